@@ -1,0 +1,619 @@
+//! LIR → LLVM IR (inkwell, LLVM 22) → object code or assembly.
+//!
+//! Relies on: verified LIR. Provides: one LLVM module for the whole program (the optimized
+//! build: LLVM may inline across functions), optimized with LLVM's `default<On>` pipeline, and
+//! emitted for x86-64 or AArch64 Linux. Semantics it implements for LIR:
+//! * block arguments become phi nodes;
+//! * an op with the `may_raise` trait that fails calls `molt_raise` (for inline checks), then
+//!   records the traceback frame of this op's line (`molt_traceback_push`) and leaves the function
+//!   through its exit path (returning a zero value with the exception pending); after calls the
+//!   pending flag `molt_exc_pending` is tested (decisions/0005);
+//! * every compiled function except `<module>` counts Python call depth in
+//!   `molt_recursion_depth` and raises RecursionError past `RECURSION_LIMIT`;
+//! * module variables are an LLVM global plus a bound flag; loads of unbound names raise
+//!   NameError.
+//! A failure here is an internal error (exit 101), never a user error.
+
+use std::collections::HashMap;
+
+use inkwell::basic_block::BasicBlock;
+use inkwell::builder::Builder;
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module as LModule};
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetTriple};
+use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PhiValue, PointerValue};
+use inkwell::{AddressSpace, FloatPredicate, IntPredicate, OptimizationLevel};
+use molt_ir::{Attr, Block, Func, Module, Opcode, Span, Type, Value};
+
+use crate::abi::{self, AbiTy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TargetArch {
+    X86_64,
+    Aarch64,
+}
+
+impl TargetArch {
+    pub fn triple(self) -> &'static str {
+        match self {
+            TargetArch::X86_64 => "x86_64-unknown-linux-gnu",
+            TargetArch::Aarch64 => "aarch64-unknown-linux-gnu",
+        }
+    }
+    pub fn from_triple(t: &str) -> Option<TargetArch> {
+        match t {
+            "x86_64-unknown-linux-gnu" | "x86_64" => Some(TargetArch::X86_64),
+            "aarch64-unknown-linux-gnu" | "aarch64" => Some(TargetArch::Aarch64),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    LlvmIr,
+    Asm,
+    Obj,
+}
+
+/// What the generated code needs to know about the source (for tracebacks).
+pub struct SourceInfo<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    /// LIR function name → Python function name.
+    pub source_names: &'a std::collections::BTreeMap<String, String>,
+}
+
+type R<T> = Result<T, String>;
+
+fn be<T>(r: Result<T, inkwell::builder::BuilderError>) -> R<T> {
+    r.map_err(|e| format!("LLVM builder: {e}"))
+}
+
+pub fn generate(lir: &Module, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output) -> R<Vec<u8>> {
+    match arch {
+        TargetArch::X86_64 => Target::initialize_x86(&InitializationConfig::default()),
+        TargetArch::Aarch64 => Target::initialize_aarch64(&InitializationConfig::default()),
+    }
+    let ctx = Context::create();
+    let module = ctx.create_module("molt");
+    let triple = TargetTriple::create(arch.triple());
+    let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
+    let level = match opt {
+        0 => OptimizationLevel::None,
+        1 => OptimizationLevel::Less,
+        2 => OptimizationLevel::Default,
+        _ => OptimizationLevel::Aggressive,
+    };
+    let tm = target
+        .create_target_machine(&triple, "generic", "", level, RelocMode::PIC, CodeModel::Default)
+        .ok_or("cannot create the LLVM target machine")?;
+    module.set_triple(&triple);
+    module.set_data_layout(&tm.get_target_data().get_data_layout());
+
+    let mut cg = Codegen::new(&ctx, &module, src);
+    cg.declare(lir)?;
+    for f in &lir.funcs {
+        cg.function(f)?;
+    }
+    module.verify().map_err(|e| format!("LLVM module verification failed: {e}"))?;
+    if opt > 0 {
+        let passes = format!("default<O{}>", opt.min(3));
+        module.run_passes(&passes, &tm, PassBuilderOptions::create()).map_err(|e| e.to_string())?;
+    }
+    Ok(match output {
+        Output::LlvmIr => module.print_to_string().to_bytes().to_vec(),
+        Output::Asm => tm.write_to_memory_buffer(&module, FileType::Assembly).map_err(|e| e.to_string())?.as_slice().to_vec(),
+        Output::Obj => tm.write_to_memory_buffer(&module, FileType::Object).map_err(|e| e.to_string())?.as_slice().to_vec(),
+    })
+}
+
+struct Codegen<'c, 'm, 's> {
+    ctx: &'c Context,
+    module: &'m LModule<'c>,
+    b: Builder<'c>,
+    src: &'s SourceInfo<'s>,
+    rt: HashMap<&'static str, FunctionValue<'c>>,
+    funcs: HashMap<String, FunctionValue<'c>>,
+    globals: HashMap<String, (GlobalValue<'c>, GlobalValue<'c>, BasicTypeEnum<'c>)>,
+    strings: HashMap<String, PointerValue<'c>>,
+    exc_pending: Option<GlobalValue<'c>>,
+    depth: Option<GlobalValue<'c>>,
+    line_starts: Vec<usize>,
+}
+
+/// Per-function state.
+struct FnState<'c> {
+    f: FunctionValue<'c>,
+    exit: BasicBlock<'c>,
+    blocks: HashMap<Block, BasicBlock<'c>>,
+    phis: HashMap<Value, PhiValue<'c>>,
+    vals: HashMap<Value, BasicValueEnum<'c>>,
+    name: String,
+}
+
+impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
+    fn new(ctx: &'c Context, module: &'m LModule<'c>, src: &'s SourceInfo<'s>) -> Self {
+        let mut line_starts = vec![0];
+        for (i, c) in src.text.bytes().enumerate() {
+            if c == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        Codegen {
+            ctx,
+            module,
+            b: ctx.create_builder(),
+            src,
+            rt: HashMap::new(),
+            funcs: HashMap::new(),
+            globals: HashMap::new(),
+            strings: HashMap::new(),
+            exc_pending: None,
+            depth: None,
+            line_starts,
+        }
+    }
+
+    fn ty(&self, t: Type) -> BasicTypeEnum<'c> {
+        match t {
+            Type::F64 => self.ctx.f64_type().into(),
+            Type::I1 => self.ctx.bool_type().into(),
+            Type::Ptr => self.ctx.ptr_type(AddressSpace::default()).into(),
+            _ => self.ctx.i64_type().into(),
+        }
+    }
+
+    fn abi_ty(&self, t: AbiTy) -> Option<BasicTypeEnum<'c>> {
+        Some(match t {
+            AbiTy::i64 => self.ctx.i64_type().into(),
+            AbiTy::i32 => self.ctx.i32_type().into(),
+            AbiTy::u8 => self.ctx.i8_type().into(),
+            AbiTy::f64 => self.ctx.f64_type().into(),
+            AbiTy::bool => self.ctx.bool_type().into(),
+            AbiTy::ptr => self.ctx.ptr_type(AddressSpace::default()).into(),
+            AbiTy::void => return None,
+        })
+    }
+
+    fn declare(&mut self, lir: &Module) -> R<()> {
+        for f in abi::FUNCTIONS {
+            let params: Vec<BasicMetadataTypeEnum> = f.params.iter().filter_map(|p| self.abi_ty(*p)).map(Into::into).collect();
+            let fty = match self.abi_ty(f.ret) {
+                Some(r) => r.fn_type(&params, false),
+                None => self.ctx.void_type().fn_type(&params, false),
+            };
+            let fv = self.module.add_function(f.name, fty, Some(Linkage::External));
+            self.rt.insert(f.name, fv);
+        }
+        for (name, t) in abi::GLOBALS {
+            let ty = self.abi_ty(*t).ok_or("void ABI global")?;
+            let g = self.module.add_global(ty, None, name);
+            g.set_linkage(Linkage::External);
+            match *name {
+                "molt_exc_pending" => self.exc_pending = Some(g),
+                "molt_recursion_depth" => self.depth = Some(g),
+                _ => {}
+            }
+        }
+        for g in &lir.globals {
+            let ty = self.ty(g.ty);
+            let v = self.module.add_global(ty, None, &format!("g.{}", g.name));
+            v.set_linkage(Linkage::Internal);
+            v.set_initializer(&ty.const_zero());
+            let flag = self.module.add_global(self.ctx.bool_type(), None, &format!("g.{}.bound", g.name));
+            flag.set_linkage(Linkage::Internal);
+            flag.set_initializer(&self.ctx.bool_type().const_zero());
+            self.globals.insert(g.name.clone(), (v, flag, ty));
+        }
+        for f in &lir.funcs {
+            let params: Vec<BasicMetadataTypeEnum> = f.param_types().iter().map(|t| self.ty(*t).into()).collect();
+            let fty = match f.results.first() {
+                Some(t) => self.ty(*t).fn_type(&params, false),
+                None => self.ctx.void_type().fn_type(&params, false),
+            };
+            let is_main = f.name == crate::infer::MAIN;
+            let name = if is_main { abi::ENTRY[0].to_string() } else { format!("py.{}", f.name) };
+            let linkage = if is_main { Linkage::External } else { Linkage::Internal };
+            let fv = self.module.add_function(&name, fty, Some(linkage));
+            self.funcs.insert(f.name.clone(), fv);
+        }
+        Ok(())
+    }
+
+    fn str_ptr(&mut self, s: &str) -> R<PointerValue<'c>> {
+        if let Some(p) = self.strings.get(s) {
+            return Ok(*p);
+        }
+        let arr = self.ctx.const_string(s.as_bytes(), false);
+        let g = self.module.add_global(arr.get_type(), None, ".str");
+        g.set_linkage(Linkage::Private);
+        g.set_constant(true);
+        g.set_unnamed_addr(true);
+        g.set_initializer(&arr);
+        let p = g.as_pointer_value();
+        self.strings.insert(s.to_string(), p);
+        Ok(p)
+    }
+
+    fn i64c(&self, v: i64) -> IntValue<'c> {
+        self.ctx.i64_type().const_int(v as u64, true)
+    }
+
+    fn call_rt(&mut self, name: &str, args: &[BasicMetadataValueEnum<'c>]) -> R<Option<BasicValueEnum<'c>>> {
+        let f = *self.rt.get(name).ok_or_else(|| format!("runtime function `{name}` is not in the ABI (runtime/src/abi.rs)"))?;
+        let decl = abi::function(name).ok_or("ABI lookup")?;
+        if decl.params.len() != args.len() {
+            return Err(format!("runtime call `{name}` passes {} arguments, the ABI declares {}", args.len(), decl.params.len()));
+        }
+        let cs = be(self.b.build_call(f, args, ""))?;
+        Ok(match cs.try_as_basic_value() {
+            inkwell::values::ValueKind::Basic(v) => Some(v),
+            _ => None,
+        })
+    }
+
+    fn line_of(&self, sp: Span) -> (i64, String) {
+        let off = sp.start as usize;
+        let idx = match self.line_starts.binary_search(&off) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts[idx];
+        let end = self.src.text[start..].find('\n').map_or(self.src.text.len(), |e| start + e);
+        (idx as i64 + 1, self.src.text.get(start..end).unwrap_or("").trim().to_string())
+    }
+
+    /// A block that records this frame at `sp` and leaves the function.
+    fn propagate_block(&mut self, st: &FnState<'c>, sp: Span, raise: Option<(&str, &str)>) -> R<BasicBlock<'c>> {
+        let here = self.b.get_insert_block().ok_or("no insertion block")?;
+        let bb = self.ctx.append_basic_block(st.f, "raise");
+        self.b.position_at_end(bb);
+        if let Some((kind, msg)) = raise {
+            let k = abi::exception_kind(kind).ok_or_else(|| format!("exception kind `{kind}` is not in the ABI"))?;
+            let mp = self.str_ptr(msg)?;
+            let args = [self.ctx.i32_type().const_int(k as u64, false).into(), mp.into(), self.i64c(msg.len() as i64).into()];
+            self.call_rt("molt_raise", &args)?;
+        }
+        let (line, text) = self.line_of(sp);
+        let src_name = self.src.source_names.get(&st.name).cloned().unwrap_or_else(|| st.name.clone());
+        let path = self.src.path.to_string();
+        let fp = self.str_ptr(&path)?;
+        let np = self.str_ptr(&src_name)?;
+        let tp = self.str_ptr(&text)?;
+        let args = [
+            fp.into(),
+            self.i64c(path.len() as i64).into(),
+            np.into(),
+            self.i64c(src_name.len() as i64).into(),
+            self.i64c(line).into(),
+            tp.into(),
+            self.i64c(text.len() as i64).into(),
+        ];
+        self.call_rt("molt_traceback_push", &args)?;
+        be(self.b.build_unconditional_branch(st.exit))?;
+        self.b.position_at_end(here);
+        Ok(bb)
+    }
+
+    /// Branches to a raise/propagate block when `cond` holds; continues in a fresh block.
+    fn check(&mut self, st: &FnState<'c>, cond: IntValue<'c>, sp: Span, raise: Option<(&str, &str)>) -> R<()> {
+        let bad = self.propagate_block(st, sp, raise)?;
+        let ok = self.ctx.append_basic_block(st.f, "ok");
+        be(self.b.build_conditional_branch(cond, bad, ok))?;
+        self.b.position_at_end(ok);
+        Ok(())
+    }
+
+    fn check_pending(&mut self, st: &FnState<'c>, sp: Span) -> R<()> {
+        let g = self.exc_pending.ok_or("molt_exc_pending missing")?;
+        let v = be(self.b.build_load(self.ctx.i8_type(), g.as_pointer_value(), "pending"))?.into_int_value();
+        let c = be(self.b.build_int_compare(IntPredicate::NE, v, self.ctx.i8_type().const_zero(), "raised"))?;
+        self.check(st, c, sp, None)
+    }
+
+    fn function(&mut self, f: &Func) -> R<()> {
+        let fv = self.funcs[&f.name];
+        let is_main = f.name == crate::infer::MAIN;
+        let entry_bb = self.ctx.append_basic_block(fv, "entry");
+        let exit = self.ctx.append_basic_block(fv, "exit");
+        let mut st = FnState { f: fv, exit, blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone() };
+        for (i, &b) in f.layout.iter().enumerate() {
+            let bb = if i == 0 { entry_bb } else { self.ctx.append_basic_block(fv, "bb") };
+            st.blocks.insert(b, bb);
+        }
+        // Phis for block arguments; parameters for the entry block.
+        for (i, &b) in f.layout.iter().enumerate() {
+            for (k, &p) in f.blocks[b].params.iter().enumerate() {
+                if i == 0 {
+                    let v = fv.get_nth_param(k as u32).ok_or("missing parameter")?;
+                    st.vals.insert(p, v);
+                } else {
+                    self.b.position_at_end(st.blocks[&b]);
+                    let phi = be(self.b.build_phi(self.ty(f.values[p].ty), "arg"))?;
+                    st.phis.insert(p, phi);
+                    st.vals.insert(p, phi.as_basic_value());
+                }
+            }
+        }
+        // Exit path: leave with a pending exception (and the depth restored).
+        self.b.position_at_end(exit);
+        if !is_main {
+            self.depth_adjust(-1)?;
+        }
+        match f.results.first() {
+            Some(t) => {
+                let z = self.ty(*t).const_zero();
+                be(self.b.build_return(Some(&z)))?;
+            }
+            None => {
+                be(self.b.build_return(None))?;
+            }
+        }
+        // Prologue: count the call depth.
+        self.b.position_at_end(entry_bb);
+        if !is_main {
+            let d = self.depth_adjust(1)?;
+            let over = be(self.b.build_int_compare(IntPredicate::SGE, d, self.i64c(abi::RECURSION_LIMIT), "too_deep"))?;
+            // The raise path must not decrement twice: restore before leaving through `exit`.
+            self.check(&st, over, f.span, Some(("RecursionError", abi::RECURSION_MSG)))?;
+        }
+        let mut first = true;
+        for &b in &f.layout {
+            if !first {
+                self.b.position_at_end(st.blocks[&b]);
+            }
+            first = false;
+            for &op in &f.blocks[b].ops {
+                self.op(f, op, &mut st, is_main)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds `delta` to the call depth; returns the new depth.
+    fn depth_adjust(&mut self, delta: i64) -> R<IntValue<'c>> {
+        let g = self.depth.ok_or("molt_recursion_depth missing")?;
+        let d = be(self.b.build_load(self.ctx.i64_type(), g.as_pointer_value(), "depth"))?.into_int_value();
+        let n = be(self.b.build_int_add(d, self.i64c(delta), "depth"))?;
+        be(self.b.build_store(g.as_pointer_value(), n))?;
+        Ok(n)
+    }
+
+    fn v(&self, st: &FnState<'c>, v: Value) -> R<BasicValueEnum<'c>> {
+        st.vals.get(&v).copied().ok_or_else(|| "use of a value with no LLVM definition".to_string())
+    }
+
+    fn overflow_op(&mut self, intr: &str, a: IntValue<'c>, b: IntValue<'c>) -> R<(IntValue<'c>, IntValue<'c>)> {
+        let i = inkwell::intrinsics::Intrinsic::find(intr).ok_or_else(|| format!("intrinsic {intr}"))?;
+        let decl = i.get_declaration(self.module, &[self.ctx.i64_type().into()]).ok_or("intrinsic declaration")?;
+        let r = be(self.b.build_call(decl, &[a.into(), b.into()], ""))?;
+        let agg = match r.try_as_basic_value() {
+            inkwell::values::ValueKind::Basic(v) => v.into_struct_value(),
+            _ => return Err("overflow intrinsic returned void".into()),
+        };
+        let val = be(self.b.build_extract_value(agg, 0, "v"))?.into_int_value();
+        let ovf = be(self.b.build_extract_value(agg, 1, "o"))?.into_int_value();
+        Ok((val, ovf))
+    }
+
+    fn op(&mut self, f: &Func, id: molt_ir::OpId, st: &mut FnState<'c>, is_main: bool) -> R<()> {
+        let o = &f.ops[id];
+        let sp = o.span;
+        let attr_s = |n: &str| o.attr(n).and_then(Attr::as_str).unwrap_or("").to_string();
+        let mut ins: Vec<BasicValueEnum<'c>> = Vec::new();
+        for &v in &o.operands {
+            ins.push(self.v(st, v)?);
+        }
+        let int = |i: usize| ins[i].into_int_value();
+        let flt = |i: usize| ins[i].into_float_value();
+        let i64t = self.ctx.i64_type();
+        let result: Option<BasicValueEnum<'c>> = match o.opcode {
+            Opcode::CfBr | Opcode::CfCondBr => {
+                let here = self.b.get_insert_block().ok_or("no block")?;
+                for s in &o.successors {
+                    for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
+                        let av = self.v(st, *a)?;
+                        let phi = st.phis.get(p).ok_or("branch to the entry block")?;
+                        phi.add_incoming(&[(&av, here)]);
+                    }
+                }
+                if o.opcode == Opcode::CfBr {
+                    be(self.b.build_unconditional_branch(st.blocks[&o.successors[0].block]))?;
+                } else {
+                    be(self.b.build_conditional_branch(int(0), st.blocks[&o.successors[0].block], st.blocks[&o.successors[1].block]))?;
+                }
+                None
+            }
+            Opcode::CfReturn => {
+                if !is_main {
+                    self.depth_adjust(-1)?;
+                }
+                match ins.first() {
+                    Some(v) => be(self.b.build_return(Some(v)))?,
+                    None => be(self.b.build_return(None))?,
+                };
+                None
+            }
+            Opcode::LConst => Some(match o.attr("value") {
+                Some(Attr::Int(i)) => self.i64c(*i).into(),
+                Some(Attr::Float(x)) => self.ctx.f64_type().const_float(x.0).into(),
+                Some(Attr::Bool(b)) => self.ctx.bool_type().const_int(*b as u64, false).into(),
+                _ => self.ctx.bool_type().const_zero().into(),
+            }),
+            Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
+            Opcode::LIarith => {
+                let (a, b) = (int(0), int(1));
+                match attr_s("op").as_str() {
+                    op @ ("add" | "sub" | "mul") => {
+                        let intr = match op { "add" => "llvm.sadd.with.overflow", "sub" => "llvm.ssub.with.overflow", _ => "llvm.smul.with.overflow" };
+                        let (v, ovf) = self.overflow_op(intr, a, b)?;
+                        self.check(st, ovf, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
+                        Some(v.into())
+                    }
+                    op => {
+                        let is_div = op == "floordiv";
+                        let zero = be(self.b.build_int_compare(IntPredicate::EQ, b, i64t.const_zero(), "z"))?;
+                        let msg = if is_div { "integer division or modulo by zero" } else { "integer modulo by zero" };
+                        self.check(st, zero, sp, Some(("ZeroDivisionError", msg)))?;
+                        let m1 = be(self.b.build_int_compare(IntPredicate::EQ, b, self.i64c(-1), "m1"))?;
+                        let safe_b = be(self.b.build_select(m1, i64t.const_int(1, false), b, "sb"))?.into_int_value();
+                        let q = be(self.b.build_int_signed_div(a, safe_b, "q"))?;
+                        let r = be(self.b.build_int_signed_rem(a, safe_b, "r"))?;
+                        // Floor: when r != 0 and r, b have different signs, q -= 1, r += b.
+                        let rnz = be(self.b.build_int_compare(IntPredicate::NE, r, i64t.const_zero(), "rnz"))?;
+                        let x = be(self.b.build_xor(r, b, "x"))?;
+                        let neg = be(self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "neg"))?;
+                        let adj = be(self.b.build_and(rnz, neg, "adj"))?;
+                        if is_div {
+                            let q1 = be(self.b.build_int_sub(q, i64t.const_int(1, false), "q1"))?;
+                            let qf = be(self.b.build_select(adj, q1, q, "qf"))?.into_int_value();
+                            // b == -1: the result is -a, which overflows for i64::MIN.
+                            let (na, ovf) = self.overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), a)?;
+                            let bad = be(self.b.build_and(m1, ovf, "bad"))?;
+                            self.check(st, bad, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
+                            Some(be(self.b.build_select(m1, na, qf, "fd"))?)
+                        } else {
+                            let r1 = be(self.b.build_int_add(r, b, "r1"))?;
+                            let rf = be(self.b.build_select(adj, r1, r, "rf"))?.into_int_value();
+                            Some(be(self.b.build_select(m1, i64t.const_zero(), rf, "md"))?)
+                        }
+                    }
+                }
+            }
+            Opcode::LIaddOvf => {
+                let (v, ovf) = self.overflow_op("llvm.sadd.with.overflow", int(0), int(1))?;
+                st.vals.insert(o.results[0], v.into());
+                st.vals.insert(o.results[1], ovf.into());
+                None
+            }
+            Opcode::LFarith => {
+                let (a, b) = (flt(0), flt(1));
+                Some(match attr_s("op").as_str() {
+                    "add" => be(self.b.build_float_add(a, b, "f"))?.into(),
+                    "sub" => be(self.b.build_float_sub(a, b, "f"))?.into(),
+                    _ => be(self.b.build_float_mul(a, b, "f"))?.into(),
+                })
+            }
+            Opcode::LFdiv => {
+                let zero = be(self.b.build_float_compare(FloatPredicate::OEQ, flt(1), self.ctx.f64_type().const_zero(), "z"))?;
+                self.check(st, zero, sp, Some(("ZeroDivisionError", "float division by zero")))?;
+                Some(be(self.b.build_float_div(flt(0), flt(1), "d"))?.into())
+            }
+            Opcode::LIcmp => {
+                let p = match attr_s("op").as_str() {
+                    "lt" => IntPredicate::SLT,
+                    "le" => IntPredicate::SLE,
+                    "gt" => IntPredicate::SGT,
+                    "ge" => IntPredicate::SGE,
+                    "eq" => IntPredicate::EQ,
+                    _ => IntPredicate::NE,
+                };
+                Some(be(self.b.build_int_compare(p, int(0), int(1), "c"))?.into())
+            }
+            Opcode::LFcmp => {
+                let p = match attr_s("op").as_str() {
+                    "lt" => FloatPredicate::OLT,
+                    "le" => FloatPredicate::OLE,
+                    "gt" => FloatPredicate::OGT,
+                    "ge" => FloatPredicate::OGE,
+                    "eq" => FloatPredicate::OEQ,
+                    _ => FloatPredicate::UNE,
+                };
+                Some(be(self.b.build_float_compare(p, flt(0), flt(1), "c"))?.into())
+            }
+            Opcode::LCast => Some(match attr_s("op").as_str() {
+                "sitofp" => be(self.b.build_signed_int_to_float(int(0), self.ctx.f64_type(), "f"))?.into(),
+                "zext" => be(self.b.build_int_z_extend(int(0), i64t, "z"))?.into(),
+                "fneg" => be(self.b.build_float_neg(flt(0), "n"))?.into(),
+                "fabs" => {
+                    let i = inkwell::intrinsics::Intrinsic::find("llvm.fabs").ok_or("llvm.fabs")?;
+                    let d = i.get_declaration(self.module, &[self.ctx.f64_type().into()]).ok_or("llvm.fabs decl")?;
+                    match be(self.b.build_call(d, &[ins[0].into()], "abs"))?.try_as_basic_value() {
+                        inkwell::values::ValueKind::Basic(v) => v,
+                        _ => return Err("fabs returned void".into()),
+                    }
+                }
+                _ => be(self.b.build_not(int(0), "not"))?.into(),
+            }),
+            Opcode::LIneg => {
+                let (n, ovf) = self.overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), int(0))?;
+                if attr_s("op") == "abs" {
+                    let neg = be(self.b.build_int_compare(IntPredicate::SLT, int(0), i64t.const_zero(), "neg"))?;
+                    let bad = be(self.b.build_and(neg, ovf, "bad"))?;
+                    self.check(st, bad, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
+                    Some(be(self.b.build_select(neg, n, int(0), "abs"))?)
+                } else {
+                    self.check(st, ovf, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
+                    Some(n.into())
+                }
+            }
+            Opcode::LSelect => Some(be(self.b.build_select(int(0), ins[1], ins[2], "sel"))?),
+            Opcode::LCallRt | Opcode::LCallRtChecked => {
+                let callee = attr_s("callee");
+                let decl = abi::function(&callee).ok_or_else(|| format!("runtime function `{callee}` is not in the ABI"))?;
+                let mut args: Vec<BasicMetadataValueEnum<'c>> = Vec::new();
+                for (v, t) in ins.iter().zip(decl.params) {
+                    // LIR has no i32: narrow where the ABI says so.
+                    let a: BasicValueEnum<'c> = if *t == AbiTy::i32 {
+                        be(self.b.build_int_truncate(v.into_int_value(), self.ctx.i32_type(), "n"))?.into()
+                    } else {
+                        *v
+                    };
+                    args.push(a.into());
+                }
+                let r = self.call_rt(&callee, &args)?;
+                let r = match (r, decl.ret) {
+                    (Some(v), AbiTy::i32) => Some(be(self.b.build_int_s_extend(v.into_int_value(), i64t, "w"))?.into()),
+                    (r, _) => r,
+                };
+                if o.opcode == Opcode::LCallRtChecked {
+                    self.check_pending(st, sp)?;
+                }
+                r
+            }
+            Opcode::LCall => {
+                let callee = attr_s("callee");
+                let fv = *self.funcs.get(&callee).ok_or_else(|| format!("call of unknown function @{callee}"))?;
+                let args: Vec<BasicMetadataValueEnum<'c>> = ins.iter().map(|v| (*v).into()).collect();
+                let r = be(self.b.build_call(fv, &args, ""))?;
+                self.check_pending(st, sp)?;
+                match r.try_as_basic_value() {
+                    inkwell::values::ValueKind::Basic(v) => Some(v),
+                    _ => None,
+                }
+            }
+            Opcode::LLoadGlobal => {
+                let name = attr_s("name");
+                let (g, flag, ty) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;
+                let bound = be(self.b.build_load(self.ctx.bool_type(), flag.as_pointer_value(), "bound"))?.into_int_value();
+                let unbound = be(self.b.build_not(bound, "unbound"))?;
+                let msg = format!("name '{name}' is not defined");
+                self.check(st, unbound, sp, Some(("NameError", &msg)))?;
+                Some(be(self.b.build_load(ty, g.as_pointer_value(), &name))?)
+            }
+            Opcode::LStoreGlobal => {
+                let name = attr_s("name");
+                let (g, flag, _) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;
+                be(self.b.build_store(g.as_pointer_value(), ins[0]))?;
+                be(self.b.build_store(flag.as_pointer_value(), self.ctx.bool_type().const_int(1, false)))?;
+                None
+            }
+            Opcode::LRaise => {
+                let (kind, msg) = (attr_s("kind"), attr_s("msg"));
+                let bad = self.propagate_block(st, sp, Some((&kind, &msg)))?;
+                be(self.b.build_unconditional_branch(bad))?;
+                let dead = self.ctx.append_basic_block(st.f, "after_raise");
+                self.b.position_at_end(dead);
+                None
+            }
+            other => return Err(format!("`{}` is not an LIR op", other.name())),
+        };
+        if let (Some(v), Some(&r)) = (result, o.results.first()) {
+            st.vals.insert(r, v);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! The salsa database: every pipeline stage is a tracked query.
+//!
+//! Inputs: `SourceFile` (path + text). Queries: `parse_hir(file)` (parse + AST → HIR, with the
+//! diagnostics), `module_tir(file)` (whole-program inference), then per function instance
+//! (`Instance`, interned by file and instance name) `function_tir` and `function_lir`. Early
+//! cutoff: `function_tir` re-runs after any edit (cheap: it extracts one function), but when its
+//! result is unchanged salsa keeps `function_lir` (and everything downstream of it) as it was, so
+//! editing one function body lowers only that function again (`tests/incremental.rs` counts it).
+//!
+//! Architecture invariant: query results are plain data (`Eq`, no LLVM objects, no addresses);
+//! LLVM contexts live only inside `codegen::generate`.
+
+use std::collections::BTreeMap;
+
+use molt_ir::{Func, Global};
+
+use crate::diagnostics::Diagnostic;
+use crate::hir::HirModule;
+use crate::infer::TirModule;
+
+#[salsa::input]
+pub struct SourceFile {
+    #[returns(ref)]
+    pub path: String,
+    #[returns(ref)]
+    pub text: String,
+}
+
+#[salsa::interned]
+pub struct Instance<'db> {
+    pub file: SourceFile,
+    #[returns(ref)]
+    pub name: String,
+}
+
+#[salsa::db]
+pub trait Db: salsa::Database {}
+
+#[salsa::db]
+#[derive(Clone)]
+pub struct Database {
+    storage: salsa::Storage<Self>,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database { storage: salsa::Storage::default() }
+    }
+}
+
+impl Database {
+    /// A database that reports the name of every query it executes (for tests and `--time-passes`).
+    pub fn with_event_log(log: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> Self {
+        let storage = salsa::Storage::new(Some(Box::new(move |event: salsa::Event| {
+            if let salsa::EventKind::WillExecute { database_key } = event.kind {
+                if let Ok(mut l) = log.lock() {
+                    l.push(format!("{database_key:?}"));
+                }
+            }
+        })));
+        Database { storage }
+    }
+}
+
+#[salsa::db]
+impl salsa::Database for Database {}
+
+#[salsa::db]
+impl Db for Database {}
+
+/// Parse and lower to HIR. Syntax errors and unsupported constructs are diagnostics.
+#[salsa::tracked(returns(ref))]
+pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnostic>> {
+    let text = file.text(db);
+    let parsed = match ruff_python_parser::parse_module(text) {
+        Ok(p) => p,
+        Err(e) => {
+            let r = e.location;
+            let sp = molt_ir::Span::new(r.start().to_u32(), r.end().to_u32());
+            return Err(vec![Diagnostic::new("E0001", sp, format!("invalid syntax: {}", e.error)).label("here").help("fix the syntax error; Molt accepts Python 3.11 syntax")]);
+        }
+    };
+    let (hir, diags) = crate::hir::lower_module(&parsed.syntax().body);
+    if diags.is_empty() { Ok(hir) } else { Err(diags) }
+}
+
+/// Whole-program type inference and monomorphization.
+#[salsa::tracked(returns(ref))]
+pub fn module_tir(db: &dyn Db, file: SourceFile) -> Result<TirModule, Vec<Diagnostic>> {
+    let hir = parse_hir(db, file).as_ref().map_err(Clone::clone)?;
+    crate::infer::infer(hir)
+}
+
+/// What lowering one function needs from the rest of the module (small, for early cutoff).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleFacts {
+    pub globals: Vec<Global>,
+    pub source_names: BTreeMap<String, String>,
+    pub check_defs: bool,
+    pub instances: Vec<String>,
+}
+
+#[salsa::tracked(returns(ref))]
+pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
+    let tir = module_tir(db, file).as_ref().ok()?;
+    Some(ModuleFacts {
+        globals: tir.module.globals.clone(),
+        source_names: tir.source_names.clone(),
+        check_defs: tir.check_defs,
+        instances: tir.module.funcs.iter().map(|f| f.name.clone()).collect(),
+    })
+}
+
+/// The TIR of one function instance (extracted from the module's; early cutoff point).
+#[salsa::tracked(returns(ref))]
+pub fn function_tir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
+    let tir = module_tir(db, *inst.file(db)).as_ref().ok()?;
+    tir.module.func(inst.name(db)).cloned()
+}
+
+/// The LIR of one function instance.
+#[salsa::tracked(returns(ref))]
+pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
+    let f = function_tir(db, inst).as_ref()?;
+    let facts = module_facts(db, *inst.file(db)).as_ref()?;
+    let ctx = TirModule {
+        module: molt_ir::Module::default(),
+        source_names: facts.source_names.clone(),
+        check_defs: facts.check_defs,
+    };
+    Some(crate::lower::lower_func(f, &ctx))
+}

@@ -1,0 +1,155 @@
+//! User-facing diagnostics: stable codes, a span, a label, and a `help:` line.
+//!
+//! Provides: `Diagnostic` (what every front-end stage returns for a user error), the table of
+//! error codes with their long explanations (`moltc explain`), and rendering (miette's graphical
+//! report, or JSON with `--error-format=json`). Relies on spans being byte offsets into the file
+//! the diagnostic is rendered against. Internal compiler errors are *not* diagnostics: they go
+//! through `ice` and exit 101.
+
+use std::fmt::Write as _;
+
+use molt_ir::Span;
+
+/// One entry of the error-code table.
+pub struct ErrorCode {
+    pub code: &'static str,
+    pub title: &'static str,
+    pub explanation: &'static str,
+}
+
+/// Every error code Molt emits. Codes are stable: never reuse or renumber one.
+pub const ERROR_CODES: &[ErrorCode] = &[
+    ErrorCode { code: "E0001", title: "syntax error", explanation: "The file is not valid Python 3 syntax. Molt uses the same grammar as CPython 3.11; fix the syntax error at the span shown." },
+    ErrorCode { code: "E0100", title: "unsupported statement", explanation: "This statement is outside the subset Molt compiles today (see docs/subset.md). Supported: assignments to plain names, augmented assignment, `if`/`elif`/`else`, `while` (with `else`), `for x in range(...)` (with `else`), `break`, `continue`, `pass`, `return`, expression statements, and module-level `def` with positional parameters." },
+    ErrorCode { code: "E0101", title: "unsupported expression", explanation: "This expression is outside the subset Molt compiles today. Supported: int, float, bool, None and string literals, names, arithmetic (`+ - * / // % **`), unary `- + not`, comparisons (also chained), `and`/`or`, conditional expressions, and calls of module-level functions and the builtins print, abs, min, max, int, float." },
+    ErrorCode { code: "E0102", title: "unsupported call", explanation: "Only module-level functions defined in this file and the builtins print, abs, min (two arguments), max (two arguments), int and float (one int/float/bool argument) can be called. Keyword arguments are supported only for print's `sep=` and `end=`, and must be string literals." },
+    ErrorCode { code: "E0103", title: "conflicting types", explanation: "Molt compiles each function to statically typed code (Tier 0). A value here can have two different types depending on the path taken (for example a variable that is an int on one branch and a float on the other, or a function that returns an int and a float). Convert explicitly so both paths agree (e.g. `float(x)`), or split the variable in two. Guarded dynamic values (Tier 1) will lift this restriction." },
+    ErrorCode { code: "E0104", title: "wrong number of arguments", explanation: "The call passes a different number of positional arguments than the function's definition declares. CPython would raise TypeError at run time; Molt reports it at compile time." },
+    ErrorCode { code: "E0105", title: "unknown name", explanation: "The name is not a local variable, a module-level variable or function of this file, or a supported builtin. CPython would raise NameError when this line runs; Molt rejects the program so that it never silently differs." },
+    ErrorCode { code: "E0106", title: "type not supported here", explanation: "The operation is valid Python, but Molt cannot compile it for these operand types yet (for example string operations, or `int ** int` with an exponent whose sign is only known at run time, whose result type depends on that sign). The help line says what to write instead." },
+    ErrorCode { code: "E0107", title: "possibly unbound variable", explanation: "The variable may be read on a path where it was never assigned (for example after a loop that might not run). CPython would raise UnboundLocalError or NameError at run time on that path; Molt requires the variable to be assigned on every path first, e.g. by initializing it before the loop or `if`." },
+    ErrorCode { code: "E0108", title: "unsupported definition", explanation: "Functions must be defined at module level with plain positional parameters (no defaults, `*args`, keyword-only parameters, `**kwargs` or decorators), once per name, and a name may not be both a function and a variable." },
+];
+
+pub fn explain(code: &str) -> Option<&'static ErrorCode> {
+    ERROR_CODES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub label: String,
+    pub help: String,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { code, message: message.into(), span, label: String::new(), help: String::new() }
+    }
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = label.into();
+        self
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = help.into();
+        self
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: u32) -> (usize, usize) {
+    let offset = (offset as usize).min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug)]
+struct Report {
+    d: Diagnostic,
+    src: miette::NamedSource<String>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+impl std::error::Error for Report {}
+impl miette::Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.d.code))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        (!self.d.help.is_empty()).then(|| Box::new(&self.d.help) as Box<dyn std::fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let start = self.d.span.start as usize;
+        let len = (self.d.span.end.saturating_sub(self.d.span.start)) as usize;
+        let label = if self.d.label.is_empty() { None } else { Some(self.d.label.clone()) };
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(label, start, len))))
+    }
+}
+
+/// Renders a diagnostic for a terminal (no colours: stable for snapshot tests and logs).
+pub fn render(d: &Diagnostic, path: &str, text: &str) -> String {
+    let (line, col) = line_col(text, d.span.start);
+    let report = Report { d: d.clone(), src: miette::NamedSource::new(path, text.to_string()) };
+    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor()).with_width(100);
+    let mut out = format!("error[{}]: {}\n  --> {path}:{line}:{col}\n", d.code, d.message);
+    let mut body = String::new();
+    if handler.render_report(&mut body, &report).is_ok() {
+        out.push_str(&body);
+    }
+    out
+}
+
+/// One JSON object per line (`--error-format=json`).
+pub fn render_json(d: &Diagnostic, path: &str, text: &str) -> String {
+    let (line, col) = line_col(text, d.span.start);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "{{\"code\":{},\"message\":{},\"file\":{},\"line\":{line},\"column\":{col},\"start\":{},\"end\":{},\"label\":{},\"help\":{}}}",
+        json_str(d.code),
+        json_str(&d.message),
+        json_str(path),
+        d.span.start,
+        d.span.end,
+        json_str(&d.label),
+        json_str(&d.help)
+    );
+    s
+}
+
+pub fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,144 @@
+//! The pipeline in order, with a verifier checkpoint at every level boundary.
+//!
+//! Relies on the database for every stage's result. Provides `compile`, which returns the
+//! requested artifact or a `Failure`: user diagnostics (exit 1), an internal compiler error
+//! naming the stage and the broken invariant with the IR written to a file (exit 101), or an
+//! environment error such as a missing linker (exit 1).
+
+use std::path::{Path, PathBuf};
+
+use molt_ir::{Level, Module, verify_module};
+
+use crate::codegen::{self, Output, SourceInfo, TargetArch};
+use crate::db::{self, Database, Instance, SourceFile};
+use crate::diagnostics::Diagnostic;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emit {
+    Hir,
+    Tir,
+    Lir,
+    Ir,
+    Llvm,
+    Asm,
+    Obj,
+    Exe,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub opt: u8,
+    pub target: TargetArch,
+    pub emit: Emit,
+    pub verify_each: bool,
+    pub print_after: Vec<String>,
+    pub time_passes: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { opt: 2, target: TargetArch::X86_64, emit: Emit::Exe, verify_each: false, print_after: vec![], time_passes: false }
+    }
+}
+
+#[derive(Debug)]
+pub enum Failure {
+    User(Vec<Diagnostic>),
+    Ice(String),
+    Env(String),
+}
+
+/// Text or bytes produced by a build.
+pub enum Artifact {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+fn ice_verify(stage: &str, err: &molt_ir::VerifyError, m: &Module) -> Failure {
+    let dir = std::env::temp_dir();
+    let path = dir.join(format!("molt-ice-{}.ir", std::process::id()));
+    let written = std::fs::write(&path, molt_ir::print::print_module(m)).is_ok();
+    Failure::Ice(format!(
+        "the verifier rejected the IR after `{stage}`: invariant `{}` broken {err}{}",
+        err.invariant,
+        if written { format!("\nthe IR was written to {}", path.display()) } else { String::new() }
+    ))
+}
+
+pub fn checkpoint(stage: &str, m: &Module, level: Level) -> Result<(), Failure> {
+    verify_module(m, level).map_err(|e| ice_verify(stage, &e, m))
+}
+
+pub fn hir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
+    let hir = db::parse_hir(db, file).as_ref().map_err(|d| Failure::User(d.clone()))?;
+    checkpoint("lowering to HIR", &hir.module, Level::Hir)?;
+    Ok(hir.module.clone())
+}
+
+pub fn tir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
+    hir_module(db, file)?;
+    let tir = db::module_tir(db, file).as_ref().map_err(|d| Failure::User(d.clone()))?;
+    checkpoint("type inference (HIR → TIR)", &tir.module, Level::Tir)?;
+    Ok(tir.module.clone())
+}
+
+pub fn lir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
+    tir_module(db, file)?;
+    let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing after inference".into()))?;
+    let mut m = Module::default();
+    for g in &facts.globals {
+        m.globals.push(molt_ir::Global { name: g.name.clone(), ty: crate::lower::machine_type(g.ty) });
+    }
+    for name in &facts.instances {
+        let inst = Instance::new(db, file, name.clone());
+        let f = db::function_lir(db, inst).as_ref().ok_or_else(|| Failure::Ice(format!("no LIR for instance @{name}")))?;
+        m.funcs.push(f.clone());
+    }
+    checkpoint("lowering (TIR → LIR)", &m, Level::Lir)?;
+    Ok(m)
+}
+
+pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifact, Failure> {
+    let text = |m: &Module| molt_ir::print::print_module(m);
+    match opts.emit {
+        Emit::Hir => return Ok(Artifact::Text(text(&hir_module(db, file)?))),
+        Emit::Tir => return Ok(Artifact::Text(text(&tir_module(db, file)?))),
+        Emit::Lir => return Ok(Artifact::Text(text(&lir_module(db, file)?))),
+        Emit::Ir => {
+            let h = hir_module(db, file)?;
+            let t = tir_module(db, file)?;
+            let l = lir_module(db, file)?;
+            return Ok(Artifact::Text(format!("// ===== HIR (dialect py) =====\n{}\n// ===== TIR (dialect t) =====\n{}\n// ===== LIR (dialect l) =====\n{}", text(&h), text(&t), text(&l))));
+        }
+        _ => {}
+    }
+    let lir = lir_module(db, file)?;
+    let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
+    let src = SourceInfo { path: file.path(db), text: file.text(db), source_names: &facts.source_names };
+    let output = match opts.emit {
+        Emit::Llvm => Output::LlvmIr,
+        Emit::Asm => Output::Asm,
+        _ => Output::Obj,
+    };
+    let bytes = codegen::generate(&lir, &src, opts.opt, opts.target, output).map_err(|e| Failure::Ice(format!("code generation: {e}")))?;
+    Ok(match opts.emit {
+        Emit::Llvm | Emit::Asm => Artifact::Text(String::from_utf8_lossy(&bytes).into_owned()),
+        _ => Artifact::Bytes(bytes),
+    })
+}
+
+/// Builds an executable at `out`.
+pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &Path) -> Result<(), Failure> {
+    let obj = match compile(db, file, &Options { emit: Emit::Obj, ..opts.clone() })? {
+        Artifact::Bytes(b) => b,
+        Artifact::Text(_) => return Err(Failure::Ice("object emission produced text".into())),
+    };
+    crate::link::link(&obj, out, opts.target).map_err(Failure::Env)
+}
+
+/// Reads a source file into a new database input (absolute path, as CPython's tracebacks show).
+pub fn load(db: &Database, path: &Path) -> Result<SourceFile, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::Env(format!("cannot read {}: {e}", path.display())))?;
+    let abs: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(SourceFile::new(db, abs.display().to_string(), text))
+}

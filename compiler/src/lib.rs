@@ -1,0 +1,17 @@
+//! `moltc`: the Molt compiler.
+//!
+//! Code map: `db` (salsa queries: the pipeline), `hir` (AST → HIR), `infer` (HIR → TIR),
+//! `lower` (TIR → LIR), `codegen` (LIR → LLVM → object/asm), `link` (object + runtime →
+//! executable), `diagnostics` (user errors), `abi` (the runtime's C ABI), `driver` (the stages
+//! in order, verifier checkpoints, emit options). Architecture invariant: no stage reaches into
+//! another's internals; the driver asks the database for results.
+
+pub mod abi;
+pub mod codegen;
+pub mod db;
+pub mod diagnostics;
+pub mod driver;
+pub mod hir;
+pub mod infer;
+pub mod link;
+pub mod lower;

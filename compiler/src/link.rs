@@ -1,0 +1,60 @@
+//! Linking: object code + the runtime's static library → executable, with the system C
+//! compiler as linker driver.
+//!
+//! Relies on: the runtime library built by cargo next to `moltc` (`libmolt_runtime.a` in the
+//! same directory, or `<dir>/../<triple>/<profile>/` for cross targets), or `MOLT_RUNTIME`
+//! naming it. Provides: a linked executable, or an error saying what was missing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::codegen::TargetArch;
+
+pub fn runtime_lib(arch: TargetArch) -> Result<PathBuf, String> {
+    if let Ok(p) = std::env::var("MOLT_RUNTIME") {
+        return Ok(PathBuf::from(p));
+    }
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let dir = exe.parent().ok_or("moltc has no directory")?;
+    let candidates: Vec<PathBuf> = match arch {
+        TargetArch::X86_64 => vec![dir.join("libmolt_runtime.a"), dir.join("../libmolt_runtime.a")],
+        TargetArch::Aarch64 => {
+            let profile = dir.file_name().map(|p| p.to_os_string()).unwrap_or_default();
+            let base = if dir.ends_with("deps") { dir.parent().and_then(Path::parent) } else { dir.parent() };
+            let base = base.unwrap_or(dir);
+            vec![base.join("aarch64-unknown-linux-gnu").join(&profile).join("libmolt_runtime.a"), base.join("aarch64-unknown-linux-gnu/release/libmolt_runtime.a")]
+        }
+    };
+    candidates.iter().find(|p| p.exists()).cloned().ok_or_else(|| {
+        format!("the Molt runtime library was not found (looked for {}); build it with `cargo build --release -p molt-runtime`{}",
+            candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            if arch == TargetArch::Aarch64 { " --target aarch64-unknown-linux-gnu" } else { "" })
+    })
+}
+
+pub fn link(obj: &[u8], out: &Path, arch: TargetArch) -> Result<(), String> {
+    let runtime = runtime_lib(arch)?;
+    let tmp = tempfile_path(out, "o");
+    std::fs::write(&tmp, obj).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    let cc = match arch {
+        TargetArch::X86_64 => "cc",
+        TargetArch::Aarch64 => "aarch64-linux-gnu-gcc",
+    };
+    let output = Command::new(cc)
+        .arg("-o").arg(out).arg(&tmp).arg(&runtime)
+        .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-s"])
+        .output()
+        .map_err(|e| format!("cannot run the linker `{cc}`: {e}"));
+    let _ = std::fs::remove_file(&tmp);
+    let output = output?;
+    if !output.status.success() {
+        return Err(format!("linking failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+    }
+    Ok(())
+}
+
+fn tempfile_path(out: &Path, ext: &str) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "a".into());
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    dir.join(format!(".{name}.{}.{ext}", std::process::id()))
+}

@@ -1,0 +1,212 @@
+//! The `moltc` command line. Exit codes: 0 success, 1 user error (diagnostics, missing tools),
+//! 101 internal compiler error. `moltc run` passes the program's own exit code through.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use moltc::codegen::TargetArch;
+use moltc::db::Database;
+use moltc::diagnostics;
+use moltc::driver::{self, Artifact, Emit, Failure, Options};
+
+#[derive(Parser)]
+#[command(name = "moltc", version, about = "Molt: an ahead-of-time compiler for a verified subset of Python 3")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EmitArg {
+    Hir,
+    Tir,
+    Lir,
+    Ir,
+    Llvm,
+    Asm,
+    Obj,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ErrorFormat {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Clone)]
+struct BuildArgs {
+    /// The Python file to compile.
+    file: PathBuf,
+    /// Output path (default: the file's stem, in the current directory).
+    #[arg(short = 'o')]
+    output: Option<PathBuf>,
+    /// Optimization level: -O0, -O1, -O2 (default), -O3.
+    #[arg(short = 'O', default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    opt: u8,
+    /// x86_64-unknown-linux-gnu (default) or aarch64-unknown-linux-gnu.
+    #[arg(long, default_value = "x86_64-unknown-linux-gnu")]
+    target: String,
+    /// Print an intermediate form instead of building an executable (`ir`: every Molt level).
+    #[arg(long, value_enum)]
+    emit: Option<EmitArg>,
+    /// Print the IR after the named pass (or `all`) to stderr.
+    #[arg(long = "print-after")]
+    print_after: Vec<String>,
+    /// Run the verifier after every pass.
+    #[arg(long = "verify-each")]
+    verify_each: bool,
+    /// Report the time each pass takes (stderr).
+    #[arg(long = "time-passes")]
+    time_passes: bool,
+    #[arg(long = "error-format", value_enum, default_value = "human")]
+    error_format: ErrorFormat,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Compile a Python file to a native executable (or to IR/assembly with --emit).
+    Build(BuildArgs),
+    /// Build into a cache directory and run; the program's exit code is passed through.
+    Run {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Arguments for the program (after `--`).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Report every diagnostic without generating code.
+    Check {
+        file: PathBuf,
+        #[arg(long = "error-format", value_enum, default_value = "human")]
+        error_format: ErrorFormat,
+    },
+    /// Explain an error code, e.g. `moltc explain E0103`.
+    Explain { code: String },
+}
+
+fn main() -> ExitCode {
+    // An internal error must never look like a user error: panics exit 101 with a message.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: internal compiler error: {info}\nnote: this is a bug in Molt; please report it with the input file");
+        std::process::exit(101);
+    }));
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Explain { code } => match diagnostics::explain(&code) {
+            Some(c) => {
+                println!("{}: {}\n\n{}", c.code, c.title, c.explanation);
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("error: unknown error code `{code}`");
+                ExitCode::from(1)
+            }
+        },
+        Cmd::Check { file, error_format } => {
+            let db = Database::default();
+            let r = driver::load(&db, &file).and_then(|f| driver::tir_module(&db, f).map(|_| ()));
+            finish(&db, &file, r.map(|_| None), error_format)
+        }
+        Cmd::Build(b) => {
+            let db = Database::default();
+            let r = build(&db, &b, None);
+            finish(&db, &b.file, r, b.error_format)
+        }
+        Cmd::Run { build: b, args } => {
+            let db = Database::default();
+            let dir = std::env::temp_dir().join(format!("molt-run-{}", std::process::id()));
+            if let Err(e) = std::fs::create_dir_all(&dir) {
+                eprintln!("error: cannot create {}: {e}", dir.display());
+                return ExitCode::from(1);
+            }
+            let exe = dir.join(b.file.file_stem().unwrap_or_default());
+            let r = build(&db, &b, Some(exe.clone()));
+            let code = finish(&db, &b.file, r, b.error_format);
+            if !exe.exists() {
+                return code;
+            }
+            let status = std::process::Command::new(&exe).args(&args).status();
+            let _ = std::fs::remove_dir_all(&dir);
+            match status {
+                Ok(s) => ExitCode::from(s.code().unwrap_or(1).clamp(0, 255) as u8),
+                Err(e) => {
+                    eprintln!("error: cannot run {}: {e}", exe.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn options(b: &BuildArgs) -> Result<Options, Failure> {
+    let target = TargetArch::from_triple(&b.target)
+        .ok_or_else(|| Failure::Env(format!("unsupported target `{}`; supported: x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu", b.target)))?;
+    let emit = match b.emit {
+        None => Emit::Exe,
+        Some(EmitArg::Hir) => Emit::Hir,
+        Some(EmitArg::Tir) => Emit::Tir,
+        Some(EmitArg::Lir) => Emit::Lir,
+        Some(EmitArg::Ir) => Emit::Ir,
+        Some(EmitArg::Llvm) => Emit::Llvm,
+        Some(EmitArg::Asm) => Emit::Asm,
+        Some(EmitArg::Obj) => Emit::Obj,
+    };
+    Ok(Options { opt: b.opt, target, emit, verify_each: b.verify_each, print_after: b.print_after.clone(), time_passes: b.time_passes })
+}
+
+/// Builds; returns the path of a text/binary artifact written, if any.
+fn build(db: &Database, b: &BuildArgs, exe_override: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
+    let opts = options(b)?;
+    let file = driver::load(db, &b.file)?;
+    if opts.emit == Emit::Exe {
+        let out = exe_override.or(b.output.clone()).unwrap_or_else(|| PathBuf::from(b.file.file_stem().unwrap_or_default()));
+        driver::build_executable(db, file, &opts, &out)?;
+        return Ok(Some(out));
+    }
+    match driver::compile(db, file, &opts)? {
+        Artifact::Text(t) => match &b.output {
+            Some(o) => write(o, t.as_bytes())?,
+            None => print!("{t}"),
+        },
+        Artifact::Bytes(bytes) => {
+            let o = b.output.clone().unwrap_or_else(|| PathBuf::from(b.file.file_stem().unwrap_or_default()).with_extension("o"));
+            write(&o, &bytes)?;
+        }
+    }
+    Ok(None)
+}
+
+fn write(p: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(p, bytes).map_err(|e| Failure::Env(format!("cannot write {}: {e}", p.display())))
+}
+
+fn finish(db: &Database, path: &Path, r: Result<Option<PathBuf>, Failure>, fmt: ErrorFormat) -> ExitCode {
+    match r {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(Failure::User(diags)) => {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let shown = path.display().to_string();
+            for d in &diags {
+                if fmt == ErrorFormat::Json {
+                    eprintln!("{}", diagnostics::render_json(d, &shown, &text));
+                } else {
+                    eprint!("{}", diagnostics::render(d, &shown, &text));
+                }
+            }
+            if fmt == ErrorFormat::Human {
+                eprintln!("error: could not compile `{shown}` ({} error{})", diags.len(), if diags.len() == 1 { "" } else { "s" });
+            }
+            let _ = db;
+            ExitCode::from(1)
+        }
+        Err(Failure::Env(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Ice(m)) => {
+            eprintln!("error: internal compiler error: {m}\nnote: this is a bug in Molt; please report it with the input file");
+            ExitCode::from(101)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The differential suite: every `tests/diff/**/*.py` is compiled by `moltc`, run, and compared
+//! with `python3` on stdout, exit code and the last line of stderr.
+//!
+//! A first-lines header changes the expectation of a file:
+//! * `# molt: expect-overflow` — TEMPORARY(#2) until big integers: CPython succeeds, Molt must
+//!   exit 1 with an `OverflowError` (never a wrong number);
+//! * `# molt: expect-reject E0xxx` — Molt must reject the program at compile time with that code
+//!   (a construct outside the subset; the test documents it and fails once it compiles).
+//!
+//! Relies on: `python3` on PATH, and the runtime library built next to `moltc` (as
+//! `cargo xtask test` arranges). Files run on all cores; failures are listed together.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/diff");
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("tests/diff exists").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "py") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn last_line(s: &[u8]) -> String {
+    String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+}
+
+fn header(src: &str, key: &str) -> Option<String> {
+    src.lines().take(3).find_map(|l| l.strip_prefix("# molt: ").and_then(|r| r.strip_prefix(key)).map(|r| r.trim().to_string()))
+}
+
+fn check(file: &Path, work: &Path) -> Result<(), String> {
+    let src = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let exe = work.join(file.file_stem().unwrap_or_default());
+    let build = Command::new(env!("CARGO_BIN_EXE_moltc"))
+        .args(["build", "-O1"]).arg(file).arg("-o").arg(&exe)
+        .output().map_err(|e| format!("cannot run moltc: {e}"))?;
+    let build_err = String::from_utf8_lossy(&build.stderr).to_string();
+    if let Some(code) = header(&src, "expect-reject") {
+        return if build.status.code() == Some(1) && build_err.contains(&format!("error[{code}]")) {
+            Ok(())
+        } else {
+            Err(format!("expected rejection with {code}, got exit {:?}:\n{build_err}", build.status.code()))
+        };
+    }
+    if !build.status.success() {
+        return Err(format!("moltc failed (exit {:?}):\n{build_err}", build.status.code()));
+    }
+    let got = Command::new(&exe).output().map_err(|e| format!("cannot run the executable: {e}"))?;
+    let _ = std::fs::remove_file(&exe);
+    if header(&src, "expect-overflow").is_some() {
+        let last = last_line(&got.stderr);
+        return if got.status.code() == Some(1) && last.starts_with("OverflowError: ") {
+            Ok(())
+        } else {
+            Err(format!("expected an OverflowError exit, got exit {:?}, last stderr line {last:?}", got.status.code()))
+        };
+    }
+    let want = Command::new("python3").arg(file).output().map_err(|e| format!("cannot run python3: {e}"))?;
+    let mut problems = Vec::new();
+    if got.stdout != want.stdout {
+        problems.push(format!(
+            "stdout differs:\n--- python3\n{}\n--- molt\n{}",
+            String::from_utf8_lossy(&want.stdout),
+            String::from_utf8_lossy(&got.stdout)
+        ));
+    }
+    if got.status.code() != want.status.code() {
+        problems.push(format!("exit code: python3 {:?}, molt {:?}", want.status.code(), got.status.code()));
+    }
+    let (lw, lg) = (last_line(&want.stderr), last_line(&got.stderr));
+    if lw != lg {
+        problems.push(format!("last stderr line: python3 {lw:?}, molt {lg:?}"));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+}
+
+#[test]
+fn differential_corpus() {
+    let files = corpus();
+    assert!(files.len() >= 40, "the corpus has only {} programs", files.len());
+    let work = std::env::temp_dir().join(format!("molt-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&work).expect("temp dir");
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunks: Vec<Vec<PathBuf>> = (0..threads).map(|i| files.iter().skip(i).step_by(threads).cloned().collect()).collect();
+    let failures: Vec<(PathBuf, String)> = std::thread::scope(|s| {
+        let handles: Vec<_> = chunks.iter().map(|chunk| {
+            let work = &work;
+            s.spawn(move || chunk.iter().filter_map(|f| check(f, work).err().map(|e| (f.clone(), e))).collect::<Vec<_>>())
+        }).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let _ = std::fs::remove_dir_all(&work);
+    if !failures.is_empty() {
+        let mut msg = format!("{} of {} differential tests failed:\n", failures.len(), files.len());
+        for (f, e) in &failures {
+            msg.push_str(&format!("\n=== {}\n{e}\n", f.display()));
+        }
+        panic!("{msg}");
+    }
+    println!("{} differential tests passed", files.len());
+}

@@ -1,0 +1,113 @@
+//! The shape of an op declaration, as generated from `ir-spec/ops.toml` into `generated.rs`.
+//!
+//! Provides: `OpSpec` (name, dialect, operand/result constraints, attributes, successors,
+//! traits, doc) and `AttrKind`. Everything that needs to know about an op — builders, printer,
+//! parser, verifier, passes — asks its `OpSpec`; nothing compares op names as strings.
+
+use crate::generated::Dialect;
+use crate::ir::Attr;
+use crate::types::TypeConstraint;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrKind {
+    /// A literal: int, float, bool, none or str.
+    Const,
+    Str,
+    Sym,
+    Int,
+    Type,
+    /// A string restricted to the listed values.
+    Enum(&'static [&'static str]),
+}
+
+impl AttrKind {
+    pub fn accepts(self, attr: &Attr) -> bool {
+        match (self, attr) {
+            (AttrKind::Const, a) => a.literal_type().is_some(),
+            (AttrKind::Str, Attr::Str(_)) => true,
+            (AttrKind::Sym, Attr::Sym(_)) => true,
+            (AttrKind::Int, Attr::Int(_)) => true,
+            (AttrKind::Type, Attr::Type(_)) => true,
+            (AttrKind::Enum(values), Attr::Str(s)) => values.contains(&s.as_str()),
+            _ => false,
+        }
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            AttrKind::Const => "a literal".into(),
+            AttrKind::Str => "a string".into(),
+            AttrKind::Sym => "a symbol".into(),
+            AttrKind::Int => "an integer".into(),
+            AttrKind::Type => "a type".into(),
+            AttrKind::Enum(values) => format!("one of {}", values.join("|")),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttrSpec {
+    pub name: &'static str,
+    pub kind: AttrKind,
+}
+
+pub mod traits {
+    pub const PURE: u32 = 1 << 0;
+    pub const TERMINATOR: u32 = 1 << 1;
+    pub const MAY_RAISE: u32 = 1 << 2;
+    pub const ALLOCATES: u32 = 1 << 3;
+    pub const GUARD: u32 = 1 << 4;
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct OpSpec {
+    pub name: &'static str,
+    pub dialect: Dialect,
+    pub doc: &'static str,
+    pub operands: &'static [TypeConstraint],
+    /// The last operand constraint repeats zero or more times.
+    pub variadic_operands: bool,
+    pub results: &'static [TypeConstraint],
+    pub variadic_results: bool,
+    pub attrs: &'static [AttrSpec],
+    pub successors: usize,
+    pub traits: u32,
+}
+
+impl OpSpec {
+    pub fn is_terminator(&self) -> bool {
+        self.traits & traits::TERMINATOR != 0
+    }
+    pub fn is_pure(&self) -> bool {
+        self.traits & traits::PURE != 0
+    }
+    pub fn may_raise(&self) -> bool {
+        self.traits & traits::MAY_RAISE != 0
+    }
+
+    /// The constraint on operand `i`, honouring a variadic tail.
+    pub fn operand_constraint(&self, i: usize) -> Option<TypeConstraint> {
+        constraint_at(self.operands, self.variadic_operands, i)
+    }
+    pub fn result_constraint(&self, i: usize) -> Option<TypeConstraint> {
+        constraint_at(self.results, self.variadic_results, i)
+    }
+    pub fn operand_count_ok(&self, n: usize) -> bool {
+        count_ok(self.operands.len(), self.variadic_operands, n)
+    }
+    pub fn result_count_ok(&self, n: usize) -> bool {
+        count_ok(self.results.len(), self.variadic_results, n)
+    }
+}
+
+fn constraint_at(list: &[TypeConstraint], variadic: bool, i: usize) -> Option<TypeConstraint> {
+    match list.get(i) {
+        Some(c) => Some(*c),
+        None if variadic => list.last().copied(),
+        None => None,
+    }
+}
+
+fn count_ok(declared: usize, variadic: bool, n: usize) -> bool {
+    if variadic { n + 1 >= declared } else { n == declared }
+}

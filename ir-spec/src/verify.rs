@@ -1,0 +1,360 @@
+//! The verifier: the structural invariants every IR level must satisfy.
+//!
+//! Runs at every level boundary (HIR, TIR, LIR) and, with `--verify-each`, after every pass. It
+//! relies only on the IR container and the generated op table, and checks, per function:
+//!
+//! | invariant        | meaning |
+//! | ---------------- | ------- |
+//! | `dialect`        | only the dialects of the level appear (HIR: cf+py, TIR: cf+t, LIR: cf+l) |
+//! | `value-types`    | every value's type belongs to the level |
+//! | `terminator`     | every block is non-empty and ends with its only terminator |
+//! | `op-signature`   | operand/result counts and types match the op's declaration; a `t.const`'s result type is its literal's type |
+//! | `attributes`     | each declared attribute is present once, with the right kind; no others |
+//! | `successors`     | successor count as declared; arguments match the target's parameters |
+//! | `entry-block`    | the entry block has no predecessors |
+//! | `return-types`   | `cf.return` operands match the function's result types |
+//! | `dominance`      | every use is dominated by its definition (reachable blocks) |
+//! | `layout`         | every block, op and value referenced is in the function's layout; each op is in one block, the one its `block` field names; each value's definition points back to its block or op |
+//!
+//! A violation is an internal compiler error: callers report it (naming the pass) and exit 101.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::generated::Dialect;
+use crate::ir::{Block, Func, Module, OpId, Value, ValueDef};
+use crate::types::Type;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Hir,
+    Tir,
+    Lir,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Hir => "HIR",
+            Level::Tir => "TIR",
+            Level::Lir => "LIR",
+        }
+    }
+
+    pub fn dialects(self) -> &'static [Dialect] {
+        match self {
+            Level::Hir => &[Dialect::Cf, Dialect::Py],
+            Level::Tir => &[Dialect::Cf, Dialect::T],
+            Level::Lir => &[Dialect::Cf, Dialect::L],
+        }
+    }
+
+    pub fn allows_type(self, ty: Type) -> bool {
+        match self {
+            Level::Hir => matches!(ty, Type::Obj | Type::Bool),
+            Level::Tir => ty.is_tir_scalar(),
+            Level::Lir => ty.is_machine(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyError {
+    pub func: String,
+    /// The name of the broken invariant (see the table above).
+    pub invariant: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "in @{}: [{}] {}", self.func, self.invariant, self.message)
+    }
+}
+
+pub fn verify_module(m: &Module, level: Level) -> Result<(), VerifyError> {
+    for g in &m.globals {
+        if !level.allows_type(g.ty) {
+            return Err(VerifyError {
+                func: g.name.clone(),
+                invariant: "value-types",
+                message: format!("global @{} has type `{}`, not allowed in {}", g.name, g.ty, level.name()),
+            });
+        }
+    }
+    for f in &m.funcs {
+        verify_func(f, level)?;
+    }
+    Ok(())
+}
+
+pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
+    let fail = |invariant: &'static str, message: String| Err(VerifyError { func: f.name.clone(), invariant, message });
+    let Some(entry) = f.entry() else { return fail("terminator", "function has no blocks".into()) };
+    let in_layout: HashSet<Block> = f.layout.iter().copied().collect();
+    if in_layout.len() != f.layout.len() {
+        return fail("layout", "a block appears twice in the layout".into());
+    }
+    for t in &f.results {
+        if !level.allows_type(*t) {
+            return fail("value-types", format!("result type `{t}` is not allowed in {}", level.name()));
+        }
+    }
+    // Where each value is defined: (block, position; params at -1).
+    let mut def_at: HashMap<Value, (Block, i64)> = HashMap::new();
+    let mut placed: HashSet<OpId> = HashSet::new();
+    for &b in &f.layout {
+        if !in_arena(b, f.blocks.len()) {
+            return fail("layout", "the layout names a block that is not in the function".into());
+        }
+        for (k, &p) in f.blocks[b].params.iter().enumerate() {
+            if !in_arena(p, f.values.len()) || f.values[p].def != ValueDef::Param(b, k as u32) {
+                return fail("layout", format!("argument #{k} of ^bb{} does not point back to its block", pos(f, b)));
+            }
+            if def_at.insert(p, (b, -1)).is_some() {
+                return fail("layout", format!("argument #{k} of ^bb{} is defined twice", pos(f, b)));
+            }
+            if !level.allows_type(f.values[p].ty) {
+                return fail("value-types", format!("block argument of type `{}` is not allowed in {}", f.values[p].ty, level.name()));
+            }
+        }
+        for (i, &op) in f.blocks[b].ops.iter().enumerate() {
+            if !in_arena(op, f.ops.len()) {
+                return fail("layout", format!("^bb{} holds an op that is not in the function", pos(f, b)));
+            }
+            let opname = f.ops[op].opcode.name();
+            if !placed.insert(op) {
+                return fail("layout", format!("`{opname}` appears twice in the layout"));
+            }
+            if f.ops[op].block != b {
+                return fail("layout", format!("`{opname}` in ^bb{} records another block as its own", pos(f, b)));
+            }
+            for (k, &r) in f.ops[op].results.iter().enumerate() {
+                if !in_arena(r, f.values.len()) || f.values[r].def != ValueDef::Result(op, k as u32) {
+                    return fail("layout", format!("result #{k} of `{opname}` does not point back to its op"));
+                }
+                if def_at.insert(r, (b, i as i64)).is_some() {
+                    return fail("layout", format!("result #{k} of `{opname}` is defined twice"));
+                }
+            }
+        }
+    }
+    let name = |op: OpId| f.ops[op].opcode.name();
+    for &b in &f.layout {
+        let ops = &f.blocks[b].ops;
+        if ops.is_empty() {
+            return fail("terminator", format!("block ^bb{} is empty", pos(f, b)));
+        }
+        for (i, &opid) in ops.iter().enumerate() {
+            let op = &f.ops[opid];
+            let spec = op.opcode.spec();
+            if !level.dialects().contains(&spec.dialect) {
+                return fail("dialect", format!("`{}` (dialect `{}`) may not appear in {}", spec.name, spec.dialect.name(), level.name()));
+            }
+            let last = i + 1 == ops.len();
+            if spec.is_terminator() != last {
+                return fail("terminator", if last {
+                    format!("block ^bb{} ends with `{}`, which is not a terminator", pos(f, b), spec.name)
+                } else {
+                    format!("terminator `{}` is not the last op of block ^bb{}", spec.name, pos(f, b))
+                });
+            }
+            if !spec.operand_count_ok(op.operands.len()) {
+                return fail("op-signature", format!("`{}` takes {} operand(s), has {}", spec.name, expected_count(spec.operands.len(), spec.variadic_operands), op.operands.len()));
+            }
+            if !spec.result_count_ok(op.results.len()) {
+                return fail("op-signature", format!("`{}` has {} result(s), not {}", spec.name, expected_count(spec.results.len(), spec.variadic_results), op.results.len()));
+            }
+            for (k, &v) in op.operands.iter().enumerate() {
+                if !def_at.contains_key(&v) {
+                    return fail("layout", format!("operand #{k} of `{}` is not defined in the function", spec.name));
+                }
+                let ty = f.values[v].ty;
+                if let Some(c) = spec.operand_constraint(k) {
+                    if !c.accepts(ty) {
+                        return fail("op-signature", format!("operand #{k} of `{}` has type `{ty}`, expected {}", spec.name, c.describe()));
+                    }
+                }
+            }
+            for (k, &v) in op.results.iter().enumerate() {
+                let ty = f.values[v].ty;
+                if let Some(c) = spec.result_constraint(k) {
+                    if !c.accepts(ty) {
+                        return fail("op-signature", format!("result #{k} of `{}` has type `{ty}`, expected {}", spec.name, c.describe()));
+                    }
+                }
+                if !level.allows_type(ty) {
+                    return fail("value-types", format!("result of `{}` has type `{ty}`, not allowed in {}", spec.name, level.name()));
+                }
+            }
+            for a in spec.attrs {
+                match op.attr(a.name) {
+                    None => return fail("attributes", format!("`{}` is missing attribute `{}`", spec.name, a.name)),
+                    Some(v) if !a.kind.accepts(v) => {
+                        return fail("attributes", format!("attribute `{}` of `{}` must be {}", a.name, spec.name, a.kind.describe()));
+                    }
+                    _ => {}
+                }
+            }
+            for (k, (n, _)) in op.attrs.iter().enumerate() {
+                if !spec.attrs.iter().any(|a| a.name == n) {
+                    return fail("attributes", format!("`{}` has no attribute `{n}`", spec.name));
+                }
+                if op.attrs[..k].iter().any(|(m, _)| m == n) {
+                    return fail("attributes", format!("attribute `{n}` of `{}` is given twice", spec.name));
+                }
+            }
+            if op.opcode == crate::Opcode::TConst {
+                let literal = op.attr("value").and_then(|a| a.literal_type());
+                let ty = f.values[op.results[0]].ty;
+                if literal != Some(ty) {
+                    let lit = literal.map_or("?".to_string(), |t| t.to_string());
+                    return fail("op-signature", format!("`t.const` has result type `{ty}`, its value is a `{lit}` literal"));
+                }
+            }
+            if op.successors.len() != spec.successors {
+                return fail("successors", format!("`{}` needs {} successor(s), has {}", spec.name, spec.successors, op.successors.len()));
+            }
+            for s in &op.successors {
+                if !in_layout.contains(&s.block) {
+                    return fail("layout", format!("`{}` branches to a block outside the function", spec.name));
+                }
+                if s.block == entry {
+                    return fail("entry-block", "the entry block may not have predecessors".into());
+                }
+                let params = &f.blocks[s.block].params;
+                if params.len() != s.args.len() {
+                    return fail("successors", format!("branch to ^bb{} passes {} argument(s), the block takes {}", pos(f, s.block), s.args.len(), params.len()));
+                }
+                for (k, (&a, &p)) in s.args.iter().zip(params).enumerate() {
+                    if !def_at.contains_key(&a) {
+                        return fail("layout", format!("argument #{k} of a branch to ^bb{} is not defined", pos(f, s.block)));
+                    }
+                    if f.values[a].ty != f.values[p].ty {
+                        return fail("successors", format!("argument #{k} to ^bb{} has type `{}`, the block argument is `{}`", pos(f, s.block), f.values[a].ty, f.values[p].ty));
+                    }
+                }
+            }
+            if op.opcode == crate::Opcode::CfReturn {
+                let tys: Vec<Type> = op.operands.iter().map(|&v| f.values[v].ty).collect();
+                if tys != f.results {
+                    let show = |t: &[Type]| t.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
+                    return fail("return-types", format!("`cf.return` returns ({}), the function returns ({})", show(&tys), show(&f.results)));
+                }
+            }
+        }
+    }
+    // Dominance over reachable blocks.
+    let idom = dominators(f);
+    for &b in &f.layout {
+        if !idom.contains_key(&b) {
+            continue; // unreachable: uses there are not checked (as in MLIR)
+        }
+        for (i, &opid) in f.blocks[b].ops.iter().enumerate() {
+            let op = &f.ops[opid];
+            let uses = op.operands.iter().chain(op.successors.iter().flat_map(|s| s.args.iter()));
+            for &v in uses {
+                let (db, di) = def_at[&v];
+                let ok = if db == b { di < i as i64 } else { dominates(&idom, db, b) };
+                if !ok {
+                    return fail("dominance", format!("a value used by `{}` in ^bb{} does not dominate its use", name(opid), pos(f, b)));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `idx` was allocated in an arena of `len` entries (IR built in Rust may mix up ids of
+/// different functions; indexing with them would panic or read the wrong entry).
+fn in_arena<T>(idx: la_arena::Idx<T>, len: usize) -> bool {
+    (u32::from(idx.into_raw()) as usize) < len
+}
+
+/// "2", or "at least 1" for a variadic list whose last entry repeats zero or more times.
+fn expected_count(declared: usize, variadic: bool) -> String {
+    if variadic { format!("at least {}", declared.saturating_sub(1)) } else { declared.to_string() }
+}
+
+fn pos(f: &Func, b: Block) -> usize {
+    f.layout.iter().position(|&x| x == b).unwrap_or(usize::MAX)
+}
+
+/// Immediate dominators of the blocks reachable from the entry (Cooper, Harvey & Kennedy).
+pub fn dominators(f: &Func) -> HashMap<Block, Block> {
+    let Some(entry) = f.entry() else { return HashMap::new() };
+    // Reverse postorder.
+    let mut order = Vec::new();
+    let mut seen = HashSet::new();
+    let mut stack = vec![(entry, false)];
+    while let Some((b, done)) = stack.pop() {
+        if done {
+            order.push(b);
+            continue;
+        }
+        if !seen.insert(b) {
+            continue;
+        }
+        stack.push((b, true));
+        for s in f.successors(b).into_iter().rev() {
+            if !seen.contains(&s) {
+                stack.push((s, false));
+            }
+        }
+    }
+    order.reverse();
+    let rpo: HashMap<Block, usize> = order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+    let mut preds: HashMap<Block, Vec<Block>> = HashMap::new();
+    for &b in &order {
+        for s in f.successors(b) {
+            preds.entry(s).or_default().push(b);
+        }
+    }
+    let mut idom: HashMap<Block, Block> = HashMap::new();
+    idom.insert(entry, entry);
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &b in order.iter().skip(1) {
+            let mut new: Option<Block> = None;
+            for &p in preds.get(&b).map(Vec::as_slice).unwrap_or(&[]) {
+                if !idom.contains_key(&p) {
+                    continue;
+                }
+                new = Some(match new {
+                    None => p,
+                    Some(mut a) => {
+                        let mut c = p;
+                        while a != c {
+                            while rpo[&a] > rpo[&c] {
+                                a = idom[&a];
+                            }
+                            while rpo[&c] > rpo[&a] {
+                                c = idom[&c];
+                            }
+                        }
+                        a
+                    }
+                });
+            }
+            if let Some(n) = new {
+                if idom.get(&b) != Some(&n) {
+                    idom.insert(b, n);
+                    changed = true;
+                }
+            }
+        }
+    }
+    idom
+}
+
+fn dominates(idom: &HashMap<Block, Block>, a: Block, mut b: Block) -> bool {
+    loop {
+        if a == b {
+            return true;
+        }
+        match idom.get(&b) {
+            Some(&p) if p != b => b = p,
+            _ => return false,
+        }
+    }
+}

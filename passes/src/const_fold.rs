@@ -1,0 +1,183 @@
+//! `const-fold`: evaluates TIR ops whose operands are constants.
+//!
+//! Relies on: TIR that verifies (in particular a `t.const`'s result type is its literal's type,
+//! and each op's operand types are as declared). Other levels are left alone: the pass only
+//! looks at `t.*` ops and at branches on a `t.const`.
+//!
+//! Provides: an op whose operands are all `t.const` values and whose result is known exactly is
+//! replaced by a `t.const` inserted at its position, with its span; a `cf.cond_br` on a constant
+//! becomes a `cf.br` to the taken successor, with that successor's arguments. Folds chain within
+//! one run (`(1 + 2) * 3` becomes `9`). Folded:
+//! - `t.int_binop` add/sub/mul/floordiv/mod, with Python's flooring division and modulo, when
+//!   the result fits in 64 bits and the divisor is non-zero; `t.int_neg`, `t.int_abs` when they
+//!   do not overflow;
+//! - `t.float_binop` add/sub/mul (IEEE, exactly what the generated code computes), `t.float_neg`,
+//!   `t.float_abs`;
+//! - `t.int_cmp`, `t.float_cmp` (IEEE: NaN compares unequal), `t.none_cmp`, `t.not`, `t.truth`,
+//!   `t.int_to_float` (round to nearest, ties to even), `t.bool_to_int`.
+//!
+//! Never: folds an op that would raise (division by zero, 64-bit overflow: those are left for
+//! the run time to raise), so it never removes an op that raises; folds anything inexact
+//! (`t.int_float_cmp`, `t.int_truediv`, pow and float division/modulo are left alone); deletes
+//! the now-unused constants or the blocks a folded branch no longer reaches (that is `dce`).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use molt_ir::{Attr, F64, Func, NewOp, OpId, Opcode, Value};
+
+use crate::Pass;
+
+pub struct ConstFold;
+
+impl Pass for ConstFold {
+    fn name(&self) -> &'static str {
+        "const-fold"
+    }
+
+    fn run(&self, func: &mut Func) -> bool {
+        let mut changed = false;
+        // Each round folds in layout order, so chains whose definitions come first fold at once;
+        // another round catches uses laid out before their (constant) definitions.
+        while fold_round(func) {
+            changed = true;
+        }
+        changed
+    }
+}
+
+fn fold_round(func: &mut Func) -> bool {
+    let mut consts: HashMap<Value, Attr> = HashMap::new();
+    for op in func.ops_in_order() {
+        let data = &func.ops[op];
+        if data.opcode == Opcode::TConst {
+            if let (Some(&r), Some(value)) = (data.results.first(), data.attr("value")) {
+                consts.insert(r, value.clone());
+            }
+        }
+    }
+    let mut changed = false;
+    // Folded results → their new constants, substituted at the end of the round.
+    let mut replaced: HashMap<Value, Value> = HashMap::new();
+    let ops: Vec<OpId> = func.ops_in_order().collect();
+    for op in ops {
+        if fold_branch(func, op, &consts) {
+            changed = true;
+            continue;
+        }
+        let Some(value) = fold(func, op, &consts) else { continue };
+        let data = &func.ops[op];
+        let [result] = data.results[..] else { continue };
+        let ty = func.values[result].ty;
+        if value.literal_type() != Some(ty) {
+            continue; // cannot happen in verified TIR; never build an ill-typed constant
+        }
+        let new = NewOp::new(Opcode::TConst, data.span).attr("value", value.clone()).result(ty);
+        let Some(new) = func.insert_op_before(op, new) else { continue };
+        let new_value = func.result(new);
+        func.remove_op(op);
+        replaced.insert(result, new_value);
+        // Later ops still name the old result until the substitution: make it a constant too.
+        consts.insert(result, value.clone());
+        consts.insert(new_value, value);
+        changed = true;
+    }
+    func.replace_uses(&replaced);
+    changed
+}
+
+/// Turns `cf.cond_br` on a constant into `cf.br` to the taken successor.
+fn fold_branch(func: &mut Func, op: OpId, consts: &HashMap<Value, Attr>) -> bool {
+    let data = &func.ops[op];
+    if data.opcode != Opcode::CfCondBr || data.successors.len() != 2 {
+        return false;
+    }
+    let Some(Attr::Bool(cond)) = data.operands.first().and_then(|c| consts.get(c)) else { return false };
+    let taken = data.successors[if *cond { 0 } else { 1 }].clone();
+    let data = &mut func.ops[op];
+    data.opcode = Opcode::CfBr;
+    data.operands.clear();
+    data.successors = vec![taken];
+    true
+}
+
+/// The constant result of `op`, when its operands are constants and the result is exact and
+/// does not raise.
+fn fold(func: &Func, op: OpId, consts: &HashMap<Value, Attr>) -> Option<Attr> {
+    use Attr::{Bool, Float, Int};
+    let data = &func.ops[op];
+    let args = data.operands.iter().map(|v| consts.get(v)).collect::<Option<Vec<&Attr>>>()?;
+    let kind = || data.attr("op").and_then(Attr::as_str);
+    Some(match (data.opcode, args.as_slice()) {
+        (Opcode::TIntBinop, [Int(a), Int(b)]) => Int(int_binop(kind()?, *a, *b)?),
+        (Opcode::TIntNeg, [Int(a)]) => Int(a.checked_neg()?),
+        (Opcode::TIntAbs, [Int(a)]) => Int(a.checked_abs()?),
+        (Opcode::TFloatBinop, [Float(a), Float(b)]) => Float(F64(float_binop(kind()?, a.0, b.0)?)),
+        (Opcode::TFloatNeg, [Float(a)]) => Float(F64(-a.0)),
+        (Opcode::TFloatAbs, [Float(a)]) => Float(F64(a.0.abs())),
+        (Opcode::TIntCmp, [Int(a), Int(b)]) => Bool(compare(kind()?, a.partial_cmp(b))?),
+        (Opcode::TFloatCmp, [Float(a), Float(b)]) => Bool(compare(kind()?, a.0.partial_cmp(&b.0))?),
+        (Opcode::TNoneCmp, [Attr::None, Attr::None]) => Bool(compare(kind()?, Some(Ordering::Equal))?),
+        (Opcode::TNot, [Bool(b)]) => Bool(!b),
+        (Opcode::TTruth, [a]) => Bool(truth(a)?),
+        (Opcode::TIntToFloat, [Int(a)]) => Float(F64(*a as f64)),
+        (Opcode::TBoolToInt, [Bool(b)]) => Int(i64::from(*b)),
+        _ => return None,
+    })
+}
+
+/// Python's int arithmetic on 64 bits; `None` when it would raise (overflow, zero divisor).
+fn int_binop(kind: &str, a: i64, b: i64) -> Option<i64> {
+    match kind {
+        "add" => a.checked_add(b),
+        "sub" => a.checked_sub(b),
+        "mul" => a.checked_mul(b),
+        "floordiv" => {
+            let q = a.checked_div(b)?; // None for b == 0 and for i64::MIN // -1
+            let r = a.checked_rem(b)?;
+            Some(if r != 0 && ((r < 0) != (b < 0)) { q - 1 } else { q })
+        }
+        "mod" => {
+            let r = a.checked_rem(b)?; // None for b == 0 (and i64::MIN % -1: left to run time)
+            Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+        }
+        _ => None,
+    }
+}
+
+/// IEEE float arithmetic that cannot raise in Python.
+fn float_binop(kind: &str, a: f64, b: f64) -> Option<f64> {
+    match kind {
+        "add" => Some(a + b),
+        "sub" => Some(a - b),
+        "mul" => Some(a * b),
+        _ => None,
+    }
+}
+
+/// Evaluates a comparison given the operands' ordering (`None`: unordered, i.e. a NaN, for
+/// which only `ne` holds).
+fn compare(kind: &str, ord: Option<Ordering>) -> Option<bool> {
+    use Ordering::{Equal, Greater, Less};
+    Some(match kind {
+        "lt" => ord == Some(Less),
+        "le" => matches!(ord, Some(Less | Equal)),
+        "gt" => ord == Some(Greater),
+        "ge" => matches!(ord, Some(Greater | Equal)),
+        "eq" => ord == Some(Equal),
+        "ne" => ord != Some(Equal),
+        _ => return None,
+    })
+}
+
+/// Python truthiness of a literal.
+fn truth(a: &Attr) -> Option<bool> {
+    Some(match a {
+        Attr::Int(i) => *i != 0,
+        Attr::Float(f) => f.0 != 0.0, // NaN is true, -0.0 is false
+        Attr::Bool(b) => *b,
+        Attr::None => false,
+        Attr::Str(s) => !s.is_empty(),
+        Attr::Sym(_) | Attr::Type(_) => return None,
+    })
+}

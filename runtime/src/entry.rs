@@ -1,0 +1,68 @@
+//! The C `main` of every Molt executable.
+//!
+//! Relies on: the compiler defining `molt_module_main` (the module's top-level code) in the
+//! executable; generated code leaving `molt_exc_pending` set when an exception escapes it.
+//!
+//! Provides: `main`, which runs the module, flushes stdout, and on an uncaught exception
+//! writes the CPython-style traceback to stderr. Exit status: 0 on success, 1 on an uncaught
+//! exception, 120 when stdout could not be written (e.g. the reader closed the pipe).
+//!
+//! Invariants: stdout is flushed before the traceback is written so the two appear in
+//! program order; SIGPIPE is ignored (as CPython does), so a closed pipe is a write error
+//! handled quietly rather than a signal death; nothing here panics.
+
+use std::io::Write as _;
+use std::sync::atomic::Ordering;
+
+use crate::exceptions::{format_traceback, molt_exc_pending, take_exception};
+use crate::print::{STDOUT_FAILURE_EXIT, flush_stdout};
+
+#[cfg(unix)]
+fn ignore_sigpipe() {
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13; // Linux and macOS
+    const SIG_IGN: usize = 1;
+    // SAFETY: installing SIG_IGN for SIGPIPE has no preconditions.
+    unsafe {
+        signal(SIGPIPE, SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_sigpipe() {}
+
+/// Runs the module and reports how it ended; returns the process exit status.
+///
+/// # Safety
+/// `module_main` is the compiled module's top-level code.
+pub unsafe fn run_module(module_main: unsafe extern "C" fn()) -> i32 {
+    ignore_sigpipe();
+    // SAFETY: forwarded caller contract.
+    unsafe { module_main() };
+    finish()
+}
+
+/// Flushes stdout and prints the traceback of a pending exception; returns the exit status.
+pub fn finish() -> i32 {
+    let stdout_ok = flush_stdout();
+    if molt_exc_pending.load(Ordering::SeqCst) != 0 {
+        if let Some(exc) = take_exception() {
+            let text = format_traceback(&exc);
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(text.as_bytes());
+            let _ = err.flush();
+        }
+        return 1;
+    }
+    if stdout_ok { 0 } else { STDOUT_FAILURE_EXIT }
+}
+
+/// The executable's entry point: runs `molt_module_main` (defined by the compiler).
+#[cfg(not(test))]
+#[unsafe(no_mangle)]
+pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
+    // SAFETY: `molt_module_main` is the compiled module, linked into the executable.
+    unsafe { run_module(crate::molt_module_main) }
+}

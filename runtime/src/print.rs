@@ -1,0 +1,319 @@
+//! Buffered stdout and the Python `repr` of ints, bools, `None` and floats.
+//!
+//! Relies on: Rust's `{:e}` formatting of `f64`, which yields the shortest digit string that
+//! round-trips (the same digits CPython's `repr(float)` uses, via David Gay's shortest mode);
+//! `entry` calling [`flush_stdout`] before the process exits.
+//!
+//! Provides: `molt_print_*`; [`float_repr`] / [`int_repr`] (pure); [`flush_stdout`] and
+//! [`stdout_failed`]. Output goes to one global buffer that is written to fd 1 when it grows
+//! past [`FLUSH_THRESHOLD`] and at exit, never with a syscall per print.
+//!
+//! Invariants: nothing here panics. A write error on stdout (e.g. `EPIPE` after the reader
+//! closed the pipe) discards the buffer and marks stdout failed; further output is dropped.
+//! A failure while flushing mid-program exits the process quietly with status 120 (what
+//! CPython uses when it cannot flush stdout), so a program writing into a closed pipe stops.
+
+use std::io::Write as _;
+use std::sync::Mutex;
+
+/// The buffer is written out once it holds at least this many bytes.
+pub const FLUSH_THRESHOLD: usize = 64 * 1024;
+
+/// Exit status when stdout cannot be written (CPython's status for a failed final flush).
+pub const STDOUT_FAILURE_EXIT: i32 = 120;
+
+struct Stdout {
+    buf: Vec<u8>,
+    failed: bool,
+}
+
+static STDOUT: Mutex<Stdout> = Mutex::new(Stdout { buf: Vec::new(), failed: false });
+
+fn with_stdout<R>(f: impl FnOnce(&mut Stdout) -> R) -> R {
+    let mut guard = STDOUT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    f(&mut guard)
+}
+
+/// Writes all of `bytes` to fd 1, unbuffered.
+fn write_fd1(bytes: &[u8]) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::FromRawFd as _;
+        // SAFETY: fd 1 stays open for the life of the process; `ManuallyDrop` keeps this
+        // `File` from closing it.
+        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(1) });
+        file.write_all(bytes)
+    }
+    #[cfg(not(unix))]
+    {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+}
+
+fn flush_locked(out: &mut Stdout) -> bool {
+    if out.failed {
+        out.buf.clear();
+        return false;
+    }
+    if out.buf.is_empty() {
+        return true;
+    }
+    let ok = write_fd1(&out.buf).is_ok();
+    out.buf.clear();
+    if !ok {
+        out.failed = true;
+        out.buf = Vec::new();
+    }
+    ok
+}
+
+/// Writes the buffered output to stdout. Returns false if stdout has failed (now or before).
+pub fn flush_stdout() -> bool {
+    with_stdout(flush_locked)
+}
+
+/// True once a write to stdout has failed.
+pub fn stdout_failed() -> bool {
+    with_stdout(|out| out.failed)
+}
+
+/// Appends to the stdout buffer, flushing it when it passes [`FLUSH_THRESHOLD`].
+pub fn write_stdout(bytes: &[u8]) {
+    let ok = with_stdout(|out| {
+        if out.failed {
+            return false;
+        }
+        out.buf.extend_from_slice(bytes);
+        out.buf.len() < FLUSH_THRESHOLD || flush_locked(out)
+    });
+    if !ok && !cfg!(test) {
+        std::process::exit(STDOUT_FAILURE_EXIT);
+    }
+}
+
+/// Test helper: removes and returns what has been buffered so far.
+#[cfg(test)]
+pub(crate) fn take_buffered() -> Vec<u8> {
+    with_stdout(|out| std::mem::take(&mut out.buf))
+}
+
+/// Formats `value` in decimal into the end of `buf`; returns the used suffix.
+fn format_int(value: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = value.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
+/// Python's `repr(int)` for a 64-bit int.
+pub fn int_repr(value: i64) -> String {
+    let mut buf = [0u8; 20];
+    String::from_utf8_lossy(format_int(value, &mut buf)).into_owned()
+}
+
+/// Python's `repr(float)`: the shortest round-trip digits, in scientific notation when the
+/// decimal exponent is below -4 or at least 16 (`1e-05`, `0.0001`, `1e+16`), else positional
+/// with at least one fractional digit (`100.0`); `inf`, `-inf`, `nan`.
+pub fn float_repr(value: f64) -> String {
+    if value.is_nan() {
+        return "nan".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp.
+    let sci = format!("{value:e}");
+    let (negative, sci) = match sci.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, sci.as_str()),
+    };
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::with_capacity(digits.len() + 8);
+    if negative {
+        out.push('-');
+    }
+    // Position of the decimal point relative to the start of the digits.
+    let decpt = exp + 1;
+    if decpt <= -4 || decpt > 16 {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        let abs = exp.unsigned_abs();
+        if abs < 10 {
+            out.push('0');
+        }
+        out.push_str(&abs.to_string());
+    } else if decpt <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', decpt.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else {
+        let decpt = decpt as usize;
+        if decpt < digits.len() {
+            out.push_str(&digits[..decpt]);
+            out.push('.');
+            out.push_str(&digits[decpt..]);
+        } else {
+            out.push_str(&digits);
+            out.extend(std::iter::repeat_n('0', decpt - digits.len()));
+            out.push_str(".0");
+        }
+    }
+    out
+}
+
+/// Writes the repr of a Python int.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_print_int(value: i64) {
+    let mut buf = [0u8; 20];
+    write_stdout(format_int(value, &mut buf));
+}
+
+/// Writes the repr of a Python float.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_print_float(value: f64) {
+    write_stdout(float_repr(value).as_bytes());
+}
+
+/// Writes `True` or `False`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_print_bool(value: bool) {
+    write_stdout(if value { b"True" } else { b"False" });
+}
+
+/// Writes `None`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_print_none() {
+    write_stdout(b"None");
+}
+
+/// Writes `len` bytes of UTF-8 text.
+///
+/// # Safety
+/// `text` must be valid for reads of `len` bytes (or null / `len <= 0`, which write nothing).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_print_str(text: *const u8, len: i64) {
+    // SAFETY: forwarded caller contract.
+    write_stdout(unsafe { crate::exceptions::bytes_from_raw(text, len) });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{Rng, python};
+
+    #[test]
+    fn ints() {
+        for v in [0, 1, -1, 42, -1234567890, i64::MAX, i64::MIN] {
+            assert_eq!(int_repr(v), v.to_string());
+        }
+    }
+
+    #[test]
+    fn float_examples() {
+        let cases: &[(f64, &str)] = &[
+            (1e16, "1e+16"),
+            (1.5e-7, "1.5e-07"),
+            (1e-5, "1e-05"),
+            (1e-4, "0.0001"),
+            (1234567890123456.0, "1234567890123456.0"),
+            (12345678901234567.0, "1.2345678901234568e+16"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"),
+            (-f64::NAN, "nan"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (0.1, "0.1"),
+            (100.0, "100.0"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (-2.5, "-2.5"),
+            (1e100, "1e+100"),
+            (0.30000000000000004, "0.30000000000000004"),
+        ];
+        for &(v, s) in cases {
+            assert_eq!(float_repr(v), s, "{v:?}");
+        }
+    }
+
+    /// Compares `float_repr` with CPython's `repr` on many bit patterns and "nice" decimals.
+    #[test]
+    fn float_repr_matches_cpython() {
+        let mut rng = Rng::new(0x5eed_f1a7);
+        let mut values: Vec<f64> = Vec::new();
+        for _ in 0..60_000 {
+            values.push(f64::from_bits(rng.next()));
+        }
+        for _ in 0..40_000 {
+            // Nice decimals: small integers scaled by powers of ten around every threshold.
+            let digits = rng.below(1_000_000_000) as f64;
+            let scale = rng.below(60) as i32 - 30;
+            let s = format!("{digits}e{scale}");
+            values.push(s.parse().unwrap_or(0.0));
+            let k = rng.below(25) as i32 - 8;
+            values.push(format!("{}e{k}", rng.below(100)).parse().unwrap_or(0.0));
+        }
+        for e in -330..310 {
+            values.push(format!("1e{e}").parse().unwrap_or(0.0));
+            values.push(format!("9.999999999999999e{e}").parse().unwrap_or(0.0));
+        }
+        for i in 0..2000u64 {
+            values.push(f64::from_bits(i)); // subnormals
+            values.push(f64::from_bits(0x7fef_ffff_ffff_ffff - i));
+            values.push((1u64 << 53) as f64 + i as f64 * 2.0);
+        }
+        let input: String = values.iter().map(|v| format!("{:016x}\n", v.to_bits())).collect();
+        let expected = python(
+            "import sys,struct\nfor l in sys.stdin:\n print(repr(struct.unpack('>d', bytes.fromhex(l.strip()))[0]))",
+            &input,
+        );
+        let expected: Vec<&str> = expected.lines().collect();
+        assert_eq!(expected.len(), values.len());
+        let mut bad = 0;
+        for (v, e) in values.iter().zip(expected) {
+            let got = float_repr(*v);
+            if got != e {
+                bad += 1;
+                eprintln!("{:016x}: got {got}, python {e}", v.to_bits());
+            }
+        }
+        assert_eq!(bad, 0);
+    }
+
+    #[test]
+    fn buffered_prints() {
+        let _g = crate::exceptions::test_lock();
+        let _ = take_buffered();
+        molt_print_int(-12);
+        molt_print_bool(true);
+        molt_print_bool(false);
+        molt_print_none();
+        molt_print_float(0.5);
+        let s = " héllo";
+        unsafe {
+            molt_print_str(s.as_ptr(), s.len() as i64);
+            molt_print_str(std::ptr::null(), 5);
+        }
+        assert_eq!(take_buffered(), "-12TrueFalseNone0.5 héllo".as_bytes());
+    }
+}

@@ -1,0 +1,115 @@
+//! `cargo xtask`: the project's build-pipeline entry points.
+//!
+//! * `setup`    — installs the Debian packages Molt needs (LLVM 22, …) when missing.
+//! * `codegen`  — regenerates the IR op table and reference from `ir-spec/ops.toml` (`--check`).
+//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` and the runtime (release)
+//!   if needed, then compiles FILE.
+//! * `test`     — runs every test (unit, IR files, differential corpus, diagnostics).
+//! * `bench`    — compiles `benchmarks/*.py` and times them against `python3`.
+//!
+//! Relies on being run through the `cargo xtask` alias from anywhere inside the workspace.
+
+mod bench;
+mod codegen;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn usage() -> ExitCode {
+    eprintln!("usage: cargo xtask <setup|codegen [--check]|compile FILE [-o OUT] [--run] [-- moltc flags]|test|bench [--quick]>");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
+        Some("compile") => compile(&root, &args[1..]),
+        Some("test") => test(&root, &args[1..]),
+        Some("bench") => bench::run(&root, &args[1..]),
+        _ => return usage(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+pub fn status(cmd: &mut Command) -> Result<(), String> {
+    let st = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
+    if st.success() { Ok(()) } else { Err(format!("{cmd:?} failed: {st}")) }
+}
+
+/// Builds `moltc` and the runtime in release mode; returns the path of `moltc`.
+pub fn build_release(root: &Path) -> Result<PathBuf, String> {
+    status(cargo().current_dir(root).args(["build", "--release", "--quiet", "-p", "moltc", "-p", "molt-runtime"]))?;
+    Ok(root.join("target/release/moltc"))
+}
+
+fn compile(root: &Path, args: &[String]) -> Result<(), String> {
+    let moltc = build_release(root)?;
+    let mut file = None;
+    let mut out = None;
+    let mut run = false;
+    let mut extra = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" => out = it.next().cloned(),
+            "--run" => run = true,
+            "--" => extra.extend(it.by_ref().cloned()),
+            s if s.starts_with('-') => extra.push(s.to_string()),
+            s => file = Some(s.to_string()),
+        }
+    }
+    let file = file.ok_or("compile: missing FILE")?;
+    let mut cmd = Command::new(&moltc);
+    cmd.arg("build").arg(&file).args(&extra);
+    if let Some(o) = &out {
+        cmd.arg("-o").arg(o);
+    }
+    status(&mut cmd)?;
+    if run {
+        let exe = match out {
+            Some(o) => PathBuf::from(o),
+            None => PathBuf::from(Path::new(&file).file_stem().ok_or("compile: FILE has no name")?),
+        };
+        let exe = if exe.is_absolute() || exe.components().count() > 1 { exe } else { Path::new(".").join(exe) };
+        let st = Command::new(&exe).status().map_err(|e| format!("{}: {e}", exe.display()))?;
+        if !st.success() {
+            return Err(format!("{} exited with {st}", exe.display()));
+        }
+    }
+    Ok(())
+}
+
+fn test(root: &Path, args: &[String]) -> Result<(), String> {
+    setup::check()?;
+    codegen::run(root, true)?;
+    // The differential tests drive the release compiler and runtime.
+    build_release(root)?;
+    let nextest = Command::new(cargo().get_program()).args(["nextest", "--version"]).output().is_ok_and(|o| o.status.success());
+    let mut cmd = cargo();
+    cmd.current_dir(root);
+    if nextest {
+        cmd.args(["nextest", "run", "--workspace", "--release", "--no-fail-fast"]);
+    } else {
+        cmd.args(["test", "--workspace", "--release", "--no-fail-fast"]);
+    }
+    cmd.args(args);
+    status(&mut cmd)
+}
