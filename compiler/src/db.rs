@@ -111,11 +111,18 @@ pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
     })
 }
 
-/// The TIR of one function instance (extracted from the module's; early cutoff point).
+/// The optimized TIR of one function instance: extracted from the module's TIR (the early
+/// cutoff point), then run through the default TIR pass pipeline (`molt_passes`).
 #[salsa::tracked(returns(ref))]
 pub fn function_tir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
     let tir = module_tir(db, *inst.file(db)).as_ref().ok()?;
-    tir.module.func(inst.name(db)).cloned()
+    let f = tir.module.func(inst.name(db))?.clone();
+    let mut m = molt_ir::Module { globals: tir.module.globals.clone(), funcs: vec![f] };
+    // The LIR checkpoint verifies the result; `--verify-each` makes the driver run the same
+    // pipeline with verification after every pass, naming the pass that broke an invariant.
+    let pm = molt_passes::PassManager::new(molt_passes::default_tir_pipeline());
+    pm.run(&mut m, molt_ir::Level::Tir).ok()?;
+    m.funcs.pop()
 }
 
 /// The LIR of one function instance.

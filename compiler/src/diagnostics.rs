@@ -87,9 +87,6 @@ impl std::fmt::Display for Report {
 }
 impl std::error::Error for Report {}
 impl miette::Diagnostic for Report {
-    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(self.d.code))
-    }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
         (!self.d.help.is_empty()).then(|| Box::new(&self.d.help) as Box<dyn std::fmt::Display>)
     }
@@ -112,7 +109,16 @@ pub fn render(d: &Diagnostic, path: &str, text: &str) -> String {
     let mut out = format!("error[{}]: {}\n  --> {path}:{line}:{col}\n", d.code, d.message);
     let mut body = String::new();
     if handler.render_report(&mut body, &report).is_ok() {
-        out.push_str(&body);
+        // miette repeats the message above the snippet; the header above already says it.
+        let mut lines = body.lines().skip_while(|l| !l.trim_start().starts_with('╭'));
+        if let Some(first) = lines.next() {
+            out.push_str(first);
+            out.push('\n');
+        }
+        for l in lines {
+            out.push_str(l.trim_end());
+            out.push('\n');
+        }
     }
     out
 }

@@ -82,6 +82,35 @@ pub fn tir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
     Ok(tir.module.clone())
 }
 
+/// Runs the TIR pass pipeline with the debugging options (`--verify-each`, `--print-after`,
+/// `--time-passes`); the printed IR and timings go to stderr. The optimized functions that the
+/// build uses come from the database (`db::function_tir`), which runs the same pipeline.
+pub fn run_passes_with_options(db: &Database, file: SourceFile, opts: &Options) -> Result<Module, Failure> {
+    let mut m = tir_module(db, file)?;
+    let mut pm = molt_passes::PassManager::new(molt_passes::default_tir_pipeline());
+    pm.verify_each = opts.verify_each;
+    pm.print_after = opts.print_after.clone();
+    pm.time_passes = opts.time_passes;
+    for p in &opts.print_after {
+        if p != "all" && molt_passes::pass_by_name(p).is_none() {
+            return Err(Failure::Env(format!("--print-after: unknown pass `{p}` (known: {})", molt_passes::PASS_NAMES.join(", "))));
+        }
+    }
+    let report = pm.run(&mut m, Level::Tir).map_err(|e| {
+        let path = std::env::temp_dir().join(format!("molt-ice-{}.ir", std::process::id()));
+        let written = std::fs::write(&path, &e.ir).is_ok();
+        Failure::Ice(format!("the verifier rejected the IR after pass `{}`: invariant `{}` broken {}{}", e.pass, e.error.invariant, e.error,
+            if written { format!("\nthe IR was written to {}", path.display()) } else { String::new() }))
+    })?;
+    for (pass, ir) in &report.printed {
+        eprintln!("// ----- IR after pass `{pass}` -----\n{ir}");
+    }
+    if opts.time_passes {
+        eprint!("{}", report.format_timings());
+    }
+    Ok(m)
+}
+
 pub fn lir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
     tir_module(db, file)?;
     let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing after inference".into()))?;
@@ -103,7 +132,12 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
     match opts.emit {
         Emit::Hir => return Ok(Artifact::Text(text(&hir_module(db, file)?))),
         Emit::Tir => return Ok(Artifact::Text(text(&tir_module(db, file)?))),
-        Emit::Lir => return Ok(Artifact::Text(text(&lir_module(db, file)?))),
+        Emit::Lir => {
+            if opts.verify_each || opts.time_passes || !opts.print_after.is_empty() {
+                run_passes_with_options(db, file, opts)?;
+            }
+            return Ok(Artifact::Text(text(&lir_module(db, file)?)));
+        }
         Emit::Ir => {
             let h = hir_module(db, file)?;
             let t = tir_module(db, file)?;
@@ -111,6 +145,9 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
             return Ok(Artifact::Text(format!("// ===== HIR (dialect py) =====\n{}\n// ===== TIR (dialect t) =====\n{}\n// ===== LIR (dialect l) =====\n{}", text(&h), text(&t), text(&l))));
         }
         _ => {}
+    }
+    if opts.verify_each || opts.time_passes || !opts.print_after.is_empty() {
+        run_passes_with_options(db, file, opts)?;
     }
     let lir = lir_module(db, file)?;
     let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;

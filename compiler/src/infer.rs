@@ -441,10 +441,14 @@ impl<'a> Infer<'a> {
         let f = self.func(k);
         let names = &self.hir.names[k.0];
         let mut diags = Vec::new();
-        let ret_ty = match self.rets.get(k).copied().unwrap_or(Lat::Bottom) {
+        let ret_lat = self.rets.get(k).copied().unwrap_or(Lat::Bottom);
+        let ret_ty = match ret_lat {
             Lat::T(t) => t,
             _ => Type::None,
         };
+        if ret_lat == Lat::Conflict {
+            diags.push(self.return_conflict(f, &lat));
+        }
         let results = if k.0 == 0 { vec![] } else { vec![ret_ty] };
         let mut out = Func::new(instance_name(self.hir, k), results);
         out.span = f.span;
@@ -465,9 +469,8 @@ impl<'a> Infer<'a> {
                     Lat::T(t) => t,
                     Lat::Bottom => Type::None,
                     Lat::Conflict => {
-                        let var = names.get(&p).cloned().unwrap_or_else(|| "this value".into());
                         let site = self.conflict_site(f, p, &lat);
-                        diags.push(conflict_diag(&var, site));
+                        diags.push(conflict_diag(names.get(&p).map(String::as_str), site));
                         Type::None
                     }
                 };
@@ -592,17 +595,47 @@ impl<'a> Infer<'a> {
         (out, diags)
     }
 
-    /// The span of a branch that passes a differently typed value to a conflicting block param.
+    /// A function whose returns have different types: point at the first return that differs.
+    fn return_conflict(&self, f: &Func, lat: &HashMap<Value, Lat>) -> Diagnostic {
+        let mut first: Option<Type> = None;
+        for op in f.ops_in_order() {
+            let o = &f.ops[op];
+            if o.opcode != Opcode::CfReturn {
+                continue;
+            }
+            let Some(Lat::T(t)) = o.operands.first().and_then(|v| lat.get(v)).copied() else { continue };
+            match first {
+                None => first = Some(t),
+                Some(f0) if f0 != t => {
+                    let implicit = o.span.start == o.span.end;
+                    let name = &f.name;
+                    return Diagnostic::new("E0103", o.span, format!("`{name}` returns `{}` on one path and `{}` on another", f0.python_name(), t.python_name()))
+                        .label(if implicit { "the end of the function returns None".to_string() } else { format!("returns a `{}` here", t.python_name()) })
+                        .help("return the same type on every path (convert with float(...), or return a value at the end)");
+                }
+                _ => {}
+            }
+        }
+        Diagnostic::new("E0103", f.span, format!("`{}` returns values of different types", f.name)).label("in this function")
+            .help("return the same type on every path")
+    }
+
+    /// Where a value of a second type flows into a conflicting block param: the definition of
+    /// that value (or the branch passing it), with the types seen.
     fn conflict_site(&self, f: &Func, p: Value, lat: &HashMap<Value, Lat>) -> (Span, Vec<Type>) {
         let mut tys = Vec::new();
         let mut sp = f.span;
         for op in f.ops_in_order() {
             for s in &f.ops[op].successors {
                 if let Some(i) = f.blocks[s.block].params.iter().position(|&x| x == p) {
-                    if let Some(Lat::T(t)) = lat.get(&s.args[i]).copied() {
+                    let arg = s.args[i];
+                    if let Some(Lat::T(t)) = lat.get(&arg).copied() {
                         if !tys.contains(&t) {
                             tys.push(t);
-                            sp = f.ops[op].span;
+                            sp = match f.values[arg].def {
+                                ValueDef::Result(d, _) if f.ops[d].span != Span::default() => f.ops[d].span,
+                                _ => f.ops[op].span,
+                            };
                         }
                     }
                 }
@@ -612,11 +645,16 @@ impl<'a> Infer<'a> {
     }
 }
 
-fn conflict_diag(var: &str, (sp, tys): (Span, Vec<Type>)) -> Diagnostic {
+fn conflict_diag(var: Option<&str>, (sp, tys): (Span, Vec<Type>)) -> Diagnostic {
     let shown: Vec<&str> = tys.iter().map(|t| t.python_name()).collect();
-    Diagnostic::new("E0103", sp, format!("`{var}` has different types on different paths ({})", shown.join(" and ")))
-        .label(format!("`{var}` can be {} when control flow merges here", shown.join(" or ")))
-        .help("give the variable one type on every path (e.g. convert with float(...)), or use two variables")
+    match var {
+        Some(var) => Diagnostic::new("E0103", sp, format!("`{var}` has different types on different paths ({})", shown.join(" and ")))
+            .label(format!("`{var}` is {} here, {} on another path", shown.last().unwrap_or(&"?"), shown.first().unwrap_or(&"?")))
+            .help("give the variable one type on every path (e.g. convert with float(...)), or use two variables"),
+        None => Diagnostic::new("E0103", sp, format!("this expression has a different type depending on the path taken ({})", shown.join(" or ")))
+            .label(format!("can be {}", shown.join(" or ")))
+            .help("make both alternatives the same type, e.g. convert with float(...)"),
+    }
 }
 
 fn maybe_undef(f: &Func) -> HashSet<Value> {

@@ -43,7 +43,7 @@ fn check(file: &Path, work: &Path) -> Result<(), String> {
     let src = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
     let exe = work.join(file.file_stem().unwrap_or_default());
     let build = Command::new(env!("CARGO_BIN_EXE_moltc"))
-        .args(["build", "-O1"]).arg(file).arg("-o").arg(&exe)
+        .args(["build", "-O1", "--verify-each"]).arg(file).arg("-o").arg(&exe)
         .output().map_err(|e| format!("cannot run moltc: {e}"))?;
     let build_err = String::from_utf8_lossy(&build.stderr).to_string();
     if let Some(code) = header(&src, "expect-reject") {

@@ -169,18 +169,18 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
                     return fail("layout", format!("operand #{k} of `{}` is not defined in the function", spec.name));
                 }
                 let ty = f.values[v].ty;
-                if let Some(c) = spec.operand_constraint(k) {
-                    if !c.accepts(ty) {
-                        return fail("op-signature", format!("operand #{k} of `{}` has type `{ty}`, expected {}", spec.name, c.describe()));
-                    }
+                if let Some(c) = spec.operand_constraint(k)
+                    && !c.accepts(ty)
+                {
+                    return fail("op-signature", format!("operand #{k} of `{}` has type `{ty}`, expected {}", spec.name, c.describe()));
                 }
             }
             for (k, &v) in op.results.iter().enumerate() {
                 let ty = f.values[v].ty;
-                if let Some(c) = spec.result_constraint(k) {
-                    if !c.accepts(ty) {
-                        return fail("op-signature", format!("result #{k} of `{}` has type `{ty}`, expected {}", spec.name, c.describe()));
-                    }
+                if let Some(c) = spec.result_constraint(k)
+                    && !c.accepts(ty)
+                {
+                    return fail("op-signature", format!("result #{k} of `{}` has type `{ty}`, expected {}", spec.name, c.describe()));
                 }
                 if !level.allows_type(ty) {
                     return fail("value-types", format!("result of `{}` has type `{ty}`, not allowed in {}", spec.name, level.name()));
@@ -336,11 +336,11 @@ pub fn dominators(f: &Func) -> HashMap<Block, Block> {
                     }
                 });
             }
-            if let Some(n) = new {
-                if idom.get(&b) != Some(&n) {
-                    idom.insert(b, n);
-                    changed = true;
-                }
+            if let Some(n) = new
+                && idom.get(&b) != Some(&n)
+            {
+                idom.insert(b, n);
+                changed = true;
             }
         }
     }

@@ -24,7 +24,8 @@ fn unknown_op() {
 
 #[test]
 fn undefined_value() {
-    let text = format!("{HEADER}  %0 = t.int_neg %x : int loc(0..0)\n  %1 = t.int_neg %0 : int loc(0..0)\n  cf.return %nope loc(0..0)\n}}\n");
+    let text =
+        format!("{HEADER}  %0 = t.int_neg %x : int loc(0..0)\n  %1 = t.int_neg %0 : int loc(0..0)\n  cf.return %nope loc(0..0)\n}}\n");
     assert_err(&text, 6, "undefined value %nope");
     // As a branch argument too.
     let text = format!("{HEADER}  cf.br ^bb1(%y) loc(0..0)\n^bb1(%a: int):\n  cf.return %a loc(0..0)\n}}\n");

@@ -71,7 +71,10 @@ fn roundtrip_files() {
 #[test]
 fn float_literals_keep_their_bits() {
     for x in [0.0, -0.0, 0.1, 1e16, 1e15, 1.5e300, 5e-324, -2.5, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, f64::MIN_POSITIVE] {
-        let text = format!("func @f -> () loc(0..0) {{\n^bb0:\n  %0 = t.const {{value = {}}} : float loc(0..0)\n  cf.return loc(0..0)\n}}\n", print_attr(&Attr::Float(F64(x))));
+        let text = format!(
+            "func @f -> () loc(0..0) {{\n^bb0:\n  %0 = t.const {{value = {}}} : float loc(0..0)\n  cf.return loc(0..0)\n}}\n",
+            print_attr(&Attr::Float(F64(x)))
+        );
         let m = parse_module(&text).unwrap();
         let f = &m.funcs[0];
         let op = f.ops_in_order().next().unwrap();
@@ -134,7 +137,8 @@ fn built_in_rust() {
     f.append_op(header, NewOp::new(Opcode::CfCondBr, sp).operands([lt]).successor(body, vec![]).successor(exit, vec![]));
     let one = f.append_op(body, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Int(1)).result(Type::Int));
     let one = f.result(one);
-    let next = f.append_op(body, NewOp::new(Opcode::TIntBinop, sp).operands([i, one]).attr("op", Attr::Str("add".into())).result(Type::Int));
+    let next =
+        f.append_op(body, NewOp::new(Opcode::TIntBinop, sp).operands([i, one]).attr("op", Attr::Str("add".into())).result(Type::Int));
     let next = f.result(next);
     f.append_op(body, NewOp::new(Opcode::CfBr, sp).successor(header, vec![next]));
     f.append_op(exit, NewOp::new(Opcode::CfReturn, sp).operands([i]));

@@ -63,25 +63,35 @@ fn verify_files() {
 /// The invariants listed in the table at the top of `src/verify.rs`.
 fn documented_invariants() -> Vec<String> {
     let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/verify.rs")).unwrap();
-    src.lines()
-        .filter_map(|l| l.strip_prefix("//! | `"))
-        .filter_map(|l| l.split('`').next())
-        .map(str::to_string)
-        .collect()
+    src.lines().filter_map(|l| l.strip_prefix("//! | `")).filter_map(|l| l.split('`').next()).map(str::to_string).collect()
 }
 
 #[test]
 fn every_invariant_has_a_file() {
     let invariants = documented_invariants();
     assert!(invariants.len() >= 10, "{invariants:?}");
-    let names: Vec<String> = std::fs::read_dir(verify_dir()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(verify_dir()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     for inv in invariants.iter().filter(|i| *i != "layout") {
         assert!(
             names.iter().any(|n| n.starts_with(&format!("{inv}.")) || n.starts_with(&format!("{inv}-"))),
             "no test file for invariant `{inv}` in ir-spec/tests/verify/"
         );
     }
-    for case in ["terminator-empty", "terminator-not-last", "op-signature-count", "op-signature-type", "attributes-missing", "attributes-kind", "attributes-unknown", "successors-count", "successors-arity", "successors-types", "dominance-same-block", "dominance-across-blocks"] {
+    for case in [
+        "terminator-empty",
+        "terminator-not-last",
+        "op-signature-count",
+        "op-signature-type",
+        "attributes-missing",
+        "attributes-kind",
+        "attributes-unknown",
+        "successors-count",
+        "successors-arity",
+        "successors-types",
+        "dominance-same-block",
+        "dominance-across-blocks",
+    ] {
         assert!(names.iter().any(|n| n.starts_with(&format!("{case}."))), "missing test file for {case}");
     }
 }

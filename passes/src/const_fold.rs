@@ -50,10 +50,10 @@ fn fold_round(func: &mut Func) -> bool {
     let mut consts: HashMap<Value, Attr> = HashMap::new();
     for op in func.ops_in_order() {
         let data = &func.ops[op];
-        if data.opcode == Opcode::TConst {
-            if let (Some(&r), Some(value)) = (data.results.first(), data.attr("value")) {
-                consts.insert(r, value.clone());
-            }
+        if data.opcode == Opcode::TConst
+            && let (Some(&r), Some(value)) = (data.results.first(), data.attr("value"))
+        {
+            consts.insert(r, value.clone());
         }
     }
     let mut changed = false;

@@ -83,10 +83,8 @@ fn live_values(func: &Func) -> HashSet<Value> {
 
 /// Removes the pure ops none of whose results is live.
 fn remove_dead_ops(func: &mut Func, live: &HashSet<Value>) -> bool {
-    let dead: Vec<OpId> = func
-        .ops_in_order()
-        .filter(|&op| is_pure(func, op) && !func.ops[op].results.iter().any(|r| live.contains(r)))
-        .collect();
+    let dead: Vec<OpId> =
+        func.ops_in_order().filter(|&op| is_pure(func, op) && !func.ops[op].results.iter().any(|r| live.contains(r))).collect();
     for &op in &dead {
         func.remove_op(op);
     }

@@ -147,10 +147,10 @@ impl PassManager {
             if changed {
                 report.changed.push(pass.name());
             }
-            if self.verify_each {
-                if let Err(error) = verify_module(module, level) {
-                    return Err(PassError { pass: pass.name(), error, ir: print_module(module) });
-                }
+            if self.verify_each
+                && let Err(error) = verify_module(module, level)
+            {
+                return Err(PassError { pass: pass.name(), error, ir: print_module(module) });
             }
             if self.prints_after(pass.name()) {
                 report.printed.push((pass.name(), print_module(module)));

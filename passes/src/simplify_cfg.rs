@@ -16,7 +16,8 @@
 //!   branch's arguments and its ops are appended to the predecessor.
 //!
 //! Never: removes or reorders any op of a reachable block but the `cf` branches it rewrites;
-//! changes the entry block's parameters; removes unused ops or parameters (that is `dce`).
+//! changes the entry block's parameters; removes an op or a parameter merely because it is
+//! unused (that is `dce`).
 
 use std::collections::HashSet;
 
@@ -122,10 +123,7 @@ fn merge_blocks(func: &mut Func) -> bool {
         let candidate = func.layout.iter().copied().find_map(|block| {
             let [pred] = preds.get(&block)?.as_slice() else { return None };
             let branch = func.terminator(*pred)?;
-            let mergeable = block != entry
-                && *pred != block
-                && reachable.contains(&block)
-                && func.ops[branch].opcode == Opcode::CfBr;
+            let mergeable = block != entry && *pred != block && reachable.contains(&block) && func.ops[branch].opcode == Opcode::CfBr;
             mergeable.then_some((*pred, block, branch))
         });
         let Some((pred, block, branch)) = candidate else { return changed };

@@ -31,7 +31,7 @@ use molt_passes::PassManager;
 
 #[derive(Debug)]
 enum Check {
-    Check(String),
+    Plain(String),
     Next(String),
     Not(String),
 }
@@ -56,7 +56,7 @@ fn parse_directives(text: &str) -> Result<Directives, String> {
         } else if comment == "expect: unchanged" {
             unchanged = true;
         } else if let Some(s) = arg("CHECK:") {
-            checks.push((i + 1, Check::Check(s)));
+            checks.push((i + 1, Check::Plain(s)));
         } else if let Some(s) = arg("CHECK-NEXT:") {
             checks.push((i + 1, Check::Next(s)));
         } else if let Some(s) = arg("CHECK-NOT:") {
@@ -92,7 +92,7 @@ fn file_check(output: &str, checks: &[(usize, Check)]) -> Result<(), String> {
     for (test_line, check) in checks {
         match check {
             Check::Not(pat) => nots.push((*test_line, pat)),
-            Check::Check(pat) => {
+            Check::Plain(pat) => {
                 let Some(i) = (from..lines.len()).find(|&i| lines[i].contains(pat.as_str())) else {
                     return Err(format!("CHECK: `{pat}` (test line {test_line}) not found after output line {from}"));
                 };

@@ -135,7 +135,19 @@ pub fn float_repr(value: f64) -> String {
         return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
     }
     // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp.
-    let sci = format!("{value:e}");
+    let mut sci = format!("{value:e}");
+    // Rust breaks an exact tie between two shortest candidates upward; CPython (David Gay's
+    // algorithm) picks the even last digit. A tie can only matter when the last digit is odd:
+    // then the correctly rounded (half-even) string of the same length is the answer, if it
+    // still round-trips.
+    let mantissa_len = sci.find('e').unwrap_or(sci.len());
+    if sci.as_bytes()[..mantissa_len].last().is_some_and(|d| (d - b'0') % 2 == 1) {
+        let ndigits = sci[..mantissa_len].bytes().filter(u8::is_ascii_digit).count();
+        let exact = format!("{value:.*e}", ndigits.saturating_sub(1));
+        if exact != sci && exact.parse::<f64>() == Ok(value) {
+            sci = exact;
+        }
+    }
     let (negative, sci) = match sci.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, sci.as_str()),
@@ -281,6 +293,13 @@ mod tests {
             values.push(f64::from_bits(i)); // subnormals
             values.push(f64::from_bits(0x7fef_ffff_ffff_ffff - i));
             values.push((1u64 << 53) as f64 + i as f64 * 2.0);
+        }
+        for _ in 0..20_000 {
+            // Exact ties between two shortest candidates (binary fractions at 16-17 digits).
+            let int = (1u64 << 49) + rng.below(1 << 53);
+            values.push(int as f64 + [0.25, 0.5, 0.75, 0.125][rng.below(4) as usize]);
+            values.push(((int << rng.below(11)) as f64) * if rng.below(2) == 0 { 1.0 } else { -1.0 });
+            values.push(int as f64 / (1u64 << (rng.below(60) + 4)) as f64);
         }
         let input: String = values.iter().map(|v| format!("{:016x}\n", v.to_bits())).collect();
         let expected = python(

@@ -1,0 +1,6 @@
+def f(n):
+    if n:
+        return 1
+    return 2.5
+
+print(f(1))

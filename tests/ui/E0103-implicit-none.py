@@ -1,0 +1,5 @@
+def f(n):
+    if n:
+        return 1
+
+print(f(1))

@@ -1,0 +1,6 @@
+def f(n):
+    for i in range(n):
+        last = i
+    return last
+
+print(f(3))

@@ -1,0 +1,4 @@
+def f():
+    def g():
+        return 1
+    return 1
