@@ -39,12 +39,22 @@ fn header(src: &str, key: &str) -> Option<String> {
     src.lines().take(3).find_map(|l| l.strip_prefix("# molt: ").and_then(|r| r.strip_prefix(key)).map(|r| r.trim().to_string()))
 }
 
-fn check(file: &Path, work: &Path) -> Result<(), String> {
+#[derive(Clone, Copy)]
+enum Target {
+    Host,
+    /// Cross-compiled, run under `qemu-aarch64`.
+    Aarch64,
+}
+
+fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     let src = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
     let exe = work.join(file.file_stem().unwrap_or_default());
-    let build = Command::new(env!("CARGO_BIN_EXE_moltc"))
-        .args(["build", "-O1", "--verify-each"]).arg(file).arg("-o").arg(&exe)
-        .output().map_err(|e| format!("cannot run moltc: {e}"))?;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_moltc"));
+    cmd.args(["build", "-O1", "--verify-each"]).arg(file).arg("-o").arg(&exe);
+    if let Target::Aarch64 = target {
+        cmd.args(["--target", "aarch64-unknown-linux-gnu"]);
+    }
+    let build = cmd.output().map_err(|e| format!("cannot run moltc: {e}"))?;
     let build_err = String::from_utf8_lossy(&build.stderr).to_string();
     if let Some(code) = header(&src, "expect-reject") {
         return if build.status.code() == Some(1) && build_err.contains(&format!("error[{code}]")) {
@@ -56,7 +66,11 @@ fn check(file: &Path, work: &Path) -> Result<(), String> {
     if !build.status.success() {
         return Err(format!("moltc failed (exit {:?}):\n{build_err}", build.status.code()));
     }
-    let got = Command::new(&exe).output().map_err(|e| format!("cannot run the executable: {e}"))?;
+    let got = match target {
+        Target::Host => Command::new(&exe).output(),
+        Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).output(),
+    }
+    .map_err(|e| format!("cannot run the executable: {e}"))?;
     let _ = std::fs::remove_file(&exe);
     if header(&src, "expect-overflow").is_some() {
         let last = last_line(&got.stderr);
@@ -85,28 +99,44 @@ fn check(file: &Path, work: &Path) -> Result<(), String> {
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
 
-#[test]
-fn differential_corpus() {
+fn run_corpus(target: Target, tag: &str) {
     let files = corpus();
     assert!(files.len() >= 40, "the corpus has only {} programs", files.len());
-    let work = std::env::temp_dir().join(format!("molt-diff-{}", std::process::id()));
+    let work = std::env::temp_dir().join(format!("molt-diff-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let chunks: Vec<Vec<PathBuf>> = (0..threads).map(|i| files.iter().skip(i).step_by(threads).cloned().collect()).collect();
     let failures: Vec<(PathBuf, String)> = std::thread::scope(|s| {
         let handles: Vec<_> = chunks.iter().map(|chunk| {
             let work = &work;
-            s.spawn(move || chunk.iter().filter_map(|f| check(f, work).err().map(|e| (f.clone(), e))).collect::<Vec<_>>())
+            s.spawn(move || chunk.iter().filter_map(|f| check(f, work, target).err().map(|e| (f.clone(), e))).collect::<Vec<_>>())
         }).collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
     let _ = std::fs::remove_dir_all(&work);
     if !failures.is_empty() {
-        let mut msg = format!("{} of {} differential tests failed:\n", failures.len(), files.len());
+        let mut msg = format!("{} of {} differential tests failed ({tag}):\n", failures.len(), files.len());
         for (f, e) in &failures {
             msg.push_str(&format!("\n=== {}\n{e}\n", f.display()));
         }
         panic!("{msg}");
     }
-    println!("{} differential tests passed", files.len());
+    println!("{} differential tests passed ({tag})", files.len());
+}
+
+#[test]
+fn differential_corpus() {
+    run_corpus(Target::Host, "x86_64");
+}
+
+/// The same corpus built for AArch64 and run under qemu. Needs the cross toolchain and the
+/// runtime built for aarch64 (`cargo xtask setup` and `cargo xtask test` provide both); without
+/// them the test fails, unless `MOLT_SKIP_AARCH64=1` says to skip it.
+#[test]
+fn differential_corpus_aarch64() {
+    if std::env::var_os("MOLT_SKIP_AARCH64").is_some() {
+        println!("skipped: MOLT_SKIP_AARCH64 is set");
+        return;
+    }
+    run_corpus(Target::Aarch64, "aarch64");
 }

@@ -76,7 +76,9 @@ impl PendingException {
 static PENDING: Mutex<Option<PendingException>> = Mutex::new(None);
 
 fn with_pending<R>(f: impl FnOnce(&mut Option<PendingException>) -> R) -> R {
-    let mut guard = PENDING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut guard = PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     f(&mut guard)
 }
 
@@ -88,7 +90,9 @@ pub(crate) unsafe fn bytes_from_raw<'a>(ptr: *const u8, len: i64) -> &'a [u8] {
     if ptr.is_null() || len <= 0 {
         return &[];
     }
-    let Ok(len) = usize::try_from(len) else { return &[] };
+    let Ok(len) = usize::try_from(len) else {
+        return &[];
+    };
     // SAFETY: the caller guarantees `ptr` is valid for `len` bytes.
     unsafe { std::slice::from_raw_parts(ptr, len) }
 }
@@ -100,7 +104,13 @@ pub fn raise_code(kind: i32, message: &str) {
         // Should never happen; keep the report useful instead of failing.
         message = format!("unknown Molt exception kind {kind}: {message}");
     }
-    with_pending(|p| *p = Some(PendingException { kind, message, frames: Vec::new() }));
+    with_pending(|p| {
+        *p = Some(PendingException {
+            kind,
+            message,
+            frames: Vec::new(),
+        })
+    });
     molt_exc_pending.store(1, Ordering::SeqCst);
 }
 
@@ -177,8 +187,15 @@ pub fn format_traceback(exc: &PendingException) -> String {
         if count > RECURSIVE_CUTOFF {
             continue;
         }
-        let _ = writeln!(out, "  File \"{}\", line {}, in {}", frame.file, frame.line, frame.func);
-        let text = frame.text.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\n', '\r']);
+        let _ = writeln!(
+            out,
+            "  File \"{}\", line {}, in {}",
+            frame.file, frame.line, frame.func
+        );
+        let text = frame
+            .text
+            .trim_start_matches([' ', '\t', '\x0c'])
+            .trim_end_matches(['\n', '\r']);
         if !text.is_empty() {
             let _ = writeln!(out, "    {text}");
         }
@@ -228,7 +245,11 @@ pub unsafe extern "C" fn molt_traceback_push(
 ) {
     // SAFETY: forwarded caller contract.
     let (file, func, text) = unsafe {
-        (bytes_from_raw(file, file_len), bytes_from_raw(func, func_len), bytes_from_raw(text, text_len))
+        (
+            bytes_from_raw(file, file_len),
+            bytes_from_raw(func, func_len),
+            bytes_from_raw(text, text_len),
+        )
     };
     push_frame(Frame {
         file: String::from_utf8_lossy(file).into_owned(),
@@ -252,17 +273,29 @@ mod tests {
     use super::*;
 
     fn frame(func: &str, line: i64, text: &str) -> Frame {
-        Frame { file: "/tmp/p.py".into(), func: func.into(), line, text: text.into() }
+        Frame {
+            file: "/tmp/p.py".into(),
+            func: func.into(),
+            line,
+            text: text.into(),
+        }
     }
 
     fn exc(kind: ExceptionKind, msg: &str, frames: Vec<Frame>) -> PendingException {
-        PendingException { kind: kind.code(), message: msg.into(), frames }
+        PendingException {
+            kind: kind.code(),
+            message: msg.into(),
+            frames,
+        }
     }
 
     #[test]
     fn kind_names() {
         assert_eq!(ExceptionKind::ZeroDivisionError.name(), "ZeroDivisionError");
-        assert_eq!(ExceptionKind::from_code(8), Some(ExceptionKind::NotImplementedError));
+        assert_eq!(
+            ExceptionKind::from_code(8),
+            Some(ExceptionKind::NotImplementedError)
+        );
         assert_eq!(ExceptionKind::from_code(0), None);
         for &k in ExceptionKind::ALL {
             assert_eq!(ExceptionKind::from_code(k.code()), Some(k));
@@ -274,7 +307,10 @@ mod tests {
         let e = exc(
             ExceptionKind::ZeroDivisionError,
             "integer division or modulo by zero",
-            vec![frame("f", 3, "return 1 // x"), frame("<module>", 7, "print(f(0))")],
+            vec![
+                frame("f", 3, "return 1 // x"),
+                frame("<module>", 7, "print(f(0))"),
+            ],
         );
         assert_eq!(
             format_traceback(&e),
@@ -284,15 +320,26 @@ mod tests {
 
     #[test]
     fn empty_message_and_text() {
-        let e = exc(ExceptionKind::ValueError, "", vec![frame("<module>", 1, "")]);
-        assert_eq!(format_traceback(&e), "Traceback (most recent call last):\n  File \"/tmp/p.py\", line 1, in <module>\nValueError\n");
+        let e = exc(
+            ExceptionKind::ValueError,
+            "",
+            vec![frame("<module>", 1, "")],
+        );
+        assert_eq!(
+            format_traceback(&e),
+            "Traceback (most recent call last):\n  File \"/tmp/p.py\", line 1, in <module>\nValueError\n"
+        );
     }
 
     fn recursion(n: usize) -> PendingException {
         let mut frames = vec![frame("f", 3, "return 1 // n")];
         frames.extend((0..n).map(|_| frame("f", 4, "return f(n - 1)")));
         frames.push(frame("<module>", 6, "print(f(N))"));
-        exc(ExceptionKind::ZeroDivisionError, "integer division or modulo by zero", frames)
+        exc(
+            ExceptionKind::ZeroDivisionError,
+            "integer division or modulo by zero",
+            frames,
+        )
     }
 
     #[test]
@@ -306,7 +353,11 @@ mod tests {
         let t = format_traceback(&recursion(10));
         assert!(t.contains("  [Previous line repeated 7 more times]\n"));
         // Repeats at the very end (innermost) are reported too.
-        let e = exc(ExceptionKind::RecursionError, "maximum recursion depth exceeded", vec![frame("f", 2, "x"); 999]);
+        let e = exc(
+            ExceptionKind::RecursionError,
+            "maximum recursion depth exceeded",
+            vec![frame("f", 2, "x"); 999],
+        );
         assert!(format_traceback(&e).ends_with("    x\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n"));
     }
 
@@ -315,13 +366,28 @@ mod tests {
     fn matches_cpython_tracebacks() {
         let dir = std::env::temp_dir().join(format!("molt-rt-tb-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let cases: &[(usize, &str)] = &[(0, "ZeroDivisionError"), (2, "ZeroDivisionError"), (3, "ZeroDivisionError"), (4, "ValueError"), (50, "ZeroDivisionError")];
+        let cases: &[(usize, &str)] = &[
+            (0, "ZeroDivisionError"),
+            (2, "ZeroDivisionError"),
+            (3, "ZeroDivisionError"),
+            (4, "ValueError"),
+            (50, "ZeroDivisionError"),
+        ];
         for &(n, kind) in cases {
             let path = dir.join(format!("rec{n}.py"));
-            let raise = if kind == "ValueError" { "raise ValueError(\"\")" } else { "return 1 // n" };
-            let src = format!("def f(n):\n    if n == 0:\n        {raise}\n    return f(n - 1)\n\nprint(f({n}))\n");
+            let raise = if kind == "ValueError" {
+                "raise ValueError(\"\")"
+            } else {
+                "return 1 // n"
+            };
+            let src = format!(
+                "def f(n):\n    if n == 0:\n        {raise}\n    return f(n - 1)\n\nprint(f({n}))\n"
+            );
             std::fs::write(&path, &src).unwrap();
-            let out = std::process::Command::new("python3").arg(&path).output().expect("python3");
+            let out = std::process::Command::new("python3")
+                .arg(&path)
+                .output()
+                .expect("python3");
             let expected: String = String::from_utf8(out.stderr)
                 .unwrap()
                 .lines()
@@ -329,14 +395,22 @@ mod tests {
                 .map(|l| format!("{l}\n"))
                 .collect();
             let file = path.to_str().unwrap();
-            let fr = |func: &str, line: i64, text: &str| Frame { file: file.into(), func: func.into(), line, text: text.into() };
-            let mut frames = vec![fr("f", 3, &raise)];
+            let fr = |func: &str, line: i64, text: &str| Frame {
+                file: file.into(),
+                func: func.into(),
+                line,
+                text: text.into(),
+            };
+            let mut frames = vec![fr("f", 3, raise)];
             frames.extend((0..n).map(|_| fr("f", 4, "return f(n - 1)")));
             frames.push(fr("<module>", 6, &format!("print(f({n}))")));
             let (k, msg) = if kind == "ValueError" {
                 (ExceptionKind::ValueError, "")
             } else {
-                (ExceptionKind::ZeroDivisionError, "integer division or modulo by zero")
+                (
+                    ExceptionKind::ZeroDivisionError,
+                    "integer division or modulo by zero",
+                )
             };
             assert_eq!(format_traceback(&exc(k, msg, frames)), expected, "n = {n}");
         }
@@ -353,8 +427,24 @@ mod tests {
         assert_eq!(molt_exc_pending.load(Ordering::SeqCst), 1);
         let (file, func, text) = ("/a.py", "g", "  raise X  ");
         unsafe {
-            molt_traceback_push(file.as_ptr(), 5, func.as_ptr(), 1, 9, text.as_ptr(), text.len() as i64);
-            molt_traceback_push(std::ptr::null(), 0, func.as_ptr(), 1, 1, std::ptr::null(), -3);
+            molt_traceback_push(
+                file.as_ptr(),
+                5,
+                func.as_ptr(),
+                1,
+                9,
+                text.as_ptr(),
+                text.len() as i64,
+            );
+            molt_traceback_push(
+                std::ptr::null(),
+                0,
+                func.as_ptr(),
+                1,
+                1,
+                std::ptr::null(),
+                -3,
+            );
         }
         let e = take_exception().unwrap();
         assert_eq!(molt_exc_pending.load(Ordering::SeqCst), 0);
@@ -364,7 +454,10 @@ mod tests {
             "Traceback (most recent call last):\n  File \"\", line 1, in g\n  File \"/a.py\", line 9, in g\n    raise X  \nValueError: boom\n"
         );
         // Frames beyond the limit are dropped (the outermost ones).
-        raise(ExceptionKind::RecursionError, "maximum recursion depth exceeded");
+        raise(
+            ExceptionKind::RecursionError,
+            "maximum recursion depth exceeded",
+        );
         for i in 0..(TRACEBACK_LIMIT + 5) {
             push_frame(frame("f", i as i64, ""));
         }

@@ -27,10 +27,15 @@ struct Stdout {
     failed: bool,
 }
 
-static STDOUT: Mutex<Stdout> = Mutex::new(Stdout { buf: Vec::new(), failed: false });
+static STDOUT: Mutex<Stdout> = Mutex::new(Stdout {
+    buf: Vec::new(),
+    failed: false,
+});
 
 fn with_stdout<R>(f: impl FnOnce(&mut Stdout) -> R) -> R {
-    let mut guard = STDOUT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut guard = STDOUT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     f(&mut guard)
 }
 
@@ -141,8 +146,14 @@ pub fn float_repr(value: f64) -> String {
     // then the correctly rounded (half-even) string of the same length is the answer, if it
     // still round-trips.
     let mantissa_len = sci.find('e').unwrap_or(sci.len());
-    if sci.as_bytes()[..mantissa_len].last().is_some_and(|d| (d - b'0') % 2 == 1) {
-        let ndigits = sci[..mantissa_len].bytes().filter(u8::is_ascii_digit).count();
+    if sci.as_bytes()[..mantissa_len]
+        .last()
+        .is_some_and(|d| matches!(d, b'1' | b'3' | b'5' | b'7' | b'9'))
+    {
+        let ndigits = sci[..mantissa_len]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .count();
         let exact = format!("{value:.*e}", ndigits.saturating_sub(1));
         if exact != sci && exact.parse::<f64>() == Ok(value) {
             sci = exact;
@@ -298,10 +309,14 @@ mod tests {
             // Exact ties between two shortest candidates (binary fractions at 16-17 digits).
             let int = (1u64 << 49) + rng.below(1 << 53);
             values.push(int as f64 + [0.25, 0.5, 0.75, 0.125][rng.below(4) as usize]);
-            values.push(((int << rng.below(11)) as f64) * if rng.below(2) == 0 { 1.0 } else { -1.0 });
+            values
+                .push(((int << rng.below(11)) as f64) * if rng.below(2) == 0 { 1.0 } else { -1.0 });
             values.push(int as f64 / (1u64 << (rng.below(60) + 4)) as f64);
         }
-        let input: String = values.iter().map(|v| format!("{:016x}\n", v.to_bits())).collect();
+        let input: String = values
+            .iter()
+            .map(|v| format!("{:016x}\n", v.to_bits()))
+            .collect();
         let expected = python(
             "import sys,struct\nfor l in sys.stdin:\n print(repr(struct.unpack('>d', bytes.fromhex(l.strip()))[0]))",
             &input,

@@ -31,9 +31,17 @@ impl Rng {
     /// appear often), with a random sign.
     pub fn int_any_width(&mut self) -> i64 {
         let bits = self.below(65) as u32;
-        let v = if bits == 0 { 0 } else { self.next() >> (64 - bits) };
+        let v = if bits == 0 {
+            0
+        } else {
+            self.next() >> (64 - bits)
+        };
         let v = v as i64; // bits == 64 may give i64::MIN..=-1 already
-        if self.next() & 1 == 1 { v.wrapping_neg() } else { v }
+        if self.next() & 1 == 1 {
+            v.wrapping_neg()
+        } else {
+            v
+        }
     }
 }
 
@@ -50,7 +58,10 @@ pub fn python(script: &str, input: &str) -> String {
     let input = input.to_owned();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().expect("python3 output");
-    writer.join().expect("writer thread").expect("write to python3");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("write to python3");
     assert!(out.status.success(), "python3 failed");
     String::from_utf8(out.stdout).expect("utf-8")
 }

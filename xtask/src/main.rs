@@ -60,7 +60,15 @@ pub fn build_release(root: &Path) -> Result<PathBuf, String> {
     Ok(root.join("target/release/moltc"))
 }
 
+/// Builds the runtime for AArch64 with Debian's rustc, which ships the arm64 standard library
+/// that the pinned rustup toolchain cannot download here (decisions/0001).
+pub fn build_runtime_aarch64(root: &Path) -> Result<(), String> {
+    status(cargo().current_dir(root).env("RUSTC", "/usr/bin/rustc")
+        .args(["build", "--release", "--quiet", "-p", "molt-runtime", "--target", "aarch64-unknown-linux-gnu"]))
+}
+
 fn compile(root: &Path, args: &[String]) -> Result<(), String> {
+    setup::run()?;
     let moltc = build_release(root)?;
     let mut file = None;
     let mut out = None;
@@ -77,17 +85,16 @@ fn compile(root: &Path, args: &[String]) -> Result<(), String> {
         }
     }
     let file = file.ok_or("compile: missing FILE")?;
+    // Default output: target/<stem>, so that the work tree stays clean.
+    let exe = match out {
+        Some(o) => PathBuf::from(o),
+        None => root.join("target").join(Path::new(&file).file_stem().ok_or("compile: FILE has no name")?),
+    };
     let mut cmd = Command::new(&moltc);
-    cmd.arg("build").arg(&file).args(&extra);
-    if let Some(o) = &out {
-        cmd.arg("-o").arg(o);
-    }
+    cmd.arg("build").arg(&file).args(&extra).arg("-o").arg(&exe);
     status(&mut cmd)?;
+    println!("compiled {file} -> {}", exe.display());
     if run {
-        let exe = match out {
-            Some(o) => PathBuf::from(o),
-            None => PathBuf::from(Path::new(&file).file_stem().ok_or("compile: FILE has no name")?),
-        };
         let exe = if exe.is_absolute() || exe.components().count() > 1 { exe } else { Path::new(".").join(exe) };
         let st = Command::new(&exe).status().map_err(|e| format!("{}: {e}", exe.display()))?;
         if !st.success() {
@@ -98,10 +105,11 @@ fn compile(root: &Path, args: &[String]) -> Result<(), String> {
 }
 
 fn test(root: &Path, args: &[String]) -> Result<(), String> {
-    setup::check()?;
+    setup::run()?;
     codegen::run(root, true)?;
-    // The differential tests drive the release compiler and runtime.
+    // The differential tests drive the release compiler and runtime (both targets).
     build_release(root)?;
+    build_runtime_aarch64(root)?;
     let nextest = Command::new(cargo().get_program()).args(["nextest", "--version"]).output().is_ok_and(|o| o.status.success());
     let mut cmd = cargo();
     cmd.current_dir(root);

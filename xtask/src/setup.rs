@@ -16,6 +16,10 @@ const PACKAGES: &[(&str, &str)] = &[
     ("gcc-aarch64-linux-gnu", "/usr/bin/aarch64-linux-gnu-gcc"),
     ("libc6-dev-arm64-cross", "/usr/aarch64-linux-gnu/lib/libc.so"),
     ("qemu-user", "/usr/bin/qemu-aarch64"),
+    // The runtime for AArch64 is built with Debian's rustc (same LLVM major as rustup's 1.95)
+    // and its arm64 standard library (decisions/0001).
+    ("rustc-web", "/usr/bin/rustc"),
+    ("libstd-rust-web-dev:arm64", "/usr/lib/rustlib/aarch64-unknown-linux-gnu/lib"),
     ("valgrind", "/usr/bin/valgrind"),
     ("hyperfine", "/usr/bin/hyperfine"),
 ];
@@ -32,10 +36,10 @@ pub fn check() -> Result<(), String> {
 pub fn run() -> Result<(), String> {
     let m = missing();
     if m.is_empty() {
-        println!("setup: everything is installed");
         return Ok(());
     }
-    let cmd = format!("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y {}", m.join(" "));
+    let arm64 = if m.iter().any(|p| p.ends_with(":arm64")) { "dpkg --add-architecture arm64 && " } else { "" };
+    let cmd = format!("{arm64}apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y {}", m.join(" "));
     let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     if !is_root {
         return Err(format!("not root; run as root:\n  {cmd}"));
