@@ -33,7 +33,8 @@ molt_abi! {
         fn molt_float_floordiv(a: f64, b: f64) -> f64;
         /// CPython's float `%` (result takes the divisor's sign); raises ZeroDivisionError.
         fn molt_float_mod(a: f64, b: f64) -> f64;
-        /// CPython's float `**`, errors included (ZeroDivisionError, OverflowError, ValueError).
+        /// CPython's float `**`, errors included (ZeroDivisionError, OverflowError; NotImplementedError
+        /// where CPython's result would be complex).
         fn molt_float_pow(a: f64, b: f64) -> f64;
         /// CPython's int `**` with a non-negative exponent; raises OverflowError past 64 bits.
         fn molt_int_pow(a: i64, b: i64) -> i64;

@@ -16,9 +16,9 @@
 use crate::ExceptionKind::{NotImplementedError, OverflowError, ValueError, ZeroDivisionError};
 use crate::exceptions::{MoltError, MoltResult, value_or_raise};
 
-/// The OverflowError message for any int result that does not fit in 64 bits.
-pub const INT64_OVERFLOW_MSG: &str =
-    "integer result too large (Molt's integers are 64-bit until arbitrary-precision integers land)";
+/// The OverflowError message for any int result that does not fit in 64 bits: the ABI's
+/// constant, which generated code uses too.
+pub const INT64_OVERFLOW_MSG: &str = crate::INT_OVERFLOW_MSG;
 
 /// The NotImplementedError message for a float power whose Python result is complex.
 pub const COMPLEX_POW_MSG: &str =
