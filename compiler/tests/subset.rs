@@ -1,0 +1,70 @@
+//! The subset table (`docs/subset.toml`, rendered as `docs/subset.md`) is a test suite: every
+//! `supported` example compiles and prints exactly what `python3` prints (same exit code and last
+//! stderr line); every `rejected` example fails to compile with its error code.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct SubsetFile {
+    feature: Vec<Feature>,
+}
+
+#[derive(Deserialize)]
+struct Feature {
+    name: String,
+    status: String,
+    code: Option<String>,
+    examples: Vec<String>,
+}
+
+fn last_line(s: &[u8]) -> String {
+    String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+}
+
+#[test]
+fn every_subset_example_behaves_as_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let table: SubsetFile = toml::from_str(&std::fs::read_to_string(root.join("docs/subset.toml")).expect("docs/subset.toml")).expect("valid TOML");
+    let work = std::env::temp_dir().join(format!("molt-subset-{}", std::process::id()));
+    std::fs::create_dir_all(&work).expect("temp dir");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (i, f) in table.feature.iter().enumerate() {
+        for (j, ex) in f.examples.iter().enumerate() {
+            n += 1;
+            let src = work.join(format!("ex_{i}_{j}.py"));
+            std::fs::write(&src, ex).expect("write example");
+            let exe = work.join(format!("ex_{i}_{j}"));
+            let build = Command::new(env!("CARGO_BIN_EXE_moltc")).arg("build").arg(&src).arg("-o").arg(&exe).output().expect("moltc");
+            let stderr = String::from_utf8_lossy(&build.stderr);
+            match (f.status.as_str(), &f.code) {
+                ("rejected", Some(code)) => {
+                    if build.status.code() != Some(1) || !stderr.contains(&format!("error[{code}]")) {
+                        failures.push(format!("`{}` example {j} should be rejected with {code}, got exit {:?}:\n{stderr}", f.name, build.status.code()));
+                    }
+                }
+                _ => {
+                    if !build.status.success() {
+                        failures.push(format!("`{}` example {j} should compile:\n{stderr}", f.name));
+                        continue;
+                    }
+                    let got = Command::new(&exe).output().expect("run");
+                    let want = Command::new("python3").arg(&src).output().expect("python3");
+                    if got.stdout != want.stdout || got.status.code() != want.status.code() || last_line(&got.stderr) != last_line(&want.stderr) {
+                        failures.push(format!(
+                            "`{}` example {j} differs from python3:\n--- python3 (exit {:?})\n{}{}\n--- molt (exit {:?})\n{}{}",
+                            f.name, want.status.code(), String::from_utf8_lossy(&want.stdout), last_line(&want.stderr),
+                            got.status.code(), String::from_utf8_lossy(&got.stdout), last_line(&got.stderr)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    assert!(n >= 30, "only {n} examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
