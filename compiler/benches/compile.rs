@@ -12,7 +12,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use moltc::db::{self, Database, SourceFile};
 use moltc::driver::{self, Artifact, Emit, Options};
 
@@ -177,7 +177,9 @@ fn bench_phases(c: &mut Criterion) {
     eprintln!("compile bench: generated program of {} lines, {} bytes", text.lines().count(), text.len());
 
     let mut g = c.benchmark_group("compile_2k_lines");
-    g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
+    // Each iteration takes milliseconds to seconds: few samples, flat sampling (the linear
+    // default would run the slow benchmarks many times), whole run about a minute.
+    g.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
     let setup = || fresh(&text);
 
     g.bench_function("parse_hir", |b| {

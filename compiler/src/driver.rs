@@ -66,6 +66,18 @@ fn ice_verify(stage: &str, err: &molt_ir::VerifyError, m: &Module) -> Failure {
 }
 
 pub fn checkpoint(stage: &str, m: &Module, level: Level) -> Result<(), Failure> {
+    // `MOLT_INJECT_ICE=hir|tir|lir` corrupts the IR at that checkpoint (drops the entry block's
+    // terminator) so that tests can check the internal-error path end to end (exit 101, stage
+    // and invariant named, IR written). It has no other effect.
+    if std::env::var("MOLT_INJECT_ICE").is_ok_and(|v| v.eq_ignore_ascii_case(level.name())) {
+        let mut broken = m.clone();
+        if let Some(f) = broken.funcs.first_mut() {
+            if let Some(entry) = f.entry() {
+                f.blocks[entry].ops.pop();
+            }
+        }
+        return verify_module(&broken, level).map_err(|e| ice_verify(stage, &e, &broken));
+    }
     verify_module(m, level).map_err(|e| ice_verify(stage, &e, m))
 }
 

@@ -52,3 +52,25 @@ fn explain_every_code() {
     let out = Command::new(env!("CARGO_BIN_EXE_moltc")).args(["explain", "E9999"]).output().expect("run moltc");
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// An internal compiler error exits 101, names the stage and the broken invariant, and writes the
+/// IR to a file (triggered through the `MOLT_INJECT_ICE` test hook at each checkpoint).
+#[test]
+fn internal_errors_exit_101_and_name_the_invariant() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    for (level, stage) in [("hir", "lowering to HIR"), ("tir", "type inference"), ("lir", "lowering (TIR → LIR)")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_moltc"))
+            .env("MOLT_INJECT_ICE", level)
+            .current_dir(&dir)
+            .args(["build", "--emit=lir", "fib.py"])
+            .output()
+            .expect("run moltc");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(101), "{level}: {stderr}");
+        assert!(stderr.contains("internal compiler error") && stderr.contains(stage) && stderr.contains("`terminator`"), "{level}: {stderr}");
+        let path = stderr.lines().find_map(|l| l.strip_prefix("the IR was written to ")).expect("IR file named");
+        let ir = std::fs::read_to_string(path.trim()).expect("IR file exists");
+        assert!(ir.contains("func @"));
+        let _ = std::fs::remove_file(path.trim());
+    }
+}
