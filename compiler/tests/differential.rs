@@ -13,26 +13,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn corpus() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/diff");
-    let mut out = Vec::new();
-    let mut stack = vec![root];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("tests/diff exists").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "py") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+mod common;
+use common::last_line;
 
-fn last_line(s: &[u8]) -> String {
-    String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+fn corpus() -> Vec<PathBuf> {
+    common::py_files(&[common::root().join("tests/diff")])
 }
 
 fn header(src: &str, key: &str) -> Option<String> {

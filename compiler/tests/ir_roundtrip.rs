@@ -1,29 +1,15 @@
 //! Every level of every test program round-trips through the textual form: print → parse →
 //! print is identical, and the parsed module verifies at its level.
 
-use std::path::{Path, PathBuf};
-
 use molt_ir::{Level, print::print_module, parse::parse_module, verify_module};
 use moltc::db::{Database, SourceFile};
 use moltc::driver;
 
-fn programs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut out = Vec::new();
-    let mut stack = vec![root.join("tests/diff"), root.join("examples"), root.join("benchmarks")];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "py") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+mod common;
+
+fn programs() -> Vec<std::path::PathBuf> {
+    let root = common::root();
+    common::py_files(&[root.join("tests/diff"), root.join("examples"), root.join("benchmarks")])
 }
 
 #[test]

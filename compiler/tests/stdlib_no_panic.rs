@@ -8,6 +8,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+
 use moltc::db::{Database, SourceFile};
 use moltc::driver::{self, Failure};
 
@@ -19,20 +21,7 @@ fn stdlib() -> PathBuf {
 #[test]
 fn check_never_panics_on_the_standard_library() {
     let root = stdlib();
-    let mut files = Vec::new();
-    let mut stack = vec![root.clone()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() && !p.is_symlink() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "py") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = common::py_files(&[root.clone()]);
     assert!(files.len() > 500, "found only {} files under {}", files.len(), root.display());
     std::panic::set_hook(Box::new(|_| {}));
     let (mut ok, mut rejected, mut failures) = (0usize, 0usize, Vec::new());

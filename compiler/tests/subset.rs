@@ -2,10 +2,12 @@
 //! `supported` example compiles and prints exactly what `python3` prints (same exit code and last
 //! stderr line); every `rejected` example fails to compile with its error code.
 
-use std::path::Path;
 use std::process::Command;
 
 use serde::Deserialize;
+
+mod common;
+use common::last_line;
 
 #[derive(Deserialize)]
 struct SubsetFile {
@@ -20,13 +22,9 @@ struct Feature {
     examples: Vec<String>,
 }
 
-fn last_line(s: &[u8]) -> String {
-    String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
-}
-
 #[test]
 fn every_subset_example_behaves_as_documented() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = common::root();
     let table: SubsetFile = toml::from_str(&std::fs::read_to_string(root.join("docs/subset.toml")).expect("docs/subset.toml")).expect("valid TOML");
     let work = std::env::temp_dir().join(format!("molt-subset-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
