@@ -21,7 +21,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     /// Uniform in `lo..=hi`.
@@ -46,7 +49,11 @@ fn generate_program(target_lines: usize) -> String {
     let mut i = 0;
     // Reserve roughly a tenth of the lines for the module-level code.
     while src.lines().count() < target_lines * 9 / 10 {
-        let lower_tier: Vec<usize> = int_fns.iter().copied().filter(|&j| j / TIER + 1 == i / TIER).collect();
+        let lower_tier: Vec<usize> = int_fns
+            .iter()
+            .copied()
+            .filter(|&j| j / TIER + 1 == i / TIER)
+            .collect();
         if i % 5 == 4 {
             float_fn(&mut src, &mut r, i, &float_fns);
             float_fns.push(i);
@@ -65,7 +72,11 @@ fn generate_program(target_lines: usize) -> String {
         src.push_str("total = (total * 7 + v) % 1000000007\n");
         if k % 3 == 0 {
             let g = float_fns[k % float_fns.len()];
-            src.push_str(&format!("ftotal = ftotal + g{g}({}.25, {})\n", r.range(0, 9), r.range(5, 40)));
+            src.push_str(&format!(
+                "ftotal = ftotal + g{g}({}.25, {})\n",
+                r.range(0, 9),
+                r.range(5, 40)
+            ));
         }
         if k % 10 == 9 {
             src.push_str("if total % 2 == 0:\n    print(\"checkpoint\", total)\nelse:\n    print(\"checkpoint odd\", total)\n");
@@ -81,19 +92,36 @@ fn int_fn(src: &mut String, r: &mut Lcg, i: usize, callees: &[usize]) {
     src.push_str(&format!("\ndef f{i}(a, b):\n"));
     src.push_str(&format!("    acc = {}\n", r.range(0, 100)));
     src.push_str(&format!("    for k in range({}):\n", r.range(3, 40)));
-    src.push_str(&format!("        t = (a * {} + k * b) % {m}\n", r.range(2, 97)));
+    src.push_str(&format!(
+        "        t = (a * {} + k * b) % {m}\n",
+        r.range(2, 97)
+    ));
     src.push_str(&format!("        if t < {}:\n", r.range(1, m)));
     src.push_str("            acc += t\n");
     src.push_str(&format!("        elif t % {} == 0:\n", r.range(2, 9)));
     src.push_str(&format!("            acc -= t // {}\n", r.range(2, 9)));
-    src.push_str(&format!("        elif t > {} and k > {}:\n", r.range(1, m), r.range(1, 5)));
+    src.push_str(&format!(
+        "        elif t > {} and k > {}:\n",
+        r.range(1, m),
+        r.range(1, 5)
+    ));
     src.push_str("            acc = acc * 3 + 1\n");
     src.push_str("        else:\n");
-    src.push_str(&format!("            acc = (acc + b) % {}\n", r.range(100, 100000)));
+    src.push_str(&format!(
+        "            acc = (acc + b) % {}\n",
+        r.range(100, 100000)
+    ));
     src.push_str("        acc = acc % 1000003\n");
     src.push_str("    n = 0\n");
-    src.push_str(&format!("    while n < {} and acc != {}:\n", r.range(2, 30), r.range(0, 1000)));
-    src.push_str(&format!("        acc = (acc * 31 + n) % {}\n", r.range(1000, 1000003)));
+    src.push_str(&format!(
+        "    while n < {} and acc != {}:\n",
+        r.range(2, 30),
+        r.range(0, 1000)
+    ));
+    src.push_str(&format!(
+        "        acc = (acc * 31 + n) % {}\n",
+        r.range(1000, 1000003)
+    ));
     src.push_str("        n += 1\n");
     src.push_str(&format!("        if acc % {} == 0:\n", r.range(5, 50)));
     src.push_str("            break\n");
@@ -103,10 +131,17 @@ fn int_fn(src: &mut String, r: &mut Lcg, i: usize, callees: &[usize]) {
     for arm in 0..arms {
         let kw = if arm == 0 { "if" } else { "elif" };
         src.push_str(&format!("    {kw} sel == {arm}:\n"));
-        src.push_str(&format!("        acc = acc + {} * sel - b % {}\n", r.range(1, 50), r.range(2, 11)));
+        src.push_str(&format!(
+            "        acc = acc + {} * sel - b % {}\n",
+            r.range(1, 50),
+            r.range(2, 11)
+        ));
     }
     src.push_str("    else:\n");
-    src.push_str(&format!("        acc = -acc if acc > {} else acc + 1\n", r.range(0, 5000)));
+    src.push_str(&format!(
+        "        acc = -acc if acc > {} else acc + 1\n",
+        r.range(0, 5000)
+    ));
     if !callees.is_empty() {
         let c1 = callees[r.range(0, callees.len() as u64 - 1) as usize];
         let c2 = callees[r.range(0, callees.len() as u64 - 1) as usize];
@@ -126,13 +161,23 @@ fn float_fn(src: &mut String, r: &mut Lcg, i: usize, callees: &[usize]) {
     src.push_str("    s = 0.0\n");
     src.push_str(&format!("    sign = {}.0\n", r.range(1, 3)));
     src.push_str("    for k in range(n):\n");
-    src.push_str(&format!("        s += sign * x / (k * {}.5 + 1.0)\n", r.range(1, 4)));
+    src.push_str(&format!(
+        "        s += sign * x / (k * {}.5 + 1.0)\n",
+        r.range(1, 4)
+    ));
     src.push_str("        sign = -sign\n");
-    src.push_str(&format!("        x = x * 0.{} + {}.125\n", r.range(1, 9), r.range(0, 3)));
+    src.push_str(&format!(
+        "        x = x * 0.{} + {}.125\n",
+        r.range(1, 9),
+        r.range(0, 3)
+    ));
     src.push_str(&format!("        if s > {}.0:\n", r.range(10, 1000)));
     src.push_str("            s = s / 2.0\n");
     src.push_str("    i = 0\n");
-    src.push_str(&format!("    while i < n and s < {}.5:\n", r.range(50, 5000)));
+    src.push_str(&format!(
+        "    while i < n and s < {}.5:\n",
+        r.range(50, 5000)
+    ));
     src.push_str(&format!("        s = s * 1.{} + i / 3\n", r.range(0, 9)));
     src.push_str("        i += 1\n");
     if let Some(&g) = callees.last() {
@@ -150,7 +195,11 @@ fn fresh(text: &str) -> (Database, SourceFile) {
 }
 
 fn obj_options(opt: u8) -> Options {
-    Options { emit: Emit::Obj, opt, ..Default::default() }
+    Options {
+        emit: Emit::Obj,
+        opt,
+        ..Default::default()
+    }
 }
 
 fn check_program(text: &str) {
@@ -174,12 +223,19 @@ fn bench_phases(c: &mut Criterion) {
         std::fs::write(&path, &text).expect("write MOLT_COMPILE_BENCH_DUMP");
     }
     check_program(&text);
-    eprintln!("compile bench: generated program of {} lines, {} bytes", text.lines().count(), text.len());
+    eprintln!(
+        "compile bench: generated program of {} lines, {} bytes",
+        text.lines().count(),
+        text.len()
+    );
 
     let mut g = c.benchmark_group("compile_2k_lines");
     // Each iteration takes milliseconds to seconds: few samples, flat sampling (the linear
     // default would run the slow benchmarks many times), whole run about a minute.
-    g.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
     let setup = || fresh(&text);
 
     g.bench_function("parse_hir", |b| {
@@ -203,12 +259,20 @@ fn bench_phases(c: &mut Criterion) {
         )
     });
     g.bench_function("lir_module", |b| {
-        b.iter_batched(setup, |(db, file)| (black_box(driver::lir_module(&db, file).is_ok()), db), BatchSize::PerIteration)
+        b.iter_batched(
+            setup,
+            |(db, file)| (black_box(driver::lir_module(&db, file).is_ok()), db),
+            BatchSize::PerIteration,
+        )
     });
     for opt in [0u8, 2] {
         let opts = obj_options(opt);
         g.bench_function(format!("obj_O{opt}"), |b| {
-            b.iter_batched(setup, |(db, file)| (black_box(driver::compile(&db, file, &opts).is_ok()), db), BatchSize::PerIteration)
+            b.iter_batched(
+                setup,
+                |(db, file)| (black_box(driver::compile(&db, file, &opts).is_ok()), db),
+                BatchSize::PerIteration,
+            )
         });
     }
     g.finish();

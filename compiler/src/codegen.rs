@@ -8,8 +8,9 @@
 //!   records the traceback frame of this op's line (`molt_traceback_push`) and leaves the function
 //!   through its exit path (returning a zero value with the exception pending); after calls the
 //!   pending flag `molt_exc_pending` is tested (decisions/0005);
-//! * every compiled function except `<module>` counts Python call depth in
-//!   `molt_recursion_depth` and raises RecursionError past `RECURSION_LIMIT`;
+//! * every compiled function except `<module>` takes its frame depth (the module's frame is 1)
+//!   as a hidden last argument; a call whose callee would be deeper than `RECURSION_LIMIT`
+//!   raises RecursionError at the call, as CPython does — registers only, no memory traffic;
 //! * module variables are an LLVM global plus a bound flag; loads of unbound names raise
 //!   NameError.
 //! A failure here is an internal error (exit 101), never a user error.
@@ -19,6 +20,7 @@ use std::collections::HashMap;
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::context::Context;
+use inkwell::GlobalVisibility;
 use inkwell::module::{Linkage, Module as LModule};
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetTriple};
@@ -120,7 +122,6 @@ struct Codegen<'c, 'm, 's> {
     globals: HashMap<String, (GlobalValue<'c>, GlobalValue<'c>, BasicTypeEnum<'c>)>,
     strings: HashMap<String, PointerValue<'c>>,
     exc_pending: Option<GlobalValue<'c>>,
-    depth: Option<GlobalValue<'c>>,
     line_starts: Vec<usize>,
 }
 
@@ -132,6 +133,9 @@ struct FnState<'c> {
     phis: HashMap<Value, PhiValue<'c>>,
     vals: HashMap<Value, BasicValueEnum<'c>>,
     name: String,
+    /// This frame's depth (the module's frame is 1).
+    depth: IntValue<'c>,
+    is_main: bool,
 }
 
 impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
@@ -152,7 +156,6 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             globals: HashMap::new(),
             strings: HashMap::new(),
             exc_pending: None,
-            depth: None,
             line_starts,
         }
     }
@@ -186,16 +189,18 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 None => self.ctx.void_type().fn_type(&params, false),
             };
             let fv = self.module.add_function(f.name, fty, Some(Linkage::External));
+            // The runtime is linked statically into the executable: hidden visibility lets LLVM
+            // call it directly (no PLT) and address its globals PC-relative (no GOT).
+            fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
             self.rt.insert(f.name, fv);
         }
         for (name, t) in abi::GLOBALS {
             let ty = self.abi_ty(*t).ok_or("void ABI global")?;
             let g = self.module.add_global(ty, None, name);
             g.set_linkage(Linkage::External);
-            match *name {
-                "molt_exc_pending" => self.exc_pending = Some(g),
-                "molt_recursion_depth" => self.depth = Some(g),
-                _ => {}
+            g.set_visibility(GlobalVisibility::Hidden);
+            if *name == "molt_exc_pending" {
+                self.exc_pending = Some(g);
             }
         }
         for g in &lir.globals {
@@ -209,12 +214,21 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.globals.insert(g.name.clone(), (v, flag, ty));
         }
         for f in &lir.funcs {
-            let params: Vec<BasicMetadataTypeEnum> = f.param_types().iter().map(|t| self.ty(*t).into()).collect();
+            let is_main = f.name == crate::infer::MAIN;
+            let mut params: Vec<BasicMetadataTypeEnum> = f.param_types().iter().map(|t| self.ty(*t).into()).collect();
+            if !is_main {
+                params.push(self.ctx.i64_type().into()); // the frame depth
+            }
+            // Compiled functions return `{ value, raised }`: the caller tests the flag in a
+            // register (decisions/0005); `<module>` returns nothing (the runtime's `main` reads
+            // the pending exception).
             let fty = match f.results.first() {
+                Some(t) if !is_main => {
+                    self.ctx.struct_type(&[self.ty(*t), self.ctx.bool_type().into()], false).fn_type(&params, false)
+                }
                 Some(t) => self.ty(*t).fn_type(&params, false),
                 None => self.ctx.void_type().fn_type(&params, false),
             };
-            let is_main = f.name == crate::infer::MAIN;
             let name = if is_main { abi::ENTRY[0].to_string() } else { format!("py.{}", f.name) };
             let linkage = if is_main { Linkage::External } else { Linkage::Internal };
             let fv = self.module.add_function(&name, fty, Some(linkage));
@@ -319,7 +333,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         let is_main = f.name == crate::infer::MAIN;
         let entry_bb = self.ctx.append_basic_block(fv, "entry");
         let exit = self.ctx.append_basic_block(fv, "exit");
-        let mut st = FnState { f: fv, exit, blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone() };
+        let depth = if is_main {
+            self.i64c(1)
+        } else {
+            fv.get_last_param().ok_or("missing depth parameter")?.into_int_value()
+        };
+        let mut st = FnState { f: fv, exit, blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main };
         for (i, &b) in f.layout.iter().enumerate() {
             let bb = if i == 0 { entry_bb } else { self.ctx.append_basic_block(fv, "bb") };
             st.blocks.insert(b, bb);
@@ -338,12 +357,13 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 }
             }
         }
-        // Exit path: leave with a pending exception (and the depth restored).
+        // Exit path: leave with a pending exception.
         self.b.position_at_end(exit);
-        if !is_main {
-            self.depth_adjust(-1)?;
-        }
         match f.results.first() {
+            Some(t) if !is_main => {
+                let z = self.ty(*t).const_zero();
+                be(self.b.build_aggregate_return(&[z, self.ctx.bool_type().const_int(1, false).into()]))?;
+            }
             Some(t) => {
                 let z = self.ty(*t).const_zero();
                 be(self.b.build_return(Some(&z)))?;
@@ -352,34 +372,19 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 be(self.b.build_return(None))?;
             }
         }
-        // Prologue: count the call depth.
         self.b.position_at_end(entry_bb);
-        if !is_main {
-            let d = self.depth_adjust(1)?;
-            let over = be(self.b.build_int_compare(IntPredicate::SGE, d, self.i64c(abi::RECURSION_LIMIT), "too_deep"))?;
-            // The raise path must not decrement twice: restore before leaving through `exit`.
-            self.check(&st, over, f.span, Some(("RecursionError", abi::RECURSION_MSG)))?;
-        }
+        // Definitions before uses: walk blocks in dominance order (the entry comes first).
         let mut first = true;
-        for &b in &f.layout {
+        for b in f.dominance_order() {
             if !first {
                 self.b.position_at_end(st.blocks[&b]);
             }
             first = false;
             for &op in &f.blocks[b].ops {
-                self.op(f, op, &mut st, is_main)?;
+                self.op(f, op, &mut st)?;
             }
         }
         Ok(())
-    }
-
-    /// Adds `delta` to the call depth; returns the new depth.
-    fn depth_adjust(&mut self, delta: i64) -> R<IntValue<'c>> {
-        let g = self.depth.ok_or("molt_recursion_depth missing")?;
-        let d = be(self.b.build_load(self.ctx.i64_type(), g.as_pointer_value(), "depth"))?.into_int_value();
-        let n = be(self.b.build_int_add(d, self.i64c(delta), "depth"))?;
-        be(self.b.build_store(g.as_pointer_value(), n))?;
-        Ok(n)
     }
 
     fn v(&self, st: &FnState<'c>, v: Value) -> R<BasicValueEnum<'c>> {
@@ -399,7 +404,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         Ok((val, ovf))
     }
 
-    fn op(&mut self, f: &Func, id: molt_ir::OpId, st: &mut FnState<'c>, is_main: bool) -> R<()> {
+    fn op(&mut self, f: &Func, id: molt_ir::OpId, st: &mut FnState<'c>) -> R<()> {
         let o = &f.ops[id];
         let sp = o.span;
         let attr_s = |n: &str| o.attr(n).and_then(Attr::as_str).unwrap_or("").to_string();
@@ -428,10 +433,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 None
             }
             Opcode::CfReturn => {
-                if !is_main {
-                    self.depth_adjust(-1)?;
-                }
                 match ins.first() {
+                    Some(v) if !st.is_main => be(self.b.build_aggregate_return(&[*v, self.ctx.bool_type().const_zero().into()]))?,
                     Some(v) => be(self.b.build_return(Some(v)))?,
                     None => be(self.b.build_return(None))?,
                 };
@@ -577,12 +580,22 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Opcode::LCall => {
                 let callee = attr_s("callee");
                 let fv = *self.funcs.get(&callee).ok_or_else(|| format!("call of unknown function @{callee}"))?;
-                let args: Vec<BasicMetadataValueEnum<'c>> = ins.iter().map(|v| (*v).into()).collect();
+                // CPython allows RECURSION_LIMIT frames, the module's included, and raises in the
+                // caller, at the call.
+                let depth = be(self.b.build_int_add(st.depth, self.i64c(1), "depth"))?;
+                let over = be(self.b.build_int_compare(IntPredicate::SGT, depth, self.i64c(abi::RECURSION_LIMIT), "too_deep"))?;
+                self.check(st, over, sp, Some(("RecursionError", abi::RECURSION_MSG)))?;
+                let mut args: Vec<BasicMetadataValueEnum<'c>> = ins.iter().map(|v| (*v).into()).collect();
+                args.push(depth.into());
                 let r = be(self.b.build_call(fv, &args, ""))?;
-                self.check_pending(st, sp)?;
                 match r.try_as_basic_value() {
-                    inkwell::values::ValueKind::Basic(v) => Some(v),
-                    _ => None,
+                    inkwell::values::ValueKind::Basic(v) => {
+                        let agg = v.into_struct_value();
+                        let raised = be(self.b.build_extract_value(agg, 1, "raised"))?.into_int_value();
+                        self.check(st, raised, sp, None)?;
+                        Some(be(self.b.build_extract_value(agg, 0, "ret"))?)
+                    }
+                    _ => return Err(format!("call of @{callee} returns no status")),
                 }
             }
             Opcode::LLoadGlobal => {

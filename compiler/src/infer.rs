@@ -481,7 +481,9 @@ impl<'a> Infer<'a> {
         // Maybe-unbound values: undef, or params fed by one.
         let maybe_undef = maybe_undef(f);
         let mut em = Emitter { out: &mut out, vmap, lat: &lat };
-        for &b in &f.layout {
+        // Definitions before uses: walk blocks in dominance order (a loop body laid out after
+        // its latch still defines the values the latch passes back).
+        for b in f.dominance_order() {
             let nb = bmap[&b];
             for &op in &f.blocks[b].ops {
                 let o = &f.ops[op];
@@ -716,7 +718,13 @@ impl Emitter<'_, '_> {
     fn use_as(&mut self, b: Block, v: Value, want: Type, sp: Span) -> Value {
         match self.vmap.get(&v) {
             Some(&t) if self.out.values[t].ty == want => t,
-            _ => self.undef(b, want, sp),
+            // A different type only reaches here where a conflict was already reported.
+            Some(_) => self.undef(b, want, sp),
+            None => match self.lat.get(&v).copied().unwrap_or(Lat::Bottom) {
+                Lat::Bottom | Lat::Conflict => self.undef(b, want, sp),
+                // A typed value used before it was emitted would silently become undef.
+                Lat::T(_) => panic!("invariant `dominance order` broken in TIR emission: a typed value is used before its definition was emitted"),
+            },
         }
     }
 

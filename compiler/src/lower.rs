@@ -58,7 +58,8 @@ pub fn lower_func(f: &Func, tir: &TirModule) -> Func {
     }
     let first = bmap.get(&f.layout[0]).copied().unwrap_or_else(|| out.new_block());
     let mut l = L { src: f, out, vmap, cur: first, tir };
-    for &b in &f.layout {
+    // Definitions before uses: walk blocks in dominance order, not layout order.
+    for b in f.dominance_order() {
         l.cur = bmap[&b];
         for &op in &f.blocks[b].ops {
             l.op(op, &bmap);

@@ -296,6 +296,34 @@ impl Func {
         seen
     }
 
+    /// Every block of the layout in an order where each block comes after all blocks that
+    /// dominate it: the reachable blocks in reverse postorder from the entry, then the
+    /// unreachable ones in layout order. Stages that map values while walking blocks (so a
+    /// value must be mapped before its uses) walk in this order, not in layout order.
+    pub fn dominance_order(&self) -> Vec<Block> {
+        let mut post = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack: Vec<(Block, bool)> = self.entry().map(|e| (e, false)).into_iter().collect();
+        while let Some((b, done)) = stack.pop() {
+            if done {
+                post.push(b);
+                continue;
+            }
+            if !seen.insert(b) {
+                continue;
+            }
+            stack.push((b, true));
+            for s in self.successors(b).into_iter().rev() {
+                if !seen.contains(&s) {
+                    stack.push((s, false));
+                }
+            }
+        }
+        post.reverse();
+        post.extend(self.layout.iter().copied().filter(|b| !seen.contains(b)));
+        post
+    }
+
     /// Drops the blocks the entry cannot reach from the layout (their ops stay in the arena,
     /// detached); returns whether there were any.
     pub fn remove_unreachable_blocks(&mut self) -> bool {

@@ -54,12 +54,11 @@ molt_abi! {
         /// Non-zero while an exception is pending. Generated code tests it after every call
         /// that may raise.
         static molt_exc_pending: u8;
-        /// Current Python call depth; generated code maintains it in function prologues and
-        /// epilogues and raises RecursionError past `RECURSION_LIMIT`.
-        static molt_recursion_depth: i64;
     }
     constants {
-        /// CPython's default `sys.getrecursionlimit()`.
+        /// CPython's default `sys.getrecursionlimit()`: at most this many frames, the module's
+        /// included. Generated code passes each function its frame depth as a hidden last
+        /// argument and raises RecursionError past the limit (decisions/0005).
         const RECURSION_LIMIT: i64 = 1000;
         /// TEMPORARY(#2): the OverflowError message for int results beyond 64 bits, until
         /// arbitrary-precision integers land (then int arithmetic no longer overflows).

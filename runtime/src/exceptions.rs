@@ -2,13 +2,12 @@
 //!
 //! Relies on: generated code calling `molt_raise` to start an exception and then
 //! `molt_traceback_push` once per frame as the exception propagates outward (innermost frame
-//! first); generated code reading `molt_exc_pending` after every call that may raise and
-//! maintaining `molt_recursion_depth` itself. Execution is single-threaded, but the state lives
+//! first); generated code reading `molt_exc_pending` after every call that may raise (call
+//! depth is counted by generated code itself, in a hidden argument). Execution is single-threaded, but the state lives
 //! behind a `Mutex` anyway so that it is sound (and so unit tests running in parallel threads
 //! cannot corrupt it).
 //!
-//! Provides: `molt_raise`, `molt_traceback_push`, the `molt_exc_pending` /
-//! `molt_recursion_depth` statics, and a Rust API (`raise`, `pending_exception`,
+//! Provides: `molt_raise`, `molt_traceback_push`, the `molt_exc_pending` static, and a Rust API (`raise`, `pending_exception`,
 //! `take_exception`, `clear_exception`, `format_traceback`) to inspect and render the pending
 //! exception exactly as CPython 3.11 prints an uncaught one (frame collapsing and the
 //! 1000-frame limit included).
@@ -19,7 +18,7 @@
 
 use std::fmt::Write as _;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::ExceptionKind;
 
@@ -27,15 +26,11 @@ use crate::ExceptionKind;
 #[unsafe(no_mangle)]
 pub static molt_exc_pending: AtomicU8 = AtomicU8::new(0);
 
-/// Current Python call depth, maintained by generated code (see `abi.rs`).
-#[unsafe(no_mangle)]
-pub static molt_recursion_depth: AtomicI64 = AtomicI64::new(0);
 
 /// Implemented by the atomic type that stands for ABI global type `T`; the ABI macro uses it
 /// to check that each exported global holds a value of the declared type.
 pub trait AtomicOf<T> {}
 impl AtomicOf<u8> for AtomicU8 {}
-impl AtomicOf<i64> for AtomicI64 {}
 
 /// CPython prints at most this many frames (`sys.tracebacklimit`'s default), the innermost ones.
 pub const TRACEBACK_LIMIT: usize = 1000;

@@ -37,8 +37,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 let v = it.next().ok_or("bench: --runs needs a number")?;
                 explicit_runs = Some(parse_runs(v)?);
             }
-            s if s.starts_with("--runs=") => explicit_runs = Some(parse_runs(&s["--runs=".len()..])?),
-            s if s.starts_with('-') => return Err(format!("bench: unknown option `{s}` (usage: cargo xtask bench [--quick] [--runs N] [NAME…])")),
+            s if s.starts_with("--runs=") => {
+                explicit_runs = Some(parse_runs(&s["--runs=".len()..])?)
+            }
+            s if s.starts_with('-') => {
+                return Err(format!(
+                    "bench: unknown option `{s}` (usage: cargo xtask bench [--quick] [--runs N] [NAME…])"
+                ));
+            }
             s => only.push(s.trim_end_matches(".py").to_string()),
         }
     }
@@ -54,7 +60,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 fn parse_runs(v: &str) -> Result<usize, String> {
     match v.parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("bench: --runs expects a positive integer, got `{v}`")),
+        _ => Err(format!(
+            "bench: --runs expects a positive integer, got `{v}`"
+        )),
     }
 }
 
@@ -66,7 +74,11 @@ fn median(samples: &[f64]) -> f64 {
     let mut v = samples.to_vec();
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
 }
 
 /// Milliseconds with precision that shrinks as the value grows: `1.23`, `12.3`, `123`.
@@ -110,8 +122,16 @@ struct Row {
     compile_ms: f64,
 }
 
-const HEADER: [&str; 8] =
-    ["benchmark", "opt", "molt median (ms)", "python3 median (ms)", "speedup", "binary size (KiB)", "peak RSS molt (KiB)", "compile time (ms)"];
+const HEADER: [&str; 8] = [
+    "benchmark",
+    "opt",
+    "molt median (ms)",
+    "python3 median (ms)",
+    "speedup",
+    "binary size (KiB)",
+    "peak RSS molt (KiB)",
+    "compile time (ms)",
+];
 
 /// The results as one markdown table, columns padded so that it also reads well as plain text.
 fn render_table(rows: &[Row]) -> String {
@@ -169,9 +189,13 @@ fn render_table(rows: &[Row]) -> String {
 
 /// Runs `cmd` to completion with stdout captured; returns (wall ms, stdout).
 fn timed_run(cmd: &mut Command, what: &str) -> Result<(f64, Vec<u8>), String> {
-    cmd.stdin(Stdio::null()).stderr(Stdio::inherit()).stdout(Stdio::piped());
+    cmd.stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .stdout(Stdio::piped());
     let t = Instant::now();
-    let out = cmd.output().map_err(|e| format!("bench: cannot run {what}: {e}"))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("bench: cannot run {what}: {e}"))?;
     let ms = t.elapsed().as_secs_f64() * 1e3;
     if !out.status.success() {
         return Err(format!("bench: {what} failed: {}", out.status));
@@ -190,7 +214,11 @@ fn resolve_python() -> Result<(PathBuf, String), String> {
     }
     let text = String::from_utf8_lossy(&out.stdout);
     let mut lines = text.lines();
-    let exe = lines.next().filter(|l| !l.is_empty()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("python3"));
+    let exe = lines
+        .next()
+        .filter(|l| !l.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("python3"));
     let version = lines.next().unwrap_or("python3").to_string();
     Ok((exe, version))
 }
@@ -225,11 +253,18 @@ fn show_diff(name: &str, molt: &[u8], python: &[u8]) -> String {
     let mut s = format!("bench: OUTPUT MISMATCH for {name}\n");
     for (i, (a, b)) in m.lines().zip(p.lines()).enumerate() {
         if a != b {
-            s.push_str(&format!("  first difference at line {}:\n    molt:    {a:?}\n    python3: {b:?}\n", i + 1));
+            s.push_str(&format!(
+                "  first difference at line {}:\n    molt:    {a:?}\n    python3: {b:?}\n",
+                i + 1
+            ));
             return s;
         }
     }
-    s.push_str(&format!("  line counts differ: molt {} vs python3 {}\n", m.lines().count(), p.lines().count()));
+    s.push_str(&format!(
+        "  line counts differ: molt {} vs python3 {}\n",
+        m.lines().count(),
+        p.lines().count()
+    ));
     s
 }
 
@@ -244,11 +279,20 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     files.sort();
     if !args.only.is_empty() {
         for want in &args.only {
-            if !files.iter().any(|f| f.file_stem().is_some_and(|s| s == want.as_str())) {
-                return Err(format!("bench: no benchmark named `{want}` in {}", bench_dir.display()));
+            if !files
+                .iter()
+                .any(|f| f.file_stem().is_some_and(|s| s == want.as_str()))
+            {
+                return Err(format!(
+                    "bench: no benchmark named `{want}` in {}",
+                    bench_dir.display()
+                ));
             }
         }
-        files.retain(|f| f.file_stem().is_some_and(|s| args.only.iter().any(|w| s == w.as_str())));
+        files.retain(|f| {
+            f.file_stem()
+                .is_some_and(|s| args.only.iter().any(|w| s == w.as_str()))
+        });
     }
     if files.is_empty() {
         return Err(format!("bench: no benchmarks in {}", bench_dir.display()));
@@ -258,11 +302,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let moltc = crate::build_release(root)?;
     let (python, py_version) = resolve_python()?;
     let out_dir = root.join("target/bench");
-    std::fs::create_dir_all(&out_dir).map_err(|e| format!("bench: cannot create {}: {e}", out_dir.display()))?;
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| format!("bench: cannot create {}: {e}", out_dir.display()))?;
 
     let mut rows = Vec::new();
     for file in &files {
-        let name = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         // Compile at each level; the compile time is the median over the same number of runs.
         let mut exes = Vec::new();
         let mut compile_ms = Vec::new();
@@ -271,15 +320,24 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             let mut times = Vec::new();
             for _ in 0..args.runs {
                 let mut cmd = Command::new(&moltc);
-                cmd.arg("build").arg(file).arg(format!("-O{opt}")).arg("-o").arg(&exe);
-                let (ms, _) = timed_run(&mut cmd, &format!("moltc build {} -O{opt}", file.display()))?;
+                cmd.arg("build")
+                    .arg(file)
+                    .arg(format!("-O{opt}"))
+                    .arg("-o")
+                    .arg(&exe);
+                let (ms, _) =
+                    timed_run(&mut cmd, &format!("moltc build {} -O{opt}", file.display()))?;
                 times.push(ms);
             }
             compile_ms.push(median(&times));
             exes.push(exe);
         }
 
-        eprintln!("bench: {name} ({} run{} each)…", args.runs, if args.runs == 1 { "" } else { "s" });
+        eprintln!(
+            "bench: {name} ({} run{} each)…",
+            args.runs,
+            if args.runs == 1 { "" } else { "s" }
+        );
         let mut molt_ms: Vec<Vec<f64>> = vec![Vec::new(); OPT_LEVELS.len()];
         let mut python_ms = Vec::new();
         for _ in 0..args.runs {
@@ -290,7 +348,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
                 molt_ms[i].push(ms);
                 outs.push((what, out));
             }
-            let (ms, py_out) = timed_run(Command::new(&python).arg(file), &format!("python3 {}", file.display()))?;
+            let (ms, py_out) = timed_run(
+                Command::new(&python).arg(file),
+                &format!("python3 {}", file.display()),
+            )?;
             python_ms.push(ms);
             for (what, out) in &outs {
                 if out != &py_out {
@@ -322,7 +383,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         if args.runs == 1 { "" } else { "s" }
     );
     let results = out_dir.join("results.md");
-    std::fs::write(&results, &md).map_err(|e| format!("bench: cannot write {}: {e}", results.display()))?;
+    std::fs::write(&results, &md)
+        .map_err(|e| format!("bench: cannot write {}: {e}", results.display()))?;
     println!("{table}");
     eprintln!("bench: table written to {}", results.display());
     Ok(())
@@ -364,30 +426,85 @@ mod tests {
     #[test]
     fn table_is_aligned_markdown() {
         let rows = [
-            Row { bench: "fib".into(), opt: 2, molt_ms: 20.0, python_ms: 700.0, size_bytes: 400 * 1024, rss_kib: Some(1700), compile_ms: 55.5 },
-            Row { bench: "float_loop".into(), opt: 3, molt_ms: 5.25, python_ms: 1500.0, size_bytes: 401 * 1024, rss_kib: None, compile_ms: 130.0 },
+            Row {
+                bench: "fib".into(),
+                opt: 2,
+                molt_ms: 20.0,
+                python_ms: 700.0,
+                size_bytes: 400 * 1024,
+                rss_kib: Some(1700),
+                compile_ms: 55.5,
+            },
+            Row {
+                bench: "float_loop".into(),
+                opt: 3,
+                molt_ms: 5.25,
+                python_ms: 1500.0,
+                size_bytes: 401 * 1024,
+                rss_kib: None,
+                compile_ms: 130.0,
+            },
         ];
         let t = render_table(&rows);
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines.len(), 4);
-        assert!(lines[0].starts_with("| benchmark  | opt | molt median (ms) |"), "{}", lines[0]);
-        assert!(lines[1].starts_with("| ---------- | --- | ---------------: |"), "{}", lines[1]);
+        assert!(
+            lines[0].starts_with("| benchmark  | opt | molt median (ms) |"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("| ---------- | --- | ---------------: |"),
+            "{}",
+            lines[1]
+        );
         let width = lines[0].chars().count();
         assert!(lines.iter().all(|l| l.chars().count() == width), "{t}");
         assert!(lines.iter().all(|l| l.matches('|').count() == 9), "{t}");
         let fib: Vec<&str> = lines[2].split('|').map(str::trim).collect();
-        assert_eq!(fib, ["", "fib", "-O2", "20.0", "700", "35.0x", "400", "1700", "55.5", ""]);
+        assert_eq!(
+            fib,
+            [
+                "", "fib", "-O2", "20.0", "700", "35.0x", "400", "1700", "55.5", ""
+            ]
+        );
         let fl: Vec<&str> = lines[3].split('|').map(str::trim).collect();
-        assert_eq!(fl, ["", "float_loop", "-O3", "5.25", "1500", "286x", "401", "n/a", "130", ""]);
+        assert_eq!(
+            fl,
+            [
+                "",
+                "float_loop",
+                "-O3",
+                "5.25",
+                "1500",
+                "286x",
+                "401",
+                "n/a",
+                "130",
+                ""
+            ]
+        );
     }
 
     #[test]
     fn arguments() {
-        assert_eq!(parse_args(&[]).unwrap(), Args { runs: 5, only: vec![] });
+        assert_eq!(
+            parse_args(&[]).unwrap(),
+            Args {
+                runs: 5,
+                only: vec![]
+            }
+        );
         assert_eq!(parse_args(&strings(&["--quick"])).unwrap().runs, 1);
         assert_eq!(parse_args(&strings(&["--runs", "9"])).unwrap().runs, 9);
-        assert_eq!(parse_args(&strings(&["--quick", "--runs=3"])).unwrap().runs, 3);
-        assert_eq!(parse_args(&strings(&["fib.py", "primes"])).unwrap().only, ["fib", "primes"]);
+        assert_eq!(
+            parse_args(&strings(&["--quick", "--runs=3"])).unwrap().runs,
+            3
+        );
+        assert_eq!(
+            parse_args(&strings(&["fib.py", "primes"])).unwrap().only,
+            ["fib", "primes"]
+        );
         assert!(parse_args(&strings(&["--runs", "0"])).is_err());
         assert!(parse_args(&strings(&["--runs"])).is_err());
         assert!(parse_args(&strings(&["--fast"])).is_err());
