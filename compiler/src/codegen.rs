@@ -63,9 +63,58 @@ pub enum Output {
 /// What the generated code needs to know about the source (for tracebacks).
 pub struct SourceInfo<'a> {
     pub path: &'a str,
-    pub text: &'a str,
+    /// For each op's span start: the 1-based line and the stripped source line.
+    pub lines: &'a LineTable,
     /// LIR function name → Python function name.
     pub source_names: &'a std::collections::BTreeMap<String, String>,
+}
+
+/// Span start → (line number, stripped source line), for the spans a unit's ops carry.
+pub type LineTable = std::collections::BTreeMap<u32, (i64, String)>;
+
+/// The line table of `funcs`, from the source text.
+pub fn line_table<'f>(text: &str, funcs: impl IntoIterator<Item = &'f Func>) -> LineTable {
+    let mut starts = vec![0usize];
+    for (i, c) in text.bytes().enumerate() {
+        if c == b'\n' {
+            starts.push(i + 1);
+        }
+    }
+    let mut table = LineTable::new();
+    for f in funcs {
+        let spans = std::iter::once(f.span.start).chain(f.ops_in_order().map(|o| f.ops[o].span.start));
+        for off in spans {
+            table.entry(off).or_insert_with(|| {
+                let idx = match starts.binary_search(&(off as usize)) {
+                    Ok(i) => i,
+                    Err(i) => i.saturating_sub(1),
+                };
+                let start = starts[idx];
+                let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+                (idx as i64 + 1, text.get(start..end).unwrap_or("").trim().to_string())
+            });
+        }
+    }
+    table
+}
+
+/// What one LLVM module (a code generation unit) contains.
+pub struct Unit<'a> {
+    /// The functions defined in this unit.
+    pub funcs: Vec<&'a Func>,
+    /// Every module variable of the program.
+    pub globals: &'a [molt_ir::Global],
+    /// Whether this unit defines the module variables (else it declares them).
+    pub define_globals: bool,
+    /// The whole program in one unit: everything is internal, so LLVM may inline and drop it.
+    /// Otherwise (one unit per function, for fast incremental builds) symbols are external.
+    pub whole_program: bool,
+}
+
+impl<'a> Unit<'a> {
+    pub fn whole(lir: &'a Module) -> Unit<'a> {
+        Unit { funcs: lir.funcs.iter().collect(), globals: &lir.globals, define_globals: true, whole_program: true }
+    }
 }
 
 type R<T> = Result<T, String>;
@@ -74,7 +123,7 @@ fn be<T>(r: Result<T, inkwell::builder::BuilderError>) -> R<T> {
     r.map_err(|e| format!("LLVM builder: {e}"))
 }
 
-pub fn generate(lir: &Module, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output) -> R<Vec<u8>> {
+pub fn generate(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output) -> R<Vec<u8>> {
     match arch {
         TargetArch::X86_64 => Target::initialize_x86(&InitializationConfig::default()),
         TargetArch::Aarch64 => Target::initialize_aarch64(&InitializationConfig::default()),
@@ -96,8 +145,8 @@ pub fn generate(lir: &Module, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, o
     module.set_data_layout(&tm.get_target_data().get_data_layout());
 
     let mut cg = Codegen::new(&ctx, &module, src);
-    cg.declare(lir)?;
-    for f in &lir.funcs {
+    cg.declare(unit)?;
+    for f in &unit.funcs {
         cg.function(f)?;
     }
     module.verify().map_err(|e| format!("LLVM module verification failed: {e}"))?;
@@ -122,7 +171,6 @@ struct Codegen<'c, 'm, 's> {
     globals: HashMap<String, (GlobalValue<'c>, GlobalValue<'c>, BasicTypeEnum<'c>)>,
     strings: HashMap<String, PointerValue<'c>>,
     exc_pending: Option<GlobalValue<'c>>,
-    line_starts: Vec<usize>,
 }
 
 /// Per-function state.
@@ -140,12 +188,6 @@ struct FnState<'c> {
 
 impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
     fn new(ctx: &'c Context, module: &'m LModule<'c>, src: &'s SourceInfo<'s>) -> Self {
-        let mut line_starts = vec![0];
-        for (i, c) in src.text.bytes().enumerate() {
-            if c == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
         Codegen {
             ctx,
             module,
@@ -156,7 +198,6 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             globals: HashMap::new(),
             strings: HashMap::new(),
             exc_pending: None,
-            line_starts,
         }
     }
 
@@ -181,7 +222,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         })
     }
 
-    fn declare(&mut self, lir: &Module) -> R<()> {
+    fn declare(&mut self, unit: &Unit<'_>) -> R<()> {
         for f in abi::FUNCTIONS {
             let params: Vec<BasicMetadataTypeEnum> = f.params.iter().filter_map(|p| self.abi_ty(*p)).map(Into::into).collect();
             let fty = match self.abi_ty(f.ret) {
@@ -203,17 +244,22 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 self.exc_pending = Some(g);
             }
         }
-        for g in &lir.globals {
+        let linkage = if unit.whole_program { Linkage::Internal } else { Linkage::External };
+        for g in unit.globals {
             let ty = self.ty(g.ty);
             let v = self.module.add_global(ty, None, &format!("g.{}", g.name));
-            v.set_linkage(Linkage::Internal);
-            v.set_initializer(&ty.const_zero());
             let flag = self.module.add_global(self.ctx.bool_type(), None, &format!("g.{}.bound", g.name));
-            flag.set_linkage(Linkage::Internal);
-            flag.set_initializer(&self.ctx.bool_type().const_zero());
+            for (x, t) in [(v, ty), (flag, self.ctx.bool_type().into())] {
+                x.set_linkage(linkage);
+                if unit.define_globals {
+                    x.set_initializer(&t.const_zero());
+                } else {
+                    x.set_visibility(GlobalVisibility::Hidden);
+                }
+            }
             self.globals.insert(g.name.clone(), (v, flag, ty));
         }
-        for f in &lir.funcs {
+        for f in &unit.funcs {
             let is_main = f.name == crate::infer::MAIN;
             let mut params: Vec<BasicMetadataTypeEnum> = f.param_types().iter().map(|t| self.ty(*t).into()).collect();
             if !is_main {
@@ -230,8 +276,11 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 None => self.ctx.void_type().fn_type(&params, false),
             };
             let name = if is_main { abi::ENTRY[0].to_string() } else { format!("py.{}", f.name) };
-            let linkage = if is_main { Linkage::External } else { Linkage::Internal };
+            let linkage = if is_main || !unit.whole_program { Linkage::External } else { Linkage::Internal };
             let fv = self.module.add_function(&name, fty, Some(linkage));
+            if !is_main && !unit.whole_program {
+                fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
+            }
             self.funcs.insert(f.name.clone(), fv);
         }
         Ok(())
@@ -270,14 +319,22 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
     }
 
     fn line_of(&self, sp: Span) -> (i64, String) {
-        let off = sp.start as usize;
-        let idx = match self.line_starts.binary_search(&off) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = self.line_starts[idx];
-        let end = self.src.text[start..].find('\n').map_or(self.src.text.len(), |e| start + e);
-        (idx as i64 + 1, self.src.text.get(start..end).unwrap_or("").trim().to_string())
+        self.src.lines.get(&sp.start).cloned().unwrap_or((0, String::new()))
+    }
+
+    /// A compiled function defined in another unit: declared from the call's types.
+    fn extern_function(&mut self, f: &Func, op: &molt_ir::OpData, callee: &str) -> R<FunctionValue<'c>> {
+        if let Some(fv) = self.funcs.get(callee) {
+            return Ok(*fv);
+        }
+        let mut params: Vec<BasicMetadataTypeEnum> = op.operands.iter().map(|v| self.ty(f.values[*v].ty).into()).collect();
+        params.push(self.ctx.i64_type().into());
+        let ret = op.results.first().map(|r| self.ty(f.values[*r].ty)).ok_or_else(|| format!("call of @{callee} has no result"))?;
+        let fty = self.ctx.struct_type(&[ret, self.ctx.bool_type().into()], false).fn_type(&params, false);
+        let fv = self.module.add_function(&format!("py.{callee}"), fty, Some(Linkage::External));
+        fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
+        self.funcs.insert(callee.to_string(), fv);
+        Ok(fv)
     }
 
     /// A block that records this frame at `sp` and leaves the function.
@@ -579,7 +636,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             Opcode::LCall => {
                 let callee = attr_s("callee");
-                let fv = *self.funcs.get(&callee).ok_or_else(|| format!("call of unknown function @{callee}"))?;
+                let fv = self.extern_function(f, o, &callee)?;
                 // CPython allows RECURSION_LIMIT frames, the module's included, and raises in the
                 // caller, at the call.
                 let depth = be(self.b.build_int_add(st.depth, self.i64c(1), "depth"))?;

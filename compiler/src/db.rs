@@ -6,6 +6,9 @@
 //! cutoff: `function_tir` re-runs after any edit (cheap: it extracts one function), but when its
 //! result is unchanged salsa keeps `function_lir` (and everything downstream of it) as it was, so
 //! editing one function body lowers only that function again (`tests/incremental.rs` counts it).
+//! For fast (-O0) builds each instance is its own code generation unit: `function_object`
+//! (keyed by `CodegenUnit {instance, opt, target}`) holds its object bytes, so an edit
+//! recompiles one function and relinks.
 //!
 //! Architecture invariant: query results are plain data (`Eq`, no LLVM objects, no addresses);
 //! LLVM contexts live only inside `codegen::generate`.
@@ -14,6 +17,7 @@ use std::collections::BTreeMap;
 
 use molt_ir::{Func, Global};
 
+use crate::codegen::{LineTable, Output, SourceInfo, TargetArch, Unit};
 use crate::diagnostics::Diagnostic;
 use crate::hir::HirModule;
 use crate::infer::TirModule;
@@ -123,6 +127,37 @@ pub fn function_tir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
     let pm = molt_passes::PassManager::new(molt_passes::default_tir_pipeline());
     pm.run(&mut m, molt_ir::Level::Tir).ok()?;
     m.funcs.pop()
+}
+
+/// A code generation unit for the fast (-O0) build: one function instance, its own object file.
+#[salsa::interned]
+pub struct CodegenUnit<'db> {
+    pub inst: Instance<'db>,
+    pub opt: u8,
+    pub target: TargetArch,
+}
+
+/// The source lines that one instance's tracebacks show (line numbers and text). Re-runs after
+/// every edit, but is equal for a function whose lines did not move, so its object is kept.
+#[salsa::tracked(returns(ref))]
+pub fn function_lines<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<LineTable> {
+    let f = function_lir(db, inst).as_ref()?;
+    Some(crate::codegen::line_table(inst.file(db).text(db), [f]))
+}
+
+/// The object code of one function instance (external symbols; `<module>`'s unit also defines
+/// the module variables). Linking every instance's object with the runtime gives the program.
+#[salsa::tracked(returns(ref))]
+pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<Vec<u8>, String> {
+    let inst = *unit.inst(db);
+    let file = *inst.file(db);
+    let f = function_lir(db, inst).as_ref().ok_or("no LIR for this instance")?;
+    let facts = module_facts(db, file).as_ref().ok_or("module facts missing")?;
+    let lines = function_lines(db, inst).as_ref().ok_or("line table missing")?;
+    let globals: Vec<Global> = facts.globals.iter().map(|g| Global { name: g.name.clone(), ty: crate::lower::machine_type(g.ty) }).collect();
+    let cu = Unit { funcs: vec![f], globals: &globals, define_globals: f.name == crate::infer::MAIN, whole_program: false };
+    let src = SourceInfo { path: file.path(db), lines, source_names: &facts.source_names };
+    crate::codegen::generate(&cu, &src, *unit.opt(db), *unit.target(db), Output::Obj)
 }
 
 /// The LIR of one function instance.

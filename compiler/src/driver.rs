@@ -163,26 +163,43 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
     }
     let lir = lir_module(db, file)?;
     let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
-    let src = SourceInfo { path: file.path(db), text: file.text(db), source_names: &facts.source_names };
+    let lines = codegen::line_table(file.text(db), &lir.funcs);
+    let src = SourceInfo { path: file.path(db), lines: &lines, source_names: &facts.source_names };
     let output = match opts.emit {
         Emit::Llvm => Output::LlvmIr,
         Emit::Asm => Output::Asm,
         _ => Output::Obj,
     };
-    let bytes = codegen::generate(&lir, &src, opts.opt, opts.target, output).map_err(|e| Failure::Ice(format!("code generation: {e}")))?;
+    let bytes = codegen::generate(&codegen::Unit::whole(&lir), &src, opts.opt, opts.target, output).map_err(|e| Failure::Ice(format!("code generation: {e}")))?;
     Ok(match opts.emit {
         Emit::Llvm | Emit::Asm => Artifact::Text(String::from_utf8_lossy(&bytes).into_owned()),
         _ => Artifact::Bytes(bytes),
     })
 }
 
-/// Builds an executable at `out`.
+/// Builds an executable at `out`. At -O0 each function instance is its own code generation
+/// unit, cached by the database (`db::function_object`); otherwise the whole program is one
+/// LLVM module, optimized together.
 pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &Path) -> Result<(), Failure> {
+    if opts.opt == 0 {
+        if opts.verify_each || opts.time_passes || !opts.print_after.is_empty() {
+            run_passes_with_options(db, file, opts)?;
+        }
+        lir_module(db, file)?; // the verifier checkpoints
+        let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
+        let mut objects = Vec::new();
+        for name in &facts.instances {
+            let unit = db::CodegenUnit::new(db, Instance::new(db, file, name.clone()), 0, opts.target);
+            let obj = db::function_object(db, unit).as_ref().map_err(|e| Failure::Ice(format!("code generation of @{name}: {e}")))?;
+            objects.push(obj.clone());
+        }
+        return crate::link::link(&objects, out, opts.target).map_err(Failure::Env);
+    }
     let obj = match compile(db, file, &Options { emit: Emit::Obj, ..opts.clone() })? {
         Artifact::Bytes(b) => b,
         Artifact::Text(_) => return Err(Failure::Ice("object emission produced text".into())),
     };
-    crate::link::link(&obj, out, opts.target).map_err(Failure::Env)
+    crate::link::link(&[obj], out, opts.target).map_err(Failure::Env)
 }
 
 /// Reads a source file into a new database input (absolute path, as CPython's tracebacks show).

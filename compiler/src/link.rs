@@ -1,4 +1,4 @@
-//! Linking: object code + the runtime's static library → executable, with the system C
+//! Linking: object code (one or more objects) + the runtime's static library → executable, with the system C
 //! compiler as linker driver.
 //!
 //! Relies on: the runtime library built by cargo next to `moltc` (`libmolt_runtime.a` in the
@@ -32,20 +32,31 @@ pub fn runtime_lib(arch: TargetArch) -> Result<PathBuf, String> {
     })
 }
 
-pub fn link(obj: &[u8], out: &Path, arch: TargetArch) -> Result<(), String> {
+pub fn link(objects: &[Vec<u8>], out: &Path, arch: TargetArch) -> Result<(), String> {
     let runtime = runtime_lib(arch)?;
-    let tmp = tempfile_path(out, "o");
-    std::fs::write(&tmp, obj).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    let mut tmps = Vec::new();
+    for (i, obj) in objects.iter().enumerate() {
+        let tmp = tempfile_path(out, &format!("{i}.o"));
+        if let Err(e) = std::fs::write(&tmp, obj) {
+            for t in &tmps {
+                let _ = std::fs::remove_file(t);
+            }
+            return Err(format!("{}: {e}", tmp.display()));
+        }
+        tmps.push(tmp);
+    }
     let cc = match arch {
         TargetArch::X86_64 => "cc",
         TargetArch::Aarch64 => "aarch64-linux-gnu-gcc",
     };
     let output = Command::new(cc)
-        .arg("-o").arg(out).arg(&tmp).arg(&runtime)
+        .arg("-o").arg(out).args(&tmps).arg(&runtime)
         .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-s"])
         .output()
         .map_err(|e| format!("cannot run the linker `{cc}`: {e}"));
-    let _ = std::fs::remove_file(&tmp);
+    for t in &tmps {
+        let _ = std::fs::remove_file(t);
+    }
     let output = output?;
     if !output.status.success() {
         return Err(format!("linking failed:\n{}", String::from_utf8_lossy(&output.stderr)));

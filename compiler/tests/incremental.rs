@@ -1,4 +1,5 @@
-//! Incrementality: after editing one function's body, salsa re-lowers that function only.
+//! Incrementality: after editing one function's body, salsa re-lowers and re-generates the
+//! object code of that function only.
 //!
 //! The database logs every query it executes; after the edit, `function_lir` must run for the
 //! edited function's instance and for no other (the others' `function_tir` results are equal to
@@ -6,6 +7,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use moltc::codegen::TargetArch;
 use moltc::db::{self, Database, Instance, SourceFile};
 use salsa::Setter;
 use salsa::plumbing::AsId;
@@ -13,11 +15,14 @@ use salsa::plumbing::AsId;
 const BEFORE: &str = "def f(n):\n    return n + 1\n\ndef g(n):\n    return n * 2\n\nprint(f(1), g(2))\n";
 const AFTER: &str = "def f(n):\n    return n + 1\n\ndef g(n):\n    return n * 3\n\nprint(f(1), g(2))\n";
 
+/// Lowers every instance and generates its object code (as an -O0 build does).
 fn lir_all(db: &Database, file: SourceFile) -> Vec<String> {
     let facts = db::module_facts(db, file).clone().expect("the program compiles");
     for name in &facts.instances {
         let inst = Instance::new(db, file, name.clone());
         assert!(db::function_lir(db, inst).is_some());
+        let unit = db::CodegenUnit::new(db, inst, 0, TargetArch::X86_64);
+        assert!(db::function_object(db, unit).is_ok());
     }
     facts.instances
 }
@@ -39,6 +44,8 @@ fn editing_one_function_relowers_only_that_function() {
     let g = id_of("g$int");
     assert_eq!(lir_runs.len(), 1, "expected only g's LIR to be rebuilt, ran: {ran:#?}");
     assert!(lir_runs[0].contains(&g), "the rebuilt LIR is not g's ({g}): {ran:#?}");
+    let obj_runs: Vec<&String> = ran.iter().filter(|q| q.starts_with("function_object")).collect();
+    assert_eq!(obj_runs.len(), 1, "expected only g's object code to be rebuilt, ran: {ran:#?}");
     // The whole-module stages did re-run (the text changed) — this is what early cutoff saves.
     assert!(ran.iter().any(|q| q.starts_with("parse_hir")));
     assert!(ran.iter().any(|q| q.starts_with("function_tir")));
