@@ -373,7 +373,16 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
     fn check(&mut self, st: &FnState<'c>, cond: IntValue<'c>, sp: Span, raise: Option<(&str, &str)>) -> R<()> {
         let bad = self.propagate_block(st, sp, raise)?;
         let ok = self.ctx.append_basic_block(st.f, "ok");
-        be(self.b.build_conditional_branch(cond, bad, ok))?;
+        let br = be(self.b.build_conditional_branch(cond, bad, ok))?;
+        // Exceptions are rare: tell LLVM, so that it lays out and allocates registers for the
+        // path without them.
+        let i32t = self.ctx.i32_type();
+        let weights = self.ctx.metadata_node(&[
+            self.ctx.metadata_string("branch_weights").into(),
+            i32t.const_int(1, false).into(),
+            i32t.const_int(1 << 20, false).into(),
+        ]);
+        br.set_metadata(weights, self.ctx.get_kind_id("prof")).map_err(|e| format!("branch weights: {e:?}"))?;
         self.b.position_at_end(ok);
         Ok(())
     }
