@@ -13,6 +13,7 @@
 //!   raises RecursionError at the call, as CPython does — registers only, no memory traffic;
 //! * module variables are an LLVM global plus a bound flag; loads of unbound names raise
 //!   NameError.
+//!
 //! A failure here is an internal error (exit 101), never a user error.
 
 use std::collections::HashMap;

@@ -42,25 +42,20 @@ pub trait Db: salsa::Database {}
 
 #[salsa::db]
 #[derive(Clone)]
+#[derive(Default)]
 pub struct Database {
     storage: salsa::Storage<Self>,
 }
 
-impl Default for Database {
-    fn default() -> Self {
-        Database { storage: salsa::Storage::default() }
-    }
-}
 
 impl Database {
     /// A database that reports the name of every query it executes (for tests and `--time-passes`).
     pub fn with_event_log(log: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> Self {
         let storage = salsa::Storage::new(Some(Box::new(move |event: salsa::Event| {
-            if let salsa::EventKind::WillExecute { database_key } = event.kind {
-                if let Ok(mut l) = log.lock() {
+            if let salsa::EventKind::WillExecute { database_key } = event.kind
+                && let Ok(mut l) = log.lock() {
                     l.push(format!("{database_key:?}"));
                 }
-            }
         })));
         Database { storage }
     }

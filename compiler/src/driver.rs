@@ -71,11 +71,10 @@ pub fn checkpoint(stage: &str, m: &Module, level: Level) -> Result<(), Failure> 
     // and invariant named, IR written). It has no other effect.
     if std::env::var("MOLT_INJECT_ICE").is_ok_and(|v| v.eq_ignore_ascii_case(level.name())) {
         let mut broken = m.clone();
-        if let Some(f) = broken.funcs.first_mut() {
-            if let Some(entry) = f.entry() {
+        if let Some(f) = broken.funcs.first_mut()
+            && let Some(entry) = f.entry() {
                 f.blocks[entry].ops.pop();
             }
-        }
         return verify_module(&broken, level).map_err(|e| ice_verify(stage, &e, &broken));
     }
     verify_module(m, level).map_err(|e| ice_verify(stage, &e, m))

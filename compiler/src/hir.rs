@@ -213,11 +213,10 @@ fn free_names(body: &[Stmt], locals: &BTreeSet<String>, out: &mut BTreeSet<Strin
     struct V<'a>(&'a BTreeSet<String>, &'a mut BTreeSet<String>);
     impl<'a, 'b> Visitor<'b> for V<'a> {
         fn visit_expr(&mut self, e: &'b Expr) {
-            if let Expr::Name(n) = e {
-                if !self.0.contains(n.id.as_str()) {
+            if let Expr::Name(n) = e
+                && !self.0.contains(n.id.as_str()) {
                     self.1.insert(n.id.to_string());
                 }
-            }
             walk_expr(self, e);
         }
     }
@@ -565,12 +564,11 @@ impl<'a> FnLower<'a> {
         let body_b = self.new_block();
         let else_b = self.new_block();
         let exit = self.new_block();
-        if let Some(c) = self.expr(&w.test) {
-            if let Some(h) = self.cur.take() {
+        if let Some(c) = self.expr(&w.test)
+            && let Some(h) = self.cur.take() {
                 let cond = self.truth(h, c, span(w.test.range()));
                 self.cond_br(h, cond, body_b, vec![], else_b, sp);
             }
-        }
         self.seal(body_b);
         self.seal(else_b);
         self.cur = Some(body_b);

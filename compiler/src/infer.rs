@@ -371,8 +371,8 @@ impl<'a> Infer<'a> {
                         }
                         vec![]
                     }
-                    _ if in_lats.iter().any(|l| *l == Lat::Bottom) => vec![Lat::Bottom; o.results.len()],
-                    _ if in_lats.iter().any(|l| *l == Lat::Conflict) => vec![Lat::Conflict; o.results.len()],
+                    _ if in_lats.contains(&Lat::Bottom) => vec![Lat::Bottom; o.results.len()],
+                    _ if in_lats.contains(&Lat::Conflict) => vec![Lat::Conflict; o.results.len()],
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         let callee = self.callee(o);
@@ -631,15 +631,14 @@ impl<'a> Infer<'a> {
             for s in &f.ops[op].successors {
                 if let Some(i) = f.blocks[s.block].params.iter().position(|&x| x == p) {
                     let arg = s.args[i];
-                    if let Some(Lat::T(t)) = lat.get(&arg).copied() {
-                        if !tys.contains(&t) {
+                    if let Some(Lat::T(t)) = lat.get(&arg).copied()
+                        && !tys.contains(&t) {
                             tys.push(t);
                             sp = match f.values[arg].def {
                                 ValueDef::Result(d, _) if f.ops[d].span != Span::default() => f.ops[d].span,
                                 _ => f.ops[op].span,
                             };
                         }
-                    }
                 }
             }
         }
@@ -697,13 +696,13 @@ impl Emitter<'_, '_> {
         v
     }
 
-    fn new(&mut self, b: Block, op: NewOp) -> Value {
+    fn value(&mut self, b: Block, op: NewOp) -> Value {
         let id = self.out.append_op(b, op);
         self.out.result(id)
     }
 
     fn undef(&mut self, b: Block, t: Type, sp: Span) -> Value {
-        self.new(b, NewOp::new(Opcode::TUndef, sp).result(t))
+        self.value(b, NewOp::new(Opcode::TUndef, sp).result(t))
     }
 
     fn undef_results(&mut self, b: Block, o: &molt_ir::OpData) {
@@ -733,12 +732,12 @@ impl Emitter<'_, '_> {
         let have = self.out.values[v].ty;
         match (have, want) {
             (h, w) if h == w => v,
-            (Type::Bool, Type::Int) => self.new(b, NewOp::new(Opcode::TBoolToInt, sp).operands([v]).result(Type::Int)),
+            (Type::Bool, Type::Int) => self.value(b, NewOp::new(Opcode::TBoolToInt, sp).operands([v]).result(Type::Int)),
             (Type::Bool, Type::Float) => {
                 let i = self.coerce(b, v, Type::Int, sp);
                 self.coerce(b, i, Type::Float, sp)
             }
-            (Type::Int, Type::Float) => self.new(b, NewOp::new(Opcode::TIntToFloat, sp).operands([v]).result(Type::Float)),
+            (Type::Int, Type::Float) => self.value(b, NewOp::new(Opcode::TIntToFloat, sp).operands([v]).result(Type::Float)),
             _ => self.undef(b, want, sp),
         }
     }
@@ -774,7 +773,7 @@ impl Emitter<'_, '_> {
                 let Some(r) = r0 else { return };
                 match (opname.as_str(), res[0]) {
                     ("not", _) => {
-                        let t = self.new(b, NewOp::new(Opcode::TTruth, sp).operands([ops[0]]).result(Type::Bool));
+                        let t = self.value(b, NewOp::new(Opcode::TTruth, sp).operands([ops[0]]).result(Type::Bool));
                         self.emit(b, r, NewOp::new(Opcode::TNot, sp).operands([t]).result(Type::Bool));
                     }
                     ("neg", Type::Int) => {
@@ -854,7 +853,7 @@ impl Emitter<'_, '_> {
                                 NewOp::new(Opcode::TIntCmp, sp).operands([x, y])
                             }
                         };
-                        let c = self.new(b, c.attr("op", Attr::Str(cmp.into())).result(Type::Bool));
+                        let c = self.value(b, c.attr("op", Attr::Str(cmp.into())).result(Type::Bool));
                         self.emit(b, r, NewOp::new(Opcode::TSelect, sp).operands([c, ops[1], ops[0]]).result(t));
                     }
                 }
