@@ -22,6 +22,7 @@ use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::GlobalVisibility;
+use inkwell::attributes::AttributeLoc;
 use inkwell::module::{Linkage, Module as LModule};
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetTriple};
@@ -234,6 +235,13 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             // The runtime is linked statically into the executable: hidden visibility lets LLVM
             // call it directly (no PLT) and address its globals PC-relative (no GOT).
             fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
+            // The C ABI passes a `bool` zero-extended; without `zeroext` the upper bits of the
+            // register are undefined and the callee may read garbage.
+            for (i, p) in f.params.iter().enumerate() {
+                if *p == AbiTy::bool {
+                    fv.add_attribute(AttributeLoc::Param(i as u32), self.zeroext());
+                }
+            }
             self.rt.insert(f.name, fv);
         }
         for (name, t) in abi::GLOBALS {
@@ -302,6 +310,10 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         Ok(p)
     }
 
+    fn zeroext(&self) -> inkwell::attributes::Attribute {
+        self.ctx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id("zeroext"), 0)
+    }
+
     fn i64c(&self, v: i64) -> IntValue<'c> {
         self.ctx.i64_type().const_int(v as u64, true)
     }
@@ -313,6 +325,11 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             return Err(format!("runtime call `{name}` passes {} arguments, the ABI declares {}", args.len(), decl.params.len()));
         }
         let cs = be(self.b.build_call(f, args, ""))?;
+        for (i, p) in decl.params.iter().enumerate() {
+            if *p == AbiTy::bool {
+                cs.add_attribute(AttributeLoc::Param(i as u32), self.zeroext());
+            }
+        }
         Ok(match cs.try_as_basic_value() {
             inkwell::values::ValueKind::Basic(v) => Some(v),
             _ => None,
@@ -679,6 +696,15 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let (g, flag, _) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;
                 be(self.b.build_store(g.as_pointer_value(), ins[0]))?;
                 be(self.b.build_store(flag.as_pointer_value(), self.ctx.bool_type().const_int(1, false)))?;
+                None
+            }
+            Opcode::LFrameCheck => {
+                let levels = match o.attr("levels") {
+                    Some(Attr::Int(n)) => *n,
+                    _ => 1,
+                };
+                let over = be(self.b.build_int_compare(IntPredicate::SGT, st.depth, self.i64c(abi::RECURSION_LIMIT - levels), "at_limit"))?;
+                self.check(st, over, sp, Some(("RecursionError", &attr_s("msg"))))?;
                 None
             }
             Opcode::LRaise => {

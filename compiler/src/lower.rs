@@ -295,6 +295,10 @@ impl L<'_> {
                 self.vmap.insert(o.results[1], ok);
                 return;
             }
+            Opcode::TFrameCheck => {
+                self.push(NewOp::new(Opcode::LFrameCheck, sp).attr("levels", attr("levels")).attr("msg", attr("msg")));
+                None
+            }
             Opcode::TRaise => {
                 self.push(NewOp::new(Opcode::LRaise, sp).attr("kind", attr("kind")).attr("msg", attr("msg")));
                 None

@@ -132,6 +132,8 @@ pub enum Opcode {
     TRangeCond,
     /// `t.range_next`: Advances a range counter: the next value, and whether it did not overflow.
     TRangeNext,
+    /// `t.frame_check`: A builtin that CPython 3.11 runs as `levels` more levels of recursion (C calls, internal comparisons): RecursionError with `msg` when the current depth plus `levels` exceeds the recursion limit.
+    TFrameCheck,
     /// `t.raise`: Raises an exception of the given kind with a fixed message.
     TRaise,
     /// `l.const`: A machine constant (i64, f64 or i1).
@@ -166,12 +168,14 @@ pub enum Opcode {
     LLoadGlobal,
     /// `l.store_global`: Stores a module variable and sets its bound-flag.
     LStoreGlobal,
+    /// `l.frame_check`: RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit.
+    LFrameCheck,
     /// `l.raise`: Raises an exception of the given kind (exception_kinds of the ABI) with a fixed message.
     LRaise,
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 64] = [
+    pub const ALL: [Opcode; 66] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfReturn,
@@ -218,6 +222,7 @@ impl Opcode {
         Opcode::TRangeCheck,
         Opcode::TRangeCond,
         Opcode::TRangeNext,
+        Opcode::TFrameCheck,
         Opcode::TRaise,
         Opcode::LConst,
         Opcode::LStr,
@@ -235,6 +240,7 @@ impl Opcode {
         Opcode::LCall,
         Opcode::LLoadGlobal,
         Opcode::LStoreGlobal,
+        Opcode::LFrameCheck,
         Opcode::LRaise,
     ];
 
@@ -298,6 +304,7 @@ impl Opcode {
             "t.range_check" => Opcode::TRangeCheck,
             "t.range_cond" => Opcode::TRangeCond,
             "t.range_next" => Opcode::TRangeNext,
+            "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
@@ -315,13 +322,14 @@ impl Opcode {
             "l.call" => Opcode::LCall,
             "l.load_global" => Opcode::LLoadGlobal,
             "l.store_global" => Opcode::LStoreGlobal,
+            "l.frame_check" => Opcode::LFrameCheck,
             "l.raise" => Opcode::LRaise,
             _ => return None,
         })
     }
 }
 
-static SPECS: [OpSpec; 64] = [
+static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -875,6 +883,18 @@ static SPECS: [OpSpec; 64] = [
         traits: traits::PURE,
     },
     OpSpec {
+        name: "t.frame_check",
+        dialect: Dialect::T,
+        doc: "A builtin that CPython 3.11 runs as `levels` more levels of recursion (C calls, internal comparisons): RecursionError with `msg` when the current depth plus `levels` exceeds the recursion limit.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "levels", kind: AttrKind::Int }, AttrSpec { name: "msg", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
         name: "t.raise",
         dialect: Dialect::T,
         doc: "Raises an exception of the given kind with a fixed message.",
@@ -1077,6 +1097,18 @@ static SPECS: [OpSpec; 64] = [
         attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym }],
         successors: 0,
         traits: 0,
+    },
+    OpSpec {
+        name: "l.frame_check",
+        dialect: Dialect::L,
+        doc: "RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "levels", kind: AttrKind::Int }, AttrSpec { name: "msg", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "l.raise",
