@@ -13,8 +13,12 @@
 //! A failure while flushing mid-program exits the process quietly with status 120 (what
 //! CPython uses when it cannot flush stdout), so a program writing into a closed pipe stops.
 
-use std::io::Write as _;
-use std::sync::Mutex;
+use alloc::borrow::ToOwned as _;
+use alloc::format;
+use alloc::string::{String, ToString as _};
+use alloc::vec::Vec;
+
+use crate::sys::{self, Global};
 
 /// The buffer is written out once it holds at least this many bytes.
 pub const FLUSH_THRESHOLD: usize = 64 * 1024;
@@ -27,34 +31,13 @@ struct Stdout {
     failed: bool,
 }
 
-static STDOUT: Mutex<Stdout> = Mutex::new(Stdout {
+static STDOUT: Global<Stdout> = Global::new(Stdout {
     buf: Vec::new(),
     failed: false,
 });
 
 fn with_stdout<R>(f: impl FnOnce(&mut Stdout) -> R) -> R {
-    let mut guard = STDOUT
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    f(&mut guard)
-}
-
-/// Writes all of `bytes` to fd 1, unbuffered.
-fn write_fd1(bytes: &[u8]) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::FromRawFd as _;
-        // SAFETY: fd 1 stays open for the life of the process; `ManuallyDrop` keeps this
-        // `File` from closing it.
-        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(1) });
-        file.write_all(bytes)
-    }
-    #[cfg(not(unix))]
-    {
-        let mut out = std::io::stdout().lock();
-        out.write_all(bytes)?;
-        out.flush()
-    }
+    STDOUT.with(f)
 }
 
 fn flush_locked(out: &mut Stdout) -> bool {
@@ -65,7 +48,7 @@ fn flush_locked(out: &mut Stdout) -> bool {
     if out.buf.is_empty() {
         return true;
     }
-    let ok = write_fd1(&out.buf).is_ok();
+    let ok = sys::write_all(1, &out.buf);
     out.buf.clear();
     if !ok {
         out.failed = true;
@@ -94,14 +77,14 @@ pub fn write_stdout(bytes: &[u8]) {
         out.buf.len() < FLUSH_THRESHOLD || flush_locked(out)
     });
     if !ok && !cfg!(test) {
-        std::process::exit(STDOUT_FAILURE_EXIT);
+        sys::exit(STDOUT_FAILURE_EXIT);
     }
 }
 
 /// Test helper: removes and returns what has been buffered so far.
 #[cfg(test)]
 pub(crate) fn take_buffered() -> Vec<u8> {
-    with_stdout(|out| std::mem::take(&mut out.buf))
+    with_stdout(|out| core::mem::take(&mut out.buf))
 }
 
 /// Formats `value` in decimal into the end of `buf`; returns the used suffix.
@@ -187,7 +170,7 @@ pub fn float_repr(value: f64) -> String {
         out.push_str(&abs.to_string());
     } else if decpt <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', decpt.unsigned_abs() as usize));
+        out.extend(core::iter::repeat_n('0', decpt.unsigned_abs() as usize));
         out.push_str(&digits);
     } else {
         let decpt = decpt as usize;
@@ -197,7 +180,7 @@ pub fn float_repr(value: f64) -> String {
             out.push_str(&digits[decpt..]);
         } else {
             out.push_str(&digits);
-            out.extend(std::iter::repeat_n('0', decpt - digits.len()));
+            out.extend(core::iter::repeat_n('0', decpt - digits.len()));
             out.push_str(".0");
         }
     }
