@@ -2,7 +2,7 @@
 //!
 //! * `setup`    — installs the Debian packages Molt needs (LLVM 22, …) when missing.
 //! * `codegen`  — regenerates the IR op table and reference from `ir-spec/ops.toml` (`--check`).
-//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` and the runtime (release)
+//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` (release) and the runtime (`runtime` profile)
 //!   if needed, then compiles FILE.
 //! * `test`     — runs every test (unit, IR files, differential corpus, diagnostics).
 //! * `bench`    — compiles `benchmarks/*.py` and times them against `python3`.
