@@ -1,9 +1,11 @@
 //! Linking: object code (one or more objects) + the runtime's static library → executable, with the system C
 //! compiler as linker driver.
 //!
-//! Relies on: the runtime library built by cargo next to `moltc` (`libmolt_runtime.a` in the
-//! same directory, or `<dir>/../<triple>/<profile>/` for cross targets), or `MOLT_RUNTIME`
-//! naming it. Provides: a linked executable, or an error saying what was missing.
+//! Relies on: the runtime library built by cargo in the `runtime` profile
+//! (`cargo build --profile runtime -p molt-runtime [--target aarch64-unknown-linux-gnu]`, which
+//! `cargo xtask` runs; decisions/0010) in the target directory `moltc` itself was built in:
+//! `<target>/runtime/libmolt_runtime.a`, or `<target>/<triple>/runtime/` for cross targets. Or
+//! `MOLT_RUNTIME` naming it. Provides: a linked executable, or an error saying what was missing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,20 +18,18 @@ pub fn runtime_lib(arch: TargetArch) -> Result<PathBuf, String> {
     }
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let dir = exe.parent().ok_or("moltc has no directory")?;
-    let candidates: Vec<PathBuf> = match arch {
-        TargetArch::X86_64 => vec![dir.join("libmolt_runtime.a"), dir.join("../libmolt_runtime.a")],
-        TargetArch::Aarch64 => {
-            let profile = dir.file_name().map(|p| p.to_os_string()).unwrap_or_default();
-            let base = if dir.ends_with("deps") { dir.parent().and_then(Path::parent) } else { dir.parent() };
-            let base = base.unwrap_or(dir);
-            vec![base.join("aarch64-unknown-linux-gnu").join(&profile).join("libmolt_runtime.a"), base.join("aarch64-unknown-linux-gnu/release/libmolt_runtime.a")]
-        }
+    // `moltc` runs from `<target>/<profile>/`, or from `<target>/<profile>/deps/` (tests).
+    let profile_dir = if dir.ends_with("deps") { dir.parent().unwrap_or(dir) } else { dir };
+    let target = profile_dir.parent().unwrap_or(profile_dir);
+    let (lib, triple_flag) = match arch {
+        TargetArch::X86_64 => (target.join("runtime/libmolt_runtime.a"), ""),
+        TargetArch::Aarch64 => (target.join("aarch64-unknown-linux-gnu/runtime/libmolt_runtime.a"), " --target aarch64-unknown-linux-gnu"),
     };
-    candidates.iter().find(|p| p.exists()).cloned().ok_or_else(|| {
-        format!("the Molt runtime library was not found (looked for {}); build it with `cargo build --release -p molt-runtime`{}",
-            candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
-            if arch == TargetArch::Aarch64 { " --target aarch64-unknown-linux-gnu" } else { "" })
-    })
+    if lib.exists() {
+        Ok(lib)
+    } else {
+        Err(format!("the Molt runtime library was not found (looked for {}); build it with `cargo build --profile runtime -p molt-runtime{triple_flag}`", lib.display()))
+    }
 }
 
 pub fn link(objects: &[Vec<u8>], out: &Path, arch: TargetArch) -> Result<(), String> {

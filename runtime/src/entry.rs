@@ -11,34 +11,18 @@
 //! program order; SIGPIPE is ignored (as CPython does), so a closed pipe is a write error
 //! handled quietly rather than a signal death; nothing here panics.
 
-use std::io::Write as _;
-use std::sync::atomic::Ordering;
+use core::sync::atomic::Ordering;
 
 use crate::exceptions::{format_traceback, molt_exc_pending, take_exception};
 use crate::print::{STDOUT_FAILURE_EXIT, flush_stdout};
-
-#[cfg(unix)]
-fn ignore_sigpipe() {
-    unsafe extern "C" {
-        fn signal(signum: i32, handler: usize) -> usize;
-    }
-    const SIGPIPE: i32 = 13; // Linux and macOS
-    const SIG_IGN: usize = 1;
-    // SAFETY: installing SIG_IGN for SIGPIPE has no preconditions.
-    unsafe {
-        signal(SIGPIPE, SIG_IGN);
-    }
-}
-
-#[cfg(not(unix))]
-fn ignore_sigpipe() {}
+use crate::sys;
 
 /// Runs the module and reports how it ended; returns the process exit status.
 ///
 /// # Safety
 /// `module_main` is the compiled module's top-level code.
 pub unsafe fn run_module(module_main: unsafe extern "C" fn()) -> i32 {
-    ignore_sigpipe();
+    sys::ignore_sigpipe();
     // SAFETY: forwarded caller contract.
     unsafe { module_main() };
     finish()
@@ -49,10 +33,8 @@ pub fn finish() -> i32 {
     let stdout_ok = flush_stdout();
     if molt_exc_pending.load(Ordering::SeqCst) != 0 {
         if let Some(exc) = take_exception() {
-            let text = format_traceback(&exc);
-            let mut err = std::io::stderr().lock();
-            let _ = err.write_all(text.as_bytes());
-            let _ = err.flush();
+            // stderr is unbuffered: one write of the whole text, errors ignored.
+            let _ = sys::write_all(2, format_traceback(&exc).as_bytes());
         }
         return 1;
     }

@@ -3,9 +3,9 @@
 //! Relies on: generated code calling `molt_raise` to start an exception and then
 //! `molt_traceback_push` once per frame as the exception propagates outward (innermost frame
 //! first); generated code reading `molt_exc_pending` after every call that may raise (call
-//! depth is counted by generated code itself, in a hidden argument). Execution is single-threaded, but the state lives
-//! behind a `Mutex` anyway so that it is sound (and so unit tests running in parallel threads
-//! cannot corrupt it).
+//! depth is counted by generated code itself, in a hidden argument). Execution is single-threaded;
+//! the state lives in a [`Global`] cell, which keeps it sound anyway (unit tests run in parallel
+//! threads).
 //!
 //! Provides: `molt_raise`, `molt_traceback_push`, the `molt_exc_pending` static, and a Rust API (`raise`, `pending_exception`,
 //! `take_exception`, `clear_exception`, `format_traceback`) to inspect and render the pending
@@ -13,14 +13,17 @@
 //! 1000-frame limit included).
 //!
 //! Invariants: `molt_exc_pending` is 1 exactly while `molt_raise` has been called and the
-//! exception not cleared; nothing here panics (poisoned locks are recovered, bad pointers or
-//! lengths read as empty text).
+//! exception not cleared; nothing here panics (bad pointers or lengths read as empty text).
 
-use std::fmt::Write as _;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU8, Ordering};
+use alloc::borrow::ToOwned as _;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write as _;
+use core::sync::atomic::{AtomicU8, Ordering};
 
 use crate::ExceptionKind;
+use crate::sys::Global;
 
 /// Non-zero while an exception is pending (see `abi.rs`).
 #[unsafe(no_mangle)]
@@ -68,13 +71,10 @@ impl PendingException {
     }
 }
 
-static PENDING: Mutex<Option<PendingException>> = Mutex::new(None);
+static PENDING: Global<Option<PendingException>> = Global::new(None);
 
 fn with_pending<R>(f: impl FnOnce(&mut Option<PendingException>) -> R) -> R {
-    let mut guard = PENDING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    f(&mut guard)
+    PENDING.with(f)
 }
 
 /// Reads `len` bytes at `ptr` as (lossy) UTF-8; a null pointer or non-positive length is "".
@@ -89,7 +89,7 @@ pub(crate) unsafe fn bytes_from_raw<'a>(ptr: *const u8, len: i64) -> &'a [u8] {
         return &[];
     };
     // SAFETY: the caller guarantees `ptr` is valid for `len` bytes.
-    unsafe { std::slice::from_raw_parts(ptr, len) }
+    unsafe { core::slice::from_raw_parts(ptr, len) }
 }
 
 /// Sets the pending exception (replacing any previous one and its frames).
@@ -256,7 +256,7 @@ pub unsafe extern "C" fn molt_traceback_push(
 
 /// Serializes unit tests that touch the global exception state.
 #[cfg(test)]
-pub(crate) static TEST_LOCK: Mutex<()> = Mutex::new(());
+pub(crate) static TEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(test)]
 pub(crate) fn test_lock() -> std::sync::MutexGuard<'static, ()> {

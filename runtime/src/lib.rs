@@ -12,15 +12,24 @@
 //! them), `RECURSION_LIMIT`, [`ExceptionKind`], and a pure-Rust API (usable from Rust unit
 //! tests through the rlib) for every computation the C functions perform.
 //!
-//! Invariants: no function reachable from the C ABI panics (a panic across `extern "C"` would
-//! abort the process); no crate dependencies (only `core`/`alloc`/`std`).
+//! Invariants: no function reachable from the C ABI panics (a panic would abort the process);
+//! no crate dependencies. The runtime is `no_std` (only `core` and `alloc`, with libc reached
+//! through `sys`) whenever it is built with `panic = "abort"`, as the workspace's `runtime`
+//! profile does (the library `moltc` links): that keeps the standard library's panic and
+//! backtrace machinery out of every executable (decisions/0010). Builds that unwind (unit tests,
+//! the dev and release profiles) link `std` instead, which supplies the panic runtime; the
+//! runtime's own code is the same in both.
 
+#![cfg_attr(all(not(test), panic = "abort"), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
+
+extern crate alloc;
 
 mod entry;
 pub mod exceptions;
 pub mod numeric;
 pub mod print;
+pub mod sys;
 #[cfg(test)]
 mod testutil;
 

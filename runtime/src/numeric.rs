@@ -1,7 +1,8 @@
 //! Numeric helpers whose CPython 3.11 semantics are too long to inline in generated code.
 //!
-//! Relies on: IEEE-754 binary64 arithmetic; Rust's float `%` being C's `fmod` (exact) and
-//! `powf` being the platform libm `pow` (the one CPython calls); ints being 64-bit (Molt has
+//! Relies on: IEEE-754 binary64 arithmetic; Rust's float `%` being C's `fmod` (exact); the
+//! platform libm's `pow`, `floor`, `trunc`, `sin`, `cos` (through `sys`; `pow` is the one
+//! CPython calls); ints being 64-bit (Molt has
 //! no arbitrary-precision ints yet, so results that need more bits raise OverflowError with
 //! [`INT64_OVERFLOW_MSG`]).
 //!
@@ -15,6 +16,7 @@
 
 use crate::ExceptionKind::{NotImplementedError, OverflowError, ValueError, ZeroDivisionError};
 use crate::exceptions::{MoltError, MoltResult, value_or_raise};
+use crate::sys::{cos, floor, pow, sin, trunc};
 
 /// The OverflowError message for any int result that does not fit in 64 bits: the ABI's
 /// constant, which generated code uses too.
@@ -43,7 +45,7 @@ fn div_mod_nonzero(vx: f64, wx: f64) -> (f64, f64) {
         m = 0.0f64.copysign(wx);
     }
     let floordiv = if div != 0.0 {
-        let mut f = div.floor();
+        let mut f = floor(div);
         if div - f > 0.5 {
             f += 1.0;
         }
@@ -133,12 +135,12 @@ pub fn float_pow(v: f64, w: f64) -> MoltResult<f64> {
     let mut iv = v;
     let mut negate = false;
     if iv < 0.0 {
-        if w != w.floor() {
+        if w != floor(w) {
             // CPython returns a complex number here (`_Py_c_pow`), raising OverflowError when
             // a component is infinite. Molt has no complex numbers yet.
-            let len = (-iv).powf(w);
-            let phase = std::f64::consts::PI * w; // atan2(0.0, negative) == pi
-            if (len * phase.cos()).is_infinite() || (len * phase.sin()).is_infinite() {
+            let len = pow(-iv, w);
+            let phase = core::f64::consts::PI * w; // atan2(0.0, negative) == pi
+            if (len * cos(phase)).is_infinite() || (len * sin(phase)).is_infinite() {
                 return err(OverflowError, "complex exponentiation");
             }
             return err(NotImplementedError, COMPLEX_POW_MSG);
@@ -151,7 +153,7 @@ pub fn float_pow(v: f64, w: f64) -> MoltResult<f64> {
     }
     // iv, w finite; iv > 0 and != 1; w != 0. An infinite result means ERANGE (overflow);
     // underflow to zero is not an error in CPython.
-    let ix = iv.powf(w);
+    let ix = pow(iv, w);
     if ix.is_infinite() {
         return err(OverflowError, "(34, 'Numerical result out of range')");
     }
@@ -235,7 +237,7 @@ pub fn float_to_int(value: f64) -> MoltResult<i64> {
     if value.is_infinite() {
         return err(OverflowError, "cannot convert float infinity to integer");
     }
-    let t = value.trunc();
+    let t = trunc(value);
     // -2^63 is representable; 2^63 is not.
     if !(-TWO_POW_63..TWO_POW_63).contains(&t) {
         return err(OverflowError, INT64_OVERFLOW_MSG);
@@ -255,7 +257,7 @@ pub fn cmp_int_float(a: i64, b: f64) -> i32 {
         return 1; // also -inf
     }
     // b is finite and its integer part fits in an i64 exactly.
-    let whole = b.trunc();
+    let whole = trunc(b);
     let bi = whole as i64;
     if a != bi {
         return if a < bi { -1 } else { 1 };

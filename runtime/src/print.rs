@@ -13,8 +13,12 @@
 //! A failure while flushing mid-program exits the process quietly with status 120 (what
 //! CPython uses when it cannot flush stdout), so a program writing into a closed pipe stops.
 
-use std::io::Write as _;
-use std::sync::Mutex;
+use alloc::borrow::ToOwned as _;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::sys::{self, Global};
 
 /// The buffer is written out once it holds at least this many bytes.
 pub const FLUSH_THRESHOLD: usize = 64 * 1024;
@@ -27,34 +31,13 @@ struct Stdout {
     failed: bool,
 }
 
-static STDOUT: Mutex<Stdout> = Mutex::new(Stdout {
+static STDOUT: Global<Stdout> = Global::new(Stdout {
     buf: Vec::new(),
     failed: false,
 });
 
 fn with_stdout<R>(f: impl FnOnce(&mut Stdout) -> R) -> R {
-    let mut guard = STDOUT
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    f(&mut guard)
-}
-
-/// Writes all of `bytes` to fd 1, unbuffered.
-fn write_fd1(bytes: &[u8]) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::FromRawFd as _;
-        // SAFETY: fd 1 stays open for the life of the process; `ManuallyDrop` keeps this
-        // `File` from closing it.
-        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(1) });
-        file.write_all(bytes)
-    }
-    #[cfg(not(unix))]
-    {
-        let mut out = std::io::stdout().lock();
-        out.write_all(bytes)?;
-        out.flush()
-    }
+    STDOUT.with(f)
 }
 
 fn flush_locked(out: &mut Stdout) -> bool {
@@ -65,7 +48,7 @@ fn flush_locked(out: &mut Stdout) -> bool {
     if out.buf.is_empty() {
         return true;
     }
-    let ok = write_fd1(&out.buf).is_ok();
+    let ok = sys::write_all(1, &out.buf);
     out.buf.clear();
     if !ok {
         out.failed = true;
@@ -94,14 +77,14 @@ pub fn write_stdout(bytes: &[u8]) {
         out.buf.len() < FLUSH_THRESHOLD || flush_locked(out)
     });
     if !ok && !cfg!(test) {
-        std::process::exit(STDOUT_FAILURE_EXIT);
+        sys::exit(STDOUT_FAILURE_EXIT);
     }
 }
 
 /// Test helper: removes and returns what has been buffered so far.
 #[cfg(test)]
 pub(crate) fn take_buffered() -> Vec<u8> {
-    with_stdout(|out| std::mem::take(&mut out.buf))
+    with_stdout(|out| core::mem::take(&mut out.buf))
 }
 
 /// Formats `value` in decimal into the end of `buf`; returns the used suffix.
@@ -139,44 +122,20 @@ pub fn float_repr(value: f64) -> String {
     if value.is_infinite() {
         return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
     }
-    // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp.
-    let mut sci = format!("{value:e}");
-    // Rust breaks an exact tie between two shortest candidates upward; CPython (David Gay's
-    // algorithm) picks the even last digit. A tie can only matter when the last digit is odd:
-    // then the correctly rounded (half-even) string of the same length is the answer, if it
-    // still round-trips.
-    let mantissa_len = sci.find('e').unwrap_or(sci.len());
-    if sci.as_bytes()[..mantissa_len]
-        .last()
-        .is_some_and(|d| matches!(d, b'1' | b'3' | b'5' | b'7' | b'9'))
-    {
-        let ndigits = sci[..mantissa_len]
-            .bytes()
-            .filter(u8::is_ascii_digit)
-            .count();
-        let exact = format!("{value:.*e}", ndigits.saturating_sub(1));
-        if exact != sci && exact.parse::<f64>() == Ok(value) {
-            sci = exact;
-        }
-    }
-    let (negative, sci) = match sci.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, sci.as_str()),
-    };
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (negative, digits, exp) = shortest_digits(value);
     let mut out = String::with_capacity(digits.len() + 8);
+    let push = |out: &mut String, bytes: &[u8]| out.extend(bytes.iter().map(|&c| char::from(c)));
     if negative {
         out.push('-');
     }
     // Position of the decimal point relative to the start of the digits.
     let decpt = exp + 1;
+    let (first, rest) = digits.split_at(1.min(digits.len()));
     if decpt <= -4 || decpt > 16 {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
+        push(&mut out, first);
+        if !rest.is_empty() {
             out.push('.');
-            out.push_str(&digits[1..]);
+            push(&mut out, rest);
         }
         out.push('e');
         out.push(if exp < 0 { '-' } else { '+' });
@@ -184,24 +143,128 @@ pub fn float_repr(value: f64) -> String {
         if abs < 10 {
             out.push('0');
         }
-        out.push_str(&abs.to_string());
+        let mut buf = [0u8; 20];
+        push(&mut out, format_int(i64::from(abs), &mut buf));
     } else if decpt <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', decpt.unsigned_abs() as usize));
-        out.push_str(&digits);
+        out.extend(core::iter::repeat_n('0', decpt.unsigned_abs() as usize));
+        push(&mut out, &digits);
     } else {
-        let decpt = decpt as usize;
-        if decpt < digits.len() {
-            out.push_str(&digits[..decpt]);
+        let (int, frac) = digits.split_at((decpt as usize).min(digits.len()));
+        push(&mut out, int);
+        if !frac.is_empty() {
             out.push('.');
-            out.push_str(&digits[decpt..]);
+            push(&mut out, frac);
         } else {
-            out.push_str(&digits);
-            out.extend(std::iter::repeat_n('0', decpt - digits.len()));
+            out.extend(core::iter::repeat_n('0', decpt as usize - int.len()));
             out.push_str(".0");
         }
     }
     out
+}
+
+/// The sign, the shortest round-trip decimal digits (ASCII, CPython's choice on ties) and the
+/// decimal exponent of the first digit of a finite `value`.
+fn shortest_digits(value: f64) -> (bool, Vec<u8>, i32) {
+    // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp.
+    let sci = format!("{value:e}");
+    let sci = sci.as_bytes();
+    let (negative, sci) = match sci.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, sci),
+    };
+    let e_at = sci.iter().position(|&c| c == b'e').unwrap_or(sci.len());
+    let (mantissa, exp) = sci.split_at(e_at);
+    let mut digits: Vec<u8> = mantissa.iter().copied().filter(u8::is_ascii_digit).collect();
+    let exp = parse_exponent(exp.get(1..).unwrap_or(&[]));
+    // Rust breaks an exact tie between two shortest candidates upward; CPython (David Gay's
+    // algorithm) picks the even last digit. So when the last digit is odd and `value` lies
+    // exactly halfway between these digits and the ones below, the lower (even) candidate is
+    // the answer, provided it still round-trips.
+    // (ASCII digits have the parity of their value; Rust never gives more than 17 digits.)
+    if digits.last().is_some_and(|c| c % 2 == 1) && digits.len() <= 17 {
+        let d = digits.iter().fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
+        let k = exp - (digits.len() as i32 - 1); // the last digit's power of ten
+        if d > 1
+            && is_tie_below(value.abs(), d, k)
+            && lower_tie_round_trips(value.abs(), k)
+            && let Some(last) = digits.last_mut()
+        {
+            *last -= 1;
+        }
+    }
+    (negative, digits, exp)
+}
+
+/// The exponent after the `e` of Rust's `{:e}` output (`-7`, `16`).
+fn parse_exponent(text: &[u8]) -> i32 {
+    let (negative, text) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let n = text.iter().fold(0i32, |n, &c| n.saturating_mul(10).saturating_add(i32::from(c.wrapping_sub(b'0'))));
+    if negative { -n } else { n }
+}
+
+/// `x` as `m * 2^q` with `m` odd (`x` finite and non-zero).
+fn odd_times_pow2(x: f64) -> (u64, i32) {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1 << 52) - 1);
+    let (m, q) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
+    let t = m.trailing_zeros();
+    (m >> t, q + t as i32)
+}
+
+/// True when `x > 0` is exactly `(d - 1/2) * 10^k`: halfway between the digit strings `d` and
+/// `d - 1` (`d` odd, at most 17 digits). Exact integer arithmetic, no parsing.
+fn is_tie_below(x: f64, d: u64, k: i32) -> bool {
+    if x == 0.0 {
+        return false;
+    }
+    // (d - 1/2) * 10^k = (2d - 1) * 5^k * 2^(k-1), and 2d - 1 is odd, so `x` equals it exactly
+    // when the odd parts and the powers of two agree.
+    let (m, q) = odd_times_pow2(x);
+    if q != k - 1 {
+        return false;
+    }
+    let odd = u128::from(2 * d - 1);
+    let Some(p5) = 5u128.checked_pow(k.unsigned_abs()) else { return false };
+    if k >= 0 { odd.checked_mul(p5) == Some(u128::from(m)) } else { u128::from(m).checked_mul(p5) == Some(odd) }
+}
+
+/// Whether `(d - 1) * 10^k` parses back to `x`, given that `x` is exactly halfway between it
+/// and `d * 10^k` and that `d * 10^k` parses back to `x` (it is Rust's shortest output).
+fn lower_tie_round_trips(x: f64, k: i32) -> bool {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if bits & ((1 << 52) - 1) != 0 || biased <= 1 {
+        // The gaps to the neighbouring doubles are equal, and both candidates are 10^k / 2
+        // away from `x`: the lower one is as close as the upper one, which round-trips (at an
+        // exact half-gap both round to `x`, whose significand is then even).
+        return true;
+    }
+    // `x` = 2^52 * 2^q is a power of two: the gap below, 2^(q-1), is half the gap above. The
+    // lower candidate round-trips iff 10^k / 2 <= 2^(q-1) / 2 (at equality it rounds to `x`,
+    // whose significand is even), i.e. 5^k * 2^k <= 2^(q-1).
+    let q = biased - 1075;
+    let b = q - 1 - k;
+    match (k >= 0, b >= 0) {
+        (true, true) => pow5_below_pow2(k.unsigned_abs(), b.unsigned_abs()),
+        (true, false) => false,
+        (false, true) => true,
+        (false, false) => !pow5_below_pow2(k.unsigned_abs(), b.unsigned_abs()),
+    }
+}
+
+/// 5^a < 2^b (never equal for a > 0). Exact while both fit in 128 bits; beyond that the bit
+/// lengths decide, and |a log2 5 - b| is never tiny for the exponents of doubles.
+fn pow5_below_pow2(a: u32, b: u32) -> bool {
+    match (5u128.checked_pow(a), 1u128.checked_shl(b).filter(|_| b < 128)) {
+        (Some(p5), Some(p2)) => p5 < p2,
+        (Some(_), None) => true,
+        _ => f64::from(a) * core::f64::consts::LOG2_10 - f64::from(a) < f64::from(b),
+    }
 }
 
 /// Writes the repr of a Python int.
@@ -332,6 +395,60 @@ mod tests {
             }
         }
         assert_eq!(bad, 0);
+    }
+
+    /// The previous implementation (exact re-formatting and `str::parse` to settle ties), kept
+    /// as an oracle for the integer-arithmetic tie check that replaced it.
+    fn float_repr_by_parsing(value: f64) -> String {
+        let mut sci = format!("{value:e}");
+        let mantissa_len = sci.find('e').unwrap_or(sci.len());
+        if sci.as_bytes()[..mantissa_len].last().is_some_and(|d| matches!(d, b'1' | b'3' | b'5' | b'7' | b'9')) {
+            let ndigits = sci[..mantissa_len].bytes().filter(u8::is_ascii_digit).count();
+            let exact = format!("{value:.*e}", ndigits.saturating_sub(1));
+            if exact != sci && exact.parse::<f64>() == Ok(value) {
+                sci = exact;
+            }
+        }
+        sci
+    }
+
+    #[test]
+    fn tie_check_agrees_with_parsing() {
+        let mut rng = Rng::new(0x71e5);
+        let mut values: Vec<f64> = Vec::new();
+        for e in -1074..1024 {
+            let p = 2f64.powi(e);
+            values.extend([p, f64::from_bits(p.to_bits() + 1), f64::from_bits(p.to_bits().wrapping_sub(1))]);
+        }
+        for _ in 0..300_000 {
+            values.push(f64::from_bits(rng.next()));
+            // Exact ties: (2d - 1) * 10^k / 2 for small d and k, where doubles can be exact.
+            let d = 1 + rng.below(1 << 20);
+            let k = rng.below(40) as i32 - 30;
+            values.push(((2 * d - 1) as f64) * 10f64.powi(k) / 2.0);
+            let int = (1u64 << 49) + rng.below(1 << 53);
+            values.push(int as f64 + [0.25, 0.5, 0.75, 0.125][rng.below(4) as usize]);
+            values.push(int as f64 / (1u64 << (rng.below(60) + 4)) as f64);
+            values.push(((int << rng.below(11)) as f64) * 1e-300);
+        }
+        let mut ties = 0;
+        for v in values {
+            if !v.is_finite() {
+                continue;
+            }
+            let old = float_repr_by_parsing(v);
+            ties += usize::from(old != format!("{v:e}"));
+            let (negative, digits, exp) = shortest_digits(v);
+            let mut new = String::from(if negative { "-" } else { "" });
+            new.push(digits[0] as char);
+            if digits.len() > 1 {
+                new.push('.');
+                new.push_str(std::str::from_utf8(&digits[1..]).unwrap());
+            }
+            new.push_str(&format!("e{exp}"));
+            assert_eq!(new, old, "{:016x}", v.to_bits());
+        }
+        assert!(ties > 100, "only {ties} ties exercised");
     }
 
     #[test]

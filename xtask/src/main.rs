@@ -2,7 +2,7 @@
 //!
 //! * `setup`    — installs the Debian packages Molt needs (LLVM 22, …) when missing.
 //! * `codegen`  — regenerates the IR op table and reference from `ir-spec/ops.toml` (`--check`).
-//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` and the runtime (release)
+//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` (release) and the runtime (`runtime` profile)
 //!   if needed, then compiles FILE.
 //! * `test`     — runs every test (unit, IR files, differential corpus, diagnostics).
 //! * `bench`    — compiles `benchmarks/*.py` and times them against `python3`.
@@ -54,9 +54,11 @@ pub fn status(cmd: &mut Command) -> Result<(), String> {
     if st.success() { Ok(()) } else { Err(format!("{cmd:?} failed: {st}")) }
 }
 
-/// Builds `moltc` and the runtime in release mode; returns the path of `moltc`.
+/// Builds `moltc` (release profile) and the runtime it links (`runtime` profile:
+/// `target/runtime/libmolt_runtime.a`, see decisions/0010); returns the path of `moltc`.
 pub fn build_release(root: &Path) -> Result<PathBuf, String> {
-    status(cargo().current_dir(root).args(["build", "--release", "--quiet", "-p", "moltc", "-p", "molt-runtime"]))?;
+    status(cargo().current_dir(root).args(["build", "--release", "--quiet", "-p", "moltc"]))?;
+    status(cargo().current_dir(root).args(["build", "--profile", "runtime", "--quiet", "-p", "molt-runtime"]))?;
     Ok(root.join("target/release/moltc"))
 }
 
@@ -64,7 +66,7 @@ pub fn build_release(root: &Path) -> Result<PathBuf, String> {
 /// that the pinned rustup toolchain cannot download here (decisions/0001).
 pub fn build_runtime_aarch64(root: &Path) -> Result<(), String> {
     status(cargo().current_dir(root).env("RUSTC", "/usr/bin/rustc")
-        .args(["build", "--release", "--quiet", "-p", "molt-runtime", "--target", "aarch64-unknown-linux-gnu"]))
+        .args(["build", "--profile", "runtime", "--quiet", "-p", "molt-runtime", "--target", "aarch64-unknown-linux-gnu"]))
 }
 
 fn compile(root: &Path, args: &[String]) -> Result<(), String> {

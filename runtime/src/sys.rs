@@ -1,0 +1,242 @@
+//! The runtime's only contact with the operating system: libc, declared by hand.
+//!
+//! Relies on: the C library and libm that every executable links (`compiler/src/link.rs` passes
+//! `-lm`); a Unix-like target (Linux is the only one Molt builds for).
+//!
+//! Provides: [`write_all`] (whole buffer to a file descriptor), [`exit`], [`abort`],
+//! [`ignore_sigpipe`], the libm functions the numeric helpers need ([`floor`], [`trunc`],
+//! [`pow`], [`sin`], [`cos`]), the `#[global_allocator]` ([`Malloc`], over
+//! `malloc`/`calloc`/`realloc`/`free`), [`Global`] (the cell every piece of mutable runtime state
+//! lives in) and, in the `no_std` build, the `#[panic_handler]`.
+//!
+//! Invariants: everything here is what the standard library itself does on Linux (same libc
+//! calls, same alignment rules, same EINTR handling), so replacing `std` by this module changes
+//! no observable behaviour. Nothing here panics.
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::UnsafeCell;
+use core::sync::atomic::{AtomicBool, Ordering};
+
+mod c {
+    unsafe extern "C" {
+        pub fn write(fd: i32, buf: *const u8, count: usize) -> isize;
+        pub fn exit(status: i32) -> !;
+        pub fn abort() -> !;
+        pub fn signal(signum: i32, handler: usize) -> usize;
+        #[cfg_attr(any(target_os = "macos", target_os = "ios"), link_name = "__error")]
+        #[cfg_attr(not(any(target_os = "macos", target_os = "ios")), link_name = "__errno_location")]
+        pub fn errno_location() -> *mut i32;
+
+        pub fn malloc(size: usize) -> *mut u8;
+        pub fn calloc(count: usize, size: usize) -> *mut u8;
+        pub fn realloc(ptr: *mut u8, size: usize) -> *mut u8;
+        pub fn free(ptr: *mut u8);
+        pub fn posix_memalign(out: *mut *mut u8, align: usize, size: usize) -> i32;
+
+        pub safe fn floor(x: f64) -> f64;
+        pub safe fn trunc(x: f64) -> f64;
+        pub safe fn pow(x: f64, y: f64) -> f64;
+        pub safe fn sin(x: f64) -> f64;
+        pub safe fn cos(x: f64) -> f64;
+    }
+}
+
+pub use c::{cos, floor, pow, sin, trunc};
+
+/// `EINTR` (Linux and macOS).
+const EINTR: i32 = 4;
+
+/// Writes all of `bytes` to `fd`, retrying partial writes and `EINTR` as `std`'s `write_all`
+/// does. Returns false on any other error (e.g. `EPIPE`) or if the descriptor accepts nothing.
+pub fn write_all(fd: i32, mut bytes: &[u8]) -> bool {
+    while !bytes.is_empty() {
+        // Linux refuses counts above isize::MAX; std caps them the same way.
+        let count = bytes.len().min(isize::MAX as usize);
+        // SAFETY: `bytes` is valid for reads of `count` bytes.
+        let n = unsafe { c::write(fd, bytes.as_ptr(), count) };
+        if n < 0 {
+            // SAFETY: `errno_location` returns this thread's errno, always valid.
+            if unsafe { *c::errno_location() } == EINTR {
+                continue;
+            }
+            return false;
+        }
+        match bytes.get(n as usize..) {
+            Some(rest) if n > 0 => bytes = rest,
+            _ => return false, // wrote nothing (or claimed more than asked)
+        }
+    }
+    true
+}
+
+/// Ends the process with `status` through libc `exit` (as `std::process::exit` does).
+pub fn exit(status: i32) -> ! {
+    // SAFETY: `exit` has no preconditions.
+    unsafe { c::exit(status) }
+}
+
+/// Ends the process with SIGABRT.
+pub fn abort() -> ! {
+    // SAFETY: `abort` has no preconditions.
+    unsafe { c::abort() }
+}
+
+/// Ignores SIGPIPE (as CPython does), so writing into a closed pipe is an error, not a death.
+pub fn ignore_sigpipe() {
+    const SIGPIPE: i32 = 13; // Linux and macOS
+    const SIG_IGN: usize = 1;
+    // SAFETY: installing SIG_IGN for SIGPIPE has no preconditions.
+    unsafe {
+        c::signal(SIGPIPE, SIG_IGN);
+    }
+}
+
+/// A piece of global runtime state (the stdout buffer, the pending exception).
+///
+/// Compiled programs are single-threaded, so `with` never waits; the flag still makes the cell
+/// sound if Rust code (the unit tests run in parallel threads) calls in from several threads:
+/// `with` holds it for the duration of `f`. `f` must not re-enter the same cell (it would spin
+/// forever); the runtime's closures are small and never do.
+pub struct Global<T> {
+    busy: AtomicBool,
+    value: UnsafeCell<T>,
+}
+
+// SAFETY: the value is only reached through `with`, which gives one thread at a time exclusive
+// access (the `busy` flag is taken with Acquire and released with Release).
+unsafe impl<T: Send> Sync for Global<T> {}
+
+impl<T> Global<T> {
+    pub const fn new(value: T) -> Global<T> {
+        Global { busy: AtomicBool::new(false), value: UnsafeCell::new(value) }
+    }
+
+    /// Runs `f` with exclusive access to the value.
+    pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        while self.busy.swap(true, Ordering::Acquire) {
+            core::hint::spin_loop();
+        }
+        struct Release<'a>(&'a AtomicBool);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, Ordering::Release);
+            }
+        }
+        let _release = Release(&self.busy);
+        // SAFETY: the flag is ours until `_release` drops, so no other reference exists.
+        f(unsafe { &mut *self.value.get() })
+    }
+}
+
+/// The alignment `malloc` guarantees on the 64-bit targets Molt supports (std uses the same).
+const MIN_ALIGN: usize = 16;
+
+/// The global allocator: libc `malloc` and friends, with `std::alloc::System`'s rules.
+pub struct Malloc;
+
+impl Malloc {
+    fn malloc_suffices(layout: Layout) -> bool {
+        layout.align() <= MIN_ALIGN && layout.align() <= layout.size()
+    }
+
+    /// # Safety
+    /// As `GlobalAlloc::alloc`.
+    unsafe fn aligned(layout: Layout) -> *mut u8 {
+        let mut out = core::ptr::null_mut();
+        let align = layout.align().max(core::mem::size_of::<usize>());
+        // SAFETY: `align` is a power of two and a multiple of the pointer size.
+        if unsafe { c::posix_memalign(&mut out, align, layout.size()) } != 0 {
+            return core::ptr::null_mut();
+        }
+        out
+    }
+}
+
+// SAFETY: malloc/calloc/realloc/posix_memalign return blocks of at least the requested size,
+// aligned to MIN_ALIGN (or to the requested alignment); free releases any of them.
+unsafe impl GlobalAlloc for Malloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if Self::malloc_suffices(layout) {
+            // SAFETY: plain malloc.
+            unsafe { c::malloc(layout.size()) }
+        } else {
+            // SAFETY: forwarded contract.
+            unsafe { Self::aligned(layout) }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if Self::malloc_suffices(layout) {
+            // SAFETY: plain calloc.
+            unsafe { c::calloc(layout.size(), 1) }
+        } else {
+            // SAFETY: forwarded contract; the block is valid for `size` bytes.
+            unsafe {
+                let p = Self::aligned(layout);
+                if !p.is_null() {
+                    core::ptr::write_bytes(p, 0, layout.size());
+                }
+                p
+            }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        // SAFETY: `ptr` came from this allocator.
+        unsafe { c::free(ptr) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if layout.align() <= MIN_ALIGN && layout.align() <= new_size {
+            // SAFETY: `ptr` came from malloc/posix_memalign, which realloc accepts.
+            unsafe { c::realloc(ptr, new_size) }
+        } else {
+            // SAFETY: the default implementation (allocate, copy, free) with our alloc/dealloc;
+            // `new_size` is valid for `layout.align()` per the caller's contract.
+            unsafe {
+                let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+                let new = self.alloc(new_layout);
+                if !new.is_null() {
+                    core::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+                new
+            }
+        }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Malloc = Malloc;
+
+/// A `core::fmt::Write` sink for stderr, for the panic handler.
+#[cfg(all(not(test), panic = "abort"))]
+struct Stderr;
+
+#[cfg(all(not(test), panic = "abort"))]
+impl core::fmt::Write for Stderr {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        if write_all(2, s.as_bytes()) { Ok(()) } else { Err(core::fmt::Error) }
+    }
+}
+
+/// A panic is a bug in the runtime (nothing reachable from the C ABI may panic): say so on
+/// stderr and abort, as a panic escaping an `extern "C"` function does under `std`.
+#[cfg(all(not(test), panic = "abort"))]
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
+    use core::fmt::Write as _;
+    let _ = writeln!(Stderr, "internal error in the Molt runtime: {info}\nnote: this is a bug in Molt; please report it");
+    abort()
+}
+
+/// The unwinding personality routine. The precompiled `alloc` library carries unwind tables
+/// (it is built for `panic = "unwind"`) that name this symbol, so the linker needs it; it is
+/// never called, because a `panic = "abort"` runtime never starts unwinding (the panic handler
+/// aborts) and no foreign exception passes through Molt's frames. (`std` provides the real one;
+/// defining the `eh_personality` lang item instead would need a nightly compiler.)
+#[cfg(all(not(test), panic = "abort"))]
+#[unsafe(no_mangle)]
+extern "C" fn rust_eh_personality() -> ! {
+    abort()
+}
