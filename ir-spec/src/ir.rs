@@ -296,11 +296,9 @@ impl Func {
         seen
     }
 
-    /// Every block of the layout in an order where each block comes after all blocks that
-    /// dominate it: the reachable blocks in reverse postorder from the entry, then the
-    /// unreachable ones in layout order. Stages that map values while walking blocks (so a
-    /// value must be mapped before its uses) walk in this order, not in layout order.
-    pub fn dominance_order(&self) -> Vec<Block> {
+    /// The blocks reachable from the entry, in reverse postorder (each block after its
+    /// dominators; loop headers before their bodies).
+    pub fn reverse_postorder(&self) -> Vec<Block> {
         let mut post = Vec::new();
         let mut seen = HashSet::new();
         let mut stack: Vec<(Block, bool)> = self.entry().map(|e| (e, false)).into_iter().collect();
@@ -320,8 +318,18 @@ impl Func {
             }
         }
         post.reverse();
-        post.extend(self.layout.iter().copied().filter(|b| !seen.contains(b)));
         post
+    }
+
+    /// Every block of the layout in an order where each block comes after all blocks that
+    /// dominate it: the reachable blocks in reverse postorder from the entry, then the
+    /// unreachable ones in layout order. Stages that map values while walking blocks (so a
+    /// value must be mapped before its uses) walk in this order, not in layout order.
+    pub fn dominance_order(&self) -> Vec<Block> {
+        let mut order = self.reverse_postorder();
+        let seen: HashSet<Block> = order.iter().copied().collect();
+        order.extend(self.layout.iter().copied().filter(|b| !seen.contains(b)));
+        order
     }
 
     /// Drops the blocks the entry cannot reach from the layout (their ops stay in the arena,

@@ -282,26 +282,7 @@ fn pos(f: &Func, b: Block) -> usize {
 /// Immediate dominators of the blocks reachable from the entry (Cooper, Harvey & Kennedy).
 pub fn dominators(f: &Func) -> HashMap<Block, Block> {
     let Some(entry) = f.entry() else { return HashMap::new() };
-    // Reverse postorder.
-    let mut order = Vec::new();
-    let mut seen = HashSet::new();
-    let mut stack = vec![(entry, false)];
-    while let Some((b, done)) = stack.pop() {
-        if done {
-            order.push(b);
-            continue;
-        }
-        if !seen.insert(b) {
-            continue;
-        }
-        stack.push((b, true));
-        for s in f.successors(b).into_iter().rev() {
-            if !seen.contains(&s) {
-                stack.push((s, false));
-            }
-        }
-    }
-    order.reverse();
+    let order = f.reverse_postorder();
     let rpo: HashMap<Block, usize> = order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
     let mut preds: HashMap<Block, Vec<Block>> = HashMap::new();
     for &b in &order {
