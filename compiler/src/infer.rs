@@ -587,7 +587,7 @@ impl<'a> Infer<'a> {
                                 if o.opcode == Opcode::PyStoreGlobal && tys[0] == Type::Str {
                                     continue; // reported once, for the global
                                 }
-                                if let Some((levels, msg)) = builtin_recursion_levels(o) {
+                                for &(levels, msg) in builtin_recursion_levels(o) {
                                     em.out.append_op(nb, NewOp::new(Opcode::TFrameCheck, sp).attr("levels", Attr::Int(levels)).attr("msg", Attr::Str(msg.into())));
                                 }
                                 em.typed(nb, f, op, &tys, &res, self);
@@ -649,25 +649,26 @@ impl<'a> Infer<'a> {
     }
 }
 
-/// How many levels of recursion CPython 3.11 adds when it runs a builtin, and the message of the
-/// RecursionError it raises there (measured with python3 at the limit): `abs` and `int` are one
-/// C call ("while calling a Python object"); `print` is two (the call and `sys.stdout.write`);
-/// `range` compares its arguments through the generic comparison (one level, "in comparison");
-/// `min`/`max` are a call plus a comparison (two levels, "in comparison"); `float` adds none.
-/// (Python-level comparisons also count until CPython's adaptive interpreter specializes them,
-/// which depends on how often they ran; Molt does not model that: see decisions/0005.)
-fn builtin_recursion_levels(o: &molt_ir::OpData) -> Option<(i64, &'static str)> {
+/// The recursion checks CPython 3.11 makes when it runs a builtin, in order: (levels above the
+/// current frame, message). Measured with python3 at the limit: `abs` and `int` are one C call
+/// ("while calling a Python object"); `print` is the call and then `sys.stdout.write` (two
+/// levels, same message); `min`/`max` are the call, then a generic comparison one level deeper
+/// ("in comparison"); `range` compares its arguments (one level, "in comparison"); `float`
+/// makes no check. (Python-level comparisons also count until CPython's adaptive interpreter
+/// specializes them, which depends on how often they ran; Molt does not model that: see
+/// decisions/0005.)
+fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str)] {
     const CALL: &str = "maximum recursion depth exceeded while calling a Python object";
     const CMP: &str = "maximum recursion depth exceeded in comparison";
     match o.opcode {
-        Opcode::PyPrint => Some((2, CALL)),
-        Opcode::PyRangeCheck => Some((1, CMP)),
+        Opcode::PyPrint => &[(2, CALL)],
+        Opcode::PyRangeCheck => &[(1, CMP)],
         Opcode::PyBuiltin => match o.attr("name").and_then(Attr::as_str) {
-            Some("abs" | "int") => Some((1, CALL)),
-            Some("min" | "max") => Some((2, CMP)),
-            _ => None,
+            Some("abs" | "int") => &[(1, CALL)],
+            Some("min" | "max") => &[(1, CALL), (2, CMP)],
+            _ => &[],
         },
-        _ => None,
+        _ => &[],
     }
 }
 
