@@ -35,6 +35,14 @@ pub struct Options {
     pub time_passes: bool,
 }
 
+impl Options {
+    /// Whether a pass-debugging flag (`--verify-each`, `--print-after`, `--time-passes`) asks
+    /// the driver to run the TIR pipeline itself (see `run_passes_with_options`).
+    pub fn debugs_passes(&self) -> bool {
+        self.verify_each || self.time_passes || !self.print_after.is_empty()
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options { opt: 2, target: TargetArch::X86_64, emit: Emit::Exe, verify_each: false, print_after: vec![], time_passes: false }
@@ -144,7 +152,7 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
         Emit::Hir => return Ok(Artifact::Text(text(&hir_module(db, file)?))),
         Emit::Tir => return Ok(Artifact::Text(text(&tir_module(db, file)?))),
         Emit::Lir => {
-            if opts.verify_each || opts.time_passes || !opts.print_after.is_empty() {
+            if opts.debugs_passes() {
                 run_passes_with_options(db, file, opts)?;
             }
             return Ok(Artifact::Text(text(&lir_module(db, file)?)));
@@ -157,7 +165,7 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
         }
         _ => {}
     }
-    if opts.verify_each || opts.time_passes || !opts.print_after.is_empty() {
+    if opts.debugs_passes() {
         run_passes_with_options(db, file, opts)?;
     }
     let lir = lir_module(db, file)?;
@@ -181,7 +189,7 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
 /// LLVM module, optimized together.
 pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &Path) -> Result<(), Failure> {
     if opts.opt == 0 {
-        if opts.verify_each || opts.time_passes || !opts.print_after.is_empty() {
+        if opts.debugs_passes() {
             run_passes_with_options(db, file, opts)?;
         }
         lir_module(db, file)?; // the verifier checkpoints

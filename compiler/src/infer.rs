@@ -81,10 +81,13 @@ struct Infer<'a> {
     globals: BTreeMap<String, Lat>,
     /// Where each global is first stored with each type (for conflict diagnostics).
     global_sites: BTreeMap<String, Vec<(Type, Span)>>,
+    /// The value types of each instance from the latest round. The last round changed no return
+    /// or global type, so its results are final and emission reuses them.
+    value_lats: HashMap<Key, HashMap<Value, Lat>>,
 }
 
 pub fn infer(hir: &HirModule) -> Result<TirModule, Vec<Diagnostic>> {
-    let mut inf = Infer { hir, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new() };
+    let mut inf = Infer { hir, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new() };
     let main: Key = (0, vec![]);
     // Rounds until return and global types are stable.
     let mut rounds = 0;
@@ -416,6 +419,8 @@ impl<'a> Infer<'a> {
 
     fn analyse(&mut self, k: &Key) -> Analysis {
         let (lat, callees, ret) = self.value_types(k);
+        self.value_lats.insert(k.clone(), lat.clone());
+        let lat = &self.value_lats[k];
         let f = self.func(k);
         for op in f.ops_in_order() {
             let o = &f.ops[op];
@@ -437,7 +442,10 @@ impl<'a> Infer<'a> {
 
     /// Emits the TIR of one instance.
     fn emit(&mut self, k: &Key) -> (Func, Vec<Diagnostic>) {
-        let (lat, _, _) = self.value_types(k);
+        let lat = match self.value_lats.remove(k) {
+            Some(l) => l,
+            None => self.value_types(k).0,
+        };
         let f = self.func(k);
         let names = &self.hir.names[k.0];
         let mut diags = Vec::new();
