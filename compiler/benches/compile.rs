@@ -190,7 +190,7 @@ const PATH: &str = "/virtual/bench_program.py";
 
 fn fresh(text: &str) -> (Database, SourceFile) {
     let db = Database::default();
-    let file = SourceFile::new(&db, PATH.to_string(), text.to_string());
+    let file = SourceFile::new(&db, PATH.to_string(), text.to_string(), false);
     (db, file)
 }
 

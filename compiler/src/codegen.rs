@@ -173,6 +173,8 @@ struct Codegen<'c, 'm, 's> {
     globals: HashMap<String, (GlobalValue<'c>, GlobalValue<'c>, BasicTypeEnum<'c>)>,
     strings: HashMap<String, PointerValue<'c>>,
     exc_pending: Option<GlobalValue<'c>>,
+    /// The runtime's static objects (None, True, False, type objects).
+    objects: HashMap<&'static str, GlobalValue<'c>>,
 }
 
 /// Per-function state.
@@ -200,15 +202,16 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             globals: HashMap::new(),
             strings: HashMap::new(),
             exc_pending: None,
+            objects: HashMap::new(),
         }
     }
 
     fn ty(&self, t: Type) -> BasicTypeEnum<'c> {
         match t {
-            Type::F64 => self.ctx.f64_type().into(),
-            Type::I1 => self.ctx.bool_type().into(),
+            Type::F64 | Type::Float => self.ctx.f64_type().into(),
+            Type::I1 | Type::Bool => self.ctx.bool_type().into(),
             Type::Ptr => self.ctx.ptr_type(AddressSpace::default()).into(),
-            _ => self.ctx.i64_type().into(),
+            Type::I64 | Type::Index | Type::Ref | Type::Int | Type::None | Type::Str | Type::TObj | Type::Obj => self.ctx.i64_type().into(),
         }
     }
 
@@ -220,6 +223,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             AbiTy::f64 => self.ctx.f64_type().into(),
             AbiTy::bool => self.ctx.bool_type().into(),
             AbiTy::ptr => self.ctx.ptr_type(AddressSpace::default()).into(),
+            AbiTy::obj => self.ctx.i64_type().into(),
             AbiTy::void => return None,
         })
     }
@@ -252,6 +256,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             if *name == "molt_exc_pending" {
                 self.exc_pending = Some(g);
             }
+        }
+        for obj in abi::RtObj::ALL {
+            let g = self.module.add_global(self.ctx.i8_type(), None, obj.name());
+            g.set_linkage(Linkage::External);
+            g.set_visibility(GlobalVisibility::Hidden);
+            self.objects.insert(obj.name(), g);
         }
         let linkage = if unit.whole_program { Linkage::Internal } else { Linkage::External };
         for g in unit.globals {
@@ -320,7 +330,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
 
     fn call_rt(&mut self, name: &str, args: &[BasicMetadataValueEnum<'c>]) -> R<Option<BasicValueEnum<'c>>> {
         let f = *self.rt.get(name).ok_or_else(|| format!("runtime function `{name}` is not in the ABI (runtime/src/abi.rs)"))?;
-        let decl = abi::function(name).ok_or("ABI lookup")?;
+        let decl = abi::RtFn::from_name(name).ok_or("ABI lookup")?.decl();
         if decl.params.len() != args.len() {
             return Err(format!("runtime call `{name}` passes {} arguments, the ABI declares {}", args.len(), decl.params.len()));
         }
@@ -364,7 +374,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             let k = abi::exception_kind(kind).ok_or_else(|| format!("exception kind `{kind}` is not in the ABI"))?;
             let mp = self.str_ptr(msg)?;
             let args = [self.ctx.i32_type().const_int(k as u64, false).into(), mp.into(), self.i64c(msg.len() as i64).into()];
-            self.call_rt("molt_raise", &args)?;
+            self.call_rt(abi::RtFn::molt_raise.name(), &args)?;
         }
         let (line, text) = self.line_of(sp);
         let src_name = self.src.source_names.get(&st.name).cloned().unwrap_or_else(|| st.name.clone());
@@ -381,7 +391,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             tp.into(),
             self.i64c(text.len() as i64).into(),
         ];
-        self.call_rt("molt_traceback_push", &args)?;
+        self.call_rt(abi::RtFn::molt_traceback_push.name(), &args)?;
         be(self.b.build_unconditional_branch(st.exit))?;
         self.b.position_at_end(here);
         Ok(bb)
@@ -488,6 +498,51 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         Ok((val, ovf))
     }
 
+    /// The reference word of a static runtime object: its address plus the tag.
+    fn static_ref(&mut self, name: &str) -> R<IntValue<'c>> {
+        let g = *self.objects.get(name).ok_or_else(|| format!("`{name}` is not a static object of the ABI"))?;
+        let addr = g.as_pointer_value().const_to_int(self.ctx.i64_type());
+        Ok(be(self.b.build_int_add(addr, self.i64c(abi::OBJ_TAG), "sref"))?)
+    }
+
+    fn is_heap(&mut self, w: IntValue<'c>) -> R<IntValue<'c>> {
+        let tag = be(self.b.build_and(w, self.i64c(abi::OBJ_TAG), "tag"))?;
+        Ok(be(self.b.build_int_compare(IntPredicate::NE, tag, self.ctx.i64_type().const_zero(), "heap"))?)
+    }
+
+    /// Loads a field of the object that heap reference `w` points to.
+    fn load_field(&mut self, w: IntValue<'c>, offset: i64, ty: BasicTypeEnum<'c>) -> R<BasicValueEnum<'c>> {
+        let addr = be(self.b.build_int_add(w, self.i64c(offset - abi::OBJ_TAG), "field"))?;
+        let p = be(self.b.build_int_to_ptr(addr, self.ctx.ptr_type(AddressSpace::default()), "fp"))?;
+        be(self.b.build_load(ty, p, "f"))
+    }
+
+    /// `l.incref` (delta 1) / `l.decref` (delta -1): for a heap reference, adjust the count in
+    /// its header; at zero, free it through the runtime. Small ints are left alone.
+    fn refcount(&mut self, w: IntValue<'c>, delta: i64, st: &FnState<'c>) -> R<()> {
+        let heap = self.is_heap(w)?;
+        let adjust = self.ctx.append_basic_block(st.f, if delta > 0 { "incref" } else { "decref" });
+        let done = self.ctx.append_basic_block(st.f, "rc_done");
+        be(self.b.build_conditional_branch(heap, adjust, done))?;
+        self.b.position_at_end(adjust);
+        let addr = be(self.b.build_int_add(w, self.i64c(abi::OBJ_RC_OFFSET - abi::OBJ_TAG), "rcp"))?;
+        let p = be(self.b.build_int_to_ptr(addr, self.ctx.ptr_type(AddressSpace::default()), "rcp"))?;
+        let i64t = self.ctx.i64_type();
+        let rc = be(self.b.build_load(i64t, p, "rc"))?.into_int_value();
+        let rc = be(self.b.build_int_add(rc, self.i64c(delta), "rc"))?;
+        be(self.b.build_store(p, rc))?;
+        if delta < 0 {
+            let dead = be(self.b.build_int_compare(IntPredicate::EQ, rc, i64t.const_zero(), "dead"))?;
+            let free = self.ctx.append_basic_block(st.f, "dealloc");
+            be(self.b.build_conditional_branch(dead, free, done))?;
+            self.b.position_at_end(free);
+            self.call_rt(abi::RtFn::molt_obj_dealloc.name(), &[w.into()])?;
+        }
+        be(self.b.build_unconditional_branch(done))?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
     fn op(&mut self, f: &Func, id: molt_ir::OpId, st: &mut FnState<'c>) -> R<()> {
         let o = &f.ops[id];
         let sp = o.span;
@@ -531,51 +586,75 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 _ => self.ctx.bool_type().const_zero().into(),
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
-            Opcode::LIarith => {
-                let (a, b) = (int(0), int(1));
-                match attr_s("op").as_str() {
-                    op @ ("add" | "sub" | "mul") => {
-                        let intr = match op { "add" => "llvm.sadd.with.overflow", "sub" => "llvm.ssub.with.overflow", _ => "llvm.smul.with.overflow" };
-                        let (v, ovf) = self.overflow_op(intr, a, b)?;
-                        self.check(st, ovf, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
-                        Some(v.into())
-                    }
-                    op => {
-                        let is_div = op == "floordiv";
-                        let zero = be(self.b.build_int_compare(IntPredicate::EQ, b, i64t.const_zero(), "z"))?;
-                        let msg = if is_div { "integer division or modulo by zero" } else { "integer modulo by zero" };
-                        self.check(st, zero, sp, Some(("ZeroDivisionError", msg)))?;
-                        let m1 = be(self.b.build_int_compare(IntPredicate::EQ, b, self.i64c(-1), "m1"))?;
-                        let safe_b = be(self.b.build_select(m1, i64t.const_int(1, false), b, "sb"))?.into_int_value();
-                        let q = be(self.b.build_int_signed_div(a, safe_b, "q"))?;
-                        let r = be(self.b.build_int_signed_rem(a, safe_b, "r"))?;
-                        // Floor: when r != 0 and r, b have different signs, q -= 1, r += b.
-                        let rnz = be(self.b.build_int_compare(IntPredicate::NE, r, i64t.const_zero(), "rnz"))?;
-                        let x = be(self.b.build_xor(r, b, "x"))?;
-                        let neg = be(self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "neg"))?;
-                        let adj = be(self.b.build_and(rnz, neg, "adj"))?;
-                        if is_div {
-                            let q1 = be(self.b.build_int_sub(q, i64t.const_int(1, false), "q1"))?;
-                            let qf = be(self.b.build_select(adj, q1, q, "qf"))?.into_int_value();
-                            // b == -1: the result is -a, which overflows for i64::MIN.
-                            let (na, ovf) = self.overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), a)?;
-                            let bad = be(self.b.build_and(m1, ovf, "bad"))?;
-                            self.check(st, bad, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
-                            Some(be(self.b.build_select(m1, na, qf, "fd"))?)
-                        } else {
-                            let r1 = be(self.b.build_int_add(r, b, "r1"))?;
-                            let rf = be(self.b.build_select(adj, r1, r, "rf"))?.into_int_value();
-                            Some(be(self.b.build_select(m1, i64t.const_zero(), rf, "md"))?)
-                        }
-                    }
-                }
-            }
-            Opcode::LIaddOvf => {
-                let (v, ovf) = self.overflow_op("llvm.sadd.with.overflow", int(0), int(1))?;
+            Opcode::LIarithOvf => {
+                let intr = match attr_s("op").as_str() {
+                    "add" => "llvm.sadd.with.overflow",
+                    "sub" => "llvm.ssub.with.overflow",
+                    _ => "llvm.smul.with.overflow",
+                };
+                let (v, ovf) = self.overflow_op(intr, int(0), int(1))?;
                 st.vals.insert(o.results[0], v.into());
                 st.vals.insert(o.results[1], ovf.into());
                 None
             }
+            Opcode::LIbit => {
+                let (a, b) = (int(0), int(1));
+                Some(match attr_s("op").as_str() {
+                    "and" => be(self.b.build_and(a, b, "and"))?,
+                    "or" => be(self.b.build_or(a, b, "or"))?,
+                    "xor" => be(self.b.build_xor(a, b, "xor"))?,
+                    "shl" => be(self.b.build_left_shift(a, b, "shl"))?,
+                    _ => be(self.b.build_right_shift(a, b, true, "ashr"))?,
+                }.into())
+            }
+            Opcode::LIdivFloor => {
+                // Python's flooring division: truncate, then step down when the remainder is
+                // non-zero and its sign differs from the divisor's (precondition: b != 0 and
+                // not (MIN, -1)).
+                let (a, b) = (int(0), int(1));
+                let q = be(self.b.build_int_signed_div(a, b, "q"))?;
+                let r = be(self.b.build_int_signed_rem(a, b, "r"))?;
+                let rnz = be(self.b.build_int_compare(IntPredicate::NE, r, i64t.const_zero(), "rnz"))?;
+                let x = be(self.b.build_xor(r, b, "x"))?;
+                let neg = be(self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "neg"))?;
+                let adj = be(self.b.build_and(rnz, neg, "adj"))?;
+                if attr_s("op") == "floordiv" {
+                    let q1 = be(self.b.build_int_sub(q, i64t.const_int(1, false), "q1"))?;
+                    Some(be(self.b.build_select(adj, q1, q, "fd"))?)
+                } else {
+                    let r1 = be(self.b.build_int_add(r, b, "r1"))?;
+                    Some(be(self.b.build_select(adj, r1, r, "md"))?)
+                }
+            }
+            Opcode::LIncref => {
+                self.refcount(int(0), 1, st)?;
+                None
+            }
+            Opcode::LDecref => {
+                self.refcount(int(0), -1, st)?;
+                None
+            }
+            Opcode::LStaticRef => Some(self.static_ref(&attr_s("object"))?.into()),
+            Opcode::LTypeIs => {
+                // A heap reference (tag bit set) whose header's type is the static type object.
+                let w = int(0);
+                let tagged = self.is_heap(w)?;
+                let ty = self.static_ref(&attr_s("type"))?;
+                let here = self.b.get_insert_block().ok_or("no block")?;
+                let load_bb = self.ctx.append_basic_block(st.f, "type_load");
+                let done = self.ctx.append_basic_block(st.f, "type_done");
+                be(self.b.build_conditional_branch(tagged, load_bb, done))?;
+                self.b.position_at_end(load_bb);
+                let tyw = self.load_field(w, abi::OBJ_TYPE_OFFSET, i64t.into())?.into_int_value();
+                let untagged_ty = be(self.b.build_int_sub(ty, self.i64c(abi::OBJ_TAG), "ty"))?;
+                let same = be(self.b.build_int_compare(IntPredicate::EQ, tyw, untagged_ty, "same"))?;
+                be(self.b.build_unconditional_branch(done))?;
+                self.b.position_at_end(done);
+                let phi = be(self.b.build_phi(self.ctx.bool_type(), "is_type"))?;
+                phi.add_incoming(&[(&self.ctx.bool_type().const_zero(), here), (&same, load_bb)]);
+                Some(phi.as_basic_value())
+            }
+            Opcode::LLoadFloat => Some(self.load_field(int(0), abi::FLOAT_VALUE_OFFSET, self.ctx.f64_type().into())?),
             Opcode::LFarith => {
                 let (a, b) = (flt(0), flt(1));
                 Some(match attr_s("op").as_str() {
@@ -623,24 +702,14 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                         _ => return Err("fabs returned void".into()),
                     }
                 }
+                // Reference words and their bits are both i64 in LLVM.
+                "ref_bits" | "bits_ref" => ins[0],
                 _ => be(self.b.build_not(int(0), "not"))?.into(),
             }),
-            Opcode::LIneg => {
-                let (n, ovf) = self.overflow_op("llvm.ssub.with.overflow", i64t.const_zero(), int(0))?;
-                if attr_s("op") == "abs" {
-                    let neg = be(self.b.build_int_compare(IntPredicate::SLT, int(0), i64t.const_zero(), "neg"))?;
-                    let bad = be(self.b.build_and(neg, ovf, "bad"))?;
-                    self.check(st, bad, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
-                    Some(be(self.b.build_select(neg, n, int(0), "abs"))?)
-                } else {
-                    self.check(st, ovf, sp, Some(("OverflowError", abi::INT_OVERFLOW_MSG)))?;
-                    Some(n.into())
-                }
-            }
             Opcode::LSelect => Some(be(self.b.build_select(int(0), ins[1], ins[2], "sel"))?),
             Opcode::LCallRt | Opcode::LCallRtChecked => {
                 let callee = attr_s("callee");
-                let decl = abi::function(&callee).ok_or_else(|| format!("runtime function `{callee}` is not in the ABI"))?;
+                let decl = abi::RtFn::from_name(&callee).ok_or_else(|| format!("runtime function `{callee}` is not in the ABI"))?.decl();
                 let mut args: Vec<BasicMetadataValueEnum<'c>> = Vec::new();
                 for (v, t) in ins.iter().zip(decl.params) {
                     // LIR has no i32: narrow where the ABI says so.
@@ -693,9 +762,15 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             Opcode::LStoreGlobal => {
                 let name = attr_s("name");
-                let (g, flag, _) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;
+                let (g, flag, ty) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;
+                // A `ref` global owns its value: the previous one (small int 0 before the first
+                // store) is dropped after the new one is in place.
+                let old = if f.values[o.operands[0]].ty == Type::Ref { Some(be(self.b.build_load(ty, g.as_pointer_value(), "old"))?) } else { None };
                 be(self.b.build_store(g.as_pointer_value(), ins[0]))?;
                 be(self.b.build_store(flag.as_pointer_value(), self.ctx.bool_type().const_int(1, false)))?;
+                if let Some(old) = old {
+                    self.refcount(old.into_int_value(), -1, st)?;
+                }
                 None
             }
             Opcode::LFrameCheck => {

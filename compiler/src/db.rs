@@ -28,6 +28,8 @@ pub struct SourceFile {
     pub path: String,
     #[returns(ref)]
     pub text: String,
+    /// `--tier 0`: reject what needs boxed values (Tier 1) instead of boxing it.
+    pub tier0: bool,
 }
 
 #[salsa::interned]
@@ -87,7 +89,7 @@ pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnos
 #[salsa::tracked(returns(ref))]
 pub fn module_tir(db: &dyn Db, file: SourceFile) -> Result<TirModule, Vec<Diagnostic>> {
     let hir = parse_hir(db, file).as_ref().map_err(Clone::clone)?;
-    crate::infer::infer(hir)
+    crate::infer::infer(hir, *file.tier0(db))
 }
 
 /// What lowering one function needs from the rest of the module (small, for early cutoff).
@@ -155,7 +157,7 @@ pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<V
     crate::codegen::generate(&cu, &src, *unit.opt(db), *unit.target(db), Output::Obj)
 }
 
-/// The LIR of one function instance.
+/// The LIR of one function instance, reference counts included.
 #[salsa::tracked(returns(ref))]
 pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
     let f = function_tir(db, inst).as_ref()?;
@@ -165,5 +167,11 @@ pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
         source_names: facts.source_names.clone(),
         check_defs: facts.check_defs,
     };
-    Some(crate::lower::lower_func(f, &ctx))
+    let lir = crate::lower::lower_func(f, &ctx);
+    // Reference counting is part of lowering: LIR without it is not a complete program. The
+    // driver's LIR checkpoint verifies the result.
+    let mut m = molt_ir::Module { globals: Vec::new(), funcs: vec![lir] };
+    let pm = molt_passes::PassManager::new(molt_passes::default_lir_pipeline());
+    pm.run(&mut m, molt_ir::Level::Lir).ok()?;
+    m.funcs.pop()
 }

@@ -142,7 +142,7 @@ pub fn lir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
         let f = db::function_lir(db, inst).as_ref().ok_or_else(|| Failure::Ice(format!("no LIR for instance @{name}")))?;
         m.funcs.push(f.clone());
     }
-    checkpoint("lowering (TIR → LIR)", &m, Level::Lir)?;
+    checkpoint("lowering (TIR → LIR) and refcount", &m, Level::Lir)?;
     Ok(m)
 }
 
@@ -210,8 +210,8 @@ pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &P
 }
 
 /// Reads a source file into a new database input (absolute path, as CPython's tracebacks show).
-pub fn load(db: &Database, path: &Path) -> Result<SourceFile, Failure> {
+pub fn load(db: &Database, path: &Path, tier0: bool) -> Result<SourceFile, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure::Env(format!("cannot read {}: {e}", path.display())))?;
     let abs: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(SourceFile::new(db, abs.display().to_string(), text))
+    Ok(SourceFile::new(db, abs.display().to_string(), text, tier0))
 }

@@ -622,7 +622,9 @@ impl<'a> FnLower<'a> {
             [start, stop, step] => (*start, *stop, *step),
             _ => return,
         };
-        self.func.append_op(b, NewOp::new(Opcode::PyRangeCheck, it_sp).operands([start, stop, step]));
+        // The loop runs on machine indices; the loop variable is the int of the counter.
+        let st = self.func.append_op(b, NewOp::new(Opcode::PyRangeStart, it_sp).operands([start, stop, step]).result(Type::Obj).result(Type::Obj).result(Type::Obj));
+        let (start, stop, step) = (self.func.ops[st].results[0], self.func.ops[st].results[1], self.func.ops[st].results[2]);
         let header = self.new_block();
         let counter = self.func.add_block_param(header, Type::Obj);
         self.names.insert(counter, format!("<range counter of {}>", target.id));
@@ -637,10 +639,11 @@ impl<'a> FnLower<'a> {
         self.cond_br(header, cond, body_b, vec![], else_b, sp);
         self.seal(body_b);
         self.cur = Some(body_b);
+        let Some(value) = self.emit(body_b, NewOp::new(Opcode::PyRangeValue, it_sp).operands([counter]).result(Type::Obj)) else { return };
         if self.locals.contains(target.id.as_str()) {
-            self.write_var(target.id.as_str(), body_b, counter);
+            self.write_var(target.id.as_str(), body_b, value);
         } else {
-            self.func.append_op(body_b, NewOp::new(Opcode::PyStoreGlobal, span(target.range)).operands([counter]).attr("name", Attr::Sym(target.id.to_string())));
+            self.func.append_op(body_b, NewOp::new(Opcode::PyStoreGlobal, span(target.range)).operands([value]).attr("name", Attr::Sym(target.id.to_string())));
         }
         self.loops.push((latch, exit));
         self.suite(&f.body);
@@ -696,13 +699,13 @@ impl<'a> FnLower<'a> {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Some(self.konst(b, Attr::Int(v), sp)),
-                    None => {
-                        // TEMPORARY(#2): integer literals beyond 64 bits are rejected until
-                        // arbitrary-precision integers land; then this arm goes away.
-                        self.err(Diagnostic::new("E0106", sp, "integer literals beyond 64 bits are not supported yet")
-                            .label("does not fit in 64 bits").help("Molt's integers are 64-bit until arbitrary-precision integers land"));
-                        None
-                    }
+                    None => match int_literal_decimal(&i.to_string()) {
+                        Some(d) => Some(self.konst(b, Attr::BigInt(d), sp)),
+                        None => {
+                            self.err(Diagnostic::new("E0001", sp, "invalid integer literal").label("here"));
+                            None
+                        }
+                    },
                 },
                 ast::Number::Float(f) => Some(self.konst(b, Attr::Float(F64(*f)), sp)),
                 ast::Number::Complex { .. } => {
@@ -729,10 +732,7 @@ impl<'a> FnLower<'a> {
                     ast::UnaryOp::USub => "neg",
                     ast::UnaryOp::UAdd => "pos",
                     ast::UnaryOp::Not => "not",
-                    ast::UnaryOp::Invert => {
-                        self.err(Diagnostic::new("E0101", sp, "the `~` operator is not supported yet").label("bitwise invert"));
-                        return None;
-                    }
+                    ast::UnaryOp::Invert => "invert",
                 };
                 let v = self.expr(&u.operand)?;
                 let b = self.cur?;
@@ -941,13 +941,52 @@ fn binop_name(op: ast::Operator) -> Option<&'static str> {
         ast::Operator::FloorDiv => "floordiv",
         ast::Operator::Mod => "mod",
         ast::Operator::Pow => "pow",
-        _ => return None,
+        ast::Operator::LShift => "lshift",
+        ast::Operator::RShift => "rshift",
+        ast::Operator::BitAnd => "and",
+        ast::Operator::BitOr => "or",
+        ast::Operator::BitXor => "xor",
+        ast::Operator::MatMult => return None,
     })
+}
+
+/// The decimal digits of an integer literal's token (`0x_ff…`, `0o…`, `0b…`, `1_000…`), for
+/// literals beyond the i64 range; `None` if the token is not an integer literal.
+fn int_literal_decimal(token: &str) -> Option<String> {
+    let t: String = token.chars().filter(|&c| c != '_').collect::<String>().to_ascii_lowercase();
+    let (radix, digits) = match t.get(..2) {
+        Some("0x") => (16, &t[2..]),
+        Some("0o") => (8, &t[2..]),
+        Some("0b") => (2, &t[2..]),
+        _ => (10, t.as_str()),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Little-endian base-10^9 limbs, multiplied by the radix and added to per digit.
+    let mut limbs: Vec<u64> = vec![0];
+    for c in digits.chars() {
+        let d = u64::from(c.to_digit(radix)?);
+        let mut carry = d;
+        for l in limbs.iter_mut() {
+            let v = *l * u64::from(radix) + carry;
+            *l = v % 1_000_000_000;
+            carry = v / 1_000_000_000;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    let mut out = limbs.last().map(|l| l.to_string()).unwrap_or_default();
+    for l in limbs.iter().rev().skip(1) {
+        out.push_str(&format!("{l:09}"));
+    }
+    Some(out)
 }
 
 fn unsupported_operator(sp: Span, op: ast::Operator) -> Diagnostic {
     Diagnostic::new("E0101", sp, format!("the `{}` operator is not supported yet", op.as_str()))
-        .label("unsupported operator").help("supported: + - * / // % **")
+        .label("unsupported operator").help("supported: + - * / // % ** << >> & | ^")
 }
 
 fn cmp_name(op: ast::CmpOp) -> Option<&'static str> {
@@ -998,5 +1037,22 @@ fn expr_kind(e: &Expr) -> &'static str {
         Expr::Starred(_) => "a starred expression",
         Expr::Slice(_) => "a slice",
         _ => "this expression",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::int_literal_decimal;
+
+    #[test]
+    fn int_literals_in_every_base() {
+        // Expected values from python3.
+        assert_eq!(int_literal_decimal("18446744073709551616").as_deref(), Some("18446744073709551616"));
+        assert_eq!(int_literal_decimal("0xFFFF_FFFF_FFFF_FFFF_FF").as_deref(), Some("4722366482869645213695"));
+        assert_eq!(int_literal_decimal("0o777_777_777_777_777_777_777").as_deref(), Some("9223372036854775807"));
+        assert_eq!(int_literal_decimal("0b1_0000000000000000000000000000000000000000000000000000000000000000").as_deref(), Some("18446744073709551616"));
+        assert_eq!(int_literal_decimal("1_000_000_000_000_000_000_000").as_deref(), Some("1000000000000000000000"));
+        assert_eq!(int_literal_decimal("0x"), None);
+        assert_eq!(int_literal_decimal("12z"), None);
     }
 }

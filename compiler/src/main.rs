@@ -53,6 +53,10 @@ struct BuildArgs {
     /// Print the IR after the named pass (or `all`) to stderr.
     #[arg(long = "print-after")]
     print_after: Vec<String>,
+    /// 0: only statically typed code (a value that needs boxing is an error, E0103); 1 (default):
+    /// boxed values behind guards where inference cannot give one type.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
+    tier: u8,
     /// Run the verifier after every pass.
     #[arg(long = "verify-each")]
     verify_each: bool,
@@ -78,6 +82,9 @@ enum Cmd {
     /// Report every diagnostic without generating code.
     Check {
         file: PathBuf,
+        /// As for `build`: 0 rejects what needs boxed values.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
+        tier: u8,
         #[arg(long = "error-format", value_enum, default_value = "human")]
         error_format: ErrorFormat,
     },
@@ -103,9 +110,9 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Cmd::Check { file, error_format } => {
+        Cmd::Check { file, tier, error_format } => {
             let db = Database::default();
-            let r = driver::load(&db, &file).and_then(|f| driver::tir_module(&db, f).map(|_| ()));
+            let r = driver::load(&db, &file, tier == 0).and_then(|f| driver::tir_module(&db, f).map(|_| ()));
             finish(&db, &file, r.map(|_| None), error_format)
         }
         Cmd::Build(b) => {
@@ -158,7 +165,7 @@ fn options(b: &BuildArgs) -> Result<Options, Failure> {
 /// Builds; returns the path of a text/binary artifact written, if any.
 fn build(db: &Database, b: &BuildArgs, exe_override: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
     let opts = options(b)?;
-    let file = driver::load(db, &b.file)?;
+    let file = driver::load(db, &b.file, b.tier == 0)?;
     if opts.emit == Emit::Exe {
         let out = exe_override.or(b.output.clone()).unwrap_or_else(|| PathBuf::from(b.file.file_stem().unwrap_or_default()));
         driver::build_executable(db, file, &opts, &out)?;

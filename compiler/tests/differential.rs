@@ -1,9 +1,9 @@
 //! The differential suite: every `tests/diff/**/*.py` is compiled by `moltc`, run, and compared
-//! with `python3` on stdout, exit code and the last line of stderr.
+//! with `python3` on stdout, exit code and the last line of stderr. On x86-64, a program that
+//! exits 0 must also end with no live heap object: the runtime's object report
+//! (`MOLT_OBJECT_REPORT`) is read after the run and every type's live count must be 0.
 //!
 //! A first-lines header changes the expectation of a file:
-//! * `# molt: expect-overflow` — TEMPORARY(#2) until big integers: CPython succeeds, Molt must
-//!   exit 1 with an `OverflowError` (never a wrong number);
 //! * `# molt: expect-reject E0xxx` — Molt must reject the program at compile time with that code
 //!   (a construct outside the subset; the test documents it and fails once it compiles).
 //!
@@ -54,20 +54,13 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     if !build.status.success() {
         return Err(format!("moltc failed (exit {:?}):\n{build_err}", build.status.code()));
     }
+    let report = work.join(format!("{}.objects.json", file.file_stem().unwrap_or_default().to_string_lossy()));
     let got = match target {
-        Target::Host => Command::new(&exe).output(),
+        Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).output(),
         Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).output(),
     }
     .map_err(|e| format!("cannot run the executable: {e}"))?;
     let _ = std::fs::remove_file(&exe);
-    if header(&src, "expect-overflow").is_some() {
-        let last = last_line(&got.stderr);
-        return if got.status.code() == Some(1) && last.starts_with("OverflowError: ") {
-            Ok(())
-        } else {
-            Err(format!("expected an OverflowError exit, got exit {:?}, last stderr line {last:?}", got.status.code()))
-        };
-    }
     let want = Command::new("python3").arg(file).output().map_err(|e| format!("cannot run python3: {e}"))?;
     let mut problems = Vec::new();
     if got.stdout != want.stdout {
@@ -84,6 +77,17 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     if lw != lg {
         problems.push(format!("last stderr line: python3 {lw:?}, molt {lg:?}"));
     }
+    if matches!(target, Target::Host) && got.status.success() {
+        match std::fs::read_to_string(&report) {
+            Ok(json) => {
+                if let Some(leaks) = common::live_objects(&json) {
+                    problems.push(format!("objects still alive at exit (leaked): {leaks}"));
+                }
+            }
+            Err(e) => problems.push(format!("no object report at {}: {e}", report.display())),
+        }
+    }
+    let _ = std::fs::remove_file(&report);
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
 

@@ -31,7 +31,7 @@ fn lir_all(db: &Database, file: SourceFile) -> Vec<String> {
 fn editing_one_function_relowers_only_that_function() {
     let log = Arc::new(Mutex::new(Vec::new()));
     let mut db = Database::with_event_log(log.clone());
-    let file = SourceFile::new(&db, "/virtual/prog.py".into(), BEFORE.into());
+    let file = SourceFile::new(&db, "/virtual/prog.py".into(), BEFORE.into(), false);
     let instances = lir_all(&db, file);
     assert_eq!(instances.len(), 3, "{instances:?}");
     log.lock().unwrap().clear();

@@ -19,7 +19,7 @@ fn every_level_of_every_program_round_trips() {
     for p in programs() {
         let db = Database::default();
         let text = std::fs::read_to_string(&p).expect("read");
-        let file = SourceFile::new(&db, p.display().to_string(), text);
+        let file = SourceFile::new(&db, p.display().to_string(), text, false);
         let levels = [
             (Level::Hir, driver::hir_module(&db, file)),
             (Level::Tir, driver::tir_module(&db, file)),

@@ -1,8 +1,10 @@
 //! CI's performance gate: deterministic figures only (never timings), against the baselines
 //! committed in `benchmarks/baselines.toml`.
 //!
-//! For every benchmark program: the size of the -O2 executable (bytes) and the number of
-//! instructions it executes (valgrind's callgrind, `I refs`). A figure more than `tolerance`
+//! For every benchmark program: the size of the -O2 executable (bytes), the number of
+//! instructions it executes (valgrind's callgrind, `I refs`) and the number of heap objects it
+//! allocates (the runtime's object report, `MOLT_OBJECT_REPORT`: allocation explosions are
+//! failures). A figure more than `tolerance`
 //! above its baseline fails the test; raising a baseline needs a decision record. A figure well
 //! below its baseline is reported so the baseline can be lowered (`UPDATE_BASELINES=1` rewrites
 //! the file with the measured figures).
@@ -25,6 +27,18 @@ struct Program {
     file: String,
     binary_size: u64,
     instructions: u64,
+    allocations: u64,
+}
+
+/// The heap objects a run of `exe` allocates (all types), from the runtime's object report.
+fn allocations(exe: &Path, work: &Path) -> Result<u64, String> {
+    let report = work.join("objects.json");
+    let out = Command::new(exe).env("MOLT_OBJECT_REPORT", &report).output().map_err(|e| format!("run: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("exit {:?}", out.status.code()));
+    }
+    let json = std::fs::read_to_string(&report).map_err(|e| format!("no object report: {e}"))?;
+    Ok(common::allocations(&json).iter().map(|(_, n)| *n as u64).sum())
 }
 
 fn instructions(exe: &Path) -> Result<u64, String> {
@@ -60,7 +74,11 @@ fn deterministic_figures_stay_within_baselines() {
             Ok(n) => n,
             Err(e) => panic!("{}: {e}", p.file),
         };
-        for (what, got, want) in [("binary size", size, p.binary_size), ("instructions", ir, p.instructions)] {
+        let allocs = match allocations(&exe, &work) {
+            Ok(n) => n,
+            Err(e) => panic!("{}: {e}", p.file),
+        };
+        for (what, got, want) in [("binary size", size, p.binary_size), ("instructions", ir, p.instructions), ("allocations", allocs, p.allocations)] {
             let limit = (want as f64 * (1.0 + base.tolerance)) as u64;
             report.push(format!("{:<28} {what:<13} {got:>12} (baseline {want})", p.file));
             if got > limit {
@@ -69,7 +87,7 @@ fn deterministic_figures_stay_within_baselines() {
                 report.push(format!("  note: {} {what} improved well below its baseline; lower it (UPDATE_BASELINES=1)", p.file));
             }
         }
-        updated.push(format!("[[program]]\nfile = {:?}\nbinary_size = {size}\ninstructions = {ir}\n", p.file));
+        updated.push(format!("[[program]]\nfile = {:?}\nbinary_size = {size}\ninstructions = {ir}\nallocations = {allocs}\n", p.file));
     }
     let _ = std::fs::remove_dir_all(&work);
     println!("{}", report.join("\n"));

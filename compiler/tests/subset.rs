@@ -19,6 +19,9 @@ struct Feature {
     name: String,
     status: String,
     code: Option<String>,
+    /// Extra `moltc build` flags for the examples (e.g. `--tier 0`).
+    #[serde(default)]
+    flags: Vec<String>,
     examples: Vec<String>,
 }
 
@@ -36,7 +39,7 @@ fn every_subset_example_behaves_as_documented() {
             let src = work.join(format!("ex_{i}_{j}.py"));
             std::fs::write(&src, ex).expect("write example");
             let exe = work.join(format!("ex_{i}_{j}"));
-            let build = Command::new(env!("CARGO_BIN_EXE_moltc")).arg("build").arg(&src).arg("-o").arg(&exe).output().expect("moltc");
+            let build = Command::new(env!("CARGO_BIN_EXE_moltc")).arg("build").args(&f.flags).arg(&src).arg("-o").arg(&exe).output().expect("moltc");
             let stderr = String::from_utf8_lossy(&build.stderr);
             match (f.status.as_str(), &f.code) {
                 ("rejected", Some(code)) => {

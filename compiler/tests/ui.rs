@@ -1,6 +1,7 @@
 //! Diagnostics (UI) snapshot tests: `moltc check tests/ui/<CODE>-<name>.py` must exit 1 and print
 //! exactly `tests/ui/<CODE>-<name>.stderr`. `UPDATE_EXPECT=1 cargo test --test ui` rewrites the
 //! snapshots (then read the diff). Every error code of `diagnostics::ERROR_CODES` has at least one.
+//! A first line `# moltc-flags: --tier 0` passes flags to `moltc check`.
 
 use std::path::Path;
 use std::process::Command;
@@ -15,7 +16,10 @@ fn ui_snapshots() {
     let mut failures = Vec::new();
     for f in &files {
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let out = Command::new(env!("CARGO_BIN_EXE_moltc")).current_dir(&dir).args(["check", &name]).output().expect("run moltc");
+        // A first line `# moltc-flags: …` passes those flags (e.g. `--tier 0`).
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        let flags: Vec<&str> = text.lines().next().and_then(|l| l.strip_prefix("# moltc-flags:")).map(|l| l.split_whitespace().collect()).unwrap_or_default();
+        let out = Command::new(env!("CARGO_BIN_EXE_moltc")).current_dir(&dir).arg("check").args(&flags).arg(&name).output().expect("run moltc");
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
         let code = name.split('-').next().unwrap_or_default();
         if out.status.code() != Some(1) {
@@ -58,7 +62,7 @@ fn explain_every_code() {
 #[test]
 fn internal_errors_exit_101_and_name_the_invariant() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
-    for (level, stage) in [("hir", "lowering to HIR"), ("tir", "type inference"), ("lir", "lowering (TIR → LIR)")] {
+    for (level, stage) in [("hir", "lowering to HIR"), ("tir", "type inference"), ("lir", "lowering (TIR → LIR) and refcount")] {
         let out = Command::new(env!("CARGO_BIN_EXE_moltc"))
             .env("MOLT_INJECT_ICE", level)
             .current_dir(&dir)

@@ -52,7 +52,7 @@ pub enum Opcode {
     PyUndef,
     /// `py.binop`: A binary arithmetic operator with Python semantics.
     PyBinop,
-    /// `py.unop`: A unary operator: `-x`, `+x`, `not x`.
+    /// `py.unop`: A unary operator: `-x`, `+x`, `~x`, `not x`.
     PyUnop,
     /// `py.compare`: One comparison of a (possibly chained) comparison expression.
     PyCompare,
@@ -70,8 +70,10 @@ pub enum Opcode {
     PyStoreGlobal,
     /// `py.bind_func`: Executes a `def` statement: binds the module-level function name (calls before it raise NameError).
     PyBindFunc,
-    /// `py.range_check`: Checks range() arguments: ints, and a non-zero step (ValueError).
-    PyRangeCheck,
+    /// `py.range_start`: Starts a range loop: checks range(start, stop, step)'s arguments (ints; a non-zero step: ValueError) and gives them as loop indices (the counter's start, the stop, the step).
+    PyRangeStart,
+    /// `py.range_value`: The Python int of a range loop's counter (the loop variable's value).
+    PyRangeValue,
     /// `py.range_cond`: Whether a range loop with counter %0, stop %1 and step %2 runs another iteration.
     PyRangeCond,
     /// `py.range_next`: Advances a range counter: the next value, and whether it did not overflow (an overflow means the range is exhausted).
@@ -80,7 +82,7 @@ pub enum Opcode {
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
     TUndef,
-    /// `t.int_binop`: int ⊕ int → int (add, sub, mul, floordiv, mod, pow with a non-negative exponent). Raises OverflowError past 64 bits (TEMPORARY until big integers) and ZeroDivisionError.
+    /// `t.int_binop`: int ⊕ int → int with Python's arbitrary precision (add, sub, mul, floordiv, mod, pow with a non-negative exponent, shifts, bitwise and/or/xor). Raises ZeroDivisionError and ValueError (negative shift count).
     TIntBinop,
     /// `t.int_truediv`: int / int → float, correctly rounded; ZeroDivisionError.
     TIntTruediv,
@@ -88,8 +90,10 @@ pub enum Opcode {
     TIntPowFloat,
     /// `t.float_binop`: float ⊕ float → float with CPython's semantics and errors.
     TFloatBinop,
-    /// `t.int_neg`: -int; OverflowError for the most negative 64-bit int (TEMPORARY).
+    /// `t.int_neg`: -int (arbitrary precision).
     TIntNeg,
+    /// `t.int_invert`: ~int: -(x + 1).
+    TIntInvert,
     /// `t.float_neg`: -float.
     TFloatNeg,
     /// `t.int_cmp`: Compares two ints.
@@ -102,15 +106,15 @@ pub enum Opcode {
     TNoneCmp,
     /// `t.bool_to_int`: int(bool): 0 or 1.
     TBoolToInt,
-    /// `t.int_to_float`: float(int): round to nearest, ties to even.
+    /// `t.int_to_float`: float(int): round to nearest, ties to even; OverflowError for ints beyond the float range.
     TIntToFloat,
-    /// `t.float_to_int`: int(float): truncation; OverflowError (inf, or past 64 bits), ValueError (NaN).
+    /// `t.float_to_int`: int(float): truncation (arbitrary precision); OverflowError (inf), ValueError (NaN).
     TFloatToInt,
     /// `t.truth`: Truthiness of a scalar.
     TTruth,
     /// `t.not`: Boolean negation.
     TNot,
-    /// `t.int_abs`: abs(int); OverflowError for the most negative 64-bit int (TEMPORARY).
+    /// `t.int_abs`: abs(int) (arbitrary precision).
     TIntAbs,
     /// `t.float_abs`: abs(float).
     TFloatAbs,
@@ -126,12 +130,32 @@ pub enum Opcode {
     TStoreGlobal,
     /// `t.bind_func`: Binds a module-level function name.
     TBindFunc,
-    /// `t.range_check`: Raises ValueError when a range step is zero.
-    TRangeCheck,
+    /// `t.range_start`: Starts a range loop over range(start, stop, step): the three as machine indices; ValueError for a zero step; OverflowError for a bound beyond 64 bits (TEMPORARY(#7): big-int ranges come with range objects).
+    TRangeStart,
     /// `t.range_cond`: Whether a range loop (counter, stop, step) runs another iteration.
     TRangeCond,
-    /// `t.range_next`: Advances a range counter: the next value, and whether it did not overflow.
+    /// `t.range_next`: Advances a range counter: the next index, and whether it did not overflow (an overflow means the range is exhausted: the stop is an index too).
     TRangeNext,
+    /// `t.range_value`: The Python int of a range counter.
+    TRangeValue,
+    /// `t.box`: Boxes a typed value into a `!t.obj` (free for int and str, which are already references; a float object is allocated).
+    TBox,
+    /// `t.is_type`: A guard's test: whether a boxed value's run-time type is exactly `type` (int: small or big).
+    TIsType,
+    /// `t.unbox`: The typed value inside a boxed one. Verified: it stands in the block that the true edge of a `cf.cond_br` on `t.is_type` of the same value and type leads to, that edge being the block's only predecessor (a guard never exists without its fallback: the false edge).
+    TUnbox,
+    /// `t.obj_binop`: The generic binary operator on boxed values (CPython's protocol: slots, reflected operands, NotImplemented, TypeError).
+    TObjBinop,
+    /// `t.obj_unop`: The generic unary operator (`-x`, `+x`, `~x`, `abs(x)`) on a boxed value.
+    TObjUnop,
+    /// `t.obj_compare`: The generic rich comparison on boxed values; the result is whatever the comparison returns (a bool for builtin types).
+    TObjCompare,
+    /// `t.obj_truth`: bool(x) of a boxed value.
+    TObjTruth,
+    /// `t.obj_to_float`: float(x) of a boxed value (TypeError for types float() rejects).
+    TObjToFloat,
+    /// `t.obj_to_int`: int(x) of a boxed value (TypeError for types int() rejects).
+    TObjToInt,
     /// `t.frame_check`: A builtin that CPython 3.11 runs as `levels` more levels of recursion (C calls, internal comparisons): RecursionError with `msg` when the current depth plus `levels` exceeds the recursion limit.
     TFrameCheck,
     /// `t.raise`: Raises an exception of the given kind with a fixed message.
@@ -140,10 +164,22 @@ pub enum Opcode {
     LConst,
     /// `l.str`: Address of a static UTF-8 string (its length is a separate l.const).
     LStr,
-    /// `l.iarith`: Checked 64-bit integer arithmetic: add/sub/mul raise OverflowError on wrap-around (TEMPORARY until big integers); floordiv/mod use Python's flooring semantics and raise ZeroDivisionError.
-    LIarith,
-    /// `l.iadd_ovf`: Wrapping 64-bit addition and its overflow flag (for loop counters that stop on overflow).
-    LIaddOvf,
+    /// `l.iarith_ovf`: Wrapping 64-bit add/sub/mul and its signed-overflow flag (small-int fast paths; loop counters that stop on overflow).
+    LIarithOvf,
+    /// `l.ibit`: 64-bit bitwise and/or/xor and shifts (shl, arithmetic shr) by an amount below 64.
+    LIbit,
+    /// `l.idiv_floor`: Python's flooring `//` or `%` on i64. Precondition: the divisor is non-zero and the pair is not (i64::MIN, -1) (small-int fast paths guarantee it).
+    LIdivFloor,
+    /// `l.incref`: Adds a reference: a heap reference's count goes up by one; a small int is left alone.
+    LIncref,
+    /// `l.decref`: Drops a reference: a heap reference's count goes down by one and the object is freed (molt_obj_dealloc) at zero; a small int is left alone.
+    LDecref,
+    /// `l.static_ref`: A reference to a static runtime object (`objects` of the ABI: None, True, False, type objects); never freed.
+    LStaticRef,
+    /// `l.type_is`: Whether a reference is a heap reference whose type object is the static object `type`.
+    LTypeIs,
+    /// `l.load_float`: The f64 inside a float object (precondition: `l.type_is` float held).
+    LLoadFloat,
     /// `l.farith`: IEEE float arithmetic that cannot raise (add, sub, mul).
     LFarith,
     /// `l.fdiv`: Float division; ZeroDivisionError on a zero divisor.
@@ -154,8 +190,6 @@ pub enum Opcode {
     LFcmp,
     /// `l.cast`: Conversions between machine types that cannot fail.
     LCast,
-    /// `l.ineg`: Checked negation (`neg`) or absolute value (`abs`); OverflowError for i64::MIN.
-    LIneg,
     /// `l.select`: cond ? a : b.
     LSelect,
     /// `l.call_rt`: Calls a runtime function of the C ABI (runtime/src/abi.rs) that cannot raise.
@@ -164,9 +198,9 @@ pub enum Opcode {
     LCallRtChecked,
     /// `l.call`: Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise.
     LCall,
-    /// `l.load_global`: Loads a module variable; NameError when its bound-flag is clear.
+    /// `l.load_global`: Loads a module variable; NameError when its bound-flag is clear. A `ref` result is borrowed from the global (the reference-counting pass adds a reference).
     LLoadGlobal,
-    /// `l.store_global`: Stores a module variable and sets its bound-flag.
+    /// `l.store_global`: Stores a module variable and sets its bound-flag; takes over the operand's reference and drops the previous value's (a `ref` global).
     LStoreGlobal,
     /// `l.frame_check`: RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit.
     LFrameCheck,
@@ -175,7 +209,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 66] = [
+    pub const ALL: [Opcode; 83] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfReturn,
@@ -191,7 +225,8 @@ impl Opcode {
         Opcode::PyLoadGlobal,
         Opcode::PyStoreGlobal,
         Opcode::PyBindFunc,
-        Opcode::PyRangeCheck,
+        Opcode::PyRangeStart,
+        Opcode::PyRangeValue,
         Opcode::PyRangeCond,
         Opcode::PyRangeNext,
         Opcode::TConst,
@@ -201,6 +236,7 @@ impl Opcode {
         Opcode::TIntPowFloat,
         Opcode::TFloatBinop,
         Opcode::TIntNeg,
+        Opcode::TIntInvert,
         Opcode::TFloatNeg,
         Opcode::TIntCmp,
         Opcode::TFloatCmp,
@@ -219,21 +255,36 @@ impl Opcode {
         Opcode::TLoadGlobal,
         Opcode::TStoreGlobal,
         Opcode::TBindFunc,
-        Opcode::TRangeCheck,
+        Opcode::TRangeStart,
         Opcode::TRangeCond,
         Opcode::TRangeNext,
+        Opcode::TRangeValue,
+        Opcode::TBox,
+        Opcode::TIsType,
+        Opcode::TUnbox,
+        Opcode::TObjBinop,
+        Opcode::TObjUnop,
+        Opcode::TObjCompare,
+        Opcode::TObjTruth,
+        Opcode::TObjToFloat,
+        Opcode::TObjToInt,
         Opcode::TFrameCheck,
         Opcode::TRaise,
         Opcode::LConst,
         Opcode::LStr,
-        Opcode::LIarith,
-        Opcode::LIaddOvf,
+        Opcode::LIarithOvf,
+        Opcode::LIbit,
+        Opcode::LIdivFloor,
+        Opcode::LIncref,
+        Opcode::LDecref,
+        Opcode::LStaticRef,
+        Opcode::LTypeIs,
+        Opcode::LLoadFloat,
         Opcode::LFarith,
         Opcode::LFdiv,
         Opcode::LIcmp,
         Opcode::LFcmp,
         Opcode::LCast,
-        Opcode::LIneg,
         Opcode::LSelect,
         Opcode::LCallRt,
         Opcode::LCallRtChecked,
@@ -273,7 +324,8 @@ impl Opcode {
             "py.load_global" => Opcode::PyLoadGlobal,
             "py.store_global" => Opcode::PyStoreGlobal,
             "py.bind_func" => Opcode::PyBindFunc,
-            "py.range_check" => Opcode::PyRangeCheck,
+            "py.range_start" => Opcode::PyRangeStart,
+            "py.range_value" => Opcode::PyRangeValue,
             "py.range_cond" => Opcode::PyRangeCond,
             "py.range_next" => Opcode::PyRangeNext,
             "t.const" => Opcode::TConst,
@@ -283,6 +335,7 @@ impl Opcode {
             "t.int_pow_float" => Opcode::TIntPowFloat,
             "t.float_binop" => Opcode::TFloatBinop,
             "t.int_neg" => Opcode::TIntNeg,
+            "t.int_invert" => Opcode::TIntInvert,
             "t.float_neg" => Opcode::TFloatNeg,
             "t.int_cmp" => Opcode::TIntCmp,
             "t.float_cmp" => Opcode::TFloatCmp,
@@ -301,21 +354,36 @@ impl Opcode {
             "t.load_global" => Opcode::TLoadGlobal,
             "t.store_global" => Opcode::TStoreGlobal,
             "t.bind_func" => Opcode::TBindFunc,
-            "t.range_check" => Opcode::TRangeCheck,
+            "t.range_start" => Opcode::TRangeStart,
             "t.range_cond" => Opcode::TRangeCond,
             "t.range_next" => Opcode::TRangeNext,
+            "t.range_value" => Opcode::TRangeValue,
+            "t.box" => Opcode::TBox,
+            "t.is_type" => Opcode::TIsType,
+            "t.unbox" => Opcode::TUnbox,
+            "t.obj_binop" => Opcode::TObjBinop,
+            "t.obj_unop" => Opcode::TObjUnop,
+            "t.obj_compare" => Opcode::TObjCompare,
+            "t.obj_truth" => Opcode::TObjTruth,
+            "t.obj_to_float" => Opcode::TObjToFloat,
+            "t.obj_to_int" => Opcode::TObjToInt,
             "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
-            "l.iarith" => Opcode::LIarith,
-            "l.iadd_ovf" => Opcode::LIaddOvf,
+            "l.iarith_ovf" => Opcode::LIarithOvf,
+            "l.ibit" => Opcode::LIbit,
+            "l.idiv_floor" => Opcode::LIdivFloor,
+            "l.incref" => Opcode::LIncref,
+            "l.decref" => Opcode::LDecref,
+            "l.static_ref" => Opcode::LStaticRef,
+            "l.type_is" => Opcode::LTypeIs,
+            "l.load_float" => Opcode::LLoadFloat,
             "l.farith" => Opcode::LFarith,
             "l.fdiv" => Opcode::LFdiv,
             "l.icmp" => Opcode::LIcmp,
             "l.fcmp" => Opcode::LFcmp,
             "l.cast" => Opcode::LCast,
-            "l.ineg" => Opcode::LIneg,
             "l.select" => Opcode::LSelect,
             "l.call_rt" => Opcode::LCallRt,
             "l.call_rt_checked" => Opcode::LCallRtChecked,
@@ -329,7 +397,7 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 66] = [
+static SPECS: [OpSpec; 83] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -398,19 +466,19 @@ static SPECS: [OpSpec; 66] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"]) }],
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "py.unop",
         dialect: Dialect::Py,
-        doc: "A unary operator: `-x`, `+x`, `not x`.",
+        doc: "A unary operator: `-x`, `+x`, `~x`, `not x`.",
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["neg", "pos", "not"]) }],
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["neg", "pos", "invert", "not"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
     },
@@ -511,16 +579,28 @@ static SPECS: [OpSpec; 66] = [
         traits: 0,
     },
     OpSpec {
-        name: "py.range_check",
+        name: "py.range_start",
         dialect: Dialect::Py,
-        doc: "Checks range() arguments: ints, and a non-zero step (ValueError).",
+        doc: "Starts a range loop: checks range(start, stop, step)'s arguments (ints; a non-zero step: ValueError) and gives them as loop indices (the counter's start, the stop, the step).",
         operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_operands: false,
-        results: &[],
+        results: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "py.range_value",
+        dialect: Dialect::Py,
+        doc: "The Python int of a range loop's counter (the loop variable's value).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
     },
     OpSpec {
         name: "py.range_cond",
@@ -573,12 +653,12 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "t.int_binop",
         dialect: Dialect::T,
-        doc: "int ⊕ int → int (add, sub, mul, floordiv, mod, pow with a non-negative exponent). Raises OverflowError past 64 bits (TEMPORARY until big integers) and ZeroDivisionError.",
+        doc: "int ⊕ int → int with Python's arbitrary precision (add, sub, mul, floordiv, mod, pow with a non-negative exponent, shifts, bitwise and/or/xor). Raises ZeroDivisionError and ValueError (negative shift count).",
         operands: &[C::Exactly(Type::Int), C::Exactly(Type::Int)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Int)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul", "floordiv", "mod", "pow"]) }],
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
     },
@@ -621,14 +701,26 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "t.int_neg",
         dialect: Dialect::T,
-        doc: "-int; OverflowError for the most negative 64-bit int (TEMPORARY).",
+        doc: "-int (arbitrary precision).",
         operands: &[C::Exactly(Type::Int)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Int)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
-        traits: traits::MAY_RAISE,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "t.int_invert",
+        dialect: Dialect::T,
+        doc: "~int: -(x + 1).",
+        operands: &[C::Exactly(Type::Int)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Int)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
     },
     OpSpec {
         name: "t.float_neg",
@@ -705,19 +797,19 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "t.int_to_float",
         dialect: Dialect::T,
-        doc: "float(int): round to nearest, ties to even.",
+        doc: "float(int): round to nearest, ties to even; OverflowError for ints beyond the float range.",
         operands: &[C::Exactly(Type::Int)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Float)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
-        traits: traits::PURE,
+        traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "t.float_to_int",
         dialect: Dialect::T,
-        doc: "int(float): truncation; OverflowError (inf, or past 64 bits), ValueError (NaN).",
+        doc: "int(float): truncation (arbitrary precision); OverflowError (inf), ValueError (NaN).",
         operands: &[C::Exactly(Type::Float)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Int)],
@@ -753,14 +845,14 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "t.int_abs",
         dialect: Dialect::T,
-        doc: "abs(int); OverflowError for the most negative 64-bit int (TEMPORARY).",
+        doc: "abs(int) (arbitrary precision).",
         operands: &[C::Exactly(Type::Int)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Int)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
-        traits: traits::MAY_RAISE,
+        traits: traits::PURE,
     },
     OpSpec {
         name: "t.float_abs",
@@ -847,12 +939,12 @@ static SPECS: [OpSpec; 66] = [
         traits: 0,
     },
     OpSpec {
-        name: "t.range_check",
+        name: "t.range_start",
         dialect: Dialect::T,
-        doc: "Raises ValueError when a range step is zero.",
-        operands: &[C::Exactly(Type::Int)],
+        doc: "Starts a range loop over range(start, stop, step): the three as machine indices; ValueError for a zero step; OverflowError for a bound beyond 64 bits (TEMPORARY(#7): big-int ranges come with range objects).",
+        operands: &[C::Exactly(Type::Int), C::Exactly(Type::Int), C::Exactly(Type::Int)],
         variadic_operands: false,
-        results: &[],
+        results: &[C::Exactly(Type::Index), C::Exactly(Type::Index), C::Exactly(Type::Index)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
@@ -862,7 +954,7 @@ static SPECS: [OpSpec; 66] = [
         name: "t.range_cond",
         dialect: Dialect::T,
         doc: "Whether a range loop (counter, stop, step) runs another iteration.",
-        operands: &[C::Exactly(Type::Int), C::Exactly(Type::Int), C::Exactly(Type::Int)],
+        operands: &[C::Exactly(Type::Index), C::Exactly(Type::Index), C::Exactly(Type::Index)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Bool)],
         variadic_results: false,
@@ -873,14 +965,134 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "t.range_next",
         dialect: Dialect::T,
-        doc: "Advances a range counter: the next value, and whether it did not overflow.",
-        operands: &[C::Exactly(Type::Int), C::Exactly(Type::Int)],
+        doc: "Advances a range counter: the next index, and whether it did not overflow (an overflow means the range is exhausted: the stop is an index too).",
+        operands: &[C::Exactly(Type::Index), C::Exactly(Type::Index)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::Int), C::Exactly(Type::Bool)],
+        results: &[C::Exactly(Type::Index), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
         traits: traits::PURE,
+    },
+    OpSpec {
+        name: "t.range_value",
+        dialect: Dialect::T,
+        doc: "The Python int of a range counter.",
+        operands: &[C::Exactly(Type::Index)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Int)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "t.box",
+        dialect: Dialect::T,
+        doc: "Boxes a typed value into a `!t.obj` (free for int and str, which are already references; a float object is allocated).",
+        operands: &[C::TValue],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE | traits::ALLOCATES,
+    },
+    OpSpec {
+        name: "t.is_type",
+        dialect: Dialect::T,
+        doc: "A guard's test: whether a boxed value's run-time type is exactly `type` (int: small or big).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "type", kind: AttrKind::Type }],
+        successors: 0,
+        traits: traits::PURE | traits::GUARD,
+    },
+    OpSpec {
+        name: "t.unbox",
+        dialect: Dialect::T,
+        doc: "The typed value inside a boxed one. Verified: it stands in the block that the true edge of a `cf.cond_br` on `t.is_type` of the same value and type leads to, that edge being the block's only predecessor (a guard never exists without its fallback: the false edge).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::TValue],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "t.obj_binop",
+        dialect: Dialect::T,
+        doc: "The generic binary operator on boxed values (CPython's protocol: slots, reflected operands, NotImplemented, TypeError).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"]) }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+    },
+    OpSpec {
+        name: "t.obj_unop",
+        dialect: Dialect::T,
+        doc: "The generic unary operator (`-x`, `+x`, `~x`, `abs(x)`) on a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["neg", "pos", "invert", "abs"]) }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+    },
+    OpSpec {
+        name: "t.obj_compare",
+        dialect: Dialect::T,
+        doc: "The generic rich comparison on boxed values; the result is whatever the comparison returns (a bool for builtin types).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["lt", "le", "gt", "ge", "eq", "ne"]) }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "t.obj_truth",
+        dialect: Dialect::T,
+        doc: "bool(x) of a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "t.obj_to_float",
+        dialect: Dialect::T,
+        doc: "float(x) of a boxed value (TypeError for types float() rejects).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Float)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "t.obj_to_int",
+        dialect: Dialect::T,
+        doc: "int(x) of a boxed value (TypeError for types int() rejects).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Int)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "t.frame_check",
@@ -931,24 +1143,96 @@ static SPECS: [OpSpec; 66] = [
         traits: traits::PURE,
     },
     OpSpec {
-        name: "l.iarith",
+        name: "l.iarith_ovf",
         dialect: Dialect::L,
-        doc: "Checked 64-bit integer arithmetic: add/sub/mul raise OverflowError on wrap-around (TEMPORARY until big integers); floordiv/mod use Python's flooring semantics and raise ZeroDivisionError.",
+        doc: "Wrapping 64-bit add/sub/mul and its signed-overflow flag (small-int fast paths; loop counters that stop on overflow).",
+        operands: &[C::Exactly(Type::I64), C::Exactly(Type::I64)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I64), C::Exactly(Type::I1)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul"]) }],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "l.ibit",
+        dialect: Dialect::L,
+        doc: "64-bit bitwise and/or/xor and shifts (shl, arithmetic shr) by an amount below 64.",
         operands: &[C::Exactly(Type::I64), C::Exactly(Type::I64)],
         variadic_operands: false,
         results: &[C::Exactly(Type::I64)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["add", "sub", "mul", "floordiv", "mod"]) }],
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["and", "or", "xor", "shl", "ashr"]) }],
         successors: 0,
-        traits: traits::MAY_RAISE,
+        traits: traits::PURE,
     },
     OpSpec {
-        name: "l.iadd_ovf",
+        name: "l.idiv_floor",
         dialect: Dialect::L,
-        doc: "Wrapping 64-bit addition and its overflow flag (for loop counters that stop on overflow).",
+        doc: "Python's flooring `//` or `%` on i64. Precondition: the divisor is non-zero and the pair is not (i64::MIN, -1) (small-int fast paths guarantee it).",
         operands: &[C::Exactly(Type::I64), C::Exactly(Type::I64)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::I64), C::Exactly(Type::I1)],
+        results: &[C::Exactly(Type::I64)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["floordiv", "mod"]) }],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "l.incref",
+        dialect: Dialect::L,
+        doc: "Adds a reference: a heap reference's count goes up by one; a small int is left alone.",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+    },
+    OpSpec {
+        name: "l.decref",
+        dialect: Dialect::L,
+        doc: "Drops a reference: a heap reference's count goes down by one and the object is freed (molt_obj_dealloc) at zero; a small int is left alone.",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+    },
+    OpSpec {
+        name: "l.static_ref",
+        dialect: Dialect::L,
+        doc: "A reference to a static runtime object (`objects` of the ABI: None, True, False, type objects); never freed.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ref)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "object", kind: AttrKind::Sym }],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "l.type_is",
+        dialect: Dialect::L,
+        doc: "Whether a reference is a heap reference whose type object is the static object `type`.",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I1)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "type", kind: AttrKind::Sym }],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "l.load_float",
+        dialect: Dialect::L,
+        doc: "The f64 inside a float object (precondition: `l.type_is` float held).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::F64)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
@@ -1010,21 +1294,9 @@ static SPECS: [OpSpec; 66] = [
         variadic_operands: false,
         results: &[C::LValue],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["sitofp", "zext", "fneg", "fabs", "not"]) }],
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["sitofp", "zext", "fneg", "fabs", "not", "ref_bits", "bits_ref"]) }],
         successors: 0,
         traits: traits::PURE,
-    },
-    OpSpec {
-        name: "l.ineg",
-        dialect: Dialect::L,
-        doc: "Checked negation (`neg`) or absolute value (`abs`); OverflowError for i64::MIN.",
-        operands: &[C::Exactly(Type::I64)],
-        variadic_operands: false,
-        results: &[C::Exactly(Type::I64)],
-        variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["neg", "abs"]) }],
-        successors: 0,
-        traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "l.select",
@@ -1077,7 +1349,7 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "l.load_global",
         dialect: Dialect::L,
-        doc: "Loads a module variable; NameError when its bound-flag is clear.",
+        doc: "Loads a module variable; NameError when its bound-flag is clear. A `ref` result is borrowed from the global (the reference-counting pass adds a reference).",
         operands: &[],
         variadic_operands: false,
         results: &[C::LValue],
@@ -1089,7 +1361,7 @@ static SPECS: [OpSpec; 66] = [
     OpSpec {
         name: "l.store_global",
         dialect: Dialect::L,
-        doc: "Stores a module variable and sets its bound-flag.",
+        doc: "Stores a module variable and sets its bound-flag; takes over the operand's reference and drops the previous value's (a `ref` global).",
         operands: &[C::LValue],
         variadic_operands: false,
         results: &[],

@@ -57,6 +57,8 @@ impl std::hash::Hash for F64 {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Attr {
     Int(i64),
+    /// An int literal beyond the i64 range, as its decimal digits (a leading `-` when negative).
+    BigInt(String),
     Float(F64),
     Bool(bool),
     None,
@@ -70,7 +72,7 @@ impl Attr {
     /// The Python type of a literal attribute (`const` kind), if it is one.
     pub fn literal_type(&self) -> Option<Type> {
         Some(match self {
-            Attr::Int(_) => Type::Int,
+            Attr::Int(_) | Attr::BigInt(_) => Type::Int,
             Attr::Float(_) => Type::Float,
             Attr::Bool(_) => Type::Bool,
             Attr::None => Type::None,

@@ -225,6 +225,15 @@ fn parse_attr(c: &mut Cursor) -> Result<Attr, String> {
             "true" => Ok(Attr::Bool(true)),
             "false" => Ok(Attr::Bool(false)),
             "none" => Ok(Attr::None),
+            "bigint" => {
+                c.expect(Tok::Punct('('))?;
+                let digits = match c.next() {
+                    Some(Tok::Word(d)) if d.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) && d.trim_start_matches('-').len() > 0 => d,
+                    other => return Err(format!("expected the digits of a big int, found {other:?}")),
+                };
+                c.expect(Tok::Punct(')'))?;
+                Ok(Attr::BigInt(digits))
+            }
             "type" => {
                 c.expect(Tok::Punct('('))?;
                 let t = c.ty()?;

@@ -44,6 +44,7 @@ pub fn print_module(m: &Module) -> String {
 pub fn print_attr(a: &Attr) -> String {
     match a {
         Attr::Int(i) => i.to_string(),
+        Attr::BigInt(d) => format!("bigint({d})"),
         Attr::Float(f) => format!("{:?}", f.0),
         Attr::Bool(b) => b.to_string(),
         Attr::None => "none".into(),

@@ -7,7 +7,8 @@
 use std::fmt;
 
 /// The type of an SSA value. HIR uses `Obj` (and `Bool` for branch conditions), TIR the Python
-/// scalar types, LIR the machine types.
+/// scalar types and `TObj` (a boxed value of any type: Tier 1), LIR the machine types and `Ref`
+/// (a reference word: a small int or a counted heap reference, see runtime/src/abi.rs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Type {
     /// `!py.obj`: a dynamically typed Python value (HIR).
@@ -17,24 +18,35 @@ pub enum Type {
     Bool,
     None,
     Str,
+    /// `!t.obj`: a boxed Python value whose type is known only at run time (Tier 1).
+    TObj,
+    /// `index`: a machine integer in TIR (a range loop's counter, stop and step), never a
+    /// Python value itself (`t.range_value` makes the int).
+    Index,
     I64,
     F64,
     I1,
     Ptr,
+    /// `ref`: a reference word (a small int, or a heap reference whose count the LIR
+    /// reference-counting pass maintains).
+    Ref,
 }
 
 impl Type {
-    pub const ALL: [Type; 10] = [
+    pub const ALL: [Type; 13] = [
         Type::Obj,
         Type::Int,
         Type::Float,
         Type::Bool,
         Type::None,
         Type::Str,
+        Type::TObj,
+        Type::Index,
         Type::I64,
         Type::F64,
         Type::I1,
         Type::Ptr,
+        Type::Ref,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,10 +57,13 @@ impl Type {
             Type::Bool => "bool",
             Type::None => "none",
             Type::Str => "str",
+            Type::TObj => "!t.obj",
+            Type::Index => "index",
             Type::I64 => "i64",
             Type::F64 => "f64",
             Type::I1 => "i1",
             Type::Ptr => "ptr",
+            Type::Ref => "ref",
         }
     }
 
@@ -60,17 +75,21 @@ impl Type {
     pub fn python_name(self) -> &'static str {
         match self {
             Type::None => "NoneType",
-            Type::Obj => "object",
-            other => other.name(),
+            Type::Obj | Type::TObj => "object",
+            Type::Int => "int",
+            Type::Float => "float",
+            Type::Bool => "bool",
+            Type::Str => "str",
+            Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.name(),
         }
     }
 
     pub fn is_tir_scalar(self) -> bool {
-        matches!(self, Type::Int | Type::Float | Type::Bool | Type::None | Type::Str)
+        matches!(self, Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index)
     }
 
     pub fn is_machine(self) -> bool {
-        matches!(self, Type::I64 | Type::F64 | Type::I1 | Type::Ptr)
+        matches!(self, Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref)
     }
 }
 
@@ -87,7 +106,7 @@ pub enum TypeConstraint {
     Exactly(Type),
     /// `bool` or `i1`: a branch condition.
     Cond,
-    /// Any TIR scalar type.
+    /// Any TIR value type (the scalars and `!t.obj`).
     TValue,
     /// Any LIR machine type.
     LValue,
@@ -109,7 +128,7 @@ impl TypeConstraint {
             TypeConstraint::Any => "any type".into(),
             TypeConstraint::Exactly(t) => format!("`{t}`"),
             TypeConstraint::Cond => "`bool` or `i1`".into(),
-            TypeConstraint::TValue => "a TIR scalar type".into(),
+            TypeConstraint::TValue => "a TIR value type".into(),
             TypeConstraint::LValue => "a machine type".into(),
         }
     }

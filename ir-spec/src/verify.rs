@@ -14,6 +14,7 @@
 //! | `entry-block`    | the entry block has no predecessors |
 //! | `return-types`   | `cf.return` operands match the function's result types |
 //! | `dominance`      | every use is dominated by its definition (reachable blocks) |
+//! | `guard`          | a `t.unbox` of %x to T stands in a block whose only predecessor edge is the true edge of a `cf.cond_br` on `t.is_type %x {type = T}`; `t.box` boxes a typed (not boxed) value |
 //! | `layout`         | every block, op and value referenced is in the function's layout; each op is in one block, the one its `block` field names; each value's definition points back to its block or op |
 //!
 //! A violation is an internal compiler error: callers report it (naming the pass) and exit 101.
@@ -243,6 +244,7 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
             }
         }
     }
+    check_guards(f).map_err(|message| VerifyError { func: f.name.clone(), invariant: "guard", message })?;
     // Dominance over reachable blocks.
     let idom = dominators(f);
     for &b in &f.layout {
@@ -259,6 +261,46 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
                     return fail("dominance", format!("a value used by `{}` in ^bb{} does not dominate its use", name(opid), pos(f, b)));
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// The `guard` invariant: an unboxing is reached only through its type test's true edge, so an
+/// observation never becomes an assumption without a guard, and the guard's false edge is the
+/// fallback.
+fn check_guards(f: &Func) -> Result<(), String> {
+    use crate::Opcode;
+    let unboxes: Vec<OpId> = f.ops_in_order().filter(|&o| matches!(f.ops[o].opcode, Opcode::TUnbox | Opcode::TBox)).collect();
+    if unboxes.is_empty() {
+        return Ok(());
+    }
+    let preds = f.predecessors();
+    for op in unboxes {
+        let o = &f.ops[op];
+        let (x, want) = (o.operands[0], f.values[o.results[0]].ty);
+        if o.opcode == Opcode::TBox {
+            if f.values[x].ty == Type::TObj {
+                return Err("`t.box` of a value that is already boxed".into());
+            }
+            continue;
+        }
+        let b = o.block;
+        let guarded = match preds.get(&b).map(Vec::as_slice) {
+            Some([p]) => f.terminator(*p).is_some_and(|t| {
+                let term = &f.ops[t];
+                term.opcode == Opcode::CfCondBr
+                    && term.successors[0].block == b
+                    && term.successors[1].block != b
+                    && f.defining_op(term.operands[0]).is_some_and(|d| {
+                        let test = &f.ops[d];
+                        test.opcode == Opcode::TIsType && test.operands[0] == x && test.attr("type") == Some(&crate::ir::Attr::Type(want))
+                    })
+            }),
+            _ => false,
+        };
+        if !guarded {
+            return Err(format!("`t.unbox` to `{want}` in ^bb{} is not behind the true edge of a `t.is_type` test of its operand for `{want}`", pos(f, b)));
         }
     }
     Ok(())

@@ -174,6 +174,8 @@ fn compare(kind: &str, ord: Option<Ordering>) -> Option<bool> {
 fn truth(a: &Attr) -> Option<bool> {
     Some(match a {
         Attr::Int(i) => *i != 0,
+        // Big int literals are beyond the i64 range, so never zero.
+        Attr::BigInt(_) => true,
         Attr::Float(f) => f.0 != 0.0, // NaN is true, -0.0 is false
         Attr::Bool(b) => *b,
         Attr::None => false,

@@ -3,7 +3,8 @@
 //! Provides: the `Pass` trait (a per-function transformation that says whether it changed
 //! anything), the `PassManager` (runs passes in order over every function of a module, with
 //! `--verify-each`, `--print-after` and `--time-passes` support), the passes themselves
-//! (`const-fold`, `simplify-cfg`, `dce`), `default_tir_pipeline` and `pass_by_name`.
+//! (`const-fold`, `simplify-cfg`, `dce` on TIR; `refcount` on LIR), `default_tir_pipeline`,
+//! `default_lir_pipeline` and `pass_by_name`.
 //!
 //! Relies on: `molt-ir` (the IR container, its op table and its verifier). Every pass expects
 //! IR that verifies at the level it runs on and leaves IR that still verifies; the pass manager
@@ -18,10 +19,12 @@ use molt_ir::{Func, Level, Module, VerifyError, verify_module};
 
 pub mod const_fold;
 pub mod dce;
+pub mod refcount;
 pub mod simplify_cfg;
 
 pub use const_fold::ConstFold;
 pub use dce::Dce;
+pub use refcount::Refcount;
 pub use simplify_cfg::SimplifyCfg;
 
 /// A transformation of one function.
@@ -33,7 +36,7 @@ pub trait Pass {
 }
 
 /// The names of every pass `pass_by_name` knows, in a sensible pipeline order.
-pub const PASS_NAMES: [&str; 3] = ["const-fold", "simplify-cfg", "dce"];
+pub const PASS_NAMES: [&str; 4] = ["const-fold", "simplify-cfg", "dce", "refcount"];
 
 /// The pass called `name`, if there is one.
 pub fn pass_by_name(name: &str) -> Option<Box<dyn Pass>> {
@@ -41,6 +44,7 @@ pub fn pass_by_name(name: &str) -> Option<Box<dyn Pass>> {
         "const-fold" => Box::new(ConstFold),
         "simplify-cfg" => Box::new(SimplifyCfg),
         "dce" => Box::new(Dce),
+        "refcount" => Box::new(Refcount),
         _ => return None,
     })
 }
@@ -49,6 +53,11 @@ pub fn pass_by_name(name: &str) -> Option<Box<dyn Pass>> {
 /// clean the control flow up, then delete what became dead.
 pub fn default_tir_pipeline() -> Vec<Box<dyn Pass>> {
     vec![Box::new(ConstFold), Box::new(SimplifyCfg), Box::new(Dce)]
+}
+
+/// The passes run on LIR: reference counting (required: LIR without it leaks or frees early).
+pub fn default_lir_pipeline() -> Vec<Box<dyn Pass>> {
+    vec![Box::new(Refcount)]
 }
 
 /// Runs a sequence of passes over a module.

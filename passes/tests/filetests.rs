@@ -1,6 +1,6 @@
 //! File-based pass tests, in the style of Cranelift's filetests and LLVM's FileCheck.
 //!
-//! Every `*.tir` file under `passes/tests/<dir>/` is one test:
+//! Every `*.tir` (TIR) or `*.lir` (LIR) file under `passes/tests/<dir>/` is one test:
 //!
 //! ```text
 //! // pass: const-fold, dce            (the pipeline, comma-separated; required)
@@ -117,13 +117,14 @@ fn file_check(output: &str, checks: &[(usize, Check)]) -> Result<(), String> {
 fn run_file(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let directives = parse_directives(&text)?;
+    let level = if path.extension().is_some_and(|e| e == "lir") { Level::Lir } else { Level::Tir };
     let mut module = parse_module(&text).map_err(|e| format!("parse error: {e}"))?;
-    verify_module(&module, Level::Tir).map_err(|e| format!("the input does not verify: {e}"))?;
+    verify_module(&module, level).map_err(|e| format!("the input does not verify: {e}"))?;
     let before = print_module(&module);
     let mut pm = PassManager::from_pipeline(&directives.pipeline)?;
     pm.verify_each = true;
-    let report = pm.run(&mut module, Level::Tir).map_err(|e| format!("{e}\n--- IR after the pass ---\n{}", e.ir))?;
-    verify_module(&module, Level::Tir).map_err(|e| format!("the output does not verify: {e}"))?;
+    let report = pm.run(&mut module, level).map_err(|e| format!("{e}\n--- IR after the pass ---\n{}", e.ir))?;
+    verify_module(&module, level).map_err(|e| format!("the output does not verify: {e}"))?;
     let after = print_module(&module);
     let show = |msg: String| format!("{msg}\n--- output ---\n{after}");
     if report.changed.is_empty() && after != before {
@@ -141,7 +142,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "tir") {
+        } else if path.extension().is_some_and(|e| e == "tir" || e == "lir") {
             out.push(path);
         }
     }

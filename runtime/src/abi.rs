@@ -6,13 +6,24 @@
 // signature or a constant from here. Change it here and both sides follow.
 //
 // Argument and result types are ABI type names: `i64`, `i32`, `f64`, `bool` (an `i1` in LLVM,
-// a C `_Bool` / Rust `bool` in the ABI), `ptr` (a `*const u8`), `void`.
+// a C `_Bool` / Rust `bool` in the ABI), `ptr` (a `*const u8`), `obj` (a reference word, an
+// `i64` in LLVM and `object::Obj` in the runtime: see "Objects" below), `void`.
+//
+// Objects (decisions/0011): a reference word is either a *small int* — the int's value shifted
+// left by one, low bit 0 (63-bit signed range) — or a *heap reference* — the address of an
+// object (8-byte aligned) plus 1, low bit 1. Every heap object starts with a header: the
+// reference count (i64, at OBJ_RC_OFFSET) and its type object's address (at OBJ_TYPE_OFFSET).
+// Static objects (None, True, False, type objects) start with a count of IMMORTAL_RC and are
+// never freed. Ownership: functions *borrow* their `obj` arguments and return a *new
+// reference* (the caller owns it), unless their doc says otherwise. A function that returns a
+// new object may raise MemoryError; a function that raised returns the word 0 (the small int 0,
+// safe to drop) as its placeholder result.
 
 molt_abi! {
     functions {
         // --- printing (stdout is buffered; flushed at exit) ---
-        /// Writes the repr of a Python int.
-        fn molt_print_int(value: i64) -> void;
+        /// Writes the repr of a Python int (small or big); ValueError beyond 4300 digits.
+        fn molt_print_int(value: obj) -> void;
         /// Writes the repr of a Python float (`0.1`, `1e+16`, `inf`, `nan`, `-0.0`).
         fn molt_print_float(value: f64) -> void;
         /// Writes `True` or `False`.
@@ -21,6 +32,8 @@ molt_abi! {
         fn molt_print_none() -> void;
         /// Writes `len` bytes of UTF-8 text.
         fn molt_print_str(text: ptr, len: i64) -> void;
+        /// Writes `str(value)` of any object. May raise (a `__str__` that raises, later).
+        fn molt_print_obj(value: obj) -> void;
 
         // --- exceptions (explicit error returns; see decisions/0005) ---
         /// Sets the pending exception: kind is one of `exception_kinds`, msg is UTF-8.
@@ -28,7 +41,7 @@ molt_abi! {
         /// Records one traceback frame while a pending exception leaves a function.
         fn molt_traceback_push(file: ptr, file_len: i64, func: ptr, func_len: i64, line: i64, text: ptr, text_len: i64) -> void;
 
-        // --- numeric helpers whose CPython semantics are too long to inline ---
+        // --- float helpers whose CPython semantics are too long to inline ---
         /// CPython's float `//`; raises ZeroDivisionError on a zero divisor.
         fn molt_float_floordiv(a: f64, b: f64) -> f64;
         /// CPython's float `%` (result takes the divisor's sign); raises ZeroDivisionError.
@@ -36,14 +49,58 @@ molt_abi! {
         /// CPython's float `**`, errors included (ZeroDivisionError, OverflowError; NotImplementedError
         /// where CPython's result would be complex).
         fn molt_float_pow(a: f64, b: f64) -> f64;
-        /// CPython's int `**` with a non-negative exponent; raises OverflowError past 64 bits.
-        fn molt_int_pow(a: i64, b: i64) -> i64;
-        /// Correctly rounded int / int (CPython's long_true_divide); raises ZeroDivisionError.
-        fn molt_int_truediv(a: i64, b: i64) -> f64;
-        /// int(float): truncation; raises OverflowError (inf, or past 64 bits) / ValueError (nan).
-        fn molt_float_to_int(value: f64) -> i64;
+        /// int(float): truncation, a big int when needed; raises OverflowError ("cannot convert
+        /// float infinity to integer") / ValueError ("cannot convert float NaN to integer").
+        fn molt_float_to_int(value: f64) -> obj;
+
+        // --- ints: the slow paths of generated code's inline small-int fast paths ---
+        /// `a op b` for two ints (small or big) with CPython's semantics; `op` is a `BinaryOp`
+        /// (`TrueDiv` excepted: see `molt_int_truediv`). `Pow` with a negative exponent returns
+        /// a float object, as CPython does (`TrueDiv` also gives a float object). Raises ZeroDivisionError, ValueError ("negative
+        /// shift count"), OverflowError, MemoryError.
+        fn molt_int_binop(op: i32, a: obj, b: obj) -> obj;
+        /// `op a` for an int; `op` is a `UnaryOp` (Neg, Pos, Invert, Abs).
+        fn molt_int_unop(op: i32, a: obj) -> obj;
+        /// Compares two ints: -1, 0 or 1.
+        fn molt_int_cmp(a: obj, b: obj) -> i32;
+        /// Correctly rounded int / int (CPython's long_true_divide); raises ZeroDivisionError,
+        /// OverflowError ("integer division result too large for a float").
+        fn molt_int_truediv(a: obj, b: obj) -> f64;
+        /// float(int), correctly rounded; raises OverflowError ("int too large to convert to float").
+        fn molt_int_to_float(a: obj) -> f64;
         /// Exact comparison of an int with a float: -1, 0, 1, or 2 when `b` is NaN.
-        fn molt_cmp_int_float(a: i64, b: f64) -> i32;
+        fn molt_cmp_int_float(a: obj, b: f64) -> i32;
+        /// The int with this 64-bit value (a big int when it does not fit a small int).
+        fn molt_int_from_i64(value: i64) -> obj;
+        /// The value of an int as an i64; raises OverflowError ("Python int too large to convert
+        /// to C ssize_t") when it does not fit.
+        fn molt_int_to_i64(a: obj) -> i64;
+        /// The int written in base 10 by `len` ASCII digits at `text` (an integer literal
+        /// beyond the small-int range; underscores already removed by the compiler).
+        fn molt_int_from_decimal(text: ptr, len: i64) -> obj;
+
+        // --- objects (Tier 1: boxed values, CPython's dispatch) ---
+        /// Frees an object whose reference count has just reached zero (generated code
+        /// decrements inline and calls this at zero). Consumes `value`.
+        fn molt_obj_dealloc(value: obj) -> void;
+        /// A new float object.
+        fn molt_box_float(value: f64) -> obj;
+        /// A new str object holding a copy of `len` bytes of UTF-8 text.
+        fn molt_str_from_utf8(text: ptr, len: i64) -> obj;
+        /// `a op b` with CPython's binary-operator protocol (the left operand's slot, then the
+        /// reflected one, `NotImplemented`, the exact TypeError otherwise); `op` is a `BinaryOp`.
+        fn molt_obj_binop(op: i32, a: obj, b: obj) -> obj;
+        /// `op a` (`UnaryOp`), with CPython's TypeError ("bad operand type for unary -: 'str'").
+        fn molt_obj_unop(op: i32, a: obj) -> obj;
+        /// Rich comparison `a op b` (`CompareOp`) with CPython's reflection rules and its
+        /// TypeError ("'<' not supported between instances of 'str' and 'int'").
+        fn molt_obj_compare(op: i32, a: obj, b: obj) -> obj;
+        /// `bool(a)` (CPython's PyObject_IsTrue).
+        fn molt_obj_truth(a: obj) -> bool;
+        /// `float(a)` as an f64 (int, bool, float, str parsed as CPython does; TypeError otherwise).
+        fn molt_obj_to_float(a: obj) -> f64;
+        /// `int(a)` (int, bool, float, str parsed as CPython does; TypeError otherwise).
+        fn molt_obj_to_int(a: obj) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -55,16 +112,72 @@ molt_abi! {
         /// that may raise.
         static molt_exc_pending: u8;
     }
+    objects {
+        /// `None`.
+        static molt_none;
+        /// `True`.
+        static molt_true;
+        /// `False`.
+        static molt_false;
+        /// The type object of `int` (big ints; small ints have no header).
+        static molt_type_int;
+        /// The type object of `float` (guards compare an object's type with it).
+        static molt_type_float;
+        /// The type object of `str`.
+        static molt_type_str;
+    }
     constants {
         /// CPython's default `sys.getrecursionlimit()`: at most this many frames, the module's
         /// included. Generated code passes each function its frame depth as a hidden last
         /// argument and raises RecursionError past the limit (decisions/0005).
         const RECURSION_LIMIT: i64 = 1000;
-        /// TEMPORARY(#2): the OverflowError message for int results beyond 64 bits, until
-        /// arbitrary-precision integers land (then int arithmetic no longer overflows).
-        const INT_OVERFLOW_MSG: &str = "integer result too large (Molt's integers are 64-bit until arbitrary-precision integers land)";
         /// CPython's RecursionError message.
         const RECURSION_MSG: &str = "maximum recursion depth exceeded";
+        /// The low bit of a heap reference (a small int's low bit is 0).
+        const OBJ_TAG: i64 = 1;
+        /// Byte offset of the reference count in an object's header.
+        const OBJ_RC_OFFSET: i64 = 0;
+        /// Byte offset of the type object's address in an object's header.
+        const OBJ_TYPE_OFFSET: i64 = 8;
+        /// Byte offset of a float object's f64 value.
+        const FLOAT_VALUE_OFFSET: i64 = 16;
+        /// The reference count static objects start with: never reaches zero.
+        const IMMORTAL_RC: i64 = 1 << 60;
+        /// Small ints hold this many bits (two's complement), the tag bit excluded.
+        const SMALL_INT_BITS: i64 = 63;
+    }
+    enums {
+        /// Binary operators of `molt_int_binop` and `molt_obj_binop`.
+        enum BinaryOp {
+            Add = 0,
+            Sub = 1,
+            Mul = 2,
+            TrueDiv = 3,
+            FloorDiv = 4,
+            Mod = 5,
+            Pow = 6,
+            LShift = 7,
+            RShift = 8,
+            And = 9,
+            Or = 10,
+            Xor = 11,
+        }
+        /// Unary operators of `molt_int_unop` and `molt_obj_unop` (`abs()` included).
+        enum UnaryOp {
+            Neg = 0,
+            Pos = 1,
+            Invert = 2,
+            Abs = 3,
+        }
+        /// Rich comparison operators (CPython's Py_LT … Py_GE order).
+        enum CompareOp {
+            Lt = 0,
+            Le = 1,
+            Eq = 2,
+            Ne = 3,
+            Gt = 4,
+            Ge = 5,
+        }
     }
     exception_kinds {
         ZeroDivisionError = 1,
@@ -75,5 +188,6 @@ molt_abi! {
         UnboundLocalError = 6,
         TypeError = 7,
         NotImplementedError = 8,
+        MemoryError = 9,
     }
 }

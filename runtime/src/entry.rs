@@ -4,7 +4,9 @@
 //! executable; generated code leaving `molt_exc_pending` set when an exception escapes it.
 //!
 //! Provides: `main`, which runs the module, flushes stdout, and on an uncaught exception
-//! writes the CPython-style traceback to stderr. Exit status: 0 on success, 1 on an uncaught
+//! writes the CPython-style traceback to stderr; then, if the environment variable
+//! `MOLT_OBJECT_REPORT` names a file, writes the per-type allocation and leak counts there as
+//! JSON (`object::alloc::object_report_json`). Exit status: 0 on success, 1 on an uncaught
 //! exception, 120 when stdout could not be written (e.g. the reader closed the pipe).
 //!
 //! Invariants: stdout is flushed before the traceback is written so the two appear in
@@ -28,17 +30,24 @@ pub unsafe fn run_module(module_main: unsafe extern "C" fn()) -> i32 {
     finish()
 }
 
-/// Flushes stdout and prints the traceback of a pending exception; returns the exit status.
+/// Flushes stdout, prints the traceback of a pending exception and writes the object report
+/// (when `MOLT_OBJECT_REPORT` names a file); returns the exit status.
 pub fn finish() -> i32 {
     let stdout_ok = flush_stdout();
-    if molt_exc_pending.load(Ordering::SeqCst) != 0 {
+    let status = if molt_exc_pending.load(Ordering::SeqCst) != 0 {
         if let Some(exc) = take_exception() {
             // stderr is unbuffered: one write of the whole text, errors ignored.
             let _ = sys::write_all(2, format_traceback(&exc).as_bytes());
         }
-        return 1;
-    }
-    if stdout_ok { 0 } else { STDOUT_FAILURE_EXIT }
+        1
+    } else if stdout_ok {
+        0
+    } else {
+        STDOUT_FAILURE_EXIT
+    };
+    // A test aid: failing to write it does not change the program's status.
+    let _ = crate::object::alloc::write_object_report();
+    status
 }
 
 /// The executable's entry point: runs `molt_module_main` (defined by the compiler).

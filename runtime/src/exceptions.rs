@@ -7,7 +7,9 @@
 //! the state lives in a [`Global`] cell, which keeps it sound anyway (unit tests run in parallel
 //! threads).
 //!
-//! Provides: `molt_raise`, `molt_traceback_push`, the `molt_exc_pending` static, and a Rust API (`raise`, `pending_exception`,
+//! Provides: `molt_raise`, `molt_traceback_push`, the `molt_exc_pending` static, [`MoltError`]
+//! / [`MoltResult`] (an exception computed by Rust code: kind + static or owned message), and a
+//! Rust API (`raise`, `raise_error`, `value_or_raise`, `pending_exception`,
 //! `take_exception`, `clear_exception`, `format_traceback`) to inspect and render the pending
 //! exception exactly as CPython 3.11 prints an uncaught one (frame collapsing and the
 //! 1000-frame limit included).
@@ -15,7 +17,7 @@
 //! Invariants: `molt_exc_pending` is 1 exactly while `molt_raise` has been called and the
 //! exception not cleared; nothing here panics (bad pointers or lengths read as empty text).
 
-use alloc::borrow::ToOwned as _;
+use alloc::borrow::{Cow, ToOwned as _};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -109,11 +111,24 @@ pub fn raise_code(kind: i32, message: &str) {
     molt_exc_pending.store(1, Ordering::SeqCst);
 }
 
-/// An exception computed by a pure-Rust helper, before it is raised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An exception computed by a pure-Rust helper, before it is raised. The message is usually a
+/// literal; messages that name a type or a value are built at run time.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MoltError {
     pub kind: ExceptionKind,
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
+}
+
+impl MoltError {
+    /// An error of `kind` with `message` (a `&'static str` or an owned `String`).
+    pub fn new(kind: ExceptionKind, message: impl Into<Cow<'static, str>>) -> MoltError {
+        MoltError { kind, message: message.into() }
+    }
+}
+
+/// `Err(MoltError::new(kind, message))`.
+pub fn fail<T>(kind: ExceptionKind, message: impl Into<Cow<'static, str>>) -> MoltResult<T> {
+    Err(MoltError::new(kind, message))
 }
 
 /// Result of a pure-Rust helper that may raise.
@@ -125,10 +140,15 @@ pub fn value_or_raise<T: Default>(result: MoltResult<T>) -> T {
     match result {
         Ok(value) => value,
         Err(err) => {
-            raise(err.kind, err.message);
+            raise_error(&err);
             T::default()
         }
     }
+}
+
+/// Sets `err` as the pending exception.
+pub fn raise_error(err: &MoltError) {
+    raise(err.kind, &err.message);
 }
 
 /// Sets the pending exception (replacing any previous one and its frames).

@@ -1,24 +1,30 @@
 //! Molt's runtime library: the C-ABI support functions that compiled Python programs link
-//! against, plus the C `main` that runs a compiled module.
+//! against, the object model they share with it, plus the C `main` that runs a compiled module.
 //!
 //! Relies on: `abi.rs` (the single declaration of the runtime's C ABI, shared with the
 //! compiler). This file defines the `molt_abi!` macro that turns that declaration into
 //! compile-time checks: every declared function must exist here as a `#[unsafe(no_mangle)]
-//! pub extern "C" fn` with exactly the declared signature, every declared global must exist
-//! as an atomic static with the declared layout, and the constants and exception kinds are
-//! generated from it. A mismatch with `abi.rs` is a compile error, never a link-time surprise.
+//! pub extern "C" fn` with exactly the declared signature (ABI type `obj` is [`object::Obj`]),
+//! every declared global must exist as an atomic static with the declared layout, every
+//! declared object as a static starting with an object header ([`object::StaticObject`]; a unit
+//! test checks through the linker that each is the runtime's `#[no_mangle]` symbol), and the
+//! constants, the operator enums ([`BinaryOp`], [`UnaryOp`], [`CompareOp`]) and the exception
+//! kinds are generated from it. A mismatch with `abi.rs` is a compile error, never a link-time
+//! surprise.
 //!
 //! Provides: the exported C symbols (re-exported at the crate root so the ABI checks can see
-//! them), `RECURSION_LIMIT`, [`ExceptionKind`], and a pure-Rust API (usable from Rust unit
-//! tests through the rlib) for every computation the C functions perform.
+//! them), `RECURSION_LIMIT` and the other constants, [`ExceptionKind`], the operator enums, and
+//! a pure-Rust API (usable from Rust unit tests through the rlib) for every computation the C
+//! functions perform.
 //!
 //! Invariants: no function reachable from the C ABI panics (a panic would abort the process);
-//! no crate dependencies. The runtime is `no_std` (only `core` and `alloc`, with libc reached
-//! through `sys`) whenever it is built with `panic = "abort"`, as the workspace's `runtime`
-//! profile does (the library `moltc` links): that keeps the standard library's panic and
-//! backtrace machinery out of every executable (decisions/0010). Builds that unwind (unit tests,
-//! the dev and release profiles) link `std` instead, which supplies the panic runtime; the
-//! runtime's own code is the same in both.
+//! errors become pending Python exceptions. One crate dependency, `num-bigint` (with
+//! `num-integer` and `num-traits`), used only inside `object::bigint`. The runtime is `no_std`
+//! (only `core` and `alloc`, with libc reached through `sys`) whenever it is built with
+//! `panic = "abort"`, as the workspace's `runtime` profile does (the library `moltc` links):
+//! that keeps the standard library's panic and backtrace machinery out of every executable
+//! (decisions/0010). Builds that unwind (unit tests, the dev and release profiles) link `std`
+//! instead, which supplies the panic runtime; the runtime's own code is the same in both.
 
 #![cfg_attr(all(not(test), panic = "abort"), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -28,6 +34,7 @@ extern crate alloc;
 mod entry;
 pub mod exceptions;
 pub mod numeric;
+pub mod object;
 pub mod print;
 pub mod sys;
 #[cfg(test)]
@@ -36,6 +43,7 @@ mod testutil;
 pub use entry::*;
 pub use exceptions::*;
 pub use numeric::*;
+pub use object::abi::*;
 pub use print::*;
 
 /// Maps an ABI type name from `abi.rs` to its Rust type.
@@ -45,6 +53,7 @@ macro_rules! molt_abi_ty {
     (f64) => { f64 };
     (bool) => { bool };
     (ptr) => { *const u8 };
+    (obj) => { $crate::object::Obj };
     (void) => { () };
 }
 
@@ -60,8 +69,19 @@ macro_rules! molt_abi {
         globals {
             $( $(#[$gmeta:meta])* static $gname:ident : $gty:ty ; )*
         }
+        objects {
+            $( $(#[$ometa:meta])* static $oname:ident ; )*
+        }
         constants {
             $( $(#[$cmeta:meta])* const $cname:ident : $cty:ty = $cval:expr ; )*
+        }
+        enums {
+            $(
+                $(#[$nmeta:meta])*
+                enum $nname:ident {
+                    $( $(#[$vmeta:meta])* $vname:ident = $vval:literal ),* $(,)?
+                }
+            )*
         }
         exception_kinds {
             $( $(#[$kmeta:meta])* $kname:ident = $kval:literal ),* $(,)?
@@ -93,13 +113,73 @@ macro_rules! molt_abi {
             };
         )*
 
-        // (d) Constants.
+        // (d) Every static object exists as a static whose layout starts with an object header
+        // (`StaticObject`), aligned so that its address plus `OBJ_TAG` is a heap reference.
+        $(
+            const _: () = {
+                fn check(_: &'static impl $crate::object::StaticObject) {}
+                let _ = || check(&$oname);
+                assert!(::core::mem::align_of_val(&$oname) >= 8);
+            };
+        )*
+
+        /// The names of every object in `abi.rs`'s `objects` block, in declaration order.
+        pub const ABI_OBJECT_NAMES: &[&str] = &[ $( stringify!($oname) ),* ];
+
+        /// The exported symbols of the `objects` block, seen through the linker (a test checks
+        /// that each is the runtime's own static, i.e. that it is `#[unsafe(no_mangle)]`).
+        #[cfg(test)]
+        pub(crate) mod abi_object_symbols {
+            #[allow(non_upper_case_globals)]
+            unsafe extern "C" {
+                $( pub static $oname: u8; )*
+            }
+
+            /// (name, address through the linker, address of the Rust static) of each object.
+            pub fn addresses() -> ::std::vec::Vec<(&'static str, usize, usize)> {
+                ::std::vec![ $( (
+                    stringify!($oname),
+                    ::core::ptr::addr_of!($oname) as usize,
+                    ::core::ptr::addr_of!($crate::$oname) as usize,
+                ) ),* ]
+            }
+        }
+
+        // (e) Constants.
         $(
             $(#[$cmeta])*
             pub const $cname: $cty = $cval;
         )*
 
-        // (e) Exception kinds.
+        // (f) Operator enums.
+        $(
+            $(#[$nmeta])*
+            #[repr(i32)]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+            pub enum $nname {
+                $( $(#[$vmeta])* $vname = $vval, )*
+            }
+
+            impl $nname {
+                /// Every variant, in declaration order.
+                pub const ALL: &[$nname] = &[ $( $nname::$vname ),* ];
+
+                /// The variant whose ABI code is `code`, if any.
+                pub const fn from_code(code: i32) -> Option<$nname> {
+                    match code {
+                        $( $vval => Some($nname::$vname), )*
+                        _ => None,
+                    }
+                }
+
+                /// The ABI code of this variant.
+                pub const fn code(self) -> i32 {
+                    self as i32
+                }
+            }
+        )*
+
+        // (g) Exception kinds.
         /// A Python exception class the runtime and generated code can raise; the discriminant
         /// is the `kind` argument of `molt_raise`.
         #[repr(i32)]

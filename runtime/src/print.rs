@@ -1,10 +1,12 @@
-//! Buffered stdout and the Python `repr` of ints, bools, `None` and floats.
+//! Buffered stdout and the Python `repr` of 64-bit ints, bools, `None` and floats.
 //!
 //! Relies on: Rust's `{:e}` formatting of `f64`, which yields the shortest digit string that
 //! round-trips (the same digits CPython's `repr(float)` uses, via David Gay's shortest mode);
 //! `entry` calling [`flush_stdout`] before the process exits.
 //!
-//! Provides: `molt_print_*`; [`float_repr`] / [`int_repr`] (pure); [`flush_stdout`] and
+//! Provides: `molt_print_float`, `_bool`, `_none`, `_str` (`molt_print_int` and `molt_print_obj`
+//! are in `object`, built on [`write_int`] and [`write_stdout`]); [`float_repr`] / [`int_repr`]
+//! (pure); [`flush_stdout`] and
 //! [`stdout_failed`]. Output goes to one global buffer that is written to fd 1 when it grows
 //! past [`FLUSH_THRESHOLD`] and at exit, never with a syscall per print.
 //!
@@ -267,9 +269,8 @@ fn pow5_below_pow2(a: u32, b: u32) -> bool {
     }
 }
 
-/// Writes the repr of a Python int.
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_print_int(value: i64) {
+/// Writes the decimal text of a 64-bit int (`molt_print_int` of a small int).
+pub fn write_int(value: i64) {
     let mut buf = [0u8; 20];
     write_stdout(format_int(value, &mut buf));
 }
@@ -455,7 +456,7 @@ mod tests {
     fn buffered_prints() {
         let _g = crate::exceptions::test_lock();
         let _ = take_buffered();
-        molt_print_int(-12);
+        write_int(-12);
         molt_print_bool(true);
         molt_print_bool(false);
         molt_print_none();

@@ -3,7 +3,8 @@
 //! Relies on: the C library and libm that every executable links (`compiler/src/link.rs` passes
 //! `-lm`); a Unix-like target (Linux is the only one Molt builds for).
 //!
-//! Provides: [`write_all`] (whole buffer to a file descriptor), [`exit`], [`abort`],
+//! Provides: [`write_all`] (whole buffer to a file descriptor), [`write_file`], [`getenv`],
+//! [`exit`], [`abort`],
 //! [`ignore_sigpipe`], the libm functions the numeric helpers need ([`floor`], [`trunc`],
 //! [`pow`], [`sin`], [`cos`]), the `#[global_allocator]` ([`Malloc`], over
 //! `malloc`/`calloc`/`realloc`/`free`), [`Global`] (the cell every piece of mutable runtime state
@@ -15,11 +16,15 @@
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
+use core::ffi::CStr;
 use core::sync::atomic::{AtomicBool, Ordering};
 
 mod c {
     unsafe extern "C" {
         pub fn write(fd: i32, buf: *const u8, count: usize) -> isize;
+        pub fn open(path: *const core::ffi::c_char, flags: i32, mode: u32) -> i32;
+        pub fn close(fd: i32) -> i32;
+        pub fn getenv(name: *const core::ffi::c_char) -> *const core::ffi::c_char;
         pub fn exit(status: i32) -> !;
         pub fn abort() -> !;
         pub fn signal(signum: i32, handler: usize) -> usize;
@@ -67,6 +72,37 @@ pub fn write_all(fd: i32, mut bytes: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// The value of the environment variable `name`, if set (`std::env::var_os`'s libc call).
+pub fn getenv(name: &CStr) -> Option<&'static CStr> {
+    // SAFETY: `name` is NUL-terminated; the result is null or a NUL-terminated string that
+    // lives as long as the environment is not modified (the runtime never modifies it).
+    let p = unsafe { c::getenv(name.as_ptr()) };
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: see above.
+    Some(unsafe { CStr::from_ptr(p) })
+}
+
+/// `open(2)` flags for creating or truncating a file to write (Linux; macOS differs).
+#[cfg(not(any(target_os = "macos", target_os = "ios")))]
+const O_WRITE_CREATE_TRUNC: i32 = 0o1 | 0o100 | 0o1000 | 0o2000000; // WRONLY|CREAT|TRUNC|CLOEXEC
+#[cfg(any(target_os = "macos", target_os = "ios"))]
+const O_WRITE_CREATE_TRUNC: i32 = 0x1 | 0x200 | 0x400 | 0x1000000;
+
+/// Creates (or truncates) the file at `path` and writes `bytes` to it. False on any error.
+pub fn write_file(path: &CStr, bytes: &[u8]) -> bool {
+    // SAFETY: `path` is NUL-terminated.
+    let fd = unsafe { c::open(path.as_ptr(), O_WRITE_CREATE_TRUNC, 0o644) };
+    if fd < 0 {
+        return false;
+    }
+    let ok = write_all(fd, bytes);
+    // SAFETY: `fd` is ours.
+    let closed = unsafe { c::close(fd) } == 0;
+    ok && closed
 }
 
 /// Ends the process with `status` through libc `exit` (as `std::process::exit` does).

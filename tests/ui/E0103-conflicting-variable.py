@@ -1,3 +1,4 @@
+# moltc-flags: --tier 0
 def f(n):
     if n > 0:
         y = 1

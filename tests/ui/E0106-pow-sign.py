@@ -1,3 +1,4 @@
+# moltc-flags: --tier 0
 def p(b, e):
     return b ** e
 

@@ -54,6 +54,8 @@ struct Feature {
     code: Option<String>,
     #[serde(default)]
     notes: Option<String>,
+    #[serde(default)]
+    flags: Vec<String>,
     examples: Vec<String>,
 }
 
@@ -91,6 +93,9 @@ fn gen_subset(root: &Path) -> Result<String, String> {
         writeln!(w, "### {} — {status}\n", f.name).unwrap();
         if let Some(n) = &f.notes {
             writeln!(w, "{n}\n").unwrap();
+        }
+        if !f.flags.is_empty() {
+            writeln!(w, "With `moltc {}`:\n", f.flags.join(" ")).unwrap();
         }
         for e in &f.examples {
             writeln!(w, "```python\n{e}\n```\n").unwrap();
@@ -167,6 +172,9 @@ fn constraint_rust(c: &str) -> Result<String, String> {
         "bool" => "C::Exactly(Type::Bool)".into(),
         "none" => "C::Exactly(Type::None)".into(),
         "str" => "C::Exactly(Type::Str)".into(),
+        "tobj" => "C::Exactly(Type::TObj)".into(),
+        "index" => "C::Exactly(Type::Index)".into(),
+        "ref" => "C::Exactly(Type::Ref)".into(),
         "i64" => "C::Exactly(Type::I64)".into(),
         "f64" => "C::Exactly(Type::F64)".into(),
         "i1" => "C::Exactly(Type::I1)".into(),

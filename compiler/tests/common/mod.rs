@@ -31,3 +31,32 @@ pub fn py_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
 pub fn last_line(s: &[u8]) -> String {
     String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
+
+/// The types with live objects in a runtime object report (`MOLT_OBJECT_REPORT`:
+/// `{"allocations": {"float": 3, …}, "live": {"float": 0, …}}`), as `type=count` pairs; `None`
+/// when nothing is alive.
+pub fn live_objects(report: &str) -> Option<String> {
+    let live = report.split("\"live\"").nth(1)?;
+    let body = live.split('{').nth(1)?.split('}').next()?;
+    let leaks: Vec<String> = body
+        .split(',')
+        .filter_map(|kv| {
+            let (k, v) = kv.split_once(':')?;
+            let n: i64 = v.trim().parse().ok()?;
+            (n != 0).then(|| format!("{}={n}", k.trim().trim_matches('"')))
+        })
+        .collect();
+    if leaks.is_empty() { None } else { Some(leaks.join(", ")) }
+}
+
+/// The allocation counts of a runtime object report, per type.
+pub fn allocations(report: &str) -> Vec<(String, i64)> {
+    let Some(section) = report.split("\"allocations\"").nth(1) else { return Vec::new() };
+    let Some(body) = section.split('{').nth(1).and_then(|b| b.split('}').next()) else { return Vec::new() };
+    body.split(',')
+        .filter_map(|kv| {
+            let (k, v) = kv.split_once(':')?;
+            Some((k.trim().trim_matches('"').to_string(), v.trim().parse().ok()?))
+        })
+        .collect()
+}

@@ -1,4 +1,3 @@
-# molt: expect-overflow
 # recursive factorial: 21! and beyond exceed 64 bits
 def fact(n):
     if n <= 1:

@@ -1,4 +1,3 @@
-# molt: expect-overflow
 # repeated doubling passes 2**63 (CPython keeps going with big ints)
 x = 1
 for i in range(70):

@@ -1,0 +1,562 @@
+//! TIR emission of one instance, from the converged lattice values.
+//!
+//! Relies on: the final round's lattice values (`Infer::value_lats`) and the typing rules
+//! (`rules.rs`). Provides `Infer::emit`. Typed values get typed `t.*` ops; boxed values the
+//! generic `t.obj_*` ops; an op on a boxed value whose candidates include int or float gets a
+//! guard: `t.is_type` per boxed operand → `t.unbox` → the typed fast path, the guard's false
+//! edges → the generic fallback, and a join block whose argument is the result. Values are
+//! boxed (`t.box`) where they flow into a boxed place (a block argument, a return, a global, a
+//! generic op's operand).
+//!
+//! Invariant: every emitted value's TIR type is its lattice value's type (`Lat::ty`); where a
+//! conflict was reported instead, a `t.undef` of the needed type stands in.
+
+use std::collections::HashMap;
+
+use molt_ir::{Attr, Block, Func, NewOp, OpData, OpId, Opcode, Span, Type, Value};
+
+use super::lattice::Lat;
+use super::rules::{self, Rule, attr_str, numeric};
+use super::{Infer, Key, builtin_recursion_levels, conflict_diag, instance_name, maybe_undef};
+use crate::diagnostics::Diagnostic;
+
+impl Infer<'_> {
+    /// Emits the TIR of one instance.
+    pub(super) fn emit(&mut self, k: &Key) -> (Func, Vec<Diagnostic>) {
+        let lat = match self.value_lats.remove(k) {
+            Some(l) => l,
+            None => self.value_types(k).0,
+        };
+        let f = self.func(k);
+        let names = &self.hir.names[k.0];
+        let mut diags = Vec::new();
+        let ret_lat = self.rets.get(k).copied().unwrap_or(Lat::Bottom);
+        let ret_ty = ret_lat.ty().unwrap_or(Type::None);
+        if ret_lat.is_boxed() && self.tier0 {
+            diags.extend(self.return_conflict(f, &lat));
+        }
+        let results = if k.0 == 0 { vec![] } else { vec![ret_ty] };
+        let mut out = Func::new(instance_name(self.hir, k), results);
+        out.span = f.span;
+        let mut bmap: HashMap<Block, Block> = HashMap::new();
+        for &b in &f.layout {
+            bmap.insert(b, out.new_block());
+        }
+        let mut vmap: HashMap<Value, Value> = HashMap::new();
+        let ty_of = |v: Value| lat.get(&v).copied().unwrap_or(Lat::Bottom);
+        // Block parameters first (Tier 0 conflicts are reported here).
+        for &b in &f.layout {
+            for &p in &f.blocks[b].params {
+                let l = ty_of(p);
+                if l.is_boxed() && self.tier0 {
+                    let site = self.conflict_site(f, p, &lat);
+                    diags.push(conflict_diag(names.get(&p).map(String::as_str), site));
+                }
+                let np = out.add_block_param(bmap[&b], l.ty().unwrap_or(Type::None));
+                vmap.insert(p, np);
+            }
+        }
+        // Maybe-unbound values: undef, or params fed by one.
+        let maybe_undef = maybe_undef(f);
+        let mut em = Emitter { out: &mut out, vmap, lat: &lat };
+        // Definitions before uses: walk blocks in dominance order (a loop body laid out after
+        // its latch still defines the values the latch passes back).
+        for b in f.dominance_order() {
+            // The block being filled: a guarded op ends it and continues in its join block.
+            let mut nb = bmap[&b];
+            for &op in &f.blocks[b].ops {
+                let o = &f.ops[op];
+                for &v in &o.operands {
+                    if maybe_undef.contains(&v) {
+                        let var = names.get(&v).cloned().unwrap_or_default();
+                        diags.push(Diagnostic::new("E0107", o.span, format!("`{var}` might be unbound here"))
+                            .label(format!("`{var}` is not assigned on every path to this point"))
+                            .help(format!("assign `{var}` before the loop or `if` that sets it")));
+                    }
+                }
+                let in_lats: Vec<Lat> = o.operands.iter().map(|&v| ty_of(v)).collect();
+                let sp = o.span;
+                match o.opcode {
+                    Opcode::CfBr | Opcode::CfCondBr => {
+                        let mut succs = Vec::new();
+                        for s in &o.successors {
+                            let target = bmap[&s.block];
+                            let args: Vec<Value> = s.args.iter().enumerate().map(|(i, &a)| {
+                                let want = em.out.values[em.out.blocks[target].params[i]].ty;
+                                em.use_as(nb, a, want, sp)
+                            }).collect();
+                            succs.push((target, args));
+                        }
+                        let mut new = NewOp::new(o.opcode, sp);
+                        if o.opcode == Opcode::CfCondBr {
+                            let c = em.use_as(nb, o.operands[0], Type::Bool, sp);
+                            new = new.operands([c]);
+                        }
+                        for (t, a) in succs {
+                            new = new.successor(t, a);
+                        }
+                        em.out.append_op(nb, new);
+                    }
+                    Opcode::CfReturn => {
+                        let mut new = NewOp::new(Opcode::CfReturn, sp);
+                        if let Some(&v) = o.operands.first() {
+                            let r = em.use_as(nb, v, ret_ty, sp);
+                            new = new.operands([r]);
+                        }
+                        em.out.append_op(nb, new);
+                    }
+                    Opcode::PyUndef => {
+                        let t = ty_of(o.results[0]).ty().unwrap_or(Type::None);
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TUndef, sp).result(t));
+                    }
+                    Opcode::PyLoadGlobal => {
+                        let n = o.attr("name").cloned().unwrap_or(Attr::Sym(String::new()));
+                        let t = self.globals.get(n.as_str().unwrap_or("")).and_then(|l| l.ty()).unwrap_or(Type::None);
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TLoadGlobal, sp).attr("name", n).result(t));
+                    }
+                    Opcode::PyBindFunc => {
+                        let n = o.attr("name").cloned().unwrap_or(Attr::Sym(String::new()));
+                        em.out.append_op(nb, NewOp::new(Opcode::TBindFunc, sp).attr("name", n));
+                    }
+                    _ if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),
+                    Opcode::PyCall => {
+                        let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
+                        let Some(ci) = self.callee(o) else { continue };
+                        let sig = &self.hir.sigs[ci];
+                        if sig.params.len() != tys.len() {
+                            diags.push(Diagnostic::new("E0104", sp, format!("{}() takes {} positional argument{} but {} {} given", sig.name, sig.params.len(), if sig.params.len() == 1 { "" } else { "s" }, tys.len(), if tys.len() == 1 { "was" } else { "were" }))
+                                .label("wrong number of arguments").help(format!("`{}` is defined with parameters ({})", sig.name, sig.params.join(", "))));
+                            em.undef_results(nb, o);
+                            continue;
+                        }
+                        let key = (ci, tys);
+                        let rt = self.rets.get(&key).and_then(|l| l.ty()).unwrap_or(Type::None);
+                        let args: Vec<Value> = o.operands.iter().map(|&v| em.vmap[&v]).collect();
+                        let name = instance_name(self.hir, &key);
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(name)).result(rt));
+                    }
+                    _ => {
+                        let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
+                        if in_lats.iter().any(|l| l.is_boxed()) {
+                            let (_, d) = rules::result_lats(f, op, &in_lats, false);
+                            if let Some(d) = d {
+                                diags.push(d);
+                                em.undef_results(nb, o);
+                                continue;
+                            }
+                        }
+                        match rules::rule(f, op, &tys, self.tier0) {
+                            Rule::Reject(d) => {
+                                diags.push(d);
+                                em.undef_results(nb, o);
+                            }
+                            Rule::Raise(kind, msg) => {
+                                em.out.append_op(nb, NewOp::new(Opcode::TRaise, sp).attr("kind", Attr::Str(kind.into())).attr("msg", Attr::Str(msg)));
+                                em.undef_results(nb, o);
+                            }
+                            Rule::Typed(res) => {
+                                em.frame_checks(nb, o);
+                                em.typed(nb, f, op, &tys, &res, self);
+                            }
+                            Rule::Generic(_) => {
+                                em.frame_checks(nb, o);
+                                nb = em.guarded(nb, f, op, &in_lats, self);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (out, diags)
+    }
+}
+
+struct Emitter<'o, 'l> {
+    out: &'o mut Func,
+    vmap: HashMap<Value, Value>,
+    lat: &'l HashMap<Value, Lat>,
+}
+
+impl Emitter<'_, '_> {
+    fn emit(&mut self, b: Block, hir_result: Value, op: NewOp) -> Value {
+        let id = self.out.append_op(b, op);
+        let v = self.out.result(id);
+        self.vmap.insert(hir_result, v);
+        v
+    }
+
+    fn value(&mut self, b: Block, op: NewOp) -> Value {
+        let id = self.out.append_op(b, op);
+        self.out.result(id)
+    }
+
+    fn ty(&self, v: Value) -> Type {
+        self.out.values[v].ty
+    }
+
+    fn undef(&mut self, b: Block, t: Type, sp: Span) -> Value {
+        self.value(b, NewOp::new(Opcode::TUndef, sp).result(t))
+    }
+
+    fn undef_results(&mut self, b: Block, o: &OpData) {
+        for &r in &o.results {
+            let t = self.lat.get(&r).and_then(|l| l.ty()).unwrap_or(Type::None);
+            let v = self.undef(b, t, o.span);
+            self.vmap.insert(r, v);
+        }
+    }
+
+    /// The recursion-depth checks CPython makes when it runs this builtin.
+    fn frame_checks(&mut self, b: Block, o: &OpData) {
+        for &(levels, msg) in builtin_recursion_levels(o) {
+            self.out.append_op(b, NewOp::new(Opcode::TFrameCheck, o.span).attr("levels", Attr::Int(levels)).attr("msg", Attr::Str(msg.into())));
+        }
+    }
+
+    /// `v` as a `!t.obj` (boxed if it is typed).
+    fn boxed(&mut self, b: Block, v: Value, sp: Span) -> Value {
+        if self.ty(v) == Type::TObj { v } else { self.value(b, NewOp::new(Opcode::TBox, sp).operands([v]).result(Type::TObj)) }
+    }
+
+    /// The TIR value of HIR value `v`, as type `want`: boxed where a boxed value is wanted;
+    /// unreachable (Bottom) values become undef.
+    fn use_as(&mut self, b: Block, v: Value, want: Type, sp: Span) -> Value {
+        match self.vmap.get(&v) {
+            Some(&t) if self.ty(t) == want => t,
+            Some(&t) if want == Type::TObj => self.boxed(b, t, sp),
+            // A different type only reaches here where a conflict was already reported.
+            Some(_) => self.undef(b, want, sp),
+            None => match self.lat.get(&v).copied().unwrap_or(Lat::Bottom) {
+                Lat::Bottom => self.undef(b, want, sp),
+                // A typed value used before it was emitted would silently become undef.
+                Lat::T(_) | Lat::Boxed(_) => panic!("invariant `dominance order` broken in TIR emission: a typed value is used before its definition was emitted"),
+            },
+        }
+    }
+
+    /// Coerces a numeric TIR value to int (bool) or float (int/bool).
+    fn coerce(&mut self, b: Block, v: Value, want: Type, sp: Span) -> Value {
+        let have = self.ty(v);
+        match (have, want) {
+            (h, w) if h == w => v,
+            (Type::Bool, Type::Int) => self.value(b, NewOp::new(Opcode::TBoolToInt, sp).operands([v]).result(Type::Int)),
+            (Type::Bool, Type::Float) => {
+                let i = self.coerce(b, v, Type::Int, sp);
+                self.coerce(b, i, Type::Float, sp)
+            }
+            (Type::Int, Type::Float) => self.value(b, NewOp::new(Opcode::TIntToFloat, sp).operands([v]).result(Type::Float)),
+            _ => self.undef(b, want, sp),
+        }
+    }
+
+    /// A generic op on boxed values, behind guards where a boxed operand may be an int or a
+    /// float: for each such candidate type of the first boxed operand (int, then float), a test
+    /// of every boxed operand leads to the typed fast path; a failing test of the first operand
+    /// tries the next candidate, any other failing test goes to the generic fallback. Returns the
+    /// block to continue in.
+    fn guarded(&mut self, nb: Block, f: &Func, op: OpId, in_lats: &[Lat], inf: &Infer<'_>) -> Block {
+        let o = &f.ops[op];
+        let sp = o.span;
+        let guardable = matches!(o.opcode, Opcode::PyBinop | Opcode::PyCompare)
+            || (o.opcode == Opcode::PyUnop && attr_str(o, "op") != "not");
+        let boxed: Vec<usize> = (0..in_lats.len()).filter(|&i| in_lats[i].is_boxed()).collect();
+        let r = o.results.first().copied();
+        // The fast paths: (guarded operand types, typed result types), one per candidate.
+        let mut fast_paths: Vec<(Vec<(usize, Type)>, Vec<Type>, Vec<Type>)> = Vec::new();
+        if let (true, Some(&first), Some(_)) = (guardable, boxed.first(), r) {
+            for cand in [Type::Int, Type::Float].into_iter().filter(|t| in_lats[first].members().contains(*t)) {
+                let guards: Vec<(usize, Type)> = boxed.iter().filter_map(|&i| {
+                    let m = in_lats[i].members();
+                    let t = if m.contains(cand) { Some(cand) } else { m.likely() };
+                    t.map(|t| (i, t))
+                }).collect();
+                if guards.len() != boxed.len() {
+                    continue;
+                }
+                let tys: Vec<Type> = in_lats.iter().enumerate()
+                    .map(|(i, l)| guards.iter().find(|g| g.0 == i).map_or(l.ty().unwrap_or(Type::None), |g| g.1))
+                    .collect();
+                if !tys.iter().all(|&t| numeric(t)) {
+                    continue;
+                }
+                if let Rule::Typed(res) = rules::rule(f, op, &tys, true) {
+                    fast_paths.push((guards, tys, res));
+                }
+            }
+        }
+        let Some(r) = r.filter(|_| !fast_paths.is_empty()) else {
+            self.generic(nb, f, op);
+            return nb;
+        };
+        let want = self.lat.get(&r).and_then(|l| l.ty()).unwrap_or(Type::TObj);
+        let slow = self.out.new_block();
+        let join = self.out.new_block();
+        let jp = self.out.add_block_param(join, want);
+        let originals: Vec<(Value, Value)> = boxed.iter().map(|&i| (o.operands[i], self.vmap[&o.operands[i]])).collect();
+        let mut test_block = nb;
+        let n = fast_paths.len();
+        for (k, (guards, tys, res)) in fast_paths.into_iter().enumerate() {
+            // The first operand's failing test tries the next candidate (or the fallback).
+            let next_candidate = if k + 1 < n { self.out.new_block() } else { slow };
+            let mut cur = test_block;
+            for (j, &(i, t)) in guards.iter().enumerate() {
+                let x = originals.iter().find(|(h, _)| *h == o.operands[i]).map_or(self.vmap[&o.operands[i]], |p| p.1);
+                let c = self.value(cur, NewOp::new(Opcode::TIsType, sp).operands([x]).attr("type", Attr::Type(t)).result(Type::Bool));
+                let pass = self.out.new_block();
+                let fail = if j == 0 { next_candidate } else { slow };
+                self.out.append_op(cur, NewOp::new(Opcode::CfCondBr, sp).operands([c]).successor(pass, vec![]).successor(fail, vec![]));
+                let u = self.value(pass, NewOp::new(Opcode::TUnbox, sp).operands([x]).result(t));
+                self.vmap.insert(o.operands[i], u);
+                cur = pass;
+            }
+            // Fast path: the typed op on the unboxed operands.
+            self.typed(cur, f, op, &tys, &res, inf);
+            let fast_r = self.vmap[&r];
+            let fast_r = if want == Type::TObj { self.boxed(cur, fast_r, sp) } else { fast_r };
+            let fast_r = if self.ty(fast_r) == want { fast_r } else { self.undef(cur, want, sp) };
+            self.out.append_op(cur, NewOp::new(Opcode::CfBr, sp).successor(join, vec![fast_r]));
+            for &(hv, orig) in &originals {
+                self.vmap.insert(hv, orig);
+            }
+            test_block = next_candidate;
+        }
+        // Fallback: the generic op on the boxed operands.
+        self.generic(slow, f, op);
+        let slow_r = self.vmap[&r];
+        let slow_r = if self.ty(slow_r) == want { slow_r } else { self.undef(slow, want, sp) };
+        self.out.append_op(slow, NewOp::new(Opcode::CfBr, sp).successor(join, vec![slow_r]));
+        self.vmap.insert(r, jp);
+        join
+    }
+
+    /// The generic (boxed) form of an op: operands are boxed, the runtime dispatches.
+    fn generic(&mut self, b: Block, f: &Func, op: OpId) {
+        let o = &f.ops[op];
+        let sp = o.span;
+        let opname = attr_str(o, "op");
+        let boxed_operand = |s: &mut Self, i: usize| {
+            let v = s.vmap[&o.operands[i]];
+            s.boxed(b, v, sp)
+        };
+        let Some(&r) = o.results.first() else { return };
+        let truth = |s: &mut Self, v: Value| s.value(b, NewOp::new(Opcode::TObjTruth, sp).operands([v]).result(Type::Bool));
+        let v = match o.opcode {
+            Opcode::PyBinop => {
+                let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                self.value(b, NewOp::new(Opcode::TObjBinop, sp).operands([x, y]).attr("op", Attr::Str(opname)).result(Type::TObj))
+            }
+            Opcode::PyUnop if opname == "not" => {
+                let x = boxed_operand(self, 0);
+                let t = truth(self, x);
+                self.value(b, NewOp::new(Opcode::TNot, sp).operands([t]).result(Type::Bool))
+            }
+            Opcode::PyUnop => {
+                let x = boxed_operand(self, 0);
+                self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).attr("op", Attr::Str(opname)).result(Type::TObj))
+            }
+            Opcode::PyCompare => {
+                let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                let c = self.value(b, NewOp::new(Opcode::TObjCompare, sp).operands([x, y]).attr("op", Attr::Str(opname)).result(Type::TObj));
+                truth(self, c)
+            }
+            Opcode::PyTruth => {
+                let x = boxed_operand(self, 0);
+                truth(self, x)
+            }
+            Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
+                "abs" => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).attr("op", Attr::Str("abs".into())).result(Type::TObj))
+                }
+                "int" => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjToInt, sp).operands([x]).result(Type::Int))
+                }
+                "float" => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjToFloat, sp).operands([x]).result(Type::Float))
+                }
+                name => {
+                    // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
+                    let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                    let cmp = if name == "min" { "lt" } else { "gt" };
+                    let c = self.value(b, NewOp::new(Opcode::TObjCompare, sp).operands([y, x]).attr("op", Attr::Str(cmp.into())).result(Type::TObj));
+                    let c = truth(self, c);
+                    self.value(b, NewOp::new(Opcode::TSelect, sp).operands([c, y, x]).result(Type::TObj))
+                }
+            },
+            _ => {
+                self.undef_results(b, o);
+                return;
+            }
+        };
+        self.vmap.insert(r, v);
+    }
+
+    fn typed(&mut self, b: Block, f: &Func, op: OpId, tys: &[Type], res: &[Type], inf: &Infer<'_>) {
+        let o = &f.ops[op];
+        let sp = o.span;
+        let ops: Vec<Value> = o.operands.iter().map(|v| self.vmap[v]).collect();
+        let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Str(String::new()));
+        let opname = attr_str(o, "op");
+        let r0 = o.results.first().copied();
+        match o.opcode {
+            Opcode::PyConst => {
+                if let Some(r) = r0 {
+                    self.emit(b, r, NewOp::new(Opcode::TConst, sp).attr("value", attr("value")).result(res[0]));
+                }
+            }
+            Opcode::PyBinop => {
+                let Some(r) = r0 else { return };
+                if res[0] == Type::Bool {
+                    // bool & | ^ bool is a bool: and = a ? b : a, or = a ? a : b, xor = a ? !b : b.
+                    let (x, y) = (ops[0], ops[1]);
+                    let v = match opname.as_str() {
+                        "and" => NewOp::new(Opcode::TSelect, sp).operands([x, y, x]),
+                        "or" => NewOp::new(Opcode::TSelect, sp).operands([x, x, y]),
+                        _ => {
+                            let ny = self.value(b, NewOp::new(Opcode::TNot, sp).operands([y]).result(Type::Bool));
+                            NewOp::new(Opcode::TSelect, sp).operands([x, ny, y])
+                        }
+                    };
+                    self.emit(b, r, v.result(Type::Bool));
+                } else if res[0] == Type::Int {
+                    let (x, y) = (self.coerce(b, ops[0], Type::Int, sp), self.coerce(b, ops[1], Type::Int, sp));
+                    self.emit(b, r, NewOp::new(Opcode::TIntBinop, sp).operands([x, y]).attr("op", attr("op")).result(Type::Int));
+                } else if tys.iter().all(|t| *t != Type::Float) {
+                    let (x, y) = (self.coerce(b, ops[0], Type::Int, sp), self.coerce(b, ops[1], Type::Int, sp));
+                    let opc = if opname == "pow" { Opcode::TIntPowFloat } else { Opcode::TIntTruediv };
+                    self.emit(b, r, NewOp::new(opc, sp).operands([x, y]).result(Type::Float));
+                } else {
+                    let (x, y) = (self.coerce(b, ops[0], Type::Float, sp), self.coerce(b, ops[1], Type::Float, sp));
+                    self.emit(b, r, NewOp::new(Opcode::TFloatBinop, sp).operands([x, y]).attr("op", attr("op")).result(Type::Float));
+                }
+            }
+            Opcode::PyUnop => {
+                let Some(r) = r0 else { return };
+                match (opname.as_str(), res[0]) {
+                    ("not", _) => {
+                        let t = self.value(b, NewOp::new(Opcode::TTruth, sp).operands([ops[0]]).result(Type::Bool));
+                        self.emit(b, r, NewOp::new(Opcode::TNot, sp).operands([t]).result(Type::Bool));
+                    }
+                    ("neg" | "invert", Type::Int) => {
+                        let x = self.coerce(b, ops[0], Type::Int, sp);
+                        let opc = if opname == "neg" { Opcode::TIntNeg } else { Opcode::TIntInvert };
+                        self.emit(b, r, NewOp::new(opc, sp).operands([x]).result(Type::Int));
+                    }
+                    ("neg", _) => {
+                        self.emit(b, r, NewOp::new(Opcode::TFloatNeg, sp).operands([ops[0]]).result(Type::Float));
+                    }
+                    (_, t) => {
+                        let x = self.coerce(b, ops[0], t, sp);
+                        self.vmap.insert(r, x);
+                    }
+                }
+            }
+            Opcode::PyCompare => {
+                let Some(r) = r0 else { return };
+                let (a, bt) = (tys[0], tys[1]);
+                if numeric(a) && numeric(bt) {
+                    let fa = a == Type::Float;
+                    let fb = bt == Type::Float;
+                    let v = match (fa, fb) {
+                        (false, false) => {
+                            let (x, y) = (self.coerce(b, ops[0], Type::Int, sp), self.coerce(b, ops[1], Type::Int, sp));
+                            NewOp::new(Opcode::TIntCmp, sp).operands([x, y]).attr("op", attr("op"))
+                        }
+                        (true, true) => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[0], ops[1]]).attr("op", attr("op")),
+                        (false, true) => {
+                            let x = self.coerce(b, ops[0], Type::Int, sp);
+                            NewOp::new(Opcode::TIntFloatCmp, sp).operands([x, ops[1]]).attr("op", attr("op"))
+                        }
+                        (true, false) => {
+                            let y = self.coerce(b, ops[1], Type::Int, sp);
+                            let mirrored = match opname.as_str() { "lt" => "gt", "le" => "ge", "gt" => "lt", "ge" => "le", o => o };
+                            NewOp::new(Opcode::TIntFloatCmp, sp).operands([y, ops[0]]).attr("op", Attr::Str(mirrored.into()))
+                        }
+                    };
+                    self.emit(b, r, v.result(Type::Bool));
+                } else if a == Type::None && bt == Type::None {
+                    self.emit(b, r, NewOp::new(Opcode::TNoneCmp, sp).operands([ops[0], ops[1]]).attr("op", attr("op")).result(Type::Bool));
+                } else {
+                    // Different kinds of value: `==` is False, `!=` is True.
+                    self.emit(b, r, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Bool(opname == "ne")).result(Type::Bool));
+                }
+            }
+            Opcode::PyTruth => {
+                let Some(r) = r0 else { return };
+                self.emit(b, r, NewOp::new(Opcode::TTruth, sp).operands([ops[0]]).result(Type::Bool));
+            }
+            Opcode::PyBuiltin => {
+                let Some(r) = r0 else { return };
+                let name = attr_str(o, "name");
+                match name.as_str() {
+                    "abs" if res[0] == Type::Int => {
+                        let x = self.coerce(b, ops[0], Type::Int, sp);
+                        self.emit(b, r, NewOp::new(Opcode::TIntAbs, sp).operands([x]).result(Type::Int));
+                    }
+                    "abs" => {
+                        self.emit(b, r, NewOp::new(Opcode::TFloatAbs, sp).operands([ops[0]]).result(Type::Float));
+                    }
+                    "int" if tys[0] == Type::Float => {
+                        self.emit(b, r, NewOp::new(Opcode::TFloatToInt, sp).operands([ops[0]]).result(Type::Int));
+                    }
+                    "int" | "float" => {
+                        let x = self.coerce(b, ops[0], res[0], sp);
+                        self.vmap.insert(r, x);
+                    }
+                    _ => {
+                        // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
+                        let t = tys[0];
+                        let cmp = if name == "min" { "lt" } else { "gt" };
+                        let c = match t {
+                            Type::Float => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[1], ops[0]]),
+                            _ => {
+                                let (x, y) = (self.coerce(b, ops[1], Type::Int, sp), self.coerce(b, ops[0], Type::Int, sp));
+                                NewOp::new(Opcode::TIntCmp, sp).operands([x, y])
+                            }
+                        };
+                        let c = self.value(b, c.attr("op", Attr::Str(cmp.into())).result(Type::Bool));
+                        self.emit(b, r, NewOp::new(Opcode::TSelect, sp).operands([c, ops[1], ops[0]]).result(t));
+                    }
+                }
+            }
+            Opcode::PyPrint => {
+                self.out.append_op(b, NewOp::new(Opcode::TPrint, sp).operands(ops).attr("sep", attr("sep")).attr("end", attr("end")));
+            }
+            Opcode::PyStoreGlobal => {
+                let name = attr("name");
+                let want = inf.globals.get(name.as_str().unwrap_or("")).and_then(|l| l.ty()).unwrap_or(tys[0]);
+                let v = match (self.ty(ops[0]), want) {
+                    (h, w) if h == w => ops[0],
+                    (_, Type::TObj) => self.boxed(b, ops[0], sp),
+                    _ => self.undef(b, want, sp),
+                };
+                self.out.append_op(b, NewOp::new(Opcode::TStoreGlobal, sp).operands([v]).attr("name", name));
+            }
+            Opcode::PyRangeStart => {
+                let v: Vec<Value> = ops.iter().map(|&v| self.coerce(b, v, Type::Int, sp)).collect();
+                let id = self.out.append_op(b, NewOp::new(Opcode::TRangeStart, sp).operands(v).result(Type::Index).result(Type::Index).result(Type::Index));
+                let rs = self.out.ops[id].results.clone();
+                for (h, t) in o.results.iter().zip(rs) {
+                    self.vmap.insert(*h, t);
+                }
+            }
+            Opcode::PyRangeCond => {
+                let Some(r) = r0 else { return };
+                self.emit(b, r, NewOp::new(Opcode::TRangeCond, sp).operands(ops).result(Type::Bool));
+            }
+            Opcode::PyRangeValue => {
+                let Some(r) = r0 else { return };
+                self.emit(b, r, NewOp::new(Opcode::TRangeValue, sp).operands(ops).result(Type::Int));
+            }
+            Opcode::PyRangeNext => {
+                let id = self.out.append_op(b, NewOp::new(Opcode::TRangeNext, sp).operands(ops).result(Type::Index).result(Type::Bool));
+                let rs = self.out.ops[id].results.clone();
+                self.vmap.insert(o.results[0], rs[0]);
+                self.vmap.insert(o.results[1], rs[1]);
+            }
+            _ => self.undef_results(b, o),
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! HIR → TIR: whole-program type inference and monomorphization, Tier 0 and Tier 1.
+//!
+//! Relies on: HIR from `hir.rs` (SSA over `!py.obj`, `<module>` first). Provides: a TIR module
+//! (`t` + `cf` dialects) with one function per reachable *instance* — a `def` specialised to the
+//! types of its arguments (`f$int$float`) — and typed module globals. Every TIR value has one
+//! static type: a Python scalar type (Tier 0: unboxed, static dispatch) or `!t.obj` (Tier 1: a
+//! boxed value whose type is decided at run time), where the program needs a value of several
+//! types at one point (a union). Operations on boxed values are the runtime's generic ones,
+//! with CPython's dispatch; where the union makes one type likely (int, else float), the
+//! operation is *guarded*: `t.is_type` leads to the unboxed fast path, whose `t.unbox` the
+//! verifier checks, and the guard's false edge to the generic fallback. Under `--tier 0`
+//! (`tier0`), every union is an E0103 diagnostic instead.
+//!
+//! Algorithm: a lattice per value (`lattice.rs`: Bottom < one type < boxed set of types).
+//! Return types of instances and types of globals start at Bottom; every reachable instance is
+//! analysed (a fixpoint over its SSA values), and rounds repeat until no return or global type
+//! changes (monotone over a finite lattice, so this terminates; a round limit that is reached
+//! anyway is an internal error). Then each instance is emitted once (`emit.rs`). Bottom means
+//! "no value ever reaches here" (a call that never returns, an op that always raises); its uses
+//! are unreachable and get a `t.undef` of whatever type the use needs. The typing rules of
+//! each op live in `rules.rs`, shared by analysis and emission.
+
+mod emit;
+mod lattice;
+mod rules;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use molt_ir::{Attr, Func, Module, Opcode, Span, Type, Value, ValueDef};
+
+use crate::diagnostics::Diagnostic;
+use crate::hir::{HirModule, MODULE_FUNC};
+pub use lattice::{Lat, TySet};
+
+/// (HIR function index, argument types).
+type Key = (usize, Vec<Type>);
+
+pub fn instance_name(hir: &HirModule, key: &Key) -> String {
+    let name = &hir.sigs[key.0].name;
+    if key.0 == 0 {
+        return name.clone();
+    }
+    let mut s = name.clone();
+    for t in &key.1 {
+        s.push('$');
+        s.push_str(match t {
+            Type::TObj => "obj",
+            t => t.name(),
+        });
+    }
+    if key.1.is_empty() {
+        s.push('$');
+    }
+    s
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TirModule {
+    pub module: Module,
+    /// Instance name → source function name (for tracebacks).
+    pub source_names: BTreeMap<String, String>,
+    /// Whether calls must check that the callee's `def` has run (see `HirModule::defs_first`).
+    pub check_defs: bool,
+}
+
+/// The most rounds inference may take: the lattice has height 3 per value and every round
+/// raises some return or global type, so real programs converge far below this.
+const MAX_ROUNDS: usize = 256;
+
+struct Infer<'a> {
+    hir: &'a HirModule,
+    tier0: bool,
+    rets: HashMap<Key, Lat>,
+    globals: BTreeMap<String, Lat>,
+    /// Where each global is first stored with each type (for conflict diagnostics).
+    global_sites: BTreeMap<String, Vec<(Type, Span)>>,
+    /// The value types of each instance from the latest round. The last round changed no return
+    /// or global type, so its results are final and emission reuses them.
+    value_lats: HashMap<Key, HashMap<Value, Lat>>,
+}
+
+/// Infers the types of `hir`. `tier0` rejects every value that would need boxing (E0103).
+pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>> {
+    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new() };
+    let main: Key = (0, vec![]);
+    // Rounds until return and global types are stable.
+    let mut rounds = 0;
+    let order = loop {
+        rounds += 1;
+        let before = (inf.rets.clone(), inf.globals.clone());
+        let mut seen: HashSet<Key> = HashSet::new();
+        let mut order = Vec::new();
+        let mut work = vec![main.clone()];
+        while let Some(k) = work.pop() {
+            if !seen.insert(k.clone()) {
+                continue;
+            }
+            order.push(k.clone());
+            let a = inf.analyse(&k);
+            if k.0 != 0 {
+                let r = inf.rets.entry(k.clone()).or_insert(Lat::Bottom);
+                *r = r.join(a.ret);
+            }
+            work.extend(a.callees);
+        }
+        if (inf.rets.clone(), inf.globals.clone()) == before {
+            break order;
+        }
+        if rounds >= MAX_ROUNDS {
+            // An internal error (exit 101), never a silently accepted guess.
+            panic!("invariant `inference converges` broken: return and global types still changed after {MAX_ROUNDS} rounds");
+        }
+    };
+    let mut diags = Vec::new();
+    let mut module = Module::default();
+    let mut source_names = BTreeMap::new();
+    let mut sorted = order.clone();
+    sorted.sort();
+    for k in &sorted {
+        let (f, d) = inf.emit(k);
+        diags.extend(d);
+        source_names.insert(f.name.clone(), hir.sigs[k.0].name.clone());
+        module.funcs.push(f);
+    }
+    for (name, lat) in &inf.globals {
+        let ty = match lat {
+            Lat::T(t) => *t,
+            Lat::Bottom => Type::None,
+            Lat::Boxed(_) if !tier0 => Type::TObj,
+            Lat::Boxed(_) => {
+                let sites = inf.global_sites.get(name).cloned().unwrap_or_default();
+                let sp = sites.get(1).or(sites.first()).map(|s| s.1).unwrap_or_default();
+                let tys: Vec<&str> = sites.iter().map(|s| s.0.python_name()).collect();
+                diags.push(Diagnostic::new("E0103", sp, format!("module variable `{name}` is assigned values of different types ({})", tys.join(", ")))
+                    .label("assigned a different type here").help("keep one type per module variable (e.g. convert with float(...)), or drop `--tier 0`"));
+                continue;
+            }
+        };
+        module.globals.push(molt_ir::Global { name: name.clone(), ty });
+    }
+    // Function-binding flags are globals too.
+    for s in &hir.sigs[1..] {
+        module.globals.push(molt_ir::Global { name: s.name.clone(), ty: Type::Bool });
+    }
+    dedup(&mut diags);
+    if diags.is_empty() {
+        Ok(TirModule { module, source_names, check_defs: !hir.defs_first })
+    } else {
+        Err(diags)
+    }
+}
+
+fn dedup(d: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    d.retain(|x| seen.insert((x.code, x.span, x.message.clone())));
+}
+
+struct Analysis {
+    ret: Lat,
+    callees: Vec<Key>,
+}
+
+impl<'a> Infer<'a> {
+    fn func(&self, k: &Key) -> &'a Func {
+        &self.hir.module.funcs[k.0]
+    }
+
+    /// Fixpoint of value types in one instance.
+    fn value_types(&self, k: &Key) -> (HashMap<Value, Lat>, Vec<Key>, Lat) {
+        let f = self.func(k);
+        let mut lat: HashMap<Value, Lat> = HashMap::new();
+        for (p, t) in f.params().iter().zip(&k.1) {
+            lat.insert(*p, Lat::of_type(*t));
+        }
+        let get = |lat: &HashMap<Value, Lat>, v: Value| lat.get(&v).copied().unwrap_or(Lat::Bottom);
+        let mut callees = Vec::new();
+        let mut ret;
+        loop {
+            let mut changed = false;
+            callees.clear();
+            ret = Lat::Bottom;
+            for op in f.ops_in_order() {
+                let o = &f.ops[op];
+                let in_lats: Vec<Lat> = o.operands.iter().map(|&v| get(&lat, v)).collect();
+                let results: Vec<Lat> = match o.opcode {
+                    Opcode::PyUndef => vec![Lat::Bottom],
+                    Opcode::PyLoadGlobal => {
+                        let n = o.attr("name").and_then(Attr::as_str).unwrap_or("");
+                        vec![self.globals.get(n).copied().unwrap_or(Lat::Bottom)]
+                    }
+                    Opcode::CfReturn => {
+                        if let Some(l) = in_lats.first() {
+                            ret = ret.join(*l);
+                        }
+                        vec![]
+                    }
+                    Opcode::CfBr | Opcode::CfCondBr => {
+                        for s in &o.successors {
+                            for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
+                                let j = get(&lat, *p).join(get(&lat, *a));
+                                if j != get(&lat, *p) {
+                                    lat.insert(*p, j);
+                                    changed = true;
+                                }
+                            }
+                        }
+                        vec![]
+                    }
+                    _ if in_lats.contains(&Lat::Bottom) => vec![Lat::Bottom; o.results.len()],
+                    Opcode::PyCall => {
+                        let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
+                        match self.callee(o) {
+                            Some(ci) if self.hir.sigs[ci].params.len() == tys.len() => {
+                                let key = (ci, tys);
+                                let r = self.rets.get(&key).copied().unwrap_or(Lat::Bottom);
+                                callees.push(key);
+                                vec![r]
+                            }
+                            _ => vec![Lat::Bottom],
+                        }
+                    }
+                    _ => rules::result_lats(f, op, &in_lats, self.tier0).0,
+                };
+                for (r, l) in o.results.iter().zip(results) {
+                    let j = get(&lat, *r).join(l);
+                    if get(&lat, *r) != j {
+                        lat.insert(*r, j);
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        (lat, callees, ret)
+    }
+
+    fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {
+        let n = o.attr("callee").and_then(Attr::as_str)?;
+        self.hir.sigs.iter().position(|s| s.name == n)
+    }
+
+    fn analyse(&mut self, k: &Key) -> Analysis {
+        let (lat, callees, ret) = self.value_types(k);
+        self.value_lats.insert(k.clone(), lat);
+        let lat = &self.value_lats[k];
+        let f = self.func(k);
+        for op in f.ops_in_order() {
+            let o = &f.ops[op];
+            if o.opcode == Opcode::PyStoreGlobal {
+                let n = o.attr("name").and_then(Attr::as_str).unwrap_or("").to_string();
+                let l = lat.get(&o.operands[0]).copied().unwrap_or(Lat::Bottom);
+                if let Some(t) = l.ty() {
+                    let sites = self.global_sites.entry(n.clone()).or_default();
+                    if !sites.iter().any(|s| s.0 == t) {
+                        sites.push((t, o.span));
+                    }
+                }
+                let g = self.globals.entry(n).or_insert(Lat::Bottom);
+                *g = g.join(l);
+            }
+        }
+        Analysis { ret, callees }
+    }
+
+    /// A function whose returns have different types: the first return that differs (`None`
+    /// when the conflict is in a returned value, reported where that value's types meet).
+    fn return_conflict(&self, f: &Func, lat: &HashMap<Value, Lat>) -> Option<Diagnostic> {
+        let mut first: Option<Type> = None;
+        for op in f.ops_in_order() {
+            let o = &f.ops[op];
+            if o.opcode != Opcode::CfReturn {
+                continue;
+            }
+            let Some(Lat::T(t)) = o.operands.first().and_then(|v| lat.get(v)).copied() else { continue };
+            match first {
+                None => first = Some(t),
+                Some(f0) if f0 != t => {
+                    let implicit = o.span.start == o.span.end;
+                    let name = &f.name;
+                    return Some(Diagnostic::new("E0103", o.span, format!("`{name}` returns `{}` on one path and `{}` on another", f0.python_name(), t.python_name()))
+                        .label(if implicit { "the end of the function returns None".to_string() } else { format!("returns a `{}` here", t.python_name()) })
+                        .help("return the same type on every path (convert with float(...), or return a value at the end)"));
+                }
+                _ => {}
+            }
+        }
+        // Every return has one type: the conflict came from a value reported where it arose.
+        None
+    }
+
+    /// Where a value of a second type flows into a conflicting block param: the definition of
+    /// that value (or the branch passing it), with the types seen.
+    fn conflict_site(&self, f: &Func, p: Value, lat: &HashMap<Value, Lat>) -> (Span, Vec<Type>) {
+        let mut tys = Vec::new();
+        let mut sp = f.span;
+        for op in f.ops_in_order() {
+            for s in &f.ops[op].successors {
+                if let Some(i) = f.blocks[s.block].params.iter().position(|&x| x == p) {
+                    let arg = s.args[i];
+                    if let Some(Lat::T(t)) = lat.get(&arg).copied()
+                        && !tys.contains(&t) {
+                            tys.push(t);
+                            sp = match f.values[arg].def {
+                                ValueDef::Result(d, _) if f.ops[d].span != Span::default() => f.ops[d].span,
+                                _ => f.ops[op].span,
+                            };
+                        }
+                }
+            }
+        }
+        (sp, tys)
+    }
+}
+
+
+/// The recursion checks CPython 3.11 makes when it runs a builtin, in order: (levels above the
+/// current frame, message). Measured with python3 at the limit: `abs` and `int` are one C call
+/// ("while calling a Python object"); `print` is the call and then `sys.stdout.write` (two
+/// levels, same message); `min`/`max` are the call, then a generic comparison one level deeper
+/// ("in comparison"); `range` compares its arguments (one level, "in comparison"); `float`
+/// makes no check. (Python-level comparisons also count until CPython's adaptive interpreter
+/// specializes them, which depends on how often they ran; Molt does not model that: see
+/// decisions/0005.)
+fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str)] {
+    const CALL: &str = "maximum recursion depth exceeded while calling a Python object";
+    const CMP: &str = "maximum recursion depth exceeded in comparison";
+    match o.opcode {
+        Opcode::PyPrint => &[(2, CALL)],
+        Opcode::PyRangeStart => &[(1, CMP)],
+        Opcode::PyBuiltin => match o.attr("name").and_then(Attr::as_str) {
+            Some("abs" | "int") => &[(1, CALL)],
+            Some("min" | "max") => &[(1, CALL), (2, CMP)],
+            _ => &[],
+        },
+        _ => &[],
+    }
+}
+
+fn conflict_diag(var: Option<&str>, (sp, tys): (Span, Vec<Type>)) -> Diagnostic {
+    let shown: Vec<&str> = tys.iter().map(|t| t.python_name()).collect();
+    match var {
+        Some(var) => Diagnostic::new("E0103", sp, format!("`{var}` has different types on different paths ({})", shown.join(" and ")))
+            .label(format!("`{var}` is {} here, {} on another path", shown.last().unwrap_or(&"?"), shown.first().unwrap_or(&"?")))
+            .help("give the variable one type on every path (e.g. convert with float(...)), or use two variables"),
+        None => Diagnostic::new("E0103", sp, format!("this expression has a different type depending on the path taken ({})", shown.join(" or ")))
+            .label(format!("can be {}", shown.join(" or ")))
+            .help("make both alternatives the same type, e.g. convert with float(...)"),
+    }
+}
+
+fn maybe_undef(f: &Func) -> HashSet<Value> {
+    let mut set: HashSet<Value> = HashSet::new();
+    for op in f.ops_in_order() {
+        if f.ops[op].opcode == Opcode::PyUndef {
+            set.insert(f.ops[op].results[0]);
+        }
+    }
+    loop {
+        let mut changed = false;
+        for op in f.ops_in_order() {
+            for s in &f.ops[op].successors {
+                for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
+                    if set.contains(a) && set.insert(*p) {
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            return set;
+        }
+    }
+}
+
+
+pub const MAIN: &str = MODULE_FUNC;

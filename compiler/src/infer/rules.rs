@@ -1,0 +1,315 @@
+//! Typing rules: what one HIR op does for given operand types.
+//!
+//! Relies on: HIR ops (`py` dialect) and their attributes. Provides `rule` (the decision for
+//! concrete types, shared by analysis and emission so the two never disagree) and
+//! `result_lats` (the result lattice values for any operand lattice values: boxed operands are
+//! handled by enumerating their candidate types). Operations that CPython rejects at run time
+//! for known types become `Rule::Raise` with CPython's exact message; operations Molt cannot
+//! compile yet are `Rule::Reject` (a diagnostic, never a guess); operations on boxed values, or
+//! whose result type depends on run-time values, are `Rule::Generic` (Tier 1: the runtime's
+//! generic operation with CPython's dispatch), or a Tier 0 diagnostic under `--tier 0`.
+
+use molt_ir::{Attr, Func, OpData, OpId, Opcode, Type, Value, ValueDef};
+
+use super::lattice::{Lat, TySet};
+use crate::diagnostics::Diagnostic;
+
+#[derive(Clone, Debug)]
+pub enum Rule {
+    /// Emit typed `t.*` ops producing these result types.
+    Typed(Vec<Type>),
+    /// The generic (boxed) operation; its result lattice values.
+    Generic(Vec<Lat>),
+    /// CPython raises this exception here (e.g. TypeError for `None + 1`).
+    Raise(&'static str, String),
+    /// Molt cannot compile this yet.
+    Reject(Diagnostic),
+}
+
+pub const BINOP_SYMBOL: &[(&str, &str)] = &[
+    ("add", "+"), ("sub", "-"), ("mul", "*"), ("truediv", "/"), ("floordiv", "//"), ("mod", "%"), ("pow", "** or pow()"),
+    ("lshift", "<<"), ("rshift", ">>"), ("and", "&"), ("or", "|"), ("xor", "^"),
+];
+pub const CMP_SYMBOL: &[(&str, &str)] = &[("lt", "<"), ("le", "<="), ("gt", ">"), ("ge", ">="), ("eq", "=="), ("ne", "!=")];
+
+pub fn sym(table: &[(&str, &'static str)], k: &str) -> &'static str {
+    table.iter().find(|(a, _)| *a == k).map_or("?", |(_, s)| s)
+}
+
+pub fn numeric(t: Type) -> bool {
+    matches!(t, Type::Int | Type::Float | Type::Bool)
+}
+
+fn intlike(t: Type) -> bool {
+    matches!(t, Type::Int | Type::Bool)
+}
+
+pub fn attr_str(o: &OpData, name: &str) -> String {
+    o.attr(name).and_then(Attr::as_str).unwrap_or("").to_string()
+}
+
+/// The value of an integer expression made of literals (`-1`, `3 ** 2`), if it is one.
+pub fn const_int(f: &Func, v: Value) -> Option<i64> {
+    let ValueDef::Result(op, _) = f.values[v].def else { return None };
+    let o = &f.ops[op];
+    let a = |i: usize| const_int(f, o.operands[i]);
+    match (o.opcode, o.attr("op").and_then(Attr::as_str)) {
+        (Opcode::PyConst, _) => match o.attr("value") {
+            Some(Attr::Int(i)) => Some(*i),
+            Some(Attr::Bool(b)) => Some(*b as i64),
+            _ => None,
+        },
+        (Opcode::PyUnop, Some("neg")) => a(0)?.checked_neg(),
+        (Opcode::PyUnop, Some("pos")) => a(0),
+        (Opcode::PyBinop, Some("add")) => a(0)?.checked_add(a(1)?),
+        (Opcode::PyBinop, Some("sub")) => a(0)?.checked_sub(a(1)?),
+        (Opcode::PyBinop, Some("mul")) => a(0)?.checked_mul(a(1)?),
+        (Opcode::PyBinop, Some("pow")) => {
+            let (x, e) = (a(0)?, a(1)?);
+            if e < 0 { None } else { x.checked_pow(u32::try_from(e).ok()?) }
+        }
+        _ => None,
+    }
+}
+
+/// Ops whose generic (boxed) form still gives an unboxed result: truth, comparisons of
+/// builtin types (always a bool), `not`, `int()`, `float()`.
+pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
+    match o.opcode {
+        Opcode::PyTruth | Opcode::PyCompare => Some(Type::Bool),
+        Opcode::PyUnop if attr_str(o, "op") == "not" => Some(Type::Bool),
+        Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
+            "int" => Some(Type::Int),
+            "float" => Some(Type::Float),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_range_op(o: &OpData) -> bool {
+    matches!(o.opcode, Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue)
+}
+
+/// The result lattice values of op `op` for operand lattice values `ins` (none Bottom), and the
+/// diagnostic of a combination Molt cannot compile (reported by emission).
+pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, Option<Diagnostic>) {
+    let o = &f.ops[op];
+    let n = o.results.len();
+    if !ins.iter().any(|l| l.is_boxed()) {
+        let tys: Vec<Type> = ins.iter().filter_map(|l| l.ty()).collect();
+        return match rule(f, op, &tys, tier0) {
+            Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
+            Rule::Generic(ls) => (ls, None),
+            Rule::Raise(..) => (vec![Lat::Bottom; n], None),
+            Rule::Reject(d) => (vec![Lat::Bottom; n], Some(d)),
+        };
+    }
+    if is_range_op(o) {
+        let d = Diagnostic::new("E0103", o.span, "range() arguments whose type is only known at run time are not supported yet")
+            .label("an argument of more than one type").help("give each range() argument one type, e.g. convert with int(...)");
+        return (vec![Lat::Bottom; n], Some(d));
+    }
+    // Enumerate the candidate types of the boxed operands.
+    let choices: Vec<Vec<Type>> = ins.iter().map(|l| l.members().types().collect()).collect();
+    let mut sets = vec![TySet::EMPTY; n];
+    let mut diag = None;
+    let mut combo = vec![0usize; ins.len()];
+    'outer: loop {
+        let tys: Vec<Type> = combo.iter().zip(&choices).map(|(&i, c)| c[i]).collect();
+        match rule(f, op, &tys, false) {
+            Rule::Typed(ts) => {
+                for (s, t) in sets.iter_mut().zip(ts) {
+                    *s = s.union(TySet::of(t));
+                }
+            }
+            Rule::Generic(ls) => {
+                for (s, l) in sets.iter_mut().zip(ls) {
+                    *s = s.union(l.members());
+                }
+            }
+            Rule::Raise(..) => {}
+            Rule::Reject(d) => {
+                diag.get_or_insert(d);
+            }
+        }
+        for (i, c) in combo.iter_mut().enumerate() {
+            *c += 1;
+            if *c < choices[i].len() {
+                continue 'outer;
+            }
+            *c = 0;
+        }
+        break;
+    }
+    let lats = match generic_unboxed_result(o) {
+        Some(t) => sets.iter().map(|s| if s.is_empty() { Lat::Bottom } else { Lat::T(t) }).collect(),
+        None => sets.into_iter().map(Lat::boxed).collect(),
+    };
+    (lats, diag)
+}
+
+/// The typing rule of one HIR op over operand types (`!t.obj` allowed: the generic form).
+pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
+    let o = &f.ops[op];
+    let sp = o.span;
+    let opn = attr_str(o, "op");
+    // Boxed operands take the generic path, except where an op accepts any value as it is.
+    if tys.contains(&Type::TObj) && !matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc) {
+        return Rule::Generic(vec![]);
+    }
+    let has_str = tys.contains(&Type::Str);
+    let str_generic = |result: Lat| {
+        if tier0 {
+            Rule::Reject(Diagnostic::new("E0106", sp, "string operations need boxed values (Tier 1), which `--tier 0` rules out")
+                .label("a string operand").help("drop `--tier 0`"))
+        } else {
+            Rule::Generic(vec![result])
+        }
+    };
+    let str_lat = Lat::Boxed(TySet::of(Type::Str));
+    match o.opcode {
+        Opcode::PyConst => Rule::Typed(vec![o.attr("value").and_then(Attr::literal_type).unwrap_or(Type::None)]),
+        Opcode::PyBinop => {
+            let (a, b) = (tys[0], tys[1]);
+            if has_str {
+                return match (opn.as_str(), a, b) {
+                    ("mod", Type::Str, _) => Rule::Reject(Diagnostic::new("E0106", sp, "`%`-formatting of strings is not supported yet")
+                        .label("string formatting").help("print the parts separately: `print(a, b)`")),
+                    ("add", Type::Str, Type::Str) => str_generic(str_lat),
+                    ("mul", Type::Str, t) | ("mul", t, Type::Str) if intlike(t) => str_generic(str_lat),
+                    // CPython raises its TypeError; the runtime's generic operation does too.
+                    _ => str_generic(Lat::Bottom),
+                };
+            }
+            if !numeric(a) || !numeric(b) {
+                return Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym(BINOP_SYMBOL, &opn), a.python_name(), b.python_name()));
+            }
+            let ints = intlike(a) && intlike(b);
+            match opn.as_str() {
+                "lshift" | "rshift" | "and" | "or" | "xor" if !ints => Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym(BINOP_SYMBOL, &opn), a.python_name(), b.python_name())),
+                // bool & bool (| ^) is a bool in Python.
+                "and" | "or" | "xor" if a == Type::Bool && b == Type::Bool => Rule::Typed(vec![Type::Bool]),
+                "truediv" if ints => Rule::Typed(vec![Type::Float]),
+                "pow" if ints => match const_int(f, o.operands[1]) {
+                    Some(e) if e >= 0 => Rule::Typed(vec![Type::Int]),
+                    Some(_) => Rule::Typed(vec![Type::Float]),
+                    None if tier0 => Rule::Reject(Diagnostic::new("E0106", sp, "`int ** int` with an exponent whose sign is not known at compile time")
+                        .label("the result is an int for a non-negative exponent and a float for a negative one")
+                        .help("write a literal exponent, convert (`float(x) ** y`), or drop `--tier 0`")),
+                    None => Rule::Generic(vec![Lat::Boxed(TySet::of(Type::Int).union(TySet::of(Type::Float)))]),
+                },
+                _ if ints => Rule::Typed(vec![Type::Int]),
+                _ => Rule::Typed(vec![Type::Float]),
+            }
+        }
+        Opcode::PyUnop => {
+            let a = tys[0];
+            match opn.as_str() {
+                "not" if a == Type::Str => str_generic(Lat::T(Type::Bool)),
+                "not" => Rule::Typed(vec![Type::Bool]),
+                _ if a == Type::Str => str_generic(Lat::Bottom),
+                "invert" => match a {
+                    Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
+                    _ => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
+                },
+                o2 => match a {
+                    Type::Float => Rule::Typed(vec![Type::Float]),
+                    Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
+                    _ => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", if o2 == "neg" { "-" } else { "+" }, a.python_name())),
+                },
+            }
+        }
+        Opcode::PyCompare => {
+            let (a, b) = (tys[0], tys[1]);
+            if has_str {
+                return if opn == "eq" || opn == "ne" || (a == Type::Str && b == Type::Str) {
+                    str_generic(Lat::T(Type::Bool))
+                } else {
+                    str_generic(Lat::Bottom)
+                };
+            }
+            if numeric(a) && numeric(b) || opn == "eq" || opn == "ne" {
+                Rule::Typed(vec![Type::Bool])
+            } else {
+                Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", sym(CMP_SYMBOL, &opn), a.python_name(), b.python_name()))
+            }
+        }
+        Opcode::PyTruth => {
+            if has_str { str_generic(Lat::T(Type::Bool)) } else { Rule::Typed(vec![Type::Bool]) }
+        }
+        Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
+        Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc => Rule::Typed(vec![]),
+        Opcode::PyRangeStart => {
+            for t in tys {
+                if !intlike(*t) {
+                    return Rule::Raise("TypeError", format!("'{}' object cannot be interpreted as an integer", t.python_name()));
+                }
+            }
+            Rule::Typed(vec![Type::Index; 3])
+        }
+        Opcode::PyRangeCond => Rule::Typed(vec![Type::Bool]),
+        Opcode::PyRangeNext => Rule::Typed(vec![Type::Index, Type::Bool]),
+        Opcode::PyRangeValue => Rule::Typed(vec![Type::Int]),
+        // Handled by the caller: calls, globals, undef, terminators.
+        Opcode::PyUndef | Opcode::PyCall | Opcode::PyLoadGlobal | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn => Rule::Typed(vec![]),
+        Opcode::TConst | Opcode::TUndef | Opcode::TIntBinop | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TFloatBinop
+        | Opcode::TIntNeg | Opcode::TIntInvert | Opcode::TFloatNeg | Opcode::TIntCmp | Opcode::TFloatCmp | Opcode::TIntFloatCmp
+        | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
+        | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
+        | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
+        | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
+        | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
+        | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
+        | Opcode::LDecref | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv
+        | Opcode::LIcmp | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked
+        | Opcode::LCall | Opcode::LLoadGlobal | Opcode::LStoreGlobal | Opcode::LFrameCheck | Opcode::LRaise => {
+            // Not a HIR op: the HIR verifier rejects it before inference.
+            Rule::Typed(vec![])
+        }
+    }
+}
+
+fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
+    let sp = o.span;
+    let name = attr_str(o, "name");
+    let generic = |result: Lat, what: &str| {
+        if tier0 {
+            Rule::Reject(Diagnostic::new("E0103", sp, what.to_string()).label("needs a boxed value (Tier 1)").help("drop `--tier 0`, or convert both to one type"))
+        } else {
+            Rule::Generic(vec![result])
+        }
+    };
+    match name.as_str() {
+        "abs" => match tys[0] {
+            Type::Float => Rule::Typed(vec![Type::Float]),
+            Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
+            Type::Str => generic(Lat::Bottom, "abs() of a string"),
+            t => Rule::Raise("TypeError", format!("bad operand type for abs(): '{}'", t.python_name())),
+        },
+        // Parsed by the runtime exactly as CPython parses (whitespace, underscores, errors).
+        "int" if tys[0] == Type::Str => generic(Lat::T(Type::Int), "int() of a string"),
+        "float" if tys[0] == Type::Str => generic(Lat::T(Type::Float), "float() of a string"),
+        "int" => match tys[0] {
+            Type::Int | Type::Bool | Type::Float => Rule::Typed(vec![Type::Int]),
+            t => Rule::Raise("TypeError", format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", t.python_name())),
+        },
+        "float" => match tys[0] {
+            Type::Int | Type::Bool | Type::Float => Rule::Typed(vec![Type::Float]),
+            t => Rule::Raise("TypeError", format!("float() argument must be a string or a real number, not '{}'", t.python_name())),
+        },
+        _ => {
+            // min(a, b) / max(a, b): returns one of its arguments unchanged.
+            let (a, b) = (tys[0], tys[1]);
+            if a == b && numeric(a) {
+                Rule::Typed(vec![a])
+            } else if numeric(a) && numeric(b) || a == Type::Str && b == Type::Str {
+                generic(Lat::Boxed(TySet::of(a).union(TySet::of(b))), &format!("`{name}` of a `{}` and a `{}`: the result's type depends on the values", a.python_name(), b.python_name()))
+            } else if a == Type::Str || b == Type::Str {
+                generic(Lat::Bottom, &format!("`{name}` of a `{}` and a `{}`", a.python_name(), b.python_name()))
+            } else {
+                Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", if name == "min" { "<" } else { ">" }, b.python_name(), a.python_name()))
+            }
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! Python ints in LIR: an inline small-int fast path, a runtime call as the slow path.
+//!
+//! A small int is the word `value << 1` (low bit 0), so on two small ints `+` and `-` are the
+//! machine operations on the words, `*` multiplies one untagged word by the other, the bitwise
+//! operators work on the words directly, and comparisons compare the words. The fast path is
+//! taken when both operands are small and the machine operation does not overflow; otherwise
+//! `molt_int_binop` (big ints, overflow into a big int, ZeroDivisionError, negative shift
+//! counts) computes the result. Every path ends in a join block whose argument is the result.
+
+use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
+
+use super::{L, binary_op};
+use crate::abi::{self, RtFn, UnaryOp};
+
+/// The smallest and largest small ints.
+const SMALL_MIN: i64 = -(1 << (abi::SMALL_INT_BITS - 1));
+const SMALL_MAX: i64 = (1 << (abi::SMALL_INT_BITS - 1)) - 1;
+
+impl L<'_> {
+    pub(super) fn bits(&mut self, v: Value, sp: Span) -> Value {
+        self.cast("ref_bits", v, Type::I64, sp)
+    }
+
+    fn ibit(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
+        self.val(NewOp::new(Opcode::LIbit, sp).operands([a, b]).attr("op", Attr::Str(op.into())).result(Type::I64))
+    }
+
+    fn arith_ovf(&mut self, op: &str, a: Value, b: Value, sp: Span) -> (Value, Value) {
+        let id = self.out.append_op(self.cur, NewOp::new(Opcode::LIarithOvf, sp).operands([a, b]).attr("op", Attr::Str(op.into())).result(Type::I64).result(Type::I1));
+        (self.out.ops[id].results[0], self.out.ops[id].results[1])
+    }
+
+    /// Whether `v` is a small int (its low bit is 0).
+    pub(super) fn is_small(&mut self, v: Value, sp: Span) -> Value {
+        let bits = self.bits(v, sp);
+        self.low_bit_clear(bits, sp)
+    }
+
+    fn low_bit_clear(&mut self, bits: Value, sp: Span) -> Value {
+        let one = self.i64c(abi::OBJ_TAG, sp);
+        let tag = self.ibit("and", bits, one, sp);
+        let z = self.i64c(0, sp);
+        self.icmp("eq", tag, z, sp)
+    }
+
+    /// An int literal: a small int word, or a big int made at run time.
+    pub(super) fn int_const(&mut self, a: &Attr, sp: Span) -> Value {
+        match a {
+            Attr::Int(v) if (SMALL_MIN..=SMALL_MAX).contains(v) => {
+                let bits = self.i64c(v << 1, sp);
+                self.cast("bits_ref", bits, Type::Ref, sp)
+            }
+            Attr::Int(v) => {
+                let c = self.i64c(*v, sp);
+                self.call_val(RtFn::molt_int_from_i64, vec![c], Type::Ref, sp)
+            }
+            Attr::BigInt(digits) => {
+                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(digits.clone())).result(Type::Ptr));
+                let n = self.i64c(digits.len() as i64, sp);
+                self.call_val(RtFn::molt_int_from_decimal, vec![p, n], Type::Ref, sp)
+            }
+            Attr::Bool(b) => {
+                let bits = self.i64c(if *b { 2 } else { 0 }, sp);
+                self.cast("bits_ref", bits, Type::Ref, sp)
+            }
+            Attr::Float(_) | Attr::None | Attr::Str(_) | Attr::Sym(_) | Attr::Type(_) => self.zero(Type::Ref, sp),
+        }
+    }
+
+    /// Emits `fast` (which computes the result's word and an "overflowed" flag in the current
+    /// block) behind the test `fast_ok`; the slow path calls `slow`. Returns the joined result.
+    fn fast_or_slow(
+        &mut self,
+        fast_ok: Value,
+        sp: Span,
+        fast: impl FnOnce(&mut Self) -> (Value, Option<Value>),
+        slow: impl FnOnce(&mut Self) -> Value,
+    ) -> Value {
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::Ref);
+        self.cond_br(fast_ok, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let (bits, overflow) = fast(self);
+        // The word's tag bit is 0 by construction; clearing it explicitly lets LLVM know it
+        // (known bits), so that tag tests and reference-count tests of the result that follow
+        // are folded away on the fast path (jump threading), and the `and` itself usually too.
+        let mask = self.i64c(!abi::OBJ_TAG, sp);
+        let bits = self.ibit("and", bits, mask, sp);
+        let word = self.cast("bits_ref", bits, Type::Ref, sp);
+        match overflow {
+            Some(ovf) => self.cond_br(ovf, slow_b, vec![], join, vec![word], sp),
+            None => self.br(join, vec![word], sp),
+        }
+        self.cur = slow_b;
+        let v = slow(self);
+        self.br(join, vec![v], sp);
+        self.cur = join;
+        r
+    }
+
+    fn both_small(&mut self, a: Value, b: Value, sp: Span) -> (Value, Value, Value) {
+        let (x, y) = (self.bits(a, sp), self.bits(b, sp));
+        let or = self.ibit("or", x, y, sp);
+        let ok = self.low_bit_clear(or, sp);
+        (x, y, ok)
+    }
+
+    fn slow_binop(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
+        let code = self.i64c(binary_op(op).code().into(), sp);
+        self.call_val(RtFn::molt_int_binop, vec![code, a, b], Type::Ref, sp)
+    }
+
+    /// `a op b` for two ints.
+    pub(super) fn int_binop(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
+        let (x, y, small) = self.both_small(a, b, sp);
+        let slow = move |s: &mut Self| s.slow_binop(op, a, b, sp);
+        match op {
+            "add" | "sub" => self.fast_or_slow(small, sp, |s| {
+                let (r, o) = s.arith_ovf(op, x, y, sp);
+                (r, Some(o))
+            }, slow),
+            "mul" => self.fast_or_slow(small, sp, |s| {
+                let one = s.i64c(1, sp);
+                let xv = s.ibit("ashr", x, one, sp);
+                let (r, o) = s.arith_ovf("mul", xv, y, sp);
+                (r, Some(o))
+            }, slow),
+            "and" | "or" | "xor" => self.fast_or_slow(small, sp, |s| (s.ibit(op, x, y, sp), None), slow),
+            "floordiv" | "mod" => {
+                // Untagged operands are within ±2**62, so the machine division cannot overflow;
+                // the result is re-tagged by doubling, which overflows only for -2**62 // -1.
+                let z = self.i64c(0, sp);
+                let nonzero = self.icmp("ne", y, z, sp);
+                let f = self.konst(Attr::Bool(false), Type::I1, sp);
+                let ok = self.select(small, nonzero, f, sp);
+                self.fast_or_slow(ok, sp, |s| {
+                    let one = s.i64c(1, sp);
+                    let (xv, yv) = (s.ibit("ashr", x, one, sp), s.ibit("ashr", y, one, sp));
+                    let q = s.val(NewOp::new(Opcode::LIdivFloor, sp).operands([xv, yv]).attr("op", Attr::Str(op.into())).result(Type::I64));
+                    let (r, o) = s.arith_ovf("add", q, q, sp);
+                    (r, Some(o))
+                }, slow)
+            }
+            "rshift" => {
+                // x >> n for n >= 0: shift the word by min(n, 63) and clear the tag bit.
+                let z = self.i64c(0, sp);
+                let nonneg = self.icmp("ge", y, z, sp);
+                let f = self.konst(Attr::Bool(false), Type::I1, sp);
+                let ok = self.select(small, nonneg, f, sp);
+                self.fast_or_slow(ok, sp, |s| {
+                    let one = s.i64c(1, sp);
+                    let n = s.ibit("ashr", y, one, sp);
+                    let max = s.i64c(63, sp);
+                    let big = s.icmp("gt", n, max, sp);
+                    let n = s.select(big, max, n, sp);
+                    let shifted = s.ibit("ashr", x, n, sp);
+                    let mask = s.i64c(!1, sp);
+                    (s.ibit("and", shifted, mask, sp), None)
+                }, slow)
+            }
+            // pow and lshift: the runtime (results grow fast; no inline path pays off).
+            _ => self.slow_binop(op, a, b, sp),
+        }
+    }
+
+    /// `-a`, `~a`, `abs(a)` for an int.
+    pub(super) fn int_unop(&mut self, op: UnaryOp, a: Value, sp: Span) -> Value {
+        let x = self.bits(a, sp);
+        let small = self.low_bit_clear(x, sp);
+        let slow = move |s: &mut Self| {
+            let code = s.i64c(op.code().into(), sp);
+            s.call_val(RtFn::molt_int_unop, vec![code, a], Type::Ref, sp)
+        };
+        match op {
+            // ~x = -x - 1; on the word 2x that is 2x ^ -2 (= -2x - 2).
+            UnaryOp::Invert => self.fast_or_slow(small, sp, |s| {
+                let m = s.i64c(-2, sp);
+                (s.ibit("xor", x, m, sp), None)
+            }, slow),
+            UnaryOp::Neg => self.fast_or_slow(small, sp, |s| {
+                let z = s.i64c(0, sp);
+                let (r, o) = s.arith_ovf("sub", z, x, sp);
+                (r, Some(o))
+            }, slow),
+            UnaryOp::Abs => self.fast_or_slow(small, sp, |s| {
+                let z = s.i64c(0, sp);
+                let (neg, o) = s.arith_ovf("sub", z, x, sp);
+                let is_neg = s.icmp("lt", x, z, sp);
+                let r = s.select(is_neg, neg, x, sp);
+                let f = s.konst(Attr::Bool(false), Type::I1, sp);
+                let ovf = s.select(is_neg, o, f, sp);
+                (r, Some(ovf))
+            }, slow),
+            UnaryOp::Pos => a,
+        }
+    }
+
+    /// `a op b` for two ints: words compare like values when both are small.
+    pub(super) fn int_cmp(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
+        let (x, y, small) = self.both_small(a, b, sp);
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::I1);
+        self.cond_br(small, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let c = self.icmp(op, x, y, sp);
+        self.br(join, vec![c], sp);
+        self.cur = slow_b;
+        let sign = self.call_val(RtFn::molt_int_cmp, vec![a, b], Type::I64, sp);
+        let z = self.i64c(0, sp);
+        let c = self.icmp(op, sign, z, sp);
+        self.br(join, vec![c], sp);
+        self.cur = join;
+        r
+    }
+
+    /// float(int): exact conversion of the untagged value for small ints (correctly rounded by
+    /// the machine), the runtime otherwise (OverflowError beyond the float range).
+    pub(super) fn int_to_float(&mut self, a: Value, sp: Span) -> Value {
+        let x = self.bits(a, sp);
+        let small = self.low_bit_clear(x, sp);
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::F64);
+        self.cond_br(small, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let one = self.i64c(1, sp);
+        let v = self.ibit("ashr", x, one, sp);
+        let f = self.cast("sitofp", v, Type::F64, sp);
+        self.br(join, vec![f], sp);
+        self.cur = slow_b;
+        let f = self.call_val(RtFn::molt_int_to_float, vec![a], Type::F64, sp);
+        self.br(join, vec![f], sp);
+        self.cur = join;
+        r
+    }
+}
+
+impl L<'_> {
+    /// An int as a machine index: untagged for a small int; the runtime for a big one
+    /// (OverflowError beyond 64 bits).
+    pub(super) fn int_to_index(&mut self, a: Value, sp: Span) -> Value {
+        let x = self.bits(a, sp);
+        let small = self.low_bit_clear(x, sp);
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::I64);
+        self.cond_br(small, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let one = self.i64c(1, sp);
+        let v = self.ibit("ashr", x, one, sp);
+        self.br(join, vec![v], sp);
+        self.cur = slow_b;
+        let v = self.call_val(RtFn::molt_int_to_i64, vec![a], Type::I64, sp);
+        self.br(join, vec![v], sp);
+        self.cur = join;
+        r
+    }
+
+    /// The int of a machine index: the tagged word when it fits a small int (a shift whose
+    /// low bit LLVM knows is 0), a big int otherwise.
+    pub(super) fn index_to_int(&mut self, i: Value, sp: Span) -> Value {
+        let one = self.i64c(1, sp);
+        let w = self.ibit("shl", i, one, sp);
+        let back = self.ibit("ashr", w, one, sp);
+        let fits = self.icmp("eq", back, i, sp);
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::Ref);
+        self.cond_br(fits, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let word = self.cast("bits_ref", w, Type::Ref, sp);
+        self.br(join, vec![word], sp);
+        self.cur = slow_b;
+        let v = self.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp);
+        self.br(join, vec![v], sp);
+        self.cur = join;
+        r
+    }
+}

@@ -1,0 +1,273 @@
+//! `refcount`: inserts reference counting into LIR (`l.incref` / `l.decref` of `ref` values).
+//!
+//! Conventions (decisions/0013):
+//! * A function's parameters are *borrowed*: the caller keeps them alive for the call; the
+//!   callee never drops them and adds a reference before giving one away.
+//! * Op results and non-entry block arguments are *owned* (+1): runtime functions and compiled
+//!   functions return new references, and a branch hands its arguments' references to the
+//!   target's block arguments. `l.load_global` and `l.select` results are borrowed from the
+//!   global or the chosen operand; the pass adds a reference right after them when they live on.
+//! * Consuming uses — branch arguments, `cf.return`, `l.store_global` — take over one reference
+//!   each; every other use borrows.
+//! * An owned value is dropped right after its last use in a block, on the edges where it stops
+//!   being live (a critical edge is split into a block of its own), or right after its
+//!   definition when it is never used.
+//!
+//! Relies on: LIR in SSA form that verifies, with block arguments instead of phis. Guarantees:
+//! on every path through the function, each owned reference is given away or dropped exactly
+//! once, and a borrowed one is never dropped. Not covered yet: the raise path. An exception
+//! leaves the function from the op that raised (code generation's exit path), so owned values
+//! still live there are not dropped — TEMPORARY(#7): explicit raise edges in LIR make those
+//! paths ordinary blocks that this pass handles like the others.
+
+use std::collections::{HashMap, HashSet};
+
+use molt_ir::{Block, Func, NewOp, OpId, Opcode, Span, Successor, Type, Value};
+
+use crate::Pass;
+
+pub struct Refcount;
+
+impl Pass for Refcount {
+    fn name(&self) -> &'static str {
+        "refcount"
+    }
+
+    fn run(&self, func: &mut Func) -> bool {
+        let mut rc = Rc::new(func);
+        if rc.refs.is_empty() {
+            return false;
+        }
+        rc.live_sets(func);
+        let blocks: Vec<Block> = func.layout.clone();
+        let mut changed = false;
+        for b in blocks {
+            changed |= rc.block(func, b);
+        }
+        changed
+    }
+}
+
+/// Whether an op's `ref` result is borrowed from an operand or a global rather than new.
+fn borrowed_result(op: Opcode) -> bool {
+    matches!(op, Opcode::LLoadGlobal | Opcode::LSelect)
+}
+
+/// How an op uses operand `i`: consuming (takes over a reference) or borrowing.
+fn consumes_operand(op: Opcode) -> bool {
+    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal)
+}
+
+struct Rc {
+    refs: HashSet<Value>,
+    borrowed_params: HashSet<Value>,
+    live_in: HashMap<Block, HashSet<Value>>,
+}
+
+impl Rc {
+    fn new(f: &Func) -> Rc {
+        let refs: HashSet<Value> = f
+            .layout
+            .iter()
+            .flat_map(|&b| {
+                let params = f.blocks[b].params.iter().copied();
+                let results = f.blocks[b].ops.iter().flat_map(|&o| f.ops[o].results.iter().copied());
+                params.chain(results).collect::<Vec<_>>()
+            })
+            .filter(|&v| f.values[v].ty == Type::Ref)
+            .collect();
+        let borrowed_params = f.params().iter().copied().filter(|v| refs.contains(v)).collect();
+        Rc { refs, borrowed_params, live_in: HashMap::new() }
+    }
+
+    fn owned(&self, v: Value) -> bool {
+        !self.borrowed_params.contains(&v)
+    }
+
+    /// The `ref` values used by an op (operands and successor arguments).
+    fn uses(&self, f: &Func, op: OpId) -> Vec<Value> {
+        let o = &f.ops[op];
+        o.operands.iter().chain(o.successors.iter().flat_map(|s| s.args.iter())).copied().filter(|v| self.refs.contains(v)).collect()
+    }
+
+    fn live_out(&self, f: &Func, b: Block) -> HashSet<Value> {
+        let mut out = HashSet::new();
+        for s in f.successors(b) {
+            if let Some(l) = self.live_in.get(&s) {
+                out.extend(l.iter().copied());
+            }
+        }
+        out
+    }
+
+    /// Live-in sets of every block (backward dataflow to a fixpoint).
+    fn live_sets(&mut self, f: &Func) {
+        for &b in &f.layout {
+            self.live_in.insert(b, HashSet::new());
+        }
+        let order: Vec<Block> = f.reverse_postorder().into_iter().rev().collect();
+        loop {
+            let mut changed = false;
+            for &b in &order {
+                let mut live = self.live_out(f, b);
+                for &op in f.blocks[b].ops.iter().rev() {
+                    for r in &f.ops[op].results {
+                        live.remove(r);
+                    }
+                    live.extend(self.uses(f, op));
+                }
+                for p in &f.blocks[b].params {
+                    live.remove(p);
+                }
+                if self.live_in.get(&b) != Some(&live) {
+                    self.live_in.insert(b, live);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    fn inc(v: Value, sp: Span) -> NewOp {
+        NewOp::new(Opcode::LIncref, sp).operands([v])
+    }
+
+    fn dec(v: Value, sp: Span) -> NewOp {
+        NewOp::new(Opcode::LDecref, sp).operands([v])
+    }
+
+    /// Rewrites one block; returns whether it inserted anything.
+    fn block(&self, f: &mut Func, b: Block) -> bool {
+        let ops = f.blocks[b].ops.clone();
+        let Some((&term, body)) = ops.split_last() else { return false };
+        let mut pre: HashMap<OpId, Vec<NewOp>> = HashMap::new();
+        let mut post: HashMap<OpId, Vec<NewOp>> = HashMap::new();
+        let mut changed = self.terminator(f, b, term, &mut pre);
+        let mut live = self.live_out(f, b);
+        live.extend(self.uses(f, term));
+        for &op in body.iter().rev() {
+            let o = f.ops[op].clone();
+            let sp = o.span;
+            let after: &mut Vec<NewOp> = post.entry(op).or_default();
+            for &r in o.results.iter().filter(|r| self.refs.contains(r)) {
+                let used = live.contains(&r);
+                if borrowed_result(o.opcode) {
+                    if used {
+                        after.push(Rc::inc(r, sp));
+                    }
+                } else if !used {
+                    after.push(Rc::dec(r, sp));
+                }
+            }
+            let mut seen = HashSet::new();
+            for &v in o.operands.iter().filter(|v| self.refs.contains(v)) {
+                if consumes_operand(o.opcode) {
+                    if !self.owned(v) || live.contains(&v) || !seen.insert(v) {
+                        pre.entry(op).or_default().push(Rc::inc(v, sp));
+                    }
+                } else if seen.insert(v) && self.owned(v) && !live.contains(&v) {
+                    after.push(Rc::dec(v, sp));
+                }
+            }
+            for r in &o.results {
+                live.remove(r);
+            }
+            live.extend(o.operands.iter().copied().filter(|v| self.refs.contains(v)));
+        }
+        // Block arguments nobody uses are dropped on arrival.
+        let entry = f.entry();
+        let mut at_start = Vec::new();
+        if Some(b) != entry {
+            let sp = ops.first().map(|&o| f.ops[o].span).unwrap_or_default();
+            for &p in &f.blocks[b].params {
+                if self.refs.contains(&p) && !live.contains(&p) {
+                    at_start.push(Rc::dec(p, sp));
+                }
+            }
+        }
+        let mut new_ops = Vec::with_capacity(ops.len());
+        let place = |f: &mut Func, n: NewOp, out: &mut Vec<OpId>| {
+            let id = f.append_op(b, n);
+            f.blocks[b].ops.pop();
+            out.push(id);
+        };
+        for n in at_start {
+            place(f, n, &mut new_ops);
+            changed = true;
+        }
+        for &op in &ops {
+            for n in pre.remove(&op).unwrap_or_default() {
+                place(f, n, &mut new_ops);
+                changed = true;
+            }
+            new_ops.push(op);
+            for n in post.remove(&op).unwrap_or_default() {
+                place(f, n, &mut new_ops);
+                changed = true;
+            }
+        }
+        f.blocks[b].ops = new_ops;
+        changed
+    }
+
+    /// Reference transfers at a terminator: `cf.return` gives its operands away; a branch
+    /// gives each edge's arguments to the target and keeps what the target needs alive. What
+    /// an edge needs that differs from what the block holds is fixed on that edge.
+    fn terminator(&self, f: &mut Func, b: Block, term: OpId, pre: &mut HashMap<OpId, Vec<NewOp>>) -> bool {
+        let o = f.ops[term].clone();
+        let sp = o.span;
+        if o.opcode == Opcode::CfReturn {
+            let mut seen = HashSet::new();
+            for &v in o.operands.iter().filter(|v| self.refs.contains(v)) {
+                if !self.owned(v) || !seen.insert(v) {
+                    pre.entry(term).or_default().push(Rc::inc(v, sp));
+                }
+            }
+            return !pre.is_empty();
+        }
+        // Held at the terminator: owned values live into some successor or passed on an edge.
+        let mut held: HashSet<Value> = self.live_out(f, b);
+        held.extend(self.uses(f, term));
+        held.retain(|&v| self.owned(v));
+        let mut changed = false;
+        let single = o.successors.len() == 1;
+        for (i, s) in o.successors.iter().enumerate() {
+            let live_in = self.live_in.get(&s.block).cloned().unwrap_or_default();
+            let mut fix = Vec::new();
+            let mut vals: Vec<Value> = held.iter().copied().collect();
+            vals.extend(s.args.iter().copied().filter(|v| self.refs.contains(v) && !self.owned(*v)));
+            vals.sort();
+            vals.dedup();
+            for v in vals {
+                let passed = s.args.iter().filter(|&&a| a == v).count() as i64;
+                let kept = i64::from(self.owned(v) && live_in.contains(&v));
+                let have = i64::from(self.owned(v));
+                let delta = passed + kept - have;
+                for _ in 0..delta.max(0) {
+                    fix.push(Rc::inc(v, sp));
+                }
+                if delta < 0 {
+                    fix.push(Rc::dec(v, sp));
+                }
+            }
+            if fix.is_empty() {
+                continue;
+            }
+            changed = true;
+            if single {
+                pre.entry(term).or_default().extend(fix);
+            } else {
+                // Split the edge: the fixes run only when this edge is taken.
+                let n = f.new_block();
+                for op in fix {
+                    f.append_op(n, op);
+                }
+                f.append_op(n, NewOp::new(Opcode::CfBr, sp).successor(s.block, s.args.clone()));
+                f.ops[term].successors[i] = Successor { block: n, args: Vec::new() };
+            }
+        }
+        changed
+    }
+}

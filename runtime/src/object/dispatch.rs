@@ -1,0 +1,353 @@
+//! CPython's generic operations on objects: the binary-operator, unary-operator, rich
+//! comparison and truth protocols, `str()`, `repr()` and `hash()`.
+//!
+//! Relies on: the type objects' slots (`types`); slots returning `NotImplemented` when they do
+//! not handle an operand pair. The references are CPython 3.11's `binary_op1`, `PyNumber_Add`,
+//! `PyNumber_Multiply` and `sequence_repeat` (Objects/abstract.c), `do_richcompare` and
+//! `PyObject_IsTrue` (Objects/object.c).
+//!
+//! Provides: [`binary_op`], [`unary_op`], [`rich_compare`], [`truth`], [`repr_of`], [`str_of`],
+//! [`hash`], [`op_holds`], and the ABI functions `molt_obj_binop`, `molt_obj_unop`,
+//! `molt_obj_compare`, `molt_obj_truth`, `molt_print_obj`.
+//!
+//! Invariants: the order in which slots are tried, and every TypeError message, are exactly
+//! CPython's: the left operand's slot first unless the right operand's type is a proper subtype
+//! of the left's (then the right's reflected slot first); a slot inherited unchanged from the
+//! other operand's type is tried once; `==`/`!=` fall back to identity. Results are new
+//! references; `NotImplemented` never escapes.
+
+use alloc::format;
+use alloc::string::String;
+use core::cmp::Ordering;
+
+use super::int::{self, decode, int_ref};
+use super::singletons::{self, bool_obj, is_not_implemented};
+use super::types::{RepeatFn, TypeObject, is_subtype};
+use super::{Obj, decref, str};
+use crate::ExceptionKind::{OverflowError, TypeError};
+use crate::exceptions::{MoltResult, fail, value_or_raise};
+use crate::{BinaryOp, CompareOp, UnaryOp};
+
+/// Whether `a op b` holds when `a` compares to `b` as `ord`.
+pub fn op_holds(op: CompareOp, ord: Ordering) -> bool {
+    match op {
+        CompareOp::Lt => ord == Ordering::Less,
+        CompareOp::Le => ord != Ordering::Greater,
+        CompareOp::Eq => ord == Ordering::Equal,
+        CompareOp::Ne => ord != Ordering::Equal,
+        CompareOp::Gt => ord == Ordering::Greater,
+        CompareOp::Ge => ord != Ordering::Less,
+    }
+}
+
+/// The operator as CPython's messages spell it.
+pub fn binary_op_name(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "*",
+        BinaryOp::TrueDiv => "/",
+        BinaryOp::FloorDiv => "//",
+        BinaryOp::Mod => "%",
+        BinaryOp::Pow => "** or pow()",
+        BinaryOp::LShift => "<<",
+        BinaryOp::RShift => ">>",
+        BinaryOp::And => "&",
+        BinaryOp::Or => "|",
+        BinaryOp::Xor => "^",
+    }
+}
+
+/// The unary operator as CPython's "bad operand type for …" message spells it.
+pub fn unary_op_name(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Neg => "unary -",
+        UnaryOp::Pos => "unary +",
+        UnaryOp::Invert => "unary ~",
+        UnaryOp::Abs => "abs()",
+    }
+}
+
+/// The comparison operator's symbol.
+pub fn compare_op_name(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Lt => "<",
+        CompareOp::Le => "<=",
+        CompareOp::Eq => "==",
+        CompareOp::Ne => "!=",
+        CompareOp::Gt => ">",
+        CompareOp::Ge => ">=",
+    }
+}
+
+/// The operator with the operands swapped (`a < b` is `b > a`).
+pub fn swapped(op: CompareOp) -> CompareOp {
+    match op {
+        CompareOp::Lt => CompareOp::Gt,
+        CompareOp::Le => CompareOp::Ge,
+        CompareOp::Eq => CompareOp::Eq,
+        CompareOp::Ne => CompareOp::Ne,
+        CompareOp::Gt => CompareOp::Lt,
+        CompareOp::Ge => CompareOp::Le,
+    }
+}
+
+/// Some(result) unless the slot said NotImplemented (that reference is dropped).
+fn implemented(r: Obj) -> Option<Obj> {
+    if is_not_implemented(r) {
+        // SAFETY: the slot returned a new reference to the immortal NotImplemented.
+        unsafe { decref(r) };
+        None
+    } else {
+        Some(r)
+    }
+}
+
+/// CPython's `binary_op1`: the slots only; NotImplemented if neither handles the pair.
+fn binary_op1(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Option<Obj>> {
+    let (tv, tw) = (v.type_of(), w.type_of());
+    let slotv = tv.binary_slot(op);
+    let mut slotw = if tw.is(tv) { None } else { tw.binary_slot(op) };
+    if let (Some((dv, _)), Some((dw, _))) = (slotv, slotw)
+        && dv.is(dw)
+    {
+        slotw = None; // the same (inherited) slot: try it once
+    }
+    if let Some((_, fv)) = slotv {
+        if let Some((_, fw)) = slotw
+            && is_subtype(tw, tv)
+        {
+            if let Some(r) = implemented(fw(op, v, w)?) {
+                return Ok(Some(r));
+            }
+            slotw = None;
+        }
+        if let Some(r) = implemented(fv(op, v, w)?) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some((_, fw)) = slotw
+        && let Some(r) = implemented(fw(op, v, w)?)
+    {
+        return Ok(Some(r));
+    }
+    Ok(None)
+}
+
+/// `v op w` (`PyNumber_Add`, `PyNumber_Multiply`, …): the number slots, then sequence
+/// concatenation (`+`) or repetition (`*`), then CPython's TypeError.
+pub fn binary_op(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    if let Some(r) = binary_op1(op, v, w)? {
+        return Ok(r);
+    }
+    let (tv, tw) = (v.type_of(), w.type_of());
+    match op {
+        BinaryOp::Add => {
+            if let Some(concat) = tv.concat_slot() {
+                return concat(v, w);
+            }
+        }
+        BinaryOp::Mul => {
+            if let Some(repeat) = tv.repeat_slot() {
+                return sequence_repeat(repeat, v, w);
+            }
+            if let Some(repeat) = tw.repeat_slot() {
+                return sequence_repeat(repeat, w, v);
+            }
+        }
+        BinaryOp::Sub
+        | BinaryOp::TrueDiv
+        | BinaryOp::FloorDiv
+        | BinaryOp::Mod
+        | BinaryOp::Pow
+        | BinaryOp::LShift
+        | BinaryOp::RShift
+        | BinaryOp::And
+        | BinaryOp::Or
+        | BinaryOp::Xor => {}
+    }
+    fail(
+        TypeError,
+        format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            binary_op_name(op),
+            tv.name,
+            tw.name
+        ),
+    )
+}
+
+/// CPython's `sequence_repeat`: `n` must have `__index__` and fit an index.
+fn sequence_repeat(repeat: RepeatFn, seq: Obj, n: Obj) -> MoltResult<Obj> {
+    let Some(index) = n.type_of().index_slot() else {
+        return fail(
+            TypeError,
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                n.type_of().name
+            ),
+        );
+    };
+    let i = index(n)?;
+    let count = int_ref(i).and_then(int::IntRef::to_i64);
+    // SAFETY: `index` returned a new reference, used above.
+    unsafe { decref(i) };
+    match count {
+        Some(c) => repeat(seq, c),
+        None => fail(
+            OverflowError,
+            format!(
+                "cannot fit '{}' into an index-sized integer",
+                n.type_of().name
+            ),
+        ),
+    }
+}
+
+/// `op v` (`PyNumber_Negative`, …, `PyNumber_Absolute`).
+pub fn unary_op(op: UnaryOp, v: Obj) -> MoltResult<Obj> {
+    if let Some(f) = v.type_of().unary_slot(op)
+        && let Some(r) = implemented(f(op, v)?)
+    {
+        return Ok(r);
+    }
+    fail(
+        TypeError,
+        format!(
+            "bad operand type for {}: '{}'",
+            unary_op_name(op),
+            v.type_of().name
+        ),
+    )
+}
+
+/// Tries a comparison slot; Some(result) unless NotImplemented.
+fn try_compare(t: &'static TypeObject, op: CompareOp, a: Obj, b: Obj) -> MoltResult<Option<Obj>> {
+    match t.compare_slot() {
+        Some(f) => Ok(implemented(f(op, a, b)?)),
+        None => Ok(None),
+    }
+}
+
+/// `v op w` (CPython's `do_richcompare`): the reflected slot first when `w`'s type is a proper
+/// subtype of `v`'s, then `v`'s slot, then `w`'s reflected slot, then identity for `==`/`!=`.
+pub fn rich_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    let (tv, tw) = (v.type_of(), w.type_of());
+    let mut checked_reverse = false;
+    if !tv.is(tw) && is_subtype(tw, tv) && tw.compare_slot().is_some() {
+        checked_reverse = true;
+        if let Some(r) = try_compare(tw, swapped(op), w, v)? {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = try_compare(tv, op, v, w)? {
+        return Ok(r);
+    }
+    if !checked_reverse && let Some(r) = try_compare(tw, swapped(op), w, v)? {
+        return Ok(r);
+    }
+    match op {
+        CompareOp::Eq => Ok(bool_obj(v.is(w))),
+        CompareOp::Ne => Ok(bool_obj(!v.is(w))),
+        CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge => fail(
+            TypeError,
+            format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                compare_op_name(op),
+                tv.name,
+                tw.name
+            ),
+        ),
+    }
+}
+
+/// `bool(v)` (CPython's `PyObject_IsTrue`): `nb_bool`, else the length, else true.
+pub fn truth(v: Obj) -> MoltResult<bool> {
+    if singletons::is_bool(v) {
+        return Ok(singletons::bool_value(v));
+    }
+    if singletons::is_none(v) {
+        return Ok(false);
+    }
+    let t = v.type_of();
+    if let Some(f) = t.truth_slot() {
+        return Ok(f(v));
+    }
+    if let Some(len) = t.len_slot() {
+        return Ok(len(v) != 0);
+    }
+    Ok(true)
+}
+
+/// `repr(v)`.
+pub fn repr_of(v: Obj) -> MoltResult<String> {
+    match v.type_of().repr_slot() {
+        Some(f) => f(v),
+        None => Ok(format!("<{} object>", v.type_of().name)),
+    }
+}
+
+/// `str(v)`.
+pub fn str_of(v: Obj) -> MoltResult<String> {
+    match v.type_of().str_slot() {
+        Some(f) => f(v),
+        None => repr_of(v),
+    }
+}
+
+/// `hash(v)`.
+pub fn hash(v: Obj) -> MoltResult<i64> {
+    match v.type_of().hash_slot() {
+        Some(f) => f(v),
+        None => fail(
+            TypeError,
+            format!("unhashable type: '{}'", v.type_of().name),
+        ),
+    }
+}
+
+/// `a op b` with CPython's binary-operator protocol.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_binop(op: i32, a: Obj, b: Obj) -> Obj {
+    value_or_raise(
+        decode(op, BinaryOp::from_code, "binary operator").and_then(|op| binary_op(op, a, b)),
+    )
+}
+
+/// `op a`, with CPython's TypeError.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_unop(op: i32, a: Obj) -> Obj {
+    value_or_raise(decode(op, UnaryOp::from_code, "unary operator").and_then(|op| unary_op(op, a)))
+}
+
+/// Rich comparison `a op b`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_compare(op: i32, a: Obj, b: Obj) -> Obj {
+    value_or_raise(
+        decode(op, CompareOp::from_code, "comparison operator")
+            .and_then(|op| rich_compare(op, a, b)),
+    )
+}
+
+/// `bool(a)`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_truth(a: Obj) -> bool {
+    value_or_raise(truth(a))
+}
+
+/// Writes `str(value)` of any object, as `print` does.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_print_obj(value: Obj) {
+    if let Some(text) = str::str_text(value) {
+        crate::print::write_stdout(text.as_bytes());
+        return;
+    }
+    if let Some(v) = value.small_value() {
+        crate::print::write_int(v);
+        return;
+    }
+    match str_of(value) {
+        Ok(s) => crate::print::write_stdout(s.as_bytes()),
+        Err(e) => crate::exceptions::raise_error(&e),
+    }
+}

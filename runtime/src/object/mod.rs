@@ -1,0 +1,229 @@
+//! The object model: reference words, object headers, reference counting.
+//!
+//! Relies on: the representation decided in `abi.rs` (decisions/0011): a reference word is a
+//! *small int* (value << 1, low bit 0, 63-bit signed range) or a *heap reference* (address of an
+//! 8-aligned object + `OBJ_TAG`). Every object — heap or static — starts with a [`Header`]
+//! {reference count at `OBJ_RC_OFFSET`, type object address at `OBJ_TYPE_OFFSET`}; generated code
+//! reads and writes both fields inline, so their offsets are asserted below at compile time.
+//!
+//! Provides: [`Obj`] (the reference word, `#[repr(transparent)]` over `u64` so it travels in one
+//! register across `extern "C"`), [`Header`], [`StaticObject`] (what the ABI's `objects` block
+//! requires of each exported static), [`incref`] / [`decref`], `molt_obj_dealloc`, and the
+//! submodules: `types` (type objects and slot lookup), `singletons` (None, True, False,
+//! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `dispatch`
+//! (CPython's operator protocols), `convert` (`int()` / `float()`), `alloc` (allocation,
+//! per-type allocation counts, the leak report).
+//!
+//! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
+//! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
+//! `unsafe`). Functions borrow their `Obj` arguments and return new references, as in the ABI.
+//! Heap ints are never in the small-int range (results are normalised), so two ints are equal
+//! exactly when both are small with equal words or both are big with equal values. Static
+//! objects start at `IMMORTAL_RC` and are never freed. Programs are single-threaded; counts are
+//! atomics only so that Rust statics are sound (plain loads and stores, no read-modify-write).
+
+use core::sync::atomic::{AtomicI64, Ordering};
+
+pub mod alloc;
+pub mod bigint;
+pub mod convert;
+pub mod dispatch;
+pub mod float;
+pub mod int;
+pub mod int_float;
+pub mod singletons;
+pub mod str;
+#[cfg(test)]
+mod tests;
+pub mod types;
+
+pub use types::TypeObject;
+
+/// The smallest small int: -2^62.
+pub const SMALL_MIN: i64 = -(1 << (crate::SMALL_INT_BITS - 1));
+/// The largest small int: 2^62 - 1.
+pub const SMALL_MAX: i64 = (1 << (crate::SMALL_INT_BITS - 1)) - 1;
+
+/// A reference word: a small int or a heap reference (see the module doc).
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct Obj(u64);
+
+impl Obj {
+    /// The small int `value`, if it is in the small-int range.
+    pub const fn small(value: i64) -> Option<Obj> {
+        if value >= SMALL_MIN && value <= SMALL_MAX {
+            Some(Obj((value << 1) as u64))
+        } else {
+            None
+        }
+    }
+
+    /// The raw word (what generated code holds).
+    pub const fn raw(self) -> u64 {
+        self.0
+    }
+
+    /// The word `raw` as an `Obj`.
+    ///
+    /// # Safety
+    /// `raw` must be a small int word or a reference to a live object (the `Obj` invariant).
+    pub const unsafe fn from_raw(raw: u64) -> Obj {
+        Obj(raw)
+    }
+
+    /// A reference to a static object.
+    pub fn from_static<T: StaticObject>(object: &'static T) -> Obj {
+        Obj(core::ptr::from_ref(object) as u64 + crate::OBJ_TAG as u64)
+    }
+
+    /// A reference to the object whose header is at `header`.
+    ///
+    /// # Safety
+    /// `header` must point to a live, initialised object (8-aligned).
+    pub(crate) unsafe fn from_header(header: *const Header) -> Obj {
+        Obj(header as u64 + crate::OBJ_TAG as u64)
+    }
+
+    /// True for a small int.
+    pub const fn is_small(self) -> bool {
+        self.0 & crate::OBJ_TAG as u64 == 0
+    }
+
+    /// The value of a small int.
+    pub const fn small_value(self) -> Option<i64> {
+        if self.is_small() {
+            Some((self.0 as i64) >> 1)
+        } else {
+            None
+        }
+    }
+
+    /// The header of a heap or static object (None for a small int).
+    pub fn header_ptr(self) -> Option<*const Header> {
+        if self.is_small() {
+            None
+        } else {
+            Some((self.0 - crate::OBJ_TAG as u64) as *const Header)
+        }
+    }
+
+    /// The object's type (`int` for a small int).
+    pub fn type_of(self) -> &'static TypeObject {
+        match self.header_ptr() {
+            // SAFETY: the `Obj` invariant: a heap reference points to a live object's header.
+            Some(h) => unsafe { (*h).ty },
+            None => &int::molt_type_int,
+        }
+    }
+
+    /// The current reference count (None for a small int).
+    pub fn refcount(self) -> Option<i64> {
+        // SAFETY: the `Obj` invariant.
+        self.header_ptr()
+            .map(|h| unsafe { (*h).rc.load(Ordering::Relaxed) })
+    }
+
+    /// Identity (Python's `is`).
+    pub fn is(self, other: Obj) -> bool {
+        self == other
+    }
+}
+
+/// The header every object starts with (layout fixed by `abi.rs`).
+#[repr(C)]
+pub struct Header {
+    /// The reference count (`IMMORTAL_RC` for static objects). Generated code adjusts it
+    /// inline, single-threaded; the runtime uses plain (relaxed) loads and stores.
+    pub rc: AtomicI64,
+    /// The object's type.
+    pub ty: &'static TypeObject,
+}
+
+impl Header {
+    /// The header of a static object of type `ty`.
+    pub const fn immortal(ty: &'static TypeObject) -> Header {
+        Header {
+            rc: AtomicI64::new(crate::IMMORTAL_RC),
+            ty,
+        }
+    }
+}
+
+const _: () = {
+    assert!(core::mem::offset_of!(Header, rc) as i64 == crate::OBJ_RC_OFFSET);
+    assert!(core::mem::offset_of!(Header, ty) as i64 == crate::OBJ_TYPE_OFFSET);
+    assert!(core::mem::align_of::<Header>() >= 8);
+    assert!(core::mem::size_of::<Obj>() == 8);
+    assert!(crate::OBJ_TAG == 1);
+};
+
+/// A static object that generated code may reference (the ABI's `objects` block): a
+/// `#[repr(C)]` struct whose first field is a [`Header`].
+///
+/// # Safety
+/// Implementors must be `#[repr(C)]` with a [`Header`] as their first field, and every static of
+/// the type must start with `IMMORTAL_RC` and a type object whose slots understand it.
+pub unsafe trait StaticObject: Sync + 'static {}
+
+/// Adds a reference (a no-op for small ints).
+pub fn incref(o: Obj) {
+    if let Some(h) = o.header_ptr() {
+        // SAFETY: the `Obj` invariant.
+        let rc = unsafe { &(*h).rc };
+        rc.store(rc.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    }
+}
+
+/// Gives up a reference; frees the object when it was the last one.
+///
+/// # Safety
+/// The caller owns a reference to `o` and does not use `o` (or copies of it that stood for this
+/// reference) afterwards.
+pub unsafe fn decref(o: Obj) {
+    if let Some(h) = o.header_ptr() {
+        // SAFETY: the `Obj` invariant; the caller owns a reference, so the count is positive.
+        let rc = unsafe { &(*h).rc };
+        let n = rc.load(Ordering::Relaxed) - 1;
+        rc.store(n, Ordering::Relaxed);
+        if n == 0 {
+            // SAFETY: that was the last reference.
+            unsafe { alloc::free_object(o) }
+        }
+    }
+}
+
+/// Returns a new reference to `o` (increments and passes it on).
+pub fn new_ref(o: Obj) -> Obj {
+    incref(o);
+    o
+}
+
+/// Frees an object whose reference count has just reached zero (generated code decrements
+/// inline and calls this at zero). Consumes `value`. Small ints and static objects are ignored.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_dealloc(value: Obj) {
+    // SAFETY: generated code calls this only when the count of a heap object reached zero, so
+    // no other reference remains.
+    unsafe { alloc::free_object(value) }
+}
+
+/// The C functions of the object model, re-exported at the crate root (the ABI checks and the
+/// linker see them there).
+pub mod abi {
+    pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
+    pub use super::dispatch::{
+        molt_obj_binop, molt_obj_compare, molt_obj_truth, molt_obj_unop, molt_print_obj,
+    };
+    pub use super::float::{molt_box_float, molt_type_float};
+    pub use super::int::{
+        molt_int_binop, molt_int_cmp, molt_int_from_decimal, molt_int_from_i64, molt_int_to_i64,
+        molt_int_unop, molt_print_int, molt_type_int,
+    };
+    pub use super::int_float::{
+        molt_cmp_int_float, molt_float_to_int, molt_int_to_float, molt_int_truediv,
+    };
+    pub use super::molt_obj_dealloc;
+    pub use super::singletons::{molt_false, molt_none, molt_true};
+    pub use super::str::{molt_str_from_utf8, molt_type_str};
+}

@@ -1,0 +1,321 @@
+//! Type objects and their slots, in CPython's spirit (`PyTypeObject`, `tp_as_number`, …).
+//!
+//! Relies on: each construct's module defining its static type object and slot functions
+//! (`int::molt_type_int`, `float::molt_type_float`, …); slot functions following CPython's
+//! conventions: binary slots receive the operands in their original order (`slotw(v, w)` for the
+//! reflected try) and return [`singletons::not_implemented`] when they do not handle the pair.
+//!
+//! Provides: [`TypeObject`] (name, base, slot tables, heap kind), the slot function types, the
+//! [`OpSet`] of operators a number table defines, lookup through the base chain (CPython copies
+//! inherited slots into each type; walking the bases is equivalent), [`is_subtype`], and the
+//! root types `object` and `type`.
+//!
+//! Invariants: type objects are statics (immortal, never freed); the base chain ends at
+//! `object`. A slot found on a base is "the same slot" as the base's (what CPython's
+//! `slotv == slotw` test compares): [`TypeObject::binary_slot`] returns the defining type so
+//! callers compare that.
+
+use alloc::format;
+use alloc::string::String;
+
+use super::alloc::HeapKind;
+use super::{Header, Obj, StaticObject, singletons};
+use crate::exceptions::MoltResult;
+use crate::{BinaryOp, CompareOp, UnaryOp};
+
+/// A binary number slot (`nb_add`, `nb_power`, …): `v op w`, or NotImplemented.
+pub type BinaryFn = fn(BinaryOp, Obj, Obj) -> MoltResult<Obj>;
+/// A unary number slot (`nb_negative`, `nb_positive`, `nb_invert`, `nb_absolute`).
+pub type UnaryFn = fn(UnaryOp, Obj) -> MoltResult<Obj>;
+/// `tp_richcompare`: `v op w`, or NotImplemented.
+pub type CompareFn = fn(CompareOp, Obj, Obj) -> MoltResult<Obj>;
+/// `nb_bool`.
+pub type TruthFn = fn(Obj) -> bool;
+/// `sq_length` (in code points for str).
+pub type LenFn = fn(Obj) -> usize;
+/// `tp_repr` / `tp_str`.
+pub type TextFn = fn(Obj) -> MoltResult<String>;
+/// `tp_hash`.
+pub type HashFn = fn(Obj) -> MoltResult<i64>;
+/// `sq_concat`.
+pub type ConcatFn = fn(Obj, Obj) -> MoltResult<Obj>;
+/// `sq_repeat` (the count is an `isize`, as CPython's `Py_ssize_t`).
+pub type RepeatFn = fn(Obj, i64) -> MoltResult<Obj>;
+/// `nb_index`: the int value of an int-like object (a new reference).
+pub type IndexFn = fn(Obj) -> MoltResult<Obj>;
+
+/// A set of operators, by ABI code (bit `code`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpSet(u32);
+
+impl OpSet {
+    /// No operator.
+    pub const NONE: OpSet = OpSet(0);
+
+    /// The binary operators `ops`.
+    pub const fn binary(ops: &[BinaryOp]) -> OpSet {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < ops.len() {
+            bits |= 1 << ops[i].code();
+            i += 1;
+        }
+        OpSet(bits)
+    }
+
+    /// The unary operators `ops`.
+    pub const fn unary(ops: &[UnaryOp]) -> OpSet {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < ops.len() {
+            bits |= 1 << ops[i].code();
+            i += 1;
+        }
+        OpSet(bits)
+    }
+
+    /// Whether the operator with ABI code `code` is in the set.
+    pub const fn has(self, code: i32) -> bool {
+        code >= 0 && code < 32 && self.0 & (1 << code) != 0
+    }
+}
+
+/// `tp_as_number`: the operators a type defines itself (the others are inherited).
+pub struct NumberSlots {
+    pub binary: Option<BinaryFn>,
+    pub binary_ops: OpSet,
+    pub unary: Option<UnaryFn>,
+    pub unary_ops: OpSet,
+    pub truth: Option<TruthFn>,
+    pub index: Option<IndexFn>,
+}
+
+impl NumberSlots {
+    /// A table defining nothing.
+    pub const EMPTY: NumberSlots = NumberSlots {
+        binary: None,
+        binary_ops: OpSet::NONE,
+        unary: None,
+        unary_ops: OpSet::NONE,
+        truth: None,
+        index: None,
+    };
+}
+
+/// `tp_as_sequence`.
+pub struct SequenceSlots {
+    pub len: Option<LenFn>,
+    pub concat: Option<ConcatFn>,
+    pub repeat: Option<RepeatFn>,
+}
+
+/// A type object. `#[repr(C)]` with the object header first: type objects are objects.
+#[repr(C)]
+pub struct TypeObject {
+    pub header: Header,
+    /// `tp_name`, as in error messages (`int`, `NoneType`).
+    pub name: &'static str,
+    /// `tp_base` (None only for `object`).
+    pub base: Option<&'static TypeObject>,
+    pub number: Option<&'static NumberSlots>,
+    pub sequence: Option<&'static SequenceSlots>,
+    pub richcompare: Option<CompareFn>,
+    pub hash: Option<HashFn>,
+    pub repr: Option<TextFn>,
+    pub str: Option<TextFn>,
+    /// How instances are laid out on the heap; None for static-only types.
+    pub heap: Option<HeapKind>,
+}
+
+// SAFETY: `#[repr(C)]`, header first; every static type object is immortal.
+unsafe impl StaticObject for TypeObject {}
+
+impl TypeObject {
+    /// A type named `name` deriving from `base`, defining no slot of its own.
+    pub const fn new(name: &'static str, base: &'static TypeObject) -> TypeObject {
+        TypeObject {
+            header: Header::immortal(&TYPE_TYPE),
+            name,
+            base: Some(base),
+            number: None,
+            sequence: None,
+            richcompare: None,
+            hash: None,
+            repr: None,
+            str: None,
+            heap: None,
+        }
+    }
+
+    /// The types from `self` up to `object`.
+    pub fn mro(&'static self) -> impl Iterator<Item = &'static TypeObject> {
+        core::iter::successors(Some(self), |t| t.base)
+    }
+
+    /// The binary slot for `op` and the type that defines it (`self` or a base).
+    pub fn binary_slot(&'static self, op: BinaryOp) -> Option<(&'static TypeObject, BinaryFn)> {
+        self.mro().find_map(|t| {
+            let n = t.number?;
+            if n.binary_ops.has(op.code()) {
+                n.binary.map(|f| (t, f))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The unary slot for `op`.
+    pub fn unary_slot(&'static self, op: UnaryOp) -> Option<UnaryFn> {
+        self.mro().find_map(|t| {
+            let n = t.number?;
+            if n.unary_ops.has(op.code()) {
+                n.unary
+            } else {
+                None
+            }
+        })
+    }
+
+    /// `nb_bool`.
+    pub fn truth_slot(&'static self) -> Option<TruthFn> {
+        self.mro().find_map(|t| t.number.and_then(|n| n.truth))
+    }
+
+    /// `nb_index`.
+    pub fn index_slot(&'static self) -> Option<IndexFn> {
+        self.mro().find_map(|t| t.number.and_then(|n| n.index))
+    }
+
+    /// `sq_length`.
+    pub fn len_slot(&'static self) -> Option<LenFn> {
+        self.mro().find_map(|t| t.sequence.and_then(|s| s.len))
+    }
+
+    /// `sq_concat`.
+    pub fn concat_slot(&'static self) -> Option<ConcatFn> {
+        self.mro().find_map(|t| t.sequence.and_then(|s| s.concat))
+    }
+
+    /// `sq_repeat`.
+    pub fn repeat_slot(&'static self) -> Option<RepeatFn> {
+        self.mro().find_map(|t| t.sequence.and_then(|s| s.repeat))
+    }
+
+    /// `tp_richcompare` (`object`'s at the latest).
+    pub fn compare_slot(&'static self) -> Option<CompareFn> {
+        self.mro().find_map(|t| t.richcompare)
+    }
+
+    /// `tp_hash`.
+    pub fn hash_slot(&'static self) -> Option<HashFn> {
+        self.mro().find_map(|t| t.hash)
+    }
+
+    /// `tp_repr`.
+    pub fn repr_slot(&'static self) -> Option<TextFn> {
+        self.mro().find_map(|t| t.repr)
+    }
+
+    /// `tp_str`.
+    pub fn str_slot(&'static self) -> Option<TextFn> {
+        self.mro().find_map(|t| t.str)
+    }
+
+    /// Whether `self` is `other` (by address).
+    pub fn is(&'static self, other: &'static TypeObject) -> bool {
+        core::ptr::eq(self, other)
+    }
+}
+
+/// `PyType_IsSubtype(a, b)`: `b` is `a` or one of its bases.
+pub fn is_subtype(a: &'static TypeObject, b: &'static TypeObject) -> bool {
+    a.mro().any(|t| t.is(b))
+}
+
+/// CPython's `_Py_HashPointer`: the address rotated by 4 bits; -1 becomes -2.
+pub fn hash_pointer(o: Obj) -> i64 {
+    let y = o.raw() & !(crate::OBJ_TAG as u64);
+    let x = y.rotate_right(4) as i64;
+    if x == -1 { -2 } else { x }
+}
+
+/// `object.__hash__`.
+fn object_hash(o: Obj) -> MoltResult<i64> {
+    Ok(hash_pointer(o))
+}
+
+/// `object.__repr__`: `<NAME object at 0x…>`.
+fn object_repr(o: Obj) -> MoltResult<String> {
+    Ok(format!(
+        "<{} object at {:#x}>",
+        o.type_of().name,
+        o.raw() & !(crate::OBJ_TAG as u64)
+    ))
+}
+
+/// `object.__str__`: the repr.
+fn object_str(o: Obj) -> MoltResult<String> {
+    super::dispatch::repr_of(o)
+}
+
+/// `object.__eq__` / `__ne__` (CPython's `object_richcompare`): identity for `==`, the inverse of
+/// `==` for `!=`, NotImplemented for orderings.
+fn object_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    Ok(match op {
+        CompareOp::Eq => {
+            if v.is(w) {
+                singletons::bool_obj(true)
+            } else {
+                singletons::not_implemented()
+            }
+        }
+        CompareOp::Ne => match v.type_of().compare_slot() {
+            // `__ne__` delegates to the type's `__eq__` and inverts it unless NotImplemented.
+            Some(eq) => {
+                let r = eq(CompareOp::Eq, v, w)?;
+                if r.is(singletons::not_implemented()) {
+                    r
+                } else {
+                    let t = super::dispatch::truth(r)?;
+                    // SAFETY: `r` is the new reference the slot returned.
+                    unsafe { super::decref(r) };
+                    singletons::bool_obj(!t)
+                }
+            }
+            None => singletons::not_implemented(),
+        },
+        CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge => {
+            singletons::not_implemented()
+        }
+    })
+}
+
+/// `type.__repr__`: `<class 'int'>`.
+fn type_repr(o: Obj) -> MoltResult<String> {
+    let Some(h) = o.header_ptr() else {
+        return object_repr(o);
+    };
+    // SAFETY: an object of type `type` is a `TypeObject` (header first).
+    let t = unsafe { &*h.cast::<TypeObject>() };
+    Ok(format!("<class '{}'>", t.name))
+}
+
+/// `object`, the root of every base chain.
+pub static TYPE_OBJECT: TypeObject = TypeObject {
+    header: Header::immortal(&TYPE_TYPE),
+    name: "object",
+    base: None,
+    number: None,
+    sequence: None,
+    richcompare: Some(object_richcompare),
+    hash: Some(object_hash),
+    repr: Some(object_repr),
+    str: Some(object_str),
+    heap: None,
+};
+
+/// `type`, the type of every type object (including itself).
+pub static TYPE_TYPE: TypeObject = TypeObject {
+    repr: Some(type_repr),
+    ..TypeObject::new("type", &TYPE_OBJECT)
+};

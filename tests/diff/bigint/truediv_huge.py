@@ -1,0 +1,2 @@
+# int / int whose result exceeds the float range
+print((10 ** 400) / 3)

@@ -1,0 +1,2 @@
+# moltc-flags: --tier 0
+print(min(1, 2.5))
