@@ -65,40 +65,13 @@ pub enum Output {
 /// What the generated code needs to know about the source (for tracebacks).
 pub struct SourceInfo<'a> {
     pub path: &'a str,
-    /// For each op's span start: the 1-based line and the stripped source line.
+    /// For each op's span: its line, stripped source line and location markers.
     pub lines: &'a LineTable,
     /// LIR function name → Python function name.
     pub source_names: &'a std::collections::BTreeMap<String, String>,
 }
 
-/// Span start → (line number, stripped source line), for the spans a unit's ops carry.
-pub type LineTable = std::collections::BTreeMap<u32, (i64, String)>;
-
-/// The line table of `funcs`, from the source text.
-pub fn line_table<'f>(text: &str, funcs: impl IntoIterator<Item = &'f Func>) -> LineTable {
-    let mut starts = vec![0usize];
-    for (i, c) in text.bytes().enumerate() {
-        if c == b'\n' {
-            starts.push(i + 1);
-        }
-    }
-    let mut table = LineTable::new();
-    for f in funcs {
-        let spans = std::iter::once(f.span.start).chain(f.ops_in_order().map(|o| f.ops[o].span.start));
-        for off in spans {
-            table.entry(off).or_insert_with(|| {
-                let idx = match starts.binary_search(&(off as usize)) {
-                    Ok(i) => i,
-                    Err(i) => i.saturating_sub(1),
-                };
-                let start = starts[idx];
-                let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-                (idx as i64 + 1, text.get(start..end).unwrap_or("").trim().to_string())
-            });
-        }
-    }
-    table
-}
+pub use crate::traceback::{FrameLine, LineTable, line_table};
 
 /// What one LLVM module (a code generation unit) contains.
 pub struct Unit<'a> {
@@ -346,8 +319,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         })
     }
 
-    fn line_of(&self, sp: Span) -> (i64, String) {
-        self.src.lines.get(&sp.start).cloned().unwrap_or((0, String::new()))
+    fn line_of(&self, sp: Span) -> FrameLine {
+        self.src.lines.get(&(sp.start, sp.end)).cloned().unwrap_or_default()
     }
 
     /// A compiled function defined in another unit: declared from the call's types.
@@ -376,12 +349,13 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             let args = [self.ctx.i32_type().const_int(k as u64, false).into(), mp.into(), self.i64c(msg.len() as i64).into()];
             self.call_rt(abi::RtFn::molt_raise.name(), &args)?;
         }
-        let (line, text) = self.line_of(sp);
+        let FrameLine { line, text, carets } = self.line_of(sp);
         let src_name = self.src.source_names.get(&st.name).cloned().unwrap_or_else(|| st.name.clone());
         let path = self.src.path.to_string();
         let fp = self.str_ptr(&path)?;
         let np = self.str_ptr(&src_name)?;
         let tp = self.str_ptr(&text)?;
+        let cp = self.str_ptr(&carets)?;
         let args = [
             fp.into(),
             self.i64c(path.len() as i64).into(),
@@ -390,6 +364,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.i64c(line).into(),
             tp.into(),
             self.i64c(text.len() as i64).into(),
+            cp.into(),
+            self.i64c(carets.len() as i64).into(),
         ];
         self.call_rt(abi::RtFn::molt_traceback_push.name(), &args)?;
         be(self.b.build_unconditional_branch(st.exit))?;

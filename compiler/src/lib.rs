@@ -15,3 +15,4 @@ pub mod hir;
 pub mod infer;
 pub mod link;
 pub mod lower;
+pub mod traceback;

@@ -1,5 +1,6 @@
 //! The differential suite: every `tests/diff/**/*.py` is compiled by `moltc`, run, and compared
-//! with `python3` on stdout, exit code and the last line of stderr. On x86-64, a program that
+//! with `python3` on stdout, exit code and the whole stderr (tracebacks with every frame, source
+//! line and location markers; the source path normalised). On x86-64, a program that
 //! exits 0 must also end with no live heap object: the runtime's object report
 //! (`MOLT_OBJECT_REPORT`) is read after the run and every type's live count must be 0.
 //!
@@ -73,9 +74,11 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     if got.status.code() != want.status.code() {
         problems.push(format!("exit code: python3 {:?}, molt {:?}", want.status.code(), got.status.code()));
     }
-    let (lw, lg) = (last_line(&want.stderr), last_line(&got.stderr));
-    if lw != lg {
-        problems.push(format!("last stderr line: python3 {lw:?}, molt {lg:?}"));
+    let path = file.display().to_string();
+    let norm = |b: &[u8]| String::from_utf8_lossy(b).replace(&path, "<file>");
+    let (ew, eg) = (norm(&want.stderr), norm(&got.stderr));
+    if ew != eg {
+        problems.push(format!("stderr differs (last lines: python3 {:?}, molt {:?}):\n--- python3\n{ew}--- molt\n{eg}", last_line(&want.stderr), last_line(&got.stderr)));
     }
     if matches!(target, Target::Host) && got.status.success() {
         match std::fs::read_to_string(&report) {

@@ -38,8 +38,10 @@ molt_abi! {
         // --- exceptions (explicit error returns; see decisions/0005) ---
         /// Sets the pending exception: kind is one of `exception_kinds`, msg is UTF-8.
         fn molt_raise(kind: i32, msg: ptr, len: i64) -> void;
-        /// Records one traceback frame while a pending exception leaves a function.
-        fn molt_traceback_push(file: ptr, file_len: i64, func: ptr, func_len: i64, line: i64, text: ptr, text_len: i64) -> void;
+        /// Records one traceback frame while a pending exception leaves a function: the source
+        /// line (stripped of its indentation) and the line of location markers under it (with
+        /// its indent; empty for none), as CPython 3.11 prints them.
+        fn molt_traceback_push(file: ptr, file_len: i64, func: ptr, func_len: i64, line: i64, text: ptr, text_len: i64, carets: ptr, carets_len: i64) -> void;
 
         // --- float helpers whose CPython semantics are too long to inline ---
         /// CPython's float `//`; raises ZeroDivisionError on a zero divisor.

@@ -51,6 +51,8 @@ pub struct Frame {
     pub line: i64,
     /// The stripped source line; empty when unknown (the row is then omitted).
     pub text: String,
+    /// The location markers under the source line (with their indent), or empty.
+    pub carets: String,
 }
 
 /// A raised Python exception with the frames it has left so far, innermost first.
@@ -213,6 +215,9 @@ pub fn format_traceback(exc: &PendingException) -> String {
             .trim_end_matches(['\n', '\r']);
         if !text.is_empty() {
             let _ = writeln!(out, "    {text}");
+            if !frame.carets.is_empty() {
+                let _ = writeln!(out, "{}", frame.carets);
+            }
         }
     }
     push_repeat_note(&mut out, count);
@@ -257,13 +262,16 @@ pub unsafe extern "C" fn molt_traceback_push(
     line: i64,
     text: *const u8,
     text_len: i64,
+    carets: *const u8,
+    carets_len: i64,
 ) {
     // SAFETY: forwarded caller contract.
-    let (file, func, text) = unsafe {
+    let (file, func, text, carets) = unsafe {
         (
             bytes_from_raw(file, file_len),
             bytes_from_raw(func, func_len),
             bytes_from_raw(text, text_len),
+            bytes_from_raw(carets, carets_len),
         )
     };
     push_frame(Frame {
@@ -271,6 +279,7 @@ pub unsafe extern "C" fn molt_traceback_push(
         func: String::from_utf8_lossy(func).into_owned(),
         line,
         text: String::from_utf8_lossy(text).into_owned(),
+        carets: String::from_utf8_lossy(carets).into_owned(),
     });
 }
 
@@ -293,6 +302,7 @@ mod tests {
             func: func.into(),
             line,
             text: text.into(),
+            carets: String::new(),
         }
     }
 
@@ -415,6 +425,7 @@ mod tests {
                 func: func.into(),
                 line,
                 text: text.into(),
+                carets: String::new(),
             };
             let mut frames = vec![fr("f", 3, raise)];
             frames.extend((0..n).map(|_| fr("f", 4, "return f(n - 1)")));
@@ -440,7 +451,7 @@ mod tests {
         let msg = "boom";
         unsafe { molt_raise(3, msg.as_ptr(), msg.len() as i64) };
         assert_eq!(molt_exc_pending.load(Ordering::SeqCst), 1);
-        let (file, func, text) = ("/a.py", "g", "  raise X  ");
+        let (file, func, text, carets) = ("/a.py", "g", "  raise X  ", "    ~~^");
         unsafe {
             molt_traceback_push(
                 file.as_ptr(),
@@ -450,6 +461,8 @@ mod tests {
                 9,
                 text.as_ptr(),
                 text.len() as i64,
+                carets.as_ptr(),
+                carets.len() as i64,
             );
             molt_traceback_push(
                 std::ptr::null(),
@@ -459,6 +472,8 @@ mod tests {
                 1,
                 std::ptr::null(),
                 -3,
+                std::ptr::null(),
+                0,
             );
         }
         let e = take_exception().unwrap();
@@ -466,7 +481,7 @@ mod tests {
         assert_eq!(e.frames.len(), 2);
         assert_eq!(
             format_traceback(&e),
-            "Traceback (most recent call last):\n  File \"\", line 1, in g\n  File \"/a.py\", line 9, in g\n    raise X  \nValueError: boom\n"
+            "Traceback (most recent call last):\n  File \"\", line 1, in g\n  File \"/a.py\", line 9, in g\n    raise X  \n    ~~^\nValueError: boom\n"
         );
         // Frames beyond the limit are dropped (the outermost ones).
         raise(

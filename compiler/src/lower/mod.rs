@@ -309,8 +309,10 @@ impl L<'_> {
                 let callee = attr("callee");
                 let inst = callee.as_str().unwrap_or("");
                 if self.tir.check_defs {
+                    // The NameError points at the callee's name, which starts the call.
                     let src = self.tir.source_names.get(inst).cloned().unwrap_or_default();
-                    self.push(NewOp::new(Opcode::LLoadGlobal, sp).attr("name", Attr::Sym(src)).result(Type::I1));
+                    let name_sp = Span::new(sp.start, sp.start + src.len() as u32);
+                    self.push(NewOp::new(Opcode::LLoadGlobal, name_sp).attr("name", Attr::Sym(src)).result(Type::I1));
                 }
                 let t = machine_type(res_ty.unwrap_or(Type::None));
                 self.push(NewOp::new(Opcode::LCall, sp).operands(ops).attr("callee", callee).result(t))
