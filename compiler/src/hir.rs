@@ -997,7 +997,9 @@ fn cmp_name(op: ast::CmpOp) -> Option<&'static str> {
         ast::CmpOp::GtE => "ge",
         ast::CmpOp::Eq => "eq",
         ast::CmpOp::NotEq => "ne",
-        _ => return None,
+        ast::CmpOp::Is => "is",
+        ast::CmpOp::IsNot => "isnot",
+        ast::CmpOp::In | ast::CmpOp::NotIn => return None,
     })
 }
 

@@ -54,7 +54,7 @@ pub enum Opcode {
     PyBinop,
     /// `py.unop`: A unary operator: `-x`, `+x`, `~x`, `not x`.
     PyUnop,
-    /// `py.compare`: One comparison of a (possibly chained) comparison expression.
+    /// `py.compare`: One comparison of a (possibly chained) comparison expression (`is`/`is not` included).
     PyCompare,
     /// `py.truth`: Python truthiness (`bool(x)`), as a branch condition.
     PyTruth,
@@ -150,6 +150,8 @@ pub enum Opcode {
     TObjUnop,
     /// `t.obj_compare`: The generic rich comparison on boxed values; the result is whatever the comparison returns (a bool for builtin types).
     TObjCompare,
+    /// `t.obj_is`: `a is b` for boxed values: the same object (the same word).
+    TObjIs,
     /// `t.obj_truth`: bool(x) of a boxed value.
     TObjTruth,
     /// `t.obj_to_float`: float(x) of a boxed value (TypeError for types float() rejects).
@@ -209,7 +211,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 83] = [
+    pub const ALL: [Opcode; 84] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfReturn,
@@ -265,6 +267,7 @@ impl Opcode {
         Opcode::TObjBinop,
         Opcode::TObjUnop,
         Opcode::TObjCompare,
+        Opcode::TObjIs,
         Opcode::TObjTruth,
         Opcode::TObjToFloat,
         Opcode::TObjToInt,
@@ -364,6 +367,7 @@ impl Opcode {
             "t.obj_binop" => Opcode::TObjBinop,
             "t.obj_unop" => Opcode::TObjUnop,
             "t.obj_compare" => Opcode::TObjCompare,
+            "t.obj_is" => Opcode::TObjIs,
             "t.obj_truth" => Opcode::TObjTruth,
             "t.obj_to_float" => Opcode::TObjToFloat,
             "t.obj_to_int" => Opcode::TObjToInt,
@@ -397,7 +401,7 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 83] = [
+static SPECS: [OpSpec; 84] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -485,12 +489,12 @@ static SPECS: [OpSpec; 83] = [
     OpSpec {
         name: "py.compare",
         dialect: Dialect::Py,
-        doc: "One comparison of a (possibly chained) comparison expression.",
+        doc: "One comparison of a (possibly chained) comparison expression (`is`/`is not` included).",
         operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["lt", "le", "gt", "ge", "eq", "ne"]) }],
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["lt", "le", "gt", "ge", "eq", "ne", "is", "isnot"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
     },
@@ -1057,6 +1061,18 @@ static SPECS: [OpSpec; 83] = [
         attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum(&["lt", "le", "gt", "ge", "eq", "ne"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "t.obj_is",
+        dialect: Dialect::T,
+        doc: "`a is b` for boxed values: the same object (the same word).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
     },
     OpSpec {
         name: "t.obj_truth",

@@ -257,7 +257,8 @@ impl Emitter<'_, '_> {
     fn guarded(&mut self, nb: Block, f: &Func, op: OpId, in_lats: &[Lat], inf: &Infer<'_>) -> Block {
         let o = &f.ops[op];
         let sp = o.span;
-        let guardable = matches!(o.opcode, Opcode::PyBinop | Opcode::PyCompare)
+        let guardable = o.opcode == Opcode::PyBinop
+            || (o.opcode == Opcode::PyCompare && !rules::is_identity(&attr_str(o, "op")))
             || (o.opcode == Opcode::PyUnop && attr_str(o, "op") != "not");
         let boxed: Vec<usize> = (0..in_lats.len()).filter(|&i| in_lats[i].is_boxed()).collect();
         let r = o.results.first().copied();
@@ -353,6 +354,11 @@ impl Emitter<'_, '_> {
             Opcode::PyUnop => {
                 let x = boxed_operand(self, 0);
                 self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).attr("op", Attr::Str(opname)).result(Type::TObj))
+            }
+            Opcode::PyCompare if rules::is_identity(&opname) => {
+                let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                let same = self.value(b, NewOp::new(Opcode::TObjIs, sp).operands([x, y]).result(Type::Bool));
+                if opname == "is" { same } else { self.value(b, NewOp::new(Opcode::TNot, sp).operands([same]).result(Type::Bool)) }
             }
             Opcode::PyCompare => {
                 let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -452,6 +458,20 @@ impl Emitter<'_, '_> {
                         self.vmap.insert(r, x);
                     }
                 }
+            }
+            Opcode::PyCompare if rules::is_identity(&opname) => {
+                let Some(r) = r0 else { return };
+                let is = opname == "is";
+                let v = match (tys[0], tys[1]) {
+                    // The same singleton type: None is None; a bool is the other when equal.
+                    (Type::Bool, Type::Bool) => {
+                        let ny = self.value(b, NewOp::new(Opcode::TNot, sp).operands([ops[1]]).result(Type::Bool));
+                        let same = self.value(b, NewOp::new(Opcode::TSelect, sp).operands([ops[0], ops[1], ny]).result(Type::Bool));
+                        if is { same } else { self.value(b, NewOp::new(Opcode::TNot, sp).operands([same]).result(Type::Bool)) }
+                    }
+                    (x, y) => self.value(b, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Bool((x == y) == is)).result(Type::Bool)),
+                };
+                self.vmap.insert(r, v);
             }
             Opcode::PyCompare => {
                 let Some(r) = r0 else { return };

@@ -30,7 +30,12 @@ pub const BINOP_SYMBOL: &[(&str, &str)] = &[
     ("add", "+"), ("sub", "-"), ("mul", "*"), ("truediv", "/"), ("floordiv", "//"), ("mod", "%"), ("pow", "** or pow()"),
     ("lshift", "<<"), ("rshift", ">>"), ("and", "&"), ("or", "|"), ("xor", "^"),
 ];
-pub const CMP_SYMBOL: &[(&str, &str)] = &[("lt", "<"), ("le", "<="), ("gt", ">"), ("ge", ">="), ("eq", "=="), ("ne", "!=")];
+pub const CMP_SYMBOL: &[(&str, &str)] = &[("lt", "<"), ("le", "<="), ("gt", ">"), ("ge", ">="), ("eq", "=="), ("ne", "!="), ("is", "is"), ("isnot", "is not")];
+
+/// Whether a comparison is an identity test (`is`, `is not`).
+pub fn is_identity(op: &str) -> bool {
+    op == "is" || op == "isnot"
+}
 
 pub fn sym(table: &[(&str, &'static str)], k: &str) -> &'static str {
     table.iter().find(|(a, _)| *a == k).map_or("?", |(_, s)| s)
@@ -220,6 +225,17 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                 },
             }
         }
+        Opcode::PyCompare if is_identity(&opn) => {
+            // Identity is exact for the singletons None, True and False; for numbers and
+            // strings CPython's answer depends on which objects its caches share.
+            let singleton = |t: Type| matches!(t, Type::None | Type::Bool);
+            if singleton(tys[0]) || singleton(tys[1]) {
+                Rule::Typed(vec![Type::Bool])
+            } else {
+                Rule::Reject(Diagnostic::new("E0106", sp, format!("`{}` between a `{}` and a `{}` is not supported", sym(CMP_SYMBOL, &opn), tys[0].python_name(), tys[1].python_name()))
+                    .label("CPython's answer depends on its object caches").help("compare values with `==`; use `is` with None, True or False"))
+            }
+        }
         Opcode::PyCompare => {
             let (a, b) = (tys[0], tys[1]);
             if has_str {
@@ -259,7 +275,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
         | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
         | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
-        | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
+        | Opcode::TObjIs | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
         | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
         | Opcode::LDecref | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv
         | Opcode::LIcmp | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked

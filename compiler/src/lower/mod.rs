@@ -380,6 +380,10 @@ impl L<'_> {
                 let code = self.i64c(compare_op(&opname).code().into(), sp);
                 Some(self.call_val(RtFn::molt_obj_compare, vec![code, ops[0], ops[1]], Type::Ref, sp))
             }
+            Opcode::TObjIs => {
+                let (a, b) = (self.cast("ref_bits", ops[0], Type::I64, sp), self.cast("ref_bits", ops[1], Type::I64, sp));
+                Some(self.icmp("eq", a, b, sp))
+            }
             Opcode::TObjTruth => Some(self.call_val(RtFn::molt_obj_truth, ops, Type::I1, sp)),
             Opcode::TObjToFloat => Some(self.call_val(RtFn::molt_obj_to_float, ops, Type::F64, sp)),
             Opcode::TObjToInt => Some(self.call_val(RtFn::molt_obj_to_int, ops, Type::Ref, sp)),
