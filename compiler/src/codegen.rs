@@ -547,6 +547,10 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 }
                 None
             }
+            Opcode::CfUnreachable => {
+                be(self.b.build_unreachable())?;
+                None
+            }
             Opcode::CfReturn => {
                 match ins.first() {
                     Some(v) if !st.is_main => be(self.b.build_aggregate_return(&[*v, self.ctx.bool_type().const_zero().into()]))?,

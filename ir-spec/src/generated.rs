@@ -44,6 +44,8 @@ pub enum Opcode {
     CfBr,
     /// `cf.cond_br`: Branches to the first successor when the condition is true, else to the second.
     CfCondBr,
+    /// `cf.unreachable`: Control never gets here: the op before it always raises (a `raise` statement).
+    CfUnreachable,
     /// `cf.return`: Returns from the function; operand types match the function's result types.
     CfReturn,
     /// `py.const`: A Python literal (int, float, bool, None or str).
@@ -64,6 +66,8 @@ pub enum Opcode {
     PyBuiltin,
     /// `py.print`: print(*args, sep=sep, end=end).
     PyPrint,
+    /// `py.raise_new`: `raise KIND` / `raise KIND(arg)` for a builtin exception class: raises a new exception (always).
+    PyRaiseNew,
     /// `py.load_global`: Reads a module-level name; NameError when it is not bound yet.
     PyLoadGlobal,
     /// `py.store_global`: Binds a module-level name.
@@ -158,6 +162,8 @@ pub enum Opcode {
     TObjToFloat,
     /// `t.obj_to_int`: int(x) of a boxed value (TypeError for types int() rejects).
     TObjToInt,
+    /// `t.raise_new`: Raises a new exception of builtin class `kind`, with the boxed argument when there is one (always raises).
+    TRaiseNew,
     /// `t.frame_check`: A builtin that CPython 3.11 runs as `levels` more levels of recursion (C calls, internal comparisons): RecursionError with `msg` when the current depth plus `levels` exceeds the recursion limit.
     TFrameCheck,
     /// `t.raise`: Raises an exception of the given kind with a fixed message.
@@ -211,9 +217,10 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 84] = [
+    pub const ALL: [Opcode; 87] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
+        Opcode::CfUnreachable,
         Opcode::CfReturn,
         Opcode::PyConst,
         Opcode::PyUndef,
@@ -224,6 +231,7 @@ impl Opcode {
         Opcode::PyCall,
         Opcode::PyBuiltin,
         Opcode::PyPrint,
+        Opcode::PyRaiseNew,
         Opcode::PyLoadGlobal,
         Opcode::PyStoreGlobal,
         Opcode::PyBindFunc,
@@ -271,6 +279,7 @@ impl Opcode {
         Opcode::TObjTruth,
         Opcode::TObjToFloat,
         Opcode::TObjToInt,
+        Opcode::TRaiseNew,
         Opcode::TFrameCheck,
         Opcode::TRaise,
         Opcode::LConst,
@@ -314,6 +323,7 @@ impl Opcode {
         Some(match name {
             "cf.br" => Opcode::CfBr,
             "cf.cond_br" => Opcode::CfCondBr,
+            "cf.unreachable" => Opcode::CfUnreachable,
             "cf.return" => Opcode::CfReturn,
             "py.const" => Opcode::PyConst,
             "py.undef" => Opcode::PyUndef,
@@ -324,6 +334,7 @@ impl Opcode {
             "py.call" => Opcode::PyCall,
             "py.builtin" => Opcode::PyBuiltin,
             "py.print" => Opcode::PyPrint,
+            "py.raise_new" => Opcode::PyRaiseNew,
             "py.load_global" => Opcode::PyLoadGlobal,
             "py.store_global" => Opcode::PyStoreGlobal,
             "py.bind_func" => Opcode::PyBindFunc,
@@ -371,6 +382,7 @@ impl Opcode {
             "t.obj_truth" => Opcode::TObjTruth,
             "t.obj_to_float" => Opcode::TObjToFloat,
             "t.obj_to_int" => Opcode::TObjToInt,
+            "t.raise_new" => Opcode::TRaiseNew,
             "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
             "l.const" => Opcode::LConst,
@@ -401,7 +413,7 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 84] = [
+static SPECS: [OpSpec; 87] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -424,6 +436,18 @@ static SPECS: [OpSpec; 84] = [
         variadic_results: false,
         attrs: &[],
         successors: 2,
+        traits: traits::TERMINATOR,
+    },
+    OpSpec {
+        name: "cf.unreachable",
+        dialect: Dialect::Cf,
+        doc: "Control never gets here: the op before it always raises (a `raise` statement).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
         traits: traits::TERMINATOR,
     },
     OpSpec {
@@ -543,6 +567,18 @@ static SPECS: [OpSpec; 84] = [
         results: &[],
         variadic_results: false,
         attrs: &[AttrSpec { name: "end", kind: AttrKind::Str }, AttrSpec { name: "sep", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "py.raise_new",
+        dialect: Dialect::Py,
+        doc: "`raise KIND` / `raise KIND(arg)` for a builtin exception class: raises a new exception (always).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str }],
         successors: 0,
         traits: traits::MAY_RAISE,
     },
@@ -1109,6 +1145,18 @@ static SPECS: [OpSpec; 84] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "t.raise_new",
+        dialect: Dialect::T,
+        doc: "Raises a new exception of builtin class `kind`, with the boxed argument when there is one (always raises).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
     },
     OpSpec {
         name: "t.frame_check",

@@ -38,6 +38,31 @@ molt_abi! {
         // --- exceptions (explicit error returns; see decisions/0005) ---
         /// Sets the pending exception: kind is one of `exception_kinds`, msg is UTF-8.
         fn molt_raise(kind: i32, msg: ptr, len: i64) -> void;
+        /// The pending exception as an exception object (its class, argument, traceback frames
+        /// and context), cleared from the pending state: the start of an `except` handler.
+        /// `None` when nothing is pending. If the object cannot be allocated, a MemoryError is
+        /// left pending and the result is the word 0: it matches no kind, and re-raising it
+        /// keeps the MemoryError pending.
+        fn molt_exc_fetch() -> obj;
+        /// Whether exception object `exc` is an instance of exception kind `kind` (its class or a
+        /// subclass in CPython's hierarchy): an `except KIND` clause's test.
+        fn molt_exc_matches(exc: obj, kind: i32) -> bool;
+        /// Makes exception object `exc` pending again with the traceback frames it carries (a
+        /// bare `raise`, or the end of a handler that did not match); its context is left as it
+        /// is, and frames recorded afterwards are appended (outer frames). Borrows `exc`. For a
+        /// non-exception (a failed fetch's 0) the pending exception stays, or TypeError.
+        fn molt_exc_reraise(exc: obj) -> void;
+        /// Raises a new exception of kind `kind`: `raise KIND(arg)` when `has_arg`, else
+        /// `raise KIND` / `raise KIND()`. `str()` of it is `str(arg)` (`repr(arg)` for KeyError, as
+        /// in CPython; `''` without one). While an exception is being handled it becomes the new
+        /// one's context (as for `molt_raise` and the runtime's own errors).
+        fn molt_raise_new(kind: i32, arg: obj, has_arg: bool) -> void;
+        /// Enters an `except` block handling `exc` (borrowed): an exception raised until the
+        /// matching `molt_exc_handling_end` gets `exc` as its context, printed as CPython does
+        /// ("During handling of the above exception, another exception occurred:").
+        fn molt_exc_handling_begin(exc: obj) -> void;
+        /// Leaves the innermost `except` block.
+        fn molt_exc_handling_end() -> void;
         /// Records one traceback frame while a pending exception leaves a function: the source
         /// line (stripped of its indentation) and the line of location markers under it (with
         /// its indent; empty for none), as CPython 3.11 prints them.
@@ -181,6 +206,12 @@ molt_abi! {
             Ge = 5,
         }
     }
+    // The builtin exception classes: `raise`/`except` name them, the runtime raises them. Their
+    // hierarchy (CPython 3.11's) lives in the runtime: BaseException > {Exception, SystemExit,
+    // KeyboardInterrupt, GeneratorExit}; Exception > {ArithmeticError > {ZeroDivisionError,
+    // OverflowError}, LookupError > {IndexError, KeyError}, RuntimeError > {RecursionError,
+    // NotImplementedError}, NameError > UnboundLocalError, ValueError, TypeError, MemoryError,
+    // AssertionError, AttributeError, StopIteration}.
     exception_kinds {
         ZeroDivisionError = 1,
         OverflowError = 2,
@@ -191,5 +222,18 @@ molt_abi! {
         TypeError = 7,
         NotImplementedError = 8,
         MemoryError = 9,
+        BaseException = 10,
+        Exception = 11,
+        ArithmeticError = 12,
+        LookupError = 13,
+        IndexError = 14,
+        KeyError = 15,
+        RuntimeError = 16,
+        AssertionError = 17,
+        AttributeError = 18,
+        StopIteration = 19,
+        SystemExit = 20,
+        KeyboardInterrupt = 21,
+        GeneratorExit = 22,
     }
 }

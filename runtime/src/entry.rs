@@ -4,18 +4,25 @@
 //! executable; generated code leaving `molt_exc_pending` set when an exception escapes it.
 //!
 //! Provides: `main`, which runs the module, flushes stdout, and on an uncaught exception
-//! writes the CPython-style traceback to stderr; then, if the environment variable
+//! writes the CPython-style traceback (with its chain of causes and contexts) to stderr — or,
+//! for an uncaught SystemExit, does what CPython's `_Py_HandleSystemExit` does (no traceback;
+//! `str(code)` on stderr unless the code is None or an int); then releases every exception
+//! object still held (the pending one, the handling stack) and, if the environment variable
 //! `MOLT_OBJECT_REPORT` names a file, writes the per-type allocation and leak counts there as
 //! JSON (`object::alloc::object_report_json`). Exit status: 0 on success, 1 on an uncaught
-//! exception, 120 when stdout could not be written (e.g. the reader closed the pipe).
+//! exception, a SystemExit's code, 120 when stdout could not be written (e.g. the reader
+//! closed the pipe).
 //!
 //! Invariants: stdout is flushed before the traceback is written so the two appear in
 //! program order; SIGPIPE is ignored (as CPython does), so a closed pipe is a write error
-//! handled quietly rather than a signal death; nothing here panics.
+//! handled quietly rather than a signal death; no exception object is live when the object
+//! report is written; nothing here panics.
 
 use core::sync::atomic::Ordering;
 
-use crate::exceptions::{format_traceback, molt_exc_pending, take_exception};
+use crate::exceptions::{
+    clear_handling, format_traceback, molt_exc_pending, take_exception, take_system_exit,
+};
 use crate::print::{STDOUT_FAILURE_EXIT, flush_stdout};
 use crate::sys;
 
@@ -30,11 +37,19 @@ pub unsafe fn run_module(module_main: unsafe extern "C" fn()) -> i32 {
     finish()
 }
 
-/// Flushes stdout, prints the traceback of a pending exception and writes the object report
-/// (when `MOLT_OBJECT_REPORT` names a file); returns the exit status.
+/// Flushes stdout, prints the traceback of a pending exception (or handles a SystemExit),
+/// releases the exception objects and writes the object report (when `MOLT_OBJECT_REPORT`
+/// names a file); returns the exit status.
 pub fn finish() -> i32 {
     let stdout_ok = flush_stdout();
-    let status = if molt_exc_pending.load(Ordering::SeqCst) != 0 {
+    let status = if let Some((code, text)) = take_system_exit() {
+        if let Some(mut text) = text {
+            text.push('\n');
+            let _ = sys::write_all(2, text.as_bytes());
+        }
+        // CPython's `Py_Exit`: a failed final flush of stdout wins.
+        if stdout_ok { code } else { STDOUT_FAILURE_EXIT }
+    } else if molt_exc_pending.load(Ordering::SeqCst) != 0 {
         if let Some(exc) = take_exception() {
             // stderr is unbuffered: one write of the whole text, errors ignored.
             let _ = sys::write_all(2, format_traceback(&exc).as_bytes());
@@ -45,6 +60,8 @@ pub fn finish() -> i32 {
     } else {
         STDOUT_FAILURE_EXIT
     };
+    // Handlers still active (none after a program that ran to its end) hold references.
+    clear_handling();
     // A test aid: failing to write it does not change the program's status.
     let _ = crate::object::alloc::write_object_report();
     status

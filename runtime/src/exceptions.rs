@@ -1,84 +1,153 @@
-//! The pending exception, its traceback, and the exported globals generated code polls.
+//! The pending exception, the stack of exceptions being handled, and the exported global
+//! generated code polls.
 //!
-//! Relies on: generated code calling `molt_raise` to start an exception and then
-//! `molt_traceback_push` once per frame as the exception propagates outward (innermost frame
-//! first); generated code reading `molt_exc_pending` after every call that may raise (call
-//! depth is counted by generated code itself, in a hidden argument). Execution is single-threaded;
-//! the state lives in a [`Global`] cell, which keeps it sound anyway (unit tests run in parallel
-//! threads).
+//! Relies on: generated code starting an exception with `molt_raise` (a kind and a message)
+//! or `molt_raise_new` (a new exception object), the runtime's own code with [`raise`] /
+//! [`raise_error`]; then calling `molt_traceback_push` once per frame as the exception leaves
+//! functions (innermost frame first); an `except` handler (decisions/0015) taking the
+//! exception with `molt_exc_fetch`, testing it with `molt_exc_matches`, bracketing a clause
+//! with `molt_exc_handling_begin` / `molt_exc_handling_end` and re-raising with
+//! `molt_exc_reraise`; generated code reading `molt_exc_pending` after every call that may
+//! raise. `object::exception` for exception objects; CPython 3.11's `Python/errors.c` for the
+//! semantics (`_PyErr_SetObject`: implicit chaining and its cycle breaking; `_PyErr_Restore`:
+//! a re-raise that leaves the context alone) and `Python/pythonrun.c` for what an uncaught
+//! exception prints (`print_exception_recursive`, `_Py_HandleSystemExit`). Execution is
+//! single-threaded; the state lives in [`Global`] cells, which keep it sound anyway (unit
+//! tests run in parallel threads).
 //!
-//! Provides: `molt_raise`, `molt_traceback_push`, the `molt_exc_pending` static, [`MoltError`]
-//! / [`MoltResult`] (an exception computed by Rust code: kind + static or owned message), and a
-//! Rust API (`raise`, `raise_error`, `value_or_raise`, `pending_exception`,
-//! `take_exception`, `clear_exception`, `format_traceback`) to inspect and render the pending
-//! exception exactly as CPython 3.11 prints an uncaught one (frame collapsing and the
-//! 1000-frame limit included).
+//! Provides: `molt_raise`, `molt_raise_new`, `molt_exc_fetch`, `molt_exc_matches`,
+//! `molt_exc_reraise`, `molt_exc_handling_begin`, `molt_exc_handling_end`,
+//! `molt_traceback_push`, the `molt_exc_pending` static; [`MoltError`] / [`MoltResult`] (an
+//! exception computed by Rust code: kind + static or owned message); the Rust API [`raise`],
+//! [`raise_code`], [`raise_error`], [`value_or_raise`], [`raise_object`], [`reraise`],
+//! [`fetch_exception`], [`push_frame`], [`pending_exception`], [`take_exception`],
+//! [`clear_exception`], [`handling_begin`], [`handling_end`], [`handling_depth`],
+//! [`clear_handling`], [`take_system_exit`]; and, from `traceback`, [`Frame`],
+//! [`ExceptionReport`] and [`format_traceback`] (CPython 3.11's rendering, chains included).
 //!
-//! Invariants: `molt_exc_pending` is 1 exactly while `molt_raise` has been called and the
-//! exception not cleared; nothing here panics (bad pointers or lengths read as empty text).
+//! Invariants: `molt_exc_pending` is 1 exactly while an exception is pending. The pending
+//! state owns what it holds: either a *message exception* (kind, message, frames and an owned
+//! reference to its context; what the runtime's own errors and `molt_raise` create, turned
+//! into an exception object whose argument is the message, as CPython's `args[0]`, only when
+//! a handler fetches it, and reported identically either way) or an owned reference to an
+//! exception object. The handling stack owns a reference to each entry. Whenever an exception
+//! becomes pending by a raise (not a re-raise), its context is the innermost exception being
+//! handled, unless that is the exception itself. References are dropped outside the
+//! [`Global`] cells (freeing never re-enters them). Nothing here panics (bad pointers or
+//! lengths read as empty text; a failed allocation becomes a MemoryError).
 
 use alloc::borrow::{Cow, ToOwned as _};
+use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write as _;
 use core::sync::atomic::{AtomicU8, Ordering};
 
 use crate::ExceptionKind;
+use crate::object::exception::{self as exc, type_for_code};
+use crate::object::str::{str_from_text, str_repr};
+use crate::object::types::is_subtype;
+use crate::object::{Obj, decref, dispatch, incref, int, new_ref, singletons};
 use crate::sys::Global;
+pub use crate::traceback::{
+    ChainLink, ExceptionReport, Frame, PendingException, TRACEBACK_LIMIT, format_traceback,
+    push_frame_limited,
+};
 
 /// Non-zero while an exception is pending (see `abi.rs`).
 #[unsafe(no_mangle)]
 pub static molt_exc_pending: AtomicU8 = AtomicU8::new(0);
-
 
 /// Implemented by the atomic type that stands for ABI global type `T`; the ABI macro uses it
 /// to check that each exported global holds a value of the declared type.
 pub trait AtomicOf<T> {}
 impl AtomicOf<u8> for AtomicU8 {}
 
-/// CPython prints at most this many frames (`sys.tracebacklimit`'s default), the innermost ones.
-pub const TRACEBACK_LIMIT: usize = 1000;
+/// What `raise` of a non-exception says (CPython's `do_raise`).
+const NOT_AN_EXCEPTION: &str = "exceptions must derive from BaseException";
 
-/// CPython collapses identical consecutive frames beyond this many.
-const RECURSIVE_CUTOFF: usize = 3;
-
-/// One traceback entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Frame {
-    pub file: String,
-    pub func: String,
-    pub line: i64,
-    /// The stripped source line; empty when unknown (the row is then omitted).
-    pub text: String,
-    /// The location markers under the source line (with their indent), or empty.
-    pub carets: String,
+/// The pending exception (see the module doc).
+enum Pending {
+    /// Raised with a message; becomes an object when fetched. `context` is owned.
+    Message {
+        kind: i32,
+        message: String,
+        frames: Vec<Frame>,
+        context: Option<Obj>,
+    },
+    /// An owned reference to an exception object.
+    Object(Obj),
 }
 
-/// A raised Python exception with the frames it has left so far, innermost first.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PendingException {
-    /// The raw `kind` given to `molt_raise` (see [`ExceptionKind::from_code`]).
-    pub kind: i32,
-    pub message: String,
-    /// Innermost frame first (push order). Holds at most [`TRACEBACK_LIMIT`] frames.
-    pub frames: Vec<Frame>,
-}
+impl Pending {
+    /// A copy holding its own references.
+    fn share(&self) -> Pending {
+        match self {
+            Pending::Message {
+                kind,
+                message,
+                frames,
+                context,
+            } => Pending::Message {
+                kind: *kind,
+                message: message.clone(),
+                frames: frames.clone(),
+                context: context.map(new_ref),
+            },
+            Pending::Object(o) => Pending::Object(new_ref(*o)),
+        }
+    }
 
-impl PendingException {
-    /// The Python class name for the exception's kind.
-    pub fn kind_name(&self) -> &'static str {
-        match ExceptionKind::from_code(self.kind) {
-            Some(kind) => kind.name(),
-            None => "SystemError",
+    /// Gives up the references it owns.
+    fn release(self) {
+        let owned = match self {
+            Pending::Message { context, .. } => context,
+            Pending::Object(o) => Some(o),
+        };
+        if let Some(o) = owned {
+            // SAFETY: the pending state owned this reference; `self` is consumed.
+            unsafe { decref(o) };
         }
     }
 }
 
-static PENDING: Global<Option<PendingException>> = Global::new(None);
+static PENDING: Global<Option<Pending>> = Global::new(None);
 
-fn with_pending<R>(f: impl FnOnce(&mut Option<PendingException>) -> R) -> R {
-    PENDING.with(f)
+/// The exceptions being handled, innermost last (CPython's `exc_info` stack).
+struct Handling {
+    /// Owned references.
+    stack: Vec<Obj>,
+    /// Entries that could not be pushed (no memory): they sit above `stack`, count as an
+    /// unknown innermost exception (no context) and are popped first.
+    lost: usize,
+}
+
+static HANDLING: Global<Handling> = Global::new(Handling {
+    stack: Vec::new(),
+    lost: 0,
+});
+
+/// Makes `new` the pending exception, dropping any previous one.
+fn set_pending(new: Pending) {
+    let old = PENDING.with(|p| p.replace(new));
+    molt_exc_pending.store(1, Ordering::SeqCst);
+    if let Some(old) = old {
+        old.release();
+    }
+}
+
+/// Removes the pending exception, clearing `molt_exc_pending`.
+fn take_pending() -> Option<Pending> {
+    let p = PENDING.with(Option::take);
+    molt_exc_pending.store(0, Ordering::SeqCst);
+    p
+}
+
+/// The innermost exception being handled (borrowed: the stack keeps it alive).
+fn handled() -> Option<Obj> {
+    HANDLING
+        .with(|h| if h.lost > 0 { None } else { h.stack.last().copied() })
+        .filter(|&o| exc::is_exception(o))
 }
 
 /// Reads `len` bytes at `ptr` as (lossy) UTF-8; a null pointer or non-positive length is "".
@@ -96,21 +165,21 @@ pub(crate) unsafe fn bytes_from_raw<'a>(ptr: *const u8, len: i64) -> &'a [u8] {
     unsafe { core::slice::from_raw_parts(ptr, len) }
 }
 
-/// Sets the pending exception (replacing any previous one and its frames).
+/// Raises an exception of kind code `kind` whose `str()` is `message` (replacing any pending
+/// exception); its context is the exception being handled, if any.
 pub fn raise_code(kind: i32, message: &str) {
     let mut message = message.to_owned();
     if ExceptionKind::from_code(kind).is_none() {
         // Should never happen; keep the report useful instead of failing.
         message = format!("unknown Molt exception kind {kind}: {message}");
     }
-    with_pending(|p| {
-        *p = Some(PendingException {
-            kind,
-            message,
-            frames: Vec::new(),
-        })
+    let context = handled().map(new_ref);
+    set_pending(Pending::Message {
+        kind,
+        message,
+        frames: Vec::new(),
+        context,
     });
-    molt_exc_pending.store(1, Ordering::SeqCst);
 }
 
 /// An exception computed by a pure-Rust helper, before it is raised. The message is usually a
@@ -158,83 +227,298 @@ pub fn raise(kind: ExceptionKind, message: &str) {
     raise_code(kind.code(), message);
 }
 
-/// Records a frame the pending exception is leaving; ignored when nothing is pending.
-pub fn push_frame(frame: Frame) {
-    with_pending(|p| {
-        if let Some(exc) = p {
-            // Frames arrive innermost first and CPython keeps the innermost ones.
-            if exc.frames.len() < TRACEBACK_LIMIT {
-                exc.frames.push(frame);
+/// Raises exception object `exc` (borrowed) as CPython's `_PyErr_SetObject` does: while an
+/// exception is being handled (and it is not `exc` itself), that one becomes `exc`'s context,
+/// after `exc` has been removed from its context chain (no cycle). A non-exception raises
+/// TypeError instead. `exc` keeps the frames it has.
+pub fn raise_object(exc: Obj) {
+    if !exc::is_exception(exc) {
+        raise(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
+        return;
+    }
+    if let Some(top) = handled()
+        && !top.is(exc)
+    {
+        break_context_cycle(top, exc);
+        exc::set_context(exc, Some(top));
+    }
+    set_pending(Pending::Object(new_ref(exc)));
+}
+
+/// `_PyErr_SetObject`'s walk: if `value` is in `top`'s context chain, cut the chain just
+/// before it (Floyd's algorithm stops on a cycle that does not contain `value`).
+fn break_context_cycle(top: Obj, value: Obj) {
+    let (mut o, mut slow) = (top, top);
+    let mut slow_update = false;
+    while let Some(context) = exc::context(o) {
+        if context.is(value) {
+            exc::set_context(o, None);
+            break;
+        }
+        o = context;
+        if o.is(slow) {
+            break; // a pre-existing cycle, all of it checked
+        }
+        if slow_update {
+            match exc::context(slow) {
+                Some(s) => slow = s,
+                None => break,
             }
         }
+        slow_update = !slow_update;
+    }
+}
+
+/// Makes exception object `exc` (borrowed) pending again, with its frames and context as they
+/// are (a bare `raise`; CPython's `_PyErr_Restore`). For a non-exception (what a failed
+/// [`fetch_exception`] hands out) the exception already pending stays, or TypeError is raised.
+pub fn reraise(exc: Obj) {
+    if exc::is_exception(exc) {
+        set_pending(Pending::Object(new_ref(exc)));
+    } else if molt_exc_pending.load(Ordering::SeqCst) == 0 {
+        raise(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
+    }
+}
+
+/// The pending exception as an exception object (a new reference), cleared from the pending
+/// state; `None` if nothing is pending. A message exception becomes an object here; if that
+/// allocation fails, a MemoryError is left pending and the small int 0 is returned (not an
+/// exception: it matches no `except` clause and its re-raise keeps the MemoryError).
+pub fn fetch_exception() -> Obj {
+    match take_pending() {
+        None => singletons::none(),
+        Some(Pending::Object(o)) => o,
+        Some(Pending::Message {
+            kind,
+            message,
+            frames,
+            context,
+        }) => {
+            let made = message_object(kind, &message, frames, context);
+            if let Some(c) = context {
+                // SAFETY: the pending state owned this reference (the object took its own).
+                unsafe { decref(c) };
+            }
+            match made {
+                Ok(o) => o,
+                Err(err) => {
+                    raise_error(&err);
+                    Obj::default()
+                }
+            }
+        }
+    }
+}
+
+/// The exception object of a message exception: `KIND(message)` (`KIND()` for an empty
+/// message), with these frames and context (borrowed).
+fn message_object(
+    kind: i32,
+    message: &str,
+    frames: Vec<Frame>,
+    context: Option<Obj>,
+) -> MoltResult<Obj> {
+    let arg = if message.is_empty() {
+        None
+    } else {
+        Some(str_from_text(message)?)
+    };
+    let made = exc::new_exception(kind, arg);
+    if let Some(a) = arg {
+        // SAFETY: `str_from_text` returned a new reference; the exception took its own.
+        unsafe { decref(a) };
+    }
+    let o = made?;
+    exc::set_frames(o, frames);
+    exc::set_context(o, context);
+    Ok(o)
+}
+
+/// Records a frame the pending exception is leaving (appended: frames go outward); ignored
+/// when nothing is pending or the exception already has `TRACEBACK_LIMIT` frames.
+pub fn push_frame(frame: Frame) {
+    PENDING.with(|p| match p {
+        Some(Pending::Message { frames, .. }) => push_frame_limited(frames, frame),
+        // Touches the object only, never a `Global` cell.
+        Some(Pending::Object(o)) => exc::push_frame(*o, frame),
+        None => {}
     });
 }
 
-/// A copy of the pending exception, if any.
-pub fn pending_exception() -> Option<PendingException> {
-    with_pending(|p| p.clone())
+/// The report of the pending exception, if any (it stays pending).
+pub fn pending_exception() -> Option<ExceptionReport> {
+    let copy = PENDING.with(|p| p.as_ref().map(Pending::share))?;
+    let r = report(&copy);
+    copy.release();
+    Some(r)
 }
 
-/// Removes and returns the pending exception, clearing `molt_exc_pending`.
-pub fn take_exception() -> Option<PendingException> {
-    let exc = with_pending(|p| p.take());
-    molt_exc_pending.store(0, Ordering::SeqCst);
-    exc
+/// Removes the pending exception and returns its report, clearing `molt_exc_pending`.
+pub fn take_exception() -> Option<ExceptionReport> {
+    let p = take_pending()?;
+    let r = report(&p);
+    p.release();
+    Some(r)
 }
 
 /// Clears the pending exception, if any.
 pub fn clear_exception() {
-    let _ = take_exception();
+    if let Some(p) = take_pending() {
+        p.release();
+    }
 }
 
-/// Renders `exc` exactly as CPython 3.11 prints an uncaught exception (minus the `^^^` caret
-/// lines, which need column information Molt does not pass).
-pub fn format_traceback(exc: &PendingException) -> String {
-    let mut out = String::from("Traceback (most recent call last):\n");
-    let mut last: Option<(&str, i64, &str)> = None;
-    let mut count = 0usize;
-    for frame in exc.frames.iter().rev() {
-        let key = (frame.file.as_str(), frame.line, frame.func.as_str());
-        if last != Some(key) {
-            push_repeat_note(&mut out, count);
-            last = Some(key);
-            count = 0;
-        }
-        count += 1;
-        if count > RECURSIVE_CUTOFF {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "  File \"{}\", line {}, in {}",
-            frame.file, frame.line, frame.func
-        );
-        let text = frame
-            .text
-            .trim_start_matches([' ', '\t', '\x0c'])
-            .trim_end_matches(['\n', '\r']);
-        if !text.is_empty() {
-            let _ = writeln!(out, "    {text}");
-            if !frame.carets.is_empty() {
-                let _ = writeln!(out, "{}", frame.carets);
-            }
+/// The report of a pending exception: exactly what printing its object would show.
+fn report(p: &Pending) -> ExceptionReport {
+    match p {
+        Pending::Message {
+            kind,
+            message,
+            frames,
+            context,
+        } => ExceptionReport {
+            kind: *kind,
+            message: message_str(*kind, message),
+            frames: frames.clone(),
+            chain: chain_from(context.map(|c| (ChainLink::Context, c)), BTreeSet::new()),
+        },
+        Pending::Object(o) => {
+            let mut r = report_of(*o);
+            r.chain = chain_from(next_link(*o), BTreeSet::from([o.raw()]));
+            r
         }
     }
-    push_repeat_note(&mut out, count);
-    out.push_str(exc.kind_name());
-    if !exc.message.is_empty() {
-        out.push_str(": ");
-        out.push_str(&exc.message);
-    }
-    out.push('\n');
-    out
 }
 
-fn push_repeat_note(out: &mut String, count: usize) {
-    if count > RECURSIVE_CUTOFF {
-        let n = count - RECURSIVE_CUTOFF;
-        let plural = if n > 1 { "s" } else { "" };
-        let _ = writeln!(out, "  [Previous line repeated {n} more time{plural}]");
+/// `str()` of the object a message exception becomes (the message is its argument).
+fn message_str(kind: i32, message: &str) -> String {
+    if !message.is_empty() && is_subtype(type_for_code(kind), &exc::KEY_ERROR) {
+        str_repr(message) // KeyError_str
+    } else {
+        message.to_owned()
+    }
+}
+
+/// The report of one exception object, without its chain.
+fn report_of(o: Obj) -> ExceptionReport {
+    ExceptionReport {
+        kind: exc::kind_of(o).unwrap_or(0),
+        message: dispatch::str_of(o).unwrap_or_else(|_| "<exception str() failed>".to_owned()),
+        frames: exc::frames(o),
+        chain: Vec::new(),
+    }
+}
+
+/// The exception CPython prints above `o`: its cause, else its context unless suppressed.
+fn next_link(o: Obj) -> Option<(ChainLink, Obj)> {
+    if let Some(c) = exc::cause(o) {
+        return Some((ChainLink::Cause, c));
+    }
+    if exc::suppress_context(o) {
+        return None;
+    }
+    exc::context(o).map(|c| (ChainLink::Context, c))
+}
+
+/// The chain starting at `next` (see [`ExceptionReport::chain`]); it ends at an exception
+/// already `seen` (CPython's `print_exception_seen_lookup`).
+fn chain_from(
+    mut next: Option<(ChainLink, Obj)>,
+    mut seen: BTreeSet<u64>,
+) -> Vec<(ChainLink, ExceptionReport)> {
+    let mut chain = Vec::new();
+    while let Some((link, o)) = next {
+        if !seen.insert(o.raw()) {
+            break;
+        }
+        chain.push((link, report_of(o)));
+        next = next_link(o);
+    }
+    chain
+}
+
+/// If the pending exception is a SystemExit, takes it and returns what CPython's
+/// `_Py_HandleSystemExit` does with it: the exit status (its `code`: None → 0, an int → that
+/// int as a C `int`, -1 if it does not fit a C `long`; anything else → 1) and the text to write
+/// to stderr, followed by a newline (`str(code)` for a code that is not None or an int).
+pub fn take_system_exit() -> Option<(i32, Option<String>)> {
+    let exit = ExceptionKind::SystemExit.code();
+    let is_exit = PENDING.with(|p| match p {
+        Some(Pending::Message { kind, .. }) => {
+            is_subtype(type_for_code(*kind), type_for_code(exit))
+        }
+        Some(Pending::Object(o)) => exc::matches(*o, exit),
+        None => false,
+    });
+    if !is_exit {
+        return None;
+    }
+    let p = take_pending()?;
+    let r = match &p {
+        Pending::Message { message, .. } if message.is_empty() => (0, None),
+        Pending::Message { message, .. } => (1, Some(message.clone())),
+        Pending::Object(o) => match exc::arg(*o) {
+            None => (0, None),
+            Some(code) if singletons::is_none(code) => (0, None),
+            Some(code) => match int::int_ref(code) {
+                // C's `(int)PyLong_AsLong(code)`: truncated to 32 bits.
+                Some(i) => (i.to_i64().map_or(-1, |v| v as i32), None),
+                None => (1, Some(dispatch::str_of(code).unwrap_or_default())),
+            },
+        },
+    };
+    p.release();
+    Some(r)
+}
+
+/// Enters a handler of `exc` (borrowed; the stack takes a reference).
+pub fn handling_begin(exc: Obj) {
+    incref(exc);
+    let pushed = HANDLING.with(|h| {
+        if h.lost == 0 && h.stack.try_reserve(1).is_ok() {
+            h.stack.push(exc);
+            true
+        } else {
+            h.lost = h.lost.saturating_add(1);
+            false
+        }
+    });
+    if !pushed {
+        // SAFETY: the reference taken above, not stored.
+        unsafe { decref(exc) };
+    }
+}
+
+/// Leaves the innermost handler (nothing if none is active).
+pub fn handling_end() {
+    let popped = HANDLING.with(|h| {
+        if h.lost > 0 {
+            h.lost -= 1;
+            None
+        } else {
+            h.stack.pop()
+        }
+    });
+    if let Some(o) = popped {
+        // SAFETY: the stack owned this reference; it has just been removed.
+        unsafe { decref(o) };
+    }
+}
+
+/// How many handlers are active.
+pub fn handling_depth() -> usize {
+    HANDLING.with(|h| h.stack.len() + h.lost)
+}
+
+/// Leaves every handler (at exit: no exception object may outlive the program's report).
+pub fn clear_handling() {
+    let all = HANDLING.with(|h| {
+        h.lost = 0;
+        core::mem::take(&mut h.stack)
+    });
+    for o in all {
+        // SAFETY: the stack owned these references; they have just been removed.
+        unsafe { decref(o) };
     }
 }
 
@@ -247,6 +531,49 @@ pub unsafe extern "C" fn molt_raise(kind: i32, msg: *const u8, len: i64) {
     // SAFETY: forwarded caller contract.
     let msg = unsafe { bytes_from_raw(msg, len) };
     raise_code(kind, &String::from_utf8_lossy(msg));
+}
+
+/// The pending exception as an exception object, cleared from the pending state.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_fetch() -> Obj {
+    fetch_exception()
+}
+
+/// Whether exception object `exc` is an instance of kind `kind` (or of a subclass).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_matches(exc: Obj, kind: i32) -> bool {
+    exc::matches(exc, kind)
+}
+
+/// Makes exception object `exc` pending again with its frames (a bare `raise`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_reraise(exc: Obj) {
+    reraise(exc);
+}
+
+/// Raises a new exception `KIND(arg)` (`KIND()` unless `has_arg`); `arg` is borrowed.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_raise_new(kind: i32, arg: Obj, has_arg: bool) {
+    match exc::new_exception(kind, has_arg.then_some(arg)) {
+        Ok(o) => {
+            raise_object(o);
+            // SAFETY: `new_exception` returned a new reference; the pending state took its own.
+            unsafe { decref(o) };
+        }
+        Err(err) => raise_error(&err),
+    }
+}
+
+/// Enters an `except` block handling `exc` (borrowed).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_handling_begin(exc: Obj) {
+    handling_begin(exc);
+}
+
+/// Leaves the innermost `except` block.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_handling_end() {
+    handling_end();
 }
 
 /// Records one traceback frame while a pending exception leaves a function.
@@ -293,212 +620,4 @@ pub(crate) fn test_lock() -> std::sync::MutexGuard<'static, ()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn frame(func: &str, line: i64, text: &str) -> Frame {
-        Frame {
-            file: "/tmp/p.py".into(),
-            func: func.into(),
-            line,
-            text: text.into(),
-            carets: String::new(),
-        }
-    }
-
-    fn exc(kind: ExceptionKind, msg: &str, frames: Vec<Frame>) -> PendingException {
-        PendingException {
-            kind: kind.code(),
-            message: msg.into(),
-            frames,
-        }
-    }
-
-    #[test]
-    fn kind_names() {
-        assert_eq!(ExceptionKind::ZeroDivisionError.name(), "ZeroDivisionError");
-        assert_eq!(
-            ExceptionKind::from_code(8),
-            Some(ExceptionKind::NotImplementedError)
-        );
-        assert_eq!(ExceptionKind::from_code(0), None);
-        for &k in ExceptionKind::ALL {
-            assert_eq!(ExceptionKind::from_code(k.code()), Some(k));
-        }
-    }
-
-    #[test]
-    fn simple_traceback() {
-        let e = exc(
-            ExceptionKind::ZeroDivisionError,
-            "integer division or modulo by zero",
-            vec![
-                frame("f", 3, "return 1 // x"),
-                frame("<module>", 7, "print(f(0))"),
-            ],
-        );
-        assert_eq!(
-            format_traceback(&e),
-            "Traceback (most recent call last):\n  File \"/tmp/p.py\", line 7, in <module>\n    print(f(0))\n  File \"/tmp/p.py\", line 3, in f\n    return 1 // x\nZeroDivisionError: integer division or modulo by zero\n"
-        );
-    }
-
-    #[test]
-    fn empty_message_and_text() {
-        let e = exc(
-            ExceptionKind::ValueError,
-            "",
-            vec![frame("<module>", 1, "")],
-        );
-        assert_eq!(
-            format_traceback(&e),
-            "Traceback (most recent call last):\n  File \"/tmp/p.py\", line 1, in <module>\nValueError\n"
-        );
-    }
-
-    fn recursion(n: usize) -> PendingException {
-        let mut frames = vec![frame("f", 3, "return 1 // n")];
-        frames.extend((0..n).map(|_| frame("f", 4, "return f(n - 1)")));
-        frames.push(frame("<module>", 6, "print(f(N))"));
-        exc(
-            ExceptionKind::ZeroDivisionError,
-            "integer division or modulo by zero",
-            frames,
-        )
-    }
-
-    #[test]
-    fn collapses_repeated_frames() {
-        let t = format_traceback(&recursion(3));
-        assert_eq!(t.matches("line 4, in f").count(), 3);
-        assert!(!t.contains("Previous line"));
-        let t = format_traceback(&recursion(4));
-        assert_eq!(t.matches("line 4, in f").count(), 3);
-        assert!(t.contains("    return f(n - 1)\n  [Previous line repeated 1 more time]\n  File \"/tmp/p.py\", line 3, in f\n"));
-        let t = format_traceback(&recursion(10));
-        assert!(t.contains("  [Previous line repeated 7 more times]\n"));
-        // Repeats at the very end (innermost) are reported too.
-        let e = exc(
-            ExceptionKind::RecursionError,
-            "maximum recursion depth exceeded",
-            vec![frame("f", 2, "x"); 999],
-        );
-        assert!(format_traceback(&e).ends_with("    x\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n"));
-    }
-
-    /// Runs the scripts through python3 and compares whole tracebacks (caret lines removed).
-    #[test]
-    fn matches_cpython_tracebacks() {
-        let dir = std::env::temp_dir().join(format!("molt-rt-tb-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let cases: &[(usize, &str)] = &[
-            (0, "ZeroDivisionError"),
-            (2, "ZeroDivisionError"),
-            (3, "ZeroDivisionError"),
-            (4, "ValueError"),
-            (50, "ZeroDivisionError"),
-        ];
-        for &(n, kind) in cases {
-            let path = dir.join(format!("rec{n}.py"));
-            let raise = if kind == "ValueError" {
-                "raise ValueError(\"\")"
-            } else {
-                "return 1 // n"
-            };
-            let src = format!(
-                "def f(n):\n    if n == 0:\n        {raise}\n    return f(n - 1)\n\nprint(f({n}))\n"
-            );
-            std::fs::write(&path, &src).unwrap();
-            let out = std::process::Command::new("python3")
-                .arg(&path)
-                .output()
-                .expect("python3");
-            let expected: String = String::from_utf8(out.stderr)
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim().chars().all(|c| c == '^' || c == '~'))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            let file = path.to_str().unwrap();
-            let fr = |func: &str, line: i64, text: &str| Frame {
-                file: file.into(),
-                func: func.into(),
-                line,
-                text: text.into(),
-                carets: String::new(),
-            };
-            let mut frames = vec![fr("f", 3, raise)];
-            frames.extend((0..n).map(|_| fr("f", 4, "return f(n - 1)")));
-            frames.push(fr("<module>", 6, &format!("print(f({n}))")));
-            let (k, msg) = if kind == "ValueError" {
-                (ExceptionKind::ValueError, "")
-            } else {
-                (
-                    ExceptionKind::ZeroDivisionError,
-                    "integer division or modulo by zero",
-                )
-            };
-            assert_eq!(format_traceback(&exc(k, msg, frames)), expected, "n = {n}");
-        }
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn raise_push_take() {
-        let _g = test_lock();
-        clear_exception();
-        assert_eq!(molt_exc_pending.load(Ordering::SeqCst), 0);
-        let msg = "boom";
-        unsafe { molt_raise(3, msg.as_ptr(), msg.len() as i64) };
-        assert_eq!(molt_exc_pending.load(Ordering::SeqCst), 1);
-        let (file, func, text, carets) = ("/a.py", "g", "  raise X  ", "    ~~^");
-        unsafe {
-            molt_traceback_push(
-                file.as_ptr(),
-                5,
-                func.as_ptr(),
-                1,
-                9,
-                text.as_ptr(),
-                text.len() as i64,
-                carets.as_ptr(),
-                carets.len() as i64,
-            );
-            molt_traceback_push(
-                std::ptr::null(),
-                0,
-                func.as_ptr(),
-                1,
-                1,
-                std::ptr::null(),
-                -3,
-                std::ptr::null(),
-                0,
-            );
-        }
-        let e = take_exception().unwrap();
-        assert_eq!(molt_exc_pending.load(Ordering::SeqCst), 0);
-        assert_eq!(e.frames.len(), 2);
-        assert_eq!(
-            format_traceback(&e),
-            "Traceback (most recent call last):\n  File \"\", line 1, in g\n  File \"/a.py\", line 9, in g\n    raise X  \n    ~~^\nValueError: boom\n"
-        );
-        // Frames beyond the limit are dropped (the outermost ones).
-        raise(
-            ExceptionKind::RecursionError,
-            "maximum recursion depth exceeded",
-        );
-        for i in 0..(TRACEBACK_LIMIT + 5) {
-            push_frame(frame("f", i as i64, ""));
-        }
-        let e = take_exception().unwrap();
-        assert_eq!(e.frames.len(), TRACEBACK_LIMIT);
-        assert_eq!(e.frames.last().unwrap().line, TRACEBACK_LIMIT as i64 - 1);
-        // Unknown kinds still produce a report.
-        raise_code(99, "x");
-        assert_eq!(take_exception().unwrap().kind_name(), "SystemError");
-        // Frames without a pending exception are ignored.
-        push_frame(frame("f", 1, ""));
-        assert_eq!(pending_exception(), None);
-    }
-}
+mod tests;

@@ -18,8 +18,8 @@
 //! functions perform.
 //!
 //! Invariants: no function reachable from the C ABI panics (a panic would abort the process);
-//! errors become pending Python exceptions. One crate dependency, `num-bigint` (with
-//! `num-integer` and `num-traits`), used only inside `object::bigint`. The runtime is `no_std`
+//! errors become pending Python exceptions. One crate dependency, `dashu-int`
+//! (decisions/0012), used only inside `object::bigint`. The runtime is `no_std`
 //! (only `core` and `alloc`, with libc reached through `sys`) whenever it is built with
 //! `panic = "abort"`, as the workspace's `runtime` profile does (the library `moltc` links):
 //! that keeps the standard library's panic and backtrace machinery out of every executable
@@ -39,6 +39,7 @@ pub mod print;
 pub mod sys;
 #[cfg(test)]
 mod testutil;
+pub mod traceback;
 
 pub use entry::*;
 pub use exceptions::*;

@@ -1,7 +1,8 @@
 //! Test-only helpers: a fixed-seed PRNG and a way to ask python3 for expected results.
 //!
 //! Relies on: `python3` (CPython 3.11) being on `PATH`; tests fail loudly if it is not.
-//! Provides: [`Rng`] (splitmix64) and [`python`] (run a script with text on stdin, get stdout).
+//! Provides: [`Rng`] (splitmix64), [`python`] (run a script with text on stdin, get stdout) and
+//! [`python_stderr`] (run a script file, get what it printed on stderr).
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -64,4 +65,26 @@ pub fn python(script: &str, input: &str) -> String {
         .expect("write to python3");
     assert!(out.status.success(), "python3 failed");
     String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs python3 on `src` (written to a temporary file named `name`) and returns its stderr
+/// without the lines of location markers (`~~^~~`: Molt's tests build frames without them)
+/// and the file's path.
+pub fn python_stderr(name: &str, src: &str) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("molt-rt-tb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let path = dir.join(name);
+    std::fs::write(&path, src).expect("write the script");
+    let out = Command::new("python3")
+        .arg(&path)
+        .output()
+        .expect("python3 must be installed to run these tests");
+    let expected: String = String::from_utf8(out.stderr)
+        .expect("utf-8")
+        .lines()
+        .filter(|l| l.is_empty() || !l.trim().chars().all(|c| c == '^' || c == '~'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let _ = std::fs::remove_file(&path);
+    (expected, path.to_str().expect("utf-8 path").to_owned())
 }

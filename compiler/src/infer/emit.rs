@@ -105,6 +105,9 @@ impl Infer<'_> {
                         }
                         em.out.append_op(nb, new);
                     }
+                    Opcode::CfUnreachable => {
+                        em.out.append_op(nb, NewOp::new(Opcode::CfUnreachable, sp));
+                    }
                     Opcode::PyUndef => {
                         let t = ty_of(o.results[0]).ty().unwrap_or(Type::None);
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TUndef, sp).result(t));
@@ -540,6 +543,10 @@ impl Emitter<'_, '_> {
                         self.emit(b, r, NewOp::new(Opcode::TSelect, sp).operands([c, ops[1], ops[0]]).result(t));
                     }
                 }
+            }
+            Opcode::PyRaiseNew => {
+                let args: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
+                self.out.append_op(b, NewOp::new(Opcode::TRaiseNew, sp).operands(args).attr("kind", attr("kind")));
             }
             Opcode::PyPrint => {
                 self.out.append_op(b, NewOp::new(Opcode::TPrint, sp).operands(ops).attr("sep", attr("sep")).attr("end", attr("end")));

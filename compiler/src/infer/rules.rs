@@ -160,7 +160,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     let sp = o.span;
     let opn = attr_str(o, "op");
     // Boxed operands take the generic path, except where an op accepts any value as it is.
-    if tys.contains(&Type::TObj) && !matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc) {
+    if tys.contains(&Type::TObj) && !matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew) {
         return Rule::Generic(vec![]);
     }
     let has_str = tys.contains(&Type::Str);
@@ -255,7 +255,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             if has_str { str_generic(Lat::T(Type::Bool)) } else { Rule::Typed(vec![Type::Bool]) }
         }
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
-        Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc => Rule::Typed(vec![]),
+        Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew => Rule::Typed(vec![]),
         Opcode::PyRangeStart => {
             for t in tys {
                 if !intlike(*t) {
@@ -268,14 +268,15 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyRangeNext => Rule::Typed(vec![Type::Index, Type::Bool]),
         Opcode::PyRangeValue => Rule::Typed(vec![Type::Int]),
         // Handled by the caller: calls, globals, undef, terminators.
-        Opcode::PyUndef | Opcode::PyCall | Opcode::PyLoadGlobal | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn => Rule::Typed(vec![]),
+        Opcode::PyUndef | Opcode::PyCall | Opcode::PyLoadGlobal | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn
+        | Opcode::CfUnreachable => Rule::Typed(vec![]),
         Opcode::TConst | Opcode::TUndef | Opcode::TIntBinop | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TFloatBinop
         | Opcode::TIntNeg | Opcode::TIntInvert | Opcode::TFloatNeg | Opcode::TIntCmp | Opcode::TFloatCmp | Opcode::TIntFloatCmp
         | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
         | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
         | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
         | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
-        | Opcode::TObjIs | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
+        | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
         | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
         | Opcode::LDecref | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv
         | Opcode::LIcmp | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked

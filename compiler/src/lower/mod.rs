@@ -38,6 +38,8 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_raise | RtFn::molt_traceback_push | RtFn::molt_int_cmp | RtFn::molt_cmp_int_float | RtFn::molt_obj_dealloc => false,
         // New objects: MemoryError when allocation fails.
         RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 => true,
+        RtFn::molt_exc_fetch | RtFn::molt_exc_matches | RtFn::molt_exc_handling_begin | RtFn::molt_exc_handling_end => false,
+        RtFn::molt_exc_reraise | RtFn::molt_raise_new => true,
         RtFn::molt_print_int | RtFn::molt_print_obj | RtFn::molt_float_floordiv | RtFn::molt_float_mod | RtFn::molt_float_pow | RtFn::molt_float_to_int
         | RtFn::molt_int_binop | RtFn::molt_int_unop | RtFn::molt_int_truediv | RtFn::molt_int_to_float | RtFn::molt_int_to_i64
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
@@ -222,7 +224,7 @@ impl L<'_> {
         };
         let src_ty = |i: usize| self.src.values[operands[i]].ty;
         let result = match o.opcode {
-            Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn => {
+            Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn | Opcode::CfUnreachable => {
                 let mut new = NewOp::new(o.opcode, sp).operands(ops);
                 for s in &o.successors {
                     let args = s.args.iter().map(|&a| self.v(a)).collect();
@@ -380,6 +382,18 @@ impl L<'_> {
                 let code = self.i64c(compare_op(&opname).code().into(), sp);
                 Some(self.call_val(RtFn::molt_obj_compare, vec![code, ops[0], ops[1]], Type::Ref, sp))
             }
+            Opcode::TRaiseNew => {
+                let kind = attr("kind");
+                let code = crate::abi::exception_kind(kind.as_str().unwrap_or("")).unwrap_or(0);
+                let code = self.i64c(code.into(), sp);
+                let (arg, has) = match ops.first() {
+                    Some(&a) => (a, true),
+                    None => (self.zero(Type::Ref, sp), false),
+                };
+                let has = self.konst(Attr::Bool(has), Type::I1, sp);
+                self.call(RtFn::molt_raise_new, vec![code, arg, has], None, sp);
+                None
+            }
             Opcode::TObjIs => {
                 let (a, b) = (self.cast("ref_bits", ops[0], Type::I64, sp), self.cast("ref_bits", ops[1], Type::I64, sp));
                 Some(self.icmp("eq", a, b, sp))
@@ -397,7 +411,7 @@ impl L<'_> {
             }
             Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth
             | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyPrint | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
-            | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue | Opcode::LConst
+            | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue | Opcode::LConst
             | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
             | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp
             | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked | Opcode::LCall

@@ -1,24 +1,40 @@
-//! Heap objects: allocation, freeing, per-type allocation counts and the leak report.
+//! Heap objects: allocation, freeing, per-type allocation counts, the float free list and the
+//! leak report.
 //!
 //! Relies on: the global allocator (`sys::Malloc`: malloc/free); [`HeapKind`] naming every type
 //! that has heap instances; each kind's module knowing its instances' layout (`int::free`,
-//! `float::free`, `str::free` drop the payload and call [`free_raw`]).
+//! `float::free`, `str::free` drop the payload and call [`free_raw`]); `sys::Global` for the free
+//! list (CPython 3.11's `Objects/floatobject.c` keeps the same list: `PyFloat_MAXFREELIST`).
 //!
 //! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted), [`free_object`]
-//! (dispatch on the type's kind), [`stats`] (allocations and live objects per kind), and
-//! [`object_report_json`] / [`write_object_report`] (the `MOLT_OBJECT_REPORT` file written at
-//! exit by `entry::finish`).
+//! (dispatch on the type's kind), [`stats`] (allocations and live objects per kind),
+//! [`float_free_list_len`], and [`object_report_json`] / [`write_object_report`] (the
+//! `MOLT_OBJECT_REPORT` file written at exit by `entry::finish`).
 //!
 //! Invariants: every allocation and every free of a heap object is counted, always (a plain
 //! counter increment); `live = allocations - frees` per kind. Allocation failure is a
 //! `MemoryError`, never an abort. In the unit tests the counts are per thread (tests run in
 //! parallel threads; each sees only its own objects), in programs they are process-wide.
+//!
+//! The float free list: freeing a float object's block (`float::free` → [`free_raw`] with
+//! `FloatObject`'s layout) keeps it on a list of at most [`FLOAT_FREE_LIST_MAX`] blocks instead
+//! of returning it to malloc, and [`alloc_raw`] for that layout takes the most recently kept
+//! block before asking malloc. The list only changes where the memory comes from, never the
+//! counts: taking a block counts an allocation and keeping one counts a free, exactly as malloc
+//! and free would, so a block on the list is not live and the report's figures are the same with
+//! or without it. Only blocks of exactly `FloatObject`'s layout and kind float enter or leave
+//! the list (ints and strs vary in size and never use it); a kept block is unused memory until
+//! [`alloc_raw`] rewrites its header. Blocks on the list at exit are not freed (the process
+//! ends; they stay reachable from the list). Like the counters, the list is process-wide in
+//! programs (a `sys::Global` cell) and per thread in the unit tests (a thread's list is freed
+//! when the thread ends).
 
 use ::alloc::alloc::{Layout, alloc, dealloc};
 use ::alloc::string::String;
 use core::fmt::Write as _;
 use core::sync::atomic::AtomicI64;
 
+use super::float::FloatObject;
 use super::{Header, Obj, TypeObject};
 use crate::ExceptionKind::MemoryError;
 use crate::exceptions::{MoltResult, fail};
@@ -29,11 +45,18 @@ pub enum HeapKind {
     Int,
     Float,
     Str,
+    /// Instances of `BaseException` and its subclasses (`object::exception`).
+    Exception,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 3] = [HeapKind::Int, HeapKind::Float, HeapKind::Str];
+    pub const ALL: [HeapKind; 4] = [
+        HeapKind::Int,
+        HeapKind::Float,
+        HeapKind::Str,
+        HeapKind::Exception,
+    ];
 
     /// The Python type name.
     pub const fn name(self) -> &'static str {
@@ -41,6 +64,7 @@ impl HeapKind {
             HeapKind::Int => "int",
             HeapKind::Float => "float",
             HeapKind::Str => "str",
+            HeapKind::Exception => "BaseException",
         }
     }
 
@@ -108,6 +132,101 @@ mod counters {
     }
 }
 
+/// The most freed float blocks kept for reuse (CPython's `PyFloat_MAXFREELIST`).
+pub const FLOAT_FREE_LIST_MAX: usize = 100;
+
+/// The layout of every block on the float free list.
+const FLOAT_LAYOUT: Layout = Layout::new::<FloatObject>();
+
+/// True if a block of `layout` and `kind` belongs on the float free list.
+fn float_block(layout: Layout, kind: HeapKind) -> bool {
+    kind == HeapKind::Float && layout == FLOAT_LAYOUT
+}
+
+/// Freed float blocks (each of [`FLOAT_LAYOUT`], not live, owned by the list), a stack.
+struct FreeList {
+    blocks: [*mut Header; FLOAT_FREE_LIST_MAX],
+    len: usize,
+}
+
+// SAFETY: the blocks are unused malloc memory owned by the list alone; any thread may reuse or
+// free them (the list itself is reached only through a `Global` cell or a thread-local).
+unsafe impl Send for FreeList {}
+
+impl FreeList {
+    const fn new() -> FreeList {
+        FreeList {
+            blocks: [core::ptr::null_mut(); FLOAT_FREE_LIST_MAX],
+            len: 0,
+        }
+    }
+
+    /// The most recently kept block, removed from the list.
+    fn take(&mut self) -> Option<*mut Header> {
+        let len = self.len.checked_sub(1)?;
+        let p = *self.blocks.get(len)?;
+        self.len = len;
+        Some(p)
+    }
+
+    /// Keeps the block `p`; false (the list unchanged) when the list is full.
+    fn keep(&mut self, p: *mut Header) -> bool {
+        match self.blocks.get_mut(self.len) {
+            Some(slot) => {
+                *slot = p;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Drop for FreeList {
+    /// Frees the kept blocks (a test thread's list, when the thread ends; the program's list is
+    /// a static and never dropped).
+    fn drop(&mut self) {
+        while let Some(p) = self.take() {
+            // SAFETY: every kept block came from `alloc(FLOAT_LAYOUT)` and is owned by the list.
+            unsafe { dealloc(p.cast(), FLOAT_LAYOUT) };
+        }
+    }
+}
+
+#[cfg(not(test))]
+mod free_list {
+    use super::FreeList;
+    use crate::sys::Global;
+
+    static FLOATS: Global<FreeList> = Global::new(FreeList::new());
+
+    /// Runs `f` on the float free list.
+    pub fn with<R>(f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
+        Some(FLOATS.with(f))
+    }
+}
+
+#[cfg(test)]
+mod free_list {
+    use super::FreeList;
+    use crate::sys::Global;
+
+    std::thread_local! {
+        static FLOATS: Global<FreeList> = const { Global::new(FreeList::new()) };
+    }
+
+    /// Runs `f` on this thread's float free list (None once the thread's list is gone, while
+    /// the thread ends: then blocks go straight to malloc and free).
+    pub fn with<R>(f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
+        FLOATS.try_with(|g| g.with(f)).ok()
+    }
+}
+
+/// How many freed float blocks the free list holds (in tests: the current thread's).
+pub fn float_free_list_len() -> usize {
+    free_list::with(|l| l.len).unwrap_or(0)
+}
+
 /// Allocation counts of one kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct KindStats {
@@ -133,6 +252,7 @@ pub fn memory_error<T>() -> MoltResult<T> {
 
 /// Allocates `layout` (which starts with a [`Header`]) for an object of type `ty`, writes the
 /// header with a count of 1 and counts the allocation. The rest of the block is uninitialised.
+/// A float block comes from the float free list when it has one (see the module doc).
 pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Header> {
     let Some(kind) = ty.heap else {
         return fail(
@@ -148,11 +268,23 @@ pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Hea
             "object layout without a header",
         );
     }
-    // SAFETY: the layout has a non-zero size (at least a header).
-    let p = unsafe { alloc(layout) }.cast::<Header>();
-    if p.is_null() {
-        return memory_error();
-    }
+    let kept = if float_block(layout, kind) {
+        free_list::with(FreeList::take).flatten()
+    } else {
+        None
+    };
+    let p = match kept {
+        // A kept block is unused, owned by the list until now, and has exactly `layout`.
+        Some(p) => p,
+        None => {
+            // SAFETY: the layout has a non-zero size (at least a header).
+            let p = unsafe { alloc(layout) }.cast::<Header>();
+            if p.is_null() {
+                return memory_error();
+            }
+            p
+        }
+    };
     // SAFETY: `p` is a fresh block, large and aligned enough for a header.
     unsafe {
         p.write(Header {
@@ -164,13 +296,19 @@ pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Hea
     Ok(p)
 }
 
-/// Frees a block from [`alloc_raw`] (its payload already dropped) and counts the free.
+/// Frees a block from [`alloc_raw`] (its payload already dropped) and counts the free. A float
+/// block is kept on the float free list while it has room (see the module doc).
 ///
 /// # Safety
 /// `p` came from `alloc_raw(layout, ty)` with `ty.heap == Some(kind)` and is not used again.
 pub unsafe fn free_raw(p: *mut Header, layout: Layout, kind: HeapKind) {
-    // SAFETY: forwarded contract.
-    unsafe { dealloc(p.cast(), layout) };
+    // A float block (exactly `FLOAT_LAYOUT`, from `alloc_raw`) passes to the list, which owns
+    // it from then on; the caller does not use it again.
+    let kept = float_block(layout, kind) && free_list::with(|l| l.keep(p)).unwrap_or(false);
+    if !kept {
+        // SAFETY: forwarded contract.
+        unsafe { dealloc(p.cast(), layout) };
+    }
     counters::freed(kind.index());
 }
 
@@ -186,6 +324,7 @@ pub unsafe fn free_object(o: Obj) {
         Some(HeapKind::Int) => unsafe { super::int::free(h.cast_mut()) },
         Some(HeapKind::Float) => unsafe { super::float::free(h.cast_mut()) },
         Some(HeapKind::Str) => unsafe { super::str::free(h.cast_mut()) },
+        Some(HeapKind::Exception) => unsafe { super::exception::free(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

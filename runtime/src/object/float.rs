@@ -11,7 +11,11 @@
 //!
 //! Invariants: a float object is `{header, f64}` with the value at `FLOAT_VALUE_OFFSET`
 //! (asserted below), immutable once created. float's binary slot accepts a float or an int on
-//! either side (the reflected call receives the operands in their original order).
+//! either side (the reflected call receives the operands in their original order). Float blocks
+//! are recycled as CPython's are: a freed float's block goes to `alloc`'s float free list (at
+//! most `FLOAT_FREE_LIST_MAX` blocks) and [`box_float`] reuses the most recent one before calling
+//! malloc; both still count as a free and an allocation, so a kept block is never live, and a
+//! new float may have a dead one's address (as in CPython: identity only relates live objects).
 
 use alloc::alloc::Layout;
 use alloc::string::String;
@@ -37,7 +41,7 @@ pub struct FloatObject {
 const _: () =
     assert!(core::mem::offset_of!(FloatObject, value) as i64 == crate::FLOAT_VALUE_OFFSET);
 
-/// A new float object holding `value`.
+/// A new float object holding `value` (in a block from the float free list if it has one).
 pub fn box_float(value: f64) -> MoltResult<Obj> {
     let p = alloc_raw(Layout::new::<FloatObject>(), &molt_type_float)?;
     // SAFETY: `p` is a fresh `FloatObject` block with its header written.
@@ -47,7 +51,7 @@ pub fn box_float(value: f64) -> MoltResult<Obj> {
     }
 }
 
-/// Frees a float object.
+/// Frees a float object (its block goes to the float free list while it has room).
 ///
 /// # Safety
 /// `h` is a float object with no reference left.

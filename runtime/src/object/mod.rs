@@ -10,17 +10,21 @@
 //! register across `extern "C"`), [`Header`], [`StaticObject`] (what the ABI's `objects` block
 //! requires of each exported static), [`incref`] / [`decref`], `molt_obj_dealloc`, and the
 //! submodules: `types` (type objects and slot lookup), `singletons` (None, True, False,
-//! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `dispatch`
-//! (CPython's operator protocols), `convert` (`int()` / `float()`), `alloc` (allocation,
-//! per-type allocation counts, the leak report).
+//! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `exception`
+//! (exception objects and the builtin exception classes), `dispatch` (CPython's operator
+//! protocols), `convert` (`int()` / `float()`), `alloc` (allocation,
+//! per-type allocation counts, the float free list, the leak report).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
 //! `unsafe`). Functions borrow their `Obj` arguments and return new references, as in the ABI.
 //! Heap ints are never in the small-int range (results are normalised), so two ints are equal
 //! exactly when both are small with equal words or both are big with equal values. Static
-//! objects start at `IMMORTAL_RC` and are never freed. Programs are single-threaded; counts are
-//! atomics only so that Rust statics are sound (plain loads and stores, no read-modify-write).
+//! objects start at `IMMORTAL_RC` and are never freed. A heap object whose count reaches zero
+//! is freed at once (`alloc::free_object`); a float's block may be kept for reuse by a later
+//! float (`alloc`'s free list), but the object is dead and counted as freed all the same.
+//! Programs are single-threaded; counts are atomics only so that Rust statics are sound (plain
+//! loads and stores, no read-modify-write).
 
 use core::sync::atomic::{AtomicI64, Ordering};
 
@@ -28,6 +32,7 @@ pub mod alloc;
 pub mod bigint;
 pub mod convert;
 pub mod dispatch;
+pub mod exception;
 pub mod float;
 pub mod int;
 pub mod int_float;

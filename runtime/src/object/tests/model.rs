@@ -1,5 +1,6 @@
-//! The object model itself: layout, ABI symbols, reference counts, allocation accounting, and
-//! the C functions' raising convention. Expected values were taken from python3 runs.
+//! The object model itself: layout, ABI symbols, reference counts, allocation accounting (with
+//! the float free list), and the C functions' raising convention. Expected values were taken from
+//! python3 runs.
 
 use std::string::String;
 
@@ -145,7 +146,7 @@ fn reference_counts_and_dealloc() {
 fn allocation_report_counts_per_type() {
     // A fresh thread: the counts (per thread in tests) start at zero.
     std::thread::spawn(|| {
-        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 0, \"float\": 0, \"str\": 0}, \"live\": {\"int\": 0, \"float\": 0, \"str\": 0}}\n");
+        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0}, \"live\": {\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0}}\n");
         let a = float::box_float(1.0).unwrap();
         let b = float::box_float(2.0).unwrap();
         let s = str::str_from_text("abc").unwrap();
@@ -158,13 +159,80 @@ fn allocation_report_counts_per_type() {
             decref(e);
             decref(j);
         }
-        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 1, \"float\": 2, \"str\": 1}, \"live\": {\"int\": 1, \"float\": 1, \"str\": 0}}\n");
+        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 1, \"float\": 2, \"str\": 1, \"BaseException\": 0}, \"live\": {\"int\": 1, \"float\": 1, \"str\": 0, \"BaseException\": 0}}\n");
         unsafe {
             decref(b);
             decref(i);
         }
         assert_eq!(stats(HeapKind::Int).live, 0);
         assert_eq!(stats(HeapKind::Float).live, 0);
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
+fn float_free_list_reuses_blocks_and_keeps_the_counts() {
+    use crate::object::alloc::{FLOAT_FREE_LIST_MAX, KindStats, float_free_list_len};
+    // A fresh thread: its counts and its free list (per thread in tests) start empty.
+    std::thread::spawn(|| {
+        let floats = |allocations, live| {
+            assert_eq!(stats(HeapKind::Float), KindStats { allocations, live });
+        };
+        assert_eq!(float_free_list_len(), 0);
+        let a = float::box_float(1.0).unwrap();
+        let addr = a.raw();
+        unsafe { decref(a) };
+        assert_eq!(float_free_list_len(), 1);
+        floats(1, 0); // a kept block is not live
+        // The next float takes the kept block: counted as a new allocation, fully initialised.
+        let b = float::box_float(2.5).unwrap();
+        assert_eq!(b.raw(), addr);
+        assert_eq!(float_free_list_len(), 0);
+        assert_eq!(float::float_value(b), Some(2.5));
+        assert_eq!(b.refcount(), Some(1));
+        assert!(b.type_of().is(&molt_type_float));
+        floats(2, 1);
+        // What generated code does at zero also keeps the block.
+        unsafe { (*b.header_ptr().unwrap()).rc.store(0, core::sync::atomic::Ordering::Relaxed) };
+        molt_obj_dealloc(b);
+        assert_eq!(float_free_list_len(), 1);
+        floats(2, 0);
+        // Ints and strs never enter or leave the list.
+        let i = int::from_i64(i64::MAX).unwrap();
+        let s = str::str_from_text("abc").unwrap();
+        assert_eq!(float_free_list_len(), 1);
+        unsafe {
+            decref(i);
+            decref(s);
+        }
+        assert_eq!(float_free_list_len(), 1);
+        assert_eq!(stats(HeapKind::Int).live, 0);
+        assert_eq!(stats(HeapKind::Str).live, 0);
+        // Bounded: of 150 freed floats the list keeps the first 100 and returns them last in,
+        // first out; the other 50 go back to malloc.
+        let n = FLOAT_FREE_LIST_MAX + 50;
+        let first: Vec<Obj> = (0..n).map(|k| float::box_float(k as f64).unwrap()).collect();
+        assert_eq!(float_free_list_len(), 0);
+        floats(2 + n as u64, n as i64);
+        for f in &first {
+            unsafe { decref(*f) };
+        }
+        assert_eq!(float_free_list_len(), FLOAT_FREE_LIST_MAX);
+        floats(2 + n as u64, 0);
+        let second: Vec<Obj> = (0..n).map(|k| float::box_float(-(k as f64)).unwrap()).collect();
+        let reused: Vec<u64> = second[..FLOAT_FREE_LIST_MAX].iter().map(|f| f.raw()).collect();
+        let kept: Vec<u64> = first[..FLOAT_FREE_LIST_MAX].iter().rev().map(|f| f.raw()).collect();
+        assert_eq!(reused, kept);
+        assert_eq!(float_free_list_len(), 0);
+        floats(2 + 2 * n as u64, n as i64);
+        for (k, f) in second.iter().enumerate() {
+            assert_eq!(float::float_value(*f), Some(-(k as f64)));
+            unsafe { decref(*f) };
+        }
+        floats(2 + 2 * n as u64, 0);
+        assert_eq!(float_free_list_len(), FLOAT_FREE_LIST_MAX);
+        assert_eq!(object_report_json(), format!("{{\"allocations\": {{\"int\": 1, \"float\": {}, \"str\": 1, \"BaseException\": 0}}, \"live\": {{\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0}}}}\n", 2 + 2 * n));
     })
     .join()
     .unwrap();

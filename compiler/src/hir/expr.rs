@@ -1,0 +1,387 @@
+//! Expressions: literals, names, operators, comparisons (chained), `and`/`or`, conditional
+//! expressions and calls (module functions, `print`, the supported builtins).
+
+use molt_ir::{Attr, F64, NewOp, Opcode, Span, Type, Value};
+use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::Ranged;
+
+use super::{BUILTINS, FnLower, span};
+use crate::diagnostics::Diagnostic;
+
+impl<'a> FnLower<'a> {
+    // ---- expressions ----
+
+    pub(super) fn shadowed(&self, name: &str) -> bool {
+        self.locals.contains(name) || self.ctx.globals.contains(name) || self.ctx.funcs.contains(name)
+    }
+
+    pub(super) fn read_name(&mut self, name: &str, sp: Span) -> Option<Value> {
+        let b = self.cur?;
+        if self.locals.contains(name) {
+            return Some(self.read_var(name, b));
+        }
+        if self.ctx.globals.contains(name) {
+            return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
+        }
+        let d = if self.ctx.funcs.contains(name) || BUILTINS.contains(&name) {
+            Diagnostic::new("E0101", sp, format!("functions are not first-class values yet: `{name}` can only be called"))
+                .label("used as a value").help(format!("call it: `{name}(...)`"))
+        } else {
+            Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
+                .label("not a local, module-level name or supported builtin")
+                .help("define it at module level or in this function before using it")
+        };
+        self.err(d);
+        None
+    }
+
+    /// Lowers an expression into the current block; `None` after an error or in dead code.
+    pub(super) fn expr(&mut self, e: &Expr) -> Option<Value> {
+        let sp = span(e.range());
+        let b = self.cur?;
+        match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => match i.as_i64() {
+                    Some(v) => Some(self.konst(b, Attr::Int(v), sp)),
+                    None => match int_literal_decimal(&i.to_string()) {
+                        Some(d) => Some(self.konst(b, Attr::BigInt(d), sp)),
+                        None => {
+                            self.err(Diagnostic::new("E0001", sp, "invalid integer literal").label("here"));
+                            None
+                        }
+                    },
+                },
+                ast::Number::Float(f) => Some(self.konst(b, Attr::Float(F64(*f)), sp)),
+                ast::Number::Complex { .. } => {
+                    self.err(Diagnostic::new("E0101", sp, "complex numbers are not supported").label("complex literal"));
+                    None
+                }
+            },
+            Expr::BooleanLiteral(v) => Some(self.konst(b, Attr::Bool(v.value), sp)),
+            Expr::NoneLiteral(_) => Some(self.konst(b, Attr::None, sp)),
+            Expr::StringLiteral(s) => Some(self.konst(b, Attr::Str(s.value.to_str().to_string()), sp)),
+            Expr::Name(n) => self.read_name(n.id.as_str(), sp),
+            Expr::BinOp(bin) => {
+                let Some(op) = binop_name(bin.op) else {
+                    self.err(unsupported_operator(sp, bin.op));
+                    return None;
+                };
+                let l = self.expr(&bin.left)?;
+                let r = self.expr(&bin.right)?;
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([l, r]).attr("op", Attr::Str(op.into())).result(Type::Obj))
+            }
+            Expr::UnaryOp(u) => {
+                let op = match u.op {
+                    ast::UnaryOp::USub => "neg",
+                    ast::UnaryOp::UAdd => "pos",
+                    ast::UnaryOp::Not => "not",
+                    ast::UnaryOp::Invert => "invert",
+                };
+                let v = self.expr(&u.operand)?;
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([v]).attr("op", Attr::Str(op.into())).result(Type::Obj))
+            }
+            Expr::BoolOp(bo) => {
+                // a and b and c: each operand short-circuits to the join with its own value.
+                let join = self.new_block();
+                let result = self.func.add_block_param(join, Type::Obj);
+                let n = bo.values.len();
+                for (i, v) in bo.values.iter().enumerate() {
+                    let val = self.expr(v)?;
+                    let b = self.cur.take()?;
+                    if i + 1 == n {
+                        self.br_args(b, join, vec![val], sp);
+                    } else {
+                        let t = self.truth(b, val, span(v.range()));
+                        let next = self.new_block();
+                        match bo.op {
+                            ast::BoolOp::And => {
+                                // falsy: result is val
+                                let op = self.func.append_op(b, NewOp::new(Opcode::CfCondBr, sp).operands([t]).successor(next, vec![]).successor(join, vec![val]));
+                                self.preds.entry(next).or_default().push((op, 0));
+                                self.preds.entry(join).or_default().push((op, 1));
+                            }
+                            ast::BoolOp::Or => {
+                                self.cond_br(b, t, join, vec![val], next, sp);
+                            }
+                        }
+                        self.seal(next);
+                        self.cur = Some(next);
+                    }
+                }
+                self.seal(join);
+                self.cur = Some(join);
+                Some(result)
+            }
+            Expr::If(ie) => {
+                let c = self.expr(&ie.test)?;
+                let b = self.cur.take()?;
+                let cond = self.truth(b, c, span(ie.test.range()));
+                let (t, f, join) = (self.new_block(), self.new_block(), self.new_block());
+                let result = self.func.add_block_param(join, Type::Obj);
+                self.cond_br(b, cond, t, vec![], f, sp);
+                self.seal(t);
+                self.seal(f);
+                for (blk, arm) in [(t, &ie.body), (f, &ie.orelse)] {
+                    self.cur = Some(blk);
+                    let v = self.expr(arm)?;
+                    let end = self.cur.take()?;
+                    self.br_args(end, join, vec![v], sp);
+                }
+                self.seal(join);
+                self.cur = Some(join);
+                Some(result)
+            }
+            Expr::Compare(c) => {
+                let mut ops = Vec::new();
+                for op in c.ops.iter() {
+                    match cmp_name(*op) {
+                        Some(o) => ops.push(o),
+                        None => {
+                            self.err(Diagnostic::new("E0101", sp, format!("the `{}` comparison is not supported yet", op.as_str()))
+                                .label("unsupported comparison").help("use `<`, `<=`, `>`, `>=`, `==` or `!=`"));
+                            return None;
+                        }
+                    }
+                }
+                let mut left = self.expr(&c.left)?;
+                if ops.len() == 1 {
+                    let right = self.expr(&c.comparators[0])?;
+                    let b = self.cur?;
+                    return self.emit(b, NewOp::new(Opcode::PyCompare, sp).operands([left, right]).attr("op", Attr::Str(ops[0].into())).result(Type::Obj));
+                }
+                // a < b < c  ==  (a < b) and (b < c), with b evaluated once.
+                let join = self.new_block();
+                let result = self.func.add_block_param(join, Type::Obj);
+                for (i, (op, comp)) in ops.iter().zip(c.comparators.iter()).enumerate() {
+                    let right = self.expr(comp)?;
+                    let b = self.cur.take()?;
+                    let r = self.func.append_op(b, NewOp::new(Opcode::PyCompare, sp).operands([left, right]).attr("op", Attr::Str((*op).into())).result(Type::Obj));
+                    let r = self.func.result(r);
+                    if i + 1 == ops.len() {
+                        self.br_args(b, join, vec![r], sp);
+                    } else {
+                        let t = self.truth(b, r, sp);
+                        let next = self.new_block();
+                        let op = self.func.append_op(b, NewOp::new(Opcode::CfCondBr, sp).operands([t]).successor(next, vec![]).successor(join, vec![r]));
+                        self.preds.entry(next).or_default().push((op, 0));
+                        self.preds.entry(join).or_default().push((op, 1));
+                        self.seal(next);
+                        self.cur = Some(next);
+                    }
+                    left = right;
+                }
+                self.seal(join);
+                self.cur = Some(join);
+                Some(result)
+            }
+            Expr::Call(call) => self.call(call, sp),
+            other => {
+                let what = expr_kind(other);
+                self.err(Diagnostic::new("E0101", sp, format!("{what} is not supported yet"))
+                    .label(what.to_string()).help("see docs/subset.md for the supported expressions"));
+                None
+            }
+        }
+    }
+
+    pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
+        let Expr::Name(callee) = &*call.func else {
+            self.err(Diagnostic::new("E0102", span(call.func.range()), "only calls of functions by name are supported")
+                .label("unsupported callee").help("call a module-level function or a builtin by name"));
+            return None;
+        };
+        let name = callee.id.as_str();
+        if let Some(s) = call.arguments.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
+            self.err(Diagnostic::new("E0102", span(s.range()), "`*args` in calls is not supported yet").label("starred argument"));
+            return None;
+        }
+        let is_local = self.locals.contains(name);
+        if !is_local && self.ctx.funcs.contains(name) {
+            if let Some(k) = call.arguments.keywords.first() {
+                self.err(Diagnostic::new("E0102", span(k.range), "keyword arguments are not supported yet").label("keyword argument")
+                    .help("pass the arguments positionally"));
+                return None;
+            }
+            let mut args = Vec::new();
+            for a in call.arguments.args.iter() {
+                args.push(self.expr(a)?);
+            }
+            let b = self.cur?;
+            return self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(args).attr("callee", Attr::Sym(name.into())).result(Type::Obj));
+        }
+        if !self.shadowed(name) && name == "print" {
+            let mut sep = "\u{20}".to_string();
+            let mut end = "\n".to_string();
+            for k in call.arguments.keywords.iter() {
+                let which = k.arg.as_ref().map(|a| a.as_str());
+                let value = match &k.value {
+                    Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                    Expr::NoneLiteral(_) => None,
+                    other => {
+                        self.err(Diagnostic::new("E0102", span(other.range()), "print's `sep=` and `end=` must be string literals or None")
+                            .label("not a literal").help("write e.g. `sep=\", \"`"));
+                        return None;
+                    }
+                };
+                match which {
+                    Some("sep") => sep = value.unwrap_or_else(|| " ".into()),
+                    Some("end") => end = value.unwrap_or_else(|| "\n".into()),
+                    _ => {
+                        self.err(Diagnostic::new("E0102", span(k.range), "print() supports only the `sep=` and `end=` keywords")
+                            .label("unsupported keyword").help("remove it; `file=` and `flush=` are not supported yet"));
+                        return None;
+                    }
+                }
+            }
+            let mut args = Vec::new();
+            for a in call.arguments.args.iter() {
+                args.push(self.expr(a)?);
+            }
+            let b = self.cur?;
+            self.func.append_op(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
+            return Some(self.konst(b, Attr::None, sp));
+        }
+        let builtin_arity = match name {
+            "abs" | "int" | "float" => Some(1),
+            "min" | "max" => Some(2),
+            _ => None,
+        };
+        if let (false, Some(arity)) = (self.shadowed(name), builtin_arity) {
+            if !call.arguments.keywords.is_empty() || call.arguments.args.len() != arity {
+                self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with exactly {arity} positional argument(s)"))
+                    .label("unsupported call form").help(if arity == 2 { format!("write `{name}(a, b)`") } else { format!("write `{name}(x)`") }));
+                return None;
+            }
+            let mut args = Vec::new();
+            for a in call.arguments.args.iter() {
+                args.push(self.expr(a)?);
+            }
+            let b = self.cur?;
+            return self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).attr("name", Attr::Str(name.into())).result(Type::Obj));
+        }
+        let d = if is_local || self.ctx.globals.contains(name) {
+            Diagnostic::new("E0102", span(callee.range), format!("`{name}` is a variable; calling values is not supported"))
+                .label("not a function").help("call a module-level function by name")
+        } else if name == "range" {
+            Diagnostic::new("E0102", sp, "range() is supported only as the iterable of a `for` loop").label("range outside `for`")
+                .help("write `for i in range(...):`")
+        } else {
+            Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
+                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, range")
+        };
+        self.err(d);
+        None
+    }
+}
+
+pub(super) fn binop_name(op: ast::Operator) -> Option<&'static str> {
+    Some(match op {
+        ast::Operator::Add => "add",
+        ast::Operator::Sub => "sub",
+        ast::Operator::Mult => "mul",
+        ast::Operator::Div => "truediv",
+        ast::Operator::FloorDiv => "floordiv",
+        ast::Operator::Mod => "mod",
+        ast::Operator::Pow => "pow",
+        ast::Operator::LShift => "lshift",
+        ast::Operator::RShift => "rshift",
+        ast::Operator::BitAnd => "and",
+        ast::Operator::BitOr => "or",
+        ast::Operator::BitXor => "xor",
+        ast::Operator::MatMult => return None,
+    })
+}
+
+/// The decimal digits of an integer literal's token (`0x_ff…`, `0o…`, `0b…`, `1_000…`), for
+/// literals beyond the i64 range; `None` if the token is not an integer literal.
+pub(super) fn int_literal_decimal(token: &str) -> Option<String> {
+    let t: String = token.chars().filter(|&c| c != '_').collect::<String>().to_ascii_lowercase();
+    let (radix, digits) = match t.get(..2) {
+        Some("0x") => (16, &t[2..]),
+        Some("0o") => (8, &t[2..]),
+        Some("0b") => (2, &t[2..]),
+        _ => (10, t.as_str()),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Little-endian base-10^9 limbs, multiplied by the radix and added to per digit.
+    let mut limbs: Vec<u64> = vec![0];
+    for c in digits.chars() {
+        let d = u64::from(c.to_digit(radix)?);
+        let mut carry = d;
+        for l in limbs.iter_mut() {
+            let v = *l * u64::from(radix) + carry;
+            *l = v % 1_000_000_000;
+            carry = v / 1_000_000_000;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    let mut out = limbs.last().map(|l| l.to_string()).unwrap_or_default();
+    for l in limbs.iter().rev().skip(1) {
+        out.push_str(&format!("{l:09}"));
+    }
+    Some(out)
+}
+
+pub(super) fn unsupported_operator(sp: Span, op: ast::Operator) -> Diagnostic {
+    Diagnostic::new("E0101", sp, format!("the `{}` operator is not supported yet", op.as_str()))
+        .label("unsupported operator").help("supported: + - * / // % ** << >> & | ^")
+}
+
+pub(super) fn cmp_name(op: ast::CmpOp) -> Option<&'static str> {
+    Some(match op {
+        ast::CmpOp::Lt => "lt",
+        ast::CmpOp::LtE => "le",
+        ast::CmpOp::Gt => "gt",
+        ast::CmpOp::GtE => "ge",
+        ast::CmpOp::Eq => "eq",
+        ast::CmpOp::NotEq => "ne",
+        ast::CmpOp::Is => "is",
+        ast::CmpOp::IsNot => "isnot",
+        ast::CmpOp::In | ast::CmpOp::NotIn => return None,
+    })
+}
+
+pub(super) fn expr_kind(e: &Expr) -> &'static str {
+    match e {
+        Expr::Named(_) => "the walrus operator `:=`",
+        Expr::Lambda(_) => "`lambda`",
+        Expr::Dict(_) | Expr::DictComp(_) => "a dict",
+        Expr::Set(_) | Expr::SetComp(_) => "a set",
+        Expr::List(_) | Expr::ListComp(_) => "a list",
+        Expr::Tuple(_) => "a tuple",
+        Expr::Generator(_) => "a generator expression",
+        Expr::Await(_) => "`await`",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "`yield`",
+        Expr::FString(_) | Expr::TString(_) => "an f-string",
+        Expr::BytesLiteral(_) => "a bytes literal",
+        Expr::EllipsisLiteral(_) => "`...`",
+        Expr::Attribute(_) => "attribute access",
+        Expr::Subscript(_) => "subscription",
+        Expr::Starred(_) => "a starred expression",
+        Expr::Slice(_) => "a slice",
+        _ => "this expression",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::int_literal_decimal;
+
+    #[test]
+    fn int_literals_in_every_base() {
+        // Expected values from python3.
+        assert_eq!(int_literal_decimal("18446744073709551616").as_deref(), Some("18446744073709551616"));
+        assert_eq!(int_literal_decimal("0xFFFF_FFFF_FFFF_FFFF_FF").as_deref(), Some("4722366482869645213695"));
+        assert_eq!(int_literal_decimal("0o777_777_777_777_777_777_777").as_deref(), Some("9223372036854775807"));
+        assert_eq!(int_literal_decimal("0b1_0000000000000000000000000000000000000000000000000000000000000000").as_deref(), Some("18446744073709551616"));
+        assert_eq!(int_literal_decimal("1_000_000_000_000_000_000_000").as_deref(), Some("1000000000000000000000"));
+        assert_eq!(int_literal_decimal("0x"), None);
+        assert_eq!(int_literal_decimal("12z"), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! SSA construction for one function (Braun et al., block arguments as phis) and the
+//! emission helpers every construct uses: blocks, branches, constants, truth tests.
+//!
+//! Relies on: each block being sealed once all its predecessors are known. Provides the
+//! `FnLower` methods that read and write variables.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use molt_ir::{Attr, Block, Func, NewOp, Opcode, Span, Type, Value};
+use ruff_python_ast::Stmt;
+
+use super::{Ctx, FnLower};
+use crate::diagnostics::Diagnostic;
+
+impl<'a> FnLower<'a> {
+    pub(super) fn new(name: &str, results: Vec<Type>, ctx: &'a Ctx<'a>, is_module: bool, sp: Span) -> FnLower<'a> {
+        let mut func = Func::new(name, results);
+        func.span = sp;
+        let entry = func.new_block();
+        let mut s = FnLower {
+            ctx,
+            func,
+            is_module,
+            locals: BTreeSet::new(),
+            cur: Some(entry),
+            defs: HashMap::new(),
+            sealed: HashSet::new(),
+            incomplete: HashMap::new(),
+            preds: HashMap::new(),
+            loops: Vec::new(),
+            names: BTreeMap::new(),
+            diags: Vec::new(),
+        };
+        s.sealed.insert(entry);
+        s
+    }
+
+    pub(super) fn finish(mut self) -> (Func, BTreeMap<Value, String>, Vec<Diagnostic>) {
+        if let Some(b) = self.cur {
+            let sp = Span::new(self.func.span.end, self.func.span.end);
+            if self.is_module {
+                self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp));
+            } else {
+                let none = self.konst(b, Attr::None, sp);
+                self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([none]));
+            }
+        }
+        // Blocks never reached by any branch (e.g. the exit of `while True:` without break)
+        // are removed so that every block ends with a terminator.
+        let entry = self.func.layout[0];
+        let preds = &self.preds;
+        self.func.layout.retain(|b| *b == entry || preds.get(b).is_some_and(|p| !p.is_empty()));
+        (self.func, self.names, self.diags)
+    }
+
+    pub(super) fn err(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    // ---- SSA construction ----
+
+    pub(super) fn write_var(&mut self, name: &str, block: Block, v: Value) {
+        self.defs.insert((name.to_string(), block), v);
+    }
+
+    pub(super) fn read_var(&mut self, name: &str, block: Block) -> Value {
+        if let Some(&v) = self.defs.get(&(name.to_string(), block)) {
+            return v;
+        }
+        let v = if !self.sealed.contains(&block) {
+            let p = self.func.add_block_param(block, Type::Obj);
+            self.names.insert(p, name.to_string());
+            self.incomplete.entry(block).or_default().push((name.to_string(), p));
+            p
+        } else {
+            let preds = self.preds.get(&block).cloned().unwrap_or_default();
+            match preds.len() {
+                0 => self.undef(name),
+                1 => {
+                    let pb = self.func.ops[preds[0].0].block;
+                    self.read_var(name, pb)
+                }
+                _ => {
+                    let p = self.func.add_block_param(block, Type::Obj);
+                    self.names.insert(p, name.to_string());
+                    self.write_var(name, block, p);
+                    self.add_param_args(name, block);
+                    p
+                }
+            }
+        };
+        self.write_var(name, block, v);
+        v
+    }
+
+    pub(super) fn add_param_args(&mut self, name: &str, block: Block) {
+        let preds = self.preds.get(&block).cloned().unwrap_or_default();
+        for (op, idx) in preds {
+            let pb = self.func.ops[op].block;
+            let v = self.read_var(name, pb);
+            self.func.ops[op].successors[idx].args.push(v);
+        }
+    }
+
+    pub(super) fn seal(&mut self, block: Block) {
+        if !self.sealed.insert(block) {
+            return;
+        }
+        for (name, _) in self.incomplete.remove(&block).unwrap_or_default() {
+            self.add_param_args(&name, block);
+        }
+    }
+
+    pub(super) fn undef(&mut self, name: &str) -> Value {
+        let entry = self.func.layout[0];
+        let op = self.func.append_op(entry, NewOp::new(Opcode::PyUndef, Span::default()).attr("name", Attr::Str(name.into())).result(Type::Obj));
+        // Move it to the top of the entry block so that it dominates every use.
+        let ops = &mut self.func.blocks[entry].ops;
+        ops.pop();
+        ops.insert(0, op);
+        let v = self.func.result(op);
+        self.names.insert(v, name.to_string());
+        v
+    }
+
+    // ---- emission helpers ----
+
+    pub(super) fn new_block(&mut self) -> Block {
+        self.func.new_block()
+    }
+
+    pub(super) fn br(&mut self, target: Block, sp: Span) {
+        if let Some(b) = self.cur.take() {
+            let op = self.func.append_op(b, NewOp::new(Opcode::CfBr, sp).successor(target, vec![]));
+            self.preds.entry(target).or_default().push((op, 0));
+        }
+    }
+
+    pub(super) fn br_args(&mut self, from: Block, target: Block, args: Vec<Value>, sp: Span) {
+        let op = self.func.append_op(from, NewOp::new(Opcode::CfBr, sp).successor(target, args));
+        self.preds.entry(target).or_default().push((op, 0));
+    }
+
+    pub(super) fn cond_br(&mut self, from: Block, cond: Value, t: Block, t_args: Vec<Value>, f: Block, sp: Span) {
+        let op = self.func.append_op(from, NewOp::new(Opcode::CfCondBr, sp).operands([cond]).successor(t, t_args).successor(f, vec![]));
+        self.preds.entry(t).or_default().push((op, 0));
+        self.preds.entry(f).or_default().push((op, 1));
+    }
+
+    pub(super) fn konst(&mut self, b: Block, a: Attr, sp: Span) -> Value {
+        let op = self.func.append_op(b, NewOp::new(Opcode::PyConst, sp).attr("value", a).result(Type::Obj));
+        self.func.result(op)
+    }
+
+    pub(super) fn emit(&mut self, b: Block, op: NewOp) -> Option<Value> {
+        let id = self.func.append_op(b, op);
+        self.func.ops[id].results.first().copied()
+    }
+
+    pub(super) fn truth(&mut self, b: Block, v: Value, sp: Span) -> Value {
+        let op = self.func.append_op(b, NewOp::new(Opcode::PyTruth, sp).operands([v]).result(Type::Bool));
+        self.func.result(op)
+    }
+
+    // ---- statements ----
+
+    pub(super) fn suite(&mut self, body: &[Stmt]) {
+        for s in body {
+            if self.cur.is_none() {
+                return; // unreachable code after return/break/continue
+            }
+            self.stmt(s);
+        }
+    }
+
+    pub(super) fn assign_name(&mut self, name: &str, v: Value, sp: Span) {
+        let Some(b) = self.cur else { return };
+        if self.locals.contains(name) {
+            self.write_var(name, b, v);
+        } else {
+            self.func.append_op(b, NewOp::new(Opcode::PyStoreGlobal, sp).operands([v]).attr("name", Attr::Sym(name.into())));
+        }
+    }
+
+}

@@ -1,0 +1,583 @@
+//! Exception objects: instances of the builtin exception classes, with CPython 3.11's
+//! hierarchy, `str()` and `repr()`.
+//!
+//! Relies on: `alloc` for counted allocation (kind `HeapKind::Exception`); `types` for class
+//! objects and the subtype test; `dispatch` for `str()`/`repr()` of the argument; CPython 3.11's
+//! `Objects/exceptions.c` for the semantics (`BaseException_str`, `BaseException_repr`,
+//! `KeyError_str`, `PyException_SetContext`/`SetCause`) and `Include/cpython/pyerrors.h` for
+//! the state an exception carries; `traceback::Frame` for its traceback entries.
+//!
+//! Provides: [`ExceptionObject`]; one static class per [`ExceptionKind`]
+//! ([`exception_type`], [`type_for_code`]; their `base`s form CPython's hierarchy, see
+//! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`],
+//! [`is_exception`], [`kind_of`], [`matches`]; accessors of the argument, frames, context,
+//! cause and the suppress-context flag; `free` (called by `alloc::free_object`).
+//!
+//! Invariants: exception objects live on the heap only (no static instances); each owns a
+//! reference to its argument, its context and its cause, which are exception objects (the
+//! setters ignore anything else); its frames are innermost first, at most
+//! [`TRACEBACK_LIMIT`](crate::traceback::TRACEBACK_LIMIT) of them. Freeing an exception never
+//! recurses through exceptions it references (a chain of contexts or nested arguments of any
+//! length is freed in constant stack: dying exceptions are linked into a worklist through
+//! `next_dead`). `str()`/`repr()` of nested exception arguments stop with CPython's
+//! RecursionError past `RECURSION_LIMIT` levels. Truth is `True` (no `nb_bool`, no length);
+//! `==` and `hash` are `object`'s (identity).
+
+use alloc::alloc::Layout;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::types::{TYPE_OBJECT, TypeObject, is_subtype};
+use super::{Header, Obj, decref, dispatch, incref};
+use crate::exceptions::{MoltResult, fail};
+use crate::traceback::{Frame, push_frame_limited};
+use crate::{ExceptionKind, RECURSION_LIMIT, RECURSION_MSG};
+
+/// An exception instance (CPython's `PyBaseExceptionObject`, with one optional argument).
+#[repr(C)]
+pub struct ExceptionObject {
+    pub header: Header,
+    /// The kind code it was created with (an unknown code makes a `SystemError`).
+    kind: i32,
+    /// `__suppress_context__` (set by `raise … from …`).
+    suppress_context: bool,
+    /// `args[0]`, owned; None for `args == ()`.
+    arg: Option<Obj>,
+    /// `__context__`, owned: the exception being handled when this one was raised.
+    context: Option<Obj>,
+    /// `__cause__`, owned (`raise … from …`).
+    cause: Option<Obj>,
+    /// `__traceback__`: innermost frame first.
+    frames: Vec<Frame>,
+    /// The next exception of `free`'s worklist (null outside `free`).
+    next_dead: *mut ExceptionObject,
+}
+
+/// An exception class: no slot of its own, instances on the heap.
+const fn exc_type(name: &'static str, base: &'static TypeObject) -> TypeObject {
+    TypeObject {
+        heap: Some(HeapKind::Exception),
+        ..TypeObject::new(name, base)
+    }
+}
+
+/// `BaseException`, the root of the hierarchy.
+pub static BASE_EXCEPTION: TypeObject = TypeObject {
+    str: Some(exception_str),
+    repr: Some(exception_repr),
+    ..exc_type("BaseException", &TYPE_OBJECT)
+};
+pub static EXCEPTION: TypeObject = exc_type("Exception", &BASE_EXCEPTION);
+pub static SYSTEM_EXIT: TypeObject = exc_type("SystemExit", &BASE_EXCEPTION);
+pub static KEYBOARD_INTERRUPT: TypeObject = exc_type("KeyboardInterrupt", &BASE_EXCEPTION);
+pub static GENERATOR_EXIT: TypeObject = exc_type("GeneratorExit", &BASE_EXCEPTION);
+pub static ARITHMETIC_ERROR: TypeObject = exc_type("ArithmeticError", &EXCEPTION);
+pub static ZERO_DIVISION_ERROR: TypeObject = exc_type("ZeroDivisionError", &ARITHMETIC_ERROR);
+pub static OVERFLOW_ERROR: TypeObject = exc_type("OverflowError", &ARITHMETIC_ERROR);
+pub static LOOKUP_ERROR: TypeObject = exc_type("LookupError", &EXCEPTION);
+pub static INDEX_ERROR: TypeObject = exc_type("IndexError", &LOOKUP_ERROR);
+/// `KeyError`: its `str()` is the repr of its one argument (CPython's `KeyError_str`).
+pub static KEY_ERROR: TypeObject = TypeObject {
+    str: Some(key_error_str),
+    ..exc_type("KeyError", &LOOKUP_ERROR)
+};
+pub static RUNTIME_ERROR: TypeObject = exc_type("RuntimeError", &EXCEPTION);
+pub static RECURSION_ERROR: TypeObject = exc_type("RecursionError", &RUNTIME_ERROR);
+pub static NOT_IMPLEMENTED_ERROR: TypeObject = exc_type("NotImplementedError", &RUNTIME_ERROR);
+pub static NAME_ERROR: TypeObject = exc_type("NameError", &EXCEPTION);
+pub static UNBOUND_LOCAL_ERROR: TypeObject = exc_type("UnboundLocalError", &NAME_ERROR);
+pub static VALUE_ERROR: TypeObject = exc_type("ValueError", &EXCEPTION);
+pub static TYPE_ERROR: TypeObject = exc_type("TypeError", &EXCEPTION);
+pub static MEMORY_ERROR: TypeObject = exc_type("MemoryError", &EXCEPTION);
+pub static ASSERTION_ERROR: TypeObject = exc_type("AssertionError", &EXCEPTION);
+pub static ATTRIBUTE_ERROR: TypeObject = exc_type("AttributeError", &EXCEPTION);
+pub static STOP_ITERATION: TypeObject = exc_type("StopIteration", &EXCEPTION);
+/// The class of an exception raised with a kind code the ABI does not define (a compiler bug).
+pub static SYSTEM_ERROR: TypeObject = exc_type("SystemError", &EXCEPTION);
+
+/// The class of `kind`.
+pub const fn exception_type(kind: ExceptionKind) -> &'static TypeObject {
+    match kind {
+        ExceptionKind::BaseException => &BASE_EXCEPTION,
+        ExceptionKind::Exception => &EXCEPTION,
+        ExceptionKind::SystemExit => &SYSTEM_EXIT,
+        ExceptionKind::KeyboardInterrupt => &KEYBOARD_INTERRUPT,
+        ExceptionKind::GeneratorExit => &GENERATOR_EXIT,
+        ExceptionKind::ArithmeticError => &ARITHMETIC_ERROR,
+        ExceptionKind::ZeroDivisionError => &ZERO_DIVISION_ERROR,
+        ExceptionKind::OverflowError => &OVERFLOW_ERROR,
+        ExceptionKind::LookupError => &LOOKUP_ERROR,
+        ExceptionKind::IndexError => &INDEX_ERROR,
+        ExceptionKind::KeyError => &KEY_ERROR,
+        ExceptionKind::RuntimeError => &RUNTIME_ERROR,
+        ExceptionKind::RecursionError => &RECURSION_ERROR,
+        ExceptionKind::NotImplementedError => &NOT_IMPLEMENTED_ERROR,
+        ExceptionKind::NameError => &NAME_ERROR,
+        ExceptionKind::UnboundLocalError => &UNBOUND_LOCAL_ERROR,
+        ExceptionKind::ValueError => &VALUE_ERROR,
+        ExceptionKind::TypeError => &TYPE_ERROR,
+        ExceptionKind::MemoryError => &MEMORY_ERROR,
+        ExceptionKind::AssertionError => &ASSERTION_ERROR,
+        ExceptionKind::AttributeError => &ATTRIBUTE_ERROR,
+        ExceptionKind::StopIteration => &STOP_ITERATION,
+    }
+}
+
+/// The class of kind code `code` (`SystemError` for a code the ABI does not define).
+pub const fn type_for_code(code: i32) -> &'static TypeObject {
+    match ExceptionKind::from_code(code) {
+        Some(kind) => exception_type(kind),
+        None => &SYSTEM_ERROR,
+    }
+}
+
+/// The exception object behind `o`, if `o` is one.
+fn exc_ptr(o: Obj) -> Option<*mut ExceptionObject> {
+    if o.type_of().heap != Some(HeapKind::Exception) {
+        return None;
+    }
+    o.header_ptr().map(|h| h.cast::<ExceptionObject>().cast_mut())
+}
+
+/// Runs `f` on the exception object `o` (None if `o` is not one).
+fn with_exc<R>(o: Obj, f: impl FnOnce(&mut ExceptionObject) -> R) -> Option<R> {
+    let p = exc_ptr(o)?;
+    // SAFETY: the `Obj` invariant: `o` is a live exception object (heap kind Exception means
+    // an `ExceptionObject` block). Programs are single-threaded and no other reference into
+    // the object is held across this call (the accessors below copy values out).
+    Some(f(unsafe { &mut *p }))
+}
+
+/// True if `o` is an exception object.
+pub fn is_exception(o: Obj) -> bool {
+    exc_ptr(o).is_some()
+}
+
+/// The kind code `o` was created with (None if `o` is not an exception object).
+pub fn kind_of(o: Obj) -> Option<i32> {
+    with_exc(o, |e| e.kind)
+}
+
+/// Whether `o` is an exception object of kind `kind` or of a subclass (`except KIND`); false
+/// for an unknown kind code or a non-exception.
+pub fn matches(o: Obj, kind: i32) -> bool {
+    match ExceptionKind::from_code(kind) {
+        Some(k) => is_exception(o) && is_subtype(o.type_of(), exception_type(k)),
+        None => false,
+    }
+}
+
+/// A new exception of kind code `kind` (`KIND(arg)`, or `KIND()` without one); `arg` is
+/// borrowed. No frames, context or cause yet.
+pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
+    let p = alloc_raw(Layout::new::<ExceptionObject>(), type_for_code(kind))?
+        .cast::<ExceptionObject>();
+    if let Some(a) = arg {
+        incref(a);
+    }
+    // SAFETY: `p` is a fresh block for an `ExceptionObject` with its header written; the other
+    // fields are written here before anything reads them.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).kind).write(kind);
+        core::ptr::addr_of_mut!((*p).suppress_context).write(false);
+        core::ptr::addr_of_mut!((*p).arg).write(arg);
+        core::ptr::addr_of_mut!((*p).context).write(None);
+        core::ptr::addr_of_mut!((*p).cause).write(None);
+        core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
+        core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
+        Ok(Obj::from_header(p.cast()))
+    }
+}
+
+/// The argument (borrowed: valid while `o` lives), if any.
+pub fn arg(o: Obj) -> Option<Obj> {
+    with_exc(o, |e| e.arg).flatten()
+}
+
+/// `__context__` (borrowed), if any.
+pub fn context(o: Obj) -> Option<Obj> {
+    with_exc(o, |e| e.context).flatten()
+}
+
+/// `__cause__` (borrowed), if any.
+pub fn cause(o: Obj) -> Option<Obj> {
+    with_exc(o, |e| e.cause).flatten()
+}
+
+/// `__suppress_context__`.
+pub fn suppress_context(o: Obj) -> bool {
+    with_exc(o, |e| e.suppress_context).unwrap_or(false)
+}
+
+/// Sets `__suppress_context__`.
+pub fn set_suppress_context(o: Obj, value: bool) {
+    with_exc(o, |e| e.suppress_context = value);
+}
+
+/// Replaces the reference in the slot chosen by `slot` with a new reference to `value`
+/// (borrowed; a non-exception counts as None) and drops the old one.
+fn replace_link(o: Obj, value: Option<Obj>, slot: fn(&mut ExceptionObject) -> &mut Option<Obj>) {
+    let value = value.filter(|&v| is_exception(v));
+    if !is_exception(o) {
+        return;
+    }
+    if let Some(v) = value {
+        incref(v); // before the old one is dropped: they may be the same object
+    }
+    if let Some(old) = with_exc(o, |e| core::mem::replace(slot(e), value)).flatten() {
+        // SAFETY: the slot owned this reference; it has just been removed from it.
+        unsafe { decref(old) };
+    }
+}
+
+/// `PyException_SetContext`: `__context__` becomes `context` (borrowed; None clears it).
+pub fn set_context(o: Obj, context: Option<Obj>) {
+    replace_link(o, context, |e| &mut e.context);
+}
+
+/// `PyException_SetCause`: `__cause__` becomes `cause` (borrowed; None clears it) and
+/// `__suppress_context__` becomes true, as `raise … from …` does.
+pub fn set_cause(o: Obj, cause: Option<Obj>) {
+    replace_link(o, cause, |e| &mut e.cause);
+    set_suppress_context(o, true);
+}
+
+/// A copy of the traceback frames, innermost first (empty for a non-exception).
+pub fn frames(o: Obj) -> Vec<Frame> {
+    with_exc(o, |e| e.frames.clone()).unwrap_or_default()
+}
+
+/// The number of traceback frames.
+pub fn frame_count(o: Obj) -> usize {
+    with_exc(o, |e| e.frames.len()).unwrap_or(0)
+}
+
+/// Appends a frame (the exception leaving one more function, outward); ignored beyond
+/// `TRACEBACK_LIMIT` frames (CPython prints the innermost ones) or when memory runs out.
+pub fn push_frame(o: Obj, frame: Frame) {
+    with_exc(o, |e| push_frame_limited(&mut e.frames, frame));
+}
+
+/// Replaces the traceback frames (innermost first).
+pub fn set_frames(o: Obj, frames: Vec<Frame>) {
+    with_exc(o, |e| e.frames = frames);
+}
+
+/// How deeply `str()`/`repr()` of exceptions are nested right now: process-wide in programs,
+/// per thread in the unit tests (which run in parallel threads).
+#[cfg(not(test))]
+mod nesting {
+    use crate::sys::Global;
+
+    static DEPTH: Global<usize> = Global::new(0);
+
+    /// Runs `f` on the depth.
+    pub fn with<R>(f: impl FnOnce(&mut usize) -> R) -> R {
+        DEPTH.with(f)
+    }
+}
+
+#[cfg(test)]
+mod nesting {
+    std::thread_local! {
+        static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Runs `f` on this thread's depth.
+    pub fn with<R>(f: impl FnOnce(&mut usize) -> R) -> R {
+        DEPTH.with(|d| {
+            let mut v = d.get();
+            let r = f(&mut v);
+            d.set(v);
+            r
+        })
+    }
+}
+
+/// Runs `f` one nesting level deeper (CPython's `_Py_EnterRecursiveCall(what)` around
+/// `PyObject_Str`/`PyObject_Repr`): RecursionError past `RECURSION_LIMIT` levels.
+fn nested<R>(what: &str, f: impl FnOnce() -> MoltResult<R>) -> MoltResult<R> {
+    let limit = usize::try_from(RECURSION_LIMIT).unwrap_or(usize::MAX);
+    let entered = nesting::with(|n| {
+        if *n >= limit {
+            false
+        } else {
+            *n += 1;
+            true
+        }
+    });
+    if !entered {
+        return fail(
+            ExceptionKind::RecursionError,
+            format!("{RECURSION_MSG}{what}"),
+        );
+    }
+    let r = f();
+    nesting::with(|n| *n = n.saturating_sub(1));
+    r
+}
+
+fn str_nested(o: Obj) -> MoltResult<String> {
+    nested(" while getting the str of an object", || dispatch::str_of(o))
+}
+
+fn repr_nested(o: Obj) -> MoltResult<String> {
+    nested(" while getting the repr of an object", || dispatch::repr_of(o))
+}
+
+/// `BaseException_str`: `''` without an argument, else `str(arg)`.
+fn exception_str(o: Obj) -> MoltResult<String> {
+    match arg(o) {
+        Some(a) => str_nested(a),
+        None => Ok(String::new()),
+    }
+}
+
+/// `KeyError_str`: `repr(arg)` for one argument (`KeyError: 'k'`), else as BaseException.
+fn key_error_str(o: Obj) -> MoltResult<String> {
+    match arg(o) {
+        Some(a) => repr_nested(a),
+        None => Ok(String::new()),
+    }
+}
+
+/// `BaseException_repr`: `ValueError('msg')`, `ValueError()`.
+fn exception_repr(o: Obj) -> MoltResult<String> {
+    let name = o.type_of().name;
+    match arg(o) {
+        Some(a) => Ok(format!("{name}({})", repr_nested(a)?)),
+        None => Ok(format!("{name}()")),
+    }
+}
+
+/// The references an exception owns that `free` releases.
+fn children(e: &mut ExceptionObject) -> [Option<Obj>; 3] {
+    [e.arg.take(), e.context.take(), e.cause.take()]
+}
+
+/// Frees an exception object, then every exception whose last reference it held, and so on,
+/// through a worklist (no recursion; see the module doc).
+///
+/// # Safety
+/// `h` is a heap exception object with no reference left.
+pub(crate) unsafe fn free(h: *mut Header) {
+    let mut next = h.cast::<ExceptionObject>();
+    while !next.is_null() {
+        let p = next;
+        // SAFETY: `p` is a dead exception object (the caller's, or one queued below with a
+        // count of zero); its fields are initialised and nothing else refers to it.
+        let (owned, frames) = unsafe {
+            next = (*p).next_dead;
+            (children(&mut *p), core::mem::take(&mut (*p).frames))
+        };
+        // SAFETY: the block came from `alloc_raw` with this layout; its owned fields were
+        // moved out above.
+        unsafe { free_raw(p.cast(), Layout::new::<ExceptionObject>(), HeapKind::Exception) };
+        drop(frames);
+        for child in owned.into_iter().flatten() {
+            if let Some(c) = exc_ptr(child)
+                && child.refcount() == Some(1)
+            {
+                // The last reference: queue it instead of freeing it from here.
+                // SAFETY: `c` is a live exception object whose only reference was ours.
+                unsafe {
+                    (*c).header.rc.store(0, core::sync::atomic::Ordering::Relaxed);
+                    (*c).next_dead = next;
+                }
+                next = c;
+            } else {
+                // SAFETY: the exception owned this reference.
+                unsafe { decref(child) };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::alloc::stats;
+    use crate::traceback::TRACEBACK_LIMIT;
+    use crate::object::{dispatch, float, int, singletons, str};
+    use crate::{CompareOp, ExceptionKind as K};
+    use std::string::ToString;
+    use std::vec;
+
+    fn live() -> i64 {
+        stats(HeapKind::Exception).live
+    }
+
+    /// Class names and the whole hierarchy against python3's `issubclass`.
+    #[test]
+    fn hierarchy_matches_cpython() {
+        let names: Vec<&str> = K::ALL.iter().map(|k| k.name()).collect();
+        let script = "import sys\nnames = sys.stdin.read().split()\nfor a in names:\n    print(''.join('1' if issubclass(eval(a), eval(b)) else '0' for b in names))\n";
+        let expected = crate::testutil::python(script, &names.join(" "));
+        let mut ours = String::new();
+        for &a in K::ALL {
+            assert_eq!(exception_type(a).name, a.name());
+            for &b in K::ALL {
+                ours.push(if is_subtype(exception_type(a), exception_type(b)) { '1' } else { '0' });
+            }
+            ours.push('\n');
+        }
+        assert_eq!(ours, expected);
+        for &k in K::ALL {
+            let t = exception_type(k);
+            assert!(is_subtype(t, &BASE_EXCEPTION));
+            assert_eq!(t.heap, Some(HeapKind::Exception));
+            assert!(type_for_code(k.code()).is(t));
+        }
+        assert!(type_for_code(0).is(&SYSTEM_ERROR));
+    }
+
+    #[test]
+    fn str_repr_truth_identity() {
+        let before = live();
+        let s = str::str_from_text("msg").unwrap();
+        let v = new_exception(K::ValueError.code(), Some(s)).unwrap();
+        let k = new_exception(K::KeyError.code(), Some(s)).unwrap();
+        let bare = new_exception(K::KeyError.code(), None).unwrap();
+        let f = float::box_float(2.5).unwrap();
+        let o = new_exception(K::OverflowError.code(), Some(f)).unwrap();
+        let n = new_exception(K::TypeError.code(), Some(singletons::none())).unwrap();
+        let nested = new_exception(K::RuntimeError.code(), Some(v)).unwrap();
+        let unknown = new_exception(77, Some(s)).unwrap();
+        let show = |o: Obj| (dispatch::str_of(o).unwrap(), dispatch::repr_of(o).unwrap());
+        // python3: str/repr of ValueError('msg'), KeyError('msg'), KeyError(),
+        // OverflowError(2.5), TypeError(None), RuntimeError(ValueError('msg')).
+        assert_eq!(show(v), ("msg".to_string(), "ValueError('msg')".to_string()));
+        assert_eq!(show(k), ("'msg'".to_string(), "KeyError('msg')".to_string()));
+        assert_eq!(show(bare), (String::new(), "KeyError()".to_string()));
+        assert_eq!(show(o), ("2.5".to_string(), "OverflowError(2.5)".to_string()));
+        assert_eq!(show(n), ("None".to_string(), "TypeError(None)".to_string()));
+        assert_eq!(
+            show(nested),
+            ("msg".to_string(), "RuntimeError(ValueError('msg'))".to_string())
+        );
+        assert_eq!(unknown.type_of().name, "SystemError");
+        assert_eq!(kind_of(unknown), Some(77));
+        assert!(dispatch::truth(bare).unwrap());
+        let eq = |a, b| dispatch::rich_compare(CompareOp::Eq, a, b).unwrap();
+        assert!(eq(v, v).is(singletons::bool_obj(true)));
+        assert!(eq(v, k).is(singletons::bool_obj(false)));
+        assert!(dispatch::hash(v).is_ok());
+        assert!(!is_exception(s) && !is_exception(Obj::small(3).unwrap()));
+        assert_eq!(kind_of(s), None);
+        assert_eq!(arg(v), Some(s));
+        assert_eq!(s.refcount(), Some(4)); // ours, v's, k's and unknown's
+        assert_eq!(live(), before + 7);
+        unsafe {
+            for x in [v, k, bare, o, n, nested, unknown, s, f] {
+                decref(x);
+            }
+        }
+        assert_eq!(live(), before);
+    }
+
+    #[test]
+    fn matches_walks_the_hierarchy() {
+        let z = new_exception(K::ZeroDivisionError.code(), None).unwrap();
+        for (k, m) in [
+            (K::ZeroDivisionError, true),
+            (K::ArithmeticError, true),
+            (K::Exception, true),
+            (K::BaseException, true),
+            (K::OverflowError, false),
+            (K::LookupError, false),
+            (K::SystemExit, false),
+        ] {
+            assert_eq!(matches(z, k.code()), m, "{k:?}");
+        }
+        assert!(!matches(z, 0));
+        assert!(!matches(Obj::small(1).unwrap(), K::BaseException.code()));
+        let u = new_exception(99, None).unwrap();
+        assert!(matches(u, K::Exception.code()) && !matches(u, K::ValueError.code()));
+        unsafe {
+            decref(z);
+            decref(u);
+        }
+    }
+
+    #[test]
+    fn links_and_frames() {
+        let before = live();
+        let a = new_exception(K::ValueError.code(), None).unwrap();
+        let b = new_exception(K::TypeError.code(), None).unwrap();
+        set_context(b, Some(a));
+        assert_eq!(context(b), Some(a));
+        assert_eq!(a.refcount(), Some(2));
+        set_context(b, Some(a)); // same object again: the count is unchanged
+        assert_eq!(a.refcount(), Some(2));
+        set_context(b, Some(Obj::small(5).unwrap())); // not an exception: cleared
+        assert_eq!((context(b), a.refcount()), (None, Some(1)));
+        set_cause(b, Some(a));
+        assert!(suppress_context(b) && cause(b) == Some(a));
+        set_cause(b, None);
+        assert_eq!((cause(b), a.refcount()), (None, Some(1)));
+        let fr = |line| Frame {
+            file: "f.py".into(),
+            func: "g".into(),
+            line,
+            text: String::new(),
+            carets: String::new(),
+        };
+        for i in 0..(TRACEBACK_LIMIT as i64 + 3) {
+            push_frame(a, fr(i));
+        }
+        assert_eq!(frame_count(a), TRACEBACK_LIMIT);
+        assert_eq!(frames(a)[0].line, 0);
+        set_frames(a, vec![fr(7)]);
+        assert_eq!(frames(a), vec![fr(7)]);
+        push_frame(Obj::small(1).unwrap(), fr(1)); // ignored
+        unsafe {
+            decref(a);
+            decref(b);
+        }
+        assert_eq!(live(), before);
+    }
+
+    /// Long chains of contexts and of nested arguments are freed without recursion, and
+    /// `str()` of a deeply nested exception is a RecursionError, not a stack overflow.
+    #[test]
+    fn deep_chains() {
+        let before = live();
+        let ints_before = stats(HeapKind::Int).live;
+        // 200_000 contexts in a chain, each exception also holding a big int.
+        let big = int::from_i128(1 << 100).unwrap();
+        let mut last = new_exception(K::ValueError.code(), Some(big)).unwrap();
+        unsafe { decref(big) };
+        for _ in 0..200_000 {
+            let e = new_exception(K::TypeError.code(), None).unwrap();
+            set_context(e, Some(last));
+            unsafe { decref(last) };
+            last = e;
+        }
+        // Nested arguments.
+        let mut nested = new_exception(K::KeyError.code(), None).unwrap();
+        for _ in 0..200_000 {
+            let e = new_exception(K::ValueError.code(), Some(nested)).unwrap();
+            unsafe { decref(nested) };
+            nested = e;
+        }
+        let err = dispatch::str_of(nested).unwrap_err();
+        assert_eq!(err.kind, K::RecursionError);
+        assert_eq!(
+            err.message,
+            "maximum recursion depth exceeded while getting the str of an object"
+        );
+        assert_eq!(
+            dispatch::repr_of(nested).unwrap_err().message,
+            "maximum recursion depth exceeded while getting the repr of an object"
+        );
+        assert_eq!(live(), before + 400_002);
+        unsafe {
+            decref(last);
+            decref(nested);
+        }
+        assert_eq!(live(), before);
+        assert_eq!(stats(HeapKind::Int).live, ints_before);
+    }
+}

@@ -1,0 +1,4 @@
+# assert without a message
+x = 3
+assert x == 3
+assert x < 2

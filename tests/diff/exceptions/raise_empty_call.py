@@ -1,0 +1,5 @@
+# raise KIND(): empty message line is just the class name
+def f():
+    raise RuntimeError()
+
+f()

@@ -1,0 +1,2 @@
+# a float argument
+raise OverflowError(2.5)

@@ -1,0 +1,2 @@
+# None as the argument prints "None"
+raise TypeError(None)

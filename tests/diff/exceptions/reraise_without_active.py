@@ -1,0 +1,3 @@
+# a bare raise with no exception being handled
+print("start")
+raise
