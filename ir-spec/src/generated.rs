@@ -62,7 +62,7 @@ pub enum Opcode {
     PyTruth,
     /// `py.call`: Calls a module-level function by name.
     PyCall,
-    /// `py.builtin`: Calls a builtin function (abs, min, max, int, float).
+    /// `py.builtin`: Calls a builtin function (abs, min, max, int, float, str, repr, len).
     PyBuiltin,
     /// `py.print`: print(*args, sep=sep, end=end).
     PyPrint,
@@ -156,6 +156,12 @@ pub enum Opcode {
     TObjCompare,
     /// `t.obj_is`: `a is b` for boxed values: the same object (the same word).
     TObjIs,
+    /// `t.obj_str`: str(x) of a boxed value: a str.
+    TObjStr,
+    /// `t.obj_repr`: repr(x) of a boxed value: a str.
+    TObjRepr,
+    /// `t.obj_len`: len(x) of a boxed value (TypeError for types without a length).
+    TObjLen,
     /// `t.obj_truth`: bool(x) of a boxed value.
     TObjTruth,
     /// `t.obj_to_float`: float(x) of a boxed value (TypeError for types float() rejects).
@@ -217,7 +223,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 87] = [
+    pub const ALL: [Opcode; 90] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfUnreachable,
@@ -276,6 +282,9 @@ impl Opcode {
         Opcode::TObjUnop,
         Opcode::TObjCompare,
         Opcode::TObjIs,
+        Opcode::TObjStr,
+        Opcode::TObjRepr,
+        Opcode::TObjLen,
         Opcode::TObjTruth,
         Opcode::TObjToFloat,
         Opcode::TObjToInt,
@@ -379,6 +388,9 @@ impl Opcode {
             "t.obj_unop" => Opcode::TObjUnop,
             "t.obj_compare" => Opcode::TObjCompare,
             "t.obj_is" => Opcode::TObjIs,
+            "t.obj_str" => Opcode::TObjStr,
+            "t.obj_repr" => Opcode::TObjRepr,
+            "t.obj_len" => Opcode::TObjLen,
             "t.obj_truth" => Opcode::TObjTruth,
             "t.obj_to_float" => Opcode::TObjToFloat,
             "t.obj_to_int" => Opcode::TObjToInt,
@@ -413,7 +425,7 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 87] = [
+static SPECS: [OpSpec; 90] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -549,12 +561,12 @@ static SPECS: [OpSpec; 87] = [
     OpSpec {
         name: "py.builtin",
         dialect: Dialect::Py,
-        doc: "Calls a builtin function (abs, min, max, int, float).",
+        doc: "Calls a builtin function (abs, min, max, int, float, str, repr, len).",
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum(&["abs", "min", "max", "int", "float"]) }],
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum(&["abs", "min", "max", "int", "float", "str", "repr", "len"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
     },
@@ -1109,6 +1121,42 @@ static SPECS: [OpSpec; 87] = [
         attrs: &[],
         successors: 0,
         traits: traits::PURE,
+    },
+    OpSpec {
+        name: "t.obj_str",
+        dialect: Dialect::T,
+        doc: "str(x) of a boxed value: a str.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Str)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+    },
+    OpSpec {
+        name: "t.obj_repr",
+        dialect: Dialect::T,
+        doc: "repr(x) of a boxed value: a str.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Str)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+    },
+    OpSpec {
+        name: "t.obj_len",
+        dialect: Dialect::T,
+        doc: "len(x) of a boxed value (TypeError for types without a length).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Int)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "t.obj_truth",

@@ -122,6 +122,12 @@ molt_abi! {
         /// Rich comparison `a op b` (`CompareOp`) with CPython's reflection rules and its
         /// TypeError ("'<' not supported between instances of 'str' and 'int'").
         fn molt_obj_compare(op: i32, a: obj, b: obj) -> obj;
+        /// `str(a)` as a str object (`a` itself when it is a str).
+        fn molt_obj_str(a: obj) -> obj;
+        /// `repr(a)` as a str object.
+        fn molt_obj_repr(a: obj) -> obj;
+        /// `len(a)` as an int; CPython's TypeError ("object of type 'int' has no len()").
+        fn molt_obj_len(a: obj) -> obj;
         /// `bool(a)` (CPython's PyObject_IsTrue).
         fn molt_obj_truth(a: obj) -> bool;
         /// `float(a)` as an f64 (int, bool, float, str parsed as CPython does; TypeError otherwise).

@@ -244,7 +244,7 @@ impl<'a> FnLower<'a> {
             return Some(self.konst(b, Attr::None, sp));
         }
         let builtin_arity = match name {
-            "abs" | "int" | "float" => Some(1),
+            "abs" | "int" | "float" | "str" | "repr" | "len" => Some(1),
             "min" | "max" => Some(2),
             _ => None,
         };
@@ -269,7 +269,7 @@ impl<'a> FnLower<'a> {
                 .help("write `for i in range(...):`")
         } else {
             Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
-                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, range")
+                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, range")
         };
         self.err(d);
         None

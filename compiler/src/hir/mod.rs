@@ -21,7 +21,7 @@ mod ssa;
 mod stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
-pub const BUILTINS: &[&str] = &["print", "abs", "min", "max", "int", "float", "range"];
+pub const BUILTINS: &[&str] = &["print", "abs", "min", "max", "int", "float", "str", "repr", "len", "range"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuncSig {

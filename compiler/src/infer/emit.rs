@@ -385,6 +385,15 @@ impl Emitter<'_, '_> {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjToFloat, sp).operands([x]).result(Type::Float))
                 }
+                "str" | "repr" | "len" => {
+                    let x = boxed_operand(self, 0);
+                    let (opc, t) = match attr_str(o, "name").as_str() {
+                        "str" => (Opcode::TObjStr, Type::Str),
+                        "repr" => (Opcode::TObjRepr, Type::Str),
+                        _ => (Opcode::TObjLen, Type::Int),
+                    };
+                    self.value(b, NewOp::new(opc, sp).operands([x]).result(t))
+                }
                 name => {
                     // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
                     let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));

@@ -84,8 +84,9 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         Opcode::PyTruth | Opcode::PyCompare => Some(Type::Bool),
         Opcode::PyUnop if attr_str(o, "op") == "not" => Some(Type::Bool),
         Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
-            "int" => Some(Type::Int),
+            "int" | "len" => Some(Type::Int),
             "float" => Some(Type::Float),
+            "str" | "repr" => Some(Type::Str),
             _ => None,
         },
         _ => None,
@@ -276,7 +277,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
         | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
         | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
-        | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
+        | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
         | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
         | Opcode::LDecref | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv
         | Opcode::LIcmp | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked
@@ -298,6 +299,9 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
         }
     };
     match name.as_str() {
+        // The runtime's str()/repr()/len() of the (boxed) value: CPython's slots and errors.
+        "str" | "repr" => Rule::Generic(vec![Lat::T(Type::Str)]),
+        "len" => Rule::Generic(vec![Lat::T(Type::Int)]),
         "abs" => match tys[0] {
             Type::Float => Rule::Typed(vec![Type::Float]),
             Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),

@@ -43,7 +43,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_print_int | RtFn::molt_print_obj | RtFn::molt_float_floordiv | RtFn::molt_float_mod | RtFn::molt_float_pow | RtFn::molt_float_to_int
         | RtFn::molt_int_binop | RtFn::molt_int_unop | RtFn::molt_int_truediv | RtFn::molt_int_to_float | RtFn::molt_int_to_i64
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
-        | RtFn::molt_obj_to_int => true,
+        | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len => true,
     }
 }
 
@@ -398,6 +398,9 @@ impl L<'_> {
                 let (a, b) = (self.cast("ref_bits", ops[0], Type::I64, sp), self.cast("ref_bits", ops[1], Type::I64, sp));
                 Some(self.icmp("eq", a, b, sp))
             }
+            Opcode::TObjStr => Some(self.call_val(RtFn::molt_obj_str, ops, Type::Ref, sp)),
+            Opcode::TObjRepr => Some(self.call_val(RtFn::molt_obj_repr, ops, Type::Ref, sp)),
+            Opcode::TObjLen => Some(self.call_val(RtFn::molt_obj_len, ops, Type::Ref, sp)),
             Opcode::TObjTruth => Some(self.call_val(RtFn::molt_obj_truth, ops, Type::I1, sp)),
             Opcode::TObjToFloat => Some(self.call_val(RtFn::molt_obj_to_float, ops, Type::F64, sp)),
             Opcode::TObjToInt => Some(self.call_val(RtFn::molt_obj_to_int, ops, Type::Ref, sp)),

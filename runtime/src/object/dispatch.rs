@@ -23,7 +23,7 @@ use core::cmp::Ordering;
 use super::int::{self, decode, int_ref};
 use super::singletons::{self, bool_obj, is_not_implemented};
 use super::types::{RepeatFn, TypeObject, is_subtype};
-use super::{Obj, decref, str};
+use super::{Obj, decref, incref, str};
 use crate::ExceptionKind::{OverflowError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
 use crate::{BinaryOp, CompareOp, UnaryOp};
@@ -327,6 +327,37 @@ pub extern "C" fn molt_obj_compare(op: i32, a: Obj, b: Obj) -> Obj {
         decode(op, CompareOp::from_code, "comparison operator")
             .and_then(|op| rich_compare(op, a, b)),
     )
+}
+
+/// `str(a)` as a new reference to a str object (`a` itself for a str, as CPython's `str()`
+/// returns an exact str unchanged).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_str(a: Obj) -> Obj {
+    if str::str_text(a).is_some() {
+        incref(a);
+        return a;
+    }
+    value_or_raise(str_of(a).and_then(|t| str::str_from_text(&t)))
+}
+
+/// `repr(a)` as a new str object.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_repr(a: Obj) -> Obj {
+    value_or_raise(repr_of(a).and_then(|t| str::str_from_text(&t)))
+}
+
+/// `len(a)`: the type's length slot, or CPython's TypeError.
+pub fn len_of(a: Obj) -> MoltResult<Obj> {
+    match a.type_of().len_slot() {
+        Some(f) => int::from_i64(i64::try_from(f(a)).unwrap_or(i64::MAX)),
+        None => fail(TypeError, format!("object of type '{}' has no len()", a.type_of().name)),
+    }
+}
+
+/// `len(a)` as an int.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_len(a: Obj) -> Obj {
+    value_or_raise(len_of(a))
 }
 
 /// `bool(a)`.

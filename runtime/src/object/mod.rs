@@ -218,7 +218,8 @@ pub extern "C" fn molt_obj_dealloc(value: Obj) {
 pub mod abi {
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::dispatch::{
-        molt_obj_binop, molt_obj_compare, molt_obj_truth, molt_obj_unop, molt_print_obj,
+        molt_obj_binop, molt_obj_compare, molt_obj_len, molt_obj_repr, molt_obj_str, molt_obj_truth,
+        molt_obj_unop, molt_print_obj,
     };
     pub use super::float::{molt_box_float, molt_type_float};
     pub use super::int::{

@@ -1,0 +1,3 @@
+# len() of an int raises CPython's TypeError
+n = 5
+print(len(n))
