@@ -1,1 +1,1 @@
-print(len(3))
+print(sorted(3))
