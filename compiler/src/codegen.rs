@@ -161,6 +161,9 @@ struct FnState<'c> {
     /// This frame's depth (the module's frame is 1).
     depth: IntValue<'c>,
     is_main: bool,
+    /// While the op being emitted is followed by `cf.if_raised`: its handler block and the
+    /// (phi, value) pairs of the handler edge's arguments. A raise then goes there, not to `exit`.
+    handler: Option<(BasicBlock<'c>, Vec<(PhiValue<'c>, BasicValueEnum<'c>)>)>,
 }
 
 impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
@@ -368,7 +371,17 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.i64c(carets.len() as i64).into(),
         ];
         self.call_rt(abi::RtFn::molt_traceback_push.name(), &args)?;
-        be(self.b.build_unconditional_branch(st.exit))?;
+        match &st.handler {
+            Some((h, incoming)) => {
+                for (phi, v) in incoming {
+                    phi.add_incoming(&[(v, bb)]);
+                }
+                be(self.b.build_unconditional_branch(*h))?;
+            }
+            None => {
+                be(self.b.build_unconditional_branch(st.exit))?;
+            }
+        }
         self.b.position_at_end(here);
         Ok(bb)
     }
@@ -408,7 +421,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         } else {
             fv.get_last_param().ok_or("missing depth parameter")?.into_int_value()
         };
-        let mut st = FnState { f: fv, exit, blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main };
+        let mut st = FnState { f: fv, exit, blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main, handler: None };
         for (i, &b) in f.layout.iter().enumerate() {
             let bb = if i == 0 { entry_bb } else { self.ctx.append_basic_block(fv, "bb") };
             st.blocks.insert(b, bb);
@@ -450,9 +463,24 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 self.b.position_at_end(st.blocks[&b]);
             }
             first = false;
-            for &op in &f.blocks[b].ops {
+            let ops = &f.blocks[b].ops;
+            for (idx, &op) in ops.iter().enumerate() {
+                // An op followed by `cf.if_raised` raises into its handler (decisions/0015).
+                st.handler = None;
+                if let Some(&next) = ops.get(idx + 1)
+                    && f.ops[next].opcode == Opcode::CfIfRaised
+                {
+                    let s = &f.ops[next].successors[0];
+                    let mut incoming = Vec::new();
+                    for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
+                        let phi = *st.phis.get(p).ok_or("raise edge to the entry block")?;
+                        incoming.push((phi, self.v(&st, *a)?));
+                    }
+                    st.handler = Some((st.blocks[&s.block], incoming));
+                }
                 self.op(f, op, &mut st)?;
             }
+            st.handler = None;
         }
         Ok(())
     }
@@ -545,6 +573,18 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 } else {
                     be(self.b.build_conditional_branch(int(0), st.blocks[&o.successors[0].block], st.blocks[&o.successors[1].block]))?;
                 }
+                None
+            }
+            Opcode::CfIfRaised => {
+                // The raise edge was taken inside the op before (`st.handler`): go on normally.
+                let here = self.b.get_insert_block().ok_or("no block")?;
+                let s = &o.successors[1];
+                for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
+                    let av = self.v(st, *a)?;
+                    let phi = st.phis.get(p).ok_or("branch to the entry block")?;
+                    phi.add_incoming(&[(&av, here)]);
+                }
+                be(self.b.build_unconditional_branch(st.blocks[&s.block]))?;
                 None
             }
             Opcode::CfUnreachable => {
@@ -723,10 +763,13 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let r = be(self.b.build_call(fv, &args, ""))?;
                 match r.try_as_basic_value() {
                     inkwell::values::ValueKind::Basic(v) => {
+                        // The value first: on a raise it is the callee's placeholder (0), which
+                        // the raise edge of a handler may still drop (decisions/0015).
                         let agg = v.into_struct_value();
+                        let ret = be(self.b.build_extract_value(agg, 0, "ret"))?;
                         let raised = be(self.b.build_extract_value(agg, 1, "raised"))?.into_int_value();
                         self.check(st, raised, sp, None)?;
-                        Some(be(self.b.build_extract_value(agg, 0, "ret"))?)
+                        Some(ret)
                     }
                     _ => return Err(format!("call of @{callee} returns no status")),
                 }
@@ -751,6 +794,11 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 if let Some(old) = old {
                     self.refcount(old.into_int_value(), -1, st)?;
                 }
+                None
+            }
+            Opcode::LReraise => {
+                self.call_rt(abi::RtFn::molt_exc_reraise.name(), &[ins[0].into()])?;
+                self.check_pending(st, sp)?;
                 None
             }
             Opcode::LFrameCheck => {

@@ -15,4 +15,5 @@ pub mod hir;
 pub mod infer;
 pub mod link;
 pub mod lower;
+pub mod raise_edges;
 pub mod traceback;

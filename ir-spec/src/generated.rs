@@ -44,6 +44,8 @@ pub enum Opcode {
     CfBr,
     /// `cf.cond_br`: Branches to the first successor when the condition is true, else to the second.
     CfCondBr,
+    /// `cf.if_raised`: Follows an op that may raise: branches to the first successor (a handler) when that op raised, with its exception pending, else to the second (decisions/0015).
+    CfIfRaised,
     /// `cf.unreachable`: Control never gets here: the op before it always raises (a `raise` statement).
     CfUnreachable,
     /// `cf.return`: Returns from the function; operand types match the function's result types.
@@ -68,6 +70,14 @@ pub enum Opcode {
     PyPrint,
     /// `py.raise_new`: `raise KIND` / `raise KIND(arg)` for a builtin exception class: raises a new exception (always).
     PyRaiseNew,
+    /// `py.exc_fetch`: Starts an `except` handler: the pending exception as an object, no longer pending.
+    PyExcFetch,
+    /// `py.exc_matches`: Whether exception %0 is an instance of builtin exception class `kind`.
+    PyExcMatches,
+    /// `py.exc_reraise`: Raises exception %0 again, with the traceback it carries (always raises).
+    PyExcReraise,
+    /// `py.exc_handling`: Enters (`begin`) or leaves (`end`) the handling of exception %0: what is raised meanwhile gets it as its context.
+    PyExcHandling,
     /// `py.load_global`: Reads a module-level name; NameError when it is not bound yet.
     PyLoadGlobal,
     /// `py.store_global`: Binds a module-level name.
@@ -170,6 +180,14 @@ pub enum Opcode {
     TObjToInt,
     /// `t.raise_new`: Raises a new exception of builtin class `kind`, with the boxed argument when there is one (always raises).
     TRaiseNew,
+    /// `t.exc_fetch`: Starts an `except` handler: the pending exception as an object, no longer pending.
+    TExcFetch,
+    /// `t.exc_matches`: Whether exception %0 is an instance of builtin exception class `kind`.
+    TExcMatches,
+    /// `t.exc_reraise`: Raises exception %0 again, with the traceback it carries (always raises).
+    TExcReraise,
+    /// `t.exc_handling`: Enters (`begin`) or leaves (`end`) the handling of exception %0.
+    TExcHandling,
     /// `t.frame_check`: A builtin that CPython 3.11 runs as `levels` more levels of recursion (C calls, internal comparisons): RecursionError with `msg` when the current depth plus `levels` exceeds the recursion limit.
     TFrameCheck,
     /// `t.raise`: Raises an exception of the given kind with a fixed message.
@@ -216,6 +234,8 @@ pub enum Opcode {
     LLoadGlobal,
     /// `l.store_global`: Stores a module variable and sets its bound-flag; takes over the operand's reference and drops the previous value's (a `ref` global).
     LStoreGlobal,
+    /// `l.reraise`: Raises exception object %0 again (molt_exc_reraise), taking over the operand's reference: the pending state keeps it (always raises).
+    LReraise,
     /// `l.frame_check`: RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit.
     LFrameCheck,
     /// `l.raise`: Raises an exception of the given kind (exception_kinds of the ABI) with a fixed message.
@@ -223,9 +243,10 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 90] = [
+    pub const ALL: [Opcode; 100] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
+        Opcode::CfIfRaised,
         Opcode::CfUnreachable,
         Opcode::CfReturn,
         Opcode::PyConst,
@@ -238,6 +259,10 @@ impl Opcode {
         Opcode::PyBuiltin,
         Opcode::PyPrint,
         Opcode::PyRaiseNew,
+        Opcode::PyExcFetch,
+        Opcode::PyExcMatches,
+        Opcode::PyExcReraise,
+        Opcode::PyExcHandling,
         Opcode::PyLoadGlobal,
         Opcode::PyStoreGlobal,
         Opcode::PyBindFunc,
@@ -289,6 +314,10 @@ impl Opcode {
         Opcode::TObjToFloat,
         Opcode::TObjToInt,
         Opcode::TRaiseNew,
+        Opcode::TExcFetch,
+        Opcode::TExcMatches,
+        Opcode::TExcReraise,
+        Opcode::TExcHandling,
         Opcode::TFrameCheck,
         Opcode::TRaise,
         Opcode::LConst,
@@ -312,6 +341,7 @@ impl Opcode {
         Opcode::LCall,
         Opcode::LLoadGlobal,
         Opcode::LStoreGlobal,
+        Opcode::LReraise,
         Opcode::LFrameCheck,
         Opcode::LRaise,
     ];
@@ -332,6 +362,7 @@ impl Opcode {
         Some(match name {
             "cf.br" => Opcode::CfBr,
             "cf.cond_br" => Opcode::CfCondBr,
+            "cf.if_raised" => Opcode::CfIfRaised,
             "cf.unreachable" => Opcode::CfUnreachable,
             "cf.return" => Opcode::CfReturn,
             "py.const" => Opcode::PyConst,
@@ -344,6 +375,10 @@ impl Opcode {
             "py.builtin" => Opcode::PyBuiltin,
             "py.print" => Opcode::PyPrint,
             "py.raise_new" => Opcode::PyRaiseNew,
+            "py.exc_fetch" => Opcode::PyExcFetch,
+            "py.exc_matches" => Opcode::PyExcMatches,
+            "py.exc_reraise" => Opcode::PyExcReraise,
+            "py.exc_handling" => Opcode::PyExcHandling,
             "py.load_global" => Opcode::PyLoadGlobal,
             "py.store_global" => Opcode::PyStoreGlobal,
             "py.bind_func" => Opcode::PyBindFunc,
@@ -395,6 +430,10 @@ impl Opcode {
             "t.obj_to_float" => Opcode::TObjToFloat,
             "t.obj_to_int" => Opcode::TObjToInt,
             "t.raise_new" => Opcode::TRaiseNew,
+            "t.exc_fetch" => Opcode::TExcFetch,
+            "t.exc_matches" => Opcode::TExcMatches,
+            "t.exc_reraise" => Opcode::TExcReraise,
+            "t.exc_handling" => Opcode::TExcHandling,
             "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
             "l.const" => Opcode::LConst,
@@ -418,6 +457,7 @@ impl Opcode {
             "l.call" => Opcode::LCall,
             "l.load_global" => Opcode::LLoadGlobal,
             "l.store_global" => Opcode::LStoreGlobal,
+            "l.reraise" => Opcode::LReraise,
             "l.frame_check" => Opcode::LFrameCheck,
             "l.raise" => Opcode::LRaise,
             _ => return None,
@@ -425,7 +465,7 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 90] = [
+static SPECS: [OpSpec; 100] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -443,6 +483,18 @@ static SPECS: [OpSpec; 90] = [
         dialect: Dialect::Cf,
         doc: "Branches to the first successor when the condition is true, else to the second.",
         operands: &[C::Cond],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 2,
+        traits: traits::TERMINATOR,
+    },
+    OpSpec {
+        name: "cf.if_raised",
+        dialect: Dialect::Cf,
+        doc: "Follows an op that may raise: branches to the first successor (a handler) when that op raised, with its exception pending, else to the second (decisions/0015).",
+        operands: &[],
         variadic_operands: false,
         results: &[],
         variadic_results: false,
@@ -593,6 +645,54 @@ static SPECS: [OpSpec; 90] = [
         attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str }],
         successors: 0,
         traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "py.exc_fetch",
+        dialect: Dialect::Py,
+        doc: "Starts an `except` handler: the pending exception as an object, no longer pending.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+    },
+    OpSpec {
+        name: "py.exc_matches",
+        dialect: Dialect::Py,
+        doc: "Whether exception %0 is an instance of builtin exception class `kind`.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "py.exc_reraise",
+        dialect: Dialect::Py,
+        doc: "Raises exception %0 again, with the traceback it carries (always raises).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "py.exc_handling",
+        dialect: Dialect::Py,
+        doc: "Enters (`begin`) or leaves (`end`) the handling of exception %0: what is raised meanwhile gets it as its context.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "what", kind: AttrKind::Enum(&["begin", "end"]) }],
+        successors: 0,
+        traits: 0,
     },
     OpSpec {
         name: "py.load_global",
@@ -1207,6 +1307,54 @@ static SPECS: [OpSpec; 90] = [
         traits: traits::MAY_RAISE | traits::ALLOCATES,
     },
     OpSpec {
+        name: "t.exc_fetch",
+        dialect: Dialect::T,
+        doc: "Starts an `except` handler: the pending exception as an object, no longer pending.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+    },
+    OpSpec {
+        name: "t.exc_matches",
+        dialect: Dialect::T,
+        doc: "Whether exception %0 is an instance of builtin exception class `kind`.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::PURE,
+    },
+    OpSpec {
+        name: "t.exc_reraise",
+        dialect: Dialect::T,
+        doc: "Raises exception %0 again, with the traceback it carries (always raises).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+    },
+    OpSpec {
+        name: "t.exc_handling",
+        dialect: Dialect::T,
+        doc: "Enters (`begin`) or leaves (`end`) the handling of exception %0.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "what", kind: AttrKind::Enum(&["begin", "end"]) }],
+        successors: 0,
+        traits: 0,
+    },
+    OpSpec {
         name: "t.frame_check",
         dialect: Dialect::T,
         doc: "A builtin that CPython 3.11 runs as `levels` more levels of recursion (C calls, internal comparisons): RecursionError with `msg` when the current depth plus `levels` exceeds the recursion limit.",
@@ -1481,6 +1629,18 @@ static SPECS: [OpSpec; 90] = [
         attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym }],
         successors: 0,
         traits: 0,
+    },
+    OpSpec {
+        name: "l.reraise",
+        dialect: Dialect::L,
+        doc: "Raises exception object %0 again (molt_exc_reraise), taking over the operand's reference: the pending state keeps it (always raises).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
     },
     OpSpec {
         name: "l.frame_check",

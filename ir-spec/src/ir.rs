@@ -265,6 +265,43 @@ impl Func {
         self.blocks[to].ops.extend(ops);
     }
 
+    /// Moves the ops that follow `op` in its block (its terminator included) into a new block,
+    /// appended to the layout, and returns it; `op`'s block then ends with `op` until the caller
+    /// appends a terminator. `None` (nothing moved) when `op` is not in its block.
+    pub fn split_after(&mut self, op: OpId) -> Option<Block> {
+        let b = self.ops[op].block;
+        let pos = self.op_position(op)?;
+        let rest = self.blocks[b].ops.split_off(pos + 1);
+        let nb = self.new_block();
+        for &o in &rest {
+            self.ops[o].block = nb;
+        }
+        self.blocks[nb].ops = rest;
+        Some(nb)
+    }
+
+    /// Turns every `cf.if_raised` that no longer follows an op that may raise (a pass folded or
+    /// removed the op) into a `cf.br` to its normal successor; returns whether any changed.
+    pub fn drop_dead_raise_edges(&mut self) -> bool {
+        let mut changed = false;
+        for &b in &self.layout {
+            let ops = &self.blocks[b].ops;
+            let Some((&term, rest)) = ops.split_last() else { continue };
+            if self.ops[term].opcode != Opcode::CfIfRaised {
+                continue;
+            }
+            if rest.last().is_some_and(|&p| self.ops[p].opcode.spec().may_raise()) {
+                continue;
+            }
+            let normal = self.ops[term].successors[1].clone();
+            let t = &mut self.ops[term];
+            t.opcode = Opcode::CfBr;
+            t.successors = vec![normal];
+            changed = true;
+        }
+        changed
+    }
+
     /// The op defining `v`, or `None` for a block parameter.
     pub fn defining_op(&self, v: Value) -> Option<OpId> {
         match self.values[v].def {

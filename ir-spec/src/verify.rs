@@ -14,6 +14,7 @@
 //! | `entry-block`    | the entry block has no predecessors |
 //! | `return-types`   | `cf.return` operands match the function's result types |
 //! | `dominance`      | every use is dominated by its definition (reachable blocks) |
+//! | `raise-edge`     | `cf.if_raised` directly follows an op that may raise, and does not pass that op's results to the handler |
 //! | `guard`          | a `t.unbox` of %x to T stands in a block whose only predecessor edge is the true edge of a `cf.cond_br` on `t.is_type %x {type = T}`; `t.box` boxes a typed (not boxed) value |
 //! | `layout`         | every block, op and value referenced is in the function's layout; each op is in one block, the one its `block` field names; each value's definition points back to its block or op |
 //!
@@ -233,6 +234,16 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
                     if f.values[a].ty != f.values[p].ty {
                         return fail("successors", format!("argument #{k} to ^bb{} has type `{}`, the block argument is `{}`", pos(f, s.block), f.values[a].ty, f.values[p].ty));
                     }
+                }
+            }
+            if op.opcode == crate::Opcode::CfIfRaised {
+                let before = i.checked_sub(1).map(|k| ops[k]);
+                let raising = before.filter(|&p| f.ops[p].opcode.spec().may_raise());
+                let Some(p) = raising else {
+                    return fail("raise-edge", format!("`cf.if_raised` in ^bb{} does not follow an op that may raise", pos(f, b)));
+                };
+                if op.successors[0].args.iter().any(|a| f.ops[p].results.contains(a)) {
+                    return fail("raise-edge", format!("`cf.if_raised` in ^bb{} passes a result of `{}` to its handler, where it has no value", pos(f, b), f.ops[p].opcode.name()));
                 }
             }
             if op.opcode == crate::Opcode::CfReturn {

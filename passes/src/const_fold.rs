@@ -42,7 +42,8 @@ impl Pass for ConstFold {
         while fold_round(func) {
             changed = true;
         }
-        changed
+        // A folded op cannot raise: its raise edge goes (the handler may become unreachable).
+        changed | func.drop_dead_raise_edges()
     }
 }
 

@@ -55,7 +55,7 @@ fn borrowed_result(op: Opcode) -> bool {
 
 /// How an op uses operand `i`: consuming (takes over a reference) or borrowing.
 fn consumes_operand(op: Opcode) -> bool {
-    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal)
+    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise)
 }
 
 struct Rc {
@@ -144,12 +144,51 @@ impl Rc {
         let Some((&term, body)) = ops.split_last() else { return false };
         let mut pre: HashMap<OpId, Vec<NewOp>> = HashMap::new();
         let mut post: HashMap<OpId, Vec<NewOp>> = HashMap::new();
-        let mut changed = self.terminator(f, b, term, &mut pre);
         let mut live = self.live_out(f, b);
         live.extend(self.uses(f, term));
+        // An op followed by `cf.if_raised`: nothing may stand between the two, so what would
+        // follow the op (dropping its dying operands and unused results, adding a reference to a
+        // borrowed result) is done on the raise edge's successors instead: its operands on both,
+        // its results on the normal edge only (they have no value where it raised).
+        let mut extra_held = HashSet::new();
+        let mut borrowed_live = HashSet::new();
+        let mut raised_results = HashSet::new();
+        let raising = (f.ops[term].opcode == Opcode::CfIfRaised).then(|| body.last().copied()).flatten();
+        if let Some(r) = raising {
+            let o = &f.ops[r];
+            raised_results.extend(o.results.iter().copied());
+            // A consumed operand (`l.reraise`) is the op's to drop.
+            let operands = o.operands.iter().filter(|_| !consumes_operand(o.opcode));
+            for &v in o.results.iter().chain(operands).filter(|v| self.refs.contains(v)) {
+                let result = o.results.contains(&v);
+                if result && borrowed_result(o.opcode) {
+                    if live.contains(&v) {
+                        borrowed_live.insert(v);
+                    }
+                } else if self.owned(v) && !live.contains(&v) {
+                    extra_held.insert(v);
+                }
+            }
+        }
+        let mut changed = self.terminator(f, b, term, &mut pre, &extra_held, &borrowed_live, &raised_results);
         for &op in body.iter().rev() {
             let o = f.ops[op].clone();
             let sp = o.span;
+            if Some(op) == raising {
+                // Its drops happen on the edges (above); a consumed operand that is still needed
+                // gets its reference before.
+                let mut seen = HashSet::new();
+                for &v in o.operands.iter().filter(|v| self.refs.contains(v) && consumes_operand(o.opcode)) {
+                    if !self.owned(v) || live.contains(&v) || !seen.insert(v) {
+                        pre.entry(op).or_default().push(Rc::inc(v, sp));
+                    }
+                }
+                for r in &o.results {
+                    live.remove(r);
+                }
+                live.extend(o.operands.iter().copied().filter(|v| self.refs.contains(v)));
+                continue;
+            }
             let after: &mut Vec<NewOp> = post.entry(op).or_default();
             for &r in o.results.iter().filter(|r| self.refs.contains(r)) {
                 let used = live.contains(&r);
@@ -215,7 +254,8 @@ impl Rc {
     /// Reference transfers at a terminator: `cf.return` gives its operands away; a branch
     /// gives each edge's arguments to the target and keeps what the target needs alive. What
     /// an edge needs that differs from what the block holds is fixed on that edge.
-    fn terminator(&self, f: &mut Func, b: Block, term: OpId, pre: &mut HashMap<OpId, Vec<NewOp>>) -> bool {
+    #[allow(clippy::too_many_arguments)]
+    fn terminator(&self, f: &mut Func, b: Block, term: OpId, pre: &mut HashMap<OpId, Vec<NewOp>>, extra_held: &HashSet<Value>, borrowed_live: &HashSet<Value>, raised_results: &HashSet<Value>) -> bool {
         let o = f.ops[term].clone();
         let sp = o.span;
         if o.opcode == Opcode::CfReturn {
@@ -230,7 +270,8 @@ impl Rc {
         // Held at the terminator: owned values live into some successor or passed on an edge.
         let mut held: HashSet<Value> = self.live_out(f, b);
         held.extend(self.uses(f, term));
-        held.retain(|&v| self.owned(v));
+        held.retain(|&v| self.owned(v) && !borrowed_live.contains(&v));
+        held.extend(extra_held.iter().copied());
         let mut changed = false;
         let single = o.successors.len() == 1;
         for (i, s) in o.successors.iter().enumerate() {
@@ -238,12 +279,16 @@ impl Rc {
             let mut fix = Vec::new();
             let mut vals: Vec<Value> = held.iter().copied().collect();
             vals.extend(s.args.iter().copied().filter(|v| self.refs.contains(v) && !self.owned(*v)));
+            vals.extend(borrowed_live.iter().copied());
+            if o.opcode == Opcode::CfIfRaised && i == 0 {
+                vals.retain(|v| !raised_results.contains(v));
+            }
             vals.sort();
             vals.dedup();
             for v in vals {
                 let passed = s.args.iter().filter(|&&a| a == v).count() as i64;
-                let kept = i64::from(self.owned(v) && live_in.contains(&v));
-                let have = i64::from(self.owned(v));
+                let kept = i64::from((self.owned(v) || borrowed_live.contains(&v)) && live_in.contains(&v));
+                let have = i64::from(held.contains(&v));
                 let delta = passed + kept - have;
                 for _ in 0..delta.max(0) {
                     fix.push(Rc::inc(v, sp));

@@ -49,8 +49,9 @@ molt_abi! {
         fn molt_exc_matches(exc: obj, kind: i32) -> bool;
         /// Makes exception object `exc` pending again with the traceback frames it carries (a
         /// bare `raise`, or the end of a handler that did not match); its context is left as it
-        /// is, and frames recorded afterwards are appended (outer frames). Borrows `exc`. For a
-        /// non-exception (a failed fetch's 0) the pending exception stays, or TypeError.
+        /// is, and frames recorded afterwards are appended (outer frames). Consumes `exc` (the
+        /// pending state keeps the caller's reference). For a non-exception (a failed fetch's 0)
+        /// the pending exception stays, or TypeError.
         fn molt_exc_reraise(exc: obj) -> void;
         /// Raises a new exception of kind `kind`: `raise KIND(arg)` when `has_arg`, else
         /// `raise KIND` / `raise KIND()`. `str()` of it is `str(arg)` (`repr(arg)` for KeyError, as

@@ -128,7 +128,14 @@ static HANDLING: Global<Handling> = Global::new(Handling {
 });
 
 /// Makes `new` the pending exception, dropping any previous one.
+/// Set by a re-raise: the frame that re-raises already holds the exception's entry for that
+/// frame (recorded when its handler caught it), so the next frame the generated code records —
+/// that same frame, as the exception leaves it or reaches an enclosing handler in it — is
+/// skipped, as CPython adds no entry for a re-raise.
+static SKIP_NEXT_FRAME: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
 fn set_pending(new: Pending) {
+    SKIP_NEXT_FRAME.store(false, Ordering::Relaxed);
     let old = PENDING.with(|p| p.replace(new));
     molt_exc_pending.store(1, Ordering::SeqCst);
     if let Some(old) = old {
@@ -275,8 +282,18 @@ fn break_context_cycle(top: Obj, value: Obj) {
 pub fn reraise(exc: Obj) {
     if exc::is_exception(exc) {
         set_pending(Pending::Object(new_ref(exc)));
+        SKIP_NEXT_FRAME.store(true, Ordering::Relaxed);
     } else if molt_exc_pending.load(Ordering::SeqCst) == 0 {
         raise(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
+    }
+}
+
+/// `reraise`, taking over the caller's reference to `exc` (the ABI's `molt_exc_reraise`).
+fn reraise_owned(exc: Obj) {
+    reraise(exc);
+    if !exc.is_small() {
+        // SAFETY: the caller gave its reference; `reraise` took its own where it kept `exc`.
+        unsafe { decref(exc) };
     }
 }
 
@@ -548,7 +565,7 @@ pub extern "C" fn molt_exc_matches(exc: Obj, kind: i32) -> bool {
 /// Makes exception object `exc` pending again with its frames (a bare `raise`).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_reraise(exc: Obj) {
-    reraise(exc);
+    reraise_owned(exc);
 }
 
 /// Raises a new exception `KIND(arg)` (`KIND()` unless `has_arg`); `arg` is borrowed.
@@ -593,6 +610,9 @@ pub unsafe extern "C" fn molt_traceback_push(
     carets_len: i64,
 ) {
     // SAFETY: forwarded caller contract.
+    if SKIP_NEXT_FRAME.swap(false, Ordering::Relaxed) {
+        return;
+    }
     let (file, func, text, carets) = unsafe {
         (
             bytes_from_raw(file, file_len),

@@ -93,7 +93,7 @@ impl<'a> FnLower<'a> {
                     if i + 1 == n {
                         self.br_args(b, join, vec![val], sp);
                     } else {
-                        let t = self.truth(b, val, span(v.range()));
+                        let (t, b) = self.truth(b, val, span(v.range()));
                         let next = self.new_block();
                         match bo.op {
                             ast::BoolOp::And => {
@@ -117,7 +117,7 @@ impl<'a> FnLower<'a> {
             Expr::If(ie) => {
                 let c = self.expr(&ie.test)?;
                 let b = self.cur.take()?;
-                let cond = self.truth(b, c, span(ie.test.range()));
+                let (cond, b) = self.truth(b, c, span(ie.test.range()));
                 let (t, f, join) = (self.new_block(), self.new_block(), self.new_block());
                 let result = self.func.add_block_param(join, Type::Obj);
                 self.cond_br(b, cond, t, vec![], f, sp);
@@ -157,12 +157,12 @@ impl<'a> FnLower<'a> {
                 for (i, (op, comp)) in ops.iter().zip(c.comparators.iter()).enumerate() {
                     let right = self.expr(comp)?;
                     let b = self.cur.take()?;
-                    let r = self.func.append_op(b, NewOp::new(Opcode::PyCompare, sp).operands([left, right]).attr("op", Attr::Str((*op).into())).result(Type::Obj));
+                    let (r, b) = self.append(b, NewOp::new(Opcode::PyCompare, sp).operands([left, right]).attr("op", Attr::Str((*op).into())).result(Type::Obj));
                     let r = self.func.result(r);
                     if i + 1 == ops.len() {
                         self.br_args(b, join, vec![r], sp);
                     } else {
-                        let t = self.truth(b, r, sp);
+                        let (t, b) = self.truth(b, r, sp);
                         let next = self.new_block();
                         let op = self.func.append_op(b, NewOp::new(Opcode::CfCondBr, sp).operands([t]).successor(next, vec![]).successor(join, vec![r]));
                         self.preds.entry(next).or_default().push((op, 0));
@@ -240,7 +240,7 @@ impl<'a> FnLower<'a> {
                 args.push(self.expr(a)?);
             }
             let b = self.cur?;
-            self.func.append_op(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
+            let (_, b) = self.append(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
             return Some(self.konst(b, Attr::None, sp));
         }
         let builtin_arity = match name {

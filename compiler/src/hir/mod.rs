@@ -206,6 +206,18 @@ fn assigned_names(body: &[Stmt], out: &mut BTreeSet<String>) {
                     assigned_names(&c.body, out);
                 }
             }
+            Stmt::Try(t) => {
+                assigned_names(&t.body, out);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(n) = &h.name {
+                        out.insert(n.to_string());
+                    }
+                    assigned_names(&h.body, out);
+                }
+                assigned_names(&t.orelse, out);
+                assigned_names(&t.finalbody, out);
+            }
             _ => {}
         }
     }
@@ -269,8 +281,14 @@ struct FnLower<'a> {
     sealed: HashSet<Block>,
     incomplete: HashMap<Block, Vec<(String, Value)>>,
     preds: HashMap<Block, Vec<(OpId, usize)>>,
-    /// (continue target, break target) of the enclosing loops.
-    loops: Vec<(Block, Block)>,
+    /// The handler blocks of the enclosing `try` statements (innermost last): an op that may
+    /// raise gets a `cf.if_raised` edge to the innermost one (decisions/0015).
+    handlers: Vec<Block>,
+    /// The exceptions of the enclosing `except` clauses (innermost last): a bare `raise`
+    /// re-raises the innermost.
+    handling: Vec<Value>,
+    /// (continue target, break target, handling depth at the loop) of the enclosing loops.
+    loops: Vec<(Block, Block, usize)>,
     names: BTreeMap<Value, String>,
     diags: Vec<Diagnostic>,
 }

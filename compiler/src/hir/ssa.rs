@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use molt_ir::{Attr, Block, Func, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, Block, Func, NewOp, OpId, Opcode, Span, Type, Value};
 use ruff_python_ast::Stmt;
 
 use super::{Ctx, FnLower};
@@ -27,6 +27,8 @@ impl<'a> FnLower<'a> {
             sealed: HashSet::new(),
             incomplete: HashMap::new(),
             preds: HashMap::new(),
+            handlers: Vec::new(),
+            handling: Vec::new(),
             loops: Vec::new(),
             names: BTreeMap::new(),
             diags: Vec::new(),
@@ -152,14 +154,36 @@ impl<'a> FnLower<'a> {
         self.func.result(op)
     }
 
-    pub(super) fn emit(&mut self, b: Block, op: NewOp) -> Option<Value> {
+    /// Appends `op` to `b`; inside a `try` body, an op that may raise then ends the block with
+    /// a raise edge to the handler, and the current block becomes the continuation. Returns the
+    /// op and the block to continue in.
+    pub(super) fn append(&mut self, b: Block, op: NewOp) -> (OpId, Block) {
+        let sp = op.span;
         let id = self.func.append_op(b, op);
+        let Some(&handler) = self.handlers.last() else { return (id, b) };
+        if !self.func.ops[id].opcode.spec().may_raise() {
+            return (id, b);
+        }
+        let next = self.new_block();
+        let edge = self.func.append_op(b, NewOp::new(Opcode::CfIfRaised, sp).successor(handler, vec![]).successor(next, vec![]));
+        self.preds.entry(handler).or_default().push((edge, 0));
+        self.preds.entry(next).or_default().push((edge, 1));
+        self.seal(next);
+        if self.cur == Some(b) {
+            self.cur = Some(next);
+        }
+        (id, next)
+    }
+
+    pub(super) fn emit(&mut self, b: Block, op: NewOp) -> Option<Value> {
+        let (id, _) = self.append(b, op);
         self.func.ops[id].results.first().copied()
     }
 
-    pub(super) fn truth(&mut self, b: Block, v: Value, sp: Span) -> Value {
-        let op = self.func.append_op(b, NewOp::new(Opcode::PyTruth, sp).operands([v]).result(Type::Bool));
-        self.func.result(op)
+    /// `bool(v)` as a branch condition, and the block to branch from.
+    pub(super) fn truth(&mut self, b: Block, v: Value, sp: Span) -> (Value, Block) {
+        let (op, b) = self.append(b, NewOp::new(Opcode::PyTruth, sp).operands([v]).result(Type::Bool));
+        (self.func.result(op), b)
     }
 
     // ---- statements ----

@@ -1,7 +1,7 @@
 //! Statements: assignments, control flow (`if`, `while`, `for` over `range`), `return`,
 //! `raise`, `assert`, `def` at module level. Everything else is a diagnostic.
 
-use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, Block, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
@@ -63,11 +63,17 @@ impl<'a> FnLower<'a> {
             Stmt::While(w) => self.while_stmt(w, sp),
             Stmt::For(f) => self.for_stmt(f, sp),
             Stmt::Break(_) => match self.loops.last() {
-                Some(&(_, brk)) => self.br(brk, sp),
+                Some(&(_, brk, depth)) => {
+                    self.end_handling(depth, sp);
+                    self.br(brk, sp)
+                }
                 None => self.err(Diagnostic::new("E0001", sp, "'break' outside loop").label("not in a loop")),
             },
             Stmt::Continue(_) => match self.loops.last() {
-                Some(&(cont, _)) => self.br(cont, sp),
+                Some(&(cont, _, depth)) => {
+                    self.end_handling(depth, sp);
+                    self.br(cont, sp)
+                }
                 None => self.err(Diagnostic::new("E0001", sp, "'continue' not properly in loop").label("not in a loop")),
             },
             Stmt::Return(r) => {
@@ -79,16 +85,18 @@ impl<'a> FnLower<'a> {
                     Some(e) => self.expr(e),
                     None => self.cur.map(|b| self.konst(b, Attr::None, sp)),
                 };
+                self.end_handling(0, sp);
                 if let (Some(v), Some(b)) = (v, self.cur.take()) {
                     self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([v]));
                 }
             }
             Stmt::Raise(r) => self.raise_stmt(r, sp),
+            Stmt::Try(t) => self.try_stmt(t, sp),
             Stmt::Assert(a) => {
                 // `assert test, msg`: AssertionError(msg) when the test is false.
                 let Some(c) = self.expr(&a.test) else { return };
                 let Some(b) = self.cur.take() else { return };
-                let cond = self.truth(b, c, span(a.test.range()));
+                let (cond, b) = self.truth(b, c, span(a.test.range()));
                 let (fail, ok) = (self.new_block(), self.new_block());
                 self.cond_br(b, cond, ok, vec![], fail, sp);
                 self.seal(fail);
@@ -135,7 +143,14 @@ impl<'a> FnLower<'a> {
             return;
         }
         let Some(exc) = &r.exc else {
-            // No exception is ever being handled yet (no `try`): CPython's RuntimeError.
+            if let Some(&e) = self.handling.last() {
+                let Some(b) = self.cur.take() else { return };
+                let (_, c) = self.append(b, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
+                self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
+                return;
+            }
+            // Outside every `except` clause (of this function: TEMPORARY(#7) a bare raise in a
+            // function called from a handler is not seen): CPython's RuntimeError.
             let Some(b) = self.cur else { return };
             let msg = self.konst(b, Attr::Str("No active exception to reraise".into()), sp);
             self.raise_new("RuntimeError", vec![msg], sp);
@@ -172,17 +187,164 @@ impl<'a> FnLower<'a> {
         self.raise_new(kind, vals, sp);
     }
 
+    /// `try` / `except` / `else`: every op of the body that may raise gets an edge to the handler
+    /// block, which fetches the exception, tests the clauses in order, and re-raises it when
+    /// none matches. A clause body is itself a handler region whose handler ends the handling
+    /// before the exception leaves (decisions/0015).
+    pub(super) fn try_stmt(&mut self, t: &ast::StmtTry, sp: Span) {
+        if t.is_star || !t.finalbody.is_empty() {
+            let what = if t.is_star { "`except*`" } else { "`finally`" };
+            self.err(Diagnostic::new("E0100", sp, format!("{what} is not supported yet")).label(format!("`try` with {what}"))
+                .help("use `try`/`except`/`else`; a `finally` body can be written after the statement and in each handler"));
+            return;
+        }
+        if self.cur.is_none() {
+            return;
+        }
+        let handler = self.new_block();
+        self.handlers.push(handler);
+        self.suite(&t.body);
+        self.handlers.pop();
+        let join = self.new_block();
+        if self.cur.is_some() {
+            self.suite(&t.orelse);
+        }
+        self.br(join, sp);
+        self.seal(handler);
+        // A body that cannot raise leaves the handlers dead: they are not lowered.
+        if self.preds.get(&handler).is_some_and(|p| !p.is_empty()) {
+            self.except_clauses(t, handler, join, sp);
+        }
+        self.seal(join);
+        let has_preds = self.preds.get(&join).is_some_and(|p| !p.is_empty());
+        self.cur = has_preds.then_some(join);
+    }
+
+    fn except_clauses(&mut self, t: &ast::StmtTry, handler: Block, join: Block, sp: Span) {
+        let Some(e) = self.emit(handler, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj)) else { return };
+        self.func.append_op(handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("begin".into())));
+        self.cur = Some(handler);
+        let n = t.handlers.len();
+        for (i, clause) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = clause;
+            let Some(cur) = self.cur.take() else { return };
+            let hsp = span(h.range);
+            let matched = match &h.type_ {
+                None if i + 1 < n => {
+                    self.err(Diagnostic::new("E0001", hsp, "default 'except:' must be last").label("not the last clause"));
+                    return;
+                }
+                None => cur,
+                Some(ty) => {
+                    let Some(kinds) = self.exception_classes(ty) else { return };
+                    let (matched, nomatch) = (self.new_block(), self.new_block());
+                    let mut test = cur;
+                    for (k, kind) in kinds.iter().enumerate() {
+                        let c = self.emit(test, NewOp::new(Opcode::PyExcMatches, hsp).operands([e]).attr("kind", Attr::Str(kind.clone())).result(Type::Bool));
+                        let Some(c) = c else { return };
+                        let next = if k + 1 == kinds.len() { nomatch } else { self.new_block() };
+                        self.cond_br(test, c, matched, vec![], next, hsp);
+                        if next != nomatch {
+                            self.seal(next);
+                        }
+                        test = next;
+                    }
+                    self.seal(matched);
+                    self.seal(nomatch);
+                    self.cur = Some(nomatch);
+                    matched
+                }
+            };
+            let after = self.cur.take();
+            self.clause_body(h, e, matched, join, hsp);
+            self.cur = if h.type_.is_some() { after } else { None };
+        }
+        // No clause matched: the exception continues outward.
+        if let Some(cur) = self.cur.take() {
+            self.func.append_op(cur, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            let (_, c) = self.append(cur, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
+            self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
+        }
+    }
+
+    /// The builtin exception classes an `except` clause names (a name or a tuple of names).
+    fn exception_classes(&mut self, ty: &Expr) -> Option<Vec<String>> {
+        let names: Vec<&Expr> = match ty {
+            Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut kinds = Vec::new();
+        for n in names {
+            match n {
+                Expr::Name(n) if !self.shadowed(n.id.as_str()) && crate::abi::exception_kind(n.id.as_str()).is_some() => kinds.push(n.id.to_string()),
+                other => {
+                    self.err(Diagnostic::new("E0100", span(other.range()), "only builtin exception classes can be caught yet")
+                        .label("not a builtin exception class").help("name builtin exception classes, e.g. `except (ValueError, KeyError):`"));
+                    return None;
+                }
+            }
+        }
+        Some(kinds)
+    }
+
+    /// An `except` clause's body, in block `matched`: binds the exception to its name, runs the
+    /// body with a cleanup handler that ends the handling if an exception escapes, ends the
+    /// handling and unbinds the name (as CPython does), and continues at `join`.
+    fn clause_body(&mut self, h: &ast::ExceptHandlerExceptHandler, e: Value, matched: Block, join: Block, sp: Span) {
+        self.cur = Some(matched);
+        if let Some(name) = &h.name {
+            if !self.locals.contains(name.as_str()) {
+                self.err(Diagnostic::new("E0100", span(name.range), format!("`except ... as {name}` binding a module variable that functions read is not supported yet"))
+                    .label("a module variable").help("use another name for the exception"));
+                return;
+            }
+            self.write_var(name.as_str(), matched, e);
+        }
+        let cleanup = self.new_block();
+        self.handlers.push(cleanup);
+        self.handling.push(e);
+        self.suite(&h.body);
+        self.handling.pop();
+        self.handlers.pop();
+        if let Some(b) = self.cur.take() {
+            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            if let Some(name) = &h.name {
+                let gone = self.undef(name.as_str());
+                self.write_var(name.as_str(), b, gone);
+            }
+            self.cur = Some(b);
+            self.br(join, sp);
+        }
+        self.seal(cleanup);
+        if self.preds.get(&cleanup).is_some_and(|p| !p.is_empty()) {
+            let Some(inner) = self.emit(cleanup, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj)) else { return };
+            self.func.append_op(cleanup, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            let (_, c) = self.append(cleanup, NewOp::new(Opcode::PyExcReraise, sp).operands([inner]));
+            self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
+        }
+    }
+
+    /// Leaves the `except` clauses entered since handling depth `depth` (a `return`, `break` or
+    /// `continue` out of them), innermost first, as CPython does on every exit from a handler.
+    fn end_handling(&mut self, depth: usize, sp: Span) {
+        let Some(b) = self.cur else { return };
+        for i in (depth..self.handling.len()).rev() {
+            let e = self.handling[i];
+            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+        }
+    }
+
     /// Raises a new builtin exception and ends the block (what follows is unreachable).
     pub(super) fn raise_new(&mut self, kind: &str, args: Vec<Value>, sp: Span) {
         let Some(b) = self.cur.take() else { return };
-        self.func.append_op(b, NewOp::new(Opcode::PyRaiseNew, sp).operands(args).attr("kind", Attr::Str(kind.into())));
+        let (_, b) = self.append(b, NewOp::new(Opcode::PyRaiseNew, sp).operands(args).attr("kind", Attr::Str(kind.into())));
         self.func.append_op(b, NewOp::new(Opcode::CfUnreachable, sp));
     }
 
     pub(super) fn if_stmt(&mut self, test: &Expr, body: &[Stmt], clauses: &[ast::ElifElseClause], sp: Span) {
         let Some(c) = self.expr(test) else { return };
         let Some(b) = self.cur.take() else { return };
-        let cond = self.truth(b, c, span(test.range()));
+        let (cond, b) = self.truth(b, c, span(test.range()));
         let then_b = self.new_block();
         let else_b = self.new_block();
         self.cond_br(b, cond, then_b, vec![], else_b, sp);
@@ -214,13 +376,13 @@ impl<'a> FnLower<'a> {
         let exit = self.new_block();
         if let Some(c) = self.expr(&w.test)
             && let Some(h) = self.cur.take() {
-                let cond = self.truth(h, c, span(w.test.range()));
+                let (cond, h) = self.truth(h, c, span(w.test.range()));
                 self.cond_br(h, cond, body_b, vec![], else_b, sp);
             }
         self.seal(body_b);
         self.seal(else_b);
         self.cur = Some(body_b);
-        self.loops.push((header, exit));
+        self.loops.push((header, exit, self.handling.len()));
         self.suite(&w.body);
         self.loops.pop();
         self.br(header, sp);
@@ -271,7 +433,7 @@ impl<'a> FnLower<'a> {
             _ => return,
         };
         // The loop runs on machine indices; the loop variable is the int of the counter.
-        let st = self.func.append_op(b, NewOp::new(Opcode::PyRangeStart, it_sp).operands([start, stop, step]).result(Type::Obj).result(Type::Obj).result(Type::Obj));
+        let (st, b) = self.append(b, NewOp::new(Opcode::PyRangeStart, it_sp).operands([start, stop, step]).result(Type::Obj).result(Type::Obj).result(Type::Obj));
         let (start, stop, step) = (self.func.ops[st].results[0], self.func.ops[st].results[1], self.func.ops[st].results[2]);
         let header = self.new_block();
         let counter = self.func.add_block_param(header, Type::Obj);
@@ -293,7 +455,7 @@ impl<'a> FnLower<'a> {
         } else {
             self.func.append_op(body_b, NewOp::new(Opcode::PyStoreGlobal, span(target.range)).operands([value]).attr("name", Attr::Sym(target.id.to_string())));
         }
-        self.loops.push((latch, exit));
+        self.loops.push((latch, exit, self.handling.len()));
         self.suite(&f.body);
         self.loops.pop();
         self.br(latch, sp);

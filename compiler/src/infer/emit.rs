@@ -64,8 +64,26 @@ impl Infer<'_> {
         for b in f.dominance_order() {
             // The block being filled: a guarded op ends it and continues in its join block.
             let mut nb = bmap[&b];
-            for &op in &f.blocks[b].ops {
+            // The raise edge an op gets from the `cf.if_raised` after it: (arena mark, handler,
+            // handler arguments), applied when that terminator comes.
+            let mut pending: Option<(usize, Block, Vec<Value>)> = None;
+            let ops = &f.blocks[b].ops;
+            for (idx, &op) in ops.iter().enumerate() {
                 let o = &f.ops[op];
+                if let Some((mark, handler, args)) = pending.take() {
+                    nb = crate::raise_edges::add_raise_edges(em.out, mark, handler, &args, nb, o.span);
+                }
+                if let Some(&next) = ops.get(idx + 1)
+                    && f.ops[next].opcode == Opcode::CfIfRaised
+                {
+                    let s = &f.ops[next].successors[0];
+                    let target = bmap[&s.block];
+                    let args: Vec<Value> = s.args.iter().enumerate().map(|(i, &a)| {
+                        let want = em.out.values[em.out.blocks[target].params[i]].ty;
+                        em.use_as(nb, a, want, o.span)
+                    }).collect();
+                    pending = Some((em.out.ops.len(), target, args));
+                }
                 for &v in &o.operands {
                     if maybe_undef.contains(&v) {
                         let var = names.get(&v).cloned().unwrap_or_default();
@@ -107,6 +125,33 @@ impl Infer<'_> {
                     }
                     Opcode::CfUnreachable => {
                         em.out.append_op(nb, NewOp::new(Opcode::CfUnreachable, sp));
+                    }
+                    Opcode::CfIfRaised => {
+                        // The raise edges were added after the op before; the normal path goes on.
+                        let s = &o.successors[1];
+                        let target = bmap[&s.block];
+                        let args: Vec<Value> = s.args.iter().enumerate().map(|(i, &a)| {
+                            let want = em.out.values[em.out.blocks[target].params[i]].ty;
+                            em.use_as(nb, a, want, sp)
+                        }).collect();
+                        em.out.append_op(nb, NewOp::new(Opcode::CfBr, sp).successor(target, args));
+                    }
+                    Opcode::PyExcFetch => {
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TExcFetch, sp).result(Type::TObj));
+                    }
+                    Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling => {
+                        let e = em.use_as(nb, o.operands[0], Type::TObj, sp);
+                        match o.opcode {
+                            Opcode::PyExcMatches => {
+                                em.emit(nb, o.results[0], NewOp::new(Opcode::TExcMatches, sp).operands([e]).attr("kind", o.attr("kind").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::Bool));
+                            }
+                            Opcode::PyExcReraise => {
+                                em.out.append_op(nb, NewOp::new(Opcode::TExcReraise, sp).operands([e]));
+                            }
+                            _ => {
+                                em.out.append_op(nb, NewOp::new(Opcode::TExcHandling, sp).operands([e]).attr("what", o.attr("what").cloned().unwrap_or(Attr::Str(String::new()))));
+                            }
+                        }
                     }
                     Opcode::PyUndef => {
                         let t = ty_of(o.results[0]).ty().unwrap_or(Type::None);

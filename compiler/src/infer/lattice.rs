@@ -15,7 +15,10 @@ pub struct TySet(u8);
 impl TySet {
     pub const MEMBERS: [Type; 5] = [Type::Int, Type::Float, Type::Bool, Type::None, Type::Str];
     pub const EMPTY: TySet = TySet(0);
+    /// Every Python scalar type.
     pub const ALL: TySet = TySet(0b1_1111);
+    /// Any other object (exception instances): no typed fast path exists for it.
+    pub const OBJECT: TySet = TySet(0b10_0000);
 
     fn bit(t: Type) -> u8 {
         match t {

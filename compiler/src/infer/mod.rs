@@ -194,7 +194,7 @@ impl<'a> Infer<'a> {
                         }
                         vec![]
                     }
-                    Opcode::CfBr | Opcode::CfCondBr => {
+                    Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised => {
                         for s in &o.successors {
                             for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
                                 let j = get(&lat, *p).join(get(&lat, *a));
@@ -206,7 +206,10 @@ impl<'a> Infer<'a> {
                         }
                         vec![]
                     }
+                    Opcode::PyExcFetch => vec![Lat::Boxed(TySet::OBJECT)],
                     _ if in_lats.contains(&Lat::Bottom) => vec![Lat::Bottom; o.results.len()],
+                    Opcode::PyExcMatches => vec![Lat::T(Type::Bool)],
+                    Opcode::PyExcReraise | Opcode::PyExcHandling => vec![],
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         match self.callee(o) {

@@ -118,6 +118,16 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
     }
     // Enumerate the candidate types of the boxed operands.
     let choices: Vec<Vec<Type>> = ins.iter().map(|l| l.members().types().collect()).collect();
+    if choices.iter().any(Vec::is_empty) {
+        // An object of no scalar type (an exception): only the generic operation applies.
+        let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
+        let lats = match (o.opcode, generic_unboxed_result(o)) {
+            (Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyRaiseNew, _) => vec![],
+            (_, Some(t)) => vec![Lat::T(t); n],
+            (_, None) => vec![any; n],
+        };
+        return (lats, None);
+    }
     let mut sets = vec![TySet::EMPTY; n];
     let mut diag = None;
     let mut combo = vec![0usize; ins.len()];
@@ -270,18 +280,19 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyRangeValue => Rule::Typed(vec![Type::Int]),
         // Handled by the caller: calls, globals, undef, terminators.
         Opcode::PyUndef | Opcode::PyCall | Opcode::PyLoadGlobal | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn
-        | Opcode::CfUnreachable => Rule::Typed(vec![]),
+        | Opcode::CfUnreachable | Opcode::CfIfRaised | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
+        | Opcode::PyExcHandling => Rule::Typed(vec![]),
         Opcode::TConst | Opcode::TUndef | Opcode::TIntBinop | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TFloatBinop
         | Opcode::TIntNeg | Opcode::TIntInvert | Opcode::TFloatNeg | Opcode::TIntCmp | Opcode::TFloatCmp | Opcode::TIntFloatCmp
         | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
         | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
         | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
         | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
-        | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
+        | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
         | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
         | Opcode::LDecref | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv
         | Opcode::LIcmp | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked
-        | Opcode::LCall | Opcode::LLoadGlobal | Opcode::LStoreGlobal | Opcode::LFrameCheck | Opcode::LRaise => {
+        | Opcode::LCall | Opcode::LLoadGlobal | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LFrameCheck | Opcode::LRaise => {
             // Not a HIR op: the HIR verifier rejects it before inference.
             Rule::Typed(vec![])
         }

@@ -84,8 +84,19 @@ pub fn lower_func(f: &Func, tir: &TirModule) -> Func {
     // Definitions before uses: walk blocks in dominance order, not layout order.
     for b in f.dominance_order() {
         l.cur = bmap[&b];
-        for &op in &f.blocks[b].ops {
+        let ops = &f.blocks[b].ops;
+        for (idx, &op) in ops.iter().enumerate() {
+            // An op followed by `cf.if_raised`: each LIR op it becomes that may raise gets the
+            // raise edge (decisions/0015).
+            let edge = ops.get(idx + 1).filter(|&&n| f.ops[n].opcode == Opcode::CfIfRaised).map(|&n| {
+                let s = &f.ops[n].successors[0];
+                let args: Vec<Value> = s.args.iter().map(|&a| l.v(a)).collect();
+                (l.out.ops.len(), bmap[&s.block], args, f.ops[n].span)
+            });
             l.op(op, &bmap);
+            if let Some((mark, handler, args, sp)) = edge {
+                l.cur = crate::raise_edges::add_raise_edges(&mut l.out, mark, handler, &args, l.cur, sp);
+            }
         }
     }
     l.out
@@ -224,6 +235,13 @@ impl L<'_> {
         };
         let src_ty = |i: usize| self.src.values[operands[i]].ty;
         let result = match o.opcode {
+            Opcode::CfIfRaised => {
+                // The raise edges were added after the op before; the normal path goes on.
+                let s = &o.successors[1];
+                let args = s.args.iter().map(|&a| self.v(a)).collect();
+                self.push(NewOp::new(Opcode::CfBr, sp).successor(bmap[&s.block], args));
+                None
+            }
             Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn | Opcode::CfUnreachable => {
                 let mut new = NewOp::new(o.opcode, sp).operands(ops);
                 for s in &o.successors {
@@ -394,6 +412,24 @@ impl L<'_> {
                 self.call(RtFn::molt_raise_new, vec![code, arg, has], None, sp);
                 None
             }
+            Opcode::TExcFetch => Some(self.call_val(RtFn::molt_exc_fetch, vec![], Type::Ref, sp)),
+            Opcode::TExcMatches => {
+                let code = crate::abi::exception_kind(attr("kind").as_str().unwrap_or("")).unwrap_or(0);
+                let code = self.i64c(code.into(), sp);
+                Some(self.call_val(RtFn::molt_exc_matches, vec![ops[0], code], Type::I1, sp))
+            }
+            Opcode::TExcReraise => {
+                self.push(NewOp::new(Opcode::LReraise, sp).operands(ops));
+                None
+            }
+            Opcode::TExcHandling => {
+                if attr("what").as_str() == Some("begin") {
+                    self.call(RtFn::molt_exc_handling_begin, ops, None, sp);
+                } else {
+                    self.call(RtFn::molt_exc_handling_end, vec![], None, sp);
+                }
+                None
+            }
             Opcode::TObjIs => {
                 let (a, b) = (self.cast("ref_bits", ops[0], Type::I64, sp), self.cast("ref_bits", ops[1], Type::I64, sp));
                 Some(self.icmp("eq", a, b, sp))
@@ -414,11 +450,12 @@ impl L<'_> {
             }
             Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth
             | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyPrint | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
-            | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue | Opcode::LConst
+            | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
+            | Opcode::PyExcHandling | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue | Opcode::LConst
             | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
             | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp
             | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked | Opcode::LCall
-            | Opcode::LLoadGlobal | Opcode::LStoreGlobal | Opcode::LFrameCheck | Opcode::LRaise => {
+            | Opcode::LLoadGlobal | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LFrameCheck | Opcode::LRaise => {
                 // Not a TIR op: the TIR verifier rejects this before lowering.
                 None
             }

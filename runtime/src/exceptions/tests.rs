@@ -170,6 +170,8 @@ fn reraise_and_context() {
     molt_exc_handling_begin(z);
     assert_eq!(handling_depth(), 1);
     // A bare `raise` inside the handler: the same object, no context, frames kept.
+    // The ABI's re-raise takes over a reference; the test keeps its own.
+    crate::object::incref(z);
     molt_exc_reraise(z);
     push_frame(frame("/p.py", "<module>", 5, "f()"));
     let again = molt_exc_fetch();
@@ -392,6 +394,8 @@ fn chained_tracebacks_match_cpython() {
     // The clause's own handler: leave the handling, re-raise.
     let e2 = molt_exc_fetch();
     molt_exc_handling_end();
+    // The ABI's re-raise takes over a reference; the test keeps its own.
+    crate::object::incref(e2);
     molt_exc_reraise(e2);
     drop_all(&[e2, e]);
     push_frame(frame(&file, "f", 5, "raise KeyError(\"k\")"));
@@ -418,9 +422,13 @@ fn chained_tracebacks_match_cpython() {
     push_frame(frame(&file, "<module>", 7, "raise OverflowError(2.5)"));
     let e3 = molt_exc_fetch();
     molt_exc_handling_end();
+    // The ABI's re-raise takes over a reference; the test keeps its own.
+    crate::object::incref(e3);
     molt_exc_reraise(e3);
     let e4 = molt_exc_fetch();
     molt_exc_handling_end();
+    // The ABI's re-raise takes over a reference; the test keeps its own.
+    crate::object::incref(e4);
     molt_exc_reraise(e4);
     drop_all(&[e3, e4, e2, e1]);
     assert_eq!(handling_depth(), 0);

@@ -1,0 +1,7 @@
+def f():
+    return 1
+
+try:
+    f()
+except f:
+    pass
