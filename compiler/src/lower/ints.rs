@@ -195,22 +195,43 @@ impl L<'_> {
         }
     }
 
+    /// A value computed by `fast` when `cond` holds and by `slow` otherwise, joined in a new
+    /// block (where lowering continues) as a block argument of type `ty`.
+    fn either(
+        &mut self,
+        cond: Value,
+        ty: Type,
+        sp: Span,
+        fast: impl FnOnce(&mut Self) -> Value,
+        slow: impl FnOnce(&mut Self) -> Value,
+    ) -> Value {
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, ty);
+        self.cond_br(cond, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let v = fast(self);
+        self.br(join, vec![v], sp);
+        self.cur = slow_b;
+        let v = slow(self);
+        self.br(join, vec![v], sp);
+        self.cur = join;
+        r
+    }
+
+    /// The untagged value of a small int's word.
+    fn untag(&mut self, bits: Value, sp: Span) -> Value {
+        let one = self.i64c(1, sp);
+        self.ibit("ashr", bits, one, sp)
+    }
+
     /// `a op b` for two ints: words compare like values when both are small.
     pub(super) fn int_cmp(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
         let (x, y, small) = self.both_small(a, b, sp);
-        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
-        let r = self.out.add_block_param(join, Type::I1);
-        self.cond_br(small, fast_b, vec![], slow_b, vec![], sp);
-        self.cur = fast_b;
-        let c = self.icmp(op, x, y, sp);
-        self.br(join, vec![c], sp);
-        self.cur = slow_b;
-        let sign = self.call_val(RtFn::molt_int_cmp, vec![a, b], Type::I64, sp);
-        let z = self.i64c(0, sp);
-        let c = self.icmp(op, sign, z, sp);
-        self.br(join, vec![c], sp);
-        self.cur = join;
-        r
+        self.either(small, Type::I1, sp, |s| s.icmp(op, x, y, sp), |s| {
+            let sign = s.call_val(RtFn::molt_int_cmp, vec![a, b], Type::I64, sp);
+            let z = s.i64c(0, sp);
+            s.icmp(op, sign, z, sp)
+        })
     }
 
     /// float(int): exact conversion of the untagged value for small ints (correctly rounded by
@@ -218,40 +239,18 @@ impl L<'_> {
     pub(super) fn int_to_float(&mut self, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
         let small = self.low_bit_clear(x, sp);
-        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
-        let r = self.out.add_block_param(join, Type::F64);
-        self.cond_br(small, fast_b, vec![], slow_b, vec![], sp);
-        self.cur = fast_b;
-        let one = self.i64c(1, sp);
-        let v = self.ibit("ashr", x, one, sp);
-        let f = self.cast("sitofp", v, Type::F64, sp);
-        self.br(join, vec![f], sp);
-        self.cur = slow_b;
-        let f = self.call_val(RtFn::molt_int_to_float, vec![a], Type::F64, sp);
-        self.br(join, vec![f], sp);
-        self.cur = join;
-        r
+        self.either(small, Type::F64, sp, |s| {
+            let v = s.untag(x, sp);
+            s.cast("sitofp", v, Type::F64, sp)
+        }, |s| s.call_val(RtFn::molt_int_to_float, vec![a], Type::F64, sp))
     }
-}
 
-impl L<'_> {
     /// An int as a machine index: untagged for a small int; the runtime for a big one
     /// (OverflowError beyond 64 bits).
     pub(super) fn int_to_index(&mut self, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
         let small = self.low_bit_clear(x, sp);
-        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
-        let r = self.out.add_block_param(join, Type::I64);
-        self.cond_br(small, fast_b, vec![], slow_b, vec![], sp);
-        self.cur = fast_b;
-        let one = self.i64c(1, sp);
-        let v = self.ibit("ashr", x, one, sp);
-        self.br(join, vec![v], sp);
-        self.cur = slow_b;
-        let v = self.call_val(RtFn::molt_int_to_i64, vec![a], Type::I64, sp);
-        self.br(join, vec![v], sp);
-        self.cur = join;
-        r
+        self.either(small, Type::I64, sp, |s| s.untag(x, sp), |s| s.call_val(RtFn::molt_int_to_i64, vec![a], Type::I64, sp))
     }
 
     /// The int of a machine index: the tagged word when it fits a small int (a shift whose
@@ -261,16 +260,6 @@ impl L<'_> {
         let w = self.ibit("shl", i, one, sp);
         let back = self.ibit("ashr", w, one, sp);
         let fits = self.icmp("eq", back, i, sp);
-        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
-        let r = self.out.add_block_param(join, Type::Ref);
-        self.cond_br(fits, fast_b, vec![], slow_b, vec![], sp);
-        self.cur = fast_b;
-        let word = self.cast("bits_ref", w, Type::Ref, sp);
-        self.br(join, vec![word], sp);
-        self.cur = slow_b;
-        let v = self.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp);
-        self.br(join, vec![v], sp);
-        self.cur = join;
-        r
+        self.either(fits, Type::Ref, sp, |s| s.cast("bits_ref", w, Type::Ref, sp), |s| s.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp))
     }
 }
