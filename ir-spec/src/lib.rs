@@ -16,6 +16,6 @@ pub mod verify;
 
 pub use generated::{Dialect, Opcode};
 pub use ir::{Attr, Block, F64, Func, Global, Module, NewOp, OpData, OpId, Span, Successor, Value, ValueDef};
-pub use spec::{AttrKind, OpSpec};
-pub use types::{Type, TypeConstraint};
+pub use spec::{AttrKind, OpSpec, Relation};
+pub use types::{Type, TypeConstraint, TypeList};
 pub use verify::{Level, VerifyError, verify_module};

@@ -86,7 +86,14 @@ fn lex(line: &str) -> Result<Vec<Tok>, String> {
             i += 1;
         } else if is_word(c) {
             let start = i;
-            while i < chars.len() && is_word(chars[i]) && !(chars[i] == '.' && chars.get(i + 1) == Some(&'.')) {
+            // Inside a parametric type's `<…>`, `,` belongs to the word (`!t.tuple<int,float>`).
+            let mut depth = 0usize;
+            while i < chars.len() && (is_word(chars[i]) || (depth > 0 && chars[i] == ',')) && !(chars[i] == '.' && chars.get(i + 1) == Some(&'.')) {
+                match chars[i] {
+                    '<' => depth += 1,
+                    '>' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
                 i += 1;
             }
             toks.push(Tok::Word(chars[start..i].iter().collect()));

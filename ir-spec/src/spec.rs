@@ -59,6 +59,16 @@ pub mod traits {
     pub const GUARD: u32 = 1 << 4;
 }
 
+/// A constraint relating an op's operand and result types (`relate` in ops.toml), checked by
+/// the verifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// The result is `!t.tuple<T1,…,Tn>` of the operand types T1…Tn.
+    TupleOfOperands,
+    /// The result has the type of item `index` of the tuple operand, and the index is in range.
+    TupleElement,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct OpSpec {
     pub name: &'static str,
@@ -72,6 +82,7 @@ pub struct OpSpec {
     pub attrs: &'static [AttrSpec],
     pub successors: usize,
     pub traits: u32,
+    pub relate: Option<Relation>,
 }
 
 impl OpSpec {

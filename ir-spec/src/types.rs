@@ -3,8 +3,53 @@
 //! Provides: `Type` (every level's value types, with their textual names) and `TypeConstraint`
 //! (what `ir-spec/ops.toml` may say about an operand or result). Relies on nothing. Which types a
 //! level may use is the verifier's business (`verify.rs`), not this module's.
+//!
+//! Invariant: types are interned. A parametric type (`!t.tuple<int,float>`) holds a `TypeList`,
+//! an index into a process-wide interner, so `Type` stays `Copy` and two types are equal exactly
+//! when their ids are; the interner only grows (lists are leaked, a few bytes per distinct type).
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+/// An interned list of types (the element types of a tuple type).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeList(u32);
+
+struct Interner {
+    lists: Vec<&'static [Type]>,
+    ids: HashMap<&'static [Type], u32>,
+}
+
+fn interner() -> &'static Mutex<Interner> {
+    static I: OnceLock<Mutex<Interner>> = OnceLock::new();
+    I.get_or_init(|| Mutex::new(Interner { lists: Vec::new(), ids: HashMap::new() }))
+}
+
+impl TypeList {
+    pub fn new(tys: &[Type]) -> TypeList {
+        let mut i = interner().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = i.ids.get(tys) {
+            return TypeList(id);
+        }
+        let leaked: &'static [Type] = Box::leak(tys.to_vec().into_boxed_slice());
+        let id = u32::try_from(i.lists.len()).expect("invariant `type interner` broken: more than 2^32 types");
+        i.lists.push(leaked);
+        i.ids.insert(leaked, id);
+        TypeList(id)
+    }
+
+    pub fn types(self) -> &'static [Type] {
+        let i = interner().lock().unwrap_or_else(|e| e.into_inner());
+        i.lists[self.0 as usize]
+    }
+}
+
+impl fmt::Debug for TypeList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.types()).finish()
+    }
+}
 
 /// The type of an SSA value. HIR uses `Obj` (and `Bool` for branch conditions), TIR the Python
 /// scalar types and `TObj` (a boxed value of any type: Tier 1), LIR the machine types and `Ref`
@@ -30,9 +75,13 @@ pub enum Type {
     /// `ref`: a reference word (a small int, or a heap reference whose count the LIR
     /// reference-counting pass maintains).
     Ref,
+    /// `!t.tuple<T1,…,Tn>`: a tuple of known length whose elements have these TIR types
+    /// (a heap tuple object in LIR).
+    Tuple(TypeList),
 }
 
 impl Type {
+    /// The types without parameters.
     pub const ALL: [Type; 13] = [
         Type::Obj,
         Type::Int,
@@ -64,11 +113,48 @@ impl Type {
             Type::I1 => "i1",
             Type::Ptr => "ptr",
             Type::Ref => "ref",
+            Type::Tuple(_) => "!t.tuple",
         }
     }
 
+    /// Parses a type's textual form (`int`, `!t.tuple<int,!t.tuple<>>`).
     pub fn from_name(name: &str) -> Option<Type> {
+        if let Some(inner) = name.strip_prefix("!t.tuple<").and_then(|r| r.strip_suffix('>')) {
+            let mut elems = Vec::new();
+            let (mut depth, mut start) = (0usize, 0usize);
+            for (i, c) in inner.char_indices() {
+                match c {
+                    '<' => depth += 1,
+                    '>' => depth = depth.checked_sub(1)?,
+                    ',' if depth == 0 => {
+                        elems.push(Type::from_name(&inner[start..i])?);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            if depth != 0 {
+                return None;
+            }
+            if !inner.is_empty() {
+                elems.push(Type::from_name(&inner[start..])?);
+            }
+            return Some(Type::tuple(&elems));
+        }
         Type::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    pub fn tuple(elems: &[Type]) -> Type {
+        Type::Tuple(TypeList::new(elems))
+    }
+
+    /// The element types of a tuple type.
+    pub fn tuple_elems(self) -> Option<&'static [Type]> {
+        match self {
+            Type::Tuple(l) => Some(l.types()),
+            Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index
+            | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => None,
+        }
     }
 
     /// The Python type name, as CPython spells it in messages.
@@ -80,12 +166,17 @@ impl Type {
             Type::Float => "float",
             Type::Bool => "bool",
             Type::Str => "str",
+            Type::Tuple(_) => "tuple",
             Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.name(),
         }
     }
 
     pub fn is_tir_scalar(self) -> bool {
-        matches!(self, Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index)
+        match self {
+            Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index => true,
+            Type::Tuple(l) => l.types().iter().all(|t| t.is_tir_scalar() && *t != Type::Index),
+            Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => false,
+        }
     }
 
     pub fn is_machine(self) -> bool {
@@ -95,7 +186,18 @@ impl Type {
 
 impl fmt::Display for Type {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.name())?;
+        if let Type::Tuple(l) = self {
+            f.write_str("<")?;
+            for (i, t) in l.types().iter().enumerate() {
+                if i > 0 {
+                    f.write_str(",")?;
+                }
+                write!(f, "{t}")?;
+            }
+            f.write_str(">")?;
+        }
+        Ok(())
     }
 }
 
@@ -110,6 +212,8 @@ pub enum TypeConstraint {
     TValue,
     /// Any LIR machine type.
     LValue,
+    /// Any `!t.tuple<…>`.
+    Tuple,
 }
 
 impl TypeConstraint {
@@ -120,6 +224,7 @@ impl TypeConstraint {
             TypeConstraint::Cond => matches!(ty, Type::Bool | Type::I1),
             TypeConstraint::TValue => ty.is_tir_scalar(),
             TypeConstraint::LValue => ty.is_machine(),
+            TypeConstraint::Tuple => matches!(ty, Type::Tuple(_)),
         }
     }
 
@@ -130,6 +235,7 @@ impl TypeConstraint {
             TypeConstraint::Cond => "`bool` or `i1`".into(),
             TypeConstraint::TValue => "a TIR value type".into(),
             TypeConstraint::LValue => "a machine type".into(),
+            TypeConstraint::Tuple => "a tuple type".into(),
         }
     }
 }

@@ -9,6 +9,7 @@
 //! | `value-types`    | every value's type belongs to the level |
 //! | `terminator`     | every block is non-empty and ends with its only terminator |
 //! | `op-signature`   | operand/result counts and types match the op's declaration; a `t.const`'s result type is its literal's type |
+//! | `type-relation`  | an op declared with `relate` relates its operand and result types as declared (a `t.tuple_new`'s result is the tuple of its operand types; a `t.tuple_get`'s index is in range and its result the item's type) |
 //! | `attributes`     | each declared attribute is present once, with the right kind; no others |
 //! | `successors`     | successor count as declared; arguments match the target's parameters |
 //! | `entry-block`    | the entry block has no predecessors |
@@ -24,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::generated::Dialect;
 use crate::ir::{Block, Func, Module, OpId, Value, ValueDef};
+use crate::spec::Relation;
 use crate::types::Type;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +205,26 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
                 }
                 if op.attrs[..k].iter().any(|(m, _)| m == n) {
                     return fail("attributes", format!("attribute `{n}` of `{}` is given twice", spec.name));
+                }
+            }
+            if let Some(rel) = spec.relate {
+                let operand_tys: Vec<Type> = op.operands.iter().map(|&v| f.values[v].ty).collect();
+                let result_ty = op.results.first().map(|&r| f.values[r].ty);
+                let ok = match rel {
+                    Relation::TupleOfOperands => result_ty == Some(Type::tuple(&operand_tys)),
+                    Relation::TupleElement => {
+                        let elems = operand_tys.first().and_then(|t| t.tuple_elems()).unwrap_or(&[]);
+                        let index = op.attr("index").and_then(|a| match a {
+                            crate::ir::Attr::Int(i) => usize::try_from(*i).ok(),
+                            _ => None,
+                        });
+                        index.and_then(|i| elems.get(i)).copied() == result_ty
+                    }
+                };
+                if !ok {
+                    let r = result_ty.map_or("nothing".to_string(), |t| t.to_string());
+                    let ops: Vec<String> = operand_tys.iter().map(Type::to_string).collect();
+                    return fail("type-relation", format!("`{}` ({rel:?}) cannot give `{r}` from ({})", spec.name, ops.join(", ")));
                 }
             }
             if op.opcode == crate::Opcode::TConst {

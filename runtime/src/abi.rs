@@ -58,6 +58,19 @@ molt_abi! {
         /// in CPython; `''` without one). While an exception is being handled it becomes the new
         /// one's context (as for `molt_raise` and the runtime's own errors).
         fn molt_raise_new(kind: i32, arg: obj, has_arg: bool) -> void;
+        /// A new exception object of kind `kind` (`KIND(arg)` when `has_arg`, else `KIND()`), not
+        /// raised.
+        fn molt_exc_new(kind: i32, arg: obj, has_arg: bool) -> obj;
+        /// `raise exc` (`raise exc from cause` when `has_cause`): `exc` (borrowed) must be an
+        /// exception object (TypeError "exceptions must derive from BaseException"); `cause` an
+        /// exception object or None (TypeError "exception causes must derive from
+        /// BaseException"), which becomes `__cause__` and sets `__suppress_context__`. The
+        /// exception being handled becomes its context, as for every raise.
+        fn molt_raise_obj(exc: obj, cause: obj, has_cause: bool) -> void;
+        /// A bare `raise` outside the function's own `except` clauses: re-raises the exception
+        /// a caller is handling (the innermost `molt_exc_handling_begin` not yet ended), or
+        /// RuntimeError("No active exception to reraise").
+        fn molt_raise_active() -> void;
         /// Enters an `except` block handling `exc` (borrowed): an exception raised until the
         /// matching `molt_exc_handling_end` gets `exc` as its context, printed as CPython does
         /// ("During handling of the above exception, another exception occurred:").
@@ -135,6 +148,35 @@ molt_abi! {
         fn molt_obj_to_float(a: obj) -> f64;
         /// `int(a)` (int, bool, float, str parsed as CPython does; TypeError otherwise).
         fn molt_obj_to_int(a: obj) -> obj;
+        /// `hash(a)` as an int, equal to CPython's (TypeError "unhashable type: 'T'").
+        fn molt_obj_hash(a: obj) -> obj;
+
+        // --- tuples, subscription, iteration ---
+        /// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.
+        fn molt_tuple_new(len: i64) -> obj;
+        /// Sets item `index` (0 <= index < len) of a tuple made by `molt_tuple_new` that nothing
+        /// else has seen yet. Borrows `item` (the tuple takes its own reference).
+        fn molt_tuple_init(tuple: obj, index: i64, item: obj) -> void;
+        /// Item `index` of a tuple, as a new reference; the compiler guarantees
+        /// 0 <= index < len (static tuple types know their length).
+        fn molt_tuple_item(tuple: obj, index: i64) -> obj;
+        /// `a[i]` with CPython's rules for tuple and str (negative indices; IndexError "tuple
+        /// index out of range"; TypeError "tuple indices must be integers or slices, not str",
+        /// "'int' object is not subscriptable").
+        fn molt_obj_getitem(a: obj, i: obj) -> obj;
+        /// `item in container` (CPython's `PySequence_Contains`: identity or `==` for tuples,
+        /// substring for str; TypeError "argument of type 'int' is not iterable").
+        fn molt_obj_contains(container: obj, item: obj) -> bool;
+        /// `iter(a)`: a new iterator (tuple and str iterators; an iterator is its own
+        /// iterator); TypeError "'int' object is not iterable".
+        fn molt_obj_iter(a: obj) -> obj;
+        /// The next item of iterator `it` (a new reference), or the static `molt_iter_done`
+        /// when it is exhausted (no exception is set then).
+        fn molt_iter_next(it: obj) -> obj;
+        /// `x1, …, xn = a` (CPython 3.11's `unpack_iterable`): a tuple of exactly `count` items;
+        /// TypeError "cannot unpack non-iterable int object", ValueError "not enough values to
+        /// unpack (expected 3, got 2)" / "too many values to unpack (expected 2)".
+        fn molt_obj_unpack(a: obj, count: i64) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -159,6 +201,10 @@ molt_abi! {
         static molt_type_float;
         /// The type object of `str`.
         static molt_type_str;
+        /// The type object of `tuple`.
+        static molt_type_tuple;
+        /// What `molt_iter_next` returns for an exhausted iterator (never a Python value).
+        static molt_iter_done;
     }
     constants {
         /// CPython's default `sys.getrecursionlimit()`: at most this many frames, the module's

@@ -581,6 +581,43 @@ pub extern "C" fn molt_raise_new(kind: i32, arg: Obj, has_arg: bool) {
     }
 }
 
+/// A new exception object `KIND(arg)` (`KIND()` unless `has_arg`), not raised; `arg` is
+/// borrowed. MemoryError (word 0) when it cannot be allocated.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_new(kind: i32, arg: Obj, has_arg: bool) -> Obj {
+    value_or_raise(exc::new_exception(kind, has_arg.then_some(arg)))
+}
+
+/// `raise exc` / `raise exc from cause` (CPython's `do_raise` checks, in its order).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_raise_obj(exc: Obj, cause: Obj, has_cause: bool) {
+    if !exc::is_exception(exc) {
+        raise(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
+        return;
+    }
+    if has_cause {
+        if cause.is(singletons::none()) {
+            exc::set_cause(exc, None);
+        } else if exc::is_exception(cause) {
+            exc::set_cause(exc, Some(cause));
+        } else {
+            raise(ExceptionKind::TypeError, "exception causes must derive from BaseException");
+            return;
+        }
+    }
+    raise_object(exc);
+}
+
+/// A bare `raise` outside the function's own handlers: the exception a caller is handling is
+/// re-raised as it is (CPython adds no traceback entry for this frame), or RuntimeError.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_raise_active() {
+    match handled() {
+        Some(e) => reraise(e),
+        None => raise(ExceptionKind::RuntimeError, "No active exception to reraise"),
+    }
+}
+
 /// Enters an `except` block handling `exc` (borrowed).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exc_handling_begin(exc: Obj) {

@@ -1,7 +1,7 @@
 //! Expressions: literals, names, operators, comparisons (chained), `and`/`or`, conditional
 //! expressions and calls (module functions, `print`, the supported builtins).
 
-use molt_ir::{Attr, F64, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, Block, F64, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
@@ -149,7 +149,7 @@ impl<'a> FnLower<'a> {
                 if ops.len() == 1 {
                     let right = self.expr(&c.comparators[0])?;
                     let b = self.cur?;
-                    return self.emit(b, NewOp::new(Opcode::PyCompare, sp).operands([left, right]).attr("op", Attr::Str(ops[0].into())).result(Type::Obj));
+                    return Some(self.compare(b, ops[0], left, right, sp).0);
                 }
                 // a < b < c  ==  (a < b) and (b < c), with b evaluated once.
                 let join = self.new_block();
@@ -157,8 +157,7 @@ impl<'a> FnLower<'a> {
                 for (i, (op, comp)) in ops.iter().zip(c.comparators.iter()).enumerate() {
                     let right = self.expr(comp)?;
                     let b = self.cur.take()?;
-                    let (r, b) = self.append(b, NewOp::new(Opcode::PyCompare, sp).operands([left, right]).attr("op", Attr::Str((*op).into())).result(Type::Obj));
-                    let r = self.func.result(r);
+                    let (r, b) = self.compare(b, op, left, right, sp);
                     if i + 1 == ops.len() {
                         self.br_args(b, join, vec![r], sp);
                     } else {
@@ -177,6 +176,30 @@ impl<'a> FnLower<'a> {
                 Some(result)
             }
             Expr::Call(call) => self.call(call, sp),
+            Expr::Tuple(t) => {
+                if let Some(s) = t.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+                    self.err(Diagnostic::new("E0101", span(s.range()), "`*` unpacking in a tuple display is not supported yet")
+                        .label("starred item").help("write the items out"));
+                    return None;
+                }
+                let mut vals = Vec::new();
+                for e in t.elts.iter() {
+                    vals.push(self.expr(e)?);
+                }
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))
+            }
+            Expr::Subscript(s) => {
+                if matches!(&*s.slice, Expr::Slice(_)) {
+                    self.err(Diagnostic::new("E0101", span(s.slice.range()), "slicing is not supported yet")
+                        .label("a slice").help("index one item at a time: `t[i]`"));
+                    return None;
+                }
+                let x = self.expr(&s.value)?;
+                let i = self.expr(&s.slice)?;
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PySubscript, sp).operands([x, i]).result(Type::Obj))
+            }
             other => {
                 let what = expr_kind(other);
                 self.err(Diagnostic::new("E0101", sp, format!("{what} is not supported yet"))
@@ -184,6 +207,20 @@ impl<'a> FnLower<'a> {
                 None
             }
         }
+    }
+
+    /// One comparison `l OP r`; `in` / `not in` test `r`'s membership of `l`.
+    fn compare(&mut self, b: Block, op: &str, l: Value, r: Value, sp: Span) -> (Value, Block) {
+        let (id, b) = match op {
+            "in" | "notin" => self.append(b, NewOp::new(Opcode::PyContains, sp).operands([r, l]).result(Type::Obj)),
+            _ => self.append(b, NewOp::new(Opcode::PyCompare, sp).operands([l, r]).attr("op", Attr::Str(op.into())).result(Type::Obj)),
+        };
+        let v = self.func.result(id);
+        if op != "notin" {
+            return (v, b);
+        }
+        let (id, b) = self.append(b, NewOp::new(Opcode::PyUnop, sp).operands([v]).attr("op", Attr::Str("not".into())).result(Type::Obj));
+        (self.func.result(id), b)
     }
 
     pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
@@ -243,8 +280,22 @@ impl<'a> FnLower<'a> {
             let (_, b) = self.append(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
             return Some(self.konst(b, Attr::None, sp));
         }
+        if !self.shadowed(name) && crate::abi::exception_kind(name).is_some() {
+            // A builtin exception class called: a new exception object.
+            if !call.arguments.keywords.is_empty() || call.arguments.args.len() > 1 {
+                self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with at most one positional argument"))
+                    .label("unsupported call form").help(format!("write `{name}(\"message\")`")));
+                return None;
+            }
+            let mut args = Vec::new();
+            for a in call.arguments.args.iter() {
+                args.push(self.expr(a)?);
+            }
+            let b = self.cur?;
+            return self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj));
+        }
         let builtin_arity = match name {
-            "abs" | "int" | "float" | "str" | "repr" | "len" => Some(1),
+            "abs" | "int" | "float" | "str" | "repr" | "len" | "hash" => Some(1),
             "min" | "max" => Some(2),
             _ => None,
         };
@@ -269,7 +320,7 @@ impl<'a> FnLower<'a> {
                 .help("write `for i in range(...):`")
         } else {
             Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
-                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, range")
+                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, hash, range")
         };
         self.err(d);
         None
@@ -343,7 +394,8 @@ pub(super) fn cmp_name(op: ast::CmpOp) -> Option<&'static str> {
         ast::CmpOp::NotEq => "ne",
         ast::CmpOp::Is => "is",
         ast::CmpOp::IsNot => "isnot",
-        ast::CmpOp::In | ast::CmpOp::NotIn => return None,
+        ast::CmpOp::In => "in",
+        ast::CmpOp::NotIn => "notin",
     })
 }
 

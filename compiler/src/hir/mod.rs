@@ -16,12 +16,13 @@ use ruff_text_size::TextRange;
 
 use crate::diagnostics::Diagnostic;
 
+mod exceptions;
 mod expr;
 mod ssa;
 mod stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
-pub const BUILTINS: &[&str] = &["print", "abs", "min", "max", "int", "float", "str", "repr", "len", "range"];
+pub const BUILTINS: &[&str] = &["print", "abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "range"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuncSig {
@@ -169,14 +170,28 @@ fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
 }
 
 /// Names bound by assignments in a suite (not descending into nested defs).
+/// The names an assignment target binds (a name; the items of a tuple or list target).
+fn target_names(t: &Expr, out: &mut BTreeSet<String>) {
+    match t {
+        Expr::Name(n) => {
+            out.insert(n.id.to_string());
+        }
+        Expr::Tuple(_) | Expr::List(_) => {
+            for e in stmt::target_items(t).unwrap_or(&[]) {
+                target_names(e, out);
+            }
+        }
+        Expr::Starred(s) => target_names(&s.value, out),
+        _ => {}
+    }
+}
+
 fn assigned_names(body: &[Stmt], out: &mut BTreeSet<String>) {
     for s in body {
         match s {
             Stmt::Assign(a) => {
                 for t in &a.targets {
-                    if let Expr::Name(n) = t {
-                        out.insert(n.id.to_string());
-                    }
+                    target_names(t, out);
                 }
             }
             Stmt::AugAssign(a) => {
@@ -190,9 +205,7 @@ fn assigned_names(body: &[Stmt], out: &mut BTreeSet<String>) {
                 }
             }
             Stmt::For(f) => {
-                if let Expr::Name(n) = &*f.target {
-                    out.insert(n.id.to_string());
-                }
+                target_names(&f.target, out);
                 assigned_names(&f.body, out);
                 assigned_names(&f.orelse, out);
             }
@@ -270,6 +283,14 @@ struct Ctx<'a> {
 
 /// Lowers one function body: SSA construction (`ssa.rs`), statements (`stmt.rs`) and
 /// expressions (`expr.rs`).
+/// An enclosing `try … finally`: its body, and the depths of `handlers` and `handling` outside it.
+#[derive(Clone)]
+struct Finally {
+    body: std::rc::Rc<[Stmt]>,
+    handlers: usize,
+    handling: usize,
+}
+
 struct FnLower<'a> {
     ctx: &'a Ctx<'a>,
     func: Func,
@@ -287,8 +308,11 @@ struct FnLower<'a> {
     /// The exceptions of the enclosing `except` clauses (innermost last): a bare `raise`
     /// re-raises the innermost.
     handling: Vec<Value>,
-    /// (continue target, break target, handling depth at the loop) of the enclosing loops.
-    loops: Vec<(Block, Block, usize)>,
+    /// (continue target, break target, handling depth, finally depth at the loop) of the
+    /// enclosing loops.
+    loops: Vec<(Block, Block, usize, usize)>,
+    /// The enclosing `try … finally` statements (innermost last).
+    finallies: Vec<Finally>,
     names: BTreeMap<Value, String>,
     diags: Vec<Diagnostic>,
 }

@@ -30,6 +30,7 @@ impl<'a> FnLower<'a> {
             handlers: Vec::new(),
             handling: Vec::new(),
             loops: Vec::new(),
+            finallies: Vec::new(),
             names: BTreeMap::new(),
             diags: Vec::new(),
         };
@@ -56,7 +57,10 @@ impl<'a> FnLower<'a> {
     }
 
     pub(super) fn err(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        // A `finally` body is lowered once per way out: report its problems once.
+        if !self.diags.contains(&d) {
+            self.diags.push(d);
+        }
     }
 
     // ---- SSA construction ----

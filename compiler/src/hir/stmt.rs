@@ -1,7 +1,8 @@
-//! Statements: assignments, control flow (`if`, `while`, `for` over `range`), `return`,
-//! `raise`, `assert`, `def` at module level. Everything else is a diagnostic.
+//! Statements: assignments (with unpacking), control flow (`if`, `while`, `for` over `range` or
+//! any iterable), `return`, `assert`, `def` at module level (`raise` and `try` are in
+//! `exceptions.rs`). Everything else is a diagnostic.
 
-use molt_ir::{Attr, Block, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
@@ -21,13 +22,26 @@ impl<'a> FnLower<'a> {
             }
             Stmt::Pass(_) => {}
             Stmt::Assign(a) => {
+                // `a, b = x, y` (one target, as many plain items as names): the items are
+                // evaluated, then assigned, without a tuple — nothing can observe it.
+                if let ([target], Expr::Tuple(rhs)) = (a.targets.as_slice(), &*a.value)
+                    && let Some(elts) = target_items(target)
+                    && elts.len() == rhs.elts.len()
+                    && !elts.iter().chain(rhs.elts.iter()).any(|e| matches!(e, Expr::Starred(_)))
+                {
+                    let mut vals = Vec::new();
+                    for e in rhs.elts.iter() {
+                        let Some(v) = self.expr(e) else { return };
+                        vals.push(v);
+                    }
+                    for (t, v) in elts.iter().zip(vals) {
+                        self.assign_target(t, v);
+                    }
+                    return;
+                }
                 let Some(v) = self.expr(&a.value) else { return };
                 for t in &a.targets {
-                    match t {
-                        Expr::Name(n) => self.assign_name(n.id.as_str(), v, span(n.range)),
-                        other => self.err(Diagnostic::new("E0100", span(other.range()), "only assignments to plain names are supported")
-                            .label("unsupported assignment target").help("assign to a simple variable, e.g. `x = ...`")),
-                    }
+                    self.assign_target(t, v);
                 }
             }
             Stmt::AnnAssign(a) => {
@@ -63,15 +77,15 @@ impl<'a> FnLower<'a> {
             Stmt::While(w) => self.while_stmt(w, sp),
             Stmt::For(f) => self.for_stmt(f, sp),
             Stmt::Break(_) => match self.loops.last() {
-                Some(&(_, brk, depth)) => {
-                    self.end_handling(depth, sp);
+                Some(&(_, brk, depth, fin)) => {
+                    self.unwind(depth, fin, sp);
                     self.br(brk, sp)
                 }
                 None => self.err(Diagnostic::new("E0001", sp, "'break' outside loop").label("not in a loop")),
             },
             Stmt::Continue(_) => match self.loops.last() {
-                Some(&(cont, _, depth)) => {
-                    self.end_handling(depth, sp);
+                Some(&(cont, _, depth, fin)) => {
+                    self.unwind(depth, fin, sp);
                     self.br(cont, sp)
                 }
                 None => self.err(Diagnostic::new("E0001", sp, "'continue' not properly in loop").label("not in a loop")),
@@ -85,7 +99,7 @@ impl<'a> FnLower<'a> {
                     Some(e) => self.expr(e),
                     None => self.cur.map(|b| self.konst(b, Attr::None, sp)),
                 };
-                self.end_handling(0, sp);
+                self.unwind(0, 0, sp);
                 if let (Some(v), Some(b)) = (v, self.cur.take()) {
                     self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([v]));
                 }
@@ -132,213 +146,32 @@ impl<'a> FnLower<'a> {
         }
     }
 
-    /// `raise KIND`, `raise KIND(arg)` (a builtin exception class), bare `raise`.
-    pub(super) fn raise_stmt(&mut self, r: &ast::StmtRaise, sp: Span) {
-        let unsupported = |what: &str| {
-            Diagnostic::new("E0100", sp, format!("{what} is not supported yet"))
-                .label("unsupported `raise`").help("raise a builtin exception class: `raise ValueError(\"...\")`")
-        };
-        if r.cause.is_some() {
-            self.err(unsupported("`raise ... from ...`"));
-            return;
-        }
-        let Some(exc) = &r.exc else {
-            if let Some(&e) = self.handling.last() {
-                let Some(b) = self.cur.take() else { return };
-                let (_, c) = self.append(b, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
-                self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
-                return;
-            }
-            // Outside every `except` clause (of this function: TEMPORARY(#7) a bare raise in a
-            // function called from a handler is not seen): CPython's RuntimeError.
-            let Some(b) = self.cur else { return };
-            let msg = self.konst(b, Attr::Str("No active exception to reraise".into()), sp);
-            self.raise_new("RuntimeError", vec![msg], sp);
-            return;
-        };
-        let (name, args) = match &**exc {
-            Expr::Name(n) => (n, None),
-            Expr::Call(c) if matches!(&*c.func, Expr::Name(_)) && c.arguments.keywords.is_empty() => match &*c.func {
-                Expr::Name(n) => (n, Some(&c.arguments.args)),
-                _ => return,
-            },
-            _ => {
-                self.err(unsupported("raising this expression"));
-                return;
-            }
-        };
-        let kind = name.id.as_str();
-        if self.shadowed(kind) || crate::abi::exception_kind(kind).is_none() {
-            self.err(Diagnostic::new("E0100", span(name.range), format!("`{kind}` is not a builtin exception class"))
-                .label("not a builtin exception").help("raise a builtin exception class, e.g. `raise ValueError(\"...\")`; user-defined exception classes come with classes"));
-            return;
-        }
-        let mut vals = Vec::new();
-        if let Some(args) = args {
-            if args.len() > 1 || args.iter().any(|a| matches!(a, Expr::Starred(_))) {
-                self.err(unsupported("an exception with several arguments"));
-                return;
-            }
-            for a in args.iter() {
-                let Some(v) = self.expr(a) else { return };
-                vals.push(v);
-            }
-        }
-        self.raise_new(kind, vals, sp);
-    }
-
-    /// `try` / `except` / `else`: every op of the body that may raise gets an edge to the handler
-    /// block, which fetches the exception, tests the clauses in order, and re-raises it when
-    /// none matches. A clause body is itself a handler region whose handler ends the handling
-    /// before the exception leaves (decisions/0015).
-    pub(super) fn try_stmt(&mut self, t: &ast::StmtTry, sp: Span) {
-        if t.is_star || !t.finalbody.is_empty() {
-            let what = if t.is_star { "`except*`" } else { "`finally`" };
-            self.err(Diagnostic::new("E0100", sp, format!("{what} is not supported yet")).label(format!("`try` with {what}"))
-                .help("use `try`/`except`/`else`; a `finally` body can be written after the statement and in each handler"));
-            return;
-        }
-        if self.cur.is_none() {
-            return;
-        }
-        let handler = self.new_block();
-        self.handlers.push(handler);
-        self.suite(&t.body);
-        self.handlers.pop();
-        let join = self.new_block();
-        if self.cur.is_some() {
-            self.suite(&t.orelse);
-        }
-        self.br(join, sp);
-        self.seal(handler);
-        // A body that cannot raise leaves the handlers dead: they are not lowered.
-        if self.preds.get(&handler).is_some_and(|p| !p.is_empty()) {
-            self.except_clauses(t, handler, join, sp);
-        }
-        self.seal(join);
-        let has_preds = self.preds.get(&join).is_some_and(|p| !p.is_empty());
-        self.cur = has_preds.then_some(join);
-    }
-
-    fn except_clauses(&mut self, t: &ast::StmtTry, handler: Block, join: Block, sp: Span) {
-        let Some(e) = self.emit(handler, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj)) else { return };
-        self.func.append_op(handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("begin".into())));
-        self.cur = Some(handler);
-        let n = t.handlers.len();
-        for (i, clause) in t.handlers.iter().enumerate() {
-            let ast::ExceptHandler::ExceptHandler(h) = clause;
-            let Some(cur) = self.cur.take() else { return };
-            let hsp = span(h.range);
-            let matched = match &h.type_ {
-                None if i + 1 < n => {
-                    self.err(Diagnostic::new("E0001", hsp, "default 'except:' must be last").label("not the last clause"));
+    /// Assigns `v` to an assignment target: a name, or a tuple or list of targets (unpacking,
+    /// nested as deep as written).
+    pub(super) fn assign_target(&mut self, t: &Expr, v: Value) {
+        match t {
+            Expr::Name(n) => self.assign_name(n.id.as_str(), v, span(n.range)),
+            Expr::Tuple(_) | Expr::List(_) => {
+                let elts = target_items(t).unwrap_or(&[]);
+                if let Some(s) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+                    self.err(Diagnostic::new("E0100", span(s.range()), "starred assignment targets are not supported yet")
+                        .label("starred target").help("unpack into as many names as there are items"));
                     return;
                 }
-                None => cur,
-                Some(ty) => {
-                    let Some(kinds) = self.exception_classes(ty) else { return };
-                    let (matched, nomatch) = (self.new_block(), self.new_block());
-                    let mut test = cur;
-                    for (k, kind) in kinds.iter().enumerate() {
-                        let c = self.emit(test, NewOp::new(Opcode::PyExcMatches, hsp).operands([e]).attr("kind", Attr::Str(kind.clone())).result(Type::Bool));
-                        let Some(c) = c else { return };
-                        let next = if k + 1 == kinds.len() { nomatch } else { self.new_block() };
-                        self.cond_br(test, c, matched, vec![], next, hsp);
-                        if next != nomatch {
-                            self.seal(next);
-                        }
-                        test = next;
-                    }
-                    self.seal(matched);
-                    self.seal(nomatch);
-                    self.cur = Some(nomatch);
-                    matched
+                let Some(b) = self.cur else { return };
+                let mut op = NewOp::new(Opcode::PyUnpack, span(t.range())).operands([v]).attr("count", Attr::Int(elts.len() as i64));
+                for _ in elts {
+                    op = op.result(Type::Obj);
                 }
-            };
-            let after = self.cur.take();
-            self.clause_body(h, e, matched, join, hsp);
-            self.cur = if h.type_.is_some() { after } else { None };
-        }
-        // No clause matched: the exception continues outward.
-        if let Some(cur) = self.cur.take() {
-            self.func.append_op(cur, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
-            let (_, c) = self.append(cur, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
-            self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
-        }
-    }
-
-    /// The builtin exception classes an `except` clause names (a name or a tuple of names).
-    fn exception_classes(&mut self, ty: &Expr) -> Option<Vec<String>> {
-        let names: Vec<&Expr> = match ty {
-            Expr::Tuple(t) => t.elts.iter().collect(),
-            other => vec![other],
-        };
-        let mut kinds = Vec::new();
-        for n in names {
-            match n {
-                Expr::Name(n) if !self.shadowed(n.id.as_str()) && crate::abi::exception_kind(n.id.as_str()).is_some() => kinds.push(n.id.to_string()),
-                other => {
-                    self.err(Diagnostic::new("E0100", span(other.range()), "only builtin exception classes can be caught yet")
-                        .label("not a builtin exception class").help("name builtin exception classes, e.g. `except (ValueError, KeyError):`"));
-                    return None;
+                let (id, _) = self.append(b, op);
+                let rs = self.func.ops[id].results.clone();
+                for (e, r) in elts.iter().zip(rs) {
+                    self.assign_target(e, r);
                 }
             }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "only assignments to names (or tuples of names) are supported")
+                .label("unsupported assignment target").help("assign to a simple variable, e.g. `x = ...`, or unpack: `a, b = ...`")),
         }
-        Some(kinds)
-    }
-
-    /// An `except` clause's body, in block `matched`: binds the exception to its name, runs the
-    /// body with a cleanup handler that ends the handling if an exception escapes, ends the
-    /// handling and unbinds the name (as CPython does), and continues at `join`.
-    fn clause_body(&mut self, h: &ast::ExceptHandlerExceptHandler, e: Value, matched: Block, join: Block, sp: Span) {
-        self.cur = Some(matched);
-        if let Some(name) = &h.name {
-            if !self.locals.contains(name.as_str()) {
-                self.err(Diagnostic::new("E0100", span(name.range), format!("`except ... as {name}` binding a module variable that functions read is not supported yet"))
-                    .label("a module variable").help("use another name for the exception"));
-                return;
-            }
-            self.write_var(name.as_str(), matched, e);
-        }
-        let cleanup = self.new_block();
-        self.handlers.push(cleanup);
-        self.handling.push(e);
-        self.suite(&h.body);
-        self.handling.pop();
-        self.handlers.pop();
-        if let Some(b) = self.cur.take() {
-            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
-            if let Some(name) = &h.name {
-                let gone = self.undef(name.as_str());
-                self.write_var(name.as_str(), b, gone);
-            }
-            self.cur = Some(b);
-            self.br(join, sp);
-        }
-        self.seal(cleanup);
-        if self.preds.get(&cleanup).is_some_and(|p| !p.is_empty()) {
-            let Some(inner) = self.emit(cleanup, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj)) else { return };
-            self.func.append_op(cleanup, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
-            let (_, c) = self.append(cleanup, NewOp::new(Opcode::PyExcReraise, sp).operands([inner]));
-            self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
-        }
-    }
-
-    /// Leaves the `except` clauses entered since handling depth `depth` (a `return`, `break` or
-    /// `continue` out of them), innermost first, as CPython does on every exit from a handler.
-    fn end_handling(&mut self, depth: usize, sp: Span) {
-        let Some(b) = self.cur else { return };
-        for i in (depth..self.handling.len()).rev() {
-            let e = self.handling[i];
-            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
-        }
-    }
-
-    /// Raises a new builtin exception and ends the block (what follows is unreachable).
-    pub(super) fn raise_new(&mut self, kind: &str, args: Vec<Value>, sp: Span) {
-        let Some(b) = self.cur.take() else { return };
-        let (_, b) = self.append(b, NewOp::new(Opcode::PyRaiseNew, sp).operands(args).attr("kind", Attr::Str(kind.into())));
-        self.func.append_op(b, NewOp::new(Opcode::CfUnreachable, sp));
     }
 
     pub(super) fn if_stmt(&mut self, test: &Expr, body: &[Stmt], clauses: &[ast::ElifElseClause], sp: Span) {
@@ -382,7 +215,7 @@ impl<'a> FnLower<'a> {
         self.seal(body_b);
         self.seal(else_b);
         self.cur = Some(body_b);
-        self.loops.push((header, exit, self.handling.len()));
+        self.loops.push((header, exit, self.handling.len(), self.finallies.len()));
         self.suite(&w.body);
         self.loops.pop();
         self.br(header, sp);
@@ -396,14 +229,6 @@ impl<'a> FnLower<'a> {
     }
 
     pub(super) fn for_stmt(&mut self, f: &ast::StmtFor, sp: Span) {
-        let target = match &*f.target {
-            Expr::Name(n) => n,
-            other => {
-                self.err(Diagnostic::new("E0100", span(other.range()), "only a plain name can be a `for` target")
-                    .label("unsupported target").help("write `for i in range(...):`"));
-                return;
-            }
-        };
         if f.is_async {
             self.err(Diagnostic::new("E0100", sp, "`async for` is not supported").label("async"));
             return;
@@ -413,9 +238,8 @@ impl<'a> FnLower<'a> {
                 && c.arguments.keywords.is_empty()
                 && (1..=3).contains(&c.arguments.args.len())
                 && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => &c.arguments.args,
-            other => {
-                self.err(Diagnostic::new("E0100", span(other.range()), "only `for` loops over `range(...)` are supported yet")
-                    .label("unsupported iterable").help("iterate over `range(stop)`, `range(start, stop)` or `range(start, stop, step)`"));
+            _ => {
+                self.for_iter(f, sp);
                 return;
             }
         };
@@ -437,7 +261,7 @@ impl<'a> FnLower<'a> {
         let (start, stop, step) = (self.func.ops[st].results[0], self.func.ops[st].results[1], self.func.ops[st].results[2]);
         let header = self.new_block();
         let counter = self.func.add_block_param(header, Type::Obj);
-        self.names.insert(counter, format!("<range counter of {}>", target.id));
+        self.names.insert(counter, "<range counter>".into());
         self.cur = None;
         self.br_args(b, header, vec![start], sp);
         let body_b = self.new_block();
@@ -450,12 +274,8 @@ impl<'a> FnLower<'a> {
         self.seal(body_b);
         self.cur = Some(body_b);
         let Some(value) = self.emit(body_b, NewOp::new(Opcode::PyRangeValue, it_sp).operands([counter]).result(Type::Obj)) else { return };
-        if self.locals.contains(target.id.as_str()) {
-            self.write_var(target.id.as_str(), body_b, value);
-        } else {
-            self.func.append_op(body_b, NewOp::new(Opcode::PyStoreGlobal, span(target.range)).operands([value]).attr("name", Attr::Sym(target.id.to_string())));
-        }
-        self.loops.push((latch, exit, self.handling.len()));
+        self.assign_target(&f.target, value);
+        self.loops.push((latch, exit, self.handling.len(), self.finallies.len()));
         self.suite(&f.body);
         self.loops.pop();
         self.br(latch, sp);
@@ -475,6 +295,53 @@ impl<'a> FnLower<'a> {
         self.cur = has_preds.then_some(exit);
     }
 
+}
+
+impl<'a> FnLower<'a> {
+    /// `for TARGET in ITERABLE:` over any iterable: `iter()` once, then `next` until exhausted.
+    fn for_iter(&mut self, f: &ast::StmtFor, sp: Span) {
+        let it_sp = span(f.iter.range());
+        let Some(iterable) = self.expr(&f.iter) else { return };
+        let Some(b) = self.cur else { return };
+        // CPython blames the whole `for` statement when its iterable is not iterable.
+        let (id, b) = self.append(b, NewOp::new(Opcode::PyIter, sp).operands([iterable]).result(Type::Obj));
+        let it = self.func.result(id);
+        let header = self.new_block();
+        self.cur = None;
+        self.br_args(b, header, vec![], sp);
+        let body_b = self.new_block();
+        let else_b = self.new_block();
+        let exit = self.new_block();
+        self.cur = Some(header);
+        let (next, h) = self.append(header, NewOp::new(Opcode::PyIterNext, it_sp).operands([it]).result(Type::Obj).result(Type::Bool));
+        let (item, more) = (self.func.ops[next].results[0], self.func.ops[next].results[1]);
+        self.cur = None;
+        self.cond_br(h, more, body_b, vec![], else_b, sp);
+        self.seal(body_b);
+        self.cur = Some(body_b);
+        self.assign_target(&f.target, item);
+        self.loops.push((header, exit, self.handling.len(), self.finallies.len()));
+        self.suite(&f.body);
+        self.loops.pop();
+        self.br(header, sp);
+        self.seal(header);
+        self.seal(else_b);
+        self.cur = Some(else_b);
+        self.suite(&f.orelse);
+        self.br(exit, sp);
+        self.seal(exit);
+        let has_preds = self.preds.get(&exit).is_some_and(|p| !p.is_empty());
+        self.cur = has_preds.then_some(exit);
+    }
+}
+
+/// The items of a tuple or list assignment target.
+pub(super) fn target_items(t: &Expr) -> Option<&[Expr]> {
+    match t {
+        Expr::Tuple(t) => Some(&t.elts),
+        Expr::List(l) => Some(&l.elts),
+        _ => None,
+    }
 }
 
 pub(super) fn stmt_kind(s: &Stmt) -> &'static str {

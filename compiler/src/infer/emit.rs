@@ -387,6 +387,31 @@ impl Emitter<'_, '_> {
             let v = s.vmap[&o.operands[i]];
             s.boxed(b, v, sp)
         };
+        // Ops with several results.
+        match o.opcode {
+            Opcode::PyUnpack => {
+                let x = boxed_operand(self, 0);
+                let mut new = NewOp::new(Opcode::TObjUnpack, sp).operands([x]).attr("count", Attr::Int(o.results.len() as i64));
+                for _ in &o.results {
+                    new = new.result(Type::TObj);
+                }
+                let id = self.out.append_op(b, new);
+                let rs = self.out.ops[id].results.clone();
+                for (h, t) in o.results.iter().zip(rs) {
+                    self.vmap.insert(*h, t);
+                }
+                return;
+            }
+            Opcode::PyIterNext => {
+                let x = boxed_operand(self, 0);
+                let id = self.out.append_op(b, NewOp::new(Opcode::TObjNext, sp).operands([x]).result(Type::TObj).result(Type::Bool));
+                let rs = self.out.ops[id].results.clone();
+                self.vmap.insert(o.results[0], rs[0]);
+                self.vmap.insert(o.results[1], rs[1]);
+                return;
+            }
+            _ => {}
+        }
         let Some(&r) = o.results.first() else { return };
         let truth = |s: &mut Self, v: Value| s.value(b, NewOp::new(Opcode::TObjTruth, sp).operands([v]).result(Type::Bool));
         let v = match o.opcode {
@@ -417,7 +442,27 @@ impl Emitter<'_, '_> {
                 let x = boxed_operand(self, 0);
                 truth(self, x)
             }
+            Opcode::PyExcNew => {
+                let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
+                self.value(b, NewOp::new(Opcode::TExcNew, sp).operands(args).attr("kind", o.attr("kind").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
+            }
+            Opcode::PySubscript => {
+                let (x, i) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                self.value(b, NewOp::new(Opcode::TObjGetitem, sp).operands([x, i]).result(Type::TObj))
+            }
+            Opcode::PyContains => {
+                let (c, x) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                self.value(b, NewOp::new(Opcode::TObjContains, sp).operands([c, x]).result(Type::Bool))
+            }
+            Opcode::PyIter => {
+                let x = boxed_operand(self, 0);
+                self.value(b, NewOp::new(Opcode::TObjIter, sp).operands([x]).result(Type::TObj))
+            }
             Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
+                "hash" => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjHash, sp).operands([x]).result(Type::Int))
+                }
                 "abs" => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).attr("op", Attr::Str("abs".into())).result(Type::TObj))
@@ -598,6 +643,15 @@ impl Emitter<'_, '_> {
                     }
                 }
             }
+            Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive => {
+                let args: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
+                let opc = match o.opcode {
+                    Opcode::PyRaise => Opcode::TRaiseObj,
+                    Opcode::PyRaiseFrom => Opcode::TRaiseFrom,
+                    _ => Opcode::TRaiseActive,
+                };
+                self.out.append_op(b, NewOp::new(opc, sp).operands(args));
+            }
             Opcode::PyRaiseNew => {
                 let args: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
                 self.out.append_op(b, NewOp::new(Opcode::TRaiseNew, sp).operands(args).attr("kind", attr("kind")));
@@ -636,6 +690,24 @@ impl Emitter<'_, '_> {
                 let rs = self.out.ops[id].results.clone();
                 self.vmap.insert(o.results[0], rs[0]);
                 self.vmap.insert(o.results[1], rs[1]);
+            }
+            Opcode::PyTuple => {
+                let Some(r) = r0 else { return };
+                self.emit(b, r, NewOp::new(Opcode::TTupleNew, sp).operands(ops).result(res[0]));
+            }
+            Opcode::PyUnpack => {
+                for (i, (&r, &t)) in o.results.iter().zip(res).enumerate() {
+                    self.emit(b, r, NewOp::new(Opcode::TTupleGet, sp).operands([ops[0]]).attr("index", Attr::Int(i as i64)).result(t));
+                }
+            }
+            Opcode::PySubscript => {
+                let Some(r) = r0 else { return };
+                let len = tys[0].tuple_elems().map_or(0, <[Type]>::len);
+                let Some(k) = rules::const_int(f, o.operands[1]).and_then(|k| rules::tuple_index(k, len)) else {
+                    self.undef_results(b, o);
+                    return;
+                };
+                self.emit(b, r, NewOp::new(Opcode::TTupleGet, sp).operands([ops[0]]).attr("index", Attr::Int(k as i64)).result(res[0]));
             }
             _ => self.undef_results(b, o),
         }

@@ -4,7 +4,9 @@
 //! of the types in `set`, decided at run time: Tier 1, a `!t.obj`). Joining two different
 //! types gives `Boxed`; the set remembers the candidates so that emission can put a guard on
 //! the likely one. `Boxed` with a single member is a boxed value known to be of that type (the
-//! result of a generic operation). The lattice has finite height, so fixpoints terminate.
+//! result of a generic operation). Tuple types are joined by kind: two different tuple types
+//! give `Boxed({tuple})` (never an element-wise join, which nested tuples built in a loop would
+//! grow forever), so the lattice keeps a finite height and fixpoints terminate.
 
 use molt_ir::Type;
 
@@ -15,10 +17,12 @@ pub struct TySet(u8);
 impl TySet {
     pub const MEMBERS: [Type; 5] = [Type::Int, Type::Float, Type::Bool, Type::None, Type::Str];
     pub const EMPTY: TySet = TySet(0);
-    /// Every Python scalar type.
-    pub const ALL: TySet = TySet(0b1_1111);
-    /// Any other object (exception instances): no typed fast path exists for it.
+    /// Every Python scalar type, and tuples.
+    pub const ALL: TySet = TySet(0b101_1111);
+    /// Any other object (exception instances, iterators): no typed fast path exists for it.
     pub const OBJECT: TySet = TySet(0b10_0000);
+    /// Any tuple (its element types are not known).
+    pub const TUPLE: TySet = TySet(0b100_0000);
 
     fn bit(t: Type) -> u8 {
         match t {
@@ -27,6 +31,7 @@ impl TySet {
             Type::Bool => 4,
             Type::None => 8,
             Type::Str => 16,
+            Type::Tuple(_) => TySet::TUPLE.0,
             Type::TObj => TySet::ALL.0,
             Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => 0,
         }
@@ -49,8 +54,15 @@ impl TySet {
         self.0 == 0
     }
 
+    /// The scalar member types (a typing rule can be asked about each).
     pub fn types(self) -> impl Iterator<Item = Type> {
         TySet::MEMBERS.into_iter().filter(move |t| self.contains(*t))
+    }
+
+    /// Whether some member cannot be enumerated as one concrete type (an object, a tuple of
+    /// unknown element types): only the generic operation applies to it.
+    pub fn has_opaque(self) -> bool {
+        self.0 & (TySet::OBJECT.0 | TySet::TUPLE.0) != 0
     }
 
     /// The type a guard bets on: int, else float (the types with unboxed fast paths).
@@ -129,5 +141,10 @@ mod tests {
         assert_eq!(Lat::of_type(Type::TObj).members(), TySet::ALL);
         assert!(TySet::ALL.contains(Type::Str));
         assert!(!TySet::of(Type::Int).contains(Type::TObj));
+        let t1 = Lat::T(Type::tuple(&[Type::Int, Type::Float]));
+        let t2 = Lat::T(Type::tuple(&[Type::Int, Type::Int]));
+        assert_eq!(t1.join(t1), t1);
+        assert_eq!(t1.join(t2), Lat::Boxed(TySet::TUPLE));
+        assert!(t1.join(i).members().has_opaque());
     }
 }

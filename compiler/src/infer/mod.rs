@@ -35,6 +35,16 @@ pub use lattice::{Lat, TySet};
 /// (HIR function index, argument types).
 type Key = (usize, Vec<Type>);
 
+/// A type as it appears in an instance's name (`obj`, `tuple<int,obj>`).
+fn mangle(t: Type) -> String {
+    match t {
+        Type::TObj => "obj".into(),
+        Type::Tuple(l) => format!("tuple<{}>", l.types().iter().map(|t| mangle(*t)).collect::<Vec<_>>().join(",")),
+        Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::Index | Type::I64 | Type::F64
+        | Type::I1 | Type::Ptr | Type::Ref => t.name().into(),
+    }
+}
+
 pub fn instance_name(hir: &HirModule, key: &Key) -> String {
     let name = &hir.sigs[key.0].name;
     if key.0 == 0 {
@@ -43,10 +53,7 @@ pub fn instance_name(hir: &HirModule, key: &Key) -> String {
     let mut s = name.clone();
     for t in &key.1 {
         s.push('$');
-        s.push_str(match t {
-            Type::TObj => "obj",
-            t => t.name(),
-        });
+        s.push_str(&mangle(*t));
     }
     if key.1.is_empty() {
         s.push('$');
@@ -333,7 +340,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         Opcode::PyPrint => &[(2, CALL)],
         Opcode::PyRangeStart => &[(1, CMP)],
         Opcode::PyBuiltin => match o.attr("name").and_then(Attr::as_str) {
-            Some("abs" | "int" | "str" | "repr" | "len") => &[(1, CALL)],
+            Some("abs" | "int" | "str" | "repr" | "len" | "hash") => &[(1, CALL)],
             Some("min" | "max") => &[(1, CALL), (2, CMP)],
             _ => &[],
         },

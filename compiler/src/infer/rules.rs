@@ -78,18 +78,37 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
 }
 
 /// Ops whose generic (boxed) form still gives an unboxed result: truth, comparisons of
-/// builtin types (always a bool), `not`, `int()`, `float()`.
+/// builtin types (always a bool), `not`, `in`, `int()`, `float()`, `len()`, `hash()`.
 pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
     match o.opcode {
-        Opcode::PyTruth | Opcode::PyCompare => Some(Type::Bool),
+        Opcode::PyTruth | Opcode::PyCompare | Opcode::PyContains => Some(Type::Bool),
         Opcode::PyUnop if attr_str(o, "op") == "not" => Some(Type::Bool),
         Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
-            "int" | "len" => Some(Type::Int),
+            "int" | "len" | "hash" => Some(Type::Int),
             "float" => Some(Type::Float),
             "str" | "repr" => Some(Type::Str),
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Ops that take a boxed operand as it is (no typed form to dispatch to).
+fn accepts_boxed(o: &OpData) -> bool {
+    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple
+        | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive)
+}
+
+/// The result lattice values of the generic operation on an operand about which nothing
+/// better is known (an object, a tuple of unknown items).
+fn opaque_lats(o: &OpData) -> Vec<Lat> {
+    let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
+    let n = o.results.len();
+    match (o.opcode, generic_unboxed_result(o)) {
+        (Opcode::PyIterNext, _) => vec![any, Lat::T(Type::Bool)],
+        (Opcode::PyIter, _) => vec![Lat::Boxed(TySet::OBJECT)],
+        (_, Some(t)) => vec![Lat::T(t); n],
+        (_, None) => vec![any; n],
     }
 }
 
@@ -102,7 +121,7 @@ fn is_range_op(o: &OpData) -> bool {
 pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, Option<Diagnostic>) {
     let o = &f.ops[op];
     let n = o.results.len();
-    if !ins.iter().any(|l| l.is_boxed()) {
+    if !ins.iter().any(|l| l.is_boxed()) || accepts_boxed(o) {
         let tys: Vec<Type> = ins.iter().filter_map(|l| l.ty()).collect();
         return match rule(f, op, &tys, tier0) {
             Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
@@ -118,15 +137,9 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
     }
     // Enumerate the candidate types of the boxed operands.
     let choices: Vec<Vec<Type>> = ins.iter().map(|l| l.members().types().collect()).collect();
-    if choices.iter().any(Vec::is_empty) {
-        // An object of no scalar type (an exception): only the generic operation applies.
-        let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
-        let lats = match (o.opcode, generic_unboxed_result(o)) {
-            (Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyRaiseNew, _) => vec![],
-            (_, Some(t)) => vec![Lat::T(t); n],
-            (_, None) => vec![any; n],
-        };
-        return (lats, None);
+    if ins.iter().any(|l| l.members().has_opaque()) {
+        // An object or tuple of unknown kind: only the generic operation applies.
+        return (opaque_lats(o), None);
     }
     let mut sets = vec![TySet::EMPTY; n];
     let mut diag = None;
@@ -171,31 +184,35 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     let sp = o.span;
     let opn = attr_str(o, "op");
     // Boxed operands take the generic path, except where an op accepts any value as it is.
-    if tys.contains(&Type::TObj) && !matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew) {
+    if tys.contains(&Type::TObj) && !accepts_boxed(o) {
         return Rule::Generic(vec![]);
     }
-    let has_str = tys.contains(&Type::Str);
-    let str_generic = |result: Lat| {
+    // str and tuple operations run in the runtime, on the objects.
+    let has_seq = tys.iter().any(|&t| is_seq(t));
+    let seq_generic = |result: Lat| {
         if tier0 {
-            Rule::Reject(Diagnostic::new("E0106", sp, "string operations need boxed values (Tier 1), which `--tier 0` rules out")
-                .label("a string operand").help("drop `--tier 0`"))
+            Rule::Reject(Diagnostic::new("E0106", sp, "operations on strings and tuples need boxed values (Tier 1), which `--tier 0` rules out")
+                .label("a string or tuple operand").help("drop `--tier 0`"))
         } else {
             Rule::Generic(vec![result])
         }
     };
     let str_lat = Lat::Boxed(TySet::of(Type::Str));
+    let tuple_lat = Lat::Boxed(TySet::TUPLE);
     match o.opcode {
         Opcode::PyConst => Rule::Typed(vec![o.attr("value").and_then(Attr::literal_type).unwrap_or(Type::None)]),
         Opcode::PyBinop => {
             let (a, b) = (tys[0], tys[1]);
-            if has_str {
+            if has_seq {
                 return match (opn.as_str(), a, b) {
                     ("mod", Type::Str, _) => Rule::Reject(Diagnostic::new("E0106", sp, "`%`-formatting of strings is not supported yet")
                         .label("string formatting").help("print the parts separately: `print(a, b)`")),
-                    ("add", Type::Str, Type::Str) => str_generic(str_lat),
-                    ("mul", Type::Str, t) | ("mul", t, Type::Str) if intlike(t) => str_generic(str_lat),
+                    ("add", Type::Str, Type::Str) => seq_generic(str_lat),
+                    ("mul", Type::Str, t) | ("mul", t, Type::Str) if intlike(t) => seq_generic(str_lat),
+                    ("add", Type::Tuple(_), Type::Tuple(_)) => seq_generic(tuple_lat),
+                    ("mul", Type::Tuple(_), t) | ("mul", t, Type::Tuple(_)) if intlike(t) => seq_generic(tuple_lat),
                     // CPython raises its TypeError; the runtime's generic operation does too.
-                    _ => str_generic(Lat::Bottom),
+                    _ => seq_generic(Lat::Bottom),
                 };
             }
             if !numeric(a) || !numeric(b) {
@@ -222,9 +239,9 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyUnop => {
             let a = tys[0];
             match opn.as_str() {
-                "not" if a == Type::Str => str_generic(Lat::T(Type::Bool)),
+                "not" if is_seq(a) => seq_generic(Lat::T(Type::Bool)),
                 "not" => Rule::Typed(vec![Type::Bool]),
-                _ if a == Type::Str => str_generic(Lat::Bottom),
+                _ if is_seq(a) => seq_generic(Lat::Bottom),
                 "invert" => match a {
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
                     _ => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
@@ -249,11 +266,12 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         }
         Opcode::PyCompare => {
             let (a, b) = (tys[0], tys[1]);
-            if has_str {
-                return if opn == "eq" || opn == "ne" || (a == Type::Str && b == Type::Str) {
-                    str_generic(Lat::T(Type::Bool))
+            if has_seq {
+                let same_kind = matches!((a, b), (Type::Str, Type::Str) | (Type::Tuple(_), Type::Tuple(_)));
+                return if opn == "eq" || opn == "ne" || same_kind {
+                    seq_generic(Lat::T(Type::Bool))
                 } else {
-                    str_generic(Lat::Bottom)
+                    seq_generic(Lat::Bottom)
                 };
             }
             if numeric(a) && numeric(b) || opn == "eq" || opn == "ne" {
@@ -263,10 +281,56 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             }
         }
         Opcode::PyTruth => {
-            if has_str { str_generic(Lat::T(Type::Bool)) } else { Rule::Typed(vec![Type::Bool]) }
+            if has_seq { seq_generic(Lat::T(Type::Bool)) } else { Rule::Typed(vec![Type::Bool]) }
         }
+        Opcode::PyTuple => Rule::Typed(vec![Type::tuple(tys)]),
+        Opcode::PyUnpack => {
+            let count = match o.attr("count") {
+                Some(Attr::Int(c)) => usize::try_from(*c).unwrap_or(0),
+                _ => 0,
+            };
+            match tys[0] {
+                Type::Tuple(l) if l.types().len() == count => Rule::Typed(l.types().to_vec()),
+                Type::Tuple(l) if l.types().len() < count => Rule::Raise("ValueError", format!("not enough values to unpack (expected {count}, got {})", l.types().len())),
+                Type::Tuple(_) => Rule::Raise("ValueError", format!("too many values to unpack (expected {count})")),
+                Type::Str if tier0 => seq_generic(str_lat),
+                Type::Str => Rule::Generic(vec![str_lat; count]),
+                t => Rule::Raise("TypeError", format!("cannot unpack non-iterable {} object", t.python_name())),
+            }
+        }
+        Opcode::PySubscript => match (tys[0], tys[1]) {
+            (Type::Tuple(l), i) if intlike(i) => {
+                let elems = l.types();
+                match const_int(f, o.operands[1]) {
+                    Some(k) => match tuple_index(k, elems.len()) {
+                        Some(k) => Rule::Typed(vec![elems[k]]),
+                        None => Rule::Raise("IndexError", "tuple index out of range".into()),
+                    },
+                    None => {
+                        let set = elems.iter().fold(TySet::EMPTY, |s, &t| s.union(Lat::of_type(t).members()));
+                        seq_generic(Lat::boxed(set))
+                    }
+                }
+            }
+            (Type::Tuple(_), t) => Rule::Raise("TypeError", format!("tuple indices must be integers or slices, not {}", t.python_name())),
+            (Type::Str, i) if intlike(i) => seq_generic(str_lat),
+            (Type::Str, t) => Rule::Raise("TypeError", format!("string indices must be integers, not '{}'", t.python_name())),
+            (t, _) => Rule::Raise("TypeError", format!("'{}' object is not subscriptable", t.python_name())),
+        },
+        Opcode::PyContains => match tys[0] {
+            Type::Tuple(_) | Type::Str => seq_generic(Lat::T(Type::Bool)),
+            t => Rule::Raise("TypeError", format!("argument of type '{}' is not iterable", t.python_name())),
+        },
+        Opcode::PyIter => match tys[0] {
+            Type::Tuple(_) | Type::Str => seq_generic(Lat::Boxed(TySet::OBJECT)),
+            t => Rule::Raise("TypeError", format!("'{}' object is not iterable", t.python_name())),
+        },
+        Opcode::PyIterNext => Rule::Generic(opaque_lats(o)),
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
-        Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew => Rule::Typed(vec![]),
+        Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyRaise | Opcode::PyRaiseFrom
+        | Opcode::PyRaiseActive => Rule::Typed(vec![]),
+        // An exception object: no typed form.
+        Opcode::PyExcNew => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Opcode::PyRangeStart => {
             for t in tys {
                 if !intlike(*t) {
@@ -287,7 +351,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
         | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
         | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
-        | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
+        | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TExcNew | Opcode::TRaiseObj | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TObjHash | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem
+        | Opcode::TObjUnpack | Opcode::TObjContains | Opcode::TObjIter | Opcode::TObjNext | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
         | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
         | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
         | Opcode::LDecref | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv
@@ -297,6 +362,17 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             Rule::Typed(vec![])
         }
     }
+}
+
+fn is_seq(t: Type) -> bool {
+    matches!(t, Type::Str | Type::Tuple(_))
+}
+
+/// Index `k` (negative: from the end) of a sequence of `len` items, if in range.
+pub fn tuple_index(k: i64, len: usize) -> Option<usize> {
+    let n = i64::try_from(len).ok()?;
+    let k = if k < 0 { k.checked_add(n)? } else { k };
+    usize::try_from(k).ok().filter(|&k| k < len)
 }
 
 fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
@@ -312,7 +388,7 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
     match name.as_str() {
         // The runtime's str()/repr()/len() of the (boxed) value: CPython's slots and errors.
         "str" | "repr" => Rule::Generic(vec![Lat::T(Type::Str)]),
-        "len" => Rule::Generic(vec![Lat::T(Type::Int)]),
+        "len" | "hash" => Rule::Generic(vec![Lat::T(Type::Int)]),
         "abs" => match tys[0] {
             Type::Float => Rule::Typed(vec![Type::Float]),
             Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
@@ -335,9 +411,9 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
             let (a, b) = (tys[0], tys[1]);
             if a == b && numeric(a) {
                 Rule::Typed(vec![a])
-            } else if numeric(a) && numeric(b) || a == Type::Str && b == Type::Str {
+            } else if numeric(a) && numeric(b) || a == Type::Str && b == Type::Str || matches!((a, b), (Type::Tuple(_), Type::Tuple(_))) {
                 generic(Lat::Boxed(TySet::of(a).union(TySet::of(b))), &format!("`{name}` of a `{}` and a `{}`: the result's type depends on the values", a.python_name(), b.python_name()))
-            } else if a == Type::Str || b == Type::Str {
+            } else if is_seq(a) || is_seq(b) {
                 generic(Lat::Bottom, &format!("`{name}` of a `{}` and a `{}`", a.python_name(), b.python_name()))
             } else {
                 Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", if name == "min" { "<" } else { ">" }, b.python_name(), a.python_name()))

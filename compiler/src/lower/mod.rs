@@ -23,7 +23,7 @@ use crate::infer::TirModule;
 
 pub fn machine_type(t: Type) -> Type {
     match t {
-        Type::Int | Type::Str | Type::TObj => Type::Ref,
+        Type::Int | Type::Str | Type::TObj | Type::Tuple(_) => Type::Ref,
         Type::Index => Type::I64,
         Type::Float => Type::F64,
         Type::Bool | Type::None => Type::I1,
@@ -39,11 +39,14 @@ pub fn may_raise(f: RtFn) -> bool {
         // New objects: MemoryError when allocation fails.
         RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 => true,
         RtFn::molt_exc_fetch | RtFn::molt_exc_matches | RtFn::molt_exc_handling_begin | RtFn::molt_exc_handling_end => false,
-        RtFn::molt_exc_reraise | RtFn::molt_raise_new => true,
+        RtFn::molt_exc_reraise | RtFn::molt_raise_new | RtFn::molt_exc_new | RtFn::molt_raise_obj | RtFn::molt_raise_active => true,
         RtFn::molt_print_int | RtFn::molt_print_obj | RtFn::molt_float_floordiv | RtFn::molt_float_mod | RtFn::molt_float_pow | RtFn::molt_float_to_int
         | RtFn::molt_int_binop | RtFn::molt_int_unop | RtFn::molt_int_truediv | RtFn::molt_int_to_float | RtFn::molt_int_to_i64
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
         | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len => true,
+        RtFn::molt_tuple_init | RtFn::molt_tuple_item => false,
+        RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
+        | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
     }
 }
 
@@ -147,7 +150,7 @@ impl L<'_> {
                 let z = self.i64c(0, sp);
                 self.cast("bits_ref", z, Type::Ref, sp)
             }
-            Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index => self.i64c(0, sp),
+            Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::Index => self.i64c(0, sp),
         }
     }
 
@@ -320,7 +323,7 @@ impl L<'_> {
                     self.val(NewOp::new(Opcode::LFcmp, sp).operands([ops[0], z]).attr("op", Attr::Str("ne".into())).result(Type::I1))
                 }
                 Type::Bool => ops[0],
-                Type::Str | Type::TObj => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
+                Type::Str | Type::TObj | Type::Tuple(_) => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
                 Type::None | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.konst(Attr::Bool(false), Type::I1, sp),
             }),
             Opcode::TNot => Some(self.cast("not", ops[0], Type::I1, sp)),
@@ -412,6 +415,29 @@ impl L<'_> {
                 self.call(RtFn::molt_raise_new, vec![code, arg, has], None, sp);
                 None
             }
+            Opcode::TExcNew => {
+                let code = crate::abi::exception_kind(attr("kind").as_str().unwrap_or("")).unwrap_or(0);
+                let code = self.i64c(code.into(), sp);
+                let (arg, has) = match ops.first() {
+                    Some(&a) => (a, true),
+                    None => (self.zero(Type::Ref, sp), false),
+                };
+                let has = self.konst(Attr::Bool(has), Type::I1, sp);
+                Some(self.call_val(RtFn::molt_exc_new, vec![code, arg, has], Type::Ref, sp))
+            }
+            Opcode::TRaiseObj | Opcode::TRaiseFrom => {
+                let (cause, has) = match ops.get(1) {
+                    Some(&c) => (c, true),
+                    None => (self.zero(Type::Ref, sp), false),
+                };
+                let has = self.konst(Attr::Bool(has), Type::I1, sp);
+                self.call(RtFn::molt_raise_obj, vec![ops[0], cause, has], None, sp);
+                None
+            }
+            Opcode::TRaiseActive => {
+                self.call(RtFn::molt_raise_active, vec![], None, sp);
+                None
+            }
             Opcode::TExcFetch => Some(self.call_val(RtFn::molt_exc_fetch, vec![], Type::Ref, sp)),
             Opcode::TExcMatches => {
                 let code = crate::abi::exception_kind(attr("kind").as_str().unwrap_or("")).unwrap_or(0);
@@ -440,6 +466,51 @@ impl L<'_> {
             Opcode::TObjTruth => Some(self.call_val(RtFn::molt_obj_truth, ops, Type::I1, sp)),
             Opcode::TObjToFloat => Some(self.call_val(RtFn::molt_obj_to_float, ops, Type::F64, sp)),
             Opcode::TObjToInt => Some(self.call_val(RtFn::molt_obj_to_int, ops, Type::Ref, sp)),
+            Opcode::TObjHash => Some(self.call_val(RtFn::molt_obj_hash, ops, Type::Ref, sp)),
+            Opcode::TTupleNew => {
+                // A new tuple, then each item boxed into it (the tuple takes its own references).
+                let tys: Vec<Type> = operands.iter().map(|&v| self.src.values[v].ty).collect();
+                let n = self.i64c(ops.len() as i64, sp);
+                let t = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
+                for (i, (&v, &ty)) in ops.iter().zip(&tys).enumerate() {
+                    let item = self.box_value(ty, v, sp);
+                    let idx = self.i64c(i as i64, sp);
+                    self.call(RtFn::molt_tuple_init, vec![t, idx, item], None, sp);
+                }
+                Some(t)
+            }
+            Opcode::TTupleGet => {
+                let idx = match o.attr("index") {
+                    Some(Attr::Int(i)) => *i,
+                    _ => 0,
+                };
+                let idx = self.i64c(idx, sp);
+                let item = self.call_val(RtFn::molt_tuple_item, vec![ops[0], idx], Type::Ref, sp);
+                Some(self.unbox(item, res_ty.unwrap_or(Type::TObj), sp))
+            }
+            Opcode::TObjGetitem => Some(self.call_val(RtFn::molt_obj_getitem, ops, Type::Ref, sp)),
+            Opcode::TObjContains => Some(self.call_val(RtFn::molt_obj_contains, ops, Type::I1, sp)),
+            Opcode::TObjIter => Some(self.call_val(RtFn::molt_obj_iter, ops, Type::Ref, sp)),
+            Opcode::TObjNext => {
+                // The runtime's "exhausted" marker is a static object, never a Python value.
+                let item = self.call_val(RtFn::molt_iter_next, ops, Type::Ref, sp);
+                let done = self.is_static(item, crate::abi::RtObj::molt_iter_done, sp);
+                let more = self.cast("not", done, Type::I1, sp);
+                self.vmap.insert(o.results[0], item);
+                self.vmap.insert(o.results[1], more);
+                return;
+            }
+            Opcode::TObjUnpack => {
+                // The runtime checks the count and gives a tuple of exactly that many items.
+                let n = self.i64c(o.results.len() as i64, sp);
+                let t = self.call_val(RtFn::molt_obj_unpack, vec![ops[0], n], Type::Ref, sp);
+                for (i, &r) in o.results.iter().enumerate() {
+                    let idx = self.i64c(i as i64, sp);
+                    let item = self.call_val(RtFn::molt_tuple_item, vec![t, idx], Type::Ref, sp);
+                    self.vmap.insert(r, item);
+                }
+                return;
+            }
             Opcode::TFrameCheck => {
                 self.push(NewOp::new(Opcode::LFrameCheck, sp).attr("levels", attr("levels")).attr("msg", attr("msg")));
                 None
@@ -451,7 +522,9 @@ impl L<'_> {
             Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth
             | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyPrint | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
             | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
-            | Opcode::PyExcHandling | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue | Opcode::LConst
+            | Opcode::PyExcHandling | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue
+            | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
+            | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::LConst
             | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
             | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp
             | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked | Opcode::LCall
@@ -483,7 +556,7 @@ impl L<'_> {
                 Type::Float => { self.call(RtFn::molt_print_float, vec![lv], None, sp); }
                 Type::Bool => { self.call(RtFn::molt_print_bool, vec![lv], None, sp); }
                 Type::None => { self.call(RtFn::molt_print_none, vec![], None, sp); }
-                Type::Str | Type::TObj => { self.call(RtFn::molt_print_obj, vec![lv], None, sp); }
+                Type::Str | Type::TObj | Type::Tuple(_) => { self.call(RtFn::molt_print_obj, vec![lv], None, sp); }
                 Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => {}
             }
         }

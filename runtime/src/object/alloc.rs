@@ -3,11 +3,14 @@
 //!
 //! Relies on: the global allocator (`sys::Malloc`: malloc/free); [`HeapKind`] naming every type
 //! that has heap instances; each kind's module knowing its instances' layout (`int::free`,
-//! `float::free`, `str::free` drop the payload and call [`free_raw`]); `sys::Global` for the free
-//! list (CPython 3.11's `Objects/floatobject.c` keeps the same list: `PyFloat_MAXFREELIST`).
+//! `float::free`, `str::free`, `exception::free`, `tuple::free`, `iter::free` drop the payload
+//! and call [`free_raw`]); `sys::Global` for the free list (CPython 3.11's
+//! `Objects/floatobject.c` keeps the same list: `PyFloat_MAXFREELIST`) and the queue of
+//! deferred frees.
 //!
 //! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted), [`free_object`]
-//! (dispatch on the type's kind), [`stats`] (allocations and live objects per kind),
+//! (dispatch on the type's kind, without recursion), [`stats`] (allocations and live objects
+//! per kind),
 //! [`float_free_list_len`], and [`object_report_json`] / [`write_object_report`] (the
 //! `MOLT_OBJECT_REPORT` file written at exit by `entry::finish`).
 //!
@@ -28,6 +31,16 @@
 //! ends; they stay reachable from the list). Like the counters, the list is process-wide in
 //! programs (a `sys::Global` cell) and per thread in the unit tests (a thread's list is freed
 //! when the thread ends).
+//!
+//! Deferred frees (CPython's trashcan, `Py_TRASHCAN_BEGIN`): while [`free_object`] frees an
+//! object of a kind that owns references (tuples, iterators, exceptions), any such object whose
+//! count reaches zero meanwhile is queued instead of freed from inside the first one's `free`;
+//! the outermost call frees the queue before it returns. Freeing is therefore complete when the
+//! outermost `decref` returns (the counts are exact at every point a caller can observe), and
+//! its stack depth does not grow with the nesting of the objects freed. Objects that own no
+//! references (ints, floats, strs) are freed at once. If the queue cannot grow, the object is
+//! freed at once (recursing, as before). Like the list, the queue is process-wide in programs
+//! and per thread in the unit tests.
 
 use ::alloc::alloc::{Layout, alloc, dealloc};
 use ::alloc::string::String;
@@ -47,15 +60,25 @@ pub enum HeapKind {
     Str,
     /// Instances of `BaseException` and its subclasses (`object::exception`).
     Exception,
+    /// `object::tuple`.
+    Tuple,
+    /// The iterators of `object::iter`, one kind per iterator type.
+    TupleIterator,
+    StrAsciiIterator,
+    StrIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 4] = [
+    pub const ALL: [HeapKind; 8] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
         HeapKind::Exception,
+        HeapKind::Tuple,
+        HeapKind::TupleIterator,
+        HeapKind::StrAsciiIterator,
+        HeapKind::StrIterator,
     ];
 
     /// The Python type name.
@@ -65,6 +88,22 @@ impl HeapKind {
             HeapKind::Float => "float",
             HeapKind::Str => "str",
             HeapKind::Exception => "BaseException",
+            HeapKind::Tuple => "tuple",
+            HeapKind::TupleIterator => "tuple_iterator",
+            HeapKind::StrAsciiIterator => "str_ascii_iterator",
+            HeapKind::StrIterator => "str_iterator",
+        }
+    }
+
+    /// Whether instances own references to other objects (freeing one may free others).
+    const fn owns_references(self) -> bool {
+        match self {
+            HeapKind::Int | HeapKind::Float | HeapKind::Str => false,
+            HeapKind::Exception
+            | HeapKind::Tuple
+            | HeapKind::TupleIterator
+            | HeapKind::StrAsciiIterator
+            | HeapKind::StrIterator => true,
         }
     }
 
@@ -312,12 +351,128 @@ pub unsafe fn free_raw(p: *mut Header, layout: Layout, kind: HeapKind) {
     counters::freed(kind.index());
 }
 
+/// Objects whose count reached zero while another object was being freed, waiting for the
+/// outermost [`free_object`] to free them (see the module doc).
+struct Deferred {
+    /// True while a [`free_object`] of a kind that owns references is running.
+    active: bool,
+    /// Dead objects (count zero, no reference left), freed last in, first out.
+    queue: ::alloc::vec::Vec<Obj>,
+}
+
+impl Deferred {
+    const fn new() -> Deferred {
+        Deferred {
+            active: false,
+            queue: ::alloc::vec::Vec::new(),
+        }
+    }
+}
+
+#[cfg(not(test))]
+mod deferred {
+    use super::Deferred;
+    use crate::sys::Global;
+
+    static DEFERRED: Global<Deferred> = Global::new(Deferred::new());
+
+    /// Runs `f` on the queue of deferred frees.
+    pub fn with<R>(f: impl FnOnce(&mut Deferred) -> R) -> Option<R> {
+        Some(DEFERRED.with(f))
+    }
+}
+
+#[cfg(test)]
+mod deferred {
+    use super::Deferred;
+    use crate::sys::Global;
+
+    std::thread_local! {
+        static DEFERRED: Global<Deferred> = const { Global::new(Deferred::new()) };
+    }
+
+    /// Runs `f` on this thread's queue (None while the thread ends: then frees are not
+    /// deferred).
+    pub fn with<R>(f: impl FnOnce(&mut Deferred) -> R) -> Option<R> {
+        DEFERRED.try_with(|g| g.with(f)).ok()
+    }
+}
+
+/// What [`free_object`] does with an object that owns references.
+enum FreeStep {
+    /// No free is running: free it, then the objects deferred meanwhile.
+    Outermost,
+    /// Another free is running: the object was queued for it.
+    Queued,
+    /// The queue could not grow (no memory) or is gone: free it at once (recursing).
+    Now,
+}
+
 /// Frees the object `o` whose count reached zero, by its type's kind. Small ints and static
-/// objects (no heap kind) are left alone.
+/// objects (no heap kind) are left alone. Freeing an object that owns references (a tuple, an
+/// iterator, an exception) never recurses into the objects it releases: those whose count
+/// reaches zero meanwhile are queued and freed by the outermost call, one after the other, so
+/// a chain of nested tuples of any length is freed in constant stack (CPython's trashcan).
 ///
 /// # Safety
 /// No reference to `o` remains.
+#[inline]
 pub unsafe fn free_object(o: Obj) {
+    let Some(h) = o.header_ptr() else { return };
+    // Objects that own no references (the hot case: floats, big ints, strs) are freed at once.
+    let kind = match o.type_of().heap {
+        // SAFETY (each arm): forwarded contract; the kind says how the block was laid out.
+        Some(HeapKind::Float) => return unsafe { super::float::free(h.cast_mut()) },
+        Some(HeapKind::Int) => return unsafe { super::int::free(h.cast_mut()) },
+        Some(HeapKind::Str) => return unsafe { super::str::free(h.cast_mut()) },
+        Some(kind) => kind,
+        // A static object never reaches zero (see `free_one`).
+        None => return,
+    };
+    // SAFETY: forwarded contract.
+    unsafe { free_owner(o, kind) }
+}
+
+/// [`free_object`] of an object that owns references: deferred while another such free runs.
+///
+/// # Safety
+/// No reference to `o` remains; `kind` is its heap kind.
+#[inline(never)]
+unsafe fn free_owner(o: Obj, kind: HeapKind) {
+    debug_assert!(kind.owns_references());
+    let step = deferred::with(|d| {
+        if !d.active {
+            d.active = true;
+            FreeStep::Outermost
+        } else if d.queue.try_reserve(1).is_ok() {
+            d.queue.push(o);
+            FreeStep::Queued
+        } else {
+            FreeStep::Now
+        }
+    })
+    .unwrap_or(FreeStep::Now);
+    match step {
+        FreeStep::Queued => {}
+        // SAFETY: forwarded contract.
+        FreeStep::Now => unsafe { free_one(o) },
+        FreeStep::Outermost => {
+            // SAFETY: forwarded contract.
+            unsafe { free_one(o) };
+            while let Some(next) = deferred::with(|d| d.queue.pop()).flatten() {
+                // SAFETY: a queued object's count reached zero and nothing refers to it.
+                unsafe { free_one(next) };
+            }
+            deferred::with(|d| d.active = false);
+        }
+    }
+}
+
+/// Frees one dead object by its type's kind.
+///
+/// # Safety
+/// No reference to `o` remains.
+unsafe fn free_one(o: Obj) {
     let Some(h) = o.header_ptr() else { return };
     match o.type_of().heap {
         // SAFETY: forwarded contract; the kind says how the block was laid out.
@@ -325,6 +480,10 @@ pub unsafe fn free_object(o: Obj) {
         Some(HeapKind::Float) => unsafe { super::float::free(h.cast_mut()) },
         Some(HeapKind::Str) => unsafe { super::str::free(h.cast_mut()) },
         Some(HeapKind::Exception) => unsafe { super::exception::free(h.cast_mut()) },
+        Some(HeapKind::Tuple) => unsafe { super::tuple::free(h.cast_mut()) },
+        Some(
+            kind @ (HeapKind::TupleIterator | HeapKind::StrAsciiIterator | HeapKind::StrIterator),
+        ) => unsafe { super::iter::free(h.cast_mut(), kind) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -1,14 +1,18 @@
 //! CPython's generic operations on objects: the binary-operator, unary-operator, rich
-//! comparison and truth protocols, `str()`, `repr()` and `hash()`.
+//! comparison and truth protocols, `str()`, `repr()`, `hash()`, subscription and `in`.
 //!
 //! Relies on: the type objects' slots (`types`); slots returning `NotImplemented` when they do
-//! not handle an operand pair. The references are CPython 3.11's `binary_op1`, `PyNumber_Add`,
-//! `PyNumber_Multiply` and `sequence_repeat` (Objects/abstract.c), `do_richcompare` and
-//! `PyObject_IsTrue` (Objects/object.c).
+//! not handle an operand pair; `iter` for the iteration protocol. The references are CPython
+//! 3.11's `binary_op1`, `PyNumber_Add`, `PyNumber_Multiply`, `sequence_repeat`,
+//! `PyObject_GetItem`, `PyNumber_AsSsize_t`, `PySequence_Contains` and
+//! `_PySequence_IterSearch` (Objects/abstract.c), `do_richcompare`,
+//! `PyObject_RichCompareBool` and `PyObject_IsTrue` (Objects/object.c).
 //!
-//! Provides: [`binary_op`], [`unary_op`], [`rich_compare`], [`truth`], [`repr_of`], [`str_of`],
-//! [`hash`], [`op_holds`], and the ABI functions `molt_obj_binop`, `molt_obj_unop`,
-//! `molt_obj_compare`, `molt_obj_truth`, `molt_print_obj`.
+//! Provides: [`binary_op`], [`unary_op`], [`rich_compare`], [`rich_compare_bool`], [`truth`],
+//! [`repr_of`], [`str_of`], [`hash`], [`as_index`], [`getitem`], [`contains`], [`op_holds`],
+//! and the ABI functions `molt_obj_binop`, `molt_obj_unop`, `molt_obj_compare`,
+//! `molt_obj_truth`, `molt_obj_hash`, `molt_obj_getitem`, `molt_obj_contains`,
+//! `molt_print_obj`.
 //!
 //! Invariants: the order in which slots are tried, and every TypeError message, are exactly
 //! CPython's: the left operand's slot first unless the right operand's type is a proper subtype
@@ -20,11 +24,13 @@ use alloc::format;
 use alloc::string::String;
 use core::cmp::Ordering;
 
+use super::exception::nested;
 use super::int::{self, decode, int_ref};
 use super::singletons::{self, bool_obj, is_not_implemented};
-use super::types::{RepeatFn, TypeObject, is_subtype};
-use super::{Obj, decref, incref, str};
-use crate::ExceptionKind::{OverflowError, TypeError};
+use super::types::{RepeatFn, TYPE_TYPE, TypeObject, as_type, is_subtype};
+use super::{Obj, decref, incref, iter, str};
+use crate::ExceptionKind;
+use crate::ExceptionKind::{NotImplementedError, OverflowError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
 use crate::{BinaryOp, CompareOp, UnaryOp};
 
@@ -261,6 +267,110 @@ pub fn rich_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     }
 }
 
+/// CPython's `PyObject_RichCompareBool`: identity implies equality (`==` true, `!=` false
+/// without calling a slot), else the truth of [`rich_compare`], one nesting level deeper
+/// (RecursionError "maximum recursion depth exceeded in comparison", as CPython's
+/// `PyObject_RichCompare`).
+pub fn rich_compare_bool(op: CompareOp, v: Obj, w: Obj) -> MoltResult<bool> {
+    if v.is(w) {
+        match op {
+            CompareOp::Eq => return Ok(true),
+            CompareOp::Ne => return Ok(false),
+            CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge => {}
+        }
+    }
+    let r = nested(" in comparison", || rich_compare(op, v, w))?;
+    let t = truth(r);
+    // SAFETY: `rich_compare` returned a new reference, used above.
+    unsafe { decref(r) };
+    t
+}
+
+/// CPython's `PyNumber_AsSsize_t(item, err)` for an object with `__index__`: Some(value), or
+/// an `err` exception "cannot fit 'int' into an index-sized integer" when it does not fit an
+/// i64; None when `item` has no `__index__` (the caller raises its own TypeError).
+pub fn as_index(item: Obj, err: ExceptionKind) -> MoltResult<Option<i64>> {
+    let Some(index) = item.type_of().index_slot() else {
+        return Ok(None);
+    };
+    let i = index(item)?;
+    let value = int_ref(i).and_then(int::IntRef::to_i64);
+    // SAFETY: `index` returned a new reference, used above.
+    unsafe { decref(i) };
+    match value {
+        Some(v) => Ok(Some(v)),
+        None => fail(
+            err,
+            format!(
+                "cannot fit '{}' into an index-sized integer",
+                item.type_of().name
+            ),
+        ),
+    }
+}
+
+/// `o[key]` (CPython's `PyObject_GetItem`): the type's `mp_subscript`, else CPython's
+/// TypeError. Subscripting a type object is `__class_getitem__` in CPython: `tuple[int]` and
+/// `type[int]` (generic aliases) are NotImplementedError in Molt, other types are not
+/// subscriptable ("type 'int' is not subscriptable").
+pub fn getitem(o: Obj, key: Obj) -> MoltResult<Obj> {
+    if let Some(f) = o.type_of().subscript_slot() {
+        return f(o, key);
+    }
+    if let Some(t) = as_type(o) {
+        if t.is(&super::tuple::molt_type_tuple) || t.is(&TYPE_TYPE) {
+            return fail(
+                NotImplementedError,
+                format!(
+                    "generic alias types ({}[...]) are not supported by Molt yet",
+                    t.name
+                ),
+            );
+        }
+        return fail(TypeError, format!("type '{}' is not subscriptable", t.name));
+    }
+    fail(
+        TypeError,
+        format!("'{}' object is not subscriptable", o.type_of().name),
+    )
+}
+
+/// `item in container` (CPython's `PySequence_Contains`): the type's `sq_contains`, else a
+/// search through `iter(container)` (`_PySequence_IterSearch`: `item == x` for each `x`, with
+/// `x` on the left), whose TypeError becomes "argument of type 'int' is not iterable".
+pub fn contains(container: Obj, item: Obj) -> MoltResult<bool> {
+    if let Some(f) = container.type_of().contains_slot() {
+        return f(container, item);
+    }
+    let it = match iter::get_iter(container) {
+        Ok(it) => it,
+        Err(e) if e.kind == TypeError => {
+            return fail(
+                TypeError,
+                format!(
+                    "argument of type '{}' is not iterable",
+                    container.type_of().name
+                ),
+            );
+        }
+        Err(e) => return Err(e),
+    };
+    let found = (|| {
+        while let Some(x) = iter::iter_next(it)? {
+            let r = rich_compare_bool(CompareOp::Eq, x, item);
+            // SAFETY: `iter_next` returned a new reference, used above.
+            unsafe { decref(x) };
+            if r? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })();
+    // SAFETY: `get_iter` returned a new reference.
+    unsafe { decref(it) };
+    found
+}
+
 /// `bool(v)` (CPython's `PyObject_IsTrue`): `nb_bool`, else the length, else true.
 pub fn truth(v: Obj) -> MoltResult<bool> {
     if singletons::is_bool(v) {
@@ -352,6 +462,24 @@ pub fn len_of(a: Obj) -> MoltResult<Obj> {
         Some(f) => int::from_i64(i64::try_from(f(a)).unwrap_or(i64::MAX)),
         None => fail(TypeError, format!("object of type '{}' has no len()", a.type_of().name)),
     }
+}
+
+/// `hash(a)` as an int, equal to CPython's (TypeError "unhashable type: 'T'").
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_hash(a: Obj) -> Obj {
+    value_or_raise(hash(a).and_then(int::from_i64))
+}
+
+/// `a[i]` (CPython's `PyObject_GetItem`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_getitem(a: Obj, i: Obj) -> Obj {
+    value_or_raise(getitem(a, i))
+}
+
+/// `item in container` (CPython's `PySequence_Contains`); false after raising.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_contains(container: Obj, item: Obj) -> bool {
+    value_or_raise(contains(container, item))
 }
 
 /// `len(a)` as an int.

@@ -11,7 +11,8 @@
 //! ([`exception_type`], [`type_for_code`]; their `base`s form CPython's hierarchy, see
 //! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`],
 //! [`is_exception`], [`kind_of`], [`matches`]; accessors of the argument, frames, context,
-//! cause and the suppress-context flag; `free` (called by `alloc::free_object`).
+//! cause and the suppress-context flag; `free` (called by `alloc::free_object`); `nested`
+//! (the recursion guard of `str()`/`repr()`, also used by `tuple`).
 //!
 //! Invariants: exception objects live on the heap only (no static instances); each owns a
 //! reference to its argument, its context and its cause, which are exception objects (the
@@ -265,7 +266,8 @@ pub fn set_frames(o: Obj, frames: Vec<Frame>) {
     with_exc(o, |e| e.frames = frames);
 }
 
-/// How deeply `str()`/`repr()` of exceptions are nested right now: process-wide in programs,
+/// How deeply `str()`/`repr()` of exceptions (and the repr and comparisons of tuples, through
+/// [`nested`]) are nested right now: process-wide in programs,
 /// per thread in the unit tests (which run in parallel threads).
 #[cfg(not(test))]
 mod nesting {
@@ -297,8 +299,9 @@ mod nesting {
 }
 
 /// Runs `f` one nesting level deeper (CPython's `_Py_EnterRecursiveCall(what)` around
-/// `PyObject_Str`/`PyObject_Repr`): RecursionError past `RECURSION_LIMIT` levels.
-fn nested<R>(what: &str, f: impl FnOnce() -> MoltResult<R>) -> MoltResult<R> {
+/// `PyObject_Str`/`PyObject_Repr`/`PyObject_RichCompare`): RecursionError past
+/// `RECURSION_LIMIT` levels. Shared with `tuple` (one counter, as CPython's).
+pub(crate) fn nested<R>(what: &str, f: impl FnOnce() -> MoltResult<R>) -> MoltResult<R> {
     let limit = usize::try_from(RECURSION_LIMIT).unwrap_or(usize::MAX);
     let entered = nesting::with(|n| {
         if *n >= limit {

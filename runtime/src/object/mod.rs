@@ -10,10 +10,12 @@
 //! register across `extern "C"`), [`Header`], [`StaticObject`] (what the ABI's `objects` block
 //! requires of each exported static), [`incref`] / [`decref`], `molt_obj_dealloc`, and the
 //! submodules: `types` (type objects and slot lookup), `singletons` (None, True, False,
-//! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `exception`
-//! (exception objects and the builtin exception classes), `dispatch` (CPython's operator
-//! protocols), `convert` (`int()` / `float()`), `alloc` (allocation,
-//! per-type allocation counts, the float free list, the leak report).
+//! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `tuple`,
+//! `iter` (the iteration protocol, the tuple and str iterators, `molt_iter_done`),
+//! `exception` (exception objects and the builtin exception classes), `dispatch` (CPython's
+//! operator, subscription and containment protocols), `convert` (`int()` / `float()`),
+//! `alloc` (allocation, per-type allocation counts, the float free list, deferred frees, the
+//! leak report).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
@@ -21,7 +23,8 @@
 //! Heap ints are never in the small-int range (results are normalised), so two ints are equal
 //! exactly when both are small with equal words or both are big with equal values. Static
 //! objects start at `IMMORTAL_RC` and are never freed. A heap object whose count reaches zero
-//! is freed at once (`alloc::free_object`); a float's block may be kept for reuse by a later
+//! is freed at once (`alloc::free_object`; the objects it releases in turn before that call
+//! returns, without recursion); a float's block may be kept for reuse by a later
 //! float (`alloc`'s free list), but the object is dead and counted as freed all the same.
 //! Programs are single-threaded; counts are atomics only so that Rust statics are sound (plain
 //! loads and stores, no read-modify-write).
@@ -36,10 +39,12 @@ pub mod exception;
 pub mod float;
 pub mod int;
 pub mod int_float;
+pub mod iter;
 pub mod singletons;
 pub mod str;
 #[cfg(test)]
 mod tests;
+pub mod tuple;
 pub mod types;
 
 pub use types::TypeObject;
@@ -218,8 +223,8 @@ pub extern "C" fn molt_obj_dealloc(value: Obj) {
 pub mod abi {
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::dispatch::{
-        molt_obj_binop, molt_obj_compare, molt_obj_len, molt_obj_repr, molt_obj_str, molt_obj_truth,
-        molt_obj_unop, molt_print_obj,
+        molt_obj_binop, molt_obj_compare, molt_obj_contains, molt_obj_getitem, molt_obj_hash,
+        molt_obj_len, molt_obj_repr, molt_obj_str, molt_obj_truth, molt_obj_unop, molt_print_obj,
     };
     pub use super::float::{molt_box_float, molt_type_float};
     pub use super::int::{
@@ -229,7 +234,9 @@ pub mod abi {
     pub use super::int_float::{
         molt_cmp_int_float, molt_float_to_int, molt_int_to_float, molt_int_truediv,
     };
+    pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack};
     pub use super::molt_obj_dealloc;
     pub use super::singletons::{molt_false, molt_none, molt_true};
     pub use super::str::{molt_str_from_utf8, molt_type_str};
+    pub use super::tuple::{molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_type_tuple};
 }

@@ -1,15 +1,20 @@
 //! Python strs as heap objects holding UTF-8 text.
 //!
 //! Relies on: `alloc` for counted allocation; CPython 3.11's `Objects/unicodeobject.c` for the
-//! semantics (`PyUnicode_Concat`, `unicode_repeat`, `PyUnicode_RichCompare`, `unicode_repr`).
+//! semantics (`PyUnicode_Concat`, `unicode_repeat`, `PyUnicode_RichCompare`, `unicode_repr`,
+//! `unicode_subscript`, `PyUnicode_Contains`, `unicode_char`, `PyUnicode_Format`).
 //!
 //! Provides: the `str` type object `molt_type_str` and its slots (comparison in code point
 //! order, concatenation, repetition, length, repr, a deterministic hash, `%` as far as Molt
-//! supports it); [`str_from_text`], [`str_text`], [`str_repr`]; `molt_str_from_utf8`.
+//! supports it, `s[i]`, `in`, `iter()` through `iter::str_iter`); [`str_from_text`],
+//! [`str_text`], [`str_chars`], [`str_repr`], [`char_str`]; `molt_str_from_utf8`.
 //!
 //! Invariants: a str object is `{header, byte length, code point count, bytes…}` in one block;
-//! its bytes are valid UTF-8 (invalid input is replaced, U+FFFD) and immutable. The empty str is
-//! one static object (as CPython's), so `""` never allocates. Comparing UTF-8 bytes orders
+//! its bytes are valid UTF-8 (invalid input is replaced, U+FFFD) and immutable. A str is ASCII
+//! exactly when its byte length equals its code point count. The empty str is one static
+//! object (as CPython's), so `""` never allocates; so are the 256 one-character strs of
+//! Latin-1 (`LATIN1_CHARS`, laid out as a `StrObject` followed by its bytes), which indexing
+//! and iteration return, as CPython does. Comparing UTF-8 bytes orders
 //! strings by code point, as CPython does. Lengths and repetition limits are counted in code
 //! points, as CPython's `Py_ssize_t` lengths are.
 
@@ -21,8 +26,8 @@ use core::fmt::Write as _;
 use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
 use super::singletons;
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
-use super::{Header, Obj, StaticObject, dispatch, new_ref};
-use crate::ExceptionKind::{NotImplementedError, OverflowError, TypeError};
+use super::{Header, Obj, StaticObject, dispatch, iter, new_ref, tuple};
+use crate::ExceptionKind::{IndexError, NotImplementedError, OverflowError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
 use crate::{BinaryOp, CompareOp};
 
@@ -74,12 +79,86 @@ fn alloc_str(len: usize, chars: usize, fill: impl FnOnce(&mut [u8])) -> MoltResu
     }
 }
 
+/// A one-character str stored statically: a [`StrObject`] whose UTF-8 bytes (one or two)
+/// follow it, where a heap str's bytes would be.
+#[repr(C)]
+pub struct CharStrObject {
+    pub str: StrObject,
+    bytes: [u8; 2],
+}
+
+// SAFETY: `#[repr(C)]`, header first (through `StrObject`); the statics are immortal.
+unsafe impl StaticObject for CharStrObject {}
+
+const _: () =
+    assert!(core::mem::offset_of!(CharStrObject, bytes) == core::mem::offset_of!(StrObject, data));
+
+/// The one-character strs of Latin-1 (CPython's `_Py_SINGLETON(strings)`): `s[i]` and
+/// iteration return these instead of allocating, so `s[0] is s[0]` for them as in CPython.
+/// The table is zero-initialised (it costs no space in the executable) and each entry is
+/// written on its first use; `LATIN1_STATE` says which are (0 none, 1 being written, 2 ready).
+struct Latin1Table(core::cell::UnsafeCell<core::mem::MaybeUninit<[CharStrObject; 256]>>);
+
+// SAFETY: an entry is written once, by the thread that moves its state from 0 to 1, and read
+// only after its state is 2 (acquire/release).
+unsafe impl Sync for Latin1Table {}
+
+static LATIN1_CHARS: Latin1Table = Latin1Table(core::cell::UnsafeCell::new(core::mem::MaybeUninit::zeroed()));
+static LATIN1_STATE: [core::sync::atomic::AtomicU8; 256] = [const { core::sync::atomic::AtomicU8::new(0) }; 256];
+
+/// The static one-character str of `c` (U+0000 to U+00FF), written on first use.
+fn latin1_char(c: u8) -> &'static CharStrObject {
+    use core::sync::atomic::Ordering;
+    let base = LATIN1_CHARS.0.get().cast::<CharStrObject>();
+    let state = &LATIN1_STATE[c as usize];
+    // SAFETY: `c < 256`: the entry is inside the table.
+    let entry = unsafe { base.add(c as usize) };
+    loop {
+        match state.compare_exchange(0, 1, Ordering::Acquire, Ordering::Acquire) {
+            Ok(_) => {
+                let (len, bytes) = if c < 0x80 { (1, [c, 0]) } else { (2, [0xc0 | (c >> 6), 0x80 | (c & 0x3f)]) };
+                let value = CharStrObject {
+                    str: StrObject { header: Header::immortal(&molt_type_str), len, chars: 1, data: [] },
+                    bytes,
+                };
+                // SAFETY: this thread alone writes the entry (its state is 1).
+                unsafe { entry.write(value) };
+                state.store(2, Ordering::Release);
+                break;
+            }
+            Err(2) => break,
+            Err(_) => core::hint::spin_loop(),
+        }
+    }
+    // SAFETY: the entry's state is 2: written and never written again.
+    unsafe { &*entry }
+}
+
+/// Whether `p` is one of the static strs (never freed).
+fn is_static_str(p: *const StrObject) -> bool {
+    let start = LATIN1_CHARS.0.get() as usize;
+    let end = start + core::mem::size_of::<[CharStrObject; 256]>();
+    core::ptr::eq(p, &EMPTY_STR) || (start..end).contains(&(p as usize))
+}
+
+/// A new reference to the str of the one character `c` (static for U+0000 to U+00FF, like
+/// CPython's `unicode_char`).
+pub fn char_str(c: char) -> MoltResult<Obj> {
+    match u8::try_from(u32::from(c)) {
+        Ok(b) => Ok(new_ref(Obj::from_static(latin1_char(b)))),
+        Err(_) => {
+            let mut buf = [0u8; 4];
+            str_from_text(c.encode_utf8(&mut buf))
+        }
+    }
+}
+
 /// Frees a str object.
 ///
 /// # Safety
 /// `h` is a heap str object with no reference left.
 pub(crate) unsafe fn free(h: *mut Header) {
-    if core::ptr::eq(h.cast_const().cast::<StrObject>(), &EMPTY_STR) {
+    if is_static_str(h.cast_const().cast::<StrObject>()) {
         return; // static: never freed
     }
     // SAFETY: forwarded contract; `len` is the length the block was allocated with.
@@ -115,7 +194,7 @@ pub fn str_text<'a>(o: Obj) -> Option<&'a str> {
 }
 
 /// The number of code points of a str object.
-fn str_chars(o: Obj) -> usize {
+pub fn str_chars(o: Obj) -> usize {
     match o.header_ptr() {
         // SAFETY: only called on str objects.
         Some(p) if o.type_of().is(&molt_type_str) => unsafe { (*p.cast::<StrObject>()).chars },
@@ -269,13 +348,66 @@ fn str_repeat(v: Obj, count: i64) -> MoltResult<Obj> {
     })
 }
 
-/// `unicode_mod`: printf-style formatting. Molt has no tuples yet, so the argument is one value;
-/// a format without any `%` raises CPython's TypeError, anything else is not supported yet.
-fn str_binary(op: BinaryOp, v: Obj, _w: Obj) -> MoltResult<Obj> {
+/// The character at code point index `i` (0 <= i < the length) of `text`.
+fn char_at(text: &str, chars: usize, i: usize) -> Option<char> {
+    if text.len() == chars {
+        // ASCII: one byte per code point.
+        text.as_bytes().get(i).map(|&b| char::from(b))
+    } else {
+        text.chars().nth(i)
+    }
+}
+
+/// `unicode_subscript(s, key)` for an index (Molt has no slices yet): negative indices count
+/// from the end; IndexError "string index out of range"; CPython's TypeError otherwise.
+fn str_subscript(s: Obj, key: Obj) -> MoltResult<Obj> {
+    let Some(i) = dispatch::as_index(key, IndexError)? else {
+        return fail(
+            TypeError,
+            format!(
+                "string indices must be integers, not '{}'",
+                key.type_of().name
+            ),
+        );
+    };
+    let text = str_text(s).unwrap_or("");
+    let chars = str_chars(s);
+    let len = i64::try_from(chars).unwrap_or(i64::MAX);
+    let i = if i < 0 { i + len } else { i };
+    match usize::try_from(i)
+        .ok()
+        .and_then(|i| char_at(text, chars, i))
+    {
+        Some(c) => char_str(c),
+        None => fail(IndexError, "string index out of range"),
+    }
+}
+
+/// `PyUnicode_Contains(s, sub)`: whether `sub` is a substring of `s` (the empty str is in
+/// every str); TypeError unless `sub` is a str. UTF-8 byte substrings are exactly code point
+/// substrings.
+fn str_contains(s: Obj, sub: Obj) -> MoltResult<bool> {
+    let Some(needle) = str_text(sub) else {
+        return fail(
+            TypeError,
+            format!(
+                "'in <string>' requires string as left operand, not {}",
+                sub.type_of().name
+            ),
+        );
+    };
+    Ok(str_text(s).unwrap_or("").contains(needle))
+}
+
+/// `unicode_mod`: printf-style formatting. A format without any `%` takes no argument: with
+/// an empty tuple it is the str itself, with anything else CPython's TypeError; a format with
+/// a `%` is not supported yet.
+fn str_binary(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     let Some(fmt) = str_text(v) else {
         return Ok(singletons::not_implemented());
     };
     match op {
+        BinaryOp::Mod if !fmt.contains('%') && tuple::tuple_len(w) == Some(0) => Ok(new_ref(v)),
         BinaryOp::Mod if !fmt.contains('%') => fail(
             TypeError,
             "not all arguments converted during string formatting",
@@ -308,6 +440,7 @@ static STR_SEQUENCE: SequenceSlots = SequenceSlots {
     len: Some(str_len),
     concat: Some(str_concat),
     repeat: Some(str_repeat),
+    contains: Some(str_contains),
 };
 
 /// The type object of `str`.
@@ -320,6 +453,8 @@ pub static molt_type_str: TypeObject = TypeObject {
     hash: Some(str_hash),
     repr: Some(str_repr_slot),
     str: Some(str_str_slot),
+    subscript: Some(str_subscript),
+    iter: Some(iter::str_iter),
     heap: Some(HeapKind::Str),
     ..TypeObject::new("str", &TYPE_OBJECT)
 };

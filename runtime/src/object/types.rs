@@ -7,8 +7,8 @@
 //!
 //! Provides: [`TypeObject`] (name, base, slot tables, heap kind), the slot function types, the
 //! [`OpSet`] of operators a number table defines, lookup through the base chain (CPython copies
-//! inherited slots into each type; walking the bases is equivalent), [`is_subtype`], and the
-//! root types `object` and `type`.
+//! inherited slots into each type; walking the bases is equivalent), [`is_subtype`],
+//! [`as_type`], and the root types `object` and `type`.
 //!
 //! Invariants: type objects are statics (immortal, never freed); the base chain ends at
 //! `object`. A slot found on a base is "the same slot" as the base's (what CPython's
@@ -43,6 +43,15 @@ pub type ConcatFn = fn(Obj, Obj) -> MoltResult<Obj>;
 pub type RepeatFn = fn(Obj, i64) -> MoltResult<Obj>;
 /// `nb_index`: the int value of an int-like object (a new reference).
 pub type IndexFn = fn(Obj) -> MoltResult<Obj>;
+/// `sq_contains`: `item in container` (container first, as CPython's slot).
+pub type ContainsFn = fn(Obj, Obj) -> MoltResult<bool>;
+/// `mp_subscript`: `container[key]`.
+pub type SubscriptFn = fn(Obj, Obj) -> MoltResult<Obj>;
+/// `tp_iter`: a new iterator over the object.
+pub type IterFn = fn(Obj) -> MoltResult<Obj>;
+/// `tp_iternext`: Some(the next item, a new reference), or None when the iterator is exhausted
+/// (CPython's NULL without an exception set).
+pub type IterNextFn = fn(Obj) -> MoltResult<Option<Obj>>;
 
 /// A set of operators, by ABI code (bit `code`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +116,7 @@ pub struct SequenceSlots {
     pub len: Option<LenFn>,
     pub concat: Option<ConcatFn>,
     pub repeat: Option<RepeatFn>,
+    pub contains: Option<ContainsFn>,
 }
 
 /// A type object. `#[repr(C)]` with the object header first: type objects are objects.
@@ -123,6 +133,12 @@ pub struct TypeObject {
     pub hash: Option<HashFn>,
     pub repr: Option<TextFn>,
     pub str: Option<TextFn>,
+    /// `tp_as_mapping->mp_subscript`.
+    pub subscript: Option<SubscriptFn>,
+    /// `tp_iter`.
+    pub iter: Option<IterFn>,
+    /// `tp_iternext` (iterators only).
+    pub iternext: Option<IterNextFn>,
     /// How instances are laid out on the heap; None for static-only types.
     pub heap: Option<HeapKind>,
 }
@@ -143,6 +159,9 @@ impl TypeObject {
             hash: None,
             repr: None,
             str: None,
+            subscript: None,
+            iter: None,
+            iternext: None,
             heap: None,
         }
     }
@@ -201,6 +220,26 @@ impl TypeObject {
         self.mro().find_map(|t| t.sequence.and_then(|s| s.repeat))
     }
 
+    /// `sq_contains`.
+    pub fn contains_slot(&'static self) -> Option<ContainsFn> {
+        self.mro().find_map(|t| t.sequence.and_then(|s| s.contains))
+    }
+
+    /// `mp_subscript`.
+    pub fn subscript_slot(&'static self) -> Option<SubscriptFn> {
+        self.mro().find_map(|t| t.subscript)
+    }
+
+    /// `tp_iter`.
+    pub fn iter_slot(&'static self) -> Option<IterFn> {
+        self.mro().find_map(|t| t.iter)
+    }
+
+    /// `tp_iternext`.
+    pub fn iternext_slot(&'static self) -> Option<IterNextFn> {
+        self.mro().find_map(|t| t.iternext)
+    }
+
     /// `tp_richcompare` (`object`'s at the latest).
     pub fn compare_slot(&'static self) -> Option<CompareFn> {
         self.mro().find_map(|t| t.richcompare)
@@ -225,6 +264,16 @@ impl TypeObject {
     pub fn is(&'static self, other: &'static TypeObject) -> bool {
         core::ptr::eq(self, other)
     }
+}
+
+/// The type object `o` is, if it is one (an object whose type is `type`).
+pub fn as_type(o: Obj) -> Option<&'static TypeObject> {
+    if !is_subtype(o.type_of(), &TYPE_TYPE) {
+        return None;
+    }
+    // SAFETY: an object of type `type` is a static `TypeObject` (header first); type objects
+    // are immortal statics, so the reference is valid for 'static.
+    o.header_ptr().map(|h| unsafe { &*h.cast::<TypeObject>() })
 }
 
 /// `PyType_IsSubtype(a, b)`: `b` is `a` or one of its bases.
@@ -292,12 +341,10 @@ fn object_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
 
 /// `type.__repr__`: `<class 'int'>`.
 fn type_repr(o: Obj) -> MoltResult<String> {
-    let Some(h) = o.header_ptr() else {
-        return object_repr(o);
-    };
-    // SAFETY: an object of type `type` is a `TypeObject` (header first).
-    let t = unsafe { &*h.cast::<TypeObject>() };
-    Ok(format!("<class '{}'>", t.name))
+    match as_type(o) {
+        Some(t) => Ok(format!("<class '{}'>", t.name)),
+        None => object_repr(o),
+    }
 }
 
 /// `object`, the root of every base chain.
@@ -311,6 +358,9 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     hash: Some(object_hash),
     repr: Some(object_repr),
     str: Some(object_str),
+    subscript: None,
+    iter: None,
+    iternext: None,
     heap: None,
 };
 

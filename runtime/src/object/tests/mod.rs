@@ -12,6 +12,7 @@
 
 mod model;
 mod random;
+mod seq;
 mod table;
 
 use std::string::{String, ToString};

@@ -1,0 +1,456 @@
+//! Python tuples: immutable arrays of references.
+//!
+//! Relies on: `alloc` for counted allocation (kind `HeapKind::Tuple`); `dispatch` for the
+//! items' repr, hash and comparisons; `exception::nested` for CPython's recursion guard of
+//! `repr()` and comparisons; `iter` for the tuple iterator. CPython 3.11's
+//! `Objects/tupleobject.c` is the reference for every result and message (`tuplerepr`,
+//! `tuplehash`, `tuplerichcompare`, `tupleconcat`, `tuplerepeat`, `tuplesubscript`,
+//! `tuplecontains`, `tuple_alloc`).
+//!
+//! Provides: the `tuple` type object `molt_type_tuple` and its slots (repr, hash, rich
+//! comparison, length, concatenation, repetition, `t[i]`, `in`, `iter()`); [`new_tuple`],
+//! [`tuple_from_vec`], [`tuple_items`], [`tuple_len`], [`is_tuple`]; the ABI functions
+//! `molt_tuple_new`, `molt_tuple_init`, `molt_tuple_item`.
+//!
+//! Invariants: a tuple object is `{header, length, items…}` in one block, each item an owned
+//! reference (freeing the tuple releases them, through `alloc::free_object`'s deferred frees so
+//! that nesting never deepens the stack). Items are set only while the tuple is new and unseen
+//! (`molt_tuple_init` right after `molt_tuple_new`, whose items start as `None`); afterwards a
+//! tuple never changes. The empty tuple is one static object (CPython's singleton): `()`
+//! never allocates. There are no tuple subclasses, so `PyTuple_Check` and
+//! `PyTuple_CheckExact` are the same test here. Hashing is iterative (any nesting depth gives
+//! CPython's value); repr and comparisons recurse one nesting level per item, with CPython's
+//! RecursionError past `RECURSION_LIMIT` levels.
+
+use alloc::alloc::Layout;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::exception::nested;
+use super::singletons::{self, bool_obj};
+use super::types::{SequenceSlots, TYPE_OBJECT, TypeObject};
+use super::{Header, Obj, StaticObject, decref, dispatch, incref, iter, new_ref};
+use crate::CompareOp;
+use crate::ExceptionKind::{IndexError, MemoryError, TypeError, ValueError};
+use crate::exceptions::{MoltResult, fail, value_or_raise};
+
+/// A tuple object's fixed part; `len` item references follow it.
+#[repr(C)]
+pub struct TupleObject {
+    pub header: Header,
+    /// The number of items.
+    pub len: usize,
+    items: [Obj; 0],
+}
+
+// SAFETY: `#[repr(C)]`, header first; the static empty tuple is immortal.
+unsafe impl StaticObject for TupleObject {}
+
+/// The empty tuple.
+pub static EMPTY_TUPLE: TupleObject = TupleObject {
+    header: Header::immortal(&molt_type_tuple),
+    len: 0,
+    items: [],
+};
+
+/// The block of a tuple of `len` items; MemoryError where CPython's `tuple_alloc` gives one
+/// (more items than `PY_SSIZE_T_MAX` bytes can hold).
+fn layout(len: usize) -> MoltResult<Layout> {
+    let fixed = core::mem::size_of::<TupleObject>();
+    if len > (isize::MAX as usize - fixed) / core::mem::size_of::<Obj>() {
+        return memory_error();
+    }
+    let size = fixed + len * core::mem::size_of::<Obj>();
+    match Layout::from_size_align(size, core::mem::align_of::<TupleObject>()) {
+        Ok(l) => Ok(l),
+        Err(_) => memory_error(),
+    }
+}
+
+/// A new tuple of `len` items written by `fill`, which receives the (uninitialised) item slots
+/// and must write every one of them with an owned reference. `len` is not 0.
+fn alloc_tuple(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
+    let p = alloc_raw(layout(len)?, &molt_type_tuple)?.cast::<TupleObject>();
+    // SAFETY: `p` is a fresh block of `size_of::<TupleObject>() + len * 8` bytes, header
+    // written; `fill` writes the `len` item slots that follow the fixed part.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).len).write(len);
+        fill(core::ptr::addr_of_mut!((*p).items).cast::<Obj>());
+        Ok(Obj::from_header(p.cast()))
+    }
+}
+
+/// A new tuple of `len` items, each `None` (the empty tuple for 0).
+pub fn new_tuple(len: usize) -> MoltResult<Obj> {
+    if len == 0 {
+        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+    }
+    alloc_tuple(len, |items| {
+        for k in 0..len {
+            // SAFETY: `k < len`: a slot of the new tuple.
+            unsafe { items.add(k).write(singletons::none()) };
+        }
+    })
+}
+
+/// A new tuple owning the references in `items` (released if the tuple cannot be allocated).
+pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
+    if items.is_empty() {
+        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+    }
+    let n = items.len();
+    match layout(n).and_then(|l| alloc_raw(l, &molt_type_tuple)) {
+        Ok(p) => {
+            let p = p.cast::<TupleObject>();
+            // SAFETY: a fresh block for `n` items, header written; the references move in.
+            unsafe {
+                core::ptr::addr_of_mut!((*p).len).write(n);
+                let dst = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
+                core::ptr::copy_nonoverlapping(items.as_ptr(), dst, n);
+                Ok(Obj::from_header(p.cast()))
+            }
+        }
+        Err(e) => {
+            for o in items {
+                // SAFETY: the vector owned these references.
+                unsafe { decref(o) };
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Frees a tuple object, releasing its items.
+///
+/// # Safety
+/// `h` is a heap tuple object with no reference left.
+pub(crate) unsafe fn free(h: *mut Header) {
+    let p = h.cast::<TupleObject>();
+    if core::ptr::eq(p.cast_const(), &EMPTY_TUPLE) {
+        return; // static: never freed
+    }
+    // SAFETY: forwarded contract: the items are initialised owned references, released once;
+    // `len` is the length the block was allocated with.
+    unsafe {
+        let len = (*p).len;
+        let items = core::ptr::addr_of!((*p).items).cast::<Obj>();
+        for k in 0..len {
+            decref(items.add(k).read());
+        }
+        if let Ok(l) = layout(len) {
+            free_raw(h, l, HeapKind::Tuple);
+        }
+    }
+}
+
+/// True if `o` is a tuple.
+pub fn is_tuple(o: Obj) -> bool {
+    o.type_of().is(&molt_type_tuple)
+}
+
+/// The items of `o` if it is a tuple (borrowed: they live as long as the tuple).
+pub fn tuple_items<'a>(o: Obj) -> Option<&'a [Obj]> {
+    if !is_tuple(o) {
+        return None;
+    }
+    let p = o.header_ptr()?.cast::<TupleObject>();
+    // SAFETY: an object of type tuple is a `TupleObject` followed by `len` initialised items,
+    // which never change once the tuple is seen.
+    unsafe {
+        let items = core::ptr::addr_of!((*p).items).cast::<Obj>();
+        Some(core::slice::from_raw_parts(items, (*p).len))
+    }
+}
+
+/// The length of `o` if it is a tuple.
+pub fn tuple_len(o: Obj) -> Option<usize> {
+    tuple_items(o).map(<[Obj]>::len)
+}
+
+/// `tuplerepr`: `()`, `(1,)`, `(1, 2)`, each item by `repr()` one nesting level deeper.
+fn tuple_repr(v: Obj) -> MoltResult<String> {
+    let items = tuple_items(v).unwrap_or(&[]);
+    if items.is_empty() {
+        return Ok(String::from("()"));
+    }
+    let mut out = String::from("(");
+    for (k, &item) in items.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        let r = nested(" while getting the repr of an object", || {
+            dispatch::repr_of(item)
+        })?;
+        out.push_str(&r);
+    }
+    if items.len() == 1 {
+        out.push(',');
+    }
+    out.push(')');
+    Ok(out)
+}
+
+const XXPRIME_1: u64 = 11_400_714_785_074_694_791;
+const XXPRIME_2: u64 = 14_029_467_366_897_019_727;
+const XXPRIME_5: u64 = 2_870_177_450_012_600_261;
+
+/// One round of `tuplehash`'s accumulator.
+fn hash_round(acc: u64, lane: u64) -> u64 {
+    acc.wrapping_add(lane.wrapping_mul(XXPRIME_2))
+        .rotate_left(31)
+        .wrapping_mul(XXPRIME_1)
+}
+
+/// The end of `tuplehash`: the length mixed in; -1 becomes 1546275796.
+fn hash_finish(acc: u64, len: usize) -> i64 {
+    let acc = acc.wrapping_add(len as u64 ^ (XXPRIME_5 ^ 3_527_539));
+    if acc == u64::MAX {
+        1_546_275_796
+    } else {
+        acc as i64
+    }
+}
+
+/// CPython's `tuplehash` (xxHash-based), computed with an explicit stack instead of recursing
+/// into nested tuples; an item's hash error propagates.
+fn tuple_hash(v: Obj) -> MoltResult<i64> {
+    struct Level<'a> {
+        items: &'a [Obj],
+        next: usize,
+        acc: u64,
+    }
+    let mut stack: Vec<Level<'_>> = Vec::new();
+    let mut current = Level {
+        items: tuple_items(v).unwrap_or(&[]),
+        next: 0,
+        acc: XXPRIME_5,
+    };
+    loop {
+        if let Some(&item) = current.items.get(current.next) {
+            current.next += 1;
+            if let Some(inner) = tuple_items(item) {
+                if stack.try_reserve(1).is_err() {
+                    return fail(MemoryError, "");
+                }
+                let inner = Level {
+                    items: inner,
+                    next: 0,
+                    acc: XXPRIME_5,
+                };
+                stack.push(core::mem::replace(&mut current, inner));
+            } else {
+                current.acc = hash_round(current.acc, dispatch::hash(item)? as u64);
+            }
+            continue;
+        }
+        let h = hash_finish(current.acc, current.items.len());
+        match stack.pop() {
+            Some(mut outer) => {
+                outer.acc = hash_round(outer.acc, h as u64);
+                current = outer;
+            }
+            None => return Ok(h),
+        }
+    }
+}
+
+/// `tuplerichcompare`: the first index where the items differ (identity or `==`), then those
+/// items compared with `op`; the lengths when one tuple is a prefix of the other.
+fn tuple_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    let (Some(a), Some(b)) = (tuple_items(v), tuple_items(w)) else {
+        return Ok(singletons::not_implemented());
+    };
+    let mut k = 0;
+    while let (Some(&x), Some(&y)) = (a.get(k), b.get(k)) {
+        if !dispatch::rich_compare_bool(CompareOp::Eq, x, y)? {
+            break;
+        }
+        k += 1;
+    }
+    let (Some(&x), Some(&y)) = (a.get(k), b.get(k)) else {
+        return Ok(bool_obj(dispatch::op_holds(op, a.len().cmp(&b.len()))));
+    };
+    match op {
+        CompareOp::Eq => Ok(bool_obj(false)),
+        CompareOp::Ne => Ok(bool_obj(true)),
+        CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge => {
+            nested(" in comparison", || dispatch::rich_compare(op, x, y))
+        }
+    }
+}
+
+fn tuple_len_slot(v: Obj) -> usize {
+    tuple_len(v).unwrap_or(0)
+}
+
+/// `tuplecontains`: some item is `el` or `== el` (the item on the left).
+fn tuple_contains(t: Obj, el: Obj) -> MoltResult<bool> {
+    for &item in tuple_items(t).unwrap_or(&[]) {
+        if dispatch::rich_compare_bool(CompareOp::Eq, item, el)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `tupleconcat(a, bb)`; `a` is a tuple (this is `a`'s `sq_concat`).
+fn tuple_concat(a: Obj, bb: Obj) -> MoltResult<Obj> {
+    let x = tuple_items(a).unwrap_or(&[]);
+    if x.is_empty() && is_tuple(bb) {
+        return Ok(new_ref(bb));
+    }
+    let Some(y) = tuple_items(bb) else {
+        return fail(
+            TypeError,
+            format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                bb.type_of().name
+            ),
+        );
+    };
+    if y.is_empty() {
+        return Ok(new_ref(a));
+    }
+    // Both lengths fit in memory, so their sum fits a usize.
+    let n = x.len() + y.len();
+    alloc_tuple(n, |items| {
+        for (k, &o) in x.iter().chain(y).enumerate() {
+            // SAFETY: `k < n`: a slot of the new tuple; it takes its own reference.
+            unsafe { items.add(k).write(new_ref(o)) };
+        }
+    })
+}
+
+/// `tuplerepeat(a, n)`: the tuple itself for `n == 1` or an empty tuple, `()` for `n <= 0`,
+/// MemoryError when the length would exceed `PY_SSIZE_T_MAX`.
+fn tuple_repeat(a: Obj, n: i64) -> MoltResult<Obj> {
+    let x = tuple_items(a).unwrap_or(&[]);
+    if x.is_empty() || n == 1 {
+        return Ok(new_ref(a));
+    }
+    if n <= 0 {
+        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+    }
+    let count = n.unsigned_abs() as usize;
+    if count > isize::MAX as usize / x.len() {
+        return memory_error();
+    }
+    let size = x.len() * count;
+    alloc_tuple(size, |items| {
+        for (k, &o) in x.iter().cycle().take(size).enumerate() {
+            // SAFETY: `k < size`: a slot of the new tuple; it takes its own reference.
+            unsafe { items.add(k).write(new_ref(o)) };
+        }
+    })
+}
+
+/// `tuplesubscript(t, key)` for an index (Molt has no slices yet): negative indices count from
+/// the end; IndexError "tuple index out of range"; CPython's TypeError otherwise.
+fn tuple_subscript(t: Obj, key: Obj) -> MoltResult<Obj> {
+    let Some(i) = dispatch::as_index(key, IndexError)? else {
+        return fail(
+            TypeError,
+            format!(
+                "tuple indices must be integers or slices, not {}",
+                key.type_of().name
+            ),
+        );
+    };
+    let items = tuple_items(t).unwrap_or(&[]);
+    let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+    let i = if i < 0 { i + len } else { i };
+    match usize::try_from(i).ok().and_then(|i| items.get(i)) {
+        Some(&o) => Ok(new_ref(o)),
+        None => fail(IndexError, "tuple index out of range"),
+    }
+}
+
+static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
+    len: Some(tuple_len_slot),
+    concat: Some(tuple_concat),
+    repeat: Some(tuple_repeat),
+    contains: Some(tuple_contains),
+};
+
+/// The type object of `tuple`.
+#[allow(non_upper_case_globals)]
+#[unsafe(no_mangle)]
+pub static molt_type_tuple: TypeObject = TypeObject {
+    sequence: Some(&TUPLE_SEQUENCE),
+    richcompare: Some(tuple_richcompare),
+    hash: Some(tuple_hash),
+    repr: Some(tuple_repr),
+    subscript: Some(tuple_subscript),
+    iter: Some(iter::tuple_iter),
+    heap: Some(HeapKind::Tuple),
+    ..TypeObject::new("tuple", &TYPE_OBJECT)
+};
+
+// --- the C ABI ---
+
+/// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_tuple_new(len: i64) -> Obj {
+    value_or_raise(match usize::try_from(len) {
+        Ok(n) => new_tuple(n),
+        Err(_) => fail(ValueError, "molt_tuple_new: negative length"),
+    })
+}
+
+/// Sets item `index` of a tuple made by `molt_tuple_new` that nothing else has seen yet;
+/// borrows `item` (the tuple takes its own reference). A bad call (not a tuple, an index out
+/// of range) raises instead of writing.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_tuple_init(tuple: Obj, index: i64, item: Obj) {
+    let len = tuple_len(tuple);
+    let k = match (len, usize::try_from(index)) {
+        (Some(n), Ok(k)) if k < n => k,
+        (None, _) => return value_or_raise(fail(TypeError, "molt_tuple_init: not a tuple")),
+        _ => return value_or_raise(fail(IndexError, "molt_tuple_init: index out of range")),
+    };
+    let Some(h) = tuple.header_ptr() else { return };
+    // SAFETY: `tuple` is a heap tuple of more than `k` items (the empty tuple has none), not
+    // yet seen by anything else, so replacing an item is not observable; the old item was an
+    // owned reference.
+    unsafe {
+        let slot = core::ptr::addr_of!((*h.cast::<TupleObject>()).items)
+            .cast::<Obj>()
+            .cast_mut()
+            .add(k);
+        incref(item);
+        let old = slot.replace(item);
+        decref(old);
+    }
+}
+
+/// Item `index` of a tuple, as a new reference (IndexError "tuple index out of range" for an
+/// index the compiler should not have produced).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_tuple_item(tuple: Obj, index: i64) -> Obj {
+    value_or_raise(match tuple_items(tuple) {
+        Some(items) => match usize::try_from(index).ok().and_then(|k| items.get(k)) {
+            Some(&o) => Ok(new_ref(o)),
+            None => fail(IndexError, "tuple index out of range"),
+        },
+        None => fail(TypeError, "molt_tuple_item: not a tuple"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_finish_avoids_minus_one() {
+        // An accumulator that would end as -1 gives CPython's 1546275796 instead.
+        for len in [0usize, 1, 7] {
+            let acc = u64::MAX.wrapping_sub(len as u64 ^ (XXPRIME_5 ^ 3_527_539));
+            assert_eq!(hash_finish(acc, len), 1_546_275_796);
+            assert_eq!(hash_finish(acc.wrapping_add(1), len), 0);
+        }
+        // hash(()) in CPython 3.11.
+        assert_eq!(hash_finish(XXPRIME_5, 0), 5_740_354_900_026_072_187);
+    }
+}

@@ -1,0 +1,6 @@
+# TypeError: 'in <string>' requires string as left operand.
+def f(x, s):
+    return x in s
+
+print(f("a", "cat"))
+print(f(1, "cat"))

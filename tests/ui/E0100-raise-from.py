@@ -1,2 +1,0 @@
-x = 1
-raise ValueError("x") from None

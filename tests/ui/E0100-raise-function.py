@@ -1,4 +1,0 @@
-def f():
-    return 1
-
-raise f()
