@@ -591,6 +591,11 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 be(self.b.build_unreachable())?;
                 None
             }
+            Opcode::CfUnwind => {
+                // The frame was recorded where the exception was raised: leave with it.
+                be(self.b.build_unconditional_branch(st.exit))?;
+                None
+            }
             Opcode::CfReturn => {
                 match ins.first() {
                     Some(v) if !st.is_main => be(self.b.build_aggregate_return(&[*v, self.ctx.bool_type().const_zero().into()]))?,

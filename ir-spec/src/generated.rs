@@ -46,6 +46,8 @@ pub enum Opcode {
     CfCondBr,
     /// `cf.if_raised`: Follows an op that may raise: branches to the first successor (a handler) when that op raised, with its exception pending, else to the second (decisions/0015).
     CfIfRaised,
+    /// `cf.unwind`: Leaves the function with the pending exception (its caller sees it raised): the target of the raise edges the LIR `refcount` pass gives ops outside `try` bodies, after the owned references live there are dropped.
+    CfUnwind,
     /// `cf.unreachable`: Control never gets here: the op before it always raises (a `raise` statement).
     CfUnreachable,
     /// `cf.return`: Returns from the function; operand types match the function's result types.
@@ -100,6 +102,10 @@ pub enum Opcode {
     PyRangeCond,
     /// `py.range_next`: Advances a range counter: the next value, and whether it did not overflow (an overflow means the range is exhausted).
     PyRangeNext,
+    /// `py.getattr`: `a.NAME`.
+    PyGetattr,
+    /// `py.builtin_class`: A builtin class (`int`, `tuple`, `ValueError`, …) used as a value.
+    PyBuiltinClass,
     /// `py.tuple`: Builds a tuple of its operands (evaluated left to right before).
     PyTuple,
     /// `py.unpack`: `x1, …, xn = a`: the `count` items of an iterable; ValueError when it has more or fewer, TypeError when it is not iterable.
@@ -200,6 +206,14 @@ pub enum Opcode {
     TObjToInt,
     /// `t.obj_hash`: hash(x) of a boxed value (TypeError for unhashable types).
     TObjHash,
+    /// `t.obj_getattr`: `a.NAME` of a boxed value (CPython's AttributeError).
+    TObjGetattr,
+    /// `t.builtin_class`: A builtin class as a value (a static type object).
+    TBuiltinClass,
+    /// `t.obj_type`: `type(a)` of a boxed value.
+    TObjType,
+    /// `t.obj_isinstance`: `isinstance(a, cls)` of boxed values (TypeError when `cls` is not a class or a tuple of them).
+    TObjIsinstance,
     /// `t.tuple_new`: A tuple of the operands; its type lists the operands' types (verified).
     TTupleNew,
     /// `t.tuple_get`: Item `index` of a tuple of known type; the result has the item's type and 0 <= index < length (verified).
@@ -287,10 +301,11 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 122] = [
+    pub const ALL: [Opcode; 129] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
+        Opcode::CfUnwind,
         Opcode::CfUnreachable,
         Opcode::CfReturn,
         Opcode::PyConst,
@@ -318,6 +333,8 @@ impl Opcode {
         Opcode::PyRangeValue,
         Opcode::PyRangeCond,
         Opcode::PyRangeNext,
+        Opcode::PyGetattr,
+        Opcode::PyBuiltinClass,
         Opcode::PyTuple,
         Opcode::PyUnpack,
         Opcode::PySubscript,
@@ -368,6 +385,10 @@ impl Opcode {
         Opcode::TObjToFloat,
         Opcode::TObjToInt,
         Opcode::TObjHash,
+        Opcode::TObjGetattr,
+        Opcode::TBuiltinClass,
+        Opcode::TObjType,
+        Opcode::TObjIsinstance,
         Opcode::TTupleNew,
         Opcode::TTupleGet,
         Opcode::TObjGetitem,
@@ -429,6 +450,7 @@ impl Opcode {
             "cf.br" => Opcode::CfBr,
             "cf.cond_br" => Opcode::CfCondBr,
             "cf.if_raised" => Opcode::CfIfRaised,
+            "cf.unwind" => Opcode::CfUnwind,
             "cf.unreachable" => Opcode::CfUnreachable,
             "cf.return" => Opcode::CfReturn,
             "py.const" => Opcode::PyConst,
@@ -456,6 +478,8 @@ impl Opcode {
             "py.range_value" => Opcode::PyRangeValue,
             "py.range_cond" => Opcode::PyRangeCond,
             "py.range_next" => Opcode::PyRangeNext,
+            "py.getattr" => Opcode::PyGetattr,
+            "py.builtin_class" => Opcode::PyBuiltinClass,
             "py.tuple" => Opcode::PyTuple,
             "py.unpack" => Opcode::PyUnpack,
             "py.subscript" => Opcode::PySubscript,
@@ -506,6 +530,10 @@ impl Opcode {
             "t.obj_to_float" => Opcode::TObjToFloat,
             "t.obj_to_int" => Opcode::TObjToInt,
             "t.obj_hash" => Opcode::TObjHash,
+            "t.obj_getattr" => Opcode::TObjGetattr,
+            "t.builtin_class" => Opcode::TBuiltinClass,
+            "t.obj_type" => Opcode::TObjType,
+            "t.obj_isinstance" => Opcode::TObjIsinstance,
             "t.tuple_new" => Opcode::TTupleNew,
             "t.tuple_get" => Opcode::TTupleGet,
             "t.obj_getitem" => Opcode::TObjGetitem,
@@ -553,7 +581,7 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 122] = [
+static SPECS: [OpSpec; 129] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -590,6 +618,19 @@ static SPECS: [OpSpec; 122] = [
         variadic_results: false,
         attrs: &[],
         successors: 2,
+        traits: traits::TERMINATOR,
+        relate: None,
+    },
+    OpSpec {
+        name: "cf.unwind",
+        dialect: Dialect::Cf,
+        doc: "Leaves the function with the pending exception (its caller sees it raised): the target of the raise edges the LIR `refcount` pass gives ops outside `try` bodies, after the owned references live there are dropped.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
         traits: traits::TERMINATOR,
         relate: None,
     },
@@ -718,7 +759,7 @@ static SPECS: [OpSpec; 122] = [
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum(&["abs", "min", "max", "int", "float", "str", "repr", "len", "hash"]) }],
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum(&["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance"]) }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -940,6 +981,32 @@ static SPECS: [OpSpec; 122] = [
         results: &[C::Exactly(Type::Obj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.getattr",
+        dialect: Dialect::Py,
+        doc: "`a.NAME`.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.builtin_class",
+        dialect: Dialect::Py,
+        doc: "A builtin class (`int`, `tuple`, `ValueError`, …) used as a value.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str }],
         successors: 0,
         traits: traits::PURE,
         relate: None,
@@ -1588,6 +1655,58 @@ static SPECS: [OpSpec; 122] = [
         operands: &[C::Exactly(Type::TObj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Int)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_getattr",
+        dialect: Dialect::T,
+        doc: "`a.NAME` of a boxed value (CPython's AttributeError).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.builtin_class",
+        dialect: Dialect::T,
+        doc: "A builtin class as a value (a static type object).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_type",
+        dialect: Dialect::T,
+        doc: "`type(a)` of a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_isinstance",
+        dialect: Dialect::T,
+        doc: "`isinstance(a, cls)` of boxed values (TypeError when `cls` is not a class or a tuple of them).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
         successors: 0,

@@ -13,12 +13,15 @@
 //!   being live (a critical edge is split into a block of its own), or right after its
 //!   definition when it is never used.
 //!
+//! * The raise path is a path like the others: every op that may raise and has no raise edge
+//!   (it is outside a `try` body) first gets one, to a block that leaves the function
+//!   (`cf.unwind`); the owned values live at the op are dropped on that edge. Edges on which
+//!   nothing needed dropping are removed again afterwards (and the blocks split for them
+//!   merged back), so code without owned values on its raise paths is unchanged.
+//!
 //! Relies on: LIR in SSA form that verifies, with block arguments instead of phis. Guarantees:
-//! on every path through the function, each owned reference is given away or dropped exactly
-//! once, and a borrowed one is never dropped. Not covered yet: the raise path. An exception
-//! leaves the function from the op that raised (code generation's exit path), so owned values
-//! still live there are not dropped — TEMPORARY(#7): explicit raise edges in LIR make those
-//! paths ordinary blocks that this pass handles like the others.
+//! on every path through the function, the raise paths included, each owned reference is given
+//! away or dropped exactly once, and a borrowed one is never dropped.
 
 use std::collections::{HashMap, HashSet};
 
@@ -34,18 +37,86 @@ impl Pass for Refcount {
     }
 
     fn run(&self, func: &mut Func) -> bool {
-        let mut rc = Rc::new(func);
-        if rc.refs.is_empty() {
+        if Rc::new(func).refs.is_empty() {
             return false;
         }
+        let unwind = add_unwind_edges(func);
+        let mut rc = Rc::new(func);
         rc.live_sets(func);
         let blocks: Vec<Block> = func.layout.clone();
         let mut changed = false;
         for b in blocks {
             changed |= rc.block(func, b);
         }
+        if let Some((unwind, splits)) = unwind {
+            changed |= prune_unwind_edges(func, unwind, &splits);
+        }
         changed
     }
+}
+
+/// Gives every op that may raise and has no raise edge one (`cf.if_raised`) to a new block that
+/// leaves the function (`cf.unwind`). Returns that block and the (block, continuation) pairs
+/// split for the edges, in the order they were made.
+fn add_unwind_edges(f: &mut Func) -> Option<(Block, Vec<(Block, Block)>)> {
+    let mut sites = Vec::new();
+    for &b in &f.layout {
+        let ops = &f.blocks[b].ops;
+        for (i, &o) in ops.iter().enumerate() {
+            let spec = f.ops[o].opcode.spec();
+            let has_edge = ops.get(i + 1).is_some_and(|&n| f.ops[n].opcode == Opcode::CfIfRaised);
+            if spec.may_raise() && !spec.is_terminator() && !has_edge {
+                sites.push(o);
+            }
+        }
+    }
+    if sites.is_empty() {
+        return None;
+    }
+    let unwind = f.new_block();
+    f.append_op(unwind, NewOp::new(Opcode::CfUnwind, f.span));
+    let mut splits = Vec::new();
+    for op in sites {
+        let b = f.ops[op].block;
+        let sp = f.ops[op].span;
+        let Some(next) = f.split_after(op) else { continue };
+        f.append_op(b, NewOp::new(Opcode::CfIfRaised, sp).successor(unwind, vec![]).successor(next, vec![]));
+        splits.push((b, next));
+    }
+    Some((unwind, splits))
+}
+
+/// Removes the raise edges straight to `unwind` (nothing was dropped on them), merges the
+/// blocks split for them back, and removes `unwind` if nothing reaches it. Returns whether a
+/// raise edge remained (the function changed).
+fn prune_unwind_edges(f: &mut Func, unwind: Block, splits: &[(Block, Block)]) -> bool {
+    for &b in &f.layout {
+        let Some(&term) = f.blocks[b].ops.last() else { continue };
+        let t = &mut f.ops[term];
+        if t.opcode == Opcode::CfIfRaised && t.successors[0].block == unwind {
+            let normal = t.successors[1].clone();
+            t.opcode = Opcode::CfBr;
+            t.successors = vec![normal];
+        }
+    }
+    let mut merged = HashSet::new();
+    for &(b, next) in splits.iter().rev() {
+        let Some(&term) = f.blocks[b].ops.last() else { continue };
+        let t = &f.ops[term];
+        if t.opcode != Opcode::CfBr || t.successors[0].block != next || !t.successors[0].args.is_empty() {
+            continue;
+        }
+        f.blocks[b].ops.pop();
+        let moved = std::mem::take(&mut f.blocks[next].ops);
+        for &o in &moved {
+            f.ops[o].block = b;
+        }
+        f.blocks[b].ops.extend(moved);
+        merged.insert(next);
+    }
+    let reached = f.layout.iter().any(|&b| f.successors(b).contains(&unwind));
+    f.layout.retain(|b| !merged.contains(b) && (reached || *b != unwind));
+    reached
 }
 
 /// Whether an op's `ref` result is borrowed from an operand or a global rather than new.

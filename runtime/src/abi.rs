@@ -151,6 +151,23 @@ molt_abi! {
         /// `hash(a)` as an int, equal to CPython's (TypeError "unhashable type: 'T'").
         fn molt_obj_hash(a: obj) -> obj;
 
+        // --- classes and attributes ---
+        /// The builtin class `code` (a `BuiltinClass`) as a value (`int`, `tuple`, …).
+        fn molt_builtin_class(code: i32) -> obj;
+        /// The class of exception kind `kind` as a value (`ValueError`, …).
+        fn molt_exception_class(kind: i32) -> obj;
+        /// `type(a)`.
+        fn molt_obj_type(a: obj) -> obj;
+        /// `isinstance(a, cls)`: `cls` a class or a tuple of them (nested); TypeError
+        /// "isinstance() arg 2 must be a type, a tuple of types, or a union" otherwise.
+        fn molt_obj_isinstance(a: obj, cls: obj) -> bool;
+        /// `a.NAME` (`len` bytes of UTF-8 at `name`) for the attributes builtin objects have:
+        /// `__class__`; a class's `__name__`, `__qualname__`, `__module__`; an exception's
+        /// `args`, `__cause__`, `__context__`, `__suppress_context__`; `real`, `imag`,
+        /// `numerator`, `denominator` of numbers. CPython's AttributeError otherwise ("'int'
+        /// object has no attribute 'x'", "type object 'int' has no attribute 'x'").
+        fn molt_obj_getattr(a: obj, name: ptr, len: i64) -> obj;
+
         // --- tuples, subscription, iteration ---
         /// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.
         fn molt_tuple_new(len: i64) -> obj;
@@ -248,6 +265,17 @@ molt_abi! {
             Pos = 1,
             Invert = 2,
             Abs = 3,
+        }
+        /// The builtin classes `molt_builtin_class` gives as values.
+        enum BuiltinClass {
+            Object = 0,
+            Type = 1,
+            Int = 2,
+            Float = 3,
+            Str = 4,
+            Bool = 5,
+            Tuple = 6,
+            NoneType = 7,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -23,6 +23,10 @@ impl<'a> FnLower<'a> {
         if self.ctx.globals.contains(name) {
             return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
         }
+        if crate::abi::builtin_class(name).is_some() || crate::abi::exception_kind(name).is_some() {
+            // A builtin class as a value (`isinstance(x, int)`, `except` tuples, `type(x) is int`).
+            return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
+        }
         let d = if self.ctx.funcs.contains(name) || BUILTINS.contains(&name) {
             Diagnostic::new("E0101", sp, format!("functions are not first-class values yet: `{name}` can only be called"))
                 .label("used as a value").help(format!("call it: `{name}(...)`"))
@@ -189,6 +193,11 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))
             }
+            Expr::Attribute(a) => {
+                let x = self.expr(&a.value)?;
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyGetattr, sp).operands([x]).attr("name", Attr::Str(a.attr.to_string())).result(Type::Obj))
+            }
             Expr::Subscript(s) => {
                 if matches!(&*s.slice, Expr::Slice(_)) {
                     self.err(Diagnostic::new("E0101", span(s.slice.range()), "slicing is not supported yet")
@@ -295,8 +304,8 @@ impl<'a> FnLower<'a> {
             return self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj));
         }
         let builtin_arity = match name {
-            "abs" | "int" | "float" | "str" | "repr" | "len" | "hash" => Some(1),
-            "min" | "max" => Some(2),
+            "abs" | "int" | "float" | "str" | "repr" | "len" | "hash" | "type" => Some(1),
+            "min" | "max" | "isinstance" => Some(2),
             _ => None,
         };
         if let (false, Some(arity)) = (self.shadowed(name), builtin_arity) {
@@ -320,7 +329,7 @@ impl<'a> FnLower<'a> {
                 .help("write `for i in range(...):`")
         } else {
             Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
-                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, hash, range")
+                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, hash, type, isinstance, range")
         };
         self.err(d);
         None

@@ -442,6 +442,13 @@ impl Emitter<'_, '_> {
                 let x = boxed_operand(self, 0);
                 truth(self, x)
             }
+            Opcode::PyGetattr => {
+                let x = boxed_operand(self, 0);
+                self.value(b, NewOp::new(Opcode::TObjGetattr, sp).operands([x]).attr("name", o.attr("name").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
+            }
+            Opcode::PyBuiltinClass => {
+                self.value(b, NewOp::new(Opcode::TBuiltinClass, sp).attr("name", o.attr("name").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
+            }
             Opcode::PyExcNew => {
                 let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
                 self.value(b, NewOp::new(Opcode::TExcNew, sp).operands(args).attr("kind", o.attr("kind").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
@@ -462,6 +469,14 @@ impl Emitter<'_, '_> {
                 "hash" => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjHash, sp).operands([x]).result(Type::Int))
+                }
+                "type" => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjType, sp).operands([x]).result(Type::TObj))
+                }
+                "isinstance" => {
+                    let (x, c) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                    self.value(b, NewOp::new(Opcode::TObjIsinstance, sp).operands([x, c]).result(Type::Bool))
                 }
                 "abs" => {
                     let x = boxed_operand(self, 0);

@@ -340,7 +340,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         Opcode::PyPrint => &[(2, CALL)],
         Opcode::PyRangeStart => &[(1, CMP)],
         Opcode::PyBuiltin => match o.attr("name").and_then(Attr::as_str) {
-            Some("abs" | "int" | "str" | "repr" | "len" | "hash") => &[(1, CALL)],
+            Some("abs" | "int" | "str" | "repr" | "len" | "hash" | "type" | "isinstance") => &[(1, CALL)],
             Some("min" | "max") => &[(1, CALL), (2, CMP)],
             _ => &[],
         },

@@ -85,6 +85,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         Opcode::PyUnop if attr_str(o, "op") == "not" => Some(Type::Bool),
         Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
             "int" | "len" | "hash" => Some(Type::Int),
+            "isinstance" => Some(Type::Bool),
             "float" => Some(Type::Float),
             "str" | "repr" => Some(Type::Str),
             _ => None,
@@ -326,6 +327,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             t => Rule::Raise("TypeError", format!("'{}' object is not iterable", t.python_name())),
         },
         Opcode::PyIterNext => Rule::Generic(opaque_lats(o)),
+        Opcode::PyGetattr => Rule::Generic(vec![Lat::Boxed(TySet::ALL.union(TySet::OBJECT))]),
+        Opcode::PyBuiltinClass => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
         Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyRaise | Opcode::PyRaiseFrom
         | Opcode::PyRaiseActive => Rule::Typed(vec![]),
@@ -344,14 +347,15 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyRangeValue => Rule::Typed(vec![Type::Int]),
         // Handled by the caller: calls, globals, undef, terminators.
         Opcode::PyUndef | Opcode::PyCall | Opcode::PyLoadGlobal | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn
-        | Opcode::CfUnreachable | Opcode::CfIfRaised | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
+        | Opcode::CfUnreachable | Opcode::CfUnwind | Opcode::CfIfRaised | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
         | Opcode::PyExcHandling => Rule::Typed(vec![]),
         Opcode::TConst | Opcode::TUndef | Opcode::TIntBinop | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TFloatBinop
         | Opcode::TIntNeg | Opcode::TIntInvert | Opcode::TFloatNeg | Opcode::TIntCmp | Opcode::TFloatCmp | Opcode::TIntFloatCmp
         | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
         | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
         | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue
-        | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TExcNew | Opcode::TRaiseObj | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TObjHash | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem
+        | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjGetattr | Opcode::TBuiltinClass | Opcode::TObjType
+        | Opcode::TObjIsinstance | Opcode::TExcNew | Opcode::TRaiseObj | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TObjHash | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem
         | Opcode::TObjUnpack | Opcode::TObjContains | Opcode::TObjIter | Opcode::TObjNext | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare
         | Opcode::TObjIs | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TFrameCheck | Opcode::TRaise
         | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref
@@ -389,6 +393,8 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
         // The runtime's str()/repr()/len() of the (boxed) value: CPython's slots and errors.
         "str" | "repr" => Rule::Generic(vec![Lat::T(Type::Str)]),
         "len" | "hash" => Rule::Generic(vec![Lat::T(Type::Int)]),
+        "type" => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
+        "isinstance" => Rule::Generic(vec![Lat::T(Type::Bool)]),
         "abs" => match tys[0] {
             Type::Float => Rule::Typed(vec![Type::Float]),
             Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),

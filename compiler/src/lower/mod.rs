@@ -45,6 +45,8 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
         | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len => true,
         RtFn::molt_tuple_init | RtFn::molt_tuple_item => false,
+        RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
+        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
         RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
     }
@@ -467,6 +469,28 @@ impl L<'_> {
             Opcode::TObjToFloat => Some(self.call_val(RtFn::molt_obj_to_float, ops, Type::F64, sp)),
             Opcode::TObjToInt => Some(self.call_val(RtFn::molt_obj_to_int, ops, Type::Ref, sp)),
             Opcode::TObjHash => Some(self.call_val(RtFn::molt_obj_hash, ops, Type::Ref, sp)),
+            Opcode::TObjGetattr => {
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
+                let n = self.i64c(name.len() as i64, sp);
+                Some(self.call_val(RtFn::molt_obj_getattr, vec![ops[0], p, n], Type::Ref, sp))
+            }
+            Opcode::TBuiltinClass => {
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                Some(match crate::abi::exception_kind(&name) {
+                    Some(kind) => {
+                        let k = self.i64c(kind.into(), sp);
+                        self.call_val(RtFn::molt_exception_class, vec![k], Type::Ref, sp)
+                    }
+                    None => {
+                        let code = crate::abi::builtin_class(&name).map_or(-1, |c| c.code());
+                        let c = self.i64c(code.into(), sp);
+                        self.call_val(RtFn::molt_builtin_class, vec![c], Type::Ref, sp)
+                    }
+                })
+            }
+            Opcode::TObjType => Some(self.call_val(RtFn::molt_obj_type, ops, Type::Ref, sp)),
+            Opcode::TObjIsinstance => Some(self.call_val(RtFn::molt_obj_isinstance, ops, Type::I1, sp)),
             Opcode::TTupleNew => {
                 // A new tuple, then each item boxed into it (the tuple takes its own references).
                 let tys: Vec<Type> = operands.iter().map(|&v| self.src.values[v].ty).collect();
@@ -523,7 +547,7 @@ impl L<'_> {
             | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyPrint | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
             | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
             | Opcode::PyExcHandling | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue
-            | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
+            | Opcode::CfUnwind | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
             | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::LConst
             | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
             | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp

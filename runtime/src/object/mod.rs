@@ -32,6 +32,7 @@
 use core::sync::atomic::{AtomicI64, Ordering};
 
 pub mod alloc;
+pub mod attrs;
 pub mod bigint;
 pub mod convert;
 pub mod dispatch;
@@ -221,6 +222,10 @@ pub extern "C" fn molt_obj_dealloc(value: Obj) {
 /// The C functions of the object model, re-exported at the crate root (the ABI checks and the
 /// linker see them there).
 pub mod abi {
+    pub use super::attrs::{
+        molt_builtin_class, molt_exception_class, molt_obj_getattr, molt_obj_isinstance,
+        molt_obj_type,
+    };
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::dispatch::{
         molt_obj_binop, molt_obj_compare, molt_obj_contains, molt_obj_getitem, molt_obj_hash,
