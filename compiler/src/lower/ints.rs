@@ -67,18 +67,34 @@ impl L<'_> {
         }
     }
 
+    /// Branches to `pass` when every condition of `tests` holds, to `fail` at the first that
+    /// does not. One branch per test (not one on their conjunction): on the path where a tag
+    /// test passed, LLVM then knows that operand's tag bit and folds the later tests and
+    /// reference-count checks of the same word.
+    fn test_all(&mut self, tests: &[Value], pass: molt_ir::Block, fail: molt_ir::Block, sp: Span) {
+        for (i, &c) in tests.iter().enumerate() {
+            let next = if i + 1 == tests.len() { pass } else { self.new_block() };
+            self.cond_br(c, next, vec![], fail, vec![], sp);
+            self.cur = next;
+        }
+        if tests.is_empty() {
+            self.br(pass, vec![], sp);
+        }
+    }
+
     /// Emits `fast` (which computes the result's word and an "overflowed" flag in the current
-    /// block) behind the test `fast_ok`; the slow path calls `slow`. Returns the joined result.
+    /// block) behind the tests `fast_ok` (all must hold); the slow path calls `slow`. Returns
+    /// the joined result.
     fn fast_or_slow(
         &mut self,
-        fast_ok: Value,
+        fast_ok: &[Value],
         sp: Span,
         fast: impl FnOnce(&mut Self) -> (Value, Option<Value>),
         slow: impl FnOnce(&mut Self) -> Value,
     ) -> Value {
         let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
         let r = self.out.add_block_param(join, Type::Ref);
-        self.cond_br(fast_ok, fast_b, vec![], slow_b, vec![], sp);
+        self.test_all(fast_ok, fast_b, slow_b, sp);
         self.cur = fast_b;
         let (bits, overflow) = fast(self);
         // The word's tag bit is 0 by construction; clearing it explicitly lets LLVM know it
@@ -98,11 +114,11 @@ impl L<'_> {
         r
     }
 
-    fn both_small(&mut self, a: Value, b: Value, sp: Span) -> (Value, Value, Value) {
+    /// The words of two ints and the tests that each is small.
+    fn both_small(&mut self, a: Value, b: Value, sp: Span) -> (Value, Value, Vec<Value>) {
         let (x, y) = (self.bits(a, sp), self.bits(b, sp));
-        let or = self.ibit("or", x, y, sp);
-        let ok = self.low_bit_clear(or, sp);
-        (x, y, ok)
+        let (sa, sb) = (self.low_bit_clear(x, sp), self.low_bit_clear(y, sp));
+        (x, y, vec![sa, sb])
     }
 
     fn slow_binop(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
@@ -119,25 +135,24 @@ impl L<'_> {
         let (x, y, small) = self.both_small(a, b, sp);
         let slow = move |s: &mut Self| s.slow_binop(op, a, b, sp);
         match op {
-            "add" | "sub" => self.fast_or_slow(small, sp, |s| {
+            "add" | "sub" => self.fast_or_slow(&small, sp, |s| {
                 let (r, o) = s.arith_ovf(op, x, y, sp);
                 (r, Some(o))
             }, slow),
-            "mul" => self.fast_or_slow(small, sp, |s| {
+            "mul" => self.fast_or_slow(&small, sp, |s| {
                 let one = s.i64c(1, sp);
                 let xv = s.ibit("ashr", x, one, sp);
                 let (r, o) = s.arith_ovf("mul", xv, y, sp);
                 (r, Some(o))
             }, slow),
-            "and" | "or" | "xor" => self.fast_or_slow(small, sp, |s| (s.ibit(op, x, y, sp), None), slow),
+            "and" | "or" | "xor" => self.fast_or_slow(&small, sp, |s| (s.ibit(op, x, y, sp), None), slow),
             "floordiv" | "mod" => {
                 // Untagged operands are within ±2**62, so the machine division cannot overflow;
                 // the result is re-tagged by doubling, which overflows only for -2**62 // -1.
                 let z = self.i64c(0, sp);
                 let nonzero = self.icmp("ne", y, z, sp);
-                let f = self.konst(Attr::Bool(false), Type::I1, sp);
-                let ok = self.select(small, nonzero, f, sp);
-                self.fast_or_slow(ok, sp, |s| {
+                let ok = [small[0], small[1], nonzero];
+                self.fast_or_slow(&ok, sp, |s| {
                     let one = s.i64c(1, sp);
                     let (xv, yv) = (s.ibit("ashr", x, one, sp), s.ibit("ashr", y, one, sp));
                     let q = s.val(NewOp::new(Opcode::LIdivFloor, sp).operands([xv, yv]).attr("op", Attr::Str(op.into())).result(Type::I64));
@@ -149,9 +164,8 @@ impl L<'_> {
                 // x >> n for n >= 0: shift the word by min(n, 63) and clear the tag bit.
                 let z = self.i64c(0, sp);
                 let nonneg = self.icmp("ge", y, z, sp);
-                let f = self.konst(Attr::Bool(false), Type::I1, sp);
-                let ok = self.select(small, nonneg, f, sp);
-                self.fast_or_slow(ok, sp, |s| {
+                let ok = [small[0], small[1], nonneg];
+                self.fast_or_slow(&ok, sp, |s| {
                     let one = s.i64c(1, sp);
                     let n = s.ibit("ashr", y, one, sp);
                     let max = s.i64c(63, sp);
@@ -177,16 +191,16 @@ impl L<'_> {
         };
         match op {
             // ~x = -x - 1; on the word 2x that is 2x ^ -2 (= -2x - 2).
-            UnaryOp::Invert => self.fast_or_slow(small, sp, |s| {
+            UnaryOp::Invert => self.fast_or_slow(&[small], sp, |s| {
                 let m = s.i64c(-2, sp);
                 (s.ibit("xor", x, m, sp), None)
             }, slow),
-            UnaryOp::Neg => self.fast_or_slow(small, sp, |s| {
+            UnaryOp::Neg => self.fast_or_slow(&[small], sp, |s| {
                 let z = s.i64c(0, sp);
                 let (r, o) = s.arith_ovf("sub", z, x, sp);
                 (r, Some(o))
             }, slow),
-            UnaryOp::Abs => self.fast_or_slow(small, sp, |s| {
+            UnaryOp::Abs => self.fast_or_slow(&[small], sp, |s| {
                 let z = s.i64c(0, sp);
                 let (neg, o) = s.arith_ovf("sub", z, x, sp);
                 let is_neg = s.icmp("lt", x, z, sp);
@@ -203,7 +217,7 @@ impl L<'_> {
     /// block (where lowering continues) as a block argument of type `ty`.
     fn either(
         &mut self,
-        cond: Value,
+        cond: &[Value],
         ty: Type,
         sp: Span,
         fast: impl FnOnce(&mut Self) -> Value,
@@ -211,7 +225,7 @@ impl L<'_> {
     ) -> Value {
         let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
         let r = self.out.add_block_param(join, ty);
-        self.cond_br(cond, fast_b, vec![], slow_b, vec![], sp);
+        self.test_all(cond, fast_b, slow_b, sp);
         self.cur = fast_b;
         let v = fast(self);
         self.br(join, vec![v], sp);
@@ -231,7 +245,7 @@ impl L<'_> {
     /// `a op b` for two ints: words compare like values when both are small.
     pub(super) fn int_cmp(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
         let (x, y, small) = self.both_small(a, b, sp);
-        self.either(small, Type::I1, sp, |s| s.icmp(op, x, y, sp), |s| {
+        self.either(&small, Type::I1, sp, |s| s.icmp(op, x, y, sp), |s| {
             let sign = s.call_val(RtFn::molt_int_cmp, vec![a, b], Type::I64, sp);
             let z = s.i64c(0, sp);
             s.icmp(op, sign, z, sp)
@@ -243,7 +257,7 @@ impl L<'_> {
     pub(super) fn int_to_float(&mut self, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
         let small = self.low_bit_clear(x, sp);
-        self.either(small, Type::F64, sp, |s| {
+        self.either(&[small], Type::F64, sp, |s| {
             let v = s.untag(x, sp);
             s.cast("sitofp", v, Type::F64, sp)
         }, |s| s.call_val(RtFn::molt_int_to_float, vec![a], Type::F64, sp))
@@ -254,7 +268,7 @@ impl L<'_> {
     pub(super) fn int_to_index(&mut self, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
         let small = self.low_bit_clear(x, sp);
-        self.either(small, Type::I64, sp, |s| s.untag(x, sp), |s| s.call_val(RtFn::molt_int_to_i64, vec![a], Type::I64, sp))
+        self.either(&[small], Type::I64, sp, |s| s.untag(x, sp), |s| s.call_val(RtFn::molt_int_to_i64, vec![a], Type::I64, sp))
     }
 
     /// The int of a machine index: the tagged word when it fits a small int (a shift whose
@@ -264,6 +278,6 @@ impl L<'_> {
         let w = self.ibit("shl", i, one, sp);
         let back = self.ibit("ashr", w, one, sp);
         let fits = self.icmp("eq", back, i, sp);
-        self.either(fits, Type::Ref, sp, |s| s.cast("bits_ref", w, Type::Ref, sp), |s| s.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp))
+        self.either(&[fits], Type::Ref, sp, |s| s.cast("bits_ref", w, Type::Ref, sp), |s| s.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp))
     }
 }
