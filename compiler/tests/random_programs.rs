@@ -12,7 +12,8 @@
 //! * every variable keeps one type per function (declared before any branch or loop; loop
 //!   variables and counters are only read where they are assigned on every path);
 //! * `and`/`or`, conditional expressions and `min`/`max` have operands of the same type;
-//! * integers never exceed 64 bits: each expression carries a bound on its magnitude, operands
+//! * big ints appear in the middle of expressions (`(a * 10 ** 20 + b) % m`, `(a * 2 ** 64 + b) //
+//!   2 ** 64`), never in variables; otherwise integers never exceed 64 bits: each expression carries a bound on its magnitude, operands
 //!   are wrapped (`% 1009`, …) when a result could pass 2**60, and int variables hold at most
 //!   2**21 between statements (assignments wrap, augmented assignments are followed by a
 //!   statement that brings the value back); `int(float)` only converts bounded floats;
@@ -27,7 +28,10 @@
 //! around the division: `a // d if d != 0 else c`, `d != 0 and a % d < b`) but are sometimes
 //! left raw, so some programs end in ZeroDivisionError (or ValueError from `range` or `int(nan)`,
 //! OverflowError of float `**`), which is compared too. Also generated: functions without a
-//! value (printed as None), `print` with `sep=`/`end=`, `**` with constant exponents.
+//! value (printed as None), `print` with `sep=`/`end=`, `**` with constant exponents, values of
+//! two types (`(i if c else f)`: boxed, behind guards) converted with `float()`, compared or
+//! printed, `try`/`except` (printing the exception's class, text and `args`)/`else`/`finally`
+//! around blocks, and multiple assignment (`a, b = b, a`).
 //! A program Molt rejects at compile time is a generator bug: it is counted and the test fails
 //! if more than 5% are rejected.
 
@@ -374,6 +378,19 @@ impl Gen {
                         return e;
                     }
                 }
+                92..=95 => {
+                    // A big int in the middle (beyond 64 bits), brought back by `%` or `//`.
+                    let a = self.int_operand(d - 1);
+                    let b = self.int_operand(d - 1);
+                    let k = self.rng.pick(&["10 ** 20", "2 ** 64", "3 ** 50", "(1 << 70)", "(10 ** 30 + 7)"]);
+                    return if self.rng.chance(50) {
+                        let m: i64 = self.rng.pick(&[97, 1009, 1000003, -1009]);
+                        Expr { s: format!("({} * {k} + {}) % {m}", p(&a), p(&b)), ty: Ty::Int, bound: Some(m.unsigned_abs() as f64), atom: false }
+                    } else {
+                        // |b| < k, so (a * k + b) // k is a or a - 1.
+                        Expr { s: format!("({} * {k} + {}) // {k}", p(&a), p(&b)), ty: Ty::Int, bound: a.bound.map(|x| x + 1.0), atom: false }
+                    };
+                }
                 88..=91 => {
                     let k = self.rng.pick(&[2, 3, 2]);
                     let mut a = self.expr(Ty::Int, d - 1);
@@ -440,9 +457,14 @@ impl Gen {
                     let b = self.expr(Ty::Float, d - 1);
                     return Expr { s: format!("{f}({}, {})", a.s, b.s), ty: Ty::Float, bound: bmax(a.bound, b.bound), atom: true };
                 }
-                59..=64 => {
+                59..=62 => {
                     let a = self.int_operand(d - 1);
                     return Expr { s: format!("float({})", a.s), ty: Ty::Float, bound: a.bound, atom: true };
+                }
+                63 | 64 => {
+                    // A boxed value (an int on one path, a float on the other) converted back.
+                    let u = self.union_expr(d - 1);
+                    return Expr { s: format!("float({})", u.s), ty: Ty::Float, bound: u.bound, atom: true };
                 }
                 65..=67 => return self.cond_expr(Ty::Float, d),
                 68 | 69 => return self.guarded_div(Ty::Float, d),
@@ -501,6 +523,13 @@ impl Gen {
                         return e;
                     }
                 }
+                85..=87 => {
+                    // A boxed value compared with a number: guards, then the generic comparison.
+                    let u = self.union_expr(d - 1);
+                    let op = self.rng.pick(&["<", "<=", ">", ">=", "==", "!="]);
+                    let b = self.num_operand(d - 1);
+                    return Expr { s: format!("{} {op} {}", p(&u), p(&b)), ty: Ty::Bool, bound: Some(1.0), atom: false };
+                }
                 82..=84 => {
                     let f = self.rng.pick(&["min", "max"]);
                     let a = self.expr(Ty::Bool, d - 1);
@@ -510,6 +539,16 @@ impl Gen {
                 _ => return self.leaf(Ty::Bool),
             }
         }
+    }
+
+    /// `(a if c else b)` with an int and a float (in either order): a value of two types.
+    fn union_expr(&mut self, d: u32) -> Expr {
+        let (mut a, mut b) = (self.expr(Ty::Int, d), self.expr(Ty::Float, d));
+        if self.rng.chance(50) {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let c = self.expr(Ty::Bool, d);
+        Expr { s: format!("{} if {} else {}", p(&a), p(&c), p(&b)), ty: Ty::Float, bound: bmax(a.bound, b.bound), atom: false }
     }
 
     /// A division by an unguarded, often zero value (a variable, constant or small expression)
@@ -713,6 +752,8 @@ impl Gen {
                 args.push(self.expr(Ty::NoneT, 2).s);
             } else if self.rng.chance(12) {
                 args.push(format!("\"{}\"", self.rng.pick(&["x", "at", "->", "é", "", "a b"])));
+            } else if self.rng.chance(8) {
+                args.push(self.union_expr(2).s);
             } else {
                 let ty = self.any_ty();
                 let e = if self.rng.chance(30) { self.leaf(ty) } else { self.expr(ty, 2) };
@@ -902,9 +943,72 @@ impl Gen {
                 }
             }
             95 => self.line("pass"),
+            96 | 97 if ctrl => self.try_stmt(depth),
+            98 => self.swap(),
             _ => self.assign(),
         }
         false
+    }
+
+    /// `try` around a block, with an `except` for the arithmetic errors the programs can meet
+    /// (printing the exception), and sometimes `else` and `finally`.
+    fn try_stmt(&mut self, depth: u32) {
+        self.line("try:");
+        if self.rng.chance(60) {
+            // A division by zero one time in three: the handler runs.
+            let ty = self.any_ty();
+            let a = self.expr(ty, 1);
+            let dv = self.leaf(Ty::Int);
+            let op = self.rng.pick(&["//", "%", "/"]);
+            self.indent += 1;
+            self.line(&format!("print({} {op} ({} % 3))", p(&a), p(&dv)));
+            self.indent -= 1;
+        }
+        self.block(depth + 1, 3);
+        match self.rng.below(3) {
+            0 => self.line("except ZeroDivisionError:"),
+            1 => self.line("except (ArithmeticError, ValueError) as e:"),
+            _ => self.line("except Exception as e:"),
+        }
+        self.indent += 1;
+        if self.out.ends_with("as e:\n") {
+            self.line("print(\"caught\", type(e).__name__, e, e.args)");
+        } else {
+            self.line("print(\"caught\")");
+        }
+        self.indent -= 1;
+        if self.rng.chance(30) {
+            self.line("else:");
+            self.block(depth + 1, 2);
+        }
+        if self.rng.chance(30) {
+            self.line("finally:");
+            self.indent += 1;
+            let n = self.rng.below(100);
+            self.line(&format!("print(\"finally\", {n})"));
+            self.indent -= 1;
+        }
+    }
+
+    /// `a, b = b, a` or `a, b = e1, e2` on two mutable variables of one type (no tuple built).
+    fn swap(&mut self) {
+        let ty = self.any_ty();
+        let c: Vec<usize> = (0..self.vars.len()).filter(|&i| self.vars[i].ty == ty && self.vars[i].mutable).collect();
+        if c.len() < 2 {
+            return self.assign();
+        }
+        let (i, j) = (c[self.rng.below(c.len())], c[self.rng.below(c.len())]);
+        if i == j {
+            return self.assign();
+        }
+        let (a, b) = (self.vars[i].name.clone(), self.vars[j].name.clone());
+        if self.rng.chance(50) {
+            self.line(&format!("{a}, {b} = {b}, {a}"));
+        } else {
+            let (x, y) = (self.expr(ty, 2), self.expr(ty, 2));
+            let (x, y) = (self.wrap_v(x), self.wrap_v(y));
+            self.line(&format!("{a}, {b} = {}, {}", x.s, y.s));
+        }
     }
 
     fn declare(&mut self, prefix: &str, n: usize) {
