@@ -92,6 +92,12 @@ enum Cmd {
     Explain { code: String },
 }
 
+/// The stack the compiler runs on. Lowering, inference and the LLVM passes recurse over the
+/// program's nesting (`1 + 1 + … + 1` with 20,000 terms is a left-leaning tree 20,000 deep);
+/// the main thread's 8 MiB would overflow where CPython compiles. The stack is reserved address
+/// space: only the pages a program's depth touches are ever committed.
+const COMPILER_STACK: usize = 4 << 30;
+
 fn main() -> ExitCode {
     // An internal error must never look like a user error: panics exit 101 with a message.
     std::panic::set_hook(Box::new(|info| {
@@ -99,6 +105,26 @@ fn main() -> ExitCode {
         std::process::exit(101);
     }));
     let cli = Cli::parse();
+    // A machine that cannot reserve that much address space gets a smaller stack.
+    let cli = std::sync::Arc::new(std::sync::Mutex::new(Some(cli)));
+    for size in [COMPILER_STACK, COMPILER_STACK >> 2, COMPILER_STACK >> 4] {
+        let c = cli.clone();
+        let spawned = std::thread::Builder::new().name("moltc".into()).stack_size(size).spawn(move || {
+            let cli = c.lock().ok().and_then(|mut g| g.take());
+            cli.map_or(ExitCode::from(101), run)
+        });
+        if let Ok(h) = spawned {
+            return h.join().unwrap_or(ExitCode::from(101));
+        }
+    }
+    // Run on the main thread as a last resort.
+    match cli.lock().ok().and_then(|mut g| g.take()) {
+        Some(cli) => run(cli),
+        None => ExitCode::from(101),
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.cmd {
         Cmd::Explain { code } => match diagnostics::explain(&code) {
             Some(c) => {
