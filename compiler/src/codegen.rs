@@ -29,7 +29,7 @@ use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Tar
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PhiValue, PointerValue};
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate, OptimizationLevel};
-use molt_ir::{Attr, Block, Func, Module, Opcode, Span, Type, Value};
+use molt_ir::{ArithOp, Attr, AttrEnum, BitOp, Block, CastOp, CmpOp, Func, Module, OpData, Opcode, Span, Type, Value};
 
 use crate::abi::{self, AbiTy};
 
@@ -93,6 +93,17 @@ impl<'a> Unit<'a> {
 }
 
 type R<T> = Result<T, String>;
+
+/// Enum attribute `name` of a verified LIR op (an error when it is missing: a compiler bug).
+fn enum_attr<E: AttrEnum>(o: &OpData, name: &str) -> R<E> {
+    o.enum_attr(name).ok_or_else(|| format!("`{}` has no valid `{name}` attribute", o.opcode.name()))
+}
+
+/// The error of a value outside the subset of its enum that op `o` allows (the LIR verifier
+/// rejects it).
+fn outside_subset<T>(o: &OpData, value: impl AttrEnum) -> R<T> {
+    Err(format!("`{}` does not take `{}`", o.opcode.name(), value.name()))
+}
 
 fn be<T>(r: Result<T, inkwell::builder::BuilderError>) -> R<T> {
     r.map_err(|e| format!("LLVM builder: {e}"))
@@ -612,10 +623,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
             Opcode::LIarithOvf => {
-                let intr = match attr_s("op").as_str() {
-                    "add" => "llvm.sadd.with.overflow",
-                    "sub" => "llvm.ssub.with.overflow",
-                    _ => "llvm.smul.with.overflow",
+                let intr = match enum_attr::<ArithOp>(o, "op")? {
+                    ArithOp::Add => "llvm.sadd.with.overflow",
+                    ArithOp::Sub => "llvm.ssub.with.overflow",
+                    ArithOp::Mul => "llvm.smul.with.overflow",
+                    op @ (ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
+                    | ArithOp::And | ArithOp::Or | ArithOp::Xor) => return outside_subset(o, op),
                 };
                 let (v, ovf) = self.overflow_op(intr, int(0), int(1))?;
                 st.vals.insert(o.results[0], v.into());
@@ -624,18 +637,24 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             Opcode::LIbit => {
                 let (a, b) = (int(0), int(1));
-                Some(match attr_s("op").as_str() {
-                    "and" => be(self.b.build_and(a, b, "and"))?,
-                    "or" => be(self.b.build_or(a, b, "or"))?,
-                    "xor" => be(self.b.build_xor(a, b, "xor"))?,
-                    "shl" => be(self.b.build_left_shift(a, b, "shl"))?,
-                    _ => be(self.b.build_right_shift(a, b, true, "ashr"))?,
+                Some(match enum_attr::<BitOp>(o, "op")? {
+                    BitOp::And => be(self.b.build_and(a, b, "and"))?,
+                    BitOp::Or => be(self.b.build_or(a, b, "or"))?,
+                    BitOp::Xor => be(self.b.build_xor(a, b, "xor"))?,
+                    BitOp::Shl => be(self.b.build_left_shift(a, b, "shl"))?,
+                    BitOp::AShr => be(self.b.build_right_shift(a, b, true, "ashr"))?,
                 }.into())
             }
             Opcode::LIdivFloor => {
                 // Python's flooring division: truncate, then step down when the remainder is
                 // non-zero and its sign differs from the divisor's (precondition: b != 0 and
                 // not (MIN, -1)).
+                let floordiv = match enum_attr::<ArithOp>(o, "op")? {
+                    ArithOp::FloorDiv => true,
+                    ArithOp::Mod => false,
+                    op @ (ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::TrueDiv | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
+                    | ArithOp::And | ArithOp::Or | ArithOp::Xor) => return outside_subset(o, op),
+                };
                 let (a, b) = (int(0), int(1));
                 let q = be(self.b.build_int_signed_div(a, b, "q"))?;
                 let r = be(self.b.build_int_signed_rem(a, b, "r"))?;
@@ -643,7 +662,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let x = be(self.b.build_xor(r, b, "x"))?;
                 let neg = be(self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "neg"))?;
                 let adj = be(self.b.build_and(rnz, neg, "adj"))?;
-                if attr_s("op") == "floordiv" {
+                if floordiv {
                     let q1 = be(self.b.build_int_sub(q, i64t.const_int(1, false), "q1"))?;
                     Some(be(self.b.build_select(adj, q1, q, "fd"))?)
                 } else {
@@ -682,10 +701,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Opcode::LLoadFloat => Some(self.load_field(int(0), abi::FLOAT_VALUE_OFFSET, self.ctx.f64_type().into())?),
             Opcode::LFarith => {
                 let (a, b) = (flt(0), flt(1));
-                Some(match attr_s("op").as_str() {
-                    "add" => be(self.b.build_float_add(a, b, "f"))?.into(),
-                    "sub" => be(self.b.build_float_sub(a, b, "f"))?.into(),
-                    _ => be(self.b.build_float_mul(a, b, "f"))?.into(),
+                Some(match enum_attr::<ArithOp>(o, "op")? {
+                    ArithOp::Add => be(self.b.build_float_add(a, b, "f"))?.into(),
+                    ArithOp::Sub => be(self.b.build_float_sub(a, b, "f"))?.into(),
+                    ArithOp::Mul => be(self.b.build_float_mul(a, b, "f"))?.into(),
+                    op @ (ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
+                    | ArithOp::And | ArithOp::Or | ArithOp::Xor) => return outside_subset(o, op),
                 })
             }
             Opcode::LFdiv => {
@@ -694,32 +715,34 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 Some(be(self.b.build_float_div(flt(0), flt(1), "d"))?.into())
             }
             Opcode::LIcmp => {
-                let p = match attr_s("op").as_str() {
-                    "lt" => IntPredicate::SLT,
-                    "le" => IntPredicate::SLE,
-                    "gt" => IntPredicate::SGT,
-                    "ge" => IntPredicate::SGE,
-                    "eq" => IntPredicate::EQ,
-                    _ => IntPredicate::NE,
+                let p = match enum_attr::<CmpOp>(o, "op")? {
+                    CmpOp::Lt => IntPredicate::SLT,
+                    CmpOp::Le => IntPredicate::SLE,
+                    CmpOp::Gt => IntPredicate::SGT,
+                    CmpOp::Ge => IntPredicate::SGE,
+                    CmpOp::Eq => IntPredicate::EQ,
+                    CmpOp::Ne => IntPredicate::NE,
+                    op @ (CmpOp::Is | CmpOp::IsNot) => return outside_subset(o, op),
                 };
                 Some(be(self.b.build_int_compare(p, int(0), int(1), "c"))?.into())
             }
             Opcode::LFcmp => {
-                let p = match attr_s("op").as_str() {
-                    "lt" => FloatPredicate::OLT,
-                    "le" => FloatPredicate::OLE,
-                    "gt" => FloatPredicate::OGT,
-                    "ge" => FloatPredicate::OGE,
-                    "eq" => FloatPredicate::OEQ,
-                    _ => FloatPredicate::UNE,
+                let p = match enum_attr::<CmpOp>(o, "op")? {
+                    CmpOp::Lt => FloatPredicate::OLT,
+                    CmpOp::Le => FloatPredicate::OLE,
+                    CmpOp::Gt => FloatPredicate::OGT,
+                    CmpOp::Ge => FloatPredicate::OGE,
+                    CmpOp::Eq => FloatPredicate::OEQ,
+                    CmpOp::Ne => FloatPredicate::UNE,
+                    op @ (CmpOp::Is | CmpOp::IsNot) => return outside_subset(o, op),
                 };
                 Some(be(self.b.build_float_compare(p, flt(0), flt(1), "c"))?.into())
             }
-            Opcode::LCast => Some(match attr_s("op").as_str() {
-                "sitofp" => be(self.b.build_signed_int_to_float(int(0), self.ctx.f64_type(), "f"))?.into(),
-                "zext" => be(self.b.build_int_z_extend(int(0), i64t, "z"))?.into(),
-                "fneg" => be(self.b.build_float_neg(flt(0), "n"))?.into(),
-                "fabs" => {
+            Opcode::LCast => Some(match enum_attr::<CastOp>(o, "op")? {
+                CastOp::SiToFp => be(self.b.build_signed_int_to_float(int(0), self.ctx.f64_type(), "f"))?.into(),
+                CastOp::ZExt => be(self.b.build_int_z_extend(int(0), i64t, "z"))?.into(),
+                CastOp::FNeg => be(self.b.build_float_neg(flt(0), "n"))?.into(),
+                CastOp::FAbs => {
                     let i = inkwell::intrinsics::Intrinsic::find("llvm.fabs").ok_or("llvm.fabs")?;
                     let d = i.get_declaration(self.module, &[self.ctx.f64_type().into()]).ok_or("llvm.fabs decl")?;
                     match be(self.b.build_call(d, &[ins[0].into()], "abs"))?.try_as_basic_value() {
@@ -728,8 +751,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                     }
                 }
                 // Reference words and their bits are both i64 in LLVM.
-                "ref_bits" | "bits_ref" => ins[0],
-                _ => be(self.b.build_not(int(0), "not"))?.into(),
+                CastOp::RefBits | CastOp::BitsRef => ins[0],
+                CastOp::Not => be(self.b.build_not(int(0), "not"))?.into(),
             }),
             Opcode::LSelect => Some(be(self.b.build_select(int(0), ins[1], ins[2], "sel"))?),
             Opcode::LCallRt | Opcode::LCallRtChecked => {

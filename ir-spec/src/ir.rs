@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 use la_arena::{Arena, Idx};
 
 use crate::generated::Opcode;
+use crate::spec::AttrEnum;
 use crate::types::Type;
 
 pub type Block = Idx<BlockData>;
@@ -129,6 +130,24 @@ pub struct OpData {
 impl OpData {
     pub fn attr(&self, name: &str) -> Option<&Attr> {
         self.attrs.iter().find(|(n, _)| n == name).map(|(_, a)| a)
+    }
+
+    /// The value of enum attribute `name` (declared `enum:E` in ops.toml); `None` when the op
+    /// has no such attribute or holds a value that is not one of `E` (IR the verifier rejects).
+    pub fn enum_attr<E: AttrEnum>(&self, name: &str) -> Option<E> {
+        debug_assert!(self.opcode.spec().has_enum_attr::<E>(name), "`{}` has no attribute `{name}` of enum `{}`", self.opcode.name(), E::ENUM_NAME);
+        match self.attr(name)? {
+            Attr::Str(s) => E::from_name(s),
+            _ => None,
+        }
+    }
+
+    /// `enum_attr` on verified IR, where the verifier guarantees the attribute: panics, naming
+    /// the broken invariant, when it is missing or not a value of `E`.
+    pub fn expect_enum_attr<E: AttrEnum>(&self, name: &str) -> E {
+        self.enum_attr(name).unwrap_or_else(|| {
+            panic!("invariant `attributes` broken: `{}` has no valid `{name}` attribute ({})", self.opcode.name(), E::ENUM_NAME)
+        })
     }
 }
 
@@ -478,6 +497,11 @@ impl NewOp {
     pub fn attr(mut self, name: &str, value: Attr) -> NewOp {
         self.attrs.push((name.to_string(), value));
         self
+    }
+    /// Sets enum attribute `name` (declared `enum:E` in ops.toml) to `value`.
+    pub fn enum_attr<E: AttrEnum>(self, name: &str, value: E) -> NewOp {
+        debug_assert!(self.opcode.spec().has_enum_attr::<E>(name), "`{}` has no attribute `{name}` of enum `{}`", self.opcode.name(), E::ENUM_NAME);
+        self.attr(name, Attr::Str(value.name().to_string()))
     }
     pub fn successor(mut self, block: Block, args: Vec<Value>) -> NewOp {
         self.successors.push(Successor { block, args });

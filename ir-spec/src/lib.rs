@@ -14,8 +14,9 @@ pub mod spec;
 pub mod types;
 pub mod verify;
 
-pub use generated::{Dialect, Opcode};
+// `Dialect`, `Opcode` and the attribute enums (`ArithOp`, `CmpOp`, …) of ops.toml's `[enums]`.
+pub use generated::*;
 pub use ir::{Attr, Block, F64, Func, Global, Module, NewOp, OpData, OpId, Span, Successor, Value, ValueDef};
-pub use spec::{AttrKind, OpSpec, Relation};
+pub use spec::{AttrEnum, AttrKind, OpSpec, Relation};
 pub use types::{Type, TypeConstraint, TypeList};
 pub use verify::{Level, VerifyError, verify_module};

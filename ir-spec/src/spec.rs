@@ -1,8 +1,10 @@
 //! The shape of an op declaration, as generated from `ir-spec/ops.toml` into `generated.rs`.
 //!
 //! Provides: `OpSpec` (name, dialect, operand/result constraints, attributes, successors,
-//! traits, doc) and `AttrKind`. Everything that needs to know about an op — builders, printer,
-//! parser, verifier, passes — asks its `OpSpec`; nothing compares op names as strings.
+//! traits, doc), `AttrKind`, and `AttrEnum`, the trait of the generated attribute enums
+//! (`ArithOp`, `CmpOp`, …). Everything that needs to know about an op — builders, printer,
+//! parser, verifier, passes — asks its `OpSpec`; nothing compares op names or enum attribute
+//! values as strings.
 
 use crate::generated::Dialect;
 use crate::ir::Attr;
@@ -16,8 +18,22 @@ pub enum AttrKind {
     Sym,
     Int,
     Type,
-    /// A string restricted to the listed values.
-    Enum(&'static [&'static str]),
+    /// A value of the attribute enum `name` (an `AttrEnum`), stored as its textual form, and
+    /// restricted to `values` (the whole enum, or the subset the op allows).
+    Enum { name: &'static str, values: &'static [&'static str] },
+}
+
+/// An attribute enum declared in the `[enums]` table of ops.toml, generated as a Rust enum
+/// (`generated.rs`). Its values are stored in ops as `Attr::Str` of their textual form; read
+/// them with `OpData::enum_attr`, write them with `NewOp::enum_attr` or `Attr::from`.
+pub trait AttrEnum: Copy + Eq + std::fmt::Debug + 'static {
+    /// The enum's name in ops.toml (`ArithOp`), as in `AttrKind::Enum`.
+    const ENUM_NAME: &'static str;
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The textual form of a value (`floordiv`).
+    fn name(self) -> &'static str;
+    fn from_name(name: &str) -> Option<Self>;
 }
 
 impl AttrKind {
@@ -28,7 +44,7 @@ impl AttrKind {
             (AttrKind::Sym, Attr::Sym(_)) => true,
             (AttrKind::Int, Attr::Int(_)) => true,
             (AttrKind::Type, Attr::Type(_)) => true,
-            (AttrKind::Enum(values), Attr::Str(s)) => values.contains(&s.as_str()),
+            (AttrKind::Enum { values, .. }, Attr::Str(s)) => values.contains(&s.as_str()),
             _ => false,
         }
     }
@@ -40,7 +56,7 @@ impl AttrKind {
             AttrKind::Sym => "a symbol".into(),
             AttrKind::Int => "an integer".into(),
             AttrKind::Type => "a type".into(),
-            AttrKind::Enum(values) => format!("one of {}", values.join("|")),
+            AttrKind::Enum { values, .. } => format!("one of {}", values.join("|")),
         }
     }
 }
@@ -50,6 +66,7 @@ pub struct AttrSpec {
     pub name: &'static str,
     pub kind: AttrKind,
 }
+
 
 pub mod traits {
     pub const PURE: u32 = 1 << 0;
@@ -94,6 +111,12 @@ impl OpSpec {
     }
     pub fn may_raise(&self) -> bool {
         self.traits & traits::MAY_RAISE != 0
+    }
+
+    /// Whether the op declares attribute `name` as a value of enum `E` (what `enum_attr` checks
+    /// in debug builds: reading `op` of a `t.int_binop` as a `CmpOp` is a bug).
+    pub fn has_enum_attr<E: AttrEnum>(&self, name: &str) -> bool {
+        self.attrs.iter().any(|a| a.name == name && matches!(a.kind, AttrKind::Enum { name: e, .. } if e == E::ENUM_NAME))
     }
 
     /// The constraint on operand `i`, honouring a variadic tail.

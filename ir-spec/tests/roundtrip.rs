@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use molt_ir::parse::parse_module;
 use molt_ir::print::{print_attr, print_module, print_sym};
-use molt_ir::{Attr, F64, Func, Global, Level, Module, NewOp, Opcode, Span, Type, verify_module};
+use molt_ir::{ArithOp, Attr, CmpOp, F64, Func, Global, Level, Module, NewOp, Opcode, Span, Type, verify_module};
 
 fn level_of(path: &Path) -> Option<Level> {
     match path.extension()?.to_str()? {
@@ -132,13 +132,13 @@ fn built_in_rust() {
     let zero = f.append_op(entry, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Int(0)).result(Type::Int));
     let zero = f.result(zero);
     f.append_op(entry, NewOp::new(Opcode::CfBr, sp).successor(header, vec![zero]));
-    let lt = f.append_op(header, NewOp::new(Opcode::TIntCmp, sp).operands([i, n]).attr("op", Attr::Str("lt".into())).result(Type::Bool));
+    let lt = f.append_op(header, NewOp::new(Opcode::TIntCmp, sp).operands([i, n]).enum_attr("op", CmpOp::Lt).result(Type::Bool));
     let lt = f.result(lt);
     f.append_op(header, NewOp::new(Opcode::CfCondBr, sp).operands([lt]).successor(body, vec![]).successor(exit, vec![]));
     let one = f.append_op(body, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Int(1)).result(Type::Int));
     let one = f.result(one);
     let next =
-        f.append_op(body, NewOp::new(Opcode::TIntBinop, sp).operands([i, one]).attr("op", Attr::Str("add".into())).result(Type::Int));
+        f.append_op(body, NewOp::new(Opcode::TIntBinop, sp).operands([i, one]).enum_attr("op", ArithOp::Add).result(Type::Int));
     let next = f.result(next);
     f.append_op(body, NewOp::new(Opcode::CfBr, sp).successor(header, vec![next]));
     f.append_op(exit, NewOp::new(Opcode::CfReturn, sp).operands([i]));

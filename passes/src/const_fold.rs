@@ -24,7 +24,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use molt_ir::{Attr, F64, Func, NewOp, OpId, Opcode, Value};
+use molt_ir::{ArithOp, Attr, CmpOp, F64, Func, NewOp, OpId, Opcode, Value};
 
 use crate::Pass;
 
@@ -108,17 +108,18 @@ fn fold(func: &Func, op: OpId, consts: &HashMap<Value, Attr>) -> Option<Attr> {
     use Attr::{Bool, Float, Int};
     let data = &func.ops[op];
     let args = data.operands.iter().map(|v| consts.get(v)).collect::<Option<Vec<&Attr>>>()?;
-    let kind = || data.attr("op").and_then(Attr::as_str);
+    let arith = || data.enum_attr::<ArithOp>("op");
+    let cmp = || data.enum_attr::<CmpOp>("op");
     Some(match (data.opcode, args.as_slice()) {
-        (Opcode::TIntBinop, [Int(a), Int(b)]) => Int(int_binop(kind()?, *a, *b)?),
+        (Opcode::TIntBinop, [Int(a), Int(b)]) => Int(int_binop(arith()?, *a, *b)?),
         (Opcode::TIntNeg, [Int(a)]) => Int(a.checked_neg()?),
         (Opcode::TIntAbs, [Int(a)]) => Int(a.checked_abs()?),
-        (Opcode::TFloatBinop, [Float(a), Float(b)]) => Float(F64(float_binop(kind()?, a.0, b.0)?)),
+        (Opcode::TFloatBinop, [Float(a), Float(b)]) => Float(F64(float_binop(arith()?, a.0, b.0)?)),
         (Opcode::TFloatNeg, [Float(a)]) => Float(F64(-a.0)),
         (Opcode::TFloatAbs, [Float(a)]) => Float(F64(a.0.abs())),
-        (Opcode::TIntCmp, [Int(a), Int(b)]) => Bool(compare(kind()?, a.partial_cmp(b))?),
-        (Opcode::TFloatCmp, [Float(a), Float(b)]) => Bool(compare(kind()?, a.0.partial_cmp(&b.0))?),
-        (Opcode::TNoneCmp, [Attr::None, Attr::None]) => Bool(compare(kind()?, Some(Ordering::Equal))?),
+        (Opcode::TIntCmp, [Int(a), Int(b)]) => Bool(compare(cmp()?, a.partial_cmp(b))?),
+        (Opcode::TFloatCmp, [Float(a), Float(b)]) => Bool(compare(cmp()?, a.0.partial_cmp(&b.0))?),
+        (Opcode::TNoneCmp, [Attr::None, Attr::None]) => Bool(compare(cmp()?, Some(Ordering::Equal))?),
         (Opcode::TNot, [Bool(b)]) => Bool(!b),
         (Opcode::TTruth, [a]) => Bool(truth(a)?),
         (Opcode::TIntToFloat, [Int(a)]) => Float(F64(*a as f64)),
@@ -127,47 +128,50 @@ fn fold(func: &Func, op: OpId, consts: &HashMap<Value, Attr>) -> Option<Attr> {
     })
 }
 
-/// Python's int arithmetic on 64 bits; `None` when it would raise (overflow, zero divisor).
-fn int_binop(kind: &str, a: i64, b: i64) -> Option<i64> {
+/// Python's int arithmetic on 64 bits; `None` when it would raise (overflow, zero divisor) or
+/// is not folded here.
+fn int_binop(kind: ArithOp, a: i64, b: i64) -> Option<i64> {
     match kind {
-        "add" => a.checked_add(b),
-        "sub" => a.checked_sub(b),
-        "mul" => a.checked_mul(b),
-        "floordiv" => {
+        ArithOp::Add => a.checked_add(b),
+        ArithOp::Sub => a.checked_sub(b),
+        ArithOp::Mul => a.checked_mul(b),
+        ArithOp::FloorDiv => {
             let q = a.checked_div(b)?; // None for b == 0 and for i64::MIN // -1
             let r = a.checked_rem(b)?;
             Some(if r != 0 && ((r < 0) != (b < 0)) { q - 1 } else { q })
         }
-        "mod" => {
+        ArithOp::Mod => {
             let r = a.checked_rem(b)?; // None for b == 0 (and i64::MIN % -1: left to run time)
             Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
         }
-        _ => None,
+        ArithOp::TrueDiv | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor => None,
     }
 }
 
 /// IEEE float arithmetic that cannot raise in Python.
-fn float_binop(kind: &str, a: f64, b: f64) -> Option<f64> {
+fn float_binop(kind: ArithOp, a: f64, b: f64) -> Option<f64> {
     match kind {
-        "add" => Some(a + b),
-        "sub" => Some(a - b),
-        "mul" => Some(a * b),
-        _ => None,
+        ArithOp::Add => Some(a + b),
+        ArithOp::Sub => Some(a - b),
+        ArithOp::Mul => Some(a * b),
+        ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift | ArithOp::And
+        | ArithOp::Or | ArithOp::Xor => None,
     }
 }
 
 /// Evaluates a comparison given the operands' ordering (`None`: unordered, i.e. a NaN, for
 /// which only `ne` holds).
-fn compare(kind: &str, ord: Option<Ordering>) -> Option<bool> {
+fn compare(kind: CmpOp, ord: Option<Ordering>) -> Option<bool> {
     use Ordering::{Equal, Greater, Less};
     Some(match kind {
-        "lt" => ord == Some(Less),
-        "le" => matches!(ord, Some(Less | Equal)),
-        "gt" => ord == Some(Greater),
-        "ge" => matches!(ord, Some(Greater | Equal)),
-        "eq" => ord == Some(Equal),
-        "ne" => ord != Some(Equal),
-        _ => return None,
+        CmpOp::Lt => ord == Some(Less),
+        CmpOp::Le => matches!(ord, Some(Less | Equal)),
+        CmpOp::Gt => ord == Some(Greater),
+        CmpOp::Ge => matches!(ord, Some(Greater | Equal)),
+        CmpOp::Eq => ord == Some(Equal),
+        CmpOp::Ne => ord != Some(Equal),
+        // Identity is not a typed comparison (no `t.*_cmp` allows it).
+        CmpOp::Is | CmpOp::IsNot => return None,
     })
 }
 

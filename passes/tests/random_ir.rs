@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use molt_ir::print::print_module;
-use molt_ir::{Attr, Block, Func, Level, Module, NewOp, Opcode, Span, Type, Value, verify_module};
+use molt_ir::{ArithOp, Attr, Block, CmpOp, Func, Level, Module, NewOp, Opcode, Span, Type, Value, verify_module};
 use molt_passes::PassManager;
 
 struct Rng(u64);
@@ -128,19 +128,19 @@ fn random_func(rng: &mut Rng) -> Func {
                 }
                 1 | 2 => {
                     let (x, y) = (rng.pick(&ints), rng.pick(&ints));
-                    let op = rng.pick(&["add", "sub", "mul", "floordiv", "mod"]);
+                    let op = rng.pick(&[ArithOp::Add, ArithOp::Sub, ArithOp::Mul, ArithOp::FloorDiv, ArithOp::Mod]);
                     let o = f.append_op(
                         b,
-                        NewOp::new(Opcode::TIntBinop, sp(bi)).operands([x, y]).attr("op", Attr::Str(op.into())).result(Type::Int),
+                        NewOp::new(Opcode::TIntBinop, sp(bi)).operands([x, y]).enum_attr("op", op).result(Type::Int),
                     );
                     ints.push(f.result(o));
                 }
                 3 => {
                     let (x, y) = (rng.pick(&ints), rng.pick(&ints));
-                    let op = rng.pick(&["lt", "le", "gt", "ge", "eq", "ne"]);
+                    let op = rng.pick(&[CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge, CmpOp::Eq, CmpOp::Ne]);
                     let o = f.append_op(
                         b,
-                        NewOp::new(Opcode::TIntCmp, sp(bi)).operands([x, y]).attr("op", Attr::Str(op.into())).result(Type::Bool),
+                        NewOp::new(Opcode::TIntCmp, sp(bi)).operands([x, y]).enum_attr("op", op).result(Type::Bool),
                     );
                     bools.push(f.result(o));
                 }
@@ -217,7 +217,6 @@ fn interpret(f: &Func, args: &[i64], mut fuel: usize) -> Outcome {
                 V::Int(i) => i,
                 V::Bool(_) => panic!("bool where an int is expected"),
             };
-            let kind = || data.attr("op").and_then(Attr::as_str).unwrap_or("");
             let value = match data.opcode {
                 Opcode::TConst => match data.attr("value") {
                     Some(Attr::Int(i)) => V::Int(*i),
@@ -227,14 +226,16 @@ fn interpret(f: &Func, args: &[i64], mut fuel: usize) -> Outcome {
                 Opcode::TIntBinop => {
                     // Exact arithmetic in 128 bits, then the 64-bit range check.
                     let (a, b) = (int(0) as i128, int(1) as i128);
-                    let r = match kind() {
-                        "add" => a + b,
-                        "sub" => a - b,
-                        "mul" => a * b,
-                        "floordiv" | "mod" if b == 0 => return Outcome::Raise("ZeroDivisionError"),
-                        "floordiv" => (a - ((a % b) + b) % b) / b,
-                        "mod" => ((a % b) + b) % b,
-                        k => panic!("op {k}"),
+                    let r = match data.expect_enum_attr::<ArithOp>("op") {
+                        ArithOp::Add => a + b,
+                        ArithOp::Sub => a - b,
+                        ArithOp::Mul => a * b,
+                        ArithOp::FloorDiv | ArithOp::Mod if b == 0 => return Outcome::Raise("ZeroDivisionError"),
+                        ArithOp::FloorDiv => (a - ((a % b) + b) % b) / b,
+                        ArithOp::Mod => ((a % b) + b) % b,
+                        k @ (ArithOp::TrueDiv | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor) => {
+                            panic!("op {k:?}")
+                        }
                     };
                     let r = i64::try_from(r).ok();
                     match r {
@@ -244,13 +245,14 @@ fn interpret(f: &Func, args: &[i64], mut fuel: usize) -> Outcome {
                 }
                 Opcode::TIntCmp => {
                     let (a, b) = (int(0), int(1));
-                    V::Bool(match kind() {
-                        "lt" => a < b,
-                        "le" => a <= b,
-                        "gt" => a > b,
-                        "ge" => a >= b,
-                        "eq" => a == b,
-                        _ => a != b,
+                    V::Bool(match data.expect_enum_attr::<CmpOp>("op") {
+                        CmpOp::Lt => a < b,
+                        CmpOp::Le => a <= b,
+                        CmpOp::Gt => a > b,
+                        CmpOp::Ge => a >= b,
+                        CmpOp::Eq => a == b,
+                        CmpOp::Ne => a != b,
+                        k @ (CmpOp::Is | CmpOp::IsNot) => panic!("op {k:?}"),
                     })
                 }
                 Opcode::TNot => match arg(0) {

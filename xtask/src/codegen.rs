@@ -15,7 +15,76 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct SpecFile {
     dialects: BTreeMap<String, String>,
+    /// Attribute enums: name → `value|value=Variant|…`.
+    #[serde(default)]
+    enums: BTreeMap<String, String>,
     op: Vec<OpDecl>,
+}
+
+/// One attribute enum of the `[enums]` table: its values (textual IR form) and the Rust
+/// variant of each, in declaration order.
+struct EnumDecl {
+    name: String,
+    values: Vec<(String, String)>,
+}
+
+/// Parses `value|value=Variant|…`; a variant defaults to the value in CamelCase (`ref_bits` →
+/// `RefBits`).
+fn parse_enum(name: &str, decl: &str) -> Result<EnumDecl, String> {
+    let ident = |s: &str, upper: bool| {
+        let mut c = s.chars();
+        c.next().is_some_and(|f| if upper { f.is_ascii_uppercase() } else { f.is_ascii_lowercase() })
+            && s.chars().all(|ch| ch.is_ascii_alphanumeric() || (!upper && ch == '_'))
+    };
+    if !ident(name, true) {
+        return Err(format!("enum `{name}`: the name must be CamelCase"));
+    }
+    let mut values: Vec<(String, String)> = Vec::new();
+    for item in decl.split('|') {
+        let (value, rust) = match item.split_once('=') {
+            Some((v, r)) => (v.trim().to_string(), r.trim().to_string()),
+            None => (item.trim().to_string(), variant(item.trim())),
+        };
+        if !ident(&value, false) {
+            return Err(format!("enum `{name}`: bad value `{value}` (lower-case letters, digits and `_`)"));
+        }
+        if !ident(&rust, true) {
+            return Err(format!("enum `{name}`: bad variant name `{rust}` for `{value}`"));
+        }
+        if values.iter().any(|(v, r)| *v == value || *r == rust) {
+            return Err(format!("enum `{name}`: `{value}` ({rust}) is declared twice"));
+        }
+        values.push((value, rust));
+    }
+    Ok(EnumDecl { name: name.to_string(), values })
+}
+
+/// An attribute kind `enum:Name` or `enum:Name(a|b)`: the enum's name and the allowed values
+/// (the whole enum when no subset is given), checked against the declared enums.
+fn parse_enum_kind<'e>(kind: &str, enums: &'e [EnumDecl]) -> Result<Option<(&'e EnumDecl, Vec<String>)>, String> {
+    let Some(rest) = kind.strip_prefix("enum:") else { return Ok(None) };
+    let (name, subset) = match rest.split_once('(') {
+        Some((n, s)) => match s.strip_suffix(')') {
+            Some(s) => (n, Some(s)),
+            None => return Err(format!("attribute kind `{kind}`: missing `)`")),
+        },
+        None => (rest, None),
+    };
+    let e = enums.iter().find(|e| e.name == name)
+        .ok_or_else(|| format!("attribute kind `{kind}`: no enum `{name}` in [enums] (write `enum:Name` or `enum:Name(a|b)`)"))?;
+    let values: Vec<String> = match subset {
+        None => e.values.iter().map(|(v, _)| v.clone()).collect(),
+        Some(s) => s.split('|').map(|v| v.trim().to_string()).collect(),
+    };
+    for (i, v) in values.iter().enumerate() {
+        if !e.values.iter().any(|(d, _)| d == v) {
+            return Err(format!("attribute kind `{kind}`: `{v}` is not a value of enum `{name}`"));
+        }
+        if values[..i].contains(v) {
+            return Err(format!("attribute kind `{kind}`: `{v}` is listed twice"));
+        }
+    }
+    Ok(Some((e, values)))
 }
 
 #[derive(Deserialize)]
@@ -121,6 +190,8 @@ pub fn generate(root: &Path) -> Result<Generated, String> {
             return Err(format!("unknown dialect `{d}` (the generator knows {DIALECT_ORDER:?})"));
         }
     }
+    let enums: Vec<EnumDecl> = spec.enums.iter().map(|(n, d)| parse_enum(n, d)).collect::<Result<_, _>>()?;
+    let mut used = std::collections::BTreeSet::new();
     let mut seen = std::collections::BTreeSet::new();
     for op in &spec.op {
         let dialect = op.name.split('.').next().unwrap_or("");
@@ -139,7 +210,10 @@ pub fn generate(root: &Path) -> Result<Generated, String> {
             }
         }
         for k in op.attrs.values() {
-            attr_kind_rust(k).map_err(|e| format!("op `{}`: {e}", op.name))?;
+            attr_kind_rust(k, &enums).map_err(|e| format!("op `{}`: {e}", op.name))?;
+            if let Some((e, _)) = parse_enum_kind(k, &enums)? {
+                used.insert(e.name.clone());
+            }
         }
         for t in &op.traits {
             trait_rust(t).map_err(|e| format!("op `{}`: {e}", op.name))?;
@@ -149,7 +223,10 @@ pub fn generate(root: &Path) -> Result<Generated, String> {
             return Err(format!("op `{}`: only terminators have successors", op.name));
         }
     }
-    Ok(Generated { rust: gen_rust(&spec)?, reference: gen_reference(&spec), subset: gen_subset(root)? })
+    if let Some(e) = enums.iter().find(|e| !used.contains(&e.name)) {
+        return Err(format!("enum `{}` is declared but no attribute uses it", e.name));
+    }
+    Ok(Generated { rust: gen_rust(&spec, &enums)?, reference: gen_reference(&spec, &enums)?, subset: gen_subset(root)? })
 }
 
 fn variant(name: &str) -> String {
@@ -186,21 +263,52 @@ fn constraint_rust(c: &str) -> Result<String, String> {
     })
 }
 
-fn attr_kind_rust(k: &str) -> Result<String, String> {
+fn attr_kind_rust(k: &str, enums: &[EnumDecl]) -> Result<String, String> {
     Ok(match k {
         "const" => "AttrKind::Const".into(),
         "str" => "AttrKind::Str".into(),
         "sym" => "AttrKind::Sym".into(),
         "int" => "AttrKind::Int".into(),
         "type" => "AttrKind::Type".into(),
-        other => match other.strip_prefix("enum:") {
-            Some(values) if !values.is_empty() => {
-                let items: Vec<String> = values.split('|').map(|v| format!("{v:?}")).collect();
-                format!("AttrKind::Enum(&[{}])", items.join(", "))
+        other => match parse_enum_kind(other, enums)? {
+            Some((e, values)) => {
+                let items: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+                format!("AttrKind::Enum {{ name: {:?}, values: &[{}] }}", e.name, items.join(", "))
             }
-            _ => return Err(format!("unknown attribute kind `{other}`")),
+            None => return Err(format!("unknown attribute kind `{other}`")),
         },
     })
+}
+
+/// One Rust enum per attribute enum, with its `AttrEnum` implementation.
+fn gen_enums(w: &mut String, enums: &[EnumDecl]) {
+    for e in enums {
+        let n = &e.name;
+        writeln!(w, "/// The values of attributes declared `enum:{n}` in ops.toml (an op may allow a subset).").unwrap();
+        writeln!(w, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum {n} {{").unwrap();
+        for (v, r) in &e.values {
+            writeln!(w, "    /// `{v}`\n    {r},").unwrap();
+        }
+        writeln!(w, "}}\n\nimpl {n} {{").unwrap();
+        let all: Vec<String> = e.values.iter().map(|(_, r)| format!("{n}::{r}")).collect();
+        writeln!(w, "    pub const ALL: &[Self] = &[{}];\n", all.join(", ")).unwrap();
+        writeln!(w, "    /// The value's textual IR form.\n    pub fn name(self) -> &'static str {{\n        match self {{").unwrap();
+        for (v, r) in &e.values {
+            writeln!(w, "            {n}::{r} => {v:?},").unwrap();
+        }
+        writeln!(w, "        }}\n    }}\n").unwrap();
+        writeln!(w, "    pub fn from_name(name: &str) -> Option<Self> {{\n        Some(match name {{").unwrap();
+        for (v, r) in &e.values {
+            writeln!(w, "            {v:?} => {n}::{r},").unwrap();
+        }
+        writeln!(w, "            _ => return None,\n        }})\n    }}\n}}\n").unwrap();
+        writeln!(w, "impl AttrEnum for {n} {{").unwrap();
+        writeln!(w, "    const ENUM_NAME: &'static str = {n:?};").unwrap();
+        writeln!(w, "    const ALL: &'static [Self] = {n}::ALL;\n").unwrap();
+        writeln!(w, "    fn name(self) -> &'static str {{\n        {n}::name(self)\n    }}\n").unwrap();
+        writeln!(w, "    fn from_name(name: &str) -> Option<Self> {{\n        {n}::from_name(name)\n    }}\n}}\n").unwrap();
+        writeln!(w, "impl From<{n}> for Attr {{\n    fn from(v: {n}) -> Attr {{\n        Attr::Str(v.name().to_string())\n    }}\n}}\n").unwrap();
+    }
 }
 
 fn trait_rust(t: &str) -> Result<&'static str, String> {
@@ -214,12 +322,14 @@ fn trait_rust(t: &str) -> Result<&'static str, String> {
     })
 }
 
-fn gen_rust(spec: &SpecFile) -> Result<String, String> {
+fn gen_rust(spec: &SpecFile, enums: &[EnumDecl]) -> Result<String, String> {
     let mut s = String::new();
     let w = &mut s;
     writeln!(w, "// @generated by `cargo xtask codegen` from ir-spec/ops.toml. Do not edit by hand.").unwrap();
-    writeln!(w, "//! The op table: one `Opcode` per op declared in `ir-spec/ops.toml`, and its `OpSpec`.\n").unwrap();
-    writeln!(w, "use crate::spec::{{AttrKind, AttrSpec, OpSpec, Relation, traits}};").unwrap();
+    writeln!(w, "//! The op table: one `Opcode` per op declared in `ir-spec/ops.toml`, and its `OpSpec`; one").unwrap();
+    writeln!(w, "//! Rust enum per attribute enum of its `[enums]` table.\n").unwrap();
+    writeln!(w, "use crate::ir::Attr;").unwrap();
+    writeln!(w, "use crate::spec::{{AttrEnum, AttrKind, AttrSpec, OpSpec, Relation, traits}};").unwrap();
     writeln!(w, "use crate::types::{{Type, TypeConstraint as C}};\n").unwrap();
     let dialects: Vec<&str> = DIALECT_ORDER.iter().copied().filter(|d| spec.dialects.contains_key(*d)).collect();
     writeln!(w, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum Dialect {{").unwrap();
@@ -268,7 +378,7 @@ fn gen_rust(spec: &SpecFile) -> Result<String, String> {
         let (operands, var_ops) = list(&op.operands)?;
         let (results, var_res) = list(&op.results)?;
         let attrs: Result<Vec<String>, String> = op.attrs.iter()
-            .map(|(n, k)| Ok(format!("AttrSpec {{ name: {n:?}, kind: {} }}", attr_kind_rust(k)?)))
+            .map(|(n, k)| Ok(format!("AttrSpec {{ name: {n:?}, kind: {} }}", attr_kind_rust(k, enums)?)))
             .collect();
         let traits: Result<Vec<&str>, String> = op.traits.iter().map(|t| trait_rust(t)).collect();
         let traits = traits?;
@@ -292,11 +402,12 @@ fn gen_rust(spec: &SpecFile) -> Result<String, String> {
         writeln!(w, "        relate: {relate},").unwrap();
         writeln!(w, "    }},").unwrap();
     }
-    writeln!(w, "];").unwrap();
+    writeln!(w, "];\n").unwrap();
+    gen_enums(w, enums);
     Ok(s)
 }
 
-fn gen_reference(spec: &SpecFile) -> String {
+fn gen_reference(spec: &SpecFile, enums: &[EnumDecl]) -> Result<String, String> {
     let mut s = String::new();
     let w = &mut s;
     writeln!(w, "<!-- @generated by `cargo xtask codegen` from ir-spec/ops.toml. Do not edit by hand. -->").unwrap();
@@ -310,7 +421,13 @@ fn gen_reference(spec: &SpecFile) -> String {
         writeln!(w, "| --- | --- | --- | --- | --- | --- |").unwrap();
         for op in spec.op.iter().filter(|o| o.name.split('.').next() == Some(d)) {
             let join = |v: &[String]| if v.is_empty() { "—".to_string() } else { v.join(", ") };
-            let attrs: Vec<String> = op.attrs.iter().map(|(n, k)| format!("`{n}`: {}", k.replace('|', "\\|"))).collect();
+            let attrs: Vec<String> = op.attrs.iter().map(|(n, k)| {
+                Ok(match parse_enum_kind(k, enums)? {
+                    Some((e, values)) if values.len() == e.values.len() => format!("`{n}`: [{}](#{})", e.name, e.name.to_lowercase()),
+                    Some((e, values)) => format!("`{n}`: [{}](#{}) ({})", e.name, e.name.to_lowercase(), values.join("\\|")),
+                    None => format!("`{n}`: {k}"),
+                })
+            }).collect::<Result<_, String>>()?;
             let mut traits = op.traits.clone();
             if op.successors > 0 {
                 traits.push(format!("{} successor(s)", op.successors));
@@ -323,7 +440,15 @@ fn gen_reference(spec: &SpecFile) -> String {
         }
         writeln!(w).unwrap();
     }
-    s
+    writeln!(w, "## Attribute enums\n").unwrap();
+    writeln!(w, "Declared once in the `[enums]` table of `ops.toml`; an attribute `enum:Name` takes any value of the").unwrap();
+    writeln!(w, "enum, `enum:Name(a|b)` only those listed. In Rust each is an enum of `molt_ir` (variants in").unwrap();
+    writeln!(w, "parentheses); the textual form is the value.\n").unwrap();
+    for e in enums {
+        let values: Vec<String> = e.values.iter().map(|(v, r)| format!("`{v}` ({r})")).collect();
+        writeln!(w, "### {}\n\n{}\n", e.name, values.join(", ")).unwrap();
+    }
+    Ok(s)
 }
 
 /// Writes the generated files (or, with `check`, fails when they differ from what is on disk).
@@ -345,6 +470,28 @@ pub fn run(root: &Path, check: bool) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{parse_enum, parse_enum_kind};
+
+    #[test]
+    fn enum_declarations_and_kinds() {
+        let e = parse_enum("CmpOp", "lt|isnot=IsNot|ref_bits").unwrap();
+        let pairs: Vec<(&str, &str)> = e.values.iter().map(|(v, r)| (v.as_str(), r.as_str())).collect();
+        assert_eq!(pairs, [("lt", "Lt"), ("isnot", "IsNot"), ("ref_bits", "RefBits")]);
+        assert!(parse_enum("cmp", "lt").is_err());
+        assert!(parse_enum("CmpOp", "lt|lt").is_err());
+        assert!(parse_enum("CmpOp", "Lt").is_err());
+        let enums = [e];
+        let (d, values) = parse_enum_kind("enum:CmpOp", &enums).unwrap().unwrap();
+        assert_eq!((d.name.as_str(), values.len()), ("CmpOp", 3));
+        let (_, values) = parse_enum_kind("enum:CmpOp(isnot|lt)", &enums).unwrap().unwrap();
+        assert_eq!(values, ["isnot", "lt"]);
+        assert!(parse_enum_kind("str", &enums).unwrap().is_none());
+        assert!(parse_enum_kind("enum:Other", &enums).is_err());
+        assert!(parse_enum_kind("enum:CmpOp(gt)", &enums).is_err());
+        assert!(parse_enum_kind("enum:CmpOp(lt|lt)", &enums).is_err());
+        assert!(parse_enum_kind("enum:CmpOp(lt", &enums).is_err());
+    }
+
     /// Fails when `ir-spec/ops.toml` changed but the generated files were not regenerated.
     #[test]
     fn generated_files_are_fresh() {

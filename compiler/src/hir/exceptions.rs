@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use molt_ir::{Attr, Block, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, Block, Handling, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
@@ -134,10 +134,10 @@ impl<'a> FnLower<'a> {
         if self.preds.get(&fin_handler).is_some_and(|p| !p.is_empty())
             && let Some(e) = self.emit(fin_handler, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj))
         {
-            self.func.append_op(fin_handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("begin".into())));
+            self.func.append_op(fin_handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::Begin));
             self.cur = Some(fin_handler);
             if let Some(b) = self.handled_suite(e, &body, sp) {
-                self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+                self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
                 let (_, c) = self.append(b, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
                 self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
             }
@@ -160,7 +160,7 @@ impl<'a> FnLower<'a> {
         if self.preds.get(&cleanup).is_some_and(|p| !p.is_empty())
             && let Some(inner) = self.emit(cleanup, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj))
         {
-            self.func.append_op(cleanup, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            self.func.append_op(cleanup, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
             let (_, c) = self.append(cleanup, NewOp::new(Opcode::PyExcReraise, sp).operands([inner]));
             self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
         }
@@ -218,7 +218,7 @@ impl<'a> FnLower<'a> {
 
     fn except_clauses(&mut self, t: &ast::StmtTry, handler: Block, join: Block, sp: Span) {
         let Some(e) = self.emit(handler, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj)) else { return };
-        self.func.append_op(handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("begin".into())));
+        self.func.append_op(handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::Begin));
         self.cur = Some(handler);
         let n = t.handlers.len();
         for (i, clause) in t.handlers.iter().enumerate() {
@@ -257,7 +257,7 @@ impl<'a> FnLower<'a> {
         }
         // No clause matched: the exception continues outward.
         if let Some(cur) = self.cur.take() {
-            self.func.append_op(cur, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            self.func.append_op(cur, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
             let (_, c) = self.append(cur, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
             self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
         }
@@ -297,7 +297,7 @@ impl<'a> FnLower<'a> {
             self.write_var(name.as_str(), matched, e);
         }
         if let Some(b) = self.handled_suite(e, &h.body, sp) {
-            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
             if let Some(name) = &h.name {
                 let gone = self.undef(name.as_str());
                 self.write_var(name.as_str(), b, gone);
@@ -312,7 +312,7 @@ impl<'a> FnLower<'a> {
         let Some(b) = self.cur else { return };
         for i in (from..to).rev() {
             let e = self.handling[i];
-            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).attr("what", Attr::Str("end".into())));
+            self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
         }
     }
 

@@ -1,7 +1,7 @@
 //! Expressions: literals, names, operators, comparisons (chained), `and`/`or`, conditional
 //! expressions and calls (module functions, `print`, the supported builtins).
 
-use molt_ir::{Attr, Block, F64, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, F64, NewOp, Opcode, Span, Type, UnaryOp, Value};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
@@ -66,25 +66,25 @@ impl<'a> FnLower<'a> {
             Expr::StringLiteral(s) => Some(self.konst(b, Attr::Str(s.value.to_str().to_string()), sp)),
             Expr::Name(n) => self.read_name(n.id.as_str(), sp),
             Expr::BinOp(bin) => {
-                let Some(op) = binop_name(bin.op) else {
+                let Some(op) = binop(bin.op) else {
                     self.err(unsupported_operator(sp, bin.op));
                     return None;
                 };
                 let l = self.expr(&bin.left)?;
                 let r = self.expr(&bin.right)?;
                 let b = self.cur?;
-                self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([l, r]).attr("op", Attr::Str(op.into())).result(Type::Obj))
+                self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([l, r]).enum_attr("op", op).result(Type::Obj))
             }
             Expr::UnaryOp(u) => {
                 let op = match u.op {
-                    ast::UnaryOp::USub => "neg",
-                    ast::UnaryOp::UAdd => "pos",
-                    ast::UnaryOp::Not => "not",
-                    ast::UnaryOp::Invert => "invert",
+                    ast::UnaryOp::USub => UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => UnaryOp::Pos,
+                    ast::UnaryOp::Not => UnaryOp::Not,
+                    ast::UnaryOp::Invert => UnaryOp::Invert,
                 };
                 let v = self.expr(&u.operand)?;
                 let b = self.cur?;
-                self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([v]).attr("op", Attr::Str(op.into())).result(Type::Obj))
+                self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([v]).enum_attr("op", op).result(Type::Obj))
             }
             Expr::BoolOp(bo) => {
                 // a and b and c: each operand short-circuits to the join with its own value.
@@ -140,7 +140,7 @@ impl<'a> FnLower<'a> {
             Expr::Compare(c) => {
                 let mut ops = Vec::new();
                 for op in c.ops.iter() {
-                    match cmp_name(*op) {
+                    match comparison(*op) {
                         Some(o) => ops.push(o),
                         None => {
                             self.err(Diagnostic::new("E0101", sp, format!("the `{}` comparison is not supported yet", op.as_str()))
@@ -161,7 +161,7 @@ impl<'a> FnLower<'a> {
                 for (i, (op, comp)) in ops.iter().zip(c.comparators.iter()).enumerate() {
                     let right = self.expr(comp)?;
                     let b = self.cur.take()?;
-                    let (r, b) = self.compare(b, op, left, right, sp);
+                    let (r, b) = self.compare(b, *op, left, right, sp);
                     if i + 1 == ops.len() {
                         self.br_args(b, join, vec![r], sp);
                     } else {
@@ -219,17 +219,19 @@ impl<'a> FnLower<'a> {
     }
 
     /// One comparison `l OP r`; `in` / `not in` test `r`'s membership of `l`.
-    fn compare(&mut self, b: Block, op: &str, l: Value, r: Value, sp: Span) -> (Value, Block) {
+    fn compare(&mut self, b: Block, op: Comparison, l: Value, r: Value, sp: Span) -> (Value, Block) {
         let (id, b) = match op {
-            "in" | "notin" => self.append(b, NewOp::new(Opcode::PyContains, sp).operands([r, l]).result(Type::Obj)),
-            _ => self.append(b, NewOp::new(Opcode::PyCompare, sp).operands([l, r]).attr("op", Attr::Str(op.into())).result(Type::Obj)),
+            Comparison::In | Comparison::NotIn => self.append(b, NewOp::new(Opcode::PyContains, sp).operands([r, l]).result(Type::Obj)),
+            Comparison::Op(op) => self.append(b, NewOp::new(Opcode::PyCompare, sp).operands([l, r]).enum_attr("op", op).result(Type::Obj)),
         };
         let v = self.func.result(id);
-        if op != "notin" {
-            return (v, b);
+        match op {
+            Comparison::Op(_) | Comparison::In => (v, b),
+            Comparison::NotIn => {
+                let (id, b) = self.append(b, NewOp::new(Opcode::PyUnop, sp).operands([v]).enum_attr("op", UnaryOp::Not).result(Type::Obj));
+                (self.func.result(id), b)
+            }
         }
-        let (id, b) = self.append(b, NewOp::new(Opcode::PyUnop, sp).operands([v]).attr("op", Attr::Str("not".into())).result(Type::Obj));
-        (self.func.result(id), b)
     }
 
     pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
@@ -303,12 +305,12 @@ impl<'a> FnLower<'a> {
             let b = self.cur?;
             return self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj));
         }
-        let builtin_arity = match name {
-            "abs" | "int" | "float" | "str" | "repr" | "len" | "hash" | "type" => Some(1),
-            "min" | "max" | "isinstance" => Some(2),
-            _ => None,
-        };
-        if let (false, Some(arity)) = (self.shadowed(name), builtin_arity) {
+        let builtin = builtin_function(name);
+        if let (false, Some(builtin)) = (self.shadowed(name), builtin) {
+            let arity = match builtin {
+                Builtin::Abs | Builtin::Int | Builtin::Float | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type => 1,
+                Builtin::Min | Builtin::Max | Builtin::IsInstance => 2,
+            };
             if !call.arguments.keywords.is_empty() || call.arguments.args.len() != arity {
                 self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with exactly {arity} positional argument(s)"))
                     .label("unsupported call form").help(if arity == 2 { format!("write `{name}(a, b)`") } else { format!("write `{name}(x)`") }));
@@ -319,7 +321,7 @@ impl<'a> FnLower<'a> {
                 args.push(self.expr(a)?);
             }
             let b = self.cur?;
-            return self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).attr("name", Attr::Str(name.into())).result(Type::Obj));
+            return self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", builtin).result(Type::Obj));
         }
         let d = if is_local || self.ctx.globals.contains(name) {
             Diagnostic::new("E0102", span(callee.range), format!("`{name}` is a variable; calling values is not supported"))
@@ -336,21 +338,40 @@ impl<'a> FnLower<'a> {
     }
 }
 
-pub(super) fn binop_name(op: ast::Operator) -> Option<&'static str> {
+/// The `py.binop` operator of a Python binary operator (`@` is not supported).
+pub(super) fn binop(op: ast::Operator) -> Option<ArithOp> {
     Some(match op {
-        ast::Operator::Add => "add",
-        ast::Operator::Sub => "sub",
-        ast::Operator::Mult => "mul",
-        ast::Operator::Div => "truediv",
-        ast::Operator::FloorDiv => "floordiv",
-        ast::Operator::Mod => "mod",
-        ast::Operator::Pow => "pow",
-        ast::Operator::LShift => "lshift",
-        ast::Operator::RShift => "rshift",
-        ast::Operator::BitAnd => "and",
-        ast::Operator::BitOr => "or",
-        ast::Operator::BitXor => "xor",
+        ast::Operator::Add => ArithOp::Add,
+        ast::Operator::Sub => ArithOp::Sub,
+        ast::Operator::Mult => ArithOp::Mul,
+        ast::Operator::Div => ArithOp::TrueDiv,
+        ast::Operator::FloorDiv => ArithOp::FloorDiv,
+        ast::Operator::Mod => ArithOp::Mod,
+        ast::Operator::Pow => ArithOp::Pow,
+        ast::Operator::LShift => ArithOp::LShift,
+        ast::Operator::RShift => ArithOp::RShift,
+        ast::Operator::BitAnd => ArithOp::And,
+        ast::Operator::BitOr => ArithOp::Or,
+        ast::Operator::BitXor => ArithOp::Xor,
         ast::Operator::MatMult => return None,
+    })
+}
+
+/// The `py.builtin` of a call of builtin function `name` (other than `print` and `range`).
+fn builtin_function(name: &str) -> Option<Builtin> {
+    Some(match name {
+        "abs" => Builtin::Abs,
+        "min" => Builtin::Min,
+        "max" => Builtin::Max,
+        "int" => Builtin::Int,
+        "float" => Builtin::Float,
+        "str" => Builtin::Str,
+        "repr" => Builtin::Repr,
+        "len" => Builtin::Len,
+        "hash" => Builtin::Hash,
+        "type" => Builtin::Type,
+        "isinstance" => Builtin::IsInstance,
+        _ => return None,
     })
 }
 
@@ -393,18 +414,26 @@ pub(super) fn unsupported_operator(sp: Span, op: ast::Operator) -> Diagnostic {
         .label("unsupported operator").help("supported: + - * / // % ** << >> & | ^")
 }
 
-pub(super) fn cmp_name(op: ast::CmpOp) -> Option<&'static str> {
+/// One operator of a comparison expression: a `py.compare`, or membership (`py.contains`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Comparison {
+    Op(CmpOp),
+    In,
+    NotIn,
+}
+
+pub(super) fn comparison(op: ast::CmpOp) -> Option<Comparison> {
     Some(match op {
-        ast::CmpOp::Lt => "lt",
-        ast::CmpOp::LtE => "le",
-        ast::CmpOp::Gt => "gt",
-        ast::CmpOp::GtE => "ge",
-        ast::CmpOp::Eq => "eq",
-        ast::CmpOp::NotEq => "ne",
-        ast::CmpOp::Is => "is",
-        ast::CmpOp::IsNot => "isnot",
-        ast::CmpOp::In => "in",
-        ast::CmpOp::NotIn => "notin",
+        ast::CmpOp::Lt => Comparison::Op(CmpOp::Lt),
+        ast::CmpOp::LtE => Comparison::Op(CmpOp::Le),
+        ast::CmpOp::Gt => Comparison::Op(CmpOp::Gt),
+        ast::CmpOp::GtE => Comparison::Op(CmpOp::Ge),
+        ast::CmpOp::Eq => Comparison::Op(CmpOp::Eq),
+        ast::CmpOp::NotEq => Comparison::Op(CmpOp::Ne),
+        ast::CmpOp::Is => Comparison::Op(CmpOp::Is),
+        ast::CmpOp::IsNot => Comparison::Op(CmpOp::IsNot),
+        ast::CmpOp::In => Comparison::In,
+        ast::CmpOp::NotIn => Comparison::NotIn,
     })
 }
 

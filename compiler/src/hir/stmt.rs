@@ -6,7 +6,7 @@ use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::expr::{binop_name, unsupported_operator};
+use super::expr::{binop, unsupported_operator};
 use super::{FnLower, span};
 use crate::diagnostics::Diagnostic;
 
@@ -61,14 +61,14 @@ impl<'a> FnLower<'a> {
                         .label("unsupported target").help("use a simple variable, e.g. `x += 1`"));
                     return;
                 };
-                let Some(op) = binop_name(a.op) else {
+                let Some(op) = binop(a.op) else {
                     self.err(unsupported_operator(sp, a.op));
                     return;
                 };
                 let Some(cur) = self.read_name(n.id.as_str(), span(n.range)) else { return };
                 let Some(rhs) = self.expr(&a.value) else { return };
                 let Some(b) = self.cur else { return };
-                let v = self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([cur, rhs]).attr("op", Attr::Str(op.into())).result(Type::Obj));
+                let v = self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([cur, rhs]).enum_attr("op", op).result(Type::Obj));
                 if let Some(v) = v {
                     self.assign_name(n.id.as_str(), v, span(n.range));
                 }

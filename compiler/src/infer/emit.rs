@@ -13,12 +13,47 @@
 
 use std::collections::HashMap;
 
-use molt_ir::{Attr, Block, Func, NewOp, OpData, OpId, Opcode, Span, Type, Value};
+use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, Func, Handling, NewOp, OpData, OpId, Opcode, Span, Type, UnaryOp, Value};
 
 use super::lattice::Lat;
-use super::rules::{self, Rule, attr_str, numeric};
+use super::rules::{self, Rule, numeric};
 use super::{Infer, Key, builtin_recursion_levels, conflict_diag, instance_name, maybe_undef};
 use crate::diagnostics::Diagnostic;
+
+/// A pattern: the HIR ops that the typing rules (`rules::rule`) decide, typed or generic.
+macro_rules! typed_by_rule {
+    () => {
+        Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin
+            | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
+            | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
+            | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
+            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
+    };
+}
+
+/// A pattern: the opcodes that never occur in HIR (the HIR verifier rejects them before
+/// inference): the `t` and `l` dialects, and `cf.unwind` (added by the LIR `refcount` pass).
+macro_rules! not_hir {
+    () => {
+        Opcode::CfUnwind
+            | Opcode::TConst | Opcode::TUndef | Opcode::TIntBinop | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TFloatBinop
+            | Opcode::TIntNeg | Opcode::TIntInvert | Opcode::TFloatNeg | Opcode::TIntCmp | Opcode::TFloatCmp | Opcode::TIntFloatCmp
+            | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
+            | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
+            | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext
+            | Opcode::TRangeValue | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop
+            | Opcode::TObjCompare | Opcode::TObjIs | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth
+            | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TObjHash | Opcode::TObjGetattr | Opcode::TBuiltinClass
+            | Opcode::TObjType | Opcode::TObjIsinstance | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem
+            | Opcode::TObjUnpack | Opcode::TObjContains | Opcode::TObjIter | Opcode::TObjNext | Opcode::TExcNew | Opcode::TRaiseObj
+            | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches
+            | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TFrameCheck | Opcode::TRaise
+            | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
+            | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp | Opcode::LFcmp
+            | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked | Opcode::LCall | Opcode::LLoadGlobal
+            | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LFrameCheck | Opcode::LRaise
+    };
+}
 
 impl Infer<'_> {
     /// Emits the TIR of one instance.
@@ -139,19 +174,18 @@ impl Infer<'_> {
                     Opcode::PyExcFetch => {
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TExcFetch, sp).result(Type::TObj));
                     }
-                    Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling => {
+                    Opcode::PyExcMatches => {
                         let e = em.use_as(nb, o.operands[0], Type::TObj, sp);
-                        match o.opcode {
-                            Opcode::PyExcMatches => {
-                                em.emit(nb, o.results[0], NewOp::new(Opcode::TExcMatches, sp).operands([e]).attr("kind", o.attr("kind").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::Bool));
-                            }
-                            Opcode::PyExcReraise => {
-                                em.out.append_op(nb, NewOp::new(Opcode::TExcReraise, sp).operands([e]));
-                            }
-                            _ => {
-                                em.out.append_op(nb, NewOp::new(Opcode::TExcHandling, sp).operands([e]).attr("what", o.attr("what").cloned().unwrap_or(Attr::Str(String::new()))));
-                            }
-                        }
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TExcMatches, sp).operands([e]).attr("kind", o.attr("kind").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::Bool));
+                    }
+                    Opcode::PyExcReraise => {
+                        let e = em.use_as(nb, o.operands[0], Type::TObj, sp);
+                        em.out.append_op(nb, NewOp::new(Opcode::TExcReraise, sp).operands([e]));
+                    }
+                    Opcode::PyExcHandling => {
+                        let e = em.use_as(nb, o.operands[0], Type::TObj, sp);
+                        let what = o.expect_enum_attr::<Handling>("what");
+                        em.out.append_op(nb, NewOp::new(Opcode::TExcHandling, sp).operands([e]).enum_attr("what", what));
                     }
                     Opcode::PyUndef => {
                         let t = ty_of(o.results[0]).ty().unwrap_or(Type::None);
@@ -166,7 +200,7 @@ impl Infer<'_> {
                         let n = o.attr("name").cloned().unwrap_or(Attr::Sym(String::new()));
                         em.out.append_op(nb, NewOp::new(Opcode::TBindFunc, sp).attr("name", n));
                     }
-                    _ if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),
+                    Opcode::PyCall | typed_by_rule!() if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         let Some(ci) = self.callee(o) else { continue };
@@ -183,7 +217,7 @@ impl Infer<'_> {
                         let name = instance_name(self.hir, &key);
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(name)).result(rt));
                     }
-                    _ => {
+                    typed_by_rule!() => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         if in_lats.iter().any(|l| l.is_boxed()) {
                             let (_, d) = rules::result_lats(f, op, &in_lats, false);
@@ -212,6 +246,7 @@ impl Infer<'_> {
                             }
                         }
                     }
+                    not_hir!() => em.undef_results(nb, o),
                 }
             }
         }
@@ -306,8 +341,11 @@ impl Emitter<'_, '_> {
         let o = &f.ops[op];
         let sp = o.span;
         let guardable = o.opcode == Opcode::PyBinop
-            || (o.opcode == Opcode::PyCompare && !rules::is_identity(&attr_str(o, "op")))
-            || (o.opcode == Opcode::PyUnop && attr_str(o, "op") != "not");
+            || (o.opcode == Opcode::PyCompare && !rules::is_identity(o.expect_enum_attr("op")))
+            || (o.opcode == Opcode::PyUnop && match o.expect_enum_attr::<UnaryOp>("op") {
+                UnaryOp::Not => false,
+                UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs => true,
+            });
         let boxed: Vec<usize> = (0..in_lats.len()).filter(|&i| in_lats[i].is_boxed()).collect();
         let r = o.results.first().copied();
         // The fast paths: (guarded operand types, typed result types), one per candidate.
@@ -382,13 +420,13 @@ impl Emitter<'_, '_> {
     fn generic(&mut self, b: Block, f: &Func, op: OpId) {
         let o = &f.ops[op];
         let sp = o.span;
-        let opname = attr_str(o, "op");
         let boxed_operand = |s: &mut Self, i: usize| {
             let v = s.vmap[&o.operands[i]];
             s.boxed(b, v, sp)
         };
-        // Ops with several results.
-        match o.opcode {
+        let truth = |s: &mut Self, v: Value| s.value(b, NewOp::new(Opcode::TObjTruth, sp).operands([v]).result(Type::Bool));
+        let v = match o.opcode {
+            // Ops with several results.
             Opcode::PyUnpack => {
                 let x = boxed_operand(self, 0);
                 let mut new = NewOp::new(Opcode::TObjUnpack, sp).operands([x]).attr("count", Attr::Int(o.results.len() as i64));
@@ -410,33 +448,37 @@ impl Emitter<'_, '_> {
                 self.vmap.insert(o.results[1], rs[1]);
                 return;
             }
-            _ => {}
-        }
-        let Some(&r) = o.results.first() else { return };
-        let truth = |s: &mut Self, v: Value| s.value(b, NewOp::new(Opcode::TObjTruth, sp).operands([v]).result(Type::Bool));
-        let v = match o.opcode {
+            // Ops with one result.
             Opcode::PyBinop => {
                 let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
-                self.value(b, NewOp::new(Opcode::TObjBinop, sp).operands([x, y]).attr("op", Attr::Str(opname)).result(Type::TObj))
-            }
-            Opcode::PyUnop if opname == "not" => {
-                let x = boxed_operand(self, 0);
-                let t = truth(self, x);
-                self.value(b, NewOp::new(Opcode::TNot, sp).operands([t]).result(Type::Bool))
+                let bop = o.expect_enum_attr::<ArithOp>("op");
+                self.value(b, NewOp::new(Opcode::TObjBinop, sp).operands([x, y]).enum_attr("op", bop).result(Type::TObj))
             }
             Opcode::PyUnop => {
                 let x = boxed_operand(self, 0);
-                self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).attr("op", Attr::Str(opname)).result(Type::TObj))
-            }
-            Opcode::PyCompare if rules::is_identity(&opname) => {
-                let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
-                let same = self.value(b, NewOp::new(Opcode::TObjIs, sp).operands([x, y]).result(Type::Bool));
-                if opname == "is" { same } else { self.value(b, NewOp::new(Opcode::TNot, sp).operands([same]).result(Type::Bool)) }
+                match o.expect_enum_attr::<UnaryOp>("op") {
+                    UnaryOp::Not => {
+                        let t = truth(self, x);
+                        self.value(b, NewOp::new(Opcode::TNot, sp).operands([t]).result(Type::Bool))
+                    }
+                    uop @ (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs) => {
+                        self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).enum_attr("op", uop).result(Type::TObj))
+                    }
+                }
             }
             Opcode::PyCompare => {
                 let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
-                let c = self.value(b, NewOp::new(Opcode::TObjCompare, sp).operands([x, y]).attr("op", Attr::Str(opname)).result(Type::TObj));
-                truth(self, c)
+                match o.expect_enum_attr::<CmpOp>("op") {
+                    CmpOp::Is => self.value(b, NewOp::new(Opcode::TObjIs, sp).operands([x, y]).result(Type::Bool)),
+                    CmpOp::IsNot => {
+                        let same = self.value(b, NewOp::new(Opcode::TObjIs, sp).operands([x, y]).result(Type::Bool));
+                        self.value(b, NewOp::new(Opcode::TNot, sp).operands([same]).result(Type::Bool))
+                    }
+                    cop @ (CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Eq | CmpOp::Ne) => {
+                        let c = self.value(b, NewOp::new(Opcode::TObjCompare, sp).operands([x, y]).enum_attr("op", cop).result(Type::TObj));
+                        truth(self, c)
+                    }
+                }
             }
             Opcode::PyTruth => {
                 let x = boxed_operand(self, 0);
@@ -465,54 +507,63 @@ impl Emitter<'_, '_> {
                 let x = boxed_operand(self, 0);
                 self.value(b, NewOp::new(Opcode::TObjIter, sp).operands([x]).result(Type::TObj))
             }
-            Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
-                "hash" => {
+            Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
+                Builtin::Hash => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjHash, sp).operands([x]).result(Type::Int))
                 }
-                "type" => {
+                Builtin::Type => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjType, sp).operands([x]).result(Type::TObj))
                 }
-                "isinstance" => {
+                Builtin::IsInstance => {
                     let (x, c) = (boxed_operand(self, 0), boxed_operand(self, 1));
                     self.value(b, NewOp::new(Opcode::TObjIsinstance, sp).operands([x, c]).result(Type::Bool))
                 }
-                "abs" => {
+                Builtin::Abs => {
                     let x = boxed_operand(self, 0);
-                    self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).attr("op", Attr::Str("abs".into())).result(Type::TObj))
+                    self.value(b, NewOp::new(Opcode::TObjUnop, sp).operands([x]).enum_attr("op", UnaryOp::Abs).result(Type::TObj))
                 }
-                "int" => {
+                Builtin::Int => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjToInt, sp).operands([x]).result(Type::Int))
                 }
-                "float" => {
+                Builtin::Float => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjToFloat, sp).operands([x]).result(Type::Float))
                 }
-                "str" | "repr" | "len" => {
+                Builtin::Str => {
                     let x = boxed_operand(self, 0);
-                    let (opc, t) = match attr_str(o, "name").as_str() {
-                        "str" => (Opcode::TObjStr, Type::Str),
-                        "repr" => (Opcode::TObjRepr, Type::Str),
-                        _ => (Opcode::TObjLen, Type::Int),
-                    };
-                    self.value(b, NewOp::new(opc, sp).operands([x]).result(t))
+                    self.value(b, NewOp::new(Opcode::TObjStr, sp).operands([x]).result(Type::Str))
                 }
-                name => {
+                Builtin::Repr => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjRepr, sp).operands([x]).result(Type::Str))
+                }
+                Builtin::Len => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjLen, sp).operands([x]).result(Type::Int))
+                }
+                which @ (Builtin::Min | Builtin::Max) => {
                     // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
                     let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
-                    let cmp = if name == "min" { "lt" } else { "gt" };
-                    let c = self.value(b, NewOp::new(Opcode::TObjCompare, sp).operands([y, x]).attr("op", Attr::Str(cmp.into())).result(Type::TObj));
+                    let cmp = if which == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
+                    let c = self.value(b, NewOp::new(Opcode::TObjCompare, sp).operands([y, x]).enum_attr("op", cmp).result(Type::TObj));
                     let c = truth(self, c);
                     self.value(b, NewOp::new(Opcode::TSelect, sp).operands([c, y, x]).result(Type::TObj))
                 }
             },
-            _ => {
+            // No generic form: typed by the rules or handled by `emit`.
+            Opcode::PyConst | Opcode::PyUndef | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyRaise
+            | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
+            | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart
+            | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyTuple | Opcode::CfBr | Opcode::CfCondBr
+            | Opcode::CfIfRaised | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => {
                 self.undef_results(b, o);
                 return;
             }
         };
+        let Some(&r) = o.results.first() else { return };
         self.vmap.insert(r, v);
     }
 
@@ -521,7 +572,6 @@ impl Emitter<'_, '_> {
         let sp = o.span;
         let ops: Vec<Value> = o.operands.iter().map(|v| self.vmap[v]).collect();
         let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Str(String::new()));
-        let opname = attr_str(o, "op");
         let r0 = o.results.first().copied();
         match o.opcode {
             Opcode::PyConst => {
@@ -531,54 +581,65 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyBinop => {
                 let Some(r) = r0 else { return };
+                let bop = o.expect_enum_attr::<ArithOp>("op");
                 if res[0] == Type::Bool {
                     // bool & | ^ bool is a bool: and = a ? b : a, or = a ? a : b, xor = a ? !b : b.
                     let (x, y) = (ops[0], ops[1]);
-                    let v = match opname.as_str() {
-                        "and" => NewOp::new(Opcode::TSelect, sp).operands([x, y, x]),
-                        "or" => NewOp::new(Opcode::TSelect, sp).operands([x, x, y]),
-                        _ => {
+                    let v = match bop {
+                        ArithOp::And => NewOp::new(Opcode::TSelect, sp).operands([x, y, x]),
+                        ArithOp::Or => NewOp::new(Opcode::TSelect, sp).operands([x, x, y]),
+                        ArithOp::Xor => {
                             let ny = self.value(b, NewOp::new(Opcode::TNot, sp).operands([y]).result(Type::Bool));
                             NewOp::new(Opcode::TSelect, sp).operands([x, ny, y])
+                        }
+                        // The rules give a bool result only for `&`, `|` and `^` of bools.
+                        ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow
+                        | ArithOp::LShift | ArithOp::RShift => {
+                            self.undef_results(b, o);
+                            return;
                         }
                     };
                     self.emit(b, r, v.result(Type::Bool));
                 } else if res[0] == Type::Int {
                     let (x, y) = (self.coerce(b, ops[0], Type::Int, sp), self.coerce(b, ops[1], Type::Int, sp));
-                    self.emit(b, r, NewOp::new(Opcode::TIntBinop, sp).operands([x, y]).attr("op", attr("op")).result(Type::Int));
+                    self.emit(b, r, NewOp::new(Opcode::TIntBinop, sp).operands([x, y]).enum_attr("op", bop).result(Type::Int));
                 } else if tys.iter().all(|t| *t != Type::Float) {
+                    // int / int, or int ** int with a negative exponent.
                     let (x, y) = (self.coerce(b, ops[0], Type::Int, sp), self.coerce(b, ops[1], Type::Int, sp));
-                    let opc = if opname == "pow" { Opcode::TIntPowFloat } else { Opcode::TIntTruediv };
+                    let opc = if bop == ArithOp::Pow { Opcode::TIntPowFloat } else { Opcode::TIntTruediv };
                     self.emit(b, r, NewOp::new(opc, sp).operands([x, y]).result(Type::Float));
                 } else {
                     let (x, y) = (self.coerce(b, ops[0], Type::Float, sp), self.coerce(b, ops[1], Type::Float, sp));
-                    self.emit(b, r, NewOp::new(Opcode::TFloatBinop, sp).operands([x, y]).attr("op", attr("op")).result(Type::Float));
+                    self.emit(b, r, NewOp::new(Opcode::TFloatBinop, sp).operands([x, y]).enum_attr("op", bop).result(Type::Float));
                 }
             }
             Opcode::PyUnop => {
                 let Some(r) = r0 else { return };
-                match (opname.as_str(), res[0]) {
-                    ("not", _) => {
+                match (o.expect_enum_attr::<UnaryOp>("op"), res[0]) {
+                    (UnaryOp::Not, _) => {
                         let t = self.value(b, NewOp::new(Opcode::TTruth, sp).operands([ops[0]]).result(Type::Bool));
                         self.emit(b, r, NewOp::new(Opcode::TNot, sp).operands([t]).result(Type::Bool));
                     }
-                    ("neg" | "invert", Type::Int) => {
+                    (UnaryOp::Neg, Type::Int) => {
                         let x = self.coerce(b, ops[0], Type::Int, sp);
-                        let opc = if opname == "neg" { Opcode::TIntNeg } else { Opcode::TIntInvert };
-                        self.emit(b, r, NewOp::new(opc, sp).operands([x]).result(Type::Int));
+                        self.emit(b, r, NewOp::new(Opcode::TIntNeg, sp).operands([x]).result(Type::Int));
                     }
-                    ("neg", _) => {
+                    (UnaryOp::Invert, Type::Int) => {
+                        let x = self.coerce(b, ops[0], Type::Int, sp);
+                        self.emit(b, r, NewOp::new(Opcode::TIntInvert, sp).operands([x]).result(Type::Int));
+                    }
+                    (UnaryOp::Neg, _) => {
                         self.emit(b, r, NewOp::new(Opcode::TFloatNeg, sp).operands([ops[0]]).result(Type::Float));
                     }
-                    (_, t) => {
+                    (UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs, t) => {
                         let x = self.coerce(b, ops[0], t, sp);
                         self.vmap.insert(r, x);
                     }
                 }
             }
-            Opcode::PyCompare if rules::is_identity(&opname) => {
+            Opcode::PyCompare if rules::is_identity(o.expect_enum_attr("op")) => {
                 let Some(r) = r0 else { return };
-                let is = opname == "is";
+                let is = o.expect_enum_attr::<CmpOp>("op") == CmpOp::Is;
                 let v = match (tys[0], tys[1]) {
                     // The same singleton type: None is None; a bool is the other when equal.
                     (Type::Bool, Type::Bool) => {
@@ -592,6 +653,7 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyCompare => {
                 let Some(r) = r0 else { return };
+                let cop = o.expect_enum_attr::<CmpOp>("op");
                 let (a, bt) = (tys[0], tys[1]);
                 if numeric(a) && numeric(bt) {
                     let fa = a == Type::Float;
@@ -599,25 +661,24 @@ impl Emitter<'_, '_> {
                     let v = match (fa, fb) {
                         (false, false) => {
                             let (x, y) = (self.coerce(b, ops[0], Type::Int, sp), self.coerce(b, ops[1], Type::Int, sp));
-                            NewOp::new(Opcode::TIntCmp, sp).operands([x, y]).attr("op", attr("op"))
+                            NewOp::new(Opcode::TIntCmp, sp).operands([x, y]).enum_attr("op", cop)
                         }
-                        (true, true) => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[0], ops[1]]).attr("op", attr("op")),
+                        (true, true) => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[0], ops[1]]).enum_attr("op", cop),
                         (false, true) => {
                             let x = self.coerce(b, ops[0], Type::Int, sp);
-                            NewOp::new(Opcode::TIntFloatCmp, sp).operands([x, ops[1]]).attr("op", attr("op"))
+                            NewOp::new(Opcode::TIntFloatCmp, sp).operands([x, ops[1]]).enum_attr("op", cop)
                         }
                         (true, false) => {
                             let y = self.coerce(b, ops[1], Type::Int, sp);
-                            let mirrored = match opname.as_str() { "lt" => "gt", "le" => "ge", "gt" => "lt", "ge" => "le", o => o };
-                            NewOp::new(Opcode::TIntFloatCmp, sp).operands([y, ops[0]]).attr("op", Attr::Str(mirrored.into()))
+                            NewOp::new(Opcode::TIntFloatCmp, sp).operands([y, ops[0]]).enum_attr("op", rules::swapped(cop))
                         }
                     };
                     self.emit(b, r, v.result(Type::Bool));
                 } else if a == Type::None && bt == Type::None {
-                    self.emit(b, r, NewOp::new(Opcode::TNoneCmp, sp).operands([ops[0], ops[1]]).attr("op", attr("op")).result(Type::Bool));
+                    self.emit(b, r, NewOp::new(Opcode::TNoneCmp, sp).operands([ops[0], ops[1]]).enum_attr("op", cop).result(Type::Bool));
                 } else {
                     // Different kinds of value: `==` is False, `!=` is True.
-                    self.emit(b, r, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Bool(opname == "ne")).result(Type::Bool));
+                    self.emit(b, r, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Bool(cop == CmpOp::Ne)).result(Type::Bool));
                 }
             }
             Opcode::PyTruth => {
@@ -626,26 +687,29 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyBuiltin => {
                 let Some(r) = r0 else { return };
-                let name = attr_str(o, "name");
-                match name.as_str() {
-                    "abs" if res[0] == Type::Int => {
+                match o.expect_enum_attr::<Builtin>("name") {
+                    Builtin::Abs if res[0] == Type::Int => {
                         let x = self.coerce(b, ops[0], Type::Int, sp);
                         self.emit(b, r, NewOp::new(Opcode::TIntAbs, sp).operands([x]).result(Type::Int));
                     }
-                    "abs" => {
+                    Builtin::Abs => {
                         self.emit(b, r, NewOp::new(Opcode::TFloatAbs, sp).operands([ops[0]]).result(Type::Float));
                     }
-                    "int" if tys[0] == Type::Float => {
+                    Builtin::Int if tys[0] == Type::Float => {
                         self.emit(b, r, NewOp::new(Opcode::TFloatToInt, sp).operands([ops[0]]).result(Type::Int));
                     }
-                    "int" | "float" => {
+                    Builtin::Int | Builtin::Float => {
                         let x = self.coerce(b, ops[0], res[0], sp);
                         self.vmap.insert(r, x);
                     }
-                    _ => {
+                    // Always generic (`rules::builtin_rule`).
+                    Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type | Builtin::IsInstance => {
+                        self.undef_results(b, o);
+                    }
+                    which @ (Builtin::Min | Builtin::Max) => {
                         // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
                         let t = tys[0];
-                        let cmp = if name == "min" { "lt" } else { "gt" };
+                        let cmp = if which == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
                         let c = match t {
                             Type::Float => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[1], ops[0]]),
                             _ => {
@@ -653,20 +717,14 @@ impl Emitter<'_, '_> {
                                 NewOp::new(Opcode::TIntCmp, sp).operands([x, y])
                             }
                         };
-                        let c = self.value(b, c.attr("op", Attr::Str(cmp.into())).result(Type::Bool));
+                        let c = self.value(b, c.enum_attr("op", cmp).result(Type::Bool));
                         self.emit(b, r, NewOp::new(Opcode::TSelect, sp).operands([c, ops[1], ops[0]]).result(t));
                     }
                 }
             }
-            Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive => {
-                let args: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
-                let opc = match o.opcode {
-                    Opcode::PyRaise => Opcode::TRaiseObj,
-                    Opcode::PyRaiseFrom => Opcode::TRaiseFrom,
-                    _ => Opcode::TRaiseActive,
-                };
-                self.out.append_op(b, NewOp::new(opc, sp).operands(args));
-            }
+            Opcode::PyRaise => self.raise_boxed(b, Opcode::TRaiseObj, &ops, sp),
+            Opcode::PyRaiseFrom => self.raise_boxed(b, Opcode::TRaiseFrom, &ops, sp),
+            Opcode::PyRaiseActive => self.raise_boxed(b, Opcode::TRaiseActive, &ops, sp),
             Opcode::PyRaiseNew => {
                 let args: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
                 self.out.append_op(b, NewOp::new(Opcode::TRaiseNew, sp).operands(args).attr("kind", attr("kind")));
@@ -724,7 +782,17 @@ impl Emitter<'_, '_> {
                 };
                 self.emit(b, r, NewOp::new(Opcode::TTupleGet, sp).operands([ops[0]]).attr("index", Attr::Int(k as i64)).result(res[0]));
             }
-            _ => self.undef_results(b, o),
+            // No typed form: always generic, or handled by `emit`.
+            Opcode::PyUndef | Opcode::PyCall | Opcode::PyExcNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
+            | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
+            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
+            | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
         }
+    }
+
+    /// `raise` of boxed operands (`t.raise_obj`, `t.raise_from`, `t.raise_active`).
+    fn raise_boxed(&mut self, b: Block, opc: Opcode, ops: &[Value], sp: Span) {
+        let args: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
+        self.out.append_op(b, NewOp::new(opc, sp).operands(args));
     }
 }

@@ -26,7 +26,7 @@ mod rules;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use molt_ir::{Attr, Func, Module, Opcode, Span, Type, Value, ValueDef};
+use molt_ir::{Attr, Builtin, Func, Module, Opcode, Span, Type, Value, ValueDef};
 
 use crate::diagnostics::Diagnostic;
 use crate::hir::{HirModule, MODULE_FUNC};
@@ -339,10 +339,11 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
     match o.opcode {
         Opcode::PyPrint => &[(2, CALL)],
         Opcode::PyRangeStart => &[(1, CMP)],
-        Opcode::PyBuiltin => match o.attr("name").and_then(Attr::as_str) {
-            Some("abs" | "int" | "str" | "repr" | "len" | "hash" | "type" | "isinstance") => &[(1, CALL)],
-            Some("min" | "max") => &[(1, CALL), (2, CMP)],
-            _ => &[],
+        Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
+            Builtin::Abs | Builtin::Int | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type
+            | Builtin::IsInstance => &[(1, CALL)],
+            Builtin::Min | Builtin::Max => &[(1, CALL), (2, CMP)],
+            Builtin::Float => &[],
         },
         _ => &[],
     }

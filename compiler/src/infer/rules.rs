@@ -9,7 +9,7 @@
 //! whose result type depends on run-time values, are `Rule::Generic` (Tier 1: the runtime's
 //! generic operation with CPython's dispatch), or a Tier 0 diagnostic under `--tier 0`.
 
-use molt_ir::{Attr, Func, OpData, OpId, Opcode, Type, Value, ValueDef};
+use molt_ir::{ArithOp, Attr, Builtin, CmpOp, Func, OpData, OpId, Opcode, Type, UnaryOp, Value, ValueDef};
 
 use super::lattice::{Lat, TySet};
 use crate::diagnostics::Diagnostic;
@@ -26,19 +26,74 @@ pub enum Rule {
     Reject(Diagnostic),
 }
 
-pub const BINOP_SYMBOL: &[(&str, &str)] = &[
-    ("add", "+"), ("sub", "-"), ("mul", "*"), ("truediv", "/"), ("floordiv", "//"), ("mod", "%"), ("pow", "** or pow()"),
-    ("lshift", "<<"), ("rshift", ">>"), ("and", "&"), ("or", "|"), ("xor", "^"),
-];
-pub const CMP_SYMBOL: &[(&str, &str)] = &[("lt", "<"), ("le", "<="), ("gt", ">"), ("ge", ">="), ("eq", "=="), ("ne", "!="), ("is", "is"), ("isnot", "is not")];
-
-/// Whether a comparison is an identity test (`is`, `is not`).
-pub fn is_identity(op: &str) -> bool {
-    op == "is" || op == "isnot"
+/// The Python spelling of a binary operator, as CPython's TypeError messages show it.
+pub fn binop_symbol(op: ArithOp) -> &'static str {
+    match op {
+        ArithOp::Add => "+",
+        ArithOp::Sub => "-",
+        ArithOp::Mul => "*",
+        ArithOp::TrueDiv => "/",
+        ArithOp::FloorDiv => "//",
+        ArithOp::Mod => "%",
+        ArithOp::Pow => "** or pow()",
+        ArithOp::LShift => "<<",
+        ArithOp::RShift => ">>",
+        ArithOp::And => "&",
+        ArithOp::Or => "|",
+        ArithOp::Xor => "^",
+    }
 }
 
-pub fn sym(table: &[(&str, &'static str)], k: &str) -> &'static str {
-    table.iter().find(|(a, _)| *a == k).map_or("?", |(_, s)| s)
+/// The Python spelling of a comparison operator.
+pub fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "is not",
+    }
+}
+
+/// The Python spelling of a unary operator, as CPython's "bad operand type for unary" shows it.
+fn unary_symbol(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Neg => "-",
+        UnaryOp::Pos => "+",
+        UnaryOp::Invert => "~",
+        UnaryOp::Not => "not",
+        UnaryOp::Abs => "abs()",
+    }
+}
+
+/// Whether a comparison is an identity test (`is`, `is not`).
+pub fn is_identity(op: CmpOp) -> bool {
+    match op {
+        CmpOp::Is | CmpOp::IsNot => true,
+        CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Eq | CmpOp::Ne => false,
+    }
+}
+
+/// Whether a comparison is `==` or `!=` (defined between values of any types).
+fn is_equality(op: CmpOp) -> bool {
+    match op {
+        CmpOp::Eq | CmpOp::Ne => true,
+        CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Is | CmpOp::IsNot => false,
+    }
+}
+
+/// The comparison with its operands swapped: `a < b` is `b > a`.
+pub fn swapped(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        CmpOp::Eq | CmpOp::Ne | CmpOp::Is | CmpOp::IsNot => op,
+    }
 }
 
 pub fn numeric(t: Type) -> bool {
@@ -49,30 +104,33 @@ fn intlike(t: Type) -> bool {
     matches!(t, Type::Int | Type::Bool)
 }
 
-pub fn attr_str(o: &OpData, name: &str) -> String {
-    o.attr(name).and_then(Attr::as_str).unwrap_or("").to_string()
-}
-
 /// The value of an integer expression made of literals (`-1`, `3 ** 2`), if it is one.
 pub fn const_int(f: &Func, v: Value) -> Option<i64> {
     let ValueDef::Result(op, _) = f.values[v].def else { return None };
     let o = &f.ops[op];
     let a = |i: usize| const_int(f, o.operands[i]);
-    match (o.opcode, o.attr("op").and_then(Attr::as_str)) {
-        (Opcode::PyConst, _) => match o.attr("value") {
+    match o.opcode {
+        Opcode::PyConst => match o.attr("value") {
             Some(Attr::Int(i)) => Some(*i),
             Some(Attr::Bool(b)) => Some(*b as i64),
             _ => None,
         },
-        (Opcode::PyUnop, Some("neg")) => a(0)?.checked_neg(),
-        (Opcode::PyUnop, Some("pos")) => a(0),
-        (Opcode::PyBinop, Some("add")) => a(0)?.checked_add(a(1)?),
-        (Opcode::PyBinop, Some("sub")) => a(0)?.checked_sub(a(1)?),
-        (Opcode::PyBinop, Some("mul")) => a(0)?.checked_mul(a(1)?),
-        (Opcode::PyBinop, Some("pow")) => {
-            let (x, e) = (a(0)?, a(1)?);
-            if e < 0 { None } else { x.checked_pow(u32::try_from(e).ok()?) }
-        }
+        Opcode::PyUnop => match o.enum_attr::<UnaryOp>("op")? {
+            UnaryOp::Neg => a(0)?.checked_neg(),
+            UnaryOp::Pos => a(0),
+            UnaryOp::Invert | UnaryOp::Not | UnaryOp::Abs => None,
+        },
+        Opcode::PyBinop => match o.enum_attr::<ArithOp>("op")? {
+            ArithOp::Add => a(0)?.checked_add(a(1)?),
+            ArithOp::Sub => a(0)?.checked_sub(a(1)?),
+            ArithOp::Mul => a(0)?.checked_mul(a(1)?),
+            ArithOp::Pow => {
+                let (x, e) = (a(0)?, a(1)?);
+                if e < 0 { None } else { x.checked_pow(u32::try_from(e).ok()?) }
+            }
+            ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or
+            | ArithOp::Xor => None,
+        },
         _ => None,
     }
 }
@@ -82,13 +140,16 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
 pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
     match o.opcode {
         Opcode::PyTruth | Opcode::PyCompare | Opcode::PyContains => Some(Type::Bool),
-        Opcode::PyUnop if attr_str(o, "op") == "not" => Some(Type::Bool),
-        Opcode::PyBuiltin => match attr_str(o, "name").as_str() {
-            "int" | "len" | "hash" => Some(Type::Int),
-            "isinstance" => Some(Type::Bool),
-            "float" => Some(Type::Float),
-            "str" | "repr" => Some(Type::Str),
-            _ => None,
+        Opcode::PyUnop => match o.expect_enum_attr::<UnaryOp>("op") {
+            UnaryOp::Not => Some(Type::Bool),
+            UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs => None,
+        },
+        Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
+            Builtin::Int | Builtin::Len | Builtin::Hash => Some(Type::Int),
+            Builtin::IsInstance => Some(Type::Bool),
+            Builtin::Float => Some(Type::Float),
+            Builtin::Str | Builtin::Repr => Some(Type::Str),
+            Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type => None,
         },
         _ => None,
     }
@@ -183,7 +244,6 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
 pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     let o = &f.ops[op];
     let sp = o.span;
-    let opn = attr_str(o, "op");
     // Boxed operands take the generic path, except where an op accepts any value as it is.
     if tys.contains(&Type::TObj) && !accepts_boxed(o) {
         return Rule::Generic(vec![]);
@@ -203,29 +263,40 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     match o.opcode {
         Opcode::PyConst => Rule::Typed(vec![o.attr("value").and_then(Attr::literal_type).unwrap_or(Type::None)]),
         Opcode::PyBinop => {
+            let op = o.expect_enum_attr::<ArithOp>("op");
             let (a, b) = (tys[0], tys[1]);
             if has_seq {
-                return match (opn.as_str(), a, b) {
-                    ("mod", Type::Str, _) => Rule::Reject(Diagnostic::new("E0106", sp, "`%`-formatting of strings is not supported yet")
-                        .label("string formatting").help("print the parts separately: `print(a, b)`")),
-                    ("add", Type::Str, Type::Str) => seq_generic(str_lat),
-                    ("mul", Type::Str, t) | ("mul", t, Type::Str) if intlike(t) => seq_generic(str_lat),
-                    ("add", Type::Tuple(_), Type::Tuple(_)) => seq_generic(tuple_lat),
-                    ("mul", Type::Tuple(_), t) | ("mul", t, Type::Tuple(_)) if intlike(t) => seq_generic(tuple_lat),
-                    // CPython raises its TypeError; the runtime's generic operation does too.
-                    _ => seq_generic(Lat::Bottom),
+                let result = match op {
+                    ArithOp::Mod if a == Type::Str => {
+                        return Rule::Reject(Diagnostic::new("E0106", sp, "`%`-formatting of strings is not supported yet")
+                            .label("string formatting").help("print the parts separately: `print(a, b)`"));
+                    }
+                    ArithOp::Add => match (a, b) {
+                        (Type::Str, Type::Str) => Some(str_lat),
+                        (Type::Tuple(_), Type::Tuple(_)) => Some(tuple_lat),
+                        _ => None,
+                    },
+                    ArithOp::Mul => match (a, b) {
+                        (Type::Str, t) | (t, Type::Str) if intlike(t) => Some(str_lat),
+                        (Type::Tuple(_), t) | (t, Type::Tuple(_)) if intlike(t) => Some(tuple_lat),
+                        _ => None,
+                    },
+                    ArithOp::Sub | ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
+                    | ArithOp::And | ArithOp::Or | ArithOp::Xor => None,
                 };
+                // Otherwise CPython raises its TypeError; the runtime's generic operation does too.
+                return seq_generic(result.unwrap_or(Lat::Bottom));
             }
             if !numeric(a) || !numeric(b) {
-                return Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym(BINOP_SYMBOL, &opn), a.python_name(), b.python_name()));
+                return Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op), a.python_name(), b.python_name()));
             }
             let ints = intlike(a) && intlike(b);
-            match opn.as_str() {
-                "lshift" | "rshift" | "and" | "or" | "xor" if !ints => Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym(BINOP_SYMBOL, &opn), a.python_name(), b.python_name())),
+            match op {
+                ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor if !ints => Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op), a.python_name(), b.python_name())),
                 // bool & bool (| ^) is a bool in Python.
-                "and" | "or" | "xor" if a == Type::Bool && b == Type::Bool => Rule::Typed(vec![Type::Bool]),
-                "truediv" if ints => Rule::Typed(vec![Type::Float]),
-                "pow" if ints => match const_int(f, o.operands[1]) {
+                ArithOp::And | ArithOp::Or | ArithOp::Xor if a == Type::Bool && b == Type::Bool => Rule::Typed(vec![Type::Bool]),
+                ArithOp::TrueDiv if ints => Rule::Typed(vec![Type::Float]),
+                ArithOp::Pow if ints => match const_int(f, o.operands[1]) {
                     Some(e) if e >= 0 => Rule::Typed(vec![Type::Int]),
                     Some(_) => Rule::Typed(vec![Type::Float]),
                     None if tier0 => Rule::Reject(Diagnostic::new("E0106", sp, "`int ** int` with an exponent whose sign is not known at compile time")
@@ -233,52 +304,55 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                         .help("write a literal exponent, convert (`float(x) ** y`), or drop `--tier 0`")),
                     None => Rule::Generic(vec![Lat::Boxed(TySet::of(Type::Int).union(TySet::of(Type::Float)))]),
                 },
-                _ if ints => Rule::Typed(vec![Type::Int]),
-                _ => Rule::Typed(vec![Type::Float]),
+                ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow
+                | ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor => {
+                    Rule::Typed(vec![if ints { Type::Int } else { Type::Float }])
+                }
             }
         }
         Opcode::PyUnop => {
             let a = tys[0];
-            match opn.as_str() {
-                "not" if is_seq(a) => seq_generic(Lat::T(Type::Bool)),
-                "not" => Rule::Typed(vec![Type::Bool]),
-                _ if is_seq(a) => seq_generic(Lat::Bottom),
-                "invert" => match a {
+            match o.expect_enum_attr::<UnaryOp>("op") {
+                UnaryOp::Not if is_seq(a) => seq_generic(Lat::T(Type::Bool)),
+                UnaryOp::Not => Rule::Typed(vec![Type::Bool]),
+                UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs if is_seq(a) => seq_generic(Lat::Bottom),
+                UnaryOp::Invert => match a {
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
                     _ => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
                 },
-                o2 => match a {
+                op @ (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Abs) => match a {
                     Type::Float => Rule::Typed(vec![Type::Float]),
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    _ => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", if o2 == "neg" { "-" } else { "+" }, a.python_name())),
+                    _ => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
                 },
             }
         }
-        Opcode::PyCompare if is_identity(&opn) => {
+        Opcode::PyCompare if is_identity(o.expect_enum_attr("op")) => {
             // Identity is exact for the singletons None, True and False; for numbers and
             // strings CPython's answer depends on which objects its caches share.
             let singleton = |t: Type| matches!(t, Type::None | Type::Bool);
             if singleton(tys[0]) || singleton(tys[1]) {
                 Rule::Typed(vec![Type::Bool])
             } else {
-                Rule::Reject(Diagnostic::new("E0106", sp, format!("`{}` between a `{}` and a `{}` is not supported", sym(CMP_SYMBOL, &opn), tys[0].python_name(), tys[1].python_name()))
+                Rule::Reject(Diagnostic::new("E0106", sp, format!("`{}` between a `{}` and a `{}` is not supported", cmp_symbol(o.expect_enum_attr("op")), tys[0].python_name(), tys[1].python_name()))
                     .label("CPython's answer depends on its object caches").help("compare values with `==`; use `is` with None, True or False"))
             }
         }
         Opcode::PyCompare => {
+            let op = o.expect_enum_attr::<CmpOp>("op");
             let (a, b) = (tys[0], tys[1]);
             if has_seq {
                 let same_kind = matches!((a, b), (Type::Str, Type::Str) | (Type::Tuple(_), Type::Tuple(_)));
-                return if opn == "eq" || opn == "ne" || same_kind {
+                return if is_equality(op) || same_kind {
                     seq_generic(Lat::T(Type::Bool))
                 } else {
                     seq_generic(Lat::Bottom)
                 };
             }
-            if numeric(a) && numeric(b) || opn == "eq" || opn == "ne" {
+            if numeric(a) && numeric(b) || is_equality(op) {
                 Rule::Typed(vec![Type::Bool])
             } else {
-                Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", sym(CMP_SYMBOL, &opn), a.python_name(), b.python_name()))
+                Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", cmp_symbol(op), a.python_name(), b.python_name()))
             }
         }
         Opcode::PyTruth => {
@@ -381,7 +455,8 @@ pub fn tuple_index(k: i64, len: usize) -> Option<usize> {
 
 fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
     let sp = o.span;
-    let name = attr_str(o, "name");
+    let builtin = o.expect_enum_attr::<Builtin>("name");
+    let name = builtin.name();
     let generic = |result: Lat, what: &str| {
         if tier0 {
             Rule::Reject(Diagnostic::new("E0103", sp, what.to_string()).label("needs a boxed value (Tier 1)").help("drop `--tier 0`, or convert both to one type"))
@@ -389,30 +464,30 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
             Rule::Generic(vec![result])
         }
     };
-    match name.as_str() {
+    match builtin {
         // The runtime's str()/repr()/len() of the (boxed) value: CPython's slots and errors.
-        "str" | "repr" => Rule::Generic(vec![Lat::T(Type::Str)]),
-        "len" | "hash" => Rule::Generic(vec![Lat::T(Type::Int)]),
-        "type" => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
-        "isinstance" => Rule::Generic(vec![Lat::T(Type::Bool)]),
-        "abs" => match tys[0] {
+        Builtin::Str | Builtin::Repr => Rule::Generic(vec![Lat::T(Type::Str)]),
+        Builtin::Len | Builtin::Hash => Rule::Generic(vec![Lat::T(Type::Int)]),
+        Builtin::Type => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
+        Builtin::IsInstance => Rule::Generic(vec![Lat::T(Type::Bool)]),
+        Builtin::Abs => match tys[0] {
             Type::Float => Rule::Typed(vec![Type::Float]),
             Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
             Type::Str => generic(Lat::Bottom, "abs() of a string"),
             t => Rule::Raise("TypeError", format!("bad operand type for abs(): '{}'", t.python_name())),
         },
         // Parsed by the runtime exactly as CPython parses (whitespace, underscores, errors).
-        "int" if tys[0] == Type::Str => generic(Lat::T(Type::Int), "int() of a string"),
-        "float" if tys[0] == Type::Str => generic(Lat::T(Type::Float), "float() of a string"),
-        "int" => match tys[0] {
+        Builtin::Int if tys[0] == Type::Str => generic(Lat::T(Type::Int), "int() of a string"),
+        Builtin::Float if tys[0] == Type::Str => generic(Lat::T(Type::Float), "float() of a string"),
+        Builtin::Int => match tys[0] {
             Type::Int | Type::Bool | Type::Float => Rule::Typed(vec![Type::Int]),
             t => Rule::Raise("TypeError", format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", t.python_name())),
         },
-        "float" => match tys[0] {
+        Builtin::Float => match tys[0] {
             Type::Int | Type::Bool | Type::Float => Rule::Typed(vec![Type::Float]),
             t => Rule::Raise("TypeError", format!("float() argument must be a string or a real number, not '{}'", t.python_name())),
         },
-        _ => {
+        Builtin::Min | Builtin::Max => {
             // min(a, b) / max(a, b): returns one of its arguments unchanged.
             let (a, b) = (tys[0], tys[1]);
             if a == b && numeric(a) {
@@ -422,7 +497,7 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
             } else if is_seq(a) || is_seq(b) {
                 generic(Lat::Bottom, &format!("`{name}` of a `{}` and a `{}`", a.python_name(), b.python_name()))
             } else {
-                Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", if name == "min" { "<" } else { ">" }, b.python_name(), a.python_name()))
+                Rule::Raise("TypeError", format!("'{}' not supported between instances of '{}' and '{}'", if builtin == Builtin::Min { "<" } else { ">" }, b.python_name(), a.python_name()))
             }
         }
     }

@@ -7,7 +7,7 @@
 //! `molt_int_binop` (big ints, overflow into a big int, ZeroDivisionError, negative shift
 //! counts) computes the result. Every path ends in a join block whose argument is the result.
 
-use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{ArithOp, Attr, BitOp, CastOp, CmpOp, NewOp, Opcode, Span, Type, Value};
 
 use super::{L, binary_op};
 use crate::abi::{self, RtFn, UnaryOp};
@@ -18,15 +18,16 @@ const SMALL_MAX: i64 = (1 << (abi::SMALL_INT_BITS - 1)) - 1;
 
 impl L<'_> {
     pub(super) fn bits(&mut self, v: Value, sp: Span) -> Value {
-        self.cast("ref_bits", v, Type::I64, sp)
+        self.cast(CastOp::RefBits, v, Type::I64, sp)
     }
 
-    fn ibit(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
-        self.val(NewOp::new(Opcode::LIbit, sp).operands([a, b]).attr("op", Attr::Str(op.into())).result(Type::I64))
+    fn ibit(&mut self, op: BitOp, a: Value, b: Value, sp: Span) -> Value {
+        self.val(NewOp::new(Opcode::LIbit, sp).operands([a, b]).enum_attr("op", op).result(Type::I64))
     }
 
-    fn arith_ovf(&mut self, op: &str, a: Value, b: Value, sp: Span) -> (Value, Value) {
-        let id = self.out.append_op(self.cur, NewOp::new(Opcode::LIarithOvf, sp).operands([a, b]).attr("op", Attr::Str(op.into())).result(Type::I64).result(Type::I1));
+    /// `l.iarith_ovf`: `op` is add, sub or mul.
+    pub(super) fn arith_ovf(&mut self, op: ArithOp, a: Value, b: Value, sp: Span) -> (Value, Value) {
+        let id = self.out.append_op(self.cur, NewOp::new(Opcode::LIarithOvf, sp).operands([a, b]).enum_attr("op", op).result(Type::I64).result(Type::I1));
         (self.out.ops[id].results[0], self.out.ops[id].results[1])
     }
 
@@ -38,9 +39,9 @@ impl L<'_> {
 
     fn low_bit_clear(&mut self, bits: Value, sp: Span) -> Value {
         let one = self.i64c(abi::OBJ_TAG, sp);
-        let tag = self.ibit("and", bits, one, sp);
+        let tag = self.ibit(BitOp::And, bits, one, sp);
         let z = self.i64c(0, sp);
-        self.icmp("eq", tag, z, sp)
+        self.icmp(CmpOp::Eq, tag, z, sp)
     }
 
     /// An int literal: a small int word, or a big int made at run time.
@@ -48,7 +49,7 @@ impl L<'_> {
         match a {
             Attr::Int(v) if (SMALL_MIN..=SMALL_MAX).contains(v) => {
                 let bits = self.i64c(v << 1, sp);
-                self.cast("bits_ref", bits, Type::Ref, sp)
+                self.cast(CastOp::BitsRef, bits, Type::Ref, sp)
             }
             Attr::Int(v) => {
                 let c = self.i64c(*v, sp);
@@ -61,7 +62,7 @@ impl L<'_> {
             }
             Attr::Bool(b) => {
                 let bits = self.i64c(if *b { 2 } else { 0 }, sp);
-                self.cast("bits_ref", bits, Type::Ref, sp)
+                self.cast(CastOp::BitsRef, bits, Type::Ref, sp)
             }
             Attr::Float(_) | Attr::None | Attr::Str(_) | Attr::Sym(_) | Attr::Type(_) => self.zero(Type::Ref, sp),
         }
@@ -101,8 +102,8 @@ impl L<'_> {
         // (known bits), so that tag tests and reference-count tests of the result that follow
         // are folded away on the fast path (jump threading), and the `and` itself usually too.
         let mask = self.i64c(!abi::OBJ_TAG, sp);
-        let bits = self.ibit("and", bits, mask, sp);
-        let word = self.cast("bits_ref", bits, Type::Ref, sp);
+        let bits = self.ibit(BitOp::And, bits, mask, sp);
+        let word = self.cast(CastOp::BitsRef, bits, Type::Ref, sp);
         match overflow {
             Some(ovf) => self.cond_br(ovf, slow_b, vec![], join, vec![word], sp),
             None => self.br(join, vec![word], sp),
@@ -121,63 +122,68 @@ impl L<'_> {
         (x, y, vec![sa, sb])
     }
 
-    fn slow_binop(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
+    fn slow_binop(&mut self, op: ArithOp, a: Value, b: Value, sp: Span) -> Value {
         let code = self.i64c(binary_op(op).code().into(), sp);
         self.call_val(RtFn::molt_int_binop, vec![code, a, b], Type::Ref, sp)
     }
 
     /// `a op b` for two ints.
-    pub(super) fn int_binop(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
-        if matches!(op, "pow" | "lshift") {
-            // The runtime only (results grow fast; no inline path pays off): no tag test.
-            return self.slow_binop(op, a, b, sp);
+    pub(super) fn int_binop(&mut self, op: ArithOp, a: Value, b: Value, sp: Span) -> Value {
+        match op {
+            // The runtime only (results grow fast; no inline path pays off): no tag test. (Truediv
+            // is not an op of `t.int_binop`: the verifier rejects it.)
+            ArithOp::Pow | ArithOp::LShift | ArithOp::TrueDiv => return self.slow_binop(op, a, b, sp),
+            ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::RShift | ArithOp::And
+            | ArithOp::Or | ArithOp::Xor => {}
         }
         let (x, y, small) = self.both_small(a, b, sp);
         let slow = move |s: &mut Self| s.slow_binop(op, a, b, sp);
         match op {
-            "add" | "sub" => self.fast_or_slow(&small, sp, |s| {
+            ArithOp::Add | ArithOp::Sub => self.fast_or_slow(&small, sp, |s| {
                 let (r, o) = s.arith_ovf(op, x, y, sp);
                 (r, Some(o))
             }, slow),
-            "mul" => self.fast_or_slow(&small, sp, |s| {
+            ArithOp::Mul => self.fast_or_slow(&small, sp, |s| {
                 let one = s.i64c(1, sp);
-                let xv = s.ibit("ashr", x, one, sp);
-                let (r, o) = s.arith_ovf("mul", xv, y, sp);
+                let xv = s.ibit(BitOp::AShr, x, one, sp);
+                let (r, o) = s.arith_ovf(ArithOp::Mul, xv, y, sp);
                 (r, Some(o))
             }, slow),
-            "and" | "or" | "xor" => self.fast_or_slow(&small, sp, |s| (s.ibit(op, x, y, sp), None), slow),
-            "floordiv" | "mod" => {
+            ArithOp::And => self.fast_or_slow(&small, sp, |s| (s.ibit(BitOp::And, x, y, sp), None), slow),
+            ArithOp::Or => self.fast_or_slow(&small, sp, |s| (s.ibit(BitOp::Or, x, y, sp), None), slow),
+            ArithOp::Xor => self.fast_or_slow(&small, sp, |s| (s.ibit(BitOp::Xor, x, y, sp), None), slow),
+            ArithOp::FloorDiv | ArithOp::Mod => {
                 // Untagged operands are within ±2**62, so the machine division cannot overflow;
                 // the result is re-tagged by doubling, which overflows only for -2**62 // -1.
                 let z = self.i64c(0, sp);
-                let nonzero = self.icmp("ne", y, z, sp);
+                let nonzero = self.icmp(CmpOp::Ne, y, z, sp);
                 let ok = [small[0], small[1], nonzero];
                 self.fast_or_slow(&ok, sp, |s| {
                     let one = s.i64c(1, sp);
-                    let (xv, yv) = (s.ibit("ashr", x, one, sp), s.ibit("ashr", y, one, sp));
-                    let q = s.val(NewOp::new(Opcode::LIdivFloor, sp).operands([xv, yv]).attr("op", Attr::Str(op.into())).result(Type::I64));
-                    let (r, o) = s.arith_ovf("add", q, q, sp);
+                    let (xv, yv) = (s.ibit(BitOp::AShr, x, one, sp), s.ibit(BitOp::AShr, y, one, sp));
+                    let q = s.val(NewOp::new(Opcode::LIdivFloor, sp).operands([xv, yv]).enum_attr("op", op).result(Type::I64));
+                    let (r, o) = s.arith_ovf(ArithOp::Add, q, q, sp);
                     (r, Some(o))
                 }, slow)
             }
-            "rshift" => {
+            ArithOp::RShift => {
                 // x >> n for n >= 0: shift the word by min(n, 63) and clear the tag bit.
                 let z = self.i64c(0, sp);
-                let nonneg = self.icmp("ge", y, z, sp);
+                let nonneg = self.icmp(CmpOp::Ge, y, z, sp);
                 let ok = [small[0], small[1], nonneg];
                 self.fast_or_slow(&ok, sp, |s| {
                     let one = s.i64c(1, sp);
-                    let n = s.ibit("ashr", y, one, sp);
+                    let n = s.ibit(BitOp::AShr, y, one, sp);
                     let max = s.i64c(63, sp);
-                    let big = s.icmp("gt", n, max, sp);
+                    let big = s.icmp(CmpOp::Gt, n, max, sp);
                     let n = s.select(big, max, n, sp);
-                    let shifted = s.ibit("ashr", x, n, sp);
+                    let shifted = s.ibit(BitOp::AShr, x, n, sp);
                     let mask = s.i64c(!1, sp);
-                    (s.ibit("and", shifted, mask, sp), None)
+                    (s.ibit(BitOp::And, shifted, mask, sp), None)
                 }, slow)
             }
-            // The ops of `t.int_binop` handled above; the verifier admits no others.
-            _ => self.slow_binop(op, a, b, sp),
+            // Returned above.
+            ArithOp::Pow | ArithOp::LShift | ArithOp::TrueDiv => self.slow_binop(op, a, b, sp),
         }
     }
 
@@ -193,17 +199,17 @@ impl L<'_> {
             // ~x = -x - 1; on the word 2x that is 2x ^ -2 (= -2x - 2).
             UnaryOp::Invert => self.fast_or_slow(&[small], sp, |s| {
                 let m = s.i64c(-2, sp);
-                (s.ibit("xor", x, m, sp), None)
+                (s.ibit(BitOp::Xor, x, m, sp), None)
             }, slow),
             UnaryOp::Neg => self.fast_or_slow(&[small], sp, |s| {
                 let z = s.i64c(0, sp);
-                let (r, o) = s.arith_ovf("sub", z, x, sp);
+                let (r, o) = s.arith_ovf(ArithOp::Sub, z, x, sp);
                 (r, Some(o))
             }, slow),
             UnaryOp::Abs => self.fast_or_slow(&[small], sp, |s| {
                 let z = s.i64c(0, sp);
-                let (neg, o) = s.arith_ovf("sub", z, x, sp);
-                let is_neg = s.icmp("lt", x, z, sp);
+                let (neg, o) = s.arith_ovf(ArithOp::Sub, z, x, sp);
+                let is_neg = s.icmp(CmpOp::Lt, x, z, sp);
                 let r = s.select(is_neg, neg, x, sp);
                 let f = s.konst(Attr::Bool(false), Type::I1, sp);
                 let ovf = s.select(is_neg, o, f, sp);
@@ -239,11 +245,11 @@ impl L<'_> {
     /// The untagged value of a small int's word.
     fn untag(&mut self, bits: Value, sp: Span) -> Value {
         let one = self.i64c(1, sp);
-        self.ibit("ashr", bits, one, sp)
+        self.ibit(BitOp::AShr, bits, one, sp)
     }
 
     /// `a op b` for two ints: words compare like values when both are small.
-    pub(super) fn int_cmp(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
+    pub(super) fn int_cmp(&mut self, op: CmpOp, a: Value, b: Value, sp: Span) -> Value {
         let (x, y, small) = self.both_small(a, b, sp);
         self.either(&small, Type::I1, sp, |s| s.icmp(op, x, y, sp), |s| {
             let sign = s.call_val(RtFn::molt_int_cmp, vec![a, b], Type::I64, sp);
@@ -259,7 +265,7 @@ impl L<'_> {
         let small = self.low_bit_clear(x, sp);
         self.either(&[small], Type::F64, sp, |s| {
             let v = s.untag(x, sp);
-            s.cast("sitofp", v, Type::F64, sp)
+            s.cast(CastOp::SiToFp, v, Type::F64, sp)
         }, |s| s.call_val(RtFn::molt_int_to_float, vec![a], Type::F64, sp))
     }
 
@@ -275,9 +281,9 @@ impl L<'_> {
     /// low bit LLVM knows is 0), a big int otherwise.
     pub(super) fn index_to_int(&mut self, i: Value, sp: Span) -> Value {
         let one = self.i64c(1, sp);
-        let w = self.ibit("shl", i, one, sp);
-        let back = self.ibit("ashr", w, one, sp);
-        let fits = self.icmp("eq", back, i, sp);
-        self.either(&[fits], Type::Ref, sp, |s| s.cast("bits_ref", w, Type::Ref, sp), |s| s.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp))
+        let w = self.ibit(BitOp::Shl, i, one, sp);
+        let back = self.ibit(BitOp::AShr, w, one, sp);
+        let fits = self.icmp(CmpOp::Eq, back, i, sp);
+        self.either(&[fits], Type::Ref, sp, |s| s.cast(CastOp::BitsRef, w, Type::Ref, sp), |s| s.call_val(RtFn::molt_int_from_i64, vec![i], Type::Ref, sp))
     }
 }

@@ -16,9 +16,9 @@ mod objects;
 
 use std::collections::HashMap;
 
-use molt_ir::{Attr, Block, F64, Func, Global, Module, NewOp, OpId, Opcode, Span, Type, Value, ValueDef};
+use molt_ir::{ArithOp, Attr, Block, CastOp, CmpOp, F64, Func, Global, Handling, Module, NewOp, OpId, Opcode, Span, Type, UnaryOp, Value, ValueDef};
 
-use crate::abi::RtFn;
+use crate::abi::{self, RtFn};
 use crate::infer::TirModule;
 
 pub fn machine_type(t: Type) -> Type {
@@ -150,14 +150,14 @@ impl L<'_> {
             Type::Ptr => self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(String::new())).result(Type::Ptr)),
             Type::Ref => {
                 let z = self.i64c(0, sp);
-                self.cast("bits_ref", z, Type::Ref, sp)
+                self.cast(CastOp::BitsRef, z, Type::Ref, sp)
             }
             Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::Index => self.i64c(0, sp),
         }
     }
 
-    fn cast(&mut self, op: &str, v: Value, to: Type, sp: Span) -> Value {
-        self.val(NewOp::new(Opcode::LCast, sp).operands([v]).attr("op", Attr::Str(op.into())).result(to))
+    fn cast(&mut self, op: CastOp, v: Value, to: Type, sp: Span) -> Value {
+        self.val(NewOp::new(Opcode::LCast, sp).operands([v]).enum_attr("op", op).result(to))
     }
 
     /// Calls a runtime function (checked for a pending exception when it may raise).
@@ -179,8 +179,9 @@ impl L<'_> {
         }
     }
 
-    fn icmp(&mut self, op: &str, a: Value, b: Value, sp: Span) -> Value {
-        self.val(NewOp::new(Opcode::LIcmp, sp).operands([a, b]).attr("op", Attr::Str(op.into())).result(Type::I1))
+    /// `l.icmp` (signed): `op` is one of lt, le, gt, ge, eq, ne.
+    fn icmp(&mut self, op: CmpOp, a: Value, b: Value, sp: Span) -> Value {
+        self.val(NewOp::new(Opcode::LIcmp, sp).operands([a, b]).enum_attr("op", op).result(Type::I1))
     }
 
     fn select(&mut self, c: Value, a: Value, b: Value, sp: Span) -> Value {
@@ -229,7 +230,6 @@ impl L<'_> {
         let o = &self.src.ops[op];
         let sp = o.span;
         let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Str(String::new()));
-        let opname = attr("op").as_str().unwrap_or("").to_string();
         let res_ty = o.results.first().map(|&r| self.src.values[r].ty);
         // Operands, except string literals that `print` writes as text.
         let operands = o.operands.clone();
@@ -264,11 +264,11 @@ impl L<'_> {
                 (t, a) => Some(self.konst(a, machine_type(t), sp)),
             },
             Opcode::TUndef => Some(self.zero(machine_type(res_ty.unwrap_or(Type::None)), sp)),
-            Opcode::TIntBinop => Some(self.int_binop(&opname, ops[0], ops[1], sp)),
-            Opcode::TIntNeg => Some(self.int_unop(crate::abi::UnaryOp::Neg, ops[0], sp)),
-            Opcode::TIntInvert => Some(self.int_unop(crate::abi::UnaryOp::Invert, ops[0], sp)),
-            Opcode::TIntAbs => Some(self.int_unop(crate::abi::UnaryOp::Abs, ops[0], sp)),
-            Opcode::TIntCmp => Some(self.int_cmp(&opname, ops[0], ops[1], sp)),
+            Opcode::TIntBinop => Some(self.int_binop(o.expect_enum_attr("op"), ops[0], ops[1], sp)),
+            Opcode::TIntNeg => Some(self.int_unop(abi::UnaryOp::Neg, ops[0], sp)),
+            Opcode::TIntInvert => Some(self.int_unop(abi::UnaryOp::Invert, ops[0], sp)),
+            Opcode::TIntAbs => Some(self.int_unop(abi::UnaryOp::Abs, ops[0], sp)),
+            Opcode::TIntCmp => Some(self.int_cmp(o.expect_enum_attr("op"), ops[0], ops[1], sp)),
             Opcode::TIntTruediv => Some(self.call_val(RtFn::molt_int_truediv, ops, Type::F64, sp)),
             Opcode::TIntPowFloat => {
                 let a = self.int_to_float(ops[0], sp);
@@ -280,55 +280,62 @@ impl L<'_> {
                 let two = self.i64c(2, sp);
                 let zero = self.i64c(0, sp);
                 let bits = self.select(ops[0], two, zero, sp);
-                Some(self.cast("bits_ref", bits, Type::Ref, sp))
+                Some(self.cast(CastOp::BitsRef, bits, Type::Ref, sp))
             }
             Opcode::TFloatToInt => Some(self.call_val(RtFn::molt_float_to_int, ops, Type::Ref, sp)),
-            Opcode::TFloatBinop => match opname.as_str() {
-                "add" | "sub" | "mul" => self.push(NewOp::new(Opcode::LFarith, sp).operands(ops).attr("op", attr("op")).result(Type::F64)),
-                "truediv" => self.push(NewOp::new(Opcode::LFdiv, sp).operands(ops).result(Type::F64)),
-                "floordiv" => Some(self.call_val(RtFn::molt_float_floordiv, ops, Type::F64, sp)),
-                "mod" => Some(self.call_val(RtFn::molt_float_mod, ops, Type::F64, sp)),
-                _ => Some(self.call_val(RtFn::molt_float_pow, ops, Type::F64, sp)),
+            Opcode::TFloatBinop => match o.expect_enum_attr::<ArithOp>("op") {
+                op @ (ArithOp::Add | ArithOp::Sub | ArithOp::Mul) => {
+                    self.push(NewOp::new(Opcode::LFarith, sp).operands(ops).enum_attr("op", op).result(Type::F64))
+                }
+                ArithOp::TrueDiv => self.push(NewOp::new(Opcode::LFdiv, sp).operands(ops).result(Type::F64)),
+                ArithOp::FloorDiv => Some(self.call_val(RtFn::molt_float_floordiv, ops, Type::F64, sp)),
+                ArithOp::Mod => Some(self.call_val(RtFn::molt_float_mod, ops, Type::F64, sp)),
+                ArithOp::Pow => Some(self.call_val(RtFn::molt_float_pow, ops, Type::F64, sp)),
+                op @ (ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor) => outside_subset(o, op),
             },
-            Opcode::TFloatNeg => Some(self.cast("fneg", ops[0], Type::F64, sp)),
-            Opcode::TFloatAbs => Some(self.cast("fabs", ops[0], Type::F64, sp)),
-            Opcode::TFloatCmp => self.push(NewOp::new(Opcode::LFcmp, sp).operands(ops).attr("op", attr("op")).result(Type::I1)),
+            Opcode::TFloatNeg => Some(self.cast(CastOp::FNeg, ops[0], Type::F64, sp)),
+            Opcode::TFloatAbs => Some(self.cast(CastOp::FAbs, ops[0], Type::F64, sp)),
+            Opcode::TFloatCmp => {
+                let op = o.expect_enum_attr::<CmpOp>("op");
+                self.push(NewOp::new(Opcode::LFcmp, sp).operands(ops).enum_attr("op", op).result(Type::I1))
+            }
             Opcode::TIntFloatCmp => {
                 // molt_cmp_int_float: -1, 0, 1, or 2 when the float is NaN.
                 let r = self.call_val(RtFn::molt_cmp_int_float, ops, Type::I64, sp);
                 let zero = self.i64c(0, sp);
                 let one = self.i64c(1, sp);
-                Some(match opname.as_str() {
-                    "lt" => self.icmp("lt", r, zero, sp),
-                    "le" => self.icmp("le", r, zero, sp),
-                    "gt" => self.icmp("eq", r, one, sp),
-                    "ge" => {
-                        let ge0 = self.icmp("ge", r, zero, sp);
-                        let le1 = self.icmp("le", r, one, sp);
+                Some(match o.expect_enum_attr::<CmpOp>("op") {
+                    CmpOp::Lt => self.icmp(CmpOp::Lt, r, zero, sp),
+                    CmpOp::Le => self.icmp(CmpOp::Le, r, zero, sp),
+                    CmpOp::Gt => self.icmp(CmpOp::Eq, r, one, sp),
+                    CmpOp::Ge => {
+                        let ge0 = self.icmp(CmpOp::Ge, r, zero, sp);
+                        let le1 = self.icmp(CmpOp::Le, r, one, sp);
                         let f = self.konst(Attr::Bool(false), Type::I1, sp);
                         self.select(ge0, le1, f, sp)
                     }
-                    "eq" => self.icmp("eq", r, zero, sp),
-                    _ => self.icmp("ne", r, zero, sp),
+                    CmpOp::Eq => self.icmp(CmpOp::Eq, r, zero, sp),
+                    CmpOp::Ne => self.icmp(CmpOp::Ne, r, zero, sp),
+                    op @ (CmpOp::Is | CmpOp::IsNot) => outside_subset(o, op),
                 })
             }
-            Opcode::TNoneCmp => Some(self.konst(Attr::Bool(opname == "eq"), Type::I1, sp)),
+            Opcode::TNoneCmp => Some(self.konst(Attr::Bool(o.expect_enum_attr::<CmpOp>("op") == CmpOp::Eq), Type::I1, sp)),
             Opcode::TTruth => Some(match src_ty(0) {
                 // Small 0 is the word 0; a big int is never zero.
                 Type::Int => {
-                    let bits = self.cast("ref_bits", ops[0], Type::I64, sp);
+                    let bits = self.cast(CastOp::RefBits, ops[0], Type::I64, sp);
                     let z = self.i64c(0, sp);
-                    self.icmp("ne", bits, z, sp)
+                    self.icmp(CmpOp::Ne, bits, z, sp)
                 }
                 Type::Float => {
                     let z = self.konst(Attr::Float(F64(0.0)), Type::F64, sp);
-                    self.val(NewOp::new(Opcode::LFcmp, sp).operands([ops[0], z]).attr("op", Attr::Str("ne".into())).result(Type::I1))
+                    self.val(NewOp::new(Opcode::LFcmp, sp).operands([ops[0], z]).enum_attr("op", CmpOp::Ne).result(Type::I1))
                 }
                 Type::Bool => ops[0],
                 Type::Str | Type::TObj | Type::Tuple(_) => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
                 Type::None | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.konst(Attr::Bool(false), Type::I1, sp),
             }),
-            Opcode::TNot => Some(self.cast("not", ops[0], Type::I1, sp)),
+            Opcode::TNot => Some(self.cast(CastOp::Not, ops[0], Type::I1, sp)),
             Opcode::TSelect => Some(self.select(ops[0], ops[1], ops[2], sp)),
             Opcode::TCall => {
                 let callee = attr("callee");
@@ -369,16 +376,15 @@ impl L<'_> {
             }
             Opcode::TRangeCond => {
                 let z = self.i64c(0, sp);
-                let up = self.icmp("gt", ops[2], z, sp);
-                let lt = self.icmp("lt", ops[0], ops[1], sp);
-                let gt = self.icmp("gt", ops[0], ops[1], sp);
+                let up = self.icmp(CmpOp::Gt, ops[2], z, sp);
+                let lt = self.icmp(CmpOp::Lt, ops[0], ops[1], sp);
+                let gt = self.icmp(CmpOp::Gt, ops[0], ops[1], sp);
                 Some(self.select(up, lt, gt, sp))
             }
             Opcode::TRangeNext => {
                 // An overflow means the next value is past any i64 stop: the range is exhausted.
-                let id = self.out.append_op(self.cur, NewOp::new(Opcode::LIarithOvf, sp).operands([ops[0], ops[1]]).attr("op", Attr::Str("add".into())).result(Type::I64).result(Type::I1));
-                let (n, ovf) = (self.out.ops[id].results[0], self.out.ops[id].results[1]);
-                let ok = self.cast("not", ovf, Type::I1, sp);
+                let (n, ovf) = self.arith_ovf(ArithOp::Add, ops[0], ops[1], sp);
+                let ok = self.cast(CastOp::Not, ovf, Type::I1, sp);
                 self.vmap.insert(o.results[0], n);
                 self.vmap.insert(o.results[1], ok);
                 return;
@@ -394,15 +400,19 @@ impl L<'_> {
             }
             Opcode::TUnbox => Some(self.unbox(ops[0], res_ty.unwrap_or(Type::TObj), sp)),
             Opcode::TObjBinop => {
-                let code = self.i64c(binary_op(&opname).code().into(), sp);
+                let code = self.i64c(binary_op(o.expect_enum_attr("op")).code().into(), sp);
                 Some(self.call_val(RtFn::molt_obj_binop, vec![code, ops[0], ops[1]], Type::Ref, sp))
             }
             Opcode::TObjUnop => {
-                let code = self.i64c(unary_op(&opname).code().into(), sp);
+                let op = o.expect_enum_attr::<UnaryOp>("op");
+                let Some(rt_op) = unary_op(op) else { outside_subset(o, op) };
+                let code = self.i64c(rt_op.code().into(), sp);
                 Some(self.call_val(RtFn::molt_obj_unop, vec![code, ops[0]], Type::Ref, sp))
             }
             Opcode::TObjCompare => {
-                let code = self.i64c(compare_op(&opname).code().into(), sp);
+                let op = o.expect_enum_attr::<CmpOp>("op");
+                let Some(rt_op) = compare_op(op) else { outside_subset(o, op) };
+                let code = self.i64c(rt_op.code().into(), sp);
                 Some(self.call_val(RtFn::molt_obj_compare, vec![code, ops[0], ops[1]], Type::Ref, sp))
             }
             Opcode::TRaiseNew => {
@@ -451,16 +461,15 @@ impl L<'_> {
                 None
             }
             Opcode::TExcHandling => {
-                if attr("what").as_str() == Some("begin") {
-                    self.call(RtFn::molt_exc_handling_begin, ops, None, sp);
-                } else {
-                    self.call(RtFn::molt_exc_handling_end, vec![], None, sp);
-                }
+                match o.expect_enum_attr::<Handling>("what") {
+                    Handling::Begin => self.call(RtFn::molt_exc_handling_begin, ops, None, sp),
+                    Handling::End => self.call(RtFn::molt_exc_handling_end, vec![], None, sp),
+                };
                 None
             }
             Opcode::TObjIs => {
-                let (a, b) = (self.cast("ref_bits", ops[0], Type::I64, sp), self.cast("ref_bits", ops[1], Type::I64, sp));
-                Some(self.icmp("eq", a, b, sp))
+                let (a, b) = (self.cast(CastOp::RefBits, ops[0], Type::I64, sp), self.cast(CastOp::RefBits, ops[1], Type::I64, sp));
+                Some(self.icmp(CmpOp::Eq, a, b, sp))
             }
             Opcode::TObjStr => Some(self.call_val(RtFn::molt_obj_str, ops, Type::Ref, sp)),
             Opcode::TObjRepr => Some(self.call_val(RtFn::molt_obj_repr, ops, Type::Ref, sp)),
@@ -519,7 +528,7 @@ impl L<'_> {
                 // The runtime's "exhausted" marker is a static object, never a Python value.
                 let item = self.call_val(RtFn::molt_iter_next, ops, Type::Ref, sp);
                 let done = self.is_static(item, crate::abi::RtObj::molt_iter_done, sp);
-                let more = self.cast("not", done, Type::I1, sp);
+                let more = self.cast(CastOp::Not, done, Type::I1, sp);
                 self.vmap.insert(o.results[0], item);
                 self.vmap.insert(o.results[1], more);
                 return;
@@ -590,7 +599,7 @@ impl L<'_> {
     /// range(): ValueError for a zero step.
     fn range_step_check(&mut self, step: Value, sp: Span) {
         let z = self.i64c(0, sp);
-        let is_zero = self.icmp("eq", step, z, sp);
+        let is_zero = self.icmp(CmpOp::Eq, step, z, sp);
         let (raise_b, cont) = (self.new_block(), self.new_block());
         self.cond_br(is_zero, raise_b, vec![], cont, vec![], sp);
         self.cur = raise_b;
@@ -600,43 +609,52 @@ impl L<'_> {
     }
 }
 
-fn binary_op(name: &str) -> crate::abi::BinaryOp {
-    use crate::abi::BinaryOp;
-    match name {
-        "add" => BinaryOp::Add,
-        "sub" => BinaryOp::Sub,
-        "mul" => BinaryOp::Mul,
-        "truediv" => BinaryOp::TrueDiv,
-        "floordiv" => BinaryOp::FloorDiv,
-        "mod" => BinaryOp::Mod,
-        "pow" => BinaryOp::Pow,
-        "lshift" => BinaryOp::LShift,
-        "rshift" => BinaryOp::RShift,
-        "and" => BinaryOp::And,
-        "or" => BinaryOp::Or,
-        // The op enum of ops.toml has no other values (the verifier checks it).
-        _ => BinaryOp::Xor,
+/// An IR value outside the subset of its enum that op `o` allows: the TIR verifier rejects it
+/// before lowering.
+fn outside_subset(o: &molt_ir::OpData, value: impl molt_ir::AttrEnum) -> ! {
+    panic!("invariant `attributes` broken: `{}` does not take `{}`", o.opcode.name(), value.name())
+}
+
+/// The runtime's operator code of a binary operator.
+fn binary_op(op: ArithOp) -> abi::BinaryOp {
+    match op {
+        ArithOp::Add => abi::BinaryOp::Add,
+        ArithOp::Sub => abi::BinaryOp::Sub,
+        ArithOp::Mul => abi::BinaryOp::Mul,
+        ArithOp::TrueDiv => abi::BinaryOp::TrueDiv,
+        ArithOp::FloorDiv => abi::BinaryOp::FloorDiv,
+        ArithOp::Mod => abi::BinaryOp::Mod,
+        ArithOp::Pow => abi::BinaryOp::Pow,
+        ArithOp::LShift => abi::BinaryOp::LShift,
+        ArithOp::RShift => abi::BinaryOp::RShift,
+        ArithOp::And => abi::BinaryOp::And,
+        ArithOp::Or => abi::BinaryOp::Or,
+        ArithOp::Xor => abi::BinaryOp::Xor,
     }
 }
 
-fn unary_op(name: &str) -> crate::abi::UnaryOp {
-    use crate::abi::UnaryOp;
-    match name {
-        "neg" => UnaryOp::Neg,
-        "pos" => UnaryOp::Pos,
-        "invert" => UnaryOp::Invert,
-        _ => UnaryOp::Abs,
-    }
+/// The runtime's operator code of a unary operator; `None` for `not`, which is no runtime
+/// operator (it negates the truth value).
+fn unary_op(op: UnaryOp) -> Option<abi::UnaryOp> {
+    Some(match op {
+        UnaryOp::Neg => abi::UnaryOp::Neg,
+        UnaryOp::Pos => abi::UnaryOp::Pos,
+        UnaryOp::Invert => abi::UnaryOp::Invert,
+        UnaryOp::Abs => abi::UnaryOp::Abs,
+        UnaryOp::Not => return None,
+    })
 }
 
-fn compare_op(name: &str) -> crate::abi::CompareOp {
-    use crate::abi::CompareOp;
-    match name {
-        "lt" => CompareOp::Lt,
-        "le" => CompareOp::Le,
-        "eq" => CompareOp::Eq,
-        "ne" => CompareOp::Ne,
-        "gt" => CompareOp::Gt,
-        _ => CompareOp::Ge,
-    }
+/// The runtime's operator code of a comparison; `None` for the identity tests (`is`, `is not`),
+/// which compare reference words.
+fn compare_op(op: CmpOp) -> Option<abi::CompareOp> {
+    Some(match op {
+        CmpOp::Lt => abi::CompareOp::Lt,
+        CmpOp::Le => abi::CompareOp::Le,
+        CmpOp::Eq => abi::CompareOp::Eq,
+        CmpOp::Ne => abi::CompareOp::Ne,
+        CmpOp::Gt => abi::CompareOp::Gt,
+        CmpOp::Ge => abi::CompareOp::Ge,
+        CmpOp::Is | CmpOp::IsNot => return None,
+    })
 }

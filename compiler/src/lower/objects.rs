@@ -5,7 +5,7 @@
 //! object whose items are boxed. A type test of a boxed value reads
 //! the tag bit (small ints) or compares the object's type with a static type object.
 
-use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, CmpOp, NewOp, Opcode, Span, Type, Value};
 
 use super::L;
 use crate::abi::{RtFn, RtObj};
@@ -22,7 +22,7 @@ impl L<'_> {
     pub(super) fn is_static(&mut self, v: Value, obj: RtObj, sp: Span) -> Value {
         let s = self.static_ref(obj, sp);
         let (a, b) = (self.bits(v, sp), self.bits(s, sp));
-        self.icmp("eq", a, b, sp)
+        self.icmp(CmpOp::Eq, a, b, sp)
     }
 
     /// The boxed form of a value of TIR type `t` (its LIR value `v`).
