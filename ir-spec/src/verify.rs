@@ -279,9 +279,9 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
     }
     check_guards(f).map_err(|message| VerifyError { func: f.name.clone(), invariant: "guard", message })?;
     // Dominance over reachable blocks.
-    let idom = dominators(f);
+    let dom = DomTree::new(f);
     for &b in &f.layout {
-        if !idom.contains_key(&b) {
+        if !dom.reachable(b) {
             continue; // unreachable: uses there are not checked (as in MLIR)
         }
         for (i, &opid) in f.blocks[b].ops.iter().enumerate() {
@@ -289,7 +289,7 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
             let uses = op.operands.iter().chain(op.successors.iter().flat_map(|s| s.args.iter()));
             for &v in uses {
                 let (db, di) = def_at[&v];
-                let ok = if db == b { di < i as i64 } else { dominates(&idom, db, b) };
+                let ok = if db == b { di < i as i64 } else { dom.dominates(db, b) };
                 if !ok {
                     return fail("dominance", format!("a value used by `{}` in ^bb{} does not dominate its use", name(opid), pos(f, b)));
                 }
@@ -354,26 +354,35 @@ fn pos(f: &Func, b: Block) -> usize {
     f.layout.iter().position(|&x| x == b).unwrap_or(usize::MAX)
 }
 
-/// Immediate dominators of the blocks reachable from the entry (Cooper, Harvey & Kennedy).
-pub fn dominators(f: &Func) -> HashMap<Block, Block> {
-    let Some(entry) = f.entry() else { return HashMap::new() };
+/// Immediate dominators (Cooper, Harvey & Kennedy) on reverse-postorder numbers in plain
+/// vectors: the intersection walk is the hot loop (a join with thousands of predecessors, as a
+/// long `and` chain makes, walks up the tree once per predecessor), so it does no hashing.
+/// Returns the blocks in reverse postorder and, for each (by its position), its immediate dominator's
+/// position (the entry is its own; `None`: unreachable from the entry, which never happens in
+/// reverse postorder, kept for safety).
+fn idom_by_rpo(f: &Func) -> (Vec<Block>, Vec<Option<usize>>) {
     let order = f.reverse_postorder();
+    if order.is_empty() {
+        return (order, Vec::new());
+    }
     let rpo: HashMap<Block, usize> = order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
-    let mut preds: HashMap<Block, Vec<Block>> = HashMap::new();
-    for &b in &order {
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+    for (i, &b) in order.iter().enumerate() {
         for s in f.successors(b) {
-            preds.entry(s).or_default().push(b);
+            if let Some(&j) = rpo.get(&s) {
+                preds[j].push(i);
+            }
         }
     }
-    let mut idom: HashMap<Block, Block> = HashMap::new();
-    idom.insert(entry, entry);
+    let mut idom: Vec<Option<usize>> = vec![None; order.len()];
+    idom[0] = Some(0);
     let mut changed = true;
     while changed {
         changed = false;
-        for &b in order.iter().skip(1) {
-            let mut new: Option<Block> = None;
-            for &p in preds.get(&b).map(Vec::as_slice).unwrap_or(&[]) {
-                if !idom.contains_key(&p) {
+        for b in 1..order.len() {
+            let mut new: Option<usize> = None;
+            for &p in &preds[b] {
+                if idom[p].is_none() {
                     continue;
                 }
                 new = Some(match new {
@@ -381,36 +390,71 @@ pub fn dominators(f: &Func) -> HashMap<Block, Block> {
                     Some(mut a) => {
                         let mut c = p;
                         while a != c {
-                            while rpo[&a] > rpo[&c] {
-                                a = idom[&a];
+                            while a > c {
+                                a = idom[a].unwrap_or(0);
                             }
-                            while rpo[&c] > rpo[&a] {
-                                c = idom[&c];
+                            while c > a {
+                                c = idom[c].unwrap_or(0);
                             }
                         }
                         a
                     }
                 });
             }
-            if let Some(n) = new
-                && idom.get(&b) != Some(&n)
-            {
-                idom.insert(b, n);
+            if new.is_some() && idom[b] != new {
+                idom[b] = new;
                 changed = true;
             }
         }
     }
-    idom
+    (order, idom)
 }
 
-fn dominates(idom: &HashMap<Block, Block>, a: Block, mut b: Block) -> bool {
-    loop {
-        if a == b {
-            return true;
+/// Constant-time dominance queries: each reachable block's interval in a depth-first walk of
+/// the dominator tree (a dominates b exactly when b's interval lies within a's).
+struct DomTree {
+    interval: HashMap<Block, (usize, usize)>,
+}
+
+impl DomTree {
+    fn new(f: &Func) -> DomTree {
+        let (order, idom) = idom_by_rpo(f);
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+        for (i, d) in idom.iter().enumerate().skip(1) {
+            if let Some(d) = *d {
+                children[d].push(i);
+            }
         }
-        match idom.get(&b) {
-            Some(&p) if p != b => b = p,
-            _ => return false,
+        let mut interval = HashMap::new();
+        if order.is_empty() {
+            return DomTree { interval };
+        }
+        // Iterative walk: (node, next child to visit).
+        let (mut clock, mut enter) = (0usize, vec![0usize; order.len()]);
+        let mut stack = vec![(0usize, 0usize)];
+        enter[0] = clock;
+        while let Some(&mut (n, ref mut k)) = stack.last_mut() {
+            if let Some(&c) = children[n].get(*k) {
+                *k += 1;
+                clock += 1;
+                enter[c] = clock;
+                stack.push((c, 0));
+            } else {
+                interval.insert(order[n], (enter[n], clock));
+                stack.pop();
+            }
+        }
+        DomTree { interval }
+    }
+
+    fn reachable(&self, b: Block) -> bool {
+        self.interval.contains_key(&b)
+    }
+
+    fn dominates(&self, a: Block, b: Block) -> bool {
+        match (self.interval.get(&a), self.interval.get(&b)) {
+            (Some(&(a0, a1)), Some(&(b0, b1))) => a0 <= b0 && b1 <= a1,
+            _ => false,
         }
     }
 }

@@ -19,7 +19,7 @@
 //! changes the entry block's parameters; removes an op or a parameter merely because it is
 //! unused (that is `dce`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use molt_ir::{Block, Func, OpId, Opcode, Value};
 
@@ -67,8 +67,8 @@ fn merge_identical_successors(func: &mut Func) -> bool {
     changed
 }
 
-/// The value every branch to `block` passes for its parameter `index`, ignoring the parameter
-/// itself; `None` when they differ or there is none.
+/// The value every branch to `block` (`branches`: the branches that target it) passes for its
+/// parameter `index`, ignoring the parameter itself; `None` when they differ or there is none.
 fn unique_incoming(func: &Func, branches: &[OpId], block: Block, index: usize) -> Option<Value> {
     let param = func.blocks[block].params[index];
     let mut unique = None;
@@ -92,15 +92,24 @@ fn unique_incoming(func: &Func, branches: &[OpId], block: Block, index: usize) -
 fn remove_trivial_params(func: &mut Func) -> bool {
     let Some(entry) = func.entry() else { return false };
     let reachable: HashSet<Block> = func.reachable_blocks();
-    // Rewriting arguments below does not change which ops are the branches.
-    let branches = terminators(func);
+    // Rewriting arguments below does not change which ops are the branches to each block.
+    let mut branches: HashMap<Block, Vec<OpId>> = HashMap::new();
+    for op in terminators(func) {
+        for s in &func.ops[op].successors {
+            let list = branches.entry(s.block).or_default();
+            if list.last() != Some(&op) {
+                list.push(op);
+            }
+        }
+    }
     let mut changed = false;
     for block in func.layout.clone() {
-        if block == entry || !reachable.contains(&block) {
+        if block == entry || !reachable.contains(&block) || func.blocks[block].params.is_empty() {
             continue;
         }
+        let to_block = branches.get(&block).map(Vec::as_slice).unwrap_or(&[]);
         for index in (0..func.blocks[block].params.len()).rev() {
-            if let Some(value) = unique_incoming(func, &branches, block, index) {
+            if let Some(value) = unique_incoming(func, to_block, block, index) {
                 let param = func.blocks[block].params[index];
                 func.replace_all_uses(param, value);
                 func.remove_block_param(block, index);
@@ -112,29 +121,54 @@ fn remove_trivial_params(func: &mut Func) -> bool {
 }
 
 /// Merges each reachable block that has a single predecessor edge, an unconditional branch,
-/// into that predecessor.
+/// into that predecessor. One walk over the layout, keeping the predecessor lists up to date
+/// as blocks merge (a chain of n blocks merges in O(n), not O(n²)); the parameters of merged
+/// blocks are replaced by their arguments in one walk over the ops at the end.
 fn merge_blocks(func: &mut Func) -> bool {
     let Some(entry) = func.entry() else { return false };
     // Merging moves ops between reachable blocks; reachability does not change.
     let reachable: HashSet<Block> = func.reachable_blocks();
-    let mut changed = false;
-    loop {
-        let preds = func.predecessors();
-        let candidate = func.layout.iter().copied().find_map(|block| {
-            let [pred] = preds.get(&block)?.as_slice() else { return None };
-            let branch = func.terminator(*pred)?;
-            let mergeable = block != entry && *pred != block && reachable.contains(&block) && func.ops[branch].opcode == Opcode::CfBr;
-            mergeable.then_some((*pred, block, branch))
-        });
-        let Some((pred, block, branch)) = candidate else { return changed };
+    let mut preds = func.predecessors();
+    let mut removed: HashSet<Block> = HashSet::new();
+    let mut replace: HashMap<Value, Value> = HashMap::new();
+    let resolve = |replace: &HashMap<Value, Value>, mut v: Value| {
+        while let Some(&w) = replace.get(&v) {
+            v = w;
+        }
+        v
+    };
+    for block in func.layout.clone() {
+        let Some(&[pred]) = preds.get(&block).map(Vec::as_slice) else { continue };
+        let Some(branch) = func.terminator(pred) else { continue };
+        if block == entry || pred == block || !reachable.contains(&block) || func.ops[branch].opcode != Opcode::CfBr {
+            continue;
+        }
         let args = func.ops[branch].successors.first().map(|s| s.args.clone()).unwrap_or_default();
         let params = std::mem::take(&mut func.blocks[block].params);
         func.remove_op(branch);
         for (&param, &arg) in params.iter().zip(&args) {
-            func.replace_all_uses(param, arg);
+            let arg = resolve(&replace, arg);
+            if arg != param {
+                replace.insert(param, arg);
+            }
+        }
+        // The merged block's successors now have `pred` as that predecessor.
+        for s in func.successors(block) {
+            if let Some(ps) = preds.get_mut(&s) {
+                for p in ps.iter_mut().filter(|p| **p == block) {
+                    *p = pred;
+                }
+            }
         }
         func.move_ops_to_end(block, pred);
-        func.remove_block(block);
-        changed = true;
+        preds.remove(&block);
+        removed.insert(block);
     }
+    if removed.is_empty() {
+        return false;
+    }
+    let resolved: HashMap<Value, Value> = replace.keys().map(|&k| (k, resolve(&replace, k))).collect();
+    func.replace_uses(&resolved);
+    func.layout.retain(|b| !removed.contains(b));
+    true
 }
