@@ -517,12 +517,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
     fn static_ref(&mut self, name: &str) -> R<IntValue<'c>> {
         let g = *self.objects.get(name).ok_or_else(|| format!("`{name}` is not a static object of the ABI"))?;
         let addr = g.as_pointer_value().const_to_int(self.ctx.i64_type());
-        Ok(be(self.b.build_int_add(addr, self.i64c(abi::OBJ_TAG), "sref"))?)
+        be(self.b.build_int_add(addr, self.i64c(abi::OBJ_TAG), "sref"))
     }
 
     fn is_heap(&mut self, w: IntValue<'c>) -> R<IntValue<'c>> {
         let tag = be(self.b.build_and(w, self.i64c(abi::OBJ_TAG), "tag"))?;
-        Ok(be(self.b.build_int_compare(IntPredicate::NE, tag, self.ctx.i64_type().const_zero(), "heap"))?)
+        be(self.b.build_int_compare(IntPredicate::NE, tag, self.ctx.i64_type().const_zero(), "heap"))
     }
 
     /// Loads a field of the object that heap reference `w` points to.

@@ -85,7 +85,15 @@ impl Attr {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Attr::Str(s) | Attr::Sym(s) => Some(s),
-            _ => None,
+            Attr::Int(_) | Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None | Attr::Type(_) => None,
+        }
+    }
+
+    /// The value of an `int` attribute (an index, a count).
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Attr::Int(i) => Some(*i),
+            Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None | Attr::Str(_) | Attr::Sym(_) | Attr::Type(_) => None,
         }
     }
 }

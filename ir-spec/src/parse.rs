@@ -235,7 +235,7 @@ fn parse_attr(c: &mut Cursor) -> Result<Attr, String> {
             "bigint" => {
                 c.expect(Tok::Punct('('))?;
                 let digits = match c.next() {
-                    Some(Tok::Word(d)) if d.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) && d.trim_start_matches('-').len() > 0 => d,
+                    Some(Tok::Word(d)) if d.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) && !d.trim_start_matches('-').is_empty() => d,
                     other => return Err(format!("expected the digits of a big int, found {other:?}")),
                 };
                 c.expect(Tok::Punct(')'))?;

@@ -214,10 +214,7 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
                     Relation::TupleOfOperands => result_ty == Some(Type::tuple(&operand_tys)),
                     Relation::TupleElement => {
                         let elems = operand_tys.first().and_then(|t| t.tuple_elems()).unwrap_or(&[]);
-                        let index = op.attr("index").and_then(|a| match a {
-                            crate::ir::Attr::Int(i) => usize::try_from(*i).ok(),
-                            _ => None,
-                        });
+                        let index = op.attr("index").and_then(crate::ir::Attr::as_int).and_then(|i| usize::try_from(i).ok());
                         index.and_then(|i| elems.get(i)).copied() == result_ty
                     }
                 };

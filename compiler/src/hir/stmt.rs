@@ -2,7 +2,7 @@
 //! any iterable), `return`, `assert`, `def` at module level (`raise` and `try` are in
 //! `exceptions.rs`). Everything else is a diagnostic.
 
-use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, Block, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
@@ -286,18 +286,21 @@ impl<'a> FnLower<'a> {
             self.cond_br(latch, ok, header, vec![nv], else_b, sp);
         }
         self.seal(header);
+        self.loop_else(else_b, &f.orelse, exit, sp);
+    }
+
+    /// The end of a `for` loop: its `else` suite in `else_b` (reached when the loop runs out),
+    /// then `exit` (also the target of `break`), where lowering continues if anything reaches it.
+    fn loop_else(&mut self, else_b: Block, orelse: &[Stmt], exit: Block, sp: Span) {
         self.seal(else_b);
         self.cur = Some(else_b);
-        self.suite(&f.orelse);
+        self.suite(orelse);
         self.br(exit, sp);
         self.seal(exit);
         let has_preds = self.preds.get(&exit).is_some_and(|p| !p.is_empty());
         self.cur = has_preds.then_some(exit);
     }
 
-}
-
-impl<'a> FnLower<'a> {
     /// `for TARGET in ITERABLE:` over any iterable: `iter()` once, then `next` until exhausted.
     fn for_iter(&mut self, f: &ast::StmtFor, sp: Span) {
         let it_sp = span(f.iter.range());
@@ -325,13 +328,7 @@ impl<'a> FnLower<'a> {
         self.loops.pop();
         self.br(header, sp);
         self.seal(header);
-        self.seal(else_b);
-        self.cur = Some(else_b);
-        self.suite(&f.orelse);
-        self.br(exit, sp);
-        self.seal(exit);
-        let has_preds = self.preds.get(&exit).is_some_and(|p| !p.is_empty());
-        self.cur = has_preds.then_some(exit);
+        self.loop_else(else_b, &f.orelse, exit, sp);
     }
 }
 

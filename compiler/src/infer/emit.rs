@@ -254,6 +254,10 @@ impl Infer<'_> {
     }
 }
 
+/// One typed fast path of a guarded op: (the guarded operands' positions and the types they are
+/// tested for, every operand's type on the path, the typed results' types).
+type FastPath = (Vec<(usize, Type)>, Vec<Type>, Vec<Type>);
+
 struct Emitter<'o, 'l> {
     out: &'o mut Func,
     vmap: HashMap<Value, Value>,
@@ -348,8 +352,8 @@ impl Emitter<'_, '_> {
             });
         let boxed: Vec<usize> = (0..in_lats.len()).filter(|&i| in_lats[i].is_boxed()).collect();
         let r = o.results.first().copied();
-        // The fast paths: (guarded operand types, typed result types), one per candidate.
-        let mut fast_paths: Vec<(Vec<(usize, Type)>, Vec<Type>, Vec<Type>)> = Vec::new();
+        // The fast paths, one per candidate.
+        let mut fast_paths: Vec<FastPath> = Vec::new();
         if let (true, Some(&first), Some(_)) = (guardable, boxed.first(), r) {
             for cand in [Type::Int, Type::Float].into_iter().filter(|t| in_lats[first].members().contains(*t)) {
                 let guards: Vec<(usize, Type)> = boxed.iter().filter_map(|&i| {

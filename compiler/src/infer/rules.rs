@@ -360,10 +360,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         }
         Opcode::PyTuple => Rule::Typed(vec![Type::tuple(tys)]),
         Opcode::PyUnpack => {
-            let count = match o.attr("count") {
-                Some(Attr::Int(c)) => usize::try_from(*c).unwrap_or(0),
-                _ => 0,
-            };
+            let count = o.attr("count").and_then(Attr::as_int).and_then(|c| usize::try_from(c).ok()).unwrap_or(0);
             match tys[0] {
                 Type::Tuple(l) if l.types().len() == count => Rule::Typed(l.types().to_vec()),
                 Type::Tuple(l) if l.types().len() < count => Rule::Raise("ValueError", format!("not enough values to unpack (expected {count}, got {})", l.types().len())),

@@ -513,10 +513,7 @@ impl L<'_> {
                 Some(t)
             }
             Opcode::TTupleGet => {
-                let idx = match o.attr("index") {
-                    Some(Attr::Int(i)) => *i,
-                    _ => 0,
-                };
+                let idx = o.attr("index").and_then(Attr::as_int).unwrap_or(0);
                 let idx = self.i64c(idx, sp);
                 let item = self.call_val(RtFn::molt_tuple_item, vec![ops[0], idx], Type::Ref, sp);
                 Some(self.unbox(item, res_ty.unwrap_or(Type::TObj), sp))
