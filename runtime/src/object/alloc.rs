@@ -1,17 +1,18 @@
-//! Heap objects: allocation, freeing, per-type allocation counts, the float free list and the
-//! leak report.
+//! Heap objects: allocation, freeing, per-type allocation counts, the float and small-tuple
+//! free lists and the leak report.
 //!
 //! Relies on: the global allocator (`sys::Malloc`: malloc/free); [`HeapKind`] naming every type
 //! that has heap instances; each kind's module knowing its instances' layout (`int::free`,
 //! `float::free`, `str::free`, `exception::free`, `tuple::free`, `iter::free` drop the payload
-//! and call [`free_raw`]); `sys::Global` for the free list (CPython 3.11's
-//! `Objects/floatobject.c` keeps the same list: `PyFloat_MAXFREELIST`) and the queue of
-//! deferred frees.
+//! and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
+//! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
+//! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees.
 //!
 //! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted), [`free_object`]
 //! (dispatch on the type's kind, without recursion), [`stats`] (allocations and live objects
 //! per kind),
-//! [`float_free_list_len`], and [`object_report_json`] / [`write_object_report`] (the
+//! [`float_free_list_len`], [`take_tuple_block`] / [`keep_tuple_block`] (the tuple free lists,
+//! counted like any allocation and free), and [`object_report_json`] / [`write_object_report`] (the
 //! `MOLT_OBJECT_REPORT` file written at exit by `entry::finish`).
 //!
 //! Invariants: every allocation and every free of a heap object is counted, always (a plain
@@ -182,10 +183,11 @@ fn float_block(layout: Layout, kind: HeapKind) -> bool {
     kind == HeapKind::Float && layout == FLOAT_LAYOUT
 }
 
-/// Freed float blocks (each of [`FLOAT_LAYOUT`], not live, owned by the list), a stack.
+/// Freed blocks of one layout (not live, owned by the list), a stack.
 struct FreeList {
     blocks: [*mut Header; FLOAT_FREE_LIST_MAX],
     len: usize,
+    layout: Layout,
 }
 
 // SAFETY: the blocks are unused malloc memory owned by the list alone; any thread may reuse or
@@ -193,10 +195,11 @@ struct FreeList {
 unsafe impl Send for FreeList {}
 
 impl FreeList {
-    const fn new() -> FreeList {
+    const fn new(layout: Layout) -> FreeList {
         FreeList {
             blocks: [core::ptr::null_mut(); FLOAT_FREE_LIST_MAX],
             len: 0,
+            layout,
         }
     }
 
@@ -226,32 +229,53 @@ impl Drop for FreeList {
     /// a static and never dropped).
     fn drop(&mut self) {
         while let Some(p) = self.take() {
-            // SAFETY: every kept block came from `alloc(FLOAT_LAYOUT)` and is owned by the list.
-            unsafe { dealloc(p.cast(), FLOAT_LAYOUT) };
+            // SAFETY: every kept block came from `alloc(self.layout)` and is owned by the list.
+            unsafe { dealloc(p.cast(), self.layout) };
         }
     }
 }
 
+/// Tuples of 1 to this many items have free lists too (CPython keeps tuples of up to 20 items,
+/// `PyTuple_MAXSAVESIZE`; pairs and triples are what programs make by the million). Their
+/// blocks are taken and kept by `object::tuple` through [`take_tuple_block`] and
+/// [`keep_tuple_block`], outside `alloc_raw`/`free_raw`, whose float path stays as it is.
+pub const TUPLE_FREE_LIST_ITEMS: usize = 4;
+
+/// The tuple free lists, for 1 ..= TUPLE_FREE_LIST_ITEMS items (at index items - 1).
+type TupleFreeLists = [FreeList; TUPLE_FREE_LIST_ITEMS];
+
+const fn new_tuple_free_lists() -> TupleFreeLists {
+    let l = super::tuple::block_layout;
+    [FreeList::new(l(1)), FreeList::new(l(2)), FreeList::new(l(3)), FreeList::new(l(4))]
+}
+
 #[cfg(not(test))]
 mod free_list {
-    use super::FreeList;
+    use super::{FLOAT_LAYOUT, FreeList, TupleFreeLists, new_tuple_free_lists};
     use crate::sys::Global;
 
-    static FLOATS: Global<FreeList> = Global::new(FreeList::new());
+    static FLOATS: Global<FreeList> = Global::new(FreeList::new(FLOAT_LAYOUT));
+    static TUPLES: Global<TupleFreeLists> = Global::new(new_tuple_free_lists());
 
     /// Runs `f` on the float free list.
     pub fn with<R>(f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
         Some(FLOATS.with(f))
     }
+
+    /// Runs `f` on the free list of tuples of `items` items.
+    pub fn with_tuple<R>(items: usize, f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
+        TUPLES.with(|l| l.get_mut(items.checked_sub(1)?).map(f))
+    }
 }
 
 #[cfg(test)]
 mod free_list {
-    use super::FreeList;
+    use super::{FLOAT_LAYOUT, FreeList, TupleFreeLists, new_tuple_free_lists};
     use crate::sys::Global;
 
     std::thread_local! {
-        static FLOATS: Global<FreeList> = const { Global::new(FreeList::new()) };
+        static FLOATS: Global<FreeList> = const { Global::new(FreeList::new(FLOAT_LAYOUT)) };
+        static TUPLES: Global<TupleFreeLists> = const { Global::new(new_tuple_free_lists()) };
     }
 
     /// Runs `f` on this thread's float free list (None once the thread's list is gone, while
@@ -259,6 +283,35 @@ mod free_list {
     pub fn with<R>(f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
         FLOATS.try_with(|g| g.with(f)).ok()
     }
+
+    /// Runs `f` on this thread's free list of tuples of `items` items.
+    pub fn with_tuple<R>(items: usize, f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
+        TUPLES.try_with(|g| g.with(|l| l.get_mut(items.checked_sub(1)?).map(f))).ok().flatten()
+    }
+}
+
+/// A kept block for a tuple of `items` items, its header written (count 1) and its allocation
+/// counted; `None` when that list is empty or has no list.
+pub fn take_tuple_block(items: usize, ty: &'static TypeObject) -> Option<*mut Header> {
+    let p = free_list::with_tuple(items, FreeList::take).flatten()?;
+    // SAFETY: a kept block is unused, owned by the list until now, large enough for a header.
+    unsafe { p.write(Header { rc: AtomicI64::new(1), ty }) };
+    counters::allocated(HeapKind::Tuple.index());
+    Some(p)
+}
+
+/// Keeps the block of a freed tuple of `items` items (payload released) when its list has room,
+/// counting the free; false when the caller must free it with [`free_raw`].
+///
+/// # Safety
+/// `p` came from `alloc_raw` (or [`take_tuple_block`]) for a tuple of `items` items and is not
+/// used again when this returns true.
+pub unsafe fn keep_tuple_block(p: *mut Header, items: usize) -> bool {
+    let kept = free_list::with_tuple(items, |l| l.keep(p)).unwrap_or(false);
+    if kept {
+        counters::freed(HeapKind::Tuple.index());
+    }
+    kept
 }
 
 /// How many freed float blocks the free list holds (in tests: the current thread's).

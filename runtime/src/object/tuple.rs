@@ -69,10 +69,27 @@ fn layout(len: usize) -> MoltResult<Layout> {
     }
 }
 
+/// The block layout of a tuple of `len` items (small `len`: the free lists' layouts).
+pub const fn block_layout(len: usize) -> Layout {
+    let size = core::mem::size_of::<TupleObject>() + len * core::mem::size_of::<Obj>();
+    match Layout::from_size_align(size, core::mem::align_of::<TupleObject>()) {
+        Ok(l) => l,
+        Err(_) => Layout::new::<TupleObject>(),
+    }
+}
+
+/// A block for a tuple of `len` items: from its free list when it has one, else new.
+fn tuple_block(len: usize) -> MoltResult<*mut Header> {
+    match crate::object::alloc::take_tuple_block(len, &molt_type_tuple) {
+        Some(p) => Ok(p),
+        None => alloc_raw(layout(len)?, &molt_type_tuple),
+    }
+}
+
 /// A new tuple of `len` items written by `fill`, which receives the (uninitialised) item slots
 /// and must write every one of them with an owned reference. `len` is not 0.
 fn alloc_tuple(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
-    let p = alloc_raw(layout(len)?, &molt_type_tuple)?.cast::<TupleObject>();
+    let p = tuple_block(len)?.cast::<TupleObject>();
     // SAFETY: `p` is a fresh block of `size_of::<TupleObject>() + len * 8` bytes, header
     // written; `fill` writes the `len` item slots that follow the fixed part.
     unsafe {
@@ -101,7 +118,7 @@ pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
         return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
     }
     let n = items.len();
-    match layout(n).and_then(|l| alloc_raw(l, &molt_type_tuple)) {
+    match tuple_block(n) {
         Ok(p) => {
             let p = p.cast::<TupleObject>();
             // SAFETY: a fresh block for `n` items, header written; the references move in.
@@ -138,6 +155,9 @@ pub(crate) unsafe fn free(h: *mut Header) {
         let items = core::ptr::addr_of!((*p).items).cast::<Obj>();
         for k in 0..len {
             decref(items.add(k).read());
+        }
+        if crate::object::alloc::keep_tuple_block(h, len) {
+            return;
         }
         if let Ok(l) = layout(len) {
             free_raw(h, l, HeapKind::Tuple);

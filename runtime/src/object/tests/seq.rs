@@ -905,3 +905,28 @@ fn allocation_counts_of_tuples_and_iterators() {
     .join()
     .unwrap();
 }
+
+#[test]
+fn small_tuples_reuse_freed_blocks_and_stay_counted() {
+    let _g = test_lock();
+    let before = stats(HeapKind::Tuple);
+    let a = tuple::new_tuple(2).expect("a pair");
+    let addr = a.raw();
+    // SAFETY: the only reference.
+    unsafe { decref(a) };
+    // The freed block is kept for the next pair: the same address, a new count.
+    let b = tuple::new_tuple(2).expect("a pair");
+    assert_eq!(b.raw(), addr);
+    let mid = stats(HeapKind::Tuple);
+    assert_eq!(mid.allocations, before.allocations + 2);
+    assert_eq!(mid.live, before.live + 1);
+    // A tuple of another size does not take it.
+    let c = tuple::new_tuple(3).expect("a triple");
+    assert_ne!(c.raw(), addr);
+    // SAFETY: the only references.
+    unsafe {
+        decref(b);
+        decref(c);
+    }
+    assert_eq!(stats(HeapKind::Tuple).live, before.live);
+}
