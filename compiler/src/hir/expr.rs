@@ -357,22 +357,10 @@ pub(super) fn binop(op: ast::Operator) -> Option<ArithOp> {
     })
 }
 
-/// The `py.builtin` of a call of builtin function `name` (other than `print` and `range`).
+/// The `py.builtin` of a call of builtin function `name` (other than `print` and `range`): the
+/// IR's `Builtin` values are the builtins' Python names.
 fn builtin_function(name: &str) -> Option<Builtin> {
-    Some(match name {
-        "abs" => Builtin::Abs,
-        "min" => Builtin::Min,
-        "max" => Builtin::Max,
-        "int" => Builtin::Int,
-        "float" => Builtin::Float,
-        "str" => Builtin::Str,
-        "repr" => Builtin::Repr,
-        "len" => Builtin::Len,
-        "hash" => Builtin::Hash,
-        "type" => Builtin::Type,
-        "isinstance" => Builtin::IsInstance,
-        _ => return None,
-    })
+    Builtin::from_name(name)
 }
 
 /// The decimal digits of an integer literal's token (`0x_ff…`, `0o…`, `0b…`, `1_000…`), for
