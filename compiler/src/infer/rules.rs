@@ -318,12 +318,12 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                 UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs if is_seq(a) => seq_generic(Lat::Bottom),
                 UnaryOp::Invert => match a {
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    _ => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
+                    Type::None | Type::Str | Type::Tuple(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Float => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
                 },
                 op @ (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Abs) => match a {
                     Type::Float => Rule::Typed(vec![Type::Float]),
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    _ => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
+                    Type::None | Type::Str | Type::Tuple(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
                 },
             }
         }
