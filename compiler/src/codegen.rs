@@ -846,7 +846,31 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 self.b.position_at_end(dead);
                 None
             }
-            other => return Err(format!("`{}` is not an LIR op", other.name())),
+            Opcode::LIsSmallInt => {
+                let tag = be(self.b.build_and(int(0), self.i64c(abi::OBJ_TAG), "tag"))?;
+                Some(be(self.b.build_int_compare(IntPredicate::EQ, tag, i64t.const_zero(), "small"))?.into())
+            }
+            Opcode::LTailCall => {
+                if st.is_main {
+                    return Err("`l.tail_call` in <module>".into());
+                }
+                let callee = attr_s("callee");
+                let fv = *self.funcs.get(&callee).ok_or_else(|| format!("`l.tail_call` of @{callee}, which is not in this unit"))?;
+                let mut args: Vec<BasicMetadataValueEnum<'c>> = ins.iter().map(|v| (*v).into()).collect();
+                args.push(st.depth.into());
+                let call = be(self.b.build_call(fv, &args, "forward"))?;
+                call.set_tail_call(true);
+                // The callee is the out-of-line rest of this function (decisions/0017): inlining
+                // it back would undo the split.
+                let noinline = self.ctx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id("noinline"), 0);
+                call.add_attribute(AttributeLoc::Function, noinline);
+                match call.try_as_basic_value() {
+                    inkwell::values::ValueKind::Basic(v) => be(self.b.build_return(Some(&v)))?,
+                    _ => return Err(format!("`l.tail_call` of @{callee} returns nothing")),
+                };
+                None
+            }
+            molt_ir::py_ops!() | molt_ir::t_ops!() => return Err(format!("`{}` is not an LIR op", o.opcode.name())),
         };
         if let (Some(v), Some(&r)) = (result, o.results.first()) {
             st.vals.insert(r, v);

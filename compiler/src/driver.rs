@@ -5,6 +5,7 @@
 //! naming the stage and the broken invariant with the IR written to a file (exit 101), or an
 //! environment error such as a missing linker (exit 1).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use molt_ir::{Level, Module, verify_module};
@@ -146,6 +147,23 @@ pub fn lir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
     Ok(m)
 }
 
+/// The LIR that optimized builds generate code from: `lir_module`, then (at -O1 and above)
+/// `entry-version` (decisions/0017), verified again. Returns it with the source name of every
+/// function, the added `$generic` copies included (tracebacks show the original's name).
+pub fn optimized_lir(db: &Database, file: SourceFile, opt: u8) -> Result<(Module, BTreeMap<String, String>), Failure> {
+    let mut lir = lir_module(db, file)?;
+    let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
+    let mut names = facts.source_names.clone();
+    if opt >= 1 {
+        for (copy, of) in molt_passes::entry_version::version_module(&mut lir) {
+            let source = names.get(&of).cloned().unwrap_or(of);
+            names.insert(copy, source);
+        }
+        checkpoint("entry-version", &lir, Level::Lir)?;
+    }
+    Ok((lir, names))
+}
+
 pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifact, Failure> {
     let text = |m: &Module| molt_ir::print::print_module(m);
     match opts.emit {
@@ -155,12 +173,12 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
             if opts.debugs_passes() {
                 run_passes_with_options(db, file, opts)?;
             }
-            return Ok(Artifact::Text(text(&lir_module(db, file)?)));
+            return Ok(Artifact::Text(text(&optimized_lir(db, file, opts.opt)?.0)));
         }
         Emit::Ir => {
             let h = hir_module(db, file)?;
             let t = tir_module(db, file)?;
-            let l = lir_module(db, file)?;
+            let l = optimized_lir(db, file, opts.opt)?.0;
             return Ok(Artifact::Text(format!("// ===== HIR (dialect py) =====\n{}\n// ===== TIR (dialect t) =====\n{}\n// ===== LIR (dialect l) =====\n{}", text(&h), text(&t), text(&l))));
         }
         _ => {}
@@ -168,10 +186,9 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
     if opts.debugs_passes() {
         run_passes_with_options(db, file, opts)?;
     }
-    let lir = lir_module(db, file)?;
-    let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
+    let (lir, source_names) = optimized_lir(db, file, opts.opt)?;
     let lines = codegen::line_table(file.text(db), &lir.funcs);
-    let src = SourceInfo { path: file.path(db), lines: &lines, source_names: &facts.source_names };
+    let src = SourceInfo { path: file.path(db), lines: &lines, source_names: &source_names };
     let output = match opts.emit {
         Emit::Llvm => Output::LlvmIr,
         Emit::Asm => Output::Asm,

@@ -270,6 +270,8 @@ pub enum Opcode {
     LStaticRef,
     /// `l.type_is`: Whether a reference is a heap reference whose type object is the static object `type`.
     LTypeIs,
+    /// `l.is_small_int`: Whether an int reference is a small int (its word's tag bit is 0; decisions/0011).
+    LIsSmallInt,
     /// `l.load_float`: The f64 inside a float object (precondition: `l.type_is` float held).
     LLoadFloat,
     /// `l.farith`: IEEE float arithmetic that cannot raise (add, sub, mul).
@@ -290,6 +292,8 @@ pub enum Opcode {
     LCallRtChecked,
     /// `l.call`: Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise.
     LCall,
+    /// `l.tail_call`: Ends the function by calling a compiled function with the same frame (the same depth; no line of its own in a traceback) and returning what it returns, a raised exception included. Operand types match the callee's parameters, and its result type the function's (decisions/0017).
+    LTailCall,
     /// `l.load_global`: Loads a module variable; NameError when its bound-flag is clear. A `ref` result is borrowed from the global (the reference-counting pass adds a reference).
     LLoadGlobal,
     /// `l.store_global`: Stores a module variable and sets its bound-flag; takes over the operand's reference and drops the previous value's (a `ref` global).
@@ -303,7 +307,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 129] = [
+    pub const ALL: [Opcode; 131] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -418,6 +422,7 @@ impl Opcode {
         Opcode::LDecref,
         Opcode::LStaticRef,
         Opcode::LTypeIs,
+        Opcode::LIsSmallInt,
         Opcode::LLoadFloat,
         Opcode::LFarith,
         Opcode::LFdiv,
@@ -428,6 +433,7 @@ impl Opcode {
         Opcode::LCallRt,
         Opcode::LCallRtChecked,
         Opcode::LCall,
+        Opcode::LTailCall,
         Opcode::LLoadGlobal,
         Opcode::LStoreGlobal,
         Opcode::LReraise,
@@ -563,6 +569,7 @@ impl Opcode {
             "l.decref" => Opcode::LDecref,
             "l.static_ref" => Opcode::LStaticRef,
             "l.type_is" => Opcode::LTypeIs,
+            "l.is_small_int" => Opcode::LIsSmallInt,
             "l.load_float" => Opcode::LLoadFloat,
             "l.farith" => Opcode::LFarith,
             "l.fdiv" => Opcode::LFdiv,
@@ -573,6 +580,7 @@ impl Opcode {
             "l.call_rt" => Opcode::LCallRt,
             "l.call_rt_checked" => Opcode::LCallRtChecked,
             "l.call" => Opcode::LCall,
+            "l.tail_call" => Opcode::LTailCall,
             "l.load_global" => Opcode::LLoadGlobal,
             "l.store_global" => Opcode::LStoreGlobal,
             "l.reraise" => Opcode::LReraise,
@@ -583,7 +591,166 @@ impl Opcode {
     }
 }
 
-static SPECS: [OpSpec; 129] = [
+/// A pattern matching every op of the `cf` dialect.
+#[macro_export]
+macro_rules! cf_ops {
+    () => {
+        $crate::Opcode::CfBr
+            | $crate::Opcode::CfCondBr
+            | $crate::Opcode::CfIfRaised
+            | $crate::Opcode::CfUnwind
+            | $crate::Opcode::CfUnreachable
+            | $crate::Opcode::CfReturn
+    };
+}
+
+/// A pattern matching every op of the `py` dialect.
+#[macro_export]
+macro_rules! py_ops {
+    () => {
+        $crate::Opcode::PyConst
+            | $crate::Opcode::PyUndef
+            | $crate::Opcode::PyBinop
+            | $crate::Opcode::PyUnop
+            | $crate::Opcode::PyCompare
+            | $crate::Opcode::PyTruth
+            | $crate::Opcode::PyCall
+            | $crate::Opcode::PyBuiltin
+            | $crate::Opcode::PyPrint
+            | $crate::Opcode::PyRaiseNew
+            | $crate::Opcode::PyExcNew
+            | $crate::Opcode::PyRaise
+            | $crate::Opcode::PyRaiseFrom
+            | $crate::Opcode::PyRaiseActive
+            | $crate::Opcode::PyExcFetch
+            | $crate::Opcode::PyExcMatches
+            | $crate::Opcode::PyExcReraise
+            | $crate::Opcode::PyExcHandling
+            | $crate::Opcode::PyLoadGlobal
+            | $crate::Opcode::PyStoreGlobal
+            | $crate::Opcode::PyBindFunc
+            | $crate::Opcode::PyRangeStart
+            | $crate::Opcode::PyRangeValue
+            | $crate::Opcode::PyRangeCond
+            | $crate::Opcode::PyRangeNext
+            | $crate::Opcode::PyGetattr
+            | $crate::Opcode::PyBuiltinClass
+            | $crate::Opcode::PyTuple
+            | $crate::Opcode::PyUnpack
+            | $crate::Opcode::PySubscript
+            | $crate::Opcode::PyContains
+            | $crate::Opcode::PyIter
+            | $crate::Opcode::PyIterNext
+    };
+}
+
+/// A pattern matching every op of the `t` dialect.
+#[macro_export]
+macro_rules! t_ops {
+    () => {
+        $crate::Opcode::TConst
+            | $crate::Opcode::TUndef
+            | $crate::Opcode::TIntBinop
+            | $crate::Opcode::TIntTruediv
+            | $crate::Opcode::TIntPowFloat
+            | $crate::Opcode::TFloatBinop
+            | $crate::Opcode::TIntNeg
+            | $crate::Opcode::TIntInvert
+            | $crate::Opcode::TFloatNeg
+            | $crate::Opcode::TIntCmp
+            | $crate::Opcode::TFloatCmp
+            | $crate::Opcode::TIntFloatCmp
+            | $crate::Opcode::TNoneCmp
+            | $crate::Opcode::TBoolToInt
+            | $crate::Opcode::TIntToFloat
+            | $crate::Opcode::TFloatToInt
+            | $crate::Opcode::TTruth
+            | $crate::Opcode::TNot
+            | $crate::Opcode::TIntAbs
+            | $crate::Opcode::TFloatAbs
+            | $crate::Opcode::TSelect
+            | $crate::Opcode::TCall
+            | $crate::Opcode::TPrint
+            | $crate::Opcode::TLoadGlobal
+            | $crate::Opcode::TStoreGlobal
+            | $crate::Opcode::TBindFunc
+            | $crate::Opcode::TRangeStart
+            | $crate::Opcode::TRangeCond
+            | $crate::Opcode::TRangeNext
+            | $crate::Opcode::TRangeValue
+            | $crate::Opcode::TBox
+            | $crate::Opcode::TIsType
+            | $crate::Opcode::TUnbox
+            | $crate::Opcode::TObjBinop
+            | $crate::Opcode::TObjUnop
+            | $crate::Opcode::TObjCompare
+            | $crate::Opcode::TObjIs
+            | $crate::Opcode::TObjStr
+            | $crate::Opcode::TObjRepr
+            | $crate::Opcode::TObjLen
+            | $crate::Opcode::TObjTruth
+            | $crate::Opcode::TObjToFloat
+            | $crate::Opcode::TObjToInt
+            | $crate::Opcode::TObjHash
+            | $crate::Opcode::TObjGetattr
+            | $crate::Opcode::TBuiltinClass
+            | $crate::Opcode::TObjType
+            | $crate::Opcode::TObjIsinstance
+            | $crate::Opcode::TTupleNew
+            | $crate::Opcode::TTupleGet
+            | $crate::Opcode::TObjGetitem
+            | $crate::Opcode::TObjUnpack
+            | $crate::Opcode::TObjContains
+            | $crate::Opcode::TObjIter
+            | $crate::Opcode::TObjNext
+            | $crate::Opcode::TExcNew
+            | $crate::Opcode::TRaiseObj
+            | $crate::Opcode::TRaiseFrom
+            | $crate::Opcode::TRaiseActive
+            | $crate::Opcode::TRaiseNew
+            | $crate::Opcode::TExcFetch
+            | $crate::Opcode::TExcMatches
+            | $crate::Opcode::TExcReraise
+            | $crate::Opcode::TExcHandling
+            | $crate::Opcode::TFrameCheck
+            | $crate::Opcode::TRaise
+    };
+}
+
+/// A pattern matching every op of the `l` dialect.
+#[macro_export]
+macro_rules! l_ops {
+    () => {
+        $crate::Opcode::LConst
+            | $crate::Opcode::LStr
+            | $crate::Opcode::LIarithOvf
+            | $crate::Opcode::LIbit
+            | $crate::Opcode::LIdivFloor
+            | $crate::Opcode::LIncref
+            | $crate::Opcode::LDecref
+            | $crate::Opcode::LStaticRef
+            | $crate::Opcode::LTypeIs
+            | $crate::Opcode::LIsSmallInt
+            | $crate::Opcode::LLoadFloat
+            | $crate::Opcode::LFarith
+            | $crate::Opcode::LFdiv
+            | $crate::Opcode::LIcmp
+            | $crate::Opcode::LFcmp
+            | $crate::Opcode::LCast
+            | $crate::Opcode::LSelect
+            | $crate::Opcode::LCallRt
+            | $crate::Opcode::LCallRtChecked
+            | $crate::Opcode::LCall
+            | $crate::Opcode::LTailCall
+            | $crate::Opcode::LLoadGlobal
+            | $crate::Opcode::LStoreGlobal
+            | $crate::Opcode::LReraise
+            | $crate::Opcode::LFrameCheck
+            | $crate::Opcode::LRaise
+    };
+}
+
+static SPECS: [OpSpec; 131] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2067,6 +2234,19 @@ static SPECS: [OpSpec; 129] = [
         relate: None,
     },
     OpSpec {
+        name: "l.is_small_int",
+        dialect: Dialect::L,
+        doc: "Whether an int reference is a small int (its word's tag bit is 0; decisions/0011).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I1)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
         name: "l.load_float",
         dialect: Dialect::L,
         doc: "The f64 inside a float object (precondition: `l.type_is` float held).",
@@ -2194,6 +2374,19 @@ static SPECS: [OpSpec; 129] = [
         attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym }],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.tail_call",
+        dialect: Dialect::L,
+        doc: "Ends the function by calling a compiled function with the same frame (the same depth; no line of its own in a traceback) and returning what it returns, a raised exception included. Operand types match the callee's parameters, and its result type the function's (decisions/0017).",
+        operands: &[C::LValue],
+        variadic_operands: true,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym }],
+        successors: 0,
+        traits: traits::TERMINATOR,
         relate: None,
     },
     OpSpec {

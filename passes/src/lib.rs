@@ -4,7 +4,8 @@
 //! anything), the `PassManager` (runs passes in order over every function of a module, with
 //! `--verify-each`, `--print-after` and `--time-passes` support), the passes themselves
 //! (`const-fold`, `simplify-cfg`, `dce` on TIR; `refcount` on LIR), `default_tir_pipeline`,
-//! `default_lir_pipeline` and `pass_by_name`.
+//! `default_lir_pipeline` and `pass_by_name`; and one module-level transformation that adds
+//! functions, `entry_version::version_module` (optimized builds run it after the LIR pipeline).
 //!
 //! Relies on: `molt-ir` (the IR container, its op table and its verifier). Every pass expects
 //! IR that verifies at the level it runs on and leaves IR that still verifies; the pass manager
@@ -19,6 +20,7 @@ use molt_ir::{Func, Level, Module, VerifyError, verify_module};
 
 pub mod const_fold;
 pub mod dce;
+pub mod entry_version;
 pub mod refcount;
 pub mod simplify_cfg;
 

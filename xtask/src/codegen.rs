@@ -367,6 +367,17 @@ fn gen_rust(spec: &SpecFile, enums: &[EnumDecl]) -> Result<String, String> {
     }
     writeln!(w, "            _ => return None,\n        }})\n    }}\n}}\n").unwrap();
 
+    // One pattern macro per dialect (`molt_ir::l_ops!()`): a match that handles the ops of one
+    // level can name the others' ops as one pattern, without a wildcard arm, so that an op
+    // added to its own dialect is still a compile error wherever that dialect is matched.
+    for d in &dialects {
+        writeln!(w, "/// A pattern matching every op of the `{d}` dialect.\n#[macro_export]\nmacro_rules! {d}_ops {{\n    () => {{").unwrap();
+        let ops: Vec<String> = spec.op.iter().filter(|op| op.name.split('.').next() == Some(*d))
+            .map(|op| format!("$crate::Opcode::{}", variant(&op.name))).collect();
+        writeln!(w, "        {}", ops.join("\n            | ")).unwrap();
+        writeln!(w, "    }};\n}}\n").unwrap();
+    }
+
     writeln!(w, "static SPECS: [OpSpec; {}] = [", spec.op.len()).unwrap();
     for op in &spec.op {
         let dialect = op.name.split('.').next().unwrap_or("");

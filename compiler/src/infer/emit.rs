@@ -35,23 +35,7 @@ macro_rules! typed_by_rule {
 /// inference): the `t` and `l` dialects, and `cf.unwind` (added by the LIR `refcount` pass).
 macro_rules! not_hir {
     () => {
-        Opcode::CfUnwind
-            | Opcode::TConst | Opcode::TUndef | Opcode::TIntBinop | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TFloatBinop
-            | Opcode::TIntNeg | Opcode::TIntInvert | Opcode::TFloatNeg | Opcode::TIntCmp | Opcode::TFloatCmp | Opcode::TIntFloatCmp
-            | Opcode::TNoneCmp | Opcode::TBoolToInt | Opcode::TIntToFloat | Opcode::TFloatToInt | Opcode::TTruth | Opcode::TNot
-            | Opcode::TIntAbs | Opcode::TFloatAbs | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal
-            | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext
-            | Opcode::TRangeValue | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop
-            | Opcode::TObjCompare | Opcode::TObjIs | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth
-            | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TObjHash | Opcode::TObjGetattr | Opcode::TBuiltinClass
-            | Opcode::TObjType | Opcode::TObjIsinstance | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem
-            | Opcode::TObjUnpack | Opcode::TObjContains | Opcode::TObjIter | Opcode::TObjNext | Opcode::TExcNew | Opcode::TRaiseObj
-            | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches
-            | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TFrameCheck | Opcode::TRaise
-            | Opcode::LConst | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
-            | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp | Opcode::LFcmp
-            | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked | Opcode::LCall | Opcode::LLoadGlobal
-            | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LFrameCheck | Opcode::LRaise
+        Opcode::CfUnwind | molt_ir::t_ops!() | molt_ir::l_ops!()
     };
 }
 

@@ -31,17 +31,10 @@ impl L<'_> {
         (self.out.ops[id].results[0], self.out.ops[id].results[1])
     }
 
-    /// Whether `v` is a small int (its low bit is 0).
+    /// Whether the int `v` is a small int (its word's low bit is 0): `l.is_small_int`, one op
+    /// that passes can recognise (`entry-version` counts them per parameter).
     pub(super) fn is_small(&mut self, v: Value, sp: Span) -> Value {
-        let bits = self.bits(v, sp);
-        self.low_bit_clear(bits, sp)
-    }
-
-    fn low_bit_clear(&mut self, bits: Value, sp: Span) -> Value {
-        let one = self.i64c(abi::OBJ_TAG, sp);
-        let tag = self.ibit(BitOp::And, bits, one, sp);
-        let z = self.i64c(0, sp);
-        self.icmp(CmpOp::Eq, tag, z, sp)
+        self.val(NewOp::new(Opcode::LIsSmallInt, sp).operands([v]).result(Type::I1))
     }
 
     /// An int literal: a small int word, or a big int made at run time.
@@ -118,7 +111,7 @@ impl L<'_> {
     /// The words of two ints and the tests that each is small.
     fn both_small(&mut self, a: Value, b: Value, sp: Span) -> (Value, Value, Vec<Value>) {
         let (x, y) = (self.bits(a, sp), self.bits(b, sp));
-        let (sa, sb) = (self.low_bit_clear(x, sp), self.low_bit_clear(y, sp));
+        let (sa, sb) = (self.is_small(a, sp), self.is_small(b, sp));
         (x, y, vec![sa, sb])
     }
 
@@ -190,7 +183,7 @@ impl L<'_> {
     /// `-a`, `~a`, `abs(a)` for an int.
     pub(super) fn int_unop(&mut self, op: UnaryOp, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
-        let small = self.low_bit_clear(x, sp);
+        let small = self.is_small(a, sp);
         let slow = move |s: &mut Self| {
             let code = s.i64c(op.code().into(), sp);
             s.call_val(RtFn::molt_int_unop, vec![code, a], Type::Ref, sp)
@@ -262,7 +255,7 @@ impl L<'_> {
     /// the machine), the runtime otherwise (OverflowError beyond the float range).
     pub(super) fn int_to_float(&mut self, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
-        let small = self.low_bit_clear(x, sp);
+        let small = self.is_small(a, sp);
         self.either(&[small], Type::F64, sp, |s| {
             let v = s.untag(x, sp);
             s.cast(CastOp::SiToFp, v, Type::F64, sp)
@@ -273,7 +266,7 @@ impl L<'_> {
     /// (OverflowError beyond 64 bits).
     pub(super) fn int_to_index(&mut self, a: Value, sp: Span) -> Value {
         let x = self.bits(a, sp);
-        let small = self.low_bit_clear(x, sp);
+        let small = self.is_small(a, sp);
         self.either(&[small], Type::I64, sp, |s| s.untag(x, sp), |s| s.call_val(RtFn::molt_int_to_i64, vec![a], Type::I64, sp))
     }
 

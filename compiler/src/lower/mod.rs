@@ -549,16 +549,7 @@ impl L<'_> {
                 self.push(NewOp::new(Opcode::LRaise, sp).attr("kind", attr("kind")).attr("msg", attr("msg")));
                 None
             }
-            Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth
-            | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyPrint | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
-            | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
-            | Opcode::PyExcHandling | Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue
-            | Opcode::CfUnwind | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
-            | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::LConst
-            | Opcode::LStr | Opcode::LIarithOvf | Opcode::LIbit | Opcode::LIdivFloor | Opcode::LIncref | Opcode::LDecref
-            | Opcode::LStaticRef | Opcode::LTypeIs | Opcode::LLoadFloat | Opcode::LFarith | Opcode::LFdiv | Opcode::LIcmp
-            | Opcode::LFcmp | Opcode::LCast | Opcode::LSelect | Opcode::LCallRt | Opcode::LCallRtChecked | Opcode::LCall
-            | Opcode::LLoadGlobal | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LFrameCheck | Opcode::LRaise => {
+            molt_ir::py_ops!() | Opcode::CfUnwind | molt_ir::l_ops!() => {
                 // Not a TIR op: the TIR verifier rejects this before lowering.
                 None
             }
