@@ -37,6 +37,7 @@
 //! lengths read as empty text; a failed allocation becomes a MemoryError).
 
 use alloc::borrow::{Cow, ToOwned as _};
+use alloc::boxed::Box;
 use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
@@ -46,6 +47,7 @@ use core::sync::atomic::{AtomicU8, Ordering};
 use crate::ExceptionKind;
 use crate::object::exception::{self as exc, type_for_code};
 use crate::object::str::{str_from_text, str_repr};
+use crate::object::suggest::Suggest;
 use crate::object::types::is_subtype;
 use crate::object::{Obj, decref, dispatch, incref, int, new_ref, singletons};
 use crate::sys::Global;
@@ -74,6 +76,7 @@ enum Pending {
         message: String,
         frames: Vec<Frame>,
         context: Option<Obj>,
+        suggest: Option<Box<Suggest>>,
     },
     /// An owned reference to an exception object.
     Object(Obj),
@@ -88,11 +91,13 @@ impl Pending {
                 message,
                 frames,
                 context,
+                suggest,
             } => Pending::Message {
                 kind: *kind,
                 message: message.clone(),
                 frames: frames.clone(),
                 context: context.map(new_ref),
+                suggest: suggest.clone(),
             },
             Pending::Object(o) => Pending::Object(new_ref(*o)),
         }
@@ -175,6 +180,11 @@ pub(crate) unsafe fn bytes_from_raw<'a>(ptr: *const u8, len: i64) -> &'a [u8] {
 /// Raises an exception of kind code `kind` whose `str()` is `message` (replacing any pending
 /// exception); its context is the exception being handled, if any.
 pub fn raise_code(kind: i32, message: &str) {
+    raise_code_suggest(kind, message, None);
+}
+
+/// `raise_code`, with an AttributeError's lookup for its traceback's suggestion.
+fn raise_code_suggest(kind: i32, message: &str, suggest: Option<Box<Suggest>>) {
     let mut message = message.to_owned();
     if ExceptionKind::from_code(kind).is_none() {
         // Should never happen; keep the report useful instead of failing.
@@ -186,6 +196,7 @@ pub fn raise_code(kind: i32, message: &str) {
         message,
         frames: Vec::new(),
         context,
+        suggest,
     });
 }
 
@@ -195,12 +206,20 @@ pub fn raise_code(kind: i32, message: &str) {
 pub struct MoltError {
     pub kind: ExceptionKind,
     pub message: Cow<'static, str>,
+    /// An AttributeError's lookup, for the "Did you mean" of its traceback.
+    pub suggest: Option<Box<Suggest>>,
 }
 
 impl MoltError {
     /// An error of `kind` with `message` (a `&'static str` or an owned `String`).
     pub fn new(kind: ExceptionKind, message: impl Into<Cow<'static, str>>) -> MoltError {
-        MoltError { kind, message: message.into() }
+        MoltError { kind, message: message.into(), suggest: None }
+    }
+
+    /// The same error, carrying `suggest` (when there is one) for its traceback.
+    pub fn with_suggest(mut self, suggest: Option<Suggest>) -> MoltError {
+        self.suggest = suggest.map(Box::new);
+        self
     }
 }
 
@@ -226,7 +245,7 @@ pub fn value_or_raise<T: Default>(result: MoltResult<T>) -> T {
 
 /// Sets `err` as the pending exception.
 pub fn raise_error(err: &MoltError) {
-    raise(err.kind, &err.message);
+    raise_code_suggest(err.kind.code(), &err.message, err.suggest.clone());
 }
 
 /// Sets the pending exception (replacing any previous one and its frames).
@@ -310,8 +329,12 @@ pub fn fetch_exception() -> Obj {
             message,
             frames,
             context,
+            suggest,
         }) => {
             let made = message_object(kind, &message, frames, context);
+            if let Ok(o) = made {
+                exc::set_suggest(o, suggest);
+            }
             if let Some(c) = context {
                 // SAFETY: the pending state owned this reference (the object took its own).
                 unsafe { decref(c) };
@@ -393,9 +416,11 @@ fn report(p: &Pending) -> ExceptionReport {
             message,
             frames,
             context,
+            suggest,
         } => ExceptionReport {
             kind: *kind,
             message: message_str(*kind, message),
+            suggestion: suggestion(*kind, suggest.as_deref()),
             frames: frames.clone(),
             chain: chain_from(context.map(|c| (ChainLink::Context, c)), BTreeSet::new()),
         },
@@ -405,6 +430,16 @@ fn report(p: &Pending) -> ExceptionReport {
             r
         }
     }
+}
+
+/// The "Did you mean" name CPython's traceback prints after the message: only for an
+/// exception of exactly the AttributeError class, raised by an attribute lookup
+/// (`_Py_Offer_Suggestions`).
+fn suggestion(kind: i32, suggest: Option<&Suggest>) -> Option<String> {
+    if kind != ExceptionKind::AttributeError.code() {
+        return None;
+    }
+    suggest?.suggestion().map(str::to_owned)
 }
 
 /// `str()` of the object a message exception becomes (the message is its argument).
@@ -418,9 +453,11 @@ fn message_str(kind: i32, message: &str) -> String {
 
 /// The report of one exception object, without its chain.
 fn report_of(o: Obj) -> ExceptionReport {
+    let kind = exc::kind_of(o).unwrap_or(0);
     ExceptionReport {
-        kind: exc::kind_of(o).unwrap_or(0),
+        kind,
         message: dispatch::str_of(o).unwrap_or_else(|_| "<exception str() failed>".to_owned()),
+        suggestion: exc::with_suggest(o, |s| suggestion(kind, s)),
         frames: exc::frames(o),
         chain: Vec::new(),
     }

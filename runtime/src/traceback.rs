@@ -70,6 +70,8 @@ pub struct ExceptionReport {
     /// `str()` of the exception (`<exception str() failed>` when that raised, as CPython
     /// prints it).
     pub message: String,
+    /// The name CPython suggests after the message (". Did you mean: 'real'?").
+    pub suggestion: Option<String>,
     /// Innermost frame first (push order). Holds at most [`TRACEBACK_LIMIT`] frames.
     pub frames: Vec<Frame>,
     /// The exceptions printed above this one, nearest first: `chain[0]` is this exception's
@@ -153,6 +155,11 @@ fn format_one(out: &mut String, exc: &ExceptionReport) {
         out.push_str(": ");
         out.push_str(&exc.message);
     }
+    if let Some(s) = &exc.suggestion {
+        out.push_str(". Did you mean: '");
+        out.push_str(s);
+        out.push_str("'?");
+    }
     out.push('\n');
 }
 
@@ -184,6 +191,7 @@ mod tests {
         ExceptionReport {
             kind: kind.code(),
             message: msg.into(),
+            suggestion: None,
             frames,
             chain: Vec::new(),
         }
@@ -321,6 +329,7 @@ mod tests {
                 |fr| ExceptionReport {
                     kind: ExceptionKind::KeyError.code(),
                     message: String::new(),
+                    suggestion: None,
                     frames: vec![fr("f", 5, "raise KeyError"), fr("<module>", 7, "f()")],
                     chain: vec![(
                         ChainLink::Context,
@@ -337,6 +346,7 @@ mod tests {
                 |fr| ExceptionReport {
                     kind: ExceptionKind::RuntimeError.code(),
                     message: String::new(),
+                    suggestion: None,
                     frames: vec![fr("<module>", 7, "raise RuntimeError()")],
                     chain: vec![
                         (
@@ -363,6 +373,7 @@ mod tests {
                 |fr| ExceptionReport {
                     kind: ExceptionKind::TypeError.code(),
                     message: "t".into(),
+                    suggestion: None,
                     frames: vec![fr("<module>", 4, "raise TypeError(\"t\") from e")],
                     chain: vec![(
                         ChainLink::Cause,
@@ -383,6 +394,7 @@ mod tests {
                     ExceptionReport {
                         kind: ExceptionKind::ValueError.code(),
                         message: "2.5".into(),
+                        suggestion: None,
                         frames: vec![fr("<module>", 9, "raise ValueError(2.5)")],
                         chain: vec![(
                             ChainLink::Context,

@@ -11,6 +11,7 @@
 use alloc::format;
 
 use super::exception::{self as exc};
+use super::suggest::Suggest;
 use super::singletons::{self, TYPE_BOOL, TYPE_NONE};
 use super::types::{TYPE_OBJECT, TYPE_TYPE, TypeObject, as_type, is_subtype};
 use super::{Obj, float, int, new_ref, str as pystr, tuple};
@@ -97,7 +98,8 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
         return match name {
             "__name__" | "__qualname__" => text(t.name),
             "__module__" => text("builtins"),
-            _ => Err(MoltError::new(ExceptionKind::AttributeError, format!("type object '{}' has no attribute '{name}'", t.name))),
+            _ => Err(MoltError::new(ExceptionKind::AttributeError, format!("type object '{}' has no attribute '{name}'", t.name))
+                .with_suggest(Suggest::attribute(t.name, name))),
         };
     }
     if exc::is_exception(a) {
@@ -132,7 +134,8 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
             _ => {}
         }
     }
-    Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name)))
+    Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name))
+        .with_suggest(Suggest::attribute(ty.name, name)))
 }
 
 /// `a.NAME`.

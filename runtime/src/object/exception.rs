@@ -24,6 +24,7 @@
 //! RecursionError past `RECURSION_LIMIT` levels. Truth is `True` (no `nb_bool`, no length);
 //! `==` and `hash` are `object`'s (identity).
 
+use alloc::boxed::Box;
 use alloc::alloc::Layout;
 use alloc::format;
 use alloc::string::String;
@@ -31,6 +32,7 @@ use alloc::vec::Vec;
 
 use super::alloc::{HeapKind, alloc_raw, free_raw};
 use super::types::{TYPE_OBJECT, TypeObject, is_subtype};
+use super::suggest::Suggest;
 use super::{Header, Obj, decref, dispatch, incref};
 use crate::exceptions::{MoltResult, fail};
 use crate::traceback::{Frame, push_frame_limited};
@@ -52,6 +54,8 @@ pub struct ExceptionObject {
     cause: Option<Obj>,
     /// `__traceback__`: innermost frame first.
     frames: Vec<Frame>,
+    /// An AttributeError's lookup (CPython's `obj`/`name`), for its traceback's suggestion.
+    suggest: Option<Box<Suggest>>,
     /// The next exception of `free`'s worklist (null outside `free`).
     next_dead: *mut ExceptionObject,
 }
@@ -187,8 +191,23 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).context).write(None);
         core::ptr::addr_of_mut!((*p).cause).write(None);
         core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
+        core::ptr::addr_of_mut!((*p).suggest).write(None);
         core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
         Ok(Obj::from_header(p.cast()))
+    }
+}
+
+/// Records an AttributeError's lookup on exception `o` (its traceback's suggestion).
+pub fn set_suggest(o: Obj, suggest: Option<Box<Suggest>>) {
+    with_exc(o, |e| e.suggest = suggest);
+}
+
+/// `f` of `o`'s recorded lookup (`None` when it has none or is not an exception).
+pub fn with_suggest<R>(o: Obj, f: impl FnOnce(Option<&Suggest>) -> R) -> R {
+    match exc_ptr(o) {
+        // SAFETY: `o` is a live exception object; the borrow ends with `f`.
+        Some(p) => f(unsafe { (*p).suggest.as_deref() }),
+        None => f(None),
     }
 }
 
@@ -371,14 +390,15 @@ pub(crate) unsafe fn free(h: *mut Header) {
         let p = next;
         // SAFETY: `p` is a dead exception object (the caller's, or one queued below with a
         // count of zero); its fields are initialised and nothing else refers to it.
-        let (owned, frames) = unsafe {
+        let (owned, frames, suggest) = unsafe {
             next = (*p).next_dead;
-            (children(&mut *p), core::mem::take(&mut (*p).frames))
+            (children(&mut *p), core::mem::take(&mut (*p).frames), (*p).suggest.take())
         };
         // SAFETY: the block came from `alloc_raw` with this layout; its owned fields were
         // moved out above.
         unsafe { free_raw(p.cast(), Layout::new::<ExceptionObject>(), HeapKind::Exception) };
         drop(frames);
+        drop(suggest);
         for child in owned.into_iter().flatten() {
             if let Some(c) = exc_ptr(child)
                 && child.refcount() == Some(1)

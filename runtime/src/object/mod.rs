@@ -36,6 +36,7 @@ pub mod attrs;
 pub mod bigint;
 pub mod convert;
 pub mod dispatch;
+pub mod dir_table;
 pub mod exception;
 pub mod float;
 pub mod int;
@@ -43,6 +44,7 @@ pub mod int_float;
 pub mod iter;
 pub mod singletons;
 pub mod str;
+pub mod suggest;
 #[cfg(test)]
 mod tests;
 pub mod tuple;
