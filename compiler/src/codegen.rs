@@ -165,6 +165,8 @@ struct Codegen<'c, 'm, 's> {
 struct FnState<'c> {
     f: FunctionValue<'c>,
     exit: BasicBlock<'c>,
+    /// `Func::cold_blocks`: decrements there are calls (`molt_obj_decref`).
+    cold: std::collections::HashSet<Block>,
     blocks: HashMap<Block, BasicBlock<'c>>,
     phis: HashMap<Value, PhiValue<'c>>,
     vals: HashMap<Value, BasicValueEnum<'c>>,
@@ -432,7 +434,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         } else {
             fv.get_last_param().ok_or("missing depth parameter")?.into_int_value()
         };
-        let mut st = FnState { f: fv, exit, blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main, handler: None };
+        let mut st = FnState { f: fv, exit, cold: f.cold_blocks(), blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main, handler: None };
         for (i, &b) in f.layout.iter().enumerate() {
             let bb = if i == 0 { entry_bb } else { self.ctx.append_basic_block(fv, "bb") };
             st.blocks.insert(b, bb);
@@ -675,7 +677,21 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 None
             }
             Opcode::LDecref => {
-                self.refcount(int(0), -1, st)?;
+                if st.cold.contains(&o.block) {
+                    // A raise path: the tag test inline (LLVM folds it for a value known to be
+                    // a small int, which then need not be kept for this path), the decrement
+                    // and free in one call.
+                    let heap = self.is_heap(int(0))?;
+                    let call = self.ctx.append_basic_block(st.f, "decref_cold");
+                    let done = self.ctx.append_basic_block(st.f, "rc_done");
+                    be(self.b.build_conditional_branch(heap, call, done))?;
+                    self.b.position_at_end(call);
+                    self.call_rt(abi::RtFn::molt_obj_decref.name(), &[ins[0].into()])?;
+                    be(self.b.build_unconditional_branch(done))?;
+                    self.b.position_at_end(done);
+                } else {
+                    self.refcount(int(0), -1, st)?;
+                }
                 None
             }
             Opcode::LStaticRef => Some(self.static_ref(&attr_s("object"))?.into()),

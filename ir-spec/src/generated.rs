@@ -282,7 +282,7 @@ pub enum Opcode {
     LIcmp,
     /// `l.fcmp`: Ordered float comparison (`ne` is unordered-or-not-equal, as Python's `!=`).
     LFcmp,
-    /// `l.cast`: Conversions between machine types that cannot fail.
+    /// `l.cast`: Conversions between machine types that cannot fail. `bits_ref` makes the reference word of a small int (the operand's low bit is 0: lowering only casts words it made so), a reference that is not counted (decisions/0013).
     LCast,
     /// `l.select`: cond ? a : b.
     LSelect,
@@ -2314,7 +2314,7 @@ static SPECS: [OpSpec; 131] = [
     OpSpec {
         name: "l.cast",
         dialect: Dialect::L,
-        doc: "Conversions between machine types that cannot fail.",
+        doc: "Conversions between machine types that cannot fail. `bits_ref` makes the reference word of a small int (the operand's low bit is 0: lowering only casts words it made so), a reference that is not counted (decisions/0013).",
         operands: &[C::LValue],
         variadic_operands: false,
         results: &[C::LValue],

@@ -400,6 +400,30 @@ impl Func {
 
     /// Drops the blocks the entry cannot reach from the layout (their ops stay in the arena,
     /// detached); returns whether there were any.
+    /// The blocks from which every path leaves the function by an exception (ends in
+    /// `cf.unwind` or `cf.unreachable`): the cold raise paths, where code generation prefers
+    /// small code to fast code.
+    pub fn cold_blocks(&self) -> HashSet<Block> {
+        let mut cold = HashSet::new();
+        loop {
+            let before = cold.len();
+            for &b in &self.layout {
+                if cold.contains(&b) {
+                    continue;
+                }
+                let Some(t) = self.terminator(b) else { continue };
+                let exits = matches!(self.ops[t].opcode, crate::Opcode::CfUnwind | crate::Opcode::CfUnreachable);
+                let succ = &self.ops[t].successors;
+                if exits || (!succ.is_empty() && succ.iter().all(|s| cold.contains(&s.block))) {
+                    cold.insert(b);
+                }
+            }
+            if cold.len() == before {
+                return cold;
+            }
+        }
+    }
+
     pub fn remove_unreachable_blocks(&mut self) -> bool {
         let reachable = self.reachable_blocks();
         let before = self.layout.len();

@@ -9,6 +9,8 @@
 //!   global or the chosen operand; the pass adds a reference right after them when they live on.
 //! * Consuming uses — branch arguments, `cf.return`, `l.store_global` — take over one reference
 //!   each; every other use borrows.
+//! * A small int made by `l.cast bits_ref` is not counted at all (its count operations would
+//!   be no-ops): it is never dropped and is given away as it is.
 //! * An owned value is dropped right after its last use in a block, on the edges where it stops
 //!   being live (a critical edge is split into a block of its own), or right after its
 //!   definition when it is never used.
@@ -25,7 +27,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use molt_ir::{Block, Func, NewOp, OpId, Opcode, Span, Successor, Type, Value};
+use molt_ir::{Block, CastOp, Func, NewOp, OpId, Opcode, Span, Successor, Type, Value};
 
 use crate::Pass;
 
@@ -129,6 +131,13 @@ fn consumes_operand(op: Opcode) -> bool {
     matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise)
 }
 
+/// Whether `v` is a small int made by `l.cast bits_ref`: counting it would change nothing (a
+/// small int has no header), so it is left out of the pass altogether — never dropped, and
+/// given away (branch arguments, returns) without a reference of its own.
+fn uncounted(f: &Func, v: Value) -> bool {
+    f.defining_op(v).is_some_and(|o| f.ops[o].opcode == Opcode::LCast && f.ops[o].enum_attr::<CastOp>("op") == Some(CastOp::BitsRef))
+}
+
 struct Rc {
     refs: HashSet<Value>,
     borrowed_params: HashSet<Value>,
@@ -145,7 +154,7 @@ impl Rc {
                 let results = f.blocks[b].ops.iter().flat_map(|&o| f.ops[o].results.iter().copied());
                 params.chain(results).collect::<Vec<_>>()
             })
-            .filter(|&v| f.values[v].ty == Type::Ref)
+            .filter(|&v| f.values[v].ty == Type::Ref && !uncounted(f, v))
             .collect();
         let borrowed_params = f.params().iter().copied().filter(|v| refs.contains(v)).collect();
         Rc { refs, borrowed_params, live_in: HashMap::new() }

@@ -124,6 +124,9 @@ molt_abi! {
         /// Frees an object whose reference count has just reached zero (generated code
         /// decrements inline and calls this at zero). Consumes `value`.
         fn molt_obj_dealloc(value: obj) -> void;
+        /// Drops one reference to `value` (nothing for a small int): the out-of-line decrement
+        /// generated code uses on paths that only leave by an exception.
+        fn molt_obj_decref(value: obj) -> void;
         /// A new float object.
         fn molt_box_float(value: f64) -> obj;
         /// A new str object holding a copy of `len` bytes of UTF-8 text.

@@ -233,14 +233,23 @@ pub type MoltResult<T> = Result<T, MoltError>;
 
 /// Returns the value of `result`, or raises its error and returns `T::default()` (the
 /// placeholder generated code ignores once it sees `molt_exc_pending`).
+#[inline]
 pub fn value_or_raise<T: Default>(result: MoltResult<T>) -> T {
     match result {
         Ok(value) => value,
         Err(err) => {
-            raise_error(&err);
+            raise_owned(err);
             T::default()
         }
     }
+}
+
+/// `raise_error`, out of line: the error path of every ABI entry point (keeps the error's drop
+/// out of the fast paths that inline `value_or_raise`).
+#[cold]
+#[inline(never)]
+fn raise_owned(err: MoltError) {
+    raise_code_suggest(err.kind.code(), &err.message, err.suggest);
 }
 
 /// Sets `err` as the pending exception.

@@ -221,6 +221,14 @@ pub extern "C" fn molt_obj_dealloc(value: Obj) {
     unsafe { alloc::free_object(value) }
 }
 
+/// Drops one reference (small ints are left alone): the out-of-line form of the inline
+/// decrement, for cold paths.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_decref(value: Obj) {
+    // SAFETY: generated code gives up a reference it owns.
+    unsafe { decref(value) }
+}
+
 /// The C functions of the object model, re-exported at the crate root (the ABI checks and the
 /// linker see them there).
 pub mod abi {
@@ -242,7 +250,7 @@ pub mod abi {
         molt_cmp_int_float, molt_float_to_int, molt_int_to_float, molt_int_truediv,
     };
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack};
-    pub use super::molt_obj_dealloc;
+    pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};
     pub use super::str::{molt_str_from_utf8, molt_type_str};
     pub use super::tuple::{molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_type_tuple};
