@@ -1,11 +1,12 @@
 //! Expressions: literals, names, operators, comparisons (chained), `and`/`or`, conditional
 //! expressions and calls (module functions, `print`, the supported builtins).
 
-use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, F64, NewOp, Opcode, Span, Type, UnaryOp, Value};
+use molt_ir::{ArithOp, Attr, Block, CmpOp, F64, NewOp, Opcode, Span, Type, UnaryOp, Value};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
-use super::{BUILTINS, FnLower, span};
+use super::{FnLower, span};
+use crate::builtins::{self, BuiltinId, Call, Kind};
 use crate::diagnostics::Diagnostic;
 
 impl<'a> FnLower<'a> {
@@ -23,11 +24,11 @@ impl<'a> FnLower<'a> {
         if self.ctx.globals.contains(name) {
             return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
         }
-        if crate::abi::builtin_class(name).is_some() || crate::abi::exception_kind(name).is_some() {
+        if builtins::builtin_class(name).is_some() || crate::abi::exception_kind(name).is_some() {
             // A builtin class as a value (`isinstance(x, int)`, `except` tuples, `type(x) is int`).
             return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
         }
-        let d = if self.ctx.funcs.contains(name) || BUILTINS.contains(&name) {
+        let d = if self.ctx.funcs.contains(name) || BuiltinId::lookup(name).is_some_and(|b| b.decl().kind == Kind::Function) {
             Diagnostic::new("E0101", sp, format!("functions are not first-class values yet: `{name}` can only be called"))
                 .label("used as a value").help(format!("call it: `{name}(...)`"))
         } else {
@@ -305,12 +306,8 @@ impl<'a> FnLower<'a> {
             let b = self.cur?;
             return self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj));
         }
-        let builtin = builtin_function(name);
-        if let (false, Some(builtin)) = (self.shadowed(name), builtin) {
-            let arity = match builtin {
-                Builtin::Abs | Builtin::Int | Builtin::Float | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type => 1,
-                Builtin::Min | Builtin::Max | Builtin::IsInstance => 2,
-            };
+        let builtin = BuiltinId::lookup(name).map(|b| b.decl().call);
+        if let (false, Some(Call::Op(builtin, arity))) = (self.shadowed(name), builtin) {
             if !call.arguments.keywords.is_empty() || call.arguments.args.len() != arity {
                 self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with exactly {arity} positional argument(s)"))
                     .label("unsupported call form").help(if arity == 2 { format!("write `{name}(a, b)`") } else { format!("write `{name}(x)`") }));
@@ -331,7 +328,7 @@ impl<'a> FnLower<'a> {
                 .help("write `for i in range(...):`")
         } else {
             Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
-                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, hash, type, isinstance, range")
+                .label("unknown function").help(format!("define it with `def` at module level; supported builtins: {}", builtins::callable_names().collect::<Vec<_>>().join(", ")))
         };
         self.err(d);
         None
@@ -355,12 +352,6 @@ pub(super) fn binop(op: ast::Operator) -> Option<ArithOp> {
         ast::Operator::BitXor => ArithOp::Xor,
         ast::Operator::MatMult => return None,
     })
-}
-
-/// The `py.builtin` of a call of builtin function `name` (other than `print` and `range`): the
-/// IR's `Builtin` values are the builtins' Python names.
-fn builtin_function(name: &str) -> Option<Builtin> {
-    Builtin::from_name(name)
 }
 
 /// The decimal digits of an integer literal's token (`0x_ff…`, `0o…`, `0b…`, `1_000…`), for

@@ -22,7 +22,6 @@ mod ssa;
 mod stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
-pub const BUILTINS: &[&str] = &["print", "abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "range"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuncSig {

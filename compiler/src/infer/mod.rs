@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use molt_ir::{Attr, Builtin, Func, Module, Opcode, Span, Type, Value, ValueDef};
 
+use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 use crate::hir::{HirModule, MODULE_FUNC};
 pub use lattice::{Lat, TySet};
@@ -325,28 +326,16 @@ impl<'a> Infer<'a> {
 }
 
 
-/// The recursion checks CPython 3.11 makes when it runs a builtin, in order: (levels above the
-/// current frame, message). Measured with python3 at the limit: `abs` and `int` are one C call
-/// ("while calling a Python object"); `print` is the call and then `sys.stdout.write` (two
-/// levels, same message); `min`/`max` are the call, then a generic comparison one level deeper
-/// ("in comparison"); `range` compares its arguments (one level, "in comparison"); `float`
-/// makes no check. (Python-level comparisons also count until CPython's adaptive interpreter
-/// specializes them, which depends on how often they ran; Molt does not model that: see
-/// decisions/0005.)
+/// The recursion checks CPython 3.11 makes when it runs the builtin op `o` calls (declared with
+/// the builtin in `builtins.rs`); none for other ops.
 fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str)] {
-    const CALL: &str = "maximum recursion depth exceeded while calling a Python object";
-    const CMP: &str = "maximum recursion depth exceeded in comparison";
-    match o.opcode {
-        Opcode::PyPrint => &[(2, CALL)],
-        Opcode::PyRangeStart => &[(1, CMP)],
-        Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
-            Builtin::Abs | Builtin::Int | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type
-            | Builtin::IsInstance => &[(1, CALL)],
-            Builtin::Min | Builtin::Max => &[(1, CALL), (2, CMP)],
-            Builtin::Float => &[],
-        },
-        _ => &[],
-    }
+    let builtin = match o.opcode {
+        Opcode::PyPrint => Some(BuiltinId::Print),
+        Opcode::PyRangeStart => Some(BuiltinId::Range),
+        Opcode::PyBuiltin => BuiltinId::of_op(o.expect_enum_attr::<Builtin>("name")),
+        _ => None,
+    };
+    builtin.map_or(&[], |b| b.decl().recursion)
 }
 
 fn conflict_diag(var: Option<&str>, (sp, tys): (Span, Vec<Type>)) -> Diagnostic {
