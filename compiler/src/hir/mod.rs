@@ -18,6 +18,7 @@ use crate::diagnostics::Diagnostic;
 
 mod exceptions;
 mod expr;
+pub mod scope;
 mod ssa;
 mod stmt;
 
