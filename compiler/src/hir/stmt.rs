@@ -7,7 +7,8 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::expr::{binop, unsupported_operator};
-use super::{FnLower, span};
+use super::{FnLower, Resolved, span};
+use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 
 impl<'a> FnLower<'a> {
@@ -234,7 +235,7 @@ impl<'a> FnLower<'a> {
             return;
         }
         let range_args = match &*f.iter {
-            Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "range" && !self.shadowed("range"))
+            Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if self.lookup(n.id.as_str()) == Resolved::Builtin(BuiltinId::Range))
                 && c.arguments.keywords.is_empty()
                 && (1..=3).contains(&c.arguments.args.len())
                 && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => &c.arguments.args,

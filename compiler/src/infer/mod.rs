@@ -47,7 +47,7 @@ fn mangle(t: Type) -> String {
 }
 
 pub fn instance_name(hir: &HirModule, key: &Key) -> String {
-    let name = &hir.sigs[key.0].name;
+    let name = &hir.funcs[key.0].func.name;
     if key.0 == 0 {
         return name.clone();
     }
@@ -127,7 +127,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     for k in &sorted {
         let (f, d) = inf.emit(k);
         diags.extend(d);
-        source_names.insert(f.name.clone(), hir.sigs[k.0].name.clone());
+        source_names.insert(f.name.clone(), hir.funcs[k.0].func.name.clone());
         module.funcs.push(f);
     }
     for (name, lat) in &inf.globals {
@@ -147,8 +147,8 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
         module.globals.push(molt_ir::Global { name: name.clone(), ty });
     }
     // Function-binding flags are globals too.
-    for s in &hir.sigs[1..] {
-        module.globals.push(molt_ir::Global { name: s.name.clone(), ty: Type::Bool });
+    for f in &hir.funcs[1..] {
+        module.globals.push(molt_ir::Global { name: f.func.name.clone(), ty: Type::Bool });
     }
     dedup(&mut diags);
     if diags.is_empty() {
@@ -170,7 +170,7 @@ struct Analysis {
 
 impl<'a> Infer<'a> {
     fn func(&self, k: &Key) -> &'a Func {
-        &self.hir.module.funcs[k.0]
+        &self.hir.funcs[k.0].func
     }
 
     /// Fixpoint of value types in one instance.
@@ -221,7 +221,7 @@ impl<'a> Infer<'a> {
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         match self.callee(o) {
-                            Some(ci) if self.hir.sigs[ci].params.len() == tys.len() => {
+                            Some(ci) if self.hir.funcs[ci].params.len() == tys.len() => {
                                 let key = (ci, tys);
                                 let r = self.rets.get(&key).copied().unwrap_or(Lat::Bottom);
                                 callees.push(key);
@@ -249,7 +249,7 @@ impl<'a> Infer<'a> {
 
     fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {
         let n = o.attr("callee").and_then(Attr::as_str)?;
-        self.hir.sigs.iter().position(|s| s.name == n)
+        self.hir.func_index(n)
     }
 
     fn analyse(&mut self, k: &Key) -> Analysis {
