@@ -76,8 +76,10 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     // The module-level defs that are lowered: each with its scope and its module-level symbol.
     let mut defs: Vec<(&ast::StmtFunctionDef, ScopeId, SymbolId)> = Vec::new();
     let mut func_syms: HashSet<SymbolId> = HashSet::new();
+    let mut top_level_defs = HashSet::new();
     for stmt in body {
         if let Stmt::FunctionDef(f) = stmt {
+            top_level_defs.extend(table.def_scope(f));
             if let Some(d) = check_def(f) {
                 diags.push(d);
                 continue;
@@ -113,7 +115,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
             Some(i) => body[..i].iter().all(|s| matches!(s, Stmt::FunctionDef(_)) || !stmt_has_call(s)),
         }
     };
-    let ctx = Ctx { table: &table, funcs: &func_syms };
+    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs };
 
     let mut funcs = Vec::new();
     // <module>
@@ -207,6 +209,8 @@ struct Ctx<'a> {
     table: &'a SymbolTable,
     /// The module-level symbols of the lowered `def`s.
     funcs: &'a HashSet<SymbolId>,
+    /// The scopes of the `def` statements of the module body (lowered or rejected).
+    top_level_defs: &'a HashSet<ScopeId>,
 }
 
 /// What a name denotes where the function being lowered uses it.

@@ -129,10 +129,15 @@ impl<'a> FnLower<'a> {
                 self.cur = Some(ok);
             }
             Stmt::FunctionDef(f) => {
-                if self.is_module {
+                let top_level = self.ctx.table.def_scope(f).is_some_and(|s| self.ctx.top_level_defs.contains(&s));
+                if self.is_module && top_level {
                     if let Some(b) = self.cur {
                         self.func.append_op(b, NewOp::new(Opcode::PyBindFunc, span(f.name.range)).attr("name", Attr::Sym(f.name.to_string())));
                     }
+                } else if self.is_module {
+                    // Only the module body's own `def`s are compiled (one function each).
+                    self.err(Diagnostic::new("E0108", span(f.name.range), "functions defined inside `if`, `while`, `for` or `try` are not supported yet")
+                        .label("defined inside a statement").help("define the function at module level, outside any statement"));
                 } else {
                     self.err(Diagnostic::new("E0108", span(f.name.range), "nested functions are not supported yet")
                         .label("defined inside a function").help("define the function at module level"));
