@@ -91,22 +91,6 @@ pub fn exception_kind(name: &str) -> Option<i32> {
     EXCEPTION_KINDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
 }
 
-/// The builtin classes other than the exceptions, by their Python names.
-pub const BUILTIN_CLASSES: &[(&str, BuiltinClass)] = &[
-    ("object", BuiltinClass::Object),
-    ("type", BuiltinClass::Type),
-    ("int", BuiltinClass::Int),
-    ("float", BuiltinClass::Float),
-    ("str", BuiltinClass::Str),
-    ("bool", BuiltinClass::Bool),
-    ("tuple", BuiltinClass::Tuple),
-];
-
-/// The builtin class named `name` (not an exception class).
-pub fn builtin_class(name: &str) -> Option<BuiltinClass> {
-    BUILTIN_CLASSES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

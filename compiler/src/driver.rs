@@ -91,8 +91,9 @@ pub fn checkpoint(stage: &str, m: &Module, level: Level) -> Result<(), Failure> 
 
 pub fn hir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
     let hir = db::parse_hir(db, file).as_ref().map_err(|d| Failure::User(d.clone()))?;
-    checkpoint("lowering to HIR", &hir.module, Level::Hir)?;
-    Ok(hir.module.clone())
+    let m = hir.module();
+    checkpoint("lowering to HIR", &m, Level::Hir)?;
+    Ok(m)
 }
 
 pub fn tir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {

@@ -2,11 +2,13 @@
 //!
 //! Code map: `db` (salsa queries: the pipeline), `hir` (AST → HIR), `infer` (HIR → TIR),
 //! `lower` (TIR → LIR), `codegen` (LIR → LLVM → object/asm), `link` (object + runtime →
-//! executable), `diagnostics` (user errors), `abi` (the runtime's C ABI), `driver` (the stages
-//! in order, verifier checkpoints, emit options). Architecture invariant: no stage reaches into
-//! another's internals; the driver asks the database for results.
+//! executable), `diagnostics` (user errors), `abi` (the runtime's C ABI), `builtins` (the
+//! builtin names, declared once), `driver` (the stages in order, verifier checkpoints, emit
+//! options). Architecture invariant: no stage reaches into another's internals; the driver
+//! asks the database for results.
 
 pub mod abi;
+pub mod builtins;
 pub mod codegen;
 pub mod db;
 pub mod diagnostics;

@@ -13,7 +13,8 @@ use molt_ir::{Attr, Block, Handling, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{FnLower, Finally, span};
+use super::{FnLower, Finally, Resolved, span};
+use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 
 impl<'a> FnLower<'a> {
@@ -55,6 +56,14 @@ impl<'a> FnLower<'a> {
         self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
     }
 
+    /// Whether `name` is a builtin exception class here (not shadowed).
+    fn is_exception_class(&self, name: &str) -> bool {
+        match self.lookup(name) {
+            Resolved::Builtin(BuiltinId::Exception(_)) => true,
+            Resolved::Builtin(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Free | Resolved::Undefined => false,
+        }
+    }
+
     /// `KIND` or `KIND(args)` where KIND names a builtin exception class (not shadowed).
     fn exception_class_call<'e>(&self, e: &'e Expr) -> Option<(&'e str, Option<&'e [Expr]>)> {
         let (name, args) = match e {
@@ -65,7 +74,7 @@ impl<'a> FnLower<'a> {
             },
             _ => return None,
         };
-        (!self.shadowed(name) && crate::abi::exception_kind(name).is_some()).then_some((name, args))
+        self.is_exception_class(name).then_some((name, args))
     }
 
     /// The values of an exception's constructor arguments (at most one is supported).
@@ -272,7 +281,7 @@ impl<'a> FnLower<'a> {
         let mut kinds = Vec::new();
         for n in names {
             match n {
-                Expr::Name(n) if !self.shadowed(n.id.as_str()) && crate::abi::exception_kind(n.id.as_str()).is_some() => kinds.push(n.id.to_string()),
+                Expr::Name(n) if self.is_exception_class(n.id.as_str()) => kinds.push(n.id.to_string()),
                 other => {
                     self.err(Diagnostic::new("E0100", span(other.range()), "only builtin exception classes can be caught yet")
                         .label("not a builtin exception class").help("name builtin exception classes, e.g. `except (ValueError, KeyError):`"));
@@ -288,19 +297,25 @@ impl<'a> FnLower<'a> {
     /// handling and unbinds the name (as CPython does), and continues at `join`.
     fn clause_body(&mut self, h: &ast::ExceptHandlerExceptHandler, e: Value, matched: Block, join: Block, sp: Span) {
         self.cur = Some(matched);
-        if let Some(name) = &h.name {
-            if !self.locals.contains(name.as_str()) {
-                self.err(Diagnostic::new("E0100", span(name.range), format!("`except ... as {name}` binding a module variable that functions read is not supported yet"))
-                    .label("a module variable").help("use another name for the exception"));
-                return;
-            }
-            self.write_var(name.as_str(), matched, e);
+        let var = match &h.name {
+            Some(name) => match self.lookup(name.as_str()) {
+                Resolved::Ssa(var) => Some(var),
+                Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Undefined => {
+                    self.err(Diagnostic::new("E0100", span(name.range), format!("`except ... as {name}` binding a module variable that functions read is not supported yet"))
+                        .label("a module variable").help("use another name for the exception"));
+                    return;
+                }
+            },
+            None => None,
+        };
+        if let Some(var) = var {
+            self.write_var(var, matched, e);
         }
         if let Some(b) = self.handled_suite(e, &h.body, sp) {
             self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
-            if let Some(name) = &h.name {
-                let gone = self.undef(name.as_str());
-                self.write_var(name.as_str(), b, gone);
+            if let Some(var) = var {
+                let gone = self.undef(var);
+                self.write_var(var, b, gone);
             }
             self.cur = Some(b);
             self.br(join, sp);

@@ -1,39 +1,39 @@
 //! Expressions: literals, names, operators, comparisons (chained), `and`/`or`, conditional
 //! expressions and calls (module functions, `print`, the supported builtins).
 
-use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, F64, NewOp, Opcode, Span, Type, UnaryOp, Value};
+use molt_ir::{ArithOp, Attr, Block, CmpOp, F64, NewOp, Opcode, Span, Type, UnaryOp, Value};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
-use super::{BUILTINS, FnLower, span};
+use super::{FnLower, Resolved, span};
+use crate::builtins::{self, Call, Kind};
 use crate::diagnostics::Diagnostic;
 
 impl<'a> FnLower<'a> {
     // ---- expressions ----
 
-    pub(super) fn shadowed(&self, name: &str) -> bool {
-        self.locals.contains(name) || self.ctx.globals.contains(name) || self.ctx.funcs.contains(name)
-    }
-
     pub(super) fn read_name(&mut self, name: &str, sp: Span) -> Option<Value> {
         let b = self.cur?;
-        if self.locals.contains(name) {
-            return Some(self.read_var(name, b));
-        }
-        if self.ctx.globals.contains(name) {
-            return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
-        }
-        if crate::abi::builtin_class(name).is_some() || crate::abi::exception_kind(name).is_some() {
-            // A builtin class as a value (`isinstance(x, int)`, `except` tuples, `type(x) is int`).
-            return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
-        }
-        let d = if self.ctx.funcs.contains(name) || BUILTINS.contains(&name) {
-            Diagnostic::new("E0101", sp, format!("functions are not first-class values yet: `{name}` can only be called"))
-                .label("used as a value").help(format!("call it: `{name}(...)`"))
-        } else {
-            Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
+        let function_value = || Diagnostic::new("E0101", sp, format!("functions are not first-class values yet: `{name}` can only be called"))
+            .label("used as a value").help(format!("call it: `{name}(...)`"));
+        let d = match self.lookup(name) {
+            Resolved::Ssa(var) => return Some(self.read_var(var, b)),
+            Resolved::Global { .. } => {
+                return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
+            }
+            Resolved::Builtin(id) => match id.decl().kind {
+                // A builtin class as a value (`isinstance(x, int)`, `except` tuples, `type(x) is int`).
+                Kind::Class(_) | Kind::ExceptionClass(_) => {
+                    return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
+                }
+                Kind::Function => function_value(),
+            },
+            Resolved::Func => function_value(),
+            Resolved::Free => Diagnostic::new("E0108", sp, format!("`{name}` is a variable of an enclosing function: closures are not supported yet"))
+                .label("defined in an enclosing function").help("pass it as an argument"),
+            Resolved::Undefined => Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
                 .label("not a local, module-level name or supported builtin")
-                .help("define it at module level or in this function before using it")
+                .help("define it at module level or in this function before using it"),
         };
         self.err(d);
         None
@@ -245,96 +245,106 @@ impl<'a> FnLower<'a> {
             self.err(Diagnostic::new("E0102", span(s.range()), "`*args` in calls is not supported yet").label("starred argument"));
             return None;
         }
-        let is_local = self.locals.contains(name);
-        if !is_local && self.ctx.funcs.contains(name) {
-            if let Some(k) = call.arguments.keywords.first() {
-                self.err(Diagnostic::new("E0102", span(k.range), "keyword arguments are not supported yet").label("keyword argument")
-                    .help("pass the arguments positionally"));
+        let builtin = match self.lookup(name) {
+            Resolved::Func | Resolved::Global { func: true } => return self.call_function(call, name, sp),
+            Resolved::Builtin(id) => id.decl().call,
+            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Free => {
+                self.err(Diagnostic::new("E0102", span(callee.range), format!("`{name}` is a variable; calling values is not supported"))
+                    .label("not a function").help("call a module-level function by name"));
                 return None;
             }
-            let mut args = Vec::new();
-            for a in call.arguments.args.iter() {
-                args.push(self.expr(a)?);
+            Resolved::Undefined => Call::Unsupported,
+        };
+        match builtin {
+            Call::Print => self.call_print(call, sp),
+            Call::Exception => {
+                // A builtin exception class called: a new exception object.
+                if !call.arguments.keywords.is_empty() || call.arguments.args.len() > 1 {
+                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with at most one positional argument"))
+                        .label("unsupported call form").help(format!("write `{name}(\"message\")`")));
+                    return None;
+                }
+                let mut args = Vec::new();
+                for a in call.arguments.args.iter() {
+                    args.push(self.expr(a)?);
+                }
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj))
             }
-            let b = self.cur?;
-            return self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(args).attr("callee", Attr::Sym(name.into())).result(Type::Obj));
+            Call::Op(op, arity) => {
+                if !call.arguments.keywords.is_empty() || call.arguments.args.len() != arity {
+                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with exactly {arity} positional argument(s)"))
+                        .label("unsupported call form").help(if arity == 2 { format!("write `{name}(a, b)`") } else { format!("write `{name}(x)`") }));
+                    return None;
+                }
+                let mut args = Vec::new();
+                for a in call.arguments.args.iter() {
+                    args.push(self.expr(a)?);
+                }
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", op).result(Type::Obj))
+            }
+            Call::Range => {
+                self.err(Diagnostic::new("E0102", sp, "range() is supported only as the iterable of a `for` loop").label("range outside `for`")
+                    .help("write `for i in range(...):`"));
+                None
+            }
+            Call::Unsupported => {
+                let names: Vec<&str> = builtins::callable_names().collect();
+                self.err(Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
+                    .label("unknown function").help(format!("define it with `def` at module level; supported builtins: {}", names.join(", "))));
+                None
+            }
         }
-        if !self.shadowed(name) && name == "print" {
-            let mut sep = "\u{20}".to_string();
-            let mut end = "\n".to_string();
-            for k in call.arguments.keywords.iter() {
-                let which = k.arg.as_ref().map(|a| a.as_str());
-                let value = match &k.value {
-                    Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
-                    Expr::NoneLiteral(_) => None,
-                    other => {
-                        self.err(Diagnostic::new("E0102", span(other.range()), "print's `sep=` and `end=` must be string literals or None")
-                            .label("not a literal").help("write e.g. `sep=\", \"`"));
-                        return None;
-                    }
-                };
-                match which {
-                    Some("sep") => sep = value.unwrap_or_else(|| " ".into()),
-                    Some("end") => end = value.unwrap_or_else(|| "\n".into()),
-                    _ => {
-                        self.err(Diagnostic::new("E0102", span(k.range), "print() supports only the `sep=` and `end=` keywords")
-                            .label("unsupported keyword").help("remove it; `file=` and `flush=` are not supported yet"));
-                        return None;
-                    }
+    }
+
+    /// A call of a module-level function.
+    fn call_function(&mut self, call: &ast::ExprCall, name: &str, sp: Span) -> Option<Value> {
+        if let Some(k) = call.arguments.keywords.first() {
+            self.err(Diagnostic::new("E0102", span(k.range), "keyword arguments are not supported yet").label("keyword argument")
+                .help("pass the arguments positionally"));
+            return None;
+        }
+        let mut args = Vec::new();
+        for a in call.arguments.args.iter() {
+            args.push(self.expr(a)?);
+        }
+        let b = self.cur?;
+        self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(args).attr("callee", Attr::Sym(name.into())).result(Type::Obj))
+    }
+
+    /// `print(...)`, with `sep=` and `end=` string literals (or None).
+    fn call_print(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
+        let mut sep = "\u{20}".to_string();
+        let mut end = "\n".to_string();
+        for k in call.arguments.keywords.iter() {
+            let which = k.arg.as_ref().map(|a| a.as_str());
+            let value = match &k.value {
+                Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                Expr::NoneLiteral(_) => None,
+                other => {
+                    self.err(Diagnostic::new("E0102", span(other.range()), "print's `sep=` and `end=` must be string literals or None")
+                        .label("not a literal").help("write e.g. `sep=\", \"`"));
+                    return None;
+                }
+            };
+            match which {
+                Some("sep") => sep = value.unwrap_or_else(|| " ".into()),
+                Some("end") => end = value.unwrap_or_else(|| "\n".into()),
+                _ => {
+                    self.err(Diagnostic::new("E0102", span(k.range), "print() supports only the `sep=` and `end=` keywords")
+                        .label("unsupported keyword").help("remove it; `file=` and `flush=` are not supported yet"));
+                    return None;
                 }
             }
-            let mut args = Vec::new();
-            for a in call.arguments.args.iter() {
-                args.push(self.expr(a)?);
-            }
-            let b = self.cur?;
-            let (_, b) = self.append(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
-            return Some(self.konst(b, Attr::None, sp));
         }
-        if !self.shadowed(name) && crate::abi::exception_kind(name).is_some() {
-            // A builtin exception class called: a new exception object.
-            if !call.arguments.keywords.is_empty() || call.arguments.args.len() > 1 {
-                self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with at most one positional argument"))
-                    .label("unsupported call form").help(format!("write `{name}(\"message\")`")));
-                return None;
-            }
-            let mut args = Vec::new();
-            for a in call.arguments.args.iter() {
-                args.push(self.expr(a)?);
-            }
-            let b = self.cur?;
-            return self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj));
+        let mut args = Vec::new();
+        for a in call.arguments.args.iter() {
+            args.push(self.expr(a)?);
         }
-        let builtin = builtin_function(name);
-        if let (false, Some(builtin)) = (self.shadowed(name), builtin) {
-            let arity = match builtin {
-                Builtin::Abs | Builtin::Int | Builtin::Float | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type => 1,
-                Builtin::Min | Builtin::Max | Builtin::IsInstance => 2,
-            };
-            if !call.arguments.keywords.is_empty() || call.arguments.args.len() != arity {
-                self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with exactly {arity} positional argument(s)"))
-                    .label("unsupported call form").help(if arity == 2 { format!("write `{name}(a, b)`") } else { format!("write `{name}(x)`") }));
-                return None;
-            }
-            let mut args = Vec::new();
-            for a in call.arguments.args.iter() {
-                args.push(self.expr(a)?);
-            }
-            let b = self.cur?;
-            return self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", builtin).result(Type::Obj));
-        }
-        let d = if is_local || self.ctx.globals.contains(name) {
-            Diagnostic::new("E0102", span(callee.range), format!("`{name}` is a variable; calling values is not supported"))
-                .label("not a function").help("call a module-level function by name")
-        } else if name == "range" {
-            Diagnostic::new("E0102", sp, "range() is supported only as the iterable of a `for` loop").label("range outside `for`")
-                .help("write `for i in range(...):`")
-        } else {
-            Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
-                .label("unknown function").help("define it with `def` at module level; supported builtins: print, abs, min, max, int, float, str, repr, len, hash, type, isinstance, range")
-        };
-        self.err(d);
-        None
+        let b = self.cur?;
+        let (_, b) = self.append(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
+        Some(self.konst(b, Attr::None, sp))
     }
 }
 
@@ -355,12 +365,6 @@ pub(super) fn binop(op: ast::Operator) -> Option<ArithOp> {
         ast::Operator::BitXor => ArithOp::Xor,
         ast::Operator::MatMult => return None,
     })
-}
-
-/// The `py.builtin` of a call of builtin function `name` (other than `print` and `range`): the
-/// IR's `Builtin` values are the builtins' Python names.
-fn builtin_function(name: &str) -> Option<Builtin> {
-    Builtin::from_name(name)
 }
 
 /// The decimal digits of an integer literal's token (`0x_ff…`, `0o…`, `0b…`, `1_000…`), for

@@ -1,12 +1,15 @@
 //! AST → HIR (`py` + `cf` dialects): names resolved, syntax desugared, SSA built.
 //!
-//! Relies on: a syntactically valid ruff AST. Provides: a `Module` with one function for the
+//! Relies on: a syntactically valid ruff AST. Provides: a `HirModule` with one `HirFunc` for the
 //! module's top-level code (`<module>`, no results) followed by one per `def` (one `!py.obj`
-//! result), plus per-function side tables (`HirFunc::names`: the source variable behind each
-//! block argument and `py.undef`, for diagnostics). Local variables are SSA values (Braun et al.,
-//! "Simple and Efficient Construction of SSA Form", with block arguments as phis); module-level
-//! variables are globals (`py.load_global`/`py.store_global`). Everything outside the subset is
-//! a `Diagnostic` (never a panic); lowering continues past errors to report them all.
+//! result), each with its side tables (`HirFunc::names`: the source variable behind each block
+//! argument and `py.undef`, for diagnostics). Names resolve through the symbol table
+//! (`scope.rs`, built before lowering). Local variables are SSA values (Braun et al., "Simple
+//! and Efficient Construction of SSA Form", with block arguments as phis, keyed by symbol);
+//! module-level variables that some function refers to are globals
+//! (`py.load_global`/`py.store_global`), the others are SSA values of `<module>`. Everything
+//! outside the subset is a `Diagnostic` (never a panic); lowering continues past errors to
+//! report them all.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -14,35 +17,51 @@ use molt_ir::{Block, Func, Module, OpId, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::TextRange;
 
+use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
+use scope::{Binding, ScopeId, SymbolId, SymbolTable};
 
 mod exceptions;
 mod expr;
+pub mod scope;
 mod ssa;
 mod stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
-pub const BUILTINS: &[&str] = &["print", "abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "range"];
 
+/// One lowered function and what goes with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FuncSig {
-    pub name: String,
+pub struct HirFunc {
+    /// Named by its source name (`<module>` for the module's code); its span is the `def`'s.
+    pub func: Func,
     pub params: Vec<String>,
-    pub span: Span,
+    /// Source variable names of block arguments and `py.undef` results.
+    pub names: BTreeMap<Value, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HirModule {
     /// `funcs[0]` is `<module>`; then the `def`s in source order.
-    pub module: Module,
-    pub sigs: Vec<FuncSig>,
-    /// Source variable names of block arguments and `py.undef` results, per function.
-    pub names: Vec<BTreeMap<Value, String>>,
-    /// Module-level variable names.
+    pub funcs: Vec<HirFunc>,
+    /// The index in `funcs` of each function, by the name `py.call` gives.
+    by_name: BTreeMap<String, usize>,
+    /// Module-level variable names (those in global slots).
     pub globals: BTreeSet<String>,
     /// Whether every `def` is bound before any module-level statement can call a function
     /// (then calls need no NameError check).
     pub defs_first: bool,
+}
+
+impl HirModule {
+    /// The index in `funcs` of the function `name`.
+    pub fn func_index(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The functions as an IR module (what the verifier checks and `--emit hir` prints).
+    pub fn module(&self) -> Module {
+        Module { funcs: self.funcs.iter().map(|f| f.func.clone()).collect(), ..Module::default() }
+    }
 }
 
 pub(super) fn span(r: TextRange) -> Span {
@@ -52,47 +71,42 @@ pub(super) fn span(r: TextRange) -> Span {
 /// Lowers a parsed module. Returns the HIR and every diagnostic found.
 pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    // Pass 1: module-level defs and variables.
-    let mut sigs = vec![FuncSig { name: MODULE_FUNC.into(), params: vec![], span: Span::default() }];
-    let mut def_stmts: Vec<&ast::StmtFunctionDef> = Vec::new();
+    let table = SymbolTable::build(body);
+    let module_scope = table.module();
+    // The module-level defs that are lowered: each with its scope and its module-level symbol.
+    let mut defs: Vec<(&ast::StmtFunctionDef, ScopeId, SymbolId)> = Vec::new();
+    let mut func_syms: HashSet<SymbolId> = HashSet::new();
+    let mut top_level_defs = HashSet::new();
     for stmt in body {
         if let Stmt::FunctionDef(f) = stmt {
+            top_level_defs.extend(table.def_scope(f));
             if let Some(d) = check_def(f) {
                 diags.push(d);
                 continue;
             }
-            if sigs.iter().any(|s| s.name == f.name.as_str()) {
+            // The table has a scope for every `def` and a module symbol for every name bound
+            // at module level.
+            let (Some(scope), Some(sym)) = (table.def_scope(f), table.resolve(module_scope, f.name.as_str())) else { continue };
+            if !func_syms.insert(sym) {
                 diags.push(Diagnostic::new("E0108", span(f.name.range), format!("function `{}` is defined twice", f.name))
                     .label("second definition").help("give each function its own name"));
                 continue;
             }
-            let params = f.parameters.args.iter().map(|p| p.parameter.name.to_string()).collect();
-            sigs.push(FuncSig { name: f.name.to_string(), params, span: span(f.range) });
-            def_stmts.push(f);
+            defs.push((f, scope, sym));
         }
     }
-    let mut module_names = BTreeSet::new();
-    assigned_names(body, &mut module_names);
-    for s in &sigs[1..] {
-        if module_names.contains(&s.name) {
-            diags.push(Diagnostic::new("E0108", s.span, format!("`{}` is both a function and a variable", s.name))
+    for &(f, _, sym) in &defs {
+        if table.symbol(sym).flags.assigned {
+            diags.push(Diagnostic::new("E0108", span(f.range), format!("`{}` is both a function and a variable", f.name))
                 .label("defined here").help("rename the variable or the function"));
         }
     }
-    let func_names: HashSet<String> = sigs[1..].iter().map(|s| s.name.clone()).collect();
-    // Module variables that some function reads are globals (a slot + a bound flag); the
+    // Module variables that some function refers to are globals (a slot + a bound flag); the
     // others are SSA values of `<module>`, like a function's locals.
-    let mut read_by_functions = BTreeSet::new();
-    for def in &def_stmts {
-        let mut locals = BTreeSet::new();
-        assigned_names(&def.body, &mut locals);
-        for p in def.parameters.args.iter() {
-            locals.insert(p.parameter.name.to_string());
-        }
-        free_names(&def.body, &locals, &mut read_by_functions);
-    }
-    let globals: BTreeSet<String> = module_names.intersection(&read_by_functions).cloned().collect();
-    let module_locals: BTreeSet<String> = module_names.difference(&globals).cloned().collect();
+    let globals: BTreeSet<String> = table.scope(module_scope).symbols.iter().copied()
+        .filter(|&s| is_global_slot(&table, s))
+        .map(|s| table.name(s).to_string())
+        .collect();
     let defs_first = {
         // Defs first if no statement before the last def contains a call.
         let last_def = body.iter().rposition(|s| matches!(s, Stmt::FunctionDef(_)));
@@ -101,39 +115,40 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
             Some(i) => body[..i].iter().all(|s| matches!(s, Stmt::FunctionDef(_)) || !stmt_has_call(s)),
         }
     };
-    let ctx = Ctx { globals: &globals, funcs: &func_names };
+    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs };
 
-    let mut module = Module::default();
-    let mut names = Vec::new();
+    let mut funcs = Vec::new();
     // <module>
-    let mut l = FnLower::new(MODULE_FUNC, vec![], &ctx, true, Span::default());
-    l.locals = module_locals;
+    let mut l = FnLower::new(MODULE_FUNC, vec![], &ctx, module_scope, Span::default());
     l.suite(body);
-    let (f, n, d) = l.finish();
-    module.funcs.push(f);
-    names.push(n);
+    let (func, names, d) = l.finish();
+    funcs.push(HirFunc { func, params: vec![], names });
     diags.extend(d);
-    for (sig, def) in sigs[1..].iter().zip(def_stmts) {
-        let mut locals = BTreeSet::new();
-        assigned_names(&def.body, &mut locals);
-        for p in &sig.params {
-            locals.insert(p.clone());
-        }
-        let mut l = FnLower::new(&sig.name, vec![Type::Obj], &ctx, false, sig.span);
-        l.locals = locals;
+    for (def, scope, _) in defs {
+        let params: Vec<String> = def.parameters.args.iter().map(|p| p.parameter.name.to_string()).collect();
+        let mut l = FnLower::new(def.name.as_str(), vec![Type::Obj], &ctx, scope, span(def.range));
         let entry = l.cur.unwrap_or_else(|| l.func.new_block());
-        for p in &sig.params {
+        for p in &params {
             let v = l.func.add_block_param(entry, Type::Obj);
             l.names.insert(v, p.clone());
-            l.write_var(p, entry, v);
+            if let Some(sym) = table.resolve(scope, p) {
+                l.write_var(sym, entry, v);
+            }
         }
         l.suite(&def.body);
-        let (f, n, d) = l.finish();
-        module.funcs.push(f);
-        names.push(n);
+        let (func, names, d) = l.finish();
+        funcs.push(HirFunc { func, params, names });
         diags.extend(d);
     }
-    (HirModule { module, sigs, names, globals, defs_first }, diags)
+    let by_name = funcs.iter().enumerate().map(|(i, f)| (f.func.name.clone(), i)).collect();
+    (HirModule { funcs, by_name, globals, defs_first }, diags)
+}
+
+/// Whether module symbol `s` is a module variable kept in a global slot: one that some
+/// function refers to.
+fn is_global_slot(table: &SymbolTable, s: SymbolId) -> bool {
+    let sym = table.symbol(s);
+    sym.binding == Binding::Global && sym.flags.assigned && sym.flags.captured
 }
 
 fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
@@ -169,92 +184,6 @@ fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
     None
 }
 
-/// Names bound by assignments in a suite (not descending into nested defs).
-/// The names an assignment target binds (a name; the items of a tuple or list target).
-fn target_names(t: &Expr, out: &mut BTreeSet<String>) {
-    match t {
-        Expr::Name(n) => {
-            out.insert(n.id.to_string());
-        }
-        Expr::Tuple(_) | Expr::List(_) => {
-            for e in stmt::target_items(t).unwrap_or(&[]) {
-                target_names(e, out);
-            }
-        }
-        Expr::Starred(s) => target_names(&s.value, out),
-        _ => {}
-    }
-}
-
-fn assigned_names(body: &[Stmt], out: &mut BTreeSet<String>) {
-    for s in body {
-        match s {
-            Stmt::Assign(a) => {
-                for t in &a.targets {
-                    target_names(t, out);
-                }
-            }
-            Stmt::AugAssign(a) => {
-                if let Expr::Name(n) = &*a.target {
-                    out.insert(n.id.to_string());
-                }
-            }
-            Stmt::AnnAssign(a) => {
-                if let Expr::Name(n) = &*a.target {
-                    out.insert(n.id.to_string());
-                }
-            }
-            Stmt::For(f) => {
-                target_names(&f.target, out);
-                assigned_names(&f.body, out);
-                assigned_names(&f.orelse, out);
-            }
-            Stmt::While(w) => {
-                assigned_names(&w.body, out);
-                assigned_names(&w.orelse, out);
-            }
-            Stmt::If(i) => {
-                assigned_names(&i.body, out);
-                for c in &i.elif_else_clauses {
-                    assigned_names(&c.body, out);
-                }
-            }
-            Stmt::Try(t) => {
-                assigned_names(&t.body, out);
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    if let Some(n) = &h.name {
-                        out.insert(n.to_string());
-                    }
-                    assigned_names(&h.body, out);
-                }
-                assigned_names(&t.orelse, out);
-                assigned_names(&t.finalbody, out);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Names read in a function body that are not its locals.
-fn free_names(body: &[Stmt], locals: &BTreeSet<String>, out: &mut BTreeSet<String>) {
-    use ruff_python_ast::visitor::{Visitor, walk_expr};
-    struct V<'a>(&'a BTreeSet<String>, &'a mut BTreeSet<String>);
-    impl<'a, 'b> Visitor<'b> for V<'a> {
-        fn visit_expr(&mut self, e: &'b Expr) {
-            if let Expr::Name(n) = e
-                && !self.0.contains(n.id.as_str()) {
-                    self.1.insert(n.id.to_string());
-                }
-            walk_expr(self, e);
-        }
-    }
-    let mut v = V(locals, out);
-    for s in body {
-        v.visit_stmt(s);
-    }
-}
-
 fn stmt_has_call(s: &Stmt) -> bool {
     use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
     struct V(bool);
@@ -277,12 +206,32 @@ fn stmt_has_call(s: &Stmt) -> bool {
 }
 
 struct Ctx<'a> {
-    globals: &'a BTreeSet<String>,
-    funcs: &'a HashSet<String>,
+    table: &'a SymbolTable,
+    /// The module-level symbols of the lowered `def`s.
+    funcs: &'a HashSet<SymbolId>,
+    /// The scopes of the `def` statements of the module body (lowered or rejected).
+    top_level_defs: &'a HashSet<ScopeId>,
 }
 
-/// Lowers one function body: SSA construction (`ssa.rs`), statements (`stmt.rs`) and
-/// expressions (`expr.rs`).
+/// What a name denotes where the function being lowered uses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Resolved {
+    /// Held in SSA values of this function: a local (a cell too, until closures exist: nested
+    /// `def`s are rejected), or a module variable that no function refers to (the module's
+    /// code keeps it as its own local).
+    Ssa(SymbolId),
+    /// A module variable in its global slot; `func`: also the name of a lowered `def` (E0108).
+    Global { func: bool },
+    /// A lowered module-level function.
+    Func,
+    Builtin(BuiltinId),
+    /// A variable of an enclosing function (only nested functions have them: not lowered yet).
+    Free,
+    /// Bound nowhere: a NameError at run time (also a module-level name that only a rejected
+    /// `def` or a `class` binds).
+    Undefined,
+}
+
 /// An enclosing `try … finally`: its body, and the depths of `handlers` and `handling` outside it.
 #[derive(Clone)]
 struct Finally {
@@ -291,16 +240,20 @@ struct Finally {
     handling: usize,
 }
 
+/// Lowers one function body: SSA construction (`ssa.rs`), statements (`stmt.rs`) and
+/// expressions (`expr.rs`).
 struct FnLower<'a> {
     ctx: &'a Ctx<'a>,
     func: Func,
+    /// The scope of the function's names.
+    scope: ScopeId,
     is_module: bool,
-    locals: BTreeSet<String>,
     /// The block being filled; `None` after a return/break/continue (dead code follows).
     cur: Option<Block>,
-    defs: HashMap<(String, Block), Value>,
+    /// The current value of each SSA variable at the end of each block that defines or reads it.
+    defs: HashMap<(SymbolId, Block), Value>,
     sealed: HashSet<Block>,
-    incomplete: HashMap<Block, Vec<(String, Value)>>,
+    incomplete: HashMap<Block, Vec<(SymbolId, Value)>>,
     preds: HashMap<Block, Vec<(OpId, usize)>>,
     /// The handler blocks of the enclosing `try` statements (innermost last): an op that may
     /// raise gets a `cf.if_raised` edge to the innermost one (decisions/0015).
@@ -317,3 +270,31 @@ struct FnLower<'a> {
     diags: Vec<Diagnostic>,
 }
 
+impl FnLower<'_> {
+    /// What `name` denotes here (every name the function's code mentions has a symbol in its
+    /// scope; a name without one is treated as undefined).
+    fn lookup(&self, name: &str) -> Resolved {
+        let t = self.ctx.table;
+        let Some(sym) = t.resolve(self.scope, name) else { return Resolved::Undefined };
+        match t.symbol(sym).binding {
+            Binding::Local | Binding::Cell => Resolved::Ssa(sym),
+            Binding::Free => Resolved::Free,
+            Binding::Builtin(b) => Resolved::Builtin(b),
+            Binding::Undefined => Resolved::Undefined,
+            Binding::Global => {
+                let Some(m) = t.module_symbol(sym) else { return Resolved::Undefined };
+                let func = self.ctx.funcs.contains(&m);
+                if is_global_slot(t, m) {
+                    Resolved::Global { func }
+                } else if t.symbol(m).flags.assigned {
+                    // Not captured: only the module's own code refers to it.
+                    Resolved::Ssa(m)
+                } else if func {
+                    Resolved::Func
+                } else {
+                    Resolved::Undefined
+                }
+            }
+        }
+    }
+}

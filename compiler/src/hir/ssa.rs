@@ -2,26 +2,32 @@
 //! emission helpers every construct uses: blocks, branches, constants, truth tests.
 //!
 //! Relies on: each block being sealed once all its predecessors are known. Provides the
-//! `FnLower` methods that read and write variables.
+//! `FnLower` methods that read and write variables: an SSA variable is a symbol of the symbol
+//! table (`scope.rs`), its source name kept for the `names` side table and `py.undef`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use molt_ir::{Attr, Block, Func, NewOp, OpId, Opcode, Span, Type, Value};
 use ruff_python_ast::Stmt;
 
-use super::{Ctx, FnLower};
+use super::scope::{ScopeId, ScopeKind, SymbolId};
+use super::{Ctx, FnLower, Resolved};
 use crate::diagnostics::Diagnostic;
 
 impl<'a> FnLower<'a> {
-    pub(super) fn new(name: &str, results: Vec<Type>, ctx: &'a Ctx<'a>, is_module: bool, sp: Span) -> FnLower<'a> {
+    pub(super) fn new(name: &str, results: Vec<Type>, ctx: &'a Ctx<'a>, scope: ScopeId, sp: Span) -> FnLower<'a> {
         let mut func = Func::new(name, results);
         func.span = sp;
         let entry = func.new_block();
+        let is_module = match ctx.table.scope(scope).kind {
+            ScopeKind::Module => true,
+            ScopeKind::Function => false,
+        };
         let mut s = FnLower {
             ctx,
             func,
+            scope,
             is_module,
-            locals: BTreeSet::new(),
             cur: Some(entry),
             defs: HashMap::new(),
             sealed: HashSet::new(),
@@ -65,45 +71,49 @@ impl<'a> FnLower<'a> {
 
     // ---- SSA construction ----
 
-    pub(super) fn write_var(&mut self, name: &str, block: Block, v: Value) {
-        self.defs.insert((name.to_string(), block), v);
+    pub(super) fn write_var(&mut self, var: SymbolId, block: Block, v: Value) {
+        self.defs.insert((var, block), v);
     }
 
-    pub(super) fn read_var(&mut self, name: &str, block: Block) -> Value {
-        if let Some(&v) = self.defs.get(&(name.to_string(), block)) {
+    fn var_name(&self, var: SymbolId) -> String {
+        self.ctx.table.name(var).to_string()
+    }
+
+    pub(super) fn read_var(&mut self, var: SymbolId, block: Block) -> Value {
+        if let Some(&v) = self.defs.get(&(var, block)) {
             return v;
         }
         let v = if !self.sealed.contains(&block) {
             let p = self.func.add_block_param(block, Type::Obj);
-            self.names.insert(p, name.to_string());
-            self.incomplete.entry(block).or_default().push((name.to_string(), p));
+            self.names.insert(p, self.var_name(var));
+            self.incomplete.entry(block).or_default().push((var, p));
             p
         } else {
             let preds = self.preds.get(&block).cloned().unwrap_or_default();
             match preds.len() {
-                0 => self.undef(name),
+                0 => self.undef(var),
                 1 => {
                     let pb = self.func.ops[preds[0].0].block;
-                    self.read_var(name, pb)
+                    self.read_var(var, pb)
                 }
                 _ => {
                     let p = self.func.add_block_param(block, Type::Obj);
-                    self.names.insert(p, name.to_string());
-                    self.write_var(name, block, p);
-                    self.add_param_args(name, block);
+                    self.names.insert(p, self.var_name(var));
+                    self.write_var(var, block, p);
+                    self.add_param_args(var, block);
                     p
                 }
             }
         };
-        self.write_var(name, block, v);
+        self.write_var(var, block, v);
         v
     }
 
-    pub(super) fn add_param_args(&mut self, name: &str, block: Block) {
+    pub(super) fn add_param_args(&mut self, var: SymbolId, block: Block) {
         let preds = self.preds.get(&block).cloned().unwrap_or_default();
         for (op, idx) in preds {
             let pb = self.func.ops[op].block;
-            let v = self.read_var(name, pb);
+            let v = self.read_var(var, pb);
             self.func.ops[op].successors[idx].args.push(v);
         }
     }
@@ -112,20 +122,22 @@ impl<'a> FnLower<'a> {
         if !self.sealed.insert(block) {
             return;
         }
-        for (name, _) in self.incomplete.remove(&block).unwrap_or_default() {
-            self.add_param_args(&name, block);
+        for (var, _) in self.incomplete.remove(&block).unwrap_or_default() {
+            self.add_param_args(var, block);
         }
     }
 
-    pub(super) fn undef(&mut self, name: &str) -> Value {
+    /// A `py.undef` for variable `var` (read where it may be unbound).
+    pub(super) fn undef(&mut self, var: SymbolId) -> Value {
+        let name = self.var_name(var);
         let entry = self.func.layout[0];
-        let op = self.func.append_op(entry, NewOp::new(Opcode::PyUndef, Span::default()).attr("name", Attr::Str(name.into())).result(Type::Obj));
+        let op = self.func.append_op(entry, NewOp::new(Opcode::PyUndef, Span::default()).attr("name", Attr::Str(name.clone())).result(Type::Obj));
         // Move it to the top of the entry block so that it dominates every use.
         let ops = &mut self.func.blocks[entry].ops;
         ops.pop();
         ops.insert(0, op);
         let v = self.func.result(op);
-        self.names.insert(v, name.to_string());
+        self.names.insert(v, name);
         v
     }
 
@@ -203,10 +215,13 @@ impl<'a> FnLower<'a> {
 
     pub(super) fn assign_name(&mut self, name: &str, v: Value, sp: Span) {
         let Some(b) = self.cur else { return };
-        if self.locals.contains(name) {
-            self.write_var(name, b, v);
-        } else {
-            self.func.append_op(b, NewOp::new(Opcode::PyStoreGlobal, sp).operands([v]).attr("name", Attr::Sym(name.into())));
+        match self.lookup(name) {
+            Resolved::Ssa(var) => self.write_var(var, b, v),
+            // A name a statement binds is an SSA variable or a module variable; the others
+            // cannot be assigned here (a `nonlocal` name, Free, is rejected with its statement).
+            Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Undefined => {
+                self.func.append_op(b, NewOp::new(Opcode::PyStoreGlobal, sp).operands([v]).attr("name", Attr::Sym(name.into())));
+            }
         }
     }
 

@@ -7,7 +7,8 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::expr::{binop, unsupported_operator};
-use super::{FnLower, span};
+use super::{FnLower, Resolved, span};
+use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 
 impl<'a> FnLower<'a> {
@@ -128,10 +129,15 @@ impl<'a> FnLower<'a> {
                 self.cur = Some(ok);
             }
             Stmt::FunctionDef(f) => {
-                if self.is_module {
+                let top_level = self.ctx.table.def_scope(f).is_some_and(|s| self.ctx.top_level_defs.contains(&s));
+                if self.is_module && top_level {
                     if let Some(b) = self.cur {
                         self.func.append_op(b, NewOp::new(Opcode::PyBindFunc, span(f.name.range)).attr("name", Attr::Sym(f.name.to_string())));
                     }
+                } else if self.is_module {
+                    // Only the module body's own `def`s are compiled (one function each).
+                    self.err(Diagnostic::new("E0108", span(f.name.range), "functions defined inside `if`, `while`, `for` or `try` are not supported yet")
+                        .label("defined inside a statement").help("define the function at module level, outside any statement"));
                 } else {
                     self.err(Diagnostic::new("E0108", span(f.name.range), "nested functions are not supported yet")
                         .label("defined inside a function").help("define the function at module level"));
@@ -234,7 +240,7 @@ impl<'a> FnLower<'a> {
             return;
         }
         let range_args = match &*f.iter {
-            Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "range" && !self.shadowed("range"))
+            Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if self.lookup(n.id.as_str()) == Resolved::Builtin(BuiltinId::Range))
                 && c.arguments.keywords.is_empty()
                 && (1..=3).contains(&c.arguments.args.len())
                 && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => &c.arguments.args,

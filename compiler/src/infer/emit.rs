@@ -47,7 +47,7 @@ impl Infer<'_> {
             None => self.value_types(k).0,
         };
         let f = self.func(k);
-        let names = &self.hir.names[k.0];
+        let names = &self.hir.funcs[k.0].names;
         let mut diags = Vec::new();
         let ret_lat = self.rets.get(k).copied().unwrap_or(Lat::Bottom);
         let ret_ty = ret_lat.ty().unwrap_or(Type::None);
@@ -188,10 +188,11 @@ impl Infer<'_> {
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         let Some(ci) = self.callee(o) else { continue };
-                        let sig = &self.hir.sigs[ci];
-                        if sig.params.len() != tys.len() {
-                            diags.push(Diagnostic::new("E0104", sp, format!("{}() takes {} positional argument{} but {} {} given", sig.name, sig.params.len(), if sig.params.len() == 1 { "" } else { "s" }, tys.len(), if tys.len() == 1 { "was" } else { "were" }))
-                                .label("wrong number of arguments").help(format!("`{}` is defined with parameters ({})", sig.name, sig.params.join(", "))));
+                        let callee = &self.hir.funcs[ci];
+                        let (name, params) = (&callee.func.name, &callee.params);
+                        if params.len() != tys.len() {
+                            diags.push(Diagnostic::new("E0104", sp, format!("{}() takes {} positional argument{} but {} {} given", name, params.len(), if params.len() == 1 { "" } else { "s" }, tys.len(), if tys.len() == 1 { "was" } else { "were" }))
+                                .label("wrong number of arguments").help(format!("`{}` is defined with parameters ({})", name, params.join(", "))));
                             em.undef_results(nb, o);
                             continue;
                         }

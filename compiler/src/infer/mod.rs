@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use molt_ir::{Attr, Builtin, Func, Module, Opcode, Span, Type, Value, ValueDef};
 
+use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 use crate::hir::{HirModule, MODULE_FUNC};
 pub use lattice::{Lat, TySet};
@@ -46,7 +47,7 @@ fn mangle(t: Type) -> String {
 }
 
 pub fn instance_name(hir: &HirModule, key: &Key) -> String {
-    let name = &hir.sigs[key.0].name;
+    let name = &hir.funcs[key.0].func.name;
     if key.0 == 0 {
         return name.clone();
     }
@@ -126,7 +127,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     for k in &sorted {
         let (f, d) = inf.emit(k);
         diags.extend(d);
-        source_names.insert(f.name.clone(), hir.sigs[k.0].name.clone());
+        source_names.insert(f.name.clone(), hir.funcs[k.0].func.name.clone());
         module.funcs.push(f);
     }
     for (name, lat) in &inf.globals {
@@ -146,8 +147,8 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
         module.globals.push(molt_ir::Global { name: name.clone(), ty });
     }
     // Function-binding flags are globals too.
-    for s in &hir.sigs[1..] {
-        module.globals.push(molt_ir::Global { name: s.name.clone(), ty: Type::Bool });
+    for f in &hir.funcs[1..] {
+        module.globals.push(molt_ir::Global { name: f.func.name.clone(), ty: Type::Bool });
     }
     dedup(&mut diags);
     if diags.is_empty() {
@@ -169,7 +170,7 @@ struct Analysis {
 
 impl<'a> Infer<'a> {
     fn func(&self, k: &Key) -> &'a Func {
-        &self.hir.module.funcs[k.0]
+        &self.hir.funcs[k.0].func
     }
 
     /// Fixpoint of value types in one instance.
@@ -220,7 +221,7 @@ impl<'a> Infer<'a> {
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         match self.callee(o) {
-                            Some(ci) if self.hir.sigs[ci].params.len() == tys.len() => {
+                            Some(ci) if self.hir.funcs[ci].params.len() == tys.len() => {
                                 let key = (ci, tys);
                                 let r = self.rets.get(&key).copied().unwrap_or(Lat::Bottom);
                                 callees.push(key);
@@ -248,7 +249,7 @@ impl<'a> Infer<'a> {
 
     fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {
         let n = o.attr("callee").and_then(Attr::as_str)?;
-        self.hir.sigs.iter().position(|s| s.name == n)
+        self.hir.func_index(n)
     }
 
     fn analyse(&mut self, k: &Key) -> Analysis {
@@ -325,28 +326,16 @@ impl<'a> Infer<'a> {
 }
 
 
-/// The recursion checks CPython 3.11 makes when it runs a builtin, in order: (levels above the
-/// current frame, message). Measured with python3 at the limit: `abs` and `int` are one C call
-/// ("while calling a Python object"); `print` is the call and then `sys.stdout.write` (two
-/// levels, same message); `min`/`max` are the call, then a generic comparison one level deeper
-/// ("in comparison"); `range` compares its arguments (one level, "in comparison"); `float`
-/// makes no check. (Python-level comparisons also count until CPython's adaptive interpreter
-/// specializes them, which depends on how often they ran; Molt does not model that: see
-/// decisions/0005.)
+/// The recursion checks CPython 3.11 makes when it runs the builtin op `o` calls (declared with
+/// the builtin in `builtins.rs`); none for other ops.
 fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str)] {
-    const CALL: &str = "maximum recursion depth exceeded while calling a Python object";
-    const CMP: &str = "maximum recursion depth exceeded in comparison";
-    match o.opcode {
-        Opcode::PyPrint => &[(2, CALL)],
-        Opcode::PyRangeStart => &[(1, CMP)],
-        Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
-            Builtin::Abs | Builtin::Int | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type
-            | Builtin::IsInstance => &[(1, CALL)],
-            Builtin::Min | Builtin::Max => &[(1, CALL), (2, CMP)],
-            Builtin::Float => &[],
-        },
-        _ => &[],
-    }
+    let builtin = match o.opcode {
+        Opcode::PyPrint => Some(BuiltinId::Print),
+        Opcode::PyRangeStart => Some(BuiltinId::Range),
+        Opcode::PyBuiltin => BuiltinId::of_op(o.expect_enum_attr::<Builtin>("name")),
+        _ => None,
+    };
+    builtin.map_or(&[], |b| b.decl().recursion)
 }
 
 fn conflict_diag(var: Option<&str>, (sp, tys): (Span, Vec<Type>)) -> Diagnostic {

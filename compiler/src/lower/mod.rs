@@ -492,7 +492,7 @@ impl L<'_> {
                         self.call_val(RtFn::molt_exception_class, vec![k], Type::Ref, sp)
                     }
                     None => {
-                        let code = crate::abi::builtin_class(&name).map_or(-1, |c| c.code());
+                        let code = crate::builtins::builtin_class(&name).map_or(-1, |c| c.code());
                         let c = self.i64c(code.into(), sp);
                         self.call_val(RtFn::molt_builtin_class, vec![c], Type::Ref, sp)
                     }

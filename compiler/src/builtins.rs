@@ -1,0 +1,185 @@
+//! The builtin namespace, declared once: every builtin name the compiler knows, what it is as a
+//! value, how a call of it lowers, and the recursion checks CPython makes when it runs.
+//!
+//! Relies on: the runtime's ABI (`abi.rs`) for the builtin classes and the exception classes
+//! (each exception class of the runtime is a builtin name, with no entry here). Provides
+//! `BuiltinId` (what the symbol table's `Binding::Builtin` holds) and, derived from the table,
+//! everything else that used to list builtins: the names the front end resolves and names in
+//! its help messages, the class behind each class name (`builtin_class`), the IR's `py.builtin`
+//! operator of each callable one (`molt_ir::Builtin`, generated from ir-spec/ops.toml, whose
+//! values are the same Python names) and the recursion levels inference emits. A unit test
+//! checks that every `molt_ir::Builtin` has exactly one entry and that no two names collide.
+
+use molt_ir::Builtin;
+
+use crate::abi::{BuiltinClass, EXCEPTION_KINDS};
+
+/// How a call of a builtin lowers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Call {
+    /// `py.print`, with string-literal `sep=`/`end=` keywords.
+    Print,
+    /// Only as the iterable of a `for` loop (desugared to a counting loop).
+    Range,
+    /// `py.builtin` with this operator and exactly this many positional arguments.
+    Op(Builtin, usize),
+    /// A new exception object (`py.exc_new`), with at most one positional argument.
+    Exception,
+    /// Not callable in the subset yet.
+    Unsupported,
+}
+
+/// What a builtin name denotes (as a value).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A function: functions are not first-class values yet.
+    Function,
+    /// A class of the runtime (`int`, `tuple`, …).
+    Class(BuiltinClass),
+    /// An exception class of the runtime: its kind.
+    ExceptionClass(i32),
+}
+
+/// One builtin name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decl {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub call: Call,
+    /// The recursion checks CPython 3.11 makes when it runs the builtin, in order: (levels
+    /// above the current frame, message).
+    pub recursion: &'static [(i64, &'static str)],
+}
+
+const CALL: &str = "maximum recursion depth exceeded while calling a Python object";
+const CMP: &str = "maximum recursion depth exceeded in comparison";
+
+macro_rules! builtins {
+    ($( $variant:ident = $name:literal, $kind:expr, $call:expr, $recursion:expr; )*) => {
+        /// A builtin name: an entry of the table, or an exception class of the runtime.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum BuiltinId {
+            $( $variant, )*
+            /// An exception class: its index in `abi::EXCEPTION_KINDS`.
+            Exception(u16),
+        }
+
+        impl BuiltinId {
+            /// The builtins of the table, in its order (without the exception classes).
+            pub const DECLARED: &[BuiltinId] = &[ $( BuiltinId::$variant ),* ];
+
+            /// Its declaration (an exception class's is made from the ABI's list).
+            pub fn decl(self) -> Decl {
+                match self {
+                    $( BuiltinId::$variant => Decl { name: $name, kind: $kind, call: $call, recursion: $recursion }, )*
+                    BuiltinId::Exception(i) => {
+                        let (name, kind) = EXCEPTION_KINDS.get(usize::from(i)).copied().unwrap_or(("", 0));
+                        Decl { name, kind: Kind::ExceptionClass(kind), call: Call::Exception, recursion: &[] }
+                    }
+                }
+            }
+
+            /// The builtin called `name`, if there is one.
+            pub fn lookup(name: &str) -> Option<BuiltinId> {
+                match name {
+                    $( $name => Some(BuiltinId::$variant), )*
+                    _ => EXCEPTION_KINDS.iter().position(|(n, _)| *n == name).and_then(|i| u16::try_from(i).ok()).map(BuiltinId::Exception),
+                }
+            }
+        }
+    };
+}
+
+// The table. Recursion levels were measured with python3 at the limit: `abs` and `int` are one C
+// call ("while calling a Python object"); `print` is the call and then `sys.stdout.write` (two
+// levels, same message); `min`/`max` are the call, then a generic comparison one level deeper
+// ("in comparison"); `range` compares its arguments (one level, "in comparison"); `float` makes
+// no check. (Python-level comparisons also count until CPython's adaptive interpreter
+// specializes them, which depends on how often they ran; Molt does not model that: see
+// decisions/0005.) The callable ones come first, in the order help messages list them.
+builtins! {
+    Print = "print", Kind::Function, Call::Print, &[(2, CALL)];
+    Abs = "abs", Kind::Function, Call::Op(Builtin::Abs, 1), &[(1, CALL)];
+    Min = "min", Kind::Function, Call::Op(Builtin::Min, 2), &[(1, CALL), (2, CMP)];
+    Max = "max", Kind::Function, Call::Op(Builtin::Max, 2), &[(1, CALL), (2, CMP)];
+    Int = "int", Kind::Class(BuiltinClass::Int), Call::Op(Builtin::Int, 1), &[(1, CALL)];
+    Float = "float", Kind::Class(BuiltinClass::Float), Call::Op(Builtin::Float, 1), &[];
+    Str = "str", Kind::Class(BuiltinClass::Str), Call::Op(Builtin::Str, 1), &[(1, CALL)];
+    Repr = "repr", Kind::Function, Call::Op(Builtin::Repr, 1), &[(1, CALL)];
+    Len = "len", Kind::Function, Call::Op(Builtin::Len, 1), &[(1, CALL)];
+    Hash = "hash", Kind::Function, Call::Op(Builtin::Hash, 1), &[(1, CALL)];
+    Type = "type", Kind::Class(BuiltinClass::Type), Call::Op(Builtin::Type, 1), &[(1, CALL)];
+    IsInstance = "isinstance", Kind::Function, Call::Op(Builtin::IsInstance, 2), &[(1, CALL)];
+    Range = "range", Kind::Function, Call::Range, &[(1, CMP)];
+    Object = "object", Kind::Class(BuiltinClass::Object), Call::Unsupported, &[];
+    Bool = "bool", Kind::Class(BuiltinClass::Bool), Call::Unsupported, &[];
+    Tuple = "tuple", Kind::Class(BuiltinClass::Tuple), Call::Unsupported, &[];
+}
+
+impl BuiltinId {
+    pub fn name(self) -> &'static str {
+        self.decl().name
+    }
+
+    /// The builtin whose calls lower to `py.builtin` with operator `op`.
+    pub fn of_op(op: Builtin) -> Option<BuiltinId> {
+        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, _) if o == op))
+    }
+}
+
+/// The names of the callable builtins other than the exception classes, in table order (for
+/// help messages).
+pub fn callable_names() -> impl Iterator<Item = &'static str> {
+    BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| !matches!(d.call, Call::Unsupported)).map(|d| d.name)
+}
+
+/// The builtin class called `name` (not an exception class).
+pub fn builtin_class(name: &str) -> Option<BuiltinClass> {
+    match BuiltinId::lookup(name)?.decl().kind {
+        Kind::Class(c) => Some(c),
+        Kind::Function | Kind::ExceptionClass(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ir_builtin_has_one_entry_with_its_python_name() {
+        for &b in Builtin::ALL {
+            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, _) if o == b)).collect();
+            assert_eq!(entries.len(), 1, "{b:?}");
+            assert_eq!(entries[0].name, b.name());
+            assert_eq!(BuiltinId::of_op(b).map(BuiltinId::name), Some(b.name()));
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_look_up_to_themselves() {
+        let mut names: Vec<&str> = BuiltinId::DECLARED.iter().map(|d| d.name()).chain(EXCEPTION_KINDS.iter().map(|(n, _)| *n)).collect();
+        let n = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), n, "a builtin name is declared twice");
+        for &id in BuiltinId::DECLARED {
+            assert_eq!(BuiltinId::lookup(id.name()), Some(id));
+        }
+        for (i, (name, kind)) in EXCEPTION_KINDS.iter().enumerate() {
+            let id = BuiltinId::lookup(name).expect("exception class");
+            assert_eq!(id, BuiltinId::Exception(i as u16));
+            assert_eq!(id.decl().kind, Kind::ExceptionClass(*kind));
+        }
+        assert_eq!(BuiltinId::lookup("sorted"), None);
+    }
+
+    #[test]
+    fn classes_and_help_names() {
+        assert_eq!(builtin_class("tuple"), Some(BuiltinClass::Tuple));
+        assert_eq!(builtin_class("int"), Some(BuiltinClass::Int));
+        assert_eq!(builtin_class("len"), None);
+        assert_eq!(builtin_class("ValueError"), None);
+        let names: Vec<&str> = callable_names().collect();
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, len, hash, type, isinstance, range");
+    }
+}

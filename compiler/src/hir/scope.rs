@@ -1,0 +1,484 @@
+//! The symbol table: one `Scope` for the module and one per `def` (at any depth), each holding a
+//! `Symbol` for every name it binds or uses, with the name's `Binding` classified by CPython's
+//! rules (Python/symtable.c in 3.11: `analyze_block`, `analyze_name`, `analyze_cells`,
+//! `update_symbols`).
+//!
+//! Relies on: a syntactically valid AST; any construct, in the subset or not, is accepted (the
+//! table never fails: what CPython reports as a SyntaxError here is left to the lowering, which
+//! rejects `global` and `nonlocal` today).
+//!
+//! Provides, once `SymbolTable::build` has made its one pass over the AST and analysed it:
+//! * every name of a scope — each `Expr::Name` read or bound there, each parameter, each name a
+//!   `def`, `class`, `import`, `except … as`, `global` or `nonlocal` statement names — has
+//!   exactly one symbol in that scope (`resolve`); each name is interned once (`NameId`);
+//! * each symbol's binding: `Local` (bound in this function), `Cell` (bound in this function and
+//!   read by a nested one), `Free` (bound in an enclosing function), `Global` (a module variable:
+//!   bound at module level, or declared `global` and bound in a function), `Builtin` (bound
+//!   nowhere in the module, and a builtin) or `Undefined` (bound nowhere);
+//! * at module level every bound name is `Global` (never `Local`, `Cell` or `Free`); every
+//!   `Global` symbol has a symbol of the same name in the module scope that is bound
+//!   (`module_symbol`); a `Cell` only occurs in a function with a nested function that has the
+//!   name `Free`, and a function between the two has it `Free` too (with no flags: it only
+//!   passes the binding through);
+//! * the flags of each symbol (assigned, defined, parameter, used, declared global or nonlocal,
+//!   captured: a nested scope refers to this binding).
+//!
+//! Not modelled yet, because the lowering rejects them: class bodies, lambdas and comprehensions
+//! get no scope of their own. The builder visits only their parts that run in the enclosing
+//! scope (decorators and bases, default values, the first iterable) and does not look inside;
+//! CPython's implicit `__class__` cell is not made either. When they come, they become scope
+//! kinds here (with CPython's class rule: a class body's bindings are not visible to the
+//! functions inside it).
+
+use std::collections::{BTreeSet, HashMap};
+
+use la_arena::{Arena, Idx};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
+use ruff_text_size::TextSize;
+
+use crate::builtins::BuiltinId;
+
+pub type ScopeId = Idx<Scope>;
+pub type SymbolId = Idx<Symbol>;
+
+/// An interned name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NameId(u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Function,
+}
+
+/// Where the value of a name lives, seen from the scope of its symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// A variable of this function.
+    Local,
+    /// A variable of this function that a nested function reads or writes: it lives in a cell.
+    Cell,
+    /// A variable of an enclosing function (reached through the closure's cell).
+    Free,
+    /// A module variable.
+    Global,
+    /// A builtin: the name is bound nowhere in the module.
+    Builtin(BuiltinId),
+    /// Bound nowhere, and not a builtin (a NameError at run time); also a `nonlocal` name that
+    /// no enclosing function binds (CPython's SyntaxError).
+    Undefined,
+}
+
+/// What a scope's code does with a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Bound by an assignment-like statement: `=`, augmented and annotated assignment, `for`,
+    /// `except … as`, `import`, `with … as`, `del`, `:=`, a `match` capture. At module level,
+    /// also by a function that declares the name `global` and binds it.
+    pub assigned: bool,
+    /// Bound by a `def` or `class` statement.
+    pub defined: bool,
+    pub parameter: bool,
+    /// Read.
+    pub used: bool,
+    pub declared_global: bool,
+    pub declared_nonlocal: bool,
+    /// A nested scope refers to this binding: always so for a `Cell`; at module level, a module
+    /// variable that some function reads or writes.
+    pub captured: bool,
+}
+
+impl Flags {
+    /// CPython's DEF_BOUND: the scope binds the name.
+    pub fn bound(&self) -> bool {
+        self.assigned || self.defined || self.parameter
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: NameId,
+    pub scope: ScopeId,
+    pub binding: Binding,
+    pub flags: Flags,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    /// The function's name (`None` for the module).
+    pub name: Option<NameId>,
+    pub parent: Option<ScopeId>,
+    /// The `def` scopes directly inside this one, in source order.
+    pub children: Vec<ScopeId>,
+    /// In the order of first occurrence (then the pass-through `Free` ones).
+    pub symbols: Vec<SymbolId>,
+    by_name: HashMap<NameId, SymbolId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SymbolTable {
+    scopes: Arena<Scope>,
+    symbols: Arena<Symbol>,
+    names: Vec<Box<str>>,
+    name_ids: HashMap<Box<str>, NameId>,
+    /// The scope of each `def`, by the offset where the statement starts.
+    defs: HashMap<TextSize, ScopeId>,
+    module: ScopeId,
+}
+
+impl SymbolTable {
+    /// The symbol table of a module.
+    pub fn build(body: &[Stmt]) -> SymbolTable {
+        let mut scopes = Arena::new();
+        let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), module };
+        let mut b = Builder { t: table, scope: module };
+        b.visit_body(body);
+        let mut t = b.t;
+        t.declared_globals_bind_module_names();
+        let mut implicit = Vec::new();
+        t.analyze(module, None, BTreeSet::new(), &mut implicit);
+        t.resolve_implicit_globals(implicit);
+        t.mark_captured();
+        t
+    }
+
+    pub fn module(&self) -> ScopeId {
+        self.module
+    }
+
+    pub fn scope(&self, id: ScopeId) -> &Scope {
+        &self.scopes[id]
+    }
+
+    pub fn symbol(&self, id: SymbolId) -> &Symbol {
+        &self.symbols[id]
+    }
+
+    pub fn name(&self, id: SymbolId) -> &str {
+        self.name_str(self.symbols[id].name)
+    }
+
+    pub fn name_str(&self, n: NameId) -> &str {
+        self.names.get(n.0 as usize).map_or("", |s| &**s)
+    }
+
+    /// The scope of a `def` statement.
+    pub fn def_scope(&self, def: &ast::StmtFunctionDef) -> Option<ScopeId> {
+        self.defs.get(&def.range.start()).copied()
+    }
+
+    /// The symbol of `name` in `scope` (every name the scope's code mentions has one).
+    pub fn resolve(&self, scope: ScopeId, name: &str) -> Option<SymbolId> {
+        let n = self.name_ids.get(name)?;
+        self.scopes[scope].by_name.get(n).copied()
+    }
+
+    /// The module-level symbol with the name of `sym` (the binding a `Global` symbol names).
+    pub fn module_symbol(&self, sym: SymbolId) -> Option<SymbolId> {
+        self.scopes[self.module].by_name.get(&self.symbols[sym].name).copied()
+    }
+
+    fn intern(&mut self, name: &str) -> NameId {
+        if let Some(&n) = self.name_ids.get(name) {
+            return n;
+        }
+        let n = NameId(u32::try_from(self.names.len()).unwrap_or(u32::MAX));
+        self.names.push(name.into());
+        self.name_ids.insert(name.into(), n);
+        n
+    }
+
+    /// The symbol of `name` in `scope`, made if there is none yet.
+    fn symbol_in(&mut self, scope: ScopeId, name: NameId) -> SymbolId {
+        if let Some(&s) = self.scopes[scope].by_name.get(&name) {
+            return s;
+        }
+        let s = self.symbols.alloc(Symbol { name, scope, binding: Binding::Undefined, flags: Flags::default() });
+        let sc = &mut self.scopes[scope];
+        sc.symbols.push(s);
+        sc.by_name.insert(name, s);
+        s
+    }
+
+    /// A function that declares a name `global` and binds it binds the module variable.
+    fn declared_globals_bind_module_names(&mut self) {
+        let binds: Vec<(NameId, Flags)> = self.symbols.iter()
+            .filter(|(_, s)| s.scope != self.module && s.flags.declared_global && s.flags.bound())
+            .map(|(_, s)| (s.name, s.flags))
+            .collect();
+        for (name, f) in binds {
+            let m = self.symbol_in(self.module, name);
+            let mf = &mut self.symbols[m].flags;
+            mf.assigned |= f.assigned || f.parameter;
+            mf.defined |= f.defined;
+        }
+    }
+
+    /// CPython's `analyze_block`: classifies the symbols of `scope` given the names `bound` in
+    /// enclosing functions (`None` for the module) and the names declared `global` in enclosing
+    /// scopes, then its children's. Returns the names free in `scope` or below that `scope` does
+    /// not bind. Names classified implicit globals are pushed on `implicit`, resolved later
+    /// against the module's bindings.
+    fn analyze(&mut self, scope: ScopeId, mut bound: Option<BTreeSet<NameId>>, mut global: BTreeSet<NameId>, implicit: &mut Vec<SymbolId>) -> BTreeSet<NameId> {
+        let kind = self.scopes[scope].kind;
+        let mut local = BTreeSet::new();
+        let mut free = BTreeSet::new();
+        for s in self.scopes[scope].symbols.clone() {
+            let Symbol { name, flags, .. } = self.symbols[s];
+            // `analyze_name`.
+            let binding = if flags.declared_global {
+                // (CPython rejects a name both global and nonlocal.)
+                global.insert(name);
+                if let Some(b) = bound.as_mut() {
+                    b.remove(&name);
+                }
+                implicit.push(s);
+                Binding::Global
+            } else if flags.declared_nonlocal {
+                if bound.as_ref().is_some_and(|b| b.contains(&name)) {
+                    free.insert(name);
+                    Binding::Free
+                } else {
+                    Binding::Undefined
+                }
+            } else if flags.bound() {
+                local.insert(name);
+                global.remove(&name);
+                match kind {
+                    ScopeKind::Module => Binding::Global,
+                    ScopeKind::Function => Binding::Local,
+                }
+            } else if bound.as_ref().is_some_and(|b| b.contains(&name)) {
+                free.insert(name);
+                Binding::Free
+            } else {
+                implicit.push(s);
+                Binding::Global
+            };
+            self.symbols[s].binding = binding;
+        }
+        // The names visible to nested functions: a function's own, then the enclosing ones.
+        let mut new_bound = match kind {
+            ScopeKind::Function => local,
+            ScopeKind::Module => BTreeSet::new(),
+        };
+        new_bound.extend(bound.iter().flatten().copied());
+        let mut new_free = BTreeSet::new();
+        for child in self.scopes[scope].children.clone() {
+            new_free.extend(self.analyze(child, Some(new_bound.clone()), global.clone(), implicit));
+        }
+        // `analyze_cells`: a local that a nested function has free is a cell.
+        if kind == ScopeKind::Function {
+            for s in self.scopes[scope].symbols.clone() {
+                let sym = &mut self.symbols[s];
+                if sym.binding == Binding::Local && new_free.remove(&sym.name) {
+                    sym.binding = Binding::Cell;
+                }
+            }
+        }
+        // `update_symbols`: a name free below and not bound here passes through as free.
+        for &name in &new_free {
+            if self.scopes[scope].by_name.contains_key(&name) || bound.as_ref().is_some_and(|b| !b.contains(&name)) {
+                continue;
+            }
+            let s = self.symbol_in(scope, name);
+            self.symbols[s].binding = Binding::Free;
+        }
+        free.extend(new_free);
+        free
+    }
+
+    /// A name that no enclosing function binds (CPython's GLOBAL_IMPLICIT, or declared `global`)
+    /// is a module variable if the module binds it, else a builtin if there is one, else
+    /// undefined.
+    fn resolve_implicit_globals(&mut self, implicit: Vec<SymbolId>) {
+        for s in implicit {
+            let name = self.symbols[s].name;
+            let module_binds = self.scopes[self.module].by_name.get(&name).is_some_and(|&m| self.symbols[m].flags.bound());
+            self.symbols[s].binding = if module_binds {
+                Binding::Global
+            } else {
+                match BuiltinId::lookup(self.name_str(name)) {
+                    Some(b) => Binding::Builtin(b),
+                    None => Binding::Undefined,
+                }
+            };
+        }
+    }
+
+    fn mark_captured(&mut self) {
+        let mut module_names = Vec::new();
+        for (_, s) in self.symbols.iter_mut() {
+            match s.binding {
+                Binding::Cell => s.flags.captured = true,
+                Binding::Global if s.scope != self.module => module_names.push(s.name),
+                Binding::Global | Binding::Local | Binding::Free | Binding::Builtin(_) | Binding::Undefined => {}
+            }
+        }
+        for name in module_names {
+            if let Some(&m) = self.scopes[self.module].by_name.get(&name) {
+                self.symbols[m].flags.captured = true;
+            }
+        }
+    }
+}
+
+/// The pass over the AST: makes the scopes and symbols and sets the flags.
+struct Builder {
+    t: SymbolTable,
+    scope: ScopeId,
+}
+
+impl Builder {
+    fn flag(&mut self, name: &str, set: impl FnOnce(&mut Flags)) {
+        let n = self.t.intern(name);
+        let s = self.t.symbol_in(self.scope, n);
+        set(&mut self.t.symbols[s].flags);
+    }
+
+    fn assign(&mut self, name: &str) {
+        self.flag(name, |f| f.assigned = true);
+    }
+
+    fn function_def(&mut self, f: &ast::StmtFunctionDef) {
+        // Run where the `def` runs: decorators, default values, annotations.
+        for d in &f.decorator_list {
+            self.visit_decorator(d);
+        }
+        for p in f.parameters.iter() {
+            if let Some(d) = p.default() {
+                self.visit_expr(d);
+            }
+            if let Some(a) = p.annotation() {
+                self.visit_annotation(a);
+            }
+        }
+        if let Some(r) = &f.returns {
+            self.visit_annotation(r);
+        }
+        self.flag(f.name.as_str(), |fl| fl.defined = true);
+        let outer = self.scope;
+        let name = Some(self.t.intern(f.name.as_str()));
+        let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Function, name, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+        self.t.scopes[outer].children.push(scope);
+        self.t.defs.insert(f.range.start(), scope);
+        self.scope = scope;
+        for p in f.parameters.iter() {
+            self.flag(p.name().as_str(), |fl| fl.parameter = true);
+        }
+        self.visit_body(&f.body);
+        self.scope = outer;
+    }
+}
+
+impl<'a> Visitor<'a> for Builder {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        match s {
+            Stmt::FunctionDef(f) => self.function_def(f),
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.visit_decorator(d);
+                }
+                if let Some(a) = &c.arguments {
+                    self.visit_arguments(a);
+                }
+                self.flag(c.name.as_str(), |f| f.defined = true);
+            }
+            Stmt::Global(g) => {
+                // As in CPython, the module's symbol is marked too.
+                for n in &g.names {
+                    self.flag(n.as_str(), |f| f.declared_global = true);
+                    let name = self.t.intern(n.as_str());
+                    let m = self.t.symbol_in(self.t.module, name);
+                    self.t.symbols[m].flags.declared_global = true;
+                }
+            }
+            Stmt::Nonlocal(g) => {
+                for n in &g.names {
+                    self.flag(n.as_str(), |f| f.declared_nonlocal = true);
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    // `import a.b` binds `a`.
+                    let name = a.asname.as_ref().map_or_else(|| a.name.as_str().split('.').next().unwrap_or(""), |n| n.as_str());
+                    self.assign(name);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in i.names.iter().filter(|a| a.name.as_str() != "*") {
+                    self.assign(a.asname.as_ref().unwrap_or(&a.name).as_str());
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                match &*a.target {
+                    Expr::Name(n) => {
+                        if a.simple || a.value.is_some() {
+                            self.assign(n.id.as_str());
+                        }
+                    }
+                    other => self.visit_expr(other),
+                }
+                self.visit_annotation(&a.annotation);
+                if let Some(v) = &a.value {
+                    self.visit_expr(v);
+                }
+            }
+            // `type X = …` binds X; its value and type parameters are a scope of their own.
+            Stmt::TypeAlias(t) => self.visit_expr(&t.name),
+            _ => visitor::walk_stmt(self, s),
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'a Expr) {
+        match e {
+            Expr::Name(n) => match n.ctx {
+                ExprContext::Load | ExprContext::Invalid => self.flag(n.id.as_str(), |f| f.used = true),
+                ExprContext::Store | ExprContext::Del => self.assign(n.id.as_str()),
+            },
+            Expr::Lambda(l) => {
+                for p in l.parameters.iter().flat_map(|p| p.iter()) {
+                    if let Some(d) = p.default() {
+                        self.visit_expr(d);
+                    }
+                }
+            }
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                if let Some(g) = generators.first() {
+                    self.visit_expr(&g.iter);
+                }
+            }
+            _ => visitor::walk_expr(self, e),
+        }
+    }
+
+    fn visit_except_handler(&mut self, h: &'a ast::ExceptHandler) {
+        let ast::ExceptHandler::ExceptHandler(eh) = h;
+        if let Some(n) = &eh.name {
+            self.assign(n.as_str());
+        }
+        visitor::walk_except_handler(self, h);
+    }
+
+    fn visit_pattern(&mut self, p: &'a Pattern) {
+        let captured = match p {
+            Pattern::MatchAs(m) => m.name.as_ref(),
+            Pattern::MatchStar(m) => m.name.as_ref(),
+            Pattern::MatchMapping(m) => m.rest.as_ref(),
+            _ => None,
+        };
+        if let Some(n) = captured {
+            self.assign(n.as_str());
+        }
+        visitor::walk_pattern(self, p);
+    }
+}
+
+#[cfg(test)]
+mod tests;

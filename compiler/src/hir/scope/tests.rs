@@ -1,0 +1,169 @@
+//! The classification on small modules. Expected bindings were checked against CPython 3.11's
+//! `symtable` module (`LOCAL` at module level is `Global` here; CPython's implicit globals are
+//! `Global`, `Builtin` or `Undefined` depending on what the module binds).
+
+use std::collections::BTreeMap;
+
+use super::*;
+
+fn table(src: &str) -> SymbolTable {
+    let parsed = ruff_python_parser::parse_module(src).expect("valid syntax");
+    SymbolTable::build(&parsed.syntax().body)
+}
+
+/// The scope at `path` (function names from the module down).
+fn scope_at(t: &SymbolTable, path: &[&str]) -> ScopeId {
+    let mut s = t.module();
+    for name in path {
+        s = *t.scope(s).children.iter().find(|&&c| t.scope(c).name.is_some_and(|n| t.name_str(n) == *name)).expect("scope");
+    }
+    s
+}
+
+fn short(b: Binding) -> String {
+    match b {
+        Binding::Local => "local".into(),
+        Binding::Cell => "cell".into(),
+        Binding::Free => "free".into(),
+        Binding::Global => "global".into(),
+        Binding::Builtin(id) => format!("builtin {}", id.name()),
+        Binding::Undefined => "undefined".into(),
+    }
+}
+
+/// Every symbol of the scope at `path`: name → binding.
+fn bindings(t: &SymbolTable, path: &[&str]) -> BTreeMap<String, String> {
+    let s = scope_at(t, path);
+    t.scope(s).symbols.iter().map(|&sym| (t.name(sym).to_string(), short(t.symbol(sym).binding))).collect()
+}
+
+fn expect(t: &SymbolTable, path: &[&str], want: &[(&str, &str)]) {
+    let want: BTreeMap<String, String> = want.iter().map(|(n, b)| (n.to_string(), b.to_string())).collect();
+    assert_eq!(bindings(t, path), want, "scope {path:?}");
+}
+
+fn flags(t: &SymbolTable, path: &[&str], name: &str) -> Flags {
+    let sym = t.resolve(scope_at(t, path), name).expect("symbol");
+    t.symbol(sym).flags
+}
+
+#[test]
+fn module_variables_functions_and_builtins() {
+    let t = table("x = 1\nprint(x)\ndef f(a):\n    y = a + x\n    return len(y) + z\nw = 2\n");
+    expect(&t, &[], &[("x", "global"), ("print", "builtin print"), ("f", "global"), ("w", "global")]);
+    expect(&t, &["f"], &[("a", "local"), ("y", "local"), ("x", "global"), ("len", "builtin len"), ("z", "undefined")]);
+    assert!(flags(&t, &[], "x").captured, "f reads x");
+    assert!(!flags(&t, &[], "w").captured);
+    let a = flags(&t, &["f"], "a");
+    assert!(a.parameter && a.used && !a.assigned);
+    assert!(flags(&t, &[], "f").defined);
+    let f = t.scope(scope_at(&t, &["f"]));
+    assert_eq!((f.kind, f.parent), (ScopeKind::Function, Some(t.module())));
+}
+
+#[test]
+fn a_module_binding_shadows_the_builtin() {
+    let t = table("def f():\n    return int(ValueError)\nint = 3\n");
+    expect(&t, &["f"], &[("int", "global"), ("ValueError", "builtin ValueError")]);
+}
+
+#[test]
+fn every_binding_statement_binds() {
+    let src = "def f(p):\n    a = 1\n    b += 1\n    c: int = 2\n    d: int\n    for e in p:\n        pass\n    try:\n        pass\n    except E as g:\n        pass\n    import h.i, j as k\n    from l import m as n, o\n    with p as q:\n        pass\n    del r\n    (s := 1)\n    (u): int\n";
+    let t = table(src);
+    let b = bindings(&t, &["f"]);
+    for name in ["p", "a", "b", "c", "d", "e", "g", "h", "k", "n", "o", "q", "r", "s"] {
+        assert_eq!(b.get(name).map(String::as_str), Some("local"), "{name}");
+    }
+    // A parenthesized annotated name without a value is not even visited (CPython neither).
+    assert_eq!(b.get("u"), None);
+    assert_eq!(b.get("int").map(String::as_str), Some("builtin int"));
+}
+
+#[test]
+fn a_name_free_in_a_nested_function_and_local_in_the_enclosing_one_is_a_cell() {
+    let t = table("def f(p, q):\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n        return p\n    def h():\n        x = 3\n        return x\n    return q\n");
+    expect(&t, &[], &[("f", "global")]);
+    expect(&t, &["f"], &[("p", "cell"), ("q", "local"), ("x", "cell"), ("g", "local"), ("h", "local")]);
+    expect(&t, &["f", "g"], &[("x", "free"), ("p", "free")]);
+    expect(&t, &["f", "h"], &[("x", "local")]);
+    assert!(flags(&t, &["f"], "x").captured);
+    assert!(!flags(&t, &["f"], "q").captured);
+}
+
+#[test]
+fn a_free_name_passes_through_the_functions_in_between() {
+    let t = table("x = 1\ndef f(a):\n    y = a\n    def g():\n        def h():\n            return y + x + len(z)\n        return h\n    return g\n");
+    expect(&t, &["f"], &[("a", "local"), ("y", "cell"), ("g", "local")]);
+    expect(&t, &["f", "g"], &[("h", "local"), ("y", "free")]);
+    expect(&t, &["f", "g", "h"], &[("y", "free"), ("x", "global"), ("len", "builtin len"), ("z", "undefined")]);
+    assert_eq!(flags(&t, &["f", "g"], "y"), Flags::default(), "only passes the binding through");
+    assert!(flags(&t, &[], "x").captured);
+}
+
+#[test]
+fn a_recursive_nested_function_is_a_cell_of_its_parent() {
+    let t = table("def r():\n    def s():\n        return s\n    return s\n");
+    expect(&t, &["r"], &[("s", "cell")]);
+    expect(&t, &["r", "s"], &[("s", "free")]);
+}
+
+#[test]
+fn global_declarations() {
+    let src = "def k():\n    global q\n    q = 1\ndef m():\n    x = 1\n    def n():\n        global x\n        def o():\n            return x\ndef u():\n    global print\n    print(1)\n";
+    let t = table(src);
+    // `q` is a module variable, bound by `k`.
+    expect(&t, &[], &[("k", "global"), ("q", "global"), ("m", "global"), ("x", "undefined"), ("u", "global"), ("print", "builtin print")]);
+    assert!(flags(&t, &[], "q").assigned && flags(&t, &[], "q").captured);
+    expect(&t, &["k"], &[("q", "global")]);
+    // `global x` in `n` hides `m`'s `x` from `o`: `m`'s stays local, and nothing binds the
+    // module's.
+    expect(&t, &["m"], &[("x", "local"), ("n", "local")]);
+    expect(&t, &["m", "n"], &[("x", "undefined"), ("o", "local")]);
+    expect(&t, &["m", "n", "o"], &[("x", "undefined")]);
+    // Declared global, bound nowhere: the builtin.
+    expect(&t, &["u"], &[("print", "builtin print")]);
+}
+
+#[test]
+fn a_nonlocal_name_without_an_enclosing_binding_is_undefined() {
+    let t = table("x = 1\ndef f():\n    nonlocal x\n    x = 2\nnonlocal y\n");
+    expect(&t, &["f"], &[("x", "undefined")]);
+    expect(&t, &[], &[("x", "global"), ("f", "global"), ("y", "undefined")]);
+}
+
+#[test]
+fn module_names_are_never_free() {
+    let t = table("x = 1\ndef g():\n    def h():\n        return x\n    return h\n");
+    expect(&t, &["g", "h"], &[("x", "global")]);
+    expect(&t, &["g"], &[("h", "local")]);
+}
+
+#[test]
+fn class_bodies_lambdas_and_comprehensions_have_no_scope_yet() {
+    let t = table("@d\nclass A(B):\n    y = 1\nf = lambda a=c: a + e\nl = [x for x in s if x]\n");
+    expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("c", "undefined"), ("f", "global"), ("s", "undefined"), ("l", "global")]);
+    assert!(t.scope(t.module()).children.is_empty());
+}
+
+#[test]
+fn defaults_decorators_and_annotations_run_in_the_enclosing_scope() {
+    let t = table("@deco\ndef f(a: T = v, *b: U, **c) -> R:\n    return a\n");
+    expect(&t, &[], &[("deco", "undefined"), ("T", "undefined"), ("v", "undefined"), ("U", "undefined"), ("R", "undefined"), ("f", "global")]);
+    expect(&t, &["f"], &[("a", "local"), ("b", "local"), ("c", "local")]);
+}
+
+#[test]
+fn def_scopes_and_names_are_interned_once() {
+    let src = "def f():\n    def g():\n        pass\n";
+    let parsed = ruff_python_parser::parse_module(src).expect("valid syntax");
+    let body = &parsed.syntax().body;
+    let t = SymbolTable::build(body);
+    let Stmt::FunctionDef(f) = &body[0] else { panic!("a def") };
+    let fs = t.def_scope(f).expect("scope of f");
+    assert_eq!(fs, scope_at(&t, &["f"]));
+    let g = t.resolve(fs, "g").expect("g in f");
+    let g_scope = t.scope(fs).children[0];
+    assert_eq!(t.scope(g_scope).name, Some(t.symbol(g).name));
+    assert_eq!(t.resolve(t.module(), "g"), None);
+}
