@@ -73,14 +73,22 @@ impl Db for Database {}
 #[salsa::tracked(returns(ref))]
 pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnostic>> {
     let text = file.text(db);
+    // CPython's tokenizer errors come first unless the parser failed earlier in the file.
+    let tokenizer = crate::source::tokenizer_error(text);
     let parsed = match ruff_python_parser::parse_module(text) {
         Ok(p) => p,
         Err(e) => {
             let r = e.location;
+            if let Some(t) = tokenizer.filter(|t| t.offset <= r.start().to_u32()) {
+                return Err(vec![crate::source::diagnostic(&t)]);
+            }
             let sp = molt_ir::Span::new(r.start().to_u32(), r.end().to_u32());
             return Err(vec![Diagnostic::new("E0001", sp, format!("invalid syntax: {}", e.error)).label("here").help("fix the syntax error; Molt accepts Python 3.11 syntax")]);
         }
     };
+    if let Some(t) = tokenizer {
+        return Err(vec![crate::source::diagnostic(&t)]);
+    }
     let (hir, diags) = crate::hir::lower_module(&parsed.syntax().body);
     if diags.is_empty() { Ok(hir) } else { Err(diags) }
 }

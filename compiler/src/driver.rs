@@ -228,8 +228,20 @@ pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &P
 }
 
 /// Reads a source file into a new database input (absolute path, as CPython's tracebacks show).
+/// The bytes are decoded as CPython decodes a source file (`source::decode`: BOM, PEP 263
+/// coding declaration); what CPython rejects before parsing is a diagnostic here.
 pub fn load(db: &Database, path: &Path, tier0: bool) -> Result<SourceFile, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::Env(format!("cannot read {}: {e}", path.display())))?;
     let abs: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(SourceFile::new(db, abs.display().to_string(), text, tier0))
+    let decoded = read_source(path)?;
+    if let Some(e) = decoded.error {
+        return Err(Failure::User(vec![crate::source::diagnostic(&e)]));
+    }
+    Ok(SourceFile::new(db, abs.display().to_string(), decoded.text, tier0))
+}
+
+/// The decoded text of the file at `path` (see `load`).
+pub fn read_source(path: &Path) -> Result<crate::source::Decoded, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure::Env(format!("cannot read {}: {e}", path.display())))?;
+    let abs: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(crate::source::decode(&bytes, &abs.display().to_string()))
 }

@@ -18,4 +18,5 @@ pub mod infer;
 pub mod link;
 pub mod lower;
 pub mod raise_edges;
+pub mod source;
 pub mod traceback;

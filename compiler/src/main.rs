@@ -218,7 +218,7 @@ fn finish(db: &Database, path: &Path, r: Result<Option<PathBuf>, Failure>, fmt: 
     match r {
         Ok(_) => ExitCode::SUCCESS,
         Err(Failure::User(diags)) => {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let text = driver::read_source(path).map(|d| d.text).unwrap_or_default();
             let shown = path.display().to_string();
             for d in &diags {
                 if fmt == ErrorFormat::Json {

@@ -33,7 +33,8 @@ enum Target {
 }
 
 fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
-    let src = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    // Bytes: a source may declare another encoding (PEP 263); the markers are ASCII.
+    let src = String::from_utf8_lossy(&std::fs::read(file).map_err(|e| e.to_string())?).into_owned();
     let exe = work.join(file.file_stem().unwrap_or_default());
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_moltc"));
     cmd.args(["build", "--verify-each"]).arg(file).arg("-o").arg(&exe);

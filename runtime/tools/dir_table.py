@@ -3,7 +3,7 @@ as CPython 3.11 lists it. The suggestions of AttributeError tracebacks ("Did you
 are computed from these lists, so they must be CPython's own, not hand-written.
 
 Usage: python3 runtime/tools/dir_table.py [--check]   (run from the repository root; --check
-exits 1 when the committed file differs, as `compiler/tests/dir_table.rs` does).
+exits 1 when the committed file differs, as `compiler/tests/generated_tables.rs` does).
 """
 import sys
 
