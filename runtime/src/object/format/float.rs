@@ -76,7 +76,11 @@ fn dtoa(x: f64, mode: Mode) -> (bool, Vec<u8>, i64) {
                 // trunc(a) without libm: below 2^63 through u64, above it `a` is an integer.
                 let trunc = if a < 9.0e18 { (a as u64) as f64 } else { a };
                 let int_digits = format!("{trunc:.0}");
-                let k = if a >= 1.0 { int_digits.len() as i64 - 1 } else { -1 };
+                let k = if a >= 1.0 {
+                    int_digits.len() as i64 - 1
+                } else {
+                    -1
+                };
                 let small_integer = trunc == a && k <= 14;
                 if n64 + k + 1 > i64::from(i32::MAX) && !small_integer {
                     return (negative, Vec::new(), -n64);
@@ -264,7 +268,14 @@ pub fn format_float(x: f64, spec: &Spec) -> MoltResult<String> {
         }
         precision
     };
-    let mut text = double_to_string(value, ty, precision, add_dot_0, spec.alternate, spec.no_neg_0)?;
+    let mut text = double_to_string(
+        value,
+        ty,
+        precision,
+        add_dot_0,
+        spec.alternate,
+        spec.no_neg_0,
+    )?;
     if add_pct {
         if text.try_reserve(1).is_err() {
             return memory_error();
@@ -281,8 +292,18 @@ pub fn format_float(x: f64, spec: &Spec) -> MoltResult<String> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let parts = Parts { negative, prefix: "", digits, has_decimal, remainder };
-    let grouping = if spec.ty == 'n' { Grouping::None } else { spec.grouping };
+    let parts = Parts {
+        negative,
+        prefix: "",
+        digits,
+        has_decimal,
+        remainder,
+    };
+    let grouping = if spec.ty == 'n' {
+        Grouping::None
+    } else {
+        spec.grouping
+    };
     render(spec, &parts, grouping)
 }
 
@@ -296,11 +317,23 @@ mod tests {
         assert_eq!(dtoa(2.5, Mode::Fixed(0)), (false, Vec::from(*b"2"), 1));
         assert_eq!(dtoa(0.0006, Mode::Fixed(3)), (false, Vec::from(*b"1"), -2));
         assert_eq!(dtoa(-100.0, Mode::Fixed(2)), (true, Vec::from(*b"1"), 3));
-        assert_eq!(dtoa(9.96, Mode::Significant(2)), (false, Vec::from(*b"1"), 2));
-        assert_eq!(dtoa(0.0, Mode::Significant(5)), (false, Vec::from(*b"0"), 1));
+        assert_eq!(
+            dtoa(9.96, Mode::Significant(2)),
+            (false, Vec::from(*b"1"), 2)
+        );
+        assert_eq!(
+            dtoa(0.0, Mode::Significant(5)),
+            (false, Vec::from(*b"0"), 1)
+        );
         // C int wrap-around at INT_MAX, as CPython: no digits, except small integers.
-        assert_eq!(dtoa(1.5, Mode::Fixed(i32::MAX)), (false, Vec::new(), -i64::from(i32::MAX)));
-        assert_eq!(dtoa(123.0, Mode::Fixed(i32::MAX - 1)), (false, Vec::from(*b"123"), 3));
+        assert_eq!(
+            dtoa(1.5, Mode::Fixed(i32::MAX)),
+            (false, Vec::new(), -i64::from(i32::MAX))
+        );
+        assert_eq!(
+            dtoa(123.0, Mode::Fixed(i32::MAX - 1)),
+            (false, Vec::from(*b"123"), 3)
+        );
         assert_eq!(dtoa(1e300, Mode::Fixed(i32::MAX - 7)).1, Vec::<u8>::new());
     }
 }

@@ -45,10 +45,16 @@ pub fn format_str(text: &str, spec: &Spec) -> MoltResult<String> {
         );
     }
     if spec.alternate {
-        return fail(ValueError, "Alternate form (#) not allowed in string format specifier");
+        return fail(
+            ValueError,
+            "Alternate form (#) not allowed in string format specifier",
+        );
     }
     if spec.align == '=' {
-        return fail(ValueError, "'=' alignment not allowed in string format specifier");
+        return fail(
+            ValueError,
+            "'=' alignment not allowed in string format specifier",
+        );
     }
     // Truncate to the precision (in code points).
     let kept = match spec.precision.and_then(|p| usize::try_from(p).ok()) {
@@ -59,7 +65,10 @@ pub fn format_str(text: &str, spec: &Spec) -> MoltResult<String> {
         None => text,
     };
     let len = kept.chars().count();
-    let width = spec.width.and_then(|w| usize::try_from(w).ok()).unwrap_or(0);
+    let width = spec
+        .width
+        .and_then(|w| usize::try_from(w).ok())
+        .unwrap_or(0);
     let padding = width.saturating_sub(len);
     let (left, right) = match spec.align {
         '>' => (padding, 0),
@@ -86,7 +95,10 @@ pub fn format_value(value: Obj, spec_obj: Obj) -> MoltResult<Obj> {
     let Some(spec_text) = str::str_text(spec_obj) else {
         return fail(
             TypeError,
-            format!("format() argument 2 must be str, not {}", spec_obj.type_of().name),
+            format!(
+                "format() argument 2 must be str, not {}",
+                spec_obj.type_of().name
+            ),
         );
     };
     let type_name = value.type_of().name;

@@ -199,7 +199,10 @@ pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<
 /// `format_long_internal`: `value` under a spec whose type is one of `b c d o x X n`.
 pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
     if spec.precision.is_some() {
-        return fail(ValueError, "Precision not allowed in integer format specifier");
+        return fail(
+            ValueError,
+            "Precision not allowed in integer format specifier",
+        );
     }
     if spec.no_neg_0 {
         return fail(
@@ -209,7 +212,10 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
     }
     if spec.ty == 'c' {
         if spec.sign.is_some() {
-            return fail(ValueError, "Sign not allowed with integer format specifier 'c'");
+            return fail(
+                ValueError,
+                "Sign not allowed with integer format specifier 'c'",
+            );
         }
         if spec.alternate {
             return fail(
@@ -231,7 +237,13 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
         };
         let mut buf = [0u8; 4];
         let text: &str = c.encode_utf8(&mut buf);
-        let parts = Parts { negative: false, prefix: "", digits: "", has_decimal: false, remainder: text };
+        let parts = Parts {
+            negative: false,
+            prefix: "",
+            digits: "",
+            has_decimal: false,
+            remainder: text,
+        };
         return render(spec, &parts, spec.grouping);
     }
     let (base, prefix) = match spec.ty {
@@ -261,7 +273,11 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
         has_decimal: false,
         remainder: "",
     };
-    let grouping = if spec.ty == 'n' { Grouping::None } else { spec.grouping };
+    let grouping = if spec.ty == 'n' {
+        Grouping::None
+    } else {
+        spec.grouping
+    };
     render(spec, &parts, grouping)
 }
 
@@ -325,7 +341,11 @@ mod tests {
             for n in 1..30 {
                 for mw in -3..60 {
                     let (count, _) = grouped_len(n as u64, mw, grouping);
-                    assert_eq!(count as i64, cpython_count(n, mw, g), "n={n} mw={mw} g={g:?}");
+                    assert_eq!(
+                        count as i64,
+                        cpython_count(n, mw, g),
+                        "n={n} mw={mw} g={g:?}"
+                    );
                 }
             }
         }

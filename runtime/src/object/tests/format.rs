@@ -101,8 +101,11 @@ fn format_matches_cpython_vectors() {
     let mut failures = Vec::new();
     for line in VECTORS.lines() {
         let mut fields = line.splitn(3, '\t');
-        let (token, spec, expected) =
-            (fields.next().unwrap(), fields.next().unwrap(), fields.next().unwrap());
+        let (token, spec, expected) = (
+            fields.next().unwrap(),
+            fields.next().unwrap(),
+            fields.next().unwrap(),
+        );
         let spec = unescape(spec);
         let expected = unescape(expected);
         let before = live();
@@ -113,7 +116,9 @@ fn format_matches_cpython_vectors() {
         rows += 1;
         if got != expected {
             let token: String = token.chars().take(60).collect();
-            failures.push(format!("format({token}, {spec:?}):\n  got      {got:?}\n  expected {expected:?}"));
+            failures.push(format!(
+                "format({token}, {spec:?}):\n  got      {got:?}\n  expected {expected:?}"
+            ));
         }
     }
     assert!(rows > 5000, "only {rows} rows");
@@ -121,7 +126,12 @@ fn format_matches_cpython_vectors() {
         failures.is_empty(),
         "{} of {rows} rows differ:\n{}",
         failures.len(),
-        failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -186,12 +196,21 @@ fn ascii_escapes_non_ascii() {
         .iter()
         .map(|(s, _)| {
             s.chars()
-                .map(|c| if c.is_ascii_graphic() || c == ' ' { c.to_string() } else { format!("\\U{:08x}", u32::from(c)) })
+                .map(|c| {
+                    if c.is_ascii_graphic() || c == ' ' {
+                        c.to_string()
+                    } else {
+                        format!("\\U{:08x}", u32::from(c))
+                    }
+                })
                 .collect::<String>()
                 + "\n"
         })
         .collect();
-    let python: Vec<String> = crate::testutil::python(script, &input).lines().map(String::from).collect();
+    let python: Vec<String> = crate::testutil::python(script, &input)
+        .lines()
+        .map(String::from)
+        .collect();
     for (i, (text, expected)) in cases.iter().enumerate() {
         assert_eq!(python[i], *expected, "python's ascii({text:?})");
         let s = str::str_from_text(text).unwrap();
@@ -207,9 +226,14 @@ fn ascii_of_nested_and_other_values() {
     let euro = str::str_from_text("€").unwrap();
     let inner = tuple::tuple_from_vec(vec![euro, singletons::none()]).unwrap();
     let x = float::box_float(2.5).unwrap();
-    let outer =
-        tuple::tuple_from_vec(vec![Obj::small(1).unwrap(), e, inner, x, singletons::bool_obj(true)])
-            .unwrap();
+    let outer = tuple::tuple_from_vec(vec![
+        Obj::small(1).unwrap(),
+        e,
+        inner,
+        x,
+        singletons::bool_obj(true),
+    ])
+    .unwrap();
     let expected = crate::testutil::python("print(ascii((1, 'é', ('€', None), 2.5, True)))", "");
     assert_eq!(ascii_of(outer), expected.trim_end());
     assert_eq!(ascii_of(outer), r"(1, '\xe9', ('\u20ac', None), 2.5, True)");
