@@ -143,6 +143,11 @@ molt_abi! {
         fn molt_obj_str(a: obj) -> obj;
         /// `repr(a)` as a str object.
         fn molt_obj_repr(a: obj) -> obj;
+        /// `format(a, spec)` (`spec` a str): the format-spec mini-language of int, bool, float,
+        /// str, and `object.__format__` for the other builtin types, with CPython's errors.
+        fn molt_obj_format(a: obj, spec: obj) -> obj;
+        /// `ascii(a)`: `repr(a)` with every non-ASCII character escaped.
+        fn molt_obj_ascii(a: obj) -> obj;
         /// `len(a)` as an int; CPython's TypeError ("object of type 'int' has no len()").
         fn molt_obj_len(a: obj) -> obj;
         /// `bool(a)` (CPython's PyObject_IsTrue).

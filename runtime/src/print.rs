@@ -167,7 +167,7 @@ pub fn float_repr(value: f64) -> String {
 
 /// The sign, the shortest round-trip decimal digits (ASCII, CPython's choice on ties) and the
 /// decimal exponent of the first digit of a finite `value`.
-fn shortest_digits(value: f64) -> (bool, Vec<u8>, i32) {
+pub(crate) fn shortest_digits(value: f64) -> (bool, Vec<u8>, i32) {
     // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp.
     let sci = format!("{value:e}");
     let sci = sci.as_bytes();

@@ -252,6 +252,17 @@ impl Big {
         self.0.to_string()
     }
 
+    /// Writes the value in base 2, 8 or 16 (lowercase digits, `-` first when negative, no
+    /// prefix) to `out`; the caller reserves the room (`bit_length` digits plus one).
+    pub fn write_radix(&self, out: &mut String, base: u32) {
+        use core::fmt::Write as _;
+        let _ = match base {
+            2 => write!(out, "{:b}", self.0),
+            8 => write!(out, "{:o}", self.0),
+            _ => write!(out, "{:x}", self.0),
+        };
+    }
+
     /// One.
     pub fn one() -> Big {
         Big(IBig::ONE)

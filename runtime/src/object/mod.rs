@@ -14,6 +14,7 @@
 //! `iter` (the iteration protocol, the tuple and str iterators, `molt_iter_done`),
 //! `exception` (exception objects and the builtin exception classes), `dispatch` (CPython's
 //! operator, subscription and containment protocols), `convert` (`int()` / `float()`),
+//! `format` (`format()` with the format-spec mini-language, `ascii()`),
 //! `alloc` (allocation, per-type allocation counts, the float free list, deferred frees, the
 //! leak report).
 //!
@@ -39,6 +40,7 @@ pub mod dispatch;
 pub mod dir_table;
 pub mod exception;
 pub mod float;
+pub mod format;
 pub mod int;
 pub mod int_float;
 pub mod iter;
@@ -242,6 +244,7 @@ pub mod abi {
         molt_obj_len, molt_obj_repr, molt_obj_str, molt_obj_truth, molt_obj_unop, molt_print_obj,
     };
     pub use super::float::{molt_box_float, molt_type_float};
+    pub use super::format::{molt_obj_ascii, molt_obj_format};
     pub use super::int::{
         molt_int_binop, molt_int_cmp, molt_int_from_decimal, molt_int_from_i64, molt_int_to_i64,
         molt_int_unop, molt_print_int, molt_type_int,
