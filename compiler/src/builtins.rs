@@ -21,8 +21,10 @@ pub enum Call {
     Print,
     /// Only as the iterable of a `for` loop (desugared to a counting loop).
     Range,
-    /// `py.builtin` with this operator and exactly this many positional arguments.
-    Op(Builtin, usize),
+    /// `py.builtin` with this operator and this many positional arguments, of which the last
+    /// ones may be left out: the str literals given here (`format(x)` is `format(x, '')`)
+    /// take their place.
+    Op(Builtin, usize, &'static [&'static str]),
     /// A new exception object (`py.exc_new`), with at most one positional argument.
     Exception,
     /// Not callable in the subset yet.
@@ -99,17 +101,19 @@ macro_rules! builtins {
 // decisions/0005.) The callable ones come first, in the order help messages list them.
 builtins! {
     Print = "print", Kind::Function, Call::Print, &[(2, CALL)];
-    Abs = "abs", Kind::Function, Call::Op(Builtin::Abs, 1), &[(1, CALL)];
-    Min = "min", Kind::Function, Call::Op(Builtin::Min, 2), &[(1, CALL), (2, CMP)];
-    Max = "max", Kind::Function, Call::Op(Builtin::Max, 2), &[(1, CALL), (2, CMP)];
-    Int = "int", Kind::Class(BuiltinClass::Int), Call::Op(Builtin::Int, 1), &[(1, CALL)];
-    Float = "float", Kind::Class(BuiltinClass::Float), Call::Op(Builtin::Float, 1), &[];
-    Str = "str", Kind::Class(BuiltinClass::Str), Call::Op(Builtin::Str, 1), &[(1, CALL)];
-    Repr = "repr", Kind::Function, Call::Op(Builtin::Repr, 1), &[(1, CALL)];
-    Len = "len", Kind::Function, Call::Op(Builtin::Len, 1), &[(1, CALL)];
-    Hash = "hash", Kind::Function, Call::Op(Builtin::Hash, 1), &[(1, CALL)];
-    Type = "type", Kind::Class(BuiltinClass::Type), Call::Op(Builtin::Type, 1), &[(1, CALL)];
-    IsInstance = "isinstance", Kind::Function, Call::Op(Builtin::IsInstance, 2), &[(1, CALL)];
+    Abs = "abs", Kind::Function, Call::Op(Builtin::Abs, 1, &[]), &[(1, CALL)];
+    Min = "min", Kind::Function, Call::Op(Builtin::Min, 2, &[]), &[(1, CALL), (2, CMP)];
+    Max = "max", Kind::Function, Call::Op(Builtin::Max, 2, &[]), &[(1, CALL), (2, CMP)];
+    Int = "int", Kind::Class(BuiltinClass::Int), Call::Op(Builtin::Int, 1, &[]), &[(1, CALL)];
+    Float = "float", Kind::Class(BuiltinClass::Float), Call::Op(Builtin::Float, 1, &[]), &[];
+    Str = "str", Kind::Class(BuiltinClass::Str), Call::Op(Builtin::Str, 1, &[]), &[(1, CALL)];
+    Repr = "repr", Kind::Function, Call::Op(Builtin::Repr, 1, &[]), &[(1, CALL)];
+    Ascii = "ascii", Kind::Function, Call::Op(Builtin::Ascii, 1, &[]), &[(1, CALL)];
+    Format = "format", Kind::Function, Call::Op(Builtin::Format, 2, &[""]), &[(1, CALL)];
+    Len = "len", Kind::Function, Call::Op(Builtin::Len, 1, &[]), &[(1, CALL)];
+    Hash = "hash", Kind::Function, Call::Op(Builtin::Hash, 1, &[]), &[(1, CALL)];
+    Type = "type", Kind::Class(BuiltinClass::Type), Call::Op(Builtin::Type, 1, &[]), &[(1, CALL)];
+    IsInstance = "isinstance", Kind::Function, Call::Op(Builtin::IsInstance, 2, &[]), &[(1, CALL)];
     Range = "range", Kind::Function, Call::Range, &[(1, CMP)];
     Object = "object", Kind::Class(BuiltinClass::Object), Call::Unsupported, &[];
     Bool = "bool", Kind::Class(BuiltinClass::Bool), Call::Unsupported, &[];
@@ -123,7 +127,7 @@ impl BuiltinId {
 
     /// The builtin whose calls lower to `py.builtin` with operator `op`.
     pub fn of_op(op: Builtin) -> Option<BuiltinId> {
-        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, _) if o == op))
+        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, ..) if o == op))
     }
 }
 
@@ -148,7 +152,7 @@ mod tests {
     #[test]
     fn every_ir_builtin_has_one_entry_with_its_python_name() {
         for &b in Builtin::ALL {
-            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, _) if o == b)).collect();
+            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, ..) if o == b)).collect();
             assert_eq!(entries.len(), 1, "{b:?}");
             assert_eq!(entries[0].name, b.name());
             assert_eq!(BuiltinId::of_op(b).map(BuiltinId::name), Some(b.name()));

@@ -68,8 +68,10 @@ pub enum Opcode {
     PyTruth,
     /// `py.call`: Calls a module-level function by name.
     PyCall,
-    /// `py.builtin`: Calls a builtin function (abs, min, max, int, float, str, repr, len).
+    /// `py.builtin`: Calls a builtin function (abs, min, max, int, float, str, repr, len, hash, type, isinstance, format, ascii).
     PyBuiltin,
+    /// `py.format`: One replacement field of an f-string: the value, converted (`conv`), then formatted with the spec (a str) as `format()` does. Unlike the builtin `format()`, no call of its own (no recursion check).
+    PyFormat,
     /// `py.print`: print(*args, sep=sep, end=end).
     PyPrint,
     /// `py.raise_new`: `raise KIND` / `raise KIND(arg)` for a builtin exception class: raises a new exception (always).
@@ -194,6 +196,10 @@ pub enum Opcode {
     TObjCompare,
     /// `t.obj_is`: `a is b` for boxed values: the same object (the same word).
     TObjIs,
+    /// `t.obj_format`: format(x, spec) of boxed values: a str (the format-spec mini-language; CPython's TypeError when spec is not a str).
+    TObjFormat,
+    /// `t.obj_ascii`: ascii(x) of a boxed value: a str.
+    TObjAscii,
     /// `t.obj_str`: str(x) of a boxed value: a str.
     TObjStr,
     /// `t.obj_repr`: repr(x) of a boxed value: a str.
@@ -307,7 +313,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 131] = [
+    pub const ALL: [Opcode; 134] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -322,6 +328,7 @@ impl Opcode {
         Opcode::PyTruth,
         Opcode::PyCall,
         Opcode::PyBuiltin,
+        Opcode::PyFormat,
         Opcode::PyPrint,
         Opcode::PyRaiseNew,
         Opcode::PyExcNew,
@@ -384,6 +391,8 @@ impl Opcode {
         Opcode::TObjUnop,
         Opcode::TObjCompare,
         Opcode::TObjIs,
+        Opcode::TObjFormat,
+        Opcode::TObjAscii,
         Opcode::TObjStr,
         Opcode::TObjRepr,
         Opcode::TObjLen,
@@ -469,6 +478,7 @@ impl Opcode {
             "py.truth" => Opcode::PyTruth,
             "py.call" => Opcode::PyCall,
             "py.builtin" => Opcode::PyBuiltin,
+            "py.format" => Opcode::PyFormat,
             "py.print" => Opcode::PyPrint,
             "py.raise_new" => Opcode::PyRaiseNew,
             "py.exc_new" => Opcode::PyExcNew,
@@ -531,6 +541,8 @@ impl Opcode {
             "t.obj_unop" => Opcode::TObjUnop,
             "t.obj_compare" => Opcode::TObjCompare,
             "t.obj_is" => Opcode::TObjIs,
+            "t.obj_format" => Opcode::TObjFormat,
+            "t.obj_ascii" => Opcode::TObjAscii,
             "t.obj_str" => Opcode::TObjStr,
             "t.obj_repr" => Opcode::TObjRepr,
             "t.obj_len" => Opcode::TObjLen,
@@ -616,6 +628,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyTruth
             | $crate::Opcode::PyCall
             | $crate::Opcode::PyBuiltin
+            | $crate::Opcode::PyFormat
             | $crate::Opcode::PyPrint
             | $crate::Opcode::PyRaiseNew
             | $crate::Opcode::PyExcNew
@@ -685,6 +698,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjUnop
             | $crate::Opcode::TObjCompare
             | $crate::Opcode::TObjIs
+            | $crate::Opcode::TObjFormat
+            | $crate::Opcode::TObjAscii
             | $crate::Opcode::TObjStr
             | $crate::Opcode::TObjRepr
             | $crate::Opcode::TObjLen
@@ -750,7 +765,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 131] = [
+static SPECS: [OpSpec; 134] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -923,12 +938,25 @@ static SPECS: [OpSpec; 131] = [
     OpSpec {
         name: "py.builtin",
         dialect: Dialect::Py,
-        doc: "Calls a builtin function (abs, min, max, int, float, str, repr, len).",
+        doc: "Calls a builtin function (abs, min, max, int, float, str, repr, len, hash, type, isinstance, format, ascii).",
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance"] } }],
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii"] } }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.format",
+        dialect: Dialect::Py,
+        doc: "One replacement field of an f-string: the value, converted (`conv`), then formatted with the spec (a str) as `format()` does. Unlike the builtin `format()`, no call of its own (no recursion check).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "conv", kind: AttrKind::Enum { name: "Conversion", values: &["none", "str", "repr", "ascii"] } }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -1737,6 +1765,32 @@ static SPECS: [OpSpec; 131] = [
         attrs: &[],
         successors: 0,
         traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_format",
+        dialect: Dialect::T,
+        doc: "format(x, spec) of boxed values: a str (the format-spec mini-language; CPython's TypeError when spec is not a str).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Str)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_ascii",
+        dialect: Dialect::T,
+        doc: "ascii(x) of a boxed value: a str.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Str)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
     },
     OpSpec {
@@ -2629,10 +2683,14 @@ pub enum Builtin {
     Type,
     /// `isinstance`
     IsInstance,
+    /// `format`
+    Format,
+    /// `ascii`
+    Ascii,
 }
 
 impl Builtin {
-    pub const ALL: &[Self] = &[Builtin::Abs, Builtin::Min, Builtin::Max, Builtin::Int, Builtin::Float, Builtin::Str, Builtin::Repr, Builtin::Len, Builtin::Hash, Builtin::Type, Builtin::IsInstance];
+    pub const ALL: &[Self] = &[Builtin::Abs, Builtin::Min, Builtin::Max, Builtin::Int, Builtin::Float, Builtin::Str, Builtin::Repr, Builtin::Len, Builtin::Hash, Builtin::Type, Builtin::IsInstance, Builtin::Format, Builtin::Ascii];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -2648,6 +2706,8 @@ impl Builtin {
             Builtin::Hash => "hash",
             Builtin::Type => "type",
             Builtin::IsInstance => "isinstance",
+            Builtin::Format => "format",
+            Builtin::Ascii => "ascii",
         }
     }
 
@@ -2664,6 +2724,8 @@ impl Builtin {
             "hash" => Builtin::Hash,
             "type" => Builtin::Type,
             "isinstance" => Builtin::IsInstance,
+            "format" => Builtin::Format,
+            "ascii" => Builtin::Ascii,
             _ => return None,
         })
     }
@@ -2824,6 +2886,62 @@ impl AttrEnum for CmpOp {
 
 impl From<CmpOp> for Attr {
     fn from(v: CmpOp) -> Attr {
+        Attr::Str(v.name().to_string())
+    }
+}
+
+/// The values of attributes declared `enum:Conversion` in ops.toml (an op may allow a subset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Conversion {
+    /// `none`
+    None,
+    /// `str`
+    Str,
+    /// `repr`
+    Repr,
+    /// `ascii`
+    Ascii,
+}
+
+impl Conversion {
+    pub const ALL: &[Self] = &[Conversion::None, Conversion::Str, Conversion::Repr, Conversion::Ascii];
+
+    /// The value's textual IR form.
+    pub fn name(self) -> &'static str {
+        match self {
+            Conversion::None => "none",
+            Conversion::Str => "str",
+            Conversion::Repr => "repr",
+            Conversion::Ascii => "ascii",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "none" => Conversion::None,
+            "str" => Conversion::Str,
+            "repr" => Conversion::Repr,
+            "ascii" => Conversion::Ascii,
+            _ => return None,
+        })
+    }
+}
+
+impl AttrEnum for Conversion {
+    const ENUM_NAME: &'static str = "Conversion";
+    const ALL: &'static [Self] = Conversion::ALL;
+
+    fn name(self) -> &'static str {
+        Conversion::name(self)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Conversion::from_name(name)
+    }
+}
+
+impl From<Conversion> for Attr {
+    fn from(v: Conversion) -> Attr {
         Attr::Str(v.name().to_string())
     }
 }

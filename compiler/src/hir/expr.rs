@@ -47,6 +47,13 @@ impl<'a> FnLower<'a> {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Some(self.konst(b, Attr::Int(v), sp)),
+                    None if decimal_digits(&i.to_string()) > 4300 => {
+                        // CPython refuses to compile it (PyLong_FromString's limit, 3.11.7).
+                        let n = decimal_digits(&i.to_string());
+                        self.err(Diagnostic::new("E0001", sp, format!("SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."))
+                            .label("here").help("write it in hexadecimal (`0x…`), which has no limit"));
+                        None
+                    }
                     None => match int_literal_decimal(&i.to_string()) {
                         Some(d) => Some(self.konst(b, Attr::BigInt(d), sp)),
                         None => {
@@ -64,6 +71,7 @@ impl<'a> FnLower<'a> {
             Expr::BooleanLiteral(v) => Some(self.konst(b, Attr::Bool(v.value), sp)),
             Expr::NoneLiteral(_) => Some(self.konst(b, Attr::None, sp)),
             Expr::StringLiteral(s) => Some(self.konst(b, Attr::Str(s.value.to_str().to_string()), sp)),
+            Expr::FString(f) => self.fstring(f, sp),
             Expr::Name(n) => self.read_name(n.id.as_str(), sp),
             Expr::BinOp(bin) => {
                 let Some(op) = binop(bin.op) else {
@@ -271,9 +279,11 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyExcNew, sp).operands(args).attr("kind", Attr::Str(name.into())).result(Type::Obj))
             }
-            Call::Op(op, arity) => {
-                if !call.arguments.keywords.is_empty() || call.arguments.args.len() != arity {
-                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with exactly {arity} positional argument(s)"))
+            Call::Op(op, arity, defaults) => {
+                let given = call.arguments.args.len();
+                if !call.arguments.keywords.is_empty() || given > arity || given + defaults.len() < arity {
+                    let count = if defaults.is_empty() { format!("exactly {arity}") } else { format!("{} or {arity}", arity - defaults.len()) };
+                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with {count} positional argument(s)"))
                         .label("unsupported call form").help(if arity == 2 { format!("write `{name}(a, b)`") } else { format!("write `{name}(x)`") }));
                     return None;
                 }
@@ -282,6 +292,9 @@ impl<'a> FnLower<'a> {
                     args.push(self.expr(a)?);
                 }
                 let b = self.cur?;
+                for d in &defaults[defaults.len() - (arity - given)..] {
+                    args.push(self.konst(b, Attr::Str((*d).into()), sp));
+                }
                 self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", op).result(Type::Obj))
             }
             Call::Range => {
@@ -369,6 +382,15 @@ pub(super) fn binop(op: ast::Operator) -> Option<ArithOp> {
 
 /// The decimal digits of an integer literal's token (`0x_ff…`, `0o…`, `0b…`, `1_000…`), for
 /// literals beyond the i64 range; `None` if the token is not an integer literal.
+/// The number of digits of a decimal int literal (0 for hexadecimal, octal and binary ones).
+fn decimal_digits(token: &str) -> usize {
+    let lower = token.to_ascii_lowercase();
+    if ["0x", "0o", "0b"].iter().any(|p| lower.starts_with(p)) {
+        return 0;
+    }
+    token.chars().filter(char::is_ascii_digit).count()
+}
+
 pub(super) fn int_literal_decimal(token: &str) -> Option<String> {
     let t: String = token.chars().filter(|&c| c != '_').collect::<String>().to_ascii_lowercase();
     let (radix, digits) = match t.get(..2) {

@@ -23,6 +23,7 @@ use scope::{Binding, ScopeId, SymbolId, SymbolTable};
 
 mod exceptions;
 mod expr;
+mod fstring;
 pub mod scope;
 mod ssa;
 mod stmt;

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, Func, Handling, NewOp, OpData, OpId, Opcode, Span, Type, UnaryOp, Value};
+use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, Conversion, Func, Handling, NewOp, OpData, OpId, Opcode, Span, Type, UnaryOp, Value};
 
 use super::lattice::Lat;
 use super::rules::{self, Rule, numeric};
@@ -27,7 +27,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
-            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
+            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat
     };
 }
 
@@ -496,7 +496,33 @@ impl Emitter<'_, '_> {
                 let x = boxed_operand(self, 0);
                 self.value(b, NewOp::new(Opcode::TObjIter, sp).operands([x]).result(Type::TObj))
             }
+            Opcode::PyFormat => {
+                let x = boxed_operand(self, 0);
+                let conv = match o.expect_enum_attr::<Conversion>("conv") {
+                    Conversion::None => None,
+                    Conversion::Str => Some(Opcode::TObjStr),
+                    Conversion::Repr => Some(Opcode::TObjRepr),
+                    Conversion::Ascii => Some(Opcode::TObjAscii),
+                };
+                let x = match conv {
+                    Some(opc) => {
+                        let s = self.value(b, NewOp::new(opc, sp).operands([x]).result(Type::Str));
+                        self.boxed(b, s, sp)
+                    }
+                    None => x,
+                };
+                let spec = boxed_operand(self, 1);
+                self.value(b, NewOp::new(Opcode::TObjFormat, sp).operands([x, spec]).result(Type::Str))
+            }
             Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
+                Builtin::Format => {
+                    let (x, spec) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                    self.value(b, NewOp::new(Opcode::TObjFormat, sp).operands([x, spec]).result(Type::Str))
+                }
+                Builtin::Ascii => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TObjAscii, sp).operands([x]).result(Type::Str))
+                }
                 Builtin::Hash => {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjHash, sp).operands([x]).result(Type::Int))
@@ -692,7 +718,8 @@ impl Emitter<'_, '_> {
                         self.vmap.insert(r, x);
                     }
                     // Always generic (`rules::builtin_rule`).
-                    Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type | Builtin::IsInstance => {
+                    Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type | Builtin::IsInstance | Builtin::Format
+                    | Builtin::Ascii => {
                         self.undef_results(b, o);
                     }
                     which @ (Builtin::Min | Builtin::Max) => {
@@ -774,7 +801,7 @@ impl Emitter<'_, '_> {
             // No typed form: always generic, or handled by `emit`.
             Opcode::PyUndef | Opcode::PyCall | Opcode::PyExcNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
-            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
+            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
         }
     }

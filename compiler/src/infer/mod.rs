@@ -339,7 +339,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
         | Opcode::PyBindFunc | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr
         | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter
-        | Opcode::PyIterNext => None,
+        | Opcode::PyIterNext | Opcode::PyFormat => None,
         molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     };
     builtin.map_or(&[], |b| b.decl().recursion)

@@ -140,6 +140,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
 pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
     match o.opcode {
         Opcode::PyTruth | Opcode::PyCompare | Opcode::PyContains => Some(Type::Bool),
+        Opcode::PyFormat => Some(Type::Str),
         Opcode::PyUnop => match o.expect_enum_attr::<UnaryOp>("op") {
             UnaryOp::Not => Some(Type::Bool),
             UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs => None,
@@ -148,7 +149,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
             Builtin::Int | Builtin::Len | Builtin::Hash => Some(Type::Int),
             Builtin::IsInstance => Some(Type::Bool),
             Builtin::Float => Some(Type::Float),
-            Builtin::Str | Builtin::Repr => Some(Type::Str),
+            Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Some(Type::Str),
             Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type => None,
         },
         _ => None,
@@ -398,6 +399,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             t => Rule::Raise("TypeError", format!("'{}' object is not iterable", t.python_name())),
         },
         Opcode::PyIterNext => Rule::Generic(opaque_lats(o)),
+        // The runtime formats the (boxed) value: every type's `__format__` and its errors.
+        Opcode::PyFormat => Rule::Generic(vec![Lat::T(Type::Str)]),
         Opcode::PyGetattr => Rule::Generic(vec![Lat::Boxed(TySet::ALL.union(TySet::OBJECT))]),
         Opcode::PyBuiltinClass => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
@@ -451,7 +454,7 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
     };
     match builtin {
         // The runtime's str()/repr()/len() of the (boxed) value: CPython's slots and errors.
-        Builtin::Str | Builtin::Repr => Rule::Generic(vec![Lat::T(Type::Str)]),
+        Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Rule::Generic(vec![Lat::T(Type::Str)]),
         Builtin::Len | Builtin::Hash => Rule::Generic(vec![Lat::T(Type::Int)]),
         Builtin::Type => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Builtin::IsInstance => Rule::Generic(vec![Lat::T(Type::Bool)]),
