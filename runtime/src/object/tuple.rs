@@ -99,7 +99,9 @@ fn alloc_tuple(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
     }
 }
 
-/// A new tuple of `len` items, each `None` (the empty tuple for 0).
+/// A new tuple of `len` items to be filled (`molt_tuple_init`), each the small int 0 until
+/// then: a placeholder with no count, so that replacing it costs no decrement (the empty tuple
+/// for 0).
 pub fn new_tuple(len: usize) -> MoltResult<Obj> {
     if len == 0 {
         return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
@@ -107,7 +109,7 @@ pub fn new_tuple(len: usize) -> MoltResult<Obj> {
     alloc_tuple(len, |items| {
         for k in 0..len {
             // SAFETY: `k < len`: a slot of the new tuple.
-            unsafe { items.add(k).write(singletons::none()) };
+            unsafe { items.add(k).write(Obj::default()) };
         }
     })
 }
@@ -441,7 +443,10 @@ pub extern "C" fn molt_tuple_init(tuple: Obj, index: i64, item: Obj) {
             .add(k);
         incref(item);
         let old = slot.replace(item);
-        decref(old);
+        // The placeholder small int `new_tuple` wrote: no decrement (not even a call).
+        if !old.is_small() {
+            decref(old);
+        }
     }
 }
 
