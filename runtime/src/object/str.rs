@@ -5,8 +5,8 @@
 //! `unicode_subscript`, `PyUnicode_Contains`, `unicode_char`, `PyUnicode_Format`).
 //!
 //! Provides: the `str` type object `molt_type_str` and its slots (comparison in code point
-//! order, concatenation, repetition, length, repr, a deterministic hash, `%` as far as Molt
-//! supports it, `s[i]`, `in`, `iter()` through `iter::str_iter`); [`str_from_text`],
+//! order, concatenation, repetition, length, repr, a deterministic hash, `%` (printf-style,
+//! `format::printf`), `s[i]`, `in`, `iter()` through `iter::str_iter`); [`str_from_text`],
 //! [`str_text`], [`str_chars`], [`str_repr`], [`char_str`]; `molt_str_from_utf8`.
 //!
 //! Invariants: a str object is `{header, byte length, code point count, bytes…}` in one block;
@@ -26,8 +26,8 @@ use core::fmt::Write as _;
 use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
 use super::singletons;
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
-use super::{Header, Obj, StaticObject, dispatch, iter, new_ref, tuple};
-use crate::ExceptionKind::{IndexError, NotImplementedError, OverflowError, TypeError};
+use super::{Header, Obj, StaticObject, dispatch, iter, new_ref};
+use crate::ExceptionKind::{IndexError, OverflowError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
 use crate::{BinaryOp, CompareOp};
 
@@ -399,23 +399,16 @@ fn str_contains(s: Obj, sub: Obj) -> MoltResult<bool> {
     Ok(str_text(s).unwrap_or("").contains(needle))
 }
 
-/// `unicode_mod`: printf-style formatting. A format without any `%` takes no argument: with
-/// an empty tuple it is the str itself, with anything else CPython's TypeError; a format with
-/// a `%` is not supported yet.
+/// `unicode_mod`: printf-style formatting, `format::printf::printf_format` (CPython 3.11's
+/// `PyUnicode_Format`: the conversions `d i u o x X e E f F g G c r s a %`, the flags, widths
+/// and precisions, `*`, and every error). A tuple is the argument list, any other object the
+/// one argument. NotImplemented unless `v` is a str.
 fn str_binary(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     let Some(fmt) = str_text(v) else {
         return Ok(singletons::not_implemented());
     };
     match op {
-        BinaryOp::Mod if !fmt.contains('%') && tuple::tuple_len(w) == Some(0) => Ok(new_ref(v)),
-        BinaryOp::Mod if !fmt.contains('%') => fail(
-            TypeError,
-            "not all arguments converted during string formatting",
-        ),
-        BinaryOp::Mod => fail(
-            NotImplementedError,
-            "str % formatting is not supported by Molt yet",
-        ),
+        BinaryOp::Mod => super::format::printf::printf_format(v, fmt, w),
         BinaryOp::Add
         | BinaryOp::Sub
         | BinaryOp::Mul

@@ -8,7 +8,9 @@
 //! `backslashreplace` error handler, Objects/unicodeobject.c).
 //!
 //! Provides: [`format_value`], [`format_str`], [`ascii_text`], and the ABI functions
-//! `molt_obj_format` and `molt_obj_ascii`.
+//! `molt_obj_format` and `molt_obj_ascii`; `printf` (`str % args`, which shares `float`'s
+//! `double_to_string` and `number`'s digits of ints, as CPython's `PyUnicode_Format` shares
+//! `PyOS_double_to_string`).
 //!
 //! Invariants: the builtin types take their own `__format__`: str (`s` or none), int and bool
 //! (`b c d o x X n`, or the float types after `float(value)`; an empty spec is `str(value)`, so
@@ -20,6 +22,7 @@
 
 pub mod float;
 pub mod number;
+pub mod printf;
 pub mod spec;
 
 use alloc::format;

@@ -284,7 +284,7 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
 /// The digits of `value` in base 2, 8 or 16 (lowercase, `-` first when negative), the text
 /// reserved first (MemoryError
 /// rather than an abort for an int too large to write out).
-fn radix_text(value: IntRef<'_>, base: u32) -> MoltResult<String> {
+pub fn radix_text(value: IntRef<'_>, base: u32) -> MoltResult<String> {
     match value {
         IntRef::Small(v) => Ok(match base {
             2 => format!("{:b}", v.unsigned_abs()),

@@ -12,6 +12,7 @@
 
 mod format;
 mod model;
+mod printf;
 mod random;
 mod seq;
 mod table;
