@@ -268,10 +268,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             let (a, b) = (tys[0], tys[1]);
             if has_seq {
                 let result = match op {
-                    ArithOp::Mod if a == Type::Str => {
-                        return Rule::Reject(Diagnostic::new("E0106", sp, "`%`-formatting of strings is not supported yet")
-                            .label("string formatting").help("print the parts separately: `print(a, b)`"));
-                    }
+                    // printf-style formatting: a str, or CPython's TypeError/ValueError.
+                    ArithOp::Mod if a == Type::Str => Some(str_lat),
                     ArithOp::Add => match (a, b) {
                         (Type::Str, Type::Str) => Some(str_lat),
                         (Type::Tuple(_), Type::Tuple(_)) => Some(tuple_lat),

@@ -1,1 +1,0 @@
-print("%d apples" % 3)
