@@ -110,21 +110,63 @@ fn fold(func: &Func, op: OpId, consts: &HashMap<Value, Attr>) -> Option<Attr> {
     let args = data.operands.iter().map(|v| consts.get(v)).collect::<Option<Vec<&Attr>>>()?;
     let arith = || data.enum_attr::<ArithOp>("op");
     let cmp = || data.enum_attr::<CmpOp>("op");
-    Some(match (data.opcode, args.as_slice()) {
-        (Opcode::TIntBinop, [Int(a), Int(b)]) => Int(int_binop(arith()?, *a, *b)?),
-        (Opcode::TIntNeg, [Int(a)]) => Int(a.checked_neg()?),
-        (Opcode::TIntAbs, [Int(a)]) => Int(a.checked_abs()?),
-        (Opcode::TFloatBinop, [Float(a), Float(b)]) => Float(F64(float_binop(arith()?, a.0, b.0)?)),
-        (Opcode::TFloatNeg, [Float(a)]) => Float(F64(-a.0)),
-        (Opcode::TFloatAbs, [Float(a)]) => Float(F64(a.0.abs())),
-        (Opcode::TIntCmp, [Int(a), Int(b)]) => Bool(compare(cmp()?, a.partial_cmp(b))?),
-        (Opcode::TFloatCmp, [Float(a), Float(b)]) => Bool(compare(cmp()?, a.0.partial_cmp(&b.0))?),
-        (Opcode::TNoneCmp, [Attr::None, Attr::None]) => Bool(compare(cmp()?, Some(Ordering::Equal))?),
-        (Opcode::TNot, [Bool(b)]) => Bool(!b),
-        (Opcode::TTruth, [a]) => Bool(truth(a)?),
-        (Opcode::TIntToFloat, [Int(a)]) => Float(F64(*a as f64)),
-        (Opcode::TBoolToInt, [Bool(b)]) => Int(i64::from(*b)),
-        _ => return None,
+    let a = args.as_slice();
+    Some(match data.opcode {
+        Opcode::TIntBinop => match a {
+            [Int(a), Int(b)] => Int(int_binop(arith()?, *a, *b)?),
+            _ => return None,
+        },
+        Opcode::TIntNeg => match a {
+            [Int(a)] => Int(a.checked_neg()?),
+            _ => return None,
+        },
+        Opcode::TIntAbs => match a {
+            [Int(a)] => Int(a.checked_abs()?),
+            _ => return None,
+        },
+        Opcode::TFloatBinop => match a {
+            [Float(a), Float(b)] => Float(F64(float_binop(arith()?, a.0, b.0)?)),
+            _ => return None,
+        },
+        Opcode::TFloatNeg => match a {
+            [Float(a)] => Float(F64(-a.0)),
+            _ => return None,
+        },
+        Opcode::TFloatAbs => match a {
+            [Float(a)] => Float(F64(a.0.abs())),
+            _ => return None,
+        },
+        Opcode::TIntCmp => match a {
+            [Int(a), Int(b)] => Bool(compare(cmp()?, a.partial_cmp(b))?),
+            _ => return None,
+        },
+        Opcode::TFloatCmp => match a {
+            [Float(a), Float(b)] => Bool(compare(cmp()?, a.0.partial_cmp(&b.0))?),
+            _ => return None,
+        },
+        Opcode::TNoneCmp => match a {
+            [Attr::None, Attr::None] => Bool(compare(cmp()?, Some(Ordering::Equal))?),
+            _ => return None,
+        },
+        Opcode::TNot => match a {
+            [Bool(b)] => Bool(!b),
+            _ => return None,
+        },
+        Opcode::TTruth => match a {
+            [a] => Bool(truth(a)?),
+            _ => return None,
+        },
+        Opcode::TIntToFloat => match a {
+            [Int(a)] => Float(F64(*a as f64)),
+            _ => return None,
+        },
+        Opcode::TBoolToInt => match a {
+            [Bool(b)] => Int(i64::from(*b)),
+            _ => return None,
+        },
+        // Not folded: they raise, allocate, have effects or are not TIR.
+        Opcode::TConst | Opcode::TUndef | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TIntInvert | Opcode::TIntFloatCmp | Opcode::TFloatToInt | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare | Opcode::TObjIs | Opcode::TObjFormat | Opcode::TObjAscii | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TObjHash | Opcode::TObjGetattr | Opcode::TBuiltinClass | Opcode::TObjType | Opcode::TObjIsinstance | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem | Opcode::TObjUnpack | Opcode::TObjContains | Opcode::TObjIter | Opcode::TObjNext | Opcode::TExcNew | Opcode::TRaiseObj | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TFrameCheck | Opcode::TRaise
+        | molt_ir::cf_ops!() | molt_ir::py_ops!() | molt_ir::l_ops!() => return None,
     })
 }
 

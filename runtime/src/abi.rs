@@ -148,6 +148,9 @@ molt_abi! {
         fn molt_obj_format(a: obj, spec: obj) -> obj;
         /// `ascii(a)`: `repr(a)` with every non-ASCII character escaped.
         fn molt_obj_ascii(a: obj) -> obj;
+        /// Makes `str % x` format (printf-style): `<module>` calls it first when the program has
+        /// a `%` that may format a str, so that other programs do not link the formatter.
+        fn molt_enable_str_mod() -> void;
         /// `len(a)` as an int; CPython's TypeError ("object of type 'int' has no len()").
         fn molt_obj_len(a: obj) -> obj;
         /// `bool(a)` (CPython's PyObject_IsTrue).

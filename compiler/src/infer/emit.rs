@@ -317,7 +317,8 @@ impl Emitter<'_, '_> {
                 self.coerce(b, i, Type::Float, sp)
             }
             (Type::Int, Type::Float) => self.value(b, NewOp::new(Opcode::TIntToFloat, sp).operands([v]).result(Type::Float)),
-            _ => self.undef(b, want, sp),
+            // No conversion: inference never asks for one (an undefined value marks the spot).
+            (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => self.undef(b, want, sp),
         }
     }
 
@@ -728,7 +729,9 @@ impl Emitter<'_, '_> {
                         let cmp = if which == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
                         let c = match t {
                             Type::Float => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[1], ops[0]]),
-                            _ => {
+                            // The rules type min/max only over numbers: an int (or bool) comparison.
+                            Type::Obj | Type::Int | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64
+                            | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) => {
                                 let (x, y) = (self.coerce(b, ops[1], Type::Int, sp), self.coerce(b, ops[0], Type::Int, sp));
                                 NewOp::new(Opcode::TIntCmp, sp).operands([x, y])
                             }
@@ -754,7 +757,7 @@ impl Emitter<'_, '_> {
                 let v = match (self.ty(ops[0]), want) {
                     (h, w) if h == w => ops[0],
                     (_, Type::TObj) => self.boxed(b, ops[0], sp),
-                    _ => self.undef(b, want, sp),
+                    (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => self.undef(b, want, sp),
                 };
                 self.out.append_op(b, NewOp::new(Opcode::TStoreGlobal, sp).operands([v]).attr("name", name));
             }

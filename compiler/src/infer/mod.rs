@@ -69,6 +69,10 @@ pub struct TirModule {
     pub source_names: BTreeMap<String, String>,
     /// Whether calls must check that the callee's `def` has run (see `HirModule::defs_first`).
     pub check_defs: bool,
+    /// Whether some op may format a str with `%` (a generic `t.obj_binop` mod): `<module>` then
+    /// registers the runtime's printf-style formatting, which other programs do not link
+    /// (decisions/0019).
+    pub str_mod: bool,
 }
 
 /// The most rounds inference may take: the lattice has height 3 per value and every round
@@ -152,7 +156,10 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     }
     dedup(&mut diags);
     if diags.is_empty() {
-        Ok(TirModule { module, source_names, check_defs: !hir.defs_first })
+        let str_mod = module.funcs.iter().any(|f| {
+            f.ops_in_order().any(|o| f.ops[o].opcode == Opcode::TObjBinop && f.ops[o].enum_attr::<molt_ir::ArithOp>("op") == Some(molt_ir::ArithOp::Mod))
+        });
+        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, str_mod })
     } else {
         Err(diags)
     }
@@ -215,7 +222,13 @@ impl<'a> Infer<'a> {
                         vec![]
                     }
                     Opcode::PyExcFetch => vec![Lat::Boxed(TySet::OBJECT)],
-                    _ if in_lats.contains(&Lat::Bottom) => vec![Lat::Bottom; o.results.len()],
+                    // The ops below wait for every operand's type: Bottom until then.
+                    Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyCall | Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
+                    | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
+                        if in_lats.contains(&Lat::Bottom) =>
+                    {
+                        vec![Lat::Bottom; o.results.len()]
+                    }
                     Opcode::PyExcMatches => vec![Lat::T(Type::Bool)],
                     Opcode::PyExcReraise | Opcode::PyExcHandling => vec![],
                     Opcode::PyCall => {
@@ -230,7 +243,8 @@ impl<'a> Infer<'a> {
                             _ => vec![Lat::Bottom],
                         }
                     }
-                    _ => rules::result_lats(f, op, &in_lats, self.tier0).0,
+                    Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
+                    | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
                 };
                 for (r, l) in o.results.iter().zip(results) {
                     let j = get(&lat, *r).join(l);

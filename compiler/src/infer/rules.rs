@@ -131,7 +131,9 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
             ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or
             | ArithOp::Xor => None,
         },
-        _ => None,
+        // Not a constant expression.
+        Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
+        | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -152,7 +154,9 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
             Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Some(Type::Str),
             Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type => None,
         },
-        _ => None,
+        // Boxed results (or no result).
+        Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
+        | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -273,12 +277,12 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                     ArithOp::Add => match (a, b) {
                         (Type::Str, Type::Str) => Some(str_lat),
                         (Type::Tuple(_), Type::Tuple(_)) => Some(tuple_lat),
-                        _ => None,
+                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => None,
                     },
                     ArithOp::Mul => match (a, b) {
                         (Type::Str, t) | (t, Type::Str) if intlike(t) => Some(str_lat),
                         (Type::Tuple(_), t) | (t, Type::Tuple(_)) if intlike(t) => Some(tuple_lat),
-                        _ => None,
+                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => None,
                     },
                     ArithOp::Sub | ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
                     | ArithOp::And | ArithOp::Or | ArithOp::Xor => None,

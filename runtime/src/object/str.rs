@@ -408,7 +408,13 @@ fn str_binary(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
         return Ok(singletons::not_implemented());
     };
     match op {
-        BinaryOp::Mod => super::format::printf::printf_format(v, fmt, w),
+        BinaryOp::Mod => match STR_MOD.with(|f| *f) {
+            Some(format) => format(v, fmt, w),
+            None => fail(
+                crate::ExceptionKind::RuntimeError,
+                "str % reached without molt_enable_str_mod (a compiler bug)",
+            ),
+        },
         BinaryOp::Add
         | BinaryOp::Sub
         | BinaryOp::Mul
@@ -421,6 +427,17 @@ fn str_binary(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
         | BinaryOp::Or
         | BinaryOp::Xor => Ok(singletons::not_implemented()),
     }
+}
+
+/// The printf-style formatter, once `molt_enable_str_mod` registered it: reached only through
+/// this pointer, so a program that never formats with `%` does not link it.
+type StrMod = fn(Obj, &str, Obj) -> MoltResult<Obj>;
+static STR_MOD: crate::sys::Global<Option<StrMod>> = crate::sys::Global::new(None);
+
+/// Registers printf-style formatting for `str % x`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_str_mod() {
+    STR_MOD.with(|f| *f = Some(super::format::printf::printf_format));
 }
 
 static STR_NUMBER: NumberSlots = NumberSlots {

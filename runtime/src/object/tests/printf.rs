@@ -84,6 +84,7 @@ fn live() -> Vec<i64> {
 
 /// `=text` or `!Kind: message` for `fmt % args` (through the binary operator's dispatch).
 fn run(fmt: Obj, args: Obj) -> String {
+    str::molt_enable_str_mod();
     match dispatch::binary_op(BinaryOp::Mod, fmt, args) {
         Ok(o) => {
             let text = format!("={}", str::str_text(o).expect("% returns a str"));
@@ -228,6 +229,7 @@ for line in sys.stdin:
 
 /// `fmt % args` as the result object (which the caller releases).
 fn apply(fmt: Obj, args: Obj) -> Obj {
+    str::molt_enable_str_mod();
     dispatch::binary_op(BinaryOp::Mod, fmt, args).unwrap()
 }
 
@@ -289,6 +291,7 @@ fn results_cpython_returns_itself() {
 #[test]
 fn surrogates_are_not_supported_yet() {
     let fmt = str::str_from_text("%c").unwrap();
+    str::molt_enable_str_mod();
     let e = dispatch::binary_op(BinaryOp::Mod, fmt, Obj::small(0xd800).unwrap()).unwrap_err();
     assert_eq!(e.kind, ExceptionKind::NotImplementedError);
     unsafe { decref(fmt) };

@@ -547,9 +547,10 @@ fn tuple_c_functions() {
     let _ = take_buffered();
     // print((1, 2.5, 'a', None, True)), built as generated code does.
     let t = molt_tuple_new(5);
+    // Until filled, the items are the uncounted placeholder small int 0.
     assert_eq!(
         show_obj(Ok(molt_obj_repr(t))),
-        "str:'(None, None, None, None, None)'"
+        "str:'(0, 0, 0, 0, 0)'"
     );
     let f = molt_box_float(2.5);
     let s = parse("'a'");
