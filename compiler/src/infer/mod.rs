@@ -308,7 +308,7 @@ impl<'a> Infer<'a> {
                         .label(if implicit { "the end of the function returns None".to_string() } else { format!("returns a `{}` here", t.python_name()) })
                         .help("return the same type on every path (convert with float(...), or return a value at the end)"));
                 }
-                _ => {}
+                Some(_) => {}
             }
         }
         // Every return has one type: the conflict came from a value reported where it arose.
