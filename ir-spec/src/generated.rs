@@ -116,6 +116,8 @@ pub enum Opcode {
     PyUnpack,
     /// `py.subscript`: `a[i]`.
     PySubscript,
+    /// `py.getslice`: `a[start:stop:step]` (each bound a value or None).
+    PyGetslice,
     /// `py.contains`: `item in container` (operands: container, item).
     PyContains,
     /// `py.iter`: `iter(a)`: the iterator a `for` loop over `a` advances.
@@ -228,6 +230,8 @@ pub enum Opcode {
     TTupleGet,
     /// `t.obj_getitem`: `a[i]` of boxed values (CPython's IndexError and TypeError).
     TObjGetitem,
+    /// `t.obj_getslice`: `a[start:stop:step]` of boxed values: a new tuple or str (CPython's slice semantics and errors).
+    TObjGetslice,
     /// `t.obj_unpack`: `x1, …, xn = a` of a boxed value: its `count` items (ValueError, TypeError as CPython).
     TObjUnpack,
     /// `t.obj_contains`: `item in container` of boxed values (operands: container, item).
@@ -313,7 +317,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 134] = [
+    pub const ALL: [Opcode; 136] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -351,6 +355,7 @@ impl Opcode {
         Opcode::PyTuple,
         Opcode::PyUnpack,
         Opcode::PySubscript,
+        Opcode::PyGetslice,
         Opcode::PyContains,
         Opcode::PyIter,
         Opcode::PyIterNext,
@@ -407,6 +412,7 @@ impl Opcode {
         Opcode::TTupleNew,
         Opcode::TTupleGet,
         Opcode::TObjGetitem,
+        Opcode::TObjGetslice,
         Opcode::TObjUnpack,
         Opcode::TObjContains,
         Opcode::TObjIter,
@@ -501,6 +507,7 @@ impl Opcode {
             "py.tuple" => Opcode::PyTuple,
             "py.unpack" => Opcode::PyUnpack,
             "py.subscript" => Opcode::PySubscript,
+            "py.getslice" => Opcode::PyGetslice,
             "py.contains" => Opcode::PyContains,
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
@@ -557,6 +564,7 @@ impl Opcode {
             "t.tuple_new" => Opcode::TTupleNew,
             "t.tuple_get" => Opcode::TTupleGet,
             "t.obj_getitem" => Opcode::TObjGetitem,
+            "t.obj_getslice" => Opcode::TObjGetslice,
             "t.obj_unpack" => Opcode::TObjUnpack,
             "t.obj_contains" => Opcode::TObjContains,
             "t.obj_iter" => Opcode::TObjIter,
@@ -651,6 +659,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyTuple
             | $crate::Opcode::PyUnpack
             | $crate::Opcode::PySubscript
+            | $crate::Opcode::PyGetslice
             | $crate::Opcode::PyContains
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
@@ -714,6 +723,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TTupleNew
             | $crate::Opcode::TTupleGet
             | $crate::Opcode::TObjGetitem
+            | $crate::Opcode::TObjGetslice
             | $crate::Opcode::TObjUnpack
             | $crate::Opcode::TObjContains
             | $crate::Opcode::TObjIter
@@ -765,7 +775,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 134] = [
+static SPECS: [OpSpec; 136] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1239,6 +1249,19 @@ static SPECS: [OpSpec; 134] = [
         dialect: Dialect::Py,
         doc: "`a[i]`.",
         operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.getslice",
+        dialect: Dialect::Py,
+        doc: "`a[start:stop:step]` (each bound a value or None).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
@@ -1973,6 +1996,19 @@ static SPECS: [OpSpec; 134] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_getslice",
+        dialect: Dialect::T,
+        doc: "`a[start:stop:step]` of boxed values: a new tuple or str (CPython's slice semantics and errors).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
     },
     OpSpec {

@@ -151,6 +151,9 @@ molt_abi! {
         /// Makes `str % x` format (printf-style): `<module>` calls it first when the program has
         /// a `%` that may format a str, so that other programs do not link the formatter.
         fn molt_enable_str_mod() -> void;
+        /// `seq[start:stop:step]` of a tuple or str, each bound a value or None (CPython's
+        /// slice semantics and errors).
+        fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
         /// `len(a)` as an int; CPython's TypeError ("object of type 'int' has no len()").
         fn molt_obj_len(a: obj) -> obj;
         /// `bool(a)` (CPython's PyObject_IsTrue).

@@ -207,10 +207,23 @@ impl<'a> FnLower<'a> {
                 self.emit(b, NewOp::new(Opcode::PyGetattr, sp).operands([x]).attr("name", Attr::Str(a.attr.to_string())).result(Type::Obj))
             }
             Expr::Subscript(s) => {
-                if matches!(&*s.slice, Expr::Slice(_)) {
-                    self.err(Diagnostic::new("E0101", span(s.slice.range()), "slicing is not supported yet")
-                        .label("a slice").help("index one item at a time: `t[i]`"));
-                    return None;
+                if let Expr::Slice(sl) = &*s.slice {
+                    // `x[a:b:c]`: the object, then the bounds left to right (None when absent).
+                    let x = self.expr(&s.value)?;
+                    let mut bounds = Vec::new();
+                    for bound in [&sl.lower, &sl.upper, &sl.step] {
+                        let v = match bound {
+                            Some(e) => self.expr(e)?,
+                            None => {
+                                let b = self.cur?;
+                                self.konst(b, Attr::None, span(sl.range))
+                            }
+                        };
+                        bounds.push(v);
+                    }
+                    let b = self.cur?;
+                    let operands = [x, bounds[0], bounds[1], bounds[2]];
+                    return self.emit(b, NewOp::new(Opcode::PyGetslice, sp).operands(operands).result(Type::Obj));
                 }
                 let x = self.expr(&s.value)?;
                 let i = self.expr(&s.slice)?;

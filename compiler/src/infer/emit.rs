@@ -27,7 +27,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
-            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat
+            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
     };
 }
 
@@ -497,6 +497,10 @@ impl Emitter<'_, '_> {
                 let x = boxed_operand(self, 0);
                 self.value(b, NewOp::new(Opcode::TObjIter, sp).operands([x]).result(Type::TObj))
             }
+            Opcode::PyGetslice => {
+                let args: Vec<Value> = (0..4).map(|i| boxed_operand(self, i)).collect();
+                self.value(b, NewOp::new(Opcode::TObjGetslice, sp).operands(args).result(Type::TObj))
+            }
             Opcode::PyFormat => {
                 let x = boxed_operand(self, 0);
                 let conv = match o.expect_enum_attr::<Conversion>("conv") {
@@ -804,7 +808,7 @@ impl Emitter<'_, '_> {
             // No typed form: always generic, or handled by `emit`.
             Opcode::PyUndef | Opcode::PyCall | Opcode::PyExcNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
-            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
+            | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
         }
     }

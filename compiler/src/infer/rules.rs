@@ -133,7 +133,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -156,7 +156,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -403,6 +403,13 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyIterNext => Rule::Generic(opaque_lats(o)),
         // The runtime formats the (boxed) value: every type's `__format__` and its errors.
         Opcode::PyFormat => Rule::Generic(vec![Lat::T(Type::Str)]),
+        // Slices of tuples and strs in the runtime (a new tuple or str); bounds of other types
+        // raise there, with CPython's message.
+        Opcode::PyGetslice => match tys[0] {
+            Type::Str => seq_generic(str_lat),
+            Type::Tuple(_) => seq_generic(tuple_lat),
+            t => Rule::Raise("TypeError", format!("'{}' object is not subscriptable", t.python_name())),
+        },
         Opcode::PyGetattr => Rule::Generic(vec![Lat::Boxed(TySet::ALL.union(TySet::OBJECT))]),
         Opcode::PyBuiltinClass => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),

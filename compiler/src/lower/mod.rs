@@ -44,7 +44,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_int_binop | RtFn::molt_int_unop | RtFn::molt_int_truediv | RtFn::molt_int_to_float | RtFn::molt_int_to_i64
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
         | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len | RtFn::molt_obj_format
-        | RtFn::molt_obj_ascii => true,
+        | RtFn::molt_obj_ascii | RtFn::molt_obj_getslice => true,
         RtFn::molt_tuple_init | RtFn::molt_tuple_item => false,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
@@ -477,6 +477,7 @@ impl L<'_> {
             }
             Opcode::TObjStr => Some(self.call_val(RtFn::molt_obj_str, ops, Type::Ref, sp)),
             Opcode::TObjRepr => Some(self.call_val(RtFn::molt_obj_repr, ops, Type::Ref, sp)),
+            Opcode::TObjGetslice => Some(self.call_val(RtFn::molt_obj_getslice, ops, Type::Ref, sp)),
             Opcode::TObjFormat => Some(self.call_val(RtFn::molt_obj_format, ops, Type::Ref, sp)),
             Opcode::TObjAscii => Some(self.call_val(RtFn::molt_obj_ascii, ops, Type::Ref, sp)),
             Opcode::TObjLen => Some(self.call_val(RtFn::molt_obj_len, ops, Type::Ref, sp)),

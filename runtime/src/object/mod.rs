@@ -45,6 +45,7 @@ pub mod int;
 pub mod int_float;
 pub mod iter;
 pub mod singletons;
+pub mod slice;
 pub mod str;
 pub mod suggest;
 #[cfg(test)]
@@ -255,6 +256,7 @@ pub mod abi {
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};
+    pub use super::slice::molt_obj_getslice;
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};
     pub use super::tuple::{molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_type_tuple};
 }

@@ -1,0 +1,123 @@
+//! Slicing of tuples and strs: `seq[start:stop:step]`, as CPython 3.11 computes it.
+//!
+//! Relies on: `tuple` and `str` for the sequences; `dispatch::as_index`-style `__index__` slots
+//! for the bounds. The references are `_PyEval_SliceIndex` (Python/ceval.c), `PySlice_Unpack`
+//! and `PySlice_AdjustIndices` (Objects/sliceobject.c), `tuplesubscript` (Objects/tupleobject.c)
+//! and `unicode_subscript` (Objects/unicodeobject.c).
+//!
+//! Provides: the ABI's `molt_obj_getslice(seq, start, stop, step)` (each bound a value or
+//! `None`; no slice object is made, which no builtin type could tell apart).
+//!
+//! Invariants: the bounds are read in CPython's order (step, start, stop) with its errors ("slice
+//! indices must be integers or None or have an __index__ method", "slice step cannot be zero");
+//! out-of-range ints are clamped to ±(2**63 - 1), never an error; a full slice of a tuple or str
+//! is the object itself, an empty str slice the static empty str.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::int::{self, IntRef};
+use super::str::{str_from_text, str_text};
+use super::tuple::{tuple_from_vec, tuple_items};
+use super::{Obj, decref, new_ref, singletons};
+use crate::ExceptionKind::{TypeError, ValueError};
+use crate::exceptions::{MoltResult, fail, value_or_raise};
+
+/// `_PyEval_SliceIndex`: `None` for None, else the index, clamped to the i64 range.
+fn slice_index(v: Obj) -> MoltResult<Option<i64>> {
+    if singletons::is_none(v) {
+        return Ok(None);
+    }
+    let Some(index) = v.type_of().index_slot() else {
+        return fail(TypeError, "slice indices must be integers or None or have an __index__ method");
+    };
+    let i = index(v)?;
+    let value = match int::int_ref(i) {
+        Some(r) => r.to_i64().unwrap_or(if is_negative(r) { i64::MIN } else { i64::MAX }),
+        None => 0,
+    };
+    // SAFETY: `index` returned a new reference, used above.
+    unsafe { decref(i) };
+    // PY_SSIZE_T_MIN is clamped like the rest (`PyNumber_AsSsize_t` with no error type).
+    Ok(Some(value))
+}
+
+fn is_negative(r: IntRef<'_>) -> bool {
+    match r {
+        IntRef::Small(v) => v < 0,
+        IntRef::Big(b) => b.is_negative(),
+    }
+}
+
+/// `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `len` items: (start, step,
+/// slice length).
+fn indices(len: usize, start: Obj, stop: Obj, step: Obj) -> MoltResult<(i64, i64, usize)> {
+    let step = match slice_index(step)? {
+        None => 1,
+        Some(0) => return fail(ValueError, "slice step cannot be zero"),
+        // Guards against -step overflowing (CPython: step < -PY_SSIZE_T_MAX).
+        Some(s) => s.max(-i64::MAX),
+    };
+    let start = slice_index(start)?.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+    let stop = slice_index(stop)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+    let len = len as i64;
+    let adjust = |i: i64| -> i64 {
+        if i < 0 {
+            let j = i.saturating_add(len);
+            if j < 0 { if step < 0 { -1 } else { 0 } } else { j }
+        } else if i >= len {
+            if step < 0 { len - 1 } else { len }
+        } else {
+            i
+        }
+    };
+    let (start, stop) = (adjust(start), adjust(stop));
+    let n = if step < 0 {
+        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, step, n as usize))
+}
+
+/// The positions `start, start + step, …` (`n` of them).
+fn positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
+    (0..n as i64).map(move |k| (start + k * step) as usize)
+}
+
+/// `seq[start:stop:step]` for a tuple or a str; CPython's TypeError for other objects.
+pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
+    if let Some(items) = tuple_items(seq) {
+        let (first, step, n) = indices(items.len(), start, stop, step)?;
+        if first == 0 && step == 1 && n == items.len() {
+            return Ok(new_ref(seq));
+        }
+        let picked: Vec<Obj> = positions(first, step, n).map(|i| new_ref(items[i])).collect();
+        return tuple_from_vec(picked);
+    }
+    if let Some(text) = str_text(seq) {
+        let ascii = text.is_ascii();
+        let len = if ascii { text.len() } else { text.chars().count() };
+        let (first, step, n) = indices(len, start, stop, step)?;
+        if first == 0 && step == 1 && n == len {
+            return Ok(new_ref(seq));
+        }
+        if ascii {
+            let bytes = text.as_bytes();
+            let out: Vec<u8> = positions(first, step, n).map(|i| bytes[i]).collect();
+            return str_from_text(core::str::from_utf8(&out).unwrap_or(""));
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let out: String = positions(first, step, n).map(|i| chars[i]).collect();
+        return str_from_text(&out);
+    }
+    fail(TypeError, alloc::format!("'{}' object is not subscriptable", seq.type_of().name))
+}
+
+/// `seq[start:stop:step]` (each bound a value or None), as a new reference.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> Obj {
+    value_or_raise(getslice(seq, start, stop, step))
+}
