@@ -794,7 +794,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 }
                 r
             }
-            Opcode::LCall => {
+            Opcode::LCall | Opcode::LCallInline => {
                 let callee = attr_s("callee");
                 let fv = self.extern_function(f, o, &callee)?;
                 // CPython allows RECURSION_LIMIT frames, the module's included, and raises in the
@@ -805,6 +805,10 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let mut args: Vec<BasicMetadataValueEnum<'c>> = ins.iter().map(|v| (*v).into()).collect();
                 args.push(depth.into());
                 let r = be(self.b.build_call(fv, &args, ""))?;
+                if o.opcode == Opcode::LCallInline {
+                    let always = self.ctx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline"), 0);
+                    r.add_attribute(AttributeLoc::Function, always);
+                }
                 match r.try_as_basic_value() {
                     inkwell::values::ValueKind::Basic(v) => {
                         // The value first: on a raise it is the callee's placeholder (0), which

@@ -1,6 +1,7 @@
 //! Entry versioning (decisions/0017) as a user's `-O1`/`-O2` build gets it: a function whose
-//! int parameter is tested more than once gets an entry test and a `$generic` copy, which
-//! tracebacks name as the original; `-O0` builds keep one function; the result round-trips
+//! int parameter is tested more than once gets an entry test and a `$generic` copy, and a
+//! self-recursive one a `$twin` that its fast copy inlines, all named as the original in
+//! tracebacks; `-O0` builds keep one function; the result round-trips
 //! through the textual form and verifies.
 
 use molt_ir::{Level, Opcode, parse::parse_module, print::print_module, verify_module};
@@ -27,6 +28,12 @@ fn fib_gets_an_entry_test_and_a_generic_copy() {
     assert_eq!(fast.ops[first].opcode, Opcode::LIsSmallInt);
     let tail_calls = fast.ops_in_order().filter(|&o| fast.ops[o].opcode == Opcode::LTailCall).count();
     assert_eq!(tail_calls, 1);
+    // fib is self-recursive: the fast copy calls its twin (inlined), the twin calls it back.
+    let count = |f: &molt_ir::Func, opc: Opcode| f.ops_in_order().filter(|&o| f.ops[o].opcode == opc).count();
+    assert_eq!(count(fast, Opcode::LCallInline), 2);
+    let twin = m.func("fib$int$twin").expect("the twin");
+    assert_eq!((count(twin, Opcode::LCallInline), count(twin, Opcode::LCall)), (0, 2));
+    assert_eq!(names.get("fib$int$twin").map(String::as_str), Some("fib"));
     let printed = print_module(&m);
     let back = parse_module(&printed).expect("parses");
     assert_eq!(print_module(&back), printed);

@@ -304,6 +304,8 @@ pub enum Opcode {
     LCall,
     /// `l.tail_call`: Ends the function by calling a compiled function with the same frame (the same depth; no line of its own in a traceback) and returning what it returns, a raised exception included. Operand types match the callee's parameters, and its result type the function's (decisions/0017).
     LTailCall,
+    /// `l.call_inline`: `l.call` that code generation inlines: the call from a self-recursive function's fast copy to its twin, which unrolls the recursion one level (entry-version, decisions/0017). The callee is a real frame (its own traceback lines and depth).
+    LCallInline,
     /// `l.load_global`: Loads a module variable; NameError when its bound-flag is clear. A `ref` result is borrowed from the global (the reference-counting pass adds a reference).
     LLoadGlobal,
     /// `l.store_global`: Stores a module variable and sets its bound-flag; takes over the operand's reference and drops the previous value's (a `ref` global).
@@ -317,7 +319,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 136] = [
+    pub const ALL: [Opcode; 137] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -449,6 +451,7 @@ impl Opcode {
         Opcode::LCallRtChecked,
         Opcode::LCall,
         Opcode::LTailCall,
+        Opcode::LCallInline,
         Opcode::LLoadGlobal,
         Opcode::LStoreGlobal,
         Opcode::LReraise,
@@ -601,6 +604,7 @@ impl Opcode {
             "l.call_rt_checked" => Opcode::LCallRtChecked,
             "l.call" => Opcode::LCall,
             "l.tail_call" => Opcode::LTailCall,
+            "l.call_inline" => Opcode::LCallInline,
             "l.load_global" => Opcode::LLoadGlobal,
             "l.store_global" => Opcode::LStoreGlobal,
             "l.reraise" => Opcode::LReraise,
@@ -767,6 +771,7 @@ macro_rules! l_ops {
             | $crate::Opcode::LCallRtChecked
             | $crate::Opcode::LCall
             | $crate::Opcode::LTailCall
+            | $crate::Opcode::LCallInline
             | $crate::Opcode::LLoadGlobal
             | $crate::Opcode::LStoreGlobal
             | $crate::Opcode::LReraise
@@ -775,7 +780,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 136] = [
+static SPECS: [OpSpec; 137] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2477,6 +2482,19 @@ static SPECS: [OpSpec; 136] = [
         attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym }],
         successors: 0,
         traits: traits::TERMINATOR,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.call_inline",
+        dialect: Dialect::L,
+        doc: "`l.call` that code generation inlines: the call from a self-recursive function's fast copy to its twin, which unrolls the recursion one level (entry-version, decisions/0017). The callee is a real frame (its own traceback lines and depth).",
+        operands: &[C::LValue],
+        variadic_operands: true,
+        results: &[C::LValue],
+        variadic_results: true,
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {

