@@ -253,7 +253,18 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.objects.insert(obj.name(), g);
         }
         let linkage = if unit.whole_program { Linkage::Internal } else { Linkage::External };
-        for g in unit.globals {
+        // A unit that does not define the module variables declares only those its functions
+        // use: with one unit per function (-O0), declaring them all in every unit is quadratic.
+        let used: std::collections::HashSet<&str> = unit
+            .funcs
+            .iter()
+            .flat_map(|f| {
+                f.ops_in_order()
+                    .filter(move |&o| f.ops[o].opcode == Opcode::LLoadGlobal || f.ops[o].opcode == Opcode::LStoreGlobal)
+                    .filter_map(move |o| f.ops[o].attr("name").and_then(Attr::as_str))
+            })
+            .collect();
+        for g in unit.globals.iter().filter(|g| unit.define_globals || unit.whole_program || used.contains(g.name.as_str())) {
             let ty = self.ty(g.ty);
             let v = self.module.add_global(ty, None, &format!("g.{}", g.name));
             let flag = self.module.add_global(self.ctx.bool_type(), None, &format!("g.{}.bound", g.name));

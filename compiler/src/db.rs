@@ -161,8 +161,21 @@ pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<V
     let f = function_lir(db, inst).as_ref().ok_or("no LIR for this instance")?;
     let facts = module_facts(db, file).as_ref().ok_or("module facts missing")?;
     let lines = function_lines(db, inst).as_ref().ok_or("line table missing")?;
-    let globals: Vec<Global> = facts.globals.iter().map(|g| Global { name: g.name.clone(), ty: crate::lower::machine_type(g.ty) }).collect();
-    let cu = Unit { funcs: vec![f], globals: &globals, define_globals: f.name == crate::infer::MAIN, whole_program: false };
+    let define_globals = f.name == crate::infer::MAIN;
+    // Only the module variables this function uses (all of them for `<module>`, which defines
+    // them): one unit per function must not cost the number of functions each.
+    let used: std::collections::HashSet<&str> = f
+        .ops_in_order()
+        .filter(|&o| f.ops[o].opcode == molt_ir::Opcode::LLoadGlobal || f.ops[o].opcode == molt_ir::Opcode::LStoreGlobal)
+        .filter_map(|o| f.ops[o].attr("name").and_then(molt_ir::Attr::as_str))
+        .collect();
+    let globals: Vec<Global> = facts
+        .globals
+        .iter()
+        .filter(|g| define_globals || used.contains(g.name.as_str()))
+        .map(|g| Global { name: g.name.clone(), ty: crate::lower::machine_type(g.ty) })
+        .collect();
+    let cu = Unit { funcs: vec![f], globals: &globals, define_globals, whole_program: false };
     let src = SourceInfo { path: file.path(db), lines, source_names: &facts.source_names };
     crate::codegen::generate(&cu, &src, *unit.opt(db), *unit.target(db), Output::Obj)
 }

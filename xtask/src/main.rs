@@ -5,11 +5,13 @@
 //! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` (release) and the runtime (`runtime` profile)
 //!   if needed, then compiles FILE.
 //! * `test`     — runs every test (unit, IR files, differential corpus, diagnostics).
-//! * `bench`    — compiles `benchmarks/*.py` and times them against `python3`.
+//! * `bench`    — compiles `benchmarks/*.py` and times them against `python3`; with
+//!   `--compile-scaling`, compile time against input size (`scaling.rs`).
 //!
 //! Relies on being run through the `cargo xtask` alias from anywhere inside the workspace.
 
 mod bench;
+mod scaling;
 mod codegen;
 mod setup;
 
@@ -21,7 +23,7 @@ pub fn workspace_root() -> PathBuf {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: cargo xtask <setup|codegen [--check]|compile FILE [-o OUT] [--run] [-- moltc flags]|test|bench [--quick]>");
+    eprintln!("usage: cargo xtask <setup|codegen [--check]|compile FILE [-o OUT] [--run] [-- moltc flags]|test|bench [--quick] [--compile-scaling]>");
     ExitCode::from(2)
 }
 
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
         Some("compile") => compile(&root, &args[1..]),
         Some("test") => test(&root, &args[1..]),
+        Some("bench") if args.iter().any(|a| a == "--compile-scaling") => scaling::run(&root),
         Some("bench") => bench::run(&root, &args[1..]),
         _ => return usage(),
     };
