@@ -13,6 +13,7 @@
 mod format;
 mod model;
 mod printf;
+mod vectors;
 mod random;
 mod seq;
 mod table;
