@@ -253,18 +253,9 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.objects.insert(obj.name(), g);
         }
         let linkage = if unit.whole_program { Linkage::Internal } else { Linkage::External };
-        // A unit that does not define the module variables declares only those its functions
-        // use: with one unit per function (-O0), declaring them all in every unit is quadratic.
-        let used: std::collections::HashSet<&str> = unit
-            .funcs
-            .iter()
-            .flat_map(|f| {
-                f.ops_in_order()
-                    .filter(move |&o| f.ops[o].opcode == Opcode::LLoadGlobal || f.ops[o].opcode == Opcode::LStoreGlobal)
-                    .filter_map(move |o| f.ops[o].attr("name").and_then(Attr::as_str))
-            })
-            .collect();
-        for g in unit.globals.iter().filter(|g| unit.define_globals || unit.whole_program || used.contains(g.name.as_str())) {
+        // `unit.globals` is what the unit uses (db::function_object: one -O0 unit per function
+        // must not declare every module variable, which is quadratic) or, for <module>, all.
+        for g in unit.globals {
             let ty = self.ty(g.ty);
             let v = self.module.add_global(ty, None, &format!("g.{}", g.name));
             let flag = self.module.add_global(self.ctx.bool_type(), None, &format!("g.{}.bound", g.name));

@@ -110,8 +110,7 @@ fn version(f: &mut Func) -> Option<Func> {
     if f.name.ends_with(GENERIC_SUFFIX) || f.name.ends_with(TWIN_SUFFIX) || f.results.len() != 1 {
         return None;
     }
-    let size: usize = f.layout.iter().map(|&b| f.blocks[b].ops.len()).sum();
-    if size > MAX_OPS {
+    if op_count(f) > MAX_OPS {
         return None;
     }
     let tested = tested_params(f);

@@ -95,6 +95,10 @@ pub fn decode(bytes: &[u8], path: &str) -> Decoded {
         },
         Some("latin_1") => (body.iter().map(|&b| char::from(b)).collect(), None),
         Some("ascii") if body.is_ascii() => (lossy(), None),
+        Some("ascii") => {
+            let name = declared.clone().unwrap_or_default();
+            (lossy(), Some(SourceError::new("SyntaxError", format!("encoding problem: {name}"), 0)))
+        }
         Some(c) => {
             let name = declared.clone().unwrap_or_default();
             let msg = format!("source encoding `{name}` (CPython's codec `{c}`) is not supported yet: Molt decodes UTF-8, Latin-1 and ASCII sources");

@@ -68,4 +68,5 @@ fn encodings() {
     // A real codec Molt does not decode yet is Molt's own diagnostic, not CPython's error.
     assert_eq!(decode(b"# coding: cp1252\nx = 1\n", "f.py").error.map(|e| e.exception), Some(None));
     assert_eq!(decode(b"# coding: foobar\nx = 1\n", "f.py").error.map(|e| e.message), Some("encoding problem: foobar".into()));
+    assert_eq!(decode(b"# coding: ascii\nx = 'caf\xc3\xa9'\n", "f.py").error.map(|e| e.message), Some("encoding problem: ascii".into()));
 }

@@ -16,7 +16,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::int::{self, IntRef};
+use super::int;
 use super::str::{str_from_text, str_text};
 use super::tuple::{tuple_from_vec, tuple_items};
 use super::{Obj, decref, new_ref, singletons};
@@ -33,20 +33,13 @@ fn slice_index(v: Obj) -> MoltResult<Option<i64>> {
     };
     let i = index(v)?;
     let value = match int::int_ref(i) {
-        Some(r) => r.to_i64().unwrap_or(if is_negative(r) { i64::MIN } else { i64::MAX }),
+        Some(r) => r.to_i64().unwrap_or(if r.is_negative() { i64::MIN } else { i64::MAX }),
         None => 0,
     };
     // SAFETY: `index` returned a new reference, used above.
     unsafe { decref(i) };
     // PY_SSIZE_T_MIN is clamped like the rest (`PyNumber_AsSsize_t` with no error type).
     Ok(Some(value))
-}
-
-fn is_negative(r: IntRef<'_>) -> bool {
-    match r {
-        IntRef::Small(v) => v < 0,
-        IntRef::Big(b) => b.is_negative(),
-    }
 }
 
 /// `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `len` items: (start, step,

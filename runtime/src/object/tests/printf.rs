@@ -12,7 +12,7 @@ use crate::{BinaryOp, ExceptionKind};
 
 const VECTORS: &str = include_str!("printf_vectors.txt");
 
-use super::vectors::{live, unescape, value};
+use super::vectors::{assert_rows, live, unescape, value};
 
 /// `=text` or `!Kind: message` for `fmt % args` (through the binary operator's dispatch).
 fn run(fmt: Obj, args: Obj) -> String {
@@ -67,18 +67,7 @@ fn printf_matches_cpython_vectors() {
             ));
         }
     }
-    assert!(rows > 8000, "only {rows} rows");
-    assert!(
-        failures.is_empty(),
-        "{} of {rows} rows differ:\n{}",
-        failures.len(),
-        failures
-            .iter()
-            .take(60)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    assert_rows(rows, 8000, &failures);
 }
 
 /// Random formats over the characters the parser treats specially, with a fixed argument

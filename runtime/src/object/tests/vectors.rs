@@ -79,3 +79,9 @@ pub(super) fn live() -> Vec<i64> {
     HeapKind::ALL.iter().map(|&k| stats(k).live).collect()
 }
 
+
+/// Fails unless more than `min` rows ran and none differed (the first 60 differences shown).
+pub(super) fn assert_rows(rows: usize, min: usize, failures: &[String]) {
+    assert!(rows > min, "only {rows} rows");
+    assert!(failures.is_empty(), "{} of {rows} rows differ:\n{}", failures.len(), failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n"));
+}
