@@ -151,7 +151,7 @@ molt_abi! {
         /// Makes `str % x` format (printf-style): `<module>` calls it first when the program has
         /// a `%` that may format a str, so that other programs do not link the formatter.
         fn molt_enable_str_mod() -> void;
-        /// `seq[start:stop:step]` of a tuple or str, each bound a value or None (CPython's
+        /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
         /// `len(a)` as an int; CPython's TypeError ("object of type 'int' has no len()").
@@ -208,6 +208,40 @@ molt_abi! {
         /// TypeError "cannot unpack non-iterable int object", ValueError "not enough values to
         /// unpack (expected 3, got 2)" / "too many values to unpack (expected 2)".
         fn molt_obj_unpack(a: obj, count: i64) -> obj;
+
+        // --- lists, item assignment, methods ---
+        /// A new list of `len` items, each the small int 0 until `molt_list_init` sets it.
+        fn molt_list_new(len: i64) -> obj;
+        /// Sets item `index` (0 <= index < len) of a list made by `molt_list_new` that nothing
+        /// else has seen yet. Borrows `item` (the list takes its own reference).
+        fn molt_list_init(list: obj, index: i64, item: obj) -> void;
+        /// `list.append(item)` on an object the compiler knows is a list. Borrows `item`.
+        fn molt_list_append(list: obj, item: obj) -> void;
+        /// `list(a)`: a new list of the items of any iterable (TypeError "'int' object is not
+        /// iterable").
+        fn molt_list_from_iter(a: obj) -> obj;
+        /// `a[key] = value` (CPython's `PyObject_SetItem`): list indices and slices; TypeError
+        /// "'tuple' object does not support item assignment" for the types without it.
+        fn molt_obj_setitem(a: obj, key: obj, value: obj) -> void;
+        /// `del a[key]` (`PyObject_DelItem`); TypeError "'tuple' object doesn't support item
+        /// deletion".
+        fn molt_obj_delitem(a: obj, key: obj) -> void;
+        /// `seq[start:stop:step] = value`, each bound a value or None (CPython's
+        /// `list_ass_subscript`: any iterable on the right, its ValueError "attempt to assign
+        /// sequence of size 1 to extended slice of size 2").
+        fn molt_obj_setslice(seq: obj, start: obj, stop: obj, step: obj, value: obj) -> void;
+        /// `del seq[start:stop:step]`.
+        fn molt_obj_delslice(seq: obj, start: obj, stop: obj, step: obj) -> void;
+        /// `a op= b` (`BinaryOp`): the in-place slot when the type has one (`list += iterable`
+        /// extends `a` and returns it, `list *= n`), else `molt_obj_binop`'s protocol, with
+        /// CPython's "unsupported operand type(s) for +=" TypeError.
+        fn molt_obj_inplace_binop(op: i32, a: obj, b: obj) -> obj;
+        /// `recv.NAME(*args)` for a method of a builtin type (`len` bytes of UTF-8 at `name`):
+        /// `args` is a tuple of the positional arguments followed by the keyword arguments'
+        /// values; `kwnames` (`kwlen` bytes) names those keyword arguments, comma-separated
+        /// (empty when there are none). CPython's AttributeError for a missing method and its
+        /// TypeErrors for bad arguments ("list.append() takes exactly one argument (0 given)").
+        fn molt_obj_call_method(recv: obj, name: ptr, len: i64, args: obj, kwnames: ptr, kwlen: i64) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -234,6 +268,8 @@ molt_abi! {
         static molt_type_str;
         /// The type object of `tuple`.
         static molt_type_tuple;
+        /// The type object of `list`.
+        static molt_type_list;
         /// What `molt_iter_next` returns for an exhausted iterator (never a Python value).
         static molt_iter_done;
     }
@@ -290,6 +326,7 @@ molt_abi! {
             Bool = 5,
             Tuple = 6,
             NoneType = 7,
+            List = 8,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {
