@@ -25,6 +25,12 @@ pub enum Call {
     /// ones may be left out: the str literals given here (`format(x)` is `format(x, '')`)
     /// take their place.
     Op(Builtin, usize, &'static [&'static str]),
+    /// `py.builtin` with this operator and at most this many positional arguments, passed as
+    /// given (`list()`, `list(x)`).
+    UpTo(Builtin, usize),
+    /// `sorted(iterable, *, key=None, reverse=False)`: a new list (`list(iterable)`), sorted by
+    /// its `sort` method with the keyword arguments given.
+    Sorted,
     /// A new exception object (`py.exc_new`), with at most one positional argument.
     Exception,
     /// Not callable in the subset yet.
@@ -115,6 +121,9 @@ builtins! {
     Type = "type", Kind::Class(BuiltinClass::Type), Call::Op(Builtin::Type, 1, &[]), &[(1, CALL)];
     IsInstance = "isinstance", Kind::Function, Call::Op(Builtin::IsInstance, 2, &[]), &[(1, CALL)];
     Range = "range", Kind::Function, Call::Range, &[(1, CMP)];
+    List = "list", Kind::Class(BuiltinClass::List), Call::UpTo(Builtin::List, 1), &[];
+    // `sorted` lowers to `list()` and the `sort` method, which make no checks of their own yet.
+    Sorted = "sorted", Kind::Function, Call::Sorted, &[];
     Object = "object", Kind::Class(BuiltinClass::Object), Call::Unsupported, &[];
     Bool = "bool", Kind::Class(BuiltinClass::Bool), Call::Unsupported, &[];
     Tuple = "tuple", Kind::Class(BuiltinClass::Tuple), Call::Unsupported, &[];
@@ -127,7 +136,7 @@ impl BuiltinId {
 
     /// The builtin whose calls lower to `py.builtin` with operator `op`.
     pub fn of_op(op: Builtin) -> Option<BuiltinId> {
-        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, ..) if o == op))
+        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, ..) | Call::UpTo(o, _) if o == op))
     }
 }
 
@@ -152,7 +161,7 @@ mod tests {
     #[test]
     fn every_ir_builtin_has_one_entry_with_its_python_name() {
         for &b in Builtin::ALL {
-            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, ..) if o == b)).collect();
+            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, ..) | Call::UpTo(o, _) if o == b)).collect();
             assert_eq!(entries.len(), 1, "{b:?}");
             assert_eq!(entries[0].name, b.name());
             assert_eq!(BuiltinId::of_op(b).map(BuiltinId::name), Some(b.name()));
@@ -174,7 +183,7 @@ mod tests {
             assert_eq!(id, BuiltinId::Exception(i as u16));
             assert_eq!(id.decl().kind, Kind::ExceptionClass(*kind));
         }
-        assert_eq!(BuiltinId::lookup("sorted"), None);
+        assert_eq!(BuiltinId::lookup("enumerate"), None);
     }
 
     #[test]
@@ -184,6 +193,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, list, sorted");
     }
 }

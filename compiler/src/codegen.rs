@@ -200,7 +200,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Type::F64 | Type::Float => self.ctx.f64_type().into(),
             Type::I1 | Type::Bool => self.ctx.bool_type().into(),
             Type::Ptr => self.ctx.ptr_type(AddressSpace::default()).into(),
-            Type::I64 | Type::Index | Type::Ref | Type::Int | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::Obj => self.ctx.i64_type().into(),
+            Type::I64 | Type::Index | Type::Ref | Type::Int | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Obj => self.ctx.i64_type().into(),
         }
     }
 

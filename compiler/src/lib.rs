@@ -17,6 +17,7 @@ pub mod hir;
 pub mod infer;
 pub mod link;
 pub mod lower;
+pub mod methods;
 pub mod raise_edges;
 pub mod source;
 pub mod traceback;

@@ -124,6 +124,20 @@ pub enum Opcode {
     PyIter,
     /// `py.iter_next`: Advances an iterator: the next item, and whether there was one.
     PyIterNext,
+    /// `py.list`: Builds a list of its operands (evaluated left to right before).
+    PyList,
+    /// `py.setitem`: `a[key] = value` (operands: a, key, value).
+    PySetitem,
+    /// `py.delitem`: `del a[key]`.
+    PyDelitem,
+    /// `py.setslice`: `a[start:stop:step] = value` (operands: a, start, stop, step, value; absent bounds are None).
+    PySetslice,
+    /// `py.delslice`: `del a[start:stop:step]`.
+    PyDelslice,
+    /// `py.inplace_binop`: An augmented assignment's operator (`a += b`): the in-place form where the type has one (a list is extended), else the binary operator.
+    PyInplaceBinop,
+    /// `py.call_method`: `recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated).
+    PyCallMethod,
     /// `t.const`: A typed literal; the result type is the literal's type.
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
@@ -240,6 +254,24 @@ pub enum Opcode {
     TObjIter,
     /// `t.obj_next`: Advances a boxed iterator: the next item (undefined when exhausted), and whether there was one.
     TObjNext,
+    /// `t.list_new`: A list of the operands (boxed items).
+    TListNew,
+    /// `t.list_from_iter`: `list(a)`: a new list of the items of any iterable (TypeError when it is not iterable).
+    TListFromIter,
+    /// `t.list_append`: `a.append(x)` on a value known to be a list.
+    TListAppend,
+    /// `t.obj_setitem`: `a[key] = value` of boxed values (CPython's IndexError and TypeError).
+    TObjSetitem,
+    /// `t.obj_delitem`: `del a[key]` of boxed values.
+    TObjDelitem,
+    /// `t.obj_setslice`: `a[start:stop:step] = value` of boxed values.
+    TObjSetslice,
+    /// `t.obj_delslice`: `del a[start:stop:step]` of boxed values.
+    TObjDelslice,
+    /// `t.obj_inplace_binop`: The generic in-place operator (`a op= b`): the in-place slot, else the binary protocol, with CPython's `+=` TypeError.
+    TObjInplaceBinop,
+    /// `t.obj_call_method`: `recv.NAME(…)` of boxed values: the receiver, the positional arguments, then the keyword values named by `kwnames` (comma-separated); CPython's AttributeError and argument TypeErrors.
+    TObjCallMethod,
     /// `t.exc_new`: A new exception object of builtin class `kind`, with the boxed argument when there is one.
     TExcNew,
     /// `t.raise_obj`: `raise exc` of a boxed value (TypeError when it is not an exception; always raises).
@@ -319,7 +351,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 137] = [
+    pub const ALL: [Opcode; 153] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -361,6 +393,13 @@ impl Opcode {
         Opcode::PyContains,
         Opcode::PyIter,
         Opcode::PyIterNext,
+        Opcode::PyList,
+        Opcode::PySetitem,
+        Opcode::PyDelitem,
+        Opcode::PySetslice,
+        Opcode::PyDelslice,
+        Opcode::PyInplaceBinop,
+        Opcode::PyCallMethod,
         Opcode::TConst,
         Opcode::TUndef,
         Opcode::TIntBinop,
@@ -419,6 +458,15 @@ impl Opcode {
         Opcode::TObjContains,
         Opcode::TObjIter,
         Opcode::TObjNext,
+        Opcode::TListNew,
+        Opcode::TListFromIter,
+        Opcode::TListAppend,
+        Opcode::TObjSetitem,
+        Opcode::TObjDelitem,
+        Opcode::TObjSetslice,
+        Opcode::TObjDelslice,
+        Opcode::TObjInplaceBinop,
+        Opcode::TObjCallMethod,
         Opcode::TExcNew,
         Opcode::TRaiseObj,
         Opcode::TRaiseFrom,
@@ -514,6 +562,13 @@ impl Opcode {
             "py.contains" => Opcode::PyContains,
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
+            "py.list" => Opcode::PyList,
+            "py.setitem" => Opcode::PySetitem,
+            "py.delitem" => Opcode::PyDelitem,
+            "py.setslice" => Opcode::PySetslice,
+            "py.delslice" => Opcode::PyDelslice,
+            "py.inplace_binop" => Opcode::PyInplaceBinop,
+            "py.call_method" => Opcode::PyCallMethod,
             "t.const" => Opcode::TConst,
             "t.undef" => Opcode::TUndef,
             "t.int_binop" => Opcode::TIntBinop,
@@ -572,6 +627,15 @@ impl Opcode {
             "t.obj_contains" => Opcode::TObjContains,
             "t.obj_iter" => Opcode::TObjIter,
             "t.obj_next" => Opcode::TObjNext,
+            "t.list_new" => Opcode::TListNew,
+            "t.list_from_iter" => Opcode::TListFromIter,
+            "t.list_append" => Opcode::TListAppend,
+            "t.obj_setitem" => Opcode::TObjSetitem,
+            "t.obj_delitem" => Opcode::TObjDelitem,
+            "t.obj_setslice" => Opcode::TObjSetslice,
+            "t.obj_delslice" => Opcode::TObjDelslice,
+            "t.obj_inplace_binop" => Opcode::TObjInplaceBinop,
+            "t.obj_call_method" => Opcode::TObjCallMethod,
             "t.exc_new" => Opcode::TExcNew,
             "t.raise_obj" => Opcode::TRaiseObj,
             "t.raise_from" => Opcode::TRaiseFrom,
@@ -667,6 +731,13 @@ macro_rules! py_ops {
             | $crate::Opcode::PyContains
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
+            | $crate::Opcode::PyList
+            | $crate::Opcode::PySetitem
+            | $crate::Opcode::PyDelitem
+            | $crate::Opcode::PySetslice
+            | $crate::Opcode::PyDelslice
+            | $crate::Opcode::PyInplaceBinop
+            | $crate::Opcode::PyCallMethod
     };
 }
 
@@ -732,6 +803,15 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjContains
             | $crate::Opcode::TObjIter
             | $crate::Opcode::TObjNext
+            | $crate::Opcode::TListNew
+            | $crate::Opcode::TListFromIter
+            | $crate::Opcode::TListAppend
+            | $crate::Opcode::TObjSetitem
+            | $crate::Opcode::TObjDelitem
+            | $crate::Opcode::TObjSetslice
+            | $crate::Opcode::TObjDelslice
+            | $crate::Opcode::TObjInplaceBinop
+            | $crate::Opcode::TObjCallMethod
             | $crate::Opcode::TExcNew
             | $crate::Opcode::TRaiseObj
             | $crate::Opcode::TRaiseFrom
@@ -780,7 +860,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 137] = [
+static SPECS: [OpSpec; 153] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -958,7 +1038,7 @@ static SPECS: [OpSpec; 137] = [
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii"] } }],
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii", "list"] } }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -1310,6 +1390,97 @@ static SPECS: [OpSpec; 137] = [
         results: &[C::Exactly(Type::Obj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.list",
+        dialect: Dialect::Py,
+        doc: "Builds a list of its operands (evaluated left to right before).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.setitem",
+        dialect: Dialect::Py,
+        doc: "`a[key] = value` (operands: a, key, value).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.delitem",
+        dialect: Dialect::Py,
+        doc: "`del a[key]`.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.setslice",
+        dialect: Dialect::Py,
+        doc: "`a[start:stop:step] = value` (operands: a, start, stop, step, value; absent bounds are None).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.delslice",
+        dialect: Dialect::Py,
+        doc: "`del a[start:stop:step]`.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.inplace_binop",
+        dialect: Dialect::Py,
+        doc: "An augmented assignment's operator (`a += b`): the in-place form where the type has one (a list is extended), else the binary operator.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum { name: "ArithOp", values: &["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"] } }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.call_method",
+        dialect: Dialect::Py,
+        doc: "`recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str }, AttrSpec { name: "name", kind: AttrKind::Str }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -2069,6 +2240,123 @@ static SPECS: [OpSpec; 137] = [
         relate: None,
     },
     OpSpec {
+        name: "t.list_new",
+        dialect: Dialect::T,
+        doc: "A list of the operands (boxed items).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::List)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.list_from_iter",
+        dialect: Dialect::T,
+        doc: "`list(a)`: a new list of the items of any iterable (TypeError when it is not iterable).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::List)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.list_append",
+        dialect: Dialect::T,
+        doc: "`a.append(x)` on a value known to be a list.",
+        operands: &[C::Exactly(Type::List), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_setitem",
+        dialect: Dialect::T,
+        doc: "`a[key] = value` of boxed values (CPython's IndexError and TypeError).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_delitem",
+        dialect: Dialect::T,
+        doc: "`del a[key]` of boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_setslice",
+        dialect: Dialect::T,
+        doc: "`a[start:stop:step] = value` of boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_delslice",
+        dialect: Dialect::T,
+        doc: "`del a[start:stop:step]` of boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_inplace_binop",
+        dialect: Dialect::T,
+        doc: "The generic in-place operator (`a op= b`): the in-place slot, else the binary protocol, with CPython's `+=` TypeError.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum { name: "ArithOp", values: &["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"] } }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_call_method",
+        dialect: Dialect::T,
+        doc: "`recv.NAME(…)` of boxed values: the receiver, the positional arguments, then the keyword values named by `kwnames` (comma-separated); CPython's AttributeError and argument TypeErrors.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str }, AttrSpec { name: "name", kind: AttrKind::Str }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
         name: "t.exc_new",
         dialect: Dialect::T,
         doc: "A new exception object of builtin class `kind`, with the boxed argument when there is one.",
@@ -2741,10 +3029,12 @@ pub enum Builtin {
     Format,
     /// `ascii`
     Ascii,
+    /// `list`
+    List,
 }
 
 impl Builtin {
-    pub const ALL: &[Self] = &[Builtin::Abs, Builtin::Min, Builtin::Max, Builtin::Int, Builtin::Float, Builtin::Str, Builtin::Repr, Builtin::Len, Builtin::Hash, Builtin::Type, Builtin::IsInstance, Builtin::Format, Builtin::Ascii];
+    pub const ALL: &[Self] = &[Builtin::Abs, Builtin::Min, Builtin::Max, Builtin::Int, Builtin::Float, Builtin::Str, Builtin::Repr, Builtin::Len, Builtin::Hash, Builtin::Type, Builtin::IsInstance, Builtin::Format, Builtin::Ascii, Builtin::List];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -2762,6 +3052,7 @@ impl Builtin {
             Builtin::IsInstance => "isinstance",
             Builtin::Format => "format",
             Builtin::Ascii => "ascii",
+            Builtin::List => "list",
         }
     }
 
@@ -2780,6 +3071,7 @@ impl Builtin {
             "isinstance" => Builtin::IsInstance,
             "format" => Builtin::Format,
             "ascii" => Builtin::Ascii,
+            "list" => Builtin::List,
             _ => return None,
         })
     }

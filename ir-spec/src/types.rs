@@ -75,6 +75,8 @@ pub enum Type {
     /// `ref`: a reference word (a small int, or a heap reference whose count the LIR
     /// reference-counting pass maintains).
     Ref,
+    /// `list`: a list object (its items are boxed values; a heap list object in LIR).
+    List,
     /// `!t.tuple<T1,…,Tn>`: a tuple of known length whose elements have these TIR types
     /// (a heap tuple object in LIR).
     Tuple(TypeList),
@@ -82,7 +84,7 @@ pub enum Type {
 
 impl Type {
     /// The types without parameters.
-    pub const ALL: [Type; 13] = [
+    pub const ALL: [Type; 14] = [
         Type::Obj,
         Type::Int,
         Type::Float,
@@ -96,6 +98,7 @@ impl Type {
         Type::I1,
         Type::Ptr,
         Type::Ref,
+        Type::List,
     ];
 
     pub fn name(self) -> &'static str {
@@ -113,6 +116,7 @@ impl Type {
             Type::I1 => "i1",
             Type::Ptr => "ptr",
             Type::Ref => "ref",
+            Type::List => "list",
             Type::Tuple(_) => "!t.tuple",
         }
     }
@@ -153,7 +157,7 @@ impl Type {
         match self {
             Type::Tuple(l) => Some(l.types()),
             Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index
-            | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => None,
+            | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::List => None,
         }
     }
 
@@ -167,13 +171,14 @@ impl Type {
             Type::Bool => "bool",
             Type::Str => "str",
             Type::Tuple(_) => "tuple",
+            Type::List => "list",
             Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.name(),
         }
     }
 
     pub fn is_tir_scalar(self) -> bool {
         match self {
-            Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index => true,
+            Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::List => true,
             Type::Tuple(l) => l.types().iter().all(|t| t.is_tir_scalar() && *t != Type::Index),
             Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => false,
         }

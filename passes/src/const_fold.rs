@@ -166,7 +166,7 @@ fn fold(func: &Func, op: OpId, consts: &HashMap<Value, Attr>) -> Option<Attr> {
         },
         // Not folded: they raise, allocate, have effects or are not TIR.
         Opcode::TConst | Opcode::TUndef | Opcode::TIntTruediv | Opcode::TIntPowFloat | Opcode::TIntInvert | Opcode::TIntFloatCmp | Opcode::TFloatToInt | Opcode::TSelect | Opcode::TCall | Opcode::TPrint | Opcode::TLoadGlobal | Opcode::TStoreGlobal | Opcode::TBindFunc | Opcode::TRangeStart | Opcode::TRangeCond | Opcode::TRangeNext | Opcode::TRangeValue | Opcode::TBox | Opcode::TIsType | Opcode::TUnbox | Opcode::TObjBinop | Opcode::TObjUnop | Opcode::TObjCompare | Opcode::TObjIs | Opcode::TObjFormat | Opcode::TObjAscii | Opcode::TObjStr | Opcode::TObjRepr | Opcode::TObjLen | Opcode::TObjTruth | Opcode::TObjToFloat | Opcode::TObjToInt | Opcode::TObjHash | Opcode::TObjGetattr | Opcode::TBuiltinClass | Opcode::TObjType | Opcode::TObjIsinstance | Opcode::TTupleNew | Opcode::TTupleGet | Opcode::TObjGetitem | Opcode::TObjUnpack | Opcode::TObjContains | Opcode::TObjIter | Opcode::TObjNext | Opcode::TExcNew | Opcode::TRaiseObj | Opcode::TRaiseFrom | Opcode::TRaiseActive | Opcode::TRaiseNew | Opcode::TExcFetch | Opcode::TExcMatches | Opcode::TExcReraise | Opcode::TExcHandling | Opcode::TFrameCheck | Opcode::TRaise
-        | Opcode::TObjGetslice | molt_ir::cf_ops!() | molt_ir::py_ops!() | molt_ir::l_ops!() => return None,
+        | Opcode::TObjGetslice | Opcode::TListNew | Opcode::TListFromIter | Opcode::TListAppend | Opcode::TObjSetitem | Opcode::TObjDelitem | Opcode::TObjSetslice | Opcode::TObjDelslice | Opcode::TObjInplaceBinop | Opcode::TObjCallMethod | molt_ir::cf_ops!() | molt_ir::py_ops!() | molt_ir::l_ops!() => return None,
     })
 }
 

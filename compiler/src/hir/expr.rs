@@ -5,6 +5,7 @@ use molt_ir::{ArithOp, Attr, Block, CmpOp, F64, NewOp, Opcode, Span, Type, Unary
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
+use super::stmt::Key;
 use super::{FnLower, Resolved, span};
 use crate::builtins::{self, Call, Kind};
 use crate::diagnostics::Diagnostic;
@@ -201,34 +202,33 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))
             }
+            Expr::List(l) => {
+                if let Some(s) = l.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+                    self.err(Diagnostic::new("E0101", span(s.range()), "`*` unpacking in a list display is not supported yet")
+                        .label("starred item").help("write the items out, or build the list with `extend`"));
+                    return None;
+                }
+                let mut vals = Vec::new();
+                for e in l.elts.iter() {
+                    vals.push(self.expr(e)?);
+                }
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyList, sp).operands(vals).result(Type::Obj))
+            }
             Expr::Attribute(a) => {
                 let x = self.expr(&a.value)?;
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyGetattr, sp).operands([x]).attr("name", Attr::Str(a.attr.to_string())).result(Type::Obj))
             }
             Expr::Subscript(s) => {
-                if let Expr::Slice(sl) = &*s.slice {
-                    // `x[a:b:c]`: the object, then the bounds left to right (None when absent).
-                    let x = self.expr(&s.value)?;
-                    let mut bounds = Vec::new();
-                    for bound in [&sl.lower, &sl.upper, &sl.step] {
-                        let v = match bound {
-                            Some(e) => self.expr(e)?,
-                            None => {
-                                let b = self.cur?;
-                                self.konst(b, Attr::None, span(sl.range))
-                            }
-                        };
-                        bounds.push(v);
-                    }
-                    let b = self.cur?;
-                    let operands = [x, bounds[0], bounds[1], bounds[2]];
-                    return self.emit(b, NewOp::new(Opcode::PyGetslice, sp).operands(operands).result(Type::Obj));
-                }
+                // `x[i]` / `x[a:b:c]`: the object, then the index or the bounds, left to right.
                 let x = self.expr(&s.value)?;
-                let i = self.expr(&s.slice)?;
+                let key = self.subscript_key(&s.slice)?;
                 let b = self.cur?;
-                self.emit(b, NewOp::new(Opcode::PySubscript, sp).operands([x, i]).result(Type::Obj))
+                match key {
+                    Key::Index(i) => self.emit(b, NewOp::new(Opcode::PySubscript, sp).operands([x, i]).result(Type::Obj)),
+                    Key::Slice([lo, hi, st]) => self.emit(b, NewOp::new(Opcode::PyGetslice, sp).operands([x, lo, hi, st]).result(Type::Obj)),
+                }
             }
             other => {
                 let what = expr_kind(other);
@@ -256,6 +256,11 @@ impl<'a> FnLower<'a> {
     }
 
     pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
+        if let Expr::Attribute(a) = &*call.func {
+            // `recv.name(...)`: the receiver, then the arguments, left to right.
+            let recv = self.expr(&a.value)?;
+            return self.call_method(recv, a.attr.as_str(), &call.arguments, sp);
+        }
         let Expr::Name(callee) = &*call.func else {
             self.err(Diagnostic::new("E0102", span(call.func.range()), "only calls of functions by name are supported")
                 .label("unsupported callee").help("call a module-level function or a builtin by name"));
@@ -310,6 +315,35 @@ impl<'a> FnLower<'a> {
                 }
                 self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", op).result(Type::Obj))
             }
+            Call::UpTo(op, max) => {
+                let given = call.arguments.args.len();
+                if !call.arguments.keywords.is_empty() || given > max {
+                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with at most {max} positional argument(s)"))
+                        .label("unsupported call form").help(format!("write `{name}(x)`")));
+                    return None;
+                }
+                let mut args = Vec::new();
+                for a in call.arguments.args.iter() {
+                    args.push(self.expr(a)?);
+                }
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", op).result(Type::Obj))
+            }
+            Call::Sorted => {
+                // sorted(iterable, **kw) = list(iterable), then its `sort(**kw)`: CPython's own
+                // definition (Python/bltinmodule.c `builtin_sorted`).
+                let [arg] = call.arguments.args.as_ref() else {
+                    self.err(Diagnostic::new("E0102", sp, format!("sorted expected 1 argument, got {}", call.arguments.args.len()))
+                        .label("wrong number of arguments").help("write `sorted(iterable, key=..., reverse=...)`"));
+                    return None;
+                };
+                let x = self.expr(arg)?;
+                let b = self.cur?;
+                let l = self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands([x]).enum_attr("name", molt_ir::Builtin::List).result(Type::Obj))?;
+                let no_args = ast::Arguments { range: call.arguments.range, node_index: call.arguments.node_index.clone(), args: Box::new([]), keywords: call.arguments.keywords.clone() };
+                self.call_method(l, "sort", &no_args, sp)?;
+                Some(l)
+            }
             Call::Range => {
                 self.err(Diagnostic::new("E0102", sp, "range() is supported only as the iterable of a `for` loop").label("range outside `for`")
                     .help("write `for i in range(...):`"));
@@ -322,6 +356,30 @@ impl<'a> FnLower<'a> {
                 None
             }
         }
+    }
+
+    /// `recv.name(args…, kw=value…)`: a method of a builtin type (`py.call_method`).
+    fn call_method(&mut self, recv: Value, name: &str, arguments: &ast::Arguments, sp: Span) -> Option<Value> {
+        if let Some(s) = arguments.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
+            self.err(Diagnostic::new("E0102", span(s.range()), "`*args` in calls is not supported yet").label("starred argument"));
+            return None;
+        }
+        let mut args = vec![recv];
+        for a in arguments.args.iter() {
+            args.push(self.expr(a)?);
+        }
+        let mut kwnames = Vec::new();
+        for k in arguments.keywords.iter() {
+            let Some(kw) = &k.arg else {
+                self.err(Diagnostic::new("E0102", span(k.range), "`**kwargs` in calls is not supported yet").label("`**` argument"));
+                return None;
+            };
+            kwnames.push(kw.as_str().to_string());
+            args.push(self.expr(&k.value)?);
+        }
+        let b = self.cur?;
+        self.emit(b, NewOp::new(Opcode::PyCallMethod, sp).operands(args).attr("name", Attr::Str(name.into()))
+            .attr("kwnames", Attr::Str(kwnames.join(","))).result(Type::Obj))
     }
 
     /// A call of a module-level function.

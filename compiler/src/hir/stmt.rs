@@ -56,22 +56,10 @@ impl<'a> FnLower<'a> {
                     self.assign_name(n.id.as_str(), v, span(n.range));
                 }
             }
-            Stmt::AugAssign(a) => {
-                let Expr::Name(n) = &*a.target else {
-                    self.err(Diagnostic::new("E0100", span(a.target.range()), "only augmented assignments to plain names are supported")
-                        .label("unsupported target").help("use a simple variable, e.g. `x += 1`"));
-                    return;
-                };
-                let Some(op) = binop(a.op) else {
-                    self.err(unsupported_operator(sp, a.op));
-                    return;
-                };
-                let Some(cur) = self.read_name(n.id.as_str(), span(n.range)) else { return };
-                let Some(rhs) = self.expr(&a.value) else { return };
-                let Some(b) = self.cur else { return };
-                let v = self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([cur, rhs]).enum_attr("op", op).result(Type::Obj));
-                if let Some(v) = v {
-                    self.assign_name(n.id.as_str(), v, span(n.range));
+            Stmt::AugAssign(a) => self.aug_assign(a, sp),
+            Stmt::Delete(d) => {
+                for t in d.targets.iter() {
+                    self.delete_target(t);
                 }
             }
             Stmt::If(i) => self.if_stmt(&i.test, &i.body, &i.elif_else_clauses, sp),
@@ -175,8 +163,103 @@ impl<'a> FnLower<'a> {
                     self.assign_target(e, r);
                 }
             }
-            other => self.err(Diagnostic::new("E0100", span(other.range()), "only assignments to names (or tuples of names) are supported")
-                .label("unsupported assignment target").help("assign to a simple variable, e.g. `x = ...`, or unpack: `a, b = ...`")),
+            Expr::Subscript(sub) => {
+                // `x[k] = v`: the value first (already evaluated), then the object, then the key.
+                let Some(x) = self.expr(&sub.value) else { return };
+                let sp = span(t.range());
+                let Some(key) = self.subscript_key(&sub.slice) else { return };
+                let Some(b) = self.cur else { return };
+                match key {
+                    Key::Index(k) => self.append(b, NewOp::new(Opcode::PySetitem, sp).operands([x, k, v])),
+                    Key::Slice([lo, hi, st]) => self.append(b, NewOp::new(Opcode::PySetslice, sp).operands([x, lo, hi, st, v])),
+                };
+            }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "only assignments to names, items and slices (or tuples of them) are supported")
+                .label("unsupported assignment target").help("assign to a simple variable, e.g. `x = ...`, an item `a[i] = ...`, or unpack: `a, b = ...`")),
+        }
+    }
+
+    /// A subscription's key: an index, or a slice's three bounds (None where absent), evaluated
+    /// left to right.
+    pub(super) fn subscript_key(&mut self, slice: &Expr) -> Option<Key> {
+        if let Expr::Slice(sl) = slice {
+            let mut bounds = Vec::new();
+            for bound in [&sl.lower, &sl.upper, &sl.step] {
+                let v = match bound {
+                    Some(e) => self.expr(e)?,
+                    None => {
+                        let b = self.cur?;
+                        self.konst(b, Attr::None, span(sl.range))
+                    }
+                };
+                bounds.push(v);
+            }
+            return Some(Key::Slice([bounds[0], bounds[1], bounds[2]]));
+        }
+        self.expr(slice).map(Key::Index)
+    }
+
+    /// `del target`: items and slices (and tuples or lists of them, deleted left to right).
+    fn delete_target(&mut self, t: &Expr) {
+        match t {
+            Expr::Subscript(sub) => {
+                let Some(x) = self.expr(&sub.value) else { return };
+                let Some(key) = self.subscript_key(&sub.slice) else { return };
+                let Some(b) = self.cur else { return };
+                let sp = span(t.range());
+                match key {
+                    Key::Index(k) => self.append(b, NewOp::new(Opcode::PyDelitem, sp).operands([x, k])),
+                    Key::Slice([lo, hi, st]) => self.append(b, NewOp::new(Opcode::PyDelslice, sp).operands([x, lo, hi, st])),
+                };
+            }
+            Expr::Tuple(_) | Expr::List(_) => {
+                for e in target_items(t).unwrap_or(&[]) {
+                    self.delete_target(e);
+                }
+            }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "only `del` of items and slices is supported")
+                .label("unsupported `del` target").help("delete list items (`del a[i]`, `del a[i:j]`); assign None to a variable instead of deleting it")),
+        }
+    }
+
+    /// `target op= value`: for a name, the in-place operator on its value, then rebinding; for an
+    /// item `x[k] op= v`, `x` and `k` are evaluated once, the item read, combined, and stored back.
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign, sp: Span) {
+        let Some(op) = binop(a.op) else {
+            self.err(unsupported_operator(sp, a.op));
+            return;
+        };
+        match &*a.target {
+            Expr::Name(n) => {
+                let Some(cur) = self.read_name(n.id.as_str(), span(n.range)) else { return };
+                let Some(rhs) = self.expr(&a.value) else { return };
+                let Some(b) = self.cur else { return };
+                let v = self.emit(b, NewOp::new(Opcode::PyInplaceBinop, sp).operands([cur, rhs]).enum_attr("op", op).result(Type::Obj));
+                if let Some(v) = v {
+                    self.assign_name(n.id.as_str(), v, span(n.range));
+                }
+            }
+            Expr::Subscript(sub) => {
+                let tsp = span(a.target.range());
+                let Some(x) = self.expr(&sub.value) else { return };
+                let Some(key) = self.subscript_key(&sub.slice) else { return };
+                let Some(b) = self.cur else { return };
+                let cur = match key {
+                    Key::Index(k) => self.emit(b, NewOp::new(Opcode::PySubscript, tsp).operands([x, k]).result(Type::Obj)),
+                    Key::Slice([lo, hi, st]) => self.emit(b, NewOp::new(Opcode::PyGetslice, tsp).operands([x, lo, hi, st]).result(Type::Obj)),
+                };
+                let Some(cur) = cur else { return };
+                let Some(rhs) = self.expr(&a.value) else { return };
+                let Some(b) = self.cur else { return };
+                let Some(v) = self.emit(b, NewOp::new(Opcode::PyInplaceBinop, sp).operands([cur, rhs]).enum_attr("op", op).result(Type::Obj)) else { return };
+                let Some(b) = self.cur else { return };
+                match key {
+                    Key::Index(k) => self.append(b, NewOp::new(Opcode::PySetitem, tsp).operands([x, k, v])),
+                    Key::Slice([lo, hi, st]) => self.append(b, NewOp::new(Opcode::PySetslice, tsp).operands([x, lo, hi, st, v])),
+                };
+            }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "only augmented assignments to names and items are supported")
+                .label("unsupported target").help("use a simple variable or an item, e.g. `x += 1`, `a[i] += 1`")),
         }
     }
 
@@ -336,6 +419,13 @@ impl<'a> FnLower<'a> {
         self.seal(header);
         self.loop_else(else_b, &f.orelse, exit, sp);
     }
+}
+
+/// A subscription's key, evaluated.
+#[derive(Clone, Copy)]
+pub(super) enum Key {
+    Index(Value),
+    Slice([Value; 3]),
 }
 
 /// The items of a tuple or list assignment target.

@@ -28,6 +28,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
+            | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
     };
 }
 
@@ -318,7 +319,7 @@ impl Emitter<'_, '_> {
             }
             (Type::Int, Type::Float) => self.value(b, NewOp::new(Opcode::TIntToFloat, sp).operands([v]).result(Type::Float)),
             // No conversion: inference never asks for one (an undefined value marks the spot).
-            (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => self.undef(b, want, sp),
+            (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => self.undef(b, want, sp),
         }
     }
 
@@ -330,7 +331,7 @@ impl Emitter<'_, '_> {
     fn guarded(&mut self, nb: Block, f: &Func, op: OpId, in_lats: &[Lat], inf: &Infer<'_>) -> Block {
         let o = &f.ops[op];
         let sp = o.span;
-        let guardable = o.opcode == Opcode::PyBinop
+        let guardable = matches!(o.opcode, Opcode::PyBinop | Opcode::PyInplaceBinop)
             || (o.opcode == Opcode::PyCompare && !rules::is_identity(o.expect_enum_attr("op")))
             || (o.opcode == Opcode::PyUnop && match o.expect_enum_attr::<UnaryOp>("op") {
                 UnaryOp::Not => false,
@@ -438,11 +439,33 @@ impl Emitter<'_, '_> {
                 self.vmap.insert(o.results[1], rs[1]);
                 return;
             }
+            // Ops with no result.
+            Opcode::PySetitem => return self.generic_effect(b, o, Opcode::TObjSetitem),
+            Opcode::PyDelitem => return self.generic_effect(b, o, Opcode::TObjDelitem),
+            Opcode::PySetslice => return self.generic_effect(b, o, Opcode::TObjSetslice),
+            Opcode::PyDelslice => return self.generic_effect(b, o, Opcode::TObjDelslice),
             // Ops with one result.
-            Opcode::PyBinop => {
+            Opcode::PyBinop | Opcode::PyInplaceBinop => {
                 let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
                 let bop = o.expect_enum_attr::<ArithOp>("op");
-                self.value(b, NewOp::new(Opcode::TObjBinop, sp).operands([x, y]).enum_attr("op", bop).result(Type::TObj))
+                let opc = if o.opcode == Opcode::PyBinop { Opcode::TObjBinop } else { Opcode::TObjInplaceBinop };
+                self.value(b, NewOp::new(opc, sp).operands([x, y]).enum_attr("op", bop).result(Type::TObj))
+            }
+            Opcode::PyCallMethod => {
+                let name = o.attr("name").cloned().unwrap_or(Attr::Str(String::new()));
+                let kwnames = o.attr("kwnames").cloned().unwrap_or(Attr::Str(String::new()));
+                let recv = self.vmap[&o.operands[0]];
+                let plain = kwnames.as_str() == Some("") && o.operands.len() == 2;
+                if self.ty(recv) == Type::List && plain && name.as_str() == Some("append") {
+                    // `lst.append(x)` on a known list: no argument tuple, no method lookup.
+                    let x = boxed_operand(self, 1);
+                    self.out.append_op(b, NewOp::new(Opcode::TListAppend, sp).operands([recv, x]));
+                    let none = self.value(b, NewOp::new(Opcode::TConst, sp).attr("value", Attr::None).result(Type::None));
+                    self.boxed(b, none, sp)
+                } else {
+                    let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
+                    self.value(b, NewOp::new(Opcode::TObjCallMethod, sp).operands(args).attr("name", name).attr("kwnames", kwnames).result(Type::TObj))
+                }
             }
             Opcode::PyUnop => {
                 let x = boxed_operand(self, 0);
@@ -564,6 +587,11 @@ impl Emitter<'_, '_> {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TObjLen, sp).operands([x]).result(Type::Int))
                 }
+                Builtin::List if o.operands.is_empty() => self.value(b, NewOp::new(Opcode::TListNew, sp).result(Type::List)),
+                Builtin::List => {
+                    let x = boxed_operand(self, 0);
+                    self.value(b, NewOp::new(Opcode::TListFromIter, sp).operands([x]).result(Type::List))
+                }
                 which @ (Builtin::Min | Builtin::Max) => {
                     // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
                     let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -577,7 +605,7 @@ impl Emitter<'_, '_> {
             Opcode::PyConst | Opcode::PyUndef | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyRaise
             | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart
-            | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyTuple | Opcode::CfBr | Opcode::CfCondBr
+            | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyTuple | Opcode::PyList | Opcode::CfBr | Opcode::CfCondBr
             | Opcode::CfIfRaised | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => {
                 self.undef_results(b, o);
                 return;
@@ -585,6 +613,15 @@ impl Emitter<'_, '_> {
         };
         let Some(&r) = o.results.first() else { return };
         self.vmap.insert(r, v);
+    }
+
+    /// The generic form `opc` of an op with no result, on its boxed operands.
+    fn generic_effect(&mut self, b: Block, o: &OpData, opc: Opcode) {
+        let args: Vec<Value> = o.operands.iter().map(|v| {
+            let x = self.vmap[v];
+            self.boxed(b, x, o.span)
+        }).collect();
+        self.out.append_op(b, NewOp::new(opc, o.span).operands(args));
     }
 
     fn typed(&mut self, b: Block, f: &Func, op: OpId, tys: &[Type], res: &[Type], inf: &Infer<'_>) {
@@ -599,7 +636,7 @@ impl Emitter<'_, '_> {
                     self.emit(b, r, NewOp::new(Opcode::TConst, sp).attr("value", attr("value")).result(res[0]));
                 }
             }
-            Opcode::PyBinop => {
+            Opcode::PyBinop | Opcode::PyInplaceBinop => {
                 let Some(r) = r0 else { return };
                 let bop = o.expect_enum_attr::<ArithOp>("op");
                 if res[0] == Type::Bool {
@@ -722,6 +759,9 @@ impl Emitter<'_, '_> {
                         let x = self.coerce(b, ops[0], res[0], sp);
                         self.vmap.insert(r, x);
                     }
+                    Builtin::List => {
+                        self.emit(b, r, NewOp::new(Opcode::TListNew, sp).result(Type::List));
+                    }
                     // Always generic (`rules::builtin_rule`).
                     Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type | Builtin::IsInstance | Builtin::Format
                     | Builtin::Ascii => {
@@ -735,7 +775,7 @@ impl Emitter<'_, '_> {
                             Type::Float => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[1], ops[0]]),
                             // The rules type min/max only over numbers: an int (or bool) comparison.
                             Type::Obj | Type::Int | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64
-                            | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) => {
+                            | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List => {
                                 let (x, y) = (self.coerce(b, ops[1], Type::Int, sp), self.coerce(b, ops[0], Type::Int, sp));
                                 NewOp::new(Opcode::TIntCmp, sp).operands([x, y])
                             }
@@ -761,7 +801,7 @@ impl Emitter<'_, '_> {
                 let v = match (self.ty(ops[0]), want) {
                     (h, w) if h == w => ops[0],
                     (_, Type::TObj) => self.boxed(b, ops[0], sp),
-                    (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => self.undef(b, want, sp),
+                    (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => self.undef(b, want, sp),
                 };
                 self.out.append_op(b, NewOp::new(Opcode::TStoreGlobal, sp).operands([v]).attr("name", name));
             }
@@ -791,6 +831,11 @@ impl Emitter<'_, '_> {
                 let Some(r) = r0 else { return };
                 self.emit(b, r, NewOp::new(Opcode::TTupleNew, sp).operands(ops).result(res[0]));
             }
+            Opcode::PyList => {
+                let Some(r) = r0 else { return };
+                let items: Vec<Value> = ops.iter().map(|&v| self.boxed(b, v, sp)).collect();
+                self.emit(b, r, NewOp::new(Opcode::TListNew, sp).operands(items).result(Type::List));
+            }
             Opcode::PyUnpack => {
                 for (i, (&r, &t)) in o.results.iter().zip(res).enumerate() {
                     self.emit(b, r, NewOp::new(Opcode::TTupleGet, sp).operands([ops[0]]).attr("index", Attr::Int(i as i64)).result(t));
@@ -809,6 +854,7 @@ impl Emitter<'_, '_> {
             Opcode::PyUndef | Opcode::PyCall | Opcode::PyExcNew | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
+            | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
         }
     }

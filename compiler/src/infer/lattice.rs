@@ -15,14 +15,20 @@ use molt_ir::Type;
 pub struct TySet(u8);
 
 impl TySet {
-    pub const MEMBERS: [Type; 5] = [Type::Int, Type::Float, Type::Bool, Type::None, Type::Str];
+    pub const MEMBERS: [Type; 6] = [Type::Int, Type::Float, Type::Bool, Type::None, Type::Str, Type::List];
     pub const EMPTY: TySet = TySet(0);
-    /// Every Python scalar type, and tuples.
-    pub const ALL: TySet = TySet(0b101_1111);
+    /// Every Python scalar type, tuples and lists.
+    pub const ALL: TySet = TySet(0b1101_1111);
     /// Any other object (exception instances, iterators): no typed fast path exists for it.
     pub const OBJECT: TySet = TySet(0b10_0000);
     /// Any tuple (its element types are not known).
     pub const TUPLE: TySet = TySet(0b100_0000);
+    /// An int.
+    pub const INT: TySet = TySet(1);
+    /// None.
+    pub const NONE_TYPE: TySet = TySet(8);
+    /// A list.
+    pub const LIST: TySet = TySet(0b1000_0000);
 
     fn bit(t: Type) -> u8 {
         match t {
@@ -32,6 +38,7 @@ impl TySet {
             Type::None => 8,
             Type::Str => 16,
             Type::Tuple(_) => TySet::TUPLE.0,
+            Type::List => TySet::LIST.0,
             Type::TObj => TySet::ALL.0,
             Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => 0,
         }
@@ -54,7 +61,7 @@ impl TySet {
         self.0 == 0
     }
 
-    /// The scalar member types (a typing rule can be asked about each).
+    /// The member types that are one concrete type each (a typing rule can be asked about each).
     pub fn types(self) -> impl Iterator<Item = Type> {
         TySet::MEMBERS.into_iter().filter(move |t| self.contains(*t))
     }

@@ -13,6 +13,7 @@ use molt_ir::{ArithOp, Attr, Builtin, CmpOp, Func, OpData, OpId, Opcode, Type, U
 
 use super::lattice::{Lat, TySet};
 use crate::diagnostics::Diagnostic;
+use crate::methods::{self, Method};
 
 #[derive(Clone, Debug)]
 pub enum Rule {
@@ -41,6 +42,25 @@ pub fn binop_symbol(op: ArithOp) -> &'static str {
         ArithOp::And => "&",
         ArithOp::Or => "|",
         ArithOp::Xor => "^",
+    }
+}
+
+/// The Python spelling of an augmented assignment's operator (CPython's `binop_type_error`
+/// for the in-place operators: `+=`, `**=`).
+pub fn inplace_symbol(op: ArithOp) -> &'static str {
+    match op {
+        ArithOp::Add => "+=",
+        ArithOp::Sub => "-=",
+        ArithOp::Mul => "*=",
+        ArithOp::TrueDiv => "/=",
+        ArithOp::FloorDiv => "//=",
+        ArithOp::Mod => "%=",
+        ArithOp::Pow => "**=",
+        ArithOp::LShift => "<<=",
+        ArithOp::RShift => ">>=",
+        ArithOp::And => "&=",
+        ArithOp::Or => "|=",
+        ArithOp::Xor => "^=",
     }
 }
 
@@ -133,7 +153,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -151,18 +171,19 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
             Builtin::Int | Builtin::Len | Builtin::Hash => Some(Type::Int),
             Builtin::IsInstance => Some(Type::Bool),
             Builtin::Float => Some(Type::Float),
+            Builtin::List => Some(Type::List),
             Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Some(Type::Str),
             Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type => None,
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
 /// Ops that take a boxed operand as it is (no typed form to dispatch to).
 fn accepts_boxed(o: &OpData) -> bool {
-    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple
+    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple | Opcode::PyList
         | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive)
 }
 
@@ -179,6 +200,55 @@ fn opaque_lats(o: &OpData) -> Vec<Lat> {
     }
 }
 
+/// The result of method call `o` on a receiver of type `recv` (`None`: an opaque object), or
+/// the diagnostic of a method Molt does not implement yet.
+fn method_result(o: &OpData, recv: Option<Type>) -> Result<Lat, Diagnostic> {
+    let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
+    match methods::lookup(recv, name) {
+        Method::Supported(Some(set)) => Ok(Lat::boxed(set)),
+        Method::Supported(None) => Ok(Lat::Boxed(TySet::ALL.union(TySet::OBJECT))),
+        // The runtime raises CPython's AttributeError.
+        Method::Missing => Ok(Lat::Bottom),
+        Method::NotYet => {
+            let owner = recv.map_or("object", Type::python_name);
+            Err(Diagnostic::new("E0101", o.span, format!("the method `{owner}.{name}()` is not supported yet"))
+                .label("unsupported method").help("see docs/subset.md for the supported methods"))
+        }
+    }
+}
+
+/// The result lattice values of a method call whose receiver has lattice value `recv` (only the
+/// receiver's type decides which method runs; the arguments are passed boxed, as they are).
+fn method_lats(o: &OpData, recv: Lat, tier0: bool) -> (Vec<Lat>, Option<Diagnostic>) {
+    if tier0 {
+        let d = Diagnostic::new("E0106", o.span, "method calls need boxed values (Tier 1), which `--tier 0` rules out")
+            .label("a method call").help("drop `--tier 0`");
+        return (vec![Lat::Bottom], Some(d));
+    }
+    let mut receivers: Vec<Option<Type>> = match recv {
+        Lat::Bottom => vec![],
+        Lat::T(t) => vec![Some(t)],
+        Lat::Boxed(set) => set.types().map(Some).collect(),
+    };
+    let m = recv.members();
+    if m.contains(Type::tuple(&[])) {
+        receivers.push(Some(Type::tuple(&[])));
+    }
+    if m.union(TySet::OBJECT) == m && recv.is_boxed() {
+        receivers.push(None);
+    }
+    let mut result = Lat::Bottom;
+    for r in receivers {
+        match method_result(o, r) {
+            Ok(l) => result = result.join(l),
+            Err(d) => return (vec![Lat::Bottom], Some(d)),
+        }
+    }
+    // A boxed result (the runtime's call returns an object).
+    let result = if result == Lat::Bottom { result } else { Lat::boxed(result.members()) };
+    (vec![result], None)
+}
+
 fn is_range_op(o: &OpData) -> bool {
     matches!(o.opcode, Opcode::PyRangeStart | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyRangeValue)
 }
@@ -188,6 +258,9 @@ fn is_range_op(o: &OpData) -> bool {
 pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, Option<Diagnostic>) {
     let o = &f.ops[op];
     let n = o.results.len();
+    if o.opcode == Opcode::PyCallMethod {
+        return method_lats(o, ins[0], tier0);
+    }
     if !ins.iter().any(|l| l.is_boxed()) || accepts_boxed(o) {
         let tys: Vec<Type> = ins.iter().filter_map(|l| l.ty()).collect();
         return match rule(f, op, &tys, tier0) {
@@ -263,26 +336,39 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             Rule::Generic(vec![result])
         }
     };
+    // An operation with no result (item assignment).
+    let seq_generic_effect = || match seq_generic(Lat::Bottom) {
+        Rule::Generic(_) => Rule::Generic(vec![]),
+        other => other,
+    };
     let str_lat = Lat::Boxed(TySet::of(Type::Str));
     let tuple_lat = Lat::Boxed(TySet::TUPLE);
+    let list_lat = Lat::Boxed(TySet::LIST);
+    let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
     match o.opcode {
         Opcode::PyConst => Rule::Typed(vec![o.attr("value").and_then(Attr::literal_type).unwrap_or(Type::None)]),
-        Opcode::PyBinop => {
+        Opcode::PyBinop | Opcode::PyInplaceBinop => {
             let op = o.expect_enum_attr::<ArithOp>("op");
+            let inplace = o.opcode == Opcode::PyInplaceBinop;
+            let sym = if inplace { inplace_symbol(op) } else { binop_symbol(op) };
             let (a, b) = (tys[0], tys[1]);
             if has_seq {
                 let result = match op {
+                    // `list += iterable` extends the list in place; `list *= n` repeats it.
+                    ArithOp::Add | ArithOp::Mul if inplace && a == Type::List => Some(list_lat),
                     // printf-style formatting: a str, or CPython's TypeError/ValueError.
                     ArithOp::Mod if a == Type::Str => Some(str_lat),
                     ArithOp::Add => match (a, b) {
                         (Type::Str, Type::Str) => Some(str_lat),
                         (Type::Tuple(_), Type::Tuple(_)) => Some(tuple_lat),
-                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => None,
+                        (Type::List, Type::List) => Some(list_lat),
+                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => None,
                     },
                     ArithOp::Mul => match (a, b) {
                         (Type::Str, t) | (t, Type::Str) if intlike(t) => Some(str_lat),
                         (Type::Tuple(_), t) | (t, Type::Tuple(_)) if intlike(t) => Some(tuple_lat),
-                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_), _) => None,
+                        (Type::List, t) | (t, Type::List) if intlike(t) => Some(list_lat),
+                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => None,
                     },
                     ArithOp::Sub | ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
                     | ArithOp::And | ArithOp::Or | ArithOp::Xor => None,
@@ -291,11 +377,11 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                 return seq_generic(result.unwrap_or(Lat::Bottom));
             }
             if !numeric(a) || !numeric(b) {
-                return Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op), a.python_name(), b.python_name()));
+                return Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, a.python_name(), b.python_name()));
             }
             let ints = intlike(a) && intlike(b);
             match op {
-                ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor if !ints => Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op), a.python_name(), b.python_name())),
+                ArithOp::LShift | ArithOp::RShift | ArithOp::And | ArithOp::Or | ArithOp::Xor if !ints => Rule::Raise("TypeError", format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, a.python_name(), b.python_name())),
                 // bool & bool (| ^) is a bool in Python.
                 ArithOp::And | ArithOp::Or | ArithOp::Xor if a == Type::Bool && b == Type::Bool => Rule::Typed(vec![Type::Bool]),
                 ArithOp::TrueDiv if ints => Rule::Typed(vec![Type::Float]),
@@ -321,12 +407,12 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                 UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs if is_seq(a) => seq_generic(Lat::Bottom),
                 UnaryOp::Invert => match a {
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    Type::None | Type::Str | Type::Tuple(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Float => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
+                    Type::None | Type::Str | Type::Tuple(_) | Type::List | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Float => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
                 },
                 op @ (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Abs) => match a {
                     Type::Float => Rule::Typed(vec![Type::Float]),
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    Type::None | Type::Str | Type::Tuple(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
+                    Type::None | Type::Str | Type::Tuple(_) | Type::List | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
                 },
             }
         }
@@ -334,7 +420,10 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             // Identity is exact for the singletons None, True and False; for numbers and
             // strings CPython's answer depends on which objects its caches share.
             let singleton = |t: Type| matches!(t, Type::None | Type::Bool);
-            if singleton(tys[0]) || singleton(tys[1]) {
+            if tys.contains(&Type::List) {
+                // A list is its own object: identity is exact (the runtime compares addresses).
+                Rule::Generic(vec![Lat::T(Type::Bool)])
+            } else if singleton(tys[0]) || singleton(tys[1]) {
                 Rule::Typed(vec![Type::Bool])
             } else {
                 Rule::Reject(Diagnostic::new("E0106", sp, format!("`{}` between a `{}` and a `{}` is not supported", cmp_symbol(o.expect_enum_attr("op")), tys[0].python_name(), tys[1].python_name()))
@@ -345,7 +434,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             let op = o.expect_enum_attr::<CmpOp>("op");
             let (a, b) = (tys[0], tys[1]);
             if has_seq {
-                let same_kind = matches!((a, b), (Type::Str, Type::Str) | (Type::Tuple(_), Type::Tuple(_)));
+                let same_kind = matches!((a, b), (Type::Str, Type::Str) | (Type::Tuple(_), Type::Tuple(_)) | (Type::List, Type::List));
                 return if is_equality(op) || same_kind {
                     seq_generic(Lat::T(Type::Bool))
                 } else {
@@ -362,6 +451,21 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             if has_seq { seq_generic(Lat::T(Type::Bool)) } else { Rule::Typed(vec![Type::Bool]) }
         }
         Opcode::PyTuple => Rule::Typed(vec![Type::tuple(tys)]),
+        Opcode::PyList if tier0 => Rule::Reject(Diagnostic::new("E0106", sp, "lists hold boxed values (Tier 1), which `--tier 0` rules out")
+            .label("a list").help("drop `--tier 0`")),
+        Opcode::PyList => Rule::Typed(vec![Type::List]),
+        Opcode::PySetitem | Opcode::PySetslice => match tys[0] {
+            Type::List => seq_generic_effect(),
+            t => Rule::Raise("TypeError", format!("'{}' object does not support item assignment", t.python_name())),
+        },
+        Opcode::PyDelitem | Opcode::PyDelslice => match tys[0] {
+            Type::List => seq_generic_effect(),
+            t => Rule::Raise("TypeError", format!("'{}' object doesn't support item deletion", t.python_name())),
+        },
+        Opcode::PyCallMethod => match method_result(o, Some(tys[0])) {
+            Ok(l) => Rule::Generic(vec![l]),
+            Err(d) => Rule::Reject(d),
+        },
         Opcode::PyUnpack => {
             let count = o.attr("count").and_then(Attr::as_int).and_then(|c| usize::try_from(c).ok()).unwrap_or(0);
             match tys[0] {
@@ -370,6 +474,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                 Type::Tuple(_) => Rule::Raise("ValueError", format!("too many values to unpack (expected {count})")),
                 Type::Str if tier0 => seq_generic(str_lat),
                 Type::Str => Rule::Generic(vec![str_lat; count]),
+                Type::List if tier0 => seq_generic(any),
+                Type::List => Rule::Generic(vec![any; count]),
                 t => Rule::Raise("TypeError", format!("cannot unpack non-iterable {} object", t.python_name())),
             }
         }
@@ -389,15 +495,17 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             }
             (Type::Tuple(_), t) => Rule::Raise("TypeError", format!("tuple indices must be integers or slices, not {}", t.python_name())),
             (Type::Str, i) if intlike(i) => seq_generic(str_lat),
+            (Type::List, i) if intlike(i) => seq_generic(any),
+            (Type::List, t) => Rule::Raise("TypeError", format!("list indices must be integers or slices, not {}", t.python_name())),
             (Type::Str, t) => Rule::Raise("TypeError", format!("string indices must be integers, not '{}'", t.python_name())),
             (t, _) => Rule::Raise("TypeError", format!("'{}' object is not subscriptable", t.python_name())),
         },
         Opcode::PyContains => match tys[0] {
-            Type::Tuple(_) | Type::Str => seq_generic(Lat::T(Type::Bool)),
+            Type::Tuple(_) | Type::Str | Type::List => seq_generic(Lat::T(Type::Bool)),
             t => Rule::Raise("TypeError", format!("argument of type '{}' is not iterable", t.python_name())),
         },
         Opcode::PyIter => match tys[0] {
-            Type::Tuple(_) | Type::Str => seq_generic(Lat::Boxed(TySet::OBJECT)),
+            Type::Tuple(_) | Type::Str | Type::List => seq_generic(Lat::Boxed(TySet::OBJECT)),
             t => Rule::Raise("TypeError", format!("'{}' object is not iterable", t.python_name())),
         },
         Opcode::PyIterNext => Rule::Generic(opaque_lats(o)),
@@ -408,6 +516,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyGetslice => match tys[0] {
             Type::Str => seq_generic(str_lat),
             Type::Tuple(_) => seq_generic(tuple_lat),
+            Type::List => seq_generic(list_lat),
             t => Rule::Raise("TypeError", format!("'{}' object is not subscriptable", t.python_name())),
         },
         Opcode::PyGetattr => Rule::Generic(vec![Lat::Boxed(TySet::ALL.union(TySet::OBJECT))]),
@@ -440,7 +549,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
 }
 
 fn is_seq(t: Type) -> bool {
-    matches!(t, Type::Str | Type::Tuple(_))
+    matches!(t, Type::Str | Type::Tuple(_) | Type::List)
 }
 
 /// Index `k` (negative: from the end) of a sequence of `len` items, if in range.
@@ -466,6 +575,13 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
         Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Rule::Generic(vec![Lat::T(Type::Str)]),
         Builtin::Len | Builtin::Hash => Rule::Generic(vec![Lat::T(Type::Int)]),
         Builtin::Type => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
+        // `list()`, `list(iterable)`: the runtime iterates (CPython's TypeError for the rest).
+        Builtin::List => match tys.first() {
+            None if tier0 => generic(Lat::T(Type::List), "a list"),
+            None => Rule::Typed(vec![Type::List]),
+            Some(Type::Str | Type::Tuple(_) | Type::List | Type::TObj) => generic(Lat::T(Type::List), "list() of an iterable"),
+            Some(t) => Rule::Raise("TypeError", format!("'{}' object is not iterable", t.python_name())),
+        },
         Builtin::IsInstance => Rule::Generic(vec![Lat::T(Type::Bool)]),
         Builtin::Abs => match tys[0] {
             Type::Float => Rule::Typed(vec![Type::Float]),
@@ -489,7 +605,7 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
             let (a, b) = (tys[0], tys[1]);
             if a == b && numeric(a) {
                 Rule::Typed(vec![a])
-            } else if numeric(a) && numeric(b) || a == Type::Str && b == Type::Str || matches!((a, b), (Type::Tuple(_), Type::Tuple(_))) {
+            } else if numeric(a) && numeric(b) || a == Type::Str && b == Type::Str || matches!((a, b), (Type::Tuple(_), Type::Tuple(_)) | (Type::List, Type::List)) {
                 generic(Lat::Boxed(TySet::of(a).union(TySet::of(b))), &format!("`{name}` of a `{}` and a `{}`: the result's type depends on the values", a.python_name(), b.python_name()))
             } else if is_seq(a) || is_seq(b) {
                 generic(Lat::Bottom, &format!("`{name}` of a `{}` and a `{}`", a.python_name(), b.python_name()))

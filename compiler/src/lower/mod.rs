@@ -23,7 +23,7 @@ use crate::infer::TirModule;
 
 pub fn machine_type(t: Type) -> Type {
     match t {
-        Type::Int | Type::Str | Type::TObj | Type::Tuple(_) => Type::Ref,
+        Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List => Type::Ref,
         Type::Index => Type::I64,
         Type::Float => Type::F64,
         Type::Bool | Type::None => Type::I1,
@@ -45,7 +45,9 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
         | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len | RtFn::molt_obj_format
         | RtFn::molt_obj_ascii | RtFn::molt_obj_getslice => true,
-        RtFn::molt_tuple_init | RtFn::molt_tuple_item => false,
+        RtFn::molt_tuple_init | RtFn::molt_tuple_item | RtFn::molt_list_init => false,
+        RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
+        | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
         RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
@@ -156,7 +158,7 @@ impl L<'_> {
                 let z = self.i64c(0, sp);
                 self.cast(CastOp::BitsRef, z, Type::Ref, sp)
             }
-            Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::Index => self.i64c(0, sp),
+            Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Index => self.i64c(0, sp),
         }
     }
 
@@ -336,7 +338,7 @@ impl L<'_> {
                     self.val(NewOp::new(Opcode::LFcmp, sp).operands([ops[0], z]).enum_attr("op", CmpOp::Ne).result(Type::I1))
                 }
                 Type::Bool => ops[0],
-                Type::Str | Type::TObj | Type::Tuple(_) => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
+                Type::Str | Type::TObj | Type::Tuple(_) | Type::List => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
                 Type::None | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.konst(Attr::Bool(false), Type::I1, sp),
             }),
             Opcode::TNot => Some(self.cast(CastOp::Not, ops[0], Type::I1, sp)),
@@ -525,6 +527,57 @@ impl L<'_> {
                 let item = self.call_val(RtFn::molt_tuple_item, vec![ops[0], idx], Type::Ref, sp);
                 Some(self.unbox(item, res_ty.unwrap_or(Type::TObj), sp))
             }
+            Opcode::TListNew => {
+                // A new list, then each (boxed) item stored into it (the list takes its own references).
+                let n = self.i64c(ops.len() as i64, sp);
+                let l = self.call_val(RtFn::molt_list_new, vec![n], Type::Ref, sp);
+                for (i, &item) in ops.iter().enumerate() {
+                    let idx = self.i64c(i as i64, sp);
+                    self.call(RtFn::molt_list_init, vec![l, idx, item], None, sp);
+                }
+                Some(l)
+            }
+            Opcode::TListFromIter => Some(self.call_val(RtFn::molt_list_from_iter, ops, Type::Ref, sp)),
+            Opcode::TListAppend => {
+                self.call(RtFn::molt_list_append, ops, None, sp);
+                None
+            }
+            Opcode::TObjSetitem => {
+                self.call(RtFn::molt_obj_setitem, ops, None, sp);
+                None
+            }
+            Opcode::TObjDelitem => {
+                self.call(RtFn::molt_obj_delitem, ops, None, sp);
+                None
+            }
+            Opcode::TObjSetslice => {
+                self.call(RtFn::molt_obj_setslice, ops, None, sp);
+                None
+            }
+            Opcode::TObjDelslice => {
+                self.call(RtFn::molt_obj_delslice, ops, None, sp);
+                None
+            }
+            Opcode::TObjInplaceBinop => {
+                let code = self.i64c(binary_op(o.expect_enum_attr("op")).code().into(), sp);
+                Some(self.call_val(RtFn::molt_obj_inplace_binop, vec![code, ops[0], ops[1]], Type::Ref, sp))
+            }
+            Opcode::TObjCallMethod => {
+                // The arguments travel in a tuple (positional, then keyword values).
+                let n = self.i64c(ops.len() as i64 - 1, sp);
+                let args = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
+                for (i, &a) in ops[1..].iter().enumerate() {
+                    let idx = self.i64c(i as i64, sp);
+                    self.call(RtFn::molt_tuple_init, vec![args, idx, a], None, sp);
+                }
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let kw = attr("kwnames").as_str().unwrap_or("").to_string();
+                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
+                let pn = self.i64c(name.len() as i64, sp);
+                let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
+                let kn = self.i64c(kw.len() as i64, sp);
+                Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], p, pn, args, k, kn], Type::Ref, sp))
+            }
             Opcode::TObjGetitem => Some(self.call_val(RtFn::molt_obj_getitem, ops, Type::Ref, sp)),
             Opcode::TObjContains => Some(self.call_val(RtFn::molt_obj_contains, ops, Type::I1, sp)),
             Opcode::TObjIter => Some(self.call_val(RtFn::molt_obj_iter, ops, Type::Ref, sp)),
@@ -584,7 +637,7 @@ impl L<'_> {
                 Type::Float => { self.call(RtFn::molt_print_float, vec![lv], None, sp); }
                 Type::Bool => { self.call(RtFn::molt_print_bool, vec![lv], None, sp); }
                 Type::None => { self.call(RtFn::molt_print_none, vec![], None, sp); }
-                Type::Str | Type::TObj | Type::Tuple(_) => { self.call(RtFn::molt_print_obj, vec![lv], None, sp); }
+                Type::Str | Type::TObj | Type::Tuple(_) | Type::List => { self.call(RtFn::molt_print_obj, vec![lv], None, sp); }
                 Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => {}
             }
         }

@@ -2,7 +2,7 @@
 //!
 //! Ints and strs are already references (boxing them is free); a float is boxed in a new float
 //! object; bools and None are the runtime's static objects; a tuple is a reference to a tuple
-//! object whose items are boxed. A type test of a boxed value reads
+//! object whose items are boxed, and so is a list. A type test of a boxed value reads
 //! the tag bit (small ints) or compares the object's type with a static type object.
 
 use molt_ir::{Attr, CmpOp, NewOp, Opcode, Span, Type, Value};
@@ -28,7 +28,7 @@ impl L<'_> {
     /// The boxed form of a value of TIR type `t` (its LIR value `v`).
     pub(super) fn box_value(&mut self, t: Type, v: Value, sp: Span) -> Value {
         match t {
-            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) => v,
+            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List => v,
             Type::Float => self.call_val(RtFn::molt_box_float, vec![v], Type::Ref, sp),
             Type::Bool => {
                 let (tr, fa) = (self.static_ref(RtObj::molt_true, sp), self.static_ref(RtObj::molt_false, sp));
@@ -52,6 +52,7 @@ impl L<'_> {
             Type::Str => self.type_is(v, RtObj::molt_type_str, sp),
             // Any tuple: its items' types are checked where they are read.
             Type::Tuple(_) => self.type_is(v, RtObj::molt_type_tuple, sp),
+            Type::List => self.type_is(v, RtObj::molt_type_list, sp),
             Type::Bool => {
                 let is_true = self.is_static(v, RtObj::molt_true, sp);
                 let is_false = self.is_static(v, RtObj::molt_false, sp);
@@ -69,7 +70,7 @@ impl L<'_> {
             Type::Float => self.val(NewOp::new(Opcode::LLoadFloat, sp).operands([v]).result(Type::F64)),
             Type::Bool => self.is_static(v, RtObj::molt_true, sp),
             Type::None => self.konst(Attr::Bool(false), Type::I1, sp),
-            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => v,
+            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => v,
         }
     }
 }

@@ -1,0 +1,3 @@
+# append keyword: CPython's exact error.
+a = []
+a.append(x=1)

@@ -1,0 +1,3 @@
+# append no args: CPython's exact error.
+a = []
+a.append()

@@ -1,0 +1,3 @@
+# append two args: CPython's exact error.
+a = []
+a.append(1, 2)

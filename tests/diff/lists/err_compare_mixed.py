@@ -1,0 +1,2 @@
+# compare mixed: CPython's exact error.
+print([1] < (1,))

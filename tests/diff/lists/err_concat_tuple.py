@@ -1,0 +1,2 @@
+# concat tuple: CPython's exact error.
+print([1] + (2,))

@@ -1,0 +1,3 @@
+# index missing: CPython's exact error.
+a = ['x']
+print(a.index('y'))

@@ -1,0 +1,3 @@
+# inplace type error: CPython's exact error.
+x = 1
+x += 'a'

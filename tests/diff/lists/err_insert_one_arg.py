@@ -1,0 +1,3 @@
+# insert one arg: CPython's exact error.
+a = []
+a.insert(1)

@@ -1,0 +1,3 @@
+# int setitem: CPython's exact error.
+n = 5
+n[0] = 1

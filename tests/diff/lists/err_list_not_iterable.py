@@ -1,0 +1,2 @@
+# list not iterable: CPython's exact error.
+print(list(5))

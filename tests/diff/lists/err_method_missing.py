@@ -1,0 +1,3 @@
+# method missing: CPython's exact error.
+a = [1]
+a.apend(2)

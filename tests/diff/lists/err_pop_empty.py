@@ -1,0 +1,3 @@
+# pop empty: CPython's exact error.
+a = []
+a.pop()

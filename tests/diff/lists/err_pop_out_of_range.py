@@ -1,0 +1,3 @@
+# pop out of range: CPython's exact error.
+a = [1]
+a.pop(5)

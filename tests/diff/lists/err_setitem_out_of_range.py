@@ -1,0 +1,3 @@
+# setitem out of range: CPython's exact error.
+a = []
+a[0] = 1

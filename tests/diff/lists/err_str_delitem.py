@@ -1,0 +1,3 @@
+# str delitem: CPython's exact error.
+s = 'abc'
+del s[0]

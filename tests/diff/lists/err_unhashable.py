@@ -1,0 +1,2 @@
+# unhashable: CPython's exact error.
+print(hash([1]))

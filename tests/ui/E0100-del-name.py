@@ -1,0 +1,4 @@
+a = [3, 1]
+b = a
+del a
+print(b)
