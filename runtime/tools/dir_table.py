@@ -13,8 +13,8 @@ if sys.version_info[:2] != (3, 11):
 OUT = "runtime/src/object/dir_table.rs"
 
 CLASSES = [
-    object, type, int, bool, float, str, tuple, type(None), type(NotImplemented),
-    type(iter(())), type(iter("")), type(iter("\u20ac")),
+    object, type, int, bool, float, str, tuple, list, type(None), type(NotImplemented),
+    type(iter(())), type(iter([])), type(iter("")), type(iter("\u20ac")),
     BaseException, Exception, SystemExit, KeyboardInterrupt, GeneratorExit, ArithmeticError,
     ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError, RuntimeError,
     RecursionError, NotImplementedError, NameError, UnboundLocalError, ValueError, TypeError,

@@ -3,8 +3,8 @@
 //!
 //! Relies on: the global allocator (`sys::Malloc`: malloc/free); [`HeapKind`] naming every type
 //! that has heap instances; each kind's module knowing its instances' layout (`int::free`,
-//! `float::free`, `str::free`, `exception::free`, `tuple::free`, `iter::free` drop the payload
-//! and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
+//! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`
+//! drop the payload and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees.
 //!
@@ -34,7 +34,7 @@
 //! when the thread ends).
 //!
 //! Deferred frees (CPython's trashcan, `Py_TRASHCAN_BEGIN`): while [`free_object`] frees an
-//! object of a kind that owns references (tuples, iterators, exceptions), any such object whose
+//! object of a kind that owns references (tuples, lists, iterators, exceptions), any such object whose
 //! count reaches zero meanwhile is queued instead of freed from inside the first one's `free`;
 //! the outermost call frees the queue before it returns. Freeing is therefore complete when the
 //! outermost `decref` returns (the counts are exact at every point a caller can observe), and
@@ -67,11 +67,14 @@ pub enum HeapKind {
     TupleIterator,
     StrAsciiIterator,
     StrIterator,
+    /// `object::list` (the object; its item buffer is a separate, uncounted block).
+    List,
+    ListIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 8] = [
+    pub const ALL: [HeapKind; 10] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -80,6 +83,8 @@ impl HeapKind {
         HeapKind::TupleIterator,
         HeapKind::StrAsciiIterator,
         HeapKind::StrIterator,
+        HeapKind::List,
+        HeapKind::ListIterator,
     ];
 
     /// The Python type name.
@@ -93,6 +98,8 @@ impl HeapKind {
             HeapKind::TupleIterator => "tuple_iterator",
             HeapKind::StrAsciiIterator => "str_ascii_iterator",
             HeapKind::StrIterator => "str_iterator",
+            HeapKind::List => "list",
+            HeapKind::ListIterator => "list_iterator",
         }
     }
 
@@ -104,7 +111,9 @@ impl HeapKind {
             | HeapKind::Tuple
             | HeapKind::TupleIterator
             | HeapKind::StrAsciiIterator
-            | HeapKind::StrIterator => true,
+            | HeapKind::StrIterator
+            | HeapKind::List
+            | HeapKind::ListIterator => true,
         }
     }
 
@@ -534,8 +543,12 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::Str) => unsafe { super::str::free(h.cast_mut()) },
         Some(HeapKind::Exception) => unsafe { super::exception::free(h.cast_mut()) },
         Some(HeapKind::Tuple) => unsafe { super::tuple::free(h.cast_mut()) },
+        Some(HeapKind::List) => unsafe { super::list::free(h.cast_mut()) },
         Some(
-            kind @ (HeapKind::TupleIterator | HeapKind::StrAsciiIterator | HeapKind::StrIterator),
+            kind @ (HeapKind::TupleIterator
+            | HeapKind::StrAsciiIterator
+            | HeapKind::StrIterator
+            | HeapKind::ListIterator),
         ) => unsafe { super::iter::free(h.cast_mut(), kind) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it

@@ -32,6 +32,7 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Bool => &TYPE_BOOL,
         BuiltinClass::Tuple => &tuple::molt_type_tuple,
         BuiltinClass::NoneType => &TYPE_NONE,
+        BuiltinClass::List => &super::list::molt_type_list,
     })
 }
 
@@ -133,6 +134,11 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
             "imag" => return float::box_float(0.0),
             _ => {}
         }
+    }
+    if ty.method(name).is_some() {
+        // A method exists, but Molt makes no bound method objects (calls go through
+        // `molt_obj_call_method`).
+        return Err(MoltError::new(ExceptionKind::NotImplementedError, format!("bound methods ('{}.{name}' as a value) are not supported by Molt yet", ty.name)));
     }
     Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name))
         .with_suggest(Suggest::attribute(ty.name, name)))

@@ -3,14 +3,16 @@
 //!
 //! Relies on: the type objects' slots (`types`); slots returning `NotImplemented` when they do
 //! not handle an operand pair; `iter` for the iteration protocol. The references are CPython
-//! 3.11's `binary_op1`, `PyNumber_Add`, `PyNumber_Multiply`, `sequence_repeat`,
-//! `PyObject_GetItem`, `PyNumber_AsSsize_t`, `PySequence_Contains` and
+//! 3.11's `binary_op1`, `binary_iop1`, `PyNumber_Add`, `PyNumber_Multiply`,
+//! `PyNumber_InPlaceAdd`, `PyNumber_InPlaceMultiply`, `sequence_repeat`, `PyObject_GetItem`,
+//! `PyObject_SetItem`, `PyObject_DelItem`, `PyNumber_AsSsize_t`, `PySequence_Contains` and
 //! `_PySequence_IterSearch` (Objects/abstract.c), `do_richcompare`,
 //! `PyObject_RichCompareBool` and `PyObject_IsTrue` (Objects/object.c).
 //!
-//! Provides: [`binary_op`], [`unary_op`], [`rich_compare`], [`rich_compare_bool`], [`truth`],
-//! [`repr_of`], [`str_of`], [`hash`], [`as_index`], [`getitem`], [`contains`], [`op_holds`],
-//! and the ABI functions `molt_obj_binop`, `molt_obj_unop`, `molt_obj_compare`,
+//! Provides: [`binary_op`], [`inplace_op`], [`unary_op`], [`rich_compare`],
+//! [`rich_compare_bool`], [`truth`], [`repr_of`], [`str_of`], [`hash`], [`as_index`], [`getitem`], [`setitem`], [`contains`],
+//! [`op_holds`], and the ABI functions `molt_obj_binop`, `molt_obj_inplace_binop`,
+//! `molt_obj_setitem`, `molt_obj_delitem`, `molt_obj_unop`, `molt_obj_compare`,
 //! `molt_obj_truth`, `molt_obj_hash`, `molt_obj_getitem`, `molt_obj_contains`,
 //! `molt_print_obj`.
 //!
@@ -140,17 +142,70 @@ fn binary_op1(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Option<Obj>> {
     Ok(None)
 }
 
+/// The augmented operator as CPython's messages spell it (`+=`, `**=`, …).
+pub fn inplace_op_name(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+=",
+        BinaryOp::Sub => "-=",
+        BinaryOp::Mul => "*=",
+        BinaryOp::TrueDiv => "/=",
+        BinaryOp::FloorDiv => "//=",
+        BinaryOp::Mod => "%=",
+        BinaryOp::Pow => "**=",
+        BinaryOp::LShift => "<<=",
+        BinaryOp::RShift => ">>=",
+        BinaryOp::And => "&=",
+        BinaryOp::Or => "|=",
+        BinaryOp::Xor => "^=",
+    }
+}
+
 /// `v op w` (`PyNumber_Add`, `PyNumber_Multiply`, …): the number slots, then sequence
 /// concatenation (`+`) or repetition (`*`), then CPython's TypeError.
 pub fn binary_op(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    number_protocol(op, v, w, false)
+}
+
+/// `v op= w` (`PyNumber_InPlaceAdd`, …, CPython's `binary_iop1`): `v`'s in-place number slot,
+/// then the binary protocol of [`binary_op`], whose sequence fallbacks prefer
+/// `sq_inplace_concat` / `sq_inplace_repeat`; the TypeError names the augmented operator.
+pub fn inplace_op(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    number_protocol(op, v, w, true)
+}
+
+/// The protocol of [`binary_op`] (`inplace` false) and [`inplace_op`] (true), as CPython's
+/// `PyNumber_*` and `PyNumber_InPlace*` share it.
+fn number_protocol(op: BinaryOp, v: Obj, w: Obj, inplace: bool) -> MoltResult<Obj> {
+    let (tv, tw) = (v.type_of(), w.type_of());
+    if inplace
+        && let Some(f) = tv.inplace_slot(op)
+        && let Some(r) = implemented(f(op, v, w)?)
+    {
+        return Ok(r);
+    }
     if let Some(r) = binary_op1(op, v, w)? {
         return Ok(r);
     }
-    let (tv, tw) = (v.type_of(), w.type_of());
     match op {
         BinaryOp::Add => {
-            if let Some(concat) = tv.concat_slot() {
+            let concat = if inplace {
+                tv.inplace_concat_slot().or_else(|| tv.concat_slot())
+            } else {
+                tv.concat_slot()
+            };
+            if let Some(concat) = concat {
                 return concat(v, w);
+            }
+        }
+        BinaryOp::Mul if inplace => {
+            // `PyNumber_InPlaceMultiply`: the right operand's repetition only when the left
+            // one is no sequence at all (and never in place: it must not be mutated).
+            if tv.sequence_table().is_some() {
+                if let Some(repeat) = tv.inplace_repeat_slot().or_else(|| tv.repeat_slot()) {
+                    return sequence_repeat(repeat, v, w);
+                }
+            } else if let Some(repeat) = tw.repeat_slot() {
+                return sequence_repeat(repeat, w, v);
             }
         }
         BinaryOp::Mul => {
@@ -176,7 +231,11 @@ pub fn binary_op(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
         TypeError,
         format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            binary_op_name(op),
+            if inplace {
+                inplace_op_name(op)
+            } else {
+                binary_op_name(op)
+            },
             tv.name,
             tw.name
         ),
@@ -335,6 +394,32 @@ pub fn getitem(o: Obj, key: Obj) -> MoltResult<Obj> {
     )
 }
 
+/// CPython's TypeError for an object without item assignment ("'tuple' object does not support
+/// item assignment") or deletion ("'tuple' object doesn't support item deletion").
+pub fn no_item_assignment<T>(o: Obj, delete: bool) -> MoltResult<T> {
+    let name = o.type_of().name;
+    if delete {
+        fail(TypeError, format!("'{name}' object doesn't support item deletion"))
+    } else {
+        fail(TypeError, format!("'{name}' object does not support item assignment"))
+    }
+}
+
+/// `o[key] = value` (`value` Some) or `del o[key]` (None): CPython's `PyObject_SetItem` /
+/// `PyObject_DelItem`: the type's `mp_ass_subscript`; else, for a sequence and an index key,
+/// the index is read first (IndexError "cannot fit 'int' into an index-sized integer") and
+/// `PySequence_SetItem`'s TypeError follows; else the TypeError.
+pub fn setitem(o: Obj, key: Obj, value: Option<Obj>) -> MoltResult<()> {
+    let t = o.type_of();
+    if let Some(f) = t.ass_subscript_slot() {
+        return f(o, key, value);
+    }
+    if t.sequence_table().is_some() {
+        as_index(key, ExceptionKind::IndexError)?;
+    }
+    no_item_assignment(o, value.is_none())
+}
+
 /// `item in container` (CPython's `PySequence_Contains`): the type's `sq_contains`, else a
 /// search through `iter(container)` (`_PySequence_IterSearch`: `item == x` for each `x`, with
 /// `x` on the left), whose TypeError becomes "argument of type 'int' is not iterable".
@@ -474,6 +559,26 @@ pub extern "C" fn molt_obj_hash(a: Obj) -> Obj {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_getitem(a: Obj, i: Obj) -> Obj {
     value_or_raise(getitem(a, i))
+}
+
+/// `a[key] = value`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_setitem(a: Obj, key: Obj, value: Obj) {
+    value_or_raise(setitem(a, key, Some(value)))
+}
+
+/// `del a[key]`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_delitem(a: Obj, key: Obj) {
+    value_or_raise(setitem(a, key, None))
+}
+
+/// `a op= b` with CPython's in-place protocol.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_inplace_binop(op: i32, a: Obj, b: Obj) -> Obj {
+    value_or_raise(
+        decode(op, BinaryOp::from_code, "binary operator").and_then(|op| inplace_op(op, a, b)),
+    )
 }
 
 /// `item in container` (CPython's `PySequence_Contains`); false after raising.

@@ -238,6 +238,7 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
     unary_ops: OpSet::unary(&[UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Abs]),
     truth: Some(float_truth),
     index: None,
+    ..NumberSlots::EMPTY
 };
 
 /// The type object of `float`.

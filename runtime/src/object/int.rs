@@ -516,6 +516,7 @@ static INT_NUMBER: NumberSlots = NumberSlots {
     unary_ops: OpSet::unary(UnaryOp::ALL),
     truth: Some(int_truth),
     index: Some(int_index),
+    ..NumberSlots::EMPTY
 };
 
 /// The type object of `int` (big ints; small ints have no header).

@@ -1,22 +1,25 @@
-//! The iteration protocol and the iterators of tuples and strs.
+//! The iteration protocol and the iterators of tuples, lists and strs.
 //!
-//! Relies on: the types' `tp_iter` / `tp_iternext` slots (`types`); `tuple` and `str` for the
-//! sequences iterated; `alloc` for counted allocation. The references are CPython 3.11's
+//! Relies on: the types' `tp_iter` / `tp_iternext` slots (`types`); `tuple`, `list` and `str`
+//! for the sequences iterated; `alloc` for counted allocation. The references are CPython 3.11's
 //! `PyObject_GetIter` and `PyIter_Next` (Objects/abstract.c), `unpack_iterable`
-//! (Python/ceval.c), `tupleiter_next` (Objects/tupleobject.c), `unicodeiter_next` and
+//! (Python/ceval.c), `tupleiter_next` (Objects/tupleobject.c), `listiter_next`
+//! (Objects/listobject.c), `unicodeiter_next` and
 //! `unicode_ascii_iter_next` (Objects/unicodeobject.c).
 //!
-//! Provides: the iterator types `tuple_iterator`, `str_ascii_iterator` (over an ASCII str) and
-//! `str_iterator` (any other str), as CPython names them; [`tuple_iter`] and [`str_iter`] (the
-//! `tp_iter` slots of tuple and str); [`get_iter`], [`iter_next`], [`unpack`]; the static
+//! Provides: the iterator types `tuple_iterator`, `list_iterator`, `str_ascii_iterator` (over an
+//! ASCII str) and `str_iterator` (any other str), as CPython names them; [`tuple_iter`],
+//! [`list_iter`] and [`str_iter`] (the `tp_iter` slots of tuple, list and str); [`get_iter`], [`iter_next`], [`unpack`]; the static
 //! `molt_iter_done`; the ABI functions `molt_obj_iter`, `molt_iter_next`, `molt_obj_unpack`.
 //!
 //! Invariants: an iterator object is `{header, sequence, index, byte position}` and owns a
 //! reference to its sequence until it is exhausted, when it drops it (as CPython sets
 //! `it_seq` to NULL): an exhausted iterator stays exhausted. A str iterator's byte position is
 //! the start of the code point at its index (so each step is O(1)). An iterator's `iter()` is
-//! itself. `molt_iter_done` is an immortal static that only `molt_iter_next` returns; it is never
-//! an item, a result of any other function, or otherwise visible to Python code.
+//! itself. A list iterator reads the list's live length at each step (items appended while
+//! iterating are seen, as in CPython). `molt_iter_done` is an immortal static that only
+//! `molt_iter_next` returns; it is never an item, a result of any other function, or otherwise
+//! visible to Python code.
 
 use alloc::alloc::Layout;
 use alloc::format;
@@ -105,6 +108,25 @@ fn tuple_iter_next(it: Obj) -> MoltResult<Option<Obj>> {
     Ok(next)
 }
 
+/// `list_iter`: the `tp_iter` slot of list.
+pub fn list_iter(l: Obj) -> MoltResult<Obj> {
+    new_iter(&TYPE_LIST_ITERATOR, l)
+}
+
+/// `listiter_next`: the item at the index if the list (its live length) still has one.
+fn list_iter_next(it: Obj) -> MoltResult<Option<Obj>> {
+    let next = with_state(it, |s| {
+        let item = s.seq.and_then(|l| super::list::item_at(l, s.index))?;
+        s.index += 1;
+        Some(new_ref(item))
+    })
+    .flatten();
+    if next.is_none() {
+        exhaust(it);
+    }
+    Ok(next)
+}
+
 /// `unicode_iter`: the `tp_iter` slot of str (`str_ascii_iterator` for an ASCII str, the empty
 /// str included, else `str_iterator`).
 pub fn str_iter(s: Obj) -> MoltResult<Obj> {
@@ -160,6 +182,9 @@ const fn iter_type(
 /// `tuple_iterator`.
 pub static TYPE_TUPLE_ITERATOR: TypeObject =
     iter_type("tuple_iterator", tuple_iter_next, HeapKind::TupleIterator);
+/// `list_iterator`.
+pub static TYPE_LIST_ITERATOR: TypeObject =
+    iter_type("list_iterator", list_iter_next, HeapKind::ListIterator);
 /// `str_ascii_iterator`.
 pub static TYPE_STR_ASCII_ITERATOR: TypeObject = iter_type(
     "str_ascii_iterator",

@@ -11,7 +11,9 @@
 //! requires of each exported static), [`incref`] / [`decref`], `molt_obj_dealloc`, and the
 //! submodules: `types` (type objects and slot lookup), `singletons` (None, True, False,
 //! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `tuple`,
-//! `iter` (the iteration protocol, the tuple and str iterators, `molt_iter_done`),
+//! `list` + `list_methods` + `list_sort` + `list_slice` (lists, their methods, timsort, slice
+//! assignment), `call` (method calls and their argument checks), `slice` (slicing, slice
+//! assignment and deletion), `iter` (the iteration protocol, the tuple, list and str iterators, `molt_iter_done`),
 //! `exception` (exception objects and the builtin exception classes), `dispatch` (CPython's
 //! operator, subscription and containment protocols), `convert` (`int()` / `float()`),
 //! `format` (`format()` with the format-spec mini-language, `ascii()`),
@@ -35,6 +37,7 @@ use core::sync::atomic::{AtomicI64, Ordering};
 pub mod alloc;
 pub mod attrs;
 pub mod bigint;
+pub mod call;
 pub mod convert;
 pub mod dispatch;
 pub mod dir_table;
@@ -44,6 +47,10 @@ pub mod format;
 pub mod int;
 pub mod int_float;
 pub mod iter;
+pub mod list;
+pub mod list_methods;
+pub mod list_slice;
+pub mod list_sort;
 pub mod singletons;
 pub mod slice;
 pub mod str;
@@ -240,9 +247,11 @@ pub mod abi {
         molt_obj_type,
     };
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
+    pub use super::call::molt_obj_call_method;
     pub use super::dispatch::{
-        molt_obj_binop, molt_obj_compare, molt_obj_contains, molt_obj_getitem, molt_obj_hash,
-        molt_obj_len, molt_obj_repr, molt_obj_str, molt_obj_truth, molt_obj_unop, molt_print_obj,
+        molt_obj_binop, molt_obj_compare, molt_obj_contains, molt_obj_delitem, molt_obj_getitem,
+        molt_obj_hash, molt_obj_inplace_binop, molt_obj_len, molt_obj_repr, molt_obj_setitem,
+        molt_obj_str, molt_obj_truth, molt_obj_unop, molt_print_obj,
     };
     pub use super::float::{molt_box_float, molt_type_float};
     pub use super::format::{molt_obj_ascii, molt_obj_format};
@@ -256,7 +265,10 @@ pub mod abi {
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};
-    pub use super::slice::molt_obj_getslice;
+    pub use super::list::{
+        molt_list_append, molt_list_from_iter, molt_list_init, molt_list_new, molt_type_list,
+    };
+    pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};
     pub use super::tuple::{molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_type_tuple};
 }

@@ -1,22 +1,27 @@
-//! Slicing of tuples and strs: `seq[start:stop:step]`, as CPython 3.11 computes it.
+//! Slicing of tuples, lists and strs: `seq[start:stop:step]`, its assignment and deletion, as
+//! CPython 3.11 computes them.
 //!
-//! Relies on: `tuple` and `str` for the sequences; `dispatch::as_index`-style `__index__` slots
+//! Relies on: `tuple`, `list` and `str` for the sequences (`list` does the work of assignment and
+//! deletion); `dispatch::as_index`-style `__index__` slots
 //! for the bounds. The references are `_PyEval_SliceIndex` (Python/ceval.c), `PySlice_Unpack`
 //! and `PySlice_AdjustIndices` (Objects/sliceobject.c), `tuplesubscript` (Objects/tupleobject.c)
 //! and `unicode_subscript` (Objects/unicodeobject.c).
 //!
 //! Provides: the ABI's `molt_obj_getslice(seq, start, stop, step)` (each bound a value or
-//! `None`; no slice object is made, which no builtin type could tell apart).
+//! `None`; no slice object is made, which no builtin type could tell apart),
+//! `molt_obj_setslice` and `molt_obj_delslice`; [`adjusted`] (the bounds of a slice of a
+//! sequence of a given length, for `list`).
 //!
 //! Invariants: the bounds are read in CPython's order (step, start, stop) with its errors ("slice
 //! indices must be integers or None or have an __index__ method", "slice step cannot be zero");
 //! out-of-range ints are clamped to ±(2**63 - 1), never an error; a full slice of a tuple or str
-//! is the object itself, an empty str slice the static empty str.
+//! is the object itself, an empty str slice the static empty str; a slice of a list is always a
+//! new list.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::int;
+use super::{int, list};
 use super::str::{str_from_text, str_text};
 use super::tuple::{tuple_from_vec, tuple_items};
 use super::{Obj, decref, new_ref, singletons};
@@ -42,9 +47,14 @@ fn slice_index(v: Obj) -> MoltResult<Option<i64>> {
     Ok(Some(value))
 }
 
-/// `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `len` items: (start, step,
-/// slice length).
-fn indices(len: usize, start: Obj, stop: Obj, step: Obj) -> MoltResult<(i64, i64, usize)> {
+/// `PySlice_Unpack` then `PySlice_AdjustIndices` for a sequence of `len` items: (start, stop,
+/// step, slice length).
+pub(crate) fn adjusted(
+    len: usize,
+    start: Obj,
+    stop: Obj,
+    step: Obj,
+) -> MoltResult<(i64, i64, i64, usize)> {
     let step = match slice_index(step)? {
         None => 1,
         Some(0) => return fail(ValueError, "slice step cannot be zero"),
@@ -72,7 +82,13 @@ fn indices(len: usize, start: Obj, stop: Obj, step: Obj) -> MoltResult<(i64, i64
     } else {
         0
     };
-    Ok((start, step, n as usize))
+    Ok((start, stop, step, n as usize))
+}
+
+/// [`adjusted`] without the stop: (start, step, slice length).
+fn indices(len: usize, start: Obj, stop: Obj, step: Obj) -> MoltResult<(i64, i64, usize)> {
+    let (start, _, step, n) = adjusted(len, start, stop, step)?;
+    Ok((start, step, n))
 }
 
 /// The positions `start, start + step, …` (`n` of them).
@@ -80,8 +96,22 @@ fn positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
     (0..n as i64).map(move |k| (start + k * step) as usize)
 }
 
-/// `seq[start:stop:step]` for a tuple or a str; CPython's TypeError for other objects.
+/// `seq[start:stop:step]` for a tuple, a list or a str; CPython's TypeError for other objects.
 pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
+    if let Some(len) = list::list_len(seq) {
+        // Always a new list (`list_subscript`), the full slice included.
+        let (first, step, n) = indices(len, start, stop, step)?;
+        let mut picked: Vec<Obj> = Vec::new();
+        if picked.try_reserve_exact(n).is_err() {
+            return super::alloc::memory_error();
+        }
+        for i in positions(first, step, n) {
+            if let Some(o) = list::item_at(seq, i) {
+                picked.push(new_ref(o));
+            }
+        }
+        return list::list_from_vec(picked);
+    }
     if let Some(items) = tuple_items(seq) {
         let (first, step, n) = indices(items.len(), start, stop, step)?;
         if first == 0 && step == 1 && n == items.len() {
@@ -109,8 +139,36 @@ pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
     fail(TypeError, alloc::format!("'{}' object is not subscriptable", seq.type_of().name))
 }
 
+/// `seq[start:stop:step] = value` (`value` Some) or `del seq[start:stop:step]` (None): CPython's
+/// `list_ass_subscript` for a list; for other objects `PyObject_SetItem`'s / `PyObject_DelItem`'s
+/// TypeError for a key that is a slice (the bounds are not looked at).
+pub fn assign_slice(
+    seq: Obj,
+    start: Obj,
+    stop: Obj,
+    step: Obj,
+    value: Option<Obj>,
+) -> MoltResult<()> {
+    if list::is_list(seq) {
+        return super::list_slice::ass_extended_slice(seq, start, stop, step, value);
+    }
+    super::dispatch::no_item_assignment(seq, value.is_none())
+}
+
 /// `seq[start:stop:step]` (each bound a value or None), as a new reference.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> Obj {
     value_or_raise(getslice(seq, start, stop, step))
+}
+
+/// `seq[start:stop:step] = value`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_setslice(seq: Obj, start: Obj, stop: Obj, step: Obj, value: Obj) {
+    value_or_raise(assign_slice(seq, start, stop, step, Some(value)))
+}
+
+/// `del seq[start:stop:step]`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_delslice(seq: Obj, start: Obj, stop: Obj, step: Obj) {
+    value_or_raise(assign_slice(seq, start, stop, step, None))
 }

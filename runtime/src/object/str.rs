@@ -451,6 +451,7 @@ static STR_SEQUENCE: SequenceSlots = SequenceSlots {
     concat: Some(str_concat),
     repeat: Some(str_repeat),
     contains: Some(str_contains),
+    ..SequenceSlots::EMPTY
 };
 
 /// The type object of `str`.

@@ -8,7 +8,8 @@
 //! `tuplecontains`, `tuple_alloc`).
 //!
 //! Provides: the `tuple` type object `molt_type_tuple` and its slots (repr, hash, rich
-//! comparison, length, concatenation, repetition, `t[i]`, `in`, `iter()`); [`new_tuple`],
+//! comparison, length, concatenation, repetition, `t[i]`, `in`, `iter()`) and methods (`count`,
+//! `index`); [`new_tuple`],
 //! [`tuple_from_vec`], [`tuple_items`], [`tuple_len`], [`is_tuple`]; the ABI functions
 //! `molt_tuple_new`, `molt_tuple_init`, `molt_tuple_item`.
 //!
@@ -389,11 +390,71 @@ fn tuple_subscript(t: Obj, key: Obj) -> MoltResult<Obj> {
     }
 }
 
+/// `tuple.count(value)` (`tuple_count`).
+fn tuple_count(t: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    let value = super::call::exactly_one(t, "count", pos, kw)?;
+    let mut n = 0;
+    for &item in tuple_items(t).unwrap_or(&[]) {
+        n += i64::from(dispatch::rich_compare_bool(CompareOp::Eq, item, value)?);
+    }
+    super::int::from_i64(n)
+}
+
+/// `tuple.index(value, start=0, stop=sys.maxsize)` (`tuple_index_impl`): ValueError
+/// "tuple.index(x): x not in tuple".
+fn tuple_index(t: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    use super::call::{check_positional, no_keywords, slice_index_not_none};
+    no_keywords(t, "index", kw)?;
+    check_positional("index", pos.len(), 1, 3)?;
+    let value = pos[0];
+    let mut start = match pos.get(1) {
+        Some(&s) => slice_index_not_none(s)?,
+        None => 0,
+    };
+    let mut stop = match pos.get(2) {
+        Some(&s) => slice_index_not_none(s)?,
+        None => i64::MAX,
+    };
+    let items = tuple_items(t).unwrap_or(&[]);
+    let size = items.len() as i64;
+    if start < 0 {
+        start = (start + size).max(0);
+    }
+    if stop < 0 {
+        stop += size;
+    } else if stop > size {
+        stop = size;
+    }
+    let mut i = start;
+    while i < stop {
+        if let Some(&item) = items.get(i as usize)
+            && dispatch::rich_compare_bool(CompareOp::Eq, item, value)?
+        {
+            return super::int::from_i64(i);
+        }
+        i += 1;
+    }
+    fail(ValueError, "tuple.index(x): x not in tuple")
+}
+
+/// The methods of `tuple`.
+const TUPLE_METHODS: &[super::types::MethodDef] = &[
+    super::types::MethodDef {
+        name: "index",
+        call: tuple_index,
+    },
+    super::types::MethodDef {
+        name: "count",
+        call: tuple_count,
+    },
+];
+
 static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
     len: Some(tuple_len_slot),
     concat: Some(tuple_concat),
     repeat: Some(tuple_repeat),
     contains: Some(tuple_contains),
+    ..SequenceSlots::EMPTY
 };
 
 /// The type object of `tuple`.
@@ -407,6 +468,7 @@ pub static molt_type_tuple: TypeObject = TypeObject {
     subscript: Some(tuple_subscript),
     iter: Some(iter::tuple_iter),
     heap: Some(HeapKind::Tuple),
+    methods: TUPLE_METHODS,
     ..TypeObject::new("tuple", &TYPE_OBJECT)
 };
 

@@ -52,6 +52,17 @@ pub type IterFn = fn(Obj) -> MoltResult<Obj>;
 /// `tp_iternext`: Some(the next item, a new reference), or None when the iterator is exhausted
 /// (CPython's NULL without an exception set).
 pub type IterNextFn = fn(Obj) -> MoltResult<Option<Obj>>;
+/// `mp_ass_subscript`: `container[key] = value`, or `del container[key]` when the value is None.
+pub type AssSubscriptFn = fn(Obj, Obj, Option<Obj>) -> MoltResult<()>;
+/// A method's implementation: the receiver, the positional arguments, the keyword arguments
+/// (name, value) in call order. Returns a new reference.
+pub type MethodFn = fn(Obj, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>;
+
+/// One entry of a type's method table (CPython's `PyMethodDef`): `recv.NAME(...)`.
+pub struct MethodDef {
+    pub name: &'static str,
+    pub call: MethodFn,
+}
 
 /// A set of operators, by ABI code (bit `code`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +108,9 @@ pub struct NumberSlots {
     pub unary_ops: OpSet,
     pub truth: Option<TruthFn>,
     pub index: Option<IndexFn>,
+    /// The in-place operators (`nb_inplace_add`, …): `v op= w`, or NotImplemented.
+    pub inplace: Option<BinaryFn>,
+    pub inplace_ops: OpSet,
 }
 
 impl NumberSlots {
@@ -108,6 +122,8 @@ impl NumberSlots {
         unary_ops: OpSet::NONE,
         truth: None,
         index: None,
+        inplace: None,
+        inplace_ops: OpSet::NONE,
     };
 }
 
@@ -117,6 +133,22 @@ pub struct SequenceSlots {
     pub concat: Option<ConcatFn>,
     pub repeat: Option<RepeatFn>,
     pub contains: Option<ContainsFn>,
+    /// `sq_inplace_concat`: `v += w` (mutates and returns `v`).
+    pub inplace_concat: Option<ConcatFn>,
+    /// `sq_inplace_repeat`: `v *= n`.
+    pub inplace_repeat: Option<RepeatFn>,
+}
+
+impl SequenceSlots {
+    /// A table defining nothing.
+    pub const EMPTY: SequenceSlots = SequenceSlots {
+        len: None,
+        concat: None,
+        repeat: None,
+        contains: None,
+        inplace_concat: None,
+        inplace_repeat: None,
+    };
 }
 
 /// A type object. `#[repr(C)]` with the object header first: type objects are objects.
@@ -135,12 +167,16 @@ pub struct TypeObject {
     pub str: Option<TextFn>,
     /// `tp_as_mapping->mp_subscript`.
     pub subscript: Option<SubscriptFn>,
+    /// `tp_as_mapping->mp_ass_subscript`.
+    pub ass_subscript: Option<AssSubscriptFn>,
     /// `tp_iter`.
     pub iter: Option<IterFn>,
     /// `tp_iternext` (iterators only).
     pub iternext: Option<IterNextFn>,
     /// How instances are laid out on the heap; None for static-only types.
     pub heap: Option<HeapKind>,
+    /// `tp_methods`: the methods the type defines itself (the bases' are inherited).
+    pub methods: &'static [MethodDef],
 }
 
 // SAFETY: `#[repr(C)]`, header first; every static type object is immortal.
@@ -160,9 +196,11 @@ impl TypeObject {
             repr: None,
             str: None,
             subscript: None,
+            ass_subscript: None,
             iter: None,
             iternext: None,
             heap: None,
+            methods: &[],
         }
     }
 
@@ -223,6 +261,46 @@ impl TypeObject {
     /// `sq_contains`.
     pub fn contains_slot(&'static self) -> Option<ContainsFn> {
         self.mro().find_map(|t| t.sequence.and_then(|s| s.contains))
+    }
+
+    /// `tp_as_sequence` (a table defined by the type or a base).
+    pub fn sequence_table(&'static self) -> Option<&'static SequenceSlots> {
+        self.mro().find_map(|t| t.sequence)
+    }
+
+    /// The in-place number slot for `op` (`nb_inplace_add`, …).
+    pub fn inplace_slot(&'static self, op: BinaryOp) -> Option<BinaryFn> {
+        self.mro().find_map(|t| {
+            let n = t.number?;
+            if n.inplace_ops.has(op.code()) {
+                n.inplace
+            } else {
+                None
+            }
+        })
+    }
+
+    /// `sq_inplace_concat`.
+    pub fn inplace_concat_slot(&'static self) -> Option<ConcatFn> {
+        self.mro()
+            .find_map(|t| t.sequence.and_then(|s| s.inplace_concat))
+    }
+
+    /// `sq_inplace_repeat`.
+    pub fn inplace_repeat_slot(&'static self) -> Option<RepeatFn> {
+        self.mro()
+            .find_map(|t| t.sequence.and_then(|s| s.inplace_repeat))
+    }
+
+    /// `mp_ass_subscript`.
+    pub fn ass_subscript_slot(&'static self) -> Option<AssSubscriptFn> {
+        self.mro().find_map(|t| t.ass_subscript)
+    }
+
+    /// The method `name` of the type or its nearest base that defines it.
+    pub fn method(&'static self, name: &str) -> Option<&'static MethodDef> {
+        self.mro()
+            .find_map(|t| t.methods.iter().find(|m| m.name == name))
     }
 
     /// `mp_subscript`.
@@ -359,9 +437,11 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     repr: Some(object_repr),
     str: Some(object_str),
     subscript: None,
+    ass_subscript: None,
     iter: None,
     iternext: None,
     heap: None,
+    methods: &[],
 };
 
 /// `type`, the type of every type object (including itself).

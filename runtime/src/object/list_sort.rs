@@ -1,0 +1,667 @@
+//! `list.sort()`: CPython 3.11's timsort, ported faithfully (Objects/listobject.c,
+//! `list_sort_impl` and its helpers; the design is Objects/listsort.txt).
+//!
+//! Relies on: `list` for detaching the items while they are sorted ([`list::take_items`] /
+//! [`list::restore_items`], CPython's emptied list with `allocated = -1`); `dispatch` for the
+//! comparisons, every one `rich_compare_bool(Lt, x, y)` (CPython's `safe_object_compare`; its
+//! type-specialised compares give the same results and errors, so they are not needed).
+//!
+//! Provides: [`sort_list`] (`list.sort(reverse=…)` without a key function).
+//!
+//! Invariants: the comparisons are made in exactly CPython's order, with exactly its operands
+//! (the order decides which TypeError a mixed list raises, and makes the sort stable): runs are
+//! found by `count_run`, short runs extended to `minrun` by `binarysort`, and merged by the
+//! powersort policy (`found_new_run`, `powerloop`, `merge_force_collapse`) with `merge_lo` /
+//! `merge_hi` and their galloping (`gallop_left`, `gallop_right`, `min_gallop`). A comparison
+//! error aborts the sort and leaves the list a permutation of its items (every merge copies its
+//! temporary run back, as CPython's). `reverse` reverses before and after a forward sort, which
+//! keeps equal items in their original order. The sorted array is only reached through a Rust
+//! slice of the detached buffer; indices never leave it (no panics: positions are computed as
+//! CPython computes them, within the runs).
+
+use alloc::vec::Vec;
+
+use super::alloc::memory_error;
+use super::{Obj, dispatch, list};
+use crate::CompareOp;
+use crate::ExceptionKind::ValueError;
+use crate::exceptions::{MoltError, MoltResult, fail};
+
+/// The most pending runs: floor(log2(n)) + 1 for any n that fits in memory.
+const MAX_MERGE_PENDING: usize = 64;
+/// Galloping starts after this many consecutive wins of one run.
+const MIN_GALLOP: usize = 7;
+
+/// `ISLT(x, y)`: `x < y`.
+fn islt(x: Obj, y: Obj) -> MoltResult<bool> {
+    dispatch::rich_compare_bool(CompareOp::Lt, x, y)
+}
+
+/// A pending run: `a[base..base + len]`, with its powersort level.
+#[derive(Clone, Copy, Default)]
+struct Run {
+    base: usize,
+    len: usize,
+    power: u32,
+}
+
+/// CPython's `MergeState` (no key values: keys are the items).
+struct MergeState {
+    min_gallop: usize,
+    listlen: usize,
+    /// Temporary storage for merges (CPython's `a`).
+    tmp: Vec<Obj>,
+    pending: [Run; MAX_MERGE_PENDING],
+    n: usize,
+}
+
+impl MergeState {
+    /// `merge_getmem`: room for `need` items in `tmp`, a copy of `src`.
+    fn fill_tmp(&mut self, src: &[Obj]) -> MoltResult<()> {
+        self.tmp.clear();
+        if self.tmp.try_reserve_exact(src.len()).is_err() {
+            return memory_error();
+        }
+        self.tmp.extend_from_slice(src);
+        Ok(())
+    }
+}
+
+/// `binarysort`: sorts `a` by binary insertion, `a[..start]` being sorted already. Stable; on
+/// an error `a` is a permutation of its input.
+fn binarysort(a: &mut [Obj], start: usize) -> MoltResult<()> {
+    let mut start = if start == 0 { 1 } else { start };
+    while start < a.len() {
+        let pivot = a[start];
+        let (mut l, mut r) = (0, start);
+        loop {
+            let p = l + ((r - l) >> 1);
+            if islt(pivot, a[p])? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+            if l >= r {
+                break;
+            }
+        }
+        a.copy_within(l..start, l + 1);
+        a[l] = pivot;
+        start += 1;
+    }
+    Ok(())
+}
+
+/// `count_run`: the length of the run at the start of `a` (non-empty), and whether it is
+/// strictly descending.
+fn count_run(a: &[Obj]) -> MoltResult<(usize, bool)> {
+    if a.len() == 1 {
+        return Ok((1, false));
+    }
+    let mut n = 2;
+    if islt(a[1], a[0])? {
+        while n < a.len() && islt(a[n], a[n - 1])? {
+            n += 1;
+        }
+        Ok((n, true))
+    } else {
+        while n < a.len() && !islt(a[n], a[n - 1])? {
+            n += 1;
+        }
+        Ok((n, false))
+    }
+}
+
+/// `gallop_left`: the k in `0..=a.len()` with `a[k-1] < key <= a[k]`, searching from `hint`.
+fn gallop_left(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
+    let n = a.len();
+    let mut lastofs: usize = 0;
+    let mut ofs: usize = 1;
+    // Offsets below are relative to `a[0]`, with `lastofs` one less than CPython's (which may
+    // be -1), so that they stay unsigned: the search is over `lo..ofs`.
+    let mut lo;
+    if islt(a[hint], key)? {
+        // a[hint] < key: gallop right until a[hint + lastofs] < key <= a[hint + ofs].
+        let maxofs = n - hint;
+        while ofs < maxofs {
+            if islt(a[hint + ofs], key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        if ofs > maxofs {
+            ofs = maxofs;
+        }
+        lo = lastofs + hint + 1;
+        ofs += hint;
+    } else {
+        // key <= a[hint]: gallop left until a[hint - ofs] < key <= a[hint - lastofs].
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if islt(a[hint - ofs], key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if ofs > maxofs {
+            ofs = maxofs;
+        }
+        // CPython: lastofs = hint - ofs (may be -1), ofs = hint - lastofs; then ++lastofs.
+        lo = hint + 1 - ofs;
+        ofs = hint - lastofs;
+    }
+    // Binary search with invariant a[lo-1] < key <= a[ofs].
+    while lo < ofs {
+        let m = lo + ((ofs - lo) >> 1);
+        if islt(a[m], key)? {
+            lo = m + 1;
+        } else {
+            ofs = m;
+        }
+    }
+    Ok(ofs)
+}
+
+/// `gallop_right`: the k in `0..=a.len()` with `a[k-1] <= key < a[k]`, searching from `hint`.
+fn gallop_right(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
+    let n = a.len();
+    let mut lastofs: usize = 0;
+    let mut ofs: usize = 1;
+    let mut lo;
+    if islt(key, a[hint])? {
+        // key < a[hint]: gallop left until a[hint - ofs] <= key < a[hint - lastofs].
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if islt(key, a[hint - ofs])? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        if ofs > maxofs {
+            ofs = maxofs;
+        }
+        lo = hint + 1 - ofs;
+        ofs = hint - lastofs;
+    } else {
+        // a[hint] <= key: gallop right until a[hint + lastofs] <= key < a[hint + ofs].
+        let maxofs = n - hint;
+        while ofs < maxofs {
+            if islt(key, a[hint + ofs])? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if ofs > maxofs {
+            ofs = maxofs;
+        }
+        lo = lastofs + hint + 1;
+        ofs += hint;
+    }
+    // Binary search with invariant a[lo-1] <= key < a[ofs].
+    while lo < ofs {
+        let m = lo + ((ofs - lo) >> 1);
+        if islt(key, a[m])? {
+            ofs = m;
+        } else {
+            lo = m + 1;
+        }
+    }
+    Ok(ofs)
+}
+
+/// The value of a comparison or a gallop, or the merge ends with its error (CPython's
+/// `goto Fail`).
+macro_rules! tri {
+    ($label:lifetime, $e:expr) => {
+        match $e {
+            Ok(k) => k,
+            Err(e) => break $label Exit::Fail(e),
+        }
+    };
+}
+
+/// How a merge loop ended (CPython's labels).
+enum Exit {
+    Succeed,
+    Fail(MoltError),
+    /// `merge_lo`'s CopyB / `merge_hi`'s CopyA.
+    CopyRest,
+}
+
+/// `merge_lo`: merges `a[pa..pa+na]` and `a[pa+na..pa+na+nb]` (na <= nb), stably, in place;
+/// `a[pa+na-1]` belongs at the end and `a[pa+na]` at the start of the result.
+fn merge_lo(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
+    let (mut na, mut nb) = (na, nb);
+    ms.fill_tmp(&a[pa..pa + na])?;
+    let mut dest = pa;
+    let mut ssa = 0; // into ms.tmp
+    let mut ssb = pa + na;
+    a[dest] = a[ssb];
+    dest += 1;
+    ssb += 1;
+    nb -= 1;
+    let exit = 'merge: {
+        if nb == 0 {
+            break 'merge Exit::Succeed;
+        }
+        if na == 1 {
+            break 'merge Exit::CopyRest;
+        }
+        let mut min_gallop = ms.min_gallop;
+        loop {
+            let mut acount = 0usize;
+            let mut bcount = 0usize;
+            // Straightforward merging until one run appears to win consistently.
+            loop {
+                if tri!('merge, islt(a[ssb], ms.tmp[ssa])) {
+                    a[dest] = a[ssb];
+                    dest += 1;
+                    ssb += 1;
+                    bcount += 1;
+                    acount = 0;
+                    nb -= 1;
+                    if nb == 0 {
+                        break 'merge Exit::Succeed;
+                    }
+                    if bcount >= min_gallop {
+                        break;
+                    }
+                } else {
+                    a[dest] = ms.tmp[ssa];
+                    dest += 1;
+                    ssa += 1;
+                    acount += 1;
+                    bcount = 0;
+                    na -= 1;
+                    if na == 1 {
+                        break 'merge Exit::CopyRest;
+                    }
+                    if acount >= min_gallop {
+                        break;
+                    }
+                }
+            }
+            // Galloping, until neither run wins consistently any more.
+            min_gallop += 1;
+            loop {
+                min_gallop -= usize::from(min_gallop > 1);
+                ms.min_gallop = min_gallop;
+                let k = tri!('merge, gallop_right(a[ssb], &ms.tmp[ssa..ssa + na], 0));
+                acount = k;
+                if k > 0 {
+                    a[dest..dest + k].copy_from_slice(&ms.tmp[ssa..ssa + k]);
+                    dest += k;
+                    ssa += k;
+                    na -= k;
+                    if na == 1 {
+                        break 'merge Exit::CopyRest;
+                    }
+                    // na == 0 is impossible for a consistent comparison, but may happen.
+                    if na == 0 {
+                        break 'merge Exit::Succeed;
+                    }
+                }
+                a[dest] = a[ssb];
+                dest += 1;
+                ssb += 1;
+                nb -= 1;
+                if nb == 0 {
+                    break 'merge Exit::Succeed;
+                }
+                let k = tri!('merge, gallop_left(ms.tmp[ssa], &a[ssb..ssb + nb], 0));
+                bcount = k;
+                if k > 0 {
+                    a.copy_within(ssb..ssb + k, dest);
+                    dest += k;
+                    ssb += k;
+                    nb -= k;
+                    if nb == 0 {
+                        break 'merge Exit::Succeed;
+                    }
+                }
+                a[dest] = ms.tmp[ssa];
+                dest += 1;
+                ssa += 1;
+                na -= 1;
+                if na == 1 {
+                    break 'merge Exit::CopyRest;
+                }
+                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                    break;
+                }
+            }
+            min_gallop += 1; // penalize leaving galloping mode
+            ms.min_gallop = min_gallop;
+        }
+    };
+    match exit {
+        Exit::CopyRest => {
+            // na == 1: the last item of A belongs at the end of the merge.
+            a.copy_within(ssb..ssb + nb, dest);
+            a[dest + nb] = ms.tmp[ssa];
+            Ok(())
+        }
+        Exit::Succeed | Exit::Fail(_) => {
+            if na > 0 {
+                a[dest..dest + na].copy_from_slice(&ms.tmp[ssa..ssa + na]);
+            }
+            match exit {
+                Exit::Fail(e) => Err(e),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// `merge_hi`: as [`merge_lo`] for na >= nb, merging from the right end.
+fn merge_hi(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
+    let (mut na, mut nb) = (na, nb);
+    let pb = pa + na;
+    ms.fill_tmp(&a[pb..pb + nb])?;
+    // Positions one past the current item (CPython's pointers + 1), so they never go below 0:
+    // `dest` and `ssa` index `a`, `ssb` indexes `ms.tmp`.
+    let mut dest = pb + nb; // a[dest - 1] is the next slot written
+    let mut ssa = pa + na; // a[ssa - 1] is A's last item
+    let mut ssb = nb; // tmp[ssb - 1] is B's last item
+    let basea = pa;
+    a[dest - 1] = a[ssa - 1];
+    dest -= 1;
+    ssa -= 1;
+    na -= 1;
+    let exit = 'merge: {
+        if na == 0 {
+            break 'merge Exit::Succeed;
+        }
+        if nb == 1 {
+            break 'merge Exit::CopyRest;
+        }
+        let mut min_gallop = ms.min_gallop;
+        loop {
+            let mut acount = 0usize;
+            let mut bcount = 0usize;
+            loop {
+                if tri!('merge, islt(ms.tmp[ssb - 1], a[ssa - 1])) {
+                    a[dest - 1] = a[ssa - 1];
+                    dest -= 1;
+                    ssa -= 1;
+                    acount += 1;
+                    bcount = 0;
+                    na -= 1;
+                    if na == 0 {
+                        break 'merge Exit::Succeed;
+                    }
+                    if acount >= min_gallop {
+                        break;
+                    }
+                } else {
+                    a[dest - 1] = ms.tmp[ssb - 1];
+                    dest -= 1;
+                    ssb -= 1;
+                    bcount += 1;
+                    acount = 0;
+                    nb -= 1;
+                    if nb == 1 {
+                        break 'merge Exit::CopyRest;
+                    }
+                    if bcount >= min_gallop {
+                        break;
+                    }
+                }
+            }
+            min_gallop += 1;
+            loop {
+                min_gallop -= usize::from(min_gallop > 1);
+                ms.min_gallop = min_gallop;
+                let k = tri!('merge, gallop_right(ms.tmp[ssb - 1], &a[basea..basea + na], na - 1));
+                let k = na - k;
+                acount = k;
+                if k > 0 {
+                    dest -= k;
+                    ssa -= k;
+                    a.copy_within(ssa..ssa + k, dest);
+                    na -= k;
+                    if na == 0 {
+                        break 'merge Exit::Succeed;
+                    }
+                }
+                a[dest - 1] = ms.tmp[ssb - 1];
+                dest -= 1;
+                ssb -= 1;
+                nb -= 1;
+                if nb == 1 {
+                    break 'merge Exit::CopyRest;
+                }
+                let k = tri!('merge, gallop_left(a[ssa - 1], &ms.tmp[..nb], nb - 1));
+                let k = nb - k;
+                bcount = k;
+                if k > 0 {
+                    dest -= k;
+                    ssb -= k;
+                    a[dest..dest + k].copy_from_slice(&ms.tmp[ssb..ssb + k]);
+                    nb -= k;
+                    if nb == 1 {
+                        break 'merge Exit::CopyRest;
+                    }
+                    // nb == 0 is impossible for a consistent comparison, but may happen.
+                    if nb == 0 {
+                        break 'merge Exit::Succeed;
+                    }
+                }
+                a[dest - 1] = a[ssa - 1];
+                dest -= 1;
+                ssa -= 1;
+                na -= 1;
+                if na == 0 {
+                    break 'merge Exit::Succeed;
+                }
+                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                    break;
+                }
+            }
+            min_gallop += 1;
+            ms.min_gallop = min_gallop;
+        }
+    };
+    match exit {
+        Exit::CopyRest => {
+            // nb == 1: the first item of B belongs at the front of the merge.
+            a.copy_within(ssa - na..ssa, dest - na);
+            dest -= na;
+            a[dest - 1] = ms.tmp[ssb - 1];
+            Ok(())
+        }
+        Exit::Succeed | Exit::Fail(_) => {
+            if nb > 0 {
+                // B's remaining items are tmp[..nb]; they go just below `dest`.
+                a[dest - nb..dest].copy_from_slice(&ms.tmp[..nb]);
+            }
+            match exit {
+                Exit::Fail(e) => Err(e),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// `merge_at`: merges the pending runs `i` and `i + 1`.
+fn merge_at(ms: &mut MergeState, a: &mut [Obj], i: usize) -> MoltResult<()> {
+    let Run {
+        base: pa, len: na, ..
+    } = ms.pending[i];
+    let Run {
+        base: pb, len: nb, ..
+    } = ms.pending[i + 1];
+    ms.pending[i].len = na + nb;
+    if i + 3 == ms.n {
+        ms.pending[i + 1] = ms.pending[i + 2];
+    }
+    ms.n -= 1;
+    // Where does B start in A? Items of A before that are already in place.
+    let k = gallop_right(a[pb], &a[pa..pa + na], 0)?;
+    let pa = pa + k;
+    let na = na - k;
+    if na == 0 {
+        return Ok(());
+    }
+    // Where does A end in B? Items of B after that are already in place.
+    let nb = gallop_left(a[pa + na - 1], &a[pb..pb + nb], nb - 1)?;
+    if nb == 0 {
+        return Ok(());
+    }
+    if na <= nb {
+        merge_lo(ms, a, pa, na, nb)
+    } else {
+        merge_hi(ms, a, pa, na, nb)
+    }
+}
+
+/// `powerloop`: the powersort level of the boundary between the runs `s1..s1+n1` and
+/// `s1+n1..s1+n1+n2` of a list of `n` items.
+fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1; // 2 * the first run's midpoint
+    let mut b = a + n1 + n2; // 2 * the second run's midpoint
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
+}
+
+/// `found_new_run`: a run of `n2` items follows the pending ones; merges the pending runs of
+/// a greater power first.
+fn found_new_run(ms: &mut MergeState, a: &mut [Obj], n2: usize) -> MoltResult<()> {
+    if ms.n > 0 {
+        let top = ms.pending[ms.n - 1];
+        let power = powerloop(top.base, top.len, n2, ms.listlen);
+        while ms.n > 1 && ms.pending[ms.n - 2].power > power {
+            merge_at(ms, a, ms.n - 2)?;
+        }
+        ms.pending[ms.n - 1].power = power;
+    }
+    Ok(())
+}
+
+/// `merge_force_collapse`: merges every pending run.
+fn merge_force_collapse(ms: &mut MergeState, a: &mut [Obj]) -> MoltResult<()> {
+    while ms.n > 1 {
+        let mut n = ms.n - 2;
+        if n > 0 && ms.pending[n - 1].len < ms.pending[n + 1].len {
+            n -= 1;
+        }
+        merge_at(ms, a, n)?;
+    }
+    Ok(())
+}
+
+/// `merge_compute_minrun`.
+fn compute_minrun(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// The sort proper (the body of `list_sort_impl` between its pre-sort check and `succeed`).
+fn timsort(a: &mut [Obj]) -> MoltResult<()> {
+    let total = a.len();
+    if total < 2 {
+        return Ok(());
+    }
+    let mut ms = MergeState {
+        min_gallop: MIN_GALLOP,
+        listlen: total,
+        tmp: Vec::new(),
+        pending: [Run::default(); MAX_MERGE_PENDING],
+        n: 0,
+    };
+    let minrun = compute_minrun(total);
+    let mut lo = 0;
+    let mut nremaining = total;
+    while nremaining > 0 {
+        let (mut n, descending) = count_run(&a[lo..])?;
+        if descending {
+            a[lo..lo + n].reverse();
+        }
+        if n < minrun {
+            let force = nremaining.min(minrun);
+            binarysort(&mut a[lo..lo + force], n)?;
+            n = force;
+        }
+        found_new_run(&mut ms, a, n)?;
+        if ms.n >= MAX_MERGE_PENDING {
+            return memory_error();
+        }
+        ms.pending[ms.n] = Run {
+            base: lo,
+            len: n,
+            power: 0,
+        };
+        ms.n += 1;
+        lo += n;
+        nremaining -= n;
+    }
+    merge_force_collapse(&mut ms, a)
+}
+
+/// `list.sort(reverse=reverse)` (no key function): CPython's `list_sort_impl`. The list is
+/// emptied while its items are sorted; a comparison error leaves it with all its items; a list
+/// changed meanwhile gives ValueError "list modified during sort".
+pub fn sort_list(l: Obj, reverse: bool) -> MoltResult<()> {
+    let Some(saved) = list::take_items(l) else {
+        return Ok(());
+    };
+    let (buf, n, _) = saved;
+    let a: &mut [Obj] = if n == 0 || buf.is_null() {
+        &mut []
+    } else {
+        // SAFETY: `buf` is the detached buffer of `n` initialised items, owned by this call
+        // until `restore_items` gives it back; nothing else can reach it meanwhile.
+        unsafe { core::slice::from_raw_parts_mut(buf, n) }
+    };
+    if reverse && n > 1 {
+        a.reverse();
+    }
+    let r = timsort(a);
+    if reverse && n > 1 {
+        a.reverse();
+    }
+    let untouched = list::restore_items(l, saved);
+    r?;
+    if !untouched {
+        return fail(ValueError, "list modified during sort");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minrun_and_power() {
+        assert_eq!(compute_minrun(63), 63);
+        assert_eq!(compute_minrun(64), 32);
+        assert_eq!(compute_minrun(65), 33);
+        assert_eq!(compute_minrun(2112), 33);
+        // Runs [0, 32) and [32, 64) of 100: midpoints 0.16 and 0.48 differ at the 2nd bit.
+        assert_eq!(powerloop(0, 32, 32, 100), 2);
+        // Runs [32, 64) and [64, 96) of 128: the boundary is the middle.
+        assert_eq!(powerloop(32, 32, 32, 128), 1);
+    }
+}
