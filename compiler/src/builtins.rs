@@ -28,6 +28,8 @@ pub enum Call {
     /// `py.builtin` with this operator and at most this many positional arguments, passed as
     /// given (`list()`, `list(x)`).
     UpTo(Builtin, usize),
+    /// `bool()` (False) or `bool(x)`: `not not x`.
+    Bool,
     /// `sorted(iterable, *, key=None, reverse=False)`: a new list (`list(iterable)`), sorted by
     /// its `sort` method with the keyword arguments given.
     Sorted,
@@ -125,7 +127,7 @@ builtins! {
     // `sorted` lowers to `list()` and the `sort` method, which make no checks of their own yet.
     Sorted = "sorted", Kind::Function, Call::Sorted, &[];
     Object = "object", Kind::Class(BuiltinClass::Object), Call::Unsupported, &[];
-    Bool = "bool", Kind::Class(BuiltinClass::Bool), Call::Unsupported, &[];
+    Bool = "bool", Kind::Class(BuiltinClass::Bool), Call::Bool, &[];
     Tuple = "tuple", Kind::Class(BuiltinClass::Tuple), Call::Unsupported, &[];
 }
 
@@ -193,6 +195,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, list, sorted");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, list, sorted, bool");
     }
 }

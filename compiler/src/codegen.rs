@@ -31,7 +31,7 @@ use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, Glo
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate, OptimizationLevel};
 use molt_ir::{ArithOp, Attr, AttrEnum, BitOp, Block, CastOp, CmpOp, Func, Module, OpData, Opcode, Span, Type, Value};
 
-use crate::abi::{self, AbiTy};
+use crate::abi::{self, AbiTy, RtFn};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TargetArch {
@@ -134,6 +134,9 @@ pub fn generate(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch
     cg.declare(unit)?;
     for f in &unit.funcs {
         cg.function(f)?;
+    }
+    if unit.define_globals {
+        cg.module_release(unit)?;
     }
     module.verify().map_err(|e| format!("LLVM module verification failed: {e}"))?;
     if opt > 0 {
@@ -293,6 +296,30 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             self.funcs.insert(f.name.clone(), fv);
         }
+        Ok(())
+    }
+
+    /// Defines `molt_module_release` in the unit that defines the module variables: every bound
+    /// reference variable is unbound and its reference dropped.
+    fn module_release(&mut self, unit: &Unit<'_>) -> R<()> {
+        let name = abi::ENTRY.get(1).ok_or("the ABI declares no module release entry")?;
+        let fv = self.module.add_function(name, self.ctx.void_type().fn_type(&[], false), Some(Linkage::External));
+        let mut bb = self.ctx.append_basic_block(fv, "entry");
+        self.b.position_at_end(bb);
+        for g in unit.globals.iter().filter(|g| g.ty == Type::Ref) {
+            let (v, flag, ty) = *self.globals.get(&g.name).ok_or("module variable not declared")?;
+            let bound = be(self.b.build_load(self.ctx.bool_type(), flag.as_pointer_value(), "bound"))?.into_int_value();
+            let (drop_bb, next) = (self.ctx.append_basic_block(fv, "drop"), self.ctx.append_basic_block(fv, "next"));
+            be(self.b.build_conditional_branch(bound, drop_bb, next))?;
+            self.b.position_at_end(drop_bb);
+            be(self.b.build_store(flag.as_pointer_value(), self.ctx.bool_type().const_zero()))?;
+            let x = be(self.b.build_load(ty, v.as_pointer_value(), "x"))?;
+            self.call_rt(RtFn::molt_obj_decref.name(), &[x.into()])?;
+            be(self.b.build_unconditional_branch(next))?;
+            bb = next;
+            self.b.position_at_end(bb);
+        }
+        be(self.b.build_return(None))?;
         Ok(())
     }
 

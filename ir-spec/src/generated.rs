@@ -136,7 +136,7 @@ pub enum Opcode {
     PyDelslice,
     /// `py.inplace_binop`: An augmented assignment's operator (`a += b`): the in-place form where the type has one (a list is extended), else the binary operator.
     PyInplaceBinop,
-    /// `py.call_method`: `recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated).
+    /// `py.call_method`: `recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated). `recv.NAME` ends at source offset `attr_end` (where an AttributeError points).
     PyCallMethod,
     /// `t.const`: A typed literal; the result type is the literal's type.
     TConst,
@@ -1475,12 +1475,12 @@ static SPECS: [OpSpec; 153] = [
     OpSpec {
         name: "py.call_method",
         dialect: Dialect::Py,
-        doc: "`recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated).",
+        doc: "`recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated). `recv.NAME` ends at source offset `attr_end` (where an AttributeError points).",
         operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str }, AttrSpec { name: "name", kind: AttrKind::Str }],
+        attrs: &[AttrSpec { name: "attr_end", kind: AttrKind::Int }, AttrSpec { name: "kwnames", kind: AttrKind::Str }, AttrSpec { name: "name", kind: AttrKind::Str }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -2351,7 +2351,7 @@ static SPECS: [OpSpec; 153] = [
         variadic_operands: true,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str }, AttrSpec { name: "name", kind: AttrKind::Str }],
+        attrs: &[AttrSpec { name: "attr_end", kind: AttrKind::Int }, AttrSpec { name: "kwnames", kind: AttrKind::Str }, AttrSpec { name: "name", kind: AttrKind::Str }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,

@@ -236,17 +236,26 @@ molt_abi! {
         /// extends `a` and returns it, `list *= n`), else `molt_obj_binop`'s protocol, with
         /// CPython's "unsupported operand type(s) for +=" TypeError.
         fn molt_obj_inplace_binop(op: i32, a: obj, b: obj) -> obj;
-        /// `recv.NAME(*args)` for a method of a builtin type (`len` bytes of UTF-8 at `name`):
-        /// `args` is a tuple of the positional arguments followed by the keyword arguments'
-        /// values; `kwnames` (`kwlen` bytes) names those keyword arguments, comma-separated
-        /// (empty when there are none). CPython's AttributeError for a missing method and its
-        /// TypeErrors for bad arguments ("list.append() takes exactly one argument (0 given)").
-        fn molt_obj_call_method(recv: obj, name: ptr, len: i64, args: obj, kwnames: ptr, kwlen: i64) -> obj;
+        /// The method `NAME` (`len` bytes of UTF-8 at `name`) of `recv`'s type, for
+        /// `molt_obj_call_method`: an address in the runtime's method tables; null when `recv`
+        /// has an attribute of that name that is not a method (the call raises then). CPython's
+        /// AttributeError otherwise (`recv.NAME` is evaluated before the arguments).
+        fn molt_obj_lookup_method(recv: obj, name: ptr, len: i64) -> ptr;
+        /// `recv.NAME(*args)`, `method` being what `molt_obj_lookup_method` gave for it: `args`
+        /// is a tuple of the positional arguments followed by the keyword arguments' values;
+        /// `kwnames` (`kwlen` bytes) names those keyword arguments, comma-separated (empty when
+        /// there are none). CPython's TypeErrors for bad arguments ("list.append() takes exactly
+        /// one argument (0 given)"), or "'int' object is not callable" for a null `method`.
+        fn molt_obj_call_method(recv: obj, method: ptr, name: ptr, len: i64, args: obj, kwnames: ptr, kwlen: i64) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
         /// runtime's `main` calls it, then prints the traceback of a pending exception.
         fn molt_module_main() -> void;
+        /// Defined by the compiler in every executable: drops the references that module
+        /// variables still hold (CPython clears its modules at exit). The runtime's `main`
+        /// calls it after `molt_module_main` returned and its traceback, if any, was printed.
+        fn molt_module_release() -> void;
     }
     globals {
         /// Non-zero while an exception is pending. Generated code tests it after every call

@@ -7,7 +7,8 @@
 //! writes the CPython-style traceback (with its chain of causes and contexts) to stderr — or,
 //! for an uncaught SystemExit, does what CPython's `_Py_HandleSystemExit` does (no traceback;
 //! `str(code)` on stderr unless the code is None or an int); then releases every exception
-//! object still held (the pending one, the handling stack) and, if the environment variable
+//! object still held (the pending one, the handling stack) and the references module variables
+//! hold (`molt_module_release`, defined by the compiler) and, if the environment variable
 //! `MOLT_OBJECT_REPORT` names a file, writes the per-type allocation and leak counts there as
 //! JSON (`object::alloc::object_report_json`). Exit status: 0 on success, 1 on an uncaught
 //! exception, a SystemExit's code, 120 when stdout could not be written (e.g. the reader
@@ -30,17 +31,18 @@ use crate::sys;
 ///
 /// # Safety
 /// `module_main` is the compiled module's top-level code.
-pub unsafe fn run_module(module_main: unsafe extern "C" fn()) -> i32 {
+pub unsafe fn run_module(module_main: unsafe extern "C" fn(), module_release: unsafe extern "C" fn()) -> i32 {
     sys::ignore_sigpipe();
     // SAFETY: forwarded caller contract.
     unsafe { module_main() };
-    finish()
+    // SAFETY: forwarded caller contract (`module_release` is the compiled module's).
+    finish(|| unsafe { module_release() })
 }
 
 /// Flushes stdout, prints the traceback of a pending exception (or handles a SystemExit),
 /// releases the exception objects and writes the object report (when `MOLT_OBJECT_REPORT`
 /// names a file); returns the exit status.
-pub fn finish() -> i32 {
+pub fn finish(release_module: impl FnOnce()) -> i32 {
     let stdout_ok = flush_stdout();
     let status = if let Some((code, text)) = take_system_exit() {
         if let Some(mut text) = text {
@@ -62,6 +64,8 @@ pub fn finish() -> i32 {
     };
     // Handlers still active (none after a program that ran to its end) hold references.
     clear_handling();
+    // Module variables hold references too.
+    release_module();
     // A test aid: failing to write it does not change the program's status.
     let _ = crate::object::alloc::write_object_report();
     status
@@ -72,5 +76,5 @@ pub fn finish() -> i32 {
 #[unsafe(no_mangle)]
 pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
     // SAFETY: `molt_module_main` is the compiled module, linked into the executable.
-    unsafe { run_module(crate::molt_module_main) }
+    unsafe { run_module(crate::molt_module_main, crate::molt_module_release) }
 }

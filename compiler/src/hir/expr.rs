@@ -259,7 +259,7 @@ impl<'a> FnLower<'a> {
         if let Expr::Attribute(a) = &*call.func {
             // `recv.name(...)`: the receiver, then the arguments, left to right.
             let recv = self.expr(&a.value)?;
-            return self.call_method(recv, a.attr.as_str(), &call.arguments, sp);
+            return self.call_method(recv, a.attr.as_str(), &call.arguments, span(a.range()).end, sp);
         }
         let Expr::Name(callee) = &*call.func else {
             self.err(Diagnostic::new("E0102", span(call.func.range()), "only calls of functions by name are supported")
@@ -329,6 +329,22 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", op).result(Type::Obj))
             }
+            Call::Bool => {
+                if !call.arguments.keywords.is_empty() || call.arguments.args.len() > 1 {
+                    self.err(Diagnostic::new("E0102", sp, "`bool` is supported with at most 1 positional argument(s)")
+                        .label("unsupported call form").help("write `bool(x)`"));
+                    return None;
+                }
+                let Some(arg) = call.arguments.args.first() else {
+                    let b = self.cur?;
+                    return Some(self.konst(b, Attr::Bool(false), sp));
+                };
+                // bool(x) is `not not x`: CPython's PyObject_IsTrue, as a bool.
+                let x = self.expr(arg)?;
+                let b = self.cur?;
+                let n = self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([x]).enum_attr("op", UnaryOp::Not).result(Type::Obj))?;
+                self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([n]).enum_attr("op", UnaryOp::Not).result(Type::Obj))
+            }
             Call::Sorted => {
                 // sorted(iterable, **kw) = list(iterable), then its `sort(**kw)`: CPython's own
                 // definition (Python/bltinmodule.c `builtin_sorted`).
@@ -341,7 +357,7 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 let l = self.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands([x]).enum_attr("name", molt_ir::Builtin::List).result(Type::Obj))?;
                 let no_args = ast::Arguments { range: call.arguments.range, node_index: call.arguments.node_index.clone(), args: Box::new([]), keywords: call.arguments.keywords.clone() };
-                self.call_method(l, "sort", &no_args, sp)?;
+                self.call_method(l, "sort", &no_args, sp.end, sp)?;
                 Some(l)
             }
             Call::Range => {
@@ -358,8 +374,9 @@ impl<'a> FnLower<'a> {
         }
     }
 
-    /// `recv.name(args…, kw=value…)`: a method of a builtin type (`py.call_method`).
-    fn call_method(&mut self, recv: Value, name: &str, arguments: &ast::Arguments, sp: Span) -> Option<Value> {
+    /// `recv.name(args…, kw=value…)`: a method of a builtin type (`py.call_method`); `recv.name`
+    /// ends at `attr_end`.
+    fn call_method(&mut self, recv: Value, name: &str, arguments: &ast::Arguments, attr_end: u32, sp: Span) -> Option<Value> {
         if let Some(s) = arguments.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
             self.err(Diagnostic::new("E0102", span(s.range()), "`*args` in calls is not supported yet").label("starred argument"));
             return None;
@@ -379,7 +396,7 @@ impl<'a> FnLower<'a> {
         }
         let b = self.cur?;
         self.emit(b, NewOp::new(Opcode::PyCallMethod, sp).operands(args).attr("name", Attr::Str(name.into()))
-            .attr("kwnames", Attr::Str(kwnames.join(","))).result(Type::Obj))
+            .attr("kwnames", Attr::Str(kwnames.join(","))).attr("attr_end", Attr::Int(attr_end.into())).result(Type::Obj))
     }
 
     /// A call of a module-level function.

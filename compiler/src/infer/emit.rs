@@ -464,7 +464,8 @@ impl Emitter<'_, '_> {
                     self.boxed(b, none, sp)
                 } else {
                     let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
-                    self.value(b, NewOp::new(Opcode::TObjCallMethod, sp).operands(args).attr("name", name).attr("kwnames", kwnames).result(Type::TObj))
+                    let attr_end = o.attr("attr_end").cloned().unwrap_or(Attr::Int(sp.end.into()));
+                    self.value(b, NewOp::new(Opcode::TObjCallMethod, sp).operands(args).attr("name", name).attr("kwnames", kwnames).attr("attr_end", attr_end).result(Type::TObj))
                 }
             }
             Opcode::PyUnop => {

@@ -47,7 +47,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_ascii | RtFn::molt_obj_getslice => true,
         RtFn::molt_tuple_init | RtFn::molt_tuple_item | RtFn::molt_list_init => false,
         RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
-        | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method => true,
+        | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
         RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
@@ -563,20 +563,24 @@ impl L<'_> {
                 Some(self.call_val(RtFn::molt_obj_inplace_binop, vec![code, ops[0], ops[1]], Type::Ref, sp))
             }
             Opcode::TObjCallMethod => {
-                // The arguments travel in a tuple (positional, then keyword values).
+                // CPython's LOAD_METHOD, blamed on `recv.NAME` (its AttributeError), then the
+                // arguments in a tuple (positional, then keyword values) and CALL.
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let kw = attr("kwnames").as_str().unwrap_or("").to_string();
+                let attr_end = attr("attr_end").as_int().and_then(|e| u32::try_from(e).ok()).unwrap_or(sp.end);
+                let attr_sp = Span { start: sp.start, end: attr_end.clamp(sp.start, sp.end) };
+                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
+                let pn = self.i64c(name.len() as i64, sp);
+                let method = self.call_val(RtFn::molt_obj_lookup_method, vec![ops[0], p, pn], Type::Ptr, attr_sp);
                 let n = self.i64c(ops.len() as i64 - 1, sp);
                 let args = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
                 for (i, &a) in ops[1..].iter().enumerate() {
                     let idx = self.i64c(i as i64, sp);
                     self.call(RtFn::molt_tuple_init, vec![args, idx, a], None, sp);
                 }
-                let name = attr("name").as_str().unwrap_or("").to_string();
-                let kw = attr("kwnames").as_str().unwrap_or("").to_string();
-                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
-                let pn = self.i64c(name.len() as i64, sp);
                 let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
                 let kn = self.i64c(kw.len() as i64, sp);
-                Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], p, pn, args, k, kn], Type::Ref, sp))
+                Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], method, p, pn, args, k, kn], Type::Ref, sp))
             }
             Opcode::TObjGetitem => Some(self.call_val(RtFn::molt_obj_getitem, ops, Type::Ref, sp)),
             Opcode::TObjContains => Some(self.call_val(RtFn::molt_obj_contains, ops, Type::I1, sp)),

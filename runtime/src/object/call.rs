@@ -11,7 +11,7 @@
 //! (Python/getargs.c), `_PyEval_SliceIndexNotNone` (Python/ceval.c), `_PyNumber_Index`,
 //! `PyLong_AsSsize_t` and `_PyLong_AsInt`.
 //!
-//! Provides: the ABI's `molt_obj_call_method`, [`call_method`], and the helpers methods use to
+//! Provides: the ABI's `molt_obj_lookup_method` and `molt_obj_call_method`, [`lookup_method`], [`call_method`], and the helpers methods use to
 //! check their arguments: [`no_keywords`], [`exactly_one`], [`no_args`], [`check_positional`],
 //! [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`], [`unpack_keywords`].
 //!
@@ -23,6 +23,7 @@ use alloc::format;
 use alloc::vec::Vec;
 
 use super::tuple::tuple_items;
+use super::types::MethodDef;
 use super::{Obj, decref, int};
 use crate::ExceptionKind::{OverflowError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
@@ -222,15 +223,47 @@ pub fn unpack_keywords<const N: usize>(
     Ok(out)
 }
 
-/// `recv.NAME(*args)`, the keyword arguments' values last in `args`, named by `kwnames`
+/// The method `name` of `recv`'s type (`LOAD_METHOD`): `Some` for a method of the tables,
+/// `None` for an attribute that is not a method, CPython's AttributeError otherwise.
+pub fn lookup_method(recv: Obj, name: &str) -> MoltResult<Option<&'static MethodDef>> {
+    if let Some(m) = recv.type_of().method(name) {
+        return Ok(Some(m));
+    }
+    let attr = super::attrs::getattr(recv, name)?;
+    // SAFETY: `getattr` returned a new reference.
+    unsafe { decref(attr) };
+    Ok(None)
+}
+
+/// The ABI's `molt_obj_lookup_method`.
+///
+/// # Safety
+/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_obj_lookup_method(recv: Obj, name: *const u8, len: i64) -> *const u8 {
+    // SAFETY: forwarded caller contract.
+    let name = unsafe { crate::exceptions::bytes_from_raw(name, len) };
+    match lookup_method(recv, &alloc::string::String::from_utf8_lossy(name)) {
+        Ok(Some(m)) => core::ptr::from_ref(m).cast(),
+        Ok(None) => core::ptr::null(),
+        Err(e) => {
+            value_or_raise::<Obj>(Err(e));
+            core::ptr::null()
+        }
+    }
+}
+
+/// `recv.NAME(*args)` (`CALL` after `LOAD_METHOD`): `method` is what `molt_obj_lookup_method`
+/// returned; the keyword arguments' values are last in `args`, named by `kwnames`
 /// (comma-separated).
 ///
 /// # Safety
-/// `name` and `kwnames` must be valid for reads of `len` and `kwlen` bytes (or null / a length
-/// `<= 0`).
+/// `method` is null or an address `molt_obj_lookup_method` returned; `name` and `kwnames` must
+/// be valid for reads of `len` and `kwlen` bytes (or null / a length `<= 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn molt_obj_call_method(
     recv: Obj,
+    method: *const u8,
     name: *const u8,
     len: i64,
     args: Obj,
@@ -246,6 +279,8 @@ pub unsafe extern "C" fn molt_obj_call_method(
     };
     let name = alloc::string::String::from_utf8_lossy(name);
     let kwnames = alloc::string::String::from_utf8_lossy(kwnames);
+    // SAFETY: a non-null `method` points into a static method table (caller contract).
+    let method: Option<&'static MethodDef> = unsafe { method.cast::<MethodDef>().as_ref() };
     let Some(all) = tuple_items(args) else {
         return value_or_raise(fail(
             TypeError,
@@ -265,5 +300,8 @@ pub unsafe extern "C" fn molt_obj_call_method(
     };
     let (pos, kwvalues) = all.split_at(npos);
     let kw: Vec<(&str, Obj)> = names.into_iter().zip(kwvalues.iter().copied()).collect();
-    value_or_raise(call_method(recv, &name, pos, &kw))
+    value_or_raise(match method {
+        Some(m) => (m.call)(recv, pos, &kw),
+        None => call_method(recv, &name, pos, &kw),
+    })
 }

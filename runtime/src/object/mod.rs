@@ -247,7 +247,7 @@ pub mod abi {
         molt_obj_type,
     };
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
-    pub use super::call::molt_obj_call_method;
+    pub use super::call::{molt_obj_call_method, molt_obj_lookup_method};
     pub use super::dispatch::{
         molt_obj_binop, molt_obj_compare, molt_obj_contains, molt_obj_delitem, molt_obj_getitem,
         molt_obj_hash, molt_obj_inplace_binop, molt_obj_len, molt_obj_repr, molt_obj_setitem,

@@ -10,7 +10,7 @@ print([1, 2] == [1, 2], [1, 2] != [1, 2.0], [1, 2] == (1, 2), [1] != (1,))
 print([1, 2] < [1, 3], [1, 2] < [1, 2, 0], [2] > [1, 9], [] < [0], [1, 2] <= [1, 2], ["b"] >= ["a", "z"])
 b = [0] * 3
 print(b, [1, 2] + [3], 2 * ["x"], [1] * 0, [1, 2] * -1)
-print(list(), list("abc"), list((1, 2)), list([3, [4]]), list(range(0)))
+print(list(), list("abc"), list((1, 2)), list([3, [4]]), list((0,)[1:]))
 print(isinstance(a, list), type(a), type(a) is list, isinstance((1,), list))
 print(f"{a[1]} {[1, 2]!r} {[3]}", format([1, 2]), "%s" % ([1],))
 c = [9]

@@ -1,5 +1,5 @@
 # Item and slice assignment, augmented items, del.
-a = list(range(10))
+a = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 a[0] = "zero"
 a[-1] = "nine"
 print(a)
@@ -14,7 +14,7 @@ del a[1:3]
 print(a)
 del a[::2]
 print(a)
-b = list(range(10))
+b = list((0, 1, 2, 3, 4, 5, 6, 7, 8, 9))
 b[2:5] = ["a", "b"]
 print(b)
 b[:0] = [-1, -2]

@@ -8,7 +8,11 @@ print(sorted(data), sorted(data, reverse=True))
 big = [10 ** 20, -10 ** 20, 0, 2 ** 63, -(2 ** 63), 1.5e300]
 big.sort()
 print(big)
-x = list(range(100, 0, -7)) + list(range(50))
+x = []
+for i in range(100, 0, -7):
+    x.append(i)
+for i in range(50):
+    x.append(i)
 x.sort()
 print(x)
 y = []
@@ -20,4 +24,4 @@ y.sort(reverse=True)
 print(y[:5])
 print(sorted([[2, 1], [1, 2], [1]]), sorted([(), (0,), (-1, 5)]))
 print(sorted(["ab", "a", "", "b", "ba"]))
-print(sorted(range(5), key=None))
+print(sorted((4, 0, 3), key=None))
