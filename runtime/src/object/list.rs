@@ -529,7 +529,7 @@ pub(crate) fn pop_at(l: Obj, i: usize) -> MoltResult<Obj> {
 // --- Py_ReprEnter / Py_ReprLeave ---
 
 /// `Py_ReprEnter(o)`: true if `o` is already being repr'd (show `[...]`), else records it.
-fn repr_enter(o: Obj) -> MoltResult<bool> {
+pub(crate) fn repr_enter(o: Obj) -> MoltResult<bool> {
     repr_stack::with(|s| {
         if s.contains(&o) {
             return Ok(true);
@@ -543,7 +543,7 @@ fn repr_enter(o: Obj) -> MoltResult<bool> {
 }
 
 /// `Py_ReprLeave(o)`: forgets the last record of `o`.
-fn repr_leave(o: Obj) {
+pub(crate) fn repr_leave(o: Obj) {
     repr_stack::with(|s| {
         if let Some(k) = s.iter().rposition(|&x| x == o) {
             s.remove(k);

@@ -2,7 +2,8 @@
 //!
 //! Relies on: `alloc` for counted allocation (kind `HeapKind::Tuple`); `dispatch` for the
 //! items' repr, hash and comparisons; `exception::nested` for CPython's recursion guard of
-//! `repr()` and comparisons; `iter` for the tuple iterator. CPython 3.11's
+//! `repr()` and comparisons; `list::repr_enter` / `repr_leave` (CPython's `Py_ReprEnter`: a
+//! tuple in a cycle through a list shows as `(...)`); `iter` for the tuple iterator. CPython 3.11's
 //! `Objects/tupleobject.c` is the reference for every result and message (`tuplerepr`,
 //! `tuplehash`, `tuplerichcompare`, `tupleconcat`, `tuplerepeat`, `tuplesubscript`,
 //! `tuplecontains`, `tuple_alloc`).
@@ -192,27 +193,35 @@ pub fn tuple_len(o: Obj) -> Option<usize> {
     tuple_items(o).map(<[Obj]>::len)
 }
 
-/// `tuplerepr`: `()`, `(1,)`, `(1, 2)`, each item by `repr()` one nesting level deeper.
+/// `tuplerepr`: `()`, `(1,)`, `(1, 2)`, each item by `repr()` one nesting level deeper; `(...)`
+/// for a tuple already being repr'd (a cycle through a list: CPython's `Py_ReprEnter`).
 fn tuple_repr(v: Obj) -> MoltResult<String> {
     let items = tuple_items(v).unwrap_or(&[]);
     if items.is_empty() {
         return Ok(String::from("()"));
     }
-    let mut out = String::from("(");
-    for (k, &item) in items.iter().enumerate() {
-        if k > 0 {
-            out.push_str(", ");
+    if super::list::repr_enter(v)? {
+        return Ok(String::from("(...)"));
+    }
+    let r = (|| {
+        let mut out = String::from("(");
+        for (k, &item) in items.iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            let r = nested(" while getting the repr of an object", || {
+                dispatch::repr_of(item)
+            })?;
+            out.push_str(&r);
         }
-        let r = nested(" while getting the repr of an object", || {
-            dispatch::repr_of(item)
-        })?;
-        out.push_str(&r);
-    }
-    if items.len() == 1 {
-        out.push(',');
-    }
-    out.push(')');
-    Ok(out)
+        if items.len() == 1 {
+            out.push(',');
+        }
+        out.push(')');
+        Ok(out)
+    })();
+    super::list::repr_leave(v);
+    r
 }
 
 const XXPRIME_1: u64 = 11_400_714_785_074_694_791;

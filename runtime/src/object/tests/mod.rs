@@ -11,6 +11,7 @@
 //! Invariants: every object a line creates is released before the line's result is returned.
 
 mod format;
+mod lists;
 mod model;
 mod printf;
 mod vectors;

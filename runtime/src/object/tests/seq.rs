@@ -383,9 +383,11 @@ const TABLE: &[(&str, &str)] = &[
 ];
 
 /// A parser of the Python literals the table uses: ints, floats (`nan`, `inf`), `'str'`
-/// (escapes `\t`, `\n`, `\\`, `\'`), `None`, `True`, `False` and tuples.
+/// (escapes `\t`, `\n`, `\\`, `\'`), `None`, `True`, `False`, tuples and lists.
 struct Parser<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
+    /// What the token `a` stands for, if anything (the list a `lists` vector works on).
+    this: Option<Obj>,
 }
 
 impl Parser<'_> {
@@ -419,6 +421,23 @@ impl Parser<'_> {
                 }
                 tuple::tuple_from_vec(items).unwrap()
             }
+            Some('[') => {
+                self.chars.next();
+                let mut items = Vec::new();
+                loop {
+                    self.skip_ws();
+                    if self.chars.next_if_eq(&']').is_some() {
+                        break;
+                    }
+                    items.push(self.value());
+                    self.skip_ws();
+                    if self.chars.next_if_eq(&',').is_none() {
+                        assert_eq!(self.chars.next(), Some(']'), "bad list literal");
+                        break;
+                    }
+                }
+                crate::object::list::list_from_vec(items).unwrap()
+            }
             Some('\'') => {
                 self.chars.next();
                 let mut text = String::new();
@@ -437,19 +456,28 @@ impl Parser<'_> {
             }
             _ => {
                 let mut token = String::new();
-                while let Some(c) = self.chars.next_if(|c| *c != ',' && *c != ')') {
+                while let Some(c) = self.chars.next_if(|c| *c != ',' && *c != ')' && *c != ']') {
                     token.push(c);
                 }
-                operand(token.trim())
+                match (token.trim(), self.this) {
+                    ("a", Some(this)) => crate::object::new_ref(this),
+                    (t, _) => operand(t),
+                }
             }
         }
     }
 }
 
 /// The object for a Python literal.
-fn parse(text: &str) -> Obj {
+pub(super) fn parse(text: &str) -> Obj {
+    parse_with(text, None)
+}
+
+/// The object for a Python literal in which the token `a` stands for `this`.
+pub(super) fn parse_with(text: &str, this: Option<Obj>) -> Obj {
     let mut p = Parser {
         chars: text.chars().peekable(),
+        this,
     };
     let o = p.value();
     p.skip_ws();
