@@ -87,11 +87,19 @@ fn taken() -> String {
     format!("!{}: {}", e.kind_name(), e.message)
 }
 
-/// `molt_obj_call_method(a, name, args, kwnames)` shown as a result.
+/// `molt_obj_lookup_method(a, name)` then `molt_obj_call_method(a, method, name, args,
+/// kwnames)`, as generated code calls them, shown as a result.
 fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
+    // SAFETY: the name and keyword names are valid for their lengths; `method` comes from the
+    // lookup.
     let r = unsafe {
+        let method = molt_obj_lookup_method(a, name.as_ptr(), name.len() as i64);
+        if take_exception_pending() {
+            return taken();
+        }
         molt_obj_call_method(
             a,
+            method,
             name.as_ptr(),
             name.len() as i64,
             args,
