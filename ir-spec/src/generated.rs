@@ -258,6 +258,10 @@ pub enum Opcode {
     TListNew,
     /// `t.list_from_iter`: `list(a)`: a new list of the items of any iterable (TypeError when it is not iterable).
     TListFromIter,
+    /// `t.list_getitem`: `a[i]` of a value known to be a list with an int index (CPython's IndexError).
+    TListGetitem,
+    /// `t.list_setitem`: `a[i] = v` of a value known to be a list with an int index (CPython's IndexError).
+    TListSetitem,
     /// `t.list_append`: `a.append(x)` on a value known to be a list.
     TListAppend,
     /// `t.obj_setitem`: `a[key] = value` of boxed values (CPython's IndexError and TypeError).
@@ -351,7 +355,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 153] = [
+    pub const ALL: [Opcode; 155] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -460,6 +464,8 @@ impl Opcode {
         Opcode::TObjNext,
         Opcode::TListNew,
         Opcode::TListFromIter,
+        Opcode::TListGetitem,
+        Opcode::TListSetitem,
         Opcode::TListAppend,
         Opcode::TObjSetitem,
         Opcode::TObjDelitem,
@@ -629,6 +635,8 @@ impl Opcode {
             "t.obj_next" => Opcode::TObjNext,
             "t.list_new" => Opcode::TListNew,
             "t.list_from_iter" => Opcode::TListFromIter,
+            "t.list_getitem" => Opcode::TListGetitem,
+            "t.list_setitem" => Opcode::TListSetitem,
             "t.list_append" => Opcode::TListAppend,
             "t.obj_setitem" => Opcode::TObjSetitem,
             "t.obj_delitem" => Opcode::TObjDelitem,
@@ -805,6 +813,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjNext
             | $crate::Opcode::TListNew
             | $crate::Opcode::TListFromIter
+            | $crate::Opcode::TListGetitem
+            | $crate::Opcode::TListSetitem
             | $crate::Opcode::TListAppend
             | $crate::Opcode::TObjSetitem
             | $crate::Opcode::TObjDelitem
@@ -860,7 +870,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 153] = [
+static SPECS: [OpSpec; 155] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1920,7 +1930,7 @@ static SPECS: [OpSpec; 153] = [
         doc: "The generic binary operator on boxed values (CPython's protocol: slots, reflected operands, NotImplemented, TypeError).",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::TObj)],
+        results: &[C::Boxed],
         variadic_results: false,
         attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum { name: "ArithOp", values: &["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"] } }],
         successors: 0,
@@ -2180,7 +2190,7 @@ static SPECS: [OpSpec; 153] = [
         doc: "`a[start:stop:step]` of boxed values: a new tuple or str (CPython's slice semantics and errors).",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::TObj)],
+        results: &[C::Boxed],
         variadic_results: false,
         attrs: &[],
         successors: 0,
@@ -2266,6 +2276,32 @@ static SPECS: [OpSpec; 153] = [
         relate: None,
     },
     OpSpec {
+        name: "t.list_getitem",
+        dialect: Dialect::T,
+        doc: "`a[i]` of a value known to be a list with an int index (CPython's IndexError).",
+        operands: &[C::Exactly(Type::List), C::Exactly(Type::Int)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.list_setitem",
+        dialect: Dialect::T,
+        doc: "`a[i] = v` of a value known to be a list with an int index (CPython's IndexError).",
+        operands: &[C::Exactly(Type::List), C::Exactly(Type::Int), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
         name: "t.list_append",
         dialect: Dialect::T,
         doc: "`a.append(x)` on a value known to be a list.",
@@ -2336,7 +2372,7 @@ static SPECS: [OpSpec; 153] = [
         doc: "The generic in-place operator (`a op= b`): the in-place slot, else the binary protocol, with CPython's `+=` TypeError.",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::TObj)],
+        results: &[C::Boxed],
         variadic_results: false,
         attrs: &[AttrSpec { name: "op", kind: AttrKind::Enum { name: "ArithOp", values: &["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor"] } }],
         successors: 0,

@@ -219,6 +219,9 @@ pub enum TypeConstraint {
     LValue,
     /// Any `!t.tuple<…>`.
     Tuple,
+    /// A generic operation's result: `!t.obj`, or `list` where the operation always makes a
+    /// list (`list + list`, a list's slice).
+    Boxed,
 }
 
 impl TypeConstraint {
@@ -230,6 +233,7 @@ impl TypeConstraint {
             TypeConstraint::TValue => ty.is_tir_scalar(),
             TypeConstraint::LValue => ty.is_machine(),
             TypeConstraint::Tuple => matches!(ty, Type::Tuple(_)),
+            TypeConstraint::Boxed => matches!(ty, Type::TObj | Type::List),
         }
     }
 
@@ -241,6 +245,7 @@ impl TypeConstraint {
             TypeConstraint::TValue => "a TIR value type".into(),
             TypeConstraint::LValue => "a machine type".into(),
             TypeConstraint::Tuple => "a tuple type".into(),
+            TypeConstraint::Boxed => "`!t.obj` or `list`".into(),
         }
     }
 }

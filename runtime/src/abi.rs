@@ -217,6 +217,13 @@ molt_abi! {
         fn molt_list_init(list: obj, index: i64, item: obj) -> void;
         /// `list.append(item)` on an object the compiler knows is a list. Borrows `item`.
         fn molt_list_append(list: obj, item: obj) -> void;
+        /// `list[index]` where the compiler knows `list` is a list and `index` an int: CPython's
+        /// IndexError "list index out of range" (a big int: "cannot fit 'int' into an
+        /// index-sized integer").
+        fn molt_list_getitem(list: obj, index: obj) -> obj;
+        /// `list[index] = value` where the compiler knows `list` is a list and `index` an int
+        /// ("list assignment index out of range"). Borrows `value`.
+        fn molt_list_setitem(list: obj, index: obj, value: obj) -> void;
         /// `list(a)`: a new list of the items of any iterable (TypeError "'int' object is not
         /// iterable").
         fn molt_list_from_iter(a: obj) -> obj;

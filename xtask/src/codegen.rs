@@ -255,6 +255,7 @@ fn constraint_rust(c: &str) -> Result<String, String> {
         "index" => "C::Exactly(Type::Index)".into(),
         "tuple" => "C::Tuple".into(),
         "list" => "C::Exactly(Type::List)".into(),
+        "boxed" => "C::Boxed".into(),
         "ref" => "C::Exactly(Type::Ref)".into(),
         "i64" => "C::Exactly(Type::I64)".into(),
         "f64" => "C::Exactly(Type::F64)".into(),

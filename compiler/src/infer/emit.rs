@@ -440,6 +440,12 @@ impl Emitter<'_, '_> {
                 return;
             }
             // Ops with no result.
+            Opcode::PySetitem if self.ty(self.vmap[&o.operands[0]]) == Type::List && self.ty(self.vmap[&o.operands[1]]) == Type::Int => {
+                // A known list and an int index: no dispatch on the container or the key.
+                let (l, i, v) = (self.vmap[&o.operands[0]], self.vmap[&o.operands[1]], boxed_operand(self, 2));
+                self.out.append_op(b, NewOp::new(Opcode::TListSetitem, sp).operands([l, i, v]));
+                return;
+            }
             Opcode::PySetitem => return self.generic_effect(b, o, Opcode::TObjSetitem),
             Opcode::PyDelitem => return self.generic_effect(b, o, Opcode::TObjDelitem),
             Opcode::PySetslice => return self.generic_effect(b, o, Opcode::TObjSetslice),
@@ -449,7 +455,8 @@ impl Emitter<'_, '_> {
                 let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
                 let bop = o.expect_enum_attr::<ArithOp>("op");
                 let opc = if o.opcode == Opcode::PyBinop { Opcode::TObjBinop } else { Opcode::TObjInplaceBinop };
-                self.value(b, NewOp::new(opc, sp).operands([x, y]).enum_attr("op", bop).result(Type::TObj))
+                let rt = self.generic_result_ty(o);
+                self.value(b, NewOp::new(opc, sp).operands([x, y]).enum_attr("op", bop).result(rt))
             }
             Opcode::PyCallMethod => {
                 let name = o.attr("name").cloned().unwrap_or(Attr::Str(String::new()));
@@ -509,6 +516,10 @@ impl Emitter<'_, '_> {
                 let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
                 self.value(b, NewOp::new(Opcode::TExcNew, sp).operands(args).attr("kind", o.attr("kind").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
             }
+            Opcode::PySubscript if self.ty(self.vmap[&o.operands[0]]) == Type::List && self.ty(self.vmap[&o.operands[1]]) == Type::Int => {
+                let (l, i) = (self.vmap[&o.operands[0]], self.vmap[&o.operands[1]]);
+                self.value(b, NewOp::new(Opcode::TListGetitem, sp).operands([l, i]).result(Type::TObj))
+            }
             Opcode::PySubscript => {
                 let (x, i) = (boxed_operand(self, 0), boxed_operand(self, 1));
                 self.value(b, NewOp::new(Opcode::TObjGetitem, sp).operands([x, i]).result(Type::TObj))
@@ -523,7 +534,8 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyGetslice => {
                 let args: Vec<Value> = (0..4).map(|i| boxed_operand(self, i)).collect();
-                self.value(b, NewOp::new(Opcode::TObjGetslice, sp).operands(args).result(Type::TObj))
+                let rt = self.generic_result_ty(o);
+                self.value(b, NewOp::new(Opcode::TObjGetslice, sp).operands(args).result(rt))
             }
             Opcode::PyFormat => {
                 let x = boxed_operand(self, 0);
@@ -614,6 +626,15 @@ impl Emitter<'_, '_> {
         };
         let Some(&r) = o.results.first() else { return };
         self.vmap.insert(r, v);
+    }
+
+    /// The TIR type of a generic op's result: `list` where inference knows the runtime makes a
+    /// list, else `!t.obj`.
+    fn generic_result_ty(&self, o: &OpData) -> Type {
+        match o.results.first().and_then(|r| self.lat.get(r)) {
+            Some(Lat::T(Type::List)) => Type::List,
+            _ => Type::TObj,
+        }
     }
 
     /// The generic form `opc` of an op with no result, on its boxed operands.

@@ -343,7 +343,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     };
     let str_lat = Lat::Boxed(TySet::of(Type::Str));
     let tuple_lat = Lat::Boxed(TySet::TUPLE);
-    let list_lat = Lat::Boxed(TySet::LIST);
+    // A list made by the runtime's generic operation: still known to be a list.
+    let list_lat = Lat::T(Type::List);
     let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
     match o.opcode {
         Opcode::PyConst => Rule::Typed(vec![o.attr("value").and_then(Attr::literal_type).unwrap_or(Type::None)]),

@@ -876,6 +876,44 @@ pub extern "C" fn molt_list_append(list: Obj, item: Obj) {
     value_or_raise(append(list, item))
 }
 
+/// `list[index]` on a list with an int index (the compiler knows both types): a small index is
+/// read directly; a big one gets `list_subscript`'s IndexError.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_list_getitem(list: Obj, index: Obj) -> Obj {
+    if let (Some(p), Some(i)) = (list_ptr(list), index.small_value()) {
+        // SAFETY: `p` is a live list; `len` items are initialised.
+        unsafe {
+            let len = (*p).len as i64;
+            let k = if i < 0 { i + len } else { i };
+            if (0..len).contains(&k) {
+                return new_ref((*p).items.add(k as usize).read());
+            }
+        }
+        return value_or_raise(fail(IndexError, "list index out of range"));
+    }
+    value_or_raise(list_subscript(list, index))
+}
+
+/// `list[index] = value` on a list with an int index; borrows `value`.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_list_setitem(list: Obj, index: Obj, value: Obj) {
+    if let (Some(p), Some(i)) = (list_ptr(list), index.small_value()) {
+        // SAFETY: `p` is a live list; a slot in range holds an owned reference, released after
+        // the new one is in place (CPython's `Py_SETREF`).
+        unsafe {
+            let len = (*p).len as i64;
+            let k = if i < 0 { i + len } else { i };
+            if (0..len).contains(&k) {
+                let old = (*p).items.add(k as usize).replace(new_ref(value));
+                super::decref_inline(old);
+                return;
+            }
+        }
+        return value_or_raise(fail(IndexError, "list assignment index out of range"));
+    }
+    value_or_raise(list_ass_subscript(list, index, Some(value)))
+}
+
 /// `list(a)`.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_list_from_iter(a: Obj) -> Obj {

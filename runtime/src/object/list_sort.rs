@@ -3,8 +3,10 @@
 //!
 //! Relies on: `list` for detaching the items while they are sorted ([`list::take_items`] /
 //! [`list::restore_items`], CPython's emptied list with `allocated = -1`); `dispatch` for the
-//! comparisons, every one `rich_compare_bool(Lt, x, y)` (CPython's `safe_object_compare`; its
-//! type-specialised compares give the same results and errors, so they are not needed).
+//! comparisons, each `rich_compare_bool(Lt, x, y)` (CPython's `safe_object_compare`) unless
+//! CPython's pre-sort check finds every item of one type whose `<` is a plain comparison (small
+//! ints, floats, strs): then a direct comparison (its `unsafe_*_compare`), with the same
+//! results — the sort is monomorphised over the comparison (`Order`).
 //!
 //! Provides: [`sort_list`] (`list.sort(reverse=…)` without a key function).
 //!
@@ -22,7 +24,7 @@
 use alloc::vec::Vec;
 
 use super::alloc::memory_error;
-use super::{Obj, dispatch, list};
+use super::{Obj, dispatch, float, list, str};
 use crate::CompareOp;
 use crate::ExceptionKind::ValueError;
 use crate::exceptions::{MoltError, MoltResult, fail};
@@ -32,9 +34,66 @@ const MAX_MERGE_PENDING: usize = 64;
 /// Galloping starts after this many consecutive wins of one run.
 const MIN_GALLOP: usize = 7;
 
-/// `ISLT(x, y)`: `x < y`.
-fn islt(x: Obj, y: Obj) -> MoltResult<bool> {
-    dispatch::rich_compare_bool(CompareOp::Lt, x, y)
+/// `ISLT(x, y)`: `x < y`, by one of the comparisons `list_sort_impl`'s pre-sort check picks.
+trait Order: Copy {
+    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool>;
+}
+
+/// Any items: the rich comparison (CPython's `safe_object_compare`).
+#[derive(Clone, Copy)]
+struct AnyOrder;
+
+impl Order for AnyOrder {
+    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
+        dispatch::rich_compare_bool(CompareOp::Lt, x, y)
+    }
+}
+
+/// Small ints only (CPython's `unsafe_long_compare`): their words are `value << 1`, so
+/// comparing the words as i64 compares the values.
+#[derive(Clone, Copy)]
+struct SmallIntOrder;
+
+impl Order for SmallIntOrder {
+    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
+        Ok((x.raw() as i64) < (y.raw() as i64))
+    }
+}
+
+/// Floats only (CPython's `unsafe_float_compare`): IEEE `<` (false with a NaN, as `float.__lt__`).
+#[derive(Clone, Copy)]
+struct FloatOrder;
+
+impl Order for FloatOrder {
+    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
+        Ok(float::float_value(x).unwrap_or(0.0) < float::float_value(y).unwrap_or(0.0))
+    }
+}
+
+/// Strs only (CPython's `unsafe_latin_compare` / `unsafe_object_compare`): code-point order,
+/// which is the byte order of their UTF-8 text.
+#[derive(Clone, Copy)]
+struct StrOrder;
+
+impl Order for StrOrder {
+    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
+        Ok(str::str_text(x).unwrap_or("").as_bytes() < str::str_text(y).unwrap_or("").as_bytes())
+    }
+}
+
+/// The comparison for the items: CPython's pre-sort check (`list_sort_impl`), which makes the
+/// same comparisons with the same results when every item has the same type whose `<` cannot
+/// fail or run user code.
+fn sort_with_order(a: &mut [Obj]) -> MoltResult<()> {
+    if a.iter().all(|o| o.is_small()) {
+        timsort(SmallIntOrder, a)
+    } else if a.iter().all(|&o| float::float_value(o).is_some()) {
+        timsort(FloatOrder, a)
+    } else if a.iter().all(|&o| str::str_text(o).is_some()) {
+        timsort(StrOrder, a)
+    } else {
+        timsort(AnyOrder, a)
+    }
 }
 
 /// A pending run: `a[base..base + len]`, with its powersort level.
@@ -69,14 +128,14 @@ impl MergeState {
 
 /// `binarysort`: sorts `a` by binary insertion, `a[..start]` being sorted already. Stable; on
 /// an error `a` is a permutation of its input.
-fn binarysort(a: &mut [Obj], start: usize) -> MoltResult<()> {
+fn binarysort<O: Order>(o: O, a: &mut [Obj], start: usize) -> MoltResult<()> {
     let mut start = if start == 0 { 1 } else { start };
     while start < a.len() {
         let pivot = a[start];
         let (mut l, mut r) = (0, start);
         loop {
             let p = l + ((r - l) >> 1);
-            if islt(pivot, a[p])? {
+            if o.lt(pivot, a[p])? {
                 r = p;
             } else {
                 l = p + 1;
@@ -94,18 +153,18 @@ fn binarysort(a: &mut [Obj], start: usize) -> MoltResult<()> {
 
 /// `count_run`: the length of the run at the start of `a` (non-empty), and whether it is
 /// strictly descending.
-fn count_run(a: &[Obj]) -> MoltResult<(usize, bool)> {
+fn count_run<O: Order>(o: O, a: &[Obj]) -> MoltResult<(usize, bool)> {
     if a.len() == 1 {
         return Ok((1, false));
     }
     let mut n = 2;
-    if islt(a[1], a[0])? {
-        while n < a.len() && islt(a[n], a[n - 1])? {
+    if o.lt(a[1], a[0])? {
+        while n < a.len() && o.lt(a[n], a[n - 1])? {
             n += 1;
         }
         Ok((n, true))
     } else {
-        while n < a.len() && !islt(a[n], a[n - 1])? {
+        while n < a.len() && !o.lt(a[n], a[n - 1])? {
             n += 1;
         }
         Ok((n, false))
@@ -113,18 +172,18 @@ fn count_run(a: &[Obj]) -> MoltResult<(usize, bool)> {
 }
 
 /// `gallop_left`: the k in `0..=a.len()` with `a[k-1] < key <= a[k]`, searching from `hint`.
-fn gallop_left(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
+fn gallop_left<O: Order>(o: O, key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
     let n = a.len();
     let mut lastofs: usize = 0;
     let mut ofs: usize = 1;
     // Offsets below are relative to `a[0]`, with `lastofs` one less than CPython's (which may
     // be -1), so that they stay unsigned: the search is over `lo..ofs`.
     let mut lo;
-    if islt(a[hint], key)? {
+    if o.lt(a[hint], key)? {
         // a[hint] < key: gallop right until a[hint + lastofs] < key <= a[hint + ofs].
         let maxofs = n - hint;
         while ofs < maxofs {
-            if islt(a[hint + ofs], key)? {
+            if o.lt(a[hint + ofs], key)? {
                 lastofs = ofs;
                 ofs = (ofs << 1) + 1;
             } else {
@@ -140,7 +199,7 @@ fn gallop_left(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
         // key <= a[hint]: gallop left until a[hint - ofs] < key <= a[hint - lastofs].
         let maxofs = hint + 1;
         while ofs < maxofs {
-            if islt(a[hint - ofs], key)? {
+            if o.lt(a[hint - ofs], key)? {
                 break;
             }
             lastofs = ofs;
@@ -156,7 +215,7 @@ fn gallop_left(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
     // Binary search with invariant a[lo-1] < key <= a[ofs].
     while lo < ofs {
         let m = lo + ((ofs - lo) >> 1);
-        if islt(a[m], key)? {
+        if o.lt(a[m], key)? {
             lo = m + 1;
         } else {
             ofs = m;
@@ -166,16 +225,16 @@ fn gallop_left(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
 }
 
 /// `gallop_right`: the k in `0..=a.len()` with `a[k-1] <= key < a[k]`, searching from `hint`.
-fn gallop_right(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
+fn gallop_right<O: Order>(o: O, key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
     let n = a.len();
     let mut lastofs: usize = 0;
     let mut ofs: usize = 1;
     let mut lo;
-    if islt(key, a[hint])? {
+    if o.lt(key, a[hint])? {
         // key < a[hint]: gallop left until a[hint - ofs] <= key < a[hint - lastofs].
         let maxofs = hint + 1;
         while ofs < maxofs {
-            if islt(key, a[hint - ofs])? {
+            if o.lt(key, a[hint - ofs])? {
                 lastofs = ofs;
                 ofs = (ofs << 1) + 1;
             } else {
@@ -191,7 +250,7 @@ fn gallop_right(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
         // a[hint] <= key: gallop right until a[hint + lastofs] <= key < a[hint + ofs].
         let maxofs = n - hint;
         while ofs < maxofs {
-            if islt(key, a[hint + ofs])? {
+            if o.lt(key, a[hint + ofs])? {
                 break;
             }
             lastofs = ofs;
@@ -206,7 +265,7 @@ fn gallop_right(key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
     // Binary search with invariant a[lo-1] <= key < a[ofs].
     while lo < ofs {
         let m = lo + ((ofs - lo) >> 1);
-        if islt(key, a[m])? {
+        if o.lt(key, a[m])? {
             ofs = m;
         } else {
             lo = m + 1;
@@ -236,7 +295,7 @@ enum Exit {
 
 /// `merge_lo`: merges `a[pa..pa+na]` and `a[pa+na..pa+na+nb]` (na <= nb), stably, in place;
 /// `a[pa+na-1]` belongs at the end and `a[pa+na]` at the start of the result.
-fn merge_lo(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
+fn merge_lo<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
     let (mut na, mut nb) = (na, nb);
     ms.fill_tmp(&a[pa..pa + na])?;
     let mut dest = pa;
@@ -259,7 +318,7 @@ fn merge_lo(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
             let mut bcount = 0usize;
             // Straightforward merging until one run appears to win consistently.
             loop {
-                if tri!('merge, islt(a[ssb], ms.tmp[ssa])) {
+                if tri!('merge, o.lt(a[ssb], ms.tmp[ssa])) {
                     a[dest] = a[ssb];
                     dest += 1;
                     ssb += 1;
@@ -292,7 +351,7 @@ fn merge_lo(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
             loop {
                 min_gallop -= usize::from(min_gallop > 1);
                 ms.min_gallop = min_gallop;
-                let k = tri!('merge, gallop_right(a[ssb], &ms.tmp[ssa..ssa + na], 0));
+                let k = tri!('merge, gallop_right(o, a[ssb], &ms.tmp[ssa..ssa + na], 0));
                 acount = k;
                 if k > 0 {
                     a[dest..dest + k].copy_from_slice(&ms.tmp[ssa..ssa + k]);
@@ -314,7 +373,7 @@ fn merge_lo(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
                 if nb == 0 {
                     break 'merge Exit::Succeed;
                 }
-                let k = tri!('merge, gallop_left(ms.tmp[ssa], &a[ssb..ssb + nb], 0));
+                let k = tri!('merge, gallop_left(o, ms.tmp[ssa], &a[ssb..ssb + nb], 0));
                 bcount = k;
                 if k > 0 {
                     a.copy_within(ssb..ssb + k, dest);
@@ -360,7 +419,7 @@ fn merge_lo(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
 }
 
 /// `merge_hi`: as [`merge_lo`] for na >= nb, merging from the right end.
-fn merge_hi(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
+fn merge_hi<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
     let (mut na, mut nb) = (na, nb);
     let pb = pa + na;
     ms.fill_tmp(&a[pb..pb + nb])?;
@@ -386,7 +445,7 @@ fn merge_hi(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
             let mut acount = 0usize;
             let mut bcount = 0usize;
             loop {
-                if tri!('merge, islt(ms.tmp[ssb - 1], a[ssa - 1])) {
+                if tri!('merge, o.lt(ms.tmp[ssb - 1], a[ssa - 1])) {
                     a[dest - 1] = a[ssa - 1];
                     dest -= 1;
                     ssa -= 1;
@@ -418,7 +477,7 @@ fn merge_hi(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
             loop {
                 min_gallop -= usize::from(min_gallop > 1);
                 ms.min_gallop = min_gallop;
-                let k = tri!('merge, gallop_right(ms.tmp[ssb - 1], &a[basea..basea + na], na - 1));
+                let k = tri!('merge, gallop_right(o, ms.tmp[ssb - 1], &a[basea..basea + na], na - 1));
                 let k = na - k;
                 acount = k;
                 if k > 0 {
@@ -437,7 +496,7 @@ fn merge_hi(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
                 if nb == 1 {
                     break 'merge Exit::CopyRest;
                 }
-                let k = tri!('merge, gallop_left(a[ssa - 1], &ms.tmp[..nb], nb - 1));
+                let k = tri!('merge, gallop_left(o, a[ssa - 1], &ms.tmp[..nb], nb - 1));
                 let k = nb - k;
                 bcount = k;
                 if k > 0 {
@@ -490,7 +549,7 @@ fn merge_hi(ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize)
 }
 
 /// `merge_at`: merges the pending runs `i` and `i + 1`.
-fn merge_at(ms: &mut MergeState, a: &mut [Obj], i: usize) -> MoltResult<()> {
+fn merge_at<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], i: usize) -> MoltResult<()> {
     let Run {
         base: pa, len: na, ..
     } = ms.pending[i];
@@ -503,21 +562,21 @@ fn merge_at(ms: &mut MergeState, a: &mut [Obj], i: usize) -> MoltResult<()> {
     }
     ms.n -= 1;
     // Where does B start in A? Items of A before that are already in place.
-    let k = gallop_right(a[pb], &a[pa..pa + na], 0)?;
+    let k = gallop_right(o, a[pb], &a[pa..pa + na], 0)?;
     let pa = pa + k;
     let na = na - k;
     if na == 0 {
         return Ok(());
     }
     // Where does A end in B? Items of B after that are already in place.
-    let nb = gallop_left(a[pa + na - 1], &a[pb..pb + nb], nb - 1)?;
+    let nb = gallop_left(o, a[pa + na - 1], &a[pb..pb + nb], nb - 1)?;
     if nb == 0 {
         return Ok(());
     }
     if na <= nb {
-        merge_lo(ms, a, pa, na, nb)
+        merge_lo(o, ms, a, pa, na, nb)
     } else {
-        merge_hi(ms, a, pa, na, nb)
+        merge_hi(o, ms, a, pa, na, nb)
     }
 }
 
@@ -543,12 +602,12 @@ fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
 
 /// `found_new_run`: a run of `n2` items follows the pending ones; merges the pending runs of
 /// a greater power first.
-fn found_new_run(ms: &mut MergeState, a: &mut [Obj], n2: usize) -> MoltResult<()> {
+fn found_new_run<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], n2: usize) -> MoltResult<()> {
     if ms.n > 0 {
         let top = ms.pending[ms.n - 1];
         let power = powerloop(top.base, top.len, n2, ms.listlen);
         while ms.n > 1 && ms.pending[ms.n - 2].power > power {
-            merge_at(ms, a, ms.n - 2)?;
+            merge_at(o, ms, a, ms.n - 2)?;
         }
         ms.pending[ms.n - 1].power = power;
     }
@@ -556,13 +615,13 @@ fn found_new_run(ms: &mut MergeState, a: &mut [Obj], n2: usize) -> MoltResult<()
 }
 
 /// `merge_force_collapse`: merges every pending run.
-fn merge_force_collapse(ms: &mut MergeState, a: &mut [Obj]) -> MoltResult<()> {
+fn merge_force_collapse<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj]) -> MoltResult<()> {
     while ms.n > 1 {
         let mut n = ms.n - 2;
         if n > 0 && ms.pending[n - 1].len < ms.pending[n + 1].len {
             n -= 1;
         }
-        merge_at(ms, a, n)?;
+        merge_at(o, ms, a, n)?;
     }
     Ok(())
 }
@@ -578,7 +637,7 @@ fn compute_minrun(mut n: usize) -> usize {
 }
 
 /// The sort proper (the body of `list_sort_impl` between its pre-sort check and `succeed`).
-fn timsort(a: &mut [Obj]) -> MoltResult<()> {
+fn timsort<O: Order>(o: O, a: &mut [Obj]) -> MoltResult<()> {
     let total = a.len();
     if total < 2 {
         return Ok(());
@@ -594,16 +653,16 @@ fn timsort(a: &mut [Obj]) -> MoltResult<()> {
     let mut lo = 0;
     let mut nremaining = total;
     while nremaining > 0 {
-        let (mut n, descending) = count_run(&a[lo..])?;
+        let (mut n, descending) = count_run(o, &a[lo..])?;
         if descending {
             a[lo..lo + n].reverse();
         }
         if n < minrun {
             let force = nremaining.min(minrun);
-            binarysort(&mut a[lo..lo + force], n)?;
+            binarysort(o, &mut a[lo..lo + force], n)?;
             n = force;
         }
-        found_new_run(&mut ms, a, n)?;
+        found_new_run(o, &mut ms, a, n)?;
         if ms.n >= MAX_MERGE_PENDING {
             return memory_error();
         }
@@ -616,7 +675,7 @@ fn timsort(a: &mut [Obj]) -> MoltResult<()> {
         lo += n;
         nremaining -= n;
     }
-    merge_force_collapse(&mut ms, a)
+    merge_force_collapse(o, &mut ms, a)
 }
 
 /// `list.sort(reverse=reverse)` (no key function): CPython's `list_sort_impl`. The list is
@@ -637,7 +696,7 @@ pub fn sort_list(l: Obj, reverse: bool) -> MoltResult<()> {
     if reverse && n > 1 {
         a.reverse();
     }
-    let r = timsort(a);
+    let r = sort_with_order(a);
     if reverse && n > 1 {
         a.reverse();
     }

@@ -216,6 +216,32 @@ pub unsafe fn decref(o: Obj) {
     }
 }
 
+/// [`decref`] with the decrement inlined and the freeing out of line: for the runtime's fast
+/// paths that drop an object they rarely free (an item replaced by `a[i] = v`).
+///
+/// # Safety
+/// As for [`decref`].
+#[inline(always)]
+pub unsafe fn decref_inline(o: Obj) {
+    if let Some(h) = o.header_ptr() {
+        // SAFETY: the `Obj` invariant; the caller owns a reference, so the count is positive.
+        let rc = unsafe { &(*h).rc };
+        let n = rc.load(Ordering::Relaxed) - 1;
+        rc.store(n, Ordering::Relaxed);
+        if n == 0 {
+            // SAFETY: that was the last reference.
+            unsafe { free_cold(o) }
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn free_cold(o: Obj) {
+    // SAFETY: forwarded contract (the last reference).
+    unsafe { alloc::free_object(o) }
+}
+
 /// Returns a new reference to `o` (increments and passes it on).
 pub fn new_ref(o: Obj) -> Obj {
     incref(o);
@@ -266,7 +292,7 @@ pub mod abi {
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};
     pub use super::list::{
-        molt_list_append, molt_list_from_iter, molt_list_init, molt_list_new, molt_type_list,
+        molt_list_append, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_init, molt_list_new, molt_type_list,
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};
