@@ -5,6 +5,7 @@ use molt_ir::{ArithOp, Attr, Block, CmpOp, F64, NewOp, Opcode, Span, Type, Unary
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
+use super::comprehension::CompKind;
 use super::stmt::Key;
 use super::{FnLower, Resolved, span};
 use crate::builtins::{self, Call, Kind};
@@ -201,6 +202,15 @@ impl<'a> FnLower<'a> {
                 }
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))
+            }
+            Expr::ListComp(c) => self.comprehension(CompKind::List, c.range, &c.generators, vec![(*c.elt).clone()]),
+            Expr::SetComp(c) => self.comprehension(CompKind::Set, c.range, &c.generators, vec![(*c.elt).clone()]),
+            Expr::DictComp(c) => {
+                let Some(key) = &c.key else {
+                    self.err(Diagnostic::new("E0001", sp, "SyntaxError: dict unpacking cannot be used in dict comprehension").label("here"));
+                    return None;
+                };
+                self.comprehension(CompKind::Dict, c.range, &c.generators, vec![(**key).clone(), (*c.value).clone()])
             }
             Expr::List(l) => {
                 if let Some(s) = l.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {

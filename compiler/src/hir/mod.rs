@@ -19,8 +19,11 @@ use ruff_text_size::TextRange;
 
 use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
-use scope::{Binding, ScopeId, SymbolId, SymbolTable};
+use scope::{Binding, ScopeId, ScopeKind, SymbolId, SymbolTable};
 
+pub use comprehension::{display_name, is_synthetic};
+
+mod comprehension;
 mod exceptions;
 mod expr;
 mod fstring;
@@ -116,7 +119,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
             Some(i) => body[..i].iter().all(|s| matches!(s, Stmt::FunctionDef(_)) || !stmt_has_call(s)),
         }
     };
-    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs };
+    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs, pending: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -139,6 +142,15 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
         l.suite(&def.body);
         let (func, names, d) = l.finish();
         funcs.push(HirFunc { func, params, names });
+        diags.extend(d);
+    }
+    // The comprehensions found meanwhile (and those inside them), in the order found.
+    let mut next = 0;
+    loop {
+        let Some(pc) = ctx.pending.borrow().get(next).cloned() else { break };
+        next += 1;
+        let (f, d) = comprehension::lower_comprehension(&ctx, &pc);
+        funcs.push(f);
         diags.extend(d);
     }
     let by_name = funcs.iter().enumerate().map(|(i, f)| (f.func.name.clone(), i)).collect();
@@ -212,6 +224,19 @@ struct Ctx<'a> {
     funcs: &'a HashSet<SymbolId>,
     /// The scopes of the `def` statements of the module body (lowered or rejected).
     top_level_defs: &'a HashSet<ScopeId>,
+    /// The comprehensions met so far, each to be lowered as a function of its own.
+    pending: std::cell::RefCell<Vec<comprehension::PendingComp>>,
+    /// How many comprehensions have been named.
+    comps: std::cell::Cell<usize>,
+}
+
+impl Ctx<'_> {
+    /// A number for the next comprehension's function name.
+    fn next_comp(&self) -> usize {
+        let n = self.comps.get() + 1;
+        self.comps.set(n);
+        n
+    }
 }
 
 /// What a name denotes where the function being lowered uses it.
@@ -279,6 +304,8 @@ impl FnLower<'_> {
         let Some(sym) = t.resolve(self.scope, name) else { return Resolved::Undefined };
         match t.symbol(sym).binding {
             Binding::Local | Binding::Cell => Resolved::Ssa(sym),
+            // A comprehension receives the enclosing function's variables as parameters.
+            Binding::Free if t.scope(self.scope).kind == ScopeKind::Comprehension => Resolved::Ssa(sym),
             Binding::Free => Resolved::Free,
             Binding::Builtin(b) => Resolved::Builtin(b),
             Binding::Undefined => Resolved::Undefined,

@@ -23,9 +23,12 @@
 //! * the flags of each symbol (assigned, defined, parameter, used, declared global or nonlocal,
 //!   captured: a nested scope refers to this binding).
 //!
-//! Not modelled yet, because the lowering rejects them: class bodies, lambdas and comprehensions
-//! get no scope of their own. The builder visits only their parts that run in the enclosing
-//! scope (decorators and bases, default values, the first iterable) and does not look inside;
+//! List, set and dict comprehensions get a scope of their own (kind `Comprehension`, a function
+//! in CPython's analysis), whose first iterable belongs to the enclosing scope.
+//!
+//! Not modelled yet, because the lowering rejects them: class bodies, lambdas and generator
+//! expressions get no scope of their own. The builder visits only their parts that run in the
+//! enclosing scope (decorators and bases, default values, the first iterable) and does not look inside;
 //! CPython's implicit `__class__` cell is not made either. When they come, they become scope
 //! kinds here (with CPython's class rule: a class body's bindings are not visible to the
 //! functions inside it).
@@ -50,6 +53,9 @@ pub struct NameId(u32);
 pub enum ScopeKind {
     Module,
     Function,
+    /// A list, set or dict comprehension: a function of its own (CPython's `<listcomp>`), whose
+    /// first iterable is evaluated in the enclosing scope.
+    Comprehension,
 }
 
 /// Where the value of a name lives, seen from the scope of its symbol.
@@ -125,6 +131,8 @@ pub struct SymbolTable {
     name_ids: HashMap<Box<str>, NameId>,
     /// The scope of each `def`, by the offset where the statement starts.
     defs: HashMap<TextSize, ScopeId>,
+    /// The scope of each comprehension, by the start of its expression.
+    comps: HashMap<TextSize, ScopeId>,
     module: ScopeId,
 }
 
@@ -133,7 +141,7 @@ impl SymbolTable {
     pub fn build(body: &[Stmt]) -> SymbolTable {
         let mut scopes = Arena::new();
         let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
-        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), module };
+        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), module };
         let mut b = Builder { t: table, scope: module };
         b.visit_body(body);
         let mut t = b.t;
@@ -168,6 +176,11 @@ impl SymbolTable {
     /// The scope of a `def` statement.
     pub fn def_scope(&self, def: &ast::StmtFunctionDef) -> Option<ScopeId> {
         self.defs.get(&def.range.start()).copied()
+    }
+
+    /// The scope of the list, set or dict comprehension whose expression starts at `start`.
+    pub fn comp_scope(&self, start: TextSize) -> Option<ScopeId> {
+        self.comps.get(&start).copied()
     }
 
     /// The symbol of `name` in `scope` (every name the scope's code mentions has one).
@@ -249,7 +262,7 @@ impl SymbolTable {
                 global.remove(&name);
                 match kind {
                     ScopeKind::Module => Binding::Global,
-                    ScopeKind::Function => Binding::Local,
+                    ScopeKind::Function | ScopeKind::Comprehension => Binding::Local,
                 }
             } else if bound.as_ref().is_some_and(|b| b.contains(&name)) {
                 free.insert(name);
@@ -262,7 +275,7 @@ impl SymbolTable {
         }
         // The names visible to nested functions: a function's own, then the enclosing ones.
         let mut new_bound = match kind {
-            ScopeKind::Function => local,
+            ScopeKind::Function | ScopeKind::Comprehension => local,
             ScopeKind::Module => BTreeSet::new(),
         };
         new_bound.extend(bound.iter().flatten().copied());
@@ -271,7 +284,7 @@ impl SymbolTable {
             new_free.extend(self.analyze(child, Some(new_bound.clone()), global.clone(), implicit));
         }
         // `analyze_cells`: a local that a nested function has free is a cell.
-        if kind == ScopeKind::Function {
+        if kind != ScopeKind::Module {
             for s in self.scopes[scope].symbols.clone() {
                 let sym = &mut self.symbols[s];
                 if sym.binding == Binding::Local && new_free.remove(&sym.name) {
@@ -374,6 +387,34 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// A comprehension: its first iterable runs here; the rest (targets, other iterables,
+    /// conditions, the element) in a scope of its own, as CPython's `symtable_handle_comprehension`.
+    fn comprehension<'a>(&mut self, range: ruff_text_size::TextRange, generators: &'a [ast::Comprehension], elts: &[&'a Expr]) {
+        if let Some(g) = generators.first() {
+            self.visit_expr(&g.iter);
+        }
+        let outer = self.scope;
+        let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Comprehension, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+        self.t.scopes[outer].children.push(scope);
+        self.t.comps.insert(range.start(), scope);
+        self.scope = scope;
+        for (i, g) in generators.iter().enumerate() {
+            self.visit_expr(&g.target);
+            if i > 0 {
+                self.visit_expr(&g.iter);
+            }
+            for c in &g.ifs {
+                self.visit_expr(c);
+            }
+        }
+        for e in elts {
+            self.visit_expr(e);
+        }
+        self.scope = outer;
+    }
+}
+
 impl<'a> Visitor<'a> for Builder {
     fn visit_stmt(&mut self, s: &'a Stmt) {
         match s {
@@ -446,10 +487,13 @@ impl<'a> Visitor<'a> for Builder {
                     }
                 }
             }
-            Expr::ListComp(ast::ExprListComp { generators, .. })
-            | Expr::SetComp(ast::ExprSetComp { generators, .. })
-            | Expr::DictComp(ast::ExprDictComp { generators, .. })
-            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+            Expr::ListComp(ast::ExprListComp { elt, generators, range, .. })
+            | Expr::SetComp(ast::ExprSetComp { elt, generators, range, .. }) => self.comprehension(*range, generators, &[elt]),
+            Expr::DictComp(ast::ExprDictComp { key, value, generators, range, .. }) => {
+                let elts: Vec<&Expr> = key.as_deref().into_iter().chain([&**value]).collect();
+                self.comprehension(*range, generators, &elts)
+            }
+            Expr::Generator(ast::ExprGenerator { generators, .. }) => {
                 if let Some(g) = generators.first() {
                     self.visit_expr(&g.iter);
                 }

@@ -21,7 +21,7 @@ impl<'a> FnLower<'a> {
         let entry = func.new_block();
         let is_module = match ctx.table.scope(scope).kind {
             ScopeKind::Module => true,
-            ScopeKind::Function => false,
+            ScopeKind::Function | ScopeKind::Comprehension => false,
         };
         let mut s = FnLower {
             ctx,

@@ -322,32 +322,13 @@ impl<'a> FnLower<'a> {
             self.err(Diagnostic::new("E0100", sp, "`async for` is not supported").label("async"));
             return;
         }
-        let range_args = match &*f.iter {
-            Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if self.lookup(n.id.as_str()) == Resolved::Builtin(BuiltinId::Range))
-                && c.arguments.keywords.is_empty()
-                && (1..=3).contains(&c.arguments.args.len())
-                && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => &c.arguments.args,
-            _ => {
-                self.for_iter(f, sp);
-                return;
-            }
+        let Some(range_args) = self.range_args(&f.iter) else {
+            self.for_iter(f, sp);
+            return;
         };
+        let Some([start, stop, step]) = self.range_start(range_args, span(f.iter.range())) else { return };
         let it_sp = span(f.iter.range());
-        let mut vals = Vec::new();
-        for a in range_args.iter() {
-            let Some(v) = self.expr(a) else { return };
-            vals.push(v);
-        }
         let Some(b) = self.cur else { return };
-        let (start, stop, step) = match vals.as_slice() {
-            [stop] => (self.konst(b, Attr::Int(0), it_sp), *stop, self.konst(b, Attr::Int(1), it_sp)),
-            [start, stop] => (*start, *stop, self.konst(b, Attr::Int(1), it_sp)),
-            [start, stop, step] => (*start, *stop, *step),
-            _ => return,
-        };
-        // The loop runs on machine indices; the loop variable is the int of the counter.
-        let (st, b) = self.append(b, NewOp::new(Opcode::PyRangeStart, it_sp).operands([start, stop, step]).result(Type::Obj).result(Type::Obj).result(Type::Obj));
-        let (start, stop, step) = (self.func.ops[st].results[0], self.func.ops[st].results[1], self.func.ops[st].results[2]);
         let header = self.new_block();
         let counter = self.func.add_block_param(header, Type::Obj);
         self.names.insert(counter, "<range counter>".into());
@@ -376,6 +357,38 @@ impl<'a> FnLower<'a> {
         }
         self.seal(header);
         self.loop_else(else_b, &f.orelse, exit, sp);
+    }
+
+    /// The arguments of `range(...)` when `e` is a call of the builtin with 1 to 3 plain
+    /// positional arguments (a counting loop then runs instead of a range object).
+    pub(super) fn range_args<'e>(&self, e: &'e Expr) -> Option<&'e [Expr]> {
+        match e {
+            Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if self.lookup(n.id.as_str()) == Resolved::Builtin(BuiltinId::Range))
+                && c.arguments.keywords.is_empty()
+                && (1..=3).contains(&c.arguments.args.len())
+                && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => Some(&c.arguments.args),
+            _ => None,
+        }
+    }
+
+    /// Evaluates `range(...)`'s arguments and checks them (`py.range_start`, blamed on `sp`):
+    /// the counting loop's start, stop and step.
+    pub(super) fn range_start(&mut self, range_args: &[Expr], sp: Span) -> Option<[Value; 3]> {
+        let mut vals = Vec::new();
+        for a in range_args.iter() {
+            vals.push(self.expr(a)?);
+        }
+        let b = self.cur?;
+        let (start, stop, step) = match vals.as_slice() {
+            [stop] => (self.konst(b, Attr::Int(0), sp), *stop, self.konst(b, Attr::Int(1), sp)),
+            [start, stop] => (*start, *stop, self.konst(b, Attr::Int(1), sp)),
+            [start, stop, step] => (*start, *stop, *step),
+            _ => return None,
+        };
+        // The loop runs on machine indices; the loop variable is the int of the counter.
+        let (st, _) = self.append(b, NewOp::new(Opcode::PyRangeStart, sp).operands([start, stop, step]).result(Type::Obj).result(Type::Obj).result(Type::Obj));
+        let r = &self.func.ops[st].results;
+        Some([r[0], r[1], r[2]])
     }
 
     /// The end of a `for` loop: its `else` suite in `else_b` (reached when the loop runs out),

@@ -131,7 +131,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     for k in &sorted {
         let (f, d) = inf.emit(k);
         diags.extend(d);
-        source_names.insert(f.name.clone(), hir.funcs[k.0].func.name.clone());
+        source_names.insert(f.name.clone(), crate::hir::display_name(&hir.funcs[k.0].func.name).to_string());
         module.funcs.push(f);
     }
     for (name, lat) in &inf.globals {

@@ -346,9 +346,10 @@ impl L<'_> {
             Opcode::TCall => {
                 let callee = attr("callee");
                 let inst = callee.as_str().unwrap_or("");
-                if self.tir.check_defs {
+                let src = self.tir.source_names.get(inst).cloned().unwrap_or_default();
+                // A comprehension's function is no `def`: nothing binds it, nothing to check.
+                if self.tir.check_defs && !crate::hir::is_synthetic(&src) {
                     // The NameError points at the callee's name, which starts the call.
-                    let src = self.tir.source_names.get(inst).cloned().unwrap_or_default();
                     let name_sp = Span::new(sp.start, sp.start + src.len() as u32);
                     self.push(NewOp::new(Opcode::LLoadGlobal, name_sp).attr("name", Attr::Sym(src)).result(Type::I1));
                 }

@@ -140,9 +140,9 @@ fn module_names_are_never_free() {
 }
 
 #[test]
-fn class_bodies_lambdas_and_comprehensions_have_no_scope_yet() {
-    let t = table("@d\nclass A(B):\n    y = 1\nf = lambda a=c: a + e\nl = [x for x in s if x]\n");
-    expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("c", "undefined"), ("f", "global"), ("s", "undefined"), ("l", "global")]);
+fn class_bodies_lambdas_and_generator_expressions_have_no_scope_yet() {
+    let t = table("@d\nclass A(B):\n    y = 1\nf = lambda a=c: a + e\ng = (x for x in s if x)\n");
+    expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("c", "undefined"), ("f", "global"), ("s", "undefined"), ("g", "global")]);
     assert!(t.scope(t.module()).children.is_empty());
 }
 
@@ -166,4 +166,30 @@ fn def_scopes_and_names_are_interned_once() {
     let g_scope = t.scope(fs).children[0];
     assert_eq!(t.scope(g_scope).name, Some(t.symbol(g).name));
     assert_eq!(t.resolve(t.module(), "g"), None);
+}
+
+#[test]
+fn comprehensions_have_their_own_scope() {
+    // symtable (3.11): in `f`, `k` and `xs` are cells (the listcomp reads them), `i` is the
+    // listcomp's own; the first iterable `xs` is read in `f`; the nested listcomp has `i` free.
+    let src = "def f(xs):\n    k = 2\n    i = 0\n    return [[i * k for j in xs] for i in xs]\n";
+    let t = table(src);
+    expect(&t, &["f"], &[("xs", "cell"), ("k", "cell"), ("i", "local")]);
+    let f = scope_at(&t, &["f"]);
+    let outer = t.scope(f).children[0];
+    assert_eq!(t.scope(outer).kind, ScopeKind::Comprehension);
+    let inner = t.scope(outer).children[0];
+    let names = |s: ScopeId| -> BTreeMap<String, String> {
+        t.scope(s).symbols.iter().map(|&sym| (t.name(sym).to_string(), short(t.symbol(sym).binding))).collect()
+    };
+    let want = |v: &[(&str, &str)]| -> BTreeMap<String, String> { v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect() };
+    assert_eq!(names(outer), want(&[("i", "cell"), ("xs", "free"), ("k", "free")]));
+    assert_eq!(names(inner), want(&[("i", "free"), ("k", "free"), ("j", "local")]));
+    // At module level, the comprehension's names stay its own; module names are globals.
+    let t = table("n = 3\nys = [x * n for x in range(n)]\n");
+    expect(&t, &[], &[("n", "global"), ("ys", "global"), ("range", "builtin range")]);
+    let c = t.scope(t.module()).children[0];
+    let got: BTreeMap<String, String> = t.scope(c).symbols.iter().map(|&sym| (t.name(sym).to_string(), short(t.symbol(sym).binding))).collect();
+    assert_eq!(got, want(&[("x", "local"), ("n", "global")]));
+    assert!(flags(&t, &[], "n").captured, "the comprehension reads n");
 }
