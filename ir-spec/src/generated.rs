@@ -126,6 +126,12 @@ pub enum Opcode {
     PyIterNext,
     /// `py.list`: Builds a list of its operands (evaluated left to right before).
     PyList,
+    /// `py.list_extend_star`: `*iterable` in a list or tuple display: extends the display's list (operands: the list, the iterable).
+    PyListExtendStar,
+    /// `py.list_to_tuple`: The tuple of a display's list (a tuple display with `*` items).
+    PyListToTuple,
+    /// `py.unpack_ex`: `x1, *xs, x2 = a`: the `before` first items, the list of the middle ones, the `after` last items (one result each).
+    PyUnpackEx,
     /// `py.setitem`: `a[key] = value` (operands: a, key, value).
     PySetitem,
     /// `py.delitem`: `del a[key]`.
@@ -258,6 +264,12 @@ pub enum Opcode {
     TListNew,
     /// `t.list_from_iter`: `list(a)`: a new list of the items of any iterable (TypeError when it is not iterable).
     TListFromIter,
+    /// `t.list_extend_star`: `*iterable` in a display: extends the display's list (CPython's "Value after * must be an iterable").
+    TListExtendStar,
+    /// `t.list_to_tuple`: The tuple of a display's list.
+    TListToTuple,
+    /// `t.obj_unpack_ex`: `x1, *xs, x2 = a` of a boxed value: `before` items, the list of the middle ones, `after` items.
+    TObjUnpackEx,
     /// `t.list_getitem`: `a[i]` of a value known to be a list with an int index (CPython's IndexError).
     TListGetitem,
     /// `t.list_setitem`: `a[i] = v` of a value known to be a list with an int index (CPython's IndexError).
@@ -355,7 +367,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 155] = [
+    pub const ALL: [Opcode; 161] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -398,6 +410,9 @@ impl Opcode {
         Opcode::PyIter,
         Opcode::PyIterNext,
         Opcode::PyList,
+        Opcode::PyListExtendStar,
+        Opcode::PyListToTuple,
+        Opcode::PyUnpackEx,
         Opcode::PySetitem,
         Opcode::PyDelitem,
         Opcode::PySetslice,
@@ -464,6 +479,9 @@ impl Opcode {
         Opcode::TObjNext,
         Opcode::TListNew,
         Opcode::TListFromIter,
+        Opcode::TListExtendStar,
+        Opcode::TListToTuple,
+        Opcode::TObjUnpackEx,
         Opcode::TListGetitem,
         Opcode::TListSetitem,
         Opcode::TListAppend,
@@ -569,6 +587,9 @@ impl Opcode {
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
             "py.list" => Opcode::PyList,
+            "py.list_extend_star" => Opcode::PyListExtendStar,
+            "py.list_to_tuple" => Opcode::PyListToTuple,
+            "py.unpack_ex" => Opcode::PyUnpackEx,
             "py.setitem" => Opcode::PySetitem,
             "py.delitem" => Opcode::PyDelitem,
             "py.setslice" => Opcode::PySetslice,
@@ -635,6 +656,9 @@ impl Opcode {
             "t.obj_next" => Opcode::TObjNext,
             "t.list_new" => Opcode::TListNew,
             "t.list_from_iter" => Opcode::TListFromIter,
+            "t.list_extend_star" => Opcode::TListExtendStar,
+            "t.list_to_tuple" => Opcode::TListToTuple,
+            "t.obj_unpack_ex" => Opcode::TObjUnpackEx,
             "t.list_getitem" => Opcode::TListGetitem,
             "t.list_setitem" => Opcode::TListSetitem,
             "t.list_append" => Opcode::TListAppend,
@@ -740,6 +764,9 @@ macro_rules! py_ops {
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
             | $crate::Opcode::PyList
+            | $crate::Opcode::PyListExtendStar
+            | $crate::Opcode::PyListToTuple
+            | $crate::Opcode::PyUnpackEx
             | $crate::Opcode::PySetitem
             | $crate::Opcode::PyDelitem
             | $crate::Opcode::PySetslice
@@ -813,6 +840,9 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjNext
             | $crate::Opcode::TListNew
             | $crate::Opcode::TListFromIter
+            | $crate::Opcode::TListExtendStar
+            | $crate::Opcode::TListToTuple
+            | $crate::Opcode::TObjUnpackEx
             | $crate::Opcode::TListGetitem
             | $crate::Opcode::TListSetitem
             | $crate::Opcode::TListAppend
@@ -870,7 +900,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 155] = [
+static SPECS: [OpSpec; 161] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1415,6 +1445,45 @@ static SPECS: [OpSpec; 155] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.list_extend_star",
+        dialect: Dialect::Py,
+        doc: "`*iterable` in a list or tuple display: extends the display's list (operands: the list, the iterable).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.list_to_tuple",
+        dialect: Dialect::Py,
+        doc: "The tuple of a display's list (a tuple display with `*` items).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.unpack_ex",
+        dialect: Dialect::Py,
+        doc: "`x1, *xs, x2 = a`: the `before` first items, the list of the middle ones, the `after` last items (one result each).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: true,
+        attrs: &[AttrSpec { name: "after", kind: AttrKind::Int }, AttrSpec { name: "before", kind: AttrKind::Int }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -2273,6 +2342,45 @@ static SPECS: [OpSpec; 155] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.list_extend_star",
+        dialect: Dialect::T,
+        doc: "`*iterable` in a display: extends the display's list (CPython's \"Value after * must be an iterable\").",
+        operands: &[C::Exactly(Type::List), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.list_to_tuple",
+        dialect: Dialect::T,
+        doc: "The tuple of a display's list.",
+        operands: &[C::Exactly(Type::List)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_unpack_ex",
+        dialect: Dialect::T,
+        doc: "`x1, *xs, x2 = a` of a boxed value: `before` items, the list of the middle ones, `after` items.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: true,
+        attrs: &[AttrSpec { name: "after", kind: AttrKind::Int }, AttrSpec { name: "before", kind: AttrKind::Int }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {

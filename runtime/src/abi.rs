@@ -224,6 +224,15 @@ molt_abi! {
         /// `list[index] = value` where the compiler knows `list` is a list and `index` an int
         /// ("list assignment index out of range"). Borrows `value`.
         fn molt_list_setitem(list: obj, index: obj, value: obj) -> void;
+        /// `[*a]` in a display: extends `list` with the items of `iterable` (TypeError "Value
+        /// after * must be an iterable, not int").
+        fn molt_list_extend_star(list: obj, iterable: obj) -> void;
+        /// A new tuple of a list's items (a tuple display with `*` items).
+        fn molt_list_to_tuple(list: obj) -> obj;
+        /// `x1, *xs, x2 = a`: a tuple of the `before` first items, a list of the middle ones and
+        /// the `after` last items; ValueError "not enough values to unpack (expected at least 2,
+        /// got 1)", TypeError "cannot unpack non-iterable int object".
+        fn molt_obj_unpack_ex(a: obj, before: i64, after: i64) -> obj;
         /// `list(a)`: a new list of the items of any iterable (TypeError "'int' object is not
         /// iterable").
         fn molt_list_from_iter(a: obj) -> obj;

@@ -190,12 +190,8 @@ impl<'a> FnLower<'a> {
                 Some(result)
             }
             Expr::Call(call) => self.call(call, sp),
+            Expr::Tuple(t) if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) => self.display(&t.elts, true, sp),
             Expr::Tuple(t) => {
-                if let Some(s) = t.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-                    self.err(Diagnostic::new("E0101", span(s.range()), "`*` unpacking in a tuple display is not supported yet")
-                        .label("starred item").help("write the items out"));
-                    return None;
-                }
                 let mut vals = Vec::new();
                 for e in t.elts.iter() {
                     vals.push(self.expr(e)?);
@@ -212,19 +208,7 @@ impl<'a> FnLower<'a> {
                 };
                 self.comprehension(CompKind::Dict, c.range, &c.generators, vec![(**key).clone(), (*c.value).clone()])
             }
-            Expr::List(l) => {
-                if let Some(s) = l.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-                    self.err(Diagnostic::new("E0101", span(s.range()), "`*` unpacking in a list display is not supported yet")
-                        .label("starred item").help("write the items out, or build the list with `extend`"));
-                    return None;
-                }
-                let mut vals = Vec::new();
-                for e in l.elts.iter() {
-                    vals.push(self.expr(e)?);
-                }
-                let b = self.cur?;
-                self.emit(b, NewOp::new(Opcode::PyList, sp).operands(vals).result(Type::Obj))
-            }
+            Expr::List(l) => self.display(&l.elts, false, sp),
             Expr::Attribute(a) => {
                 let x = self.expr(&a.value)?;
                 let b = self.cur?;
@@ -247,6 +231,39 @@ impl<'a> FnLower<'a> {
                 None
             }
         }
+    }
+
+    /// A list display (or a tuple display with `*` items, as a list then its tuple), as
+    /// CPython builds it: the items before the first `*` item in one `py.list`, then each item
+    /// appended or each `*` item's iterable extended, left to right.
+    fn display(&mut self, elts: &[Expr], tuple: bool, sp: Span) -> Option<Value> {
+        let prefix = elts.iter().position(|e| matches!(e, Expr::Starred(_))).unwrap_or(elts.len());
+        let mut vals = Vec::new();
+        for e in &elts[..prefix] {
+            vals.push(self.expr(e)?);
+        }
+        let b = self.cur?;
+        let list = self.emit(b, NewOp::new(Opcode::PyList, sp).operands(vals).result(Type::Obj))?;
+        for e in &elts[prefix..] {
+            match e {
+                Expr::Starred(st) => {
+                    let v = self.expr(&st.value)?;
+                    let b = self.cur?;
+                    self.append(b, NewOp::new(Opcode::PyListExtendStar, sp).operands([list, v]));
+                }
+                e => {
+                    let v = self.expr(e)?;
+                    let b = self.cur?;
+                    self.append(b, NewOp::new(Opcode::PyCallMethod, sp).operands([list, v]).attr("name", Attr::Str("append".into()))
+                        .attr("kwnames", Attr::Str(String::new())).attr("attr_end", Attr::Int(sp.end.into())).result(Type::Obj));
+                }
+            }
+        }
+        if !tuple {
+            return Some(list);
+        }
+        let b = self.cur?;
+        self.emit(b, NewOp::new(Opcode::PyListToTuple, sp).operands([list]).result(Type::Obj))
     }
 
     /// One comparison `l OP r`; `in` / `not in` test `r`'s membership of `l`.

@@ -147,20 +147,29 @@ impl<'a> FnLower<'a> {
             Expr::Name(n) => self.assign_name(n.id.as_str(), v, span(n.range)),
             Expr::Tuple(_) | Expr::List(_) => {
                 let elts = target_items(t).unwrap_or(&[]);
-                if let Some(s) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-                    self.err(Diagnostic::new("E0100", span(s.range()), "starred assignment targets are not supported yet")
-                        .label("starred target").help("unpack into as many names as there are items"));
+                let starred: Vec<usize> = (0..elts.len()).filter(|&i| matches!(elts[i], Expr::Starred(_))).collect();
+                if starred.len() > 1 {
+                    self.err(Diagnostic::new("E0001", span(t.range()), "SyntaxError: multiple starred expressions in assignment")
+                        .label("more than one `*` target"));
                     return;
                 }
                 let Some(b) = self.cur else { return };
-                let mut op = NewOp::new(Opcode::PyUnpack, span(t.range())).operands([v]).attr("count", Attr::Int(elts.len() as i64));
+                let mut op = match starred.first() {
+                    // `a, *b, c = v`: the middle items as a list.
+                    Some(&k) => NewOp::new(Opcode::PyUnpackEx, span(t.range())).operands([v])
+                        .attr("before", Attr::Int(k as i64)).attr("after", Attr::Int((elts.len() - k - 1) as i64)),
+                    None => NewOp::new(Opcode::PyUnpack, span(t.range())).operands([v]).attr("count", Attr::Int(elts.len() as i64)),
+                };
                 for _ in elts {
                     op = op.result(Type::Obj);
                 }
                 let (id, _) = self.append(b, op);
                 let rs = self.func.ops[id].results.clone();
                 for (e, r) in elts.iter().zip(rs) {
-                    self.assign_target(e, r);
+                    match e {
+                        Expr::Starred(st) => self.assign_target(&st.value, r),
+                        e => self.assign_target(e, r),
+                    }
                 }
             }
             Expr::Subscript(sub) => {

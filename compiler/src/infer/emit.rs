@@ -28,7 +28,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
-            | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
+            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
     };
 }
 
@@ -430,6 +430,28 @@ impl Emitter<'_, '_> {
                     self.vmap.insert(*h, t);
                 }
                 return;
+            }
+            Opcode::PyUnpackEx => {
+                let x = boxed_operand(self, 0);
+                let mut new = NewOp::new(Opcode::TObjUnpackEx, sp).operands([x]).attr("before", o.attr("before").cloned().unwrap_or(Attr::Int(0))).attr("after", o.attr("after").cloned().unwrap_or(Attr::Int(0)));
+                for _ in &o.results {
+                    new = new.result(Type::TObj);
+                }
+                let id = self.out.append_op(b, new);
+                let rs = self.out.ops[id].results.clone();
+                for (h, t) in o.results.iter().zip(rs) {
+                    self.vmap.insert(*h, t);
+                }
+                return;
+            }
+            Opcode::PyListExtendStar => {
+                let (l, x) = (self.vmap[&o.operands[0]], boxed_operand(self, 1));
+                self.out.append_op(b, NewOp::new(Opcode::TListExtendStar, sp).operands([l, x]));
+                return;
+            }
+            Opcode::PyListToTuple => {
+                let l = self.vmap[&o.operands[0]];
+                self.value(b, NewOp::new(Opcode::TListToTuple, sp).operands([l]).result(Type::TObj))
             }
             Opcode::PyIterNext => {
                 let x = boxed_operand(self, 0);
@@ -877,7 +899,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
-            | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
         }
     }
 

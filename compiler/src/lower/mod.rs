@@ -46,7 +46,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len | RtFn::molt_obj_format
         | RtFn::molt_obj_ascii | RtFn::molt_obj_getslice => true,
         RtFn::molt_tuple_init | RtFn::molt_tuple_item | RtFn::molt_list_init => false,
-        RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
+        RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_extend_star | RtFn::molt_list_to_tuple | RtFn::molt_obj_unpack_ex | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
@@ -537,6 +537,23 @@ impl L<'_> {
                     self.call(RtFn::molt_list_init, vec![l, idx, item], None, sp);
                 }
                 Some(l)
+            }
+            Opcode::TListExtendStar => {
+                self.call(RtFn::molt_list_extend_star, ops, None, sp);
+                None
+            }
+            Opcode::TListToTuple => Some(self.call_val(RtFn::molt_list_to_tuple, ops, Type::Ref, sp)),
+            Opcode::TObjUnpackEx => {
+                // A tuple of every item (the middle list among them), read out one by one.
+                let before = self.i64c(attr("before").as_int().unwrap_or(0), sp);
+                let after = self.i64c(attr("after").as_int().unwrap_or(0), sp);
+                let t = self.call_val(RtFn::molt_obj_unpack_ex, vec![ops[0], before, after], Type::Ref, sp);
+                for (i, &r) in o.results.iter().enumerate() {
+                    let idx = self.i64c(i as i64, sp);
+                    let item = self.call_val(RtFn::molt_tuple_item, vec![t, idx], Type::Ref, sp);
+                    self.vmap.insert(r, item);
+                }
+                return;
             }
             Opcode::TListGetitem => Some(self.call_val(RtFn::molt_list_getitem, ops, Type::Ref, sp)),
             Opcode::TListSetitem => {

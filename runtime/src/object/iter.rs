@@ -10,7 +10,8 @@
 //! Provides: the iterator types `tuple_iterator`, `list_iterator`, `str_ascii_iterator` (over an
 //! ASCII str) and `str_iterator` (any other str), as CPython names them; [`tuple_iter`],
 //! [`list_iter`] and [`str_iter`] (the `tp_iter` slots of tuple, list and str); [`get_iter`], [`iter_next`], [`unpack`]; the static
-//! `molt_iter_done`; the ABI functions `molt_obj_iter`, `molt_iter_next`, `molt_obj_unpack`.
+//! `molt_iter_done`; the ABI functions `molt_obj_iter`, `molt_iter_next`, `molt_obj_unpack`,
+//! `molt_obj_unpack_ex` (a starred target).
 //!
 //! Invariants: an iterator object is `{header, sequence, index, byte position}` and owns a
 //! reference to its sequence until it is exhausted, when it drops it (as CPython sets
@@ -261,6 +262,59 @@ pub fn unpack(v: Obj, count: usize) -> MoltResult<Obj> {
     }
 }
 
+/// `x1, *xs, x2 = v` (CPython's `unpack_iterable` with a starred target): a tuple of the
+/// `before` first items, a list of the middle ones, then the `after` last items.
+pub fn unpack_ex(v: Obj, before: usize, after: usize) -> MoltResult<Obj> {
+    let it = match get_iter(v) {
+        Ok(it) => it,
+        Err(e) if e.kind == TypeError && v.type_of().iter_slot().is_none() => {
+            return fail(TypeError, format!("cannot unpack non-iterable {} object", v.type_of().name));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut items: Vec<Obj> = Vec::new();
+    let r = (|| -> MoltResult<()> {
+        for got in 0..before {
+            match iter_next(it)? {
+                Some(w) => {
+                    if items.try_reserve(1).is_err() {
+                        // SAFETY: `w` is a new reference not kept.
+                        unsafe { decref(w) };
+                        return super::alloc::memory_error();
+                    }
+                    items.push(w);
+                }
+                None => {
+                    return fail(ValueError, format!("not enough values to unpack (expected at least {}, got {got})", before + after));
+                }
+            }
+        }
+        let rest = super::list::list_from_iter(it)?;
+        let n = super::list::list_len(rest).unwrap_or(0);
+        if n < after {
+            // SAFETY: `rest` is the new list, dropped here.
+            unsafe { decref(rest) };
+            return fail(ValueError, format!("not enough values to unpack (expected at least {}, got {})", before + after, before + n));
+        }
+        let tail = super::list::split_off(rest, n - after)?;
+        items.push(rest);
+        items.extend(tail);
+        Ok(())
+    })();
+    // SAFETY: `get_iter` returned a new reference.
+    unsafe { decref(it) };
+    match r {
+        Ok(()) => tuple_from_vec(items),
+        Err(e) => {
+            for o in items {
+                // SAFETY: the vector owned these references.
+                unsafe { decref(o) };
+            }
+            Err(e)
+        }
+    }
+}
+
 /// Takes exactly `count` items of `it` into `items`, then checks that `it` is exhausted.
 fn unpack_from(it: Obj, count: usize, items: &mut Vec<Obj>) -> MoltResult<()> {
     for got in 0..count {
@@ -304,6 +358,15 @@ pub extern "C" fn molt_iter_next(it: Obj) -> Obj {
         iter_next(it)
             .map(|next| next.unwrap_or_else(|| new_ref(Obj::from_static(&molt_iter_done)))),
     )
+}
+
+/// `x1, *xs, x2 = a`: a tuple of `before` items, the list of the middle ones, `after` items.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_unpack_ex(a: Obj, before: i64, after: i64) -> Obj {
+    value_or_raise(match (usize::try_from(before), usize::try_from(after)) {
+        (Ok(b), Ok(f)) => unpack_ex(a, b, f),
+        _ => fail(ValueError, "molt_obj_unpack_ex: negative count"),
+    })
 }
 
 /// `x1, …, xn = a`: a tuple of exactly `count` items.

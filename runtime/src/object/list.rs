@@ -914,6 +914,47 @@ pub extern "C" fn molt_list_setitem(list: Obj, index: Obj, value: Obj) {
     value_or_raise(list_ass_subscript(list, index, Some(value)))
 }
 
+/// Removes the items from `at` on and returns them (owned references): the list keeps the
+/// first `at` items.
+pub fn split_off(l: Obj, at: usize) -> MoltResult<Vec<Obj>> {
+    let Some(p) = list_ptr(l) else { return Ok(Vec::new()) };
+    // SAFETY: a live list; the items from `at` on are moved out and the length cut to `at`.
+    unsafe {
+        let n = (*p).len;
+        if at >= n {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        if out.try_reserve(n - at).is_err() {
+            return memory_error();
+        }
+        for k in at..n {
+            out.push((*p).items.add(k).read());
+        }
+        (*p).len = at;
+        Ok(out)
+    }
+}
+
+/// `[*a]` in a display (CPython's LIST_EXTEND): `list.extend`, with the display's TypeError for
+/// a value that is not iterable ("Value after * must be an iterable, not int").
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_list_extend_star(list: Obj, iterable: Obj) {
+    let r = extend(list, iterable);
+    value_or_raise(match r {
+        Err(e) if e.kind == TypeError && iterable.type_of().iter_slot().is_none() && iterable.type_of().sequence_table().is_none() => {
+            fail(TypeError, format!("Value after * must be an iterable, not {}", iterable.type_of().name))
+        }
+        r => r,
+    })
+}
+
+/// `tuple(list)` of a display's list (CPython's LIST_TO_TUPLE).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_list_to_tuple(list: Obj) -> Obj {
+    value_or_raise(items_vec(list).and_then(super::tuple::tuple_from_vec))
+}
+
 /// `list(a)`.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_list_from_iter(a: Obj) -> Obj {

@@ -288,11 +288,11 @@ pub mod abi {
     pub use super::int_float::{
         molt_cmp_int_float, molt_float_to_int, molt_int_to_float, molt_int_truediv,
     };
-    pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack};
+    pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};
     pub use super::list::{
-        molt_list_append, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_init, molt_list_new, molt_type_list,
+        molt_list_append, molt_list_extend_star, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_to_tuple, molt_list_init, molt_list_new, molt_type_list,
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};

@@ -1,0 +1,2 @@
+# A starred target with too few values.
+a, *b, c = [1]
