@@ -5,6 +5,7 @@ use molt_ir::{ArithOp, Attr, Block, CmpOp, F64, NewOp, Opcode, Span, Type, Unary
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
+use super::calls::Source;
 use super::comprehension::CompKind;
 use super::stmt::Key;
 use super::{FnLower, Resolved, span};
@@ -426,19 +427,49 @@ impl<'a> FnLower<'a> {
             .attr("kwnames", Attr::Str(kwnames.join(","))).attr("attr_end", Attr::Int(attr_end.into())).result(Type::Obj))
     }
 
-    /// A call of a module-level function.
+    /// A call of a module-level function: its arguments evaluated in order (positional, then
+    /// keyword), bound to the parameters at compile time (`calls::Signature::bind`), defaults
+    /// read from their hidden module variables; a call CPython would refuse raises its TypeError.
     fn call_function(&mut self, call: &ast::ExprCall, name: &str, sp: Span) -> Option<Value> {
-        if let Some(k) = call.arguments.keywords.first() {
-            self.err(Diagnostic::new("E0102", span(k.range), "keyword arguments are not supported yet").label("keyword argument")
-                .help("pass the arguments positionally"));
+        if let Some(k) = call.arguments.keywords.iter().find(|k| k.arg.is_none()) {
+            self.err(Diagnostic::new("E0102", span(k.range), "`**kwargs` in calls is not supported yet").label("`**` argument"));
             return None;
         }
         let mut args = Vec::new();
         for a in call.arguments.args.iter() {
             args.push(self.expr(a)?);
         }
+        let mut kwnames = Vec::new();
+        let mut kwvals = Vec::new();
+        for k in call.arguments.keywords.iter() {
+            kwnames.push(k.arg.as_ref().map_or("", |a| a.as_str()));
+            kwvals.push(self.expr(&k.value)?);
+        }
+        let Some(sig) = self.ctx.sigs.get(name) else {
+            let b = self.cur?;
+            return self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(args).attr("callee", Attr::Sym(name.into())).result(Type::Obj));
+        };
+        let sources = match sig.bind(args.len(), &kwnames) {
+            Ok(s) => s,
+            Err(msg) => {
+                let b = self.cur?;
+                let m = self.konst(b, Attr::Str(msg), sp);
+                self.raise_new("TypeError", vec![m], sp);
+                return None;
+            }
+        };
+        let mut operands = Vec::new();
+        for (i, src) in sources.into_iter().enumerate() {
+            let b = self.cur?;
+            operands.push(match src {
+                Source::Positional(k) => args[k],
+                Source::Keyword(k) => kwvals[k],
+                Source::Default => self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(sig.default_global(i))).result(Type::Obj))?,
+                Source::Rest(start) => self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(args[start.min(args.len())..].to_vec()).result(Type::Obj))?,
+            });
+        }
         let b = self.cur?;
-        self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(args).attr("callee", Attr::Sym(name.into())).result(Type::Obj))
+        self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(operands).attr("callee", Attr::Sym(name.into())).result(Type::Obj))
     }
 
     /// `print(...)`, with `sep=` and `end=` string literals (or None).

@@ -23,6 +23,7 @@ use scope::{Binding, ScopeId, ScopeKind, SymbolId, SymbolTable};
 
 pub use comprehension::{display_name, is_synthetic};
 
+pub mod calls;
 mod comprehension;
 mod exceptions;
 mod expr;
@@ -119,7 +120,12 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
             Some(i) => body[..i].iter().all(|s| matches!(s, Stmt::FunctionDef(_)) || !stmt_has_call(s)),
         }
     };
-    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs, pending: Default::default(), comps: Default::default() };
+    let sigs: HashMap<String, calls::Signature> = defs.iter().map(|(f, _, _)| (f.name.to_string(), calls::Signature::of(f))).collect();
+    let mut globals = globals;
+    for sig in sigs.values() {
+        globals.extend((0..sig.names.len()).filter(|&i| sig.has_default(i)).map(|i| sig.default_global(i)));
+    }
+    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, pending: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -129,7 +135,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     funcs.push(HirFunc { func, params: vec![], names });
     diags.extend(d);
     for (def, scope, _) in defs {
-        let params: Vec<String> = def.parameters.args.iter().map(|p| p.parameter.name.to_string()).collect();
+        let params: Vec<String> = sigs.get(def.name.as_str()).map(calls::Signature::params).unwrap_or_default();
         let mut l = FnLower::new(def.name.as_str(), vec![Type::Obj], &ctx, scope, span(def.range));
         let entry = l.cur.unwrap_or_else(|| l.func.new_block());
         for p in &params {
@@ -168,7 +174,7 @@ fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
     let p = &f.parameters;
     let bad = |r: TextRange, what: &str| {
         Some(Diagnostic::new("E0108", span(r), format!("{what} are not supported yet"))
-            .label(what.to_string()).help("use plain positional parameters, e.g. `def f(a, b):`"))
+            .label(what.to_string()).help("use positional, keyword-only, default and `*args` parameters"))
     };
     if f.is_async {
         return bad(f.range, "async functions");
@@ -178,18 +184,6 @@ fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
     }
     if let Some(tp) = &f.type_params {
         return bad(tp.range, "type parameters");
-    }
-    if let Some(a) = p.posonlyargs.first() {
-        return bad(a.range, "positional-only parameters");
-    }
-    if let Some(a) = p.args.iter().find(|a| a.default.is_some()) {
-        return bad(a.range, "default parameter values");
-    }
-    if let Some(a) = &p.vararg {
-        return bad(a.range, "`*args` parameters");
-    }
-    if let Some(a) = p.kwonlyargs.first() {
-        return bad(a.range, "keyword-only parameters");
     }
     if let Some(a) = &p.kwarg {
         return bad(a.range, "`**kwargs` parameters");
@@ -224,6 +218,8 @@ struct Ctx<'a> {
     funcs: &'a HashSet<SymbolId>,
     /// The scopes of the `def` statements of the module body (lowered or rejected).
     top_level_defs: &'a HashSet<ScopeId>,
+    /// The signatures of the lowered `def`s, by name.
+    sigs: &'a HashMap<String, calls::Signature>,
     /// The comprehensions met so far, each to be lowered as a function of its own.
     pending: std::cell::RefCell<Vec<comprehension::PendingComp>>,
     /// How many comprehensions have been named.

@@ -119,6 +119,17 @@ impl<'a> FnLower<'a> {
             Stmt::FunctionDef(f) => {
                 let top_level = self.ctx.table.def_scope(f).is_some_and(|s| self.ctx.top_level_defs.contains(&s));
                 if self.is_module && top_level {
+                    // The defaults are evaluated when the `def` runs, positional ones first.
+                    if let Some(sig) = self.ctx.sigs.get(f.name.as_str()) {
+                        let p = &f.parameters;
+                        let with_defaults = p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter());
+                        for (i, param) in with_defaults.enumerate() {
+                            let Some(d) = &param.default else { continue };
+                            let Some(v) = self.expr(d) else { return };
+                            let Some(b) = self.cur else { return };
+                            self.append(b, NewOp::new(Opcode::PyStoreGlobal, span(d.range())).operands([v]).attr("name", Attr::Sym(sig.default_global(i))));
+                        }
+                    }
                     if let Some(b) = self.cur {
                         self.func.append_op(b, NewOp::new(Opcode::PyBindFunc, span(f.name.range)).attr("name", Attr::Sym(f.name.to_string())));
                     }

@@ -191,12 +191,8 @@ impl Infer<'_> {
                         let Some(ci) = self.callee(o) else { continue };
                         let callee = &self.hir.funcs[ci];
                         let (name, params) = (&callee.func.name, &callee.params);
-                        if params.len() != tys.len() {
-                            diags.push(Diagnostic::new("E0104", sp, format!("{}() takes {} positional argument{} but {} {} given", name, params.len(), if params.len() == 1 { "" } else { "s" }, tys.len(), if tys.len() == 1 { "was" } else { "were" }))
-                                .label("wrong number of arguments").help(format!("`{}` is defined with parameters ({})", name, params.join(", "))));
-                            em.undef_results(nb, o);
-                            continue;
-                        }
+                        // The front end binds every call to its callee's parameters (hir/calls.rs).
+                        assert_eq!(params.len(), tys.len(), "invariant `call binding` broken: a call of {name} passes {} values for {} parameters", tys.len(), params.len());
                         let key = (ci, tys);
                         let rt = self.rets.get(&key).and_then(|l| l.ty()).unwrap_or(Type::None);
                         let args: Vec<Value> = o.operands.iter().map(|&v| em.vmap[&v]).collect();

@@ -151,7 +151,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
         module.globals.push(molt_ir::Global { name: name.clone(), ty });
     }
     // Function-binding flags are globals too.
-    for f in &hir.funcs[1..] {
+    for f in hir.funcs[1..].iter().filter(|f| !crate::hir::is_synthetic(&f.func.name)) {
         module.globals.push(molt_ir::Global { name: f.func.name.clone(), ty: Type::Bool });
     }
     dedup(&mut diags);

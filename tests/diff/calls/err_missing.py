@@ -1,0 +1,5 @@
+# A call CPython refuses: its TypeError (missing).
+def f(a, b):
+    return a
+
+print(f(1))

@@ -1,0 +1,5 @@
+# A call CPython refuses: its TypeError (missing kwonly).
+def f(a, *, key):
+    return a
+
+f(1)

@@ -1,0 +1,5 @@
+# A call CPython refuses: its TypeError (multiple values).
+def f(a, b):
+    return a
+
+f(1, a=2)

@@ -1,2 +1,0 @@
-def f(a, b=2):
-    return a + b
