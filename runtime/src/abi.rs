@@ -209,6 +209,62 @@ molt_abi! {
         /// unpack (expected 3, got 2)" / "too many values to unpack (expected 2)".
         fn molt_obj_unpack(a: obj, count: i64) -> obj;
 
+        // --- iteration builtins, range, numeric builtins ---
+        /// `range(start, stop, step)`: each argument an int or through `__index__` (TypeError
+        /// "'float' object cannot be interpreted as an integer"); ValueError "range() arg 3 must
+        /// not be zero". `range(stop)` is `range(0, stop, 1)`.
+        fn molt_range_new(start: obj, stop: obj, step: obj) -> obj;
+        /// `enumerate(iterable, start)` (`start` any int, big ones included, or `__index__`).
+        fn molt_enumerate(iterable: obj, start: obj) -> obj;
+        /// `zip(*iterables, strict=strict)`: `iterables` is a tuple. A strict zip raises
+        /// CPython's ValueError ("zip() argument 2 is shorter than argument 1", "zip() argument 3
+        /// is longer than arguments 1-2").
+        fn molt_zip(iterables: obj, strict: bool) -> obj;
+        /// `reversed(seq)`: a `list_reverseiterator` for a list, a `range_iterator` (or
+        /// `longrange_iterator`) for a range, a `reversed` object over `__len__` / `__getitem__`
+        /// for a tuple or str; TypeError "'int' object is not reversible".
+        fn molt_reversed(seq: obj) -> obj;
+        /// `sum(iterable, start)` (pass the int 0 for no start): repeated `+` in iteration order
+        /// (float sums are plain additions, exactly CPython 3.11's); TypeError "sum() can't sum
+        /// strings [use ''.join(seq) instead]".
+        fn molt_sum(iterable: obj, start: obj) -> obj;
+        /// `any(iterable)`.
+        fn molt_any(iterable: obj) -> bool;
+        /// `all(iterable)`.
+        fn molt_all(iterable: obj) -> bool;
+        /// `min(*args, default=default)` (`is_max` false) / `max(…)` without `key=`: `args` is
+        /// the tuple of positional arguments (one iterable, or two or more values); ties keep
+        /// the first item. CPython's errors: "min() arg is an empty sequence", "max expected at
+        /// least 1 argument, got 0", "Cannot specify a default for max() with multiple
+        /// positional arguments".
+        fn molt_min_max(args: obj, is_max: bool, default: obj, has_default: bool) -> obj;
+        /// `next(it)` / `next(it, default)` (when `has_default`): StopIteration when exhausted
+        /// without a default; TypeError "'list' object is not an iterator".
+        fn molt_next(it: obj, default: obj, has_default: bool) -> obj;
+        /// `iter(a)`: a new iterator (an iterator returns itself).
+        fn molt_iter(a: obj) -> obj;
+        /// `round(x)` (no `has_ndigits`, or `ndigits` None): an int (floats round half to even;
+        /// OverflowError "cannot convert float infinity to integer", ValueError for NaN).
+        /// `round(x, n)`: a float for a float (CPython's correctly rounded `double_round`), an
+        /// int for an int (`round(1250, -2) == 1200`, ties to even); TypeError "type str
+        /// doesn't define __round__ method".
+        fn molt_round(x: obj, ndigits: obj, has_ndigits: bool) -> obj;
+        /// `divmod(a, b)` as a tuple; ZeroDivisionError "integer division or modulo by zero" /
+        /// "float divmod()"; TypeError "unsupported operand type(s) for divmod(): 'str' and
+        /// 'int'".
+        fn molt_divmod(a: obj, b: obj) -> obj;
+        /// `ord(c)`: TypeError "ord() expected a character, but string of length 2 found",
+        /// "ord() expected string of length 1, but int found".
+        fn molt_ord(c: obj) -> obj;
+        /// `chr(i)`: ValueError "chr() arg not in range(0x110000)", TypeError "'float' object
+        /// cannot be interpreted as an integer", OverflowError "Python int too large to convert
+        /// to C int"; NotImplementedError for a surrogate (Molt's strs are UTF-8).
+        fn molt_chr(i: obj) -> obj;
+        /// `id(a)`: unique among live objects: an object's address; for a small int (no
+        /// address) the odd number `(value << 1) | 1` as an unsigned 64-bit word, stable for the
+        /// value and never an address.
+        fn molt_id(a: obj) -> obj;
+
         // --- lists, item assignment, methods ---
         /// A new list of `len` items, each the small int 0 until `molt_list_init` sets it.
         fn molt_list_new(len: i64) -> obj;
@@ -352,6 +408,10 @@ molt_abi! {
             Tuple = 6,
             NoneType = 7,
             List = 8,
+            Range = 12,
+            Enumerate = 13,
+            Zip = 14,
+            Reversed = 15,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

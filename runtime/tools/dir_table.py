@@ -15,6 +15,8 @@ OUT = "runtime/src/object/dir_table.rs"
 CLASSES = [
     object, type, int, bool, float, str, tuple, list, type(None), type(NotImplemented),
     type(iter(())), type(iter([])), type(iter("")), type(iter("\u20ac")),
+    range, type(iter(range(0))), type(iter(range(2**64))), enumerate, zip, reversed,
+    type(reversed([])),
     BaseException, Exception, SystemExit, KeyboardInterrupt, GeneratorExit, ArithmeticError,
     ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError, RuntimeError,
     RecursionError, NotImplementedError, NameError, UnboundLocalError, ValueError, TypeError,

@@ -52,6 +52,9 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
         RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
+        RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
+        | RtFn::molt_all | RtFn::molt_min_max | RtFn::molt_next | RtFn::molt_iter | RtFn::molt_round | RtFn::molt_divmod
+        | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id => true,
     }
 }
 

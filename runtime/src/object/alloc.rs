@@ -3,8 +3,9 @@
 //!
 //! Relies on: the global allocator (`sys::Malloc`: malloc/free); [`HeapKind`] naming every type
 //! that has heap instances; each kind's module knowing its instances' layout (`int::free`,
-//! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`
-//! drop the payload and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
+//! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`,
+//! `range::free` / `free_iter` / `free_long_iter`, `builtins_iter::free_enumerate` /
+//! `free_zip` / `free_reversed` drop the payload and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees.
 //!
@@ -70,11 +71,20 @@ pub enum HeapKind {
     /// `object::list` (the object; its item buffer is a separate, uncounted block).
     List,
     ListIterator,
+    /// `object::range`: range objects and their two iterator types.
+    Range,
+    RangeIterator,
+    LongRangeIterator,
+    /// `object::builtins_iter`: `enumerate`, `zip`, `reversed`, `list_reverseiterator`.
+    Enumerate,
+    Zip,
+    Reversed,
+    ListReverseIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 10] = [
+    pub const ALL: [HeapKind; 17] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -85,6 +95,13 @@ impl HeapKind {
         HeapKind::StrIterator,
         HeapKind::List,
         HeapKind::ListIterator,
+        HeapKind::Range,
+        HeapKind::RangeIterator,
+        HeapKind::LongRangeIterator,
+        HeapKind::Enumerate,
+        HeapKind::Zip,
+        HeapKind::Reversed,
+        HeapKind::ListReverseIterator,
     ];
 
     /// The Python type name.
@@ -100,6 +117,13 @@ impl HeapKind {
             HeapKind::StrIterator => "str_iterator",
             HeapKind::List => "list",
             HeapKind::ListIterator => "list_iterator",
+            HeapKind::Range => "range",
+            HeapKind::RangeIterator => "range_iterator",
+            HeapKind::LongRangeIterator => "longrange_iterator",
+            HeapKind::Enumerate => "enumerate",
+            HeapKind::Zip => "zip",
+            HeapKind::Reversed => "reversed",
+            HeapKind::ListReverseIterator => "list_reverseiterator",
         }
     }
 
@@ -113,7 +137,14 @@ impl HeapKind {
             | HeapKind::StrAsciiIterator
             | HeapKind::StrIterator
             | HeapKind::List
-            | HeapKind::ListIterator => true,
+            | HeapKind::ListIterator
+            | HeapKind::Range
+            | HeapKind::RangeIterator
+            | HeapKind::LongRangeIterator
+            | HeapKind::Enumerate
+            | HeapKind::Zip
+            | HeapKind::Reversed
+            | HeapKind::ListReverseIterator => true,
         }
     }
 
@@ -550,6 +581,14 @@ unsafe fn free_one(o: Obj) {
             | HeapKind::StrIterator
             | HeapKind::ListIterator),
         ) => unsafe { super::iter::free(h.cast_mut(), kind) },
+        Some(HeapKind::Range) => unsafe { super::range::free(h.cast_mut()) },
+        Some(HeapKind::RangeIterator) => unsafe { super::range::free_iter(h.cast_mut()) },
+        Some(HeapKind::LongRangeIterator) => unsafe { super::range::free_long_iter(h.cast_mut()) },
+        Some(HeapKind::Enumerate) => unsafe { super::builtins_iter::free_enumerate(h.cast_mut()) },
+        Some(HeapKind::Zip) => unsafe { super::builtins_iter::free_zip(h.cast_mut()) },
+        Some(kind @ (HeapKind::Reversed | HeapKind::ListReverseIterator)) => unsafe {
+            super::builtins_iter::free_reversed(h.cast_mut(), kind)
+        },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -33,6 +33,10 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Tuple => &tuple::molt_type_tuple,
         BuiltinClass::NoneType => &TYPE_NONE,
         BuiltinClass::List => &super::list::molt_type_list,
+        BuiltinClass::Range => &super::range::TYPE_RANGE,
+        BuiltinClass::Enumerate => &super::builtins_iter::TYPE_ENUMERATE,
+        BuiltinClass::Zip => &super::builtins_iter::TYPE_ZIP,
+        BuiltinClass::Reversed => &super::builtins_iter::TYPE_REVERSED,
     })
 }
 
@@ -116,6 +120,9 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
             "__suppress_context__" => return Ok(singletons::bool_obj(exc::suppress_context(a))),
             _ => {}
         }
+    }
+    if let Some(v) = super::range::attribute(a, name) {
+        return Ok(v);
     }
     let ty = a.type_of();
     if is_subtype(ty, &int::molt_type_int) {

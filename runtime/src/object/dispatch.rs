@@ -548,6 +548,10 @@ pub extern "C" fn molt_obj_repr(a: Obj) -> Obj {
 
 /// `len(a)`: the type's length slot, or CPython's TypeError.
 pub fn len_of(a: Obj) -> MoltResult<Obj> {
+    // A range's length may exceed an index (CPython's OverflowError).
+    if let Some(r) = super::range::range_len(a) {
+        return r;
+    }
     match a.type_of().len_slot() {
         Some(f) => int::from_i64(i64::try_from(f(a)).unwrap_or(i64::MAX)),
         None => fail(TypeError, format!("object of type '{}' has no len()", a.type_of().name)),

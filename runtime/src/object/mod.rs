@@ -14,6 +14,9 @@
 //! `list` + `list_methods` + `list_sort` + `list_slice` (lists, their methods, timsort, slice
 //! assignment), `call` (method calls and their argument checks), `slice` (slicing, slice
 //! assignment and deletion), `iter` (the iteration protocol, the tuple, list and str iterators, `molt_iter_done`),
+//! `range` (range objects and their iterators), `builtins_iter` (`enumerate`, `zip`,
+//! `reversed`, `sum`, `any`, `all`, `min`, `max`, `next`, `iter`), `builtins_num` (`round`,
+//! `divmod`, `ord`, `chr`, `id`),
 //! `exception` (exception objects and the builtin exception classes), `dispatch` (CPython's
 //! operator, subscription and containment protocols), `convert` (`int()` / `float()`),
 //! `format` (`format()` with the format-spec mini-language, `ascii()`),
@@ -37,6 +40,8 @@ use core::sync::atomic::{AtomicI64, Ordering};
 pub mod alloc;
 pub mod attrs;
 pub mod bigint;
+pub mod builtins_iter;
+pub mod builtins_num;
 pub mod call;
 pub mod convert;
 pub mod dispatch;
@@ -51,6 +56,7 @@ pub mod list;
 pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
+pub mod range;
 pub mod singletons;
 pub mod slice;
 pub mod str;
@@ -288,6 +294,12 @@ pub mod abi {
     pub use super::int_float::{
         molt_cmp_int_float, molt_float_to_int, molt_int_to_float, molt_int_truediv,
     };
+    pub use super::builtins_iter::{
+        molt_all, molt_any, molt_enumerate, molt_iter, molt_min_max, molt_next, molt_reversed,
+        molt_sum, molt_zip,
+    };
+    pub use super::builtins_num::{molt_chr, molt_divmod, molt_id, molt_ord, molt_round};
+    pub use super::range::molt_range_new;
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};

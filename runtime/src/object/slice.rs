@@ -1,4 +1,5 @@
-//! Slicing of tuples, lists and strs: `seq[start:stop:step]`, its assignment and deletion, as
+//! Slicing of tuples, lists and strs (ranges through `range::range_slice`):
+//! `seq[start:stop:step]`, its assignment and deletion, as
 //! CPython 3.11 computes them.
 //!
 //! Relies on: `tuple`, `list` and `str` for the sequences (`list` does the work of assignment and
@@ -96,8 +97,11 @@ fn positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
     (0..n as i64).map(move |k| (start + k * step) as usize)
 }
 
-/// `seq[start:stop:step]` for a tuple, a list or a str; CPython's TypeError for other objects.
+/// `seq[start:stop:step]` for a tuple, a list, a str or a range (a new range); CPython's TypeError for other objects.
 pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
+    if let Some(r) = super::range::range_slice(seq, start, stop, step) {
+        return r;
+    }
     if let Some(len) = list::list_len(seq) {
         // Always a new list (`list_subscript`), the full slice included.
         let (first, step, n) = indices(len, start, stop, step)?;

@@ -919,8 +919,8 @@ fn allocation_counts_of_tuples_and_iterators() {
         let pair = iter::unpack(xy, 2).unwrap();
         assert_eq!(
             object_report_json(),
-            "{\"allocations\": {\"int\": 0, \"float\": 1, \"str\": 5, \"BaseException\": 0, \"tuple\": 4, \"tuple_iterator\": 1, \"str_ascii_iterator\": 3, \"str_iterator\": 1, \"list\": 0, \"list_iterator\": 0}, \
-             \"live\": {\"int\": 0, \"float\": 1, \"str\": 3, \"BaseException\": 0, \"tuple\": 3, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0}}\n"
+            "{\"allocations\": {\"int\": 0, \"float\": 1, \"str\": 5, \"BaseException\": 0, \"tuple\": 4, \"tuple_iterator\": 1, \"str_ascii_iterator\": 3, \"str_iterator\": 1, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}, \
+             \"live\": {\"int\": 0, \"float\": 1, \"str\": 3, \"BaseException\": 0, \"tuple\": 3, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}}\n"
         );
         unsafe {
             for o in [t, e, items, pair, xy] {
