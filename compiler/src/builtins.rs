@@ -19,12 +19,13 @@ use crate::abi::{BuiltinClass, EXCEPTION_KINDS};
 pub enum Call {
     /// `py.print`, with string-literal `sep=`/`end=` keywords.
     Print,
-    /// Only as the iterable of a `for` loop (desugared to a counting loop).
-    Range,
     /// `py.builtin` with this operator and this many positional arguments, of which the last
     /// ones may be left out: the str literals given here (`format(x)` is `format(x, '')`)
     /// take their place.
     Op(Builtin, usize, &'static [&'static str]),
+    /// `py.builtin` with this operator: between `min` and `max` positional arguments (`None`:
+    /// any number), and keyword arguments of these names; passed as given, keywords last.
+    Args(Builtin, usize, Option<usize>, &'static [&'static str]),
     /// `py.builtin` with this operator and at most this many positional arguments, passed as
     /// given (`list()`, `list(x)`).
     UpTo(Builtin, usize),
@@ -110,8 +111,8 @@ macro_rules! builtins {
 builtins! {
     Print = "print", Kind::Function, Call::Print, &[(2, CALL)];
     Abs = "abs", Kind::Function, Call::Op(Builtin::Abs, 1, &[]), &[(1, CALL)];
-    Min = "min", Kind::Function, Call::Op(Builtin::Min, 2, &[]), &[(1, CALL), (2, CMP)];
-    Max = "max", Kind::Function, Call::Op(Builtin::Max, 2, &[]), &[(1, CALL), (2, CMP)];
+    Min = "min", Kind::Function, Call::Args(Builtin::Min, 1, None, &["default"]), &[(1, CALL), (2, CMP)];
+    Max = "max", Kind::Function, Call::Args(Builtin::Max, 1, None, &["default"]), &[(1, CALL), (2, CMP)];
     Int = "int", Kind::Class(BuiltinClass::Int), Call::Op(Builtin::Int, 1, &[]), &[(1, CALL)];
     Float = "float", Kind::Class(BuiltinClass::Float), Call::Op(Builtin::Float, 1, &[]), &[];
     Str = "str", Kind::Class(BuiltinClass::Str), Call::Op(Builtin::Str, 1, &[]), &[(1, CALL)];
@@ -122,7 +123,20 @@ builtins! {
     Hash = "hash", Kind::Function, Call::Op(Builtin::Hash, 1, &[]), &[(1, CALL)];
     Type = "type", Kind::Class(BuiltinClass::Type), Call::Op(Builtin::Type, 1, &[]), &[(1, CALL)];
     IsInstance = "isinstance", Kind::Function, Call::Op(Builtin::IsInstance, 2, &[]), &[(1, CALL)];
-    Range = "range", Kind::Function, Call::Range, &[(1, CMP)];
+    Range = "range", Kind::Class(BuiltinClass::Range), Call::Args(Builtin::Range, 1, Some(3), &[]), &[(1, CMP)];
+    Enumerate = "enumerate", Kind::Class(BuiltinClass::Enumerate), Call::Args(Builtin::Enumerate, 1, Some(2), &["start"]), &[];
+    Zip = "zip", Kind::Class(BuiltinClass::Zip), Call::Args(Builtin::Zip, 0, None, &["strict"]), &[(1, CALL)];
+    Reversed = "reversed", Kind::Class(BuiltinClass::Reversed), Call::Args(Builtin::Reversed, 1, Some(1), &[]), &[];
+    Sum = "sum", Kind::Function, Call::Args(Builtin::Sum, 1, Some(2), &["start"]), &[(1, CALL)];
+    Any = "any", Kind::Function, Call::Args(Builtin::Any, 1, Some(1), &[]), &[(1, CALL)];
+    All = "all", Kind::Function, Call::Args(Builtin::All, 1, Some(1), &[]), &[(1, CALL)];
+    Next = "next", Kind::Function, Call::Args(Builtin::Next, 1, Some(2), &[]), &[(1, CALL)];
+    Iter = "iter", Kind::Function, Call::Args(Builtin::Iter, 1, Some(1), &[]), &[(1, CALL)];
+    Round = "round", Kind::Function, Call::Args(Builtin::Round, 1, Some(2), &["ndigits"]), &[(1, CALL)];
+    Divmod = "divmod", Kind::Function, Call::Args(Builtin::Divmod, 2, Some(2), &[]), &[(1, CALL)];
+    Ord = "ord", Kind::Function, Call::Args(Builtin::Ord, 1, Some(1), &[]), &[(1, CALL)];
+    Chr = "chr", Kind::Function, Call::Args(Builtin::Chr, 1, Some(1), &[]), &[(1, CALL)];
+    Id = "id", Kind::Function, Call::Args(Builtin::Id, 1, Some(1), &[]), &[(1, CALL)];
     List = "list", Kind::Class(BuiltinClass::List), Call::UpTo(Builtin::List, 1), &[];
     // `sorted` lowers to `list()` and the `sort` method, which make no checks of their own yet.
     Sorted = "sorted", Kind::Function, Call::Sorted, &[];
@@ -138,7 +152,7 @@ impl BuiltinId {
 
     /// The builtin whose calls lower to `py.builtin` with operator `op`.
     pub fn of_op(op: Builtin) -> Option<BuiltinId> {
-        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, ..) | Call::UpTo(o, _) if o == op))
+        BuiltinId::DECLARED.iter().copied().find(|d| matches!(d.decl().call, Call::Op(o, ..) | Call::UpTo(o, _) | Call::Args(o, ..) if o == op))
     }
 }
 
@@ -163,7 +177,7 @@ mod tests {
     #[test]
     fn every_ir_builtin_has_one_entry_with_its_python_name() {
         for &b in Builtin::ALL {
-            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, ..) | Call::UpTo(o, _) if o == b)).collect();
+            let entries: Vec<Decl> = BuiltinId::DECLARED.iter().map(|d| d.decl()).filter(|d| matches!(d.call, Call::Op(o, ..) | Call::UpTo(o, _) | Call::Args(o, ..) if o == b)).collect();
             assert_eq!(entries.len(), 1, "{b:?}");
             assert_eq!(entries[0].name, b.name());
             assert_eq!(BuiltinId::of_op(b).map(BuiltinId::name), Some(b.name()));
@@ -185,7 +199,7 @@ mod tests {
             assert_eq!(id, BuiltinId::Exception(i as u16));
             assert_eq!(id.decl().kind, Kind::ExceptionClass(*kind));
         }
-        assert_eq!(BuiltinId::lookup("enumerate"), None);
+        assert_eq!(BuiltinId::lookup("open"), None);
     }
 
     #[test]
@@ -195,6 +209,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, list, sorted, bool");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, sorted, bool");
     }
 }

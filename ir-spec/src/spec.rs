@@ -65,6 +65,8 @@ impl AttrKind {
 pub struct AttrSpec {
     pub name: &'static str,
     pub kind: AttrKind,
+    /// Whether the op may leave it out (declared with a kind ending in `?`).
+    pub optional: bool,
 }
 
 

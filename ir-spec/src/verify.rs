@@ -192,6 +192,7 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
             }
             for a in spec.attrs {
                 match op.attr(a.name) {
+                    None if a.optional => {}
                     None => return fail("attributes", format!("`{}` is missing attribute `{}`", spec.name, a.name)),
                     Some(v) if !a.kind.accepts(v) => {
                         return fail("attributes", format!("attribute `{}` of `{}` must be {}", a.name, spec.name, a.kind.describe()));

@@ -210,6 +210,7 @@ pub fn generate(root: &Path) -> Result<Generated, String> {
             }
         }
         for k in op.attrs.values() {
+            let k = k.strip_suffix('?').unwrap_or(k);
             attr_kind_rust(k, &enums).map_err(|e| format!("op `{}`: {e}", op.name))?;
             if let Some((e, _)) = parse_enum_kind(k, &enums)? {
                 used.insert(e.name.clone());
@@ -391,7 +392,13 @@ fn gen_rust(spec: &SpecFile, enums: &[EnumDecl]) -> Result<String, String> {
         let (operands, var_ops) = list(&op.operands)?;
         let (results, var_res) = list(&op.results)?;
         let attrs: Result<Vec<String>, String> = op.attrs.iter()
-            .map(|(n, k)| Ok(format!("AttrSpec {{ name: {n:?}, kind: {} }}", attr_kind_rust(k, enums)?)))
+            .map(|(n, k)| {
+                let (k, optional) = match k.strip_suffix('?') {
+                    Some(k) => (k, true),
+                    None => (k.as_str(), false),
+                };
+                Ok(format!("AttrSpec {{ name: {n:?}, kind: {}, optional: {optional} }}", attr_kind_rust(k, enums)?))
+            })
             .collect();
         let traits: Result<Vec<&str>, String> = op.traits.iter().map(|t| trait_rust(t)).collect();
         let traits = traits?;

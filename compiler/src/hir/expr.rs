@@ -388,10 +388,44 @@ impl<'a> FnLower<'a> {
                 self.call_method(l, "sort", &no_args, sp.end, sp)?;
                 Some(l)
             }
-            Call::Range => {
-                self.err(Diagnostic::new("E0102", sp, "range() is supported only as the iterable of a `for` loop").label("range outside `for`")
-                    .help("write `for i in range(...):`"));
-                None
+            Call::Args(op, min, max, kws) => {
+                let given = call.arguments.args.len();
+                let arity = match max {
+                    Some(m) if m == min => format!("exactly {min}"),
+                    Some(m) => format!("{min} to {m}"),
+                    None => format!("at least {min}"),
+                };
+                if given < min || max.is_some_and(|m| given > m) {
+                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with {arity} positional argument(s)"))
+                        .label("unsupported call form").help(format!("see docs/subset.md for the forms of `{name}`")));
+                    return None;
+                }
+                let mut args = Vec::new();
+                for a in call.arguments.args.iter() {
+                    args.push(self.expr(a)?);
+                }
+                let mut kwnames: Vec<&str> = Vec::new();
+                for k in call.arguments.keywords.iter() {
+                    let kw = k.arg.as_ref().map(|a| a.as_str());
+                    match kw {
+                        Some(kw) if kws.contains(&kw) && !kwnames.contains(&kw) => {
+                            kwnames.push(kw);
+                            args.push(self.expr(&k.value)?);
+                        }
+                        _ => {
+                            let supported = if kws.is_empty() { "no keyword arguments".to_string() } else { format!("only the keyword argument(s) {}", kws.join(", ")) };
+                            self.err(Diagnostic::new("E0102", span(k.range), format!("`{name}` is supported with {supported}"))
+                                .label("unsupported keyword").help("pass the arguments positionally"));
+                            return None;
+                        }
+                    }
+                }
+                let b = self.cur?;
+                let mut op = NewOp::new(Opcode::PyBuiltin, sp).operands(args).enum_attr("name", op).result(Type::Obj);
+                if !kwnames.is_empty() {
+                    op = op.attr("kwnames", Attr::Str(kwnames.join(",")));
+                }
+                self.emit(b, op)
             }
             Call::Unsupported => {
                 let names: Vec<&str> = builtins::callable_names().collect();

@@ -623,6 +623,9 @@ impl Emitter<'_, '_> {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TListFromIter, sp).operands([x]).result(Type::List))
                 }
+                which @ (Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Sum | Builtin::Any | Builtin::All
+                | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod | Builtin::Ord | Builtin::Chr | Builtin::Id) => self.call_builtin(b, o, which),
+                which @ (Builtin::Min | Builtin::Max) if o.operands.len() != 2 || o.attr("kwnames").is_some() => self.call_builtin(b, o, which),
                 which @ (Builtin::Min | Builtin::Max) => {
                     // min(a, b) = b if b < a else a; max(a, b) = b if b > a else a (CPython's order).
                     let (x, y) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -653,6 +656,28 @@ impl Emitter<'_, '_> {
             Some(Lat::T(Type::List)) => Type::List,
             _ => Type::TObj,
         }
+    }
+
+    /// A builtin the runtime implements on boxed arguments (`t.call_builtin`): its result is
+    /// typed where inference gave it a type the runtime's result has as it is (an int, a str,
+    /// a list object; the bool of any()/all()), else boxed.
+    fn call_builtin(&mut self, b: Block, o: &OpData, which: Builtin) -> Value {
+        let args: Vec<Value> = o.operands.iter().map(|v| {
+            let x = self.vmap[v];
+            self.boxed(b, x, o.span)
+        }).collect();
+        let rt = match (o.results.first().and_then(|r| self.lat.get(r)), which) {
+            (Some(Lat::T(Type::Int)), _) => Type::Int,
+            (Some(Lat::T(Type::Str)), _) => Type::Str,
+            (Some(Lat::T(Type::List)), _) => Type::List,
+            (Some(Lat::T(Type::Bool)), Builtin::Any | Builtin::All) => Type::Bool,
+            _ => Type::TObj,
+        };
+        let mut op = NewOp::new(Opcode::TCallBuiltin, o.span).operands(args).enum_attr("name", which).result(rt);
+        if let Some(k) = o.attr("kwnames") {
+            op = op.attr("kwnames", k.clone());
+        }
+        self.value(b, op)
     }
 
     /// The generic form `opc` of an op with no result, on its boxed operands.
@@ -804,7 +829,8 @@ impl Emitter<'_, '_> {
                     }
                     // Always generic (`rules::builtin_rule`).
                     Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type | Builtin::IsInstance | Builtin::Format
-                    | Builtin::Ascii => {
+                    | Builtin::Ascii | Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Sum | Builtin::Any
+                    | Builtin::All | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod | Builtin::Ord | Builtin::Chr | Builtin::Id => {
                         self.undef_results(b, o);
                     }
                     which @ (Builtin::Min | Builtin::Max) => {

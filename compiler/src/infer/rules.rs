@@ -173,7 +173,13 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
             Builtin::Float => Some(Type::Float),
             Builtin::List => Some(Type::List),
             Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Some(Type::Str),
-            Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type => None,
+            Builtin::Any | Builtin::All => Some(Type::Bool),
+            Builtin::Ord | Builtin::Id => Some(Type::Int),
+            Builtin::Chr => Some(Type::Str),
+            // round(x) is an int; round(x, n) has x's type.
+            Builtin::Round if o.operands.len() == 1 => Some(Type::Int),
+            Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type | Builtin::Range | Builtin::Enumerate | Builtin::Zip
+            | Builtin::Reversed | Builtin::Sum | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod => None,
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
@@ -582,7 +588,27 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
             Rule::Generic(vec![result])
         }
     };
+    let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
+    let plain_min_max = tys.len() == 2 && o.attr("kwnames").is_none();
     match builtin {
+        // The runtime's builtins on boxed values, with CPython's results and errors.
+        Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Iter => generic(Lat::Boxed(TySet::OBJECT), "an iterator or range object"),
+        Builtin::Sum | Builtin::Next => generic(any, "a value of any type"),
+        Builtin::Min | Builtin::Max if !plain_min_max => generic(any, "min() or max() of an iterable"),
+        Builtin::Any | Builtin::All => generic(Lat::T(Type::Bool), "any() or all()"),
+        Builtin::Divmod => generic(Lat::Boxed(TySet::TUPLE), "divmod()"),
+        Builtin::Ord | Builtin::Id => generic(Lat::T(Type::Int), "ord() or id()"),
+        Builtin::Chr => generic(Lat::T(Type::Str), "chr()"),
+        Builtin::Round => {
+            let result = match tys {
+                [_] => Lat::T(Type::Int),
+                [_, Type::None] => Lat::T(Type::Int),
+                [Type::Float, _] => Lat::boxed(TySet::of(Type::Float)),
+                [Type::Int | Type::Bool, _] => Lat::T(Type::Int),
+                _ => any,
+            };
+            generic(result, "round()")
+        }
         // The runtime's str()/repr()/len() of the (boxed) value: CPython's slots and errors.
         Builtin::Str | Builtin::Repr | Builtin::Format | Builtin::Ascii => Rule::Generic(vec![Lat::T(Type::Str)]),
         Builtin::Len | Builtin::Hash => Rule::Generic(vec![Lat::T(Type::Int)]),

@@ -541,6 +541,7 @@ impl L<'_> {
                 }
                 Some(l)
             }
+            Opcode::TCallBuiltin => Some(self.call_builtin(o, &ops, res_ty.unwrap_or(Type::TObj), sp)),
             Opcode::TListExtendStar => {
                 self.call(RtFn::molt_list_extend_star, ops, None, sp);
                 None
@@ -646,6 +647,94 @@ impl L<'_> {
         };
         if let (Some(r), Some(v)) = (o.results.first(), result) {
             self.vmap.insert(*r, v);
+        }
+    }
+
+    /// `t.call_builtin`: the runtime function of the builtin, with the absent optional
+    /// arguments filled in (CPython's defaults) and the keyword arguments in their places.
+    fn call_builtin(&mut self, o: &molt_ir::OpData, ops: &[Value], res: Type, sp: Span) -> Value {
+        let which = o.expect_enum_attr::<molt_ir::Builtin>("name");
+        let kwnames: Vec<String> = o.attr("kwnames").and_then(Attr::as_str).map(|k| k.split(',').map(String::from).collect()).unwrap_or_default();
+        let (pos, kwv) = ops.split_at(ops.len() - kwnames.len());
+        let kw = |name: &str| kwnames.iter().position(|k| k == name).map(|i| kwv[i]);
+        let small = |s: &mut Self, v: i64| s.int_const(&Attr::Int(v), sp);
+        let flag = |s: &mut Self, b: bool| s.konst(Attr::Bool(b), Type::I1, sp);
+        // An optional argument: the one given, or the placeholder 0 and a false flag.
+        let optional = |s: &mut Self, v: Option<Value>| match v {
+            Some(v) => (v, flag(s, true)),
+            None => (small(s, 0), flag(s, false)),
+        };
+        let tuple = |s: &mut Self, items: &[Value]| {
+            let n = s.i64c(items.len() as i64, sp);
+            let t = s.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
+            for (i, &a) in items.iter().enumerate() {
+                let idx = s.i64c(i as i64, sp);
+                s.call(RtFn::molt_tuple_init, vec![t, idx, a], None, sp);
+            }
+            t
+        };
+        use molt_ir::Builtin as B;
+        match which {
+            B::Range => {
+                let (start, stop, step) = match pos {
+                    [stop] => (small(self, 0), *stop, small(self, 1)),
+                    [start, stop] => (*start, *stop, small(self, 1)),
+                    [start, stop, step, ..] => (*start, *stop, *step),
+                    [] => (small(self, 0), small(self, 0), small(self, 1)),
+                };
+                self.call_val(RtFn::molt_range_new, vec![start, stop, step], Type::Ref, sp)
+            }
+            B::Enumerate => {
+                let start = match pos.get(1).copied().or_else(|| kw("start")) {
+                    Some(v) => v,
+                    None => small(self, 0),
+                };
+                self.call_val(RtFn::molt_enumerate, vec![pos[0], start], Type::Ref, sp)
+            }
+            B::Zip => {
+                let t = tuple(self, pos);
+                let strict = match kw("strict") {
+                    Some(v) => self.call_val(RtFn::molt_obj_truth, vec![v], Type::I1, sp),
+                    None => flag(self, false),
+                };
+                self.call_val(RtFn::molt_zip, vec![t, strict], Type::Ref, sp)
+            }
+            B::Reversed => self.call_val(RtFn::molt_reversed, vec![pos[0]], Type::Ref, sp),
+            B::Iter => self.call_val(RtFn::molt_iter, vec![pos[0]], Type::Ref, sp),
+            B::Sum => {
+                let start = match pos.get(1).copied().or_else(|| kw("start")) {
+                    Some(v) => v,
+                    None => small(self, 0),
+                };
+                self.call_val(RtFn::molt_sum, vec![pos[0], start], Type::Ref, sp)
+            }
+            B::Any | B::All => {
+                let f = if which == B::Any { RtFn::molt_any } else { RtFn::molt_all };
+                let r = self.call_val(f, vec![pos[0]], Type::I1, sp);
+                if res == Type::Bool { r } else { self.box_value(Type::Bool, r, sp) }
+            }
+            B::Min | B::Max => {
+                let t = tuple(self, pos);
+                let is_max = flag(self, which == B::Max);
+                let (d, has) = optional(self, kw("default"));
+                self.call_val(RtFn::molt_min_max, vec![t, is_max, d, has], Type::Ref, sp)
+            }
+            B::Next => {
+                let (d, has) = optional(self, pos.get(1).copied());
+                self.call_val(RtFn::molt_next, vec![pos[0], d, has], Type::Ref, sp)
+            }
+            B::Round => {
+                let (n, has) = optional(self, pos.get(1).copied().or_else(|| kw("ndigits")));
+                self.call_val(RtFn::molt_round, vec![pos[0], n, has], Type::Ref, sp)
+            }
+            B::Divmod => self.call_val(RtFn::molt_divmod, vec![pos[0], pos[1]], Type::Ref, sp),
+            B::Ord => self.call_val(RtFn::molt_ord, vec![pos[0]], Type::Ref, sp),
+            B::Chr => self.call_val(RtFn::molt_chr, vec![pos[0]], Type::Ref, sp),
+            B::Id => self.call_val(RtFn::molt_id, vec![pos[0]], Type::Ref, sp),
+            // Lowered by their own TIR ops, never through `t.call_builtin`.
+            B::Abs | B::Int | B::Float | B::Str | B::Repr | B::Len | B::Hash | B::Type | B::IsInstance | B::Format | B::Ascii | B::List => {
+                panic!("invariant `t.call_builtin` broken: `{}` has a TIR op of its own", which.name())
+            }
         }
     }
 

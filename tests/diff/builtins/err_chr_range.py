@@ -1,0 +1,2 @@
+# CPython's error: chr range.
+print(chr(-1))

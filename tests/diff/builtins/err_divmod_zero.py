@@ -1,0 +1,2 @@
+# CPython's error: divmod zero.
+print(divmod(1, 0))

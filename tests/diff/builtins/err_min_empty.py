@@ -1,0 +1,2 @@
+# CPython's error: min empty.
+print(min([]))

@@ -1,0 +1,2 @@
+# CPython's error: ord long.
+print(ord('ab'))

@@ -1,0 +1,2 @@
+# CPython's error: range float.
+print(range(2.5))

@@ -1,0 +1,2 @@
+# CPython's error: range zero step.
+print(range(1, 5, 0))

@@ -1,0 +1,2 @@
+# CPython's error: reversed int.
+print(reversed(5))

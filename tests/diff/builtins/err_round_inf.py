@@ -1,0 +1,2 @@
+# CPython's error: round inf.
+print(round(float('inf')))

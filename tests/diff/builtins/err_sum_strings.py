@@ -1,0 +1,2 @@
+# CPython's error: sum strings.
+print(sum(['a', 'b'], ''))
