@@ -33,6 +33,9 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Tuple => &tuple::molt_type_tuple,
         BuiltinClass::NoneType => &TYPE_NONE,
         BuiltinClass::List => &super::list::molt_type_list,
+        BuiltinClass::Dict => &super::dict::molt_type_dict,
+        BuiltinClass::Set => &super::set::molt_type_set,
+        BuiltinClass::FrozenSet => &super::set::molt_type_frozenset,
     })
 }
 

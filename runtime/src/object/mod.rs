@@ -12,7 +12,8 @@
 //! submodules: `types` (type objects and slot lookup), `singletons` (None, True, False,
 //! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `tuple`,
 //! `list` + `list_methods` + `list_sort` + `list_slice` (lists, their methods, timsort, slice
-//! assignment), `call` (method calls and their argument checks), `slice` (slicing, slice
+//! assignment), `dict` + `dict_methods` + `dict_views` (dicts, their methods, views and
+//! iterators), `set` + `set_methods` (set and frozenset, their algebra and methods), `call` (method calls and their argument checks), `slice` (slicing, slice
 //! assignment and deletion), `iter` (the iteration protocol, the tuple, list and str iterators, `molt_iter_done`),
 //! `exception` (exception objects and the builtin exception classes), `dispatch` (CPython's
 //! operator, subscription and containment protocols), `convert` (`int()` / `float()`),
@@ -39,6 +40,9 @@ pub mod attrs;
 pub mod bigint;
 pub mod call;
 pub mod convert;
+pub mod dict;
+pub mod dict_methods;
+pub mod dict_views;
 pub mod dispatch;
 pub mod dir_table;
 pub mod exception;
@@ -51,6 +55,8 @@ pub mod list;
 pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
+pub mod set;
+pub mod set_methods;
 pub mod singletons;
 pub mod slice;
 pub mod str;
@@ -293,6 +299,11 @@ pub mod abi {
     pub use super::singletons::{molt_false, molt_none, molt_true};
     pub use super::list::{
         molt_list_append, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_init, molt_list_new, molt_type_list,
+    };
+    pub use super::dict::{molt_dict_from, molt_dict_new, molt_dict_set, molt_type_dict};
+    pub use super::set::{
+        molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,
+        molt_type_frozenset, molt_type_set,
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};

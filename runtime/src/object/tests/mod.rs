@@ -10,6 +10,7 @@
 //!
 //! Invariants: every object a line creates is released before the line's result is returned.
 
+mod dicts;
 mod format;
 mod lists;
 mod model;
