@@ -285,6 +285,10 @@ for line in sys.stdin:
             elif t == 'u': c.update([k, k + 1, k * 3])
             elif t == 'm': c.difference_update([k, k - 1])
             elif t == 'c': c = c.copy()
+            elif t == 'i': c = c & set(range(k - 40, k + 40, 2))
+            elif t == 'y': c ^= set(range(k, k + 10))
+            elif t == 'z': c = c - set(range(k - 5, k + 5))
+            elif t == 'o': c = c | set(range(k, k + 3))
             elif t == 's': c[k] = i
             elif t == 'x': c.pop(k, None)
             elif t == 'P': out.append(repr(c.popitem()))
@@ -345,6 +349,33 @@ fn run_ops(kind: char, ops: &str) -> String {
                 c = copy;
                 Ok(None)
             }
+            "i" | "y" | "z" | "o" => {
+                let v = kk.small_value().unwrap();
+                let (lo, hi, step) = match t {
+                    "i" => (v - 40, v + 40, 2),
+                    "y" => (v, v + 10, 1),
+                    "z" => (v - 5, v + 5, 1),
+                    _ => (v, v + 3, 1),
+                };
+                let items = (lo..hi)
+                    .step_by(step)
+                    .map(|x| crate::object::int::from_i64(x).unwrap());
+                let l = list::list_from_vec(items.collect()).unwrap();
+                let other = set::new_set(Some(l)).unwrap();
+                let r = match t {
+                    "i" => dispatch::binary_op(BinaryOp::And, c, other),
+                    "y" => dispatch::inplace_op(BinaryOp::Xor, c, other),
+                    "z" => dispatch::binary_op(BinaryOp::Sub, c, other),
+                    _ => dispatch::binary_op(BinaryOp::Or, c, other),
+                };
+                unsafe {
+                    decref(l);
+                    decref(other);
+                    decref(c);
+                }
+                c = r.unwrap();
+                Ok(None)
+            }
             "s" => dict::set_item(c, kk, small(i as i64)).map(|_| None),
             "x" => call("pop", &[kk, singletons::none()]).map(|_| None),
             _ => panic!("bad op {op}"),
@@ -402,6 +433,9 @@ fn random_operations_match_python() {
                     16 => format!("u{k}"),
                     17 => format!("m{k}"),
                     18 => "c".into(),
+                    19 if universe != 3 => {
+                        ["i", "y", "z", "o"][rng.below(4) as usize].to_string() + &k.to_string()
+                    }
                     _ => format!("a{}", -k),
                 }
             } else {
