@@ -52,6 +52,8 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
         RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
+        RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
+        | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
     }
 }
 
