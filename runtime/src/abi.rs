@@ -319,6 +319,25 @@ molt_abi! {
         /// there are none). CPython's TypeErrors for bad arguments ("list.append() takes exactly
         /// one argument (0 given)"), or "'int' object is not callable" for a null `method`.
         fn molt_obj_call_method(recv: obj, method: ptr, name: ptr, len: i64, args: obj, kwnames: ptr, kwlen: i64) -> obj;
+
+        // --- dicts and sets ---
+        /// A new empty dict.
+        fn molt_dict_new() -> obj;
+        /// `dict[key] = value` while building a display `{k: v, …}` (TypeError "unhashable type:
+        /// 'list'"). Borrows both.
+        fn molt_dict_set(dict: obj, key: obj, value: obj) -> void;
+        /// `dict(a)`: a new dict from a mapping (a dict) or an iterable of pairs, CPython's errors
+        /// ("cannot convert dictionary update sequence element #0 to a sequence", "dictionary
+        /// update sequence element #0 has length 3; 2 is required").
+        fn molt_dict_from(a: obj) -> obj;
+        /// A new empty set.
+        fn molt_set_new() -> obj;
+        /// `set.add(item)` while building a display `{a, b}`. Borrows `item`.
+        fn molt_set_add(set: obj, item: obj) -> void;
+        /// `set(a)` of any iterable.
+        fn molt_set_from_iter(a: obj) -> obj;
+        /// `frozenset(a)` of any iterable.
+        fn molt_frozenset_from_iter(a: obj) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -351,6 +370,12 @@ molt_abi! {
         static molt_type_tuple;
         /// The type object of `list`.
         static molt_type_list;
+        /// The type object of `dict`.
+        static molt_type_dict;
+        /// The type object of `set`.
+        static molt_type_set;
+        /// The type object of `frozenset`.
+        static molt_type_frozenset;
         /// What `molt_iter_next` returns for an exhausted iterator (never a Python value).
         static molt_iter_done;
     }
@@ -408,6 +433,9 @@ molt_abi! {
             Tuple = 6,
             NoneType = 7,
             List = 8,
+            Dict = 9,
+            Set = 10,
+            FrozenSet = 11,
             Range = 12,
             Enumerate = 13,
             Zip = 14,

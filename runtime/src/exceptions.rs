@@ -18,7 +18,8 @@
 //! Provides: `molt_raise`, `molt_raise_new`, `molt_exc_fetch`, `molt_exc_matches`,
 //! `molt_exc_reraise`, `molt_exc_handling_begin`, `molt_exc_handling_end`,
 //! `molt_traceback_push`, the `molt_exc_pending` static; [`MoltError`] / [`MoltResult`] (an
-//! exception computed by Rust code: kind + static or owned message); the Rust API [`raise`],
+//! exception computed by Rust code: kind + static or owned message, or an object argument such
+//! as the key of a KeyError: [`MoltError::with_arg`], [`key_error`]); the Rust API [`raise`],
 //! [`raise_code`], [`raise_error`], [`value_or_raise`], [`raise_object`], [`reraise`],
 //! [`fetch_exception`], [`push_frame`], [`pending_exception`], [`take_exception`],
 //! [`clear_exception`], [`handling_begin`], [`handling_end`], [`handling_depth`],
@@ -208,12 +209,63 @@ pub struct MoltError {
     pub message: Cow<'static, str>,
     /// An AttributeError's lookup, for the "Did you mean" of its traceback.
     pub suggest: Option<Box<Suggest>>,
+    /// The exception's argument as an object (CPython's `_PyErr_SetKeyError(key)`: `KeyError(1)`
+    /// whose `str()` is `1` and whose `args` is `(1,)`); the message is unused then.
+    pub arg: Option<ErrorArg>,
+}
+
+/// An owned reference to an error's argument object (released when the error is dropped).
+pub struct ErrorArg(Obj);
+
+impl ErrorArg {
+    /// The argument (borrowed).
+    pub fn get(&self) -> Obj {
+        self.0
+    }
+}
+
+impl Clone for ErrorArg {
+    fn clone(&self) -> ErrorArg {
+        ErrorArg(new_ref(self.0))
+    }
+}
+
+impl Drop for ErrorArg {
+    fn drop(&mut self) {
+        // SAFETY: the error owned this reference.
+        unsafe { decref(self.0) };
+    }
+}
+
+impl PartialEq for ErrorArg {
+    fn eq(&self, other: &ErrorArg) -> bool {
+        self.0.is(other.0)
+    }
+}
+
+impl Eq for ErrorArg {}
+
+impl core::fmt::Debug for ErrorArg {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "ErrorArg({:#x})", self.0.raw())
+    }
+}
+
+/// `Err(KeyError(key))` (CPython's `_PyErr_SetKeyError`): `str()` of it is `repr(key)`.
+pub fn key_error<T>(key: Obj) -> MoltResult<T> {
+    Err(MoltError::with_arg(ExceptionKind::KeyError, key))
 }
 
 impl MoltError {
     /// An error of `kind` with `message` (a `&'static str` or an owned `String`).
     pub fn new(kind: ExceptionKind, message: impl Into<Cow<'static, str>>) -> MoltError {
-        MoltError { kind, message: message.into(), suggest: None }
+        MoltError { kind, message: message.into(), suggest: None, arg: None }
+    }
+
+    /// An error of `kind` whose argument is the object `arg` (borrowed; the error keeps its own
+    /// reference): `KIND(arg)`.
+    pub fn with_arg(kind: ExceptionKind, arg: Obj) -> MoltError {
+        MoltError { kind, message: Cow::Borrowed(""), suggest: None, arg: Some(ErrorArg(new_ref(arg))) }
     }
 
     /// The same error, carrying `suggest` (when there is one) for its traceback.
@@ -249,12 +301,30 @@ pub fn value_or_raise<T: Default>(result: MoltResult<T>) -> T {
 #[cold]
 #[inline(never)]
 fn raise_owned(err: MoltError) {
+    if let Some(arg) = &err.arg {
+        return raise_with_arg(err.kind, arg.get());
+    }
     raise_code_suggest(err.kind.code(), &err.message, err.suggest);
 }
 
 /// Sets `err` as the pending exception.
 pub fn raise_error(err: &MoltError) {
+    if let Some(arg) = &err.arg {
+        return raise_with_arg(err.kind, arg.get());
+    }
     raise_code_suggest(err.kind.code(), &err.message, err.suggest.clone());
+}
+
+/// Raises `KIND(arg)` as an exception object (MemoryError if it cannot be made).
+fn raise_with_arg(kind: ExceptionKind, arg: Obj) {
+    match exc::new_exception(kind.code(), Some(arg)) {
+        Ok(o) => {
+            raise_object(o);
+            // SAFETY: `new_exception` returned a new reference; the pending state took its own.
+            unsafe { decref(o) };
+        }
+        Err(e) => raise_code(e.kind.code(), &e.message),
+    }
 }
 
 /// Sets the pending exception (replacing any previous one and its frames).

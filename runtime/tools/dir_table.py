@@ -13,7 +13,9 @@ if sys.version_info[:2] != (3, 11):
 OUT = "runtime/src/object/dir_table.rs"
 
 CLASSES = [
-    object, type, int, bool, float, str, tuple, list, type(None), type(NotImplemented),
+    object, type, int, bool, float, str, tuple, list, dict, set, frozenset, type(None),
+    type(NotImplemented), type({}.keys()), type({}.values()), type({}.items()),
+    type(iter({})), type(iter({}.values())), type(iter({}.items())), type(iter(set())),
     type(iter(())), type(iter([])), type(iter("")), type(iter("\u20ac")),
     range, type(iter(range(0))), type(iter(range(2**64))), enumerate, zip, reversed,
     type(reversed([])),

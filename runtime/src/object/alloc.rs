@@ -5,7 +5,8 @@
 //! that has heap instances; each kind's module knowing its instances' layout (`int::free`,
 //! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`,
 //! `range::free` / `free_iter` / `free_long_iter`, `builtins_iter::free_enumerate` /
-//! `free_zip` / `free_reversed` drop the payload and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
+//! `free_zip` / `free_reversed`, `dict::free`, `dict_views::free_view` / `free_iter`,
+//! `set::free` / `free_iter` drop the payload and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees.
 //!
@@ -35,7 +36,8 @@
 //! when the thread ends).
 //!
 //! Deferred frees (CPython's trashcan, `Py_TRASHCAN_BEGIN`): while [`free_object`] frees an
-//! object of a kind that owns references (tuples, lists, iterators, exceptions), any such object whose
+//! object of a kind that owns references (tuples, lists, dicts, sets, views, iterators,
+//! exceptions), any such object whose
 //! count reaches zero meanwhile is queued instead of freed from inside the first one's `free`;
 //! the outermost call frees the queue before it returns. Freeing is therefore complete when the
 //! outermost `decref` returns (the counts are exact at every point a caller can observe), and
@@ -80,11 +82,25 @@ pub enum HeapKind {
     Zip,
     Reversed,
     ListReverseIterator,
+    /// `object::dict` (the object; its index table and entries are separate, uncounted
+    /// buffers).
+    Dict,
+    /// The views and iterators of `object::dict_views`.
+    DictKeys,
+    DictValues,
+    DictItems,
+    DictKeyIterator,
+    DictValueIterator,
+    DictItemIterator,
+    /// `object::set` (the object; its table is a separate, uncounted buffer).
+    Set,
+    FrozenSet,
+    SetIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 17] = [
+    pub const ALL: [HeapKind; 27] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -102,6 +118,16 @@ impl HeapKind {
         HeapKind::Zip,
         HeapKind::Reversed,
         HeapKind::ListReverseIterator,
+        HeapKind::Dict,
+        HeapKind::DictKeys,
+        HeapKind::DictValues,
+        HeapKind::DictItems,
+        HeapKind::DictKeyIterator,
+        HeapKind::DictValueIterator,
+        HeapKind::DictItemIterator,
+        HeapKind::Set,
+        HeapKind::FrozenSet,
+        HeapKind::SetIterator,
     ];
 
     /// The Python type name.
@@ -124,6 +150,16 @@ impl HeapKind {
             HeapKind::Zip => "zip",
             HeapKind::Reversed => "reversed",
             HeapKind::ListReverseIterator => "list_reverseiterator",
+            HeapKind::Dict => "dict",
+            HeapKind::DictKeys => "dict_keys",
+            HeapKind::DictValues => "dict_values",
+            HeapKind::DictItems => "dict_items",
+            HeapKind::DictKeyIterator => "dict_keyiterator",
+            HeapKind::DictValueIterator => "dict_valueiterator",
+            HeapKind::DictItemIterator => "dict_itemiterator",
+            HeapKind::Set => "set",
+            HeapKind::FrozenSet => "frozenset",
+            HeapKind::SetIterator => "set_iterator",
         }
     }
 
@@ -144,7 +180,17 @@ impl HeapKind {
             | HeapKind::Enumerate
             | HeapKind::Zip
             | HeapKind::Reversed
-            | HeapKind::ListReverseIterator => true,
+            | HeapKind::ListReverseIterator
+            | HeapKind::Dict
+            | HeapKind::DictKeys
+            | HeapKind::DictValues
+            | HeapKind::DictItems
+            | HeapKind::DictKeyIterator
+            | HeapKind::DictValueIterator
+            | HeapKind::DictItemIterator
+            | HeapKind::Set
+            | HeapKind::FrozenSet
+            | HeapKind::SetIterator => true,
         }
     }
 
@@ -589,6 +635,19 @@ unsafe fn free_one(o: Obj) {
         Some(kind @ (HeapKind::Reversed | HeapKind::ListReverseIterator)) => unsafe {
             super::builtins_iter::free_reversed(h.cast_mut(), kind)
         },
+        Some(HeapKind::Dict) => unsafe { super::dict::free(h.cast_mut()) },
+        Some(kind @ (HeapKind::DictKeys | HeapKind::DictValues | HeapKind::DictItems)) => unsafe {
+            super::dict_views::free_view(h.cast_mut(), kind)
+        },
+        Some(
+            kind @ (HeapKind::DictKeyIterator
+            | HeapKind::DictValueIterator
+            | HeapKind::DictItemIterator),
+        ) => unsafe { super::dict_views::free_iter(h.cast_mut(), kind) },
+        Some(kind @ (HeapKind::Set | HeapKind::FrozenSet)) => unsafe {
+            super::set::free(h.cast_mut(), kind)
+        },
+        Some(HeapKind::SetIterator) => unsafe { super::set::free_iter(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -37,6 +37,9 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Enumerate => &super::builtins_iter::TYPE_ENUMERATE,
         BuiltinClass::Zip => &super::builtins_iter::TYPE_ZIP,
         BuiltinClass::Reversed => &super::builtins_iter::TYPE_REVERSED,
+        BuiltinClass::Dict => &super::dict::molt_type_dict,
+        BuiltinClass::Set => &super::set::molt_type_set,
+        BuiltinClass::FrozenSet => &super::set::molt_type_frozenset,
     })
 }
 

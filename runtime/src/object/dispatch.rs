@@ -558,6 +558,14 @@ pub fn len_of(a: Obj) -> MoltResult<Obj> {
     }
 }
 
+/// `len(a)` as a number (CPython's `PyObject_Size`).
+pub fn len_of_usize(a: Obj) -> MoltResult<usize> {
+    match a.type_of().len_slot() {
+        Some(f) => Ok(f(a)),
+        None => fail(TypeError, format!("object of type '{}' has no len()", a.type_of().name)),
+    }
+}
+
 /// `hash(a)` as an int, equal to CPython's (TypeError "unhashable type: 'T'").
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_hash(a: Obj) -> Obj {

@@ -12,7 +12,8 @@
 //! submodules: `types` (type objects and slot lookup), `singletons` (None, True, False,
 //! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `tuple`,
 //! `list` + `list_methods` + `list_sort` + `list_slice` (lists, their methods, timsort, slice
-//! assignment), `call` (method calls and their argument checks), `slice` (slicing, slice
+//! assignment), `dict` + `dict_methods` + `dict_views` (dicts, their methods, views and
+//! iterators), `set` + `set_methods` (set and frozenset, their algebra and methods), `call` (method calls and their argument checks), `slice` (slicing, slice
 //! assignment and deletion), `iter` (the iteration protocol, the tuple, list and str iterators, `molt_iter_done`),
 //! `range` (range objects and their iterators), `builtins_iter` (`enumerate`, `zip`,
 //! `reversed`, `sum`, `any`, `all`, `min`, `max`, `next`, `iter`), `builtins_num` (`round`,
@@ -44,6 +45,9 @@ pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
 pub mod convert;
+pub mod dict;
+pub mod dict_methods;
+pub mod dict_views;
 pub mod dispatch;
 pub mod dir_table;
 pub mod exception;
@@ -57,6 +61,8 @@ pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
 pub mod range;
+pub mod set;
+pub mod set_methods;
 pub mod singletons;
 pub mod slice;
 pub mod str;
@@ -305,6 +311,11 @@ pub mod abi {
     pub use super::singletons::{molt_false, molt_none, molt_true};
     pub use super::list::{
         molt_list_append, molt_list_extend_star, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_to_tuple, molt_list_init, molt_list_new, molt_type_list,
+    };
+    pub use super::dict::{molt_dict_from, molt_dict_new, molt_dict_set, molt_type_dict};
+    pub use super::set::{
+        molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,
+        molt_type_frozenset, molt_type_set,
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};

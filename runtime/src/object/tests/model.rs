@@ -34,6 +34,9 @@ fn object_symbols_are_the_runtime_statics() {
             "molt_type_str",
             "molt_type_tuple",
             "molt_type_list",
+            "molt_type_dict",
+            "molt_type_set",
+            "molt_type_frozenset",
             "molt_iter_done"
         ]
     );
@@ -149,7 +152,7 @@ fn reference_counts_and_dealloc() {
 fn allocation_report_counts_per_type() {
     // A fresh thread: the counts (per thread in tests) start at zero.
     std::thread::spawn(|| {
-        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}, \"live\": {\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}}\n");
+        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}, \"live\": {\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}}\n");
         let a = float::box_float(1.0).unwrap();
         let b = float::box_float(2.0).unwrap();
         let s = str::str_from_text("abc").unwrap();
@@ -162,7 +165,7 @@ fn allocation_report_counts_per_type() {
             decref(e);
             decref(j);
         }
-        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 1, \"float\": 2, \"str\": 1, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}, \"live\": {\"int\": 1, \"float\": 1, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}}\n");
+        assert_eq!(object_report_json(), "{\"allocations\": {\"int\": 1, \"float\": 2, \"str\": 1, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}, \"live\": {\"int\": 1, \"float\": 1, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}}\n");
         unsafe {
             decref(b);
             decref(i);
@@ -235,7 +238,7 @@ fn float_free_list_reuses_blocks_and_keeps_the_counts() {
         }
         floats(2 + 2 * n as u64, 0);
         assert_eq!(float_free_list_len(), FLOAT_FREE_LIST_MAX);
-        assert_eq!(object_report_json(), format!("{{\"allocations\": {{\"int\": 1, \"float\": {}, \"str\": 1, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}}, \"live\": {{\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}}}}\n", 2 + 2 * n));
+        assert_eq!(object_report_json(), format!("{{\"allocations\": {{\"int\": 1, \"float\": {}, \"str\": 1, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}}, \"live\": {{\"int\": 0, \"float\": 0, \"str\": 0, \"BaseException\": 0, \"tuple\": 0, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}}}}\n", 2 + 2 * n));
     })
     .join()
     .unwrap();

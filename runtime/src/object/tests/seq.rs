@@ -383,11 +383,15 @@ const TABLE: &[(&str, &str)] = &[
 ];
 
 /// A parser of the Python literals the table uses: ints, floats (`nan`, `inf`), `'str'`
-/// (escapes `\t`, `\n`, `\\`, `\'`), `None`, `True`, `False`, tuples and lists.
+/// (escapes `\t`, `\n`, `\\`, `\'`), `None`, `True`, `False`, tuples, lists,
+/// dicts, sets (`set()`, `{1, 2}`, `frozenset(…)`, `set(…)`) and, for a vector's `a`, its views
+/// `a.keys()`, `a.values()`, `a.items()`.
 struct Parser<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
     /// What the token `a` stands for, if anything (the list a `lists` vector works on).
     this: Option<Obj>,
+    /// Set when a value that is no constant (`a`, a view, a call) was parsed.
+    nonconst: bool,
 }
 
 impl Parser<'_> {
@@ -395,9 +399,123 @@ impl Parser<'_> {
         while self.chars.next_if(|c| *c == ' ').is_some() {}
     }
 
-    fn value(&mut self) -> Obj {
+    /// Whether the text left starts with `prefix` (consumed if so).
+    fn eat(&mut self, prefix: &str) -> bool {
+        if self.chars.clone().take(prefix.chars().count()).eq(prefix.chars()) {
+            for _ in prefix.chars() {
+                self.chars.next();
+            }
+            true
+        } else {
+            false
+        }
+    }
+
+    /// A dict or set display after its `{`.
+    fn braces(&mut self) -> Obj {
+        use crate::object::{dict, set};
         self.skip_ws();
+        if self.chars.next_if_eq(&'}').is_some() {
+            return dict::new_dict().unwrap();
+        }
+        let outer = core::mem::replace(&mut self.nonconst, false);
+        let first = self.value();
+        self.skip_ws();
+        let is_dict = self.chars.next_if_eq(&':').is_some();
+        let mut keys = Vec::new();
+        let out = if is_dict { dict::new_dict().unwrap() } else { set::new_set(None).unwrap() };
+        let mut key = first;
+        loop {
+            if is_dict {
+                let v = self.value();
+                dict::set_item(out, key, v).unwrap();
+                unsafe { crate::object::decref(v) };
+            } else {
+                set::add_key(out, key).unwrap();
+            }
+            keys.push(key);
+            self.skip_ws();
+            if self.chars.next_if_eq(&',').is_none() {
+                assert_eq!(self.chars.next(), Some('}'), "bad dict or set literal");
+                break;
+            }
+            self.skip_ws();
+            if self.chars.next_if_eq(&'}').is_some() {
+                break;
+            }
+            key = self.value();
+            if is_dict {
+                self.skip_ws();
+                assert_eq!(self.chars.next(), Some(':'), "bad dict literal");
+            }
+        }
+        // CPython compiles a display of more than two constants to `BUILD_SET 0`, then
+        // `SET_UPDATE` with a frozenset constant: `frozenset(tuple)` item by item, which the
+        // compiler's `merge_consts_recursive` rebuilds from its own iteration order; the set is
+        // a merge of that.
+        let folded = !is_dict && !self.nonconst && keys.len() > 2;
+        self.nonconst |= outer;
+        let out = if folded {
+            use crate::object::{decref, list};
+            let l1 = list::list_from_vec(keys.iter().map(|&k| crate::object::new_ref(k)).collect())
+                .unwrap();
+            let f1 = set::new_frozenset(Some(l1)).unwrap();
+            let l2 = list::list_from_iter(f1).unwrap();
+            let f2 = set::new_frozenset(Some(l2)).unwrap();
+            let s = set::new_set(Some(f2)).unwrap();
+            unsafe {
+                decref(l1);
+                decref(f1);
+                decref(l2);
+                decref(f2);
+                decref(out);
+            }
+            s
+        } else {
+            out
+        };
+        for k in keys {
+            unsafe { crate::object::decref(k) };
+        }
+        out
+    }
+
+    fn value(&mut self) -> Obj {
+        use crate::object::{dict_views, set};
+        self.skip_ws();
+        if let Some(this) = self.this {
+            for (text, kind) in [
+                ("a.keys()", dict_views::ViewKind::Keys),
+                ("a.values()", dict_views::ViewKind::Values),
+                ("a.items()", dict_views::ViewKind::Items),
+            ] {
+                if self.eat(text) {
+                    self.nonconst = true;
+                    return dict_views::new_view(this, kind).unwrap();
+                }
+            }
+        }
+        if self.eat("set()") {
+            return set::new_set(None).unwrap();
+        }
+        for (text, frozen) in [("frozenset(", true), ("set(", false)] {
+            if self.eat(text) {
+                self.nonconst = true;
+                self.skip_ws();
+                let inner = if self.chars.peek() == Some(&')') { None } else { Some(self.value()) };
+                assert_eq!(self.chars.next(), Some(')'), "bad set call");
+                let r = if frozen { set::new_frozenset(inner) } else { set::new_set(inner) };
+                if let Some(i) = inner {
+                    unsafe { crate::object::decref(i) };
+                }
+                return r.unwrap();
+            }
+        }
         match self.chars.peek() {
+            Some('{') => {
+                self.chars.next();
+                self.braces()
+            }
             Some('(') => {
                 self.chars.next();
                 let mut items = Vec::new();
@@ -456,11 +574,19 @@ impl Parser<'_> {
             }
             _ => {
                 let mut token = String::new();
-                while let Some(c) = self.chars.next_if(|c| *c != ',' && *c != ')' && *c != ']') {
+                while let Some(c) = self.chars.next_if(|c| !matches!(*c, ',' | ')' | ']' | '}' | ':')) {
                     token.push(c);
                 }
                 match (token.trim(), self.this) {
-                    ("a", Some(this)) => crate::object::new_ref(this),
+                    // Names in the Python evaluator: no constants for the compiler.
+                    (t @ ("inf" | "nan" | "-inf"), _) => {
+                        self.nonconst = true;
+                        operand(t)
+                    }
+                    ("a", Some(this)) => {
+                        self.nonconst = true;
+                        crate::object::new_ref(this)
+                    }
                     (t, _) => operand(t),
                 }
             }
@@ -478,6 +604,7 @@ pub(super) fn parse_with(text: &str, this: Option<Obj>) -> Obj {
     let mut p = Parser {
         chars: text.chars().peekable(),
         this,
+        nonconst: false,
     };
     let o = p.value();
     p.skip_ws();
@@ -919,8 +1046,8 @@ fn allocation_counts_of_tuples_and_iterators() {
         let pair = iter::unpack(xy, 2).unwrap();
         assert_eq!(
             object_report_json(),
-            "{\"allocations\": {\"int\": 0, \"float\": 1, \"str\": 5, \"BaseException\": 0, \"tuple\": 4, \"tuple_iterator\": 1, \"str_ascii_iterator\": 3, \"str_iterator\": 1, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}, \
-             \"live\": {\"int\": 0, \"float\": 1, \"str\": 3, \"BaseException\": 0, \"tuple\": 3, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0}}\n"
+            "{\"allocations\": {\"int\": 0, \"float\": 1, \"str\": 5, \"BaseException\": 0, \"tuple\": 4, \"tuple_iterator\": 1, \"str_ascii_iterator\": 3, \"str_iterator\": 1, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}, \
+             \"live\": {\"int\": 0, \"float\": 1, \"str\": 3, \"BaseException\": 0, \"tuple\": 3, \"tuple_iterator\": 0, \"str_ascii_iterator\": 0, \"str_iterator\": 0, \"list\": 0, \"list_iterator\": 0, \"range\": 0, \"range_iterator\": 0, \"longrange_iterator\": 0, \"enumerate\": 0, \"zip\": 0, \"reversed\": 0, \"list_reverseiterator\": 0, \"dict\": 0, \"dict_keys\": 0, \"dict_values\": 0, \"dict_items\": 0, \"dict_keyiterator\": 0, \"dict_valueiterator\": 0, \"dict_itemiterator\": 0, \"set\": 0, \"frozenset\": 0, \"set_iterator\": 0}}\n"
         );
         unsafe {
             for o in [t, e, items, pair, xy] {

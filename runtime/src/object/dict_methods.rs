@@ -1,0 +1,166 @@
+//! The methods of `dict`: clear, copy, get, items, keys, values, pop, popitem, setdefault,
+//! update (`fromkeys`, a classmethod, is not supported).
+//!
+//! Relies on: `dict` for the table primitives; `dict_views` for the views; `call` for the
+//! argument checks (`METH_NOARGS`, `METH_FASTCALL` with Argument Clinic's
+//! `_PyArg_CheckPositional`, `update`'s `PyArg_UnpackTuple`). The references are CPython
+//! 3.11's `Objects/dictobject.c` (`dict_get_impl`, `dict_setdefault_impl`, `dict_pop_impl`,
+//! `_PyDict_Pop`, `dict_popitem_impl`, `dict_update`, `dict_update_common`, `PyDict_Copy`,
+//! `PyDict_Clear`) and `Objects/clinic/dictobject.c.h` for the argument errors.
+//!
+//! Provides: [`DICT_METHODS`], the method table of `molt_type_dict`.
+//!
+//! Invariants: each method returns a new reference; a method that raises leaves the dict as
+//! CPython would (`update` keeps what it merged before the error).
+
+use super::call::{check_positional, no_args, no_keywords};
+use super::types::MethodDef;
+use super::{Obj, decref, dict, dict_views, dispatch, new_ref, singletons, str as pystr, tuple};
+use crate::ExceptionKind::KeyError;
+use crate::exceptions::{MoltResult, fail, key_error};
+
+type Kw<'a, 'b> = &'a [(&'b str, Obj)];
+
+/// `dict.clear()`.
+fn clear(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "clear", pos, kw)?;
+    dict::clear(d);
+    Ok(singletons::none())
+}
+
+/// `dict.copy()`.
+fn copy(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "copy", pos, kw)?;
+    dict::copy(d)
+}
+
+/// `dict.get(key, default=None)`.
+fn get(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_keywords(d, "get", kw)?;
+    check_positional("get", pos.len(), 1, 2)?;
+    match dict::get_item(d, pos[0])? {
+        Some(v) => Ok(v),
+        None => Ok(new_ref(
+            pos.get(1).copied().unwrap_or_else(singletons::none),
+        )),
+    }
+}
+
+/// `dict.setdefault(key, default=None)`.
+fn setdefault(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_keywords(d, "setdefault", kw)?;
+    check_positional("setdefault", pos.len(), 1, 2)?;
+    let key = pos[0];
+    let hash = dispatch::hash(key)?;
+    if let Some(v) = dict::get_known_hash(d, key, hash)? {
+        return Ok(new_ref(v));
+    }
+    let default = pos.get(1).copied().unwrap_or_else(singletons::none);
+    dict::insert(d, key, hash, default)?;
+    Ok(new_ref(default))
+}
+
+/// `dict.pop(key[, default])` (`_PyDict_Pop`: an empty dict does not hash the key).
+fn pop(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_keywords(d, "pop", kw)?;
+    check_positional("pop", pos.len(), 1, 2)?;
+    let (key, default) = (pos[0], pos.get(1).copied());
+    let found = if dict::dict_len(d) == 0 {
+        None
+    } else {
+        let hash = dispatch::hash(key)?;
+        dict::pop_known_hash(d, key, hash)?
+    };
+    match (found, default) {
+        (Some(v), _) => Ok(v),
+        (None, Some(x)) => Ok(new_ref(x)),
+        (None, None) => key_error(key),
+    }
+}
+
+/// `dict.popitem()`: the last item as a pair (LIFO); KeyError "popitem(): dictionary is empty".
+fn popitem(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "popitem", pos, kw)?;
+    match dict::pop_last(d) {
+        Some((k, v)) => tuple::tuple_from_vec(alloc::vec![k, v]),
+        None => fail(KeyError, "popitem(): dictionary is empty"),
+    }
+}
+
+/// `dict.update([other], **kwargs)`.
+fn update(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    check_positional("update", pos.len(), 0, 1)?;
+    if let Some(&arg) = pos.first() {
+        dict::update_arg(d, arg)?;
+    }
+    for &(name, value) in kw {
+        let k = pystr::str_from_text(name)?;
+        let r = dict::set_item(d, k, value);
+        // SAFETY: `str_from_text` returned a new reference.
+        unsafe { decref(k) };
+        r?;
+    }
+    Ok(singletons::none())
+}
+
+/// `dict.keys()`.
+fn keys(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "keys", pos, kw)?;
+    dict_views::new_view(d, dict_views::ViewKind::Keys)
+}
+
+/// `dict.values()`.
+fn values(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "values", pos, kw)?;
+    dict_views::new_view(d, dict_views::ViewKind::Values)
+}
+
+/// `dict.items()`.
+fn items(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "items", pos, kw)?;
+    dict_views::new_view(d, dict_views::ViewKind::Items)
+}
+
+/// The methods of `dict`.
+pub const DICT_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "get",
+        call: get,
+    },
+    MethodDef {
+        name: "setdefault",
+        call: setdefault,
+    },
+    MethodDef {
+        name: "pop",
+        call: pop,
+    },
+    MethodDef {
+        name: "popitem",
+        call: popitem,
+    },
+    MethodDef {
+        name: "keys",
+        call: keys,
+    },
+    MethodDef {
+        name: "items",
+        call: items,
+    },
+    MethodDef {
+        name: "values",
+        call: values,
+    },
+    MethodDef {
+        name: "update",
+        call: update,
+    },
+    MethodDef {
+        name: "clear",
+        call: clear,
+    },
+    MethodDef {
+        name: "copy",
+        call: copy,
+    },
+];
