@@ -54,6 +54,9 @@ pub mod list_sort;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
+pub mod str_methods_case;
 pub mod suggest;
 #[cfg(test)]
 mod tests;
