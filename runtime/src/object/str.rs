@@ -2,10 +2,10 @@
 //!
 //! Relies on: `alloc` for counted allocation; CPython 3.11's `Objects/unicodeobject.c` for the
 //! semantics (`PyUnicode_Concat`, `unicode_repeat`, `PyUnicode_RichCompare`, `unicode_repr`,
-//! `unicode_subscript`, `PyUnicode_Contains`, `unicode_char`, `PyUnicode_Format`); `str_methods_case::is_printable`
-//! (the Unicode database) for which characters `repr` escapes.
+//! `unicode_subscript`, `PyUnicode_Contains`, `unicode_char`, `PyUnicode_Format`).
 //!
-//! Provides: the `str` type object `molt_type_str` (its methods in `str_methods`) and its slots (comparison in code point
+//! Provides: the `str` type object `molt_type_str` (its methods, enabled at run time, in
+//! `str_methods`) and its slots (comparison in code point
 //! order, concatenation, repetition, length, repr, a deterministic hash, `%` (printf-style,
 //! `format::printf`), `s[i]`, `in`, `iter()` through `iter::str_iter`); [`str_from_text`],
 //! [`str_text`], [`str_chars`], [`str_repr`], [`char_str`]; `molt_str_from_utf8`.
@@ -203,6 +203,20 @@ pub fn str_chars(o: Obj) -> usize {
     }
 }
 
+/// Whether CPython's `str.isprintable` holds for `c` (exact for ASCII and Latin-1; beyond, the
+/// separators, format characters and private-use ranges are recognised, unassigned code points
+/// are not: Molt has no Unicode database yet).
+fn is_printable(c: char) -> bool {
+    let u = u32::from(c);
+    if u < 0x80 {
+        return (0x20..0x7f).contains(&u);
+    }
+    !matches!(u,
+        0x80..=0xa0 | 0xad | 0x34f | 0x61c | 0x1680 | 0x180e | 0x2000..=0x200f | 0x2028..=0x202f
+        | 0x205f..=0x206f | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb
+        | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..=0x10ffff)
+}
+
 /// CPython's `repr(str)`: single quotes unless the text has `'` and no `"`; `\\`, `\t`, `\n`,
 /// `\r`, the quote and unprintable characters escaped.
 pub fn str_repr(s: &str) -> String {
@@ -223,7 +237,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if super::str_methods_case::is_printable(c) => out.push(c),
+            c if is_printable(c) => out.push(c),
             c => {
                 let u = u32::from(c);
                 let _ = if u <= 0xff {
@@ -454,7 +468,7 @@ pub static molt_type_str: TypeObject = TypeObject {
     subscript: Some(str_subscript),
     iter: Some(iter::str_iter),
     heap: Some(HeapKind::Str),
-    methods: super::str_methods::STR_METHODS,
+    enabled_methods: Some(&super::str_methods::STR_ENABLED),
     ..TypeObject::new("str", &TYPE_OBJECT)
 };
 

@@ -6,14 +6,20 @@
 //! Relies on: `str` for the text of a str object (UTF-8, with its code point count) and for
 //! allocating strs of a known size; `call` for the argument checks of CPython's calling
 //! conventions (METH_VARARGS, METH_O, METH_NOARGS, Argument Clinic's METH_FASTCALL); `list`,
-//! `tuple` for results; `str_methods_case::is_space` for Python's whitespace. The references
+//! `tuple` for results; `str_methods_case::is_space` for Python's whitespace (no table). The references
 //! are CPython 3.11's `Objects/unicodeobject.c` (`unicode_count`, `any_find_slice`,
 //! `tailmatch`, `replace`, `do_strip`, `_PyUnicode_XStrip`, `pad`, `unicode_center_impl`,
 //! `unicode_zfill_impl`, `unicode_expandtabs_impl`, `_PyUnicode_JoinArray`,
 //! `PyUnicode_Partition`), `Objects/stringlib/split.h`, `partition.h`, `find.h`
 //! (`parse_args_finds`) and `Objects/clinic/unicodeobject.c.h` for the signatures and errors.
 //!
-//! Provides: [`STR_METHODS`], the method table of `molt_type_str`.
+//! Provides: the method tables of `molt_type_str`, which programs enable at run time
+//! (`molt_enable_str_methods`, `_case_methods`, `_title_methods`, `_class_methods`,
+//! `molt_enable_str_format`, called by `<module>` for the groups of the methods the program may
+//! call) so that an executable links only the groups it uses: the text methods (here, no
+//! Unicode table), the case mappings, the titlecase mappings and folding, the character
+//! classes (`str_methods_case`, whose tables are most of the size) and `format`
+//! (`str_format`, with the format-spec machinery); [`STR_ENABLED`].
 //!
 //! Invariants: indices (`start`, `end`, results of find, widths) count code points, as
 //! CPython's do; they are converted to UTF-8 byte offsets only at character boundaries, so
@@ -30,7 +36,7 @@ use super::call::{check_positional, exactly_one, no_keywords, ssize_arg};
 use super::singletons::{self, is_none};
 use super::str::{alloc_str, char_str, str_chars, str_text};
 use super::str_methods_case as case;
-use super::types::MethodDef;
+use super::types::{EnabledMethods, MethodDef};
 use super::{Obj, decref, int, list, new_ref, tuple};
 use crate::ExceptionKind::{OverflowError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail};
@@ -992,43 +998,93 @@ fn join_items(s: Obj, items: &[Obj]) -> MoltResult<Obj> {
     })
 }
 
+/// `str.isascii()`: true for the empty str too.
+fn isascii(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    super::call::no_args(s, "isascii", pos, kw)?;
+    Ok(singletons::bool_obj(Text::of(s).ascii()))
+}
+
+/// `str.isspace()`: Python's whitespace (`str_methods_case::is_space`, no table).
+fn isspace(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    super::call::no_args(s, "isspace", pos, kw)?;
+    let t = Text::of(s).s;
+    Ok(singletons::bool_obj(
+        !t.is_empty() && t.chars().all(case::is_space),
+    ))
+}
+
 /// `str.format(*args, **kwargs)`.
 fn format(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     super::str_format::format(s, pos, kw)
 }
 
+/// The enabled method tables of `str` (`molt_type_str.enabled_methods`).
+pub static STR_ENABLED: EnabledMethods = EnabledMethods::new();
+
+/// Makes the text methods of str callable.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_str_methods() {
+    STR_ENABLED.enable(0, STR_TEXT_METHODS);
+}
+
+/// Makes `str.lower`, `upper` and `swapcase` callable.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_str_case_methods() {
+    STR_ENABLED.enable(1, case::STR_CASE_METHODS);
+}
+
+/// Makes `str.capitalize`, `casefold` and `title` callable.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_str_title_methods() {
+    STR_ENABLED.enable(2, case::STR_TITLE_METHODS);
+}
+
+/// Makes str's character-class predicates callable.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_str_class_methods() {
+    STR_ENABLED.enable(3, case::STR_CLASS_METHODS);
+}
+
+/// Makes `str.format` callable.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_str_format() {
+    STR_ENABLED.enable(4, STR_FORMAT_METHODS);
+}
+
+/// Enables every method of str (the unit tests).
+#[cfg(test)]
+pub fn enable_all() {
+    molt_enable_str_methods();
+    molt_enable_str_case_methods();
+    molt_enable_str_title_methods();
+    molt_enable_str_class_methods();
+    molt_enable_str_format();
+}
+
+/// `str.format`, enabled alone: it links the whole format-spec machinery.
+const STR_FORMAT_METHODS: &[MethodDef] = &[MethodDef {
+    name: "format",
+    call: format,
+}];
+
 macro_rules! methods {
     ($($name:literal => $f:expr),* $(,)?) => {
-        /// The methods of `str`.
-        pub const STR_METHODS: &[MethodDef] = &[$(MethodDef { name: $name, call: $f }),*];
+        /// The text methods of `str` (those that need no Unicode database).
+        const STR_TEXT_METHODS: &[MethodDef] = &[$(MethodDef { name: $name, call: $f }),*];
     };
 }
 
 methods! {
-    "capitalize" => case::capitalize,
-    "casefold" => case::casefold,
     "center" => center,
     "count" => count,
     "endswith" => endswith,
     "expandtabs" => expandtabs,
     "find" => find,
-    "format" => format,
     "index" => index,
-    "isalnum" => case::isalnum,
-    "isalpha" => case::isalpha,
-    "isascii" => case::isascii,
-    "isdecimal" => case::isdecimal,
-    "isdigit" => case::isdigit,
-    "isidentifier" => case::isidentifier,
-    "islower" => case::islower,
-    "isnumeric" => case::isnumeric,
-    "isprintable" => case::isprintable,
-    "isspace" => case::isspace,
-    "istitle" => case::istitle,
-    "isupper" => case::isupper,
+    "isascii" => isascii,
+    "isspace" => isspace,
     "join" => join,
     "ljust" => ljust,
-    "lower" => case::lower,
     "lstrip" => lstrip,
     "partition" => partition,
     "removeprefix" => removeprefix,
@@ -1044,8 +1100,5 @@ methods! {
     "splitlines" => splitlines,
     "startswith" => startswith,
     "strip" => strip,
-    "swapcase" => case::swapcase,
-    "title" => case::title,
-    "upper" => case::upper,
     "zfill" => zfill,
 }

@@ -1,7 +1,7 @@
 //! The Unicode side of `str`'s methods: the character classes of CPython's `unicodectype.c`
 //! and the case mappings, and the methods built on them: lower, upper, capitalize, casefold,
-//! swapcase, title, and the predicates isalnum, isalpha, isascii, isdecimal, isdigit,
-//! isidentifier, islower, isnumeric, isprintable, isspace, istitle, isupper.
+//! swapcase, title, and the predicates isalnum, isalpha, isdecimal, isdigit,
+//! isidentifier, islower, isnumeric, isprintable, istitle, isupper.
 //!
 //! Relies on: the Unicode Character Database as ICU4X 2.4 bakes it (`icu_properties`:
 //! General_Category, Bidi_Class, Numeric_Type, Cased, Case_Ignorable, XID_Start, XID_Continue;
@@ -18,27 +18,33 @@
 //!
 //! Provides: the character classes ([`is_space`], [`is_alpha`], [`is_decimal`], [`is_digit`],
 //! [`is_numeric`], [`is_printable`], [`is_lower`], [`is_upper`], [`is_title`], [`is_cased`],
-//! [`is_case_ignorable`], [`is_xid_start`], [`is_xid_continue`]), the methods named above
-//! (`pub(super)` for the table in `str_methods`).
+//! [`is_case_ignorable`], [`is_xid_start`], [`is_xid_continue`]) and the tables of the methods
+//! named above, by the data they use (each enabled by its own `molt_enable_str_*` function,
+//! so each links only its tables): `STR_CASE_METHODS` (lower, upper, swapcase: about 40 KB),
+//! `STR_TITLE_METHODS` (capitalize, casefold, title: ICU4X's case mapping data, about 65 KB),
+//! `STR_CLASS_METHODS` (the predicates: about 40 KB).
 //!
 //! Invariants: ASCII text takes fast paths that agree with the tables; a mapping writes the
 //! full mapping of each character (one to three characters), and U+03A3 lowers to final sigma
 //! exactly in CPython's `Final_Sigma` context; methods return a new reference (the receiver
 //! itself when the text is unchanged, as CPython's `unicode_result_unchanged`). The tables are
-//! reached only from these functions.
+//! reached only from these functions, and these only through the three tables (and
+//! [`is_space`], which uses none of them, from the text methods): an executable that enables
+//! none of the groups links none of the database.
 
 use alloc::string::String;
 
 use icu_casemap::CaseMapper;
 use icu_casemap::options::{LeadingAdjustment, TitlecaseOptions, TrailingCase};
 use icu_properties::props::{
-    BidiClass, CaseIgnorable, Cased, GeneralCategory, NumericType, XidContinue, XidStart,
+    CaseIgnorable, Cased, GeneralCategory, NumericType, XidContinue, XidStart,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
 use super::alloc::memory_error;
 use super::call::no_args;
 use super::str::{str_chars, str_from_text, str_text};
+use super::types::MethodDef;
 use super::{Obj, new_ref, singletons};
 use crate::exceptions::MoltResult;
 
@@ -52,16 +58,11 @@ fn numeric_type(c: char) -> NumericType {
     CodePointMapData::<NumericType>::new().get(c)
 }
 
-/// `Py_UNICODE_ISSPACE`: the ASCII whitespace (`\t \n \v \f \r`, `\x1c`–`\x1f`, space), else
-/// Bidi_Class WS, B or S, or General_Category Zs.
+/// `Py_UNICODE_ISSPACE`: Bidi_Class WS, B or S, or General_Category Zs — which is the
+/// White_Space property (`core`'s `char::is_whitespace`, a tiny table) plus `\x1c`–`\x1f`
+/// (B and S but not White_Space); the every-code-point test checks the equivalence.
 pub fn is_space(c: char) -> bool {
-    if c.is_ascii() {
-        return matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ');
-    }
-    matches!(
-        CodePointMapData::<BidiClass>::new().get(c),
-        BidiClass::WhiteSpace | BidiClass::ParagraphSeparator | BidiClass::SegmentSeparator
-    ) || gc(c) == GeneralCategory::SpaceSeparator
+    c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
 }
 
 /// `Py_UNICODE_ISALPHA`: General_Category L* (Lu Ll Lt Lm Lo).
@@ -349,10 +350,6 @@ fn all_chars(s: Obj, name: &str, pos: &[Obj], kw: Kw, f: fn(char) -> bool) -> Mo
     answer(!text.is_empty() && text.chars().all(f))
 }
 
-pub(super) fn isspace(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
-    all_chars(s, "isspace", pos, kw, is_space)
-}
-
 pub(super) fn isalpha(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     all_chars(s, "isalpha", pos, kw, is_alpha)
 }
@@ -379,12 +376,6 @@ pub(super) fn isalnum(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
 pub(super) fn isprintable(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     no_args(s, "isprintable", pos, kw)?;
     answer(str_text(s).unwrap_or("").chars().all(is_printable))
-}
-
-/// `str.isascii()`: true for the empty str too.
-pub(super) fn isascii(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
-    no_args(s, "isascii", pos, kw)?;
-    answer(is_ascii_text(s))
 }
 
 /// `str.isidentifier()`: XID_Start or `_`, then XID_Continue.
@@ -452,4 +443,58 @@ pub(super) fn istitle(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
         }
     }
     answer(cased)
+}
+
+/// `str.lower`, `upper`, `swapcase` (`core`'s mappings, the Cased and Case_Ignorable sets).
+pub(super) const STR_CASE_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "lower",
+        call: lower,
+    },
+    MethodDef {
+        name: "upper",
+        call: upper,
+    },
+    MethodDef {
+        name: "swapcase",
+        call: swapcase,
+    },
+];
+
+/// `str.capitalize`, `casefold`, `title` (ICU4X's case mapping data).
+pub(super) const STR_TITLE_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "capitalize",
+        call: capitalize,
+    },
+    MethodDef {
+        name: "casefold",
+        call: casefold,
+    },
+    MethodDef {
+        name: "title",
+        call: title,
+    },
+];
+
+macro_rules! methods {
+    ($($name:literal => $f:expr),* $(,)?) => {
+        /// The character-class predicates of `str` (General_Category, Numeric_Type, XID, the
+        /// Lowercase and Uppercase properties).
+        pub(super) const STR_CLASS_METHODS: &[MethodDef] =
+            &[$(MethodDef { name: $name, call: $f }),*];
+    };
+}
+
+methods! {
+    "isalnum" => isalnum,
+    "isalpha" => isalpha,
+    "isdecimal" => isdecimal,
+    "isdigit" => isdigit,
+    "isidentifier" => isidentifier,
+    "islower" => islower,
+    "isnumeric" => isnumeric,
+    "isprintable" => isprintable,
+    "istitle" => istitle,
+    "isupper" => isupper,
 }

@@ -83,6 +83,7 @@ fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
 
 /// Evaluates one row; panics if it leaks.
 fn eval_row(line: &str) -> String {
+    crate::object::str_methods::enable_all();
     let before = live();
     let p: Vec<&str> = line.split('|').collect();
     assert_eq!(p.len(), 4, "bad row {line}");
@@ -223,6 +224,7 @@ sys.stdout.write('\n'.join(out) + '\n')
 
 /// The same line for the object model.
 fn unicode_line(cp: u32) -> String {
+    crate::object::str_methods::enable_all();
     let c = char::from_u32(cp).unwrap();
     let s = |text: &str| crate::object::str::str_from_text(text).unwrap();
     let one = s(c.encode_utf8(&mut [0; 4]));
