@@ -101,9 +101,13 @@ fn parse_field<'t>(t: &'t str, at: &mut usize) -> MoltResult<Field<'t>> {
             _ => continue,
         }
     }
+    if !matches!(c, b'}' | b':' | b'!') {
+        // The end of the string (or of an open `[`) before the field ended.
+        return fail(ValueError, "expected '}' before end of string");
+    }
     let mut field = Field {
-        // `*at - 1` is the terminator, or the end of a non-terminated name (checked below).
-        name: &t[start..(*at).saturating_sub(1).max(start)],
+        // `*at - 1` is the ASCII terminator.
+        name: &t[start..*at - 1],
         conversion: None,
         spec: "",
         spec_needs_expanding: false,
@@ -150,9 +154,6 @@ fn parse_field<'t>(t: &'t str, at: &mut usize) -> MoltResult<Field<'t>> {
             }
         }
         return fail(ValueError, "unmatched '{' in format spec");
-    }
-    if c != b'}' {
-        return fail(ValueError, "expected '}' before end of string");
     }
     Ok(field)
 }

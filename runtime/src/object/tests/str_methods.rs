@@ -90,6 +90,7 @@ fn eval_row(line: &str) -> String {
     let a = parse(p[0]);
     let args = parse(p[2]);
     let out = call(a, p[1], args, p[3]);
+    // SAFETY: the references `parse` made, released once.
     unsafe {
         decref(args);
         decref(a);
@@ -203,6 +204,37 @@ fn random_strings_match_python() {
     super::vectors::assert_rows(rows.len(), 1000, &failures);
 }
 
+#[test]
+fn random_format_templates_match_python() {
+    let _g = test_lock();
+    clear_exception();
+    const PIECES: &[&str] = &[
+        "{", "}", "{}", "{0}", "{1}", "{x}", "[", "]", "0", "1", "!", "r", "a", ":", ">", "5", ".",
+        "real", "é", "x", " ", "{0[1]}", "{:", "s}", "{{", "}}", "€",
+    ];
+    let mut rng = Rng::new(0xf0_7a_11);
+    let mut rows = Vec::new();
+    for _ in 0..3000 {
+        let n = 1 + rng.below(7);
+        let t: String = (0..n)
+            .map(|_| PIECES[rng.below(PIECES.len() as u64) as usize])
+            .collect();
+        rows.push(format!("{}|format|(1, [2, 'é'], 'yz')|x", literal(&t)));
+    }
+    let input: String = rows.iter().map(|r| format!("{r}\n")).collect();
+    let expected = crate::testutil::python(PY_STR_EVAL, &input);
+    let expected: Vec<&str> = expected.lines().collect();
+    assert_eq!(expected.len(), rows.len());
+    let mut failures = Vec::new();
+    for (row, want) in rows.iter().zip(expected) {
+        let got = eval_row(row);
+        if got != want {
+            failures.push(format!("{row}\n   got: {got}\n  want: {want}"));
+        }
+    }
+    super::vectors::assert_rows(rows.len(), 2000, &failures);
+}
+
 /// Prints, for every code point assigned in Python's Unicode database (category not Cn), its
 /// code point, its class flags (see `flags`) and its single-character lower, upper, title and
 /// casefold (as code point lists).
@@ -235,6 +267,7 @@ fn unicode_line(cp: u32) -> String {
     let map = |o: Obj, name: &str| -> String {
         let r = crate::object::call::call_method(o, name, &[], &[]).unwrap();
         let t = crate::object::str::str_text(r).unwrap().to_string();
+        // SAFETY: the new reference the method returned.
         unsafe { decref(r) };
         t
     };
@@ -273,6 +306,7 @@ fn unicode_line(cp: u32) -> String {
         hex(&title_after),
     ]
     .join(" ");
+    // SAFETY: the references made above, released once.
     unsafe {
         decref(one);
         decref(a_c);
