@@ -7,10 +7,12 @@
 //! General_Category, Bidi_Class, Numeric_Type, Cased, Case_Ignorable, XID_Start, XID_Continue;
 //! `icu_casemap`: full titlecase mappings and full case folding) and Rust's `core` (the full
 //! lowercase and uppercase mappings of `char::to_lowercase` / `to_uppercase`, the Lowercase and
-//! Uppercase properties of `char::is_lowercase` / `is_uppercase`). Both carry **Unicode 17.0**;
-//! CPython 3.11 uses Unicode 14.0, so characters assigned (or whose properties changed) after
-//! 14.0 may answer differently from CPython 3.11; every character assigned in 14.0 answers as
-//! in CPython 3.11 (`tests/str_methods.rs` compares all 1,114,112 code points with python3).
+//! Uppercase properties of `char::is_lowercase` / `is_uppercase`). ICU4X 2.4's data is
+//! **Unicode 18.0**, Rust 1.95's `core` **Unicode 17.0**; CPython 3.11 uses Unicode 14.0, so
+//! characters assigned (or whose properties changed) after 14.0 may answer differently from
+//! CPython 3.11. Every other character answers as in CPython 3.11: `tests/str_methods.rs`
+//! compares every code point with python3 and lists the 36 that differ (all later Unicode
+//! changes: new case pairs, Other_Lowercase, XID_Continue, Unihan numeric values).
 //! The references are CPython 3.11's `Objects/unicodectype.c`, `Tools/unicode/makeunicodedata.py`
 //! (which property makes each flag) and `Objects/unicodeobject.c` (`do_capitalize`,
 //! `do_swapcase`, `do_upper_or_lower`, `do_casefold`, `do_title`, `handle_capital_sigma`,

@@ -8,7 +8,8 @@
 //! Provides: [`TypeObject`] (name, base, slot tables, heap kind), the slot function types, the
 //! [`OpSet`] of operators a number table defines, lookup through the base chain (CPython copies
 //! inherited slots into each type; walking the bases is equivalent), [`is_subtype`],
-//! [`as_type`], and the root types `object` and `type`.
+//! [`as_type`], [`EnabledMethods`] (method tables a program enables at run time), and the root
+//! types `object` and `type`.
 //!
 //! Invariants: type objects are statics (immortal, never freed); the base chain ends at
 //! `object`. A slot found on a base is "the same slot" as the base's (what CPython's

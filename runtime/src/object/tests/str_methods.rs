@@ -343,7 +343,8 @@ fn every_code_point_matches_python() {
 }
 
 /// Code points assigned in Unicode 14.0 whose properties later versions changed (the
-/// database here is Unicode 17.0's): they may answer differently from CPython 3.11.
+/// databases here are Unicode 18.0's, ICU4X, and 17.0's, `core`): they answer differently
+/// from CPython 3.11.
 fn changed_since_unicode_14(cp: u32) -> bool {
     CHANGED_SINCE_14.contains(&cp)
 }
@@ -352,14 +353,13 @@ fn changed_since_unicode_14(cp: u32) -> bool {
 /// Character Database after 14.0.
 const CHANGED_SINCE_14: &[u32] = &[
     // Lowercase letters that gained an uppercase (and titlecase) mapping when their capital
-    // was encoded (Unicode 16.0: U+A7CB, U+A7DC, U+A7DD, U+A7E2, U+A7D2, U+A7D4; 17.0: U+AB6C,
-    // U+AB6D).
+    // was encoded after 14.0 (U+A7CB, U+A7DC, U+A7DD, U+A7E2, U+A7D2, U+A7D4, U+AB6C, U+AB6D).
     0x19b, 0x264, 0x277, 0x27c, 0xa7d3, 0xa7d5, 0xab4b, 0xab4c,
-    // Modifier letters whose Lowercase property changed (Other_Lowercase, Unicode 15.0-16.0).
+    // Letters whose Lowercase property changed after 14.0 (Other_Lowercase).
     0x295, 0x10fc, 0xa7f2, 0xa7f3, 0xa7f4, 0xab69,
     // XID_Continue gained ZWNJ, ZWJ and the katakana middle dots (Unicode 15.1).
     0x200c, 0x200d, 0x30fb, 0xff65,
-    // Numeric values added to ideographs and cuneiform signs (Unihan kOtherNumeric, 15.0+).
+    // Numeric values given to ideographs and cuneiform signs after 14.0 (Unihan).
     0x4e24, 0x4eac, 0x4fe9, 0x5006, 0x62d0, 0x6d1e, 0x7695, 0x79ed, 0x920e, 0x94a9, 0x12038,
     0x12039, 0x12079, 0x12226, 0x1222b, 0x1230b, 0x1230d, 0x12399,
 ];
