@@ -151,6 +151,23 @@ molt_abi! {
         /// Makes `str % x` format (printf-style): `<module>` calls it first when the program has
         /// a `%` that may format a str, so that other programs do not link the formatter.
         fn molt_enable_str_mod() -> void;
+        /// Makes str's text methods callable (center count endswith expandtabs find index
+        /// isascii isspace join ljust lstrip partition removeprefix removesuffix replace rfind
+        /// rindex rjust rpartition rsplit rstrip split splitlines startswith strip zfill):
+        /// `<module>` calls it first when the program may call one of them on a str, so that
+        /// other programs do not link them. Each `molt_enable_str_*` function links one group
+        /// of str's methods; the groups that use the Unicode database cost most (tens of KB).
+        fn molt_enable_str_methods() -> void;
+        /// Makes `str.lower`, `upper` and `swapcase` callable (Unicode case mappings).
+        fn molt_enable_str_case_methods() -> void;
+        /// Makes `str.capitalize`, `casefold` and `title` callable (Unicode titlecase mappings
+        /// and case folding).
+        fn molt_enable_str_title_methods() -> void;
+        /// Makes str's character-class predicates callable (isalnum isalpha isdecimal isdigit
+        /// isidentifier islower isnumeric isprintable istitle isupper).
+        fn molt_enable_str_class_methods() -> void;
+        /// Makes `str.format` callable (it links the format-spec machinery of `format()`).
+        fn molt_enable_str_format() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;

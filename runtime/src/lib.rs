@@ -18,8 +18,11 @@
 //! functions perform.
 //!
 //! Invariants: no function reachable from the C ABI panics (a panic would abort the process);
-//! errors become pending Python exceptions. One crate dependency, `dashu-int`
-//! (decisions/0012), used only inside `object::bigint`. The runtime is `no_std`
+//! errors become pending Python exceptions. Crate dependencies: `dashu-int` (decisions/0012),
+//! used only inside `object::bigint`; ICU4X's `icu_properties` and `icu_casemap` (with
+//! `icu_locale_core` for their root locale), the Unicode database, used only inside
+//! `object::str_methods_case` and linked only into programs that enable the str methods that
+//! use it (decisions/0021). The runtime is `no_std`
 //! (only `core` and `alloc`, with libc reached through `sys`) whenever it is built with
 //! `panic = "abort"`, as the workspace's `runtime` profile does (the library `moltc` links):
 //! that keeps the standard library's panic and backtrace machinery out of every executable

@@ -13,7 +13,8 @@
 //!
 //! Provides: the ABI's `molt_obj_lookup_method` and `molt_obj_call_method`, [`lookup_method`], [`call_method`], and the helpers methods use to
 //! check their arguments: [`no_keywords`], [`exactly_one`], [`no_args`], [`check_positional`],
-//! [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`], [`unpack_keywords`].
+//! [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`], [`unpack_keywords`],
+//! [`unpack_optional`].
 //!
 //! Invariants: every message is CPython's for the same call; a method receives its receiver
 //! borrowed, its arguments borrowed, and returns a new reference. No bound method object is
@@ -219,6 +220,63 @@ pub fn unpack_keywords<const N: usize>(
             TypeError,
             format!("'{bad}' is an invalid keyword argument for {fname}()"),
         );
+    }
+    Ok(out)
+}
+
+/// `_PyArg_UnpackKeywords` for a function `fname` whose parameters `names` are all optional and
+/// positional-or-keyword (`str.split(sep=None, maxsplit=-1)`, `str.splitlines(keepends=False)`):
+/// the value of each, by position or by name.
+pub fn unpack_optional<const N: usize>(
+    fname: &str,
+    names: [&str; N],
+    pos: &[Obj],
+    kw: &[(&str, Obj)],
+) -> MoltResult<[Option<Obj>; N]> {
+    let mut out = [None; N];
+    let given = pos.len() + kw.len();
+    if given > N {
+        return fail(
+            TypeError,
+            format!(
+                "{fname}() takes at most {N} {}argument{} ({given} given)",
+                if pos.is_empty() { "keyword " } else { "" },
+                if N == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    for (slot, &p) in out.iter_mut().zip(pos) {
+        *slot = Some(p);
+    }
+    let mut left = kw.len();
+    for i in pos.len()..N {
+        if left == 0 {
+            break;
+        }
+        if let Some(&(_, v)) = kw.iter().find(|(k, _)| *k == names[i]) {
+            out[i] = Some(v);
+            left -= 1;
+        }
+    }
+    if left > 0 {
+        for (i, name) in names.iter().enumerate().take(pos.len()) {
+            if kw.iter().any(|(k, _)| k == name) {
+                return fail(
+                    TypeError,
+                    format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    ),
+                );
+            }
+        }
+        if let Some((bad, _)) = kw.iter().find(|(k, _)| !names.contains(k)) {
+            return fail(
+                TypeError,
+                format!("'{bad}' is an invalid keyword argument for {fname}()"),
+            );
+        }
+        return fail(TypeError, format!("invalid keyword argument for {fname}()"));
     }
     Ok(out)
 }

@@ -66,6 +66,9 @@ pub mod set_methods;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
+pub mod str_methods_case;
 pub mod suggest;
 #[cfg(test)]
 mod tests;
@@ -319,5 +322,9 @@ pub mod abi {
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};
+    pub use super::str_methods::{
+        molt_enable_str_case_methods, molt_enable_str_class_methods, molt_enable_str_format,
+        molt_enable_str_methods, molt_enable_str_title_methods,
+    };
     pub use super::tuple::{molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_type_tuple};
 }

@@ -4,7 +4,8 @@
 //! semantics (`PyUnicode_Concat`, `unicode_repeat`, `PyUnicode_RichCompare`, `unicode_repr`,
 //! `unicode_subscript`, `PyUnicode_Contains`, `unicode_char`, `PyUnicode_Format`).
 //!
-//! Provides: the `str` type object `molt_type_str` and its slots (comparison in code point
+//! Provides: the `str` type object `molt_type_str` (its methods, enabled at run time, in
+//! `str_methods`) and its slots (comparison in code point
 //! order, concatenation, repetition, length, repr, a deterministic hash, `%` (printf-style,
 //! `format::printf`), `s[i]`, `in`, `iter()` through `iter::str_iter`); [`str_from_text`],
 //! [`str_text`], [`str_chars`], [`str_repr`], [`char_str`]; `molt_str_from_utf8`.
@@ -63,7 +64,7 @@ fn layout(len: usize) -> MoltResult<Layout> {
 
 /// A new str of `len` bytes and `chars` code points whose bytes `fill` writes (all of them,
 /// valid UTF-8). The empty str is the static one.
-fn alloc_str(len: usize, chars: usize, fill: impl FnOnce(&mut [u8])) -> MoltResult<Obj> {
+pub(crate) fn alloc_str(len: usize, chars: usize, fill: impl FnOnce(&mut [u8])) -> MoltResult<Obj> {
     if len == 0 {
         return Ok(new_ref(Obj::from_static(&EMPTY_STR)));
     }
@@ -467,6 +468,7 @@ pub static molt_type_str: TypeObject = TypeObject {
     subscript: Some(str_subscript),
     iter: Some(iter::str_iter),
     heap: Some(HeapKind::Str),
+    enabled_methods: Some(&super::str_methods::STR_ENABLED),
     ..TypeObject::new("str", &TYPE_OBJECT)
 };
 

@@ -8,7 +8,8 @@
 //! Provides: [`TypeObject`] (name, base, slot tables, heap kind), the slot function types, the
 //! [`OpSet`] of operators a number table defines, lookup through the base chain (CPython copies
 //! inherited slots into each type; walking the bases is equivalent), [`is_subtype`],
-//! [`as_type`], and the root types `object` and `type`.
+//! [`as_type`], [`EnabledMethods`] (method tables a program enables at run time), and the root
+//! types `object` and `type`.
 //!
 //! Invariants: type objects are statics (immortal, never freed); the base chain ends at
 //! `object`. A slot found on a base is "the same slot" as the base's (what CPython's
@@ -62,6 +63,41 @@ pub type MethodFn = fn(Obj, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>;
 pub struct MethodDef {
     pub name: &'static str,
     pub call: MethodFn,
+}
+
+/// The method tables a type gains at run time, when the program enables them (the str methods,
+/// through `molt_enable_str_methods`): a table reached only through such a call is linked only
+/// into the executables that make it. Up to eight tables (slots), each enabled once or more.
+pub struct EnabledMethods(crate::sys::Global<[&'static [MethodDef]; 8]>);
+
+impl EnabledMethods {
+    /// No table enabled.
+    pub const fn new() -> EnabledMethods {
+        EnabledMethods(crate::sys::Global::new([&[]; 8]))
+    }
+
+    /// Makes `table` the methods of slot `slot` (0 to 7).
+    pub fn enable(&self, slot: usize, table: &'static [MethodDef]) {
+        self.0.with(|t| {
+            if let Some(s) = t.get_mut(slot) {
+                *s = table;
+            }
+        });
+    }
+
+    /// The enabled method `name`, if any.
+    pub fn find(&self, name: &str) -> Option<&'static MethodDef> {
+        let tables = self.0.with(|t| *t);
+        tables
+            .iter()
+            .find_map(|t| t.iter().find(|m| m.name == name))
+    }
+}
+
+impl Default for EnabledMethods {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// A set of operators, by ABI code (bit `code`).
@@ -177,6 +213,8 @@ pub struct TypeObject {
     pub heap: Option<HeapKind>,
     /// `tp_methods`: the methods the type defines itself (the bases' are inherited).
     pub methods: &'static [MethodDef],
+    /// Methods of the type's own that the program enables at run time (see [`EnabledMethods`]).
+    pub enabled_methods: Option<&'static EnabledMethods>,
 }
 
 // SAFETY: `#[repr(C)]`, header first; every static type object is immortal.
@@ -201,6 +239,7 @@ impl TypeObject {
             iternext: None,
             heap: None,
             methods: &[],
+            enabled_methods: None,
         }
     }
 
@@ -299,8 +338,12 @@ impl TypeObject {
 
     /// The method `name` of the type or its nearest base that defines it.
     pub fn method(&'static self, name: &str) -> Option<&'static MethodDef> {
-        self.mro()
-            .find_map(|t| t.methods.iter().find(|m| m.name == name))
+        self.mro().find_map(|t| {
+            t.methods
+                .iter()
+                .find(|m| m.name == name)
+                .or_else(|| t.enabled_methods.and_then(|e| e.find(name)))
+        })
     }
 
     /// `mp_subscript`.
@@ -442,6 +485,7 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     iternext: None,
     heap: None,
     methods: &[],
+    enabled_methods: None,
 };
 
 /// `type`, the type of every type object (including itself).

@@ -19,6 +19,7 @@ mod printf;
 mod vectors;
 mod random;
 mod seq;
+mod str_methods;
 mod table;
 
 use std::string::{String, ToString};

@@ -562,11 +562,25 @@ impl Parser<'_> {
                 loop {
                     match self.chars.next().expect("unterminated str") {
                         '\'' => break,
-                        '\\' => text.push(match self.chars.next().unwrap() {
-                            't' => '\t',
-                            'n' => '\n',
-                            c => c,
-                        }),
+                        '\\' => {
+                            let c = self.chars.next().unwrap();
+                            let hex = |p: &mut Self, n: usize| {
+                                let h: String = (0..n).map(|_| p.chars.next().unwrap()).collect();
+                                char::from_u32(u32::from_str_radix(&h, 16).unwrap()).unwrap()
+                            };
+                            text.push(match c {
+                                't' => '\t',
+                                'n' => '\n',
+                                'r' => '\r',
+                                'v' => '\x0b',
+                                'f' => '\x0c',
+                                '0' => '\0',
+                                'x' => hex(self, 2),
+                                'u' => hex(self, 4),
+                                'U' => hex(self, 8),
+                                c => c,
+                            });
+                        }
                         c => text.push(c),
                     }
                 }
