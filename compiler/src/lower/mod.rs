@@ -56,7 +56,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
         RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
         | RtFn::molt_all | RtFn::molt_min_max | RtFn::molt_next | RtFn::molt_iter | RtFn::molt_round | RtFn::molt_divmod
-        | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id
+        | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id |
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
     }
