@@ -106,7 +106,7 @@ pub struct ModuleFacts {
     pub globals: Vec<Global>,
     pub source_names: BTreeMap<String, String>,
     pub check_defs: bool,
-    pub str_mod: bool,
+    pub enables: Vec<crate::abi::RtFn>,
     pub instances: Vec<String>,
 }
 
@@ -117,7 +117,7 @@ pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
         globals: tir.module.globals.clone(),
         source_names: tir.source_names.clone(),
         check_defs: tir.check_defs,
-        str_mod: tir.str_mod,
+        enables: tir.enables.clone(),
         instances: tir.module.funcs.iter().map(|f| f.name.clone()).collect(),
     })
 }
@@ -189,7 +189,7 @@ pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
         module: molt_ir::Module::default(),
         source_names: facts.source_names.clone(),
         check_defs: facts.check_defs,
-        str_mod: facts.str_mod,
+        enables: facts.enables.clone(),
     };
     let lir = crate::lower::lower_func(f, &ctx);
     // Reference counting is part of lowering: LIR without it is not a complete program. The

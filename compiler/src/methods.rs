@@ -12,6 +12,7 @@
 
 use molt_ir::Type;
 
+use crate::abi::RtFn;
 use crate::infer::TySet;
 
 /// What a method call on a receiver of one type does.
@@ -29,7 +30,63 @@ pub enum Method {
 const NONE: Option<TySet> = Some(TySet::NONE_TYPE);
 const INT: Option<TySet> = Some(TySet::INT);
 const LIST: Option<TySet> = Some(TySet::LIST);
+const STR: Option<TySet> = Some(TySet::STR);
+const BOOL: Option<TySet> = Some(TySet::BOOL);
+const TUPLE: Option<TySet> = Some(TySet::TUPLE);
 const ANY: Option<TySet> = None;
+
+/// The methods of `str` the runtime implements, their result types and the runtime function
+/// that makes their group callable (`<module>` calls it first; decisions/0021).
+const STR_METHODS: &[(&str, Option<TySet>, RtFn)] = &[
+    ("center", STR, RtFn::molt_enable_str_methods),
+    ("count", INT, RtFn::molt_enable_str_methods),
+    ("endswith", BOOL, RtFn::molt_enable_str_methods),
+    ("expandtabs", STR, RtFn::molt_enable_str_methods),
+    ("find", INT, RtFn::molt_enable_str_methods),
+    ("index", INT, RtFn::molt_enable_str_methods),
+    ("isascii", BOOL, RtFn::molt_enable_str_methods),
+    ("isspace", BOOL, RtFn::molt_enable_str_methods),
+    ("join", STR, RtFn::molt_enable_str_methods),
+    ("ljust", STR, RtFn::molt_enable_str_methods),
+    ("lstrip", STR, RtFn::molt_enable_str_methods),
+    ("partition", TUPLE, RtFn::molt_enable_str_methods),
+    ("removeprefix", STR, RtFn::molt_enable_str_methods),
+    ("removesuffix", STR, RtFn::molt_enable_str_methods),
+    ("replace", STR, RtFn::molt_enable_str_methods),
+    ("rfind", INT, RtFn::molt_enable_str_methods),
+    ("rindex", INT, RtFn::molt_enable_str_methods),
+    ("rjust", STR, RtFn::molt_enable_str_methods),
+    ("rpartition", TUPLE, RtFn::molt_enable_str_methods),
+    ("rsplit", LIST, RtFn::molt_enable_str_methods),
+    ("rstrip", STR, RtFn::molt_enable_str_methods),
+    ("split", LIST, RtFn::molt_enable_str_methods),
+    ("splitlines", LIST, RtFn::molt_enable_str_methods),
+    ("startswith", BOOL, RtFn::molt_enable_str_methods),
+    ("strip", STR, RtFn::molt_enable_str_methods),
+    ("zfill", STR, RtFn::molt_enable_str_methods),
+    ("lower", STR, RtFn::molt_enable_str_case_methods),
+    ("upper", STR, RtFn::molt_enable_str_case_methods),
+    ("swapcase", STR, RtFn::molt_enable_str_case_methods),
+    ("capitalize", STR, RtFn::molt_enable_str_title_methods),
+    ("casefold", STR, RtFn::molt_enable_str_title_methods),
+    ("title", STR, RtFn::molt_enable_str_title_methods),
+    ("isalnum", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isalpha", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isdecimal", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isdigit", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isidentifier", BOOL, RtFn::molt_enable_str_class_methods),
+    ("islower", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isnumeric", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isprintable", BOOL, RtFn::molt_enable_str_class_methods),
+    ("istitle", BOOL, RtFn::molt_enable_str_class_methods),
+    ("isupper", BOOL, RtFn::molt_enable_str_class_methods),
+    ("format", STR, RtFn::molt_enable_str_format),
+];
+
+/// The runtime function that makes str method `name` callable, if str has such a method.
+pub fn str_group(name: &str) -> Option<RtFn> {
+    STR_METHODS.iter().find(|m| m.0 == name).map(|m| m.2)
+}
 
 /// The methods of `list` (all of them) and their result types.
 const LIST_METHODS: &[(&str, Option<TySet>)] = &[
@@ -49,40 +106,50 @@ const LIST_METHODS: &[(&str, Option<TySet>)] = &[
 /// The methods of `tuple` (all of them).
 const TUPLE_METHODS: &[(&str, Option<TySet>)] = &[("count", INT), ("index", INT)];
 
-/// CPython 3.11's other attribute names of the builtin types (`dir()` without dunders), and of
-/// exceptions and classes: calls of these are not compiled yet.
-const NOT_YET: &[&str] = &[
-    // str
-    "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find", "format", "format_map", "index",
-    "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric", "isprintable", "isspace",
-    "istitle", "isupper", "join", "ljust", "lower", "lstrip", "maketrans", "partition", "removeprefix", "removesuffix",
-    "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip",
-    "swapcase", "title", "translate", "upper", "zfill",
-    // int, bool, float
-    "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator", "real",
-    "to_bytes", "fromhex", "hex", "is_integer",
-    // exceptions, classes
-    "with_traceback", "add_note", "args", "mro",
-];
+/// CPython 3.11's attribute names of each builtin type (`dir()` without dunders) that Molt does
+/// not implement yet: calls of these are refused at compile time.
+const STR_NOT_YET: &[&str] = &["encode", "format_map", "maketrans", "translate"];
+const INT_NOT_YET: &[&str] =
+    &["as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator", "real", "to_bytes"];
+const FLOAT_NOT_YET: &[&str] = &["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"];
+/// Exceptions and other objects.
+const OBJECT_NOT_YET: &[&str] = &["with_traceback", "add_note", "args", "mro"];
 
-/// What `recv.name(...)` does for a receiver of type `recv` (an opaque object: `None`).
+/// What `recv.name(...)` does for a receiver of type `recv` (`None`: a value of a type not
+/// known here — the front end refuses calls on the builtin classes themselves).
 pub fn lookup(recv: Option<Type>, name: &str) -> Method {
-    let table: &[(&str, Option<TySet>)] = match recv {
-        Some(Type::List) => LIST_METHODS,
-        Some(Type::Tuple(_)) => TUPLE_METHODS,
-        Some(
-            Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64
-            | Type::I1 | Type::Ptr | Type::Ref,
-        )
-        | None => &[],
+    let (table, not_yet): (&[(&str, Option<TySet>)], &[&[&str]]) = match recv {
+        Some(Type::List) => (LIST_METHODS, &[]),
+        Some(Type::Tuple(_)) => (TUPLE_METHODS, &[]),
+        Some(Type::Str) => {
+            return match STR_METHODS.iter().find(|m| m.0 == name) {
+                Some(m) => Method::Supported(m.1),
+                None if is_dunder(name) || STR_NOT_YET.contains(&name) => Method::NotYet,
+                None => Method::Missing,
+            };
+        }
+        Some(Type::Int | Type::Bool) => (&[], &[INT_NOT_YET]),
+        Some(Type::Float) => (&[], &[FLOAT_NOT_YET]),
+        Some(Type::None) => (&[], &[]),
+        Some(Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref) | None => {
+            (&[], &[STR_NOT_YET, INT_NOT_YET, FLOAT_NOT_YET, OBJECT_NOT_YET])
+        }
     };
     if let Some(&(_, result)) = table.iter().find(|(n, _)| *n == name) {
         return Method::Supported(result);
     }
-    if name.starts_with("__") && name.ends_with("__") || NOT_YET.contains(&name) {
+    if is_dunder(name) || not_yet.iter().any(|l| l.contains(&name)) {
         return Method::NotYet;
     }
+    // A value of any type: a method of some builtin type runs if the value has it.
+    if recv.is_none() && (LIST_METHODS.iter().any(|m| m.0 == name) || STR_METHODS.iter().any(|m| m.0 == name)) {
+        return Method::Supported(ANY);
+    }
     Method::Missing
+}
+
+fn is_dunder(name: &str) -> bool {
+    name.starts_with("__") && name.ends_with("__")
 }
 
 #[cfg(test)]
@@ -95,10 +162,13 @@ mod tests {
             assert!(matches!(lookup(Some(Type::List), name), Method::Supported(_)), "{name}");
         }
         assert_eq!(lookup(Some(Type::List), "push"), Method::Missing);
-        assert_eq!(lookup(Some(Type::Str), "upper"), Method::NotYet);
+        assert_eq!(lookup(Some(Type::Str), "upper"), Method::Supported(STR));
+        assert_eq!(lookup(Some(Type::Str), "encode"), Method::NotYet);
+        assert_eq!(lookup(Some(Type::Str), "push"), Method::Missing);
         assert_eq!(lookup(Some(Type::Int), "append"), Method::Missing);
         assert_eq!(lookup(Some(Type::List), "__len__"), Method::NotYet);
-        assert_eq!(lookup(None, "count"), Method::NotYet);
+        assert_eq!(lookup(None, "count"), Method::Supported(ANY));
+        assert_eq!(lookup(None, "bit_length"), Method::NotYet);
         assert_eq!(lookup(Some(Type::tuple(&[])), "count"), Method::Supported(INT));
     }
 }

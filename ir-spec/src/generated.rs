@@ -2511,7 +2511,7 @@ static SPECS: [OpSpec; 162] = [
         doc: "`recv.NAME(…)` of boxed values: the receiver, the positional arguments, then the keyword values named by `kwnames` (comma-separated); CPython's AttributeError and argument TypeErrors.",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: true,
-        results: &[C::Exactly(Type::TObj)],
+        results: &[C::Boxed],
         variadic_results: false,
         attrs: &[AttrSpec { name: "attr_end", kind: AttrKind::Int, optional: false }, AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
         successors: 0,

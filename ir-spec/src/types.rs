@@ -219,8 +219,9 @@ pub enum TypeConstraint {
     LValue,
     /// Any `!t.tuple<…>`.
     Tuple,
-    /// A generic operation's result: `!t.obj`, or `list` where the operation always makes a
-    /// list (`list + list`, a list's slice).
+    /// A generic operation's result: `!t.obj`, or `list`, `int` or `str` where the operation
+    /// always makes one (`list + list`, a list's slice, `s.find(x)`): types whose values are the
+    /// runtime's references as they are.
     Boxed,
 }
 
@@ -233,7 +234,7 @@ impl TypeConstraint {
             TypeConstraint::TValue => ty.is_tir_scalar(),
             TypeConstraint::LValue => ty.is_machine(),
             TypeConstraint::Tuple => matches!(ty, Type::Tuple(_)),
-            TypeConstraint::Boxed => matches!(ty, Type::TObj | Type::List),
+            TypeConstraint::Boxed => matches!(ty, Type::TObj | Type::List | Type::Int | Type::Str),
         }
     }
 
@@ -245,7 +246,7 @@ impl TypeConstraint {
             TypeConstraint::TValue => "a TIR value type".into(),
             TypeConstraint::LValue => "a machine type".into(),
             TypeConstraint::Tuple => "a tuple type".into(),
-            TypeConstraint::Boxed => "`!t.obj` or `list`".into(),
+            TypeConstraint::Boxed => "`!t.obj`, `list`, `int` or `str`".into(),
         }
     }
 }

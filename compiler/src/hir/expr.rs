@@ -285,6 +285,14 @@ impl<'a> FnLower<'a> {
 
     pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
         if let Expr::Attribute(a) = &*call.func {
+            if let Expr::Name(n) = &*a.value
+                && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
+                && matches!(id.decl().kind, Kind::Class(_))
+            {
+                self.err(Diagnostic::new("E0101", sp, format!("calling a method of the class `{}` (`{}.{}(...)`) is not supported yet", n.id, n.id, a.attr))
+                    .label("a method of a class").help("call the method on a value instead"));
+                return None;
+            }
             // `recv.name(...)`: the receiver, then the arguments, left to right.
             let recv = self.expr(&a.value)?;
             return self.call_method(recv, a.attr.as_str(), &call.arguments, span(a.range()).end, sp);

@@ -490,7 +490,8 @@ impl Emitter<'_, '_> {
                 } else {
                     let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
                     let attr_end = o.attr("attr_end").cloned().unwrap_or(Attr::Int(sp.end.into()));
-                    self.value(b, NewOp::new(Opcode::TObjCallMethod, sp).operands(args).attr("name", name).attr("kwnames", kwnames).attr("attr_end", attr_end).result(Type::TObj))
+                    let rt = self.generic_result_ty(o);
+                    self.value(b, NewOp::new(Opcode::TObjCallMethod, sp).operands(args).attr("name", name).attr("kwnames", kwnames).attr("attr_end", attr_end).result(rt))
                 }
             }
             Opcode::PyUnop => {
@@ -654,6 +655,8 @@ impl Emitter<'_, '_> {
     fn generic_result_ty(&self, o: &OpData) -> Type {
         match o.results.first().and_then(|r| self.lat.get(r)) {
             Some(Lat::T(Type::List)) => Type::List,
+            Some(Lat::T(Type::Int)) => Type::Int,
+            Some(Lat::T(Type::Str)) => Type::Str,
             _ => Type::TObj,
         }
     }

@@ -25,8 +25,12 @@ impl TySet {
     pub const TUPLE: TySet = TySet(0b100_0000);
     /// An int.
     pub const INT: TySet = TySet(1);
+    /// A bool.
+    pub const BOOL: TySet = TySet(4);
     /// None.
     pub const NONE_TYPE: TySet = TySet(8);
+    /// A str.
+    pub const STR: TySet = TySet(16);
     /// A list.
     pub const LIST: TySet = TySet(0b1000_0000);
 

@@ -69,10 +69,11 @@ pub struct TirModule {
     pub source_names: BTreeMap<String, String>,
     /// Whether calls must check that the callee's `def` has run (see `HirModule::defs_first`).
     pub check_defs: bool,
-    /// Whether some op may format a str with `%` (a generic `t.obj_binop` mod): `<module>` then
-    /// registers the runtime's printf-style formatting, which other programs do not link
-    /// (decisions/0019).
-    pub str_mod: bool,
+    /// The runtime functions `<module>` calls first, each making a part of the runtime that only
+    /// some programs use reachable (decisions/0019): printf-style formatting when some op may
+    /// format a str with `%` (a generic `t.obj_binop` mod), each group of str methods that a
+    /// method call may reach (decisions/0021).
+    pub enables: Vec<crate::abi::RtFn>,
 }
 
 /// The most rounds inference may take: the lattice has height 3 per value and every round
@@ -156,13 +157,39 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     }
     dedup(&mut diags);
     if diags.is_empty() {
-        let str_mod = module.funcs.iter().any(|f| {
-            f.ops_in_order().any(|o| f.ops[o].opcode == Opcode::TObjBinop && f.ops[o].enum_attr::<molt_ir::ArithOp>("op") == Some(molt_ir::ArithOp::Mod))
-        });
-        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, str_mod })
+        let enables = runtime_enables(&module);
+        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, enables })
     } else {
         Err(diags)
     }
+}
+
+/// The runtime parts the program's ops may reach that must be enabled at start (see
+/// `TirModule::enables`), in a fixed order.
+fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
+    let mut out: Vec<crate::abi::RtFn> = Vec::new();
+    let mut add = |e: crate::abi::RtFn| {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    };
+    for f in &module.funcs {
+        for o in f.ops_in_order() {
+            let op = &f.ops[o];
+            if op.opcode == Opcode::TObjBinop && op.enum_attr::<molt_ir::ArithOp>("op") == Some(molt_ir::ArithOp::Mod) {
+                add(crate::abi::RtFn::molt_enable_str_mod);
+            }
+            // A str method, called on a value that may be a str.
+            if op.opcode == Opcode::TObjCallMethod
+                && matches!(f.values[op.operands[0]].ty, Type::Str | Type::TObj)
+                && let Some(g) = crate::methods::str_group(op.attr("name").and_then(Attr::as_str).unwrap_or(""))
+            {
+                add(g);
+            }
+        }
+    }
+    out.sort_by_key(|e| e.name());
+    out
 }
 
 fn dedup(d: &mut Vec<Diagnostic>) {

@@ -211,6 +211,10 @@ fn opaque_lats(o: &OpData) -> Vec<Lat> {
 fn method_result(o: &OpData, recv: Option<Type>) -> Result<Lat, Diagnostic> {
     let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
     match methods::lookup(recv, name) {
+        // An int, str or list result keeps its type (the runtime's object is the typed value).
+        Method::Supported(Some(set)) if set == TySet::INT => Ok(Lat::T(Type::Int)),
+        Method::Supported(Some(set)) if set == TySet::STR => Ok(Lat::T(Type::Str)),
+        Method::Supported(Some(set)) if set == TySet::LIST => Ok(Lat::T(Type::List)),
         Method::Supported(Some(set)) => Ok(Lat::boxed(set)),
         Method::Supported(None) => Ok(Lat::Boxed(TySet::ALL.union(TySet::OBJECT))),
         // The runtime raises CPython's AttributeError.
@@ -250,8 +254,11 @@ fn method_lats(o: &OpData, recv: Lat, tier0: bool) -> (Vec<Lat>, Option<Diagnost
             Err(d) => return (vec![Lat::Bottom], Some(d)),
         }
     }
-    // A boxed result (the runtime's call returns an object).
-    let result = if result == Lat::Bottom { result } else { Lat::boxed(result.members()) };
+    // The runtime's call returns an object: typed when it is always an int, str or list.
+    let result = match result {
+        Lat::T(Type::Int | Type::Str | Type::List) | Lat::Bottom => result,
+        other => Lat::boxed(other.members()),
+    };
     (vec![result], None)
 }
 

@@ -96,8 +96,10 @@ pub fn lower_func(f: &Func, tir: &TirModule) -> Func {
     }
     let first = bmap.get(&f.layout[0]).copied().unwrap_or_else(|| out.new_block());
     let mut l = L { src: f, out, vmap, cur: first, tir };
-    if f.name == crate::infer::MAIN && tir.str_mod {
-        l.call(RtFn::molt_enable_str_mod, vec![], None, f.span);
+    if f.name == crate::infer::MAIN {
+        for &e in &tir.enables {
+            l.call(e, vec![], None, f.span);
+        }
     }
     // Definitions before uses: walk blocks in dominance order, not layout order.
     for b in f.dominance_order() {

@@ -1,0 +1,2 @@
+# CPython's error: format index.
+print('{1}'.format('a'))

@@ -1,0 +1,2 @@
+# CPython's error: index missing.
+print('abc'.index('z'))

@@ -1,0 +1,2 @@
+# CPython's error: join non str.
+print('-'.join(['a', 1]))

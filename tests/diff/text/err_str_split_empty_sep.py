@@ -1,0 +1,2 @@
+# CPython's error: split empty sep.
+print('abc'.split(''))
