@@ -138,6 +138,9 @@ builtins! {
     Chr = "chr", Kind::Function, Call::Args(Builtin::Chr, 1, Some(1), &[]), &[(1, CALL)];
     Id = "id", Kind::Function, Call::Args(Builtin::Id, 1, Some(1), &[]), &[(1, CALL)];
     List = "list", Kind::Class(BuiltinClass::List), Call::UpTo(Builtin::List, 1), &[];
+    Dict = "dict", Kind::Class(BuiltinClass::Dict), Call::Args(Builtin::Dict, 0, Some(1), &[]), &[];
+    Set = "set", Kind::Class(BuiltinClass::Set), Call::Args(Builtin::Set, 0, Some(1), &[]), &[];
+    Frozenset = "frozenset", Kind::Class(BuiltinClass::FrozenSet), Call::Args(Builtin::Frozenset, 0, Some(1), &[]), &[];
     // `sorted` lowers to `list()` and the `sort` method, which make no checks of their own yet.
     Sorted = "sorted", Kind::Function, Call::Sorted, &[];
     Object = "object", Kind::Class(BuiltinClass::Object), Call::Unsupported, &[];
@@ -209,6 +212,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, sorted, bool");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, bool");
     }
 }

@@ -103,6 +103,14 @@ const LIST_METHODS: &[(&str, Option<TySet>)] = &[
     ("sort", NONE),
 ];
 
+/// The methods of `dict`, `set` and `frozenset` (dicts and sets are values of no static type yet:
+/// their methods are found on values of any type).
+const DICT_SET_METHODS: &[&str] = &[
+    "clear", "copy", "get", "items", "keys", "values", "pop", "popitem", "setdefault", "update", "add", "difference",
+    "difference_update", "discard", "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset", "remove",
+    "symmetric_difference", "symmetric_difference_update", "union",
+];
+
 /// The methods of `tuple` (all of them).
 const TUPLE_METHODS: &[(&str, Option<TySet>)] = &[("count", INT), ("index", INT)];
 
@@ -142,7 +150,7 @@ pub fn lookup(recv: Option<Type>, name: &str) -> Method {
         return Method::NotYet;
     }
     // A value of any type: a method of some builtin type runs if the value has it.
-    if recv.is_none() && (LIST_METHODS.iter().any(|m| m.0 == name) || STR_METHODS.iter().any(|m| m.0 == name)) {
+    if recv.is_none() && (LIST_METHODS.iter().any(|m| m.0 == name) || STR_METHODS.iter().any(|m| m.0 == name) || DICT_SET_METHODS.contains(&name)) {
         return Method::Supported(ANY);
     }
     Method::Missing

@@ -126,6 +126,10 @@ pub enum Opcode {
     PyIterNext,
     /// `py.list`: Builds a list of its operands (evaluated left to right before).
     PyList,
+    /// `py.dict`: A dict display `{k1: v1, …}`: the keys and values alternate (evaluated before), inserted in order.
+    PyDict,
+    /// `py.set`: A set display `{a, b}` (items evaluated before), added in order.
+    PySet,
     /// `py.list_extend_star`: `*iterable` in a list or tuple display: extends the display's list (operands: the list, the iterable).
     PyListExtendStar,
     /// `py.list_to_tuple`: The tuple of a display's list (a tuple display with `*` items).
@@ -262,6 +266,10 @@ pub enum Opcode {
     TObjNext,
     /// `t.call_builtin`: A builtin function of the runtime on boxed arguments (the positional ones, then the keyword values named by `kwnames`): range objects, enumerate, zip, reversed, sum, any, all, min/max of an iterable, next, iter, round, divmod, ord, chr, id. The result's type is the one the builtin always returns, else `!t.obj`.
     TCallBuiltin,
+    /// `t.dict_new`: A dict of the operands, keys and values alternating (CPython's errors: unhashable keys).
+    TDictNew,
+    /// `t.set_new`: A set of the operands, added in order.
+    TSetNew,
     /// `t.list_new`: A list of the operands (boxed items).
     TListNew,
     /// `t.list_from_iter`: `list(a)`: a new list of the items of any iterable (TypeError when it is not iterable).
@@ -369,7 +377,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 162] = [
+    pub const ALL: [Opcode; 166] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -412,6 +420,8 @@ impl Opcode {
         Opcode::PyIter,
         Opcode::PyIterNext,
         Opcode::PyList,
+        Opcode::PyDict,
+        Opcode::PySet,
         Opcode::PyListExtendStar,
         Opcode::PyListToTuple,
         Opcode::PyUnpackEx,
@@ -480,6 +490,8 @@ impl Opcode {
         Opcode::TObjIter,
         Opcode::TObjNext,
         Opcode::TCallBuiltin,
+        Opcode::TDictNew,
+        Opcode::TSetNew,
         Opcode::TListNew,
         Opcode::TListFromIter,
         Opcode::TListExtendStar,
@@ -590,6 +602,8 @@ impl Opcode {
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
             "py.list" => Opcode::PyList,
+            "py.dict" => Opcode::PyDict,
+            "py.set" => Opcode::PySet,
             "py.list_extend_star" => Opcode::PyListExtendStar,
             "py.list_to_tuple" => Opcode::PyListToTuple,
             "py.unpack_ex" => Opcode::PyUnpackEx,
@@ -658,6 +672,8 @@ impl Opcode {
             "t.obj_iter" => Opcode::TObjIter,
             "t.obj_next" => Opcode::TObjNext,
             "t.call_builtin" => Opcode::TCallBuiltin,
+            "t.dict_new" => Opcode::TDictNew,
+            "t.set_new" => Opcode::TSetNew,
             "t.list_new" => Opcode::TListNew,
             "t.list_from_iter" => Opcode::TListFromIter,
             "t.list_extend_star" => Opcode::TListExtendStar,
@@ -768,6 +784,8 @@ macro_rules! py_ops {
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
             | $crate::Opcode::PyList
+            | $crate::Opcode::PyDict
+            | $crate::Opcode::PySet
             | $crate::Opcode::PyListExtendStar
             | $crate::Opcode::PyListToTuple
             | $crate::Opcode::PyUnpackEx
@@ -843,6 +861,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjIter
             | $crate::Opcode::TObjNext
             | $crate::Opcode::TCallBuiltin
+            | $crate::Opcode::TDictNew
+            | $crate::Opcode::TSetNew
             | $crate::Opcode::TListNew
             | $crate::Opcode::TListFromIter
             | $crate::Opcode::TListExtendStar
@@ -905,7 +925,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 162] = [
+static SPECS: [OpSpec; 166] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1083,7 +1103,7 @@ static SPECS: [OpSpec; 162] = [
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii", "list", "range", "enumerate", "zip", "reversed", "sum", "any", "all", "next", "iter", "round", "divmod", "ord", "chr", "id"] }, optional: false }],
+        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii", "list", "range", "enumerate", "zip", "reversed", "sum", "any", "all", "next", "iter", "round", "divmod", "ord", "chr", "id", "dict", "set", "frozenset"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -1443,6 +1463,32 @@ static SPECS: [OpSpec; 162] = [
         name: "py.list",
         dialect: Dialect::Py,
         doc: "Builds a list of its operands (evaluated left to right before).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.dict",
+        dialect: Dialect::Py,
+        doc: "A dict display `{k1: v1, …}`: the keys and values alternate (evaluated before), inserted in order.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.set",
+        dialect: Dialect::Py,
+        doc: "A set display `{a, b}` (items evaluated before), added in order.",
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
@@ -2331,7 +2377,33 @@ static SPECS: [OpSpec; 162] = [
         variadic_operands: true,
         results: &[C::TValue],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii", "list", "range", "enumerate", "zip", "reversed", "sum", "any", "all", "next", "iter", "round", "divmod", "ord", "chr", "id"] }, optional: false }],
+        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii", "list", "range", "enumerate", "zip", "reversed", "sum", "any", "all", "next", "iter", "round", "divmod", "ord", "chr", "id", "dict", "set", "frozenset"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.dict_new",
+        dialect: Dialect::T,
+        doc: "A dict of the operands, keys and values alternating (CPython's errors: unhashable keys).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.set_new",
+        dialect: Dialect::T,
+        doc: "A set of the operands, added in order.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3221,10 +3293,16 @@ pub enum Builtin {
     Chr,
     /// `id`
     Id,
+    /// `dict`
+    Dict,
+    /// `set`
+    Set,
+    /// `frozenset`
+    Frozenset,
 }
 
 impl Builtin {
-    pub const ALL: &[Self] = &[Builtin::Abs, Builtin::Min, Builtin::Max, Builtin::Int, Builtin::Float, Builtin::Str, Builtin::Repr, Builtin::Len, Builtin::Hash, Builtin::Type, Builtin::IsInstance, Builtin::Format, Builtin::Ascii, Builtin::List, Builtin::Range, Builtin::Enumerate, Builtin::Zip, Builtin::Reversed, Builtin::Sum, Builtin::Any, Builtin::All, Builtin::Next, Builtin::Iter, Builtin::Round, Builtin::Divmod, Builtin::Ord, Builtin::Chr, Builtin::Id];
+    pub const ALL: &[Self] = &[Builtin::Abs, Builtin::Min, Builtin::Max, Builtin::Int, Builtin::Float, Builtin::Str, Builtin::Repr, Builtin::Len, Builtin::Hash, Builtin::Type, Builtin::IsInstance, Builtin::Format, Builtin::Ascii, Builtin::List, Builtin::Range, Builtin::Enumerate, Builtin::Zip, Builtin::Reversed, Builtin::Sum, Builtin::Any, Builtin::All, Builtin::Next, Builtin::Iter, Builtin::Round, Builtin::Divmod, Builtin::Ord, Builtin::Chr, Builtin::Id, Builtin::Dict, Builtin::Set, Builtin::Frozenset];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -3257,6 +3335,9 @@ impl Builtin {
             Builtin::Ord => "ord",
             Builtin::Chr => "chr",
             Builtin::Id => "id",
+            Builtin::Dict => "dict",
+            Builtin::Set => "set",
+            Builtin::Frozenset => "frozenset",
         }
     }
 
@@ -3290,6 +3371,9 @@ impl Builtin {
             "ord" => Builtin::Ord,
             "chr" => Builtin::Chr,
             "id" => Builtin::Id,
+            "dict" => Builtin::Dict,
+            "set" => Builtin::Set,
+            "frozenset" => Builtin::Frozenset,
             _ => return None,
         })
     }

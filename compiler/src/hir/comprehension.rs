@@ -233,7 +233,8 @@ pub(super) fn lower_comprehension(ctx: &Ctx<'_>, pc: &PendingComp) -> (HirFunc, 
     let sp = pc.span;
     let result = match pc.kind {
         CompKind::List => l.emit(entry, NewOp::new(Opcode::PyList, sp).result(Type::Obj)),
-        CompKind::Set | CompKind::Dict => None,
+        CompKind::Set => l.emit(entry, NewOp::new(Opcode::PySet, sp).result(Type::Obj)),
+        CompKind::Dict => l.emit(entry, NewOp::new(Opcode::PyDict, sp).result(Type::Obj)),
     };
     match result {
         Some(result) => {

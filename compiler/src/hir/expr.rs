@@ -210,6 +210,21 @@ impl<'a> FnLower<'a> {
                 self.comprehension(CompKind::Dict, c.range, &c.generators, vec![(**key).clone(), (*c.value).clone()])
             }
             Expr::List(l) => self.display(&l.elts, false, sp),
+            Expr::Dict(d) => {
+                let mut vals = Vec::new();
+                for item in d.items.iter() {
+                    let Some(k) = &item.key else {
+                        self.err(Diagnostic::new("E0101", span(item.value.range()), "`**` unpacking in a dict display is not supported yet")
+                            .label("`**` item").help("merge with `update()`"));
+                        return None;
+                    };
+                    vals.push(self.expr(k)?);
+                    vals.push(self.expr(&item.value)?);
+                }
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyDict, sp).operands(vals).result(Type::Obj))
+            }
+            Expr::Set(st) => self.set_display(&st.elts, sp),
             Expr::Attribute(a) => {
                 let x = self.expr(&a.value)?;
                 let b = self.cur?;
@@ -265,6 +280,34 @@ impl<'a> FnLower<'a> {
         }
         let b = self.cur?;
         self.emit(b, NewOp::new(Opcode::PyListToTuple, sp).operands([list]).result(Type::Obj))
+    }
+
+    /// A set display. More than two constant items are built as CPython's compiler builds them
+    /// — a frozenset constant, rebuilt from its own order when the constant is stored, merged
+    /// into a new set — because the order of a set depends on how it was built.
+    fn set_display(&mut self, elts: &[Expr], sp: Span) -> Option<Value> {
+        if let Some(s) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+            self.err(Diagnostic::new("E0101", span(s.range()), "`*` unpacking in a set display is not supported yet")
+                .label("starred item").help("build the set with `update()`"));
+            return None;
+        }
+        let mut vals = Vec::new();
+        for e in elts {
+            vals.push(self.expr(e)?);
+        }
+        let b = self.cur?;
+        if elts.len() > 2 && elts.iter().all(is_folded_constant) {
+            let builtin = |s: &mut Self, which: molt_ir::Builtin, x: Value| {
+                let b = s.cur?;
+                s.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands([x]).enum_attr("name", which).result(Type::Obj))
+            };
+            let t = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))?;
+            let f = builtin(self, molt_ir::Builtin::Frozenset, t)?;
+            let l = builtin(self, molt_ir::Builtin::List, f)?;
+            let f = builtin(self, molt_ir::Builtin::Frozenset, l)?;
+            return builtin(self, molt_ir::Builtin::Set, f);
+        }
+        self.emit(b, NewOp::new(Opcode::PySet, sp).operands(vals).result(Type::Obj))
     }
 
     /// One comparison `l OP r`; `in` / `not in` test `r`'s membership of `l`.
@@ -546,6 +589,19 @@ impl<'a> FnLower<'a> {
         let b = self.cur?;
         let (_, b) = self.append(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
         Some(self.konst(b, Attr::None, sp))
+    }
+}
+
+/// Whether CPython's AST optimizer makes `e` a constant (`ast_opt.c`): a literal, a signed
+/// number, a tuple of constants, or `+`, `-`, `*` of constant numbers.
+fn is_folded_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::BytesLiteral(_) | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(u) => matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd | ast::UnaryOp::Invert) && matches!(&*u.operand, Expr::NumberLiteral(_)),
+        Expr::Tuple(t) => t.elts.iter().all(is_folded_constant),
+        Expr::BinOp(b) => matches!(b.op, ast::Operator::Add | ast::Operator::Sub | ast::Operator::Mult)
+            && matches!(&*b.left, Expr::NumberLiteral(_)) && matches!(&*b.right, Expr::NumberLiteral(_)),
+        _ => false,
     }
 }
 

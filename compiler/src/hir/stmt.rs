@@ -425,7 +425,6 @@ impl<'a> FnLower<'a> {
 
     /// `for TARGET in ITERABLE:` over any iterable: `iter()` once, then `next` until exhausted.
     fn for_iter(&mut self, f: &ast::StmtFor, sp: Span) {
-        let it_sp = span(f.iter.range());
         let Some(iterable) = self.expr(&f.iter) else { return };
         let Some(b) = self.cur else { return };
         // CPython blames the whole `for` statement when its iterable is not iterable.
@@ -438,7 +437,7 @@ impl<'a> FnLower<'a> {
         let else_b = self.new_block();
         let exit = self.new_block();
         self.cur = Some(header);
-        let (next, h) = self.append(header, NewOp::new(Opcode::PyIterNext, it_sp).operands([it]).result(Type::Obj).result(Type::Bool));
+        let (next, h) = self.append(header, NewOp::new(Opcode::PyIterNext, sp).operands([it]).result(Type::Obj).result(Type::Bool));
         let (item, more) = (self.func.ops[next].results[0], self.func.ops[next].results[1]);
         self.cur = None;
         self.cond_br(h, more, body_b, vec![], else_b, sp);

@@ -28,7 +28,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
-            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
+            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
     };
 }
 
@@ -445,6 +445,11 @@ impl Emitter<'_, '_> {
                 self.out.append_op(b, NewOp::new(Opcode::TListExtendStar, sp).operands([l, x]));
                 return;
             }
+            Opcode::PyDict | Opcode::PySet => {
+                let opc = if o.opcode == Opcode::PyDict { Opcode::TDictNew } else { Opcode::TSetNew };
+                let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
+                self.value(b, NewOp::new(opc, sp).operands(args).result(Type::TObj))
+            }
             Opcode::PyListToTuple => {
                 let l = self.vmap[&o.operands[0]];
                 self.value(b, NewOp::new(Opcode::TListToTuple, sp).operands([l]).result(Type::TObj))
@@ -624,7 +629,7 @@ impl Emitter<'_, '_> {
                     let x = boxed_operand(self, 0);
                     self.value(b, NewOp::new(Opcode::TListFromIter, sp).operands([x]).result(Type::List))
                 }
-                which @ (Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Sum | Builtin::Any | Builtin::All
+                which @ (Builtin::Dict | Builtin::Set | Builtin::Frozenset | Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Sum | Builtin::Any | Builtin::All
                 | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod | Builtin::Ord | Builtin::Chr | Builtin::Id) => self.call_builtin(b, o, which),
                 which @ (Builtin::Min | Builtin::Max) if o.operands.len() != 2 || o.attr("kwnames").is_some() => self.call_builtin(b, o, which),
                 which @ (Builtin::Min | Builtin::Max) => {
@@ -832,7 +837,7 @@ impl Emitter<'_, '_> {
                     }
                     // Always generic (`rules::builtin_rule`).
                     Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type | Builtin::IsInstance | Builtin::Format
-                    | Builtin::Ascii | Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Sum | Builtin::Any
+                    | Builtin::Ascii | Builtin::Dict | Builtin::Set | Builtin::Frozenset | Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Sum | Builtin::Any
                     | Builtin::All | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod | Builtin::Ord | Builtin::Chr | Builtin::Id => {
                         self.undef_results(b, o);
                     }
@@ -924,7 +929,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
-            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
         }
     }
 

@@ -153,7 +153,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -178,18 +178,18 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
             Builtin::Chr => Some(Type::Str),
             // round(x) is an int; round(x, n) has x's type.
             Builtin::Round if o.operands.len() == 1 => Some(Type::Int),
-            Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type | Builtin::Range | Builtin::Enumerate | Builtin::Zip
+            Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type | Builtin::Dict | Builtin::Set | Builtin::Frozenset | Builtin::Range | Builtin::Enumerate | Builtin::Zip
             | Builtin::Reversed | Builtin::Sum | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod => None,
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
 /// Ops that take a boxed operand as it is (no typed form to dispatch to).
 fn accepts_boxed(o: &OpData) -> bool {
-    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple | Opcode::PyList
+    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple | Opcode::PyList | Opcode::PyDict | Opcode::PySet
         | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive)
 }
 
@@ -468,6 +468,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyList if tier0 => Rule::Reject(Diagnostic::new("E0106", sp, "lists hold boxed values (Tier 1), which `--tier 0` rules out")
             .label("a list").help("drop `--tier 0`")),
         Opcode::PyList => Rule::Typed(vec![Type::List]),
+        // Dicts and sets are the runtime's objects (no typed form yet).
+        Opcode::PyDict | Opcode::PySet => seq_generic(Lat::Boxed(TySet::OBJECT)),
         Opcode::PySetitem | Opcode::PySetslice => match tys[0] {
             Type::List => seq_generic_effect(),
             t => Rule::Raise("TypeError", format!("'{}' object does not support item assignment", t.python_name())),
@@ -599,7 +601,7 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
     let plain_min_max = tys.len() == 2 && o.attr("kwnames").is_none();
     match builtin {
         // The runtime's builtins on boxed values, with CPython's results and errors.
-        Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Iter => generic(Lat::Boxed(TySet::OBJECT), "an iterator or range object"),
+        Builtin::Dict | Builtin::Set | Builtin::Frozenset | Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed | Builtin::Iter => generic(Lat::Boxed(TySet::OBJECT), "an iterator or range object"),
         Builtin::Sum | Builtin::Next => generic(any, "a value of any type"),
         Builtin::Min | Builtin::Max if !plain_min_max => generic(any, "min() or max() of an iterable"),
         Builtin::Any | Builtin::All => generic(Lat::T(Type::Bool), "any() or all()"),

@@ -547,6 +547,22 @@ impl L<'_> {
                 }
                 Some(l)
             }
+            Opcode::TDictNew => {
+                let d = self.call_val(RtFn::molt_dict_new, vec![], Type::Ref, sp);
+                for kv in ops.chunks(2) {
+                    if let [k, v] = kv {
+                        self.call(RtFn::molt_dict_set, vec![d, *k, *v], None, sp);
+                    }
+                }
+                Some(d)
+            }
+            Opcode::TSetNew => {
+                let s = self.call_val(RtFn::molt_set_new, vec![], Type::Ref, sp);
+                for &x in &ops {
+                    self.call(RtFn::molt_set_add, vec![s, x], None, sp);
+                }
+                Some(s)
+            }
             Opcode::TCallBuiltin => Some(self.call_builtin(o, &ops, res_ty.unwrap_or(Type::TObj), sp)),
             Opcode::TListExtendStar => {
                 self.call(RtFn::molt_list_extend_star, ops, None, sp);
@@ -732,6 +748,21 @@ impl L<'_> {
             B::Round => {
                 let (n, has) = optional(self, pos.get(1).copied().or_else(|| kw("ndigits")));
                 self.call_val(RtFn::molt_round, vec![pos[0], n, has], Type::Ref, sp)
+            }
+            B::Dict => match pos.first() {
+                Some(&x) => self.call_val(RtFn::molt_dict_from, vec![x], Type::Ref, sp),
+                None => self.call_val(RtFn::molt_dict_new, vec![], Type::Ref, sp),
+            },
+            B::Set => match pos.first() {
+                Some(&x) => self.call_val(RtFn::molt_set_from_iter, vec![x], Type::Ref, sp),
+                None => self.call_val(RtFn::molt_set_new, vec![], Type::Ref, sp),
+            },
+            B::Frozenset => {
+                let x = match pos.first() {
+                    Some(&x) => x,
+                    None => tuple(self, &[]),
+                };
+                self.call_val(RtFn::molt_frozenset_from_iter, vec![x], Type::Ref, sp)
             }
             B::Divmod => self.call_val(RtFn::molt_divmod, vec![pos[0], pos[1]], Type::Ref, sp),
             B::Ord => self.call_val(RtFn::molt_ord, vec![pos[0]], Type::Ref, sp),

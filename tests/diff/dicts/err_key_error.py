@@ -1,0 +1,3 @@
+# CPython's error: key error.
+d = {'a': 1}
+print(d['b'])

@@ -1,0 +1,3 @@
+# CPython's error: key error int.
+d = {}
+del d[5]

@@ -1,0 +1,2 @@
+# CPython's error: popitem empty.
+print({}.popitem())

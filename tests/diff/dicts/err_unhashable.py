@@ -1,0 +1,3 @@
+# CPython's error: unhashable.
+d = {}
+d[[1]] = 2

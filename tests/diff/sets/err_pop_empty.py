@@ -1,0 +1,2 @@
+# CPython's error: pop empty.
+print(set().pop())

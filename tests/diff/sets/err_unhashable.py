@@ -1,0 +1,2 @@
+# CPython's error: unhashable.
+print({[1], 2})
