@@ -1,3 +1,0 @@
-# str methods come with the text work: a call of one is refused, never an AttributeError.
-words = "a b"
-print(words.split())
