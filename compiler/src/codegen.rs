@@ -159,6 +159,8 @@ struct Codegen<'c, 'm, 's> {
     funcs: HashMap<String, FunctionValue<'c>>,
     globals: HashMap<String, (GlobalValue<'c>, GlobalValue<'c>, BasicTypeEnum<'c>)>,
     strings: HashMap<String, PointerValue<'c>>,
+    /// The caching word of each string literal (`l.str_slot`).
+    str_slots: HashMap<String, PointerValue<'c>>,
     exc_pending: Option<GlobalValue<'c>>,
     /// The runtime's static objects (None, True, False, type objects).
     objects: HashMap<&'static str, GlobalValue<'c>>,
@@ -193,6 +195,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             funcs: HashMap::new(),
             globals: HashMap::new(),
             strings: HashMap::new(),
+            str_slots: HashMap::new(),
             exc_pending: None,
             objects: HashMap::new(),
         }
@@ -321,6 +324,19 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         }
         be(self.b.build_return(None))?;
         Ok(())
+    }
+
+    /// The zero-initialised word that caches literal `s`'s str object (`l.str_slot`).
+    fn str_slot(&mut self, s: &str) -> PointerValue<'c> {
+        if let Some(p) = self.str_slots.get(s) {
+            return *p;
+        }
+        let g = self.module.add_global(self.ctx.i64_type(), None, ".strslot");
+        g.set_linkage(Linkage::Private);
+        g.set_initializer(&self.ctx.i64_type().const_zero());
+        let p = g.as_pointer_value();
+        self.str_slots.insert(s.to_string(), p);
+        p
     }
 
     fn str_ptr(&mut self, s: &str) -> R<PointerValue<'c>> {
@@ -653,6 +669,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 _ => self.ctx.bool_type().const_zero().into(),
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
+            Opcode::LStrSlot => Some(self.str_slot(&attr_s("value")).into()),
             Opcode::LIarithOvf => {
                 let intr = match enum_attr::<ArithOp>(o, "op")? {
                     ArithOp::Add => "llvm.sadd.with.overflow",

@@ -126,6 +126,8 @@ pub enum Opcode {
     PyIterNext,
     /// `py.list`: Builds a list of its operands (evaluated left to right before).
     PyList,
+    /// `py.build_string`: The concatenation of strs (an f-string's parts), made at once (CPython's BUILD_STRING).
+    PyBuildString,
     /// `py.dict`: A dict display `{k1: v1, …}`: the keys and values alternate (evaluated before), inserted in order.
     PyDict,
     /// `py.set`: A set display `{a, b}` (items evaluated before), added in order.
@@ -238,6 +240,8 @@ pub enum Opcode {
     TObjToFloat,
     /// `t.obj_to_int`: int(x) of a boxed value (TypeError for types int() rejects).
     TObjToInt,
+    /// `t.obj_index`: The int of a boxed int-like value (`operator.index`): a `range()` argument whose type is only known at run time (TypeError "'float' object cannot be interpreted as an integer").
+    TObjIndex,
     /// `t.obj_hash`: hash(x) of a boxed value (TypeError for unhashable types).
     TObjHash,
     /// `t.obj_getattr`: `a.NAME` of a boxed value (CPython's AttributeError).
@@ -266,6 +270,8 @@ pub enum Opcode {
     TObjNext,
     /// `t.call_builtin`: A builtin function of the runtime on boxed arguments (the positional ones, then the keyword values named by `kwnames`): range objects, enumerate, zip, reversed, sum, any, all, min/max of an iterable, next, iter, round, divmod, ord, chr, id. The result's type is the one the builtin always returns, else `!t.obj`.
     TCallBuiltin,
+    /// `t.str_build`: The concatenation of strs, made in one allocation.
+    TStrBuild,
     /// `t.dict_new`: A dict of the operands, keys and values alternating (CPython's errors: unhashable keys).
     TDictNew,
     /// `t.set_new`: A set of the operands, added in order.
@@ -324,6 +330,8 @@ pub enum Opcode {
     LConst,
     /// `l.str`: Address of a static UTF-8 string (its length is a separate l.const).
     LStr,
+    /// `l.str_slot`: Address of a word of the executable, zero when the program starts, where `molt_str_const` keeps the str object of literal `value` (one word per literal and code unit).
+    LStrSlot,
     /// `l.iarith_ovf`: Wrapping 64-bit add/sub/mul and its signed-overflow flag (small-int fast paths; loop counters that stop on overflow).
     LIarithOvf,
     /// `l.ibit`: 64-bit bitwise and/or/xor and shifts (shl, arithmetic shr) by an amount below 64.
@@ -377,7 +385,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 166] = [
+    pub const ALL: [Opcode; 170] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -420,6 +428,7 @@ impl Opcode {
         Opcode::PyIter,
         Opcode::PyIterNext,
         Opcode::PyList,
+        Opcode::PyBuildString,
         Opcode::PyDict,
         Opcode::PySet,
         Opcode::PyListExtendStar,
@@ -476,6 +485,7 @@ impl Opcode {
         Opcode::TObjTruth,
         Opcode::TObjToFloat,
         Opcode::TObjToInt,
+        Opcode::TObjIndex,
         Opcode::TObjHash,
         Opcode::TObjGetattr,
         Opcode::TBuiltinClass,
@@ -490,6 +500,7 @@ impl Opcode {
         Opcode::TObjIter,
         Opcode::TObjNext,
         Opcode::TCallBuiltin,
+        Opcode::TStrBuild,
         Opcode::TDictNew,
         Opcode::TSetNew,
         Opcode::TListNew,
@@ -519,6 +530,7 @@ impl Opcode {
         Opcode::TRaise,
         Opcode::LConst,
         Opcode::LStr,
+        Opcode::LStrSlot,
         Opcode::LIarithOvf,
         Opcode::LIbit,
         Opcode::LIdivFloor,
@@ -602,6 +614,7 @@ impl Opcode {
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
             "py.list" => Opcode::PyList,
+            "py.build_string" => Opcode::PyBuildString,
             "py.dict" => Opcode::PyDict,
             "py.set" => Opcode::PySet,
             "py.list_extend_star" => Opcode::PyListExtendStar,
@@ -658,6 +671,7 @@ impl Opcode {
             "t.obj_truth" => Opcode::TObjTruth,
             "t.obj_to_float" => Opcode::TObjToFloat,
             "t.obj_to_int" => Opcode::TObjToInt,
+            "t.obj_index" => Opcode::TObjIndex,
             "t.obj_hash" => Opcode::TObjHash,
             "t.obj_getattr" => Opcode::TObjGetattr,
             "t.builtin_class" => Opcode::TBuiltinClass,
@@ -672,6 +686,7 @@ impl Opcode {
             "t.obj_iter" => Opcode::TObjIter,
             "t.obj_next" => Opcode::TObjNext,
             "t.call_builtin" => Opcode::TCallBuiltin,
+            "t.str_build" => Opcode::TStrBuild,
             "t.dict_new" => Opcode::TDictNew,
             "t.set_new" => Opcode::TSetNew,
             "t.list_new" => Opcode::TListNew,
@@ -701,6 +716,7 @@ impl Opcode {
             "t.raise" => Opcode::TRaise,
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
+            "l.str_slot" => Opcode::LStrSlot,
             "l.iarith_ovf" => Opcode::LIarithOvf,
             "l.ibit" => Opcode::LIbit,
             "l.idiv_floor" => Opcode::LIdivFloor,
@@ -784,6 +800,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
             | $crate::Opcode::PyList
+            | $crate::Opcode::PyBuildString
             | $crate::Opcode::PyDict
             | $crate::Opcode::PySet
             | $crate::Opcode::PyListExtendStar
@@ -847,6 +864,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjTruth
             | $crate::Opcode::TObjToFloat
             | $crate::Opcode::TObjToInt
+            | $crate::Opcode::TObjIndex
             | $crate::Opcode::TObjHash
             | $crate::Opcode::TObjGetattr
             | $crate::Opcode::TBuiltinClass
@@ -861,6 +879,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjIter
             | $crate::Opcode::TObjNext
             | $crate::Opcode::TCallBuiltin
+            | $crate::Opcode::TStrBuild
             | $crate::Opcode::TDictNew
             | $crate::Opcode::TSetNew
             | $crate::Opcode::TListNew
@@ -897,6 +916,7 @@ macro_rules! l_ops {
     () => {
         $crate::Opcode::LConst
             | $crate::Opcode::LStr
+            | $crate::Opcode::LStrSlot
             | $crate::Opcode::LIarithOvf
             | $crate::Opcode::LIbit
             | $crate::Opcode::LIdivFloor
@@ -925,7 +945,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 166] = [
+static SPECS: [OpSpec; 170] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1463,6 +1483,19 @@ static SPECS: [OpSpec; 166] = [
         name: "py.list",
         dialect: Dialect::Py,
         doc: "Builds a list of its operands (evaluated left to right before).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.build_string",
+        dialect: Dialect::Py,
+        doc: "The concatenation of strs (an f-string's parts), made at once (CPython's BUILD_STRING).",
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: true,
         results: &[C::Exactly(Type::Obj)],
@@ -2201,6 +2234,19 @@ static SPECS: [OpSpec; 166] = [
         relate: None,
     },
     OpSpec {
+        name: "t.obj_index",
+        dialect: Dialect::T,
+        doc: "The int of a boxed int-like value (`operator.index`): a `range()` argument whose type is only known at run time (TypeError \"'float' object cannot be interpreted as an integer\").",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Int)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
         name: "t.obj_hash",
         dialect: Dialect::T,
         doc: "hash(x) of a boxed value (TypeError for unhashable types).",
@@ -2378,6 +2424,19 @@ static SPECS: [OpSpec; 166] = [
         results: &[C::TValue],
         variadic_results: false,
         attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Enum { name: "Builtin", values: &["abs", "min", "max", "int", "float", "str", "repr", "len", "hash", "type", "isinstance", "format", "ascii", "list", "range", "enumerate", "zip", "reversed", "sum", "any", "all", "next", "iter", "round", "divmod", "ord", "chr", "id", "dict", "set", "frozenset"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.str_build",
+        dialect: Dialect::T,
+        doc: "The concatenation of strs, made in one allocation.",
+        operands: &[C::Exactly(Type::Str)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Str)],
+        variadic_results: false,
+        attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -2750,6 +2809,19 @@ static SPECS: [OpSpec; 166] = [
         name: "l.str",
         dialect: Dialect::L,
         doc: "Address of a static UTF-8 string (its length is a separate l.const).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ptr)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "value", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.str_slot",
+        dialect: Dialect::L,
+        doc: "Address of a word of the executable, zero when the program starts, where `molt_str_const` keeps the str object of literal `value` (one word per literal and code unit).",
         operands: &[],
         variadic_operands: false,
         results: &[C::Exactly(Type::Ptr)],

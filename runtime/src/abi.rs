@@ -129,6 +129,12 @@ molt_abi! {
         fn molt_obj_decref(value: obj) -> void;
         /// A new float object.
         fn molt_box_float(value: f64) -> obj;
+        /// The str object of a string literal (`len` bytes of UTF-8 at `text`), made on its first
+        /// use and kept in `slot` (a zero-initialised word of the executable, one per literal)
+        /// until the program ends: a new reference.
+        fn molt_str_const(text: ptr, len: i64, slot: ptr) -> obj;
+        /// The concatenation of the strs in tuple `parts` (an f-string's parts), one allocation.
+        fn molt_str_build(parts: obj) -> obj;
         /// A new str object holding a copy of `len` bytes of UTF-8 text.
         fn molt_str_from_utf8(text: ptr, len: i64) -> obj;
         /// `a op b` with CPython's binary-operator protocol (the left operand's slot, then the
@@ -179,6 +185,9 @@ molt_abi! {
         fn molt_obj_to_float(a: obj) -> f64;
         /// `int(a)` (int, bool, float, str parsed as CPython does; TypeError otherwise).
         fn molt_obj_to_int(a: obj) -> obj;
+        /// `operator.index(a)` (CPython's `PyNumber_Index`): the int of an int or bool; TypeError
+        /// "'float' object cannot be interpreted as an integer" otherwise.
+        fn molt_obj_index(a: obj) -> obj;
         /// `hash(a)` as an int, equal to CPython's (TypeError "unhashable type: 'T'").
         fn molt_obj_hash(a: obj) -> obj;
 

@@ -64,8 +64,9 @@ pub fn finish(release_module: impl FnOnce()) -> i32 {
     };
     // Handlers still active (none after a program that ran to its end) hold references.
     clear_handling();
-    // Module variables hold references too.
+    // Module variables and the cached string literals hold references too.
     release_module();
+    crate::object::str::release_literals();
     // A test aid: failing to write it does not change the program's status.
     let _ = crate::object::alloc::write_object_report();
     status

@@ -540,7 +540,12 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 let m = self.konst(b, Attr::Str(msg), sp);
                 self.raise_new("TypeError", vec![m], sp);
-                return None;
+                // The expression around the call goes on in a block nothing reaches (removed
+                // when the function is finished), so that its control flow stays complete.
+                let dead = self.new_block();
+                self.seal(dead);
+                self.cur = Some(dead);
+                return Some(self.konst(dead, Attr::None, sp));
             }
         };
         let mut operands = Vec::new();

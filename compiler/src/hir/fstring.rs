@@ -11,7 +11,7 @@
 //! format ops carry the span of the whole f-string (CPython 3.11's traceback marks it there);
 //! the fields' expressions keep their own.
 
-use molt_ir::{ArithOp, Attr, Conversion, NewOp, Opcode, Span, Type, Value};
+use molt_ir::{Attr, Conversion, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, FStringPart, InterpolatedStringElement};
 use super::FnLower;
 
@@ -74,17 +74,21 @@ impl FnLower<'_> {
         Some(())
     }
 
-    /// `parts[0] + parts[1] + …` (strs), or `''` when there are none.
+    /// `parts[0] + parts[1] + …` (strs) in one allocation, or `''` when there are none.
     fn join_strs(&mut self, parts: Vec<Value>, sp: Span) -> Option<Value> {
         let mut it = parts.into_iter();
         let Some(mut acc) = it.next() else {
             let b = self.cur?;
             return Some(self.konst(b, Attr::Str(String::new()), sp));
         };
-        for p in it {
-            let b = self.cur?;
-            acc = self.emit(b, NewOp::new(Opcode::PyBinop, sp).operands([acc, p]).enum_attr("op", ArithOp::Add).result(Type::Obj))?;
+        let rest: Vec<Value> = it.collect();
+        if rest.is_empty() {
+            return Some(acc);
         }
+        let mut all = vec![acc];
+        all.extend(rest);
+        let b = self.cur?;
+        acc = self.emit(b, NewOp::new(Opcode::PyBuildString, sp).operands(all).result(Type::Obj))?;
         Some(acc)
     }
 }

@@ -28,7 +28,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
-            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
+            | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
     };
 }
 
@@ -208,6 +208,22 @@ impl Infer<'_> {
                                 em.undef_results(nb, o);
                                 continue;
                             }
+                        }
+                        // range() arguments known only at run time: made ints first (`t.obj_index`).
+                        if o.opcode == Opcode::PyRangeStart && tys.contains(&Type::TObj) {
+                            let tys: Vec<Type> = tys.iter().map(|&t| if t == Type::TObj { Type::Int } else { t }).collect();
+                            for &v in &o.operands {
+                                let x = em.vmap[&v];
+                                if em.ty(x) == Type::TObj {
+                                    let i = em.value(nb, NewOp::new(Opcode::TObjIndex, sp).operands([x]).result(Type::Int));
+                                    em.vmap.insert(v, i);
+                                }
+                            }
+                            if let Rule::Typed(res) = rules::rule(f, op, &tys, self.tier0) {
+                                em.frame_checks(nb, o);
+                                em.typed(nb, f, op, &tys, &res, self);
+                            }
+                            continue;
                         }
                         match rules::rule(f, op, &tys, self.tier0) {
                             Rule::Reject(d) => {
@@ -443,6 +459,11 @@ impl Emitter<'_, '_> {
             Opcode::PyListExtendStar => {
                 let (l, x) = (self.vmap[&o.operands[0]], boxed_operand(self, 1));
                 self.out.append_op(b, NewOp::new(Opcode::TListExtendStar, sp).operands([l, x]));
+                return;
+            }
+            // Always typed (`rules::rule`).
+            Opcode::PyBuildString => {
+                self.undef_results(b, o);
                 return;
             }
             Opcode::PyDict | Opcode::PySet => {
@@ -904,6 +925,11 @@ impl Emitter<'_, '_> {
             Opcode::PyTuple => {
                 let Some(r) = r0 else { return };
                 self.emit(b, r, NewOp::new(Opcode::TTupleNew, sp).operands(ops).result(res[0]));
+            }
+            Opcode::PyBuildString => {
+                let Some(r) = r0 else { return };
+                let parts: Vec<Value> = ops.iter().map(|&v| if self.ty(v) == Type::Str { v } else { self.undef(b, Type::Str, sp) }).collect();
+                self.emit(b, r, NewOp::new(Opcode::TStrBuild, sp).operands(parts).result(Type::Str));
             }
             Opcode::PyList => {
                 let Some(r) = r0 else { return };

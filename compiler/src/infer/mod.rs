@@ -251,7 +251,7 @@ impl<'a> Infer<'a> {
                     Opcode::PyExcFetch => vec![Lat::Boxed(TySet::OBJECT)],
                     // The ops below wait for every operand's type: Bottom until then.
                     Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyCall | Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
                         if in_lats.contains(&Lat::Bottom) =>
                     {
                         vec![Lat::Bottom; o.results.len()]
@@ -271,7 +271,7 @@ impl<'a> Infer<'a> {
                         }
                     }
                     Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
                 };
                 for (r, l) in o.results.iter().zip(results) {
                     let j = get(&lat, *r).join(l);
@@ -380,7 +380,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
         | Opcode::PyBindFunc | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr
         | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter
-        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod => None,
+        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod => None,
         molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     };
     builtin.map_or(&[], |b| b.decl().recursion)

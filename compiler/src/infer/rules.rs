@@ -153,7 +153,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -183,13 +183,13 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
 /// Ops that take a boxed operand as it is (no typed form to dispatch to).
 fn accepts_boxed(o: &OpData) -> bool {
-    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple | Opcode::PyList | Opcode::PyDict | Opcode::PySet
+    matches!(o.opcode, Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyTuple | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString
         | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive)
 }
 
@@ -284,9 +284,20 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
         };
     }
     if is_range_op(o) {
-        let d = Diagnostic::new("E0103", o.span, "range() arguments whose type is only known at run time are not supported yet")
-            .label("an argument of more than one type").help("give each range() argument one type, e.g. convert with int(...)");
-        return (vec![Lat::Bottom; n], Some(d));
+        // Boxed range() arguments are converted to ints first (`t.obj_index`, CPython's
+        // TypeError for the others); the loop then runs on machine indices as usual.
+        if tier0 {
+            let d = Diagnostic::new("E0103", o.span, "range() arguments whose type is only known at run time need boxed values (Tier 1)")
+                .label("an argument of more than one type").help("give each range() argument one type, e.g. convert with int(...)");
+            return (vec![Lat::Bottom; n], Some(d));
+        }
+        let tys: Vec<Type> = ins.iter().map(|l| if l.is_boxed() { Type::Int } else { l.ty().unwrap_or(Type::Int) }).collect();
+        return match rule(f, op, &tys, tier0) {
+            Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
+            Rule::Generic(ls) => (ls, None),
+            Rule::Raise(..) => (vec![Lat::Bottom; n], None),
+            Rule::Reject(d) => (vec![Lat::Bottom; n], Some(d)),
+        };
     }
     // Enumerate the candidate types of the boxed operands.
     let choices: Vec<Vec<Type>> = ins.iter().map(|l| l.members().types().collect()).collect();
@@ -468,6 +479,8 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyList if tier0 => Rule::Reject(Diagnostic::new("E0106", sp, "lists hold boxed values (Tier 1), which `--tier 0` rules out")
             .label("a list").help("drop `--tier 0`")),
         Opcode::PyList => Rule::Typed(vec![Type::List]),
+        // An f-string's parts are strs (literals and `py.format` results).
+        Opcode::PyBuildString => Rule::Typed(vec![Type::Str]),
         // Dicts and sets are the runtime's objects (no typed form yet).
         Opcode::PyDict | Opcode::PySet => seq_generic(Lat::Boxed(TySet::OBJECT)),
         Opcode::PySetitem | Opcode::PySetslice => match tys[0] {

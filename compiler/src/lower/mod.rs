@@ -39,7 +39,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_enable_str_methods | RtFn::molt_enable_str_case_methods | RtFn::molt_enable_str_title_methods
         | RtFn::molt_enable_str_class_methods | RtFn::molt_enable_str_format => false,
         // New objects: MemoryError when allocation fails.
-        RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 => true,
+        RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 | RtFn::molt_str_const | RtFn::molt_str_build => true,
         RtFn::molt_exc_fetch | RtFn::molt_exc_matches | RtFn::molt_exc_handling_begin | RtFn::molt_exc_handling_end => false,
         RtFn::molt_exc_reraise | RtFn::molt_raise_new | RtFn::molt_exc_new | RtFn::molt_raise_obj | RtFn::molt_raise_active => true,
         RtFn::molt_print_int | RtFn::molt_print_obj | RtFn::molt_float_floordiv | RtFn::molt_float_mod | RtFn::molt_float_pow | RtFn::molt_float_to_int
@@ -52,7 +52,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
-        RtFn::molt_obj_hash | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
+        RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
         RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
         | RtFn::molt_all | RtFn::molt_min_max | RtFn::molt_next | RtFn::molt_iter | RtFn::molt_round | RtFn::molt_divmod
@@ -134,7 +134,9 @@ impl L<'_> {
                 let sp = self.src.ops[self.src.defining_op(v).unwrap_or_else(|| panic!("invariant `TIR values are mapped` broken"))].span;
                 let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(s.clone())).result(Type::Ptr));
                 let n = self.konst(Attr::Int(s.len() as i64), Type::I64, sp);
-                self.call(RtFn::molt_str_from_utf8, vec![p, n], Some(Type::Ref), sp).unwrap_or(p)
+                // Made once, then the same object at every use (CPython's constants).
+                let slot = self.val(NewOp::new(Opcode::LStrSlot, sp).attr("value", Attr::Str(s.clone())).result(Type::Ptr));
+                self.call(RtFn::molt_str_const, vec![p, n, slot], Some(Type::Ref), sp).unwrap_or(p)
             }
             None => panic!("invariant `dominance order` broken in LIR lowering: a value is used before its definition was lowered"),
         }
@@ -496,6 +498,7 @@ impl L<'_> {
             Opcode::TObjTruth => Some(self.call_val(RtFn::molt_obj_truth, ops, Type::I1, sp)),
             Opcode::TObjToFloat => Some(self.call_val(RtFn::molt_obj_to_float, ops, Type::F64, sp)),
             Opcode::TObjToInt => Some(self.call_val(RtFn::molt_obj_to_int, ops, Type::Ref, sp)),
+            Opcode::TObjIndex => Some(self.call_val(RtFn::molt_obj_index, ops, Type::Ref, sp)),
             Opcode::TObjHash => Some(self.call_val(RtFn::molt_obj_hash, ops, Type::Ref, sp)),
             Opcode::TObjGetattr => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
@@ -546,6 +549,16 @@ impl L<'_> {
                     self.call(RtFn::molt_list_init, vec![l, idx, item], None, sp);
                 }
                 Some(l)
+            }
+            Opcode::TStrBuild => {
+                // The parts in a tuple, joined by the runtime in one allocation.
+                let n = self.i64c(ops.len() as i64, sp);
+                let t = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
+                for (i, &a) in ops.iter().enumerate() {
+                    let idx = self.i64c(i as i64, sp);
+                    self.call(RtFn::molt_tuple_init, vec![t, idx, a], None, sp);
+                }
+                Some(self.call_val(RtFn::molt_str_build, vec![t], Type::Ref, sp))
             }
             Opcode::TDictNew => {
                 let d = self.call_val(RtFn::molt_dict_new, vec![], Type::Ref, sp);

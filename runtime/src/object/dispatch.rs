@@ -373,6 +373,22 @@ pub fn as_index(item: Obj, err: ExceptionKind) -> MoltResult<Option<i64>> {
     }
 }
 
+/// `operator.index(v)` (CPython's `PyNumber_Index`): the int of an int-like object (a new
+/// reference), TypeError "'float' object cannot be interpreted as an integer" otherwise.
+pub fn number_index(v: Obj) -> MoltResult<Obj> {
+    match v.type_of().index_slot() {
+        Some(index) => index(v),
+        None => fail(TypeError, format!("'{}' object cannot be interpreted as an integer", v.type_of().name)),
+    }
+}
+
+/// `PyNumber_Index` for generated code: the arguments of a `range()` loop whose types are only
+/// known at run time.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_index(a: Obj) -> Obj {
+    crate::exceptions::value_or_raise(number_index(a))
+}
+
 /// `o[key]` (CPython's `PyObject_GetItem`): the type's `mp_subscript`, else CPython's
 /// TypeError. Subscripting a type object is `__class_getitem__` in CPython: `tuple[int]` and
 /// `type[int]` (generic aliases) are NotImplementedError in Molt, other types are not

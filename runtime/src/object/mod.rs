@@ -291,7 +291,7 @@ pub mod abi {
     pub use super::call::{molt_obj_call_method, molt_obj_lookup_method};
     pub use super::dispatch::{
         molt_obj_binop, molt_obj_compare, molt_obj_contains, molt_obj_delitem, molt_obj_getitem,
-        molt_obj_hash, molt_obj_inplace_binop, molt_obj_len, molt_obj_repr, molt_obj_setitem,
+        molt_obj_hash, molt_obj_index, molt_obj_inplace_binop, molt_obj_len, molt_obj_repr, molt_obj_setitem,
         molt_obj_str, molt_obj_truth, molt_obj_unop, molt_print_obj,
     };
     pub use super::float::{molt_box_float, molt_type_float};
@@ -321,7 +321,7 @@ pub mod abi {
         molt_type_frozenset, molt_type_set,
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
-    pub use super::str::{molt_enable_str_mod, molt_str_from_utf8, molt_type_str};
+    pub use super::str::{molt_enable_str_mod, molt_str_build, molt_str_const, molt_str_from_utf8, molt_type_str};
     pub use super::str_methods::{
         molt_enable_str_case_methods, molt_enable_str_class_methods, molt_enable_str_format,
         molt_enable_str_methods, molt_enable_str_title_methods,

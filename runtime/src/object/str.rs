@@ -479,6 +479,101 @@ pub static molt_type_str: TypeObject = TypeObject {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn molt_str_from_utf8(text: *const u8, len: i64) -> Obj {
     // SAFETY: forwarded caller contract.
+    unsafe { str_from_utf8_raw(text, len) }
+}
+
+/// The concatenation of the strs of tuple `parts` (CPython's BUILD_STRING), one allocation.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_str_build(parts: Obj) -> Obj {
+    let items = super::tuple::tuple_items(parts).unwrap_or(&[]);
+    let mut out = String::new();
+    let total: usize = items.iter().map(|&o| str_text(o).map_or(0, str::len)).sum();
+    if out.try_reserve_exact(total).is_err() {
+        return value_or_raise(super::alloc::memory_error());
+    }
+    for &o in items {
+        out.push_str(str_text(o).unwrap_or(""));
+    }
+    value_or_raise(str_from_text(&out))
+}
+
+/// The str object of a literal, made on its first use and kept in `slot` (a zero-initialised
+/// word of the executable) until `release_literals` at exit: a new reference each time.
+///
+/// # Safety
+/// `text` must be valid for reads of `len` bytes; `slot` must point to a word that only this
+/// function writes, zero until its first call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_str_const(text: *const u8, len: i64, slot: *const u8) -> Obj {
+    let slot = slot.cast::<u64>().cast_mut();
+    // SAFETY: the caller's slot: a word written only here.
+    let cached = unsafe { slot.read() };
+    if cached != 0 {
+        let o = Obj(cached);
+        super::incref(o);
+        return o;
+    }
+    // SAFETY: forwarded caller contract.
+    let o = unsafe { str_from_utf8_raw(text, len) };
+    if o.raw() == 0 {
+        return o; // raised (MemoryError)
+    }
+    super::incref(o); // the slot's reference
+    // SAFETY: as above.
+    unsafe { slot.write(o.raw()) };
+    literals::with(|l| l.push(slot as usize));
+    o
+}
+
+/// Drops the references the literal slots hold (`molt_str_const`), zeroing them: at exit,
+/// before the object report.
+pub fn release_literals() {
+    let slots = literals::with(core::mem::take);
+    for s in slots {
+        let slot = s as *mut u64;
+        // SAFETY: a slot `molt_str_const` filled with an owned reference.
+        unsafe {
+            let o = Obj(slot.read());
+            slot.write(0);
+            super::decref(o);
+        }
+    }
+}
+
+// The slots `molt_str_const` filled: process-wide in programs, per thread in the unit tests.
+#[cfg(not(test))]
+mod literals {
+    use alloc::vec::Vec;
+
+    use crate::sys::Global;
+
+    static SLOTS: Global<Vec<usize>> = Global::new(Vec::new());
+
+    pub fn with<R>(f: impl FnOnce(&mut Vec<usize>) -> R) -> R {
+        SLOTS.with(f)
+    }
+}
+
+#[cfg(test)]
+mod literals {
+    use std::cell::RefCell;
+    use std::vec::Vec;
+
+    std::thread_local! {
+        static SLOTS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn with<R>(f: impl FnOnce(&mut Vec<usize>) -> R) -> R {
+        SLOTS.with(|s| f(&mut s.borrow_mut()))
+    }
+}
+
+/// A new str of `len` bytes of UTF-8 at `text` (lossy for invalid bytes).
+///
+/// # Safety
+/// `text` must be valid for reads of `len` bytes.
+unsafe fn str_from_utf8_raw(text: *const u8, len: i64) -> Obj {
+    // SAFETY: forwarded caller contract.
     let bytes = unsafe { crate::exceptions::bytes_from_raw(text, len) };
     value_or_raise(match core::str::from_utf8(bytes) {
         Ok(s) => str_from_text(s),
