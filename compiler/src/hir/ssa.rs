@@ -54,11 +54,21 @@ impl<'a> FnLower<'a> {
                 self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([none]));
             }
         }
-        // Blocks never reached by any branch (e.g. the exit of `while True:` without break)
-        // are removed so that every block ends with a terminator.
+        // Blocks not reachable from the entry (the exit of `while True:` without break, the code
+        // after a call that always raises) are removed, so that every block ends with a
+        // terminator and every value used is defined in a block that stays.
         let entry = self.func.layout[0];
-        let preds = &self.preds;
-        self.func.layout.retain(|b| *b == entry || preds.get(b).is_some_and(|p| !p.is_empty()));
+        let mut reachable = HashSet::new();
+        let mut work = vec![entry];
+        while let Some(b) = work.pop() {
+            if !reachable.insert(b) {
+                continue;
+            }
+            if let Some(&last) = self.func.blocks[b].ops.last() {
+                work.extend(self.func.ops[last].successors.iter().map(|s| s.block));
+            }
+        }
+        self.func.layout.retain(|b| reachable.contains(b));
         (self.func, self.names, self.diags)
     }
 

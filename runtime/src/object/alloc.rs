@@ -431,6 +431,7 @@ pub fn memory_error<T>() -> MoltResult<T> {
 /// Allocates `layout` (which starts with a [`Header`]) for an object of type `ty`, writes the
 /// header with a count of 1 and counts the allocation. The rest of the block is uninitialised.
 /// A float block comes from the float free list when it has one (see the module doc).
+#[inline]
 pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Header> {
     let Some(kind) = ty.heap else {
         return fail(
