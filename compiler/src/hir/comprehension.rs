@@ -184,14 +184,16 @@ impl FnLower<'_> {
             vals.push(v);
         }
         let Some(b) = self.cur else { return };
-        let op = match (kind, vals.as_slice()) {
-            (CompKind::List, [v]) => NewOp::new(Opcode::PyCallMethod, sp).operands([result, *v]).attr("name", Attr::Str("append".into())),
-            (CompKind::Set, [v]) => NewOp::new(Opcode::PyCallMethod, sp).operands([result, *v]).attr("name", Attr::Str("add".into())),
-            (CompKind::Dict, [k, v]) => {
-                self.append(b, NewOp::new(Opcode::PySetitem, sp).operands([result, *k, *v]));
+        // The element(s) as `lower_comprehension`'s callers give them: one, or a key and a value.
+        let (first, second) = (vals.first().copied(), vals.get(1).copied());
+        let op = match (kind, first, second) {
+            (CompKind::List, Some(v), None) => NewOp::new(Opcode::PyCallMethod, sp).operands([result, v]).attr("name", Attr::Str("append".into())),
+            (CompKind::Set, Some(v), None) => NewOp::new(Opcode::PyCallMethod, sp).operands([result, v]).attr("name", Attr::Str("add".into())),
+            (CompKind::Dict, Some(k), Some(v)) => {
+                self.append(b, NewOp::new(Opcode::PySetitem, sp).operands([result, k, v]));
                 return;
             }
-            _ => return,
+            (CompKind::List | CompKind::Set | CompKind::Dict, _, _) => return,
         };
         self.append(b, op.attr("kwnames", Attr::Str(String::new())).attr("attr_end", Attr::Int(sp.end.into())).result(Type::Obj));
     }

@@ -252,6 +252,16 @@ impl Infer<'_> {
     }
 }
 
+/// Whether a value of TIR type `t` is the runtime's object itself (a reference word), so that a
+/// generic op's result can have that type when inference knows the runtime makes one.
+fn runtime_reference(t: Type) -> bool {
+    match t {
+        Type::Int | Type::Str | Type::List => true,
+        Type::Obj | Type::Float | Type::Bool | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr
+        | Type::Ref | Type::Tuple(_) => false,
+    }
+}
+
 /// One typed fast path of a guarded op: (the guarded operands' positions and the types they are
 /// tested for, every operand's type on the path, the typed results' types).
 type FastPath = (Vec<(usize, Type)>, Vec<Type>, Vec<Type>);
@@ -680,10 +690,8 @@ impl Emitter<'_, '_> {
     /// list, else `!t.obj`.
     fn generic_result_ty(&self, o: &OpData) -> Type {
         match o.results.first().and_then(|r| self.lat.get(r)) {
-            Some(Lat::T(Type::List)) => Type::List,
-            Some(Lat::T(Type::Int)) => Type::Int,
-            Some(Lat::T(Type::Str)) => Type::Str,
-            _ => Type::TObj,
+            Some(&Lat::T(t)) if runtime_reference(t) => t,
+            Some(Lat::T(_) | Lat::Boxed(_) | Lat::Bottom) | None => Type::TObj,
         }
     }
 
@@ -695,12 +703,12 @@ impl Emitter<'_, '_> {
             let x = self.vmap[v];
             self.boxed(b, x, o.span)
         }).collect();
-        let rt = match (o.results.first().and_then(|r| self.lat.get(r)), which) {
-            (Some(Lat::T(Type::Int)), _) => Type::Int,
-            (Some(Lat::T(Type::Str)), _) => Type::Str,
-            (Some(Lat::T(Type::List)), _) => Type::List,
-            (Some(Lat::T(Type::Bool)), Builtin::Any | Builtin::All) => Type::Bool,
-            _ => Type::TObj,
+        let any_all = matches!(which, Builtin::Any | Builtin::All);
+        let rt = match o.results.first().and_then(|r| self.lat.get(r)) {
+            Some(&Lat::T(t)) if runtime_reference(t) => t,
+            // any() and all() return a machine bool.
+            Some(Lat::T(Type::Bool)) if any_all => Type::Bool,
+            Some(Lat::T(_) | Lat::Boxed(_) | Lat::Bottom) | None => Type::TObj,
         };
         let mut op = NewOp::new(Opcode::TCallBuiltin, o.span).operands(args).enum_attr("name", which).result(rt);
         if let Some(k) = o.attr("kwnames") {

@@ -622,12 +622,15 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
         Builtin::Ord | Builtin::Id => generic(Lat::T(Type::Int), "ord() or id()"),
         Builtin::Chr => generic(Lat::T(Type::Str), "chr()"),
         Builtin::Round => {
-            let result = match tys {
-                [_] => Lat::T(Type::Int),
-                [_, Type::None] => Lat::T(Type::Int),
-                [Type::Float, _] => Lat::boxed(TySet::of(Type::Float)),
-                [Type::Int | Type::Bool, _] => Lat::T(Type::Int),
-                _ => any,
+            // round(x) and round(x, None) are ints; round(x, n) has x's type.
+            let result = match (tys.first(), tys.get(1)) {
+                (_, None | Some(Type::None)) => Lat::T(Type::Int),
+                (Some(Type::Float), Some(_)) => Lat::boxed(TySet::of(Type::Float)),
+                (Some(Type::Int | Type::Bool), Some(_)) => Lat::T(Type::Int),
+                (
+                    None | Some(Type::Obj | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::List | Type::Tuple(_)),
+                    Some(_),
+                ) => any,
             };
             generic(result, "round()")
         }

@@ -272,42 +272,12 @@ fn eval_row(line: &str) -> String {
 
 #[test]
 fn vectors_match_the_object_model() {
-    let mut failures = Vec::new();
-    let mut rows = 0;
-    for row in VECTORS.lines() {
-        let (line, expected) = row.split_once('\t').unwrap();
-        rows += 1;
-        let got = eval_row(line);
-        if got != expected {
-            failures.push(format!("{line}\n   got: {got}\n  want: {expected}"));
-        }
-    }
-    assert!(rows > 400, "only {rows} rows");
-    assert!(
-        failures.is_empty(),
-        "{} rows differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    super::vectors::check_rows(VECTORS, 400, eval_row);
 }
 
 #[test]
 fn vectors_still_match_python() {
-    let input: String = VECTORS
-        .lines()
-        .map(|r| format!("{}\n", r.split_once('\t').unwrap().0))
-        .collect();
-    let out = crate::testutil::python(PY_BUILTINS_EVAL, &input);
-    let out: Vec<&str> = out.lines().collect();
-    let rows: Vec<&str> = VECTORS.lines().collect();
-    assert_eq!(out.len(), rows.len());
-    for (row, got) in rows.iter().zip(out) {
-        let (line, expected) = row.split_once('\t').unwrap();
-        assert_eq!(
-            got, expected,
-            "python3 disagrees with the vectors on {line}"
-        );
-    }
+    super::vectors::check_python(VECTORS, PY_BUILTINS_EVAL);
 }
 
 /// A random finite float of any magnitude, or one with few significant digits (so that

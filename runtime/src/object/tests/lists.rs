@@ -13,7 +13,7 @@ use std::vec::Vec;
 
 use super::seq::{parse, parse_with};
 use super::{binary, live, show_err, show_obj};
-use crate::exceptions::{clear_exception, take_exception, test_lock};
+use crate::exceptions::{clear_exception, test_lock};
 use crate::object::alloc::{HeapKind, stats};
 use crate::object::{Obj, decref, dispatch, iter, list, slice, str};
 use crate::testutil::Rng;
@@ -81,43 +81,6 @@ for line in sys.stdin:
     print(out + ' ; ' + repr(a))
 "#;
 
-/// The pending exception as `!Kind: message`, cleared.
-fn taken() -> String {
-    let e = take_exception().expect("an exception is pending");
-    format!("!{}: {}", e.kind_name(), e.message)
-}
-
-/// `molt_obj_lookup_method(a, name)` then `molt_obj_call_method(a, method, name, args,
-/// kwnames)`, as generated code calls them, shown as a result.
-fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
-    // SAFETY: the name and keyword names are valid for their lengths; `method` comes from the
-    // lookup.
-    let r = unsafe {
-        let method = molt_obj_lookup_method(a, name.as_ptr(), name.len() as i64);
-        if take_exception_pending() {
-            return taken();
-        }
-        molt_obj_call_method(
-            a,
-            method,
-            name.as_ptr(),
-            name.len() as i64,
-            args,
-            kwnames.as_ptr(),
-            kwnames.len() as i64,
-        )
-    };
-    if take_exception_pending() {
-        assert_eq!(r, Obj::default(), "a raising call returns the word 0");
-        taken()
-    } else {
-        show_obj(Ok(r))
-    }
-}
-
-fn take_exception_pending() -> bool {
-    crate::exceptions::pending_exception().is_some()
-}
 
 /// The result of an in-place operator, marked when it is the list itself.
 fn show_iop(r: crate::exceptions::MoltResult<Obj>, a: Obj) -> String {
@@ -140,7 +103,7 @@ fn eval_list(line: &str) -> String {
     };
     let op_of = |t: &str| binary(t).and_then(Result::ok).expect("a binary operator");
     let out = match p[0] {
-        "call" => call(a, p[2], arg(p[3]), p[4]),
+        "call" => super::vectors::call(a, p[2], arg(p[3]), p[4]),
         "setitem" => {
             let (k, x) = (arg(p[2]), arg(p[3]));
             show_err(dispatch::setitem(a, k, Some(x)), |()| "ok".into())
@@ -220,42 +183,12 @@ fn eval_list(line: &str) -> String {
 fn vectors_match_the_object_model() {
     let _g = test_lock();
     clear_exception();
-    let mut failures = Vec::new();
-    let mut rows = 0;
-    for row in VECTORS.lines() {
-        let (line, expected) = row.split_once('\t').unwrap();
-        rows += 1;
-        let got = eval_list(line);
-        if got != expected {
-            failures.push(format!("{line}\n   got: {got}\n  want: {expected}"));
-        }
-    }
-    assert!(rows > 250, "only {rows} rows");
-    assert!(
-        failures.is_empty(),
-        "{} rows differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    super::vectors::check_rows(VECTORS, 250, eval_list);
 }
 
 #[test]
 fn vectors_still_match_python() {
-    let input: String = VECTORS
-        .lines()
-        .map(|r| format!("{}\n", r.split_once('\t').unwrap().0))
-        .collect();
-    let out = crate::testutil::python(PY_LIST_EVAL, &input);
-    let out: Vec<&str> = out.lines().collect();
-    let rows: Vec<&str> = VECTORS.lines().collect();
-    assert_eq!(out.len(), rows.len());
-    for (row, got) in rows.iter().zip(out) {
-        let (line, expected) = row.split_once('\t').unwrap();
-        assert_eq!(
-            got, expected,
-            "python3 disagrees with the vectors on {line}"
-        );
-    }
+    super::vectors::check_python(VECTORS, PY_LIST_EVAL);
 }
 
 /// A random list literal for the sort tests: ints, floats and bools of few distinct values
@@ -470,20 +403,20 @@ fn c_functions_and_live_counts() {
         molt_obj_delitem(l, Obj::small(0).unwrap());
         assert_eq!(show_obj(Ok(molt_obj_repr(l))), "str:\"['a', (2,), 7]\"");
         molt_obj_setitem(t, Obj::small(0).unwrap(), l);
-        assert_eq!(taken(), "!TypeError: 'tuple' object does not support item assignment");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'tuple' object does not support item assignment");
         molt_obj_delitem(s, Obj::small(0).unwrap());
-        assert_eq!(taken(), "!TypeError: 'str' object doesn't support item deletion");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'str' object doesn't support item deletion");
         molt_obj_setitem(Obj::small(5).unwrap(), Obj::small(0).unwrap(), l);
-        assert_eq!(taken(), "!TypeError: 'int' object does not support item assignment");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'int' object does not support item assignment");
         let big = parse("9223372036854775808");
         molt_obj_setitem(t, big, l);
-        assert_eq!(taken(), "!IndexError: cannot fit 'int' into an index-sized integer");
+        assert_eq!(super::vectors::taken_marked(), "!IndexError: cannot fit 'int' into an index-sized integer");
         molt_obj_setitem(Obj::small(5).unwrap(), big, l);
-        assert_eq!(taken(), "!TypeError: 'int' object does not support item assignment");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'int' object does not support item assignment");
         molt_obj_setslice(t, big, none, none, l);
-        assert_eq!(taken(), "!TypeError: 'tuple' object does not support item assignment");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'tuple' object does not support item assignment");
         molt_obj_delslice(s, none, none, none);
-        assert_eq!(taken(), "!TypeError: 'str' object doesn't support item deletion");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'str' object doesn't support item deletion");
         molt_obj_setslice(l, Obj::small(1).unwrap(), none, none, t);
         assert_eq!(show_obj(Ok(molt_obj_repr(l))), "str:\"['a', 2]\"");
         molt_obj_delslice(l, none, none, Obj::small(-1).unwrap());
@@ -491,41 +424,41 @@ fn c_functions_and_live_counts() {
         // list(x).
         assert_eq!(show_obj(Ok(molt_list_from_iter(s))), "list:['a']");
         molt_list_from_iter(Obj::small(5).unwrap());
-        assert_eq!(taken(), "!TypeError: 'int' object is not iterable");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: 'int' object is not iterable");
         // In-place operators: lists in place, others by the binary protocol.
         let r = molt_obj_inplace_binop(BinaryOp::Add as i32, l, t);
         assert!(r.is(l));
         unsafe { decref(r) };
         assert_eq!(show_obj(Ok(molt_obj_inplace_binop(BinaryOp::Add as i32, Obj::small(2).unwrap(), Obj::small(3).unwrap()))), "int:5");
         molt_obj_inplace_binop(BinaryOp::Add as i32, Obj::small(2).unwrap(), s);
-        assert_eq!(taken(), "!TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
         assert_eq!(show_obj(Ok(molt_obj_inplace_binop(BinaryOp::Mul as i32, s, Obj::small(3).unwrap()))), "str:'aaa'");
         assert_eq!(show_obj(Ok(molt_obj_inplace_binop(BinaryOp::Mul as i32, Obj::small(2).unwrap(), l))), "list:[2, 2]");
         molt_obj_inplace_binop(BinaryOp::Pow as i32, s, Obj::small(2).unwrap());
-        assert_eq!(taken(), "!TypeError: unsupported operand type(s) for **=: 'str' and 'int'");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: unsupported operand type(s) for **=: 'str' and 'int'");
         // hash() through the ABI, and format().
         molt_obj_hash(l);
-        assert_eq!(taken(), "!TypeError: unhashable type: 'list'");
+        assert_eq!(super::vectors::taken_marked(), "!TypeError: unhashable type: 'list'");
         let empty = parse("''");
         assert_eq!(show_obj(Ok(molt_obj_format(l, empty))), "str:'[2]'");
         // Method calls: tuple methods, and the lookups that are no method.
         let args = parse("(2,)");
-        assert_eq!(call(t, "count", args, ""), "int:1");
-        assert_eq!(call(t, "index", args, ""), "int:0");
+        assert_eq!(super::vectors::call(t, "count", args, ""), "int:1");
+        assert_eq!(super::vectors::call(t, "index", args, ""), "int:0");
         let nine = parse("(9,)");
-        assert_eq!(call(t, "index", nine, ""), "!ValueError: tuple.index(x): x not in tuple");
-        assert_eq!(call(t, "count", nine, "x"), "!TypeError: tuple.count() takes no keyword arguments");
+        assert_eq!(super::vectors::call(t, "index", nine, ""), "!ValueError: tuple.index(x): x not in tuple");
+        assert_eq!(super::vectors::call(t, "count", nine, "x"), "!TypeError: tuple.count() takes no keyword arguments");
         let no = parse("()");
-        assert_eq!(call(t, "index", no, ""), "!TypeError: index expected at least 1 argument, got 0");
-        assert_eq!(call(Obj::small(5).unwrap(), "real", no, ""), "!TypeError: 'int' object is not callable");
-        assert_eq!(call(l, "apend", args, ""), "!AttributeError: 'list' object has no attribute 'apend'");
+        assert_eq!(super::vectors::call(t, "index", no, ""), "!TypeError: index expected at least 1 argument, got 0");
+        assert_eq!(super::vectors::call(Obj::small(5).unwrap(), "real", no, ""), "!TypeError: 'int' object is not callable");
+        assert_eq!(super::vectors::call(l, "apend", args, ""), "!AttributeError: 'list' object has no attribute 'apend'");
         // The AttributeError carries CPython's suggestion.
         let e = crate::object::call::call_method(l, "apend", &[], &[]).unwrap_err();
         assert_eq!(e.suggest.and_then(|s| s.suggestion()), Some("append"));
         // A method as a value is not supported yet (no bound method objects).
         let name = "append";
         unsafe { molt_obj_getattr(l, name.as_ptr(), name.len() as i64) };
-        assert_eq!(taken(), "!NotImplementedError: bound methods ('list.append' as a value) are not supported by Molt yet");
+        assert_eq!(super::vectors::taken_marked(), "!NotImplementedError: bound methods ('list.append' as a value) are not supported by Molt yet");
         for o in [l, t, s, cls, big, empty, args, nine, no] {
             unsafe { decref(o) };
         }

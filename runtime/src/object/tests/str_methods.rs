@@ -16,11 +16,9 @@ use std::vec::Vec;
 
 use super::live;
 use super::seq::parse;
-use super::show_obj;
-use crate::exceptions::{clear_exception, take_exception, test_lock};
+use crate::exceptions::{clear_exception, test_lock};
 use crate::object::{Obj, decref, str_methods_case as case};
 use crate::testutil::Rng;
-use crate::*;
 
 const VECTORS: &str = include_str!("str_methods_vectors.txt");
 
@@ -44,42 +42,6 @@ for line in sys.stdin:
     print(out)
 "#;
 
-/// The pending exception as `!Kind: message`, cleared.
-fn taken() -> String {
-    let e = take_exception().expect("an exception is pending");
-    format!("!{}: {}", e.kind_name(), e.message)
-}
-
-fn pending() -> bool {
-    crate::exceptions::pending_exception().is_some()
-}
-
-/// `a.name(*args)` as generated code calls it.
-fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
-    // SAFETY: the name and keyword names are valid for their lengths; `method` comes from the
-    // lookup.
-    let r = unsafe {
-        let method = molt_obj_lookup_method(a, name.as_ptr(), name.len() as i64);
-        if pending() {
-            return taken();
-        }
-        molt_obj_call_method(
-            a,
-            method,
-            name.as_ptr(),
-            name.len() as i64,
-            args,
-            kwnames.as_ptr(),
-            kwnames.len() as i64,
-        )
-    };
-    if pending() {
-        assert_eq!(r, Obj::default(), "a raising call returns the word 0");
-        taken()
-    } else {
-        show_obj(Ok(r))
-    }
-}
 
 /// Evaluates one row; panics if it leaks.
 fn eval_row(line: &str) -> String {
@@ -89,7 +51,7 @@ fn eval_row(line: &str) -> String {
     assert_eq!(p.len(), 4, "bad row {line}");
     let a = parse(p[0]);
     let args = parse(p[2]);
-    let out = call(a, p[1], args, p[3]);
+    let out = super::vectors::call(a, p[1], args, p[3]);
     // SAFETY: the references `parse` made, released once.
     unsafe {
         decref(args);
@@ -103,36 +65,12 @@ fn eval_row(line: &str) -> String {
 fn vectors_match_the_object_model() {
     let _g = test_lock();
     clear_exception();
-    let mut failures = Vec::new();
-    let mut rows = 0;
-    for row in VECTORS.lines() {
-        let (line, expected) = row.split_once('\t').unwrap();
-        rows += 1;
-        let got = eval_row(line);
-        if got != expected {
-            failures.push(format!("{line}\n   got: {got}\n  want: {expected}"));
-        }
-    }
-    super::vectors::assert_rows(rows, 500, &failures);
+    super::vectors::check_rows(VECTORS, 500, eval_row);
 }
 
 #[test]
 fn vectors_still_match_python() {
-    let input: String = VECTORS
-        .lines()
-        .map(|r| format!("{}\n", r.split_once('\t').unwrap().0))
-        .collect();
-    let out = crate::testutil::python(PY_STR_EVAL, &input);
-    let out: Vec<&str> = out.lines().collect();
-    let rows: Vec<&str> = VECTORS.lines().collect();
-    assert_eq!(out.len(), rows.len());
-    for (row, got) in rows.iter().zip(out) {
-        let (line, expected) = row.split_once('\t').unwrap();
-        assert_eq!(
-            got, expected,
-            "python3 disagrees with the vectors on {line}"
-        );
-    }
+    super::vectors::check_python(VECTORS, PY_STR_EVAL);
 }
 
 /// A Python literal of `s` (escapes for the parser: `\\`, `'`, `|`, controls).

@@ -85,3 +85,61 @@ pub(super) fn assert_rows(rows: usize, min: usize, failures: &[String]) {
     assert!(rows > min, "only {rows} rows");
     assert!(failures.is_empty(), "{} of {rows} rows differ:\n{}", failures.len(), failures.iter().take(60).cloned().collect::<Vec<_>>().join("\n"));
 }
+
+/// Runs every row of a vector file (`input<TAB>expected` per line) through `eval` and fails
+/// with the rows that differ; the file must have more than `min` rows.
+pub(super) fn check_rows(vectors: &str, min: usize, mut eval: impl FnMut(&str) -> String) {
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for row in vectors.lines() {
+        let (line, expected) = row.split_once('\t').expect("a row is input<TAB>expected");
+        rows += 1;
+        let got = eval(line);
+        if got != expected {
+            failures.push(format!("{line}\n   got: {got}\n  want: {expected}"));
+        }
+    }
+    assert_rows(rows, min, &failures);
+}
+
+/// Runs the inputs of a vector file through python3 with `script` (which prints one line per
+/// input line) and requires the expected outputs: the vectors still say what CPython says.
+pub(super) fn check_python(vectors: &str, script: &str) {
+    let input: String = vectors.lines().map(|r| format!("{}\n", r.split_once('\t').expect("a row").0)).collect();
+    let out = crate::testutil::python(script, &input);
+    let out: Vec<&str> = out.lines().collect();
+    let rows: Vec<&str> = vectors.lines().collect();
+    assert_eq!(out.len(), rows.len());
+    for (row, got) in rows.iter().zip(out) {
+        let (line, expected) = row.split_once('\t').expect("a row");
+        assert_eq!(got, expected, "python3 disagrees with the vectors on {line}");
+    }
+}
+
+/// The pending exception as `!Kind: message`, cleared.
+pub(super) fn taken_marked() -> String {
+    let e = crate::exceptions::take_exception().expect("an exception is pending");
+    format!("!{}: {}", e.kind_name(), e.message)
+}
+
+/// `a.name(*args)` as generated code calls it (`molt_obj_lookup_method`, then
+/// `molt_obj_call_method` with the arguments tuple and the keyword names), shown as a result or
+/// as the exception it raised.
+pub(super) fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
+    let pending = || crate::exceptions::pending_exception().is_some();
+    // SAFETY: the name and keyword names are valid for their lengths; `method` comes from the
+    // lookup.
+    let r = unsafe {
+        let method = crate::molt_obj_lookup_method(a, name.as_ptr(), name.len() as i64);
+        if pending() {
+            return taken_marked();
+        }
+        crate::molt_obj_call_method(a, method, name.as_ptr(), name.len() as i64, args, kwnames.as_ptr(), kwnames.len() as i64)
+    };
+    if pending() {
+        assert_eq!(r, Obj::default(), "a raising call returns the word 0");
+        taken_marked()
+    } else {
+        super::show_obj(Ok(r))
+    }
+}
