@@ -77,6 +77,9 @@ pub(super) fn span(r: TextRange) -> Span {
 pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let table = SymbolTable::build(body);
+    for (r, msg) in &table.errors {
+        diags.push(Diagnostic::new("E0001", span(*r), format!("SyntaxError: {msg}")).label("here"));
+    }
     let module_scope = table.module();
     // The module-level defs that are lowered: each with its scope and its module-level symbol.
     let mut defs: Vec<(&ast::StmtFunctionDef, ScopeId, SymbolId)> = Vec::new();

@@ -4,8 +4,9 @@
 //! `update_symbols`).
 //!
 //! Relies on: a syntactically valid AST; any construct, in the subset or not, is accepted (the
-//! table never fails: what CPython reports as a SyntaxError here is left to the lowering, which
-//! rejects `global` and `nonlocal` today).
+//! table never fails). The SyntaxErrors CPython's symbol table reports for `global` statements
+//! (after a use or binding of the name, or naming a parameter) are collected in `errors`; the
+//! lowering reports them, and rejects `nonlocal` today.
 //!
 //! Provides, once `SymbolTable::build` has made its one pass over the AST and analysed it:
 //! * every name of a scope — each `Expr::Name` read or bound there, each parameter, each name a
@@ -134,6 +135,9 @@ pub struct SymbolTable {
     /// The scope of each comprehension, by the start of its expression.
     comps: HashMap<TextSize, ScopeId>,
     module: ScopeId,
+    /// The SyntaxErrors CPython's symbol table reports (a `global` statement after a use of
+    /// the name, or naming a parameter), with where.
+    pub errors: Vec<(ruff_text_size::TextRange, String)>,
 }
 
 impl SymbolTable {
@@ -141,7 +145,7 @@ impl SymbolTable {
     pub fn build(body: &[Stmt]) -> SymbolTable {
         let mut scopes = Arena::new();
         let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
-        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), module };
+        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), module, errors: Vec::new() };
         let mut b = Builder { t: table, scope: module };
         b.visit_body(body);
         let mut t = b.t;
@@ -429,6 +433,21 @@ impl<'a> Visitor<'a> for Builder {
                 self.flag(c.name.as_str(), |f| f.defined = true);
             }
             Stmt::Global(g) => {
+                // CPython's `symtable_visit_stmt`: a name used, bound or a parameter before its
+                // `global` statement is a SyntaxError.
+                for n in &g.names {
+                    let name = self.t.intern(n.as_str());
+                    let f = self.t.scopes[self.scope].by_name.get(&name).map(|&sym| self.t.symbols[sym].flags);
+                    let what = match f {
+                        Some(f) if f.parameter => Some("is parameter and global"),
+                        Some(f) if f.assigned || f.defined => Some("is assigned to before global declaration"),
+                        Some(f) if f.used => Some("is used prior to global declaration"),
+                        Some(_) | None => None,
+                    };
+                    if let Some(what) = what {
+                        self.t.errors.push((g.range, format!("name '{}' {what}", n.as_str())));
+                    }
+                }
                 // As in CPython, the module's symbol is marked too.
                 for n in &g.names {
                     self.flag(n.as_str(), |f| f.declared_global = true);

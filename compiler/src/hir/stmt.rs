@@ -22,6 +22,9 @@ impl<'a> FnLower<'a> {
                 self.expr(&e.value);
             }
             Stmt::Pass(_) => {}
+            // `global x`: the symbol table makes `x` a module variable in this function (its
+            // reads and stores go to the global slot); the statement itself does nothing.
+            Stmt::Global(_) => {}
             Stmt::Assign(a) => {
                 // `a, b = x, y` (one target, as many plain items as names): the items are
                 // evaluated, then assigned, without a tuple — nothing can observe it.

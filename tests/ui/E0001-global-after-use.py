@@ -1,0 +1,6 @@
+total = 0
+
+def add(n):
+    total += n
+    global total
+    return total
