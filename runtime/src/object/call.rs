@@ -301,7 +301,7 @@ pub fn lookup_method(recv: Obj, name: &str) -> MoltResult<Option<&'static Method
 pub unsafe extern "C" fn molt_obj_lookup_method(recv: Obj, name: *const u8, len: i64) -> *const u8 {
     // SAFETY: forwarded caller contract.
     let name = unsafe { crate::exceptions::bytes_from_raw(name, len) };
-    match lookup_method(recv, &alloc::string::String::from_utf8_lossy(name)) {
+    match lookup_method(recv, core::str::from_utf8(name).unwrap_or("")) {
         Ok(Some(m)) => core::ptr::from_ref(m).cast(),
         Ok(None) => core::ptr::null(),
         Err(e) => {
@@ -335,8 +335,9 @@ pub unsafe extern "C" fn molt_obj_call_method(
             crate::exceptions::bytes_from_raw(kwnames, kwlen),
         )
     };
-    let name = alloc::string::String::from_utf8_lossy(name);
-    let kwnames = alloc::string::String::from_utf8_lossy(kwnames);
+    // The compiler passes identifiers: valid UTF-8.
+    let name = core::str::from_utf8(name).unwrap_or("");
+    let kwnames = core::str::from_utf8(kwnames).unwrap_or("");
     // SAFETY: a non-null `method` points into a static method table (caller contract).
     let method: Option<&'static MethodDef> = unsafe { method.cast::<MethodDef>().as_ref() };
     let Some(all) = tuple_items(args) else {

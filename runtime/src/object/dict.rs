@@ -387,7 +387,15 @@ fn lookup(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
                         if k.is(key) {
                             return Ok(Some(ix));
                         }
-                        if e.hash == hash {
+                        if e.hash == hash
+                            && let Some(eq) = dispatch::str_eq_fast(k, key)
+                        {
+                            // Two strs: compared without running any code (CPython's
+                            // `unicode_eq`); the table cannot change meanwhile.
+                            if eq {
+                                return Ok(Some(ix));
+                            }
+                        } else if e.hash == hash {
                             incref(k);
                             let cmp = dispatch::rich_compare_bool(CompareOp::Eq, k, key);
                             let same = with(d, |s| {

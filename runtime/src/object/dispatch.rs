@@ -373,6 +373,16 @@ pub fn as_index(item: Obj, err: ExceptionKind) -> MoltResult<Option<i64>> {
     }
 }
 
+/// `a == b` for two strs, decided without dispatch (CPython's `unicode_eq`, which its dicts use
+/// for str keys); `None` unless both are strs.
+#[inline]
+pub fn str_eq_fast(a: Obj, b: Obj) -> Option<bool> {
+    match (super::str::str_text(a), super::str::str_text(b)) {
+        (Some(x), Some(y)) => Some(x == y),
+        (Some(_) | None, _) => None,
+    }
+}
+
 /// `operator.index(v)` (CPython's `PyNumber_Index`): the int of an int-like object (a new
 /// reference), TypeError "'float' object cannot be interpreted as an integer" otherwise.
 pub fn number_index(v: Obj) -> MoltResult<Obj> {
