@@ -19,6 +19,7 @@ use molt_ir::{Attr, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::expr::one_arg_method;
 use super::scope::{Binding, ScopeId};
 use super::{Ctx, FnLower, HirFunc, span};
 use crate::diagnostics::Diagnostic;
@@ -187,15 +188,15 @@ impl FnLower<'_> {
         // The element(s) as `lower_comprehension`'s callers give them: one, or a key and a value.
         let (first, second) = (vals.first().copied(), vals.get(1).copied());
         let op = match (kind, first, second) {
-            (CompKind::List, Some(v), None) => NewOp::new(Opcode::PyCallMethod, sp).operands([result, v]).attr("name", Attr::Str("append".into())),
-            (CompKind::Set, Some(v), None) => NewOp::new(Opcode::PyCallMethod, sp).operands([result, v]).attr("name", Attr::Str("add".into())),
+            (CompKind::List, Some(v), None) => one_arg_method(result, "append", v, sp),
+            (CompKind::Set, Some(v), None) => one_arg_method(result, "add", v, sp),
             (CompKind::Dict, Some(k), Some(v)) => {
                 self.append(b, NewOp::new(Opcode::PySetitem, sp).operands([result, k, v]));
                 return;
             }
             (CompKind::List | CompKind::Set | CompKind::Dict, _, _) => return,
         };
-        self.append(b, op.attr("kwnames", Attr::Str(String::new())).attr("attr_end", Attr::Int(sp.end.into())).result(Type::Obj));
+        self.append(b, op);
     }
 }
 

@@ -270,8 +270,7 @@ impl<'a> FnLower<'a> {
                 e => {
                     let v = self.expr(e)?;
                     let b = self.cur?;
-                    self.append(b, NewOp::new(Opcode::PyCallMethod, sp).operands([list, v]).attr("name", Attr::Str("append".into()))
-                        .attr("kwnames", Attr::Str(String::new())).attr("attr_end", Attr::Int(sp.end.into())).result(Type::Obj));
+                    self.append(b, one_arg_method(list, "append", v, sp));
                 }
             }
         }
@@ -595,6 +594,13 @@ impl<'a> FnLower<'a> {
         let (_, b) = self.append(b, NewOp::new(Opcode::PyPrint, sp).operands(args).attr("sep", Attr::Str(sep)).attr("end", Attr::Str(end)));
         Some(self.konst(b, Attr::None, sp))
     }
+}
+
+/// `recv.name(arg)` that the compiler writes itself (a display's or comprehension's store),
+/// blamed on the whole construct `sp`.
+pub(super) fn one_arg_method(recv: Value, name: &str, arg: Value, sp: Span) -> NewOp {
+    NewOp::new(Opcode::PyCallMethod, sp).operands([recv, arg]).attr("name", Attr::Str(name.into()))
+        .attr("kwnames", Attr::Str(String::new())).attr("attr_end", Attr::Int(sp.end.into())).result(Type::Obj)
 }
 
 /// Whether CPython's AST optimizer makes `e` a constant (`ast_opt.c`): a literal, a signed

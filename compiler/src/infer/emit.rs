@@ -442,29 +442,14 @@ impl Emitter<'_, '_> {
             // Ops with several results.
             Opcode::PyUnpack => {
                 let x = boxed_operand(self, 0);
-                let mut new = NewOp::new(Opcode::TObjUnpack, sp).operands([x]).attr("count", Attr::Int(o.results.len() as i64));
-                for _ in &o.results {
-                    new = new.result(Type::TObj);
-                }
-                let id = self.out.append_op(b, new);
-                let rs = self.out.ops[id].results.clone();
-                for (h, t) in o.results.iter().zip(rs) {
-                    self.vmap.insert(*h, t);
-                }
-                return;
+                let op = NewOp::new(Opcode::TObjUnpack, sp).operands([x]).attr("count", Attr::Int(o.results.len() as i64));
+                return self.boxed_results(b, o, op);
             }
             Opcode::PyUnpackEx => {
                 let x = boxed_operand(self, 0);
-                let mut new = NewOp::new(Opcode::TObjUnpackEx, sp).operands([x]).attr("before", o.attr("before").cloned().unwrap_or(Attr::Int(0))).attr("after", o.attr("after").cloned().unwrap_or(Attr::Int(0)));
-                for _ in &o.results {
-                    new = new.result(Type::TObj);
-                }
-                let id = self.out.append_op(b, new);
-                let rs = self.out.ops[id].results.clone();
-                for (h, t) in o.results.iter().zip(rs) {
-                    self.vmap.insert(*h, t);
-                }
-                return;
+                let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Int(0));
+                let op = NewOp::new(Opcode::TObjUnpackEx, sp).operands([x]).attr("before", attr("before")).attr("after", attr("after"));
+                return self.boxed_results(b, o, op);
             }
             Opcode::PyListExtendStar => {
                 let (l, x) = (self.vmap[&o.operands[0]], boxed_operand(self, 1));
@@ -684,6 +669,18 @@ impl Emitter<'_, '_> {
         };
         let Some(&r) = o.results.first() else { return };
         self.vmap.insert(r, v);
+    }
+
+    /// Appends `op` with one `!t.obj` result per result of HIR op `o`, mapped to them.
+    fn boxed_results(&mut self, b: Block, o: &OpData, mut op: NewOp) {
+        for _ in &o.results {
+            op = op.result(Type::TObj);
+        }
+        let id = self.out.append_op(b, op);
+        let rs = self.out.ops[id].results.clone();
+        for (h, t) in o.results.iter().zip(rs) {
+            self.vmap.insert(*h, t);
+        }
     }
 
     /// The TIR type of a generic op's result: `list` where inference knows the runtime makes a

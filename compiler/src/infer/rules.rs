@@ -274,14 +274,16 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
     if o.opcode == Opcode::PyCallMethod {
         return method_lats(o, ins[0], tier0);
     }
+    // The lattice values of a rule's decision.
+    let lats_of = |r: Rule| match r {
+        Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
+        Rule::Generic(ls) => (ls, None),
+        Rule::Raise(..) => (vec![Lat::Bottom; n], None),
+        Rule::Reject(d) => (vec![Lat::Bottom; n], Some(d)),
+    };
     if !ins.iter().any(|l| l.is_boxed()) || accepts_boxed(o) {
         let tys: Vec<Type> = ins.iter().filter_map(|l| l.ty()).collect();
-        return match rule(f, op, &tys, tier0) {
-            Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
-            Rule::Generic(ls) => (ls, None),
-            Rule::Raise(..) => (vec![Lat::Bottom; n], None),
-            Rule::Reject(d) => (vec![Lat::Bottom; n], Some(d)),
-        };
+        return lats_of(rule(f, op, &tys, tier0));
     }
     if is_range_op(o) {
         // Boxed range() arguments are converted to ints first (`t.obj_index`, CPython's
@@ -292,12 +294,7 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
             return (vec![Lat::Bottom; n], Some(d));
         }
         let tys: Vec<Type> = ins.iter().map(|l| if l.is_boxed() { Type::Int } else { l.ty().unwrap_or(Type::Int) }).collect();
-        return match rule(f, op, &tys, tier0) {
-            Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
-            Rule::Generic(ls) => (ls, None),
-            Rule::Raise(..) => (vec![Lat::Bottom; n], None),
-            Rule::Reject(d) => (vec![Lat::Bottom; n], Some(d)),
-        };
+        return lats_of(rule(f, op, &tys, tier0));
     }
     // Enumerate the candidate types of the boxed operands.
     let choices: Vec<Vec<Type>> = ins.iter().map(|l| l.members().types().collect()).collect();

@@ -525,14 +525,8 @@ impl L<'_> {
             Opcode::TTupleNew => {
                 // A new tuple, then each item boxed into it (the tuple takes its own references).
                 let tys: Vec<Type> = operands.iter().map(|&v| self.src.values[v].ty).collect();
-                let n = self.i64c(ops.len() as i64, sp);
-                let t = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
-                for (i, (&v, &ty)) in ops.iter().zip(&tys).enumerate() {
-                    let item = self.box_value(ty, v, sp);
-                    let idx = self.i64c(i as i64, sp);
-                    self.call(RtFn::molt_tuple_init, vec![t, idx, item], None, sp);
-                }
-                Some(t)
+                let items: Vec<Value> = ops.iter().zip(&tys).map(|(&v, &ty)| self.box_value(ty, v, sp)).collect();
+                Some(self.tuple_of(&items, sp))
             }
             Opcode::TTupleGet => {
                 let idx = o.attr("index").and_then(Attr::as_int).unwrap_or(0);
@@ -552,12 +546,7 @@ impl L<'_> {
             }
             Opcode::TStrBuild => {
                 // The parts in a tuple, joined by the runtime in one allocation.
-                let n = self.i64c(ops.len() as i64, sp);
-                let t = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
-                for (i, &a) in ops.iter().enumerate() {
-                    let idx = self.i64c(i as i64, sp);
-                    self.call(RtFn::molt_tuple_init, vec![t, idx, a], None, sp);
-                }
+                let t = self.tuple_of(&ops, sp);
                 Some(self.call_val(RtFn::molt_str_build, vec![t], Type::Ref, sp))
             }
             Opcode::TDictNew => {
@@ -587,11 +576,7 @@ impl L<'_> {
                 let before = self.i64c(attr("before").as_int().unwrap_or(0), sp);
                 let after = self.i64c(attr("after").as_int().unwrap_or(0), sp);
                 let t = self.call_val(RtFn::molt_obj_unpack_ex, vec![ops[0], before, after], Type::Ref, sp);
-                for (i, &r) in o.results.iter().enumerate() {
-                    let idx = self.i64c(i as i64, sp);
-                    let item = self.call_val(RtFn::molt_tuple_item, vec![t, idx], Type::Ref, sp);
-                    self.vmap.insert(r, item);
-                }
+                self.tuple_items_to(t, &o.results, sp);
                 return;
             }
             Opcode::TListGetitem => Some(self.call_val(RtFn::molt_list_getitem, ops, Type::Ref, sp)),
@@ -634,12 +619,7 @@ impl L<'_> {
                 let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
                 let pn = self.i64c(name.len() as i64, sp);
                 let method = self.call_val(RtFn::molt_obj_lookup_method, vec![ops[0], p, pn], Type::Ptr, attr_sp);
-                let n = self.i64c(ops.len() as i64 - 1, sp);
-                let args = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
-                for (i, &a) in ops[1..].iter().enumerate() {
-                    let idx = self.i64c(i as i64, sp);
-                    self.call(RtFn::molt_tuple_init, vec![args, idx, a], None, sp);
-                }
+                let args = self.tuple_of(&ops[1..], sp);
                 let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
                 let kn = self.i64c(kw.len() as i64, sp);
                 Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], method, p, pn, args, k, kn], Type::Ref, sp))
@@ -660,11 +640,7 @@ impl L<'_> {
                 // The runtime checks the count and gives a tuple of exactly that many items.
                 let n = self.i64c(o.results.len() as i64, sp);
                 let t = self.call_val(RtFn::molt_obj_unpack, vec![ops[0], n], Type::Ref, sp);
-                for (i, &r) in o.results.iter().enumerate() {
-                    let idx = self.i64c(i as i64, sp);
-                    let item = self.call_val(RtFn::molt_tuple_item, vec![t, idx], Type::Ref, sp);
-                    self.vmap.insert(r, item);
-                }
+                self.tuple_items_to(t, &o.results, sp);
                 return;
             }
             Opcode::TFrameCheck => {
@@ -685,6 +661,26 @@ impl L<'_> {
         }
     }
 
+    /// A new tuple of the (boxed) `items` (the tuple takes its own references).
+    fn tuple_of(&mut self, items: &[Value], sp: Span) -> Value {
+        let n = self.i64c(items.len() as i64, sp);
+        let t = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
+        for (i, &a) in items.iter().enumerate() {
+            let idx = self.i64c(i as i64, sp);
+            self.call(RtFn::molt_tuple_init, vec![t, idx, a], None, sp);
+        }
+        t
+    }
+
+    /// Items `0..results.len()` of tuple `t`, as the values of TIR results `results`.
+    fn tuple_items_to(&mut self, t: Value, results: &[Value], sp: Span) {
+        for (i, &r) in results.iter().enumerate() {
+            let idx = self.i64c(i as i64, sp);
+            let item = self.call_val(RtFn::molt_tuple_item, vec![t, idx], Type::Ref, sp);
+            self.vmap.insert(r, item);
+        }
+    }
+
     /// `t.call_builtin`: the runtime function of the builtin, with the absent optional
     /// arguments filled in (CPython's defaults) and the keyword arguments in their places.
     fn call_builtin(&mut self, o: &molt_ir::OpData, ops: &[Value], res: Type, sp: Span) -> Value {
@@ -699,15 +695,7 @@ impl L<'_> {
             Some(v) => (v, flag(s, true)),
             None => (small(s, 0), flag(s, false)),
         };
-        let tuple = |s: &mut Self, items: &[Value]| {
-            let n = s.i64c(items.len() as i64, sp);
-            let t = s.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
-            for (i, &a) in items.iter().enumerate() {
-                let idx = s.i64c(i as i64, sp);
-                s.call(RtFn::molt_tuple_init, vec![t, idx, a], None, sp);
-            }
-            t
-        };
+        let tuple = |s: &mut Self, items: &[Value]| s.tuple_of(items, sp);
         use molt_ir::Builtin as B;
         match which {
             B::Range => {

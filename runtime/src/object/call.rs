@@ -177,6 +177,19 @@ pub fn slice_index_not_none(o: Obj) -> MoltResult<i64> {
     }
 }
 
+/// `_PyArg_UnpackKeywords`'s error for more than `n` arguments (`keyword` when only keywords
+/// were given).
+fn too_many_arguments<T>(fname: &str, n: usize, given: usize, keyword: bool) -> MoltResult<T> {
+    fail(
+        TypeError,
+        format!(
+            "{fname}() takes at most {n} {}argument{} ({given} given)",
+            if keyword { "keyword " } else { "" },
+            if n == 1 { "" } else { "s" }
+        ),
+    )
+}
+
 /// `_PyArg_UnpackKeywords` for a function `fname` whose parameters are all keyword-only
 /// (`names`, none required; `list.sort`'s `key` and `reverse`): the value of each, by name.
 pub fn unpack_keywords<const N: usize>(
@@ -191,14 +204,7 @@ pub fn unpack_keywords<const N: usize>(
     }
     let given = pos.len() + kw.len();
     if given > N {
-        return fail(
-            TypeError,
-            format!(
-                "{fname}() takes at most {N} {}argument{} ({given} given)",
-                if pos.is_empty() { "keyword " } else { "" },
-                if N == 1 { "" } else { "s" }
-            ),
-        );
+        return too_many_arguments(fname, N, given, pos.is_empty());
     }
     if !pos.is_empty() {
         return fail(
@@ -236,14 +242,7 @@ pub fn unpack_optional<const N: usize>(
     let mut out = [None; N];
     let given = pos.len() + kw.len();
     if given > N {
-        return fail(
-            TypeError,
-            format!(
-                "{fname}() takes at most {N} {}argument{} ({given} given)",
-                if pos.is_empty() { "keyword " } else { "" },
-                if N == 1 { "" } else { "s" }
-            ),
-        );
+        return too_many_arguments(fname, N, given, pos.is_empty());
     }
     for (slot, &p) in out.iter_mut().zip(pos) {
         *slot = Some(p);

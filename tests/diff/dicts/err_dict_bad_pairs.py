@@ -1,0 +1,3 @@
+# dict() of an iterable whose items are not pairs: CPython's TypeError.
+print(dict([(1, 2)]))
+print(dict([1]))
