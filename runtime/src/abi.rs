@@ -258,12 +258,13 @@ molt_abi! {
         fn molt_any(iterable: obj) -> bool;
         /// `all(iterable)`.
         fn molt_all(iterable: obj) -> bool;
-        /// `min(*args, default=default)` (`is_max` false) / `max(…)` without `key=`: `args` is
-        /// the tuple of positional arguments (one iterable, or two or more values); ties keep
-        /// the first item. CPython's errors: "min() arg is an empty sequence", "max expected at
+        /// `min(*args, key=key, default=default)` (`is_max` false) / `max(…)`: `args` is the
+        /// tuple of positional arguments (one iterable, or two or more values); `key` is None
+        /// for no key function, else called on each item (through `molt_call`'s protocol) and
+        /// the keys compared; ties keep the first item. CPython's errors: "min() arg is an empty sequence", "max expected at
         /// least 1 argument, got 0", "Cannot specify a default for max() with multiple
         /// positional arguments".
-        fn molt_min_max(args: obj, is_max: bool, default: obj, has_default: bool) -> obj;
+        fn molt_min_max(args: obj, is_max: bool, key: obj, default: obj, has_default: bool) -> obj;
         /// `next(it)` / `next(it, default)` (when `has_default`): StopIteration when exhausted
         /// without a default; TypeError "'list' object is not an iterator".
         fn molt_next(it: obj, default: obj, has_default: bool) -> obj;
@@ -364,6 +365,51 @@ molt_abi! {
         fn molt_set_from_iter(a: obj) -> obj;
         /// `frozenset(a)` of any iterable.
         fn molt_frozenset_from_iter(a: obj) -> obj;
+
+        // --- functions, closures, calls of values (decisions/0023) ---
+        /// A new function object (`def` or `lambda` run). `code` is the C-ABI entry of the
+        /// compiled body: `code(function, bound, depth) -> obj`, where `bound` is a tuple of the
+        /// parameters' values in the body's order (the positional parameters, the keyword-only
+        /// ones, then the `*args` tuple when `has_varargs`) and `depth` the new frame's depth; it
+        /// returns a new reference, or the word 0 with an exception pending. `name` and
+        /// `qualname` are strs (`__name__`, `__qualname__`: `outer.<locals>.inner`, `<lambda>`);
+        /// `params` a tuple of the parameter names (positional, then keyword-only; not
+        /// `*args`); `argcount` how many are positional, `posonly` how many of those are
+        /// positional-only; `defaults` a tuple of the defaults of the last positional parameters
+        /// (may be empty); `kwdefaults` a dict from keyword-only parameter names to their
+        /// defaults, or None; `closure` a tuple of the cells of the function's free variables
+        /// (may be empty). All borrowed.
+        fn molt_function_new(code: ptr, name: obj, qualname: obj, params: obj, argcount: i64, posonly: i64, has_varargs: bool, defaults: obj, kwdefaults: obj, closure: obj) -> obj;
+        /// Cell `index` of function `func`'s closure (a new reference to the cell).
+        fn molt_function_cell(func: obj, index: i64) -> obj;
+        /// A new cell holding `value` (borrowed) when `has_value`, else empty.
+        fn molt_cell_new(value: obj, has_value: bool) -> obj;
+        /// The value in `cell` (a new reference). An empty cell raises NameError "cannot access
+        /// free variable 'NAME' where it is not associated with a value in enclosing scope" when
+        /// `free` (read by an inner function), else UnboundLocalError "cannot access local
+        /// variable 'NAME' where it is not associated with a value" (`len` bytes of UTF-8 name).
+        fn molt_cell_get(cell: obj, name: ptr, len: i64, free: bool) -> obj;
+        /// Stores `value` (borrowed) in `cell`, dropping what it held.
+        fn molt_cell_set(cell: obj, value: obj) -> void;
+        /// `del NAME` of a variable held in `cell`: empties it; an empty one raises as
+        /// `molt_cell_get` does.
+        fn molt_cell_delete(cell: obj, name: ptr, len: i64, free: bool) -> void;
+        /// `callee(*args, **kw)`: `args` is a tuple of the positional arguments followed by the
+        /// keyword arguments' values, which `kwnames` (a tuple of strs, empty for none) names;
+        /// `depth` is the caller's frame depth. A function object's arguments are bound as
+        /// CPython 3.11's `initialize_locals` binds them, with its exact TypeErrors ("f() missing
+        /// 1 required positional argument: 'x'", …), and RecursionError when the new frame would
+        /// be deeper than RECURSION_LIMIT; builtin classes construct (`int("3")`, `list(x)`),
+        /// builtin functions run; anything else is TypeError "'int' object is not callable".
+        fn molt_call(callee: obj, args: obj, kwnames: obj, depth: i64) -> obj;
+        /// The builtin function `id` (one of `BuiltinFunction`) as a value: a static object
+        /// whose repr is `<built-in function len>`.
+        fn molt_builtin_function(id: i32) -> obj;
+        /// `map(func, *iterables)`: `iterables` is a non-empty tuple (TypeError "map() must have
+        /// at least two arguments." is the caller's); a lazy iterator.
+        fn molt_map(func: obj, iterables: obj) -> obj;
+        /// `filter(func, iterable)`: `func` None keeps the true items; a lazy iterator.
+        fn molt_filter(func: obj, iterable: obj) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -466,6 +512,34 @@ molt_abi! {
             Enumerate = 13,
             Zip = 14,
             Reversed = 15,
+            Map = 16,
+            Filter = 17,
+            Function = 18,
+        }
+        /// The builtin functions `molt_builtin_function` gives as values.
+        enum BuiltinFunction {
+            Len = 0,
+            Abs = 1,
+            Repr = 2,
+            Hash = 3,
+            Ord = 4,
+            Chr = 5,
+            Sum = 6,
+            Min = 7,
+            Max = 8,
+            Sorted = 9,
+            Any = 10,
+            All = 11,
+            Next = 12,
+            Iter = 13,
+            Round = 14,
+            Divmod = 15,
+            Id = 16,
+            Print = 17,
+            Isinstance = 18,
+            Callable = 19,
+            Ascii = 20,
+            Format = 21,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {
