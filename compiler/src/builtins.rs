@@ -12,7 +12,7 @@
 
 use molt_ir::Builtin;
 
-use crate::abi::{BuiltinClass, EXCEPTION_KINDS};
+use crate::abi::{BuiltinClass, BuiltinFunction, EXCEPTION_KINDS};
 
 /// How a call of a builtin lowers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +36,9 @@ pub enum Call {
     Sorted,
     /// A new exception object (`py.exc_new`), with at most one positional argument.
     Exception,
+    /// Called as a value (`py.call_value` of the builtin's object): the runtime binds the
+    /// arguments and raises CPython's TypeErrors.
+    Value,
     /// Not callable in the subset yet.
     Unsupported,
 }
@@ -43,8 +46,8 @@ pub enum Call {
 /// What a builtin name denotes (as a value).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// A function: functions are not first-class values yet.
-    Function,
+    /// A function; as a value, the runtime's builtin function object (`None`: none yet).
+    Function(Option<BuiltinFunction>),
     /// A class of the runtime (`int`, `tuple`, …).
     Class(BuiltinClass),
     /// An exception class of the runtime: its kind.
@@ -109,43 +112,46 @@ macro_rules! builtins {
 // specializes them, which depends on how often they ran; Molt does not model that: see
 // decisions/0005.) The callable ones come first, in the order help messages list them.
 builtins! {
-    Print = "print", Kind::Function, Call::Print, &[(2, CALL)];
-    Abs = "abs", Kind::Function, Call::Op(Builtin::Abs, 1, &[]), &[(1, CALL)];
-    Min = "min", Kind::Function, Call::Args(Builtin::Min, 1, None, &["default"]), &[(1, CALL), (2, CMP)];
-    Max = "max", Kind::Function, Call::Args(Builtin::Max, 1, None, &["default"]), &[(1, CALL), (2, CMP)];
+    Print = "print", Kind::Function(Some(BuiltinFunction::Print)), Call::Print, &[(2, CALL)];
+    Abs = "abs", Kind::Function(Some(BuiltinFunction::Abs)), Call::Op(Builtin::Abs, 1, &[]), &[(1, CALL)];
+    Min = "min", Kind::Function(Some(BuiltinFunction::Min)), Call::Args(Builtin::Min, 1, None, &["default", "key"]), &[(1, CALL), (2, CMP)];
+    Max = "max", Kind::Function(Some(BuiltinFunction::Max)), Call::Args(Builtin::Max, 1, None, &["default", "key"]), &[(1, CALL), (2, CMP)];
     Int = "int", Kind::Class(BuiltinClass::Int), Call::Op(Builtin::Int, 1, &[]), &[(1, CALL)];
     Float = "float", Kind::Class(BuiltinClass::Float), Call::Op(Builtin::Float, 1, &[]), &[];
     Str = "str", Kind::Class(BuiltinClass::Str), Call::Op(Builtin::Str, 1, &[]), &[(1, CALL)];
-    Repr = "repr", Kind::Function, Call::Op(Builtin::Repr, 1, &[]), &[(1, CALL)];
-    Ascii = "ascii", Kind::Function, Call::Op(Builtin::Ascii, 1, &[]), &[(1, CALL)];
-    Format = "format", Kind::Function, Call::Op(Builtin::Format, 2, &[""]), &[(1, CALL)];
-    Len = "len", Kind::Function, Call::Op(Builtin::Len, 1, &[]), &[(1, CALL)];
-    Hash = "hash", Kind::Function, Call::Op(Builtin::Hash, 1, &[]), &[(1, CALL)];
+    Repr = "repr", Kind::Function(Some(BuiltinFunction::Repr)), Call::Op(Builtin::Repr, 1, &[]), &[(1, CALL)];
+    Ascii = "ascii", Kind::Function(Some(BuiltinFunction::Ascii)), Call::Op(Builtin::Ascii, 1, &[]), &[(1, CALL)];
+    Format = "format", Kind::Function(Some(BuiltinFunction::Format)), Call::Op(Builtin::Format, 2, &[""]), &[(1, CALL)];
+    Len = "len", Kind::Function(Some(BuiltinFunction::Len)), Call::Op(Builtin::Len, 1, &[]), &[(1, CALL)];
+    Hash = "hash", Kind::Function(Some(BuiltinFunction::Hash)), Call::Op(Builtin::Hash, 1, &[]), &[(1, CALL)];
     Type = "type", Kind::Class(BuiltinClass::Type), Call::Op(Builtin::Type, 1, &[]), &[(1, CALL)];
-    IsInstance = "isinstance", Kind::Function, Call::Op(Builtin::IsInstance, 2, &[]), &[(1, CALL)];
+    IsInstance = "isinstance", Kind::Function(Some(BuiltinFunction::Isinstance)), Call::Op(Builtin::IsInstance, 2, &[]), &[(1, CALL)];
     Range = "range", Kind::Class(BuiltinClass::Range), Call::Args(Builtin::Range, 1, Some(3), &[]), &[(1, CMP)];
     Enumerate = "enumerate", Kind::Class(BuiltinClass::Enumerate), Call::Args(Builtin::Enumerate, 1, Some(2), &["start"]), &[];
     Zip = "zip", Kind::Class(BuiltinClass::Zip), Call::Args(Builtin::Zip, 0, None, &["strict"]), &[(1, CALL)];
     Reversed = "reversed", Kind::Class(BuiltinClass::Reversed), Call::Args(Builtin::Reversed, 1, Some(1), &[]), &[];
-    Sum = "sum", Kind::Function, Call::Args(Builtin::Sum, 1, Some(2), &["start"]), &[(1, CALL)];
-    Any = "any", Kind::Function, Call::Args(Builtin::Any, 1, Some(1), &[]), &[(1, CALL)];
-    All = "all", Kind::Function, Call::Args(Builtin::All, 1, Some(1), &[]), &[(1, CALL)];
-    Next = "next", Kind::Function, Call::Args(Builtin::Next, 1, Some(2), &[]), &[(1, CALL)];
-    Iter = "iter", Kind::Function, Call::Args(Builtin::Iter, 1, Some(1), &[]), &[(1, CALL)];
-    Round = "round", Kind::Function, Call::Args(Builtin::Round, 1, Some(2), &["ndigits"]), &[(1, CALL)];
-    Divmod = "divmod", Kind::Function, Call::Args(Builtin::Divmod, 2, Some(2), &[]), &[(1, CALL)];
-    Ord = "ord", Kind::Function, Call::Args(Builtin::Ord, 1, Some(1), &[]), &[(1, CALL)];
-    Chr = "chr", Kind::Function, Call::Args(Builtin::Chr, 1, Some(1), &[]), &[(1, CALL)];
-    Id = "id", Kind::Function, Call::Args(Builtin::Id, 1, Some(1), &[]), &[(1, CALL)];
+    Sum = "sum", Kind::Function(Some(BuiltinFunction::Sum)), Call::Args(Builtin::Sum, 1, Some(2), &["start"]), &[(1, CALL)];
+    Any = "any", Kind::Function(Some(BuiltinFunction::Any)), Call::Args(Builtin::Any, 1, Some(1), &[]), &[(1, CALL)];
+    All = "all", Kind::Function(Some(BuiltinFunction::All)), Call::Args(Builtin::All, 1, Some(1), &[]), &[(1, CALL)];
+    Next = "next", Kind::Function(Some(BuiltinFunction::Next)), Call::Args(Builtin::Next, 1, Some(2), &[]), &[(1, CALL)];
+    Iter = "iter", Kind::Function(Some(BuiltinFunction::Iter)), Call::Args(Builtin::Iter, 1, Some(1), &[]), &[(1, CALL)];
+    Round = "round", Kind::Function(Some(BuiltinFunction::Round)), Call::Args(Builtin::Round, 1, Some(2), &["ndigits"]), &[(1, CALL)];
+    Divmod = "divmod", Kind::Function(Some(BuiltinFunction::Divmod)), Call::Args(Builtin::Divmod, 2, Some(2), &[]), &[(1, CALL)];
+    Ord = "ord", Kind::Function(Some(BuiltinFunction::Ord)), Call::Args(Builtin::Ord, 1, Some(1), &[]), &[(1, CALL)];
+    Chr = "chr", Kind::Function(Some(BuiltinFunction::Chr)), Call::Args(Builtin::Chr, 1, Some(1), &[]), &[(1, CALL)];
+    Id = "id", Kind::Function(Some(BuiltinFunction::Id)), Call::Args(Builtin::Id, 1, Some(1), &[]), &[(1, CALL)];
     List = "list", Kind::Class(BuiltinClass::List), Call::UpTo(Builtin::List, 1), &[];
     Dict = "dict", Kind::Class(BuiltinClass::Dict), Call::Args(Builtin::Dict, 0, Some(1), &[]), &[];
     Set = "set", Kind::Class(BuiltinClass::Set), Call::Args(Builtin::Set, 0, Some(1), &[]), &[];
     Frozenset = "frozenset", Kind::Class(BuiltinClass::FrozenSet), Call::Args(Builtin::Frozenset, 0, Some(1), &[]), &[];
     // `sorted` lowers to `list()` and the `sort` method, which make no checks of their own yet.
-    Sorted = "sorted", Kind::Function, Call::Sorted, &[];
-    Object = "object", Kind::Class(BuiltinClass::Object), Call::Unsupported, &[];
+    Sorted = "sorted", Kind::Function(Some(BuiltinFunction::Sorted)), Call::Sorted, &[];
+    Object = "object", Kind::Class(BuiltinClass::Object), Call::Value, &[];
     Bool = "bool", Kind::Class(BuiltinClass::Bool), Call::Bool, &[];
-    Tuple = "tuple", Kind::Class(BuiltinClass::Tuple), Call::Unsupported, &[];
+    Tuple = "tuple", Kind::Class(BuiltinClass::Tuple), Call::Value, &[];
+    Map = "map", Kind::Class(BuiltinClass::Map), Call::Value, &[];
+    Filter = "filter", Kind::Class(BuiltinClass::Filter), Call::Value, &[];
+    Callable = "callable", Kind::Function(Some(BuiltinFunction::Callable)), Call::Value, &[];
 }
 
 impl BuiltinId {
@@ -169,7 +175,15 @@ pub fn callable_names() -> impl Iterator<Item = &'static str> {
 pub fn builtin_class(name: &str) -> Option<BuiltinClass> {
     match BuiltinId::lookup(name)?.decl().kind {
         Kind::Class(c) => Some(c),
-        Kind::Function | Kind::ExceptionClass(_) => None,
+        Kind::Function(_) | Kind::ExceptionClass(_) => None,
+    }
+}
+
+/// The builtin function called `name`, as the runtime's object for it.
+pub fn builtin_function(name: &str) -> Option<BuiltinFunction> {
+    match BuiltinId::lookup(name)?.decl().kind {
+        Kind::Function(f) => f,
+        Kind::Class(_) | Kind::ExceptionClass(_) => None,
     }
 }
 

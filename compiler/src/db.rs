@@ -186,7 +186,7 @@ pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
     let f = function_tir(db, inst).as_ref()?;
     let facts = module_facts(db, *inst.file(db)).as_ref()?;
     let ctx = TirModule {
-        module: molt_ir::Module::default(),
+        module: molt_ir::Module { globals: facts.globals.clone(), funcs: Vec::new() },
         source_names: facts.source_names.clone(),
         check_defs: facts.check_defs,
         enables: facts.enables.clone(),

@@ -96,7 +96,7 @@ pub enum Opcode {
     PyLoadGlobal,
     /// `py.store_global`: Binds a module-level name.
     PyStoreGlobal,
-    /// `py.bind_func`: Executes a `def` statement: binds the module-level function name (calls before it raise NameError).
+    /// `py.bind_func`: Executes a `def` statement: binds the module-level function name (calls before it raise NameError); with an operand, the function object the name's module variable holds (a `def` the program uses as a value).
     PyBindFunc,
     /// `py.range_start`: Starts a range loop: checks range(start, stop, step)'s arguments (ints; a non-zero step: ValueError) and gives them as loop indices (the counter's start, the stop, the step).
     PyRangeStart,
@@ -124,6 +124,18 @@ pub enum Opcode {
     PyIter,
     /// `py.iter_next`: Advances an iterator: the next item, and whether there was one.
     PyIterNext,
+    /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
+    PyMakeFunction,
+    /// `py.call_value`: `callee(args…, kw=value…)` of a value (a function object, a class, a builtin): operands are the callee, the positional arguments, then the keyword arguments' values, named by `kwnames` (comma-separated); with `star` = 1 (a call with `*` arguments), the callee and one tuple of all of them. Functions bind their arguments at run time with CPython's TypeErrors.
+    PyCallValue,
+    /// `py.cell_new`: A new cell for a variable that a nested function uses: holding the operand (a parameter's value), or empty.
+    PyCellNew,
+    /// `py.cell_get`: The value of variable `name` held in a cell; an empty cell raises UnboundLocalError (the function's own variable) or NameError (`free` = 1: an enclosing function's).
+    PyCellGet,
+    /// `py.cell_set`: Stores a value in a variable's cell.
+    PyCellSet,
+    /// `py.function_cell`: Cell `index` of the closure of the running function (the operand: its function object).
+    PyFunctionCell,
     /// `py.list`: Builds a list of its operands (evaluated left to right before).
     PyList,
     /// `py.build_string`: The concatenation of strs (an f-string's parts), made at once (CPython's BUILD_STRING).
@@ -200,7 +212,7 @@ pub enum Opcode {
     TLoadGlobal,
     /// `t.store_global`: Writes a module-level variable.
     TStoreGlobal,
-    /// `t.bind_func`: Binds a module-level function name.
+    /// `t.bind_func`: Binds a module-level function name; with an operand, stores the function object in the name's module variable.
     TBindFunc,
     /// `t.range_start`: Starts a range loop over range(start, stop, step): the three as machine indices; ValueError for a zero step; OverflowError for a bound beyond 64 bits (TEMPORARY(#7): big-int ranges come with range objects).
     TRangeStart,
@@ -326,6 +338,18 @@ pub enum Opcode {
     TFrameCheck,
     /// `t.raise`: Raises an exception of the given kind with a fixed message.
     TRaise,
+    /// `t.make_function`: A new function object (`py.make_function`) whose code is instance `func` (taking `!t.obj` function and bound-parameter tuple, returning `!t.obj`).
+    TMakeFunction,
+    /// `t.call_value`: `callee(…)` of a boxed value (`py.call_value`): the callee, the positional arguments, then the keyword values named by `kwnames` (with `star` = 1: the callee and the tuple of them all).
+    TCallValue,
+    /// `t.cell_new`: A new cell, holding the operand or empty.
+    TCellNew,
+    /// `t.cell_get`: The value in a variable's cell (`py.cell_get`).
+    TCellGet,
+    /// `t.cell_set`: Stores a boxed value in a variable's cell.
+    TCellSet,
+    /// `t.function_cell`: Cell `index` of a function object's closure.
+    TFunctionCell,
     /// `l.const`: A machine constant (i64, f64 or i1).
     LConst,
     /// `l.str`: Address of a static UTF-8 string (its length is a separate l.const).
@@ -382,10 +406,14 @@ pub enum Opcode {
     LFrameCheck,
     /// `l.raise`: Raises an exception of the given kind (exception_kinds of the ABI) with a fixed message.
     LRaise,
+    /// `l.func_addr`: The address of the C-ABI entry of compiled function `callee` (`code(function, bound, depth) -> ref`, 0 with an exception pending), for `molt_function_new`.
+    LFuncAddr,
+    /// `l.frame_depth`: The running function's frame depth (the module's frame is 1), for runtime calls that call Python code.
+    LFrameDepth,
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 170] = [
+    pub const ALL: [Opcode; 184] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -427,6 +455,12 @@ impl Opcode {
         Opcode::PyContains,
         Opcode::PyIter,
         Opcode::PyIterNext,
+        Opcode::PyMakeFunction,
+        Opcode::PyCallValue,
+        Opcode::PyCellNew,
+        Opcode::PyCellGet,
+        Opcode::PyCellSet,
+        Opcode::PyFunctionCell,
         Opcode::PyList,
         Opcode::PyBuildString,
         Opcode::PyDict,
@@ -528,6 +562,12 @@ impl Opcode {
         Opcode::TExcHandling,
         Opcode::TFrameCheck,
         Opcode::TRaise,
+        Opcode::TMakeFunction,
+        Opcode::TCallValue,
+        Opcode::TCellNew,
+        Opcode::TCellGet,
+        Opcode::TCellSet,
+        Opcode::TFunctionCell,
         Opcode::LConst,
         Opcode::LStr,
         Opcode::LStrSlot,
@@ -556,6 +596,8 @@ impl Opcode {
         Opcode::LReraise,
         Opcode::LFrameCheck,
         Opcode::LRaise,
+        Opcode::LFuncAddr,
+        Opcode::LFrameDepth,
     ];
 
     pub fn spec(self) -> &'static OpSpec {
@@ -613,6 +655,12 @@ impl Opcode {
             "py.contains" => Opcode::PyContains,
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
+            "py.make_function" => Opcode::PyMakeFunction,
+            "py.call_value" => Opcode::PyCallValue,
+            "py.cell_new" => Opcode::PyCellNew,
+            "py.cell_get" => Opcode::PyCellGet,
+            "py.cell_set" => Opcode::PyCellSet,
+            "py.function_cell" => Opcode::PyFunctionCell,
             "py.list" => Opcode::PyList,
             "py.build_string" => Opcode::PyBuildString,
             "py.dict" => Opcode::PyDict,
@@ -714,6 +762,12 @@ impl Opcode {
             "t.exc_handling" => Opcode::TExcHandling,
             "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
+            "t.make_function" => Opcode::TMakeFunction,
+            "t.call_value" => Opcode::TCallValue,
+            "t.cell_new" => Opcode::TCellNew,
+            "t.cell_get" => Opcode::TCellGet,
+            "t.cell_set" => Opcode::TCellSet,
+            "t.function_cell" => Opcode::TFunctionCell,
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
             "l.str_slot" => Opcode::LStrSlot,
@@ -742,6 +796,8 @@ impl Opcode {
             "l.reraise" => Opcode::LReraise,
             "l.frame_check" => Opcode::LFrameCheck,
             "l.raise" => Opcode::LRaise,
+            "l.func_addr" => Opcode::LFuncAddr,
+            "l.frame_depth" => Opcode::LFrameDepth,
             _ => return None,
         })
     }
@@ -799,6 +855,12 @@ macro_rules! py_ops {
             | $crate::Opcode::PyContains
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
+            | $crate::Opcode::PyMakeFunction
+            | $crate::Opcode::PyCallValue
+            | $crate::Opcode::PyCellNew
+            | $crate::Opcode::PyCellGet
+            | $crate::Opcode::PyCellSet
+            | $crate::Opcode::PyFunctionCell
             | $crate::Opcode::PyList
             | $crate::Opcode::PyBuildString
             | $crate::Opcode::PyDict
@@ -907,6 +969,12 @@ macro_rules! t_ops {
             | $crate::Opcode::TExcHandling
             | $crate::Opcode::TFrameCheck
             | $crate::Opcode::TRaise
+            | $crate::Opcode::TMakeFunction
+            | $crate::Opcode::TCallValue
+            | $crate::Opcode::TCellNew
+            | $crate::Opcode::TCellGet
+            | $crate::Opcode::TCellSet
+            | $crate::Opcode::TFunctionCell
     };
 }
 
@@ -942,10 +1010,12 @@ macro_rules! l_ops {
             | $crate::Opcode::LReraise
             | $crate::Opcode::LFrameCheck
             | $crate::Opcode::LRaise
+            | $crate::Opcode::LFuncAddr
+            | $crate::Opcode::LFrameDepth
     };
 }
 
-static SPECS: [OpSpec; 170] = [
+static SPECS: [OpSpec; 184] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1300,9 +1370,9 @@ static SPECS: [OpSpec; 170] = [
     OpSpec {
         name: "py.bind_func",
         dialect: Dialect::Py,
-        doc: "Executes a `def` statement: binds the module-level function name (calls before it raise NameError).",
-        operands: &[],
-        variadic_operands: false,
+        doc: "Executes a `def` statement: binds the module-level function name (calls before it raise NameError); with an operand, the function object the name's module variable holds (a `def` the program uses as a value).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
         results: &[],
         variadic_results: false,
         attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym, optional: false }],
@@ -1477,6 +1547,84 @@ static SPECS: [OpSpec; 170] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.make_function",
+        dialect: Dialect::Py,
+        doc: "Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.call_value",
+        dialect: Dialect::Py,
+        doc: "`callee(args…, kw=value…)` of a value (a function object, a class, a builtin): operands are the callee, the positional arguments, then the keyword arguments' values, named by `kwnames` (comma-separated); with `star` = 1 (a call with `*` arguments), the callee and one tuple of all of them. Functions bind their arguments at run time with CPython's TypeErrors.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: false }, AttrSpec { name: "star", kind: AttrKind::Int, optional: true }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.cell_new",
+        dialect: Dialect::Py,
+        doc: "A new cell for a variable that a nested function uses: holding the operand (a parameter's value), or empty.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.cell_get",
+        dialect: Dialect::Py,
+        doc: "The value of variable `name` held in a cell; an empty cell raises UnboundLocalError (the function's own variable) or NameError (`free` = 1: an enclosing function's).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "free", kind: AttrKind::Int, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.cell_set",
+        dialect: Dialect::Py,
+        doc: "Stores a value in a variable's cell.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.function_cell",
+        dialect: Dialect::Py,
+        doc: "Cell `index` of the closure of the running function (the operand: its function object).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
         relate: None,
     },
     OpSpec {
@@ -1976,9 +2124,9 @@ static SPECS: [OpSpec; 170] = [
     OpSpec {
         name: "t.bind_func",
         dialect: Dialect::T,
-        doc: "Binds a module-level function name.",
-        operands: &[],
-        variadic_operands: false,
+        doc: "Binds a module-level function name; with an operand, stores the function object in the name's module variable.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: true,
         results: &[],
         variadic_results: false,
         attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym, optional: false }],
@@ -2793,6 +2941,84 @@ static SPECS: [OpSpec; 170] = [
         relate: None,
     },
     OpSpec {
+        name: "t.make_function",
+        dialect: Dialect::T,
+        doc: "A new function object (`py.make_function`) whose code is instance `func` (taking `!t.obj` function and bound-parameter tuple, returning `!t.obj`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.call_value",
+        dialect: Dialect::T,
+        doc: "`callee(…)` of a boxed value (`py.call_value`): the callee, the positional arguments, then the keyword values named by `kwnames` (with `star` = 1: the callee and the tuple of them all).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: false }, AttrSpec { name: "star", kind: AttrKind::Int, optional: true }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.cell_new",
+        dialect: Dialect::T,
+        doc: "A new cell, holding the operand or empty.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: true,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.cell_get",
+        dialect: Dialect::T,
+        doc: "The value in a variable's cell (`py.cell_get`).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "free", kind: AttrKind::Int, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.cell_set",
+        dialect: Dialect::T,
+        doc: "Stores a boxed value in a variable's cell.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.function_cell",
+        dialect: Dialect::T,
+        doc: "Cell `index` of a function object's closure.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
         name: "l.const",
         dialect: Dialect::L,
         doc: "A machine constant (i64, f64 or i1).",
@@ -3154,6 +3380,32 @@ static SPECS: [OpSpec; 170] = [
         attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.func_addr",
+        dialect: Dialect::L,
+        doc: "The address of the C-ABI entry of compiled function `callee` (`code(function, bound, depth) -> ref`, 0 with an exception pending), for `molt_function_new`.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ptr)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.frame_depth",
+        dialect: Dialect::L,
+        doc: "The running function's frame depth (the module's frame is 1), for runtime calls that call Python code.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I64)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::PURE,
         relate: None,
     },
 ];

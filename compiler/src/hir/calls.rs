@@ -51,13 +51,17 @@ pub enum Source {
 
 impl Signature {
     pub fn of(def: &ast::StmtFunctionDef) -> Signature {
-        let p = &def.parameters;
+        Signature::of_params(def.name.as_str(), &def.parameters)
+    }
+
+    /// The signature of a `def` or `lambda` named `name` with parameters `p`.
+    pub fn of_params(name: &str, p: &ast::Parameters) -> Signature {
         let mut names: Vec<String> = p.posonlyargs.iter().chain(p.args.iter()).map(|a| a.parameter.name.to_string()).collect();
         let argcount = names.len();
         let defaults = p.posonlyargs.iter().chain(p.args.iter()).filter(|a| a.default.is_some()).count();
         names.extend(p.kwonlyargs.iter().map(|a| a.parameter.name.to_string()));
         Signature {
-            name: def.name.to_string(),
+            name: name.to_string(),
             names,
             posonly: p.posonlyargs.len(),
             argcount,

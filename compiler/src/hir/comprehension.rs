@@ -57,6 +57,7 @@ pub(super) struct PendingComp {
     /// start, stop and step (checked by `py.range_start` in the caller) instead of `.0`.
     pub first_range: bool,
     pub span: Span,
+    pub qualname: String,
 }
 
 /// The name tracebacks show for HIR function `name` (`<listcomp>#3` → `<listcomp>`).
@@ -100,10 +101,10 @@ impl FnLower<'_> {
             .collect();
         frees.sort();
         for name in &frees {
-            args.push(self.read_name(name, sp)?);
+            args.push(self.value_or_cell(name, scope, sp)?);
         }
         let name = format!("{}#{}", kind.display(), self.ctx.next_comp());
-        self.ctx.pending.borrow_mut().push(PendingComp { name: name.clone(), kind, scope, generators: generators.to_vec(), elts, frees, first_range, span: sp });
+        self.ctx.pending.borrow_mut().push(PendingComp { name: name.clone(), kind, scope, generators: generators.to_vec(), elts, frees, first_range, span: sp, qualname: self.child_qualname(kind.display()) });
         let b = self.cur?;
         self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(args).attr("callee", Attr::Sym(name)).result(Type::Obj))
     }
@@ -213,6 +214,7 @@ enum Source {
 /// result, the loops, and the result returned.
 pub(super) fn lower_comprehension(ctx: &Ctx<'_>, pc: &PendingComp) -> (HirFunc, Vec<Diagnostic>) {
     let mut l = FnLower::new(&pc.name, vec![Type::Obj], ctx, pc.scope, pc.span);
+    l.qualname = pc.qualname.clone();
     let entry = l.cur.unwrap_or_else(|| l.func.new_block());
     let src = if pc.first_range {
         let bounds: Vec<Value> = [".start", ".stop", ".step"].iter().map(|name| {
@@ -226,13 +228,13 @@ pub(super) fn lower_comprehension(ctx: &Ctx<'_>, pc: &PendingComp) -> (HirFunc, 
         l.names.insert(it, ".0".into());
         Source::Iter(it)
     };
+    let mut frees = Vec::new();
     for name in &pc.frees {
         let v = l.func.add_block_param(entry, Type::Obj);
         l.names.insert(v, name.clone());
-        if let Some(sym) = ctx.table.resolve(pc.scope, name) {
-            l.write_var(sym, entry, v);
-        }
+        frees.push((name.clone(), v));
     }
+    l.bind_params(entry, &frees, None);
     let sp = pc.span;
     let result = match pc.kind {
         CompKind::List => l.emit(entry, NewOp::new(Opcode::PyList, sp).result(Type::Obj)),
@@ -252,5 +254,5 @@ pub(super) fn lower_comprehension(ctx: &Ctx<'_>, pc: &PendingComp) -> (HirFunc, 
     let (func, names, diags) = l.finish();
     let mut params: Vec<String> = if pc.first_range { [".start", ".stop", ".step"].map(String::from).to_vec() } else { vec![".0".to_string()] };
     params.extend(pc.frees.iter().cloned());
-    (HirFunc { func, params, names }, diags)
+    (HirFunc { func, params, names, object_entry: false }, diags)
 }

@@ -21,6 +21,16 @@ impl<'a> FnLower<'a> {
             .label("used as a value").help(format!("call it: `{name}(...)`"));
         let d = match self.lookup(name) {
             Resolved::Ssa(var) => return Some(self.read_var(var, b)),
+            Resolved::Cell(var) => {
+                let t = self.ctx.table;
+                let free = t.symbol(var).binding == crate::hir::scope::Binding::Free;
+                let cell = *self.cells.get(&var)?;
+                return self.emit(b, NewOp::new(Opcode::PyCellGet, sp).operands([cell]).attr("name", Attr::Str(name.into())).attr("free", Attr::Int(free.into())).result(Type::Obj));
+            }
+            // A module-level `def` used as a value: its module variable holds its function object.
+            Resolved::Func | Resolved::Global { func: true } if self.ctx.escaping.contains(name) => {
+                return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
+            }
             Resolved::Global { .. } => {
                 return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
             }
@@ -29,7 +39,10 @@ impl<'a> FnLower<'a> {
                 Kind::Class(_) | Kind::ExceptionClass(_) => {
                     return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
                 }
-                Kind::Function => function_value(),
+                Kind::Function(Some(_)) => {
+                    return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
+                }
+                Kind::Function(None) => function_value(),
             },
             Resolved::Func => function_value(),
             Resolved::Free => Diagnostic::new("E0108", sp, format!("`{name}` is a variable of an enclosing function: closures are not supported yet"))
@@ -200,6 +213,7 @@ impl<'a> FnLower<'a> {
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))
             }
+            Expr::Lambda(l) => self.lambda(l, sp),
             Expr::ListComp(c) => self.comprehension(CompKind::List, c.range, &c.generators, vec![(*c.elt).clone()]),
             Expr::SetComp(c) => self.comprehension(CompKind::Set, c.range, &c.generators, vec![(*c.elt).clone()]),
             Expr::DictComp(c) => {
@@ -252,7 +266,7 @@ impl<'a> FnLower<'a> {
     /// A list display (or a tuple display with `*` items, as a list then its tuple), as
     /// CPython builds it: the items before the first `*` item in one `py.list`, then each item
     /// appended or each `*` item's iterable extended, left to right.
-    fn display(&mut self, elts: &[Expr], tuple: bool, sp: Span) -> Option<Value> {
+    pub(super) fn display(&mut self, elts: &[Expr], tuple: bool, sp: Span) -> Option<Value> {
         let prefix = elts.iter().position(|e| matches!(e, Expr::Starred(_))).unwrap_or(elts.len());
         let mut vals = Vec::new();
         for e in &elts[..prefix] {
@@ -340,22 +354,32 @@ impl<'a> FnLower<'a> {
             return self.call_method(recv, a.attr.as_str(), &call.arguments, span(a.range()).end, sp);
         }
         let Expr::Name(callee) = &*call.func else {
-            self.err(Diagnostic::new("E0102", span(call.func.range()), "only calls of functions by name are supported")
-                .label("unsupported callee").help("call a module-level function or a builtin by name"));
-            return None;
+            let f = self.expr(&call.func)?;
+            return self.call_value(f, &call.arguments, sp);
         };
         let name = callee.id.as_str();
-        if let Some(s) = call.arguments.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
-            self.err(Diagnostic::new("E0102", span(s.range()), "`*args` in calls is not supported yet").label("starred argument"));
-            return None;
+        if let Resolved::Builtin(id) = self.lookup(name)
+            && matches!(id.decl().kind, Kind::Class(_) | Kind::Function(Some(_)))
+            && !static_form_fits(id.decl().call, &call.arguments)
+        {
+            // A form the table does not lower statically: the runtime's object is called, and
+            // binds the arguments as CPython does.
+            let f = self.read_name(name, span(callee.range))?;
+            return self.call_value(f, &call.arguments, sp);
         }
+        let starred = call.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let builtin = match self.lookup(name) {
+            // `f(*args)` binds at run time: through the function object (`names_used_as_values`
+            // counts such a call as a use of `f` as a value).
+            Resolved::Func | Resolved::Global { func: true } if starred => {
+                let f = self.read_name(name, span(callee.range))?;
+                return self.call_value(f, &call.arguments, sp);
+            }
             Resolved::Func | Resolved::Global { func: true } => return self.call_function(call, name, sp),
             Resolved::Builtin(id) => id.decl().call,
-            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Free => {
-                self.err(Diagnostic::new("E0102", span(callee.range), format!("`{name}` is a variable; calling values is not supported"))
-                    .label("not a function").help("call a module-level function by name"));
-                return None;
+            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Free | Resolved::Cell(_) => {
+                let f = self.read_name(name, span(callee.range))?;
+                return self.call_value(f, &call.arguments, sp);
             }
             Resolved::Undefined => Call::Unsupported,
         };
@@ -477,6 +501,10 @@ impl<'a> FnLower<'a> {
                 }
                 self.emit(b, op)
             }
+            Call::Value => {
+                let f = self.read_name(name, span(callee.range))?;
+                self.call_value(f, &call.arguments, sp)
+            }
             Call::Unsupported => {
                 let names: Vec<&str> = builtins::callable_names().collect();
                 self.err(Diagnostic::new("E0102", span(callee.range), format!("`{name}` is not a function of this module or a supported builtin"))
@@ -489,23 +517,8 @@ impl<'a> FnLower<'a> {
     /// `recv.name(args…, kw=value…)`: a method of a builtin type (`py.call_method`); `recv.name`
     /// ends at `attr_end`.
     fn call_method(&mut self, recv: Value, name: &str, arguments: &ast::Arguments, attr_end: u32, sp: Span) -> Option<Value> {
-        if let Some(s) = arguments.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
-            self.err(Diagnostic::new("E0102", span(s.range()), "`*args` in calls is not supported yet").label("starred argument"));
-            return None;
-        }
-        let mut args = vec![recv];
-        for a in arguments.args.iter() {
-            args.push(self.expr(a)?);
-        }
-        let mut kwnames = Vec::new();
-        for k in arguments.keywords.iter() {
-            let Some(kw) = &k.arg else {
-                self.err(Diagnostic::new("E0102", span(k.range), "`**kwargs` in calls is not supported yet").label("`**` argument"));
-                return None;
-            };
-            kwnames.push(kw.as_str().to_string());
-            args.push(self.expr(&k.value)?);
-        }
+        let (mut args, kwnames) = self.call_args(arguments)?;
+        args.insert(0, recv);
         let b = self.cur?;
         self.emit(b, NewOp::new(Opcode::PyCallMethod, sp).operands(args).attr("name", Attr::Str(name.into()))
             .attr("kwnames", Attr::Str(kwnames.join(","))).attr("attr_end", Attr::Int(attr_end.into())).result(Type::Obj))
@@ -676,6 +689,32 @@ pub(super) fn int_literal_decimal(token: &str) -> Option<String> {
         out.push_str(&format!("{l:09}"));
     }
     Some(out)
+}
+
+/// Whether a call with `args` has a form that `call` lowers statically (else the builtin's
+/// object is called as a value).
+fn static_form_fits(call: Call, args: &ast::Arguments) -> bool {
+    let given = args.args.len();
+    if args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none()) {
+        return false;
+    }
+    let kw = || args.keywords.iter().filter_map(|k| k.arg.as_ref().map(|a| a.as_str()));
+    match call {
+        Call::Print => args.keywords.iter().all(|k| {
+            matches!(k.arg.as_ref().map(|a| a.as_str()), Some("sep" | "end"))
+                && matches!(&k.value, Expr::StringLiteral(_) | Expr::NoneLiteral(_))
+        }),
+        Call::Op(_, arity, defaults) => args.keywords.is_empty() && given <= arity && given + defaults.len() >= arity,
+        Call::Args(_, min, max, kws) => {
+            let names: Vec<&str> = kw().collect();
+            given >= min && max.is_none_or(|m| given <= m) && names.iter().all(|n| kws.contains(n))
+                && names.iter().enumerate().all(|(i, n)| !names[..i].contains(n))
+        }
+        Call::UpTo(_, max) => args.keywords.is_empty() && given <= max,
+        Call::Bool | Call::Exception => args.keywords.is_empty() && given <= 1,
+        Call::Sorted => given == 1,
+        Call::Value | Call::Unsupported => false,
+    }
 }
 
 pub(super) fn unsupported_operator(sp: Span, op: ast::Operator) -> Diagnostic {

@@ -28,6 +28,7 @@ mod comprehension;
 mod exceptions;
 mod expr;
 mod fstring;
+mod functions;
 pub mod scope;
 mod ssa;
 mod stmt;
@@ -42,6 +43,10 @@ pub struct HirFunc {
     pub params: Vec<String>,
     /// Source variable names of block arguments and `py.undef` results.
     pub names: BTreeMap<Value, String>,
+    /// The code of function objects (`functions.rs`): it takes the function object and the
+    /// tuple of its bound parameters, and returns a boxed value; only `py.make_function` names
+    /// it, never `py.call`.
+    pub object_entry: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,8 +93,12 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     for stmt in body {
         if let Stmt::FunctionDef(f) = stmt {
             top_level_defs.extend(table.def_scope(f));
-            if let Some(d) = check_def(f) {
+            if let Some(d) = functions::check_def(f) {
                 diags.push(d);
+                continue;
+            }
+            // A decorated `def` binds whatever its decorators return: a module variable.
+            if !f.decorator_list.is_empty() {
                 continue;
             }
             // The table has a scope for every `def` and a module symbol for every name bound
@@ -112,7 +121,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     // Module variables that some function refers to are globals (a slot + a bound flag); the
     // others are SSA values of `<module>`, like a function's locals.
     let globals: BTreeSet<String> = table.scope(module_scope).symbols.iter().copied()
-        .filter(|&s| is_global_slot(&table, s))
+        .filter(|&s| is_global_slot(&table, &func_syms, s))
         .map(|s| table.name(s).to_string())
         .collect();
     let defs_first = {
@@ -128,37 +137,49 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     for sig in sigs.values() {
         globals.extend((0..sig.names.len()).filter(|&i| sig.has_default(i)).map(|i| sig.default_global(i)));
     }
-    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, pending: Default::default(), comps: Default::default() };
+    let escaping = functions::names_used_as_values(body);
+    let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| escaping.contains(n)).collect();
+    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
     let mut l = FnLower::new(MODULE_FUNC, vec![], &ctx, module_scope, Span::default());
     l.suite(body);
     let (func, names, d) = l.finish();
-    funcs.push(HirFunc { func, params: vec![], names });
+    funcs.push(HirFunc { func, params: vec![], names, object_entry: false });
     diags.extend(d);
     for (def, scope, _) in defs {
         let params: Vec<String> = sigs.get(def.name.as_str()).map(calls::Signature::params).unwrap_or_default();
         let mut l = FnLower::new(def.name.as_str(), vec![Type::Obj], &ctx, scope, span(def.range));
+        l.qualname = def.name.to_string();
         let entry = l.cur.unwrap_or_else(|| l.func.new_block());
+        let mut values = Vec::new();
         for p in &params {
             let v = l.func.add_block_param(entry, Type::Obj);
             l.names.insert(v, p.clone());
-            if let Some(sym) = table.resolve(scope, p) {
-                l.write_var(sym, entry, v);
-            }
+            values.push((p.clone(), v));
         }
+        l.bind_params(entry, &values, None);
         l.suite(&def.body);
         let (func, names, d) = l.finish();
-        funcs.push(HirFunc { func, params, names });
+        funcs.push(HirFunc { func, params, names, object_entry: false });
         diags.extend(d);
     }
-    // The comprehensions found meanwhile (and those inside them), in the order found.
-    let mut next = 0;
+    // The comprehensions and function objects' code found meanwhile (and those inside them),
+    // in the order found.
+    let (mut next_comp, mut next_fn) = (0, 0);
     loop {
-        let Some(pc) = ctx.pending.borrow().get(next).cloned() else { break };
-        next += 1;
-        let (f, d) = comprehension::lower_comprehension(&ctx, &pc);
+        let pc = ctx.pending.borrow().get(next_comp).cloned();
+        if let Some(pc) = pc {
+            next_comp += 1;
+            let (f, d) = comprehension::lower_comprehension(&ctx, &pc);
+            funcs.push(f);
+            diags.extend(d);
+            continue;
+        }
+        let Some(pf) = ctx.pending_fns.borrow().get(next_fn).cloned() else { break };
+        next_fn += 1;
+        let (f, d) = functions::lower_function_object(&ctx, &pf);
         funcs.push(f);
         diags.extend(d);
     }
@@ -168,30 +189,16 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
 
 /// Whether module symbol `s` is a module variable kept in a global slot: one that some
 /// function refers to.
-fn is_global_slot(table: &SymbolTable, s: SymbolId) -> bool {
+fn is_global_slot(table: &SymbolTable, funcs: &HashSet<SymbolId>, s: SymbolId) -> bool {
     let sym = table.symbol(s);
-    sym.binding == Binding::Global && sym.flags.assigned && sym.flags.captured
+    sym.binding == Binding::Global && is_variable(table, funcs, s) && sym.flags.captured
 }
 
-fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
-    let p = &f.parameters;
-    let bad = |r: TextRange, what: &str| {
-        Some(Diagnostic::new("E0108", span(r), format!("{what} are not supported yet"))
-            .label(what.to_string()).help("use positional, keyword-only, default and `*args` parameters"))
-    };
-    if f.is_async {
-        return bad(f.range, "async functions");
-    }
-    if let Some(d) = f.decorator_list.first() {
-        return bad(d.range, "decorators");
-    }
-    if let Some(tp) = &f.type_params {
-        return bad(tp.range, "type parameters");
-    }
-    if let Some(a) = &p.kwarg {
-        return bad(a.range, "`**kwargs` parameters");
-    }
-    None
+/// Whether module symbol `s` is a variable: assigned, or bound by a `def` that is not compiled
+/// as a function of its own (decorated, or inside a statement).
+fn is_variable(table: &SymbolTable, funcs: &HashSet<SymbolId>, s: SymbolId) -> bool {
+    let f = table.symbol(s).flags;
+    f.assigned || (f.defined && !funcs.contains(&s))
 }
 
 fn stmt_has_call(s: &Stmt) -> bool {
@@ -223,6 +230,11 @@ struct Ctx<'a> {
     top_level_defs: &'a HashSet<ScopeId>,
     /// The signatures of the lowered `def`s, by name.
     sigs: &'a HashMap<String, calls::Signature>,
+    /// The lowered module-level `def`s that the program also uses as values: their `def` makes
+    /// a function object too.
+    escaping: &'a HashSet<String>,
+    /// The function objects' code met so far (nested `def`s, `lambda`s, escaping `def`s).
+    pending_fns: std::cell::RefCell<Vec<functions::PendingFn>>,
     /// The comprehensions met so far, each to be lowered as a function of its own.
     pending: std::cell::RefCell<Vec<comprehension::PendingComp>>,
     /// How many comprehensions have been named.
@@ -241,8 +253,8 @@ impl Ctx<'_> {
 /// What a name denotes where the function being lowered uses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Resolved {
-    /// Held in SSA values of this function: a local (a cell too, until closures exist: nested
-    /// `def`s are rejected), or a module variable that no function refers to (the module's
+    /// Held in SSA values of this function: a local (also one that only comprehensions read:
+    /// they receive its value), or a module variable that no function refers to (the module's
     /// code keeps it as its own local).
     Ssa(SymbolId),
     /// A module variable in its global slot; `func`: also the name of a lowered `def` (E0108).
@@ -250,8 +262,11 @@ enum Resolved {
     /// A lowered module-level function.
     Func,
     Builtin(BuiltinId),
-    /// A variable of an enclosing function (only nested functions have them: not lowered yet).
+    /// A variable of an enclosing function that is not reached through a cell (none are: kept
+    /// for the lowering's exhaustive matches).
     Free,
+    /// A variable held in a cell (`FnLower::cells`): shared with a nested function.
+    Cell(SymbolId),
     /// Bound nowhere: a NameError at run time (also a module-level name that only a rejected
     /// `def` or a `class` binds).
     Undefined,
@@ -293,6 +308,10 @@ struct FnLower<'a> {
     finallies: Vec<Finally>,
     names: BTreeMap<Value, String>,
     diags: Vec<Diagnostic>,
+    /// The cell of each variable the function reaches through one (made or fetched at entry).
+    cells: HashMap<SymbolId, Value>,
+    /// The function's `__qualname__` (empty for `<module>`).
+    qualname: String,
 }
 
 impl FnLower<'_> {
@@ -302,6 +321,7 @@ impl FnLower<'_> {
         let t = self.ctx.table;
         let Some(sym) = t.resolve(self.scope, name) else { return Resolved::Undefined };
         match t.symbol(sym).binding {
+            Binding::Cell | Binding::Free if t.symbol(sym).in_cell => Resolved::Cell(sym),
             Binding::Local | Binding::Cell => Resolved::Ssa(sym),
             // A comprehension receives the enclosing function's variables as parameters.
             Binding::Free if t.scope(self.scope).kind == ScopeKind::Comprehension => Resolved::Ssa(sym),
@@ -311,9 +331,9 @@ impl FnLower<'_> {
             Binding::Global => {
                 let Some(m) = t.module_symbol(sym) else { return Resolved::Undefined };
                 let func = self.ctx.funcs.contains(&m);
-                if is_global_slot(t, m) {
+                if is_global_slot(t, self.ctx.funcs, m) {
                     Resolved::Global { func }
-                } else if t.symbol(m).flags.assigned {
+                } else if is_variable(t, self.ctx.funcs, m) {
                     // Not captured: only the module's own code refers to it.
                     Resolved::Ssa(m)
                 } else if func {

@@ -27,7 +27,11 @@
 //! List, set and dict comprehensions get a scope of their own (kind `Comprehension`, a function
 //! in CPython's analysis), whose first iterable belongs to the enclosing scope.
 //!
-//! Not modelled yet, because the lowering rejects them: class bodies, lambdas and generator
+//! A `lambda` has a scope of its own (kind `Lambda`). Each symbol also says whether the scope
+//! reaches the variable through a cell (`in_cell`): only variables shared with a nested `def`
+//! or `lambda` need one.
+//!
+//! Not modelled yet, because the lowering rejects them: class bodies and generator
 //! expressions get no scope of their own. The builder visits only their parts that run in the
 //! enclosing scope (decorators and bases, default values, the first iterable) and does not look inside;
 //! CPython's implicit `__class__` cell is not made either. When they come, they become scope
@@ -57,6 +61,8 @@ pub enum ScopeKind {
     /// A list, set or dict comprehension: a function of its own (CPython's `<listcomp>`), whose
     /// first iterable is evaluated in the enclosing scope.
     Comprehension,
+    /// A `lambda`: a function whose body is one expression (its defaults run outside).
+    Lambda,
 }
 
 /// Where the value of a name lives, seen from the scope of its symbol.
@@ -109,6 +115,10 @@ pub struct Symbol {
     pub scope: ScopeId,
     pub binding: Binding,
     pub flags: Flags,
+    /// The scope reaches the variable through a cell object: a `Cell` or `Free` binding that a
+    /// nested `def` or `lambda` shares (directly or through comprehensions in between). A
+    /// variable that only comprehensions read is passed to them by value and needs no cell.
+    pub in_cell: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,6 +144,8 @@ pub struct SymbolTable {
     defs: HashMap<TextSize, ScopeId>,
     /// The scope of each comprehension, by the start of its expression.
     comps: HashMap<TextSize, ScopeId>,
+    /// The scope of each `lambda`, by the start of its expression.
+    lambdas: HashMap<TextSize, ScopeId>,
     module: ScopeId,
     /// The SyntaxErrors CPython's symbol table reports (a `global` statement after a use of
     /// the name, or naming a parameter), with where.
@@ -145,7 +157,7 @@ impl SymbolTable {
     pub fn build(body: &[Stmt]) -> SymbolTable {
         let mut scopes = Arena::new();
         let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
-        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), module, errors: Vec::new() };
+        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), lambdas: HashMap::new(), module, errors: Vec::new() };
         let mut b = Builder { t: table, scope: module };
         b.visit_body(body);
         let mut t = b.t;
@@ -154,6 +166,7 @@ impl SymbolTable {
         t.analyze(module, None, BTreeSet::new(), &mut implicit);
         t.resolve_implicit_globals(implicit);
         t.mark_captured();
+        t.mark_cells();
         t
     }
 
@@ -187,6 +200,22 @@ impl SymbolTable {
         self.comps.get(&start).copied()
     }
 
+    /// The scope of the `lambda` whose expression starts at `start`.
+    pub fn lambda_scope(&self, start: TextSize) -> Option<ScopeId> {
+        self.lambdas.get(&start).copied()
+    }
+
+    /// The variables of `scope` that its nested functions reach through cells and that come
+    /// from an enclosing function (its closure), in the order of the closure's cells: by name.
+    pub fn closure_names(&self, scope: ScopeId) -> Vec<&str> {
+        let mut names: Vec<&str> = self.scopes[scope].symbols.iter()
+            .filter(|&&s| self.symbols[s].binding == Binding::Free && self.symbols[s].in_cell)
+            .map(|&s| self.name(s))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
     /// The symbol of `name` in `scope` (every name the scope's code mentions has one).
     pub fn resolve(&self, scope: ScopeId, name: &str) -> Option<SymbolId> {
         let n = self.name_ids.get(name)?;
@@ -213,7 +242,7 @@ impl SymbolTable {
         if let Some(&s) = self.scopes[scope].by_name.get(&name) {
             return s;
         }
-        let s = self.symbols.alloc(Symbol { name, scope, binding: Binding::Undefined, flags: Flags::default() });
+        let s = self.symbols.alloc(Symbol { name, scope, binding: Binding::Undefined, flags: Flags::default(), in_cell: false });
         let sc = &mut self.scopes[scope];
         sc.symbols.push(s);
         sc.by_name.insert(name, s);
@@ -266,7 +295,7 @@ impl SymbolTable {
                 global.remove(&name);
                 match kind {
                     ScopeKind::Module => Binding::Global,
-                    ScopeKind::Function | ScopeKind::Comprehension => Binding::Local,
+                    ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => Binding::Local,
                 }
             } else if bound.as_ref().is_some_and(|b| b.contains(&name)) {
                 free.insert(name);
@@ -279,7 +308,7 @@ impl SymbolTable {
         }
         // The names visible to nested functions: a function's own, then the enclosing ones.
         let mut new_bound = match kind {
-            ScopeKind::Function | ScopeKind::Comprehension => local,
+            ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => local,
             ScopeKind::Module => BTreeSet::new(),
         };
         new_bound.extend(bound.iter().flatten().copied());
@@ -323,6 +352,26 @@ impl SymbolTable {
                     None => Binding::Undefined,
                 }
             };
+        }
+    }
+
+    /// `in_cell`: each name free in a `def` or `lambda`, and the symbols of that name in the
+    /// scopes between it and the function that binds it (that one's `Cell` included).
+    fn mark_cells(&mut self) {
+        let frees: Vec<(ScopeId, NameId)> = self.symbols.iter()
+            .filter(|(_, s)| s.binding == Binding::Free && matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda))
+            .map(|(_, s)| (s.scope, s.name))
+            .collect();
+        for (scope, name) in frees {
+            let mut at = Some(scope);
+            while let Some(id) = at {
+                let Some(&sym) = self.scopes[id].by_name.get(&name) else { break };
+                self.symbols[sym].in_cell = true;
+                if self.symbols[sym].binding != Binding::Free {
+                    break;
+                }
+                at = self.scopes[id].parent;
+            }
         }
     }
 
@@ -505,6 +554,16 @@ impl<'a> Visitor<'a> for Builder {
                         self.visit_expr(d);
                     }
                 }
+                let outer = self.scope;
+                let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Lambda, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+                self.t.scopes[outer].children.push(scope);
+                self.t.lambdas.insert(l.range.start(), scope);
+                self.scope = scope;
+                for p in l.parameters.iter().flat_map(|p| p.iter()) {
+                    self.flag(p.name().as_str(), |fl| fl.parameter = true);
+                }
+                self.visit_expr(&l.body);
+                self.scope = outer;
             }
             Expr::ListComp(ast::ExprListComp { elt, generators, range, .. })
             | Expr::SetComp(ast::ExprSetComp { elt, generators, range, .. }) => self.comprehension(*range, generators, &[elt]),

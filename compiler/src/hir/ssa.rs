@@ -21,7 +21,7 @@ impl<'a> FnLower<'a> {
         let entry = func.new_block();
         let is_module = match ctx.table.scope(scope).kind {
             ScopeKind::Module => true,
-            ScopeKind::Function | ScopeKind::Comprehension => false,
+            ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => false,
         };
         let mut s = FnLower {
             ctx,
@@ -39,6 +39,8 @@ impl<'a> FnLower<'a> {
             finallies: Vec::new(),
             names: BTreeMap::new(),
             diags: Vec::new(),
+            cells: HashMap::new(),
+            qualname: String::new(),
         };
         s.sealed.insert(entry);
         s
@@ -227,6 +229,11 @@ impl<'a> FnLower<'a> {
         let Some(b) = self.cur else { return };
         match self.lookup(name) {
             Resolved::Ssa(var) => self.write_var(var, b, v),
+            Resolved::Cell(var) => {
+                if let Some(&c) = self.cells.get(&var) {
+                    self.append(b, NewOp::new(Opcode::PyCellSet, sp).operands([c, v]));
+                }
+            }
             // A name a statement binds is an SSA variable or a module variable; the others
             // cannot be assigned here (a `nonlocal` name, Free, is rejected with its statement).
             Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Undefined => {

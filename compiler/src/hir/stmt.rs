@@ -121,28 +121,24 @@ impl<'a> FnLower<'a> {
             }
             Stmt::FunctionDef(f) => {
                 let top_level = self.ctx.table.def_scope(f).is_some_and(|s| self.ctx.top_level_defs.contains(&s));
-                if self.is_module && top_level {
-                    // The defaults are evaluated when the `def` runs, positional ones first.
-                    if let Some(sig) = self.ctx.sigs.get(f.name.as_str()) {
-                        let p = &f.parameters;
-                        let with_defaults = p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter());
-                        for (i, param) in with_defaults.enumerate() {
-                            let Some(d) = &param.default else { continue };
-                            let Some(v) = self.expr(d) else { return };
-                            let Some(b) = self.cur else { return };
-                            self.append(b, NewOp::new(Opcode::PyStoreGlobal, span(d.range())).operands([v]).attr("name", Attr::Sym(sig.default_global(i))));
-                        }
-                    }
-                    if let Some(b) = self.cur {
-                        self.func.append_op(b, NewOp::new(Opcode::PyBindFunc, span(f.name.range)).attr("name", Attr::Sym(f.name.to_string())));
-                    }
-                } else if self.is_module {
-                    // Only the module body's own `def`s are compiled (one function each).
-                    self.err(Diagnostic::new("E0108", span(f.name.range), "functions defined inside `if`, `while`, `for` or `try` are not supported yet")
-                        .label("defined inside a statement").help("define the function at module level, outside any statement"));
+                if self.is_module && top_level && f.decorator_list.is_empty() {
+                    self.def_top_level(f);
                 } else {
-                    self.err(Diagnostic::new("E0108", span(f.name.range), "nested functions are not supported yet")
-                        .label("defined inside a function").help("define the function at module level"));
+                    // Nested in a function, inside a statement at module level, or decorated:
+                    // a function object bound to the name.
+                    self.def_value(f);
+                }
+            }
+            Stmt::Nonlocal(n) => {
+                // The symbol table resolved the names; CPython's symbol-table errors remain.
+                if self.is_module {
+                    self.err(Diagnostic::new("E0001", sp, "SyntaxError: nonlocal declaration not allowed at module level").label("here"));
+                    return;
+                }
+                for name in &n.names {
+                    if self.lookup(name.as_str()) == Resolved::Undefined {
+                        self.err(Diagnostic::new("E0001", sp, format!("SyntaxError: no binding for nonlocal '{name}' found")).label("here"));
+                    }
                 }
             }
             other => {

@@ -29,6 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell
     };
 }
 
@@ -51,8 +52,10 @@ impl Infer<'_> {
         let names = &self.hir.funcs[k.0].names;
         let mut diags = Vec::new();
         let ret_lat = self.rets.get(k).copied().unwrap_or(Lat::Bottom);
-        let ret_ty = ret_lat.ty().unwrap_or(Type::None);
-        if ret_lat.is_boxed() && self.tier0 {
+        // A function object's code returns a boxed value (its callers are the runtime's).
+        let object_entry = self.hir.funcs[k.0].object_entry;
+        let ret_ty = if object_entry { Type::TObj } else { ret_lat.ty().unwrap_or(Type::None) };
+        if ret_lat.is_boxed() && self.tier0 && !object_entry {
             diags.extend(self.return_conflict(f, &lat));
         }
         let results = if k.0 == 0 { vec![] } else { vec![ret_ty] };
@@ -183,7 +186,17 @@ impl Infer<'_> {
                     }
                     Opcode::PyBindFunc => {
                         let n = o.attr("name").cloned().unwrap_or(Attr::Sym(String::new()));
-                        em.out.append_op(nb, NewOp::new(Opcode::TBindFunc, sp).attr("name", n));
+                        let object: Vec<Value> = o.operands.iter().map(|&v| em.use_as(nb, v, Type::TObj, sp)).collect();
+                        em.out.append_op(nb, NewOp::new(Opcode::TBindFunc, sp).operands(object).attr("name", n));
+                    }
+                    Opcode::PyMakeFunction => {
+                        let args: Vec<Value> = o.operands.iter().map(|&v| em.use_as(nb, v, Type::TObj, sp)).collect();
+                        let Some(key) = self.object_entry_key(o) else { continue };
+                        let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Int(0));
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TMakeFunction, sp).operands(args)
+                            .attr("func", Attr::Sym(instance_name(self.hir, &key)))
+                            .attr("argcount", attr("argcount")).attr("posonly", attr("posonly")).attr("varargs", attr("varargs"))
+                            .result(Type::TObj));
                     }
                     Opcode::PyCall | typed_by_rule!() if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),
                     Opcode::PyCall => {
@@ -451,6 +464,15 @@ impl Emitter<'_, '_> {
                 let op = NewOp::new(Opcode::TObjUnpackEx, sp).operands([x]).attr("before", attr("before")).attr("after", attr("after"));
                 return self.boxed_results(b, o, op);
             }
+            Opcode::PyCallValue => self.boxed_op(b, o, Opcode::TCallValue, &["kwnames", "star"]),
+            Opcode::PyCellNew => self.boxed_op(b, o, Opcode::TCellNew, &[]),
+            Opcode::PyCellGet => self.boxed_op(b, o, Opcode::TCellGet, &["name", "free"]),
+            Opcode::PyFunctionCell => self.boxed_op(b, o, Opcode::TFunctionCell, &["index"]),
+            Opcode::PyCellSet => {
+                let (c, v) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                self.out.append_op(b, NewOp::new(Opcode::TCellSet, sp).operands([c, v]));
+                return;
+            }
             Opcode::PyListExtendStar => {
                 let (l, x) = (self.vmap[&o.operands[0]], boxed_operand(self, 1));
                 self.out.append_op(b, NewOp::new(Opcode::TListExtendStar, sp).operands([l, x]));
@@ -662,13 +684,29 @@ impl Emitter<'_, '_> {
             | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart
             | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyTuple | Opcode::PyList | Opcode::CfBr | Opcode::CfCondBr
-            | Opcode::CfIfRaised | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => {
+            | Opcode::CfIfRaised | Opcode::CfUnreachable | Opcode::CfReturn | Opcode::PyMakeFunction | not_hir!() => {
                 self.undef_results(b, o);
                 return;
             }
         };
         let Some(&r) = o.results.first() else { return };
         self.vmap.insert(r, v);
+    }
+
+    /// `opc` with the boxed operands of HIR op `o`, its attributes `attrs`, and one `!t.obj`
+    /// result.
+    fn boxed_op(&mut self, b: Block, o: &OpData, opc: Opcode, attrs: &[&str]) -> Value {
+        let args: Vec<Value> = o.operands.iter().map(|v| {
+            let x = self.vmap[v];
+            self.boxed(b, x, o.span)
+        }).collect();
+        let mut new = NewOp::new(opc, o.span).operands(args).result(Type::TObj);
+        for a in attrs {
+            if let Some(v) = o.attr(a) {
+                new = new.attr(a, v.clone());
+            }
+        }
+        self.value(b, new)
     }
 
     /// Appends `op` with one `!t.obj` result per result of HIR op `o`, mapped to them.
@@ -960,7 +998,8 @@ impl Emitter<'_, '_> {
             | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyBindFunc | Opcode::PyGetattr | Opcode::PyBuiltinClass
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
-            | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
+            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | not_hir!() => self.undef_results(b, o),
         }
     }
 

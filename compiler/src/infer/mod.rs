@@ -152,8 +152,11 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
         module.globals.push(molt_ir::Global { name: name.clone(), ty });
     }
     // Function-binding flags are globals too.
-    for f in hir.funcs[1..].iter().filter(|f| !crate::hir::is_synthetic(&f.func.name)) {
-        module.globals.push(molt_ir::Global { name: f.func.name.clone(), ty: Type::Bool });
+    // (A `def` used as a value has its function object there instead.)
+    for f in hir.funcs[1..].iter().filter(|f| !crate::hir::is_synthetic(&f.func.name) && !f.object_entry) {
+        if !inf.globals.contains_key(&f.func.name) {
+            module.globals.push(molt_ir::Global { name: f.func.name.clone(), ty: Type::Bool });
+        }
     }
     dedup(&mut diags);
     if diags.is_empty() {
@@ -251,13 +254,17 @@ impl<'a> Infer<'a> {
                     Opcode::PyExcFetch => vec![Lat::Boxed(TySet::OBJECT)],
                     // The ops below wait for every operand's type: Bottom until then.
                     Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyCall | Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyMakeFunction | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
                         if in_lats.contains(&Lat::Bottom) =>
                     {
                         vec![Lat::Bottom; o.results.len()]
                     }
                     Opcode::PyExcMatches => vec![Lat::T(Type::Bool)],
                     Opcode::PyExcReraise | Opcode::PyExcHandling => vec![],
+                    Opcode::PyMakeFunction => {
+                        callees.extend(self.object_entry_key(o));
+                        vec![Lat::Boxed(TySet::OBJECT)]
+                    }
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         match self.callee(o) {
@@ -271,7 +278,7 @@ impl<'a> Infer<'a> {
                         }
                     }
                     Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
                 };
                 for (r, l) in o.results.iter().zip(results) {
                     let j = get(&lat, *r).join(l);
@@ -288,6 +295,13 @@ impl<'a> Infer<'a> {
         (lat, callees, ret)
     }
 
+    /// The instance a `py.make_function` makes a function object of: its code, on boxed
+    /// arguments (the function object and the tuple of bound parameters).
+    fn object_entry_key(&self, o: &molt_ir::OpData) -> Option<Key> {
+        let n = o.attr("func").and_then(Attr::as_str)?;
+        Some((self.hir.func_index(n)?, vec![Type::TObj, Type::TObj]))
+    }
+
     fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {
         let n = o.attr("callee").and_then(Attr::as_str)?;
         self.hir.func_index(n)
@@ -300,7 +314,8 @@ impl<'a> Infer<'a> {
         let f = self.func(k);
         for op in f.ops_in_order() {
             let o = &f.ops[op];
-            if o.opcode == Opcode::PyStoreGlobal {
+            // A `def` used as a value stores its function object in the name's module variable.
+            if o.opcode == Opcode::PyStoreGlobal || (o.opcode == Opcode::PyBindFunc && !o.operands.is_empty()) {
                 let n = o.attr("name").and_then(Attr::as_str).unwrap_or("").to_string();
                 let l = lat.get(&o.operands[0]).copied().unwrap_or(Lat::Bottom);
                 if let Some(t) = l.ty() {
@@ -380,7 +395,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
         | Opcode::PyBindFunc | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr
         | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter
-        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod => None,
+        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell => None,
         molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     };
     builtin.map_or(&[], |b| b.decl().recursion)

@@ -59,6 +59,9 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id |
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
+        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_map
+        | RtFn::molt_filter => true,
+        RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
     }
 }
 
@@ -132,11 +135,8 @@ impl L<'_> {
         match self.str_literal(v) {
             Some(s) => {
                 let sp = self.src.ops[self.src.defining_op(v).unwrap_or_else(|| panic!("invariant `TIR values are mapped` broken"))].span;
-                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(s.clone())).result(Type::Ptr));
-                let n = self.konst(Attr::Int(s.len() as i64), Type::I64, sp);
                 // Made once, then the same object at every use (CPython's constants).
-                let slot = self.val(NewOp::new(Opcode::LStrSlot, sp).attr("value", Attr::Str(s.clone())).result(Type::Ptr));
-                self.call(RtFn::molt_str_const, vec![p, n, slot], Some(Type::Ref), sp).unwrap_or(p)
+                self.str_object(&s, sp)
             }
             None => panic!("invariant `dominance order` broken in LIR lowering: a value is used before its definition was lowered"),
         }
@@ -224,6 +224,14 @@ impl L<'_> {
             },
             ValueDef::Result(..) | ValueDef::Param(..) => None,
         }
+    }
+
+    /// The str object of literal `s` (made once, then the same object at every use).
+    fn str_object(&mut self, s: &str, sp: Span) -> Value {
+        let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(s.into())).result(Type::Ptr));
+        let n = self.konst(Attr::Int(s.len() as i64), Type::I64, sp);
+        let slot = self.val(NewOp::new(Opcode::LStrSlot, sp).attr("value", Attr::Str(s.into())).result(Type::Ptr));
+        self.call(RtFn::molt_str_const, vec![p, n, slot], Some(Type::Ref), sp).unwrap_or(p)
     }
 
     /// Ends the current block with a branch to a new block and continues there.
@@ -362,7 +370,10 @@ impl L<'_> {
                 if self.tir.check_defs && !crate::hir::is_synthetic(&src) {
                     // The NameError points at the callee's name, which starts the call.
                     let name_sp = Span::new(sp.start, sp.start + src.len() as u32);
-                    self.push(NewOp::new(Opcode::LLoadGlobal, name_sp).attr("name", Attr::Sym(src)).result(Type::I1));
+                    // (The module variable of a `def` used as a value holds its function object.)
+                    let object = self.tir.module.globals.iter().any(|g| g.name == src && g.ty == Type::TObj);
+                    let ty = if object { Type::Ref } else { Type::I1 };
+                    self.push(NewOp::new(Opcode::LLoadGlobal, name_sp).attr("name", Attr::Sym(src)).result(ty));
                 }
                 let t = machine_type(res_ty.unwrap_or(Type::None));
                 self.push(NewOp::new(Opcode::LCall, sp).operands(ops).attr("callee", callee).result(t))
@@ -380,8 +391,12 @@ impl L<'_> {
                 None
             }
             Opcode::TBindFunc => {
-                let t = self.konst(Attr::Bool(true), Type::I1, sp);
-                self.push(NewOp::new(Opcode::LStoreGlobal, sp).operands([t]).attr("name", attr("name")));
+                // The function object, for a `def` used as a value; else the flag.
+                let v = match ops.first() {
+                    Some(&f) => f,
+                    None => self.konst(Attr::Bool(true), Type::I1, sp),
+                };
+                self.push(NewOp::new(Opcode::LStoreGlobal, sp).operands([v]).attr("name", attr("name")));
                 None
             }
             Opcode::TRangeStart => {
@@ -513,11 +528,17 @@ impl L<'_> {
                         let k = self.i64c(kind.into(), sp);
                         self.call_val(RtFn::molt_exception_class, vec![k], Type::Ref, sp)
                     }
-                    None => {
-                        let code = crate::builtins::builtin_class(&name).map_or(-1, |c| c.code());
-                        let c = self.i64c(code.into(), sp);
-                        self.call_val(RtFn::molt_builtin_class, vec![c], Type::Ref, sp)
-                    }
+                    None => match crate::builtins::builtin_function(&name) {
+                        Some(f) => {
+                            let c = self.i64c(f.code().into(), sp);
+                            self.call_val(RtFn::molt_builtin_function, vec![c], Type::Ref, sp)
+                        }
+                        None => {
+                            let code = crate::builtins::builtin_class(&name).map_or(-1, |c| c.code());
+                            let c = self.i64c(code.into(), sp);
+                            self.call_val(RtFn::molt_builtin_class, vec![c], Type::Ref, sp)
+                        }
+                    },
                 })
             }
             Opcode::TObjType => Some(self.call_val(RtFn::molt_obj_type, ops, Type::Ref, sp)),
@@ -623,6 +644,45 @@ impl L<'_> {
                 let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
                 let kn = self.i64c(kw.len() as i64, sp);
                 Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], method, p, pn, args, k, kn], Type::Ref, sp))
+            }
+            Opcode::TMakeFunction => {
+                let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).result(Type::Ptr));
+                let int = |s: &mut Self, n: &str| s.i64c(attr(n).as_int().unwrap_or(0), sp);
+                let (argcount, posonly) = (int(self, "argcount"), int(self, "posonly"));
+                let varargs = self.konst(Attr::Bool(attr("varargs").as_int() == Some(1)), Type::I1, sp);
+                let [name, qualname, params, defaults, kwdefaults, closure] = ops[..] else { panic!("invariant `t.make_function has 6 operands` broken") };
+                let args = vec![code, name, qualname, params, argcount, posonly, varargs, defaults, kwdefaults, closure];
+                Some(self.call_val(RtFn::molt_function_new, args, Type::Ref, sp))
+            }
+            Opcode::TCallValue => {
+                let kw = attr("kwnames").as_str().unwrap_or("").to_string();
+                let names: Vec<Value> = kw.split(',').filter(|k| !k.is_empty()).map(|k| self.str_object(k, sp)).collect();
+                let kwnames = self.tuple_of(&names, sp);
+                let args = if attr("star").as_int() == Some(1) { ops[1] } else { self.tuple_of(&ops[1..], sp) };
+                let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
+                Some(self.call_val(RtFn::molt_call, vec![ops[0], args, kwnames, depth], Type::Ref, sp))
+            }
+            Opcode::TCellNew => {
+                let (v, has) = match ops.first() {
+                    Some(&v) => (v, self.konst(Attr::Bool(true), Type::I1, sp)),
+                    None => (self.int_const(&Attr::Int(0), sp), self.konst(Attr::Bool(false), Type::I1, sp)),
+                };
+                Some(self.call_val(RtFn::molt_cell_new, vec![v, has], Type::Ref, sp))
+            }
+            Opcode::TCellGet => {
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
+                let n = self.i64c(name.len() as i64, sp);
+                let free = self.konst(Attr::Bool(attr("free").as_int() == Some(1)), Type::I1, sp);
+                Some(self.call_val(RtFn::molt_cell_get, vec![ops[0], p, n, free], Type::Ref, sp))
+            }
+            Opcode::TCellSet => {
+                self.call(RtFn::molt_cell_set, ops, None, sp);
+                None
+            }
+            Opcode::TFunctionCell => {
+                let i = self.i64c(attr("index").as_int().unwrap_or(0), sp);
+                Some(self.call_val(RtFn::molt_function_cell, vec![ops[0], i], Type::Ref, sp))
             }
             Opcode::TObjGetitem => Some(self.call_val(RtFn::molt_obj_getitem, ops, Type::Ref, sp)),
             Opcode::TObjContains => Some(self.call_val(RtFn::molt_obj_contains, ops, Type::I1, sp)),
@@ -739,8 +799,12 @@ impl L<'_> {
             B::Min | B::Max => {
                 let t = tuple(self, pos);
                 let is_max = flag(self, which == B::Max);
+                let key = match kw("key") {
+                    Some(k) => k,
+                    None => self.static_ref(crate::abi::RtObj::molt_none, sp),
+                };
                 let (d, has) = optional(self, kw("default"));
-                self.call_val(RtFn::molt_min_max, vec![t, is_max, d, has], Type::Ref, sp)
+                self.call_val(RtFn::molt_min_max, vec![t, is_max, key, d, has], Type::Ref, sp)
             }
             B::Next => {
                 let (d, has) = optional(self, pos.get(1).copied());

@@ -1,4 +1,0 @@
-if True:
-    def f():
-        return 1
-print(2)

@@ -1,4 +1,0 @@
-def f():
-    def g():
-        return 1
-    return 1
