@@ -19,8 +19,10 @@
 //! `molt_exc_reraise`, `molt_exc_handling_begin`, `molt_exc_handling_end`,
 //! `molt_traceback_push`, the `molt_exc_pending` static; [`MoltError`] / [`MoltResult`] (an
 //! exception computed by Rust code: kind + static or owned message, or an object argument such
-//! as the key of a KeyError: [`MoltError::with_arg`], [`key_error`]); the Rust API [`raise`],
-//! [`raise_code`], [`raise_error`], [`value_or_raise`], [`raise_object`], [`reraise`],
+//! as the key of a KeyError: [`MoltError::with_arg`], [`key_error`], or an exception compiled
+//! code raised, taken from the pending state: [`MoltError::take_raised`]); the Rust API
+//! [`raise`], [`raise_code`], [`raise_error`], [`value_or_raise`], [`raise_object`], [`reraise`],
+//! [`exception_pending`],
 //! [`fetch_exception`], [`push_frame`], [`pending_exception`], [`take_exception`],
 //! [`clear_exception`], [`handling_begin`], [`handling_end`], [`handling_depth`],
 //! [`clear_handling`], [`take_system_exit`]; and, from `traceback`, [`Frame`],
@@ -202,7 +204,11 @@ fn raise_code_suggest(kind: i32, message: &str, suggest: Option<Box<Suggest>>) {
 }
 
 /// An exception computed by a pure-Rust helper, before it is raised. The message is usually a
-/// literal; messages that name a type or a value are built at run time.
+/// literal; messages that name a type or a value are built at run time. An error may also carry
+/// an exception that was already raised, by compiled code the runtime called (a key function, a
+/// function `map` applies): [`MoltError::take_raised`] takes it out of the pending state and
+/// raising the error restores it exactly as it was (CPython leaves such an exception in the
+/// thread state while its C code returns NULL up the stack).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MoltError {
     pub kind: ExceptionKind,
@@ -210,36 +216,69 @@ pub struct MoltError {
     /// An AttributeError's lookup, for the "Did you mean" of its traceback.
     pub suggest: Option<Box<Suggest>>,
     /// The exception's argument as an object (CPython's `_PyErr_SetKeyError(key)`: `KeyError(1)`
-    /// whose `str()` is `1` and whose `args` is `(1,)`); the message is unused then.
+    /// whose `str()` is `1` and whose `args` is `(1,)`), or the raised exception the error
+    /// stands for; the message is unused then.
     pub arg: Option<ErrorArg>,
 }
 
-/// An owned reference to an error's argument object (released when the error is dropped).
-pub struct ErrorArg(Obj);
+/// What an error owns besides its message (released when the error is dropped): the argument
+/// object of `KIND(arg)`, or an exception taken from the pending state.
+pub struct ErrorArg(ArgKind);
+
+enum ArgKind {
+    /// An owned reference to the argument.
+    Object(Obj),
+    /// A pending exception, taken out of the pending state (boxed: errors stay small).
+    Raised(Box<Pending>),
+}
 
 impl ErrorArg {
-    /// The argument (borrowed).
-    pub fn get(&self) -> Obj {
-        self.0
+    /// The argument (borrowed); None for a raised exception.
+    pub fn get(&self) -> Option<Obj> {
+        match &self.0 {
+            ArgKind::Object(o) => Some(*o),
+            ArgKind::Raised(_) => None,
+        }
+    }
+
+    /// The raised exception, taken out (the error then owns nothing).
+    fn take_raised(&mut self) -> Option<Pending> {
+        match core::mem::replace(&mut self.0, ArgKind::Object(Obj::default())) {
+            ArgKind::Raised(p) => Some(*p),
+            other => {
+                self.0 = other;
+                None
+            }
+        }
     }
 }
 
 impl Clone for ErrorArg {
     fn clone(&self) -> ErrorArg {
-        ErrorArg(new_ref(self.0))
+        ErrorArg(match &self.0 {
+            ArgKind::Object(o) => ArgKind::Object(new_ref(*o)),
+            ArgKind::Raised(p) => ArgKind::Raised(Box::new(p.share())),
+        })
     }
 }
 
 impl Drop for ErrorArg {
     fn drop(&mut self) {
-        // SAFETY: the error owned this reference.
-        unsafe { decref(self.0) };
+        match core::mem::replace(&mut self.0, ArgKind::Object(Obj::default())) {
+            // SAFETY: the error owned this reference.
+            ArgKind::Object(o) => unsafe { decref(o) },
+            ArgKind::Raised(p) => p.release(),
+        }
     }
 }
 
 impl PartialEq for ErrorArg {
     fn eq(&self, other: &ErrorArg) -> bool {
-        self.0.is(other.0)
+        match (&self.0, &other.0) {
+            (ArgKind::Object(a), ArgKind::Object(b)) => a.is(*b),
+            (ArgKind::Raised(a), ArgKind::Raised(b)) => core::ptr::eq(&**a, &**b),
+            _ => false,
+        }
     }
 }
 
@@ -247,7 +286,10 @@ impl Eq for ErrorArg {}
 
 impl core::fmt::Debug for ErrorArg {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "ErrorArg({:#x})", self.0.raw())
+        match &self.0 {
+            ArgKind::Object(o) => write!(f, "ErrorArg({:#x})", o.raw()),
+            ArgKind::Raised(_) => write!(f, "ErrorArg(raised)"),
+        }
     }
 }
 
@@ -265,7 +307,28 @@ impl MoltError {
     /// An error of `kind` whose argument is the object `arg` (borrowed; the error keeps its own
     /// reference): `KIND(arg)`.
     pub fn with_arg(kind: ExceptionKind, arg: Obj) -> MoltError {
-        MoltError { kind, message: Cow::Borrowed(""), suggest: None, arg: Some(ErrorArg(new_ref(arg))) }
+        MoltError { kind, message: Cow::Borrowed(""), suggest: None, arg: Some(ErrorArg(ArgKind::Object(new_ref(arg)))) }
+    }
+
+    /// The pending exception (raised by compiled code the runtime called), taken out of the
+    /// pending state: raising the error makes it pending again as it was (its frames, context
+    /// and message), without a new context or frame. Its kind is the exception's (RuntimeError
+    /// for a kind the ABI does not define); its message is the raise's message (empty for an
+    /// exception object). With nothing pending (a compiler bug), a RuntimeError saying so.
+    pub fn take_raised() -> MoltError {
+        let Some(p) = take_pending() else {
+            return MoltError::new(ExceptionKind::RuntimeError, "a call returned no value and raised no exception (a compiler bug)");
+        };
+        let (code, message) = match &p {
+            Pending::Message { kind, message, .. } => (*kind, Cow::Owned(message.clone())),
+            Pending::Object(o) => (exc::kind_of(*o).unwrap_or(0), Cow::Borrowed("")),
+        };
+        MoltError {
+            kind: ExceptionKind::from_code(code).unwrap_or(ExceptionKind::RuntimeError),
+            message,
+            suggest: None,
+            arg: Some(ErrorArg(ArgKind::Raised(Box::new(p)))),
+        }
     }
 
     /// The same error, carrying `suggest` (when there is one) for its traceback.
@@ -300,9 +363,14 @@ pub fn value_or_raise<T: Default>(result: MoltResult<T>) -> T {
 /// out of the fast paths that inline `value_or_raise`).
 #[cold]
 #[inline(never)]
-fn raise_owned(err: MoltError) {
-    if let Some(arg) = &err.arg {
-        return raise_with_arg(err.kind, arg.get());
+fn raise_owned(mut err: MoltError) {
+    if let Some(arg) = &mut err.arg {
+        match (arg.take_raised(), arg.get()) {
+            (Some(p), _) => set_pending(p),
+            (None, Some(o)) => raise_with_arg(err.kind, o),
+            (None, None) => {}
+        }
+        return;
     }
     raise_code_suggest(err.kind.code(), &err.message, err.suggest);
 }
@@ -310,9 +378,18 @@ fn raise_owned(err: MoltError) {
 /// Sets `err` as the pending exception.
 pub fn raise_error(err: &MoltError) {
     if let Some(arg) = &err.arg {
-        return raise_with_arg(err.kind, arg.get());
+        return match &arg.0 {
+            ArgKind::Object(o) => raise_with_arg(err.kind, *o),
+            ArgKind::Raised(p) => set_pending(p.share()),
+        };
     }
     raise_code_suggest(err.kind.code(), &err.message, err.suggest.clone());
+}
+
+/// True while an exception is pending (`molt_exc_pending`): what the runtime tests after calling
+/// compiled code, whose result word 0 is also the int 0.
+pub fn exception_pending() -> bool {
+    molt_exc_pending.load(Ordering::SeqCst) != 0
 }
 
 /// Raises `KIND(arg)` as an exception object (MemoryError if it cannot be made).

@@ -6,6 +6,7 @@ Usage: python3 runtime/tools/dir_table.py [--check]   (run from the repository r
 exits 1 when the committed file differs, as `compiler/tests/generated_tables.rs` does).
 """
 import sys
+import types
 
 if sys.version_info[:2] != (3, 11):
     sys.exit(f"dir_table.py needs CPython 3.11 (this is {sys.version.split()[0]})")
@@ -18,7 +19,8 @@ CLASSES = [
     type(iter({})), type(iter({}.values())), type(iter({}.items())), type(iter(set())),
     type(iter(())), type(iter([])), type(iter("")), type(iter("\u20ac")),
     range, type(iter(range(0))), type(iter(range(2**64))), enumerate, zip, reversed,
-    type(reversed([])),
+    type(reversed([])), map, filter, types.FunctionType, types.CellType,
+    types.BuiltinFunctionType,
     BaseException, Exception, SystemExit, KeyboardInterrupt, GeneratorExit, ArithmeticError,
     ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError, RuntimeError,
     RecursionError, NotImplementedError, NameError, UnboundLocalError, ValueError, TypeError,

@@ -6,7 +6,8 @@
 //! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`,
 //! `range::free` / `free_iter` / `free_long_iter`, `builtins_iter::free_enumerate` /
 //! `free_zip` / `free_reversed`, `dict::free`, `dict_views::free_view` / `free_iter`,
-//! `set::free` / `free_iter` drop the payload and call [`free_raw`]); `sys::Global` for the free lists (CPython 3.11's
+//! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free` drop the payload
+//! and call [`free_raw`]; an `object()` is a bare header); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees.
 //!
@@ -37,12 +38,12 @@
 //!
 //! Deferred frees (CPython's trashcan, `Py_TRASHCAN_BEGIN`): while [`free_object`] frees an
 //! object of a kind that owns references (tuples, lists, dicts, sets, views, iterators,
-//! exceptions), any such object whose
+//! exceptions, functions, cells, maps, filters), any such object whose
 //! count reaches zero meanwhile is queued instead of freed from inside the first one's `free`;
 //! the outermost call frees the queue before it returns. Freeing is therefore complete when the
 //! outermost `decref` returns (the counts are exact at every point a caller can observe), and
 //! its stack depth does not grow with the nesting of the objects freed. Objects that own no
-//! references (ints, floats, strs) are freed at once. If the queue cannot grow, the object is
+//! references (ints, floats, strs, `object()`s) are freed at once. If the queue cannot grow, the object is
 //! freed at once (recursing, as before). Like the list, the queue is process-wide in programs
 //! and per thread in the unit tests.
 
@@ -96,11 +97,19 @@ pub enum HeapKind {
     Set,
     FrozenSet,
     SetIterator,
+    /// `object::function`: function objects and cells.
+    Function,
+    Cell,
+    /// `object::map_filter`: `map` and `filter` objects.
+    Map,
+    Filter,
+    /// Instances of `object` itself (`object()`: a bare header).
+    Object,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 27] = [
+    pub const ALL: [HeapKind; 32] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -128,6 +137,11 @@ impl HeapKind {
         HeapKind::Set,
         HeapKind::FrozenSet,
         HeapKind::SetIterator,
+        HeapKind::Function,
+        HeapKind::Cell,
+        HeapKind::Map,
+        HeapKind::Filter,
+        HeapKind::Object,
     ];
 
     /// The Python type name.
@@ -160,13 +174,18 @@ impl HeapKind {
             HeapKind::Set => "set",
             HeapKind::FrozenSet => "frozenset",
             HeapKind::SetIterator => "set_iterator",
+            HeapKind::Function => "function",
+            HeapKind::Cell => "cell",
+            HeapKind::Map => "map",
+            HeapKind::Filter => "filter",
+            HeapKind::Object => "object",
         }
     }
 
     /// Whether instances own references to other objects (freeing one may free others).
     const fn owns_references(self) -> bool {
         match self {
-            HeapKind::Int | HeapKind::Float | HeapKind::Str => false,
+            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object => false,
             HeapKind::Exception
             | HeapKind::Tuple
             | HeapKind::TupleIterator
@@ -190,7 +209,11 @@ impl HeapKind {
             | HeapKind::DictItemIterator
             | HeapKind::Set
             | HeapKind::FrozenSet
-            | HeapKind::SetIterator => true,
+            | HeapKind::SetIterator
+            | HeapKind::Function
+            | HeapKind::Cell
+            | HeapKind::Map
+            | HeapKind::Filter => true,
         }
     }
 
@@ -565,6 +588,7 @@ pub unsafe fn free_object(o: Obj) {
         Some(HeapKind::Float) => return unsafe { super::float::free(h.cast_mut()) },
         Some(HeapKind::Int) => return unsafe { super::int::free(h.cast_mut()) },
         Some(HeapKind::Str) => return unsafe { super::str::free(h.cast_mut()) },
+        Some(HeapKind::Object) => return unsafe { free_raw(h.cast_mut(), Layout::new::<Header>(), HeapKind::Object) },
         Some(kind) => kind,
         // A static object never reaches zero (see `free_one`).
         None => return,
@@ -649,6 +673,12 @@ unsafe fn free_one(o: Obj) {
             super::set::free(h.cast_mut(), kind)
         },
         Some(HeapKind::SetIterator) => unsafe { super::set::free_iter(h.cast_mut()) },
+        Some(HeapKind::Function) => unsafe { super::function::free(h.cast_mut()) },
+        Some(HeapKind::Cell) => unsafe { super::function::free_cell(h.cast_mut()) },
+        Some(kind @ (HeapKind::Map | HeapKind::Filter)) => unsafe {
+            super::map_filter::free(h.cast_mut(), kind)
+        },
+        Some(HeapKind::Object) => unsafe { free_raw(h.cast_mut(), Layout::new::<Header>(), HeapKind::Object) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -1,7 +1,11 @@
 //! Classes as values, attributes, `type()` and `isinstance()` of builtin objects.
 //!
 //! Relies on: type objects being immortal statics (so a class value needs no counting care) and
-//! each kind's accessors (`exception::arg`/`cause`/`context`, `int`, `float`). Provides the ABI's
+//! each kind's accessors (`exception::arg`/`cause`/`context`, `int`, `float`) or the type's
+//! attributes slot (ranges, functions, cells, builtin functions); `construct`, whose
+//! constructors of the classes every program links the ABI functions that make a class a value
+//! enable.
+//! Provides [`class_value`], [`isinstance`], [`getattr`] and the ABI's
 //! `molt_builtin_class`, `molt_exception_class`, `molt_obj_type`, `molt_obj_isinstance` and
 //! `molt_obj_getattr`, with CPython 3.11's results and messages (`PyObject_IsInstance`,
 //! `PyObject_GetAttr` for the attributes the builtin types define themselves).
@@ -18,7 +22,8 @@ use super::{Obj, float, int, new_ref, str as pystr, tuple};
 use crate::exceptions::{MoltError, MoltResult, value_or_raise};
 use crate::{BuiltinClass, ExceptionKind};
 
-fn class_value(t: &'static TypeObject) -> Obj {
+/// A class as a value (a new reference).
+pub fn class_value(t: &'static TypeObject) -> Obj {
     new_ref(Obj::from_static(t))
 }
 
@@ -40,6 +45,9 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Dict => &super::dict::molt_type_dict,
         BuiltinClass::Set => &super::set::molt_type_set,
         BuiltinClass::FrozenSet => &super::set::molt_type_frozenset,
+        BuiltinClass::Map => &super::map_filter::TYPE_MAP,
+        BuiltinClass::Filter => &super::map_filter::TYPE_FILTER,
+        BuiltinClass::Function => &super::function::TYPE_FUNCTION,
     })
 }
 
@@ -50,18 +58,21 @@ fn internal(what: &str) -> MoltError {
 /// The builtin class `code` as a value.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_builtin_class(code: i32) -> Obj {
+    super::construct::enable_class_calls();
     value_or_raise(builtin_class(code).map(class_value).ok_or_else(|| internal("molt_builtin_class")))
 }
 
 /// The class of exception kind `kind` as a value.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_exception_class(kind: i32) -> Obj {
+    super::construct::enable_class_calls();
     value_or_raise(ExceptionKind::from_code(kind).map(|k| class_value(exc::exception_type(k))).ok_or_else(|| internal("molt_exception_class")))
 }
 
 /// `type(a)`.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_type(a: Obj) -> Obj {
+    super::construct::enable_class_calls();
     class_value(a.type_of())
 }
 
@@ -124,8 +135,10 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
             _ => {}
         }
     }
-    if let Some(v) = super::range::attribute(a, name) {
-        return Ok(v);
+    if let Some(attributes) = a.type_of().attributes_slot()
+        && let Some(v) = attributes(a, name)
+    {
+        return v;
     }
     let ty = a.type_of();
     if is_subtype(ty, &int::molt_type_int) {
@@ -162,5 +175,8 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
 pub unsafe extern "C" fn molt_obj_getattr(a: Obj, name: *const u8, len: i64) -> Obj {
     // SAFETY: forwarded caller contract.
     let bytes = unsafe { crate::exceptions::bytes_from_raw(name, len) };
+    if bytes == b"__class__" {
+        super::construct::enable_class_calls();
+    }
     value_or_raise(getattr(a, &alloc::string::String::from_utf8_lossy(bytes)))
 }

@@ -247,6 +247,17 @@ impl Big {
             .map(|m| Big(IBig::from(m)))
     }
 
+    /// The value of digits in base `base` (2 to 36): ASCII digits and lowercase letters only (no
+    /// sign, no underscores), or None if `text` is empty or holds anything else.
+    pub fn parse_radix(text: &[u8], base: u32) -> Option<Big> {
+        let valid = |c: &u8| char::from(*c).to_digit(base).is_some() && !c.is_ascii_uppercase();
+        if text.is_empty() || !(2..=36).contains(&base) || !text.iter().all(valid) {
+            return None;
+        }
+        let text = core::str::from_utf8(text).ok()?;
+        UBig::from_str_radix(text, base).ok().map(|m| Big(IBig::from(m)))
+    }
+
     /// The decimal text of the value (`-` first when negative).
     pub fn to_decimal(&self) -> String {
         self.0.to_string()

@@ -4,7 +4,8 @@
 //!
 //! Relies on: `iter` for the iteration protocol (`get_iter`, `iter_next`); `dispatch` for `+`,
 //! truth and rich comparison; `range` for `reversed(range)`; `list`, `tuple`, `str` for the
-//! sequences `reversed` walks; `alloc` for counted allocation and deferred frees. The
+//! sequences `reversed` walks; `alloc` for counted allocation and deferred frees;
+//! `callable::call_object` for `min`/`max`'s key function. The
 //! references are CPython 3.11's `Objects/enumobject.c` (`enum_new_impl`, `enum_next`,
 //! `enum_next_long`, `reversed_new_impl`, `reversed_next`), `Objects/listobject.c`
 //! (`listreviter_next`) and `Python/bltinmodule.c` (`zip_new`, `zip_next`, `builtin_sum_impl`,
@@ -144,6 +145,7 @@ fn enumerate_next(o: Obj) -> MoltResult<Option<Obj>> {
 
 /// `enumerate`.
 pub static TYPE_ENUMERATE: TypeObject = TypeObject {
+    new: Some(super::construct::enumerate_new),
     iter: Some(self_iter),
     iternext: Some(enumerate_next),
     heap: Some(HeapKind::Enumerate),
@@ -286,6 +288,7 @@ fn zip_check(its: &[Obj], i: usize) -> MoltResult<Option<Obj>> {
 
 /// `zip`.
 pub static TYPE_ZIP: TypeObject = TypeObject {
+    new: Some(super::construct::zip_new),
     iter: Some(self_iter),
     iternext: Some(zip_next),
     heap: Some(HeapKind::Zip),
@@ -384,6 +387,7 @@ fn list_reversed_next(o: Obj) -> MoltResult<Option<Obj>> {
 
 /// `reversed`.
 pub static TYPE_REVERSED: TypeObject = TypeObject {
+    new: Some(super::construct::reversed_new),
     iter: Some(self_iter),
     iternext: Some(reversed_next),
     heap: Some(HeapKind::Reversed),
@@ -522,9 +526,11 @@ pub fn all(iterable: Obj) -> MoltResult<bool> {
     any_truth(iterable, false).map(|found| !found)
 }
 
-/// `min(*args, default=…)` / `max(…)` (CPython's `min_max` without `key`): `args` is the tuple
-/// of positional arguments (one iterable, or the values themselves).
-pub fn min_max(args: Obj, is_max: bool, default: Option<Obj>) -> MoltResult<Obj> {
+/// `min(*args, key=…, default=…)` / `max(…)` (CPython's `min_max`): `args` is the tuple of
+/// positional arguments (one iterable, or the values themselves); `key` (None or Python's None:
+/// no key function) is called on each item in order, through `callable::call_object`, and the
+/// keys are compared; ties keep the first item.
+pub fn min_max(args: Obj, is_max: bool, key: Option<Obj>, default: Option<Obj>) -> MoltResult<Obj> {
     let name = if is_max { "max" } else { "min" };
     let items = tuple::tuple_items(args).unwrap_or(&[]);
     if items.is_empty() {
@@ -542,21 +548,30 @@ pub fn min_max(args: Obj, is_max: bool, default: Option<Obj>) -> MoltResult<Obj>
     }
     let v = if positional { args } else { items[0] };
     let it = Owned(iter::get_iter(v)?);
+    let key = key.filter(|&k| !singletons::is_none(k));
     let op = if is_max { CompareOp::Gt } else { CompareOp::Lt };
-    let mut best: Option<Owned> = None;
+    // The best item and its key (None without a key function: the item is its own key).
+    let mut best: Option<(Owned, Option<Owned>)> = None;
     while let Some(item) = iter::iter_next(it.get())? {
         let item = Owned(item);
-        match &best {
-            None => best = Some(item),
-            Some(b) => {
-                if dispatch::rich_compare_bool(op, item.get(), b.get())? {
-                    best = Some(item);
-                }
+        let val = match key {
+            Some(k) => Some(Owned(super::callable::call_object(k, &[item.get()], &[])?)),
+            None => None,
+        };
+        let better = match &best {
+            None => true,
+            Some((b, bval)) => {
+                let x = val.as_ref().map_or(item.get(), Owned::get);
+                let y = bval.as_ref().map_or(b.get(), Owned::get);
+                dispatch::rich_compare_bool(op, x, y)?
             }
+        };
+        if better {
+            best = Some((item, val));
         }
     }
     match (best, default) {
-        (Some(b), _) => Ok(b.release()),
+        (Some((b, _)), _) => Ok(b.release()),
         (None, Some(d)) => Ok(new_ref(d)),
         (None, None) => fail(ValueError, format!("{name}() arg is an empty sequence")),
     }
@@ -618,10 +633,10 @@ pub extern "C" fn molt_all(iterable: Obj) -> bool {
     value_or_raise(all(iterable))
 }
 
-/// `min(*args, default=default)` / `max(…)`.
+/// `min(*args, key=key, default=default)` / `max(…)` (`key` None: no key function).
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_min_max(args: Obj, is_max: bool, default: Obj, has_default: bool) -> Obj {
-    value_or_raise(min_max(args, is_max, has_default.then_some(default)))
+pub extern "C" fn molt_min_max(args: Obj, is_max: bool, key: Obj, default: Obj, has_default: bool) -> Obj {
+    value_or_raise(min_max(args, is_max, Some(key), has_default.then_some(default)))
 }
 
 /// `next(it[, default])`.

@@ -118,7 +118,7 @@ fn double_round(x: f64, ndigits: i64) -> MoltResult<f64> {
 }
 
 /// `PyNumber_AsSsize_t(o, NULL)`: the index, clamped to the i64 range.
-fn clamped_index(o: Obj) -> MoltResult<i64> {
+pub(crate) fn clamped_index(o: Obj) -> MoltResult<i64> {
     let i = number_index(o)?;
     Ok(match int_ref(i.get()) {
         Some(r) => r

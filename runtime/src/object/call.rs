@@ -4,17 +4,19 @@
 //!
 //! Relies on: `types::MethodDef` tables (each type's own, the bases' inherited); `attrs::getattr`
 //! for a name that is no method (its AttributeError and "Did you mean" suggestion, exactly as
-//! `molt_obj_getattr` raises them); `dispatch::as_index` and the `__index__` slots for integer
-//! arguments. The references are CPython 3.11's `method_vectorcall_O`,
+//! `molt_obj_getattr` raises them) and `callable::call_object` to call such an attribute;
+//! `dispatch::as_index` and the `__index__` slots for integer arguments. The references are CPython 3.11's `method_vectorcall_O`,
 //! `method_vectorcall_NOARGS`, `method_check_args` (Objects/descrobject.c),
 //! `_PyArg_CheckPositional`, `_PyArg_UnpackKeywords`, `error_unexpected_keyword_arg`
 //! (Python/getargs.c), `_PyEval_SliceIndexNotNone` (Python/ceval.c), `_PyNumber_Index`,
 //! `PyLong_AsSsize_t` and `_PyLong_AsInt`.
 //!
-//! Provides: the ABI's `molt_obj_lookup_method` and `molt_obj_call_method`, [`lookup_method`], [`call_method`], and the helpers methods use to
-//! check their arguments: [`no_keywords`], [`exactly_one`], [`no_args`], [`check_positional`],
-//! [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`], [`unpack_keywords`],
-//! [`unpack_optional`].
+//! Provides: the ABI's `molt_obj_lookup_method` and `molt_obj_call_method`, [`lookup_method`],
+//! [`call_method`], and the helpers methods and builtin functions use to check their arguments:
+//! [`no_keywords`] / [`no_keywords_for`], [`exactly_one`] / [`exactly_one_for`], [`no_args`],
+//! [`check_positional`], [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`],
+//! [`unpack_args`] (Argument Clinic's parser) with its special cases [`unpack_keywords`] and
+//! [`unpack_optional`], [`unexpected_keyword`].
 //!
 //! Invariants: every message is CPython's for the same call; a method receives its receiver
 //! borrowed, its arguments borrowed, and returns a new reference. No bound method object is
@@ -22,54 +24,56 @@
 
 use alloc::format;
 use alloc::vec::Vec;
+use core::fmt::Display;
 
 use super::tuple::tuple_items;
 use super::types::MethodDef;
 use super::{Obj, decref, int};
 use crate::ExceptionKind::{OverflowError, TypeError};
-use crate::exceptions::{MoltResult, fail, value_or_raise};
+use crate::exceptions::{MoltError, MoltResult, fail, value_or_raise};
 
-/// `recv.name(*pos, **kw)`: the method of `recv`'s type, else the AttributeError of `recv.name`
-/// (or, for an attribute that exists but is no method, TypeError "'int' object is not
-/// callable").
+/// `recv.name(*pos, **kw)`: the method of `recv`'s type, else the attribute `recv.name` called
+/// (CPython's `LOAD_METHOD` falling back to `getattr`, then `CALL`): its AttributeError, or
+/// TypeError "'int' object is not callable" for an attribute that is not callable.
 pub fn call_method(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     if let Some(m) = recv.type_of().method(name) {
         return (m.call)(recv, pos, kw);
     }
-    let attr = super::attrs::getattr(recv, name)?;
-    let ty = attr.type_of().name;
-    // SAFETY: `getattr` returned a new reference.
-    unsafe { decref(attr) };
-    fail(TypeError, format!("'{ty}' object is not callable"))
+    let attr = super::range::Owned(super::attrs::getattr(recv, name)?);
+    super::callable::call_object(attr.get(), pos, kw)
 }
 
 /// `method_check_args`: "list.append() takes no keyword arguments".
 pub fn no_keywords(recv: Obj, name: &str, kw: &[(&str, Obj)]) -> MoltResult<()> {
+    no_keywords_for(format_args!("{}.{name}", recv.type_of().name), kw)
+}
+
+/// `cfunction_check_kwargs` / `_PyArg_NoKwnames` for the callable `who` (`len`, `list.append`):
+/// "len() takes no keyword arguments".
+pub fn no_keywords_for(who: impl Display, kw: &[(&str, Obj)]) -> MoltResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        fail(
-            TypeError,
-            format!(
-                "{}.{name}() takes no keyword arguments",
-                recv.type_of().name
-            ),
-        )
+        fail(TypeError, format!("{who}() takes no keyword arguments"))
     }
 }
 
 /// A `METH_O` method's argument: "list.append() takes exactly one argument (0 given)".
 pub fn exactly_one(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_keywords(recv, name, kw)?;
+    exactly_one_for(format_args!("{}.{name}", recv.type_of().name), pos, kw)
+}
+
+/// A `METH_O` callable's argument (`cfunction_vectorcall_O`: the keywords checked first):
+/// "len() takes exactly one argument (2 given)".
+pub fn exactly_one_for(who: impl Display, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    if !kw.is_empty() {
+        return fail(TypeError, format!("{who}() takes no keyword arguments"));
+    }
     match pos {
         [x] => Ok(*x),
         _ => fail(
             TypeError,
-            format!(
-                "{}.{name}() takes exactly one argument ({} given)",
-                recv.type_of().name,
-                pos.len()
-            ),
+            format!("{who}() takes exactly one argument ({} given)", pos.len()),
         ),
     }
 }
@@ -177,17 +181,133 @@ pub fn slice_index_not_none(o: Obj) -> MoltResult<i64> {
     }
 }
 
-/// `_PyArg_UnpackKeywords`'s error for more than `n` arguments (`keyword` when only keywords
-/// were given).
-fn too_many_arguments<T>(fname: &str, n: usize, given: usize, keyword: bool) -> MoltResult<T> {
-    fail(
-        TypeError,
-        format!(
-            "{fname}() takes at most {n} {}argument{} ({given} given)",
-            if keyword { "keyword " } else { "" },
-            if n == 1 { "" } else { "s" }
+/// `_PyArg_UnpackKeywords` (Python/getargs.c) for a function `fname` whose parameters are
+/// `names`: the first `posonly` positional-only (their names unused), then positional-or-keyword
+/// ones up to `maxpos`, then keyword-only ones; the first `minpos` required (no required
+/// keyword-only parameter). The value of each, by position or by name, with CPython's errors in
+/// its order ("int() takes at most 2 arguments (3 given)", "sum() takes at least 1 positional
+/// argument (0 given)", "round() missing required argument 'number' (pos 1)", "argument for
+/// round() given by name ('number') and position (1)", "'x' is an invalid keyword argument for
+/// int()").
+pub fn unpack_args<const N: usize>(
+    fname: &str,
+    names: [&str; N],
+    posonly: usize,
+    minpos: usize,
+    maxpos: usize,
+    pos: &[Obj],
+    kw: &[(&str, Obj)],
+) -> MoltResult<[Option<Obj>; N]> {
+    let mut out = [None; N];
+    unpack_into(fname, &names, posonly, minpos, maxpos, pos, kw, &mut out)?;
+    Ok(out)
+}
+
+/// [`unpack_args`] into `out` (one slot per name; not generic, so its code is linked once).
+#[allow(clippy::too_many_arguments)]
+fn unpack_into(
+    fname: &str,
+    names: &[&str],
+    posonly: usize,
+    minpos: usize,
+    maxpos: usize,
+    pos: &[Obj],
+    kw: &[(&str, Obj)],
+    out: &mut [Option<Obj>],
+) -> MoltResult<()> {
+    let n = names.len().min(out.len());
+    let nargs = pos.len();
+    if kw.is_empty() && minpos <= nargs && nargs <= maxpos {
+        for (slot, &p) in out.iter_mut().zip(pos) {
+            *slot = Some(p);
+        }
+        return Ok(());
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let given = nargs + kw.len();
+    if given > n {
+        return fail(
+            TypeError,
+            format!(
+                "{fname}() takes at most {n} {}argument{} ({given} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                plural(n)
+            ),
+        );
+    }
+    if nargs > maxpos {
+        if maxpos == 0 {
+            return fail(TypeError, format!("{fname}() takes no positional arguments"));
+        }
+        return fail(
+            TypeError,
+            format!(
+                "{fname}() takes {} {maxpos} positional argument{} ({nargs} given)",
+                if minpos < maxpos { "at most" } else { "exactly" },
+                plural(maxpos)
+            ),
+        );
+    }
+    let minposonly = posonly.min(minpos);
+    if nargs < minposonly {
+        return fail(
+            TypeError,
+            format!(
+                "{fname}() takes {} {minposonly} positional argument{} ({nargs} given)",
+                if minposonly < maxpos { "at least" } else { "exactly" },
+                plural(minposonly)
+            ),
+        );
+    }
+    for (slot, &p) in out.iter_mut().zip(pos) {
+        *slot = Some(p);
+    }
+    let mut left = kw.len();
+    for i in nargs.max(posonly)..n {
+        let current = if left > 0 {
+            kw.iter().find(|(k, _)| *k == names[i]).map(|&(_, v)| v)
+        } else if i >= minpos {
+            break;
+        } else {
+            None
+        };
+        out[i] = current;
+        if current.is_some() {
+            left -= 1;
+        } else if i < minpos {
+            return fail(
+                TypeError,
+                format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1),
+            );
+        }
+    }
+    if left > 0 {
+        for (i, name) in names.iter().enumerate().take(nargs).skip(posonly) {
+            if kw.iter().any(|(k, _)| k == name) {
+                return fail(
+                    TypeError,
+                    format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    ),
+                );
+            }
+        }
+        return Err(unexpected_keyword(fname, &names[posonly.min(n)..], kw));
+    }
+    Ok(())
+}
+
+/// `error_unexpected_keyword_arg`: the first keyword not in `names`: "'x' is an invalid keyword
+/// argument for int()".
+pub fn unexpected_keyword(fname: &str, names: &[&str], kw: &[(&str, Obj)]) -> MoltError {
+    match kw.iter().find(|(k, _)| !names.contains(k)) {
+        Some((bad, _)) => MoltError::new(
+            TypeError,
+            format!("'{bad}' is an invalid keyword argument for {fname}()"),
         ),
-    )
+        None => MoltError::new(TypeError, format!("invalid keyword argument for {fname}()")),
+    }
 }
 
 /// `_PyArg_UnpackKeywords` for a function `fname` whose parameters are all keyword-only
@@ -198,36 +318,7 @@ pub fn unpack_keywords<const N: usize>(
     pos: &[Obj],
     kw: &[(&str, Obj)],
 ) -> MoltResult<[Option<Obj>; N]> {
-    let mut out = [None; N];
-    if kw.is_empty() && pos.is_empty() {
-        return Ok(out);
-    }
-    let given = pos.len() + kw.len();
-    if given > N {
-        return too_many_arguments(fname, N, given, pos.is_empty());
-    }
-    if !pos.is_empty() {
-        return fail(
-            TypeError,
-            format!("{fname}() takes no positional arguments"),
-        );
-    }
-    let mut used = 0;
-    for (slot, name) in out.iter_mut().zip(names) {
-        if let Some(&(_, v)) = kw.iter().find(|(k, _)| *k == name) {
-            *slot = Some(v);
-            used += 1;
-        }
-    }
-    if used < kw.len()
-        && let Some((bad, _)) = kw.iter().find(|(k, _)| !names.contains(k))
-    {
-        return fail(
-            TypeError,
-            format!("'{bad}' is an invalid keyword argument for {fname}()"),
-        );
-    }
-    Ok(out)
+    unpack_args(fname, names, 0, 0, 0, pos, kw)
 }
 
 /// `_PyArg_UnpackKeywords` for a function `fname` whose parameters `names` are all optional and
@@ -239,45 +330,7 @@ pub fn unpack_optional<const N: usize>(
     pos: &[Obj],
     kw: &[(&str, Obj)],
 ) -> MoltResult<[Option<Obj>; N]> {
-    let mut out = [None; N];
-    let given = pos.len() + kw.len();
-    if given > N {
-        return too_many_arguments(fname, N, given, pos.is_empty());
-    }
-    for (slot, &p) in out.iter_mut().zip(pos) {
-        *slot = Some(p);
-    }
-    let mut left = kw.len();
-    for i in pos.len()..N {
-        if left == 0 {
-            break;
-        }
-        if let Some(&(_, v)) = kw.iter().find(|(k, _)| *k == names[i]) {
-            out[i] = Some(v);
-            left -= 1;
-        }
-    }
-    if left > 0 {
-        for (i, name) in names.iter().enumerate().take(pos.len()) {
-            if kw.iter().any(|(k, _)| k == name) {
-                return fail(
-                    TypeError,
-                    format!(
-                        "argument for {fname}() given by name ('{name}') and position ({})",
-                        i + 1
-                    ),
-                );
-            }
-        }
-        if let Some((bad, _)) = kw.iter().find(|(k, _)| !names.contains(k)) {
-            return fail(
-                TypeError,
-                format!("'{bad}' is an invalid keyword argument for {fname}()"),
-            );
-        }
-        return fail(TypeError, format!("invalid keyword argument for {fname}()"));
-    }
-    Ok(out)
+    unpack_args(fname, names, 0, 0, N, pos, kw)
 }
 
 /// The method `name` of `recv`'s type (`LOAD_METHOD`): `Some` for a method of the tables,

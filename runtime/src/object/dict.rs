@@ -885,6 +885,7 @@ static DICT_SEQUENCE: SequenceSlots = SequenceSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_dict: TypeObject = TypeObject {
+    new: Some(super::construct::dict_new),
     number: Some(&DICT_NUMBER),
     sequence: Some(&DICT_SEQUENCE),
     richcompare: Some(dict_richcompare),

@@ -10,11 +10,12 @@
 //! `PyObject_RichCompareBool` and `PyObject_IsTrue` (Objects/object.c).
 //!
 //! Provides: [`binary_op`], [`inplace_op`], [`unary_op`], [`rich_compare`],
-//! [`rich_compare_bool`], [`truth`], [`repr_of`], [`str_of`], [`hash`], [`as_index`], [`getitem`], [`setitem`], [`contains`],
-//! [`op_holds`], and the ABI functions `molt_obj_binop`, `molt_obj_inplace_binop`,
+//! [`rich_compare_bool`], [`truth`], [`repr_of`], [`str_of`], [`hash`] (and as objects:
+//! [`repr_object`], [`str_object`], [`hash_object`]), [`as_index`], [`getitem`], [`setitem`],
+//! [`contains`], [`op_holds`], and the ABI functions `molt_obj_binop`, `molt_obj_inplace_binop`,
 //! `molt_obj_setitem`, `molt_obj_delitem`, `molt_obj_unop`, `molt_obj_compare`,
-//! `molt_obj_truth`, `molt_obj_hash`, `molt_obj_getitem`, `molt_obj_contains`,
-//! `molt_print_obj`.
+//! `molt_obj_truth`, `molt_obj_str`, `molt_obj_repr`, `molt_obj_hash`, `molt_obj_getitem`, `molt_obj_contains`,
+//! `molt_print_obj` (with [`print_value`]).
 //!
 //! Invariants: the order in which slots are tried, and every TypeError message, are exactly
 //! CPython's: the left operand's slot first unless the right operand's type is a proper subtype
@@ -557,19 +558,35 @@ pub extern "C" fn molt_obj_compare(op: i32, a: Obj, b: Obj) -> Obj {
 
 /// `str(a)` as a new reference to a str object (`a` itself for a str, as CPython's `str()`
 /// returns an exact str unchanged).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_obj_str(a: Obj) -> Obj {
+#[inline]
+pub fn str_object(a: Obj) -> MoltResult<Obj> {
     if str::str_text(a).is_some() {
         incref(a);
-        return a;
+        return Ok(a);
     }
-    value_or_raise(str_of(a).and_then(|t| str::str_from_text(&t)))
+    str_of(a).and_then(|t| str::str_from_text(&t))
+}
+
+/// `repr(a)` as a new str object.
+pub fn repr_object(a: Obj) -> MoltResult<Obj> {
+    repr_of(a).and_then(|t| str::str_from_text(&t))
+}
+
+/// `hash(a)` as an int.
+pub fn hash_object(a: Obj) -> MoltResult<Obj> {
+    hash(a).and_then(int::from_i64)
+}
+
+/// `str(a)` as a new reference to a str object.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_str(a: Obj) -> Obj {
+    value_or_raise(str_object(a))
 }
 
 /// `repr(a)` as a new str object.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_repr(a: Obj) -> Obj {
-    value_or_raise(repr_of(a).and_then(|t| str::str_from_text(&t)))
+    value_or_raise(repr_object(a))
 }
 
 /// `len(a)`: the type's length slot, or CPython's TypeError.
@@ -595,7 +612,7 @@ pub fn len_of_usize(a: Obj) -> MoltResult<usize> {
 /// `hash(a)` as an int, equal to CPython's (TypeError "unhashable type: 'T'").
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_hash(a: Obj) -> Obj {
-    value_or_raise(hash(a).and_then(int::from_i64))
+    value_or_raise(hash_object(a))
 }
 
 /// `a[i]` (CPython's `PyObject_GetItem`).
@@ -642,19 +659,22 @@ pub extern "C" fn molt_obj_truth(a: Obj) -> bool {
     value_or_raise(truth(a))
 }
 
-/// Writes `str(value)` of any object, as `print` does.
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_print_obj(value: Obj) {
+/// Writes `str(value)` to stdout, as `print` writes each of its arguments.
+pub fn print_value(value: Obj) -> MoltResult<()> {
     if let Some(text) = str::str_text(value) {
         crate::print::write_stdout(text.as_bytes());
-        return;
+        return Ok(());
     }
     if let Some(v) = value.small_value() {
         crate::print::write_int(v);
-        return;
+        return Ok(());
     }
-    match str_of(value) {
-        Ok(s) => crate::print::write_stdout(s.as_bytes()),
-        Err(e) => crate::exceptions::raise_error(&e),
-    }
+    crate::print::write_stdout(str_of(value)?.as_bytes());
+    Ok(())
+}
+
+/// Writes `str(value)` of any object, as `print` does.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_print_obj(value: Obj) {
+    value_or_raise(print_value(value));
 }

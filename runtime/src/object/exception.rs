@@ -64,6 +64,7 @@ pub struct ExceptionObject {
 const fn exc_type(name: &'static str, base: &'static TypeObject) -> TypeObject {
     TypeObject {
         heap: Some(HeapKind::Exception),
+        new: Some(super::construct::hooked_new),
         ..TypeObject::new(name, base)
     }
 }

@@ -245,6 +245,7 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_float: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     number: Some(&FLOAT_NUMBER),
     richcompare: Some(float_richcompare),
     hash: Some(float_hash_slot),

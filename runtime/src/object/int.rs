@@ -523,6 +523,7 @@ static INT_NUMBER: NumberSlots = NumberSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_int: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     number: Some(&INT_NUMBER),
     richcompare: Some(int_richcompare),
     hash: Some(int_hash_slot),

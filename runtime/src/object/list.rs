@@ -347,7 +347,7 @@ pub fn sequence_fast(v: Obj, msg: &'static str) -> MoltResult<Vec<Obj>> {
 }
 
 /// The remaining items of iterator `it`, as new references.
-fn collect_iter(it: Obj) -> MoltResult<Vec<Obj>> {
+pub(crate) fn collect_iter(it: Obj) -> MoltResult<Vec<Obj>> {
     let mut out: Vec<Obj> = Vec::new();
     loop {
         match iter::iter_next(it) {
@@ -813,6 +813,7 @@ static LIST_SEQUENCE: SequenceSlots = SequenceSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_list: TypeObject = TypeObject {
+    new: Some(super::construct::list_new),
     sequence: Some(&LIST_SEQUENCE),
     richcompare: Some(list_richcompare),
     hash: Some(list_hash),

@@ -13,8 +13,9 @@
 //!
 //! Invariants: each method returns a new reference (None for those that return nothing) and
 //! leaves the list unchanged when it raises, as CPython does; items compared are held by a
-//! reference of their own while compared; `sort` accepts only `key=None` (Molt has no callable
-//! objects yet: any other key is CPython's "'int' object is not callable" on a non-empty list).
+//! reference of their own while compared; `sort`'s key function is called through
+//! `callable::call_object` (a value that is not callable raises CPython's "'int' object is not
+//! callable" at its first call, so not for an empty list).
 
 use alloc::format;
 
@@ -26,7 +27,7 @@ use super::singletons::{self, is_none};
 use super::types::MethodDef;
 use super::{Obj, decref, dispatch, incref, int, list, list_sort};
 use crate::CompareOp;
-use crate::ExceptionKind::{IndexError, TypeError, ValueError};
+use crate::ExceptionKind::{IndexError, ValueError};
 use crate::exceptions::{MoltResult, fail};
 
 type Kw<'a, 'b> = &'a [(&'b str, Obj)];
@@ -176,23 +177,13 @@ fn copy(l: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
 }
 
 /// `list.sort(*, key=None, reverse=False)`.
-fn sort(l: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+pub(crate) fn sort(l: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     let [key, rev] = unpack_keywords("sort", ["key", "reverse"], pos, kw)?;
     let reverse = match rev {
         Some(r) => c_int_arg(r)? != 0,
         None => false,
     };
-    if let Some(k) = key
-        && !is_none(k)
-        && list::list_len(l).unwrap_or(0) > 0
-    {
-        // The key function is called on the first item: no object is callable in Molt yet.
-        return fail(
-            TypeError,
-            format!("'{}' object is not callable", k.type_of().name),
-        );
-    }
-    list_sort::sort_list(l, reverse)?;
+    list_sort::sort_list(l, key.filter(|&k| !is_none(k)), reverse)?;
     none()
 }
 

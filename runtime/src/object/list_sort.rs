@@ -8,7 +8,10 @@
 //! ints, floats, strs): then a direct comparison (its `unsafe_*_compare`), with the same
 //! results — the sort is monomorphised over the comparison (`Order`).
 //!
-//! Provides: [`sort_list`] (`list.sort(reverse=…)` without a key function).
+//! Provides: [`sort_list`] (`list.sort(key=…, reverse=…)`). With a key function (called
+//! through `callable::call_object`, for every item in order, before any comparison), the sort
+//! runs on the items' indices compared by their keys: CPython's comparisons of the keys, in its
+//! order, with the items moved alongside.
 //!
 //! Invariants: the comparisons are made in exactly CPython's order, with exactly its operands
 //! (the order decides which TypeError a mixed list raises, and makes the sort stable): runs are
@@ -39,13 +42,31 @@ trait Order: Copy {
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool>;
 }
 
-/// Any items: the rich comparison (CPython's `safe_object_compare`).
+/// Any items: the rich comparison (CPython's `safe_object_compare`); or, with `keys`, the
+/// indices of items compared by their keys (see [`sort_by_keys`]), by the comparison CPython's
+/// pre-sort check picks for the keys (one instance of the sort serves both, keeping the code
+/// small).
 #[derive(Clone, Copy)]
-struct AnyOrder;
+struct AnyOrder<'a> {
+    keys: Option<(&'a [Obj], KeyOrder)>,
+}
 
-impl Order for AnyOrder {
+impl Order for AnyOrder<'_> {
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        dispatch::rich_compare_bool(CompareOp::Lt, x, y)
+        let Some((keys, order)) = self.keys else {
+            return dispatch::rich_compare_bool(CompareOp::Lt, x, y);
+        };
+        let key = |i: Obj| {
+            let i = usize::try_from(i.small_value().unwrap_or(0)).unwrap_or(0);
+            keys.get(i).copied().unwrap_or_default()
+        };
+        let (a, b) = (key(x), key(y));
+        match order {
+            KeyOrder::SmallInt => SmallIntOrder.lt(a, b),
+            KeyOrder::Float => FloatOrder.lt(a, b),
+            KeyOrder::Str => StrOrder.lt(a, b),
+            KeyOrder::Any => dispatch::rich_compare_bool(CompareOp::Lt, a, b),
+        }
     }
 }
 
@@ -92,7 +113,7 @@ fn sort_with_order(a: &mut [Obj]) -> MoltResult<()> {
     } else if a.iter().all(|&o| str::str_text(o).is_some()) {
         timsort(StrOrder, a)
     } else {
-        timsort(AnyOrder, a)
+        timsort(AnyOrder { keys: None }, a)
     }
 }
 
@@ -678,10 +699,84 @@ fn timsort<O: Order>(o: O, a: &mut [Obj]) -> MoltResult<()> {
     merge_force_collapse(o, &mut ms, a)
 }
 
-/// `list.sort(reverse=reverse)` (no key function): CPython's `list_sort_impl`. The list is
-/// emptied while its items are sorted; a comparison error leaves it with all its items; a list
-/// changed meanwhile gives ValueError "list modified during sort".
-pub fn sort_list(l: Obj, reverse: bool) -> MoltResult<()> {
+/// The comparison CPython's pre-sort check picks for the keys.
+#[derive(Clone, Copy)]
+enum KeyOrder {
+    SmallInt,
+    Float,
+    Str,
+    Any,
+}
+
+/// The items `a` sorted by the keys `key(item)`: the keys first, for every item in order (an
+/// exception from the key function stops there), then the sort on the keys, which carries the
+/// items; `reverse` as for a sort without keys. On a comparison error the items are left in
+/// the order the sort had reached (and reversed back), as CPython leaves them.
+fn sort_keyed(a: &mut [Obj], key: Obj, reverse: bool) -> MoltResult<()> {
+    let n = a.len();
+    let mut keys: Vec<Obj> = Vec::new();
+    if keys.try_reserve_exact(n).is_err() {
+        return memory_error();
+    }
+    for &item in a.iter() {
+        match super::callable::call_object(key, &[item], &[]) {
+            Ok(k) => keys.push(k),
+            Err(e) => {
+                list::release(keys);
+                return Err(e);
+            }
+        }
+    }
+    let r = sort_by_keys(a, &keys, reverse);
+    list::release(keys);
+    r
+}
+
+/// The sort of [`sort_keyed`] once the keys are known.
+fn sort_by_keys(a: &mut [Obj], keys: &[Obj], reverse: bool) -> MoltResult<()> {
+    let n = a.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut idx: Vec<Obj> = Vec::new();
+    let mut moved: Vec<Obj> = Vec::new();
+    if idx.try_reserve_exact(n).is_err() || moved.try_reserve_exact(n).is_err() {
+        return memory_error();
+    }
+    // Reversing the items (and their keys) first is starting from the reversed indices.
+    for i in 0..n {
+        let i = if reverse { n - 1 - i } else { i };
+        idx.push(Obj::small(i64::try_from(i).unwrap_or(0)).unwrap_or_default());
+    }
+    let order = if keys.iter().all(|o| o.is_small()) {
+        KeyOrder::SmallInt
+    } else if keys.iter().all(|&o| float::float_value(o).is_some()) {
+        KeyOrder::Float
+    } else if keys.iter().all(|&o| str::str_text(o).is_some()) {
+        KeyOrder::Str
+    } else {
+        KeyOrder::Any
+    };
+    // The sorted words are the items' indices (small ints) and `x < y` compares their keys:
+    // CPython sorts the keys, moving the items alongside, which makes the same comparisons in
+    // the same order, and the same moves.
+    let r = timsort(AnyOrder { keys: Some((keys, order)) }, &mut idx);
+    moved.extend(idx.iter().map(|i| {
+        let i = usize::try_from(i.small_value().unwrap_or(0)).unwrap_or(0);
+        a.get(i).copied().unwrap_or_default()
+    }));
+    a.copy_from_slice(&moved);
+    if reverse {
+        a.reverse();
+    }
+    r
+}
+
+/// `list.sort(key=key, reverse=reverse)` (`key` None: no key function): CPython's
+/// `list_sort_impl`. The list is emptied while its items are sorted (a key function or a
+/// comparison sees it empty); an error leaves it with all its items; a list changed meanwhile
+/// gives ValueError "list modified during sort".
+pub fn sort_list(l: Obj, key: Option<Obj>, reverse: bool) -> MoltResult<()> {
     let Some(saved) = list::take_items(l) else {
         return Ok(());
     };
@@ -693,13 +788,19 @@ pub fn sort_list(l: Obj, reverse: bool) -> MoltResult<()> {
         // until `restore_items` gives it back; nothing else can reach it meanwhile.
         unsafe { core::slice::from_raw_parts_mut(buf, n) }
     };
-    if reverse && n > 1 {
-        a.reverse();
-    }
-    let r = sort_with_order(a);
-    if reverse && n > 1 {
-        a.reverse();
-    }
+    let r = match key {
+        Some(k) => sort_keyed(a, k, reverse),
+        None => {
+            if reverse && n > 1 {
+                a.reverse();
+            }
+            let r = sort_with_order(a);
+            if reverse && n > 1 {
+                a.reverse();
+            }
+            r
+        }
+    };
     let untouched = list::restore_items(l, saved);
     r?;
     if !untouched {

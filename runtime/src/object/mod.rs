@@ -13,8 +13,11 @@
 //! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `tuple`,
 //! `list` + `list_methods` + `list_sort` + `list_slice` (lists, their methods, timsort, slice
 //! assignment), `dict` + `dict_methods` + `dict_views` (dicts, their methods, views and
-//! iterators), `set` + `set_methods` (set and frozenset, their algebra and methods), `call` (method calls and their argument checks), `slice` (slicing, slice
-//! assignment and deletion), `iter` (the iteration protocol, the tuple, list and str iterators, `molt_iter_done`),
+//! iterators), `set` + `set_methods` (set and frozenset, their algebra and methods), `call`
+//! (method calls and their argument checks), `callable` (calls of values, `callable()`, the
+//! current frame depth), `function` (function objects, their argument binding, cells),
+//! `builtin_fn` (builtin functions as values), `construct` (calls of classes), `map_filter`
+//! (`map` and `filter`), `slice` (slicing, slice assignment and deletion), `iter` (the iteration protocol, the tuple, list and str iterators, `molt_iter_done`),
 //! `range` (range objects and their iterators), `builtins_iter` (`enumerate`, `zip`,
 //! `reversed`, `sum`, `any`, `all`, `min`, `max`, `next`, `iter`), `builtins_num` (`round`,
 //! `divmod`, `ord`, `chr`, `id`),
@@ -41,9 +44,12 @@ use core::sync::atomic::{AtomicI64, Ordering};
 pub mod alloc;
 pub mod attrs;
 pub mod bigint;
+pub mod builtin_fn;
 pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
+pub mod callable;
+pub mod construct;
 pub mod convert;
 pub mod dict;
 pub mod dict_methods;
@@ -53,6 +59,7 @@ pub mod dir_table;
 pub mod exception;
 pub mod float;
 pub mod format;
+pub mod function;
 pub mod int;
 pub mod int_float;
 pub mod iter;
@@ -60,6 +67,7 @@ pub mod list;
 pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
+pub mod map_filter;
 pub mod range;
 pub mod set;
 pub mod set_methods;
@@ -309,6 +317,13 @@ pub mod abi {
     };
     pub use super::builtins_num::{molt_chr, molt_divmod, molt_id, molt_ord, molt_round};
     pub use super::range::molt_range_new;
+    pub use super::builtin_fn::molt_builtin_function;
+    pub use super::callable::molt_call;
+    pub use super::function::{
+        molt_cell_delete, molt_cell_get, molt_cell_new, molt_cell_set, molt_function_cell,
+        molt_function_new,
+    };
+    pub use super::map_filter::{molt_filter, molt_map};
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_true};

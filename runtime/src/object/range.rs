@@ -219,15 +219,16 @@ fn range_truth(o: Obj) -> bool {
     range_ref(o).is_some_and(|r| !iv(r.length).is_zero())
 }
 
-/// `r.start`, `r.stop`, `r.step` if `o` is a range and `name` one of them.
-pub fn attribute(o: Obj, name: &str) -> Option<Obj> {
+/// `r.start`, `r.stop`, `r.step` if `o` is a range and `name` one of them (the attributes slot
+/// of `range`).
+pub fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
     let r = range_ref(o)?;
-    Some(new_ref(match name {
+    Some(Ok(new_ref(match name {
         "start" => r.start,
         "stop" => r.stop,
         "step" => r.step,
         _ => return None,
-    }))
+    })))
 }
 
 /// `range_repr`: `range(0, 5)`, or `range(0, 5, 2)` when the step is not 1.
@@ -519,6 +520,8 @@ static RANGE_SEQUENCE: SequenceSlots = SequenceSlots {
 
 /// The type object of `range`.
 pub static TYPE_RANGE: TypeObject = TypeObject {
+    attributes: Some(attribute),
+    new: Some(super::construct::range_new),
     number: Some(&RANGE_NUMBER),
     sequence: Some(&RANGE_SEQUENCE),
     richcompare: Some(range_richcompare),

@@ -874,6 +874,7 @@ static SET_SEQUENCE: SequenceSlots = SequenceSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_set: TypeObject = TypeObject {
+    new: Some(super::construct::set_new),
     number: Some(&super::set_methods::SET_NUMBER),
     sequence: Some(&SET_SEQUENCE),
     richcompare: Some(set_richcompare),
@@ -889,6 +890,7 @@ pub static molt_type_set: TypeObject = TypeObject {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_frozenset: TypeObject = TypeObject {
+    new: Some(super::construct::frozenset_new),
     number: Some(&super::set_methods::FROZENSET_NUMBER),
     sequence: Some(&SET_SEQUENCE),
     richcompare: Some(set_richcompare),

@@ -53,6 +53,7 @@ static NONE_NUMBER: NumberSlots = NumberSlots {
 
 /// `NoneType`.
 pub static TYPE_NONE: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     number: Some(&NONE_NUMBER),
     repr: Some(none_repr),
     ..TypeObject::new("NoneType", &TYPE_OBJECT)
@@ -101,6 +102,7 @@ static BOOL_NUMBER: NumberSlots = NumberSlots {
 
 /// `bool` (a subtype of `int`).
 pub static TYPE_BOOL: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     number: Some(&BOOL_NUMBER),
     repr: Some(bool_repr),
     ..TypeObject::new("bool", &int::molt_type_int)
@@ -128,6 +130,7 @@ fn not_implemented_repr(_: Obj) -> MoltResult<String> {
 
 /// `NotImplementedType`.
 pub static TYPE_NOT_IMPLEMENTED: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     repr: Some(not_implemented_repr),
     ..TypeObject::new("NotImplementedType", &TYPE_OBJECT)
 };

@@ -459,6 +459,7 @@ static STR_SEQUENCE: SequenceSlots = SequenceSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_str: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     number: Some(&STR_NUMBER),
     sequence: Some(&STR_SEQUENCE),
     richcompare: Some(str_richcompare),

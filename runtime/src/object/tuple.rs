@@ -11,7 +11,7 @@
 //! Provides: the `tuple` type object `molt_type_tuple` and its slots (repr, hash, rich
 //! comparison, length, concatenation, repetition, `t[i]`, `in`, `iter()`) and methods (`count`,
 //! `index`); [`new_tuple`],
-//! [`tuple_from_vec`], [`tuple_items`], [`tuple_len`], [`is_tuple`]; the ABI functions
+//! [`tuple_from_vec`], [`tuple_from_iter`], [`tuple_items`], [`tuple_len`], [`is_tuple`]; the ABI functions
 //! `molt_tuple_new`, `molt_tuple_init`, `molt_tuple_item`.
 //!
 //! Invariants: a tuple object is `{header, length, items…}` in one block, each item an owned
@@ -141,6 +141,19 @@ pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
             Err(e)
         }
     }
+}
+
+/// `tuple(v)` (`PySequence_Tuple`): a tuple itself, else a new tuple of the items of `iter(v)`
+/// ("'int' object is not iterable"; a list's items, as CPython's copy of them).
+pub fn tuple_from_iter(v: Obj) -> MoltResult<Obj> {
+    if is_tuple(v) {
+        return Ok(new_ref(v));
+    }
+    let it = iter::get_iter(v)?;
+    let items = super::list::collect_iter(it);
+    // SAFETY: `get_iter` returned a new reference.
+    unsafe { decref(it) };
+    tuple_from_vec(items?)
 }
 
 /// Frees a tuple object, releasing its items.
@@ -470,6 +483,7 @@ static TUPLE_SEQUENCE: SequenceSlots = SequenceSlots {
 #[allow(non_upper_case_globals)]
 #[unsafe(no_mangle)]
 pub static molt_type_tuple: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
     sequence: Some(&TUPLE_SEQUENCE),
     richcompare: Some(tuple_richcompare),
     hash: Some(tuple_hash),

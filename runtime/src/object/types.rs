@@ -55,6 +55,14 @@ pub type IterFn = fn(Obj) -> MoltResult<Obj>;
 pub type IterNextFn = fn(Obj) -> MoltResult<Option<Obj>>;
 /// `mp_ass_subscript`: `container[key] = value`, or `del container[key]` when the value is None.
 pub type AssSubscriptFn = fn(Obj, Obj, Option<Obj>) -> MoltResult<()>;
+/// `tp_call`: calls an instance, `callee(*pos, **kw)` (the keyword arguments as (name, value) in
+/// call order), the caller's frame depth last. Returns a new reference.
+pub type CallFn = fn(Obj, &[Obj], &[(&str, Obj)], i64) -> MoltResult<Obj>;
+/// `tp_new` (with `tp_init`, or the type's `tp_vectorcall`): `cls(*pos, **kw)`, a new reference.
+pub type NewFn = fn(&'static TypeObject, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>;
+/// The attributes a type defines itself (CPython's `tp_getset` / `tp_members`): `o.name` as a
+/// new reference, None for a name the type does not define.
+pub type AttrFn = fn(Obj, &str) -> Option<MoltResult<Obj>>;
 /// A method's implementation: the receiver, the positional arguments, the keyword arguments
 /// (name, value) in call order. Returns a new reference.
 pub type MethodFn = fn(Obj, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>;
@@ -215,6 +223,15 @@ pub struct TypeObject {
     pub methods: &'static [MethodDef],
     /// Methods of the type's own that the program enables at run time (see [`EnabledMethods`]).
     pub enabled_methods: Option<&'static EnabledMethods>,
+    /// `tp_call`: calling an instance (functions, builtin functions). Calling a class is not
+    /// this slot (`type`'s in CPython) but the class's own `new`.
+    pub call: Option<CallFn>,
+    /// `tp_new`: calling the class itself (not inherited: a type without one cannot be
+    /// instantiated, "cannot create 'list_iterator' instances"). Each type's is linked with
+    /// the type (see `object::construct`).
+    pub new: Option<NewFn>,
+    /// The attributes the type defines itself (its instances': functions' `__name__`, …).
+    pub attributes: Option<AttrFn>,
 }
 
 // SAFETY: `#[repr(C)]`, header first; every static type object is immortal.
@@ -240,6 +257,9 @@ impl TypeObject {
             heap: None,
             methods: &[],
             enabled_methods: None,
+            call: None,
+            new: None,
+            attributes: None,
         }
     }
 
@@ -366,6 +386,16 @@ impl TypeObject {
         self.mro().find_map(|t| t.richcompare)
     }
 
+    /// `tp_call`.
+    pub fn call_slot(&'static self) -> Option<CallFn> {
+        self.mro().find_map(|t| t.call)
+    }
+
+    /// The attributes the type or its nearest base that has some defines.
+    pub fn attributes_slot(&'static self) -> Option<AttrFn> {
+        self.mro().find_map(|t| t.attributes)
+    }
+
     /// `tp_hash`.
     pub fn hash_slot(&'static self) -> Option<HashFn> {
         self.mro().find_map(|t| t.hash)
@@ -468,7 +498,7 @@ fn type_repr(o: Obj) -> MoltResult<String> {
     }
 }
 
-/// `object`, the root of every base chain.
+/// `object`, the root of every base chain; its instances (`object()`) are bare headers.
 pub static TYPE_OBJECT: TypeObject = TypeObject {
     header: Header::immortal(&TYPE_TYPE),
     name: "object",
@@ -483,13 +513,17 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     ass_subscript: None,
     iter: None,
     iternext: None,
-    heap: None,
+    heap: Some(HeapKind::Object),
     methods: &[],
     enabled_methods: None,
+    call: None,
+    new: Some(super::construct::hooked_new),
+    attributes: None,
 };
 
 /// `type`, the type of every type object (including itself).
 pub static TYPE_TYPE: TypeObject = TypeObject {
     repr: Some(type_repr),
+    new: Some(super::construct::hooked_new),
     ..TypeObject::new("type", &TYPE_OBJECT)
 };

@@ -237,7 +237,7 @@ fn eval_row(line: &str) -> String {
         "min" | "max" => {
             let args = arg(p[1]);
             let d = opt(p[2], &mut arg);
-            show_obj(bi::min_max(args, p[0] == "max", d))
+            show_obj(bi::min_max(args, p[0] == "max", None, d))
         }
         "next" => {
             let seq = arg(p[1]);
@@ -441,12 +441,12 @@ fn c_functions_ids_and_live_counts() {
         assert_eq!(show_obj(Ok(molt_sum(r, small(0)))), "int:15");
         assert!(molt_any(r) && molt_all(r));
         let t = parse("(3, 1, 2)");
-        assert_eq!(molt_min_max(t, false, none, false), small(1));
-        assert_eq!(molt_min_max(t, true, none, false), small(3));
+        assert_eq!(molt_min_max(t, false, none, none, false), small(1));
+        assert_eq!(molt_min_max(t, true, none, none, false), small(3));
         let empty = parse("()");
-        molt_min_max(empty, true, none, false);
+        molt_min_max(empty, true, none, none, false);
         assert_eq!(taken(), "!TypeError: max expected at least 1 argument, got 0");
-        molt_min_max(t, false, none, true);
+        molt_min_max(t, false, none, none, true);
         assert_eq!(taken(), "!TypeError: Cannot specify a default for min() with multiple positional arguments");
         let x = crate::object::float::box_float(2.5).unwrap();
         assert_eq!(molt_round(x, none, false), small(2));

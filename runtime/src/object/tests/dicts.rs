@@ -28,7 +28,7 @@ const PY_EVAL: &str = include_str!("dicts_eval.py");
 /// `!Kind: str(exception)` as CPython prints it (KeyError's str is the repr of its argument).
 fn err_text(e: &MoltError) -> String {
     let msg = match &e.arg {
-        Some(a) => dispatch::repr_of(a.get()).unwrap(),
+        Some(a) => dispatch::repr_of(a.get().unwrap()).unwrap(),
         None if e.kind == ExceptionKind::KeyError && !e.message.is_empty() => {
             pystr::str_repr(&e.message)
         }
@@ -361,7 +361,7 @@ fn run_ops(kind: char, ops: &str) -> String {
             Ok(None) => {}
             Err(e) if e.kind == ExceptionKind::KeyError => {
                 let arg = match &e.arg {
-                    Some(a) => dispatch::repr_of(a.get()).unwrap(),
+                    Some(a) => dispatch::repr_of(a.get().unwrap()).unwrap(),
                     None => pystr::str_repr(&e.message),
                 };
                 out.push(format!("KeyError({arg})"));

@@ -1,0 +1,178 @@
+//! Calls of values: `callee(*args, **kw)` for any object, the frame depth of the calls the
+//! runtime makes itself, and `callable()`.
+//!
+//! Relies on: the `tp_call` slot of the types whose instances are callable (`function`'s in
+//! `function`, `builtin_function_or_method`'s in `builtin_fn`); `construct` for calls of
+//! classes (each class's `new` slot); the compiled bodies' depth convention (decisions/0005: the
+//! module's frame is 1, each call one deeper, RecursionError past `RECURSION_LIMIT`). The
+//! references are CPython 3.11's `_PyObject_MakeTpCall` / `PyObject_Vectorcall`
+//! (Objects/call.c: "'int' object is not callable"), `_Py_EnterRecursiveCallTstate`
+//! (Include/internal/pycore_ceval.h) and `PyCallable_Check`.
+//!
+//! Provides: [`call_object`] (a call the runtime makes: a key function, the function `map`
+//! applies), [`call_at`] (a call from a frame at a known depth), [`is_callable`],
+//! [`not_callable`], [`check_levels`] / [`with_depth`] (the recursion checks and the depth of a
+//! builtin's C level), [`enter_depth`] / [`leave_depth`] / [`current_depth`]; the ABI's
+//! `molt_call`.
+//!
+//! Invariants: the *current depth* is the frame depth of the innermost call that went through
+//! `molt_call` or the runtime (a function's new frame, or a builtin's C level): CPython keeps it
+//! in the thread state, Molt's generated code passes it from frame to frame instead and does
+//! not update it on its direct calls, so a call the runtime makes from a function that compiled
+//! code called directly counts from the nearest frame entered through the runtime (never
+//! deeper than the truth: a recursion that goes through the runtime still reaches the limit).
+//! It is restored when each call returns, with or without an exception. A call of a function
+//! object through `molt_call` returns the compiled body's result word as it is (its exception
+//! stays pending untouched); a call the runtime makes takes a raised exception into a
+//! `MoltError` (`MoltError::take_raised`), restored exactly when the error is raised again.
+//! Nothing here names a type object with a `tp_call` or `new` slot: the calls go through the
+//! slots, so a program links only the callables it can make.
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use super::types::as_type;
+use super::{Obj, function, str as pystr, tuple};
+use crate::ExceptionKind::{RecursionError, TypeError};
+use crate::exceptions::{MoltResult, fail, value_or_raise};
+use crate::{RECURSION_LIMIT, RECURSION_MSG};
+
+/// The recursion checks' message suffix of a call of a C function (`_Py_EnterRecursiveCall`).
+pub const WHILE_CALLING: &str = " while calling a Python object";
+/// The suffix of a comparison's check (`PyObject_RichCompare`).
+pub const IN_COMPARISON: &str = " in comparison";
+
+/// The current depth: process-wide in programs, per thread in the unit tests.
+#[cfg(not(test))]
+mod depth {
+    use core::sync::atomic::{AtomicI64, Ordering};
+
+    /// The module's frame is 1.
+    static DEPTH: AtomicI64 = AtomicI64::new(1);
+
+    pub fn get() -> i64 {
+        DEPTH.load(Ordering::Relaxed)
+    }
+
+    pub fn set(d: i64) {
+        DEPTH.store(d, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod depth {
+    std::thread_local! {
+        static DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(1) };
+    }
+
+    pub fn get() -> i64 {
+        DEPTH.with(std::cell::Cell::get)
+    }
+
+    pub fn set(d: i64) {
+        DEPTH.with(|c| c.set(d));
+    }
+}
+
+/// The frame depth of the innermost call entered through the runtime (1: the module's).
+pub fn current_depth() -> i64 {
+    depth::get()
+}
+
+/// Makes `d` the current depth; returns the previous one, for [`leave_depth`].
+pub fn enter_depth(d: i64) -> i64 {
+    let old = depth::get();
+    depth::set(d);
+    old
+}
+
+/// Restores the depth [`enter_depth`] returned.
+pub fn leave_depth(old: i64) {
+    depth::set(old);
+}
+
+/// Runs `f` with the current depth `d`.
+pub fn with_depth<R>(d: i64, f: impl FnOnce() -> R) -> R {
+    let old = enter_depth(d);
+    let r = f();
+    leave_depth(old);
+    r
+}
+
+/// The recursion checks CPython makes when a frame at `depth` runs a builtin, in order: each
+/// `(levels, suffix)` raises RecursionError "maximum recursion depth exceeded{suffix}" when
+/// `depth + levels` passes the limit (the same table as the compiler's direct calls).
+pub fn check_levels(depth: i64, checks: &[(i64, &str)]) -> MoltResult<()> {
+    for &(levels, suffix) in checks {
+        if depth > RECURSION_LIMIT - levels {
+            return fail(RecursionError, format!("{RECURSION_MSG}{suffix}"));
+        }
+    }
+    Ok(())
+}
+
+/// CPython's TypeError for calling what is not callable: "'int' object is not callable".
+pub fn not_callable<T>(callee: Obj) -> MoltResult<T> {
+    fail(TypeError, format!("'{}' object is not callable", callee.type_of().name))
+}
+
+/// `callable(o)` (`PyCallable_Check`): classes and the instances of types with `tp_call`.
+pub fn is_callable(o: Obj) -> bool {
+    o.type_of().call_slot().is_some() || as_type(o).is_some()
+}
+
+/// `callee(*pos, **kw)` from a frame at `depth`.
+pub fn call_at(callee: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> MoltResult<Obj> {
+    if let Some(call) = callee.type_of().call_slot() {
+        return call(callee, pos, kw, depth);
+    }
+    if let Some(t) = as_type(callee) {
+        return super::construct::construct(t, pos, kw, depth);
+    }
+    not_callable(callee)
+}
+
+/// `callee(*pos, **kw)` called by the runtime (CPython's `PyObject_Call` from C code), from the
+/// current depth.
+pub fn call_object(callee: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    call_at(callee, pos, kw, current_depth())
+}
+
+/// A TypeError for arguments the compiler should never pass.
+fn compiler_bug<T>() -> MoltResult<T> {
+    fail(TypeError, "bad argument to molt_call (a compiler bug)")
+}
+
+/// `callee(*args, **kw)` (see `abi.rs`): `args` holds the positional arguments then the keyword
+/// arguments' values, named by the strs of `kwnames`; `depth` is the caller's frame depth. All
+/// borrowed; a function object's result (or pending exception) is the compiled body's.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call(callee: Obj, args: Obj, kwnames: Obj, depth: i64) -> Obj {
+    let (Some(all), Some(names)) = (tuple::tuple_items(args), tuple::tuple_items(kwnames)) else {
+        return value_or_raise(compiler_bug());
+    };
+    if names.is_empty() {
+        if function::is_function(callee) {
+            return function::call_raw(callee, all, &[], Some(args), depth);
+        }
+        return value_or_raise(call_at(callee, all, &[], depth));
+    }
+    let Some(npos) = all.len().checked_sub(names.len()) else {
+        return value_or_raise(compiler_bug());
+    };
+    let (pos, values) = all.split_at(npos);
+    let mut kw: Vec<(&str, Obj)> = Vec::new();
+    if kw.try_reserve_exact(names.len()).is_err() {
+        return value_or_raise(super::alloc::memory_error());
+    }
+    for (&n, &v) in names.iter().zip(values) {
+        match pystr::str_text(n) {
+            Some(k) => kw.push((k, v)),
+            None => return value_or_raise(fail(TypeError, "keywords must be strings")),
+        }
+    }
+    if function::is_function(callee) {
+        return function::call_raw(callee, pos, &kw, None, depth);
+    }
+    value_or_raise(call_at(callee, pos, &kw, depth))
+}

@@ -1,0 +1,631 @@
+//! Function objects (`def` and `lambda` run), their calls, and cells (the variables closures
+//! share).
+//!
+//! Relies on: `alloc` for counted allocation (kinds `HeapKind::Function` and `HeapKind::Cell`)
+//! and its deferred frees; `tuple`, `str`, `dict` for the parts a function holds; the compiled
+//! body, a C-ABI function `code(function, bound, depth) -> obj` (a new reference, or the word 0
+//! with an exception pending: its own traceback frame already recorded); `callable` for the
+//! runtime's current frame depth (CPython keeps it in the thread state). The references are
+//! CPython 3.11's `Objects/funcobject.c` (`func_repr`, the getters of `__defaults__`,
+//! `__kwdefaults__`, `__closure__`), `Objects/cellobject.c` (`cell_repr`, `cell_richcompare`,
+//! `cell_get_contents`) and `Python/ceval.c` (`initialize_locals`, `too_many_positional`,
+//! `missing_arguments`, `format_missing`, `positional_only_passed_as_keyword`,
+//! `format_exc_unbound`).
+//!
+//! Provides: the types `function` ([`TYPE_FUNCTION`]) and `cell` ([`TYPE_CELL`]); [`bind`]
+//! (the argument binding, with CPython's TypeErrors), [`call_raw`] (a call of a function object
+//! that leaves the compiled body's result and pending exception untouched), [`attribute`],
+//! [`new_cell`], [`is_function`], [`is_cell`]; `free` / `free_cell` (for `alloc`); the ABI's
+//! `molt_function_new`, `molt_function_cell`, `molt_cell_new`, `molt_cell_get`,
+//! `molt_cell_set`, `molt_cell_delete`.
+//!
+//! Invariants: a function never changes after `molt_function_new`; it owns its name, qualname,
+//! parameter names (a tuple of strs: the positional ones, then the keyword-only ones),
+//! defaults (a tuple, possibly empty), keyword-only defaults (a dict or None) and closure (a
+//! tuple of cells, possibly empty), released when it is freed. A cell owns its value while it
+//! holds one. The bound tuple a body receives holds, in order, the positional parameters, the
+//! keyword-only ones and (with `*args`) the tuple of the extra positional arguments; every slot
+//! is filled (binding raises otherwise). `==` and `hash` of functions are `object`'s (identity).
+//! Molt has no cycle collector: a cell that holds the function whose closure holds it (a
+//! recursive inner function) keeps both alive until the program ends.
+
+use alloc::alloc::Layout;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::range::Owned;
+use super::types::{TYPE_OBJECT, TypeObject};
+use super::{Header, Obj, decref, dict, dispatch, new_ref, singletons, str as pystr, tuple};
+use crate::ExceptionKind::{NameError, RecursionError, TypeError, UnboundLocalError, ValueError};
+use crate::exceptions::{MoltError, MoltResult, fail, raise_error, value_or_raise};
+use crate::{CompareOp, RECURSION_LIMIT, RECURSION_MSG};
+
+/// The C-ABI entry of a compiled body: `code(function, bound, depth)` (both borrowed).
+pub type CodeFn = unsafe extern "C" fn(Obj, Obj, i64) -> Obj;
+
+/// A function object.
+#[repr(C)]
+pub struct FunctionObject {
+    pub header: Header,
+    code: CodeFn,
+    /// `__name__`, `__qualname__` (strs, owned).
+    name: Obj,
+    qualname: Obj,
+    /// The parameter names (a tuple of strs, owned): positional, then keyword-only.
+    params: Obj,
+    /// `__defaults__` (a tuple, owned; empty for none).
+    defaults: Obj,
+    /// `__kwdefaults__` (a dict or None, owned).
+    kwdefaults: Obj,
+    /// `__closure__` (a tuple of cells, owned; empty for none).
+    closure: Obj,
+    argcount: usize,
+    posonly: usize,
+    has_varargs: bool,
+}
+
+/// A cell.
+#[repr(C)]
+pub struct CellObject {
+    pub header: Header,
+    /// The value (owned), None while empty.
+    value: Option<Obj>,
+}
+
+/// `function`.
+pub static TYPE_FUNCTION: TypeObject = TypeObject {
+    new: Some(super::construct::function_new),
+    repr: Some(function_repr),
+    heap: Some(HeapKind::Function),
+    call: Some(function_call),
+    attributes: Some(attribute),
+    ..TypeObject::new("function", &TYPE_OBJECT)
+};
+
+/// `cell`: compared by contents, unhashable (CPython's `cell_richcompare`, no `tp_hash`).
+pub static TYPE_CELL: TypeObject = TypeObject {
+    new: Some(super::construct::cell_new),
+    repr: Some(cell_repr),
+    richcompare: Some(cell_richcompare),
+    hash: Some(super::dict::unhashable),
+    heap: Some(HeapKind::Cell),
+    attributes: Some(attribute),
+    ..TypeObject::new("cell", &TYPE_OBJECT)
+};
+
+/// True if `o` is a function object.
+pub fn is_function(o: Obj) -> bool {
+    o.type_of().is(&TYPE_FUNCTION)
+}
+
+/// True if `o` is a cell.
+pub fn is_cell(o: Obj) -> bool {
+    o.type_of().is(&TYPE_CELL)
+}
+
+/// The function object behind `o`, if it is one.
+fn function_ref<'a>(o: Obj) -> Option<&'a FunctionObject> {
+    if !is_function(o) {
+        return None;
+    }
+    // SAFETY: an object of type `function` is a `FunctionObject`, never changed after it was
+    // made; it lives while the caller's reference does.
+    o.header_ptr().map(|h| unsafe { &*h.cast::<FunctionObject>() })
+}
+
+/// The cell behind `o`, if it is one.
+fn cell_ptr(o: Obj) -> Option<*mut CellObject> {
+    if !is_cell(o) {
+        return None;
+    }
+    o.header_ptr().map(|h| h.cast::<CellObject>().cast_mut())
+}
+
+/// A TypeError for an argument the compiler should never pass.
+fn compiler_bug<T>(what: &str) -> MoltResult<T> {
+    fail(TypeError, format!("bad argument to {what} (a compiler bug)"))
+}
+
+/// The text of a str the function holds (its names).
+fn text<'a>(o: Obj) -> &'a str {
+    pystr::str_text(o).unwrap_or("")
+}
+
+/// `molt_function_new`'s checks, then the object.
+#[allow(clippy::too_many_arguments)]
+fn new_function(
+    code: Option<CodeFn>,
+    name: Obj,
+    qualname: Obj,
+    params: Obj,
+    argcount: i64,
+    posonly: i64,
+    has_varargs: bool,
+    defaults: Obj,
+    kwdefaults: Obj,
+    closure: Obj,
+) -> MoltResult<Obj> {
+    let what = "molt_function_new";
+    let Some(code) = code else { return compiler_bug(what) };
+    let Some(names) = tuple::tuple_items(params) else { return compiler_bug(what) };
+    let (Ok(argcount), Ok(posonly)) = (usize::try_from(argcount), usize::try_from(posonly)) else {
+        return compiler_bug(what);
+    };
+    let ndefaults = tuple::tuple_len(defaults);
+    let cells = tuple::tuple_items(closure);
+    if pystr::str_text(name).is_none()
+        || pystr::str_text(qualname).is_none()
+        || !names.iter().all(|&n| pystr::str_text(n).is_some())
+        || argcount > names.len()
+        || posonly > argcount
+        || ndefaults.is_none_or(|n| n > argcount)
+        || !(singletons::is_none(kwdefaults) || dict::is_dict(kwdefaults))
+        || cells.is_none_or(|c| !c.iter().all(|&x| is_cell(x)))
+    {
+        return compiler_bug(what);
+    }
+    let p = alloc_raw(Layout::new::<FunctionObject>(), &TYPE_FUNCTION)?.cast::<FunctionObject>();
+    // SAFETY: `p` is a fresh `FunctionObject` block whose header is written; every field is
+    // written here before anything reads it.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).code).write(code);
+        core::ptr::addr_of_mut!((*p).name).write(new_ref(name));
+        core::ptr::addr_of_mut!((*p).qualname).write(new_ref(qualname));
+        core::ptr::addr_of_mut!((*p).params).write(new_ref(params));
+        core::ptr::addr_of_mut!((*p).defaults).write(new_ref(defaults));
+        core::ptr::addr_of_mut!((*p).kwdefaults).write(new_ref(kwdefaults));
+        core::ptr::addr_of_mut!((*p).closure).write(new_ref(closure));
+        core::ptr::addr_of_mut!((*p).argcount).write(argcount);
+        core::ptr::addr_of_mut!((*p).posonly).write(posonly);
+        core::ptr::addr_of_mut!((*p).has_varargs).write(has_varargs);
+        Ok(Obj::from_header(p.cast()))
+    }
+}
+
+/// Frees a function object, releasing what it holds.
+///
+/// # Safety
+/// `h` is a function object with no reference left.
+pub(crate) unsafe fn free(h: *mut Header) {
+    // SAFETY: forwarded contract: the fields are initialised owned references, released once,
+    // after the block is freed (their frees are deferred anyway: see `alloc`).
+    unsafe {
+        let f = h.cast::<FunctionObject>();
+        let owned = [(*f).name, (*f).qualname, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure];
+        free_raw(h, Layout::new::<FunctionObject>(), HeapKind::Function);
+        for o in owned {
+            decref(o);
+        }
+    }
+}
+
+/// `func_repr`: `<function outer.<locals>.inner at 0x7f…>`.
+fn function_repr(o: Obj) -> MoltResult<String> {
+    let q = function_ref(o).map_or("?", |f| text(f.qualname));
+    Ok(format!("<function {q} at {:#x}>", o.raw() & !(crate::OBJ_TAG as u64)))
+}
+
+/// The attributes of functions (`__name__`, `__qualname__`, `__module__`, `__defaults__`,
+/// `__kwdefaults__`, `__closure__`) and cells (`cell_contents`: ValueError "Cell is empty");
+/// None for another object or name.
+pub fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
+    if let Some(f) = function_ref(o) {
+        let none_if = |empty: bool, v: Obj| new_ref(if empty { singletons::none() } else { v });
+        return Some(Ok(match name {
+            "__name__" => new_ref(f.name),
+            "__qualname__" => new_ref(f.qualname),
+            // Molt compiles one module, run as the main one.
+            "__module__" => return Some(pystr::str_from_text("__main__")),
+            "__defaults__" => none_if(tuple::tuple_len(f.defaults) == Some(0), f.defaults),
+            "__kwdefaults__" => new_ref(f.kwdefaults),
+            "__closure__" => none_if(tuple::tuple_len(f.closure) == Some(0), f.closure),
+            _ => return None,
+        }));
+    }
+    if name == "cell_contents"
+        && let Some(p) = cell_ptr(o)
+    {
+        // SAFETY: a live cell.
+        return Some(match unsafe { (*p).value } {
+            Some(v) => Ok(new_ref(v)),
+            None => fail(ValueError, "Cell is empty"),
+        });
+    }
+    None
+}
+
+// --- binding (initialize_locals) ---
+
+/// `format_missing`: "f() missing 2 required positional arguments: 'a' and 'b'".
+fn format_missing(qualname: &str, kind: &str, names: &[String]) -> MoltError {
+    let list = match names {
+        [a] => a.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [head @ .., a, b] => format!("{}, {a}, and {b}", head.join(", ")),
+        [] => String::new(),
+    };
+    MoltError::new(
+        TypeError,
+        format!(
+            "{qualname}() missing {} required {kind} argument{}: {list}",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        ),
+    )
+}
+
+/// `missing_arguments`: the names (repr'd) of the empty slots `range`.
+fn missing_arguments(f: &FunctionObject, slots: &[Option<Obj>], range: core::ops::Range<usize>, kind: &str) -> MoltError {
+    let names = tuple::tuple_items(f.params).unwrap_or(&[]);
+    let missing: Vec<String> = range
+        .filter(|&i| slots.get(i).is_some_and(Option::is_none))
+        .map(|i| pystr::str_repr(names.get(i).map_or("", |&n| text(n))))
+        .collect();
+    format_missing(text(f.qualname), kind, &missing)
+}
+
+/// `too_many_positional`: "f() takes from 1 to 2 positional arguments but 3 were given".
+fn too_many_positional(f: &FunctionObject, given: usize, slots: &[Option<Obj>]) -> MoltError {
+    let kwonly_given = slots.iter().skip(f.argcount).filter(|s| s.is_some()).count();
+    let defcount = tuple::tuple_len(f.defaults).unwrap_or(0);
+    let (sig, plural) = if defcount > 0 {
+        (format!("from {} to {}", f.argcount - defcount, f.argcount), true)
+    } else {
+        (format!("{}", f.argcount), f.argcount != 1)
+    };
+    let s = |n: usize| if n != 1 { "s" } else { "" };
+    let kwonly_sig = if kwonly_given > 0 {
+        format!(" positional argument{} (and {kwonly_given} keyword-only argument{})", s(given), s(kwonly_given))
+    } else {
+        String::new()
+    };
+    MoltError::new(
+        TypeError,
+        format!(
+            "{}() takes {sig} positional argument{} but {given}{kwonly_sig} {} given",
+            text(f.qualname),
+            if plural { "s" } else { "" },
+            if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+        ),
+    )
+}
+
+/// `positional_only_passed_as_keyword`: the keywords that name positional-only parameters, by
+/// parameter, then in call order; None if there are none.
+fn positional_only_passed_as_keyword(f: &FunctionObject, kw: &[(&str, Obj)]) -> Option<MoltError> {
+    let names = tuple::tuple_items(f.params).unwrap_or(&[]);
+    let mut hits: Vec<&str> = Vec::new();
+    for &n in names.iter().take(f.posonly) {
+        hits.extend(kw.iter().map(|&(k, _)| k).filter(|&k| k == text(n)));
+    }
+    if hits.is_empty() {
+        return None;
+    }
+    Some(MoltError::new(
+        TypeError,
+        format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            text(f.qualname),
+            hits.join(", ")
+        ),
+    ))
+}
+
+/// The bound tuple of a call of function `func` with positional arguments `pos` and keyword
+/// arguments `kw` (CPython 3.11's `initialize_locals`, its checks in its order). `whole` is a
+/// tuple holding exactly `pos`, if the caller has one (reused when it is the bound tuple).
+pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> MoltResult<Obj> {
+    let Some(f) = function_ref(func) else { return compiler_bug("bind") };
+    let names = tuple::tuple_items(f.params).unwrap_or(&[]);
+    let total = names.len();
+    let nargs = pos.len();
+    // The common case: exactly the positional parameters, by position.
+    if kw.is_empty() && !f.has_varargs && nargs == f.argcount && total == nargs {
+        return match whole {
+            Some(t) => Ok(new_ref(t)),
+            None => tuple::tuple_from_vec(pos.iter().map(|&o| new_ref(o)).collect()),
+        };
+    }
+    let mut slots: Vec<Option<Obj>> = Vec::new();
+    if slots.try_reserve_exact(total).is_err() {
+        return memory_error();
+    }
+    slots.resize(total, None);
+    let n = nargs.min(f.argcount);
+    for (slot, &x) in slots.iter_mut().zip(&pos[..n]) {
+        *slot = Some(x);
+    }
+    let qualname = text(f.qualname);
+    for &(key, value) in kw {
+        let Some(j) = (f.posonly..total).find(|&j| text(names[j]) == key) else {
+            if f.posonly > 0
+                && let Some(e) = positional_only_passed_as_keyword(f, kw)
+            {
+                return Err(e);
+            }
+            return fail(TypeError, format!("{qualname}() got an unexpected keyword argument '{key}'"));
+        };
+        if slots[j].is_some() {
+            return fail(TypeError, format!("{qualname}() got multiple values for argument '{key}'"));
+        }
+        slots[j] = Some(value);
+    }
+    if nargs > f.argcount && !f.has_varargs {
+        return Err(too_many_positional(f, nargs, &slots));
+    }
+    if nargs < f.argcount {
+        let defaults = tuple::tuple_items(f.defaults).unwrap_or(&[]);
+        let m = f.argcount - defaults.len();
+        if (nargs..m).any(|i| slots[i].is_none()) {
+            return Err(missing_arguments(f, &slots, 0..m, "positional"));
+        }
+        let start = n.saturating_sub(m);
+        for (i, &d) in defaults.iter().enumerate().skip(start) {
+            if slots[m + i].is_none() {
+                slots[m + i] = Some(d);
+            }
+        }
+    }
+    if total > f.argcount {
+        let mut missing = false;
+        for i in f.argcount..total {
+            if slots[i].is_some() {
+                continue;
+            }
+            if dict::is_dict(f.kwdefaults)
+                && let Some(d) = dict::get_item(f.kwdefaults, names[i])?
+            {
+                // SAFETY: `get_item` returned a new reference; the dict (which the function
+                // owns, unchanged) keeps the value alive.
+                unsafe { decref(d) };
+                slots[i] = Some(d);
+                continue;
+            }
+            missing = true;
+        }
+        if missing {
+            return Err(missing_arguments(f, &slots, f.argcount..total, "keyword-only"));
+        }
+    }
+    let mut items: Vec<Obj> = Vec::new();
+    if items.try_reserve_exact(total + usize::from(f.has_varargs)).is_err() {
+        return memory_error();
+    }
+    items.extend(slots.iter().map(|s| new_ref(s.unwrap_or_default())));
+    if f.has_varargs {
+        let extra = pos.get(n..).unwrap_or(&[]);
+        match tuple::tuple_from_vec(extra.iter().map(|&o| new_ref(o)).collect()) {
+            Ok(t) => items.push(t),
+            Err(e) => {
+                super::list::release(items);
+                return Err(e);
+            }
+        }
+    }
+    tuple::tuple_from_vec(items)
+}
+
+/// Calls function object `func` from a frame at `depth`: binds the arguments ([`bind`]), then
+/// raises RecursionError if the new frame would be deeper than `RECURSION_LIMIT`, else runs the
+/// compiled body at `depth + 1` (the runtime's current depth meanwhile) and returns its result
+/// word untouched: a new reference, or the word 0 with its exception pending.
+pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>, depth: i64) -> Obj {
+    let Some(f) = function_ref(func) else {
+        return value_or_raise(compiler_bug("call_raw"));
+    };
+    let bound = match bind(func, pos, kw, whole) {
+        Ok(b) => Owned(b),
+        Err(e) => {
+            raise_error(&e);
+            return Obj::default();
+        }
+    };
+    let depth = depth.saturating_add(1);
+    if depth > RECURSION_LIMIT {
+        return value_or_raise(fail(RecursionError, RECURSION_MSG));
+    }
+    let code = f.code;
+    let saved = super::callable::enter_depth(depth);
+    // SAFETY: `code` is the compiled body `molt_function_new` was given (its caller's contract);
+    // `func` and `bound` stay alive across the call (the caller's reference and `bound`'s).
+    let r = unsafe { code(func, bound.get(), depth) };
+    super::callable::leave_depth(saved);
+    r
+}
+
+/// The `tp_call` of functions: [`call_raw`], with a raised exception taken into the error.
+fn function_call(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> MoltResult<Obj> {
+    let r = call_raw(func, pos, kw, None, depth);
+    if crate::exceptions::exception_pending() {
+        return Err(MoltError::take_raised());
+    }
+    Ok(r)
+}
+
+// --- cells ---
+
+/// A new cell holding `value` (borrowed), or empty.
+pub fn new_cell(value: Option<Obj>) -> MoltResult<Obj> {
+    let p = alloc_raw(Layout::new::<CellObject>(), &TYPE_CELL)?.cast::<CellObject>();
+    // SAFETY: `p` is a fresh `CellObject` block whose header is written.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).value).write(value.map(new_ref));
+        Ok(Obj::from_header(p.cast()))
+    }
+}
+
+/// Frees a cell, releasing its value.
+///
+/// # Safety
+/// `h` is a cell with no reference left.
+pub(crate) unsafe fn free_cell(h: *mut Header) {
+    // SAFETY: forwarded contract: the value is released once.
+    unsafe {
+        let v = (*h.cast::<CellObject>()).value.take();
+        free_raw(h, Layout::new::<CellObject>(), HeapKind::Cell);
+        if let Some(v) = v {
+            decref(v);
+        }
+    }
+}
+
+/// The value of cell `o` (borrowed), None while empty or for a non-cell.
+fn cell_value(o: Obj) -> Option<Obj> {
+    // SAFETY: a live cell.
+    cell_ptr(o).and_then(|p| unsafe { (*p).value })
+}
+
+/// Replaces the value of cell `o` (a new reference to `value`, or empty), dropping the old one
+/// after the new one is in place.
+fn cell_replace(o: Obj, value: Option<Obj>) {
+    let Some(p) = cell_ptr(o) else { return };
+    let value = value.map(new_ref);
+    // SAFETY: a live cell; single-threaded, no borrow of its value is held.
+    let old = unsafe { core::mem::replace(&mut (*p).value, value) };
+    if let Some(old) = old {
+        // SAFETY: the cell owned this reference; it has just been removed.
+        unsafe { decref(old) };
+    }
+}
+
+/// `format_exc_unbound`'s errors for an empty cell.
+fn unbound<T>(name: &str, free: bool) -> MoltResult<T> {
+    if free {
+        fail(
+            NameError,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    } else {
+        fail(
+            UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+}
+
+/// `cell_repr`: `<cell at 0x…: int object at 0x…>`, `<cell at 0x…: empty>` (a small int, which
+/// has no address, shows its `id()`).
+fn cell_repr(o: Obj) -> MoltResult<String> {
+    let addr = |x: Obj| x.raw() & !(crate::OBJ_TAG as u64) | u64::from(x.is_small());
+    Ok(match cell_value(o) {
+        Some(v) => format!("<cell at {:#x}: {} object at {:#x}>", addr(o), v.type_of().name, addr(v)),
+        None => format!("<cell at {:#x}: empty>", addr(o)),
+    })
+}
+
+/// `cell_richcompare`: by contents; an empty cell comes before anything else.
+fn cell_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    if !is_cell(v) || !is_cell(w) {
+        return Ok(singletons::not_implemented());
+    }
+    match (cell_value(v), cell_value(w)) {
+        (Some(a), Some(b)) => {
+            // Each value is held by a reference of its own while compared (a comparison could
+            // empty the cell).
+            let (a, b) = (Owned(new_ref(a)), Owned(new_ref(b)));
+            dispatch::rich_compare(op, a.get(), b.get())
+        }
+        // Py_RETURN_RICHCOMPARE(b == NULL, a == NULL, op)
+        (a, b) => {
+            let ord = u8::from(b.is_none()).cmp(&u8::from(a.is_none()));
+            Ok(singletons::bool_obj(dispatch::op_holds(op, ord)))
+        }
+    }
+}
+
+// --- the C ABI ---
+
+/// A new function object (see `abi.rs`). All object arguments are borrowed.
+///
+/// # Safety
+/// `code` is null (a TypeError) or a compiled body with the C signature
+/// `extern "C" fn(obj, obj, i64) -> obj`, valid for the whole program.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn molt_function_new(
+    code: *const u8,
+    name: Obj,
+    qualname: Obj,
+    params: Obj,
+    argcount: i64,
+    posonly: i64,
+    has_varargs: bool,
+    defaults: Obj,
+    kwdefaults: Obj,
+    closure: Obj,
+) -> Obj {
+    let code = if code.is_null() {
+        None
+    } else {
+        // SAFETY: the caller's contract: a non-null `code` is such a function.
+        Some(unsafe { core::mem::transmute::<*const u8, CodeFn>(code) })
+    };
+    value_or_raise(new_function(code, name, qualname, params, argcount, posonly, has_varargs, defaults, kwdefaults, closure))
+}
+
+/// Cell `index` of function `func`'s closure (a new reference).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_function_cell(func: Obj, index: i64) -> Obj {
+    let cell = function_ref(func)
+        .and_then(|f| tuple::tuple_items(f.closure))
+        .and_then(|c| c.get(usize::try_from(index).ok()?).copied());
+    value_or_raise(match cell {
+        Some(c) => Ok(new_ref(c)),
+        None => compiler_bug("molt_function_cell"),
+    })
+}
+
+/// A new cell holding `value` (borrowed) when `has_value`, else empty.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_cell_new(value: Obj, has_value: bool) -> Obj {
+    value_or_raise(new_cell(has_value.then_some(value)))
+}
+
+/// The value in `cell` (a new reference); an empty cell raises NameError (`free`) or
+/// UnboundLocalError naming the variable.
+///
+/// # Safety
+/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_cell_get(cell: Obj, name: *const u8, len: i64, free: bool) -> Obj {
+    if let Some(v) = cell_value(cell) {
+        return new_ref(v);
+    }
+    // SAFETY: forwarded caller contract.
+    let name = unsafe { crate::exceptions::bytes_from_raw(name, len) };
+    value_or_raise(if is_cell(cell) {
+        unbound(&String::from_utf8_lossy(name), free)
+    } else {
+        compiler_bug("molt_cell_get")
+    })
+}
+
+/// Stores `value` (borrowed) in `cell`, dropping what it held.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_cell_set(cell: Obj, value: Obj) {
+    if !is_cell(cell) {
+        return value_or_raise(compiler_bug("molt_cell_set"));
+    }
+    cell_replace(cell, Some(value));
+}
+
+/// `del NAME` of a variable held in `cell`: empties it; an empty one raises as `molt_cell_get`.
+///
+/// # Safety
+/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_cell_delete(cell: Obj, name: *const u8, len: i64, free: bool) {
+    if cell_value(cell).is_some() {
+        return cell_replace(cell, None);
+    }
+    // SAFETY: forwarded caller contract.
+    let name = unsafe { crate::exceptions::bytes_from_raw(name, len) };
+    value_or_raise(if is_cell(cell) {
+        unbound(&String::from_utf8_lossy(name), free)
+    } else {
+        compiler_bug("molt_cell_delete")
+    })
+}
+
