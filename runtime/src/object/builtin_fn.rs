@@ -63,6 +63,8 @@ const COUNT: usize = BuiltinFunction::ALL.len();
 
 /// One object per builtin, at index `code`.
 static FUNCTIONS: [BuiltinFunctionObject; COUNT] = {
+    // A template copied into every slot (the `id` is set below), never used as a value.
+    #[allow(clippy::declare_interior_mutable_const)]
     const FIRST: BuiltinFunctionObject = bf(BuiltinFunction::Len);
     let mut table = [FIRST; COUNT];
     let mut i = 0;

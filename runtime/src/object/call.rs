@@ -413,6 +413,6 @@ pub unsafe extern "C" fn molt_obj_call_method(
     let kw: Vec<(&str, Obj)> = names.into_iter().zip(kwvalues.iter().copied()).collect();
     value_or_raise(match method {
         Some(m) => (m.call)(recv, pos, &kw),
-        None => call_method(recv, &name, pos, &kw),
+        None => call_method(recv, name, pos, &kw),
     })
 }
