@@ -206,9 +206,10 @@ fn raise_code_suggest(kind: i32, message: &str, suggest: Option<Box<Suggest>>) {
 /// An exception computed by a pure-Rust helper, before it is raised. The message is usually a
 /// literal; messages that name a type or a value are built at run time. An error may also carry
 /// an exception that was already raised, by compiled code the runtime called (a key function, a
-/// function `map` applies): [`MoltError::take_raised`] takes it out of the pending state and
-/// raising the error restores it exactly as it was (CPython leaves such an exception in the
-/// thread state while its C code returns NULL up the stack).
+/// function `map` applies): [`MoltError::take_raised`] takes it out of the pending state (as an
+/// exception object, which reports identically) and raising the error restores it as it was
+/// (CPython leaves such an exception in the thread state while its C code returns NULL up the
+/// stack).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MoltError {
     pub kind: ExceptionKind,
@@ -222,63 +223,37 @@ pub struct MoltError {
 }
 
 /// What an error owns besides its message (released when the error is dropped): the argument
-/// object of `KIND(arg)`, or an exception taken from the pending state.
-pub struct ErrorArg(ArgKind);
-
-enum ArgKind {
-    /// An owned reference to the argument.
-    Object(Obj),
-    /// A pending exception, taken out of the pending state (boxed: errors stay small).
-    Raised(Box<Pending>),
+/// object of `KIND(arg)`, or an exception object taken from the pending state (`raised`).
+pub struct ErrorArg {
+    /// An owned reference.
+    obj: Obj,
+    /// True for a raised exception (restored as it is), false for an argument.
+    raised: bool,
 }
 
 impl ErrorArg {
     /// The argument (borrowed); None for a raised exception.
     pub fn get(&self) -> Option<Obj> {
-        match &self.0 {
-            ArgKind::Object(o) => Some(*o),
-            ArgKind::Raised(_) => None,
-        }
-    }
-
-    /// The raised exception, taken out (the error then owns nothing).
-    fn take_raised(&mut self) -> Option<Pending> {
-        match core::mem::replace(&mut self.0, ArgKind::Object(Obj::default())) {
-            ArgKind::Raised(p) => Some(*p),
-            other => {
-                self.0 = other;
-                None
-            }
-        }
+        (!self.raised).then_some(self.obj)
     }
 }
 
 impl Clone for ErrorArg {
     fn clone(&self) -> ErrorArg {
-        ErrorArg(match &self.0 {
-            ArgKind::Object(o) => ArgKind::Object(new_ref(*o)),
-            ArgKind::Raised(p) => ArgKind::Raised(Box::new(p.share())),
-        })
+        ErrorArg { obj: new_ref(self.obj), raised: self.raised }
     }
 }
 
 impl Drop for ErrorArg {
     fn drop(&mut self) {
-        match core::mem::replace(&mut self.0, ArgKind::Object(Obj::default())) {
-            // SAFETY: the error owned this reference.
-            ArgKind::Object(o) => unsafe { decref(o) },
-            ArgKind::Raised(p) => p.release(),
-        }
+        // SAFETY: the error owned this reference.
+        unsafe { decref(self.obj) };
     }
 }
 
 impl PartialEq for ErrorArg {
     fn eq(&self, other: &ErrorArg) -> bool {
-        match (&self.0, &other.0) {
-            (ArgKind::Object(a), ArgKind::Object(b)) => a.is(*b),
-            (ArgKind::Raised(a), ArgKind::Raised(b)) => core::ptr::eq(&**a, &**b),
-            _ => false,
-        }
+        self.obj.is(other.obj) && self.raised == other.raised
     }
 }
 
@@ -286,10 +261,7 @@ impl Eq for ErrorArg {}
 
 impl core::fmt::Debug for ErrorArg {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match &self.0 {
-            ArgKind::Object(o) => write!(f, "ErrorArg({:#x})", o.raw()),
-            ArgKind::Raised(_) => write!(f, "ErrorArg(raised)"),
-        }
+        write!(f, "ErrorArg({:#x}, raised: {})", self.obj.raw(), self.raised)
     }
 }
 
@@ -307,27 +279,31 @@ impl MoltError {
     /// An error of `kind` whose argument is the object `arg` (borrowed; the error keeps its own
     /// reference): `KIND(arg)`.
     pub fn with_arg(kind: ExceptionKind, arg: Obj) -> MoltError {
-        MoltError { kind, message: Cow::Borrowed(""), suggest: None, arg: Some(ErrorArg(ArgKind::Object(new_ref(arg)))) }
+        MoltError { kind, message: Cow::Borrowed(""), suggest: None, arg: Some(ErrorArg { obj: new_ref(arg), raised: false }) }
     }
 
     /// The pending exception (raised by compiled code the runtime called), taken out of the
-    /// pending state: raising the error makes it pending again as it was (its frames, context
-    /// and message), without a new context or frame. Its kind is the exception's (RuntimeError
-    /// for a kind the ABI does not define); its message is the raise's message (empty for an
-    /// exception object). With nothing pending (a compiler bug), a RuntimeError saying so.
+    /// pending state as an exception object (with its frames and context): raising the error
+    /// makes it pending again as it was, without a new context or frame. Its kind is the
+    /// exception's (RuntimeError for a kind the ABI does not define); its message is the
+    /// raise's message (empty for an exception raised as an object). With nothing pending (a
+    /// compiler bug), a RuntimeError saying so; a MemoryError if the object cannot be made.
     pub fn take_raised() -> MoltError {
         let Some(p) = take_pending() else {
             return MoltError::new(ExceptionKind::RuntimeError, "a call returned no value and raised no exception (a compiler bug)");
         };
-        let (code, message) = match &p {
-            Pending::Message { kind, message, .. } => (*kind, Cow::Owned(message.clone())),
-            Pending::Object(o) => (exc::kind_of(*o).unwrap_or(0), Cow::Borrowed("")),
+        let message = match &p {
+            Pending::Message { message, .. } => Cow::Owned(message.clone()),
+            Pending::Object(_) => Cow::Borrowed(""),
         };
-        MoltError {
-            kind: ExceptionKind::from_code(code).unwrap_or(ExceptionKind::RuntimeError),
-            message,
-            suggest: None,
-            arg: Some(ErrorArg(ArgKind::Raised(Box::new(p)))),
+        match pending_object(p) {
+            Ok(o) => MoltError {
+                kind: exc::kind_of(o).and_then(ExceptionKind::from_code).unwrap_or(ExceptionKind::RuntimeError),
+                message,
+                suggest: None,
+                arg: Some(ErrorArg { obj: o, raised: true }),
+            },
+            Err(e) => e,
         }
     }
 
@@ -363,14 +339,12 @@ pub fn value_or_raise<T: Default>(result: MoltResult<T>) -> T {
 /// out of the fast paths that inline `value_or_raise`).
 #[cold]
 #[inline(never)]
-fn raise_owned(mut err: MoltError) {
-    if let Some(arg) = &mut err.arg {
-        match (arg.take_raised(), arg.get()) {
-            (Some(p), _) => set_pending(p),
-            (None, Some(o)) => raise_with_arg(err.kind, o),
-            (None, None) => {}
+fn raise_owned(err: MoltError) {
+    if let Some(arg) = &err.arg {
+        if arg.raised {
+            return set_pending(Pending::Object(new_ref(arg.obj)));
         }
-        return;
+        return raise_with_arg(err.kind, arg.obj);
     }
     raise_code_suggest(err.kind.code(), &err.message, err.suggest);
 }
@@ -378,10 +352,10 @@ fn raise_owned(mut err: MoltError) {
 /// Sets `err` as the pending exception.
 pub fn raise_error(err: &MoltError) {
     if let Some(arg) = &err.arg {
-        return match &arg.0 {
-            ArgKind::Object(o) => raise_with_arg(err.kind, *o),
-            ArgKind::Raised(p) => set_pending(p.share()),
-        };
+        if arg.raised {
+            return set_pending(Pending::Object(new_ref(arg.obj)));
+        }
+        return raise_with_arg(err.kind, arg.obj);
     }
     raise_code_suggest(err.kind.code(), &err.message, err.suggest.clone());
 }
@@ -479,14 +453,28 @@ fn reraise_owned(exc: Obj) {
 pub fn fetch_exception() -> Obj {
     match take_pending() {
         None => singletons::none(),
-        Some(Pending::Object(o)) => o,
-        Some(Pending::Message {
+        Some(p) => match pending_object(p) {
+            Ok(o) => o,
+            Err(err) => {
+                raise_error(&err);
+                Obj::default()
+            }
+        },
+    }
+}
+
+/// The exception object of a pending exception taken out (a new reference): a message
+/// exception becomes one here.
+fn pending_object(p: Pending) -> MoltResult<Obj> {
+    match p {
+        Pending::Object(o) => Ok(o),
+        Pending::Message {
             kind,
             message,
             frames,
             context,
             suggest,
-        }) => {
+        } => {
             let made = message_object(kind, &message, frames, context);
             if let Ok(o) = made {
                 exc::set_suggest(o, suggest);
@@ -495,13 +483,7 @@ pub fn fetch_exception() -> Obj {
                 // SAFETY: the pending state owned this reference (the object took its own).
                 unsafe { decref(c) };
             }
-            match made {
-                Ok(o) => o,
-                Err(err) => {
-                    raise_error(&err);
-                    Obj::default()
-                }
-            }
+            made
         }
     }
 }

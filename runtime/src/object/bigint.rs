@@ -250,7 +250,7 @@ impl Big {
     /// The value of digits in base `base` (2 to 36): ASCII digits and lowercase letters only (no
     /// sign, no underscores), or None if `text` is empty or holds anything else.
     pub fn parse_radix(text: &[u8], base: u32) -> Option<Big> {
-        let valid = |c: &u8| char::from(*c).to_digit(base).is_some() && !c.is_ascii_uppercase();
+        let valid = |c: &u8| char::from(*c).is_digit(base) && !c.is_ascii_uppercase();
         if text.is_empty() || !(2..=36).contains(&base) || !text.iter().all(valid) {
             return None;
         }

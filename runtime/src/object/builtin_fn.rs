@@ -63,6 +63,8 @@ const COUNT: usize = BuiltinFunction::ALL.len();
 
 /// One object per builtin, at index `code`.
 static FUNCTIONS: [BuiltinFunctionObject; COUNT] = {
+    // A template copied into every slot (the `id` is set below), never used as a value.
+    #[allow(clippy::declare_interior_mutable_const)]
     const FIRST: BuiltinFunctionObject = bf(BuiltinFunction::Len);
     let mut table = [FIRST; COUNT];
     let mut i = 0;
@@ -243,17 +245,19 @@ fn min_max(is_max: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     bi::min_max(args.get(), is_max, key, default)
 }
 
-/// `print(*args, sep=' ', end='\n', file=None, flush=False)` (`builtin_print_impl`): only
-/// `file=None` (stdout) is supported.
+/// `print(*args, sep=' ', end='\n', file=None, flush=False)` (`builtin_print_impl`): `file`
+/// other than None (stdout) raises the AttributeError of its first write (no object of Molt's
+/// has a `write` method).
 fn print(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     const NAMES: [&str; 4] = ["sep", "end", "file", "flush"];
     if kw.iter().any(|(k, _)| !NAMES.contains(k)) {
         return Err(super::call::unexpected_keyword("print", &NAMES, kw));
     }
     let get = |name: &str| kw.iter().find(|(k, _)| *k == name).map(|&(_, v)| v).filter(|&v| !singletons::is_none(v));
-    if get("file").is_some() {
-        return fail(NotImplementedError, "print(file=...) is not supported by Molt yet (only sys.stdout)");
-    }
+    let flush = match kw.iter().find(|(k, _)| *k == "flush") {
+        Some(&(_, f)) => dispatch::truth(f)?,
+        None => false,
+    };
     let text = |which: &str| -> MoltResult<Option<&str>> {
         match get(which) {
             None => Ok(None),
@@ -265,10 +269,11 @@ fn print(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     };
     let sep = text("sep")?.unwrap_or(" ");
     let end = text("end")?.unwrap_or("\n");
-    let flush = match kw.iter().find(|(k, _)| *k == "flush") {
-        Some(&(_, f)) => dispatch::truth(f)?,
-        None => false,
-    };
+    if let Some(file) = get("file") {
+        // The first write looks up `file.write`, which no object of Molt's has.
+        let write = Owned(super::attrs::getattr(file, "write")?);
+        return fail(NotImplementedError, format!("print(file=...) of a '{}' object is not supported by Molt", write.get().type_of().name));
+    }
     for (i, &x) in pos.iter().enumerate() {
         if i > 0 {
             crate::print::write_stdout(sep.as_bytes());

@@ -45,37 +45,50 @@ pub fn call_method(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> Mo
 
 /// `method_check_args`: "list.append() takes no keyword arguments".
 pub fn no_keywords(recv: Obj, name: &str, kw: &[(&str, Obj)]) -> MoltResult<()> {
-    no_keywords_for(format_args!("{}.{name}", recv.type_of().name), kw)
+    if kw.is_empty() {
+        return Ok(());
+    }
+    takes_no_keywords(&format_args!("{}.{name}", recv.type_of().name))
 }
 
-/// `cfunction_check_kwargs` / `_PyArg_NoKwnames` for the callable `who` (`len`, `list.append`):
+/// `cfunction_check_kwargs` / `_PyArg_NoKwnames` for the callable `who` (`len`, `list`):
 /// "len() takes no keyword arguments".
-pub fn no_keywords_for(who: impl Display, kw: &[(&str, Obj)]) -> MoltResult<()> {
+pub fn no_keywords_for(who: &str, kw: &[(&str, Obj)]) -> MoltResult<()> {
     if kw.is_empty() {
-        Ok(())
-    } else {
-        fail(TypeError, format!("{who}() takes no keyword arguments"))
+        return Ok(());
     }
+    takes_no_keywords(&who)
+}
+
+#[cold]
+fn takes_no_keywords<T>(who: &dyn Display) -> MoltResult<T> {
+    fail(TypeError, format!("{who}() takes no keyword arguments"))
 }
 
 /// A `METH_O` method's argument: "list.append() takes exactly one argument (0 given)".
 pub fn exactly_one(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    exactly_one_for(format_args!("{}.{name}", recv.type_of().name), pos, kw)
+    match (pos, kw) {
+        ([x], []) => Ok(*x),
+        _ => not_one(&format_args!("{}.{name}", recv.type_of().name), pos.len(), kw),
+    }
 }
 
 /// A `METH_O` callable's argument (`cfunction_vectorcall_O`: the keywords checked first):
 /// "len() takes exactly one argument (2 given)".
-pub fn exactly_one_for(who: impl Display, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub fn exactly_one_for(who: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    match (pos, kw) {
+        ([x], []) => Ok(*x),
+        _ => not_one(&who, pos.len(), kw),
+    }
+}
+
+/// The errors of a `METH_O` call that does not pass exactly one positional argument.
+#[cold]
+fn not_one(who: &dyn Display, given: usize, kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     if !kw.is_empty() {
-        return fail(TypeError, format!("{who}() takes no keyword arguments"));
+        return takes_no_keywords(who);
     }
-    match pos {
-        [x] => Ok(*x),
-        _ => fail(
-            TypeError,
-            format!("{who}() takes exactly one argument ({} given)", pos.len()),
-        ),
-    }
+    fail(TypeError, format!("{who}() takes exactly one argument ({given} given)"))
 }
 
 /// A `METH_NOARGS` method's check: "list.reverse() takes no arguments (1 given)".
@@ -413,6 +426,6 @@ pub unsafe extern "C" fn molt_obj_call_method(
     let kw: Vec<(&str, Obj)> = names.into_iter().zip(kwvalues.iter().copied()).collect();
     value_or_raise(match method {
         Some(m) => (m.call)(recv, pos, &kw),
-        None => call_method(recv, &name, pos, &kw),
+        None => call_method(recv, name, pos, &kw),
     })
 }

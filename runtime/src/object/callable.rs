@@ -42,38 +42,6 @@ pub const WHILE_CALLING: &str = " while calling a Python object";
 /// The suffix of a comparison's check (`PyObject_RichCompare`).
 pub const IN_COMPARISON: &str = " in comparison";
 
-/// The current depth: process-wide in programs, per thread in the unit tests.
-#[cfg(not(test))]
-mod depth {
-    use core::sync::atomic::{AtomicI64, Ordering};
-
-    /// The module's frame is 1.
-    static DEPTH: AtomicI64 = AtomicI64::new(1);
-
-    pub fn get() -> i64 {
-        DEPTH.load(Ordering::Relaxed)
-    }
-
-    pub fn set(d: i64) {
-        DEPTH.store(d, Ordering::Relaxed);
-    }
-}
-
-#[cfg(test)]
-mod depth {
-    std::thread_local! {
-        static DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(1) };
-    }
-
-    pub fn get() -> i64 {
-        DEPTH.with(std::cell::Cell::get)
-    }
-
-    pub fn set(d: i64) {
-        DEPTH.with(|c| c.set(d));
-    }
-}
-
 /// The frame depth of the innermost call entered through the runtime (1: the module's).
 pub fn current_depth() -> i64 {
     depth::get()
@@ -175,4 +143,36 @@ pub extern "C" fn molt_call(callee: Obj, args: Obj, kwnames: Obj, depth: i64) ->
         return function::call_raw(callee, pos, &kw, None, depth);
     }
     value_or_raise(call_at(callee, pos, &kw, depth))
+}
+
+/// The current depth: process-wide in programs, per thread in the unit tests.
+#[cfg(not(test))]
+mod depth {
+    use core::sync::atomic::{AtomicI64, Ordering};
+
+    /// The module's frame is 1.
+    static DEPTH: AtomicI64 = AtomicI64::new(1);
+
+    pub fn get() -> i64 {
+        DEPTH.load(Ordering::Relaxed)
+    }
+
+    pub fn set(d: i64) {
+        DEPTH.store(d, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod depth {
+    std::thread_local! {
+        static DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(1) };
+    }
+
+    pub fn get() -> i64 {
+        DEPTH.with(std::cell::Cell::get)
+    }
+
+    pub fn set(d: i64) {
+        DEPTH.with(|c| c.set(d));
+    }
 }

@@ -196,7 +196,7 @@ pub fn parse_int_base(text: &str, base: u32) -> MoltResult<Obj> {
             if prev == b'_' {
                 return error();
             }
-        } else if char::from(c).to_digit(b).is_some() {
+        } else if char::from(c).is_digit(b) {
             digits.push(c.to_ascii_lowercase());
         } else {
             break;
