@@ -275,8 +275,10 @@ pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, O
         return method_lats(o, ins[0], tier0);
     }
     // The lattice values of a rule's decision.
+    // A typed result of type `!t.obj` (an item of a tuple of boxed values) may be any value.
+    let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
     let lats_of = |r: Rule| match r {
-        Rule::Typed(ts) => (ts.into_iter().map(Lat::T).collect(), None),
+        Rule::Typed(ts) => (ts.into_iter().map(|t| if t == Type::TObj { any } else { Lat::T(t) }).collect(), None),
         Rule::Generic(ls) => (ls, None),
         Rule::Raise(..) => (vec![Lat::Bottom; n], None),
         Rule::Reject(d) => (vec![Lat::Bottom; n], Some(d)),

@@ -535,14 +535,19 @@ pub static molt_type_int: TypeObject = TypeObject {
 // --- the C ABI ---
 
 /// Decodes an ABI operator code, or the error for a bad one.
-pub(crate) fn decode<T>(code: i32, from_code: fn(i32) -> Option<T>, what: &str) -> MoltResult<T> {
+#[inline(always)]
+pub(crate) fn decode<T>(code: i32, from_code: fn(i32) -> Option<T>, what: &'static str) -> MoltResult<T> {
     match from_code(code) {
         Some(op) => Ok(op),
-        None => fail(
-            NotImplementedError,
-            alloc::format!("invalid {what} code {code}"),
-        ),
+        None => Err(invalid_code(what, code)),
     }
+}
+
+/// The error of an operator code the ABI does not define (a compiler bug), out of line.
+#[cold]
+#[inline(never)]
+fn invalid_code(what: &'static str, code: i32) -> crate::exceptions::MoltError {
+    crate::exceptions::MoltError::new(NotImplementedError, alloc::format!("invalid {what} code {code}"))
 }
 
 /// `a op b` for two ints (small or big) with CPython's semantics.
