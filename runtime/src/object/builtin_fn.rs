@@ -241,7 +241,7 @@ fn min_max(is_max: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         return fail(TypeError, format!("{fname} expected at least 1 argument, got 0"));
     }
     let [key, default] = super::call::unpack_keywords(fname, ["key", "default"], &[], kw)?;
-    let args = Owned(tuple::tuple_from_vec(pos.iter().map(|&o| new_ref(o)).collect())?);
+    let args = Owned(tuple::tuple_from_slice(pos)?);
     bi::min_max(args.get(), is_max, key, default)
 }
 

@@ -341,7 +341,7 @@ pub(crate) fn zip_new(_: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -
             None => false,
         }
     };
-    let args = Owned(tuple::tuple_from_vec(pos.iter().map(|&o| new_ref(o)).collect())?);
+    let args = Owned(tuple::tuple_from_slice(pos)?);
     bi::zip(args.get(), strict)
 }
 

@@ -325,7 +325,7 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
     if kw.is_empty() && !f.has_varargs && nargs == f.argcount && total == nargs {
         return match whole {
             Some(t) => Ok(new_ref(t)),
-            None => tuple::tuple_from_vec(pos.iter().map(|&o| new_ref(o)).collect()),
+            None => tuple::tuple_from_slice(pos),
         };
     }
     let mut slots: Vec<Option<Obj>> = Vec::new();
@@ -396,7 +396,7 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
     items.extend(slots.iter().map(|s| new_ref(s.unwrap_or_default())));
     if f.has_varargs {
         let extra = pos.get(n..).unwrap_or(&[]);
-        match tuple::tuple_from_vec(extra.iter().map(|&o| new_ref(o)).collect()) {
+        match tuple::tuple_from_slice(extra) {
             Ok(t) => items.push(t),
             Err(e) => {
                 super::list::release(items);

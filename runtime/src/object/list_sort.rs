@@ -27,7 +27,7 @@
 use alloc::vec::Vec;
 
 use super::alloc::memory_error;
-use super::{Obj, dispatch, float, list, str};
+use super::{Obj, dispatch, float, list, str, tuple};
 use crate::CompareOp;
 use crate::ExceptionKind::ValueError;
 use crate::exceptions::{MoltError, MoltResult, fail};
@@ -65,9 +65,54 @@ impl Order for AnyOrder<'_> {
             KeyOrder::SmallInt => SmallIntOrder.lt(a, b),
             KeyOrder::Float => FloatOrder.lt(a, b),
             KeyOrder::Str => StrOrder.lt(a, b),
+            KeyOrder::Tuple(first) => tuple_lt(first, a, b),
             KeyOrder::Any => dispatch::rich_compare_bool(CompareOp::Lt, a, b),
         }
     }
+}
+
+/// CPython's `unsafe_tuple_compare`: the first index where the tuples' items differ (`==`, as
+/// `PyObject_RichCompareBool` does it, identity first), then `<` of those items — by the
+/// first items' own comparison when they differ at index 0 (every tuple's first item has the
+/// type `first` says) — or of the lengths when one tuple is a prefix of the other.
+fn tuple_lt(first: ElemOrder, v: Obj, w: Obj) -> MoltResult<bool> {
+    let (vt, wt) = (tuple::tuple_items(v).unwrap_or(&[]), tuple::tuple_items(w).unwrap_or(&[]));
+    let mut i = 0;
+    while i < vt.len() && i < wt.len() {
+        let (x, y) = (vt[i], wt[i]);
+        let eq = if i == 0 {
+            // The first items' `==` cannot run user code or fail: the same as the generic one.
+            match first {
+                ElemOrder::SmallInt => x.raw() == y.raw(),
+                ElemOrder::Float => float::float_value(x) == float::float_value(y),
+                ElemOrder::Str => x.is(y) || str::str_text(x) == str::str_text(y),
+            }
+        } else if x.is_small() && y.is_small() {
+            x.raw() == y.raw()
+        } else {
+            dispatch::rich_compare_bool(CompareOp::Eq, x, y)?
+        };
+        if !eq {
+            break;
+        }
+        i += 1;
+    }
+    if i >= vt.len() || i >= wt.len() {
+        return Ok(vt.len() < wt.len());
+    }
+    if i == 0 {
+        return match first {
+            ElemOrder::SmallInt => SmallIntOrder.lt(vt[0], wt[0]),
+            ElemOrder::Float => FloatOrder.lt(vt[0], wt[0]),
+            ElemOrder::Str => StrOrder.lt(vt[0], wt[0]),
+        };
+    }
+    let (x, y) = (vt[i], wt[i]);
+    if x.is_small() && y.is_small() {
+        // Two small ints: `<` of their words (no user code, no error), as `int.__lt__`.
+        return SmallIntOrder.lt(x, y);
+    }
+    dispatch::rich_compare_bool(CompareOp::Lt, x, y)
 }
 
 /// Small ints only (CPython's `unsafe_long_compare`): their words are `value << 1`, so
@@ -705,7 +750,30 @@ enum KeyOrder {
     SmallInt,
     Float,
     Str,
+    /// Non-empty tuples whose first items all have one of these types.
+    Tuple(ElemOrder),
     Any,
+}
+
+/// The type every first item of tuple keys has, whose comparison cannot fail or run user code.
+#[derive(Clone, Copy)]
+enum ElemOrder {
+    SmallInt,
+    Float,
+    Str,
+}
+
+/// The type all of `items` have, if it is one of [`ElemOrder`]'s.
+fn elem_order(mut items: impl Iterator<Item = Obj> + Clone) -> Option<ElemOrder> {
+    if items.clone().all(|o| o.is_small()) {
+        Some(ElemOrder::SmallInt)
+    } else if items.clone().all(|o| float::float_value(o).is_some()) {
+        Some(ElemOrder::Float)
+    } else if items.all(|o| str::str_text(o).is_some()) {
+        Some(ElemOrder::Str)
+    } else {
+        None
+    }
 }
 
 /// The items `a` sorted by the keys `key(item)`: the keys first, for every item in order (an
@@ -748,14 +816,16 @@ fn sort_by_keys(a: &mut [Obj], keys: &[Obj], reverse: bool) -> MoltResult<()> {
         let i = if reverse { n - 1 - i } else { i };
         idx.push(Obj::small(i64::try_from(i).unwrap_or(0)).unwrap_or_default());
     }
-    let order = if keys.iter().all(|o| o.is_small()) {
-        KeyOrder::SmallInt
-    } else if keys.iter().all(|&o| float::float_value(o).is_some()) {
-        KeyOrder::Float
-    } else if keys.iter().all(|&o| str::str_text(o).is_some()) {
-        KeyOrder::Str
-    } else {
-        KeyOrder::Any
+    let firsts = keys.iter().map(|&k| tuple::tuple_items(k).and_then(|t| t.first().copied()));
+    let order = match elem_order(keys.iter().copied()) {
+        Some(ElemOrder::SmallInt) => KeyOrder::SmallInt,
+        Some(ElemOrder::Float) => KeyOrder::Float,
+        Some(ElemOrder::Str) => KeyOrder::Str,
+        None if firsts.clone().all(|f| f.is_some()) => match elem_order(firsts.map(Option::unwrap_or_default)) {
+            Some(e) => KeyOrder::Tuple(e),
+            None => KeyOrder::Any,
+        },
+        None => KeyOrder::Any,
     };
     // The sorted words are the items' indices (small ints) and `x < y` compares their keys:
     // CPython sorts the keys, moving the items alongside, which makes the same comparisons in

@@ -11,7 +11,7 @@
 //! Provides: the `tuple` type object `molt_type_tuple` and its slots (repr, hash, rich
 //! comparison, length, concatenation, repetition, `t[i]`, `in`, `iter()`) and methods (`count`,
 //! `index`); [`new_tuple`],
-//! [`tuple_from_vec`], [`tuple_from_iter`], [`tuple_items`], [`tuple_len`], [`is_tuple`]; the ABI functions
+//! [`tuple_from_vec`], [`tuple_from_slice`], [`tuple_from_iter`], [`tuple_items`], [`tuple_len`], [`is_tuple`]; the ABI functions
 //! `molt_tuple_new`, `molt_tuple_init`, `molt_tuple_item`.
 //!
 //! Invariants: a tuple object is `{header, length, items…}` in one block, each item an owned
@@ -112,6 +112,19 @@ pub fn new_tuple(len: usize) -> MoltResult<Obj> {
         for k in 0..len {
             // SAFETY: `k < len`: a slot of the new tuple.
             unsafe { items.add(k).write(Obj::default()) };
+        }
+    })
+}
+
+/// A new tuple of new references to `items` (no intermediate vector).
+pub fn tuple_from_slice(items: &[Obj]) -> MoltResult<Obj> {
+    if items.is_empty() {
+        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+    }
+    alloc_tuple(items.len(), |dst| {
+        for (k, &o) in items.iter().enumerate() {
+            // SAFETY: `k < len`: a slot of the new tuple.
+            unsafe { dst.add(k).write(new_ref(o)) };
         }
     })
 }

@@ -140,10 +140,41 @@ fn module_names_are_never_free() {
 }
 
 #[test]
-fn class_bodies_lambdas_and_generator_expressions_have_no_scope_yet() {
-    let t = table("@d\nclass A(B):\n    y = 1\nf = lambda a=c: a + e\ng = (x for x in s if x)\n");
-    expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("c", "undefined"), ("f", "global"), ("s", "undefined"), ("g", "global")]);
+fn class_bodies_and_generator_expressions_have_no_scope_yet() {
+    let t = table("@d\nclass A(B):\n    y = 1\ng = (x for x in s if x)\n");
+    expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("s", "undefined"), ("g", "global")]);
     assert!(t.scope(t.module()).children.is_empty());
+}
+
+#[test]
+fn lambdas_have_a_scope_and_their_defaults_run_outside() {
+    let t = table("def f(k):\n    return lambda a=c: a + e + k\n");
+    let f = t.scope(t.module()).children[0];
+    let [lam] = t.scope(f).children[..] else { panic!("one lambda scope") };
+    assert_eq!(t.scope(lam).kind, ScopeKind::Lambda);
+    let binding = |scope, name| t.symbol(t.resolve(scope, name).expect("a symbol")).binding;
+    assert_eq!(binding(lam, "a"), Binding::Local);
+    assert_eq!(binding(lam, "e"), Binding::Undefined);
+    assert_eq!(binding(lam, "k"), Binding::Free);
+    assert_eq!(binding(f, "k"), Binding::Cell);
+    assert_eq!(binding(f, "c"), Binding::Undefined);
+    assert!(t.resolve(lam, "c").is_none());
+}
+
+#[test]
+fn only_variables_shared_with_nested_functions_are_in_cells() {
+    // `k` is read by a comprehension only (passed by value); `n` by a lambda inside one (the
+    // comprehension passes the cell on); `m` by a nested def.
+    let t = table("def f(k, n, m):\n    a = [x * k for x in s]\n    b = [lambda: n for _ in s]\n    def g():\n        return m\n");
+    let f = t.scope(t.module()).children[0];
+    let in_cell = |scope, name| t.symbol(t.resolve(scope, name).expect("a symbol")).in_cell;
+    assert!(!in_cell(f, "k"));
+    assert!(in_cell(f, "n"));
+    assert!(in_cell(f, "m"));
+    let comps: Vec<_> = t.scope(f).children.iter().copied().filter(|&c| t.scope(c).kind == ScopeKind::Comprehension).collect();
+    assert!(!in_cell(comps[0], "k"));
+    assert!(in_cell(comps[1], "n"));
+    assert_eq!(t.closure_names(comps[1]), vec!["n"]);
 }
 
 #[test]
