@@ -31,7 +31,8 @@
 //! value (printed as None), `print` with `sep=`/`end=`, `**` with constant exponents, values of
 //! two types (`(i if c else f)`: boxed, behind guards) converted with `float()`, compared or
 //! printed, `try`/`except` (printing the exception's class, text and `args`)/`else`/`finally`
-//! around blocks, and multiple assignment (`a, b = b, a`).
+//! around blocks, multiple assignment (`a, b = b, a`), and lambdas called where they are made,
+//! with a default and a variable of the enclosing scope they close over (a cell).
 //! A program Molt rejects at compile time is a generator bug: it is counted and the test fails
 //! if more than 5% are rejected.
 

@@ -358,6 +358,20 @@ impl Gen {
                     }
                     return Expr { s: format!("{} ** {k}", p(&a)), ty: Ty::Int, bound: Some(a.bound.unwrap().powi(k)), atom: false };
                 }
+                96 | 97 => {
+                    // A lambda called where it is made: a parameter, a default, and maybe a
+                    // variable of the enclosing scope it closes over (which then lives in a cell).
+                    let a = self.arg(Ty::Int, d.saturating_sub(1));
+                    let k = self.rng.int_in(1, 7);
+                    let c = self.rng.int_in(-50, 50);
+                    let free = self.var_expr(Ty::Int, false).filter(|v| v.bound.is_some_and(|b| b <= VB));
+                    let (body, extra) = match &free {
+                        Some(v) => (format!("lq * {k} + lw + {}", v.s), v.bound.unwrap_or(VB)),
+                        None => (format!("lq * {k} + lw"), 0.0),
+                    };
+                    let bound = a.bound.unwrap_or(VB) * k as f64 + 50.0 + extra;
+                    return Expr { s: format!("(lambda lq, lw={c}: {body})({})", a.s), ty: Ty::Int, bound: Some(bound), atom: true };
+                }
                 _ => return self.leaf(Ty::Int),
             }
         }
