@@ -126,6 +126,10 @@ pub enum Opcode {
     PyIterNext,
     /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
     PyMakeFunction,
+    /// `py.call_value_ex`: `callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).
+    PyCallValueEx,
+    /// `py.kwargs_merge`: Merges a `**` argument (or a one-item dict of an explicit keyword) into the keyword arguments' dict of a call of the callee (third operand), with CPython's TypeErrors (not a mapping, a key that is not a str, a keyword given twice).
+    PyKwargsMerge,
     /// `py.call_value`: `callee(args…, kw=value…)` of a value (a function object, a class, a builtin): operands are the callee, the positional arguments, then the keyword arguments' values, named by `kwnames` (comma-separated); with `star` = 1 (a call with `*` arguments), the callee and one tuple of all of them. Functions bind their arguments at run time with CPython's TypeErrors.
     PyCallValue,
     /// `py.cell_new`: A new cell for a variable that a nested function uses: holding the operand (a parameter's value), or empty.
@@ -340,6 +344,10 @@ pub enum Opcode {
     TRaise,
     /// `t.make_function`: A new function object (`py.make_function`) whose code is instance `func` (taking `!t.obj` function and bound-parameter tuple, returning `!t.obj`).
     TMakeFunction,
+    /// `t.call_value_ex`: `callee(*args, **kwargs)` (`py.call_value_ex`).
+    TCallValueEx,
+    /// `t.kwargs_merge`: Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).
+    TKwargsMerge,
     /// `t.call_value`: `callee(…)` of a boxed value (`py.call_value`): the callee, the positional arguments, then the keyword values named by `kwnames` (with `star` = 1: the callee and the tuple of them all).
     TCallValue,
     /// `t.cell_new`: A new cell, holding the operand or empty.
@@ -413,7 +421,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 184] = [
+    pub const ALL: [Opcode; 188] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -456,6 +464,8 @@ impl Opcode {
         Opcode::PyIter,
         Opcode::PyIterNext,
         Opcode::PyMakeFunction,
+        Opcode::PyCallValueEx,
+        Opcode::PyKwargsMerge,
         Opcode::PyCallValue,
         Opcode::PyCellNew,
         Opcode::PyCellGet,
@@ -563,6 +573,8 @@ impl Opcode {
         Opcode::TFrameCheck,
         Opcode::TRaise,
         Opcode::TMakeFunction,
+        Opcode::TCallValueEx,
+        Opcode::TKwargsMerge,
         Opcode::TCallValue,
         Opcode::TCellNew,
         Opcode::TCellGet,
@@ -656,6 +668,8 @@ impl Opcode {
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
             "py.make_function" => Opcode::PyMakeFunction,
+            "py.call_value_ex" => Opcode::PyCallValueEx,
+            "py.kwargs_merge" => Opcode::PyKwargsMerge,
             "py.call_value" => Opcode::PyCallValue,
             "py.cell_new" => Opcode::PyCellNew,
             "py.cell_get" => Opcode::PyCellGet,
@@ -763,6 +777,8 @@ impl Opcode {
             "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
             "t.make_function" => Opcode::TMakeFunction,
+            "t.call_value_ex" => Opcode::TCallValueEx,
+            "t.kwargs_merge" => Opcode::TKwargsMerge,
             "t.call_value" => Opcode::TCallValue,
             "t.cell_new" => Opcode::TCellNew,
             "t.cell_get" => Opcode::TCellGet,
@@ -856,6 +872,8 @@ macro_rules! py_ops {
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
             | $crate::Opcode::PyMakeFunction
+            | $crate::Opcode::PyCallValueEx
+            | $crate::Opcode::PyKwargsMerge
             | $crate::Opcode::PyCallValue
             | $crate::Opcode::PyCellNew
             | $crate::Opcode::PyCellGet
@@ -970,6 +988,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TFrameCheck
             | $crate::Opcode::TRaise
             | $crate::Opcode::TMakeFunction
+            | $crate::Opcode::TCallValueEx
+            | $crate::Opcode::TKwargsMerge
             | $crate::Opcode::TCallValue
             | $crate::Opcode::TCellNew
             | $crate::Opcode::TCellGet
@@ -1015,7 +1035,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 184] = [
+static SPECS: [OpSpec; 188] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1557,9 +1577,35 @@ static SPECS: [OpSpec; 184] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }],
+        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varkw", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.call_value_ex",
+        dialect: Dialect::Py,
+        doc: "`callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.kwargs_merge",
+        dialect: Dialect::Py,
+        doc: "Merges a `**` argument (or a one-item dict of an explicit keyword) into the keyword arguments' dict of a call of the callee (third operand), with CPython's TypeErrors (not a mapping, a key that is not a str, a keyword given twice).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -2948,9 +2994,35 @@ static SPECS: [OpSpec; 184] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }],
+        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varkw", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.call_value_ex",
+        dialect: Dialect::T,
+        doc: "`callee(*args, **kwargs)` (`py.call_value_ex`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.kwargs_merge",
+        dialect: Dialect::T,
+        doc: "Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {

@@ -370,16 +370,17 @@ molt_abi! {
         /// A new function object (`def` or `lambda` run). `code` is the C-ABI entry of the
         /// compiled body: `code(function, bound, depth) -> obj`, where `bound` is a tuple of the
         /// parameters' values in the body's order (the positional parameters, the keyword-only
-        /// ones, then the `*args` tuple when `has_varargs`) and `depth` the new frame's depth; it
-        /// returns a new reference, or the word 0 with an exception pending. `name` and
-        /// `qualname` are strs (`__name__`, `__qualname__`: `outer.<locals>.inner`, `<lambda>`);
-        /// `params` a tuple of the parameter names (positional, then keyword-only; not
+        /// ones, then the `*args` tuple when `flags` has bit 0, then the `**kwargs` dict when
+        /// it has bit 1) and `depth` the new frame's depth; it returns a new reference, or the
+        /// word 0 with an exception pending. `name` and `qualname` are strs (`__name__`,
+        /// `__qualname__`: `outer.<locals>.inner`, `<lambda>`); `params` a tuple of the parameter names (positional, then keyword-only; not
         /// `*args`); `argcount` how many are positional, `posonly` how many of those are
         /// positional-only; `defaults` a tuple of the defaults of the last positional parameters
         /// (may be empty); `kwdefaults` a dict from keyword-only parameter names to their
         /// defaults, or None; `closure` a tuple of the cells of the function's free variables
-        /// (may be empty). All borrowed.
-        fn molt_function_new(code: ptr, name: obj, qualname: obj, params: obj, argcount: i64, posonly: i64, has_varargs: bool, defaults: obj, kwdefaults: obj, closure: obj) -> obj;
+        /// (may be empty). All borrowed. `flags`: bit 0 a `*args` parameter, bit 1 a `**kwargs`
+        /// one (its dict is last in `bound`, after the `*args` tuple).
+        fn molt_function_new(code: ptr, name: obj, qualname: obj, params: obj, argcount: i64, posonly: i64, flags: i64, defaults: obj, kwdefaults: obj, closure: obj) -> obj;
         /// Cell `index` of function `func`'s closure (a new reference to the cell).
         fn molt_function_cell(func: obj, index: i64) -> obj;
         /// A new cell holding `value` (borrowed) when `has_value`, else empty.
@@ -402,6 +403,14 @@ molt_abi! {
         /// be deeper than RECURSION_LIMIT; builtin classes construct (`int("3")`, `list(x)`),
         /// builtin functions run; anything else is TypeError "'int' object is not callable".
         fn molt_call(callee: obj, args: obj, kwnames: obj, depth: i64) -> obj;
+        /// `callee(*args, **kwargs)`: `args` a tuple, `kwargs` a dict whose keys are strs (as
+        /// `molt_kwargs_merge` makes it), passed as keyword arguments in its order.
+        fn molt_call_ex(callee: obj, args: obj, kwargs: obj, depth: i64) -> obj;
+        /// Merges `mapping` into `kwargs` (a dict) for a call of `callee`, as CPython's
+        /// DICT_MERGE: TypeError "f() argument after ** must be a mapping, not int", "f()
+        /// keywords must be strings", "f() got multiple values for keyword argument 'a'" (the
+        /// callee named as `_PyObject_FunctionStr` names it). Borrows all three.
+        fn molt_kwargs_merge(kwargs: obj, mapping: obj, callee: obj) -> void;
         /// The builtin function `id` (one of `BuiltinFunction`) as a value: a static object
         /// whose repr is `<built-in function len>`.
         fn molt_builtin_function(id: i32) -> obj;

@@ -2,7 +2,7 @@
 //! function's parameters — at compile time, since the callee is known by name.
 //!
 //! Relies on: the `def`'s parameter list (positional-only, positional-or-keyword, `*args`,
-//! keyword-only; `**kwargs` is rejected before). Provides `Signature` (what a `def` declares,
+//! keyword-only, `**kwargs`). Provides `Signature` (what a `def` declares,
 //! and the order in which the compiled function takes its parameters) and `Signature::bind`
 //! (where each parameter's value comes from, or CPython's TypeError for the call).
 //!
@@ -34,6 +34,8 @@ pub struct Signature {
     pub kwdefaults: Vec<bool>,
     /// The `*args` parameter.
     pub vararg: Option<String>,
+    /// The `**kwargs` parameter.
+    pub kwarg: Option<String>,
 }
 
 /// Where one parameter's value comes from in a call.
@@ -47,6 +49,8 @@ pub enum Source {
     Default,
     /// `*args`: the tuple of positional arguments `start..`.
     Rest(usize),
+    /// `**kwargs`: a new dict of these keyword arguments, in order.
+    KwDict(Vec<usize>),
 }
 
 impl Signature {
@@ -68,13 +72,14 @@ impl Signature {
             defaults,
             kwdefaults: p.kwonlyargs.iter().map(|a| a.default.is_some()).collect(),
             vararg: p.vararg.as_ref().map(|v| v.name.to_string()),
+            kwarg: p.kwarg.as_ref().map(|v| v.name.to_string()),
         }
     }
 
     /// The parameters in the order the compiled function takes them: the positional ones,
-    /// the keyword-only ones, then `*args`.
+    /// the keyword-only ones, then `*args`, then `**kwargs` (CPython's `co_varnames` order).
     pub fn params(&self) -> Vec<String> {
-        self.names.iter().cloned().chain(self.vararg.iter().cloned()).collect()
+        self.names.iter().cloned().chain(self.vararg.iter().cloned()).chain(self.kwarg.iter().cloned()).collect()
     }
 
     /// The hidden module variable holding the default of parameter `i` of `names`.
@@ -100,8 +105,14 @@ impl Signature {
         for (i, slot) in slots.iter_mut().enumerate().take(n) {
             *slot = Some(Source::Positional(i));
         }
+        let mut extra = Vec::new();
         for (k, &name) in kw.iter().enumerate() {
             let Some(j) = (self.posonly..total).find(|&j| self.names[j] == name) else {
+                // A `**kwargs` parameter takes every other keyword (positional-only names too).
+                if self.kwarg.is_some() {
+                    extra.push(k);
+                    continue;
+                }
                 // CPython lists every keyword that names a positional-only parameter, in the
                 // order of the parameters, once per keyword that matches.
                 let mut conflicts = Vec::new();
@@ -142,6 +153,9 @@ impl Signature {
         let mut out: Vec<Source> = slots.into_iter().map(|s| s.unwrap_or(Source::Default)).collect();
         if self.vararg.is_some() {
             out.push(Source::Rest(self.argcount.min(npos)));
+        }
+        if self.kwarg.is_some() {
+            out.push(Source::KwDict(extra));
         }
         Ok(out)
     }
@@ -188,6 +202,16 @@ mod tests {
         let parsed = ruff_python_parser::parse_module(src).expect("valid");
         let ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else { panic!("a def") };
         Signature::of(f)
+    }
+
+    #[test]
+    fn kwargs_take_every_other_keyword() {
+        let f = sig("def f(a, /, b=1, **kw): pass");
+        assert_eq!(f.params(), ["a", "b", "kw"]);
+        // `a` is positional-only: as a keyword it goes into `**kw`, as CPython binds it.
+        assert_eq!(f.bind(1, &["a", "z", "b"]).unwrap(), vec![Source::Positional(0), Source::Keyword(2), Source::KwDict(vec![0, 1])]);
+        assert_eq!(f.bind(1, &[]).unwrap(), vec![Source::Positional(0), Source::Default, Source::KwDict(vec![])]);
+        assert_eq!(f.bind(3, &[]).unwrap_err(), "f() takes from 1 to 2 positional arguments but 3 were given");
     }
 
     // Expected messages: python3 3.11.7.

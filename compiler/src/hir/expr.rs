@@ -367,7 +367,7 @@ impl<'a> FnLower<'a> {
             let f = self.read_name(name, span(callee.range))?;
             return self.call_value(f, &call.arguments, sp);
         }
-        let starred = call.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)));
+        let starred = call.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) || call.arguments.keywords.iter().any(|k| k.arg.is_none());
         let builtin = match self.lookup(name) {
             // `f(*args)` binds at run time: through the function object (`names_used_as_values`
             // counts such a call as a use of `f` as a value).
@@ -568,6 +568,14 @@ impl<'a> FnLower<'a> {
                 Source::Keyword(k) => kwvals[k],
                 Source::Default => self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(sig.default_global(i))).result(Type::Obj))?,
                 Source::Rest(start) => self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(args[start.min(args.len())..].to_vec()).result(Type::Obj))?,
+                Source::KwDict(ks) => {
+                    let mut items = Vec::new();
+                    for k in ks {
+                        items.push(self.konst(b, Attr::Str(kwnames[k].to_string()), sp));
+                        items.push(kwvals[k]);
+                    }
+                    self.emit(b, NewOp::new(Opcode::PyDict, sp).operands(items).result(Type::Obj))?
+                }
             });
         }
         let b = self.cur?;

@@ -53,6 +53,52 @@ pub(super) struct PendingFn {
     pub span: Span,
 }
 
+/// How many `def` statements of the module's own code (not inside a function or class) bind
+/// each name: a name bound once, by a plain top-level `def`, is compiled as a function of its
+/// own (direct calls).
+pub(super) fn module_def_counts(body: &[Stmt]) -> std::collections::HashMap<String, usize> {
+    fn walk(body: &[Stmt], out: &mut std::collections::HashMap<String, usize>) {
+        for s in body {
+            match s {
+                Stmt::FunctionDef(f) => *out.entry(f.name.to_string()).or_default() += 1,
+                Stmt::If(i) => {
+                    walk(&i.body, out);
+                    for c in &i.elif_else_clauses {
+                        walk(&c.body, out);
+                    }
+                }
+                Stmt::While(w) => {
+                    walk(&w.body, out);
+                    walk(&w.orelse, out);
+                }
+                Stmt::For(x) => {
+                    walk(&x.body, out);
+                    walk(&x.orelse, out);
+                }
+                Stmt::Try(t) => {
+                    walk(&t.body, out);
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        walk(&h.body, out);
+                    }
+                    walk(&t.orelse, out);
+                    walk(&t.finalbody, out);
+                }
+                Stmt::With(w) => walk(&w.body, out),
+                Stmt::Match(m) => {
+                    for c in &m.cases {
+                        walk(&c.body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    walk(body, &mut out);
+    out
+}
+
 /// The names the module reads as values anywhere (every load of a name except as the callee
 /// of a call without `*` arguments): a module-level `def` among them needs a function object.
 pub(super) fn names_used_as_values(body: &[Stmt]) -> HashSet<String> {
@@ -63,7 +109,7 @@ pub(super) fn names_used_as_values(body: &[Stmt]) -> HashSet<String> {
                 Expr::Name(n) if matches!(n.ctx, ExprContext::Load) => {
                     self.0.insert(n.id.to_string());
                 }
-                Expr::Call(c) if matches!(&*c.func, Expr::Name(_)) && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => {
+                Expr::Call(c) if matches!(&*c.func, Expr::Name(_)) && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) && c.arguments.keywords.iter().all(|k| k.arg.is_some()) => {
                     self.visit_arguments(&c.arguments)
                 }
                 _ => walk_expr(self, e),
@@ -141,7 +187,7 @@ impl FnLower<'_> {
         let b = self.cur?;
         let closure = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(cells).result(Type::Obj))?;
         let hir_name = format!("{name}#{}", self.ctx.next_comp());
-        let (argcount, posonly, varargs) = (sig.argcount, sig.posonly, sig.vararg.is_some());
+        let (argcount, posonly, varargs, varkw) = (sig.argcount, sig.posonly, sig.vararg.is_some(), sig.kwarg.is_some());
         self.ctx.pending_fns.borrow_mut().push(PendingFn { name: hir_name.clone(), qualname, scope, sig, body, span: sp });
         self.emit(b, NewOp::new(Opcode::PyMakeFunction, sp)
             .operands([name_c, qual_c, names, defaults, kwdefaults, closure])
@@ -149,6 +195,7 @@ impl FnLower<'_> {
             .attr("argcount", Attr::Int(argcount as i64))
             .attr("posonly", Attr::Int(posonly as i64))
             .attr("varargs", Attr::Int(varargs.into()))
+            .attr("varkw", Attr::Int(varkw.into()))
             .result(Type::Obj))
     }
 
@@ -160,10 +207,6 @@ impl FnLower<'_> {
         };
         let empty = ast::Parameters::default();
         let params = l.parameters.as_deref().unwrap_or(&empty);
-        if let Some(d) = check_params(params) {
-            self.err(d);
-            return None;
-        }
         let defaults = self.eval_defaults(params)?;
         self.function_object("<lambda>", params, scope, FnBody::Lambda(l.clone()), defaults, sp)
     }
@@ -197,11 +240,6 @@ impl FnLower<'_> {
     /// function, inside a statement at module level, or decorated.
     pub(super) fn def_value(&mut self, f: &ast::StmtFunctionDef) {
         let sp = span(f.range);
-        if matches!(self.lookup(f.name.as_str()), Resolved::Func | Resolved::Global { func: true }) {
-            self.err(Diagnostic::new("E0108", span(f.name.range), format!("function `{}` is defined twice", f.name))
-                .label("second definition").help("give each function its own name"));
-            return;
-        }
         if let Some(d) = check_def(f) {
             self.err(d);
             return;
@@ -273,7 +311,29 @@ impl FnLower<'_> {
 
     /// `callee(args…, kw=value…)` of a value.
     pub(super) fn call_value(&mut self, callee: Value, arguments: &ast::Arguments, sp: Span) -> Option<Value> {
-        if arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) && arguments.keywords.iter().all(|k| k.arg.is_some()) {
+        if arguments.keywords.iter().any(|k| k.arg.is_none()) {
+            // `f(a, *b, k=v, **m)`: the positional arguments in one tuple, then the keyword
+            // ones merged into one dict in order (CPython's DICT_MERGE, with its TypeErrors).
+            let pos = self.display(&arguments.args, true, sp)?;
+            let b = self.cur?;
+            let kwargs = self.emit(b, NewOp::new(Opcode::PyDict, sp).result(Type::Obj))?;
+            for k in arguments.keywords.iter() {
+                let v = self.expr(&k.value)?;
+                let b = self.cur?;
+                let mapping = match &k.arg {
+                    None => v,
+                    Some(name) => {
+                        let n = self.konst(b, Attr::Str(name.to_string()), sp);
+                        self.emit(b, NewOp::new(Opcode::PyDict, sp).operands([n, v]).result(Type::Obj))?
+                    }
+                };
+                let b = self.cur?;
+                self.append(b, NewOp::new(Opcode::PyKwargsMerge, span(k.range)).operands([kwargs, mapping, callee]));
+            }
+            let b = self.cur?;
+            return self.emit(b, NewOp::new(Opcode::PyCallValueEx, sp).operands([callee, pos, kwargs]).result(Type::Obj));
+        }
+        if arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) {
             // `f(a, *b, k=v)`: one tuple of the positional arguments, `*` ones unpacked, then
             // the keyword arguments' values (CPython's CALL_FUNCTION_EX).
             let mut items: Vec<Expr> = arguments.args.to_vec();
@@ -358,7 +418,7 @@ pub(super) fn lower_function_object(ctx: &Ctx<'_>, pf: &PendingFn) -> (HirFunc, 
 pub(super) fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
     let bad = |r: ruff_text_size::TextRange, what: &str| {
         Some(Diagnostic::new("E0108", span(r), format!("{what} are not supported yet"))
-            .label(what.to_string()).help("use positional, keyword-only, default and `*args` parameters"))
+            .label(what.to_string()).help("write a plain `def`"))
     };
     if f.is_async {
         return bad(f.range, "async functions");
@@ -366,13 +426,7 @@ pub(super) fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
     if let Some(tp) = &f.type_params {
         return bad(tp.range, "type parameters");
     }
-    check_params(&f.parameters)
+    None
 }
 
-/// Parameters Molt cannot take yet: `**kwargs` (E0108).
-fn check_params(p: &ast::Parameters) -> Option<Diagnostic> {
-    p.kwarg.as_ref().map(|a| {
-        Diagnostic::new("E0108", span(a.range), "`**kwargs` parameters are not supported yet")
-            .label("`**kwargs` parameters").help("use positional, keyword-only, default and `*args` parameters")
-    })
-}
+

@@ -90,6 +90,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     let mut defs: Vec<(&ast::StmtFunctionDef, ScopeId, SymbolId)> = Vec::new();
     let mut func_syms: HashSet<SymbolId> = HashSet::new();
     let mut top_level_defs = HashSet::new();
+    let def_counts = functions::module_def_counts(body);
     for stmt in body {
         if let Stmt::FunctionDef(f) = stmt {
             top_level_defs.extend(table.def_scope(f));
@@ -97,25 +98,18 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
                 diags.push(d);
                 continue;
             }
-            // A decorated `def` binds whatever its decorators return: a module variable.
-            if !f.decorator_list.is_empty() {
+            // A decorated `def` binds whatever its decorators return, and a name some other
+            // statement also binds (another `def`, an assignment) may change: a module
+            // variable holding function objects.
+            let Some(sym) = table.resolve(module_scope, f.name.as_str()) else { continue };
+            if !f.decorator_list.is_empty() || def_counts.get(f.name.as_str()).copied().unwrap_or(0) != 1 || table.symbol(sym).flags.assigned {
                 continue;
             }
             // The table has a scope for every `def` and a module symbol for every name bound
             // at module level.
-            let (Some(scope), Some(sym)) = (table.def_scope(f), table.resolve(module_scope, f.name.as_str())) else { continue };
-            if !func_syms.insert(sym) {
-                diags.push(Diagnostic::new("E0108", span(f.name.range), format!("function `{}` is defined twice", f.name))
-                    .label("second definition").help("give each function its own name"));
-                continue;
-            }
+            let Some(scope) = table.def_scope(f) else { continue };
+            func_syms.insert(sym);
             defs.push((f, scope, sym));
-        }
-    }
-    for &(f, _, sym) in &defs {
-        if table.symbol(sym).flags.assigned {
-            diags.push(Diagnostic::new("E0108", span(f.range), format!("`{}` is both a function and a variable", f.name))
-                .label("defined here").help("rename the variable or the function"));
         }
     }
     // Module variables that some function refers to are globals (a slot + a bound flag); the

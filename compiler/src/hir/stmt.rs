@@ -121,7 +121,7 @@ impl<'a> FnLower<'a> {
             }
             Stmt::FunctionDef(f) => {
                 let top_level = self.ctx.table.def_scope(f).is_some_and(|s| self.ctx.top_level_defs.contains(&s));
-                if self.is_module && top_level && f.decorator_list.is_empty() {
+                if self.is_module && top_level && self.ctx.table.resolve(self.ctx.table.module(), f.name.as_str()).is_some_and(|s| self.ctx.funcs.contains(&s)) {
                     self.def_top_level(f);
                 } else {
                     // Nested in a function, inside a statement at module level, or decorated:

@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge
     };
 }
 
@@ -195,7 +195,7 @@ impl Infer<'_> {
                         let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Int(0));
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TMakeFunction, sp).operands(args)
                             .attr("func", Attr::Sym(instance_name(self.hir, &key)))
-                            .attr("argcount", attr("argcount")).attr("posonly", attr("posonly")).attr("varargs", attr("varargs"))
+                            .attr("argcount", attr("argcount")).attr("posonly", attr("posonly")).attr("varargs", attr("varargs")).attr("varkw", attr("varkw"))
                             .result(Type::TObj));
                     }
                     Opcode::PyCall | typed_by_rule!() if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),
@@ -468,6 +468,12 @@ impl Emitter<'_, '_> {
             Opcode::PyCellNew => self.boxed_op(b, o, Opcode::TCellNew, &[]),
             Opcode::PyCellGet => self.boxed_op(b, o, Opcode::TCellGet, &["name", "free"]),
             Opcode::PyFunctionCell => self.boxed_op(b, o, Opcode::TFunctionCell, &["index"]),
+            Opcode::PyCallValueEx => self.boxed_op(b, o, Opcode::TCallValueEx, &[]),
+            Opcode::PyKwargsMerge => {
+                let args: Vec<Value> = (0..3).map(|i| boxed_operand(self, i)).collect();
+                self.out.append_op(b, NewOp::new(Opcode::TKwargsMerge, sp).operands(args));
+                return;
+            }
             Opcode::PyCellSet => {
                 let (c, v) = (boxed_operand(self, 0), boxed_operand(self, 1));
                 self.out.append_op(b, NewOp::new(Opcode::TCellSet, sp).operands([c, v]));
@@ -999,7 +1005,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | not_hir!() => self.undef_results(b, o),
         }
     }
 

@@ -93,7 +93,9 @@ impl Lat {
     /// The lattice value of a TIR type (`!t.obj`: any type).
     pub fn of_type(t: Type) -> Lat {
         match t {
-            Type::TObj => Lat::Boxed(TySet::ALL),
+            // A boxed value of unknown type: any value, objects included (a parameter of an
+            // instance on `!t.obj` may be a dict, a function, …).
+            Type::TObj => Lat::Boxed(TySet::ALL.union(TySet::OBJECT)),
             t => Lat::T(t),
         }
     }
@@ -149,7 +151,7 @@ mod tests {
         assert_eq!(u.join(i), u);
         assert_eq!(u.ty(), Some(Type::TObj));
         assert_eq!(u.members().likely(), Some(Type::Int));
-        assert_eq!(Lat::of_type(Type::TObj).members(), TySet::ALL);
+        assert_eq!(Lat::of_type(Type::TObj).members(), TySet::ALL.union(TySet::OBJECT));
         assert!(TySet::ALL.contains(Type::Str));
         assert!(!TySet::of(Type::Int).contains(Type::TObj));
         let t1 = Lat::T(Type::tuple(&[Type::Int, Type::Float]));

@@ -59,7 +59,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id |
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
-        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_map
+        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_map
         | RtFn::molt_filter => true,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
     }
@@ -649,9 +649,10 @@ impl L<'_> {
                 let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).result(Type::Ptr));
                 let int = |s: &mut Self, n: &str| s.i64c(attr(n).as_int().unwrap_or(0), sp);
                 let (argcount, posonly) = (int(self, "argcount"), int(self, "posonly"));
-                let varargs = self.konst(Attr::Bool(attr("varargs").as_int() == Some(1)), Type::I1, sp);
+                let flags = i64::from(attr("varargs").as_int() == Some(1)) | (i64::from(attr("varkw").as_int() == Some(1)) << 1);
+                let flags = self.i64c(flags, sp);
                 let [name, qualname, params, defaults, kwdefaults, closure] = ops[..] else { panic!("invariant `t.make_function has 6 operands` broken") };
-                let args = vec![code, name, qualname, params, argcount, posonly, varargs, defaults, kwdefaults, closure];
+                let args = vec![code, name, qualname, params, argcount, posonly, flags, defaults, kwdefaults, closure];
                 Some(self.call_val(RtFn::molt_function_new, args, Type::Ref, sp))
             }
             Opcode::TCallValue => {
@@ -661,6 +662,14 @@ impl L<'_> {
                 let args = if attr("star").as_int() == Some(1) { ops[1] } else { self.tuple_of(&ops[1..], sp) };
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
                 Some(self.call_val(RtFn::molt_call, vec![ops[0], args, kwnames, depth], Type::Ref, sp))
+            }
+            Opcode::TCallValueEx => {
+                let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
+                Some(self.call_val(RtFn::molt_call_ex, vec![ops[0], ops[1], ops[2], depth], Type::Ref, sp))
+            }
+            Opcode::TKwargsMerge => {
+                self.call(RtFn::molt_kwargs_merge, ops, None, sp);
+                None
             }
             Opcode::TCellNew => {
                 let (v, has) = match ops.first() {

@@ -13,7 +13,7 @@
 //! applies), [`call_at`] (a call from a frame at a known depth), [`is_callable`],
 //! [`not_callable`], [`check_levels`] / [`with_depth`] (the recursion checks and the depth of a
 //! builtin's C level), [`enter_depth`] / [`leave_depth`] / [`current_depth`]; the ABI's
-//! `molt_call`.
+//! `molt_call`, `molt_call_ex`, `molt_kwargs_merge`.
 //!
 //! Invariants: the *current depth* is the frame depth of the innermost call that went through
 //! `molt_call` or the runtime (a function's new frame, or a builtin's C level): CPython keeps it
@@ -32,7 +32,7 @@ use alloc::format;
 use alloc::vec::Vec;
 
 use super::types::as_type;
-use super::{Obj, function, str as pystr, tuple};
+use super::{Obj, dict, dispatch, function, str as pystr, tuple};
 use crate::ExceptionKind::{RecursionError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
 use crate::{RECURSION_LIMIT, RECURSION_MSG};
@@ -143,6 +143,70 @@ pub extern "C" fn molt_call(callee: Obj, args: Obj, kwnames: Obj, depth: i64) ->
         return function::call_raw(callee, pos, &kw, None, depth);
     }
     value_or_raise(call_at(callee, pos, &kw, depth))
+}
+
+/// `callee(*args, **kwargs)` (see `abi.rs`): the dict's items become keyword arguments, in
+/// order; a key that is not a str is CPython's "keywords must be strings".
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_call_ex(callee: Obj, args: Obj, kwargs: Obj, depth: i64) -> Obj {
+    let Some(pos) = tuple::tuple_items(args) else {
+        return value_or_raise(compiler_bug());
+    };
+    if !dict::is_dict(kwargs) {
+        return value_or_raise(compiler_bug());
+    }
+    let mut kw: Vec<(&str, Obj)> = Vec::new();
+    for i in 0..dict::nentries(kwargs) {
+        if let Some((k, v, _)) = dict::entry_at(kwargs, i) {
+            match pystr::str_text(k) {
+                Some(k) => kw.push((k, v)),
+                None => return value_or_raise(fail(TypeError, "keywords must be strings")),
+            }
+        }
+    }
+    // The dict (the caller's) keeps every key and value alive during the call.
+    if function::is_function(callee) {
+        return function::call_raw(callee, pos, &kw, None, depth);
+    }
+    value_or_raise(call_at(callee, pos, &kw, depth))
+}
+
+/// CPython's `_PyObject_FunctionStr`: `module.qualname()` (no module for builtins), else `str(x)`.
+fn function_str(x: Obj) -> MoltResult<alloc::string::String> {
+    let Ok(q) = super::attrs::getattr(x, "__qualname__") else {
+        crate::exceptions::clear_exception();
+        return dispatch::str_of(x);
+    };
+    let q = super::range::Owned(q);
+    let qualname = dispatch::str_of(q.get())?;
+    let module = super::attrs::getattr(x, "__module__").ok().map(super::range::Owned);
+    Ok(match module.as_ref().and_then(|m| pystr::str_text(m.get())) {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        Some(_) | None => format!("{qualname}()"),
+    })
+}
+
+/// `**mapping` merged into the keyword arguments `kwargs` of a call of `callee` (CPython's
+/// DICT_MERGE and `format_kwargs_error`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_kwargs_merge(kwargs: Obj, mapping: Obj, callee: Obj) {
+    value_or_raise(kwargs_merge(kwargs, mapping, callee));
+}
+
+fn kwargs_merge(kwargs: Obj, mapping: Obj, callee: Obj) -> MoltResult<()> {
+    if !dict::is_dict(mapping) {
+        let t = mapping.type_of().name;
+        return fail(TypeError, format!("{} argument after ** must be a mapping, not {t}", function_str(callee)?));
+    }
+    for i in 0..dict::nentries(mapping) {
+        let Some((k, v, _)) = dict::entry_at(mapping, i) else { continue };
+        if dict::get_item(kwargs, k)?.map(super::range::Owned).is_some() {
+            let key = dispatch::str_of(k)?;
+            return fail(TypeError, format!("{} got multiple values for keyword argument '{key}'", function_str(callee)?));
+        }
+        dict::set_item(kwargs, k, v)?;
+    }
+    Ok(())
 }
 
 /// The current depth: process-wide in programs, per thread in the unit tests.

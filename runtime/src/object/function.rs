@@ -64,6 +64,8 @@ pub struct FunctionObject {
     argcount: usize,
     posonly: usize,
     has_varargs: bool,
+    /// A `**kwargs` parameter: its dict is last in the bound tuple.
+    has_varkw: bool,
 }
 
 /// A cell.
@@ -142,11 +144,12 @@ fn new_function(
     params: Obj,
     argcount: i64,
     posonly: i64,
-    has_varargs: bool,
+    flags: i64,
     defaults: Obj,
     kwdefaults: Obj,
     closure: Obj,
 ) -> MoltResult<Obj> {
+    let (has_varargs, has_varkw) = (flags & 1 != 0, flags & 2 != 0);
     let what = "molt_function_new";
     let Some(code) = code else { return compiler_bug(what) };
     let Some(names) = tuple::tuple_items(params) else { return compiler_bug(what) };
@@ -180,6 +183,7 @@ fn new_function(
         core::ptr::addr_of_mut!((*p).argcount).write(argcount);
         core::ptr::addr_of_mut!((*p).posonly).write(posonly);
         core::ptr::addr_of_mut!((*p).has_varargs).write(has_varargs);
+        core::ptr::addr_of_mut!((*p).has_varkw).write(has_varkw);
         Ok(Obj::from_header(p.cast()))
     }
 }
@@ -322,7 +326,7 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
     let total = names.len();
     let nargs = pos.len();
     // The common case: exactly the positional parameters, by position.
-    if kw.is_empty() && !f.has_varargs && nargs == f.argcount && total == nargs {
+    if kw.is_empty() && !f.has_varargs && !f.has_varkw && nargs == f.argcount && total == nargs {
         return match whole {
             Some(t) => Ok(new_ref(t)),
             None => tuple::tuple_from_slice(pos),
@@ -338,8 +342,14 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
         *slot = Some(x);
     }
     let qualname = text(f.qualname);
+    // The `**kwargs` dict: every keyword that names no parameter (positional-only ones too).
+    let kwdict = if f.has_varkw { Some(super::range::Owned(dict::new_dict()?)) } else { None };
     for &(key, value) in kw {
         let Some(j) = (f.posonly..total).find(|&j| text(names[j]) == key) else {
+            if let Some(d) = &kwdict {
+                dict::set_item(d.get(), pystr::str_from_text(key).map(super::range::Owned)?.get(), value)?;
+                continue;
+            }
             if f.posonly > 0
                 && let Some(e) = positional_only_passed_as_keyword(f, kw)
             {
@@ -390,7 +400,7 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
         }
     }
     let mut items: Vec<Obj> = Vec::new();
-    if items.try_reserve_exact(total + usize::from(f.has_varargs)).is_err() {
+    if items.try_reserve_exact(total + usize::from(f.has_varargs) + usize::from(f.has_varkw)).is_err() {
         return memory_error();
     }
     items.extend(slots.iter().map(|s| new_ref(s.unwrap_or_default())));
@@ -403,6 +413,9 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
                 return Err(e);
             }
         }
+    }
+    if let Some(d) = kwdict {
+        items.push(new_ref(d.get()));
     }
     tuple::tuple_from_vec(items)
 }
@@ -551,7 +564,7 @@ pub unsafe extern "C" fn molt_function_new(
     params: Obj,
     argcount: i64,
     posonly: i64,
-    has_varargs: bool,
+    flags: i64,
     defaults: Obj,
     kwdefaults: Obj,
     closure: Obj,
@@ -562,7 +575,7 @@ pub unsafe extern "C" fn molt_function_new(
         // SAFETY: the caller's contract: a non-null `code` is such a function.
         Some(unsafe { core::mem::transmute::<*const u8, CodeFn>(code) })
     };
-    value_or_raise(new_function(code, name, qualname, params, argcount, posonly, has_varargs, defaults, kwdefaults, closure))
+    value_or_raise(new_function(code, name, qualname, params, argcount, posonly, flags, defaults, kwdefaults, closure))
 }
 
 /// Cell `index` of function `func`'s closure (a new reference).

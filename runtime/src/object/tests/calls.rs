@@ -111,7 +111,7 @@ fn make_fn(qualname: &str, body: Body, params: &[&str], argcount: usize, posonly
     let qual = pystr::str_from_text(qualname).unwrap();
     let names = tuple::tuple_from_vec(params.iter().map(|p| pystr::str_from_text(p).unwrap()).collect()).unwrap();
     // SAFETY: `body` has the compiled bodies' signature.
-    let f = unsafe { molt_function_new(body as *const u8, name, qual, names, argcount as i64, posonly as i64, varargs, defaults, kwdefaults, closure) };
+    let f = unsafe { molt_function_new(body as *const u8, name, qual, names, argcount as i64, posonly as i64, i64::from(varargs), defaults, kwdefaults, closure) };
     assert!(!exception_pending(), "molt_function_new raised");
     unsafe {
         decref(name);

@@ -1,2 +1,0 @@
-def f(a, **options):
-    return a
