@@ -527,11 +527,8 @@ impl<'a> FnLower<'a> {
     /// A call of a module-level function: its arguments evaluated in order (positional, then
     /// keyword), bound to the parameters at compile time (`calls::Signature::bind`), defaults
     /// read from their hidden module variables; a call CPython would refuse raises its TypeError.
+    /// (A call with `*` or `**` arguments goes through the function object instead: `call`.)
     fn call_function(&mut self, call: &ast::ExprCall, name: &str, sp: Span) -> Option<Value> {
-        if let Some(k) = call.arguments.keywords.iter().find(|k| k.arg.is_none()) {
-            self.err(Diagnostic::new("E0102", span(k.range), "`**kwargs` in calls is not supported yet").label("`**` argument"));
-            return None;
-        }
         let mut args = Vec::new();
         for a in call.arguments.args.iter() {
             args.push(self.expr(a)?);
