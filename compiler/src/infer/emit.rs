@@ -225,10 +225,14 @@ impl Infer<'_> {
                         // range() arguments known only at run time: made ints first (`t.obj_index`).
                         if o.opcode == Opcode::PyRangeStart && tys.contains(&Type::TObj) {
                             let tys: Vec<Type> = tys.iter().map(|&t| if t == Type::TObj { Type::Int } else { t }).collect();
+                            // The ints stand for the operands in this op only: the boxed values
+                            // stay what the HIR values map to elsewhere (other blocks use them).
+                            let mut saved = Vec::new();
                             for &v in &o.operands {
                                 let x = em.vmap[&v];
                                 if em.ty(x) == Type::TObj {
                                     let i = em.value(nb, NewOp::new(Opcode::TObjIndex, sp).operands([x]).result(Type::Int));
+                                    saved.push((v, x));
                                     em.vmap.insert(v, i);
                                 }
                             }
@@ -236,6 +240,7 @@ impl Infer<'_> {
                                 em.frame_checks(nb, o);
                                 em.typed(nb, f, op, &tys, &res, self);
                             }
+                            em.vmap.extend(saved);
                             continue;
                         }
                         match rules::rule(f, op, &tys, self.tier0) {
