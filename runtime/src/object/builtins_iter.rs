@@ -82,7 +82,40 @@ pub fn enumerate(iterable: Obj, start: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).it).write(it.release());
         core::ptr::addr_of_mut!((*p).index).write(index);
         core::ptr::addr_of_mut!((*p).long_index).write(long_index.map(Owned::release));
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the iterator and big index of an `enumerate` (`enum_traverse`).
+///
+/// # Safety
+/// `h` is a live `enumerate`.
+pub(crate) unsafe fn traverse_enumerate(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let (it, long) = unsafe {
+        let e = h.cast::<EnumerateObject>();
+        ((*e).it, (*e).long_index)
+    };
+    visit(it);
+    if let Some(l) = long {
+        visit(l);
+    }
+}
+
+/// Drops the references of an unreachable `enumerate`.
+///
+/// # Safety
+/// `h` is a live `enumerate` that the collector found unreachable.
+pub(crate) unsafe fn clear_enumerate(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let e = h.cast::<EnumerateObject>();
+        super::gc::clear_slot(core::ptr::addr_of_mut!((*e).it));
+        if let Some(l) = (*e).long_index.take() {
+            decref(l);
+        }
     }
 }
 
@@ -188,8 +221,28 @@ pub fn zip(iterables: Obj, strict: bool) -> MoltResult<Obj> {
     unsafe {
         core::ptr::addr_of_mut!((*p).iters).write(iters.release());
         core::ptr::addr_of_mut!((*p).strict).write(strict);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
     }
+}
+
+/// Visits the tuple of iterators of a `zip` (`zip_traverse`).
+///
+/// # Safety
+/// `h` is a live `zip`.
+pub(crate) unsafe fn traverse_zip(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    visit(unsafe { (*h.cast::<ZipObject>()).iters });
+}
+
+/// Drops the tuple of an unreachable `zip`.
+///
+/// # Safety
+/// `h` is a live `zip` that the collector found unreachable.
+pub(crate) unsafe fn clear_zip(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe { super::gc::clear_slot(core::ptr::addr_of_mut!((*h.cast::<ZipObject>()).iters)) };
 }
 
 /// Frees a `zip`.
@@ -314,7 +367,36 @@ fn new_reversed(ty: &'static TypeObject, seq: Obj, index: i64) -> MoltResult<Obj
     unsafe {
         core::ptr::addr_of_mut!((*p).seq).write(Some(new_ref(seq)));
         core::ptr::addr_of_mut!((*p).index).write(index);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the sequence of a `reversed` or `list_reverseiterator`.
+///
+/// # Safety
+/// `h` is a live object of one of those types.
+pub(crate) unsafe fn traverse_reversed(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<ReversedObject>()).seq } {
+        visit(s);
+    }
+}
+
+/// Drops the sequence of an unreachable `reversed` or `list_reverseiterator` (it reads as
+/// exhausted).
+///
+/// # Safety
+/// `h` is a live object of one of those types that the collector found unreachable.
+pub(crate) unsafe fn clear_reversed(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let r = h.cast::<ReversedObject>();
+        (*r).index = -1;
+        if let Some(s) = (*r).seq.take() {
+            decref(s);
+        }
     }
 }
 

@@ -330,7 +330,24 @@ pub fn new_dict() -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).used).write(0);
         core::ptr::addr_of_mut!((*p).generation).write(0);
         core::ptr::addr_of_mut!((*p).keys).write(Keys::EMPTY);
-        Ok(Obj::from_header(h))
+        let o = Obj::from_header(h);
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the keys and values of a dict (`dict_traverse`).
+///
+/// # Safety
+/// `h` is a live dict object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract; the entries are read, not changed.
+    let keys = unsafe { &(*h.cast::<DictObject>()).keys };
+    for e in &keys.entries {
+        if let Some((k, v)) = e.kv {
+            visit(k);
+            visit(v);
+        }
     }
 }
 

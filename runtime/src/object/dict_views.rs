@@ -109,7 +109,50 @@ pub fn new_view(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
     // SAFETY: a fresh block with its header written.
     unsafe {
         core::ptr::addr_of_mut!((*p).dict).write(new_ref(d));
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the dict of a view (`dictview_traverse`).
+///
+/// # Safety
+/// `h` is a live view.
+pub(crate) unsafe fn traverse_view(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    visit(unsafe { (*h.cast::<ViewObject>()).dict });
+}
+
+/// Drops the dict of an unreachable view.
+///
+/// # Safety
+/// `h` is a live view that the collector found unreachable.
+pub(crate) unsafe fn clear_view(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe { super::gc::clear_slot(core::ptr::addr_of_mut!((*h.cast::<ViewObject>()).dict)) };
+}
+
+/// Visits the dict of a dict iterator (`dictiter_traverse`).
+///
+/// # Safety
+/// `h` is a live dict iterator.
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(d) = unsafe { (*h.cast::<DictIterObject>()).dict } {
+        visit(d);
+    }
+}
+
+/// Drops the dict of an unreachable dict iterator (it reads as exhausted).
+///
+/// # Safety
+/// `h` is a live dict iterator that the collector found unreachable.
+pub(crate) unsafe fn clear_iter(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(d) = unsafe { (*h.cast::<DictIterObject>()).dict.take() } {
+        // SAFETY: the iterator owned this reference.
+        unsafe { decref(d) };
     }
 }
 
@@ -136,7 +179,9 @@ fn new_iter(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).used).write(used as i64);
         core::ptr::addr_of_mut!((*p).pos).write(0);
         core::ptr::addr_of_mut!((*p).len).write(used);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
     }
 }
 

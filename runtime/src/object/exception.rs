@@ -194,7 +194,39 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
         core::ptr::addr_of_mut!((*p).suggest).write(None);
         core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the argument, context and cause of an exception (`BaseException_traverse`; the
+/// frames and the suggestion hold no object).
+///
+/// # Safety
+/// `h` is a live exception object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let refs = unsafe {
+        let e = h.cast::<ExceptionObject>();
+        [(*e).arg, (*e).context, (*e).cause]
+    };
+    for o in refs.into_iter().flatten() {
+        visit(o);
+    }
+}
+
+/// Drops the argument, context and cause of an unreachable exception
+/// (`BaseException_clear`).
+///
+/// # Safety
+/// `h` is a live exception object that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract; the references are detached before any is released.
+    let owned = unsafe { children(&mut *h.cast::<ExceptionObject>()) };
+    for o in owned.into_iter().flatten() {
+        // SAFETY: the exception owned these references.
+        unsafe { decref(o) };
     }
 }
 

@@ -26,8 +26,9 @@
 //! holds one. The bound tuple a body receives holds, in order, the positional parameters, the
 //! keyword-only ones and (with `*args`) the tuple of the extra positional arguments; every slot
 //! is filled (binding raises otherwise). `==` and `hash` of functions are `object`'s (identity).
-//! Molt has no cycle collector: a cell that holds the function whose closure holds it (a
-//! recursive inner function) keeps both alive until the program ends.
+//! A cell that holds the function whose closure holds it (a recursive inner function) is a
+//! cycle: both are containers (`traverse` / `clear` here), freed by the cycle collector
+//! (`object::gc`).
 
 use alloc::alloc::Layout;
 use alloc::format;
@@ -180,7 +181,42 @@ fn new_function(
         core::ptr::addr_of_mut!((*p).argcount).write(argcount);
         core::ptr::addr_of_mut!((*p).posonly).write(posonly);
         core::ptr::addr_of_mut!((*p).has_varargs).write(has_varargs);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits what a function holds (`func_traverse`).
+///
+/// # Safety
+/// `h` is a live function object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let f = unsafe { &*h.cast::<FunctionObject>() };
+    for o in [f.name, f.qualname, f.params, f.defaults, f.kwdefaults, f.closure] {
+        visit(o);
+    }
+}
+
+/// Drops what an unreachable function holds (`func_clear`), each field left the small int 0.
+///
+/// # Safety
+/// `h` is a live function object that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let f = h.cast::<FunctionObject>();
+        for slot in [
+            core::ptr::addr_of_mut!((*f).name),
+            core::ptr::addr_of_mut!((*f).qualname),
+            core::ptr::addr_of_mut!((*f).params),
+            core::ptr::addr_of_mut!((*f).defaults),
+            core::ptr::addr_of_mut!((*f).kwdefaults),
+            core::ptr::addr_of_mut!((*f).closure),
+        ] {
+            super::gc::clear_slot(slot);
+        }
     }
 }
 
@@ -452,7 +488,32 @@ pub fn new_cell(value: Option<Obj>) -> MoltResult<Obj> {
     // SAFETY: `p` is a fresh `CellObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).value).write(value.map(new_ref));
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the value of a cell (`cell_traverse`).
+///
+/// # Safety
+/// `h` is a live cell.
+pub(crate) unsafe fn traverse_cell(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(v) = unsafe { (*h.cast::<CellObject>()).value } {
+        visit(v);
+    }
+}
+
+/// Empties an unreachable cell (`cell_clear`).
+///
+/// # Safety
+/// `h` is a live cell that the collector found unreachable.
+pub(crate) unsafe fn clear_cell(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(v) = unsafe { (*h.cast::<CellObject>()).value.take() } {
+        // SAFETY: the cell owned this reference.
+        unsafe { decref(v) };
     }
 }
 

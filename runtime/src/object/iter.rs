@@ -55,7 +55,36 @@ fn new_iter(ty: &'static TypeObject, seq: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).seq).write(Some(new_ref(seq)));
         core::ptr::addr_of_mut!((*p).index).write(0);
         core::ptr::addr_of_mut!((*p).pos).write(0);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        // Tuple and list iterators are containers; str iterators hold a str only.
+        if ty.heap.is_some_and(HeapKind::is_gc) {
+            super::gc::track(o);
+        }
+        Ok(o)
+    }
+}
+
+/// Visits the sequence of a tuple or list iterator (`tupleiter_traverse`,
+/// `listiter_traverse`).
+///
+/// # Safety
+/// `h` is a live tuple or list iterator.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SeqIterObject>()).seq } {
+        visit(s);
+    }
+}
+
+/// Drops the sequence of an unreachable tuple or list iterator (it reads as exhausted).
+///
+/// # Safety
+/// `h` is a live tuple or list iterator that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SeqIterObject>()).seq.take() } {
+        // SAFETY: the iterator owned this reference.
+        unsafe { decref(s) };
     }
 }
 

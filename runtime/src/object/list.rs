@@ -209,6 +209,7 @@ pub fn new_list(len: usize) -> MoltResult<Obj> {
             (*p).capacity = len;
             (*p).len = len;
         }
+        super::gc::track(o);
         Ok(o)
     }
 }
@@ -256,6 +257,22 @@ pub(crate) unsafe fn free(h: *mut Header) {
             dealloc(items.cast(), l);
         }
         free_raw(h, Layout::new::<ListObject>(), HeapKind::List);
+    }
+}
+
+/// Visits the items of a list (`list_traverse`; none while a sort holds them).
+///
+/// # Safety
+/// `h` is a live list object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract: the first `len` slots are initialised references (`len` is 0
+    // while the items are taken out for a sort).
+    unsafe {
+        let p = h.cast::<ListObject>();
+        let (items, len) = ((*p).items, (*p).len);
+        for k in 0..len {
+            visit(items.add(k).read());
+        }
     }
 }
 

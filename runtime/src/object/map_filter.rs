@@ -68,7 +68,37 @@ fn alloc_map(ty: &'static TypeObject, func: Obj, iters: Obj) -> MoltResult<Obj> 
     unsafe {
         core::ptr::addr_of_mut!((*p).func).write(new_ref(func));
         core::ptr::addr_of_mut!((*p).iters).write(iters.release());
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the function and iterator(s) of a `map` or `filter` (`map_traverse`,
+/// `filter_traverse`).
+///
+/// # Safety
+/// `h` is a live object of one of those types.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let (func, iters) = unsafe {
+        let m = h.cast::<MapObject>();
+        ((*m).func, (*m).iters)
+    };
+    visit(func);
+    visit(iters);
+}
+
+/// Drops the references of an unreachable `map` or `filter`.
+///
+/// # Safety
+/// `h` is a live object of one of those types that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let m = h.cast::<MapObject>();
+        super::gc::clear_slot(core::ptr::addr_of_mut!((*m).func));
+        super::gc::clear_slot(core::ptr::addr_of_mut!((*m).iters));
     }
 }
 

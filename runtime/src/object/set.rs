@@ -147,8 +147,41 @@ fn alloc_set(ty: &'static TypeObject) -> MoltResult<Obj> {
             finger: 0,
             table,
         });
-        Ok(Obj::from_header(h))
+        let o = Obj::from_header(h);
+        super::gc::track(o);
+        Ok(o)
     }
+}
+
+/// Visits the keys of a set or frozenset (`set_traverse`).
+///
+/// # Safety
+/// `h` is a live set or frozenset.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract; the table is read, not changed.
+    let table = unsafe { &(*h.cast::<SetObject>()).table };
+    for e in table {
+        if let Some(k) = e.key {
+            visit(k);
+        }
+    }
+}
+
+/// Drops the keys of an unreachable set or frozenset (`set_clear_internal` without a new
+/// table: the object is only freed afterwards, and an empty table is all `free` needs).
+///
+/// # Safety
+/// `h` is a live set or frozenset that the collector found unreachable.
+pub(crate) unsafe fn clear_unreachable(h: *mut Header) {
+    // SAFETY: forwarded contract; the table is detached before any key is released.
+    let table = unsafe {
+        let so = &mut *h.cast::<SetObject>();
+        so.fill = 0;
+        so.used = 0;
+        so.generation = so.generation.wrapping_add(1);
+        core::mem::take(&mut so.table)
+    };
+    release_table(table);
 }
 
 /// Frees a set or frozenset, releasing its keys.
@@ -800,7 +833,32 @@ fn set_iter(s: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).used).write(used as i64);
         core::ptr::addr_of_mut!((*p).pos).write(0);
         core::ptr::addr_of_mut!((*p).len).write(used);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the set of a set iterator (`setiter_traverse`).
+///
+/// # Safety
+/// `h` is a live set iterator.
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SetIterObject>()).set } {
+        visit(s);
+    }
+}
+
+/// Drops the set of an unreachable set iterator (it reads as exhausted).
+///
+/// # Safety
+/// `h` is a live set iterator that the collector found unreachable.
+pub(crate) unsafe fn clear_iter(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SetIterObject>()).set.take() } {
+        // SAFETY: the iterator owned this reference.
+        unsafe { decref(s) };
     }
 }
 
