@@ -485,8 +485,10 @@ mod free_list {
 }
 
 /// A kept block for a tuple of `items` items, its head (untracked) and header written (count
-/// 1) and its allocation counted, like any container's (a collection may run: see `gc`);
-/// `None` when that list is empty or has no list.
+/// 1) and its allocation counted; `None` when that list is empty or has no list. As in
+/// CPython, a tuple taken from (or kept on) a free list does not change the collector's count
+/// of allocations, so no collection runs here (it is not a new block).
+#[inline]
 pub fn take_tuple_block(items: usize, ty: &'static TypeObject) -> Option<*mut Header> {
     let b = free_list::with_tuple(items, FreeList::take).flatten()?;
     // SAFETY: a kept block is unused, owned by the list until now, a head and a tuple long.
@@ -497,7 +499,6 @@ pub fn take_tuple_block(items: usize, ty: &'static TypeObject) -> Option<*mut He
         p
     };
     counters::allocated(HeapKind::Tuple.index());
-    super::gc::on_alloc();
     Some(p)
 }
 
@@ -513,7 +514,7 @@ pub unsafe fn keep_tuple_block(p: *mut Header, items: usize) -> bool {
     let kept = free_list::with_tuple(items, |l| l.keep(b)).unwrap_or(false);
     if kept {
         // SAFETY: a dead tuple, its head intact (the list does not touch the block).
-        unsafe { super::gc::on_free(p) };
+        unsafe { super::gc::unlink_dead(p) };
         counters::freed(HeapKind::Tuple.index());
     }
     kept
@@ -549,7 +550,10 @@ pub fn memory_error<T>() -> MoltResult<T> {
 
 /// Allocates `layout` (which starts with a [`Header`]) for an object of type `ty`, writes the
 /// header with a count of 1 and counts the allocation. The rest of the block is uninitialised.
-/// A float block comes from the float free list when it has one (see the module doc).
+/// A float block comes from the float free list when it has one (see the module doc). Not for
+/// the container kinds ([`HeapKind::is_gc`]), whose blocks start with the collector's head:
+/// they are allocated by [`alloc_container`] (a debug assertion checks; the non-container
+/// allocations, the hottest, pay nothing for the collector).
 #[inline]
 pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Header> {
     let Some(kind) = ty.heap else {
@@ -566,9 +570,7 @@ pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Hea
             "object layout without a header",
         );
     }
-    if kind.is_gc() {
-        return alloc_gc(layout, ty, kind);
-    }
+    debug_assert!(!kind.is_gc(), "a container allocated by alloc_raw: use alloc_container");
     let kept = if float_block(layout, kind) {
         free_list::with(FreeList::take).flatten().map(<*mut u8>::cast::<Header>)
     } else {
@@ -597,18 +599,41 @@ pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Hea
     Ok(p)
 }
 
-/// [`alloc_raw`] of a container kind: the block starts with a `GcHead` (untracked), and the
-/// allocation is counted for the collector, which may run here (`gc::on_alloc`: the new block
-/// is in no list, so no collection sees it).
-#[inline(never)]
-fn alloc_gc(layout: Layout, ty: &'static TypeObject, kind: HeapKind) -> MoltResult<*mut Header> {
-    let Some(block) = gc_block_layout(layout) else {
+/// [`alloc_raw`] for an object of a container kind ([`HeapKind::is_gc`]): the block starts
+/// with a `GcHead`, untracked (the constructor tracks the object once its fields are written:
+/// `gc::track`), and the allocation is counted for the collector, which may run here
+/// (`gc::on_alloc`; the new object is in no list, so no collection sees it). TypeError for a
+/// type of another kind.
+#[inline]
+pub fn alloc_container(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Header> {
+    let Some(kind) = ty.heap.filter(|k| k.is_gc()) else {
+        return fail(crate::ExceptionKind::TypeError, "not a container type");
+    };
+    if layout.size() < core::mem::size_of::<Header>()
+        || layout.align() < core::mem::align_of::<Header>()
+    {
+        return fail(
+            crate::ExceptionKind::TypeError,
+            "object layout without a header",
+        );
+    }
+    let p = alloc_gc(layout, ty, kind);
+    if p.is_null() {
         return memory_error();
+    }
+    Ok(p)
+}
+
+/// The block of [`alloc_container`]: null when it cannot be allocated.
+#[inline]
+fn alloc_gc(layout: Layout, ty: &'static TypeObject, kind: HeapKind) -> *mut Header {
+    let Some(block) = gc_block_layout(layout) else {
+        return core::ptr::null_mut();
     };
     // SAFETY: the layout has a non-zero size (a head and a header at least).
     let b = unsafe { alloc(block) };
     if b.is_null() {
-        return memory_error();
+        return core::ptr::null_mut();
     }
     // SAFETY: a fresh block of a head followed by `layout`, aligned for both.
     let p = unsafe {
@@ -622,7 +647,7 @@ fn alloc_gc(layout: Layout, ty: &'static TypeObject, kind: HeapKind) -> MoltResu
     };
     counters::allocated(kind.index());
     super::gc::on_alloc();
-    Ok(p)
+    p
 }
 
 /// Frees a block from [`alloc_raw`] (its payload already dropped) and counts the free. A float
@@ -651,6 +676,7 @@ pub unsafe fn free_raw(p: *mut Header, layout: Layout, kind: HeapKind) {
 ///
 /// # Safety
 /// As for [`free_raw`].
+#[inline]
 unsafe fn free_gc(p: *mut Header, layout: Layout, kind: HeapKind) {
     // SAFETY: forwarded contract: a dead object of a container kind, allocated by `alloc_gc`
     // (its block starts `HEAD_SIZE` bytes before the header).

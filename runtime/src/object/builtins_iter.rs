@@ -29,7 +29,7 @@ use alloc::alloc::Layout;
 use alloc::format;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::float::{box_float, float_value, molt_type_float};
 use super::int::{self, int_ref};
 use super::range::{Owned, number_index};
@@ -76,7 +76,7 @@ pub fn enumerate(iterable: Obj, start: Obj) -> MoltResult<Obj> {
     };
     let long_index = long_index.map(Owned);
     let it = Owned(iter::get_iter(iterable)?);
-    let p = alloc_raw(Layout::new::<EnumerateObject>(), &TYPE_ENUMERATE)?.cast::<EnumerateObject>();
+    let p = alloc_container(Layout::new::<EnumerateObject>(), &TYPE_ENUMERATE)?.cast::<EnumerateObject>();
     // SAFETY: `p` is a fresh `EnumerateObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).it).write(it.release());
@@ -92,7 +92,7 @@ pub fn enumerate(iterable: Obj, start: Obj) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live `enumerate`.
-pub(crate) unsafe fn traverse_enumerate(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_enumerate(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let (it, long) = unsafe {
         let e = h.cast::<EnumerateObject>();
@@ -216,7 +216,7 @@ pub fn zip(iterables: Obj, strict: bool) -> MoltResult<Obj> {
         }
     }
     let iters = Owned(tuple::tuple_from_vec(iters)?);
-    let p = alloc_raw(Layout::new::<ZipObject>(), &TYPE_ZIP)?.cast::<ZipObject>();
+    let p = alloc_container(Layout::new::<ZipObject>(), &TYPE_ZIP)?.cast::<ZipObject>();
     // SAFETY: `p` is a fresh `ZipObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).iters).write(iters.release());
@@ -231,7 +231,7 @@ pub fn zip(iterables: Obj, strict: bool) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live `zip`.
-pub(crate) unsafe fn traverse_zip(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_zip(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     visit(unsafe { (*h.cast::<ZipObject>()).iters });
 }
@@ -362,7 +362,7 @@ pub struct ReversedObject {
 
 /// A reverse iterator of type `ty` over `seq` from `index` down.
 fn new_reversed(ty: &'static TypeObject, seq: Obj, index: i64) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<ReversedObject>(), ty)?.cast::<ReversedObject>();
+    let p = alloc_container(Layout::new::<ReversedObject>(), ty)?.cast::<ReversedObject>();
     // SAFETY: `p` is a fresh `ReversedObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).seq).write(Some(new_ref(seq)));
@@ -377,7 +377,7 @@ fn new_reversed(ty: &'static TypeObject, seq: Obj, index: i64) -> MoltResult<Obj
 ///
 /// # Safety
 /// `h` is a live object of one of those types.
-pub(crate) unsafe fn traverse_reversed(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_reversed(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(s) = unsafe { (*h.cast::<ReversedObject>()).seq } {
         visit(s);

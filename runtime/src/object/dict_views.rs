@@ -25,7 +25,7 @@ use alloc::format;
 use alloc::string::String;
 use core::alloc::Layout;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::list::{repr_enter, repr_leave};
 use super::singletons::{self, bool_obj};
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
@@ -105,7 +105,7 @@ fn is_set_view(v: Obj) -> bool {
 
 /// A new view of `kind` on dict `d`.
 pub fn new_view(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<ViewObject>(), view_type(kind))?.cast::<ViewObject>();
+    let p = alloc_container(Layout::new::<ViewObject>(), view_type(kind))?.cast::<ViewObject>();
     // SAFETY: a fresh block with its header written.
     unsafe {
         core::ptr::addr_of_mut!((*p).dict).write(new_ref(d));
@@ -119,7 +119,7 @@ pub fn new_view(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live view.
-pub(crate) unsafe fn traverse_view(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_view(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     visit(unsafe { (*h.cast::<ViewObject>()).dict });
 }
@@ -137,7 +137,7 @@ pub(crate) unsafe fn clear_view(h: *mut Header) {
 ///
 /// # Safety
 /// `h` is a live dict iterator.
-pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(d) = unsafe { (*h.cast::<DictIterObject>()).dict } {
         visit(d);
@@ -171,7 +171,7 @@ pub(crate) unsafe fn free_view(h: *mut Header, kind: HeapKind) {
 
 /// A new iterator of `kind` over dict `d` (`dictiter_new`).
 fn new_iter(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<DictIterObject>(), iter_type(kind))?.cast::<DictIterObject>();
+    let p = alloc_container(Layout::new::<DictIterObject>(), iter_type(kind))?.cast::<DictIterObject>();
     let used = dict::dict_len(d);
     // SAFETY: a fresh block with its header written.
     unsafe {

@@ -30,7 +30,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::types::{TYPE_OBJECT, TypeObject, is_subtype};
 use super::suggest::Suggest;
 use super::{Header, Obj, decref, dispatch, incref};
@@ -178,7 +178,7 @@ pub fn matches(o: Obj, kind: i32) -> bool {
 /// A new exception of kind code `kind` (`KIND(arg)`, or `KIND()` without one); `arg` is
 /// borrowed. No frames, context or cause yet.
 pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<ExceptionObject>(), type_for_code(kind))?
+    let p = alloc_container(Layout::new::<ExceptionObject>(), type_for_code(kind))?
         .cast::<ExceptionObject>();
     if let Some(a) = arg {
         incref(a);
@@ -205,7 +205,7 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live exception object.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let refs = unsafe {
         let e = h.cast::<ExceptionObject>();

@@ -35,7 +35,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::range::Owned;
 use super::types::{TYPE_OBJECT, TypeObject};
 use super::{Header, Obj, decref, dict, dispatch, new_ref, singletons, str as pystr, tuple};
@@ -167,7 +167,7 @@ fn new_function(
     {
         return compiler_bug(what);
     }
-    let p = alloc_raw(Layout::new::<FunctionObject>(), &TYPE_FUNCTION)?.cast::<FunctionObject>();
+    let p = alloc_container(Layout::new::<FunctionObject>(), &TYPE_FUNCTION)?.cast::<FunctionObject>();
     // SAFETY: `p` is a fresh `FunctionObject` block whose header is written; every field is
     // written here before anything reads it.
     unsafe {
@@ -191,7 +191,7 @@ fn new_function(
 ///
 /// # Safety
 /// `h` is a live function object.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let f = unsafe { &*h.cast::<FunctionObject>() };
     for o in [f.name, f.qualname, f.params, f.defaults, f.kwdefaults, f.closure] {
@@ -484,7 +484,7 @@ fn function_call(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Molt
 
 /// A new cell holding `value` (borrowed), or empty.
 pub fn new_cell(value: Option<Obj>) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<CellObject>(), &TYPE_CELL)?.cast::<CellObject>();
+    let p = alloc_container(Layout::new::<CellObject>(), &TYPE_CELL)?.cast::<CellObject>();
     // SAFETY: `p` is a fresh `CellObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).value).write(value.map(new_ref));
@@ -498,7 +498,7 @@ pub fn new_cell(value: Option<Obj>) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live cell.
-pub(crate) unsafe fn traverse_cell(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_cell(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(v) = unsafe { (*h.cast::<CellObject>()).value } {
         visit(v);

@@ -3,9 +3,10 @@
 //! are freed although their counts never reach zero.
 //!
 //! **The invariant every runtime function relies on: a collection may run at any allocation
-//! of an object of a container kind (`alloc::alloc_raw` of a kind for which
-//! [`HeapKind::is_gc`] holds, and a tuple block taken from its free list), and nowhere else.
-//! Therefore, at every such allocation:**
+//! of an object of a container kind (`alloc::alloc_container`, for the kinds for which
+//! [`HeapKind::is_gc`] holds; a tuple block reused from its free list is not one), and at an
+//! explicit [`collect`] (`entry::finish`; `gc.collect()` later), and nowhere else. Therefore,
+//! at every such allocation:**
 //! - **every tracked object is fully initialised, and each reference its [`traverse`] visits is
 //!   an owned (counted) reference to a live object** — a container whose items are being moved
 //!   (list slice assignment, `list.pop`, a dict or set resize) is made consistent again before
@@ -27,6 +28,10 @@
 //!   collection starts while an object with a count of zero is still linked (a collection
 //!   refuses to run while one is, as a guard: [`collect`] returns 0 then).
 //!
+//! An untracked container is invisible to collections (its references count as external
+//! ones), so it must hold nothing that could close a cycle — else that cycle would leak (never
+//! be freed wrongly): hence the tracking rules below.
+//!
 //! Relies on: `alloc` (every object of a container kind is allocated with a [`GcHead`] just
 //! before its header, `HEAD_SIZE` bytes, and freed through `alloc::free_raw`, which untracks
 //! it; a tuple block on the tuple free list keeps its head, untracked); each container kind's
@@ -39,23 +44,34 @@
 //! `gc_collect_main`: one generation and the younger ones, returning how many unreachable
 //! objects were freed: what `gc.collect()` will call), [`collect_all`], [`stats`]; for `alloc`:
 //! `on_alloc` (CPython's `_PyObject_GC_Link`: the generation-0 count and the automatic
-//! collections) and `on_free` (`PyObject_GC_Del`: untrack, uncount); for `tuple`:
-//! [`may_be_tracked`].
+//! collections) and `on_free` (`PyObject_GC_Del`: untrack, uncount); for the containers'
+//! modules: [`may_be_tracked`], `tracked_at`, `clear_slot`; [`set_threshold`] /
+//! [`thresholds`] (`gc.set_threshold` / `gc.get_threshold`).
 //!
 //! The algorithm is CPython's, function by function: `update_refs` copies each tracked
 //! object's count into its head (`gc_refs`), `subtract_refs` subtracts every reference from
 //! one object of the generation to another (through `traverse`), so what remains counts the
 //! references from outside; `move_unreachable` moves to an `unreachable` list every object not
 //! reached from an object with outside references; `untrack_tuples` untracks the surviving
-//! tuples that hold no container (`_PyTuple_MaybeUntrack`: they can never be part of a cycle;
-//! `molt_tuple_init` tracks a tuple again if it gets a container); the survivors move to the
-//! next generation; `delete_garbage` takes each unreachable object in turn, clears it (holding
-//! a reference meanwhile) and lets reference counting free what that releases. No type has a
+//! tuples that hold no container (`_PyTuple_MaybeUntrack`), and a full collection likewise
+//! untracks the dicts that hold none (`untrack_dicts`); the survivors move to the next
+//! generation; `delete_garbage` takes each unreachable object in turn, clears it (holding a
+//! reference meanwhile) and lets reference counting free what that releases. No type has a
 //! finaliser (`__del__`) or weak references yet, so the unreachable set is freed whole and the
 //! order of freeing is not observable.
 //!
+//! What is tracked: every object of a container kind from the end of its constructor until
+//! it is freed, except those that cannot be part of a cycle, which stay untracked so that
+//! neither their making and freeing nor the collections pay for them: a tuple holding no item
+//! that may be (`may_be_tracked`; CPython tracks every tuple and untracks these at its next
+//! collection), an iterator over such a tuple, and a dict holding no container (CPython's
+//! lazily tracked dicts). Each becomes tracked when it gets such an item (`molt_tuple_init`,
+//! `dict`'s `maintain_tracking`), and collections untrack the tuples (every collection) and
+//! dicts (full ones) that no longer hold any.
+//!
 //! When (CPython's schedule): the generation-0 count is the number of container allocations
-//! minus container frees since the last collection; when it exceeds 700 (`threshold0`), the
+//! minus container frees since the last collection (a tuple block reused from its free list is
+//! neither, as in CPython); when it exceeds 700 (`threshold0`), the
 //! oldest generation whose count exceeds its threshold is collected with the younger ones
 //! (generation 1's count is the collections of generation 0 since generation 1 was last
 //! collected, threshold 10; generation 2's likewise, threshold 10), except that a full
@@ -430,14 +446,21 @@ mod state {
 /// # Safety
 /// `o` is a heap object of a container kind (allocated by `alloc_raw`), untracked, whose every
 /// field is initialised (its `traverse` may run from now on).
+#[inline]
 pub unsafe fn track(o: Obj) {
     let Some(h) = o.header_ptr() else { return };
     debug_assert!(o.type_of().heap.is_some_and(HeapKind::is_gc));
-    // SAFETY: forwarded contract: `o` has a head, not in any list.
+    // SAFETY: forwarded contract: `o` has a head, not in any list, with no flag in its `prev`
+    // word (a new head is zeroed, `untrack` clears it), so plain stores link it.
     unsafe {
         let g = head_of(h);
-        debug_assert!(!at(g).tracked());
-        list_append(g, state::get().head(0));
+        debug_assert!(!at(g).tracked() && at(g).prev.get().is_null());
+        let list = state::get().head(0);
+        let last = at(list).prev.get();
+        at(g).prev.set(last);
+        at(last).next.set(g);
+        at(g).next.set(list);
+        at(list).prev.set(g);
     }
 }
 
@@ -450,6 +473,8 @@ unsafe fn untrack(o: Obj) {
     unsafe {
         if let Some(g) = head_if_gc(o) {
             list_remove(g);
+            // No flag is left (a collection must not take it for one of its own).
+            at(g).prev.set(null_mut());
         }
     }
 }
@@ -471,7 +496,9 @@ pub(crate) unsafe fn tracked_at(h: *const Header) -> bool {
 }
 
 /// `_PyObject_GC_MAY_BE_TRACKED`: `o` is of a container kind and is tracked, or may be
-/// tracked later (any container but a tuple: a tuple once untracked holds no container).
+/// tracked later (any container but a tuple: a tuple once untracked holds no container and
+/// never changes; an untracked dict is tracked again when it gets one).
+#[inline]
 pub fn may_be_tracked(o: Obj) -> bool {
     match o.header_ptr().and_then(|_| o.type_of().heap) {
         Some(HeapKind::Tuple) => is_tracked(o),
@@ -493,23 +520,40 @@ pub(crate) fn on_alloc() {
     }
 }
 
-/// A container is being freed (`PyObject_GC_Del`): untracked if it still is, uncounted.
+/// A container is being freed (`PyObject_GC_Del`): unlinked if it is still tracked, and
+/// uncounted.
 ///
 /// # Safety
 /// `h` is the header of an object of a container kind with no reference left.
 #[inline]
 pub(crate) unsafe fn on_free(h: *const Header) {
     // SAFETY: forwarded contract.
-    unsafe {
-        let g = head_of(h);
-        if at(g).tracked() {
-            list_remove(g);
-        }
-    }
+    unsafe { unlink_dead(h) };
     let g0 = &state::get().generations[0];
     let c = g0.count.get();
-    if c > 0 {
-        g0.count.set(c - 1);
+    g0.count.set(c - usize::from(c > 0));
+}
+
+/// Unlinks a dead container from its list if it is tracked (its head is left as it is: the
+/// block is freed, or kept on a tuple free list, whose taker writes a new head).
+///
+/// # Safety
+/// `h` is the header of an object of a container kind with no reference left.
+#[inline]
+pub(crate) unsafe fn unlink_dead(h: *const Header) {
+    // SAFETY: forwarded contract; its neighbours are live heads (or a list's). No collection
+    // is examining the lists (none runs while a free does, and `delete_garbage` frees only
+    // when its lists are plain lists again), so the neighbour's `prev` word holds no gc_refs;
+    // its "collecting" flag, if set (an unreachable neighbour in `delete_garbage`), is no
+    // longer read by then, so a plain store may drop it.
+    unsafe {
+        let g = head_of(h);
+        let next = at(g).next();
+        if !next.is_null() {
+            let prev = at(g).prev();
+            at(prev).next.set(next);
+            at(next).prev.set(prev);
+        }
     }
 }
 
@@ -640,6 +684,9 @@ unsafe fn collect_main(st: &GcState, generation: usize) -> usize {
             }
             list_merge(young, old);
         } else {
+            // Dicts only in full collections, to avoid quadratic dict build-up (CPython's
+            // issue #14775).
+            untrack_dicts(young);
             st.long_lived_pending.set(0);
             st.long_lived_total.set(list_size(young));
         }
@@ -797,8 +844,29 @@ unsafe fn untrack_tuples(head: *mut GcHead) {
         while g != head {
             let next = at(g).next();
             let o = object_of(g);
-            if let Some(items) = super::tuple::tuple_items(o)
-                && !items.iter().any(|&x| may_be_tracked(x))
+            if o.type_of().heap == Some(HeapKind::Tuple)
+                && let Some(h) = o.header_ptr()
+                && !super::tuple::items_of(h).iter().any(|&x| may_be_tracked(x))
+            {
+                untrack(o);
+            }
+            g = next;
+        }
+    }
+}
+
+/// `untrack_dicts`: the dicts of `head` that hold no container are untracked (they are tracked
+/// again when they get one: `dict`'s `maintain_tracking`).
+unsafe fn untrack_dicts(head: *mut GcHead) {
+    // SAFETY: a well-formed list of live objects.
+    unsafe {
+        let mut g = at(head).next();
+        while g != head {
+            let next = at(g).next();
+            let o = object_of(g);
+            if o.type_of().heap == Some(HeapKind::Dict)
+                && let Some(h) = o.header_ptr()
+                && !super::dict::may_hold_container(h)
             {
                 untrack(o);
             }
@@ -834,7 +902,7 @@ unsafe fn delete_garbage(collectable: *mut GcHead, old: *mut GcHead) {
 ///
 /// # Safety
 /// `o` is a live object of a container kind, initialised.
-unsafe fn traverse(o: Obj, visit: &mut dyn FnMut(Obj)) {
+unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
     use super::{builtins_iter, dict, dict_views, exception, function, iter, list, map_filter, set, tuple};
     let Some(h) = o.header_ptr() else { return };
     // SAFETY (each arm): forwarded contract; the kind says how the object is laid out.
@@ -880,6 +948,11 @@ unsafe fn traverse(o: Obj, visit: &mut dyn FnMut(Obj)) {
 /// CPython's `tp_clear`: drops every reference `o` owns, leaving an object its kind's `free`
 /// still frees (only unreachable objects are cleared: nothing observes them afterwards).
 ///
+/// Like [`traverse`], it dispatches on the heap kind and reaches the objects through their
+/// headers only, never through a type check that names a type object: a type object
+/// references all its slots and methods, and every program links the collector (its final
+/// collection), so naming one here would link, say, all of list's methods into `fib.py`.
+///
 /// # Safety
 /// `o` is a live, unreachable object of a container kind.
 unsafe fn clear(o: Obj) {
@@ -890,8 +963,8 @@ unsafe fn clear(o: Obj) {
     unsafe {
         match o.type_of().heap {
             Some(HeapKind::Tuple) => tuple::clear_items(h),
-            Some(HeapKind::List) => list::clear(o),
-            Some(HeapKind::Dict) => dict::clear(o),
+            Some(HeapKind::List) => list::clear_at(h),
+            Some(HeapKind::Dict) => dict::clear_at(h),
             Some(HeapKind::Set | HeapKind::FrozenSet) => set::clear_unreachable(h),
             Some(HeapKind::SetIterator) => set::clear_iter(h),
             Some(HeapKind::TupleIterator | HeapKind::ListIterator) => iter::clear(h),

@@ -19,7 +19,7 @@
 use alloc::alloc::Layout;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::callable::call_object;
 use super::range::Owned;
 use super::types::{TYPE_OBJECT, TypeObject};
@@ -63,7 +63,7 @@ pub static TYPE_FILTER: TypeObject = TypeObject {
 /// A new map or filter holding `func` (borrowed) and `iters` (a new reference, taken).
 fn alloc_map(ty: &'static TypeObject, func: Obj, iters: Obj) -> MoltResult<Obj> {
     let iters = Owned(iters);
-    let p = alloc_raw(Layout::new::<MapObject>(), ty)?.cast::<MapObject>();
+    let p = alloc_container(Layout::new::<MapObject>(), ty)?.cast::<MapObject>();
     // SAFETY: `p` is a fresh `MapObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).func).write(new_ref(func));
@@ -79,7 +79,7 @@ fn alloc_map(ty: &'static TypeObject, func: Obj, iters: Obj) -> MoltResult<Obj> 
 ///
 /// # Safety
 /// `h` is a live object of one of those types.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let (func, iters) = unsafe {
         let m = h.cast::<MapObject>();

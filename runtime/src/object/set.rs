@@ -35,7 +35,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::alloc::Layout;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::exception::nested;
 use super::list::{repr_enter, repr_leave};
 use super::singletons::{self, bool_obj};
@@ -133,7 +133,7 @@ fn new_table(n: usize) -> MoltResult<Vec<SetEntry>> {
 /// A new empty set of type `ty` (set or frozenset).
 fn alloc_set(ty: &'static TypeObject) -> MoltResult<Obj> {
     let table = new_table(MINSIZE)?;
-    let h = alloc_raw(Layout::new::<SetObject>(), ty)?;
+    let h = alloc_container(Layout::new::<SetObject>(), ty)?;
     let p = h.cast::<SetObject>();
     // SAFETY: a fresh block with its header written; the fields are written before use.
     unsafe {
@@ -157,7 +157,7 @@ fn alloc_set(ty: &'static TypeObject) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live set or frozenset.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract; the table is read, not changed.
     let table = unsafe { &(*h.cast::<SetObject>()).table };
     for e in table {
@@ -825,7 +825,7 @@ pub struct SetIterObject {
 
 /// `set_iter`.
 fn set_iter(s: Obj) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<SetIterObject>(), &TYPE_SET_ITERATOR)?.cast::<SetIterObject>();
+    let p = alloc_container(Layout::new::<SetIterObject>(), &TYPE_SET_ITERATOR)?.cast::<SetIterObject>();
     let used = set_len(s);
     // SAFETY: a fresh block with its header written.
     unsafe {
@@ -843,7 +843,7 @@ fn set_iter(s: Obj) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live set iterator.
-pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(s) = unsafe { (*h.cast::<SetIterObject>()).set } {
         visit(s);

@@ -19,11 +19,13 @@
 //! that nesting never deepens the stack). Items are set only while the tuple is new and unseen
 //! (`molt_tuple_init` right after `molt_tuple_new`, whose items start as the small int 0, no
 //! reference); afterwards a tuple never changes (but for the cycle collector's `clear_items`
-//! of an unreachable one). A tuple is a container for the collector (`gc`): tracked once its
-//! items are written — placeholders count, so a tuple being filled is consistent at every
-//! step — and untracked by a collection when it holds no container (CPython's
-//! `_PyTuple_MaybeUntrack`), in which case `molt_tuple_init` tracks it again if it receives
-//! one. The empty tuple is one static object (CPython's singleton), with the untracked head
+//! of an unreachable one). A tuple is a container for the collector (`gc`), tracked while it
+//! holds an item that may be part of a cycle (`gc::may_be_tracked`) and only then: a new
+//! tuple is tracked once its items are written if one is such (`track_if_needed`); a tuple
+//! made by `molt_tuple_new` starts untracked (its placeholders are no references) and
+//! `molt_tuple_init` tracks it when it receives such an item; a collection untracks a
+//! tracked tuple whose items no longer are (CPython's `_PyTuple_MaybeUntrack`). A tuple being
+//! filled is therefore consistent for the collector at every step. The empty tuple is one static object (CPython's singleton), with the untracked head
 //! every tuple has before its header: `()` never allocates. There are no tuple subclasses, so `PyTuple_Check` and
 //! `PyTuple_CheckExact` are the same test here. Hashing is iterative (any nesting depth gives
 //! CPython's value); repr and comparisons recurse one nesting level per item, with CPython's
@@ -34,7 +36,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::exception::nested;
 use super::gc::{self, GcHead};
 use super::singletons::{self, bool_obj};
@@ -104,36 +106,75 @@ pub const fn block_layout(len: usize) -> Layout {
 }
 
 /// A block for a tuple of `len` items: from its free list when it has one, else new.
+#[inline(always)]
 fn tuple_block(len: usize) -> MoltResult<*mut Header> {
     match crate::object::alloc::take_tuple_block(len, &molt_type_tuple) {
         Some(p) => Ok(p),
-        None => alloc_raw(layout(len)?, &molt_type_tuple),
+        None => new_tuple_block(len),
     }
 }
 
+/// A new block for a tuple of `len` items (malloc's; a collection may run).
+#[inline(never)]
+fn new_tuple_block(len: usize) -> MoltResult<*mut Header> {
+    alloc_container(layout(len)?, &molt_type_tuple)
+}
+
 /// A new tuple of `len` items written by `fill`, which receives the (uninitialised) item slots
-/// and must write every one of them with an owned reference. `len` is not 0.
+/// and must write every one of them with an owned reference. `len` is not 0. Tracked by the
+/// collector if an item may be part of a cycle ([`track_if_needed`]).
+#[inline(always)]
 fn alloc_tuple(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
+    let o = alloc_tuple_untracked(len, fill)?;
+    // SAFETY: a new tuple, every item written.
+    unsafe { track_if_needed(o) };
+    Ok(o)
+}
+
+/// [`alloc_tuple`] without tracking (for a tuple of placeholders).
+#[inline(always)]
+fn alloc_tuple_untracked(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
     let p = tuple_block(len)?.cast::<TupleObject>();
     // SAFETY: `p` is a fresh block of `size_of::<TupleObject>() + len * 8` bytes, header
     // written; `fill` writes the `len` item slots that follow the fixed part.
     unsafe {
         core::ptr::addr_of_mut!((*p).len).write(len);
         fill(core::ptr::addr_of_mut!((*p).items).cast::<Obj>());
-        let o = Obj::from_header(p.cast());
-        gc::track(o);
-        Ok(o)
+        Ok(Obj::from_header(p.cast()))
+    }
+}
+
+/// Tracks the new tuple `o` if one of its items may be part of a cycle (a container, but a
+/// tuple that is untracked: `gc::may_be_tracked`). A tuple that holds none is never part of
+/// one (it never changes), so it is left untracked: the collector never examines it, and
+/// making and freeing it costs nothing for the collector — CPython tracks every tuple and
+/// untracks these at its next collection (`_PyTuple_MaybeUntrack`), which `gc` does too for
+/// the tuples it finds.
+///
+/// # Safety
+/// `o` is a new, untracked heap tuple whose items are written.
+#[inline]
+unsafe fn track_if_needed(o: Obj) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let Some(h) = o.header_ptr() else { return };
+        if items_of(h).iter().any(|&x| gc::may_be_tracked(x)) {
+            gc::track(o);
+        }
     }
 }
 
 /// A new tuple of `len` items to be filled (`molt_tuple_init`), each the small int 0 until
 /// then: a placeholder with no count, so that replacing it costs no decrement (the empty tuple
 /// for 0).
+#[inline]
 pub fn new_tuple(len: usize) -> MoltResult<Obj> {
     if len == 0 {
         return Ok(new_ref(Obj::from_static(EMPTY_TUPLE)));
     }
-    alloc_tuple(len, |items| {
+    // Untracked: placeholders are not references (`molt_tuple_init` tracks it if it gets a
+    // container).
+    alloc_tuple_untracked(len, |items| {
         for k in 0..len {
             // SAFETY: `k < len`: a slot of the new tuple.
             unsafe { items.add(k).write(Obj::default()) };
@@ -169,7 +210,7 @@ pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
                 let dst = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
                 core::ptr::copy_nonoverlapping(items.as_ptr(), dst, n);
                 let o = Obj::from_header(p.cast());
-                gc::track(o);
+                track_if_needed(o);
                 Ok(o)
             }
         }
@@ -222,11 +263,23 @@ pub(crate) unsafe fn free(h: *mut Header) {
     }
 }
 
+/// The items of the tuple whose header is at `h` (no type check: see `gc`'s `clear`).
+///
+/// # Safety
+/// `h` is a live tuple object; the slice lives as long as it does.
+pub(crate) unsafe fn items_of<'a>(h: *const Header) -> &'a [Obj] {
+    // SAFETY: forwarded contract: `len` initialised items follow the fixed part.
+    unsafe {
+        let p = h.cast::<TupleObject>();
+        core::slice::from_raw_parts(core::ptr::addr_of!((*p).items).cast::<Obj>(), (*p).len)
+    }
+}
+
 /// Visits the items of a tuple (the collector's `tupletraverse`).
 ///
 /// # Safety
 /// `h` is a live tuple object.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
     // SAFETY: forwarded contract: `len` initialised items follow the fixed part.
     unsafe {
         let p = h.cast::<TupleObject>();
@@ -599,9 +652,9 @@ pub extern "C" fn molt_tuple_init(tuple: Obj, index: i64, item: Obj) {
             .add(k);
         incref(item);
         let old = slot.replace(item);
-        // A collection may have untracked the tuple while it held only placeholders (its
-        // items are not known to be final): a container in it must be seen again.
-        if !gc::tracked_at(h) && gc::may_be_tracked(item) {
+        // The tuple is untracked while it holds no container (it starts with placeholders, and
+        // a collection may untrack one): a container in it must be seen.
+        if gc::may_be_tracked(item) && !gc::tracked_at(h) {
             gc::track(tuple);
         }
         // The placeholder small int `new_tuple` wrote: no decrement (not even a call).

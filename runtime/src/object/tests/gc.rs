@@ -465,20 +465,34 @@ fn collections_while_a_sort_runs_its_key_function() {
 fn tuples_without_containers_are_untracked() {
     let _guard = test_lock();
     gc::set_threshold(0, 700);
+    // A tuple of atoms (or of untracked tuples) can never be part of a cycle: never tracked.
     let atoms = tuple_of(vec![small(1), text("a"), float::box_float(2.5).unwrap(), tuple_of(vec![])]);
-    let holder = tuple_of(vec![new_list()]);
-    assert!(is_tracked(atoms) && is_tracked(holder));
-    collect(0);
-    assert!(!is_tracked(atoms), "a tuple of atoms can never be in a cycle");
-    assert!(is_tracked(holder));
-    assert!(!gc::may_be_tracked(atoms) && gc::may_be_tracked(holder));
-    // A tuple holding only that tuple is untracked too (at the latest by the next
-    // collection).
     let outer = tuple_of(vec![new_ref(atoms)]);
+    let holder = tuple_of(vec![new_list()]);
+    let dicts = tuple_of(vec![dict::new_dict().unwrap()]);
+    assert!(!is_tracked(atoms) && !is_tracked(outer));
+    assert!(!gc::may_be_tracked(atoms) && !gc::may_be_tracked(outer));
+    // A list, or a dict (even untracked: it may get a container), may be part of one.
+    assert!(is_tracked(holder) && is_tracked(dicts));
+    assert!(gc::may_be_tracked(holder));
+    let it = iter::get_iter(outer).unwrap();
+    assert!(!is_tracked(it), "an iterator over a tuple of atoms");
+    let it2 = iter::get_iter(holder).unwrap();
+    assert!(is_tracked(it2));
+    // A tuple that held a container when tracked but holds none now (`molt_tuple_init` may
+    // replace an item) is untracked by the next collection of its generation.
+    let t = molt_tuple_new(1);
+    assert!(!is_tracked(t), "placeholders are no references");
+    let l = new_list();
+    molt_tuple_init(t, 0, l);
+    assert!(is_tracked(t));
+    molt_tuple_init(t, 0, small(7));
+    assert!(is_tracked(t));
     collect(0);
-    assert!(!is_tracked(outer));
+    assert!(!is_tracked(t) && is_tracked(holder));
     assert_eq!(repr(outer), "((1, 'a', 2.5, ()),)");
-    drop_all(&[atoms, holder, outer]);
+    assert_eq!(repr(t), "(7,)");
+    drop_all(&[atoms, outer, holder, dicts, it, it2, t, l]);
     assert_all_freed();
 }
 
@@ -777,13 +791,15 @@ fn a_million_cycles_in_bounded_memory() {
         drop_all(&[a, d, t]);
         peak = peak.max(live(HeapKind::List) + live(HeapKind::Dict) + live(HeapKind::Tuple));
     }
-    // Generation 0 is collected once 700 more containers than were freed exist; the objects
-    // being made when it runs move to generation 1 and then 2 before they become garbage, and
-    // wait there for a collection of that generation (at most 10 collections of the younger
-    // one away): a bound that does not grow with the number of rounds.
-    assert!(peak <= 800, "peak of {peak} live containers");
+    // Generation 0 is collected once 700 more containers than were freed were allocated (a
+    // tuple taken from its free list, as the garbage tuples freed by a collection are, does
+    // not count, as in CPython: at worst two of the three containers of a round count); the
+    // objects being made when it runs move to generation 1 and then 2 before they become
+    // garbage, and wait there for a collection of that generation (at most 10 collections of
+    // the younger one away): a bound that does not grow with the number of rounds.
+    assert!(peak <= 1200, "peak of {peak} live containers");
     let s = gc::stats();
-    assert!(s.collections.iter().sum::<u64>() >= 3_000_000 / 701, "{s:?}");
+    assert!(s.collections.iter().sum::<u64>() >= 2_000_000 / 701, "{s:?}");
     assert!(s.collected.iter().sum::<u64>() + 703 >= 3_000_000, "{s:?}");
     collect_all();
     assert_all_freed();
@@ -800,9 +816,10 @@ fn a_million_cycles_of_functions_in_bounded_memory() {
         peak = peak.max(live(HeapKind::Function) + live(HeapKind::Cell));
     }
     // Each round allocates three containers (a cell, its closure tuple, a function; the empty
-    // tuples are the static one): a third of them at most 700 garbage containers, plus the
-    // objects promoted while being made (see `a_million_cycles_in_bounded_memory`).
-    assert!(peak <= 2 * 800 / 3, "peak of {peak} live functions and cells");
+    // tuples are the static one), of which the cell and the function always count for the
+    // collector (see `a_million_cycles_in_bounded_memory`): about 700 of them, plus the objects
+    // promoted while being made.
+    assert!(peak <= 800, "peak of {peak} live functions and cells");
     collect_all();
     assert_all_freed();
 }
@@ -856,4 +873,53 @@ fn thresholds_are_cpythons() {
     // (`MOLT_TEST_GC_THRESHOLD` changes generation 0's for a stress run of the whole suite.)
     let t0 = std::env::var("MOLT_TEST_GC_THRESHOLD").map_or(700, |v| v.parse().unwrap());
     assert_eq!(gc::thresholds(), [t0, 10, 10]);
+}
+
+#[test]
+fn dicts_are_tracked_lazily() {
+    let _guard = test_lock();
+    gc::set_threshold(0, 700);
+    // A dict of atoms is never part of a cycle: untracked until it gets a container.
+    let d = dict::new_dict().unwrap();
+    let k = text("k");
+    dict::set_item(d, k, small(1)).unwrap();
+    dict::set_item(d, small(2), k).unwrap();
+    assert!(!is_tracked(d));
+    let u = dict::copy(d).unwrap();
+    assert!(!is_tracked(u), "a copy of an untracked dict");
+    let l = new_list();
+    dict::set_item(d, small(3), l).unwrap();
+    assert!(is_tracked(d), "a list stored as a value");
+    // Copies and merges of a tracked dict are tracked (CPython's fast paths).
+    let c = dict::copy(d).unwrap();
+    let m = dict::new_dict().unwrap();
+    dict::merge(m, d).unwrap();
+    assert!(is_tracked(c) && is_tracked(m));
+    // A container as a key (a tuple holding an exception) tracks it too.
+    let kd = dict::new_dict().unwrap();
+    let e = exception::new_exception(ExceptionKind::ValueError.code(), None).unwrap();
+    let tk = tuple_of(vec![new_ref(e)]);
+    dict::set_item(kd, tk, small(0)).unwrap();
+    assert!(is_tracked(kd));
+    // Cycles through each are collected.
+    append(l, c);
+    append(l, m);
+    append(l, kd);
+    let cause = exception::new_exception(ExceptionKind::KeyError.code(), Some(kd)).unwrap();
+    exception::set_context(e, Some(cause));
+    // A dict that no longer holds a container is untracked by a full collection (not a young
+    // one).
+    let v = dict::new_dict().unwrap();
+    let l2 = new_list();
+    dict::set_item(v, small(0), l2).unwrap();
+    assert!(is_tracked(v));
+    dict::set_item(v, small(0), small(5)).unwrap();
+    collect(0);
+    assert!(is_tracked(v));
+    collect_all();
+    assert!(!is_tracked(v) && !is_tracked(u));
+    assert_eq!(repr(v), "{0: 5}");
+    drop_all(&[d, k, u, l, c, m, kd, e, tk, cause, v, l2]);
+    collect_all();
+    assert_all_freed();
 }
