@@ -92,7 +92,7 @@ pub fn enumerate(iterable: Obj, start: Obj) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live `enumerate`.
-pub(crate) unsafe fn traverse_enumerate(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_enumerate(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let (it, long) = unsafe {
         let e = h.cast::<EnumerateObject>();
@@ -231,7 +231,7 @@ pub fn zip(iterables: Obj, strict: bool) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live `zip`.
-pub(crate) unsafe fn traverse_zip(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_zip(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     visit(unsafe { (*h.cast::<ZipObject>()).iters });
 }
@@ -377,7 +377,7 @@ fn new_reversed(ty: &'static TypeObject, seq: Obj, index: i64) -> MoltResult<Obj
 ///
 /// # Safety
 /// `h` is a live object of one of those types.
-pub(crate) unsafe fn traverse_reversed(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_reversed(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(s) = unsafe { (*h.cast::<ReversedObject>()).seq } {
         visit(s);

@@ -119,7 +119,7 @@ pub fn new_view(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live view.
-pub(crate) unsafe fn traverse_view(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_view(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     visit(unsafe { (*h.cast::<ViewObject>()).dict });
 }
@@ -137,7 +137,7 @@ pub(crate) unsafe fn clear_view(h: *mut Header) {
 ///
 /// # Safety
 /// `h` is a live dict iterator.
-pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(d) = unsafe { (*h.cast::<DictIterObject>()).dict } {
         visit(d);

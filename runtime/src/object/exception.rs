@@ -205,7 +205,7 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live exception object.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let refs = unsafe {
         let e = h.cast::<ExceptionObject>();

@@ -191,7 +191,7 @@ fn new_function(
 ///
 /// # Safety
 /// `h` is a live function object.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let f = unsafe { &*h.cast::<FunctionObject>() };
     for o in [f.name, f.qualname, f.params, f.defaults, f.kwdefaults, f.closure] {
@@ -498,7 +498,7 @@ pub fn new_cell(value: Option<Obj>) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live cell.
-pub(crate) unsafe fn traverse_cell(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_cell(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(v) = unsafe { (*h.cast::<CellObject>()).value } {
         visit(v);

@@ -898,13 +898,16 @@ unsafe fn delete_garbage(collectable: *mut GcHead, old: *mut GcHead) {
 
 // --- the kinds' traverse and clear ---
 
-/// CPython's `tp_traverse`: calls `visit` on every reference `o` owns.
+/// CPython's `tp_traverse`: calls `visit` on every reference `o` owns. The kinds that hold many
+/// references (tuples, lists, dicts, sets) get the visitor inlined into their loops; the others
+/// (a few references each) call it through a `dyn` reference, which keeps the code small.
 ///
 /// # Safety
 /// `o` is a live object of a container kind, initialised.
 unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
     use super::{builtins_iter, dict, dict_views, exception, function, iter, list, map_filter, set, tuple};
     let Some(h) = o.header_ptr() else { return };
+    let few: &mut dyn FnMut(Obj) = visit;
     // SAFETY (each arm): forwarded contract; the kind says how the object is laid out.
     unsafe {
         match o.type_of().heap {
@@ -912,23 +915,23 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::List) => list::traverse(h, visit),
             Some(HeapKind::Dict) => dict::traverse(h, visit),
             Some(HeapKind::Set | HeapKind::FrozenSet) => set::traverse(h, visit),
-            Some(HeapKind::SetIterator) => set::traverse_iter(h, visit),
-            Some(HeapKind::TupleIterator | HeapKind::ListIterator) => iter::traverse(h, visit),
-            Some(HeapKind::Enumerate) => builtins_iter::traverse_enumerate(h, visit),
-            Some(HeapKind::Zip) => builtins_iter::traverse_zip(h, visit),
+            Some(HeapKind::SetIterator) => set::traverse_iter(h, few),
+            Some(HeapKind::TupleIterator | HeapKind::ListIterator) => iter::traverse(h, few),
+            Some(HeapKind::Enumerate) => builtins_iter::traverse_enumerate(h, few),
+            Some(HeapKind::Zip) => builtins_iter::traverse_zip(h, few),
             Some(HeapKind::Reversed | HeapKind::ListReverseIterator) => {
-                builtins_iter::traverse_reversed(h, visit)
+                builtins_iter::traverse_reversed(h, few)
             }
             Some(HeapKind::DictKeys | HeapKind::DictValues | HeapKind::DictItems) => {
-                dict_views::traverse_view(h, visit)
+                dict_views::traverse_view(h, few)
             }
             Some(
                 HeapKind::DictKeyIterator | HeapKind::DictValueIterator | HeapKind::DictItemIterator,
-            ) => dict_views::traverse_iter(h, visit),
-            Some(HeapKind::Function) => function::traverse(h, visit),
-            Some(HeapKind::Cell) => function::traverse_cell(h, visit),
-            Some(HeapKind::Map | HeapKind::Filter) => map_filter::traverse(h, visit),
-            Some(HeapKind::Exception) => exception::traverse(h, visit),
+            ) => dict_views::traverse_iter(h, few),
+            Some(HeapKind::Function) => function::traverse(h, few),
+            Some(HeapKind::Cell) => function::traverse_cell(h, few),
+            Some(HeapKind::Map | HeapKind::Filter) => map_filter::traverse(h, few),
+            Some(HeapKind::Exception) => exception::traverse(h, few),
             Some(
                 HeapKind::Int
                 | HeapKind::Float

@@ -75,7 +75,7 @@ fn new_iter(ty: &'static TypeObject, seq: Obj) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live tuple or list iterator.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(s) = unsafe { (*h.cast::<SeqIterObject>()).seq } {
         visit(s);

@@ -79,7 +79,7 @@ fn alloc_map(ty: &'static TypeObject, func: Obj, iters: Obj) -> MoltResult<Obj> 
 ///
 /// # Safety
 /// `h` is a live object of one of those types.
-pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let (func, iters) = unsafe {
         let m = h.cast::<MapObject>();

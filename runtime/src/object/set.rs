@@ -843,7 +843,7 @@ fn set_iter(s: Obj) -> MoltResult<Obj> {
 ///
 /// # Safety
 /// `h` is a live set iterator.
-pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut impl FnMut(Obj)) {
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     if let Some(s) = unsafe { (*h.cast::<SetIterObject>()).set } {
         visit(s);
