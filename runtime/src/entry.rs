@@ -8,7 +8,9 @@
 //! for an uncaught SystemExit, does what CPython's `_Py_HandleSystemExit` does (no traceback;
 //! `str(code)` on stderr unless the code is None or an int); then releases every exception
 //! object still held (the pending one, the handling stack) and the references module variables
-//! hold (`molt_module_release`, defined by the compiler) and, if the environment variable
+//! hold (`molt_module_release`, defined by the compiler), runs a full collection of the cycle
+//! collector (the cycles the released objects formed are garbage now) and, if the environment
+//! variable
 //! `MOLT_OBJECT_REPORT` names a file, writes the per-type allocation and leak counts there as
 //! JSON (`object::alloc::object_report_json`). Exit status: 0 on success, 1 on an uncaught
 //! exception, a SystemExit's code, 120 when stdout could not be written (e.g. the reader
@@ -67,6 +69,9 @@ pub fn finish(release_module: impl FnOnce()) -> i32 {
     // Module variables and the cached string literals hold references too.
     release_module();
     crate::object::str::release_literals();
+    // Cycles among the objects released are garbage now: one full collection frees them all
+    // (CPython collects while it finalises), so the report shows what the program leaked.
+    crate::object::gc::collect_all();
     // A test aid: failing to write it does not change the program's status.
     let _ = crate::object::alloc::write_object_report();
     status

@@ -9,9 +9,12 @@
 //! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free` drop the payload
 //! and call [`free_raw`]; an `object()` is a bare header); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
-//! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees.
+//! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees; `gc` (the cycle collector) for the
+//! containers' heads, their counting and the collections that allocating one may run.
 //!
-//! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted), [`free_object`]
+//! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted; for a container
+//! kind, [`HeapKind::is_gc`], the block starts with the collector's `GcHead`: CPython's
+//! `PyGC_Head`), [`gc_block_layout`], [`free_object`]
 //! (dispatch on the type's kind, without recursion), [`stats`] (allocations and live objects
 //! per kind),
 //! [`float_free_list_len`], [`take_tuple_block`] / [`keep_tuple_block`] (the tuple free lists,
@@ -20,7 +23,13 @@
 //!
 //! Invariants: every allocation and every free of a heap object is counted, always (a plain
 //! counter increment); `live = allocations - frees` per kind. Allocation failure is a
-//! `MemoryError`, never an abort. In the unit tests the counts are per thread (tests run in
+//! `MemoryError`, never an abort. An object of a container kind is `gc::HEAD_SIZE` (16) bytes
+//! into its block, after a head that says whether the collector tracks it; `alloc_raw` leaves
+//! it untracked (the constructor calls `gc::track` once every field is written) and counts it
+//! for the collector, which may collect then (`gc::on_alloc`: the only place a collection
+//! starts by itself); `free_raw` untracks it. Other kinds have no head: their layout is
+//! unchanged, and generated code, which reads only the header (and a float's value), never
+//! sees the difference. In the unit tests the counts are per thread (tests run in
 //! parallel threads; each sees only its own objects), in programs they are process-wide.
 //!
 //! The float free list: freeing a float object's block (`float::free` → [`free_raw`] with
@@ -36,6 +45,9 @@
 //! programs (a `sys::Global` cell) and per thread in the unit tests (a thread's list is freed
 //! when the thread ends).
 //!
+//! The tuple free lists keep a freed tuple's whole block, head included (untracked and
+//! uncounted for the collector when kept; counted again when taken, like an allocation).
+//!
 //! Deferred frees (CPython's trashcan, `Py_TRASHCAN_BEGIN`): while [`free_object`] frees an
 //! object of a kind that owns references (tuples, lists, dicts, sets, views, iterators,
 //! exceptions, functions, cells, maps, filters), any such object whose
@@ -45,7 +57,8 @@
 //! its stack depth does not grow with the nesting of the objects freed. Objects that own no
 //! references (ints, floats, strs, `object()`s) are freed at once. If the queue cannot grow, the object is
 //! freed at once (recursing, as before). Like the list, the queue is process-wide in programs
-//! and per thread in the unit tests.
+//! and per thread in the unit tests. No collection runs while a free is in progress
+//! ([`free_in_progress`]): frees allocate nothing, and the collector checks.
 
 use ::alloc::alloc::{Layout, alloc, dealloc};
 use ::alloc::string::String;
@@ -53,6 +66,7 @@ use core::fmt::Write as _;
 use core::sync::atomic::AtomicI64;
 
 use super::float::FloatObject;
+use super::gc::{GcHead, HEAD_SIZE};
 use super::{Header, Obj, TypeObject};
 use crate::ExceptionKind::MemoryError;
 use crate::exceptions::{MoltResult, fail};
@@ -217,10 +231,58 @@ impl HeapKind {
         }
     }
 
+    /// Whether instances may hold references to containers, so that they can be part of a
+    /// reference cycle: the kinds the cycle collector tracks (`object::gc`), allocated with a
+    /// `GcHead` before their header (CPython's GC types; str iterators, ranges and their
+    /// iterators hold only strs and ints, so they are not among them).
+    #[inline]
+    pub const fn is_gc(self) -> bool {
+        GC_KINDS & (1 << self as u64) != 0
+    }
+
     const fn index(self) -> usize {
         self as usize
     }
 }
+
+/// The kinds for which [`HeapKind::is_gc`] holds, one bit each.
+const GC_KINDS: u64 = {
+    let kinds = [
+        HeapKind::Exception,
+        HeapKind::Tuple,
+        HeapKind::TupleIterator,
+        HeapKind::List,
+        HeapKind::ListIterator,
+        HeapKind::Enumerate,
+        HeapKind::Zip,
+        HeapKind::Reversed,
+        HeapKind::ListReverseIterator,
+        HeapKind::Dict,
+        HeapKind::DictKeys,
+        HeapKind::DictValues,
+        HeapKind::DictItems,
+        HeapKind::DictKeyIterator,
+        HeapKind::DictValueIterator,
+        HeapKind::DictItemIterator,
+        HeapKind::Set,
+        HeapKind::FrozenSet,
+        HeapKind::SetIterator,
+        HeapKind::Function,
+        HeapKind::Cell,
+        HeapKind::Map,
+        HeapKind::Filter,
+    ];
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < kinds.len() {
+        assert!(kinds[i].owns_references());
+        bits |= 1 << kinds[i] as u64;
+        i += 1;
+    }
+    bits
+};
+
+const _: () = assert!(HeapKind::ALL.len() <= 64);
 
 const KINDS: usize = HeapKind::ALL.len();
 
@@ -292,9 +354,10 @@ fn float_block(layout: Layout, kind: HeapKind) -> bool {
     kind == HeapKind::Float && layout == FLOAT_LAYOUT
 }
 
-/// Freed blocks of one layout (not live, owned by the list), a stack.
+/// Freed blocks of one layout (not live, owned by the list), a stack. A block is where the
+/// allocation starts: a float's header, a tuple's `GcHead`.
 struct FreeList {
-    blocks: [*mut Header; FLOAT_FREE_LIST_MAX],
+    blocks: [*mut u8; FLOAT_FREE_LIST_MAX],
     len: usize,
     layout: Layout,
 }
@@ -313,7 +376,7 @@ impl FreeList {
     }
 
     /// The most recently kept block, removed from the list.
-    fn take(&mut self) -> Option<*mut Header> {
+    fn take(&mut self) -> Option<*mut u8> {
         let len = self.len.checked_sub(1)?;
         let p = *self.blocks.get(len)?;
         self.len = len;
@@ -321,7 +384,7 @@ impl FreeList {
     }
 
     /// Keeps the block `p`; false (the list unchanged) when the list is full.
-    fn keep(&mut self, p: *mut Header) -> bool {
+    fn keep(&mut self, p: *mut u8) -> bool {
         match self.blocks.get_mut(self.len) {
             Some(slot) => {
                 *slot = p;
@@ -339,7 +402,7 @@ impl Drop for FreeList {
     fn drop(&mut self) {
         while let Some(p) = self.take() {
             // SAFETY: every kept block came from `alloc(self.layout)` and is owned by the list.
-            unsafe { dealloc(p.cast(), self.layout) };
+            unsafe { dealloc(p, self.layout) };
         }
     }
 }
@@ -354,8 +417,30 @@ pub const TUPLE_FREE_LIST_ITEMS: usize = 4;
 type TupleFreeLists = [FreeList; TUPLE_FREE_LIST_ITEMS];
 
 const fn new_tuple_free_lists() -> TupleFreeLists {
-    let l = super::tuple::block_layout;
+    const fn l(items: usize) -> Layout {
+        match gc_block_layout(super::tuple::block_layout(items)) {
+            Some(l) => l,
+            None => panic!("a tuple block's layout"),
+        }
+    }
     [FreeList::new(l(1)), FreeList::new(l(2)), FreeList::new(l(3)), FreeList::new(l(4))]
+}
+
+/// The block of an object of a container kind ([`HeapKind::is_gc`]): its `GcHead`
+/// (`gc::HEAD_SIZE` bytes), then the object (`layout`, aligned to at most 16). None when too
+/// large.
+pub const fn gc_block_layout(layout: Layout) -> Option<Layout> {
+    if layout.align() > HEAD_SIZE {
+        return None;
+    }
+    let Some(size) = layout.size().checked_add(HEAD_SIZE) else {
+        return None;
+    };
+    let align = if layout.align() < 8 { 8 } else { layout.align() };
+    match Layout::from_size_align(size, align) {
+        Ok(l) => Some(l),
+        Err(_) => None,
+    }
 }
 
 #[cfg(not(test))]
@@ -399,12 +484,20 @@ mod free_list {
     }
 }
 
-/// A kept block for a tuple of `items` items, its header written (count 1) and its allocation
-/// counted; `None` when that list is empty or has no list.
+/// A kept block for a tuple of `items` items, its head (untracked) and header written (count
+/// 1) and its allocation counted; `None` when that list is empty or has no list. As in
+/// CPython, a tuple taken from (or kept on) a free list does not change the collector's count
+/// of allocations, so no collection runs here (it is not a new block).
+#[inline]
 pub fn take_tuple_block(items: usize, ty: &'static TypeObject) -> Option<*mut Header> {
-    let p = free_list::with_tuple(items, FreeList::take).flatten()?;
-    // SAFETY: a kept block is unused, owned by the list until now, large enough for a header.
-    unsafe { p.write(Header { rc: AtomicI64::new(1), ty }) };
+    let b = free_list::with_tuple(items, FreeList::take).flatten()?;
+    // SAFETY: a kept block is unused, owned by the list until now, a head and a tuple long.
+    let p = unsafe {
+        b.cast::<GcHead>().write(GcHead::untracked());
+        let p = b.add(HEAD_SIZE).cast::<Header>();
+        p.write(Header { rc: AtomicI64::new(1), ty });
+        p
+    };
     counters::allocated(HeapKind::Tuple.index());
     Some(p)
 }
@@ -416,8 +509,12 @@ pub fn take_tuple_block(items: usize, ty: &'static TypeObject) -> Option<*mut He
 /// `p` came from `alloc_raw` (or [`take_tuple_block`]) for a tuple of `items` items and is not
 /// used again when this returns true.
 pub unsafe fn keep_tuple_block(p: *mut Header, items: usize) -> bool {
-    let kept = free_list::with_tuple(items, |l| l.keep(p)).unwrap_or(false);
+    // SAFETY: forwarded contract: the block starts with the tuple's head.
+    let b = unsafe { p.cast::<u8>().sub(HEAD_SIZE) };
+    let kept = free_list::with_tuple(items, |l| l.keep(b)).unwrap_or(false);
     if kept {
+        // SAFETY: a dead tuple, its head intact (the list does not touch the block).
+        unsafe { super::gc::unlink_dead(p) };
         counters::freed(HeapKind::Tuple.index());
     }
     kept
@@ -453,7 +550,10 @@ pub fn memory_error<T>() -> MoltResult<T> {
 
 /// Allocates `layout` (which starts with a [`Header`]) for an object of type `ty`, writes the
 /// header with a count of 1 and counts the allocation. The rest of the block is uninitialised.
-/// A float block comes from the float free list when it has one (see the module doc).
+/// A float block comes from the float free list when it has one (see the module doc). Not for
+/// the container kinds ([`HeapKind::is_gc`]), whose blocks start with the collector's head:
+/// they are allocated by [`alloc_container`] (a debug assertion checks; the non-container
+/// allocations, the hottest, pay nothing for the collector).
 #[inline]
 pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Header> {
     let Some(kind) = ty.heap else {
@@ -470,8 +570,9 @@ pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Hea
             "object layout without a header",
         );
     }
+    debug_assert!(!kind.is_gc(), "a container allocated by alloc_raw: use alloc_container");
     let kept = if float_block(layout, kind) {
-        free_list::with(FreeList::take).flatten()
+        free_list::with(FreeList::take).flatten().map(<*mut u8>::cast::<Header>)
     } else {
         None
     };
@@ -498,20 +599,100 @@ pub fn alloc_raw(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Hea
     Ok(p)
 }
 
+/// [`alloc_raw`] for an object of a container kind ([`HeapKind::is_gc`]): the block starts
+/// with a `GcHead`, untracked (the constructor tracks the object once its fields are written:
+/// `gc::track`), and the allocation is counted for the collector, which may run here
+/// (`gc::on_alloc`; the new object is in no list, so no collection sees it). TypeError for a
+/// type of another kind.
+#[inline]
+pub fn alloc_container(layout: Layout, ty: &'static TypeObject) -> MoltResult<*mut Header> {
+    let Some(kind) = ty.heap.filter(|k| k.is_gc()) else {
+        return fail(crate::ExceptionKind::TypeError, "not a container type");
+    };
+    if layout.size() < core::mem::size_of::<Header>()
+        || layout.align() < core::mem::align_of::<Header>()
+    {
+        return fail(
+            crate::ExceptionKind::TypeError,
+            "object layout without a header",
+        );
+    }
+    let p = alloc_gc(layout, ty, kind);
+    if p.is_null() {
+        return memory_error();
+    }
+    Ok(p)
+}
+
+/// The block of [`alloc_container`]: null when it cannot be allocated.
+#[inline]
+fn alloc_gc(layout: Layout, ty: &'static TypeObject, kind: HeapKind) -> *mut Header {
+    let Some(block) = gc_block_layout(layout) else {
+        return core::ptr::null_mut();
+    };
+    // SAFETY: the layout has a non-zero size (a head and a header at least).
+    let b = unsafe { alloc(block) };
+    if b.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: a fresh block of a head followed by `layout`, aligned for both.
+    let p = unsafe {
+        b.cast::<GcHead>().write(GcHead::untracked());
+        let p = b.add(HEAD_SIZE).cast::<Header>();
+        p.write(Header {
+            rc: AtomicI64::new(1),
+            ty,
+        });
+        p
+    };
+    counters::allocated(kind.index());
+    super::gc::on_alloc();
+    p
+}
+
 /// Frees a block from [`alloc_raw`] (its payload already dropped) and counts the free. A float
 /// block is kept on the float free list while it has room (see the module doc).
 ///
 /// # Safety
 /// `p` came from `alloc_raw(layout, ty)` with `ty.heap == Some(kind)` and is not used again.
 pub unsafe fn free_raw(p: *mut Header, layout: Layout, kind: HeapKind) {
+    if kind.is_gc() {
+        // SAFETY: forwarded contract.
+        return unsafe { free_gc(p, layout, kind) };
+    }
     // A float block (exactly `FLOAT_LAYOUT`, from `alloc_raw`) passes to the list, which owns
     // it from then on; the caller does not use it again.
-    let kept = float_block(layout, kind) && free_list::with(|l| l.keep(p)).unwrap_or(false);
+    let kept =
+        float_block(layout, kind) && free_list::with(|l| l.keep(p.cast())).unwrap_or(false);
     if !kept {
         // SAFETY: forwarded contract.
         unsafe { dealloc(p.cast(), layout) };
     }
     counters::freed(kind.index());
+}
+
+/// [`free_raw`] of a container kind: untracked (if it still is) and uncounted for the
+/// collector, then the block freed from its head on.
+///
+/// # Safety
+/// As for [`free_raw`].
+#[inline]
+unsafe fn free_gc(p: *mut Header, layout: Layout, kind: HeapKind) {
+    // SAFETY: forwarded contract: a dead object of a container kind, allocated by `alloc_gc`
+    // (its block starts `HEAD_SIZE` bytes before the header).
+    unsafe {
+        super::gc::on_free(p);
+        if let Some(block) = gc_block_layout(layout) {
+            dealloc(p.cast::<u8>().sub(HEAD_SIZE), block);
+        }
+    }
+    counters::freed(kind.index());
+}
+
+/// True while `free_object` is freeing an object that owns references (no collection may run
+/// then: see `gc`).
+pub(crate) fn free_in_progress() -> bool {
+    deferred::with(|d| d.active).unwrap_or(false)
 }
 
 /// Objects whose count reached zero while another object was being freed, waiting for the

@@ -29,7 +29,7 @@ use alloc::alloc::Layout;
 use alloc::format;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::float::{box_float, float_value, molt_type_float};
 use super::int::{self, int_ref};
 use super::range::{Owned, number_index};
@@ -76,13 +76,46 @@ pub fn enumerate(iterable: Obj, start: Obj) -> MoltResult<Obj> {
     };
     let long_index = long_index.map(Owned);
     let it = Owned(iter::get_iter(iterable)?);
-    let p = alloc_raw(Layout::new::<EnumerateObject>(), &TYPE_ENUMERATE)?.cast::<EnumerateObject>();
+    let p = alloc_container(Layout::new::<EnumerateObject>(), &TYPE_ENUMERATE)?.cast::<EnumerateObject>();
     // SAFETY: `p` is a fresh `EnumerateObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).it).write(it.release());
         core::ptr::addr_of_mut!((*p).index).write(index);
         core::ptr::addr_of_mut!((*p).long_index).write(long_index.map(Owned::release));
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the iterator and big index of an `enumerate` (`enum_traverse`).
+///
+/// # Safety
+/// `h` is a live `enumerate`.
+pub(crate) unsafe fn traverse_enumerate(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let (it, long) = unsafe {
+        let e = h.cast::<EnumerateObject>();
+        ((*e).it, (*e).long_index)
+    };
+    visit(it);
+    if let Some(l) = long {
+        visit(l);
+    }
+}
+
+/// Drops the references of an unreachable `enumerate`.
+///
+/// # Safety
+/// `h` is a live `enumerate` that the collector found unreachable.
+pub(crate) unsafe fn clear_enumerate(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let e = h.cast::<EnumerateObject>();
+        super::gc::clear_slot(core::ptr::addr_of_mut!((*e).it));
+        if let Some(l) = (*e).long_index.take() {
+            decref(l);
+        }
     }
 }
 
@@ -183,13 +216,33 @@ pub fn zip(iterables: Obj, strict: bool) -> MoltResult<Obj> {
         }
     }
     let iters = Owned(tuple::tuple_from_vec(iters)?);
-    let p = alloc_raw(Layout::new::<ZipObject>(), &TYPE_ZIP)?.cast::<ZipObject>();
+    let p = alloc_container(Layout::new::<ZipObject>(), &TYPE_ZIP)?.cast::<ZipObject>();
     // SAFETY: `p` is a fresh `ZipObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).iters).write(iters.release());
         core::ptr::addr_of_mut!((*p).strict).write(strict);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
     }
+}
+
+/// Visits the tuple of iterators of a `zip` (`zip_traverse`).
+///
+/// # Safety
+/// `h` is a live `zip`.
+pub(crate) unsafe fn traverse_zip(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    visit(unsafe { (*h.cast::<ZipObject>()).iters });
+}
+
+/// Drops the tuple of an unreachable `zip`.
+///
+/// # Safety
+/// `h` is a live `zip` that the collector found unreachable.
+pub(crate) unsafe fn clear_zip(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe { super::gc::clear_slot(core::ptr::addr_of_mut!((*h.cast::<ZipObject>()).iters)) };
 }
 
 /// Frees a `zip`.
@@ -309,12 +362,41 @@ pub struct ReversedObject {
 
 /// A reverse iterator of type `ty` over `seq` from `index` down.
 fn new_reversed(ty: &'static TypeObject, seq: Obj, index: i64) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<ReversedObject>(), ty)?.cast::<ReversedObject>();
+    let p = alloc_container(Layout::new::<ReversedObject>(), ty)?.cast::<ReversedObject>();
     // SAFETY: `p` is a fresh `ReversedObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).seq).write(Some(new_ref(seq)));
         core::ptr::addr_of_mut!((*p).index).write(index);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the sequence of a `reversed` or `list_reverseiterator`.
+///
+/// # Safety
+/// `h` is a live object of one of those types.
+pub(crate) unsafe fn traverse_reversed(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<ReversedObject>()).seq } {
+        visit(s);
+    }
+}
+
+/// Drops the sequence of an unreachable `reversed` or `list_reverseiterator` (it reads as
+/// exhausted).
+///
+/// # Safety
+/// `h` is a live object of one of those types that the collector found unreachable.
+pub(crate) unsafe fn clear_reversed(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let r = h.cast::<ReversedObject>();
+        (*r).index = -1;
+        if let Some(s) = (*r).seq.take() {
+            decref(s);
+        }
     }
 }
 

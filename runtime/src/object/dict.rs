@@ -30,18 +30,26 @@
 //! size 8, nothing usable, no memory). The generation changes whenever `keys` is replaced
 //! (resize, clear), so a lookup whose key comparison changed the dict restarts (CPython's
 //! `DKIX_KEY_CHANGED`). No borrow of the keys is held across a comparison or a release.
+//!
+//! A dict is a container for the cycle collector (`gc`), tracked lazily as CPython tracks
+//! dicts: a new dict is untracked; storing a key or value that may be part of a cycle
+//! (`gc::may_be_tracked`: any container but a tuple the collector untracked) tracks it
+//! (`maintain_tracking`, in `insert`, through which every store goes, and `track_like` where
+//! a copy or merge takes another dict's table whole); a full collection untracks a dict that
+//! holds no such object any more. An untracked dict therefore never holds a container, so it
+//! can be part of no cycle.
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::alloc::Layout;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::exception::nested;
 use super::list::{repr_enter, repr_leave, sequence_fast};
 use super::singletons::{self, bool_obj};
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
-use super::{Header, Obj, decref, dispatch, incref, iter, new_ref};
+use super::{Header, Obj, decref, dispatch, gc, incref, iter, new_ref};
 use crate::ExceptionKind::{RuntimeError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail, key_error, value_or_raise};
 use crate::{BinaryOp, CompareOp};
@@ -323,14 +331,65 @@ pub fn release_items(items: Vec<(Obj, Obj, i64)>) {
 
 /// A new empty dict (`PyDict_New`: the shared empty keys).
 pub fn new_dict() -> MoltResult<Obj> {
-    let h = alloc_raw(Layout::new::<DictObject>(), &molt_type_dict)?;
+    let h = alloc_container(Layout::new::<DictObject>(), &molt_type_dict)?;
     let p = h.cast::<DictObject>();
     // SAFETY: a fresh block with its header written; the fields are written before use.
     unsafe {
         core::ptr::addr_of_mut!((*p).used).write(0);
         core::ptr::addr_of_mut!((*p).generation).write(0);
         core::ptr::addr_of_mut!((*p).keys).write(Keys::EMPTY);
+        // Untracked until it holds a container (`maintain_tracking`), as CPython's `new_dict`.
         Ok(Obj::from_header(h))
+    }
+}
+
+/// CPython's `MAINTAIN_TRACKING`: dict `d`, untracked while it held no container, is tracked
+/// once `key` or `value` is one (see the module doc).
+#[inline]
+fn maintain_tracking(s: &DictObject, key: Obj, value: Obj) {
+    let h = core::ptr::from_ref(&s.header);
+    // SAFETY: a live dict.
+    if (gc::may_be_tracked(value) || gc::may_be_tracked(key)) && !unsafe { gc::tracked_at(h) } {
+        // SAFETY: an initialised, untracked dict (tracking touches the collector's lists only).
+        unsafe { gc::track(Obj::from_header(h)) };
+    }
+}
+
+/// Tracks `d` (new, or empty until now) if `source`, whose items it took, is tracked (the end
+/// of `PyDict_Copy`'s and `dict_merge`'s fast paths).
+fn track_like(d: Obj, source: Obj) {
+    if gc::is_tracked(source) && !gc::is_tracked(d) {
+        // SAFETY: an initialised, untracked dict.
+        unsafe { gc::track(d) };
+    }
+}
+
+/// Whether the dict whose header is at `h` holds a key or value that may be part of a cycle
+/// (else a full collection untracks it: CPython's `_PyDict_MaybeUntrack`).
+///
+/// # Safety
+/// `h` is a live dict object.
+pub(crate) unsafe fn may_hold_container(h: *const Header) -> bool {
+    // SAFETY: forwarded contract; the entries are read, not changed.
+    let keys = unsafe { &(*h.cast::<DictObject>()).keys };
+    keys.entries
+        .iter()
+        .filter_map(|e| e.kv)
+        .any(|(k, v)| gc::may_be_tracked(k) || gc::may_be_tracked(v))
+}
+
+/// Visits the keys and values of a dict (`dict_traverse`).
+///
+/// # Safety
+/// `h` is a live dict object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+    // SAFETY: forwarded contract; the entries are read, not changed.
+    let keys = unsafe { &(*h.cast::<DictObject>()).keys };
+    for e in &keys.entries {
+        if let Some((k, v)) = e.kv {
+            visit(k);
+            visit(v);
+        }
     }
 }
 
@@ -463,6 +522,7 @@ pub fn insert(d: Obj, key: Obj, hash: i64, value: Obj) -> MoltResult<()> {
                 let e = s.keys.entries.get_mut(ix)?;
                 let (k, old) = e.kv?;
                 e.kv = Some((k, new_ref(value)));
+                maintain_tracking(s, k, value);
                 Some(old)
             })
             .flatten();
@@ -480,6 +540,7 @@ pub fn insert(d: Obj, key: Obj, hash: i64, value: Obj) -> MoltResult<()> {
             with(d, |s| {
                 s.keys.push(hash, new_ref(key), new_ref(value));
                 s.used += 1;
+                maintain_tracking(s, key, value);
             });
             Ok(())
         }
@@ -576,14 +637,26 @@ pub fn pop_last(d: Obj) -> Option<(Obj, Obj)> {
 /// `dict.clear()` (`PyDict_Clear`): the shared empty keys again; the items are released after
 /// the dict is empty.
 pub fn clear(d: Obj) {
-    let old = with(d, |s| {
+    if let Some(p) = dict_ptr(d) {
+        // SAFETY: a live dict.
+        unsafe { clear_at(p.cast()) }
+    }
+}
+
+/// [`clear`] of the dict whose header is at `h`, without a type check (also the collector's
+/// `dict_tp_clear`: see `gc`'s `clear`).
+///
+/// # Safety
+/// `h` is a live dict object.
+pub(crate) unsafe fn clear_at(h: *mut Header) {
+    // SAFETY: forwarded contract; the keys are detached before any item is released.
+    let old = unsafe {
+        let s = &mut *h.cast::<DictObject>();
         s.used = 0;
         s.generation = s.generation.wrapping_add(1);
         core::mem::replace(&mut s.keys, Keys::EMPTY)
-    });
-    if let Some(old) = old {
-        release_keys(old);
-    }
+    };
+    release_keys(old);
 }
 
 /// `PyDict_Copy`: the table cloned when it is compact enough, else merged into a new dict.
@@ -597,6 +670,7 @@ pub fn copy(d: Obj) -> MoltResult<Obj> {
                     s.keys = keys;
                     s.used = used;
                 });
+                track_like(c, d);
                 Ok(())
             }
             Some((Err(e), _)) => Err(e),
@@ -637,6 +711,7 @@ pub fn merge(a: Obj, b: Obj) -> MoltResult<()> {
                 s.generation = s.generation.wrapping_add(1);
                 core::mem::replace(&mut s.keys, keys)
             });
+            track_like(a, b);
             if let Some(old) = old {
                 release_keys(old);
             }

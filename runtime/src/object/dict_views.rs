@@ -25,7 +25,7 @@ use alloc::format;
 use alloc::string::String;
 use core::alloc::Layout;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::list::{repr_enter, repr_leave};
 use super::singletons::{self, bool_obj};
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
@@ -105,11 +105,54 @@ fn is_set_view(v: Obj) -> bool {
 
 /// A new view of `kind` on dict `d`.
 pub fn new_view(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<ViewObject>(), view_type(kind))?.cast::<ViewObject>();
+    let p = alloc_container(Layout::new::<ViewObject>(), view_type(kind))?.cast::<ViewObject>();
     // SAFETY: a fresh block with its header written.
     unsafe {
         core::ptr::addr_of_mut!((*p).dict).write(new_ref(d));
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the dict of a view (`dictview_traverse`).
+///
+/// # Safety
+/// `h` is a live view.
+pub(crate) unsafe fn traverse_view(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    visit(unsafe { (*h.cast::<ViewObject>()).dict });
+}
+
+/// Drops the dict of an unreachable view.
+///
+/// # Safety
+/// `h` is a live view that the collector found unreachable.
+pub(crate) unsafe fn clear_view(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe { super::gc::clear_slot(core::ptr::addr_of_mut!((*h.cast::<ViewObject>()).dict)) };
+}
+
+/// Visits the dict of a dict iterator (`dictiter_traverse`).
+///
+/// # Safety
+/// `h` is a live dict iterator.
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(d) = unsafe { (*h.cast::<DictIterObject>()).dict } {
+        visit(d);
+    }
+}
+
+/// Drops the dict of an unreachable dict iterator (it reads as exhausted).
+///
+/// # Safety
+/// `h` is a live dict iterator that the collector found unreachable.
+pub(crate) unsafe fn clear_iter(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(d) = unsafe { (*h.cast::<DictIterObject>()).dict.take() } {
+        // SAFETY: the iterator owned this reference.
+        unsafe { decref(d) };
     }
 }
 
@@ -128,7 +171,7 @@ pub(crate) unsafe fn free_view(h: *mut Header, kind: HeapKind) {
 
 /// A new iterator of `kind` over dict `d` (`dictiter_new`).
 fn new_iter(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<DictIterObject>(), iter_type(kind))?.cast::<DictIterObject>();
+    let p = alloc_container(Layout::new::<DictIterObject>(), iter_type(kind))?.cast::<DictIterObject>();
     let used = dict::dict_len(d);
     // SAFETY: a fresh block with its header written.
     unsafe {
@@ -136,7 +179,9 @@ fn new_iter(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).used).write(used as i64);
         core::ptr::addr_of_mut!((*p).pos).write(0);
         core::ptr::addr_of_mut!((*p).len).write(used);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
     }
 }
 

@@ -30,7 +30,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::types::{TYPE_OBJECT, TypeObject, is_subtype};
 use super::suggest::Suggest;
 use super::{Header, Obj, decref, dispatch, incref};
@@ -178,7 +178,7 @@ pub fn matches(o: Obj, kind: i32) -> bool {
 /// A new exception of kind code `kind` (`KIND(arg)`, or `KIND()` without one); `arg` is
 /// borrowed. No frames, context or cause yet.
 pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<ExceptionObject>(), type_for_code(kind))?
+    let p = alloc_container(Layout::new::<ExceptionObject>(), type_for_code(kind))?
         .cast::<ExceptionObject>();
     if let Some(a) = arg {
         incref(a);
@@ -194,7 +194,39 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
         core::ptr::addr_of_mut!((*p).suggest).write(None);
         core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the argument, context and cause of an exception (`BaseException_traverse`; the
+/// frames and the suggestion hold no object).
+///
+/// # Safety
+/// `h` is a live exception object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let refs = unsafe {
+        let e = h.cast::<ExceptionObject>();
+        [(*e).arg, (*e).context, (*e).cause]
+    };
+    for o in refs.into_iter().flatten() {
+        visit(o);
+    }
+}
+
+/// Drops the argument, context and cause of an unreachable exception
+/// (`BaseException_clear`).
+///
+/// # Safety
+/// `h` is a live exception object that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract; the references are detached before any is released.
+    let owned = unsafe { children(&mut *h.cast::<ExceptionObject>()) };
+    for o in owned.into_iter().flatten() {
+        // SAFETY: the exception owned these references.
+        unsafe { decref(o) };
     }
 }
 

@@ -26,15 +26,16 @@
 //! holds one. The bound tuple a body receives holds, in order, the positional parameters, the
 //! keyword-only ones and (with `*args`) the tuple of the extra positional arguments; every slot
 //! is filled (binding raises otherwise). `==` and `hash` of functions are `object`'s (identity).
-//! Molt has no cycle collector: a cell that holds the function whose closure holds it (a
-//! recursive inner function) keeps both alive until the program ends.
+//! A cell that holds the function whose closure holds it (a recursive inner function) is a
+//! cycle: both are containers (`traverse` / `clear` here), freed by the cycle collector
+//! (`object::gc`).
 
 use alloc::alloc::Layout;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::range::Owned;
 use super::types::{TYPE_OBJECT, TypeObject};
 use super::{Header, Obj, decref, dict, dispatch, new_ref, singletons, str as pystr, tuple};
@@ -169,7 +170,7 @@ fn new_function(
     {
         return compiler_bug(what);
     }
-    let p = alloc_raw(Layout::new::<FunctionObject>(), &TYPE_FUNCTION)?.cast::<FunctionObject>();
+    let p = alloc_container(Layout::new::<FunctionObject>(), &TYPE_FUNCTION)?.cast::<FunctionObject>();
     // SAFETY: `p` is a fresh `FunctionObject` block whose header is written; every field is
     // written here before anything reads it.
     unsafe {
@@ -184,7 +185,42 @@ fn new_function(
         core::ptr::addr_of_mut!((*p).posonly).write(posonly);
         core::ptr::addr_of_mut!((*p).has_varargs).write(has_varargs);
         core::ptr::addr_of_mut!((*p).has_varkw).write(has_varkw);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits what a function holds (`func_traverse`).
+///
+/// # Safety
+/// `h` is a live function object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let f = unsafe { &*h.cast::<FunctionObject>() };
+    for o in [f.name, f.qualname, f.params, f.defaults, f.kwdefaults, f.closure] {
+        visit(o);
+    }
+}
+
+/// Drops what an unreachable function holds (`func_clear`), each field left the small int 0.
+///
+/// # Safety
+/// `h` is a live function object that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let f = h.cast::<FunctionObject>();
+        for slot in [
+            core::ptr::addr_of_mut!((*f).name),
+            core::ptr::addr_of_mut!((*f).qualname),
+            core::ptr::addr_of_mut!((*f).params),
+            core::ptr::addr_of_mut!((*f).defaults),
+            core::ptr::addr_of_mut!((*f).kwdefaults),
+            core::ptr::addr_of_mut!((*f).closure),
+        ] {
+            super::gc::clear_slot(slot);
+        }
     }
 }
 
@@ -461,11 +497,36 @@ fn function_call(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Molt
 
 /// A new cell holding `value` (borrowed), or empty.
 pub fn new_cell(value: Option<Obj>) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<CellObject>(), &TYPE_CELL)?.cast::<CellObject>();
+    let p = alloc_container(Layout::new::<CellObject>(), &TYPE_CELL)?.cast::<CellObject>();
     // SAFETY: `p` is a fresh `CellObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).value).write(value.map(new_ref));
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the value of a cell (`cell_traverse`).
+///
+/// # Safety
+/// `h` is a live cell.
+pub(crate) unsafe fn traverse_cell(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(v) = unsafe { (*h.cast::<CellObject>()).value } {
+        visit(v);
+    }
+}
+
+/// Empties an unreachable cell (`cell_clear`).
+///
+/// # Safety
+/// `h` is a live cell that the collector found unreachable.
+pub(crate) unsafe fn clear_cell(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(v) = unsafe { (*h.cast::<CellObject>()).value.take() } {
+        // SAFETY: the cell owned this reference.
+        unsafe { decref(v) };
     }
 }
 

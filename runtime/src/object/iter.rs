@@ -26,7 +26,7 @@ use alloc::alloc::Layout;
 use alloc::format;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw};
+use super::alloc::{HeapKind, alloc_container, alloc_raw, free_raw};
 use super::singletons::PlainObject;
 use super::str::{char_str, str_chars, str_text};
 use super::tuple::{tuple_from_vec, tuple_items, tuple_len};
@@ -48,14 +48,49 @@ pub struct SeqIterObject {
 }
 
 /// A new iterator of type `ty` over `seq` (which it references).
+#[inline(always)]
 fn new_iter(ty: &'static TypeObject, seq: Obj) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<SeqIterObject>(), ty)?.cast::<SeqIterObject>();
+    // Tuple and list iterators are containers; str iterators hold a str only.
+    let container = ty.heap.is_some_and(HeapKind::is_gc);
+    let layout = Layout::new::<SeqIterObject>();
+    let p = if container { alloc_container(layout, ty) } else { alloc_raw(layout, ty) }?
+        .cast::<SeqIterObject>();
     // SAFETY: `p` is a fresh `SeqIterObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).seq).write(Some(new_ref(seq)));
         core::ptr::addr_of_mut!((*p).index).write(0);
         core::ptr::addr_of_mut!((*p).pos).write(0);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        // An iterator over a tuple that holds no container (an untracked one) is part of no
+        // cycle either: its tuple never changes.
+        if container && super::gc::may_be_tracked(seq) {
+            super::gc::track(o);
+        }
+        Ok(o)
+    }
+}
+
+/// Visits the sequence of a tuple or list iterator (`tupleiter_traverse`,
+/// `listiter_traverse`).
+///
+/// # Safety
+/// `h` is a live tuple or list iterator.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SeqIterObject>()).seq } {
+        visit(s);
+    }
+}
+
+/// Drops the sequence of an unreachable tuple or list iterator (it reads as exhausted).
+///
+/// # Safety
+/// `h` is a live tuple or list iterator that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SeqIterObject>()).seq.take() } {
+        // SAFETY: the iterator owned this reference.
+        unsafe { decref(s) };
     }
 }
 

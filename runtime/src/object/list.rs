@@ -36,7 +36,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::exception::nested;
 use super::singletons::{self, bool_obj};
 use super::tuple::tuple_items;
@@ -187,7 +187,7 @@ unsafe fn set_capacity(p: *mut ListObject, cap: usize) -> MoltResult<()> {
 /// (CPython's `PyList_New`).
 pub fn new_list(len: usize) -> MoltResult<Obj> {
     let layout = buffer_layout(len)?;
-    let h = alloc_raw(Layout::new::<ListObject>(), &molt_type_list)?;
+    let h = alloc_container(Layout::new::<ListObject>(), &molt_type_list)?;
     let p = h.cast::<ListObject>();
     // SAFETY: `p` is a fresh block with its header written; the fields are written before the
     // object is seen.
@@ -209,6 +209,7 @@ pub fn new_list(len: usize) -> MoltResult<Obj> {
             (*p).capacity = len;
             (*p).len = len;
         }
+        super::gc::track(o);
         Ok(o)
     }
 }
@@ -259,9 +260,36 @@ pub(crate) unsafe fn free(h: *mut Header) {
     }
 }
 
+/// Visits the items of a list (`list_traverse`; none while a sort holds them).
+///
+/// # Safety
+/// `h` is a live list object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+    // SAFETY: forwarded contract: the first `len` slots are initialised references (`len` is 0
+    // while the items are taken out for a sort).
+    unsafe {
+        let p = h.cast::<ListObject>();
+        let (items, len) = ((*p).items, (*p).len);
+        for k in 0..len {
+            visit(items.add(k).read());
+        }
+    }
+}
+
 /// CPython's `_list_clear`: empties the list (buffer freed), then releases the old items.
 pub fn clear(l: Obj) {
     let Some(p) = list_ptr(l) else { return };
+    // SAFETY: a live list.
+    unsafe { clear_at(p.cast()) }
+}
+
+/// [`clear`] of the list whose header is at `h`, without a type check (also the collector's
+/// `list_clear`: see `gc`'s `clear`).
+///
+/// # Safety
+/// `h` is a live list object.
+pub(crate) unsafe fn clear_at(h: *mut Header) {
+    let p = h.cast::<ListObject>();
     // SAFETY: the items are detached from the list before any is released, so a release that
     // reached the list again would see it empty.
     unsafe {

@@ -19,7 +19,7 @@
 use alloc::alloc::Layout;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::callable::call_object;
 use super::range::Owned;
 use super::types::{TYPE_OBJECT, TypeObject};
@@ -63,12 +63,42 @@ pub static TYPE_FILTER: TypeObject = TypeObject {
 /// A new map or filter holding `func` (borrowed) and `iters` (a new reference, taken).
 fn alloc_map(ty: &'static TypeObject, func: Obj, iters: Obj) -> MoltResult<Obj> {
     let iters = Owned(iters);
-    let p = alloc_raw(Layout::new::<MapObject>(), ty)?.cast::<MapObject>();
+    let p = alloc_container(Layout::new::<MapObject>(), ty)?.cast::<MapObject>();
     // SAFETY: `p` is a fresh `MapObject` block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).func).write(new_ref(func));
         core::ptr::addr_of_mut!((*p).iters).write(iters.release());
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the function and iterator(s) of a `map` or `filter` (`map_traverse`,
+/// `filter_traverse`).
+///
+/// # Safety
+/// `h` is a live object of one of those types.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let (func, iters) = unsafe {
+        let m = h.cast::<MapObject>();
+        ((*m).func, (*m).iters)
+    };
+    visit(func);
+    visit(iters);
+}
+
+/// Drops the references of an unreachable `map` or `filter`.
+///
+/// # Safety
+/// `h` is a live object of one of those types that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let m = h.cast::<MapObject>();
+        super::gc::clear_slot(core::ptr::addr_of_mut!((*m).func));
+        super::gc::clear_slot(core::ptr::addr_of_mut!((*m).iters));
     }
 }
 

@@ -25,7 +25,8 @@
 //! operator, subscription and containment protocols), `convert` (`int()` / `float()`),
 //! `format` (`format()` with the format-spec mini-language, `ascii()`),
 //! `alloc` (allocation, per-type allocation counts, the float free list, deferred frees, the
-//! leak report).
+//! leak report), `gc` (the cycle collector: CPython's generational trial deletion over the
+//! container kinds).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
@@ -34,7 +35,9 @@
 //! exactly when both are small with equal words or both are big with equal values. Static
 //! objects start at `IMMORTAL_RC` and are never freed. A heap object whose count reaches zero
 //! is freed at once (`alloc::free_object`; the objects it releases in turn before that call
-//! returns, without recursion); a float's block may be kept for reuse by a later
+//! returns, without recursion); containers that only a reference cycle keeps alive are freed by
+//! the cycle collector (`gc`), which may run at any allocation of a container (its module doc
+//! states what every runtime function must therefore guarantee); a float's block may be kept for reuse by a later
 //! float (`alloc`'s free list), but the object is dead and counted as freed all the same.
 //! Programs are single-threaded; counts are atomics only so that Rust statics are sound (plain
 //! loads and stores, no read-modify-write).
@@ -60,6 +63,7 @@ pub mod exception;
 pub mod float;
 pub mod format;
 pub mod function;
+pub mod gc;
 pub mod int;
 pub mod int_float;
 pub mod iter;

@@ -35,7 +35,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::alloc::Layout;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::exception::nested;
 use super::list::{repr_enter, repr_leave};
 use super::singletons::{self, bool_obj};
@@ -133,7 +133,7 @@ fn new_table(n: usize) -> MoltResult<Vec<SetEntry>> {
 /// A new empty set of type `ty` (set or frozenset).
 fn alloc_set(ty: &'static TypeObject) -> MoltResult<Obj> {
     let table = new_table(MINSIZE)?;
-    let h = alloc_raw(Layout::new::<SetObject>(), ty)?;
+    let h = alloc_container(Layout::new::<SetObject>(), ty)?;
     let p = h.cast::<SetObject>();
     // SAFETY: a fresh block with its header written; the fields are written before use.
     unsafe {
@@ -147,8 +147,41 @@ fn alloc_set(ty: &'static TypeObject) -> MoltResult<Obj> {
             finger: 0,
             table,
         });
-        Ok(Obj::from_header(h))
+        let o = Obj::from_header(h);
+        super::gc::track(o);
+        Ok(o)
     }
+}
+
+/// Visits the keys of a set or frozenset (`set_traverse`).
+///
+/// # Safety
+/// `h` is a live set or frozenset.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+    // SAFETY: forwarded contract; the table is read, not changed.
+    let table = unsafe { &(*h.cast::<SetObject>()).table };
+    for e in table {
+        if let Some(k) = e.key {
+            visit(k);
+        }
+    }
+}
+
+/// Drops the keys of an unreachable set or frozenset (`set_clear_internal` without a new
+/// table: the object is only freed afterwards, and an empty table is all `free` needs).
+///
+/// # Safety
+/// `h` is a live set or frozenset that the collector found unreachable.
+pub(crate) unsafe fn clear_unreachable(h: *mut Header) {
+    // SAFETY: forwarded contract; the table is detached before any key is released.
+    let table = unsafe {
+        let so = &mut *h.cast::<SetObject>();
+        so.fill = 0;
+        so.used = 0;
+        so.generation = so.generation.wrapping_add(1);
+        core::mem::take(&mut so.table)
+    };
+    release_table(table);
 }
 
 /// Frees a set or frozenset, releasing its keys.
@@ -792,7 +825,7 @@ pub struct SetIterObject {
 
 /// `set_iter`.
 fn set_iter(s: Obj) -> MoltResult<Obj> {
-    let p = alloc_raw(Layout::new::<SetIterObject>(), &TYPE_SET_ITERATOR)?.cast::<SetIterObject>();
+    let p = alloc_container(Layout::new::<SetIterObject>(), &TYPE_SET_ITERATOR)?.cast::<SetIterObject>();
     let used = set_len(s);
     // SAFETY: a fresh block with its header written.
     unsafe {
@@ -800,7 +833,32 @@ fn set_iter(s: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).used).write(used as i64);
         core::ptr::addr_of_mut!((*p).pos).write(0);
         core::ptr::addr_of_mut!((*p).len).write(used);
-        Ok(Obj::from_header(p.cast()))
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Ok(o)
+    }
+}
+
+/// Visits the set of a set iterator (`setiter_traverse`).
+///
+/// # Safety
+/// `h` is a live set iterator.
+pub(crate) unsafe fn traverse_iter(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SetIterObject>()).set } {
+        visit(s);
+    }
+}
+
+/// Drops the set of an unreachable set iterator (it reads as exhausted).
+///
+/// # Safety
+/// `h` is a live set iterator that the collector found unreachable.
+pub(crate) unsafe fn clear_iter(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    if let Some(s) = unsafe { (*h.cast::<SetIterObject>()).set.take() } {
+        // SAFETY: the iterator owned this reference.
+        unsafe { decref(s) };
     }
 }
 

@@ -17,9 +17,16 @@
 //! Invariants: a tuple object is `{header, length, items…}` in one block, each item an owned
 //! reference (freeing the tuple releases them, through `alloc::free_object`'s deferred frees so
 //! that nesting never deepens the stack). Items are set only while the tuple is new and unseen
-//! (`molt_tuple_init` right after `molt_tuple_new`, whose items start as `None`); afterwards a
-//! tuple never changes. The empty tuple is one static object (CPython's singleton): `()`
-//! never allocates. There are no tuple subclasses, so `PyTuple_Check` and
+//! (`molt_tuple_init` right after `molt_tuple_new`, whose items start as the small int 0, no
+//! reference); afterwards a tuple never changes (but for the cycle collector's `clear_items`
+//! of an unreachable one). A tuple is a container for the collector (`gc`), tracked while it
+//! holds an item that may be part of a cycle (`gc::may_be_tracked`) and only then: a new
+//! tuple is tracked once its items are written if one is such (`track_if_needed`); a tuple
+//! made by `molt_tuple_new` starts untracked (its placeholders are no references) and
+//! `molt_tuple_init` tracks it when it receives such an item; a collection untracks a
+//! tracked tuple whose items no longer are (CPython's `_PyTuple_MaybeUntrack`). A tuple being
+//! filled is therefore consistent for the collector at every step. The empty tuple is one static object (CPython's singleton), with the untracked head
+//! every tuple has before its header: `()` never allocates. There are no tuple subclasses, so `PyTuple_Check` and
 //! `PyTuple_CheckExact` are the same test here. Hashing is iterative (any nesting depth gives
 //! CPython's value); repr and comparisons recurse one nesting level per item, with CPython's
 //! RecursionError past `RECURSION_LIMIT` levels.
@@ -29,8 +36,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::alloc::{HeapKind, alloc_raw, free_raw, memory_error};
+use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::exception::nested;
+use super::gc::{self, GcHead};
 use super::singletons::{self, bool_obj};
 use super::types::{SequenceSlots, TYPE_OBJECT, TypeObject};
 use super::{Header, Obj, StaticObject, decref, dispatch, incref, iter, new_ref};
@@ -50,12 +58,29 @@ pub struct TupleObject {
 // SAFETY: `#[repr(C)]`, header first; the static empty tuple is immortal.
 unsafe impl StaticObject for TupleObject {}
 
-/// The empty tuple.
-pub static EMPTY_TUPLE: TupleObject = TupleObject {
-    header: Header::immortal(&molt_type_tuple),
-    len: 0,
-    items: [],
+/// The static empty tuple with the `GcHead` every tuple has before its header (untracked, never
+/// linked: the collector may read it when a container references `()`; CPython allocates its
+/// static empty tuple with a head too).
+#[repr(C)]
+pub struct StaticTuple {
+    head: GcHead,
+    tuple: TupleObject,
+}
+
+// SAFETY: the head is never written (the empty tuple is never tracked); the tuple is immortal.
+unsafe impl Sync for StaticTuple {}
+
+static EMPTY_TUPLE_BLOCK: StaticTuple = StaticTuple {
+    head: GcHead::untracked(),
+    tuple: TupleObject {
+        header: Header::immortal(&molt_type_tuple),
+        len: 0,
+        items: [],
+    },
 };
+
+/// The empty tuple.
+pub static EMPTY_TUPLE: &TupleObject = &EMPTY_TUPLE_BLOCK.tuple;
 
 /// The block of a tuple of `len` items; MemoryError where CPython's `tuple_alloc` gives one
 /// (more items than `PY_SSIZE_T_MAX` bytes can hold).
@@ -81,16 +106,34 @@ pub const fn block_layout(len: usize) -> Layout {
 }
 
 /// A block for a tuple of `len` items: from its free list when it has one, else new.
+#[inline(always)]
 fn tuple_block(len: usize) -> MoltResult<*mut Header> {
     match crate::object::alloc::take_tuple_block(len, &molt_type_tuple) {
         Some(p) => Ok(p),
-        None => alloc_raw(layout(len)?, &molt_type_tuple),
+        None => new_tuple_block(len),
     }
 }
 
+/// A new block for a tuple of `len` items (malloc's; a collection may run).
+#[inline(never)]
+fn new_tuple_block(len: usize) -> MoltResult<*mut Header> {
+    alloc_container(layout(len)?, &molt_type_tuple)
+}
+
 /// A new tuple of `len` items written by `fill`, which receives the (uninitialised) item slots
-/// and must write every one of them with an owned reference. `len` is not 0.
+/// and must write every one of them with an owned reference. `len` is not 0. Tracked by the
+/// collector if an item may be part of a cycle ([`track_if_needed`]).
+#[inline(always)]
 fn alloc_tuple(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
+    let o = alloc_tuple_untracked(len, fill)?;
+    // SAFETY: a new tuple, every item written.
+    unsafe { track_if_needed(o) };
+    Ok(o)
+}
+
+/// [`alloc_tuple`] without tracking (for a tuple of placeholders).
+#[inline(always)]
+fn alloc_tuple_untracked(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
     let p = tuple_block(len)?.cast::<TupleObject>();
     // SAFETY: `p` is a fresh block of `size_of::<TupleObject>() + len * 8` bytes, header
     // written; `fill` writes the `len` item slots that follow the fixed part.
@@ -101,14 +144,37 @@ fn alloc_tuple(len: usize, fill: impl FnOnce(*mut Obj)) -> MoltResult<Obj> {
     }
 }
 
+/// Tracks the new tuple `o` if one of its items may be part of a cycle (a container, but a
+/// tuple that is untracked: `gc::may_be_tracked`). A tuple that holds none is never part of
+/// one (it never changes), so it is left untracked: the collector never examines it, and
+/// making and freeing it costs nothing for the collector — CPython tracks every tuple and
+/// untracks these at its next collection (`_PyTuple_MaybeUntrack`), which `gc` does too for
+/// the tuples it finds.
+///
+/// # Safety
+/// `o` is a new, untracked heap tuple whose items are written.
+#[inline]
+unsafe fn track_if_needed(o: Obj) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let Some(h) = o.header_ptr() else { return };
+        if items_of(h).iter().any(|&x| gc::may_be_tracked(x)) {
+            gc::track(o);
+        }
+    }
+}
+
 /// A new tuple of `len` items to be filled (`molt_tuple_init`), each the small int 0 until
 /// then: a placeholder with no count, so that replacing it costs no decrement (the empty tuple
 /// for 0).
+#[inline]
 pub fn new_tuple(len: usize) -> MoltResult<Obj> {
     if len == 0 {
-        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+        return Ok(new_ref(Obj::from_static(EMPTY_TUPLE)));
     }
-    alloc_tuple(len, |items| {
+    // Untracked: placeholders are not references (`molt_tuple_init` tracks it if it gets a
+    // container).
+    alloc_tuple_untracked(len, |items| {
         for k in 0..len {
             // SAFETY: `k < len`: a slot of the new tuple.
             unsafe { items.add(k).write(Obj::default()) };
@@ -119,7 +185,7 @@ pub fn new_tuple(len: usize) -> MoltResult<Obj> {
 /// A new tuple of new references to `items` (no intermediate vector).
 pub fn tuple_from_slice(items: &[Obj]) -> MoltResult<Obj> {
     if items.is_empty() {
-        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+        return Ok(new_ref(Obj::from_static(EMPTY_TUPLE)));
     }
     alloc_tuple(items.len(), |dst| {
         for (k, &o) in items.iter().enumerate() {
@@ -132,7 +198,7 @@ pub fn tuple_from_slice(items: &[Obj]) -> MoltResult<Obj> {
 /// A new tuple owning the references in `items` (released if the tuple cannot be allocated).
 pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
     if items.is_empty() {
-        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+        return Ok(new_ref(Obj::from_static(EMPTY_TUPLE)));
     }
     let n = items.len();
     match tuple_block(n) {
@@ -143,7 +209,9 @@ pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
                 core::ptr::addr_of_mut!((*p).len).write(n);
                 let dst = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
                 core::ptr::copy_nonoverlapping(items.as_ptr(), dst, n);
-                Ok(Obj::from_header(p.cast()))
+                let o = Obj::from_header(p.cast());
+                track_if_needed(o);
+                Ok(o)
             }
         }
         Err(e) => {
@@ -175,7 +243,7 @@ pub fn tuple_from_iter(v: Obj) -> MoltResult<Obj> {
 /// `h` is a heap tuple object with no reference left.
 pub(crate) unsafe fn free(h: *mut Header) {
     let p = h.cast::<TupleObject>();
-    if core::ptr::eq(p.cast_const(), &EMPTY_TUPLE) {
+    if core::ptr::eq(p.cast_const(), EMPTY_TUPLE) {
         return; // static: never freed
     }
     // SAFETY: forwarded contract: the items are initialised owned references, released once;
@@ -191,6 +259,49 @@ pub(crate) unsafe fn free(h: *mut Header) {
         }
         if let Ok(l) = layout(len) {
             free_raw(h, l, HeapKind::Tuple);
+        }
+    }
+}
+
+/// The items of the tuple whose header is at `h` (no type check: see `gc`'s `clear`).
+///
+/// # Safety
+/// `h` is a live tuple object; the slice lives as long as it does.
+pub(crate) unsafe fn items_of<'a>(h: *const Header) -> &'a [Obj] {
+    // SAFETY: forwarded contract: `len` initialised items follow the fixed part.
+    unsafe {
+        let p = h.cast::<TupleObject>();
+        core::slice::from_raw_parts(core::ptr::addr_of!((*p).items).cast::<Obj>(), (*p).len)
+    }
+}
+
+/// Visits the items of a tuple (the collector's `tupletraverse`).
+///
+/// # Safety
+/// `h` is a live tuple object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
+    // SAFETY: forwarded contract: `len` initialised items follow the fixed part.
+    unsafe {
+        let p = h.cast::<TupleObject>();
+        let items = core::ptr::addr_of!((*p).items).cast::<Obj>();
+        for k in 0..(*p).len {
+            visit(items.add(k).read());
+        }
+    }
+}
+
+/// Drops the items of an unreachable tuple, each replaced by the small int 0 (CPython's tuples
+/// have no `tp_clear`; the collector clears them as any container: nothing sees them again).
+///
+/// # Safety
+/// `h` is a live heap tuple object that the collector found unreachable.
+pub(crate) unsafe fn clear_items(h: *mut Header) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let p = h.cast::<TupleObject>();
+        let items = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
+        for k in 0..(*p).len {
+            gc::clear_slot(items.add(k));
         }
     }
 }
@@ -389,7 +500,7 @@ fn tuple_repeat(a: Obj, n: i64) -> MoltResult<Obj> {
         return Ok(new_ref(a));
     }
     if n <= 0 {
-        return Ok(new_ref(Obj::from_static(&EMPTY_TUPLE)));
+        return Ok(new_ref(Obj::from_static(EMPTY_TUPLE)));
     }
     let count = n.unsigned_abs() as usize;
     if count > isize::MAX as usize / x.len() {
@@ -510,7 +621,7 @@ pub static molt_type_tuple: TypeObject = TypeObject {
 
 // --- the C ABI ---
 
-/// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.
+/// A new tuple of `len` items, each the small int 0 until `molt_tuple_init` sets it.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_tuple_new(len: i64) -> Obj {
     value_or_raise(match usize::try_from(len) {
@@ -541,6 +652,11 @@ pub extern "C" fn molt_tuple_init(tuple: Obj, index: i64, item: Obj) {
             .add(k);
         incref(item);
         let old = slot.replace(item);
+        // The tuple is untracked while it holds no container (it starts with placeholders, and
+        // a collection may untrack one): a container in it must be seen.
+        if gc::may_be_tracked(item) && !gc::tracked_at(h) {
+            gc::track(tuple);
+        }
         // The placeholder small int `new_tuple` wrote: no decrement (not even a call).
         if !old.is_small() {
             decref(old);

@@ -14,6 +14,7 @@ mod builtins;
 mod calls;
 mod dicts;
 mod format;
+mod gc;
 mod lists;
 mod model;
 mod printf;
