@@ -484,8 +484,8 @@ mod free_list {
     }
 }
 
-/// A kept block for a tuple of `items` items, its head (untracked) and header written (count
-/// 1) and its allocation counted; `None` when that list is empty or has no list. As in
+/// A kept block for a tuple of `items` items, its head (untracked) and header (a count of 1)
+/// written and its allocation counted; `None` when that list is empty or has no list. As in
 /// CPython, a tuple taken from (or kept on) a free list does not change the collector's count
 /// of allocations, so no collection runs here (it is not a new block).
 #[inline]

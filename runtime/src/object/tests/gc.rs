@@ -409,7 +409,7 @@ extern "C" fn body_key(_f: Obj, bound: Obj, _depth: i64) -> Obj {
         c.set(c.get() + 1);
         c.get()
     });
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         collect_all();
     }
     new_ref(tuple::tuple_items(item).unwrap()[0])
