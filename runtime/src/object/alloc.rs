@@ -245,8 +245,9 @@ impl HeapKind {
     }
 }
 
-/// The kinds for which [`HeapKind::is_gc`] holds, one bit each.
-const GC_KINDS: u64 = {
+/// The kinds for which [`HeapKind::is_gc`] holds, one bit each (by discriminant; bit 63,
+/// never a kind's, stands for "no heap kind" in `gc::may_be_tracked`).
+pub(crate) const GC_KINDS: u64 = {
     let kinds = [
         HeapKind::Exception,
         HeapKind::Tuple,
