@@ -444,7 +444,7 @@ mod state {
 /// `_PyObject_GC_TRACK`: links `o` into generation 0, where collections see it.
 ///
 /// # Safety
-/// `o` is a heap object of a container kind (allocated by `alloc_raw`), untracked, whose every
+/// `o` is a heap object of a container kind (allocated by `alloc_container`), untracked, whose every
 /// field is initialised (its `traverse` may run from now on).
 #[inline]
 pub unsafe fn track(o: Obj) {
