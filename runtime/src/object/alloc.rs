@@ -12,22 +12,23 @@
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees; `gc` (the cycle collector) for the
 //! containers' heads, their counting and the collections that allocating one may run.
 //!
-//! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted; for a container
-//! kind, [`HeapKind::is_gc`], the block starts with the collector's `GcHead`: CPython's
-//! `PyGC_Head`), [`gc_block_layout`], [`free_object`]
+//! Provides: [`alloc_raw`] / [`free_raw`] (a header-initialised block, counted),
+//! [`alloc_container`] (the same for a container kind, [`HeapKind::is_gc`]: the block starts with
+//! the collector's `GcHead`, CPython's `PyGC_Head`), [`gc_block_layout`], [`free_object`]
 //! (dispatch on the type's kind, without recursion), [`stats`] (allocations and live objects
 //! per kind),
 //! [`float_free_list_len`], [`take_tuple_block`] / [`keep_tuple_block`] (the tuple free lists,
-//! counted like any allocation and free), and [`object_report_json`] / [`write_object_report`] (the
+//! counted like any allocation and free), [`free_in_progress`], and [`object_report_json`] /
+//! [`write_object_report`] (the
 //! `MOLT_OBJECT_REPORT` file written at exit by `entry::finish`).
 //!
 //! Invariants: every allocation and every free of a heap object is counted, always (a plain
 //! counter increment); `live = allocations - frees` per kind. Allocation failure is a
 //! `MemoryError`, never an abort. An object of a container kind is `gc::HEAD_SIZE` (16) bytes
-//! into its block, after a head that says whether the collector tracks it; `alloc_raw` leaves
-//! it untracked (the constructor calls `gc::track` once every field is written) and counts it
-//! for the collector, which may collect then (`gc::on_alloc`: the only place a collection
-//! starts by itself); `free_raw` untracks it. Other kinds have no head: their layout is
+//! into its block, after a head that says whether the collector tracks it; `alloc_container`
+//! leaves it untracked (the constructor calls `gc::track` once every field is written) and
+//! counts it for the collector, which may collect then (`gc::on_alloc`: the only place a
+//! collection starts by itself); `free_raw` untracks it. Other kinds have no head: their layout is
 //! unchanged, and generated code, which reads only the header (and a float's value), never
 //! sees the difference. In the unit tests the counts are per thread (tests run in
 //! parallel threads; each sees only its own objects), in programs they are process-wide.
@@ -245,8 +246,9 @@ impl HeapKind {
     }
 }
 
-/// The kinds for which [`HeapKind::is_gc`] holds, one bit each.
-const GC_KINDS: u64 = {
+/// The kinds for which [`HeapKind::is_gc`] holds, one bit each (by discriminant; bit 63,
+/// never a kind's, stands for "no heap kind" in `gc::may_be_tracked`).
+pub(crate) const GC_KINDS: u64 = {
     let kinds = [
         HeapKind::Exception,
         HeapKind::Tuple,
@@ -484,8 +486,8 @@ mod free_list {
     }
 }
 
-/// A kept block for a tuple of `items` items, its head (untracked) and header written (count
-/// 1) and its allocation counted; `None` when that list is empty or has no list. As in
+/// A kept block for a tuple of `items` items, its head (untracked) and header (a count of 1)
+/// written and its allocation counted; `None` when that list is empty or has no list. As in
 /// CPython, a tuple taken from (or kept on) a free list does not change the collector's count
 /// of allocations, so no collection runs here (it is not a new block).
 #[inline]
@@ -506,8 +508,8 @@ pub fn take_tuple_block(items: usize, ty: &'static TypeObject) -> Option<*mut He
 /// counting the free; false when the caller must free it with [`free_raw`].
 ///
 /// # Safety
-/// `p` came from `alloc_raw` (or [`take_tuple_block`]) for a tuple of `items` items and is not
-/// used again when this returns true.
+/// `p` came from `alloc_container` (or [`take_tuple_block`]) for a tuple of `items` items and is
+/// not used again when this returns true.
 pub unsafe fn keep_tuple_block(p: *mut Header, items: usize) -> bool {
     // SAFETY: forwarded contract: the block starts with the tuple's head.
     let b = unsafe { p.cast::<u8>().sub(HEAD_SIZE) };
@@ -650,11 +652,13 @@ fn alloc_gc(layout: Layout, ty: &'static TypeObject, kind: HeapKind) -> *mut Hea
     p
 }
 
-/// Frees a block from [`alloc_raw`] (its payload already dropped) and counts the free. A float
-/// block is kept on the float free list while it has room (see the module doc).
+/// Frees a block from [`alloc_raw`] or [`alloc_container`] (its payload already dropped) and
+/// counts the free. A float block is kept on the float free list while it has room (see the
+/// module doc); a container is untracked and its block freed from its head on.
 ///
 /// # Safety
-/// `p` came from `alloc_raw(layout, ty)` with `ty.heap == Some(kind)` and is not used again.
+/// `p` came from `alloc_raw(layout, ty)` or `alloc_container(layout, ty)` with
+/// `ty.heap == Some(kind)` and is not used again.
 pub unsafe fn free_raw(p: *mut Header, layout: Layout, kind: HeapKind) {
     if kind.is_gc() {
         // SAFETY: forwarded contract.

@@ -444,7 +444,7 @@ mod state {
 /// `_PyObject_GC_TRACK`: links `o` into generation 0, where collections see it.
 ///
 /// # Safety
-/// `o` is a heap object of a container kind (allocated by `alloc_raw`), untracked, whose every
+/// `o` is a heap object of a container kind (allocated by `alloc_container`), untracked, whose every
 /// field is initialised (its `traverse` may run from now on).
 #[inline]
 pub unsafe fn track(o: Obj) {
@@ -500,11 +500,18 @@ pub(crate) unsafe fn tracked_at(h: *const Header) -> bool {
 /// never changes; an untracked dict is tracked again when it gets one).
 #[inline]
 pub fn may_be_tracked(o: Obj) -> bool {
-    match o.header_ptr().and_then(|_| o.type_of().heap) {
-        Some(HeapKind::Tuple) => is_tracked(o),
-        Some(kind) => kind.is_gc(),
-        None => false,
+    let Some(h) = o.header_ptr() else { return false };
+    // One bit test rejects every other kind (strs, ints, floats, static objects: the common
+    // items of tuples built one item at a time).
+    let code = match o.type_of().heap {
+        Some(kind) => kind as u32,
+        None => 63,
+    };
+    if super::alloc::GC_KINDS >> code & 1 == 0 {
+        return false;
     }
+    // SAFETY: a live object of a container kind.
+    code != HeapKind::Tuple as u32 || unsafe { tracked_at(h) }
 }
 
 /// A container was allocated (`_PyObject_GC_Link`): counts it and runs the collections that

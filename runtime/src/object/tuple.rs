@@ -114,7 +114,8 @@ fn tuple_block(len: usize) -> MoltResult<*mut Header> {
     }
 }
 
-/// A new block for a tuple of `len` items (malloc's; a collection may run).
+/// A new block for a tuple of `len` items (malloc's; a collection may run). Out of line: inlined
+/// into every tuple constructor it costs more than the call (tuples.py +14M instructions).
 #[inline(never)]
 fn new_tuple_block(len: usize) -> MoltResult<*mut Header> {
     alloc_container(layout(len)?, &molt_type_tuple)

@@ -409,7 +409,7 @@ extern "C" fn body_key(_f: Obj, bound: Obj, _depth: i64) -> Obj {
         c.set(c.get() + 1);
         c.get()
     });
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         collect_all();
     }
     new_ref(tuple::tuple_items(item).unwrap()[0])
@@ -799,6 +799,7 @@ fn a_million_cycles_in_bounded_memory() {
     // the younger one away): a bound that does not grow with the number of rounds.
     assert!(peak <= 1200, "peak of {peak} live containers");
     let s = gc::stats();
+    std::eprintln!("a million cycles: peak {peak} live containers, {s:?}");
     assert!(s.collections.iter().sum::<u64>() >= 2_000_000 / 701, "{s:?}");
     assert!(s.collected.iter().sum::<u64>() + 703 >= 3_000_000, "{s:?}");
     collect_all();
@@ -820,6 +821,7 @@ fn a_million_cycles_of_functions_in_bounded_memory() {
     // collector (see `a_million_cycles_in_bounded_memory`): about 700 of them, plus the objects
     // promoted while being made.
     assert!(peak <= 800, "peak of {peak} live functions and cells");
+    std::eprintln!("a million function cycles: peak {peak} live functions and cells");
     collect_all();
     assert_all_freed();
 }
@@ -838,6 +840,7 @@ fn a_million_live_containers_cost_amortised_linear_time() {
         unsafe { decref(x) };
     }
     let s = gc::stats();
+    std::eprintln!("a million live lists: {s:?}");
     // A full collection every 700 allocations would examine ~n²/1400 objects; CPython's
     // schedule examines each object a bounded number of times.
     assert!(s.collections.iter().sum::<u64>() >= (n as u64) / 701, "{s:?}");
