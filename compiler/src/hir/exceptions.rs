@@ -60,7 +60,7 @@ impl<'a> FnLower<'a> {
     fn is_exception_class(&self, name: &str) -> bool {
         match self.lookup(name) {
             Resolved::Builtin(BuiltinId::Exception(_)) => true,
-            Resolved::Builtin(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Free | Resolved::Cell(_) | Resolved::Undefined => false,
+            Resolved::Builtin(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Cell(_) | Resolved::Undefined => false,
         }
     }
 
@@ -300,7 +300,7 @@ impl<'a> FnLower<'a> {
         let var = match &h.name {
             Some(name) => match self.lookup(name.as_str()) {
                 Resolved::Ssa(var) => Some(var),
-                Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Cell(_) | Resolved::Undefined => {
+                Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Cell(_) | Resolved::Undefined => {
                     self.err(Diagnostic::new("E0100", span(name.range), format!("`except ... as {name}` binding a module variable or a variable shared with a nested function that functions read is not supported yet"))
                         .label("a module variable").help("use another name for the exception"));
                     return;

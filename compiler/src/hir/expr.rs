@@ -24,7 +24,10 @@ impl<'a> FnLower<'a> {
             Resolved::Cell(var) => {
                 let t = self.ctx.table;
                 let free = t.symbol(var).binding == crate::hir::scope::Binding::Free;
-                let cell = *self.cells.get(&var)?;
+                let Some(&cell) = self.cells.get(&var) else {
+                    // The symbol table gives every function the cells of the variables it shares.
+                    panic!("invariant `every shared variable has a cell` broken: `{name}` in {}", self.func.name);
+                };
                 return self.emit(b, NewOp::new(Opcode::PyCellGet, sp).operands([cell]).attr("name", Attr::Str(name.into())).attr("free", Attr::Int(free.into())).result(Type::Obj));
             }
             // A module-level `def` used as a value: its module variable holds its function object.
@@ -45,8 +48,6 @@ impl<'a> FnLower<'a> {
                 Kind::Function(None) => function_value(),
             },
             Resolved::Func => function_value(),
-            Resolved::Free => Diagnostic::new("E0108", sp, format!("`{name}` is a variable of an enclosing function: closures are not supported yet"))
-                .label("defined in an enclosing function").help("pass it as an argument"),
             Resolved::Undefined => Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
                 .label("not a local, module-level name or supported builtin")
                 .help("define it at module level or in this function before using it"),
@@ -377,7 +378,7 @@ impl<'a> FnLower<'a> {
             }
             Resolved::Func | Resolved::Global { func: true } => return self.call_function(call, name, sp),
             Resolved::Builtin(id) => id.decl().call,
-            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Free | Resolved::Cell(_) => {
+            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Cell(_) => {
                 let f = self.read_name(name, span(callee.range))?;
                 return self.call_value(f, &call.arguments, sp);
             }

@@ -178,7 +178,7 @@ impl FnLower<'_> {
             // The symbol table makes every variable a nested function shares a cell here too.
             match self.lookup(n) {
                 Resolved::Cell(sym) if self.cells.contains_key(&sym) => cells.push(self.cells[&sym]),
-                Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Undefined => {
+                Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Undefined => {
                     self.err(Diagnostic::new("E0108", sp, format!("`{n}` cannot be shared with this function yet")).label("uses an enclosing variable"));
                     return None;
                 }
@@ -305,7 +305,7 @@ impl FnLower<'_> {
         let shared = t.resolve(comp_scope, name).is_some_and(|s| t.symbol(s).in_cell);
         match self.lookup(name) {
             Resolved::Cell(sym) if shared => self.cells.get(&sym).copied(),
-            Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Undefined => self.read_name(name, sp),
+            Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Undefined => self.read_name(name, sp),
         }
     }
 

@@ -256,9 +256,6 @@ enum Resolved {
     /// A lowered module-level function.
     Func,
     Builtin(BuiltinId),
-    /// A variable of an enclosing function that is not reached through a cell (none are: kept
-    /// for the lowering's exhaustive matches).
-    Free,
     /// A variable held in a cell (`FnLower::cells`): shared with a nested function.
     Cell(SymbolId),
     /// Bound nowhere: a NameError at run time (also a module-level name that only a rejected
@@ -315,11 +312,13 @@ impl FnLower<'_> {
         let t = self.ctx.table;
         let Some(sym) = t.resolve(self.scope, name) else { return Resolved::Undefined };
         match t.symbol(sym).binding {
-            Binding::Cell | Binding::Free if t.symbol(sym).in_cell => Resolved::Cell(sym),
+            Binding::Cell if t.symbol(sym).in_cell => Resolved::Cell(sym),
             Binding::Local | Binding::Cell => Resolved::Ssa(sym),
-            // A comprehension receives the enclosing function's variables as parameters.
-            Binding::Free if t.scope(self.scope).kind == ScopeKind::Comprehension => Resolved::Ssa(sym),
-            Binding::Free => Resolved::Free,
+            // A comprehension receives the enclosing function's variables as parameters (their
+            // values, or their cells when a function inside it shares them); a function's free
+            // variables are always in cells (the symbol table marks them `in_cell`).
+            Binding::Free if t.scope(self.scope).kind == ScopeKind::Comprehension && !t.symbol(sym).in_cell => Resolved::Ssa(sym),
+            Binding::Free => Resolved::Cell(sym),
             Binding::Builtin(b) => Resolved::Builtin(b),
             Binding::Undefined => Resolved::Undefined,
             Binding::Global => {

@@ -230,13 +230,14 @@ impl<'a> FnLower<'a> {
         match self.lookup(name) {
             Resolved::Ssa(var) => self.write_var(var, b, v),
             Resolved::Cell(var) => {
-                if let Some(&c) = self.cells.get(&var) {
-                    self.append(b, NewOp::new(Opcode::PyCellSet, sp).operands([c, v]));
-                }
+                let Some(&c) = self.cells.get(&var) else {
+                    panic!("invariant `every shared variable has a cell` broken: `{name}` in {}", self.func.name);
+                };
+                self.append(b, NewOp::new(Opcode::PyCellSet, sp).operands([c, v]));
             }
             // A name a statement binds is an SSA variable or a module variable; the others
             // cannot be assigned here (a `nonlocal` name, Free, is rejected with its statement).
-            Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Free | Resolved::Undefined => {
+            Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Undefined => {
                 self.func.append_op(b, NewOp::new(Opcode::PyStoreGlobal, sp).operands([v]).attr("name", Attr::Sym(name.into())));
             }
         }

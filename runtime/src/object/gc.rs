@@ -845,35 +845,34 @@ unsafe fn clear_unreachable_mask(unreachable: *mut GcHead) {
 
 /// `untrack_tuples`: the tuples of `head` that hold no container are untracked.
 unsafe fn untrack_tuples(head: *mut GcHead) {
-    // SAFETY: a well-formed list of live objects.
+    // SAFETY: forwarded contract; a tuple's items are initialised.
     unsafe {
-        let mut g = at(head).next();
-        while g != head {
-            let next = at(g).next();
-            let o = object_of(g);
-            if o.type_of().heap == Some(HeapKind::Tuple)
-                && let Some(h) = o.header_ptr()
-                && !super::tuple::items_of(h).iter().any(|&x| may_be_tracked(x))
-            {
-                untrack(o);
-            }
-            g = next;
-        }
+        untrack_where(head, HeapKind::Tuple, |h| super::tuple::items_of(h).iter().any(|&x| may_be_tracked(x)));
     }
 }
 
 /// `untrack_dicts`: the dicts of `head` that hold no container are untracked (they are tracked
 /// again when they get one: `dict`'s `maintain_tracking`).
 unsafe fn untrack_dicts(head: *mut GcHead) {
+    // SAFETY: forwarded contract.
+    unsafe { untrack_where(head, HeapKind::Dict, |h| super::dict::may_hold_container(h)) }
+}
+
+/// Untracks the objects of kind `kind` in list `head` for which `holds_container` is false.
+///
+/// # Safety
+/// `head` is a well-formed list of live objects; `holds_container` may read any live object
+/// of kind `kind`.
+unsafe fn untrack_where(head: *mut GcHead, kind: HeapKind, holds_container: impl Fn(*const Header) -> bool) {
     // SAFETY: a well-formed list of live objects.
     unsafe {
         let mut g = at(head).next();
         while g != head {
             let next = at(g).next();
             let o = object_of(g);
-            if o.type_of().heap == Some(HeapKind::Dict)
+            if o.type_of().heap == Some(kind)
                 && let Some(h) = o.header_ptr()
-                && !super::dict::may_hold_container(h)
+                && !holds_container(h)
             {
                 untrack(o);
             }
