@@ -482,9 +482,7 @@ fn c_functions_ids_and_live_counts() {
         for o in [r, it, cls, l, e, args, z, rv, t, empty, x, s, r0, t0, r1, t1, a0, a1] {
             unsafe { decref(o) };
         }
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
         for k in [HeapKind::Range, HeapKind::RangeIterator, HeapKind::Enumerate, HeapKind::Zip, HeapKind::ListReverseIterator] {
             assert!(stats(k).allocations > 0, "no {} allocated", k.name());
         }
@@ -516,9 +514,7 @@ fn long_chains_of_iterators_free_in_constant_stack() {
                 o = next;
             }
             unsafe { decref(o) };
-            for k in HeapKind::ALL {
-                assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-            }
+            super::assert_all_freed();
         })
         .unwrap()
         .join()

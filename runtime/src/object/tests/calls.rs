@@ -408,9 +408,7 @@ fn calls_by_value_match_python() {
     clear_exception();
     std::thread::spawn(|| {
         check_calls(&CALLS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
     })
     .join()
     .unwrap();
@@ -544,9 +542,7 @@ fn argument_binding_matches_python() {
             }
         }
         super::vectors::assert_rows(rows.len(), 50, &failures);
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
     })
     .join()
     .unwrap();
@@ -583,9 +579,7 @@ fn recursion_through_molt_call_stops_at_the_limit() {
             for o in [f, empty, len, one, min] {
                 unsafe { decref(o) };
             }
-            for k in HeapKind::ALL {
-                assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-            }
+            super::assert_all_freed();
         })
         .unwrap()
         .join()
@@ -668,9 +662,7 @@ fn exceptions_from_compiled_code_pass_through_the_runtime() {
         for o in [boom, l, args, m, stop, ms] {
             unsafe { decref(o) };
         }
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
     })
     .join()
     .unwrap();
@@ -709,9 +701,7 @@ fn key_functions_see_the_list_empty_and_cannot_change_it() {
             unsafe { decref(o) };
         }
         drop(e);
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
     })
     .join()
     .unwrap();
@@ -888,9 +878,7 @@ fn functions_cells_and_builtin_values() {
         for o in [cell, empty_cell, closure, defaults, kwdefaults, f, g, s, cell_class, fclass, len, neg, its, m, l05, fl, int_class, twelve, type_class, abc, value_error, object, empty, o1, o2] {
             unsafe { decref(o) };
         }
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
         for k in [HeapKind::Function, HeapKind::Cell, HeapKind::Map, HeapKind::Filter, HeapKind::Object] {
             assert!(stats(k).allocations > 0, "no {} allocated", k.name());
         }

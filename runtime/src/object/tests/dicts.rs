@@ -473,9 +473,7 @@ fn deep_nesting_frees_in_constant_stack() {
                 decref(s);
                 decref(it);
             }
-            for k in HeapKind::ALL {
-                assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-            }
+            super::assert_all_freed();
         })
         .unwrap()
         .join()
@@ -581,9 +579,7 @@ fn c_functions_and_live_counts() {
         for o in [d, a, t, l, s, pairs] {
             unsafe { decref(o) };
         }
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
         assert!(stats(HeapKind::Dict).allocations > 0);
         assert!(stats(HeapKind::Set).allocations > 0);
     })

@@ -21,15 +21,10 @@ use crate::object::{
     Obj, builtins_iter, decref, dict, dict_views, dispatch, exception, float, function, int, iter,
     list, list_sort, map_filter, new_ref, set, singletons, str as pystr, tuple,
 };
+use super::assert_all_freed;
 use crate::testutil::Rng;
 use crate::*;
 
-/// Asserts that no object of any kind is live (this thread's).
-fn assert_all_freed() {
-    for k in HeapKind::ALL {
-        assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-    }
-}
 
 fn live(k: HeapKind) -> i64 {
     stats(k).live

@@ -463,9 +463,7 @@ fn c_functions_and_live_counts() {
         for o in [l, t, s, cls, big, empty, args, nine, no] {
             unsafe { decref(o) };
         }
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
         assert!(stats(HeapKind::List).allocations > 0);
     })
     .join()

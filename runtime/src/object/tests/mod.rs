@@ -32,6 +32,13 @@ use super::{Obj, decref, dispatch, float, int, str};
 use crate::exceptions::MoltResult;
 use crate::{BinaryOp, CompareOp, UnaryOp};
 
+/// Asserts that no object of any kind is live (this thread's).
+pub(super) fn assert_all_freed() {
+    for k in HeapKind::ALL {
+        assert_eq!(stats(k).live, 0, "{} objects left", k.name());
+    }
+}
+
 /// The evaluator on the Python side (reads lines on stdin, prints one result per line).
 pub const PY_EVAL: &str = r#"
 import sys, re, operator as o

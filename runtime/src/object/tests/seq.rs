@@ -1068,9 +1068,7 @@ fn allocation_counts_of_tuples_and_iterators() {
                 decref(o);
             }
         }
-        for k in HeapKind::ALL {
-            assert_eq!(stats(k).live, 0, "{} objects left", k.name());
-        }
+        super::assert_all_freed();
     })
     .join()
     .unwrap();
