@@ -201,12 +201,39 @@ molt_abi! {
         /// `isinstance(a, cls)`: `cls` a class or a tuple of them (nested); TypeError
         /// "isinstance() arg 2 must be a type, a tuple of types, or a union" otherwise.
         fn molt_obj_isinstance(a: obj, cls: obj) -> bool;
-        /// `a.NAME` (`len` bytes of UTF-8 at `name`) for the attributes builtin objects have:
-        /// `__class__`; a class's `__name__`, `__qualname__`, `__module__`; an exception's
-        /// `args`, `__cause__`, `__context__`, `__suppress_context__`; `real`, `imag`,
-        /// `numerator`, `denominator` of numbers. CPython's AttributeError otherwise ("'int'
-        /// object has no attribute 'x'", "type object 'int' has no attribute 'x'").
-        fn molt_obj_getattr(a: obj, name: ptr, len: i64) -> obj;
+        /// `a.NAME` (`name` a str), CPython's `PyObject_GetAttr`: the attributes builtin
+        /// objects have (`__class__`; a class's `__name__`, `__qualname__`, `__module__`; an
+        /// exception's `args`, `__cause__`, …; `real`, `imag`, … of numbers); for instances of
+        /// user classes and for classes, the generic lookup with descriptors (data descriptors,
+        /// then the instance's `__dict__`, then functions as bound methods, staticmethod,
+        /// classmethod, property; a user `__getattr__` last). CPython's AttributeError
+        /// otherwise ("'int' object has no attribute 'x'", "type object 'int' has no attribute
+        /// 'x'").
+        fn molt_obj_getattr(a: obj, name: obj) -> obj;
+        /// `a.NAME = value` (`name` a str): CPython's `PyObject_SetAttr` — a data descriptor
+        /// of the class (a property's setter) or the instance's `__dict__`; on a class, its
+        /// namespace. A user `__setattr__` runs. AttributeError "'int' object has no attribute
+        /// 'x'", "property 'p' of 'C' object has no setter", TypeError "cannot set 'x'
+        /// attribute of immutable type 'int'". Borrows all three.
+        fn molt_obj_setattr(a: obj, name: obj, value: obj) -> void;
+        /// `del a.NAME` (`name` a str): as `molt_obj_setattr` without a value (a property's
+        /// deleter; AttributeError when the instance has no such attribute).
+        fn molt_obj_delattr(a: obj, name: obj) -> void;
+        /// `class NAME(*bases): …`, as CPython's `type(name, bases, ns)` (with
+        /// `__build_class__`'s `__classcell__` handling): `name` a str, `bases` a tuple (empty
+        /// means `(object,)`), `ns` the dict the class body filled (str keys; the compiler
+        /// stores `__module__` and `__qualname__` first, and `__classcell__`, a cell that
+        /// receives the new class, when a method uses `super()` or `__class__`). C3 MRO with
+        /// CPython's TypeErrors ("Cannot create a consistent method resolution order (MRO) for
+        /// bases A, B", "duplicate base class A", "multiple bases have instance lay-out
+        /// conflict", "type 'bool' is not an acceptable base type"); `__eq__` without
+        /// `__hash__` sets `__hash__` to None; `__set_name__` and the nearest base's
+        /// `__init_subclass__` run (at frame depth `depth` + 1). Borrows all three.
+        fn molt_class_new(name: obj, bases: obj, ns: obj, depth: i64) -> obj;
+        /// `except cls` for a class value: whether exception `exc` is an instance of `cls` (a
+        /// class or a tuple of them, nested); TypeError "catching classes that do not inherit
+        /// from BaseException is not allowed" otherwise.
+        fn molt_exc_matches_class(exc: obj, cls: obj) -> bool;
 
         // --- tuples, subscription, iteration ---
         /// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.
@@ -339,13 +366,18 @@ molt_abi! {
         /// `molt_obj_call_method`: an address in the runtime's method tables; null when `recv`
         /// has an attribute of that name that is not a method (the call raises then). CPython's
         /// AttributeError otherwise (`recv.NAME` is evaluated before the arguments).
-        fn molt_obj_lookup_method(recv: obj, name: ptr, len: i64) -> ptr;
+        fn molt_obj_lookup_method(recv: obj, name: obj) -> ptr;
         /// `recv.NAME(*args)`, `method` being what `molt_obj_lookup_method` gave for it: `args`
         /// is a tuple of the positional arguments followed by the keyword arguments' values;
         /// `kwnames` (`kwlen` bytes) names those keyword arguments, comma-separated (empty when
         /// there are none). CPython's TypeErrors for bad arguments ("list.append() takes exactly
         /// one argument (0 given)"), or "'int' object is not callable" for a null `method`.
-        fn molt_obj_call_method(recv: obj, method: ptr, name: ptr, len: i64, args: obj, kwnames: ptr, kwlen: i64) -> obj;
+        /// A receiver whose class is a user class (or whose attribute is not a builtin
+        /// method) gets a marker address from `molt_obj_lookup_method`, and the call then looks
+        /// the attribute up as CPython's LOAD_METHOD does (a function found on the class is
+        /// called with the receiver first, without a bound method object); `depth` is the
+        /// caller's frame depth.
+        fn molt_obj_call_method(recv: obj, method: ptr, name: obj, args: obj, kwnames: ptr, kwlen: i64, depth: i64) -> obj;
 
         // --- dicts and sets ---
         /// A new empty dict.
@@ -524,6 +556,10 @@ molt_abi! {
             Map = 16,
             Filter = 17,
             Function = 18,
+            Super = 19,
+            StaticMethod = 20,
+            ClassMethod = 21,
+            Property = 22,
         }
         /// The builtin functions `molt_builtin_function` gives as values.
         enum BuiltinFunction {
@@ -549,6 +585,11 @@ molt_abi! {
             Callable = 19,
             Ascii = 20,
             Format = 21,
+            Getattr = 22,
+            Setattr = 23,
+            Hasattr = 24,
+            Delattr = 25,
+            Issubclass = 26,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {
