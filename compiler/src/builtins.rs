@@ -12,7 +12,7 @@
 
 use molt_ir::Builtin;
 
-use crate::abi::{BuiltinClass, BuiltinFunction, EXCEPTION_KINDS};
+use crate::abi::{BuiltinClass, BuiltinFunction, EXCEPTION_KINDS, RtObj};
 
 /// How a call of a builtin lowers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +52,8 @@ pub enum Kind {
     Class(BuiltinClass),
     /// An exception class of the runtime: its kind.
     ExceptionClass(i32),
+    /// A constant: the runtime's static object.
+    Constant(RtObj),
 }
 
 /// One builtin name.
@@ -152,6 +154,17 @@ builtins! {
     Map = "map", Kind::Class(BuiltinClass::Map), Call::Value, &[];
     Filter = "filter", Kind::Class(BuiltinClass::Filter), Call::Value, &[];
     Callable = "callable", Kind::Function(Some(BuiltinFunction::Callable)), Call::Value, &[];
+    Getattr = "getattr", Kind::Function(Some(BuiltinFunction::Getattr)), Call::Value, &[];
+    Setattr = "setattr", Kind::Function(Some(BuiltinFunction::Setattr)), Call::Value, &[];
+    Hasattr = "hasattr", Kind::Function(Some(BuiltinFunction::Hasattr)), Call::Value, &[];
+    Delattr = "delattr", Kind::Function(Some(BuiltinFunction::Delattr)), Call::Value, &[];
+    Issubclass = "issubclass", Kind::Function(Some(BuiltinFunction::Issubclass)), Call::Value, &[];
+    // `super()` without arguments is `super(__class__, <first argument>)` (hir/classes.rs).
+    Super = "super", Kind::Class(BuiltinClass::Super), Call::Value, &[];
+    Staticmethod = "staticmethod", Kind::Class(BuiltinClass::StaticMethod), Call::Value, &[];
+    Classmethod = "classmethod", Kind::Class(BuiltinClass::ClassMethod), Call::Value, &[];
+    Property = "property", Kind::Class(BuiltinClass::Property), Call::Value, &[];
+    NotImplemented = "NotImplemented", Kind::Constant(RtObj::molt_not_implemented), Call::Unsupported, &[];
 }
 
 impl BuiltinId {
@@ -175,7 +188,15 @@ pub fn callable_names() -> impl Iterator<Item = &'static str> {
 pub fn builtin_class(name: &str) -> Option<BuiltinClass> {
     match BuiltinId::lookup(name)?.decl().kind {
         Kind::Class(c) => Some(c),
-        Kind::Function(_) | Kind::ExceptionClass(_) => None,
+        Kind::Function(_) | Kind::ExceptionClass(_) | Kind::Constant(_) => None,
+    }
+}
+
+/// The constant called `name` (`NotImplemented`), as the runtime's static object.
+pub fn constant(name: &str) -> Option<RtObj> {
+    match BuiltinId::lookup(name)?.decl().kind {
+        Kind::Constant(o) => Some(o),
+        Kind::Function(_) | Kind::Class(_) | Kind::ExceptionClass(_) => None,
     }
 }
 
@@ -183,7 +204,7 @@ pub fn builtin_class(name: &str) -> Option<BuiltinClass> {
 pub fn builtin_function(name: &str) -> Option<BuiltinFunction> {
     match BuiltinId::lookup(name)?.decl().kind {
         Kind::Function(f) => f,
-        Kind::Class(_) | Kind::ExceptionClass(_) => None,
+        Kind::Class(_) | Kind::ExceptionClass(_) | Kind::Constant(_) => None,
     }
 }
 
@@ -226,6 +247,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, object, bool, tuple, map, filter, callable");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, object, bool, tuple, map, filter, callable, getattr, setattr, hasattr, delattr, issubclass, super, staticmethod, classmethod, property");
     }
 }

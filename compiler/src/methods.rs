@@ -6,9 +6,12 @@
 //! CPython 3.11 (`dir(T)` without the dunder names; listed here). Provides [`lookup`]: what a
 //! call `recv.NAME(...)` on a receiver of a known type does.
 //!
-//! Invariant: a call of a method that CPython has and the runtime lacks is never compiled (it
-//! would raise an AttributeError that CPython does not): it is a diagnostic. A name that no
-//! builtin type has compiles to the runtime's call, which raises CPython's AttributeError.
+//! Invariant: a call of a method that CPython has and the runtime lacks on a receiver of a
+//! static type (int, float, str, list, tuple) is never compiled (it would raise an
+//! AttributeError that CPython does not): it is a diagnostic. A name that no builtin type has
+//! compiles to the runtime's call, which raises CPython's AttributeError. A receiver of no
+//! static type (an instance of a user class, a dict, a set, an exception) may have any method:
+//! the runtime finds it.
 
 use molt_ir::Type;
 
@@ -103,14 +106,6 @@ const LIST_METHODS: &[(&str, Option<TySet>)] = &[
     ("sort", NONE),
 ];
 
-/// The methods of `dict`, `set` and `frozenset` (dicts and sets are values of no static type yet:
-/// their methods are found on values of any type).
-const DICT_SET_METHODS: &[&str] = &[
-    "clear", "copy", "get", "items", "keys", "values", "pop", "popitem", "setdefault", "update", "add", "difference",
-    "difference_update", "discard", "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset", "remove",
-    "symmetric_difference", "symmetric_difference_update", "union",
-];
-
 /// The methods of `tuple` (all of them).
 const TUPLE_METHODS: &[(&str, Option<TySet>)] = &[("count", INT), ("index", INT)];
 
@@ -121,7 +116,7 @@ const INT_NOT_YET: &[&str] =
     &["as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator", "real", "to_bytes"];
 const FLOAT_NOT_YET: &[&str] = &["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"];
 /// Exceptions and other objects.
-const OBJECT_NOT_YET: &[&str] = &["with_traceback", "add_note", "args", "mro"];
+const OBJECT_NOT_YET: &[&str] = &["with_traceback", "add_note", "args"];
 
 /// What `recv.name(...)` does for a receiver of type `recv` (`None`: a value of a type not
 /// known here — the front end refuses calls on the builtin classes themselves).
@@ -139,8 +134,13 @@ pub fn lookup(recv: Option<Type>, name: &str) -> Method {
         Some(Type::Int | Type::Bool) => (&[], &[INT_NOT_YET]),
         Some(Type::Float) => (&[], &[FLOAT_NOT_YET]),
         Some(Type::None) => (&[], &[]),
-        Some(Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref) | None => {
+        Some(Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref) => {
             (&[], &[STR_NOT_YET, INT_NOT_YET, FLOAT_NOT_YET, OBJECT_NOT_YET])
+        }
+        // Any other object: an instance of a user class may have any method, dunders included
+        // (the runtime looks it up; CPython's AttributeError when there is none).
+        None => {
+            return if OBJECT_NOT_YET.contains(&name) { Method::NotYet } else { Method::Supported(ANY) };
         }
     };
     if let Some(&(_, result)) = table.iter().find(|(n, _)| *n == name) {
@@ -148,10 +148,6 @@ pub fn lookup(recv: Option<Type>, name: &str) -> Method {
     }
     if is_dunder(name) || not_yet.iter().any(|l| l.contains(&name)) {
         return Method::NotYet;
-    }
-    // A value of any type: a method of some builtin type runs if the value has it.
-    if recv.is_none() && (LIST_METHODS.iter().any(|m| m.0 == name) || STR_METHODS.iter().any(|m| m.0 == name) || DICT_SET_METHODS.contains(&name)) {
-        return Method::Supported(ANY);
     }
     Method::Missing
 }
@@ -176,7 +172,9 @@ mod tests {
         assert_eq!(lookup(Some(Type::Int), "append"), Method::Missing);
         assert_eq!(lookup(Some(Type::List), "__len__"), Method::NotYet);
         assert_eq!(lookup(None, "count"), Method::Supported(ANY));
-        assert_eq!(lookup(None, "bit_length"), Method::NotYet);
+        assert_eq!(lookup(None, "bit_length"), Method::Supported(ANY));
+        assert_eq!(lookup(None, "__init__"), Method::Supported(ANY));
+        assert_eq!(lookup(None, "with_traceback"), Method::NotYet);
         assert_eq!(lookup(Some(Type::tuple(&[])), "count"), Method::Supported(INT));
     }
 }

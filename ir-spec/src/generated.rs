@@ -166,6 +166,14 @@ pub enum Opcode {
     PyInplaceBinop,
     /// `py.call_method`: `recv.NAME(args…, kw=value…)` (operands: the receiver, the positional arguments, then the keyword arguments' values, named by `kwnames`, comma-separated). `recv.NAME` ends at source offset `attr_end` (where an AttributeError points).
     PyCallMethod,
+    /// `py.setattr`: `a.NAME = value` (operands: a, value; CPython's `PyObject_SetAttr`).
+    PySetattr,
+    /// `py.delattr`: `del a.NAME`.
+    PyDelattr,
+    /// `py.class_new`: `class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`).
+    PyClassNew,
+    /// `py.exc_matches_class`: `except C` for a class value: whether exception %0 is an instance of class %1 (or of a class in tuple %1); CPython's TypeError when %1 is not an exception class.
+    PyExcMatchesClass,
     /// `t.const`: A typed literal; the result type is the literal's type.
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
@@ -344,6 +352,14 @@ pub enum Opcode {
     TRaise,
     /// `t.make_function`: A new function object (`py.make_function`) whose code is instance `func` (taking `!t.obj` function and bound-parameter tuple, returning `!t.obj`).
     TMakeFunction,
+    /// `t.obj_setattr`: `a.NAME = value` of boxed values.
+    TObjSetattr,
+    /// `t.obj_delattr`: `del a.NAME` of a boxed value.
+    TObjDelattr,
+    /// `t.class_new`: A new class (`py.class_new`): bases tuple %0, namespace dict %1.
+    TClassNew,
+    /// `t.exc_matches_class`: `except C` for a class value (`py.exc_matches_class`).
+    TExcMatchesClass,
     /// `t.call_value_ex`: `callee(*args, **kwargs)` (`py.call_value_ex`).
     TCallValueEx,
     /// `t.kwargs_merge`: Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).
@@ -421,7 +437,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 188] = [
+    pub const ALL: [Opcode; 196] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -484,6 +500,10 @@ impl Opcode {
         Opcode::PyDelslice,
         Opcode::PyInplaceBinop,
         Opcode::PyCallMethod,
+        Opcode::PySetattr,
+        Opcode::PyDelattr,
+        Opcode::PyClassNew,
+        Opcode::PyExcMatchesClass,
         Opcode::TConst,
         Opcode::TUndef,
         Opcode::TIntBinop,
@@ -573,6 +593,10 @@ impl Opcode {
         Opcode::TFrameCheck,
         Opcode::TRaise,
         Opcode::TMakeFunction,
+        Opcode::TObjSetattr,
+        Opcode::TObjDelattr,
+        Opcode::TClassNew,
+        Opcode::TExcMatchesClass,
         Opcode::TCallValueEx,
         Opcode::TKwargsMerge,
         Opcode::TCallValue,
@@ -688,6 +712,10 @@ impl Opcode {
             "py.delslice" => Opcode::PyDelslice,
             "py.inplace_binop" => Opcode::PyInplaceBinop,
             "py.call_method" => Opcode::PyCallMethod,
+            "py.setattr" => Opcode::PySetattr,
+            "py.delattr" => Opcode::PyDelattr,
+            "py.class_new" => Opcode::PyClassNew,
+            "py.exc_matches_class" => Opcode::PyExcMatchesClass,
             "t.const" => Opcode::TConst,
             "t.undef" => Opcode::TUndef,
             "t.int_binop" => Opcode::TIntBinop,
@@ -777,6 +805,10 @@ impl Opcode {
             "t.frame_check" => Opcode::TFrameCheck,
             "t.raise" => Opcode::TRaise,
             "t.make_function" => Opcode::TMakeFunction,
+            "t.obj_setattr" => Opcode::TObjSetattr,
+            "t.obj_delattr" => Opcode::TObjDelattr,
+            "t.class_new" => Opcode::TClassNew,
+            "t.exc_matches_class" => Opcode::TExcMatchesClass,
             "t.call_value_ex" => Opcode::TCallValueEx,
             "t.kwargs_merge" => Opcode::TKwargsMerge,
             "t.call_value" => Opcode::TCallValue,
@@ -892,6 +924,10 @@ macro_rules! py_ops {
             | $crate::Opcode::PyDelslice
             | $crate::Opcode::PyInplaceBinop
             | $crate::Opcode::PyCallMethod
+            | $crate::Opcode::PySetattr
+            | $crate::Opcode::PyDelattr
+            | $crate::Opcode::PyClassNew
+            | $crate::Opcode::PyExcMatchesClass
     };
 }
 
@@ -988,6 +1024,10 @@ macro_rules! t_ops {
             | $crate::Opcode::TFrameCheck
             | $crate::Opcode::TRaise
             | $crate::Opcode::TMakeFunction
+            | $crate::Opcode::TObjSetattr
+            | $crate::Opcode::TObjDelattr
+            | $crate::Opcode::TClassNew
+            | $crate::Opcode::TExcMatchesClass
             | $crate::Opcode::TCallValueEx
             | $crate::Opcode::TKwargsMerge
             | $crate::Opcode::TCallValue
@@ -1035,7 +1075,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 188] = [
+static SPECS: [OpSpec; 196] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1838,6 +1878,58 @@ static SPECS: [OpSpec; 188] = [
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
         attrs: &[AttrSpec { name: "attr_end", kind: AttrKind::Int, optional: false }, AttrSpec { name: "kwnames", kind: AttrKind::Str, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.setattr",
+        dialect: Dialect::Py,
+        doc: "`a.NAME = value` (operands: a, value; CPython's `PyObject_SetAttr`).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.delattr",
+        dialect: Dialect::Py,
+        doc: "`del a.NAME`.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.class_new",
+        dialect: Dialect::Py,
+        doc: "`class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`).",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.exc_matches_class",
+        dialect: Dialect::Py,
+        doc: "`except C` for a class value: whether exception %0 is an instance of class %1 (or of a class in tuple %1); CPython's TypeError when %1 is not an exception class.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -2997,6 +3089,58 @@ static SPECS: [OpSpec; 188] = [
         attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varkw", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_setattr",
+        dialect: Dialect::T,
+        doc: "`a.NAME = value` of boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_delattr",
+        dialect: Dialect::T,
+        doc: "`del a.NAME` of a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.class_new",
+        dialect: Dialect::T,
+        doc: "A new class (`py.class_new`): bases tuple %0, namespace dict %1.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.exc_matches_class",
+        dialect: Dialect::T,
+        doc: "`except C` for a class value (`py.exc_matches_class`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {

@@ -60,7 +60,7 @@ impl<'a> FnLower<'a> {
     fn is_exception_class(&self, name: &str) -> bool {
         match self.lookup(name) {
             Resolved::Builtin(BuiltinId::Exception(_)) => true,
-            Resolved::Builtin(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Cell(_) | Resolved::Undefined => false,
+            Resolved::Builtin(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Cell(_) | Resolved::ClassLocal(_) | Resolved::Undefined => false,
         }
     }
 
@@ -240,6 +240,21 @@ impl<'a> FnLower<'a> {
                     return;
                 }
                 None => cur,
+                Some(ty) if self.exception_classes(ty).is_none() => {
+                    // A class value (a user exception class, a tuple of classes): evaluated
+                    // when the clause is reached, then matched by the runtime.
+                    self.cur = Some(cur);
+                    let Some(cls) = self.expr(ty) else { return };
+                    let Some(b) = self.cur.take() else { return };
+                    let (op, b) = self.append(b, NewOp::new(Opcode::PyExcMatchesClass, hsp).operands([e, cls]).result(Type::Bool));
+                    let c = self.func.result(op);
+                    let (matched, nomatch) = (self.new_block(), self.new_block());
+                    self.cond_br(b, c, matched, vec![], nomatch, hsp);
+                    self.seal(matched);
+                    self.seal(nomatch);
+                    self.cur = Some(nomatch);
+                    matched
+                }
                 Some(ty) => {
                     let Some(kinds) = self.exception_classes(ty) else { return };
                     let (matched, nomatch) = (self.new_block(), self.new_block());
@@ -272,8 +287,9 @@ impl<'a> FnLower<'a> {
         }
     }
 
-    /// The builtin exception classes an `except` clause names (a name or a tuple of names).
-    fn exception_classes(&mut self, ty: &Expr) -> Option<Vec<String>> {
+    /// The builtin exception classes an `except` clause names (a name or a tuple of names), if
+    /// it names only those (then each is tested by its kind, without evaluating anything).
+    fn exception_classes(&self, ty: &Expr) -> Option<Vec<String>> {
         let names: Vec<&Expr> = match ty {
             Expr::Tuple(t) => t.elts.iter().collect(),
             other => vec![other],
@@ -282,11 +298,7 @@ impl<'a> FnLower<'a> {
         for n in names {
             match n {
                 Expr::Name(n) if self.is_exception_class(n.id.as_str()) => kinds.push(n.id.to_string()),
-                other => {
-                    self.err(Diagnostic::new("E0100", span(other.range()), "only builtin exception classes can be caught yet")
-                        .label("not a builtin exception class").help("name builtin exception classes, e.g. `except (ValueError, KeyError):`"));
-                    return None;
-                }
+                _ => return None,
             }
         }
         Some(kinds)
@@ -300,7 +312,7 @@ impl<'a> FnLower<'a> {
         let var = match &h.name {
             Some(name) => match self.lookup(name.as_str()) {
                 Resolved::Ssa(var) => Some(var),
-                Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Cell(_) | Resolved::Undefined => {
+                Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Cell(_) | Resolved::ClassLocal(_) | Resolved::Undefined => {
                     self.err(Diagnostic::new("E0100", span(name.range), format!("`except ... as {name}` binding a module variable or a variable shared with a nested function that functions read is not supported yet"))
                         .label("a module variable").help("use another name for the exception"));
                     return;

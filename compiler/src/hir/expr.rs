@@ -42,12 +42,13 @@ impl<'a> FnLower<'a> {
                 Kind::Class(_) | Kind::ExceptionClass(_) => {
                     return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
                 }
-                Kind::Function(Some(_)) => {
+                Kind::Function(Some(_)) | Kind::Constant(_) => {
                     return self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str(name.into())).result(Type::Obj));
                 }
                 Kind::Function(None) => function_value(),
             },
             Resolved::Func => function_value(),
+            Resolved::ClassLocal(_) => return self.load_class_name(name, sp),
             Resolved::Undefined => Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
                 .label("not a local, module-level name or supported builtin")
                 .help("define it at module level or in this function before using it"),
@@ -377,8 +378,9 @@ impl<'a> FnLower<'a> {
                 return self.call_value(f, &call.arguments, sp);
             }
             Resolved::Func | Resolved::Global { func: true } => return self.call_function(call, name, sp),
+            Resolved::Builtin(crate::builtins::BuiltinId::Super) if call.arguments.is_empty() => return self.zero_arg_super(sp),
             Resolved::Builtin(id) => id.decl().call,
-            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Cell(_) => {
+            Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Cell(_) | Resolved::ClassLocal(_) => {
                 let f = self.read_name(name, span(callee.range))?;
                 return self.call_value(f, &call.arguments, sp);
             }

@@ -39,6 +39,8 @@ use crate::diagnostics::Diagnostic;
 pub(super) enum FnBody {
     Def(ast::StmtFunctionDef),
     Lambda(ast::ExprLambda),
+    /// A class body: its code takes the namespace dict it fills (`hir/classes.rs`).
+    Class(ast::StmtClassDef),
 }
 
 /// A function object's code, lowered after the function that makes the object.
@@ -128,7 +130,7 @@ impl FnLower<'_> {
         match self.ctx.table.scope(self.scope).kind {
             ScopeKind::Module => name.to_string(),
             ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{name}", self.qualname),
-            ScopeKind::Comprehension => format!("{}.{name}", self.qualname),
+            ScopeKind::Comprehension | ScopeKind::Class => format!("{}.{name}", self.qualname),
         }
     }
 
@@ -178,7 +180,7 @@ impl FnLower<'_> {
             // The symbol table makes every variable a nested function shares a cell here too.
             match self.lookup(n) {
                 Resolved::Cell(sym) if self.cells.contains_key(&sym) => cells.push(self.cells[&sym]),
-                Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Undefined => {
+                Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::ClassLocal(_) | Resolved::Undefined => {
                     self.err(Diagnostic::new("E0108", sp, format!("`{n}` cannot be shared with this function yet")).label("uses an enclosing variable"));
                     return None;
                 }
@@ -305,7 +307,7 @@ impl FnLower<'_> {
         let shared = t.resolve(comp_scope, name).is_some_and(|s| t.symbol(s).in_cell);
         match self.lookup(name) {
             Resolved::Cell(sym) if shared => self.cells.get(&sym).copied(),
-            Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Undefined => self.read_name(name, sp),
+            Resolved::Cell(_) | Resolved::Ssa(_) | Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::ClassLocal(_) | Resolved::Undefined => self.read_name(name, sp),
         }
     }
 
@@ -385,6 +387,9 @@ pub(super) fn lower_function_object(ctx: &Ctx<'_>, pf: &PendingFn) -> (HirFunc, 
     let args = l.func.add_block_param(entry, Type::Obj);
     l.names.insert(args, ".args".into());
     let params = pf.sig.params();
+    if pf.sig.argcount > 0 {
+        l.first_param = pf.sig.names.first().cloned();
+    }
     let values: Vec<Value> = if params.is_empty() {
         Vec::new()
     } else {
@@ -402,6 +407,7 @@ pub(super) fn lower_function_object(ctx: &Ctx<'_>, pf: &PendingFn) -> (HirFunc, 
     l.bind_params(entry, &bound, Some(fn_obj));
     match &pf.body {
         FnBody::Def(def) => l.suite(&def.body),
+        FnBody::Class(c) => l.class_body(c, bound.first().map(|(_, v)| *v)),
         FnBody::Lambda(lam) => {
             if let Some(v) = l.expr(&lam.body)
                 && let Some(b) = l.cur.take()

@@ -25,6 +25,7 @@ pub use comprehension::{display_name, is_synthetic};
 
 pub mod calls;
 mod comprehension;
+mod classes;
 mod exceptions;
 mod expr;
 mod fstring;
@@ -146,6 +147,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
         let params: Vec<String> = sigs.get(def.name.as_str()).map(calls::Signature::params).unwrap_or_default();
         let mut l = FnLower::new(def.name.as_str(), vec![Type::Obj], &ctx, scope, span(def.range));
         l.qualname = def.name.to_string();
+        l.first_param = sigs.get(def.name.as_str()).filter(|s| s.argcount > 0).and_then(|s| s.names.first().cloned());
         let entry = l.cur.unwrap_or_else(|| l.func.new_block());
         let mut values = Vec::new();
         for p in &params {
@@ -259,8 +261,10 @@ enum Resolved {
     /// A variable held in a cell (`FnLower::cells`): shared with a nested function.
     Cell(SymbolId),
     /// Bound nowhere: a NameError at run time (also a module-level name that only a rejected
-    /// `def` or a `class` binds).
+    /// `def` binds).
     Undefined,
+    /// A name a class body binds: an entry of the class namespace (`FnLower::class_ns`).
+    ClassLocal(SymbolId),
 }
 
 /// An enclosing `try … finally`: its body, and the depths of `handlers` and `handling` outside it.
@@ -303,6 +307,10 @@ struct FnLower<'a> {
     cells: HashMap<SymbolId, Value>,
     /// The function's `__qualname__` (empty for `<module>`).
     qualname: String,
+    /// The namespace dict of the class body being lowered (this function is one).
+    class_ns: Option<Value>,
+    /// The function's first positional parameter (what `super()` passes with `__class__`).
+    first_param: Option<String>,
 }
 
 impl FnLower<'_> {
@@ -311,6 +319,9 @@ impl FnLower<'_> {
     fn lookup(&self, name: &str) -> Resolved {
         let t = self.ctx.table;
         let Some(sym) = t.resolve(self.scope, name) else { return Resolved::Undefined };
+        if t.scope(self.scope).kind == ScopeKind::Class && t.symbol(sym).binding == Binding::Local {
+            return Resolved::ClassLocal(sym);
+        }
         match t.symbol(sym).binding {
             Binding::Cell if t.symbol(sym).in_cell => Resolved::Cell(sym),
             Binding::Local | Binding::Cell => Resolved::Ssa(sym),

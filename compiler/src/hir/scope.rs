@@ -31,12 +31,14 @@
 //! reaches the variable through a cell (`in_cell`): only variables shared with a nested `def`
 //! or `lambda` need one.
 //!
-//! Not modelled yet, because the lowering rejects them: class bodies and generator
-//! expressions get no scope of their own. The builder visits only their parts that run in the
-//! enclosing scope (decorators and bases, default values, the first iterable) and does not look inside;
-//! CPython's implicit `__class__` cell is not made either. When they come, they become scope
-//! kinds here (with CPython's class rule: a class body's bindings are not visible to the
-//! functions inside it).
+//! A class body has a scope of its own (kind `Class`): its bound names are `Local` (the class
+//! namespace's), invisible to the functions inside it; the names it reads from enclosing
+//! functions are `Free` (through cells, as CPython's LOAD_CLASSDEREF); a function that reads
+//! `super` uses CPython's implicit `__class__`, which the class body then holds as a `Cell`
+//! (`needs_class_cell`, CPython's `drop_class_free`).
+//!
+//! Not modelled yet, because the lowering rejects them: generator expressions get no scope of
+//! their own. The builder visits only their first iterable.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -63,6 +65,9 @@ pub enum ScopeKind {
     Comprehension,
     /// A `lambda`: a function whose body is one expression (its defaults run outside).
     Lambda,
+    /// A class body: its bindings are the class namespace's, invisible to the functions inside
+    /// it (CPython's ClassBlock).
+    Class,
 }
 
 /// Where the value of a name lives, seen from the scope of its symbol.
@@ -146,6 +151,8 @@ pub struct SymbolTable {
     comps: HashMap<TextSize, ScopeId>,
     /// The scope of each `lambda`, by the start of its expression.
     lambdas: HashMap<TextSize, ScopeId>,
+    /// The scope of each `class` body, by the offset where the statement starts.
+    classes: HashMap<TextSize, ScopeId>,
     module: ScopeId,
     /// The SyntaxErrors CPython's symbol table reports (a `global` statement after a use of
     /// the name, or naming a parameter), with where.
@@ -157,7 +164,7 @@ impl SymbolTable {
     pub fn build(body: &[Stmt]) -> SymbolTable {
         let mut scopes = Arena::new();
         let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
-        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), lambdas: HashMap::new(), module, errors: Vec::new() };
+        let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), lambdas: HashMap::new(), classes: HashMap::new(), module, errors: Vec::new() };
         let mut b = Builder { t: table, scope: module };
         b.visit_body(body);
         let mut t = b.t;
@@ -198,6 +205,18 @@ impl SymbolTable {
     /// The scope of the list, set or dict comprehension whose expression starts at `start`.
     pub fn comp_scope(&self, start: TextSize) -> Option<ScopeId> {
         self.comps.get(&start).copied()
+    }
+
+    /// The scope of a `class` statement's body.
+    pub fn class_scope(&self, c: &ast::StmtClassDef) -> Option<ScopeId> {
+        self.classes.get(&c.range.start()).copied()
+    }
+
+    /// Whether the functions of class scope `scope` use `super()` or `__class__`: the class
+    /// body then makes the `__class__` cell (its symbol, binding `Cell`) that receives the class.
+    pub fn needs_class_cell(&self, scope: ScopeId) -> Option<SymbolId> {
+        let s = self.resolve(scope, "__class__")?;
+        (self.scopes[scope].kind == ScopeKind::Class && self.symbols[s].binding == Binding::Cell).then_some(s)
     }
 
     /// The scope of the `lambda` whose expression starts at `start`.
@@ -295,7 +314,7 @@ impl SymbolTable {
                 global.remove(&name);
                 match kind {
                     ScopeKind::Module => Binding::Global,
-                    ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => Binding::Local,
+                    ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda | ScopeKind::Class => Binding::Local,
                 }
             } else if bound.as_ref().is_some_and(|b| b.contains(&name)) {
                 free.insert(name);
@@ -306,9 +325,12 @@ impl SymbolTable {
             };
             self.symbols[s].binding = binding;
         }
-        // The names visible to nested functions: a function's own, then the enclosing ones.
+        // The names visible to nested functions: a function's own, then the enclosing ones; a
+        // class body's are not visible, but its implicit `__class__` is.
+        let class_name = self.intern("__class__");
         let mut new_bound = match kind {
             ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => local,
+            ScopeKind::Class => BTreeSet::from([class_name]),
             ScopeKind::Module => BTreeSet::new(),
         };
         new_bound.extend(bound.iter().flatten().copied());
@@ -316,8 +338,13 @@ impl SymbolTable {
         for child in self.scopes[scope].children.clone() {
             new_free.extend(self.analyze(child, Some(new_bound.clone()), global.clone(), implicit));
         }
+        // `drop_class_free`: a class whose functions use `__class__` makes its cell.
+        if kind == ScopeKind::Class && new_free.remove(&class_name) {
+            let s = self.symbol_in(scope, class_name);
+            self.symbols[s].binding = Binding::Cell;
+        }
         // `analyze_cells`: a local that a nested function has free is a cell.
-        if kind != ScopeKind::Module {
+        if matches!(kind, ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda) {
             for s in self.scopes[scope].symbols.clone() {
                 let sym = &mut self.symbols[s];
                 if sym.binding == Binding::Local && new_free.remove(&sym.name) {
@@ -359,13 +386,26 @@ impl SymbolTable {
     /// scopes between it and the function that binds it (that one's `Cell` included).
     fn mark_cells(&mut self) {
         let frees: Vec<(ScopeId, NameId)> = self.symbols.iter()
-            .filter(|(_, s)| s.binding == Binding::Free && matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda))
+            .filter(|(_, s)| s.binding == Binding::Free && matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Class))
             .map(|(_, s)| (s.scope, s.name))
             .collect();
         for (scope, name) in frees {
             let mut at = Some(scope);
             while let Some(id) = at {
-                let Some(&sym) = self.scopes[id].by_name.get(&name) else { break };
+                let class = self.scopes[id].kind == ScopeKind::Class;
+                let Some(&sym) = self.scopes[id].by_name.get(&name) else {
+                    // A class body the name passes by without a symbol of its own.
+                    if class {
+                        at = self.scopes[id].parent;
+                        continue;
+                    }
+                    break;
+                };
+                if class && !matches!(self.symbols[sym].binding, Binding::Free | Binding::Cell) {
+                    // The class's own binding of the name is not what its functions see.
+                    at = self.scopes[id].parent;
+                    continue;
+                }
                 self.symbols[sym].in_cell = true;
                 if self.symbols[sym].binding != Binding::Free {
                     break;
@@ -381,6 +421,9 @@ impl SymbolTable {
             match s.binding {
                 Binding::Cell => s.flags.captured = true,
                 Binding::Global if s.scope != self.module => module_names.push(s.name),
+                // A class body reads its own names as CPython's LOAD_NAME does: from the
+                // namespace, else the module variable of that name.
+                Binding::Local if self.scopes[s.scope].kind == ScopeKind::Class => module_names.push(s.name),
                 Binding::Global | Binding::Local | Binding::Free | Binding::Builtin(_) | Binding::Undefined => {}
             }
         }
@@ -480,6 +523,14 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_arguments(a);
                 }
                 self.flag(c.name.as_str(), |f| f.defined = true);
+                let outer = self.scope;
+                let name = Some(self.t.intern(c.name.as_str()));
+                let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Class, name, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+                self.t.scopes[outer].children.push(scope);
+                self.t.classes.insert(c.range.start(), scope);
+                self.scope = scope;
+                self.visit_body(&c.body);
+                self.scope = outer;
             }
             Stmt::Global(g) => {
                 // CPython's `symtable_visit_stmt`: a name used, bound or a parameter before its
@@ -545,7 +596,13 @@ impl<'a> Visitor<'a> for Builder {
     fn visit_expr(&mut self, e: &'a Expr) {
         match e {
             Expr::Name(n) => match n.ctx {
-                ExprContext::Load | ExprContext::Invalid => self.flag(n.id.as_str(), |f| f.used = true),
+                ExprContext::Load | ExprContext::Invalid => {
+                    self.flag(n.id.as_str(), |f| f.used = true);
+                    // CPython's symtable: a function that reads `super` uses `__class__`.
+                    if n.id.as_str() == "super" && matches!(self.t.scopes[self.scope].kind, ScopeKind::Function | ScopeKind::Lambda) {
+                        self.flag("__class__", |f| f.used = true);
+                    }
+                }
                 ExprContext::Store | ExprContext::Del => self.assign(n.id.as_str()),
             },
             Expr::Lambda(l) => {

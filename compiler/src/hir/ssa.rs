@@ -21,7 +21,7 @@ impl<'a> FnLower<'a> {
         let entry = func.new_block();
         let is_module = match ctx.table.scope(scope).kind {
             ScopeKind::Module => true,
-            ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => false,
+            ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda | ScopeKind::Class => false,
         };
         let mut s = FnLower {
             ctx,
@@ -41,6 +41,8 @@ impl<'a> FnLower<'a> {
             diags: Vec::new(),
             cells: HashMap::new(),
             qualname: String::new(),
+            class_ns: None,
+            first_param: None,
         };
         s.sealed.insert(entry);
         s
@@ -237,6 +239,7 @@ impl<'a> FnLower<'a> {
             }
             // A name a statement binds is an SSA variable or a module variable; the others
             // cannot be assigned here (a `nonlocal` name, Free, is rejected with its statement).
+            Resolved::ClassLocal(_) => self.store_class_name(name, v, sp),
             Resolved::Global { .. } | Resolved::Func | Resolved::Builtin(_) | Resolved::Undefined => {
                 self.func.append_op(b, NewOp::new(Opcode::PyStoreGlobal, sp).operands([v]).attr("name", Attr::Sym(name.into())));
             }

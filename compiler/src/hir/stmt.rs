@@ -83,7 +83,7 @@ impl<'a> FnLower<'a> {
                 None => self.err(Diagnostic::new("E0001", sp, "'continue' not properly in loop").label("not in a loop")),
             },
             Stmt::Return(r) => {
-                if self.is_module {
+                if self.is_module || self.class_ns.is_some() {
                     self.err(Diagnostic::new("E0001", sp, "'return' outside function").label("not in a function"));
                     return;
                 }
@@ -129,6 +129,7 @@ impl<'a> FnLower<'a> {
                     self.def_value(f);
                 }
             }
+            Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Nonlocal(n) => {
                 // The symbol table resolved the names; CPython's symbol-table errors remain.
                 if self.is_module {
@@ -181,6 +182,12 @@ impl<'a> FnLower<'a> {
                         e => self.assign_target(e, r),
                     }
                 }
+            }
+            Expr::Attribute(a) => {
+                // `x.name = v`: the value first (already evaluated), then the object.
+                let Some(x) = self.expr(&a.value) else { return };
+                let Some(b) = self.cur else { return };
+                self.append(b, NewOp::new(Opcode::PySetattr, span(t.range())).operands([x, v]).attr("name", Attr::Str(a.attr.to_string())));
             }
             Expr::Subscript(sub) => {
                 // `x[k] = v`: the value first (already evaluated), then the object, then the key.
@@ -236,6 +243,11 @@ impl<'a> FnLower<'a> {
                     self.delete_target(e);
                 }
             }
+            Expr::Attribute(a) => {
+                let Some(x) = self.expr(&a.value) else { return };
+                let Some(b) = self.cur else { return };
+                self.append(b, NewOp::new(Opcode::PyDelattr, span(t.range())).operands([x]).attr("name", Attr::Str(a.attr.to_string())));
+            }
             other => self.err(Diagnostic::new("E0100", span(other.range()), "only `del` of items and slices is supported")
                 .label("unsupported `del` target").help("delete list items (`del a[i]`, `del a[i:j]`); assign None to a variable instead of deleting it")),
         }
@@ -277,7 +289,20 @@ impl<'a> FnLower<'a> {
                     Key::Slice([lo, hi, st]) => self.append(b, NewOp::new(Opcode::PySetslice, tsp).operands([x, lo, hi, st, v])),
                 };
             }
-            other => self.err(Diagnostic::new("E0100", span(other.range()), "only augmented assignments to names and items are supported")
+            Expr::Attribute(at) => {
+                // `x.name op= v`: the object once, its attribute, the operation, the store.
+                let tsp = span(a.target.range());
+                let Some(x) = self.expr(&at.value) else { return };
+                let Some(b) = self.cur else { return };
+                let name = Attr::Str(at.attr.to_string());
+                let Some(cur) = self.emit(b, NewOp::new(Opcode::PyGetattr, tsp).operands([x]).attr("name", name.clone()).result(Type::Obj)) else { return };
+                let Some(rhs) = self.expr(&a.value) else { return };
+                let Some(b) = self.cur else { return };
+                let Some(v) = self.emit(b, NewOp::new(Opcode::PyInplaceBinop, sp).operands([cur, rhs]).enum_attr("op", op).result(Type::Obj)) else { return };
+                let Some(b) = self.cur else { return };
+                self.append(b, NewOp::new(Opcode::PySetattr, tsp).operands([x, v]).attr("name", name));
+            }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "only augmented assignments to names, attributes and items are supported")
                 .label("unsupported target").help("use a simple variable or an item, e.g. `x += 1`, `a[i] += 1`")),
         }
     }

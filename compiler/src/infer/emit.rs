@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass
     };
 }
 
@@ -478,6 +478,22 @@ impl Emitter<'_, '_> {
                 let args: Vec<Value> = (0..3).map(|i| boxed_operand(self, i)).collect();
                 self.out.append_op(b, NewOp::new(Opcode::TKwargsMerge, sp).operands(args));
                 return;
+            }
+            Opcode::PySetattr | Opcode::PyDelattr => {
+                let args: Vec<Value> = (0..o.operands.len()).map(|i| boxed_operand(self, i)).collect();
+                let opc = if o.opcode == Opcode::PySetattr { Opcode::TObjSetattr } else { Opcode::TObjDelattr };
+                let name = o.attr("name").cloned().unwrap_or(Attr::Str(String::new()));
+                self.out.append_op(b, NewOp::new(opc, sp).operands(args).attr("name", name));
+                return;
+            }
+            Opcode::PyClassNew => {
+                let (bases, ns) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                let name = o.attr("name").cloned().unwrap_or(Attr::Str(String::new()));
+                self.value(b, NewOp::new(Opcode::TClassNew, sp).operands([bases, ns]).attr("name", name).result(Type::TObj))
+            }
+            Opcode::PyExcMatchesClass => {
+                let (e, c) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                self.value(b, NewOp::new(Opcode::TExcMatchesClass, sp).operands([e, c]).result(Type::Bool))
             }
             Opcode::PyCellSet => {
                 let (c, v) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -1010,7 +1026,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | not_hir!() => self.undef_results(b, o),
         }
     }
 

@@ -153,7 +153,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -161,7 +161,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
 /// builtin types (always a bool), `not`, `in`, `int()`, `float()`, `len()`, `hash()`.
 pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
     match o.opcode {
-        Opcode::PyTruth | Opcode::PyCompare | Opcode::PyContains => Some(Type::Bool),
+        Opcode::PyTruth | Opcode::PyCompare | Opcode::PyContains | Opcode::PyExcMatchesClass => Some(Type::Bool),
         Opcode::PyFormat => Some(Type::Str),
         Opcode::PyUnop => match o.expect_enum_attr::<UnaryOp>("op") {
             UnaryOp::Not => Some(Type::Bool),
@@ -183,7 +183,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -247,10 +247,15 @@ fn method_lats(o: &OpData, recv: Lat, tier0: bool) -> (Vec<Lat>, Option<Diagnost
     if m.union(TySet::OBJECT) == m && recv.is_boxed() {
         receivers.push(None);
     }
+    // A receiver that may be any object (an instance of a user class) may have any dunder
+    // method: `super().__init__(…)`, `other.__eq__(x)`. The runtime looks it up.
+    let any_object = receivers.contains(&None);
+    let dunder = o.attr("name").and_then(Attr::as_str).is_some_and(|n| n.starts_with("__") && n.ends_with("__"));
     let mut result = Lat::Bottom;
     for r in receivers {
         match method_result(o, r) {
             Ok(l) => result = result.join(l),
+            Err(_) if any_object && dunder => {}
             Err(d) => return (vec![Lat::Bottom], Some(d)),
         }
     }
@@ -563,7 +568,10 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         // Function objects and cells; a call of a value returns anything.
         Opcode::PyCellNew | Opcode::PyFunctionCell | Opcode::PyMakeFunction => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Opcode::PyCallValue | Opcode::PyCallValueEx | Opcode::PyCellGet => Rule::Generic(vec![any]),
-        Opcode::PyCellSet | Opcode::PyKwargsMerge => Rule::Generic(vec![]),
+        Opcode::PyCellSet | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr => Rule::Generic(vec![]),
+        // A class object; whether an exception matches a class value.
+        Opcode::PyClassNew => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
+        Opcode::PyExcMatchesClass => Rule::Generic(vec![Lat::T(Type::Bool)]),
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
         Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyRaise | Opcode::PyRaiseFrom
         | Opcode::PyRaiseActive => Rule::Typed(vec![]),

@@ -51,7 +51,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_extend_star | RtFn::molt_list_to_tuple | RtFn::molt_obj_unpack_ex | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
-        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr => true,
+        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_exc_matches_class => true,
         RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
         RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
@@ -517,13 +517,32 @@ impl L<'_> {
             Opcode::TObjHash => Some(self.call_val(RtFn::molt_obj_hash, ops, Type::Ref, sp)),
             Opcode::TObjGetattr => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
-                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
-                let n = self.i64c(name.len() as i64, sp);
-                Some(self.call_val(RtFn::molt_obj_getattr, vec![ops[0], p, n], Type::Ref, sp))
+                let n = self.str_object(&name, sp);
+                Some(self.call_val(RtFn::molt_obj_getattr, vec![ops[0], n], Type::Ref, sp))
             }
+            Opcode::TObjSetattr | Opcode::TObjDelattr => {
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let n = self.str_object(&name, sp);
+                let (f, args) = if o.opcode == Opcode::TObjSetattr {
+                    (RtFn::molt_obj_setattr, vec![ops[0], n, ops[1]])
+                } else {
+                    (RtFn::molt_obj_delattr, vec![ops[0], n])
+                };
+                self.call(f, args, None, sp);
+                None
+            }
+            Opcode::TClassNew => {
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let n = self.str_object(&name, sp);
+                let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
+                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], depth], Type::Ref, sp))
+            }
+            Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
             Opcode::TBuiltinClass => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
                 Some(match crate::abi::exception_kind(&name) {
+                    // A constant: the runtime's static (immortal) object.
+                    _ if let Some(o) = crate::builtins::constant(&name) => self.static_ref(o, sp),
                     Some(kind) => {
                         let k = self.i64c(kind.into(), sp);
                         self.call_val(RtFn::molt_exception_class, vec![k], Type::Ref, sp)
@@ -637,13 +656,13 @@ impl L<'_> {
                 let kw = attr("kwnames").as_str().unwrap_or("").to_string();
                 let attr_end = attr("attr_end").as_int().and_then(|e| u32::try_from(e).ok()).unwrap_or(sp.end);
                 let attr_sp = Span { start: sp.start, end: attr_end.clamp(sp.start, sp.end) };
-                let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(name.clone())).result(Type::Ptr));
-                let pn = self.i64c(name.len() as i64, sp);
-                let method = self.call_val(RtFn::molt_obj_lookup_method, vec![ops[0], p, pn], Type::Ptr, attr_sp);
+                let n = self.str_object(&name, sp);
+                let method = self.call_val(RtFn::molt_obj_lookup_method, vec![ops[0], n], Type::Ptr, attr_sp);
                 let args = self.tuple_of(&ops[1..], sp);
                 let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
                 let kn = self.i64c(kw.len() as i64, sp);
-                Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], method, p, pn, args, k, kn], Type::Ref, sp))
+                let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
+                Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], method, n, args, k, kn, depth], Type::Ref, sp))
             }
             Opcode::TMakeFunction => {
                 let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).result(Type::Ptr));

@@ -140,10 +140,11 @@ fn module_names_are_never_free() {
 }
 
 #[test]
-fn class_bodies_and_generator_expressions_have_no_scope_yet() {
+fn decorators_and_bases_run_outside_the_class_and_generator_expressions_have_no_scope_yet() {
     let t = table("@d\nclass A(B):\n    y = 1\ng = (x for x in s if x)\n");
     expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("s", "undefined"), ("g", "global")]);
-    assert!(t.scope(t.module()).children.is_empty());
+    expect(&t, &["A"], &[("y", "local")]);
+    assert_eq!(t.scope(t.module()).children.len(), 1, "only the class body has a scope");
 }
 
 #[test]
@@ -223,4 +224,26 @@ fn comprehensions_have_their_own_scope() {
     let got: BTreeMap<String, String> = t.scope(c).symbols.iter().map(|&sym| (t.name(sym).to_string(), short(t.symbol(sym).binding))).collect();
     assert_eq!(got, want(&[("x", "local"), ("n", "global")]));
     assert!(flags(&t, &[], "n").captured, "the comprehension reads n");
+}
+
+#[test]
+fn class_bodies_have_a_scope_invisible_to_their_functions() {
+    // CPython 3.11's symtable: C has a and b free (a passes through to m), y and z local;
+    // m has `__class__` free (it reads `super`); n's `y` is the module's (undefined here).
+    let t = table("x = 1\ndef f(a):\n    b = 2\n    class C(Base):\n        y = x\n        z = b\n        def m(self):\n            return a + super().m()\n        def n(self):\n            return y\n    return C\n");
+    expect(&t, &["f"], &[("a", "cell"), ("b", "cell"), ("C", "local"), ("Base", "undefined")]);
+    // Molt gives the class body the `__class__` cell as a symbol (CPython's ste_needs_class_closure).
+    expect(&t, &["f", "C"], &[("x", "global"), ("y", "local"), ("z", "local"), ("b", "free"), ("m", "local"), ("n", "local"), ("a", "free"), ("__class__", "cell")]);
+    expect(&t, &["f", "C", "m"], &[("self", "local"), ("a", "free"), ("super", "builtin super"), ("__class__", "free")]);
+    expect(&t, &["f", "C", "n"], &[("self", "local"), ("y", "undefined")]);
+    let c = scope_at(&t, &["f", "C"]);
+    assert_eq!(t.scope(c).kind, ScopeKind::Class);
+    assert!(t.needs_class_cell(c).is_some());
+    for path in [&["f", "C"][..], &["f", "C", "m"]] {
+        let s = scope_at(&t, path);
+        assert!(t.symbol(t.resolve(s, "a").expect("a")).in_cell, "{path:?}");
+    }
+    // A class whose functions do not use super() has no cell.
+    let t = table("class D:\n    def g(self):\n        return 1\n");
+    assert!(t.needs_class_cell(scope_at(&t, &["D"])).is_none());
 }

@@ -1,0 +1,3 @@
+class Stack(list):
+    def push(self, x):
+        self.append(x)

@@ -1,7 +1,0 @@
-def f():
-    return 1
-
-try:
-    f()
-except f:
-    pass
