@@ -174,6 +174,10 @@ pub enum Opcode {
     PyClassNew,
     /// `py.exc_matches_class`: `except C` for a class value: whether exception %0 is an instance of class %1 (or of a class in tuple %1); CPython's TypeError when %1 is not an exception class.
     PyExcMatchesClass,
+    /// `py.with_enter`: `with mgr`: `__enter__` and `__exit__` looked up on the type, `__enter__` called; a tuple (the bound `__exit__`, what `__enter__` returned).
+    PyWithEnter,
+    /// `py.with_exit`: An exception %1 leaves a `with` body: `%0(type(e), e, tb)`; whether the result is true (the exception is suppressed).
+    PyWithExit,
     /// `t.const`: A typed literal; the result type is the literal's type.
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
@@ -360,6 +364,10 @@ pub enum Opcode {
     TClassNew,
     /// `t.exc_matches_class`: `except C` for a class value (`py.exc_matches_class`).
     TExcMatchesClass,
+    /// `t.with_enter`: `py.with_enter` of a boxed value.
+    TWithEnter,
+    /// `t.with_exit`: `py.with_exit` of boxed values.
+    TWithExit,
     /// `t.call_value_ex`: `callee(*args, **kwargs)` (`py.call_value_ex`).
     TCallValueEx,
     /// `t.kwargs_merge`: Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).
@@ -437,7 +445,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 196] = [
+    pub const ALL: [Opcode; 200] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -504,6 +512,8 @@ impl Opcode {
         Opcode::PyDelattr,
         Opcode::PyClassNew,
         Opcode::PyExcMatchesClass,
+        Opcode::PyWithEnter,
+        Opcode::PyWithExit,
         Opcode::TConst,
         Opcode::TUndef,
         Opcode::TIntBinop,
@@ -597,6 +607,8 @@ impl Opcode {
         Opcode::TObjDelattr,
         Opcode::TClassNew,
         Opcode::TExcMatchesClass,
+        Opcode::TWithEnter,
+        Opcode::TWithExit,
         Opcode::TCallValueEx,
         Opcode::TKwargsMerge,
         Opcode::TCallValue,
@@ -716,6 +728,8 @@ impl Opcode {
             "py.delattr" => Opcode::PyDelattr,
             "py.class_new" => Opcode::PyClassNew,
             "py.exc_matches_class" => Opcode::PyExcMatchesClass,
+            "py.with_enter" => Opcode::PyWithEnter,
+            "py.with_exit" => Opcode::PyWithExit,
             "t.const" => Opcode::TConst,
             "t.undef" => Opcode::TUndef,
             "t.int_binop" => Opcode::TIntBinop,
@@ -809,6 +823,8 @@ impl Opcode {
             "t.obj_delattr" => Opcode::TObjDelattr,
             "t.class_new" => Opcode::TClassNew,
             "t.exc_matches_class" => Opcode::TExcMatchesClass,
+            "t.with_enter" => Opcode::TWithEnter,
+            "t.with_exit" => Opcode::TWithExit,
             "t.call_value_ex" => Opcode::TCallValueEx,
             "t.kwargs_merge" => Opcode::TKwargsMerge,
             "t.call_value" => Opcode::TCallValue,
@@ -928,6 +944,8 @@ macro_rules! py_ops {
             | $crate::Opcode::PyDelattr
             | $crate::Opcode::PyClassNew
             | $crate::Opcode::PyExcMatchesClass
+            | $crate::Opcode::PyWithEnter
+            | $crate::Opcode::PyWithExit
     };
 }
 
@@ -1028,6 +1046,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjDelattr
             | $crate::Opcode::TClassNew
             | $crate::Opcode::TExcMatchesClass
+            | $crate::Opcode::TWithEnter
+            | $crate::Opcode::TWithExit
             | $crate::Opcode::TCallValueEx
             | $crate::Opcode::TKwargsMerge
             | $crate::Opcode::TCallValue
@@ -1075,7 +1095,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 196] = [
+static SPECS: [OpSpec; 200] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1925,6 +1945,32 @@ static SPECS: [OpSpec; 196] = [
         name: "py.exc_matches_class",
         dialect: Dialect::Py,
         doc: "`except C` for a class value: whether exception %0 is an instance of class %1 (or of a class in tuple %1); CPython's TypeError when %1 is not an exception class.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.with_enter",
+        dialect: Dialect::Py,
+        doc: "`with mgr`: `__enter__` and `__exit__` looked up on the type, `__enter__` called; a tuple (the bound `__exit__`, what `__enter__` returned).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.with_exit",
+        dialect: Dialect::Py,
+        doc: "An exception %1 leaves a `with` body: `%0(type(e), e, tb)`; whether the result is true (the exception is suppressed).",
         operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Bool)],
@@ -3134,6 +3180,32 @@ static SPECS: [OpSpec; 196] = [
         name: "t.exc_matches_class",
         dialect: Dialect::T,
         doc: "`except C` for a class value (`py.exc_matches_class`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.with_enter",
+        dialect: Dialect::T,
+        doc: "`py.with_enter` of a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.with_exit",
+        dialect: Dialect::T,
+        doc: "`py.with_exit` of boxed values.",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Bool)],

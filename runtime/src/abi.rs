@@ -234,6 +234,15 @@ molt_abi! {
         /// class or a tuple of them, nested); TypeError "catching classes that do not inherit
         /// from BaseException is not allowed" otherwise.
         fn molt_exc_matches_class(exc: obj, cls: obj) -> bool;
+        /// `with mgr`: CPython's BEFORE_WITH — `__enter__` and `__exit__` looked up on the
+        /// type (TypeError "'int' object does not support the context manager protocol", "…
+        /// (missed __exit__ method)"), then `__enter__` called. A new tuple (the bound
+        /// `__exit__`, what `__enter__` returned).
+        fn molt_with_enter(mgr: obj) -> obj;
+        /// `exit(type(exc), exc, tb)` for an exception leaving a `with` body (the traceback
+        /// argument is None: tracebacks are not objects yet); whether its result is true (the
+        /// exception is then suppressed).
+        fn molt_with_exit(exit: obj, exc: obj) -> bool;
 
         // --- tuples, subscription, iteration ---
         /// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.

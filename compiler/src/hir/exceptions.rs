@@ -13,7 +13,7 @@ use molt_ir::{Attr, Block, Handling, NewOp, Opcode, Span, Type, Value};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{FnLower, Finally, Resolved, span};
+use super::{Cleanup, FnLower, Finally, Resolved, span};
 use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 
@@ -125,7 +125,7 @@ impl<'a> FnLower<'a> {
         let fin_handler = self.new_block();
         let body: Rc<[Stmt]> = t.finalbody.iter().cloned().collect();
         self.handlers.push(fin_handler);
-        self.finallies.push(Finally { body: body.clone(), handlers: self.handlers.len() - 1, handling: self.handling.len() });
+        self.finallies.push(Finally { body: Cleanup::Body(body.clone()), handlers: self.handlers.len() - 1, handling: self.handling.len() });
         if t.handlers.is_empty() {
             self.suite(&t.body);
         } else {
@@ -190,7 +190,10 @@ impl<'a> FnLower<'a> {
             let handlers = self.handlers.split_off(f.handlers);
             let clauses = self.handling.split_off(f.handling);
             let inner = self.finallies.split_off(k);
-            self.suite(&f.body);
+            match &f.body {
+                Cleanup::Body(body) => self.suite(body),
+                Cleanup::Exit(exit) => self.call_exit_none(*exit, sp),
+            }
             self.handlers.extend(handlers);
             self.handling.extend(clauses);
             self.finallies.extend(inner);

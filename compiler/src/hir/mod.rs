@@ -33,6 +33,7 @@ mod functions;
 pub mod scope;
 mod ssa;
 mod stmt;
+mod with_stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
 
@@ -124,7 +125,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
         let last_def = body.iter().rposition(|s| matches!(s, Stmt::FunctionDef(_)));
         match last_def {
             None => true,
-            Some(i) => body[..i].iter().all(|s| matches!(s, Stmt::FunctionDef(_)) || !stmt_has_call(s)),
+            Some(i) => body[..i].iter().all(|s| !stmt_has_call(s)),
         }
     };
     let sigs: HashMap<String, calls::Signature> = defs.iter().map(|(f, _, _)| (f.name.to_string(), calls::Signature::of(f))).collect();
@@ -208,8 +209,12 @@ fn stmt_has_call(s: &Stmt) -> bool {
             walk_expr(self, e);
         }
         fn visit_stmt(&mut self, s: &'a Stmt) {
-            if !matches!(s, Stmt::FunctionDef(_)) {
-                walk_stmt(self, s);
+            match s {
+                // A decorator is called; a class statement runs its body and may run user
+                // code (`__init_subclass__`, `__set_name__`).
+                Stmt::FunctionDef(f) => self.0 |= !f.decorator_list.is_empty(),
+                Stmt::ClassDef(_) => self.0 = true,
+                _ => walk_stmt(self, s),
             }
         }
     }
@@ -267,10 +272,20 @@ enum Resolved {
     ClassLocal(SymbolId),
 }
 
-/// An enclosing `try … finally`: its body, and the depths of `handlers` and `handling` outside it.
+/// What leaving a `try … finally` or a `with` runs on the way out.
+#[derive(Clone)]
+enum Cleanup {
+    /// A `finally` body.
+    Body(std::rc::Rc<[Stmt]>),
+    /// A `with` statement's bound `__exit__`, called with three Nones.
+    Exit(Value),
+}
+
+/// An enclosing `try … finally` or `with`: its cleanup, and the depths of `handlers` and
+/// `handling` outside it.
 #[derive(Clone)]
 struct Finally {
-    body: std::rc::Rc<[Stmt]>,
+    body: Cleanup,
     handlers: usize,
     handling: usize,
 }

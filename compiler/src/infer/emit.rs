@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit
     };
 }
 
@@ -491,9 +491,14 @@ impl Emitter<'_, '_> {
                 let name = o.attr("name").cloned().unwrap_or(Attr::Str(String::new()));
                 self.value(b, NewOp::new(Opcode::TClassNew, sp).operands([bases, ns]).attr("name", name).result(Type::TObj))
             }
-            Opcode::PyExcMatchesClass => {
+            Opcode::PyExcMatchesClass | Opcode::PyWithExit => {
                 let (e, c) = (boxed_operand(self, 0), boxed_operand(self, 1));
-                self.value(b, NewOp::new(Opcode::TExcMatchesClass, sp).operands([e, c]).result(Type::Bool))
+                let opc = if o.opcode == Opcode::PyWithExit { Opcode::TWithExit } else { Opcode::TExcMatchesClass };
+                self.value(b, NewOp::new(opc, sp).operands([e, c]).result(Type::Bool))
+            }
+            Opcode::PyWithEnter => {
+                let m = boxed_operand(self, 0);
+                self.value(b, NewOp::new(Opcode::TWithEnter, sp).operands([m]).result(Type::TObj))
             }
             Opcode::PyCellSet => {
                 let (c, v) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -1026,7 +1031,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | not_hir!() => self.undef_results(b, o),
         }
     }
 
