@@ -353,6 +353,14 @@ impl<'a> FnLower<'a> {
             }
             // `recv.name(...)`: the receiver, then the arguments, left to right.
             let recv = self.expr(&a.value)?;
+            let starred = call.arguments.args.iter().any(|x| matches!(x, Expr::Starred(_))) || call.arguments.keywords.iter().any(|k| k.arg.is_none());
+            if starred {
+                // `recv.name(*args, **kw)`: the attribute (a bound method), then a call of it
+                // (CPython's LOAD_METHOD and CALL_FUNCTION_EX, observably the same).
+                let b = self.cur?;
+                let m = self.emit(b, NewOp::new(Opcode::PyGetattr, span(a.range())).operands([recv]).attr("name", Attr::Str(a.attr.to_string())).result(Type::Obj))?;
+                return self.call_value(m, &call.arguments, sp);
+            }
             return self.call_method(recv, a.attr.as_str(), &call.arguments, span(a.range()).end, sp);
         }
         let Expr::Name(callee) = &*call.func else {
