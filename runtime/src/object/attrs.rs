@@ -48,6 +48,7 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Map => &super::map_filter::TYPE_MAP,
         BuiltinClass::Filter => &super::map_filter::TYPE_FILTER,
         BuiltinClass::Function => &super::function::TYPE_FUNCTION,
+        BuiltinClass::Super | BuiltinClass::StaticMethod | BuiltinClass::ClassMethod | BuiltinClass::Property => return None,
     })
 }
 
@@ -167,16 +168,50 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
         .with_suggest(Suggest::attribute(ty.name, name)))
 }
 
-/// `a.NAME`.
-///
-/// # Safety
-/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn molt_obj_getattr(a: Obj, name: *const u8, len: i64) -> Obj {
-    // SAFETY: forwarded caller contract.
-    let bytes = unsafe { crate::exceptions::bytes_from_raw(name, len) };
-    if bytes == b"__class__" {
+/// `a.NAME` for a name given as an object: TypeError "attribute name must be string, not
+/// 'int'" unless it is a str (CPython's `PyObject_GetAttr`).
+pub fn getattr_obj(a: Obj, name: Obj) -> MoltResult<Obj> {
+    let n = attr_name(name)?;
+    if n == "__class__" {
         super::construct::enable_class_calls();
     }
-    value_or_raise(getattr(a, &alloc::string::String::from_utf8_lossy(bytes)))
+    getattr(a, n)
+}
+
+/// The text of an attribute name: TypeError "attribute name must be string, not 'int'".
+pub fn attr_name<'a>(name: Obj) -> MoltResult<&'a str> {
+    match pystr::str_text(name) {
+        Some(n) => Ok(n),
+        None => Err(MoltError::new(ExceptionKind::TypeError, format!("attribute name must be string, not '{}'", name.type_of().name))),
+    }
+}
+
+/// `a.NAME` (`name` a str).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_getattr(a: Obj, name: Obj) -> Obj {
+    value_or_raise(getattr_obj(a, name))
+}
+
+/// `a.NAME = value` (not yet: classes are being added).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_setattr(_a: Obj, _name: Obj, _value: Obj) {
+    value_or_raise::<Obj>(Err(MoltError::new(ExceptionKind::NotImplementedError, "setattr is not supported by Molt yet")));
+}
+
+/// `del a.NAME` (not yet).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_delattr(_a: Obj, _name: Obj) {
+    value_or_raise::<Obj>(Err(MoltError::new(ExceptionKind::NotImplementedError, "delattr is not supported by Molt yet")));
+}
+
+/// `class NAME(*bases): …` (not yet).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_class_new(_name: Obj, _bases: Obj, _ns: Obj, _depth: i64) -> Obj {
+    value_or_raise(Err(MoltError::new(ExceptionKind::NotImplementedError, "classes are not supported by Molt yet")))
+}
+
+/// `except cls` (not yet).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_matches_class(_exc: Obj, _cls: Obj) -> bool {
+    value_or_raise(Err(MoltError::new(ExceptionKind::NotImplementedError, "except of a class value is not supported by Molt yet")))
 }

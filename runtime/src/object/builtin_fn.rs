@@ -101,6 +101,11 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Callable => "callable",
         BuiltinFunction::Ascii => "ascii",
         BuiltinFunction::Format => "format",
+        BuiltinFunction::Getattr => "getattr",
+        BuiltinFunction::Setattr => "setattr",
+        BuiltinFunction::Hasattr => "hasattr",
+        BuiltinFunction::Delattr => "delattr",
+        BuiltinFunction::Issubclass => "issubclass",
     }
 }
 
@@ -230,6 +235,9 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
             }
         }
         BuiltinFunction::Print => print(pos, kw),
+        BuiltinFunction::Getattr | BuiltinFunction::Setattr | BuiltinFunction::Hasattr | BuiltinFunction::Delattr | BuiltinFunction::Issubclass => {
+            fail(NotImplementedError, format!("{fname}() is not supported by Molt yet"))
+        }
     }
 }
 

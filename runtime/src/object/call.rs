@@ -358,15 +358,17 @@ pub fn lookup_method(recv: Obj, name: &str) -> MoltResult<Option<&'static Method
     Ok(None)
 }
 
-/// The ABI's `molt_obj_lookup_method`.
-///
-/// # Safety
-/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
+/// The ABI's `molt_obj_lookup_method` (`name` a str).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn molt_obj_lookup_method(recv: Obj, name: *const u8, len: i64) -> *const u8 {
-    // SAFETY: forwarded caller contract.
-    let name = unsafe { crate::exceptions::bytes_from_raw(name, len) };
-    match lookup_method(recv, core::str::from_utf8(name).unwrap_or("")) {
+pub extern "C" fn molt_obj_lookup_method(recv: Obj, name: Obj) -> *const u8 {
+    let name = match super::attrs::attr_name(name) {
+        Ok(n) => n,
+        Err(e) => {
+            value_or_raise::<Obj>(Err(e));
+            return core::ptr::null();
+        }
+    };
+    match lookup_method(recv, name) {
         Ok(Some(m)) => core::ptr::from_ref(m).cast(),
         Ok(None) => core::ptr::null(),
         Err(e) => {
@@ -378,31 +380,29 @@ pub unsafe extern "C" fn molt_obj_lookup_method(recv: Obj, name: *const u8, len:
 
 /// `recv.NAME(*args)` (`CALL` after `LOAD_METHOD`): `method` is what `molt_obj_lookup_method`
 /// returned; the keyword arguments' values are last in `args`, named by `kwnames`
-/// (comma-separated).
+/// (comma-separated); `depth` is the caller's frame depth.
 ///
 /// # Safety
-/// `method` is null or an address `molt_obj_lookup_method` returned; `name` and `kwnames` must
-/// be valid for reads of `len` and `kwlen` bytes (or null / a length `<= 0`).
+/// `method` is null or an address `molt_obj_lookup_method` returned; `kwnames` must be valid
+/// for reads of `kwlen` bytes (or null / a length `<= 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn molt_obj_call_method(
     recv: Obj,
     method: *const u8,
-    name: *const u8,
-    len: i64,
+    name: Obj,
     args: Obj,
     kwnames: *const u8,
     kwlen: i64,
+    depth: i64,
 ) -> Obj {
     // SAFETY: forwarded caller contract.
-    let (name, kwnames) = unsafe {
-        (
-            crate::exceptions::bytes_from_raw(name, len),
-            crate::exceptions::bytes_from_raw(kwnames, kwlen),
-        )
-    };
+    let kwnames = unsafe { crate::exceptions::bytes_from_raw(kwnames, kwlen) };
     // The compiler passes identifiers: valid UTF-8.
-    let name = core::str::from_utf8(name).unwrap_or("");
     let kwnames = core::str::from_utf8(kwnames).unwrap_or("");
+    let name = match super::attrs::attr_name(name) {
+        Ok(n) => n,
+        Err(e) => return value_or_raise(Err(e)),
+    };
     // SAFETY: a non-null `method` points into a static method table (caller contract).
     let method: Option<&'static MethodDef> = unsafe { method.cast::<MethodDef>().as_ref() };
     let Some(all) = tuple_items(args) else {
@@ -424,6 +424,7 @@ pub unsafe extern "C" fn molt_obj_call_method(
     };
     let (pos, kwvalues) = all.split_at(npos);
     let kw: Vec<(&str, Obj)> = names.into_iter().zip(kwvalues.iter().copied()).collect();
+    let _ = depth;
     value_or_raise(match method {
         Some(m) => (m.call)(recv, pos, &kw),
         None => call_method(recv, name, pos, &kw),

@@ -296,8 +296,8 @@ pub extern "C" fn molt_obj_decref(value: Obj) {
 /// linker see them there).
 pub mod abi {
     pub use super::attrs::{
-        molt_builtin_class, molt_exception_class, molt_obj_getattr, molt_obj_isinstance,
-        molt_obj_type,
+        molt_builtin_class, molt_class_new, molt_exc_matches_class, molt_exception_class,
+        molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,
     };
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::call::{molt_obj_call_method, molt_obj_lookup_method};

@@ -458,7 +458,7 @@ fn c_functions_and_live_counts() {
         assert_eq!(e.suggest.and_then(|s| s.suggestion()), Some("append"));
         // A method as a value is not supported yet (no bound method objects).
         let name = "append";
-        unsafe { molt_obj_getattr(l, name.as_ptr(), name.len() as i64) };
+        super::vectors::getattr_raw(l, name);
         assert_eq!(super::vectors::taken_marked(), "!NotImplementedError: bound methods ('list.append' as a value) are not supported by Molt yet");
         for o in [l, t, s, cls, big, empty, args, nine, no] {
             unsafe { decref(o) };
