@@ -865,9 +865,9 @@ fn functions_cells_and_builtin_values() {
         assert_eq!(call_show(int_class, &[twelve], &[], 1), "int:12");
         let type_class = molt_builtin_class(BuiltinClass::Type as i32);
         let abc = parse("('A', (), {})");
-        assert_eq!(call_show(type_class, tuple::tuple_items(abc).unwrap(), &[], 1), "!NotImplementedError: type(name, bases, dict) (making a class) is not supported by Molt yet");
+        assert_eq!(call_show(type_class, tuple::tuple_items(abc).unwrap(), &[], 1), "type:<class '__main__.A'>");
         let value_error = molt_exception_class(ExceptionKind::ValueError.code());
-        assert_eq!(call_show(value_error, &[seven, seven], &[], 1), "!NotImplementedError: exceptions with more than one argument are not supported by Molt yet");
+        assert_eq!(call_show(value_error, &[seven, seven], &[], 1), "ValueError:ValueError(7, 7)");
         let object = molt_builtin_class(BuiltinClass::Object as i32);
         let o1 = molt_call(object, closure, parse("()"), 1);
         assert_eq!(taken(), "!TypeError: object() takes no arguments");
