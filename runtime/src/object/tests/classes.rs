@@ -202,6 +202,17 @@ extern "C" fn body(f: Obj, bound: Obj, _depth: i64) -> Obj {
             let v2 = Owned(bin(BinaryOp::Mul, a[2], small(2))?);
             call(setattr.get(), &[a[0], a[1], v2.get()])
         }
+        "Desc.__set_name__" => sa(a[0], "name", a[2]),
+        "Desc.__get__" => concat("get ", ga(a[0], "name")),
+        "Desc.__set__" => {
+            let d = Owned(ga(a[1], "__dict__")?);
+            let k = Owned(st("seen"));
+            dispatch::setitem(d.get(), k.get(), Some(a[2])).map(|()| singletons::none())
+        }
+        "Base.__init_subclass__" => {
+            let tag = Owned(concat("tagged ", ga(a[0], "__name__"))?);
+            sa(a[0], "tag", tag.get())
+        }
         "Idx.__index__" => Ok(small(1)),
         "Idx.__int__" => Ok(small(42)),
         "Idx.__float__" => crate::object::float::box_float(2.5),
@@ -496,6 +507,29 @@ fn program() -> String {
     o(crate::object::convert::to_int(ii.get()), &mut out);
     o(crate::object::convert::to_float(ii.get()).and_then(crate::object::float::box_float), &mut out);
     o(crate::object::convert::to_int(n), &mut out);
+    // --- __set_name__, descriptors, __init_subclass__, __slots__ ---
+    let desc = own(mkclass("Desc", &[], &[("__set_name__", &["self", "owner", "name"]), ("__get__", &["self", "obj", "objtype"]), ("__set__", &["self", "obj", "v"])], Vec::new(), false));
+    let base = own(mkclass("Base", &[], &[("__init_subclass__", &["cls"])], Vec::new(), false));
+    let dobj = call(desc.get(), &[]).unwrap();
+    let sub = own(mkclass("Sub", &[base.get()], &[], vec![("d", dobj)], false));
+    let sbi = own(call(sub.get(), &[]));
+    o(ga(sub.get(), "tag"), &mut out);
+    o(ga(sbi.get(), "d"), &mut out);
+    drop(own(sa(sbi.get(), "d", small(5))));
+    o(ga(sbi.get(), "seen"), &mut out);
+    o(ga(sub.get(), "d"), &mut out);
+    let slots_a = tuple::tuple_from_vec(vec![st("a")]).unwrap();
+    let sl = own(mkclass("Sl", &[], &[], vec![("__slots__", slots_a)], false));
+    let sli = own(call(sl.get(), &[]));
+    drop(own(sa(sli.get(), "a", small(1))));
+    o(ga(sli.get(), "a"), &mut out);
+    o(sa(sli.get(), "b", small(1)), &mut out);
+    o(ga(sli.get(), "__dict__"), &mut out);
+    let slots_b = tuple::tuple_from_vec(vec![st("b")]).unwrap();
+    let sl2 = own(mkclass("Sl2", &[], &[], vec![("__slots__", slots_b)], false));
+    o(type3("Y", &[sl.get(), sl2.get()]), &mut out);
+    let y = own(type3("Y", &[sl.get(), sub.get()]));
+    o(ga(y.get(), "__mro__"), &mut out);
     out.join("\n") + "\n"
 }
 

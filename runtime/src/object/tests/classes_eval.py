@@ -266,4 +266,33 @@ show(lambda: [5, 6][Idx()])
 show(lambda: int(Idx()))
 show(lambda: float(Idx()))
 show(lambda: int(n))
+class Desc:
+    def __set_name__(self, owner, name):
+        self.name = name
+    def __get__(self, obj, objtype):
+        return 'get ' + self.name
+    def __set__(self, obj, v):
+        obj.__dict__['seen'] = v
+class Base:
+    def __init_subclass__(cls):
+        cls.tag = 'tagged ' + cls.__name__
+class Sub(Base):
+    d = Desc()
+sb = Sub()
+show(lambda: Sub.tag)
+show(lambda: sb.d)
+sb.d = 5
+show(lambda: sb.seen)
+show(lambda: Sub.d)
+class Sl:
+    __slots__ = ('a',)
+sl = Sl()
+sl.a = 1
+show(lambda: sl.a)
+show(lambda: setattr(sl, 'b', 1))
+show(lambda: sl.__dict__)
+class Sl2:
+    __slots__ = ('b',)
+show(lambda: type('Y', (Sl, Sl2), {}))
+show(lambda: type('Y', (Sl, Sub), {}).__mro__)
 print('\n'.join(out))
