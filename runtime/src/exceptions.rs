@@ -558,6 +558,7 @@ fn report(p: &Pending) -> ExceptionReport {
         } => ExceptionReport {
             kind: *kind,
             message: message_str(*kind, message),
+            class_name: None,
             suggestion: suggestion(*kind, suggest.as_deref()),
             frames: frames.clone(),
             chain: chain_from(context.map(|c| (ChainLink::Context, c)), BTreeSet::new()),
@@ -595,10 +596,22 @@ fn report_of(o: Obj) -> ExceptionReport {
     ExceptionReport {
         kind,
         message: dispatch::str_of(o).unwrap_or_else(|_| "<exception str() failed>".to_owned()),
+        class_name: class_display_name(o.type_of()),
         suggestion: exc::with_suggest(o, |s| suggestion(kind, s)),
         frames: exc::frames(o),
         chain: Vec::new(),
     }
+}
+
+/// `print_exception_message`'s name of a user exception class: `module.qualname`, the module
+/// left out when it is `__main__` or `builtins`; None for a builtin class.
+fn class_display_name(t: &'static crate::object::TypeObject) -> Option<String> {
+    if !crate::object::class::is_heap(t) {
+        return None;
+    }
+    let module = crate::object::class::module_name(t);
+    let q = crate::object::class::qualname(t);
+    Some(if module == "__main__" || module == "builtins" { q.to_owned() } else { format!("{module}.{q}") })
 }
 
 /// The exception CPython prints above `o`: its cause, else its context unless suppressed.
@@ -649,6 +662,9 @@ pub fn take_system_exit() -> Option<(i32, Option<String>)> {
     let r = match &p {
         Pending::Message { message, .. } if message.is_empty() => (0, None),
         Pending::Message { message, .. } => (1, Some(message.clone())),
+        Pending::Object(o) if exc::args(*o).len() > 1 => {
+            (1, Some(dispatch::str_of(exc::args_tuple(*o)).unwrap_or_default()))
+        }
         Pending::Object(o) => match exc::arg(*o) {
             None => (0, None),
             Some(code) if singletons::is_none(code) => (0, None),

@@ -52,8 +52,10 @@ pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
 pub mod callable;
+pub mod class;
 pub mod construct;
 pub mod convert;
+pub mod descr;
 pub mod dict;
 pub mod dict_methods;
 pub mod dict_views;
@@ -64,6 +66,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod gc;
+pub mod instance;
 pub mod int;
 pub mod int_float;
 pub mod iter;
@@ -77,11 +80,13 @@ pub mod set;
 pub mod set_methods;
 pub mod singletons;
 pub mod slice;
+pub mod slots;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_methods_case;
 pub mod suggest;
+pub mod super_;
 #[cfg(test)]
 mod tests;
 pub mod tuple;
@@ -296,9 +301,10 @@ pub extern "C" fn molt_obj_decref(value: Obj) {
 /// linker see them there).
 pub mod abi {
     pub use super::attrs::{
-        molt_builtin_class, molt_exception_class, molt_obj_getattr, molt_obj_isinstance,
-        molt_obj_type,
+        molt_builtin_class, molt_exc_matches_class, molt_exception_class,
+        molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,
     };
+    pub use super::class::molt_class_new;
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::call::{molt_obj_call_method, molt_obj_lookup_method};
     pub use super::dispatch::{
