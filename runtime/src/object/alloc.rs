@@ -6,7 +6,8 @@
 //! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`,
 //! `range::free` / `free_iter` / `free_long_iter`, `builtins_iter::free_enumerate` /
 //! `free_zip` / `free_reversed`, `dict::free`, `dict_views::free_view` / `free_iter`,
-//! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free` drop the payload
+//! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free`, `class::free`,
+//! `instance::free`, `descr::free`, `super_::free`, `slots::free_seq_iter` drop the payload
 //! and call [`free_raw`]; an `object()` is a bare header); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees; `gc` (the cycle collector) for the

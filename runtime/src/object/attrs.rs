@@ -1,14 +1,18 @@
-//! Classes as values, attributes, `type()` and `isinstance()` of builtin objects.
+//! Classes as values, attributes (`getattr`, `setattr`, `delattr` of any object), `type()`,
+//! `isinstance()`, `issubclass()` and `except` by class value.
 //!
-//! Relies on: type objects being immortal statics (so a class value needs no counting care) and
+//! Relies on: `instance` (objects with a `__dict__`), `class` (attributes of classes), `super_`
+//! and `descr` (builtin methods bound as values) for the generic protocols; and
 //! each kind's accessors (`exception::arg`/`cause`/`context`, `int`, `float`) or the type's
 //! attributes slot (ranges, functions, cells, builtin functions); `construct`, whose
 //! constructors of the classes every program links the ABI functions that make a class a value
 //! enable.
-//! Provides [`class_value`], [`isinstance`], [`getattr`] and the ABI's
-//! `molt_builtin_class`, `molt_exception_class`, `molt_obj_type`, `molt_obj_isinstance` and
-//! `molt_obj_getattr`, with CPython 3.11's results and messages (`PyObject_IsInstance`,
-//! `PyObject_GetAttr` for the attributes the builtin types define themselves).
+//! Provides [`class_value`], [`isinstance`], [`issubclass`], [`getattr`], [`builtin_getattr`],
+//! [`setattr`], [`attr_name`], [`exception_setattr`], [`exc_matches_class`] and the ABI's
+//! `molt_builtin_class`, `molt_exception_class`, `molt_obj_type`, `molt_obj_isinstance`,
+//! `molt_obj_getattr`, `molt_obj_setattr`, `molt_obj_delattr`, `molt_exc_matches_class`, with
+//! CPython 3.11's results and messages (`PyObject_IsInstance`, `PyObject_IsSubclass`,
+//! `PyObject_GetAttr`, `PyObject_SetAttr`).
 //!
 //! Invariant: every result is a new reference (or word 0 with an exception pending).
 

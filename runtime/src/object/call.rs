@@ -12,15 +12,17 @@
 //! `PyLong_AsSsize_t` and `_PyLong_AsInt`.
 //!
 //! Provides: the ABI's `molt_obj_lookup_method` and `molt_obj_call_method`, [`lookup_method`],
-//! [`call_method`], and the helpers methods and builtin functions use to check their arguments:
+//! [`call_method`], [`call_generic`], [`GENERIC_METHOD`], and the helpers methods and builtin functions use to check their arguments:
 //! [`no_keywords`] / [`no_keywords_for`], [`exactly_one`] / [`exactly_one_for`], [`no_args`],
 //! [`check_positional`], [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`],
 //! [`unpack_args`] (Argument Clinic's parser) with its special cases [`unpack_keywords`] and
 //! [`unpack_optional`], [`unexpected_keyword`].
 //!
 //! Invariants: every message is CPython's for the same call; a method receives its receiver
-//! borrowed, its arguments borrowed, and returns a new reference. No bound method object is
-//! ever made.
+//! borrowed, its arguments borrowed, and returns a new reference. A method call makes no bound
+//! method object for a builtin method or for a function found on a user class (see
+//! [`call_generic`]); `molt_obj_lookup_method` returns a `MethodDef` address, null, or the
+//! address of [`GENERIC_METHOD`] (user instances, classes, `super` objects).
 
 use alloc::format;
 use alloc::vec::Vec;

@@ -29,8 +29,9 @@
 //! reached only through a method call `x.__class__(…)` in a program that makes no other class
 //! value). The argument checks come in
 //! CPython's order (keywords first for the types that take none); results are new references.
-//! What Molt cannot make raises NotImplementedError (`type(name, bases, dict)`, exceptions with
-//! several arguments, `str(x, encoding)` of a bytes-like object, which Molt does not have).
+//! What Molt cannot make raises NotImplementedError. `type(name, bases, dict)` makes a class
+//! (`class::class_new`); a class a program made constructs through its own `new` slot
+//! (`slots::heap_new`).
 
 use alloc::format;
 

@@ -9,13 +9,17 @@
 //!
 //! Provides: [`ExceptionObject`]; one static class per [`ExceptionKind`]
 //! ([`exception_type`], [`type_for_code`]; their `base`s form CPython's hierarchy, see
-//! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`],
+//! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`], [`new_of_type`]
+//! (`BaseException.__new__` of any exception class, user ones included), [`set_args`],
+//! [`args`], [`args_tuple`], [`dict_slot`], [`str_text`] / [`repr_text`] / [`key_error_text`]
+//! (`BaseException.__str__`, `__repr__`, `KeyError.__str__`),
 //! [`is_exception`], [`kind_of`], [`matches`]; accessors of the argument, frames, context,
 //! cause and the suppress-context flag; `free` (called by `alloc::free_object`); `nested`
 //! (the recursion guard of `str()`/`repr()`, also used by `tuple`).
 //!
 //! Invariants: exception objects live on the heap only (no static instances); each owns a
-//! reference to its argument, its context and its cause, which are exception objects (the
+//! reference to its `args` tuple, its `__dict__` (made when first needed), its class when that
+//! is a class the program made (`heap_class`), its context and its cause, which are exception objects (the
 //! setters ignore anything else); its frames are innermost first, at most
 //! [`TRACEBACK_LIMIT`](crate::traceback::TRACEBACK_LIMIT) of them. Freeing an exception never
 //! recurses through exceptions it references (a chain of contexts or nested arguments of any
@@ -38,7 +42,7 @@ use crate::exceptions::{MoltResult, fail};
 use crate::traceback::{Frame, push_frame_limited};
 use crate::{ExceptionKind, RECURSION_LIMIT, RECURSION_MSG};
 
-/// An exception instance (CPython's `PyBaseExceptionObject`, with one optional argument).
+/// An exception instance (CPython's `PyBaseExceptionObject`).
 #[repr(C)]
 pub struct ExceptionObject {
     pub header: Header,

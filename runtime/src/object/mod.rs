@@ -26,11 +26,17 @@
 //! `format` (`format()` with the format-spec mini-language, `ascii()`),
 //! `alloc` (allocation, per-type allocation counts, the float free list, deferred frees, the
 //! leak report), `gc` (the cycle collector: CPython's generational trial deletion over the
-//! container kinds).
+//! container kinds), `class` (classes a program makes: heap type objects, their MRO and
+//! attributes, `molt_class_new`), `instance` (their instances and the generic attribute
+//! protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
+//! methods as values), `super_` (`super`), `slots` (the dunder dispatch of user classes and
+//! calling them).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
 //! `unsafe`). Functions borrow their `Obj` arguments and return new references, as in the ABI.
+//! An object's type is a static type object, or a class the program made (`class`), which
+//! every instance keeps alive by a reference of its own.
 //! Heap ints are never in the small-int range (results are normalised), so two ints are equal
 //! exactly when both are small with equal words or both are big with equal values. Static
 //! objects start at `IMMORTAL_RC` and are never freed. A heap object whose count reaches zero
