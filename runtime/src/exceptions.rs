@@ -779,24 +779,64 @@ pub extern "C" fn molt_exc_new(kind: i32, arg: Obj, has_arg: bool) -> Obj {
     value_or_raise(exc::new_exception(kind, has_arg.then_some(arg)))
 }
 
+/// What `raise x` (or `from x`) raises for `x`, as CPython's `do_raise`: an exception instance
+/// itself (a new reference), or an exception class called without arguments, which must give
+/// an instance ("calling <class 'C'> should have returned an instance of BaseException, not
+/// <class 'int'>"); None when `x` is neither.
+fn exception_instance(x: Obj) -> MoltResult<Option<Obj>> {
+    if exc::is_exception(x) {
+        return Ok(Some(new_ref(x)));
+    }
+    match crate::object::types::as_type(x) {
+        Some(t) if is_subtype(t, &exc::BASE_EXCEPTION) => {
+            let v = crate::object::callable::call_object(x, &[], &[])?;
+            if exc::is_exception(v) {
+                return Ok(Some(v));
+            }
+            let kind = crate::object::attrs::class_value(v.type_of());
+            let msg = format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                dispatch::repr_of(x)?,
+                dispatch::repr_of(kind)?
+            );
+            // SAFETY: both are new references owned here.
+            unsafe {
+                decref(kind);
+                decref(v);
+            }
+            Err(MoltError::new(ExceptionKind::TypeError, msg))
+        }
+        Some(_) | None => Ok(None),
+    }
+}
+
+fn raise_obj(x: Obj, cause: Option<Obj>) -> MoltResult<()> {
+    let Some(e) = exception_instance(x)? else {
+        return fail(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
+    };
+    let e = crate::object::range::Owned(e);
+    if let Some(cause) = cause {
+        if singletons::is_none(cause) {
+            exc::set_cause(e.get(), None);
+        } else {
+            let Some(c) = exception_instance(cause)? else {
+                return fail(ExceptionKind::TypeError, "exception causes must derive from BaseException");
+            };
+            exc::set_cause(e.get(), Some(c));
+            // SAFETY: `set_cause` took its own reference.
+            unsafe { decref(c) };
+        }
+    }
+    raise_object(e.get());
+    Ok(())
+}
+
 /// `raise exc` / `raise exc from cause` (CPython's `do_raise` checks, in its order).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_raise_obj(exc: Obj, cause: Obj, has_cause: bool) {
-    if !exc::is_exception(exc) {
-        raise(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
-        return;
+    if let Err(err) = raise_obj(exc, has_cause.then_some(cause)) {
+        raise_owned(err);
     }
-    if has_cause {
-        if cause.is(singletons::none()) {
-            exc::set_cause(exc, None);
-        } else if exc::is_exception(cause) {
-            exc::set_cause(exc, Some(cause));
-        } else {
-            raise(ExceptionKind::TypeError, "exception causes must derive from BaseException");
-            return;
-        }
-    }
-    raise_object(exc);
 }
 
 /// A bare `raise` outside the function's own handlers: the exception a caller is handling is
