@@ -160,7 +160,9 @@ impl Iterator for MroIter {
         }
         if let Some((&o, rest)) = self.rest.split_first() {
             self.rest = rest;
-            return as_type(o);
+            // SAFETY: an MRO tuple holds classes only (type objects, header first), which the
+            // class that owns the tuple keeps alive.
+            return o.header_ptr().map(|h| unsafe { &*h.cast::<TypeObject>() });
         }
         let t = self.chain?;
         self.chain = t.base;
@@ -184,13 +186,25 @@ pub(crate) enum Found {
     Static(&'static TypeObject),
 }
 
+/// The first namespace of `t`'s MRO that holds `name`: its index in the MRO and the value
+/// (borrowed), through the MRO lookup cache (`mro_cache`).
+pub(crate) fn namespace_hit(t: &'static TypeObject, name: &str) -> Option<(usize, Obj)> {
+    class_of(t)?;
+    super::mro_cache::lookup(t, name, || {
+        mro(t).enumerate().find_map(|(i, c)| class_of(c).and_then(|cls| dict::get_str(cls.dict, name)).map(|v| (i, v)))
+    })
+}
+
 /// `_PyType_Lookup` for a dunder a slot dispatches on: the first class of `t`'s MRO whose
 /// namespace holds `name`, or builtin class for which `static_has` holds.
 pub(crate) fn find(t: &'static TypeObject, name: &str, static_has: impl Fn(&'static TypeObject) -> bool) -> Option<Found> {
-    for c in mro(t) {
+    let hit = namespace_hit(t, name);
+    for (i, c) in mro(t).enumerate() {
         match class_of(c) {
-            Some(cls) => {
-                if let Some(v) = dict::get_str(cls.dict, name) {
+            Some(_) => {
+                if let Some((ix, v)) = hit
+                    && ix == i
+                {
                     return Some(Found::Value(Owned(new_ref(v))));
                 }
             }
@@ -207,7 +221,27 @@ pub(crate) fn find(t: &'static TypeObject, name: &str, static_has: impl Fn(&'sta
 /// [`find`] skipping the classes of the MRO up to and including `after` (`super()`'s lookup),
 /// with the builtin classes' attributes (`descr::static_attr`) as values.
 pub(crate) fn lookup_attr_after(t: &'static TypeObject, after: Option<&'static TypeObject>, name: &str) -> Option<Owned> {
-    let mut skipping = after.is_some();
+    if after.is_none() {
+        let hit = namespace_hit(t, name);
+        for (i, c) in mro(t).enumerate() {
+            match class_of(c) {
+                Some(_) => {
+                    if let Some((ix, v)) = hit
+                        && ix == i
+                    {
+                        return Some(Owned(new_ref(v)));
+                    }
+                }
+                None => {
+                    if let Some(v) = super::descr::static_attr(c, name) {
+                        return Some(Owned(v));
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    let mut skipping = true;
     for c in mro(t) {
         if skipping {
             if after.is_some_and(|a| a.is(c)) {
@@ -267,6 +301,7 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
 /// # Safety
 /// `h` is a live class object that the collector found unreachable.
 pub(crate) unsafe fn clear(h: *mut Header) {
+    super::mro_cache::invalidate();
     // SAFETY: forwarded contract.
     let d = unsafe { (*h.cast::<ClassObject>()).dict };
     dict::clear(d);
@@ -277,6 +312,7 @@ pub(crate) unsafe fn clear(h: *mut Header) {
 /// # Safety
 /// `h` is a class object with no reference left.
 pub(crate) unsafe fn free(h: *mut Header) {
+    super::mro_cache::invalidate();
     // SAFETY: forwarded contract: the fields are owned references, released once, after the
     // block is freed (their frees are deferred anyway).
     unsafe {
@@ -725,6 +761,7 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
 /// `C.NAME = value` (`value` Some) or `del C.NAME` (`type_setattro`): the namespace of a heap
 /// class; TypeError "cannot set 'x' attribute of immutable type 'int'" for a builtin class.
 pub fn type_setattr(t: &'static TypeObject, name: Obj, value: Option<Obj>) -> MoltResult<()> {
+    super::mro_cache::invalidate();
     let n = super::attrs::attr_name(name)?;
     let Some(c) = class_of(t) else {
         return fail(TypeError, format!("cannot set {} attribute of immutable type '{}'", pystr::str_repr(n), t.name));

@@ -624,6 +624,10 @@ pub fn is_static_wrapper(o: Obj) -> bool {
 
 /// The attribute `name` that builtin class `t` defines itself, as a value (a new reference).
 pub fn static_attr(t: &'static TypeObject, name: &str) -> Option<Obj> {
+    // Every wrapper's name is a dunder, `with_traceback` or `mro`.
+    if !name.starts_with("__") && name != "with_traceback" && name != "mro" {
+        return None;
+    }
     WRAPPERS
         .iter()
         .find(|w| w.owner.is(t) && w.name == name && w.which != Wrapper::TypeMro)

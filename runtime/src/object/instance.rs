@@ -151,10 +151,13 @@ pub fn generic_getattr(o: Obj, name: &str) -> MoltResult<Obj> {
         return instance_dict(o, true).map(|d| new_ref(d.unwrap_or_else(singletons::none)));
     }
     let mut descr: Option<Owned> = None;
-    for c in class::mro(t) {
+    let hit = class::namespace_hit(t, name);
+    for (i, c) in class::mro(t).enumerate() {
         match class::namespace(c) {
-            Some(ns) => {
-                if let Some(v) = dict::get_str(ns, name) {
+            Some(_) => {
+                if let Some((ix, v)) = hit
+                    && ix == i
+                {
                     descr = Some(Owned(new_ref(v)));
                     break;
                 }
@@ -262,10 +265,13 @@ pub fn generic_setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> 
         return Ok(());
     }
     let mut found_static = false;
-    for c in class::mro(t) {
+    let hit = class::namespace_hit(t, n);
+    for (i, c) in class::mro(t).enumerate() {
         match class::namespace(c) {
-            Some(ns) => {
-                if let Some(d) = dict::get_str(ns, n) {
+            Some(_) => {
+                if let Some((ix, d)) = hit
+                    && ix == i
+                {
                     let d = Owned(new_ref(d));
                     if descr::is_data_descriptor(d.get()) {
                         return descr::set(d.get(), o, value);

@@ -81,6 +81,7 @@ pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
 pub mod map_filter;
+pub mod mro_cache;
 pub mod range;
 pub mod set;
 pub mod set_methods;
