@@ -17,7 +17,7 @@ def make(depth):
     return Node(make(depth - 1), make(depth - 1))
 
 
-max_depth = 14
+max_depth = 10
 stretch = make(max_depth + 1)
 print("stretch tree of depth", max_depth + 1, "check:", stretch.check())
 stretch = None

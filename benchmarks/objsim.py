@@ -45,7 +45,7 @@ class World:
 
 
 w = World(1000)
-for t in range(1000):
+for t in range(150):
     w.step(0.1)
 p0 = w.particles[0]
 print(Particle.count, round(w.total_energy(), 3), round(p0.x, 3), round(p0.y, 3))

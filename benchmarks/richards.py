@@ -82,5 +82,5 @@ s.add(DeviceTask(s, 2, 2))
 s.add(WorkTask(s, 3, 3))
 for i in range(20):
     s.send(i % 4, Packet(None, i, i % 3))
-s.schedule(150000)
+s.schedule(20000)
 print(s.sent, s.device_hits, [t.runs for t in s.tasks])

@@ -609,8 +609,7 @@ fn class_display_name(t: &'static crate::object::TypeObject) -> Option<String> {
     if !crate::object::class::is_heap(t) {
         return None;
     }
-    let module = crate::object::class::module_name(t);
-    let q = crate::object::class::qualname(t);
+    let (module, q) = (crate::object::types::heap_slots()?.names)(t);
     Some(if module == "__main__" || module == "builtins" { q.to_owned() } else { format!("{module}.{q}") })
 }
 
@@ -789,7 +788,15 @@ fn exception_instance(x: Obj) -> MoltResult<Option<Obj>> {
     }
     match crate::object::types::as_type(x) {
         Some(t) if is_subtype(t, &exc::BASE_EXCEPTION) => {
-            let v = crate::object::callable::call_object(x, &[], &[])?;
+            // A builtin class makes its exception directly; a user class exists only once the
+            // class machinery registered its slots (which call it).
+            let v = match (crate::object::types::heap_slots(), crate::object::class::is_heap(t)) {
+                (Some(h), true) => (h.call0)(x)?,
+                (Some(_) | None, false) | (None, true) => {
+                    let kind = ExceptionKind::ALL.iter().copied().find(|&k| exc::exception_type(k).is(t)).map_or(0, ExceptionKind::code);
+                    exc::new_exception(kind, None)?
+                }
+            };
             if exc::is_exception(v) {
                 return Ok(Some(v));
             }

@@ -249,7 +249,8 @@ pub fn to_float(a: Obj) -> MoltResult<f64> {
         return parse_float(s);
     }
     if crate::object::class::is_heap(a.type_of())
-        && let Some(x) = crate::object::slots::to_float(a)?
+        && let Some(h) = crate::object::types::heap_slots()
+        && let Some(x) = (h.to_float)(a)?
     {
         return Ok(x);
     }
@@ -278,7 +279,8 @@ pub fn to_int(a: Obj) -> MoltResult<Obj> {
         return parse_int(s);
     }
     if crate::object::class::is_heap(a.type_of())
-        && let Some(i) = crate::object::slots::to_int(a)?
+        && let Some(h) = crate::object::types::heap_slots()
+        && let Some(i) = (h.to_int)(a)?
     {
         return Ok(i);
     }

@@ -497,8 +497,10 @@ pub fn truth(v: Obj) -> MoltResult<bool> {
         return Ok(false);
     }
     let t = v.type_of();
-    if super::class::is_heap(t) {
-        return super::slots::truth(v);
+    if super::class::is_heap(t)
+        && let Some(h) = super::types::heap_slots()
+    {
+        return (h.truth)(v);
     }
     if let Some(f) = t.truth_slot() {
         return Ok(f(v));
@@ -598,8 +600,10 @@ pub fn len_of(a: Obj) -> MoltResult<Obj> {
     if let Some(r) = super::range::range_len(a) {
         return r;
     }
-    if super::class::is_heap(a.type_of()) {
-        return int::from_i64(i64::try_from(super::slots::len(a)?).unwrap_or(i64::MAX));
+    if super::class::is_heap(a.type_of())
+        && let Some(h) = super::types::heap_slots()
+    {
+        return int::from_i64(i64::try_from((h.len)(a)?).unwrap_or(i64::MAX));
     }
     match a.type_of().len_slot() {
         Some(f) => int::from_i64(i64::try_from(f(a)).unwrap_or(i64::MAX)),
@@ -609,8 +613,10 @@ pub fn len_of(a: Obj) -> MoltResult<Obj> {
 
 /// `len(a)` as a number (CPython's `PyObject_Size`).
 pub fn len_of_usize(a: Obj) -> MoltResult<usize> {
-    if super::class::is_heap(a.type_of()) {
-        return super::slots::len(a);
+    if super::class::is_heap(a.type_of())
+        && let Some(h) = super::types::heap_slots()
+    {
+        return (h.len)(a);
     }
     match a.type_of().len_slot() {
         Some(f) => Ok(f(a)),

@@ -669,3 +669,39 @@ pub(crate) unsafe fn free_seq_iter(h: *mut Header) {
         }
     }
 }
+
+/// The accessors `types` and `dispatch` reach heap classes through (registered by
+/// `class::class_new`).
+pub static HEAP_SLOTS: super::types::HeapSlots = super::types::HeapSlots {
+    binary: binary_slot,
+    unary: unary_slot,
+    inplace: inplace_slot,
+    index: index_slot,
+    contains: contains_slot,
+    subscript: subscript_slot,
+    ass_subscript: ass_subscript_slot,
+    iter: iter_slot,
+    iternext: iternext_slot,
+    compare: compare_slot,
+    call: call_slot,
+    hash: hash_slot,
+    repr: repr_slot,
+    str: str_slot,
+    truth,
+    len,
+    to_float,
+    to_int,
+    format,
+    call0,
+    names,
+};
+
+/// A heap class's `__module__` and `__qualname__`.
+fn names(t: &'static TypeObject) -> (String, &'static str) {
+    (class::module_name(t), class::qualname(t))
+}
+
+/// `cls()`.
+fn call0(cls: Obj) -> MoltResult<Obj> {
+    super::callable::call_object(cls, &[], &[])
+}

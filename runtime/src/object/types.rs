@@ -111,6 +111,52 @@ impl Default for EnabledMethods {
     }
 }
 
+/// The slot accessors of heap classes (`object::slots`): the first class a program makes
+/// registers them (`molt_class_new`), so that an executable that makes no class links none of
+/// the class machinery (no heap class exists before that registration).
+pub struct HeapSlots {
+    pub binary: fn(&'static TypeObject, BinaryOp) -> Option<(&'static TypeObject, BinaryFn)>,
+    pub unary: fn(&'static TypeObject, UnaryOp) -> Option<UnaryFn>,
+    pub inplace: fn(&'static TypeObject, BinaryOp) -> Option<BinaryFn>,
+    pub index: fn(&'static TypeObject) -> Option<IndexFn>,
+    pub contains: fn(&'static TypeObject) -> Option<ContainsFn>,
+    pub subscript: fn(&'static TypeObject) -> Option<SubscriptFn>,
+    pub ass_subscript: fn(&'static TypeObject) -> Option<AssSubscriptFn>,
+    pub iter: fn(&'static TypeObject) -> Option<IterFn>,
+    pub iternext: fn(&'static TypeObject) -> Option<IterNextFn>,
+    pub compare: fn(&'static TypeObject) -> Option<CompareFn>,
+    pub call: fn(&'static TypeObject) -> Option<CallFn>,
+    pub hash: fn(&'static TypeObject) -> Option<HashFn>,
+    pub repr: fn(&'static TypeObject) -> Option<TextFn>,
+    pub str: fn(&'static TypeObject) -> Option<TextFn>,
+    /// `bool(o)` of an instance (`slot_nb_bool`, then `__len__`).
+    pub truth: fn(Obj) -> MoltResult<bool>,
+    /// `len(o)` of an instance.
+    pub len: fn(Obj) -> MoltResult<usize>,
+    /// `float(o)` / `int(o)` of an instance (`__float__`, `__int__`/`__index__`), None when the
+    /// class defines neither.
+    pub to_float: fn(Obj) -> MoltResult<Option<f64>>,
+    pub to_int: fn(Obj) -> MoltResult<Option<Obj>>,
+    /// `format(o, spec)` of an instance.
+    pub format: fn(Obj, Obj) -> MoltResult<Obj>,
+    /// `cls()` of a heap class (`raise C`).
+    pub call0: fn(Obj) -> MoltResult<Obj>,
+    /// A heap class's `__module__` and `__qualname__`.
+    pub names: fn(&'static TypeObject) -> (String, &'static str),
+}
+
+static HEAP_SLOTS: crate::sys::Global<Option<&'static HeapSlots>> = crate::sys::Global::new(None);
+
+/// Registers the heap classes' slot accessors (see [`HeapSlots`]).
+pub fn register_heap_slots(h: &'static HeapSlots) {
+    HEAP_SLOTS.with(|s| *s = Some(h));
+}
+
+/// The heap classes' slot accessors, once a class exists.
+pub fn heap_slots() -> Option<&'static HeapSlots> {
+    HEAP_SLOTS.with(|s| *s)
+}
+
 /// A set of operators, by ABI code (bit `code`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OpSet(u32);
@@ -274,7 +320,7 @@ impl TypeObject {
     /// The binary slot for `op` and the type that defines it (`self` or a base).
     pub fn binary_slot(&'static self, op: BinaryOp) -> Option<(&'static TypeObject, BinaryFn)> {
         if super::class::is_heap(self) {
-            return super::slots::binary_slot(self, op);
+            return heap_slots().and_then(|h| (h.binary)(self, op));
         }
         self.mro().find_map(|t| {
             let n = t.number?;
@@ -289,7 +335,7 @@ impl TypeObject {
     /// The unary slot for `op`.
     pub fn unary_slot(&'static self, op: UnaryOp) -> Option<UnaryFn> {
         if super::class::is_heap(self) {
-            return super::slots::unary_slot(self, op);
+            return heap_slots().and_then(|h| (h.unary)(self, op));
         }
         self.mro().find_map(|t| {
             let n = t.number?;
@@ -312,7 +358,7 @@ impl TypeObject {
     /// `nb_index`.
     pub fn index_slot(&'static self) -> Option<IndexFn> {
         if super::class::is_heap(self) {
-            return super::slots::index_slot(self);
+            return heap_slots().and_then(|h| (h.index)(self));
         }
         self.mro().find_map(|t| t.number.and_then(|n| n.index))
     }
@@ -344,7 +390,7 @@ impl TypeObject {
     /// `sq_contains`.
     pub fn contains_slot(&'static self) -> Option<ContainsFn> {
         if super::class::is_heap(self) {
-            return super::slots::contains_slot(self);
+            return heap_slots().and_then(|h| (h.contains)(self));
         }
         self.mro().find_map(|t| t.sequence.and_then(|s| s.contains))
     }
@@ -360,7 +406,7 @@ impl TypeObject {
     /// The in-place number slot for `op` (`nb_inplace_add`, …).
     pub fn inplace_slot(&'static self, op: BinaryOp) -> Option<BinaryFn> {
         if super::class::is_heap(self) {
-            return super::slots::inplace_slot(self, op);
+            return heap_slots().and_then(|h| (h.inplace)(self, op));
         }
         self.mro().find_map(|t| {
             let n = t.number?;
@@ -393,7 +439,7 @@ impl TypeObject {
     /// `mp_ass_subscript`.
     pub fn ass_subscript_slot(&'static self) -> Option<AssSubscriptFn> {
         if super::class::is_heap(self) {
-            return super::slots::ass_subscript_slot(self);
+            return heap_slots().and_then(|h| (h.ass_subscript)(self));
         }
         self.mro().find_map(|t| t.ass_subscript)
     }
@@ -414,7 +460,7 @@ impl TypeObject {
     /// `mp_subscript`.
     pub fn subscript_slot(&'static self) -> Option<SubscriptFn> {
         if super::class::is_heap(self) {
-            return super::slots::subscript_slot(self);
+            return heap_slots().and_then(|h| (h.subscript)(self));
         }
         self.mro().find_map(|t| t.subscript)
     }
@@ -422,7 +468,7 @@ impl TypeObject {
     /// `tp_iter`.
     pub fn iter_slot(&'static self) -> Option<IterFn> {
         if super::class::is_heap(self) {
-            return super::slots::iter_slot(self);
+            return heap_slots().and_then(|h| (h.iter)(self));
         }
         self.mro().find_map(|t| t.iter)
     }
@@ -430,7 +476,7 @@ impl TypeObject {
     /// `tp_iternext`.
     pub fn iternext_slot(&'static self) -> Option<IterNextFn> {
         if super::class::is_heap(self) {
-            return super::slots::iternext_slot(self);
+            return heap_slots().and_then(|h| (h.iternext)(self));
         }
         self.mro().find_map(|t| t.iternext)
     }
@@ -438,7 +484,7 @@ impl TypeObject {
     /// `tp_richcompare` (`object`'s at the latest).
     pub fn compare_slot(&'static self) -> Option<CompareFn> {
         if super::class::is_heap(self) {
-            return super::slots::compare_slot(self);
+            return heap_slots().and_then(|h| (h.compare)(self));
         }
         self.mro().find_map(|t| t.richcompare)
     }
@@ -446,7 +492,7 @@ impl TypeObject {
     /// `tp_call`.
     pub fn call_slot(&'static self) -> Option<CallFn> {
         if super::class::is_heap(self) {
-            return super::slots::call_slot(self);
+            return heap_slots().and_then(|h| (h.call)(self));
         }
         self.mro().find_map(|t| t.call)
     }
@@ -462,7 +508,7 @@ impl TypeObject {
     /// `tp_hash`.
     pub fn hash_slot(&'static self) -> Option<HashFn> {
         if super::class::is_heap(self) {
-            return super::slots::hash_slot(self);
+            return heap_slots().and_then(|h| (h.hash)(self));
         }
         self.mro().find_map(|t| t.hash)
     }
@@ -470,7 +516,7 @@ impl TypeObject {
     /// `tp_repr`.
     pub fn repr_slot(&'static self) -> Option<TextFn> {
         if super::class::is_heap(self) {
-            return super::slots::repr_slot(self);
+            return heap_slots().and_then(|h| (h.repr)(self));
         }
         self.mro().find_map(|t| t.repr)
     }
@@ -478,7 +524,7 @@ impl TypeObject {
     /// `tp_str`.
     pub fn str_slot(&'static self) -> Option<TextFn> {
         if super::class::is_heap(self) {
-            return super::slots::str_slot(self);
+            return heap_slots().and_then(|h| (h.str)(self));
         }
         self.mro().find_map(|t| t.str)
     }
@@ -530,9 +576,10 @@ fn object_repr(o: Obj) -> MoltResult<String> {
 pub fn object_repr_text(o: Obj) -> String {
     let t = o.type_of();
     let addr = o.raw() & !(crate::OBJ_TAG as u64);
-    if super::class::is_heap(t) {
-        let module = super::class::module_name(t);
-        let q = super::class::qualname(t);
+    if super::class::is_heap(t)
+        && let Some(h) = heap_slots()
+    {
+        let (module, q) = (h.names)(t);
         if module != "builtins" {
             return format!("<{module}.{q} object at {addr:#x}>");
         }
