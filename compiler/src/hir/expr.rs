@@ -345,8 +345,9 @@ impl<'a> FnLower<'a> {
         if let Expr::Attribute(a) = &*call.func {
             if let Expr::Name(n) = &*a.value
                 && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
-                && matches!(id.decl().kind, Kind::Class(_))
+                && matches!(id.decl().kind, Kind::Class(c) if c != crate::abi::BuiltinClass::Object)
             {
+                // (`object`'s own dunders, `object.__setattr__(self, n, v)`, are the runtime's.)
                 self.err(Diagnostic::new("E0101", sp, format!("calling a method of the class `{}` (`{}.{}(...)`) is not supported yet", n.id, n.id, a.attr))
                     .label("a method of a class").help("call the method on a value instead"));
                 return None;

@@ -377,8 +377,8 @@ fn is_generic_receiver(recv: Obj) -> bool {
 fn check_generic(recv: Obj, name: &str) -> MoltResult<()> {
     let t = recv.type_of();
     if super::class::is_heap(t) {
-        if super::class::find(t, "__getattr__", |_| false).is_some()
-            || super::class::find(t, "__getattribute__", |_| false).is_some()
+        if (super::class::may_define_hook(t, super::class::HOOK_GETATTR) && super::class::find(t, "__getattr__", |_| false).is_some())
+            || (super::class::may_define_hook(t, super::class::HOOK_GETATTRIBUTE) && super::class::find(t, "__getattribute__", |_| false).is_some())
             || name == "__class__"
             || name == "__dict__"
             || super::class::lookup_attr(t, name).is_some()
@@ -447,7 +447,7 @@ pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], dept
     };
     let t = recv.type_of();
     if super::class::is_heap(t)
-        && super::class::find(t, "__getattribute__", |_| false).is_none()
+        && !(super::class::may_define_hook(t, super::class::HOOK_GETATTRIBUTE) && super::class::find(t, "__getattribute__", |_| false).is_some())
         && let Some(super::class::Found::Value(f)) = super::class::find(t, name, |_| false)
         && function::is_function(f.get())
     {

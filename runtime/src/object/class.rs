@@ -69,6 +69,32 @@ pub struct ClassObject {
     has_dict: bool,
     /// Whether the class adds to its instances' layout (non-empty `__slots__`): a solid base.
     solid: bool,
+    /// The attribute hooks (`HOOK_*` bits) some namespace of its MRO defines, when it was made.
+    hooks: u8,
+}
+
+/// `__getattribute__` (a bit of [`may_define_hook`]).
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// `__getattr__`.
+pub const HOOK_GETATTR: u8 = 2;
+/// `__setattr__`.
+pub const HOOK_SETATTR: u8 = 4;
+/// `__delattr__`.
+pub const HOOK_DELATTR: u8 = 8;
+const HOOK_NAMES: [(&str, u8); 4] =
+    [("__getattribute__", HOOK_GETATTRIBUTE), ("__getattr__", HOOK_GETATTR), ("__setattr__", HOOK_SETATTR), ("__delattr__", HOOK_DELATTR)];
+
+/// Set once a program assigns one of the hooks to a class after its creation: every class may
+/// then define any of them.
+static HOOKS_ASSIGNED: crate::sys::Global<bool> = crate::sys::Global::new(false);
+
+/// Whether heap class `t` may define the attribute hook `bit` (false means it surely does not:
+/// the attribute protocol then skips looking for it).
+pub fn may_define_hook(t: &'static TypeObject, bit: u8) -> bool {
+    match class_of(t) {
+        Some(c) => c.hooks & bit != 0 || HOOKS_ASSIGNED.with(|h| *h),
+        None => false,
+    }
 }
 
 /// The type of the class objects a program makes: `type` (its instances' `type()` is `type`).
@@ -598,6 +624,7 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).slot_names).write(slot_names.release());
         core::ptr::addr_of_mut!((*p).has_dict).write(has_dict);
         core::ptr::addr_of_mut!((*p).solid).write(solid);
+        core::ptr::addr_of_mut!((*p).hooks).write(0);
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
         Owned(o)
@@ -607,6 +634,18 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
     }
     // SAFETY: the class was just made; it lives while `cls` holds it.
     let t = as_type(cls.get()).unwrap_or(&TYPE_OBJECT);
+    let mut hooks = 0;
+    for c in mro(t) {
+        if let Some(cls) = class_of(c) {
+            for (n, bit) in HOOK_NAMES {
+                if dict::get_str(cls.dict, n).is_some() {
+                    hooks |= bit;
+                }
+            }
+        }
+    }
+    // SAFETY: nothing else has seen the new class yet; the field is a plain byte.
+    unsafe { core::ptr::addr_of_mut!((*p).hooks).write(hooks) };
     set_names(t)?;
     init_subclass(t)?;
     Ok(cls.release())
@@ -762,6 +801,9 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
 pub fn type_setattr(t: &'static TypeObject, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     super::mro_cache::invalidate();
     let n = super::attrs::attr_name(name)?;
+    if HOOK_NAMES.iter().any(|(h, _)| *h == n) {
+        HOOKS_ASSIGNED.with(|h| *h = true);
+    }
     let Some(c) = class_of(t) else {
         return fail(TypeError, format!("cannot set {} attribute of immutable type '{}'", pystr::str_repr(n), t.name));
     };

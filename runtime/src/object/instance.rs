@@ -197,7 +197,7 @@ pub fn generic_getattr(o: Obj, name: &str) -> MoltResult<Obj> {
 /// then the class's `__getattr__` on AttributeError.
 pub fn getattr(o: Obj, name: &str) -> MoltResult<Obj> {
     let t = o.type_of();
-    if class::is_heap(t)
+    if class::may_define_hook(t, class::HOOK_GETATTRIBUTE)
         && let Some(Found::Value(ga)) = class::find(t, "__getattribute__", |_| false)
     {
         let n = Owned(pystr::str_from_text(name)?);
@@ -210,7 +210,7 @@ pub fn getattr(o: Obj, name: &str) -> MoltResult<Obj> {
 fn with_getattr_hook(o: Obj, name: &str, r: MoltResult<Obj>) -> MoltResult<Obj> {
     let t = o.type_of();
     match r {
-        Err(e) if e.kind == AttributeError && class::is_heap(t) => match class::find(t, "__getattr__", |_| false) {
+        Err(e) if e.kind == AttributeError && class::may_define_hook(t, class::HOOK_GETATTR) => match class::find(t, "__getattr__", |_| false) {
             Some(Found::Value(f)) => {
                 drop(e);
                 let n = Owned(pystr::str_from_text(name)?);
@@ -226,8 +226,8 @@ fn with_getattr_hook(o: Obj, name: &str, r: MoltResult<Obj>) -> MoltResult<Obj> 
 /// `__setattr__` / `__delattr__` if a user class defines one, else [`generic_setattr`].
 pub fn setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     let t = o.type_of();
-    if class::is_heap(t) {
-        let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
+    let (hook, bit) = if value.is_some() { ("__setattr__", class::HOOK_SETATTR) } else { ("__delattr__", class::HOOK_DELATTR) };
+    if class::may_define_hook(t, bit) {
         if let Some(Found::Value(f)) = class::find(t, hook, |_| false) {
             let r = match value {
                 Some(v) => descr::call_unbound(f.get(), o, &[name, v], &[])?,
