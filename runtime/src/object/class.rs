@@ -328,7 +328,11 @@ pub(crate) unsafe fn clear(h: *mut Header) {
     super::mro_cache::invalidate();
     // SAFETY: forwarded contract.
     let d = unsafe { (*h.cast::<ClassObject>()).dict };
-    dict::clear(d);
+    // Through the registered slots (a class exists, so they are): the collector, which every
+    // executable links, then reaches no dict code through classes.
+    if let Some(s) = super::types::heap_slots() {
+        (s.clear_dict)(d);
+    }
 }
 
 /// Frees a class object, releasing what it holds.

@@ -694,6 +694,7 @@ pub static HEAP_SLOTS: super::types::HeapSlots = super::types::HeapSlots {
     format,
     call0,
     names,
+    clear_dict: super::dict::clear,
 };
 
 /// A heap class's `__module__` and `__qualname__`.

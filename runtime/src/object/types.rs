@@ -143,6 +143,8 @@ pub struct HeapSlots {
     pub call0: fn(Obj) -> MoltResult<Obj>,
     /// A heap class's `__module__` and `__qualname__`.
     pub names: fn(&'static TypeObject) -> (String, &'static str),
+    /// Empties a class namespace (the collector clearing a class).
+    pub clear_dict: fn(Obj),
 }
 
 static HEAP_SLOTS: crate::sys::Global<Option<&'static HeapSlots>> = crate::sys::Global::new(None);
