@@ -71,7 +71,12 @@ pub struct ClassObject {
     solid: bool,
     /// The attribute hooks (`HOOK_*` bits) some namespace of its MRO defines, when it was made.
     hooks: u8,
+    /// The number of classes made before it (what `mro_cache` hashes: unlike the address, the
+    /// same in every run, so that instruction counts are deterministic).
+    serial: u64,
 }
+
+static SERIAL: crate::sys::Global<u64> = crate::sys::Global::new(0);
 
 /// `__getattribute__` (a bit of [`may_define_hook`]).
 pub const HOOK_GETATTRIBUTE: u8 = 1;
@@ -215,8 +220,8 @@ pub(crate) enum Found {
 /// The first namespace of `t`'s MRO that holds `name`: its index in the MRO and the value
 /// (borrowed), through the MRO lookup cache (`mro_cache`).
 pub(crate) fn namespace_hit(t: &'static TypeObject, name: &str) -> Option<(usize, Obj)> {
-    class_of(t)?;
-    super::mro_cache::lookup(t, name, || {
+    let serial = class_of(t)?.serial;
+    super::mro_cache::lookup(t, serial, name, || {
         mro(t).enumerate().find_map(|(i, c)| class_of(c).and_then(|cls| dict::get_str(cls.dict, name)).map(|v| (i, v)))
     })
 }
@@ -629,6 +634,10 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).has_dict).write(has_dict);
         core::ptr::addr_of_mut!((*p).solid).write(solid);
         core::ptr::addr_of_mut!((*p).hooks).write(0);
+        core::ptr::addr_of_mut!((*p).serial).write(SERIAL.with(|s| {
+            *s += 1;
+            *s
+        }));
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
         Owned(o)

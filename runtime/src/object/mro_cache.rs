@@ -50,16 +50,16 @@ pub fn invalidate() {
 
 /// The (MRO index, value) of `name` in the first namespace of `t`'s MRO that holds it, from the
 /// cache or from `scan` (which must run no code).
-pub fn lookup(t: &'static TypeObject, name: &str, scan: impl FnOnce() -> Option<(usize, Obj)>) -> Option<(usize, Obj)> {
+pub fn lookup(t: &'static TypeObject, serial: u64, name: &str, scan: impl FnOnce() -> Option<(usize, Obj)>) -> Option<(usize, Obj)> {
     let Ok(len) = u8::try_from(name.len()) else { return scan() };
     if name.len() > MAX_NAME {
         return scan();
     }
     let ty = core::ptr::from_ref(t) as usize;
-    // The slot comes from the addresses (a name is usually the same str object at each use);
-    // the entry's copy of the text is what must match.
-    let at = name.as_ptr() as usize;
-    let i = ((ty >> 4) ^ (at >> 3) ^ (at >> 13) ^ name.len()) & (SIZE - 1);
+    // The slot comes from the class's serial number and the name's text, never from addresses
+    // (which vary from run to run): the gates count instructions, which must not.
+    let h = super::str::hash_text(name) as u64 ^ serial.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let i = (h ^ (h >> 29)) as usize & (SIZE - 1);
     let hit = CACHE.with(|c| {
         let e = &c.entries[i];
         (e.epoch == c.epoch + 1 && e.ty == ty && e.len == len && &e.text[..name.len()] == name.as_bytes())
