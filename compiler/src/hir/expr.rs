@@ -459,6 +459,8 @@ impl<'a> FnLower<'a> {
                 let x = self.expr(arg)?;
                 let b = self.cur?;
                 let n = self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([x]).enum_attr("op", UnaryOp::Not).result(Type::Obj))?;
+                // (In a `try` body the first `not` ends its block with a raise edge.)
+                let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyUnop, sp).operands([n]).enum_attr("op", UnaryOp::Not).result(Type::Obj))
             }
             Call::Sorted => {
