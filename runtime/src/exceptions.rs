@@ -558,6 +558,7 @@ fn report(p: &Pending) -> ExceptionReport {
         } => ExceptionReport {
             kind: *kind,
             message: message_str(*kind, message),
+            class_name: None,
             suggestion: suggestion(*kind, suggest.as_deref()),
             frames: frames.clone(),
             chain: chain_from(context.map(|c| (ChainLink::Context, c)), BTreeSet::new()),
@@ -595,10 +596,22 @@ fn report_of(o: Obj) -> ExceptionReport {
     ExceptionReport {
         kind,
         message: dispatch::str_of(o).unwrap_or_else(|_| "<exception str() failed>".to_owned()),
+        class_name: class_display_name(o.type_of()),
         suggestion: exc::with_suggest(o, |s| suggestion(kind, s)),
         frames: exc::frames(o),
         chain: Vec::new(),
     }
+}
+
+/// `print_exception_message`'s name of a user exception class: `module.qualname`, the module
+/// left out when it is `__main__` or `builtins`; None for a builtin class.
+fn class_display_name(t: &'static crate::object::TypeObject) -> Option<String> {
+    if !crate::object::class::is_heap(t) {
+        return None;
+    }
+    let module = crate::object::class::module_name(t);
+    let q = crate::object::class::qualname(t);
+    Some(if module == "__main__" || module == "builtins" { q.to_owned() } else { format!("{module}.{q}") })
 }
 
 /// The exception CPython prints above `o`: its cause, else its context unless suppressed.
@@ -649,6 +662,9 @@ pub fn take_system_exit() -> Option<(i32, Option<String>)> {
     let r = match &p {
         Pending::Message { message, .. } if message.is_empty() => (0, None),
         Pending::Message { message, .. } => (1, Some(message.clone())),
+        Pending::Object(o) if exc::args(*o).len() > 1 => {
+            (1, Some(dispatch::str_of(exc::args_tuple(*o)).unwrap_or_default()))
+        }
         Pending::Object(o) => match exc::arg(*o) {
             None => (0, None),
             Some(code) if singletons::is_none(code) => (0, None),
@@ -763,24 +779,64 @@ pub extern "C" fn molt_exc_new(kind: i32, arg: Obj, has_arg: bool) -> Obj {
     value_or_raise(exc::new_exception(kind, has_arg.then_some(arg)))
 }
 
+/// What `raise x` (or `from x`) raises for `x`, as CPython's `do_raise`: an exception instance
+/// itself (a new reference), or an exception class called without arguments, which must give
+/// an instance ("calling <class 'C'> should have returned an instance of BaseException, not
+/// <class 'int'>"); None when `x` is neither.
+fn exception_instance(x: Obj) -> MoltResult<Option<Obj>> {
+    if exc::is_exception(x) {
+        return Ok(Some(new_ref(x)));
+    }
+    match crate::object::types::as_type(x) {
+        Some(t) if is_subtype(t, &exc::BASE_EXCEPTION) => {
+            let v = crate::object::callable::call_object(x, &[], &[])?;
+            if exc::is_exception(v) {
+                return Ok(Some(v));
+            }
+            let kind = crate::object::attrs::class_value(v.type_of());
+            let msg = format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                dispatch::repr_of(x)?,
+                dispatch::repr_of(kind)?
+            );
+            // SAFETY: both are new references owned here.
+            unsafe {
+                decref(kind);
+                decref(v);
+            }
+            Err(MoltError::new(ExceptionKind::TypeError, msg))
+        }
+        Some(_) | None => Ok(None),
+    }
+}
+
+fn raise_obj(x: Obj, cause: Option<Obj>) -> MoltResult<()> {
+    let Some(e) = exception_instance(x)? else {
+        return fail(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
+    };
+    let e = crate::object::range::Owned(e);
+    if let Some(cause) = cause {
+        if singletons::is_none(cause) {
+            exc::set_cause(e.get(), None);
+        } else {
+            let Some(c) = exception_instance(cause)? else {
+                return fail(ExceptionKind::TypeError, "exception causes must derive from BaseException");
+            };
+            exc::set_cause(e.get(), Some(c));
+            // SAFETY: `set_cause` took its own reference.
+            unsafe { decref(c) };
+        }
+    }
+    raise_object(e.get());
+    Ok(())
+}
+
 /// `raise exc` / `raise exc from cause` (CPython's `do_raise` checks, in its order).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_raise_obj(exc: Obj, cause: Obj, has_cause: bool) {
-    if !exc::is_exception(exc) {
-        raise(ExceptionKind::TypeError, NOT_AN_EXCEPTION);
-        return;
+    if let Err(err) = raise_obj(exc, has_cause.then_some(cause)) {
+        raise_owned(err);
     }
-    if has_cause {
-        if cause.is(singletons::none()) {
-            exc::set_cause(exc, None);
-        } else if exc::is_exception(cause) {
-            exc::set_cause(exc, Some(cause));
-        } else {
-            raise(ExceptionKind::TypeError, "exception causes must derive from BaseException");
-            return;
-        }
-    }
-    raise_object(exc);
 }
 
 /// A bare `raise` outside the function's own handlers: the exception a caller is handling is

@@ -70,6 +70,10 @@ pub struct ExceptionReport {
     /// `str()` of the exception (`<exception str() failed>` when that raised, as CPython
     /// prints it).
     pub message: String,
+    /// The name printed for an exception of a user class (its `__qualname__`, after its
+    /// `__module__` and a dot unless that is `__main__` or `builtins`); None for a builtin
+    /// class (printed by its kind's name).
+    pub class_name: Option<String>,
     /// The name CPython suggests after the message (". Did you mean: 'real'?").
     pub suggestion: Option<String>,
     /// Innermost frame first (push order). Holds at most [`TRACEBACK_LIMIT`] frames.
@@ -150,7 +154,10 @@ fn format_one(out: &mut String, exc: &ExceptionReport) {
         }
     }
     push_repeat_note(out, count);
-    out.push_str(exc.kind_name());
+    match &exc.class_name {
+        Some(n) => out.push_str(n),
+        None => out.push_str(exc.kind_name()),
+    }
     if !exc.message.is_empty() {
         out.push_str(": ");
         out.push_str(&exc.message);
@@ -191,6 +198,7 @@ mod tests {
         ExceptionReport {
             kind: kind.code(),
             message: msg.into(),
+            class_name: None,
             suggestion: None,
             frames,
             chain: Vec::new(),
@@ -329,6 +337,7 @@ mod tests {
                 |fr| ExceptionReport {
                     kind: ExceptionKind::KeyError.code(),
                     message: String::new(),
+                    class_name: None,
                     suggestion: None,
                     frames: vec![fr("f", 5, "raise KeyError"), fr("<module>", 7, "f()")],
                     chain: vec![(
@@ -346,6 +355,7 @@ mod tests {
                 |fr| ExceptionReport {
                     kind: ExceptionKind::RuntimeError.code(),
                     message: String::new(),
+                    class_name: None,
                     suggestion: None,
                     frames: vec![fr("<module>", 7, "raise RuntimeError()")],
                     chain: vec![
@@ -373,6 +383,7 @@ mod tests {
                 |fr| ExceptionReport {
                     kind: ExceptionKind::TypeError.code(),
                     message: "t".into(),
+                    class_name: None,
                     suggestion: None,
                     frames: vec![fr("<module>", 4, "raise TypeError(\"t\") from e")],
                     chain: vec![(
@@ -394,6 +405,7 @@ mod tests {
                     ExceptionReport {
                         kind: ExceptionKind::ValueError.code(),
                         message: "2.5".into(),
+                        class_name: None,
                         suggestion: None,
                         frames: vec![fr("<module>", 9, "raise ValueError(2.5)")],
                         chain: vec![(

@@ -1,6 +1,6 @@
-class Meta(type):
+class Base:
     pass
 
 
-class A(metaclass=Meta):
+class A(Base, metaclass=type):
     pass

@@ -158,10 +158,20 @@ impl<'a> FnLower<'a> {
     /// escapes it ends the handling first (a cleanup handler), then continues outward. Returns
     /// the block where the body completed normally, if it did; the handling is still on there.
     fn handled_suite(&mut self, e: Value, body: &[Stmt], sp: Span) -> Option<Block> {
+        self.while_handling(e, sp, |s| {
+            s.suite(body);
+            Some(())
+        });
+        self.cur.take()
+    }
+
+    /// Lowers `f` (from the current block) while exception `e` is handled, with the cleanup
+    /// handler of `handled_suite`; the current block is where `f` completed normally.
+    pub(super) fn while_handling<T>(&mut self, e: Value, sp: Span, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         let cleanup = self.new_block();
         self.handlers.push(cleanup);
         self.handling.push(e);
-        self.suite(body);
+        let r = f(self);
         self.handling.pop();
         self.handlers.pop();
         let done = self.cur.take();
@@ -173,7 +183,8 @@ impl<'a> FnLower<'a> {
             let (_, c) = self.append(cleanup, NewOp::new(Opcode::PyExcReraise, sp).operands([inner]));
             self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
         }
-        done
+        self.cur = done;
+        r
     }
 
     /// Leaves the `except` clauses and `try … finally` statements entered since handling depth
@@ -247,10 +258,12 @@ impl<'a> FnLower<'a> {
                     // A class value (a user exception class, a tuple of classes): evaluated
                     // when the clause is reached, then matched by the runtime.
                     self.cur = Some(cur);
-                    let Some(cls) = self.expr(ty) else { return };
-                    let Some(b) = self.cur.take() else { return };
-                    let (op, b) = self.append(b, NewOp::new(Opcode::PyExcMatchesClass, hsp).operands([e, cls]).result(Type::Bool));
-                    let c = self.func.result(op);
+                    let c = self.while_handling(e, hsp, |s| {
+                        let cls = s.expr(ty)?;
+                        let b = s.cur?;
+                        s.emit(b, NewOp::new(Opcode::PyExcMatchesClass, hsp).operands([e, cls]).result(Type::Bool))
+                    });
+                    let (Some(c), Some(b)) = (c, self.cur.take()) else { return };
                     let (matched, nomatch) = (self.new_block(), self.new_block());
                     self.cond_br(b, c, matched, vec![], nomatch, hsp);
                     self.seal(matched);

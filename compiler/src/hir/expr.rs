@@ -368,6 +368,9 @@ impl<'a> FnLower<'a> {
             return self.call_value(f, &call.arguments, sp);
         };
         let name = callee.id.as_str();
+        if self.lookup(name) == Resolved::Builtin(crate::builtins::BuiltinId::Super) && call.arguments.is_empty() {
+            return self.zero_arg_super(sp);
+        }
         if let Resolved::Builtin(id) = self.lookup(name)
             && matches!(id.decl().kind, Kind::Class(_) | Kind::Function(Some(_)))
             && !static_form_fits(id.decl().call, &call.arguments)
@@ -386,7 +389,6 @@ impl<'a> FnLower<'a> {
                 return self.call_value(f, &call.arguments, sp);
             }
             Resolved::Func | Resolved::Global { func: true } => return self.call_function(call, name, sp),
-            Resolved::Builtin(crate::builtins::BuiltinId::Super) if call.arguments.is_empty() => return self.zero_arg_super(sp),
             Resolved::Builtin(id) => id.decl().call,
             Resolved::Ssa(_) | Resolved::Global { func: false } | Resolved::Cell(_) | Resolved::ClassLocal(_) => {
                 let f = self.read_name(name, span(callee.range))?;

@@ -64,32 +64,20 @@ impl FnLower<'_> {
             && let Some(e) = self.emit(handler, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj))
         {
             self.func.append_op(handler, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::Begin));
-            let cleanup = self.new_block();
-            self.handlers.push(cleanup);
-            self.handling.push(e);
             self.cur = Some(handler);
-            let (op, b) = self.append(handler, NewOp::new(Opcode::PyWithExit, sp).operands([exit, e]).result(Type::Bool));
-            let suppress = self.func.result(op);
-            self.handling.pop();
-            self.handlers.pop();
-            let (yes, no) = (self.new_block(), self.new_block());
-            self.cur = None;
-            self.cond_br(b, suppress, yes, vec![], no, sp);
-            self.seal(yes);
-            self.seal(no);
-            self.func.append_op(yes, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
-            self.cur = Some(yes);
-            self.br_args(yes, join, vec![], sp);
-            self.func.append_op(no, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
-            let (_, c) = self.append(no, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
-            self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
-            // `__exit__` itself raised: the handling ends, its exception continues outward.
-            self.seal(cleanup);
-            if self.preds.get(&cleanup).is_some_and(|p| !p.is_empty())
-                && let Some(inner) = self.emit(cleanup, NewOp::new(Opcode::PyExcFetch, sp).result(Type::Obj))
-            {
-                self.func.append_op(cleanup, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
-                let (_, c) = self.append(cleanup, NewOp::new(Opcode::PyExcReraise, sp).operands([inner]));
+            let suppress = self.while_handling(e, sp, |s| {
+                let b = s.cur?;
+                s.emit(b, NewOp::new(Opcode::PyWithExit, sp).operands([exit, e]).result(Type::Bool))
+            });
+            if let (Some(suppress), Some(b)) = (suppress, self.cur.take()) {
+                let (yes, no) = (self.new_block(), self.new_block());
+                self.cond_br(b, suppress, yes, vec![], no, sp);
+                self.seal(yes);
+                self.seal(no);
+                self.func.append_op(yes, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
+                self.br_args(yes, join, vec![], sp);
+                self.func.append_op(no, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
+                let (_, c) = self.append(no, NewOp::new(Opcode::PyExcReraise, sp).operands([e]));
                 self.func.append_op(c, NewOp::new(Opcode::CfUnreachable, sp));
             }
         }

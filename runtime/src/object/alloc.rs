@@ -6,7 +6,8 @@
 //! `float::free`, `str::free`, `exception::free`, `tuple::free`, `list::free`, `iter::free`,
 //! `range::free` / `free_iter` / `free_long_iter`, `builtins_iter::free_enumerate` /
 //! `free_zip` / `free_reversed`, `dict::free`, `dict_views::free_view` / `free_iter`,
-//! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free` drop the payload
+//! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free`, `class::free`,
+//! `instance::free`, `descr::free`, `super_::free`, `slots::free_seq_iter` drop the payload
 //! and call [`free_raw`]; an `object()` is a bare header); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees; `gc` (the cycle collector) for the
@@ -120,11 +121,27 @@ pub enum HeapKind {
     Filter,
     /// Instances of `object` itself (`object()`: a bare header).
     Object,
+    /// `object::class`: classes made by `class` statements (heap type objects).
+    Class,
+    /// `object::instance`: instances of user classes (not of exception classes, which are
+    /// `Exception` objects).
+    Instance,
+    /// `object::descr`: bound methods, builtin methods bound to their receiver,
+    /// `staticmethod`, `classmethod`, `property`.
+    BoundMethod,
+    BuiltinMethod,
+    StaticMethod,
+    ClassMethod,
+    Property,
+    /// `object::super_`: `super` objects.
+    Super,
+    /// `object::slots`: the iterator over an object with `__getitem__` only.
+    SeqIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 32] = [
+    pub const ALL: [HeapKind; 41] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -157,6 +174,15 @@ impl HeapKind {
         HeapKind::Map,
         HeapKind::Filter,
         HeapKind::Object,
+        HeapKind::Class,
+        HeapKind::Instance,
+        HeapKind::BoundMethod,
+        HeapKind::BuiltinMethod,
+        HeapKind::StaticMethod,
+        HeapKind::ClassMethod,
+        HeapKind::Property,
+        HeapKind::Super,
+        HeapKind::SeqIterator,
     ];
 
     /// The Python type name.
@@ -194,6 +220,15 @@ impl HeapKind {
             HeapKind::Map => "map",
             HeapKind::Filter => "filter",
             HeapKind::Object => "object",
+            HeapKind::Class => "type",
+            HeapKind::Instance => "instance",
+            HeapKind::BoundMethod => "method",
+            HeapKind::BuiltinMethod => "builtin_method",
+            HeapKind::StaticMethod => "staticmethod",
+            HeapKind::ClassMethod => "classmethod",
+            HeapKind::Property => "property",
+            HeapKind::Super => "super",
+            HeapKind::SeqIterator => "iterator",
         }
     }
 
@@ -228,7 +263,16 @@ impl HeapKind {
             | HeapKind::Function
             | HeapKind::Cell
             | HeapKind::Map
-            | HeapKind::Filter => true,
+            | HeapKind::Filter
+            | HeapKind::Class
+            | HeapKind::Instance
+            | HeapKind::BoundMethod
+            | HeapKind::BuiltinMethod
+            | HeapKind::StaticMethod
+            | HeapKind::ClassMethod
+            | HeapKind::Property
+            | HeapKind::Super
+            | HeapKind::SeqIterator => true,
         }
     }
 
@@ -273,6 +317,15 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::Cell,
         HeapKind::Map,
         HeapKind::Filter,
+        HeapKind::Class,
+        HeapKind::Instance,
+        HeapKind::BoundMethod,
+        HeapKind::BuiltinMethod,
+        HeapKind::StaticMethod,
+        HeapKind::ClassMethod,
+        HeapKind::Property,
+        HeapKind::Super,
+        HeapKind::SeqIterator,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -864,6 +917,17 @@ unsafe fn free_one(o: Obj) {
             super::map_filter::free(h.cast_mut(), kind)
         },
         Some(HeapKind::Object) => unsafe { free_raw(h.cast_mut(), Layout::new::<Header>(), HeapKind::Object) },
+        Some(HeapKind::Class) => unsafe { super::class::free(h.cast_mut()) },
+        Some(HeapKind::Instance) => unsafe { super::instance::free(h.cast_mut()) },
+        Some(
+            kind @ (HeapKind::BoundMethod
+            | HeapKind::BuiltinMethod
+            | HeapKind::StaticMethod
+            | HeapKind::ClassMethod
+            | HeapKind::Property),
+        ) => unsafe { super::descr::free(h.cast_mut(), kind) },
+        Some(HeapKind::Super) => unsafe { super::super_::free(h.cast_mut()) },
+        Some(HeapKind::SeqIterator) => unsafe { super::slots::free_seq_iter(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -1,14 +1,18 @@
-//! Classes as values, attributes, `type()` and `isinstance()` of builtin objects.
+//! Classes as values, attributes (`getattr`, `setattr`, `delattr` of any object), `type()`,
+//! `isinstance()`, `issubclass()` and `except` by class value.
 //!
-//! Relies on: type objects being immortal statics (so a class value needs no counting care) and
+//! Relies on: `instance` (objects with a `__dict__`), `class` (attributes of classes), `super_`
+//! and `descr` (builtin methods bound as values) for the generic protocols; and
 //! each kind's accessors (`exception::arg`/`cause`/`context`, `int`, `float`) or the type's
 //! attributes slot (ranges, functions, cells, builtin functions); `construct`, whose
 //! constructors of the classes every program links the ABI functions that make a class a value
 //! enable.
-//! Provides [`class_value`], [`isinstance`], [`getattr`] and the ABI's
-//! `molt_builtin_class`, `molt_exception_class`, `molt_obj_type`, `molt_obj_isinstance` and
-//! `molt_obj_getattr`, with CPython 3.11's results and messages (`PyObject_IsInstance`,
-//! `PyObject_GetAttr` for the attributes the builtin types define themselves).
+//! Provides [`class_value`], [`isinstance`], [`issubclass`], [`getattr`], [`builtin_getattr`],
+//! [`setattr`], [`attr_name`], [`exception_setattr`], [`exc_matches_class`] and the ABI's
+//! `molt_builtin_class`, `molt_exception_class`, `molt_obj_type`, `molt_obj_isinstance`,
+//! `molt_obj_getattr`, `molt_obj_setattr`, `molt_obj_delattr`, `molt_exc_matches_class`, with
+//! CPython 3.11's results and messages (`PyObject_IsInstance`, `PyObject_IsSubclass`,
+//! `PyObject_GetAttr`, `PyObject_SetAttr`).
 //!
 //! Invariant: every result is a new reference (or word 0 with an exception pending).
 
@@ -22,8 +26,12 @@ use super::{Obj, float, int, new_ref, str as pystr, tuple};
 use crate::exceptions::{MoltError, MoltResult, value_or_raise};
 use crate::{BuiltinClass, ExceptionKind};
 
-/// A class as a value (a new reference).
+/// A class as a value (a new reference). The type of the classes a program makes is `type`
+/// itself as a value.
 pub fn class_value(t: &'static TypeObject) -> Obj {
+    if t.is(&super::class::HEAP_TYPE) {
+        return new_ref(Obj::from_static(&TYPE_TYPE));
+    }
     new_ref(Obj::from_static(t))
 }
 
@@ -48,6 +56,10 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
         BuiltinClass::Map => &super::map_filter::TYPE_MAP,
         BuiltinClass::Filter => &super::map_filter::TYPE_FILTER,
         BuiltinClass::Function => &super::function::TYPE_FUNCTION,
+        BuiltinClass::Super => &super::super_::TYPE_SUPER,
+        BuiltinClass::StaticMethod => &super::descr::TYPE_STATICMETHOD,
+        BuiltinClass::ClassMethod => &super::descr::TYPE_CLASSMETHOD,
+        BuiltinClass::Property => &super::descr::TYPE_PROPERTY,
     })
 }
 
@@ -100,38 +112,40 @@ pub extern "C" fn molt_obj_isinstance(a: Obj, cls: Obj) -> bool {
     value_or_raise(isinstance(a, cls))
 }
 
-fn text(s: &str) -> MoltResult<Obj> {
-    pystr::str_from_text(s)
-}
-
 fn or_none(o: Option<Obj>) -> Obj {
     new_ref(o.unwrap_or_else(singletons::none))
 }
 
-/// `a.name` for the attributes builtin objects define.
+/// `a.name` (`PyObject_GetAttr`): the generic protocol of objects with a `__dict__`
+/// (instances of user classes, exceptions) and of classes, `super`'s lookup, else the
+/// attributes builtin objects define.
 pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
+    let ty = a.type_of();
+    if super::class::is_heap(ty) || exc::is_exception(a) {
+        return super::instance::getattr(a, name);
+    }
+    if let Some(t) = as_type(a) {
+        return super::class::type_getattr(t, name);
+    }
+    if super::super_::parts(a).is_some() {
+        return super::super_::getattr(a, name);
+    }
+    builtin_getattr(a, name)
+}
+
+/// `a.name` for the attributes builtin objects define (their getsets and methods; a method is
+/// bound to `a`).
+pub fn builtin_getattr(a: Obj, name: &str) -> MoltResult<Obj> {
     if name == "__class__" {
         return Ok(class_value(a.type_of()));
     }
-    if let Some(t) = as_type(a) {
-        return match name {
-            "__name__" | "__qualname__" => text(t.name),
-            "__module__" => text("builtins"),
-            _ => Err(MoltError::new(ExceptionKind::AttributeError, format!("type object '{}' has no attribute '{name}'", t.name))
-                .with_suggest(Suggest::attribute(t.name, name))),
-        };
-    }
     if exc::is_exception(a) {
         match name {
-            "args" => {
-                return match exc::arg(a) {
-                    Some(x) => tuple::tuple_from_vec(alloc::vec![new_ref(x)]),
-                    None => tuple::tuple_from_vec(alloc::vec![]),
-                };
-            }
+            "args" => return Ok(new_ref(exc::args_tuple(a))),
             "__cause__" => return Ok(or_none(exc::cause(a))),
             "__context__" => return Ok(or_none(exc::context(a))),
             "__suppress_context__" => return Ok(singletons::bool_obj(exc::suppress_context(a))),
+            "__traceback__" => return Ok(singletons::none()),
             _ => {}
         }
     }
@@ -158,25 +172,177 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
             _ => {}
         }
     }
-    if ty.method(name).is_some() {
-        // A method exists, but Molt makes no bound method objects (calls go through
-        // `molt_obj_call_method`).
-        return Err(MoltError::new(ExceptionKind::NotImplementedError, format!("bound methods ('{}.{name}' as a value) are not supported by Molt yet", ty.name)));
+    if let Some(m) = ty.method(name) {
+        return super::descr::builtin_method(a, m);
     }
     Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name))
         .with_suggest(Suggest::attribute(ty.name, name)))
 }
 
-/// `a.NAME`.
-///
-/// # Safety
-/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
+/// Sets (or deletes, `value` None) one of the attributes of exceptions the builtin classes
+/// define (`args`, `__cause__`, `__context__`, `__suppress_context__`, `__traceback__`), with
+/// CPython's checks.
+pub fn exception_setattr(a: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
+    let Some(v) = value else {
+        return Err(MoltError::new(ExceptionKind::TypeError, format!("{name} may not be deleted")));
+    };
+    let exc_or_none = |what: &str| -> MoltResult<Option<Obj>> {
+        if singletons::is_none(v) {
+            Ok(None)
+        } else if exc::is_exception(v) {
+            Ok(Some(v))
+        } else {
+            Err(MoltError::new(ExceptionKind::TypeError, format!("exception {what} must be None or derive from BaseException")))
+        }
+    };
+    match name {
+        "args" => {
+            let t = super::range::Owned(tuple::tuple_from_iter(v)?);
+            exc::set_args(a, tuple::tuple_items(t.get()).unwrap_or(&[]))
+        }
+        "__cause__" => {
+            let c = exc_or_none("cause")?;
+            exc::set_cause(a, c);
+            Ok(())
+        }
+        "__context__" => {
+            let c = exc_or_none("context")?;
+            exc::set_context(a, c);
+            Ok(())
+        }
+        "__suppress_context__" => {
+            exc::set_suppress_context(a, super::dispatch::truth(v)?);
+            Ok(())
+        }
+        _ => {
+            if singletons::is_none(v) {
+                Ok(())
+            } else {
+                Err(MoltError::new(ExceptionKind::TypeError, "__traceback__ must be a traceback or None"))
+            }
+        }
+    }
+}
+
+/// `a.name = value` (`value` Some) or `del a.name` (`PyObject_SetAttr`): classes, objects with
+/// a `__dict__`, else CPython's errors for builtin objects ("'int' object has no attribute 'x'",
+/// "'list' object attribute 'append' is read-only", "attribute 'real' of 'int' objects is not
+/// writable").
+pub fn setattr(a: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
+    let n = attr_name(name)?;
+    let ty = a.type_of();
+    if super::class::is_heap(ty) || exc::is_exception(a) {
+        return super::instance::setattr(a, name, value);
+    }
+    if let Some(t) = as_type(a) {
+        return super::class::type_setattr(t, name, value);
+    }
+    if ty.method(n).is_some() {
+        return Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object attribute '{n}' is read-only", ty.name)));
+    }
+    let exists = match builtin_getattr(a, n) {
+        Ok(v) => {
+            drop(super::range::Owned(v));
+            n != "__class__"
+        }
+        Err(_) => false,
+    };
+    if exists {
+        return Err(MoltError::new(ExceptionKind::AttributeError, format!("attribute '{n}' of '{}' objects is not writable", ty.name)));
+    }
+    if n == "__class__" {
+        return Err(MoltError::new(ExceptionKind::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{n}'", ty.name)))
+}
+
+/// `a.NAME = value` (`name` a str).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn molt_obj_getattr(a: Obj, name: *const u8, len: i64) -> Obj {
-    // SAFETY: forwarded caller contract.
-    let bytes = unsafe { crate::exceptions::bytes_from_raw(name, len) };
-    if bytes == b"__class__" {
+pub extern "C" fn molt_obj_setattr(a: Obj, name: Obj, value: Obj) {
+    value_or_raise(setattr(a, name, Some(value)));
+}
+
+/// `del a.NAME` (`name` a str).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_delattr(a: Obj, name: Obj) {
+    value_or_raise(setattr(a, name, None));
+}
+
+/// `PyObject_IsSubclass(derived, cls)` for classes and (nested) tuples of classes: TypeError
+/// "issubclass() arg 1 must be a class", "issubclass() arg 2 must be a class, a tuple of
+/// classes, or a union".
+pub fn issubclass(derived: Obj, cls: Obj) -> MoltResult<bool> {
+    if let Some(t) = as_type(cls) {
+        let Some(d) = as_type(derived) else {
+            return Err(MoltError::new(ExceptionKind::TypeError, "issubclass() arg 1 must be a class"));
+        };
+        return Ok(is_subtype(d, t));
+    }
+    if let Some(items) = tuple::tuple_items(cls) {
+        return exc::nested(" in __subclasscheck__", || {
+            for &c in items {
+                if issubclass(derived, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        });
+    }
+    if as_type(derived).is_none() {
+        return Err(MoltError::new(ExceptionKind::TypeError, "issubclass() arg 1 must be a class"));
+    }
+    Err(MoltError::new(ExceptionKind::TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+}
+
+/// `except cls` for a class value (`PyErr_GivenExceptionMatches` after `ceval`'s check of the
+/// clause): every class of `cls` (nested tuples) must derive from BaseException.
+pub fn exc_matches_class(e: Obj, cls: Obj) -> MoltResult<bool> {
+    fn check(cls: Obj) -> MoltResult<()> {
+        if let Some(items) = tuple::tuple_items(cls) {
+            return items.iter().try_for_each(|&c| check(c));
+        }
+        match as_type(cls) {
+            Some(t) if is_subtype(t, &exc::BASE_EXCEPTION) => Ok(()),
+            _ => Err(MoltError::new(ExceptionKind::TypeError, "catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+    check(cls)?;
+    fn matches(e: Obj, cls: Obj) -> bool {
+        if let Some(items) = tuple::tuple_items(cls) {
+            return items.iter().any(|&c| matches(e, c));
+        }
+        as_type(cls).is_some_and(|t| exc::is_exception(e) && is_subtype(e.type_of(), t))
+    }
+    Ok(matches(e, cls))
+}
+
+/// `except cls` (see `abi.rs`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_exc_matches_class(exc: Obj, cls: Obj) -> bool {
+    value_or_raise(exc_matches_class(exc, cls))
+}
+
+/// `a.NAME` for a name given as an object: TypeError "attribute name must be string, not
+/// 'int'" unless it is a str (CPython's `PyObject_GetAttr`).
+pub fn getattr_obj(a: Obj, name: Obj) -> MoltResult<Obj> {
+    let n = attr_name(name)?;
+    if n == "__class__" {
         super::construct::enable_class_calls();
     }
-    value_or_raise(getattr(a, &alloc::string::String::from_utf8_lossy(bytes)))
+    getattr(a, n)
 }
+
+/// The text of an attribute name: TypeError "attribute name must be string, not 'int'".
+pub fn attr_name<'a>(name: Obj) -> MoltResult<&'a str> {
+    match pystr::str_text(name) {
+        Some(n) => Ok(n),
+        None => Err(MoltError::new(ExceptionKind::TypeError, format!("attribute name must be string, not '{}'", name.type_of().name))),
+    }
+}
+
+/// `a.NAME` (`name` a str).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_obj_getattr(a: Obj, name: Obj) -> Obj {
+    value_or_raise(getattr_obj(a, name))
+}
+

@@ -101,6 +101,11 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Callable => "callable",
         BuiltinFunction::Ascii => "ascii",
         BuiltinFunction::Format => "format",
+        BuiltinFunction::Getattr => "getattr",
+        BuiltinFunction::Setattr => "setattr",
+        BuiltinFunction::Hasattr => "hasattr",
+        BuiltinFunction::Delattr => "delattr",
+        BuiltinFunction::Issubclass => "issubclass",
     }
 }
 
@@ -230,6 +235,45 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
             }
         }
         BuiltinFunction::Print => print(pos, kw),
+        BuiltinFunction::Getattr => {
+            no_keywords_for(fname, kw)?;
+            check_positional("getattr", pos.len(), 2, 3)?;
+            let name = super::attrs::attr_name(pos[1])?;
+            match (super::attrs::getattr(pos[0], name), pos.get(2)) {
+                (Err(e), Some(&d)) if e.kind == crate::ExceptionKind::AttributeError => Ok(new_ref(d)),
+                (r, _) => r,
+            }
+        }
+        BuiltinFunction::Setattr => {
+            no_keywords_for(fname, kw)?;
+            check_positional("setattr", pos.len(), 3, 3)?;
+            super::attrs::setattr(pos[0], pos[1], Some(pos[2]))?;
+            Ok(singletons::none())
+        }
+        BuiltinFunction::Hasattr => {
+            no_keywords_for(fname, kw)?;
+            check_positional("hasattr", pos.len(), 2, 2)?;
+            let name = super::attrs::attr_name(pos[1])?;
+            match super::attrs::getattr(pos[0], name) {
+                Ok(v) => {
+                    drop(Owned(v));
+                    Ok(singletons::bool_obj(true))
+                }
+                Err(e) if e.kind == crate::ExceptionKind::AttributeError => Ok(singletons::bool_obj(false)),
+                Err(e) => Err(e),
+            }
+        }
+        BuiltinFunction::Delattr => {
+            no_keywords_for(fname, kw)?;
+            check_positional("delattr", pos.len(), 2, 2)?;
+            super::attrs::setattr(pos[0], pos[1], None)?;
+            Ok(singletons::none())
+        }
+        BuiltinFunction::Issubclass => {
+            no_keywords_for(fname, kw)?;
+            check_positional("issubclass", pos.len(), 2, 2)?;
+            bool_result(super::attrs::issubclass(pos[0], pos[1]))
+        }
     }
 }
 

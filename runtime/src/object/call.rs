@@ -12,15 +12,17 @@
 //! `PyLong_AsSsize_t` and `_PyLong_AsInt`.
 //!
 //! Provides: the ABI's `molt_obj_lookup_method` and `molt_obj_call_method`, [`lookup_method`],
-//! [`call_method`], and the helpers methods and builtin functions use to check their arguments:
+//! [`call_method`], [`call_generic`], [`GENERIC_METHOD`], and the helpers methods and builtin functions use to check their arguments:
 //! [`no_keywords`] / [`no_keywords_for`], [`exactly_one`] / [`exactly_one_for`], [`no_args`],
 //! [`check_positional`], [`ssize_arg`], [`slice_index_not_none`], [`c_int_arg`],
 //! [`unpack_args`] (Argument Clinic's parser) with its special cases [`unpack_keywords`] and
 //! [`unpack_optional`], [`unexpected_keyword`].
 //!
 //! Invariants: every message is CPython's for the same call; a method receives its receiver
-//! borrowed, its arguments borrowed, and returns a new reference. No bound method object is
-//! ever made.
+//! borrowed, its arguments borrowed, and returns a new reference. A method call makes no bound
+//! method object for a builtin method or for a function found on a user class (see
+//! [`call_generic`]); `molt_obj_lookup_method` returns a `MethodDef` address, null, or the
+//! address of [`GENERIC_METHOD`] (user instances, classes, `super` objects).
 
 use alloc::format;
 use alloc::vec::Vec;
@@ -358,15 +360,66 @@ pub fn lookup_method(recv: Obj, name: &str) -> MoltResult<Option<&'static Method
     Ok(None)
 }
 
-/// The ABI's `molt_obj_lookup_method`.
-///
-/// # Safety
-/// `name` must be valid for reads of `len` bytes (or null / `len <= 0`).
+/// What `molt_obj_lookup_method` returns for a receiver whose attributes are looked up by the
+/// generic protocol (an instance of a user class, a class, a `super` object): the address of
+/// this byte, never a `MethodDef`. `molt_obj_call_method` then finds the attribute as
+/// CPython's `LOAD_METHOD` does.
+pub static GENERIC_METHOD: u8 = 0;
+
+/// Whether `recv`'s attributes go through the generic protocol (see [`GENERIC_METHOD`]).
+fn is_generic_receiver(recv: Obj) -> bool {
+    super::class::is_heap(recv.type_of()) || super::types::as_type(recv).is_some() || super::super_::parts(recv).is_some()
+}
+
+/// `LOAD_METHOD`'s check for a generic receiver: whether `recv.name` would be found, without
+/// running a getter (a property's, a user `__getattr__`, which run once, at the call); the
+/// AttributeError otherwise.
+fn check_generic(recv: Obj, name: &str) -> MoltResult<()> {
+    let t = recv.type_of();
+    if super::class::is_heap(t) {
+        if super::class::find(t, "__getattr__", |_| false).is_some()
+            || super::class::find(t, "__getattribute__", |_| false).is_some()
+            || name == "__class__"
+            || name == "__dict__"
+            || super::class::lookup_attr(t, name).is_some()
+        {
+            return Ok(());
+        }
+        if let Some(d) = super::instance::instance_dict(recv, false)?
+            && super::dict::get_str(d, name).is_some()
+        {
+            return Ok(());
+        }
+        if super::exception::is_exception(recv) {
+            return super::attrs::getattr(recv, name).map(|v| drop(super::range::Owned(v)));
+        }
+        return Err(super::instance::no_attribute(recv, name));
+    }
+    super::attrs::getattr(recv, name).map(|v| drop(super::range::Owned(v)))
+}
+
+/// The ABI's `molt_obj_lookup_method` (`name` a str): a builtin method's `MethodDef`, the
+/// address of [`GENERIC_METHOD`] for a generic receiver, null for an attribute that is no
+/// method; null with the AttributeError pending when there is no such attribute.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn molt_obj_lookup_method(recv: Obj, name: *const u8, len: i64) -> *const u8 {
-    // SAFETY: forwarded caller contract.
-    let name = unsafe { crate::exceptions::bytes_from_raw(name, len) };
-    match lookup_method(recv, core::str::from_utf8(name).unwrap_or("")) {
+pub extern "C" fn molt_obj_lookup_method(recv: Obj, name: Obj) -> *const u8 {
+    let name = match super::attrs::attr_name(name) {
+        Ok(n) => n,
+        Err(e) => {
+            value_or_raise::<Obj>(Err(e));
+            return core::ptr::null();
+        }
+    };
+    if is_generic_receiver(recv) {
+        return match check_generic(recv, name) {
+            Ok(()) => core::ptr::from_ref(&GENERIC_METHOD),
+            Err(e) => {
+                value_or_raise::<Obj>(Err(e));
+                core::ptr::null()
+            }
+        };
+    }
+    match lookup_method(recv, name) {
         Ok(Some(m)) => core::ptr::from_ref(m).cast(),
         Ok(None) => core::ptr::null(),
         Err(e) => {
@@ -376,35 +429,83 @@ pub unsafe extern "C" fn molt_obj_lookup_method(recv: Obj, name: *const u8, len:
     }
 }
 
+/// `recv.name(*pos, **kw)` from a frame at `depth` by attribute lookup (`LOAD_METHOD` +
+/// `CALL`): a function found on the class of an instance of a user class (not shadowed by the
+/// instance's `__dict__`) is called with the receiver first, without a bound method (likewise
+/// through a `super` object); anything else is fetched and called. A function object's result
+/// word (and pending exception) is returned as the compiled body left it.
+pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Obj {
+    use super::function;
+    let with_self = |f: Obj, self_: Obj| -> Obj {
+        let mut all: Vec<Obj> = Vec::new();
+        if all.try_reserve_exact(pos.len() + 1).is_err() {
+            return value_or_raise(super::alloc::memory_error());
+        }
+        all.push(self_);
+        all.extend_from_slice(pos);
+        function::call_raw(f, &all, kw, None, depth)
+    };
+    let t = recv.type_of();
+    if super::class::is_heap(t)
+        && super::class::find(t, "__getattribute__", |_| false).is_none()
+        && let Some(super::class::Found::Value(f)) = super::class::find(t, name, |_| false)
+        && function::is_function(f.get())
+    {
+        let shadowed = match super::instance::instance_dict(recv, false) {
+            Ok(Some(d)) => super::dict::get_str(d, name).is_some(),
+            _ => false,
+        };
+        if !shadowed {
+            return with_self(f.get(), recv);
+        }
+    }
+    if let Some((st, o, ot)) = super::super_::parts(recv)
+        && let (Some(stt), Some(start)) = (super::types::as_type(st), super::types::as_type(ot))
+        && !o.is(ot)
+        && let Some(f) = super::class::lookup_attr_after(start, Some(stt), name)
+        && function::is_function(f.get())
+    {
+        return with_self(f.get(), o);
+    }
+    let attr = match super::attrs::getattr(recv, name) {
+        Ok(a) => super::range::Owned(a),
+        Err(e) => return value_or_raise(Err(e)),
+    };
+    if function::is_function(attr.get()) {
+        return function::call_raw(attr.get(), pos, kw, None, depth);
+    }
+    value_or_raise(super::callable::call_at(attr.get(), pos, kw, depth))
+}
+
 /// `recv.NAME(*args)` (`CALL` after `LOAD_METHOD`): `method` is what `molt_obj_lookup_method`
 /// returned; the keyword arguments' values are last in `args`, named by `kwnames`
-/// (comma-separated).
+/// (comma-separated); `depth` is the caller's frame depth.
 ///
 /// # Safety
-/// `method` is null or an address `molt_obj_lookup_method` returned; `name` and `kwnames` must
-/// be valid for reads of `len` and `kwlen` bytes (or null / a length `<= 0`).
+/// `method` is null or an address `molt_obj_lookup_method` returned; `kwnames` must be valid
+/// for reads of `kwlen` bytes (or null / a length `<= 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn molt_obj_call_method(
     recv: Obj,
     method: *const u8,
-    name: *const u8,
-    len: i64,
+    name: Obj,
     args: Obj,
     kwnames: *const u8,
     kwlen: i64,
+    depth: i64,
 ) -> Obj {
     // SAFETY: forwarded caller contract.
-    let (name, kwnames) = unsafe {
-        (
-            crate::exceptions::bytes_from_raw(name, len),
-            crate::exceptions::bytes_from_raw(kwnames, kwlen),
-        )
-    };
+    let kwnames = unsafe { crate::exceptions::bytes_from_raw(kwnames, kwlen) };
     // The compiler passes identifiers: valid UTF-8.
-    let name = core::str::from_utf8(name).unwrap_or("");
     let kwnames = core::str::from_utf8(kwnames).unwrap_or("");
-    // SAFETY: a non-null `method` points into a static method table (caller contract).
-    let method: Option<&'static MethodDef> = unsafe { method.cast::<MethodDef>().as_ref() };
+    let name = match super::attrs::attr_name(name) {
+        Ok(n) => n,
+        Err(e) => return value_or_raise(Err(e)),
+    };
+    let generic = core::ptr::eq(method, &GENERIC_METHOD);
+    // SAFETY: a non-null `method` other than the generic marker points into a static method
+    // table (caller contract).
+    let method: Option<&'static MethodDef> = if generic { None } else { unsafe { method.cast::<MethodDef>().as_ref() } };
     let Some(all) = tuple_items(args) else {
         return value_or_raise(fail(
             TypeError,
@@ -424,8 +525,8 @@ pub unsafe extern "C" fn molt_obj_call_method(
     };
     let (pos, kwvalues) = all.split_at(npos);
     let kw: Vec<(&str, Obj)> = names.into_iter().zip(kwvalues.iter().copied()).collect();
-    value_or_raise(match method {
-        Some(m) => (m.call)(recv, pos, &kw),
-        None => call_method(recv, name, pos, &kw),
-    })
+    match method {
+        Some(m) => value_or_raise((m.call)(recv, pos, &kw)),
+        None => call_generic(recv, name, pos, &kw, depth),
+    }
 }

@@ -29,8 +29,9 @@
 //! reached only through a method call `x.__class__(…)` in a program that makes no other class
 //! value). The argument checks come in
 //! CPython's order (keywords first for the types that take none); results are new references.
-//! What Molt cannot make raises NotImplementedError (`type(name, bases, dict)`, exceptions with
-//! several arguments, `str(x, encoding)` of a bytes-like object, which Molt does not have).
+//! What Molt cannot make raises NotImplementedError. `type(name, bases, dict)` makes a class
+//! (`class::class_new`); a class a program made constructs through its own `new` slot
+//! (`slots::heap_new`).
 
 use alloc::format;
 
@@ -50,6 +51,10 @@ use crate::exceptions::{MoltResult, fail};
 /// The recursion checks of a call of class `t` (the compiler's table for a direct call of the
 /// same class; the classes it does not call directly: CPython's one C level), by name.
 fn recursion_checks(t: &'static TypeObject) -> &'static [(i64, &'static str)] {
+    if super::class::is_heap(t) {
+        // `type_call` has no check of its own: `__init__`'s frame counts.
+        return &[];
+    }
     match t.name {
         "range" => &[(1, IN_COMPARISON)],
         "float" | "bool" | "tuple" | "list" | "dict" | "set" | "frozenset" | "enumerate"
@@ -199,7 +204,7 @@ fn type_new(_: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResu
     match (pos, kw) {
         ([x], []) => Ok(super::attrs::class_value(x.type_of())),
         ([_], _) => fail(TypeError, "type() takes no keyword arguments"),
-        ([_, _, _], _) => fail(NotImplementedError, "type(name, bases, dict) (making a class) is not supported by Molt yet"),
+        ([name, bases, ns], _) => super::class::class_new(*name, *bases, *ns),
         _ => fail(TypeError, "type() takes 1 or 3 arguments"),
     }
 }
@@ -345,16 +350,12 @@ pub(crate) fn zip_new(_: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -
     bi::zip(args.get(), strict)
 }
 
-/// `ValueError(arg)` (`BaseException_new` / `BaseException_init`): no keywords; Molt's
-/// exceptions hold at most one argument.
+/// `ValueError(*args)` (`BaseException_new` / `BaseException_init`): no keywords.
 fn exception_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     no_keywords_for(t.name, kw)?;
     let Some(kind) = ExceptionKind::ALL.iter().find(|&&k| exc::exception_type(k).is(t)) else {
         return fail(NotImplementedError, format!("{}() is not supported by Molt", t.name));
     };
-    match pos {
-        [] => exc::new_exception(kind.code(), None),
-        [a] => exc::new_exception(kind.code(), Some(*a)),
-        _ => fail(NotImplementedError, "exceptions with more than one argument are not supported by Molt yet"),
-    }
+    let _ = kind;
+    exc::new_of_type(t, pos)
 }

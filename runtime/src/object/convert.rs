@@ -248,6 +248,11 @@ pub fn to_float(a: Obj) -> MoltResult<f64> {
     if let Some(s) = str_text(a) {
         return parse_float(s);
     }
+    if crate::object::class::is_heap(a.type_of())
+        && let Some(x) = crate::object::slots::to_float(a)?
+    {
+        return Ok(x);
+    }
     fail(
         TypeError,
         format!(
@@ -271,6 +276,11 @@ pub fn to_int(a: Obj) -> MoltResult<Obj> {
     }
     if let Some(s) = str_text(a) {
         return parse_int(s);
+    }
+    if crate::object::class::is_heap(a.type_of())
+        && let Some(i) = crate::object::slots::to_int(a)?
+    {
+        return Ok(i);
     }
     fail(
         TypeError,

@@ -488,6 +488,38 @@ fn lookup(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
     }
 }
 
+/// `d[name]` for a str key given as text, borrowed; None when missing or `d` is no dict. Only
+/// str keys are compared (an attribute lookup in a namespace or an instance's `__dict__`, whose
+/// keys are strs; a key of another type never equals a str here), so no code runs.
+pub fn get_str(d: Obj, name: &str) -> Option<Obj> {
+    let hash = super::str::hash_text(name);
+    with(d, |s| {
+        if s.used == 0 || s.keys.indices.is_empty() {
+            return None;
+        }
+        let mut perturb = hash as u64;
+        let mut i = hash as u64 as usize;
+        loop {
+            i &= s.keys.mask();
+            let ix = s.keys.get_index(i);
+            if ix == DKIX_EMPTY {
+                return None;
+            }
+            if ix >= 0
+                && let Some(e) = s.keys.entries.get(ix as usize)
+                && let Some((k, v)) = e.kv
+                && e.hash == hash
+                && super::str::str_text(k) == Some(name)
+            {
+                return Some(v);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1);
+        }
+    })
+    .flatten()
+}
+
 /// `dictresize(mp, log2_newsize)`: a new table holding the live entries, compacted.
 fn resize(d: Obj, log2_newsize: u8) -> MoltResult<()> {
     let mut new = Keys::new(log2_newsize)?;

@@ -497,6 +497,9 @@ pub fn truth(v: Obj) -> MoltResult<bool> {
         return Ok(false);
     }
     let t = v.type_of();
+    if super::class::is_heap(t) {
+        return super::slots::truth(v);
+    }
     if let Some(f) = t.truth_slot() {
         return Ok(f(v));
     }
@@ -595,6 +598,9 @@ pub fn len_of(a: Obj) -> MoltResult<Obj> {
     if let Some(r) = super::range::range_len(a) {
         return r;
     }
+    if super::class::is_heap(a.type_of()) {
+        return int::from_i64(i64::try_from(super::slots::len(a)?).unwrap_or(i64::MAX));
+    }
     match a.type_of().len_slot() {
         Some(f) => int::from_i64(i64::try_from(f(a)).unwrap_or(i64::MAX)),
         None => fail(TypeError, format!("object of type '{}' has no len()", a.type_of().name)),
@@ -603,6 +609,9 @@ pub fn len_of(a: Obj) -> MoltResult<Obj> {
 
 /// `len(a)` as a number (CPython's `PyObject_Size`).
 pub fn len_of_usize(a: Obj) -> MoltResult<usize> {
+    if super::class::is_heap(a.type_of()) {
+        return super::slots::len(a);
+    }
     match a.type_of().len_slot() {
         Some(f) => Ok(f(a)),
         None => fail(TypeError, format!("object of type '{}' has no len()", a.type_of().name)),

@@ -9,13 +9,17 @@
 //!
 //! Provides: [`ExceptionObject`]; one static class per [`ExceptionKind`]
 //! ([`exception_type`], [`type_for_code`]; their `base`s form CPython's hierarchy, see
-//! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`],
+//! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`], [`new_of_type`]
+//! (`BaseException.__new__` of any exception class, user ones included), [`set_args`],
+//! [`args`], [`args_tuple`], [`dict_slot`], [`str_text`] / [`repr_text`] / [`key_error_text`]
+//! (`BaseException.__str__`, `__repr__`, `KeyError.__str__`),
 //! [`is_exception`], [`kind_of`], [`matches`]; accessors of the argument, frames, context,
 //! cause and the suppress-context flag; `free` (called by `alloc::free_object`); `nested`
 //! (the recursion guard of `str()`/`repr()`, also used by `tuple`).
 //!
 //! Invariants: exception objects live on the heap only (no static instances); each owns a
-//! reference to its argument, its context and its cause, which are exception objects (the
+//! reference to its `args` tuple, its `__dict__` (made when first needed), its class when that
+//! is a class the program made (`heap_class`), its context and its cause, which are exception objects (the
 //! setters ignore anything else); its frames are innermost first, at most
 //! [`TRACEBACK_LIMIT`](crate::traceback::TRACEBACK_LIMIT) of them. Freeing an exception never
 //! recurses through exceptions it references (a chain of contexts or nested arguments of any
@@ -38,7 +42,7 @@ use crate::exceptions::{MoltResult, fail};
 use crate::traceback::{Frame, push_frame_limited};
 use crate::{ExceptionKind, RECURSION_LIMIT, RECURSION_MSG};
 
-/// An exception instance (CPython's `PyBaseExceptionObject`, with one optional argument).
+/// An exception instance (CPython's `PyBaseExceptionObject`).
 #[repr(C)]
 pub struct ExceptionObject {
     pub header: Header,
@@ -46,8 +50,12 @@ pub struct ExceptionObject {
     kind: i32,
     /// `__suppress_context__` (set by `raise … from …`).
     suppress_context: bool,
-    /// `args[0]`, owned; None for `args == ()`.
-    arg: Option<Obj>,
+    /// `args`, owned: a tuple (the small int 0 once cleared by the collector).
+    args: Obj,
+    /// `__dict__`, owned, made when an attribute is first set.
+    dict: Option<Obj>,
+    /// Whether the class is a heap class (the exception owns a reference to it then).
+    heap_class: bool,
     /// `__context__`, owned: the exception being handled when this one was raised.
     context: Option<Obj>,
     /// `__cause__`, owned (`raise … from …`).
@@ -178,17 +186,45 @@ pub fn matches(o: Obj, kind: i32) -> bool {
 /// A new exception of kind code `kind` (`KIND(arg)`, or `KIND()` without one); `arg` is
 /// borrowed. No frames, context or cause yet.
 pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
-    let p = alloc_container(Layout::new::<ExceptionObject>(), type_for_code(kind))?
-        .cast::<ExceptionObject>();
-    if let Some(a) = arg {
-        incref(a);
+    let args = match arg {
+        Some(a) => super::tuple::tuple_from_slice(&[a])?,
+        None => super::tuple::tuple_from_vec(Vec::new())?,
+    };
+    alloc_exception(type_for_code(kind), kind, args)
+}
+
+/// `BaseException.__new__(t, *args)` for any exception class `t` (a heap class included): its
+/// kind is that of the nearest builtin exception class of its MRO.
+pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
+    let kind = super::class::mro(t)
+        .find_map(|c| ExceptionKind::ALL.iter().find(|k| exception_type(**k).is(c)))
+        .map_or(0, |k| k.code());
+    let args = super::tuple::tuple_from_slice(args)?;
+    alloc_exception(t, kind, args)
+}
+
+/// A new exception of class `t` holding `args` (a tuple; the reference is taken over).
+fn alloc_exception(t: &'static TypeObject, kind: i32, args: Obj) -> MoltResult<Obj> {
+    let p = match alloc_container(Layout::new::<ExceptionObject>(), t) {
+        Ok(p) => p.cast::<ExceptionObject>(),
+        Err(e) => {
+            // SAFETY: the caller gave its reference.
+            unsafe { decref(args) };
+            return Err(e);
+        }
+    };
+    let heap_class = super::class::is_heap(t);
+    if heap_class {
+        incref(Obj::from_static(t));
     }
     // SAFETY: `p` is a fresh block for an `ExceptionObject` with its header written; the other
     // fields are written here before anything reads them.
     unsafe {
         core::ptr::addr_of_mut!((*p).kind).write(kind);
         core::ptr::addr_of_mut!((*p).suppress_context).write(false);
-        core::ptr::addr_of_mut!((*p).arg).write(arg);
+        core::ptr::addr_of_mut!((*p).args).write(args);
+        core::ptr::addr_of_mut!((*p).dict).write(None);
+        core::ptr::addr_of_mut!((*p).heap_class).write(heap_class);
         core::ptr::addr_of_mut!((*p).context).write(None);
         core::ptr::addr_of_mut!((*p).cause).write(None);
         core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
@@ -200,23 +236,52 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
     }
 }
 
-/// Visits the argument, context and cause of an exception (`BaseException_traverse`; the
-/// frames and the suggestion hold no object).
+/// `e.args = args` (`BaseException.__init__(*args)`): a new tuple of `args`.
+pub fn set_args(o: Obj, args: &[Obj]) -> MoltResult<()> {
+    if !is_exception(o) {
+        return Ok(());
+    }
+    let t = super::tuple::tuple_from_slice(args)?;
+    if let Some(old) = with_exc(o, |e| core::mem::replace(&mut e.args, t)) {
+        // SAFETY: the exception owned the old tuple.
+        unsafe { decref(old) };
+    }
+    Ok(())
+}
+
+/// `e.args` (borrowed: a tuple, valid while `o` lives); empty for a non-exception.
+pub fn args<'a>(o: Obj) -> &'a [Obj] {
+    with_exc(o, |e| e.args).and_then(super::tuple::tuple_items).unwrap_or(&[])
+}
+
+/// The `args` tuple itself (borrowed; the small int 0 once cleared).
+pub fn args_tuple(o: Obj) -> Obj {
+    with_exc(o, |e| e.args).unwrap_or_default()
+}
+
+/// The slot of the exception's `__dict__` (None for a non-exception).
+pub fn dict_slot(o: Obj) -> Option<*mut Option<Obj>> {
+    // SAFETY: a live exception object; the pointer is used while the caller holds `o`.
+    exc_ptr(o).map(|p| unsafe { core::ptr::addr_of_mut!((*p).dict) })
+}
+
+/// Visits the arguments, context, cause, `__dict__` and (a heap class) the class of an
+/// exception (`BaseException_traverse`; the frames and the suggestion hold no object).
 ///
 /// # Safety
 /// `h` is a live exception object.
 pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
-    let refs = unsafe {
+    let (refs, class) = unsafe {
         let e = h.cast::<ExceptionObject>();
-        [(*e).arg, (*e).context, (*e).cause]
+        ([Some((*e).args), (*e).context, (*e).cause, (*e).dict], (*e).heap_class.then(|| Obj::from_static((*h).ty)))
     };
-    for o in refs.into_iter().flatten() {
+    for o in refs.into_iter().flatten().chain(class) {
         visit(o);
     }
 }
 
-/// Drops the argument, context and cause of an unreachable exception
+/// Drops the arguments, context, cause and `__dict__` of an unreachable exception
 /// (`BaseException_clear`).
 ///
 /// # Safety
@@ -244,9 +309,12 @@ pub fn with_suggest<R>(o: Obj, f: impl FnOnce(Option<&Suggest>) -> R) -> R {
     }
 }
 
-/// The argument (borrowed: valid while `o` lives), if any.
+/// The one argument (borrowed: valid while `o` lives) of an exception with exactly one.
 pub fn arg(o: Obj) -> Option<Obj> {
-    with_exc(o, |e| e.arg).flatten()
+    match args(o) {
+        [a] => Some(*a),
+        _ => None,
+    }
 }
 
 /// `__context__` (borrowed), if any.
@@ -382,34 +450,51 @@ fn repr_nested(o: Obj) -> MoltResult<String> {
     nested(" while getting the repr of an object", || dispatch::repr_of(o))
 }
 
-/// `BaseException_str`: `''` without an argument, else `str(arg)`.
-fn exception_str(o: Obj) -> MoltResult<String> {
-    match arg(o) {
-        Some(a) => str_nested(a),
-        None => Ok(String::new()),
+/// `BaseException_str`: `''` without arguments, `str(arg)` for one, else `str(args)`.
+pub fn str_text(o: Obj) -> MoltResult<String> {
+    match args(o) {
+        [] => Ok(String::new()),
+        [a] => str_nested(*a),
+        _ => with_exc(o, |e| e.args).map_or(Ok(String::new()), str_nested),
     }
+}
+
+fn exception_str(o: Obj) -> MoltResult<String> {
+    str_text(o)
 }
 
 /// `KeyError_str`: `repr(arg)` for one argument (`KeyError: 'k'`), else as BaseException.
+pub fn key_error_text(o: Obj) -> MoltResult<String> {
+    match args(o) {
+        [a] => repr_nested(*a),
+        _ => str_text(o),
+    }
+}
+
 fn key_error_str(o: Obj) -> MoltResult<String> {
-    match arg(o) {
-        Some(a) => repr_nested(a),
-        None => Ok(String::new()),
-    }
+    key_error_text(o)
 }
 
-/// `BaseException_repr`: `ValueError('msg')`, `ValueError()`.
-fn exception_repr(o: Obj) -> MoltResult<String> {
+/// `BaseException_repr`: `ValueError('msg')`, `ValueError()`, `ValueError('a', 2)`.
+pub fn repr_text(o: Obj) -> MoltResult<String> {
     let name = o.type_of().name;
-    match arg(o) {
-        Some(a) => Ok(format!("{name}({})", repr_nested(a)?)),
-        None => Ok(format!("{name}()")),
+    match args(o) {
+        [a] => Ok(format!("{name}({})", repr_nested(*a)?)),
+        _ => match with_exc(o, |e| e.args) {
+            Some(t) if super::tuple::tuple_len(t).is_some_and(|n| n > 0) => Ok(format!("{name}{}", repr_nested(t)?)),
+            _ => Ok(format!("{name}()")),
+        },
     }
 }
 
-/// The references an exception owns that `free` releases.
-fn children(e: &mut ExceptionObject) -> [Option<Obj>; 3] {
-    [e.arg.take(), e.context.take(), e.cause.take()]
+fn exception_repr(o: Obj) -> MoltResult<String> {
+    repr_text(o)
+}
+
+/// The references an exception owns that `free` releases (its class excepted).
+fn children(e: &mut ExceptionObject) -> [Option<Obj>; 4] {
+    let args = core::mem::take(&mut e.args);
+    [Some(args), e.context.take(), e.cause.take(), e.dict.take()]
 }
 
 /// Frees an exception object, then every exception whose last reference it held, and so on,
@@ -423,16 +508,17 @@ pub(crate) unsafe fn free(h: *mut Header) {
         let p = next;
         // SAFETY: `p` is a dead exception object (the caller's, or one queued below with a
         // count of zero); its fields are initialised and nothing else refers to it.
-        let (owned, frames, suggest) = unsafe {
+        let (owned, frames, suggest, class) = unsafe {
             next = (*p).next_dead;
-            (children(&mut *p), core::mem::take(&mut (*p).frames), (*p).suggest.take())
+            let class = (*p).heap_class.then(|| Obj::from_static((*p).header.ty));
+            (children(&mut *p), core::mem::take(&mut (*p).frames), (*p).suggest.take(), class)
         };
         // SAFETY: the block came from `alloc_raw` with this layout; its owned fields were
         // moved out above.
         unsafe { free_raw(p.cast(), Layout::new::<ExceptionObject>(), HeapKind::Exception) };
         drop(frames);
         drop(suggest);
-        for child in owned.into_iter().flatten() {
+        for child in owned.into_iter().flatten().chain(class) {
             if let Some(c) = exc_ptr(child)
                 && child.refcount() == Some(1)
             {

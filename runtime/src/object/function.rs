@@ -564,6 +564,11 @@ fn cell_replace(o: Obj, value: Option<Obj>) {
     }
 }
 
+/// Stores `value` (borrowed) in cell `o` (a class's `__classcell__`).
+pub fn cell_store(o: Obj, value: Obj) {
+    cell_replace(o, Some(value));
+}
+
 /// `format_exc_unbound`'s errors for an empty cell.
 fn unbound<T>(name: &str, free: bool) -> MoltResult<T> {
     if free {

@@ -938,6 +938,17 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::Cell) => function::traverse_cell(h, few),
             Some(HeapKind::Map | HeapKind::Filter) => map_filter::traverse(h, few),
             Some(HeapKind::Exception) => exception::traverse(h, few),
+            Some(HeapKind::Class) => super::class::traverse(h, few),
+            Some(HeapKind::Instance) => super::instance::traverse(h, few),
+            Some(
+                kind @ (HeapKind::BoundMethod
+                | HeapKind::BuiltinMethod
+                | HeapKind::StaticMethod
+                | HeapKind::ClassMethod
+                | HeapKind::Property),
+            ) => super::descr::traverse(h, kind, few),
+            Some(HeapKind::Super) => super::super_::traverse(h, few),
+            Some(HeapKind::SeqIterator) => super::slots::traverse_seq_iter(h, few),
             Some(
                 HeapKind::Int
                 | HeapKind::Float
@@ -992,6 +1003,17 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::Cell) => function::clear_cell(h),
             Some(HeapKind::Map | HeapKind::Filter) => map_filter::clear(h),
             Some(HeapKind::Exception) => exception::clear(h),
+            Some(HeapKind::Class) => super::class::clear(h),
+            Some(HeapKind::Instance) => super::instance::clear(h),
+            Some(
+                kind @ (HeapKind::BoundMethod
+                | HeapKind::BuiltinMethod
+                | HeapKind::StaticMethod
+                | HeapKind::ClassMethod
+                | HeapKind::Property),
+            ) => super::descr::clear(h, kind),
+            Some(HeapKind::Super) => super::super_::clear(h),
+            Some(HeapKind::SeqIterator) => super::slots::clear_seq_iter(h),
             Some(
                 HeapKind::Int
                 | HeapKind::Float

@@ -26,11 +26,17 @@
 //! `format` (`format()` with the format-spec mini-language, `ascii()`),
 //! `alloc` (allocation, per-type allocation counts, the float free list, deferred frees, the
 //! leak report), `gc` (the cycle collector: CPython's generational trial deletion over the
-//! container kinds).
+//! container kinds), `class` (classes a program makes: heap type objects, their MRO and
+//! attributes, `molt_class_new`), `instance` (their instances and the generic attribute
+//! protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
+//! methods as values), `super_` (`super`), `slots` (the dunder dispatch of user classes and
+//! calling them).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
 //! `unsafe`). Functions borrow their `Obj` arguments and return new references, as in the ABI.
+//! An object's type is a static type object, or a class the program made (`class`), which
+//! every instance keeps alive by a reference of its own.
 //! Heap ints are never in the small-int range (results are normalised), so two ints are equal
 //! exactly when both are small with equal words or both are big with equal values. Static
 //! objects start at `IMMORTAL_RC` and are never freed. A heap object whose count reaches zero
@@ -52,8 +58,10 @@ pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
 pub mod callable;
+pub mod class;
 pub mod construct;
 pub mod convert;
+pub mod descr;
 pub mod dict;
 pub mod dict_methods;
 pub mod dict_views;
@@ -64,6 +72,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod gc;
+pub mod instance;
 pub mod int;
 pub mod int_float;
 pub mod iter;
@@ -72,20 +81,24 @@ pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
 pub mod map_filter;
+pub mod mro_cache;
 pub mod range;
 pub mod set;
 pub mod set_methods;
 pub mod singletons;
 pub mod slice;
+pub mod slots;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_methods_case;
 pub mod suggest;
+pub mod super_;
 #[cfg(test)]
 mod tests;
 pub mod tuple;
 pub mod types;
+pub mod with_stmt;
 
 pub use types::TypeObject;
 
@@ -296,9 +309,10 @@ pub extern "C" fn molt_obj_decref(value: Obj) {
 /// linker see them there).
 pub mod abi {
     pub use super::attrs::{
-        molt_builtin_class, molt_exception_class, molt_obj_getattr, molt_obj_isinstance,
-        molt_obj_type,
+        molt_builtin_class, molt_exc_matches_class, molt_exception_class,
+        molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,
     };
+    pub use super::class::molt_class_new;
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::call::{molt_obj_call_method, molt_obj_lookup_method};
     pub use super::dispatch::{
@@ -330,7 +344,8 @@ pub mod abi {
     pub use super::map_filter::{molt_filter, molt_map};
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
-    pub use super::singletons::{molt_false, molt_none, molt_true};
+    pub use super::singletons::{molt_false, molt_none, molt_not_implemented, molt_true};
+    pub use super::with_stmt::{molt_with_enter, molt_with_exit};
     pub use super::list::{
         molt_list_append, molt_list_extend_star, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_to_tuple, molt_list_init, molt_list_new, molt_type_list,
     };

@@ -4,7 +4,7 @@
 //! bool as 0 or 1, CPython's `PyLong_Check`); `types` for the type-object layout.
 //!
 //! Provides: the exported statics `molt_none`, `molt_true`, `molt_false` (the ABI's `objects`
-//! block: their address + 1 is the reference word generated code uses), `NOT_IMPLEMENTED`, the
+//! block: their address + 1 is the reference word generated code uses), `molt_not_implemented` (exported: generated code names `NotImplemented` through it), the
 //! type objects `NoneType`, `bool`, `NotImplementedType`, and [`none`], [`bool_obj`],
 //! [`not_implemented`] (new references), [`is_bool`], [`bool_value`].
 //!
@@ -136,7 +136,9 @@ pub static TYPE_NOT_IMPLEMENTED: TypeObject = TypeObject {
 };
 
 /// `NotImplemented`: what a slot returns when it does not handle its operands.
-pub static NOT_IMPLEMENTED: PlainObject = PlainObject {
+#[allow(non_upper_case_globals)]
+#[unsafe(no_mangle)]
+pub static molt_not_implemented: PlainObject = PlainObject {
     header: Header::immortal(&TYPE_NOT_IMPLEMENTED),
 };
 
@@ -156,12 +158,12 @@ pub fn bool_obj(value: bool) -> Obj {
 
 /// A new reference to `NotImplemented`.
 pub fn not_implemented() -> Obj {
-    new_ref(Obj::from_static(&NOT_IMPLEMENTED))
+    new_ref(Obj::from_static(&molt_not_implemented))
 }
 
 /// True if `o` is `NotImplemented`.
 pub fn is_not_implemented(o: Obj) -> bool {
-    o.is(Obj::from_static(&NOT_IMPLEMENTED))
+    o.is(Obj::from_static(&molt_not_implemented))
 }
 
 /// True if `o` is `None`.

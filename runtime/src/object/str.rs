@@ -267,12 +267,17 @@ fn str_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
 
 /// A deterministic hash (FNV-1a over the UTF-8 bytes; CPython's is randomised per process).
 fn str_hash(v: Obj) -> MoltResult<i64> {
+    Ok(hash_text(str_text(v).unwrap_or("")))
+}
+
+/// The hash of a str whose text is `text` (what `hash()` of it gives).
+pub fn hash_text(text: &str) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in str_text(v).unwrap_or("").as_bytes() {
+    for &b in text.as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     let h = h as i64;
-    Ok(if h == -1 { -2 } else { h })
+    if h == -1 { -2 } else { h }
 }
 
 fn str_repr_slot(v: Obj) -> MoltResult<String> {

@@ -11,8 +11,11 @@
 //! [`as_type`], [`EnabledMethods`] (method tables a program enables at run time), and the root
 //! types `object` and `type`.
 //!
-//! Invariants: type objects are statics (immortal, never freed); the base chain ends at
-//! `object`. A slot found on a base is "the same slot" as the base's (what CPython's
+//! Invariants: the builtin type objects are statics (immortal, never freed); a class a program
+//! makes (`object::class`) is a heap object whose `TypeObject` is valid while a reference to the
+//! class or one of its instances is held, and every slot accessor below hands such a *heap
+//! class* to `object::slots` (its dunders, looked up through its MRO at each use). The base
+//! chain ends at `object`; a heap class's whole MRO is `class::mro`, which [`is_subtype`] uses. A slot found on a base is "the same slot" as the base's (what CPython's
 //! `slotv == slotw` test compares): [`TypeObject::binary_slot`] returns the defining type so
 //! callers compare that.
 
@@ -270,6 +273,9 @@ impl TypeObject {
 
     /// The binary slot for `op` and the type that defines it (`self` or a base).
     pub fn binary_slot(&'static self, op: BinaryOp) -> Option<(&'static TypeObject, BinaryFn)> {
+        if super::class::is_heap(self) {
+            return super::slots::binary_slot(self, op);
+        }
         self.mro().find_map(|t| {
             let n = t.number?;
             if n.binary_ops.has(op.code()) {
@@ -282,6 +288,9 @@ impl TypeObject {
 
     /// The unary slot for `op`.
     pub fn unary_slot(&'static self, op: UnaryOp) -> Option<UnaryFn> {
+        if super::class::is_heap(self) {
+            return super::slots::unary_slot(self, op);
+        }
         self.mro().find_map(|t| {
             let n = t.number?;
             if n.unary_ops.has(op.code()) {
@@ -294,41 +303,65 @@ impl TypeObject {
 
     /// `nb_bool`.
     pub fn truth_slot(&'static self) -> Option<TruthFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| t.number.and_then(|n| n.truth))
     }
 
     /// `nb_index`.
     pub fn index_slot(&'static self) -> Option<IndexFn> {
+        if super::class::is_heap(self) {
+            return super::slots::index_slot(self);
+        }
         self.mro().find_map(|t| t.number.and_then(|n| n.index))
     }
 
     /// `sq_length`.
     pub fn len_slot(&'static self) -> Option<LenFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| t.sequence.and_then(|s| s.len))
     }
 
     /// `sq_concat`.
     pub fn concat_slot(&'static self) -> Option<ConcatFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| t.sequence.and_then(|s| s.concat))
     }
 
     /// `sq_repeat`.
     pub fn repeat_slot(&'static self) -> Option<RepeatFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| t.sequence.and_then(|s| s.repeat))
     }
 
     /// `sq_contains`.
     pub fn contains_slot(&'static self) -> Option<ContainsFn> {
+        if super::class::is_heap(self) {
+            return super::slots::contains_slot(self);
+        }
         self.mro().find_map(|t| t.sequence.and_then(|s| s.contains))
     }
 
     /// `tp_as_sequence` (a table defined by the type or a base).
     pub fn sequence_table(&'static self) -> Option<&'static SequenceSlots> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| t.sequence)
     }
 
     /// The in-place number slot for `op` (`nb_inplace_add`, …).
     pub fn inplace_slot(&'static self, op: BinaryOp) -> Option<BinaryFn> {
+        if super::class::is_heap(self) {
+            return super::slots::inplace_slot(self, op);
+        }
         self.mro().find_map(|t| {
             let n = t.number?;
             if n.inplace_ops.has(op.code()) {
@@ -341,23 +374,35 @@ impl TypeObject {
 
     /// `sq_inplace_concat`.
     pub fn inplace_concat_slot(&'static self) -> Option<ConcatFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro()
             .find_map(|t| t.sequence.and_then(|s| s.inplace_concat))
     }
 
     /// `sq_inplace_repeat`.
     pub fn inplace_repeat_slot(&'static self) -> Option<RepeatFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro()
             .find_map(|t| t.sequence.and_then(|s| s.inplace_repeat))
     }
 
     /// `mp_ass_subscript`.
     pub fn ass_subscript_slot(&'static self) -> Option<AssSubscriptFn> {
+        if super::class::is_heap(self) {
+            return super::slots::ass_subscript_slot(self);
+        }
         self.mro().find_map(|t| t.ass_subscript)
     }
 
     /// The method `name` of the type or its nearest base that defines it.
     pub fn method(&'static self, name: &str) -> Option<&'static MethodDef> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| {
             t.methods
                 .iter()
@@ -368,46 +413,73 @@ impl TypeObject {
 
     /// `mp_subscript`.
     pub fn subscript_slot(&'static self) -> Option<SubscriptFn> {
+        if super::class::is_heap(self) {
+            return super::slots::subscript_slot(self);
+        }
         self.mro().find_map(|t| t.subscript)
     }
 
     /// `tp_iter`.
     pub fn iter_slot(&'static self) -> Option<IterFn> {
+        if super::class::is_heap(self) {
+            return super::slots::iter_slot(self);
+        }
         self.mro().find_map(|t| t.iter)
     }
 
     /// `tp_iternext`.
     pub fn iternext_slot(&'static self) -> Option<IterNextFn> {
+        if super::class::is_heap(self) {
+            return super::slots::iternext_slot(self);
+        }
         self.mro().find_map(|t| t.iternext)
     }
 
     /// `tp_richcompare` (`object`'s at the latest).
     pub fn compare_slot(&'static self) -> Option<CompareFn> {
+        if super::class::is_heap(self) {
+            return super::slots::compare_slot(self);
+        }
         self.mro().find_map(|t| t.richcompare)
     }
 
     /// `tp_call`.
     pub fn call_slot(&'static self) -> Option<CallFn> {
+        if super::class::is_heap(self) {
+            return super::slots::call_slot(self);
+        }
         self.mro().find_map(|t| t.call)
     }
 
     /// The attributes the type or its nearest base that has some defines.
     pub fn attributes_slot(&'static self) -> Option<AttrFn> {
+        if super::class::is_heap(self) {
+            return None;
+        }
         self.mro().find_map(|t| t.attributes)
     }
 
     /// `tp_hash`.
     pub fn hash_slot(&'static self) -> Option<HashFn> {
+        if super::class::is_heap(self) {
+            return super::slots::hash_slot(self);
+        }
         self.mro().find_map(|t| t.hash)
     }
 
     /// `tp_repr`.
     pub fn repr_slot(&'static self) -> Option<TextFn> {
+        if super::class::is_heap(self) {
+            return super::slots::repr_slot(self);
+        }
         self.mro().find_map(|t| t.repr)
     }
 
     /// `tp_str`.
     pub fn str_slot(&'static self) -> Option<TextFn> {
+        if super::class::is_heap(self) {
+            return super::slots::str_slot(self);
+        }
         self.mro().find_map(|t| t.str)
     }
 
@@ -427,8 +499,12 @@ pub fn as_type(o: Obj) -> Option<&'static TypeObject> {
     o.header_ptr().map(|h| unsafe { &*h.cast::<TypeObject>() })
 }
 
-/// `PyType_IsSubtype(a, b)`: `b` is `a` or one of its bases.
+/// `PyType_IsSubtype(a, b)`: `b` is in `a`'s MRO (the whole MRO of a heap class: multiple
+/// inheritance).
 pub fn is_subtype(a: &'static TypeObject, b: &'static TypeObject) -> bool {
+    if super::class::is_heap(a) {
+        return super::class::mro(a).any(|t| t.is(b));
+    }
     a.mro().any(|t| t.is(b))
 }
 
@@ -444,13 +520,30 @@ fn object_hash(o: Obj) -> MoltResult<i64> {
     Ok(hash_pointer(o))
 }
 
-/// `object.__repr__`: `<NAME object at 0x…>`.
+/// `object.__repr__`: `<NAME object at 0x…>`, `<__main__.C object at 0x…>` for an instance of
+/// a user class (its module and qualname).
 fn object_repr(o: Obj) -> MoltResult<String> {
-    Ok(format!(
-        "<{} object at {:#x}>",
-        o.type_of().name,
-        o.raw() & !(crate::OBJ_TAG as u64)
-    ))
+    Ok(object_repr_text(o))
+}
+
+/// The text of `object.__repr__(o)`.
+pub fn object_repr_text(o: Obj) -> String {
+    let t = o.type_of();
+    let addr = o.raw() & !(crate::OBJ_TAG as u64);
+    if super::class::is_heap(t) {
+        let module = super::class::module_name(t);
+        let q = super::class::qualname(t);
+        if module != "builtins" {
+            return format!("<{module}.{q} object at {addr:#x}>");
+        }
+        return format!("<{q} object at {addr:#x}>");
+    }
+    format!("<{} object at {addr:#x}>", t.name)
+}
+
+/// `object.__eq__` & co. (`object_richcompare`) as a value.
+pub fn object_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    object_richcompare(op, v, w)
 }
 
 /// `object.__str__`: the repr.

@@ -105,6 +105,9 @@ pub fn format_value(value: Obj, spec_obj: Obj) -> MoltResult<Obj> {
         );
     };
     let type_name = value.type_of().name;
+    if crate::object::class::is_heap(value.type_of()) {
+        return crate::object::slots::format(value, spec_obj);
+    }
     if let Some(text) = str::str_text(value) {
         if spec_text.is_empty() {
             return Ok(new_ref(value));

@@ -415,9 +415,9 @@ fn c_functions_ids_and_live_counts() {
             let c = molt_builtin_class(code as i32);
             assert_eq!(show_obj(Ok(molt_obj_repr(c))), format!("str:\"<class '{name}'>\""));
         }
-        let step = unsafe { molt_obj_getattr(r, "step".as_ptr(), 4) };
+        let step = super::vectors::getattr_raw(r, "step");
         assert_eq!(step, small(3));
-        unsafe { molt_obj_getattr(r, "stpe".as_ptr(), 4) };
+        super::vectors::getattr_raw(r, "stpe");
         assert_eq!(taken(), "!AttributeError: 'range' object has no attribute 'stpe'");
         molt_range_new(small(0), small(1), small(0));
         assert_eq!(taken(), "!ValueError: range() arg 3 must not be zero");

@@ -12,6 +12,7 @@
 
 mod builtins;
 mod calls;
+mod classes;
 mod dicts;
 mod format;
 mod gc;

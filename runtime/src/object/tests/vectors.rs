@@ -130,11 +130,12 @@ pub(super) fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
     // SAFETY: the name and keyword names are valid for their lengths; `method` comes from the
     // lookup.
     let r = unsafe {
-        let method = crate::molt_obj_lookup_method(a, name.as_ptr(), name.len() as i64);
+        let n = crate::object::range::Owned(crate::object::str::str_from_text(name).unwrap());
+        let method = crate::molt_obj_lookup_method(a, n.get());
         if pending() {
             return taken_marked();
         }
-        crate::molt_obj_call_method(a, method, name.as_ptr(), name.len() as i64, args, kwnames.as_ptr(), kwnames.len() as i64)
+        crate::molt_obj_call_method(a, method, n.get(), args, kwnames.as_ptr(), kwnames.len() as i64, 1)
     };
     if pending() {
         assert_eq!(r, Obj::default(), "a raising call returns the word 0");
@@ -142,4 +143,12 @@ pub(super) fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
     } else {
         super::show_obj(Ok(r))
     }
+}
+
+/// `molt_obj_getattr(o, name)` with the name made a str for the call.
+pub(super) fn getattr_raw(o: Obj, name: &str) -> Obj {
+    let n = crate::object::str::str_from_text(name).unwrap();
+    let r = crate::molt_obj_getattr(o, n);
+    unsafe { crate::object::decref(n) };
+    r
 }

@@ -1,0 +1,798 @@
+//! User classes: the class objects `class` statements make (CPython's heap types), their MRO,
+//! their namespace and the attributes of class objects.
+//!
+//! Relies on: `alloc` (kind `HeapKind::Class`, a container); `dict` for the namespace (str keys,
+//! looked up by text with `dict::get_str`); `tuple` for `__bases__` and the MRO; `slots` for
+//! calling a class (`heap_new`) and the dunder dispatch the `TypeObject` accessors of `types`
+//! route heap classes to; `descr` for the static attributes of builtin classes (`object.__init__`
+//! …) and for binding what a lookup finds; `function` for `__classcell__`. The references are
+//! CPython 3.11's `Objects/typeobject.c`: `type_new` and its helpers (`type_new_get_bases`,
+//! `best_base`, `solid_base`, `type_new_slots`, `type_new_set_attrs`, `type_new_set_classcell`,
+//! `type_new_set_names`, `type_new_init_subclass`), `mro_implementation` / `pmerge` /
+//! `set_mro_error` / `check_duplicates`, `type_getattro`, `type_setattro`, `type_repr`.
+//!
+//! Provides: [`ClassObject`], [`HEAP_TYPE`] (the type of every class object a program makes:
+//! named `type`, a subtype of `type`; `type(C)` answers `type` itself), [`is_heap`], [`mro`] (the
+//! full MRO of any type), [`find`] / [`lookup_attr`] (CPython's `_PyType_Lookup`), [`namespace`],
+//! [`qualname`], [`module_name`], [`class_new`] and the ABI's `molt_class_new`,
+//! [`type_getattr`] / [`type_setattr`] (attributes of class objects, builtin classes included),
+//! [`is_exception_class`]; `free` / `traverse` / `clear` for `alloc` and `gc`.
+//!
+//! Invariants: a class object is a [`ClassObject`] whose first field is a complete
+//! `TypeObject` (header first, `header.ty` = [`HEAP_TYPE`]): code that takes a
+//! `&'static TypeObject` from an object (`Obj::type_of`, `types::as_type`) gets a reference into
+//! the class, **valid as long as a reference to the class or to one of its instances is held**
+//! (every instance owns a reference to its class, released when the instance is freed): the
+//! `'static` lifetime is a convention of the type objects, not a promise for heap classes, so
+//! no such reference may be stored beyond the life of the object it came from. The class owns
+//! its name and qualname (strs; `ty.name` points into the name's text), its namespace (a dict),
+//! its bases (a tuple of classes) and the tail of its MRO (a tuple of classes: the MRO without
+//! the class itself, so that a class is no cycle with itself and is freed by reference counting
+//! when nothing else holds it). Its `TypeObject` never changes after creation (no slot field is
+//! set: the accessors of `types` dispatch heap classes to `slots`, which look dunders up
+//! through the MRO at each use, so `C.__add__ = f` takes effect at once). Classes are
+//! containers (the namespace's functions may hold the class through a `__classcell__`); `clear`
+//! empties the namespace.
+
+use alloc::alloc::Layout;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::alloc::{HeapKind, alloc_container, free_raw};
+use super::exception as exc;
+use super::range::Owned;
+use super::types::{TYPE_OBJECT, TYPE_TYPE, TypeObject, as_type, is_subtype};
+use super::{Header, Obj, decref, dict, new_ref, singletons, str as pystr, tuple};
+use crate::ExceptionKind::{AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError};
+use crate::exceptions::{MoltError, MoltResult, fail, value_or_raise};
+
+/// A class made by a `class` statement (`PyHeapTypeObject`).
+#[repr(C)]
+pub struct ClassObject {
+    /// The type object (header first).
+    pub ty: TypeObject,
+    /// `__name__` (a str, owned; `ty.name` is its text).
+    name: Obj,
+    /// `__qualname__` (a str, owned).
+    qualname: Obj,
+    /// The namespace (a dict with str keys, owned).
+    dict: Obj,
+    /// `__bases__` (a tuple of classes, owned).
+    bases: Obj,
+    /// `__mro__[1:]` (a tuple of classes, owned).
+    mro_tail: Obj,
+    /// The names of the class's own `__slots__` (a tuple of strs, owned), or None without
+    /// `__slots__`.
+    slot_names: Obj,
+    /// Whether instances have a `__dict__`.
+    has_dict: bool,
+    /// Whether the class adds to its instances' layout (non-empty `__slots__`): a solid base.
+    solid: bool,
+}
+
+/// The type of the class objects a program makes: `type` (its instances' `type()` is `type`).
+pub static HEAP_TYPE: TypeObject = TypeObject {
+    repr: Some(class_repr),
+    heap: Some(HeapKind::Class),
+    new: Some(super::construct::hooked_new),
+    ..TypeObject::new("type", &TYPE_TYPE)
+};
+
+/// Whether `t` is a class a program made (a heap class).
+#[inline]
+pub fn is_heap(t: &TypeObject) -> bool {
+    core::ptr::eq(t.header.ty, &HEAP_TYPE)
+}
+
+/// The class object behind heap class `t`.
+fn class_of(t: &'static TypeObject) -> Option<&'static ClassObject> {
+    if !is_heap(t) {
+        return None;
+    }
+    // SAFETY: a heap class's type object is the first field of its `ClassObject`; it lives as
+    // long as the caller's reference (see the module doc).
+    Some(unsafe { &*core::ptr::from_ref(t).cast::<ClassObject>() })
+}
+
+/// The class as a value (borrowed word).
+pub fn class_word(t: &'static TypeObject) -> Obj {
+    Obj::from_static(t)
+}
+
+/// The namespace of heap class `t` (borrowed).
+pub fn namespace(t: &'static TypeObject) -> Option<Obj> {
+    class_of(t).map(|c| c.dict)
+}
+
+/// `__qualname__` of a class (the name for a builtin one), as text.
+pub fn qualname(t: &'static TypeObject) -> &'static str {
+    match class_of(t) {
+        Some(c) => pystr::str_text(c.qualname).unwrap_or(t.name),
+        None => t.name,
+    }
+}
+
+/// `__module__` of a class (`builtins` for a builtin one; the namespace's `__module__` of a heap
+/// class when it is a str).
+pub fn module_name(t: &'static TypeObject) -> String {
+    match namespace(t) {
+        Some(d) => match dict::get_str(d, "__module__").and_then(pystr::str_text) {
+            Some(m) => String::from(m),
+            None => String::from("builtins"),
+        },
+        None => String::from("builtins"),
+    }
+}
+
+/// Whether instances of `t` have a `__dict__`.
+pub fn instances_have_dict(t: &'static TypeObject) -> bool {
+    mro(t).any(|c| class_of(c).is_some_and(|c| c.has_dict)) || is_exception_class(t)
+}
+
+/// The `__slots__` names of the heap classes of `t`'s MRO (for instances without a dict).
+pub fn slot_allows(t: &'static TypeObject, name: &str) -> bool {
+    mro(t).any(|c| {
+        class_of(c)
+            .and_then(|c| tuple::tuple_items(c.slot_names))
+            .is_some_and(|names| names.iter().any(|&n| pystr::str_text(n) == Some(name)))
+    })
+}
+
+/// Whether `t` derives from `BaseException`.
+pub fn is_exception_class(t: &'static TypeObject) -> bool {
+    t.heap == Some(HeapKind::Exception)
+}
+
+/// The full MRO of a type: a heap class's `__mro__`, a builtin class's base chain.
+pub struct MroIter {
+    first: Option<&'static TypeObject>,
+    rest: &'static [Obj],
+    chain: Option<&'static TypeObject>,
+}
+
+impl Iterator for MroIter {
+    type Item = &'static TypeObject;
+
+    fn next(&mut self) -> Option<&'static TypeObject> {
+        if let Some(f) = self.first.take() {
+            return Some(f);
+        }
+        if let Some((&o, rest)) = self.rest.split_first() {
+            self.rest = rest;
+            // SAFETY: an MRO tuple holds classes only (type objects, header first), which the
+            // class that owns the tuple keeps alive.
+            return o.header_ptr().map(|h| unsafe { &*h.cast::<TypeObject>() });
+        }
+        let t = self.chain?;
+        self.chain = t.base;
+        Some(t)
+    }
+}
+
+/// `t.__mro__` (see [`MroIter`]). The classes stay alive while `t` does.
+pub fn mro(t: &'static TypeObject) -> MroIter {
+    match class_of(t) {
+        Some(c) => MroIter { first: Some(t), rest: tuple::tuple_items(c.mro_tail).unwrap_or(&[]), chain: None },
+        None => MroIter { first: None, rest: &[], chain: Some(t) },
+    }
+}
+
+/// What a lookup through an MRO found.
+pub(crate) enum Found {
+    /// A value of a heap class's namespace (a reference of its own).
+    Value(Owned),
+    /// A builtin class that defines the name itself (one of its slots).
+    Static(&'static TypeObject),
+}
+
+/// The first namespace of `t`'s MRO that holds `name`: its index in the MRO and the value
+/// (borrowed), through the MRO lookup cache (`mro_cache`).
+pub(crate) fn namespace_hit(t: &'static TypeObject, name: &str) -> Option<(usize, Obj)> {
+    class_of(t)?;
+    super::mro_cache::lookup(t, name, || {
+        mro(t).enumerate().find_map(|(i, c)| class_of(c).and_then(|cls| dict::get_str(cls.dict, name)).map(|v| (i, v)))
+    })
+}
+
+/// `_PyType_Lookup` for a dunder a slot dispatches on: the first class of `t`'s MRO whose
+/// namespace holds `name`, or builtin class for which `static_has` holds.
+pub(crate) fn find(t: &'static TypeObject, name: &str, static_has: impl Fn(&'static TypeObject) -> bool) -> Option<Found> {
+    let hit = namespace_hit(t, name);
+    for (i, c) in mro(t).enumerate() {
+        match class_of(c) {
+            Some(_) => {
+                if let Some((ix, v)) = hit
+                    && ix == i
+                {
+                    return Some(Found::Value(Owned(new_ref(v))));
+                }
+            }
+            None => {
+                if static_has(c) {
+                    return Some(Found::Static(c));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// [`find`] skipping the classes of the MRO up to and including `after` (`super()`'s lookup),
+/// with the builtin classes' attributes (`descr::static_attr`) as values.
+pub(crate) fn lookup_attr_after(t: &'static TypeObject, after: Option<&'static TypeObject>, name: &str) -> Option<Owned> {
+    if after.is_none() {
+        let hit = namespace_hit(t, name);
+        for (i, c) in mro(t).enumerate() {
+            match class_of(c) {
+                Some(_) => {
+                    if let Some((ix, v)) = hit
+                        && ix == i
+                    {
+                        return Some(Owned(new_ref(v)));
+                    }
+                }
+                None => {
+                    if let Some(v) = super::descr::static_attr(c, name) {
+                        return Some(Owned(v));
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    let mut skipping = true;
+    for c in mro(t) {
+        if skipping {
+            if after.is_some_and(|a| a.is(c)) {
+                skipping = false;
+            }
+            continue;
+        }
+        match class_of(c) {
+            Some(cls) => {
+                if let Some(v) = dict::get_str(cls.dict, name) {
+                    return Some(Owned(new_ref(v)));
+                }
+            }
+            None => {
+                if let Some(v) = super::descr::static_attr(c, name) {
+                    return Some(Owned(v));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `_PyType_Lookup(t, name)` with the builtin classes' attributes as values.
+pub(crate) fn lookup_attr(t: &'static TypeObject, name: &str) -> Option<Owned> {
+    lookup_attr_after(t, None, name)
+}
+
+/// `type_repr`: `<class '__main__.C'>` (`<class 'int'>` for a builtin class).
+fn class_repr(o: Obj) -> MoltResult<String> {
+    let Some(t) = as_type(o) else { return Ok(String::from("<class ?>")) };
+    let module = module_name(t);
+    Ok(if module == "builtins" {
+        format!("<class '{}'>", qualname(t))
+    } else {
+        format!("<class '{module}.{}'>", qualname(t))
+    })
+}
+
+// --- memory ---
+
+/// Visits what a class holds (`type_traverse`).
+///
+/// # Safety
+/// `h` is a live class object.
+pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    let c = unsafe { &*h.cast::<ClassObject>() };
+    for o in [c.dict, c.bases, c.mro_tail, c.slot_names, c.name, c.qualname] {
+        visit(o);
+    }
+}
+
+/// Empties the namespace of an unreachable class (`type_clear`: the rest stays valid for its
+/// `free`).
+///
+/// # Safety
+/// `h` is a live class object that the collector found unreachable.
+pub(crate) unsafe fn clear(h: *mut Header) {
+    super::mro_cache::invalidate();
+    // SAFETY: forwarded contract.
+    let d = unsafe { (*h.cast::<ClassObject>()).dict };
+    dict::clear(d);
+}
+
+/// Frees a class object, releasing what it holds.
+///
+/// # Safety
+/// `h` is a class object with no reference left.
+pub(crate) unsafe fn free(h: *mut Header) {
+    super::mro_cache::invalidate();
+    // SAFETY: forwarded contract: the fields are owned references, released once, after the
+    // block is freed (their frees are deferred anyway).
+    unsafe {
+        let c = &*h.cast::<ClassObject>();
+        let owned = [c.dict, c.bases, c.mro_tail, c.slot_names, c.name, c.qualname];
+        free_raw(h, Layout::new::<ClassObject>(), HeapKind::Class);
+        for o in owned {
+            decref(o);
+        }
+    }
+}
+
+// --- type_new ---
+
+/// CPython's builtin classes that may be subclassed (`Py_TPFLAGS_BASETYPE`) but not in Molt yet.
+fn subclassable_builtin(t: &'static TypeObject) -> bool {
+    matches!(
+        t.name,
+        "int" | "float" | "str" | "tuple" | "list" | "dict" | "set" | "frozenset" | "type" | "enumerate" | "zip" | "reversed" | "map" | "filter" | "super" | "staticmethod" | "classmethod" | "property"
+    )
+}
+
+/// The builtin exception classes whose instances have fields of their own in CPython (their own
+/// solid base: `SystemExit.code`, `StopIteration.value`, `NameError.name`, `AttributeError.name`
+/// and `.obj`).
+fn static_adds_fields(t: &'static TypeObject) -> bool {
+    t.is(&exc::BASE_EXCEPTION) || t.is(&exc::SYSTEM_EXIT) || t.is(&exc::STOP_ITERATION) || t.is(&exc::NAME_ERROR) || t.is(&exc::ATTRIBUTE_ERROR)
+}
+
+/// `solid_base`: the nearest class of `t`'s base chain that adds to the layout.
+fn solid_base(t: &'static TypeObject) -> &'static TypeObject {
+    let mut c = t;
+    loop {
+        let adds = match class_of(c) {
+            Some(cls) => cls.solid,
+            None => static_adds_fields(c),
+        };
+        match c.base {
+            Some(b) if !adds => c = b,
+            _ => return c,
+        }
+    }
+}
+
+/// `best_base` (its errors, in its order).
+fn best_base(bases: &[Obj]) -> MoltResult<&'static TypeObject> {
+    let mut base: Option<&'static TypeObject> = None;
+    let mut winner: Option<&'static TypeObject> = None;
+    for &b in bases {
+        let Some(bt) = as_type(b) else { return fail(TypeError, "bases must be types") };
+        if !is_heap(bt) && !bt.is(&TYPE_OBJECT) && !is_exception_class(bt) {
+            if subclassable_builtin(bt) {
+                return fail(TypeError, format!("subclassing the builtin class '{}' is not supported by Molt yet", bt.name));
+            }
+            return fail(TypeError, format!("type '{}' is not an acceptable base type", bt.name));
+        }
+        let candidate = solid_base(bt);
+        match winner {
+            None => {
+                winner = Some(candidate);
+                base = Some(bt);
+            }
+            Some(w) if is_subtype(w, candidate) => {}
+            Some(w) if is_subtype(candidate, w) => {
+                winner = Some(candidate);
+                base = Some(bt);
+            }
+            Some(_) => return fail(TypeError, "multiple bases have instance lay-out conflict"),
+        }
+    }
+    base.ok_or_else(|| MoltError::new(TypeError, "bases must be types"))
+}
+
+/// `mro_implementation` without the class itself: the C3 merge of the bases' MROs and the
+/// bases (`pmerge`), with CPython's errors ("duplicate base class A", "Cannot create a
+/// consistent method resolution\norder (MRO) for bases A, B").
+fn mro_tail(bases: &[&'static TypeObject]) -> MoltResult<Vec<&'static TypeObject>> {
+    if let [b] = bases {
+        return Ok(mro(b).collect());
+    }
+    for (i, a) in bases.iter().enumerate() {
+        if bases[i + 1..].iter().any(|b| b.is(a)) {
+            return fail(TypeError, format!("duplicate base class {}", a.name));
+        }
+    }
+    let mut to_merge: Vec<Vec<&'static TypeObject>> = bases.iter().map(|b| mro(b).collect()).collect();
+    to_merge.push(bases.to_vec());
+    let mut remain = alloc::vec![0usize; to_merge.len()];
+    let mut acc: Vec<&'static TypeObject> = Vec::new();
+    'again: loop {
+        let mut empty = 0;
+        for i in 0..to_merge.len() {
+            if remain[i] >= to_merge[i].len() {
+                empty += 1;
+                continue;
+            }
+            let candidate = to_merge[i][remain[i]];
+            let in_tail = to_merge.iter().zip(&remain).any(|(l, &r)| l.get(r + 1..).is_some_and(|t| t.iter().any(|c| c.is(candidate))));
+            if in_tail {
+                continue;
+            }
+            acc.push(candidate);
+            for (l, r) in to_merge.iter().zip(remain.iter_mut()) {
+                if l.get(*r).is_some_and(|c| c.is(candidate)) {
+                    *r += 1;
+                }
+            }
+            continue 'again;
+        }
+        if empty != to_merge.len() {
+            let mut names: Vec<&'static TypeObject> = Vec::new();
+            for (l, &r) in to_merge.iter().zip(&remain) {
+                if let Some(&c) = l.get(r)
+                    && !names.iter().any(|n| n.is(c))
+                {
+                    names.push(c);
+                }
+            }
+            let list: Vec<&str> = names.iter().map(|t| t.name).collect();
+            return fail(TypeError, format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", list.join(", ")));
+        }
+        return Ok(acc);
+    }
+}
+
+/// The `__slots__` of a namespace (`type_new_get_slots` + `type_new_slots`): the slot names
+/// (`__dict__` and `__weakref__` removed, sorted), whether `__dict__` was among them.
+fn slots_of(ns: Obj, base: &'static TypeObject) -> MoltResult<Option<(Vec<Obj>, bool)>> {
+    let Some(slots) = dict::get_str(ns, "__slots__") else { return Ok(None) };
+    let items: Vec<Owned> = if pystr::str_text(slots).is_some() {
+        alloc::vec![Owned(new_ref(slots))]
+    } else {
+        let t = Owned(tuple::tuple_from_iter(slots)?);
+        tuple::tuple_items(t.get()).unwrap_or(&[]).iter().map(|&o| Owned(new_ref(o))).collect()
+    };
+    let base_has_dict = instances_have_dict(base) && !base.is(&TYPE_OBJECT);
+    let mut names: Vec<Obj> = Vec::new();
+    let mut add_dict = false;
+    for item in &items {
+        let Some(n) = pystr::str_text(item.get()) else {
+            return fail(TypeError, format!("__slots__ items must be strings, not '{}'", item.get().type_of().name));
+        };
+        let valid = n.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && n.chars().all(|c| c == '_' || c.is_alphanumeric());
+        if !valid {
+            return fail(TypeError, "__slots__ must be identifiers");
+        }
+        if n == "__dict__" {
+            if base_has_dict || add_dict {
+                return fail(TypeError, "__dict__ slot disallowed: we already got one");
+            }
+            add_dict = true;
+            continue;
+        }
+        if n == "__weakref__" {
+            continue;
+        }
+        if n != "__qualname__" && n != "__classcell__" && dict::get_str(ns, n).is_some() {
+            return fail(ValueError, format!("{} in __slots__ conflicts with class variable", pystr::str_repr(n)));
+        }
+        names.push(item.get());
+    }
+    names.sort_by(|a, b| pystr::str_text(*a).cmp(&pystr::str_text(*b)));
+    Ok(Some((names.into_iter().map(new_ref).collect(), add_dict)))
+}
+
+/// Replaces `ns[key]` (a plain function) by `wrap(function)` (`type_new_staticmethod`,
+/// `type_new_classmethod`).
+fn wrap_function(ns: Obj, key: &str, wrap: fn(Obj) -> MoltResult<Obj>) -> MoltResult<()> {
+    if let Some(f) = dict::get_str(ns, key)
+        && super::function::is_function(f)
+    {
+        let w = Owned(wrap(f)?);
+        let k = Owned(pystr::str_from_text(key)?);
+        dict::set_item(ns, k.get(), w.get())?;
+    }
+    Ok(())
+}
+
+/// Sets `ns[key] = value`.
+fn set_key(ns: Obj, key: &str, value: Obj) -> MoltResult<()> {
+    let k = Owned(pystr::str_from_text(key)?);
+    dict::set_item(ns, k.get(), value)
+}
+
+/// Removes `ns[key]` if present.
+fn del_key(ns: Obj, key: &str) -> MoltResult<()> {
+    if dict::get_str(ns, key).is_some() {
+        let k = Owned(pystr::str_from_text(key)?);
+        dict::del_item(ns, k.get())?;
+    }
+    Ok(())
+}
+
+/// `type(name, bases, ns)` as `class NAME(*bases): …` calls it (see `abi.rs`), the calls it makes
+/// (`__set_name__`, `__init_subclass__`) at the current depth.
+pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
+    let Some(name_text) = pystr::str_text(name) else {
+        return fail(TypeError, format!("type.__new__() argument 1 must be str, not {}", name.type_of().name));
+    };
+    let Some(given) = tuple::tuple_items(bases) else {
+        return fail(TypeError, format!("type.__new__() argument 2 must be tuple, not {}", bases.type_of().name));
+    };
+    if !dict::is_dict(ns) {
+        return fail(TypeError, format!("type.__new__() argument 3 must be dict, not {}", ns.type_of().name));
+    }
+    if name_text.contains('\0') {
+        return fail(ValueError, "type name must not contain null characters");
+    }
+    let object = Obj::from_static(&TYPE_OBJECT);
+    let bases = if given.is_empty() { Owned(tuple::tuple_from_slice(&[object])?) } else { Owned(new_ref(bases)) };
+    let base_objs = tuple::tuple_items(bases.get()).unwrap_or(&[]);
+    let base = best_base(base_objs)?;
+    let base_types: Vec<&'static TypeObject> = base_objs.iter().filter_map(|&b| as_type(b)).collect();
+    let tail = mro_tail(&base_types)?;
+    let d = Owned(dict::copy(ns)?);
+    let slots = slots_of(d.get(), base)?;
+    let (slot_names, has_dict, solid) = match slots {
+        None => (Owned(singletons::none()), true, false),
+        Some((names, add_dict)) => {
+            let solid = !names.is_empty();
+            let others_have_dict = base_types.iter().any(|b| !b.is(base) && instances_have_dict(b) && !b.is(&TYPE_OBJECT));
+            (Owned(tuple::tuple_from_vec(names)?), add_dict || others_have_dict, solid)
+        }
+    };
+    if dict::get_str(d.get(), "__module__").is_none() {
+        let m = Owned(pystr::str_from_text("__main__")?);
+        set_key(d.get(), "__module__", m.get())?;
+    }
+    let qualname = match dict::get_str(d.get(), "__qualname__") {
+        Some(q) if pystr::str_text(q).is_some() => {
+            let q = Owned(new_ref(q));
+            del_key(d.get(), "__qualname__")?;
+            q
+        }
+        Some(q) => return fail(TypeError, format!("type __qualname__ must be a str, not {}", q.type_of().name)),
+        None => Owned(new_ref(name)),
+    };
+    if dict::get_str(d.get(), "__doc__").is_none() {
+        set_key(d.get(), "__doc__", singletons::none())?;
+    }
+    wrap_function(d.get(), "__new__", super::descr::staticmethod_new)?;
+    wrap_function(d.get(), "__init_subclass__", super::descr::classmethod_new)?;
+    wrap_function(d.get(), "__class_getitem__", super::descr::classmethod_new)?;
+    if dict::get_str(d.get(), "__eq__").is_some() && dict::get_str(d.get(), "__hash__").is_none() {
+        set_key(d.get(), "__hash__", singletons::none())?;
+    }
+    let cell = match dict::get_str(d.get(), "__classcell__") {
+        Some(c) if super::function::is_cell(c) => Some(Owned(new_ref(c))),
+        Some(c) => return fail(TypeError, format!("__classcell__ must be a nonlocal cell, not <class '{}'>", c.type_of().name)),
+        None => None,
+    };
+    del_key(d.get(), "__classcell__")?;
+    let tail_words: Vec<Obj> = tail.iter().map(|&t| new_ref(Obj::from_static(t))).collect();
+    let tail_tuple = Owned(tuple::tuple_from_vec(tail_words)?);
+    let heap = if is_exception_class(base) { HeapKind::Exception } else { HeapKind::Instance };
+    let p = alloc_container(Layout::new::<ClassObject>(), &HEAP_TYPE)?.cast::<ClassObject>();
+    // SAFETY: `p` is a fresh `ClassObject` block whose header is written; every other field is
+    // written here before anything reads it. `name`'s text lives as long as the class owns it.
+    let cls = unsafe {
+        let text: &'static str = pystr::str_text(name).unwrap_or("?");
+        core::ptr::addr_of_mut!((*p).ty.name).write(text);
+        core::ptr::addr_of_mut!((*p).ty.base).write(Some(base));
+        core::ptr::addr_of_mut!((*p).ty.number).write(None);
+        core::ptr::addr_of_mut!((*p).ty.sequence).write(None);
+        core::ptr::addr_of_mut!((*p).ty.richcompare).write(None);
+        core::ptr::addr_of_mut!((*p).ty.hash).write(None);
+        core::ptr::addr_of_mut!((*p).ty.repr).write(None);
+        core::ptr::addr_of_mut!((*p).ty.str).write(None);
+        core::ptr::addr_of_mut!((*p).ty.subscript).write(None);
+        core::ptr::addr_of_mut!((*p).ty.ass_subscript).write(None);
+        core::ptr::addr_of_mut!((*p).ty.iter).write(None);
+        core::ptr::addr_of_mut!((*p).ty.iternext).write(None);
+        core::ptr::addr_of_mut!((*p).ty.heap).write(Some(heap));
+        core::ptr::addr_of_mut!((*p).ty.methods).write(&[]);
+        core::ptr::addr_of_mut!((*p).ty.enabled_methods).write(None);
+        core::ptr::addr_of_mut!((*p).ty.call).write(None);
+        core::ptr::addr_of_mut!((*p).ty.new).write(Some(super::slots::heap_new));
+        core::ptr::addr_of_mut!((*p).ty.attributes).write(None);
+        core::ptr::addr_of_mut!((*p).name).write(new_ref(name));
+        core::ptr::addr_of_mut!((*p).qualname).write(qualname.release());
+        core::ptr::addr_of_mut!((*p).dict).write(d.release());
+        core::ptr::addr_of_mut!((*p).bases).write(bases.release());
+        core::ptr::addr_of_mut!((*p).mro_tail).write(tail_tuple.release());
+        core::ptr::addr_of_mut!((*p).slot_names).write(slot_names.release());
+        core::ptr::addr_of_mut!((*p).has_dict).write(has_dict);
+        core::ptr::addr_of_mut!((*p).solid).write(solid);
+        let o = Obj::from_header(p.cast());
+        super::gc::track(o);
+        Owned(o)
+    };
+    if let Some(c) = cell {
+        super::function::cell_store(c.get(), cls.get());
+    }
+    // SAFETY: the class was just made; it lives while `cls` holds it.
+    let t = as_type(cls.get()).unwrap_or(&TYPE_OBJECT);
+    set_names(t)?;
+    init_subclass(t)?;
+    Ok(cls.release())
+}
+
+/// `type_new_set_names`: `value.__set_name__(cls, key)` for each value of the namespace whose
+/// class defines it; an error becomes RuntimeError "Error calling __set_name__ on 'D' instance
+/// 'x' in 'C'", caused by it.
+fn set_names(t: &'static TypeObject) -> MoltResult<()> {
+    let Some(ns) = namespace(t) else { return Ok(()) };
+    let copy = Owned(dict::copy(ns)?);
+    for i in 0..dict::nentries(copy.get()) {
+        let Some((k, v, _)) = dict::entry_at(copy.get(), i) else { continue };
+        let vt = v.type_of();
+        if super::descr::is_property(v) {
+            super::descr::property_set_name(v, k);
+            continue;
+        }
+        if !is_heap(vt) {
+            continue;
+        }
+        let Some(Found::Value(f)) = find(vt, "__set_name__", |_| false) else { continue };
+        let cls = class_word(t);
+        let r = super::descr::call_unbound(f.get(), v, &[cls, k], &[]);
+        match r {
+            Ok(r) => drop(Owned(r)),
+            Err(e) => {
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    vt.name,
+                    super::dispatch::repr_of(k).unwrap_or_default(),
+                    t.name
+                );
+                return Err(chained(e, RuntimeError, &msg));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `_PyErr_FormatFromCause`: a new `kind` error with message `msg` whose `__cause__` (and
+/// `__context__`) is `cause`.
+pub fn chained(cause: MoltError, kind: crate::ExceptionKind, msg: &str) -> MoltError {
+    crate::exceptions::raise_error(&cause);
+    drop(cause);
+    let orig = Owned(crate::exceptions::fetch_exception());
+    let made = exc::new_exception(kind.code(), None).and_then(|e| {
+        let e = Owned(e);
+        let m = Owned(pystr::str_from_text(msg)?);
+        exc::set_args(e.get(), &[m.get()])?;
+        Ok(e)
+    });
+    match made {
+        Ok(e) => {
+            exc::set_context(e.get(), Some(orig.get()));
+            exc::set_cause(e.get(), Some(orig.get()));
+            exc::set_suppress_context(e.get(), true);
+            crate::exceptions::reraise(e.get());
+            MoltError::take_raised()
+        }
+        Err(err) => err,
+    }
+}
+
+/// `type_new_init_subclass`: `super(cls, cls).__init_subclass__()` — the nearest heap class
+/// after `t` that defines it (`object.__init_subclass__` does nothing without arguments).
+fn init_subclass(t: &'static TypeObject) -> MoltResult<()> {
+    let Some(f) = lookup_attr_after(t, Some(t), "__init_subclass__") else { return Ok(()) };
+    if super::descr::is_static_wrapper(f.get()) {
+        return Ok(());
+    }
+    let bound = Owned(super::descr::get(f.get(), None, t)?);
+    let r = super::callable::call_object(bound.get(), &[], &[])?;
+    drop(Owned(r));
+    Ok(())
+}
+
+/// `class NAME(*bases): …` (see `abi.rs`): the calls the class's creation makes run at frame
+/// depth `depth` + 1.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, depth: i64) -> Obj {
+    super::construct::enable_class_calls();
+    value_or_raise(super::callable::with_depth(depth.saturating_add(1), || class_new(name, bases, ns)))
+}
+
+// --- attributes of class objects (type_getattro / type_setattro) ---
+
+/// A tuple of classes as values.
+fn classes_tuple(ts: impl Iterator<Item = &'static TypeObject>) -> MoltResult<Obj> {
+    tuple::tuple_from_vec(ts.map(|t| super::attrs::class_value(t)).collect())
+}
+
+/// `C.__bases__` (a new reference).
+pub fn bases_of(t: &'static TypeObject) -> MoltResult<Obj> {
+    match class_of(t) {
+        Some(c) => Ok(new_ref(c.bases)),
+        None => classes_tuple(t.base.into_iter()),
+    }
+}
+
+/// The attributes `type` defines for every class (`type_getsets`, `type_members`); None for
+/// another name.
+fn meta_attr(t: &'static TypeObject, name: &str) -> Option<MoltResult<Obj>> {
+    Some(match name {
+        "__name__" => match class_of(t) {
+            Some(c) => Ok(new_ref(c.name)),
+            None => pystr::str_from_text(t.name),
+        },
+        "__qualname__" => match class_of(t) {
+            Some(c) => Ok(new_ref(c.qualname)),
+            None => pystr::str_from_text(t.name),
+        },
+        "__module__" => match namespace(t).and_then(|d| dict::get_str(d, "__module__")) {
+            Some(m) => Ok(new_ref(m)),
+            None => pystr::str_from_text("builtins"),
+        },
+        "__bases__" => bases_of(t),
+        "__base__" => Ok(match t.base {
+            Some(b) => super::attrs::class_value(b),
+            None => singletons::none(),
+        }),
+        "__mro__" => classes_tuple(mro(t)),
+        "__dict__" => match namespace(t) {
+            Some(d) => dict::copy(d),
+            None => dict::new_dict(),
+        },
+        "__doc__" => Ok(new_ref(namespace(t).and_then(|d| dict::get_str(d, "__doc__")).unwrap_or_else(singletons::none))),
+        "__class__" => Ok(super::attrs::class_value(&TYPE_TYPE)),
+        _ => return None,
+    })
+}
+
+/// `C.NAME` for any class `C` (`type_getattro`): `type`'s data attributes (`__name__`,
+/// `__mro__`, …), then the MRO (functions as they are, classmethods bound to `C`, staticmethods'
+/// functions, properties as they are), then `type`'s methods (`mro`); AttributeError "type
+/// object 'C' has no attribute 'x'".
+pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
+    if let Some(r) = meta_attr(t, name) {
+        return r;
+    }
+    if let Some(v) = lookup_attr(t, name) {
+        return super::descr::get(v.get(), None, t);
+    }
+    if name == "mro" {
+        return super::descr::bind_wrapper(super::descr::Wrapper::TypeMro, super::attrs::class_value(t));
+    }
+    Err(MoltError::new(AttributeError, format!("type object '{}' has no attribute '{name}'", t.name))
+        .with_suggest(super::suggest::Suggest::attribute(t.name, name)))
+}
+
+/// `C.NAME = value` (`value` Some) or `del C.NAME` (`type_setattro`): the namespace of a heap
+/// class; TypeError "cannot set 'x' attribute of immutable type 'int'" for a builtin class.
+pub fn type_setattr(t: &'static TypeObject, name: Obj, value: Option<Obj>) -> MoltResult<()> {
+    super::mro_cache::invalidate();
+    let n = super::attrs::attr_name(name)?;
+    let Some(c) = class_of(t) else {
+        return fail(TypeError, format!("cannot set {} attribute of immutable type '{}'", pystr::str_repr(n), t.name));
+    };
+    match n {
+        "__name__" | "__bases__" => {
+            return fail(NotImplementedError, format!("setting {n} of a class is not supported by Molt yet"));
+        }
+        "__mro__" | "__base__" | "__dict__" => return fail(AttributeError, "readonly attribute"),
+        "__qualname__" => {
+            let Some(v) = value else { return fail(TypeError, format!("cannot delete '__qualname__' attribute of immutable type '{}'", t.name)) };
+            if pystr::str_text(v).is_none() {
+                return fail(TypeError, format!("can only assign string to {}.__qualname__, not '{}'", t.name, v.type_of().name));
+            }
+            let p = core::ptr::from_ref(c).cast_mut();
+            // SAFETY: a live class; the qualname field is read by copy only.
+            let old = unsafe { core::ptr::replace(core::ptr::addr_of_mut!((*p).qualname), new_ref(v)) };
+            // SAFETY: the class owned the old qualname.
+            unsafe { decref(old) };
+            return Ok(());
+        }
+        _ => {}
+    }
+    // A data descriptor of `type` itself (`__doc__`, `__module__` are plain in the namespace).
+    match value {
+        Some(v) => dict::set_item(c.dict, name, v),
+        None => {
+            if dict::get_str(c.dict, n).is_none() {
+                return fail(AttributeError, format!("type object '{}' has no attribute '{n}'", t.name));
+            }
+            dict::del_item(c.dict, name)
+        }
+    }
+}
