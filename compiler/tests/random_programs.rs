@@ -247,36 +247,51 @@ fn generated_programs_run_in_cpython() {
     let base = env_u64("MOLT_FUZZ_SEED").unwrap_or(0x4D4F_4C54_0001);
     let work = std::env::temp_dir().join(format!("molt-fuzz-py-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
-    let mut bad = Vec::new();
-    for k in 0..n {
+    let check = |k: usize| -> Option<String> {
         let src = generate(program_seed(base, k));
         let file = work.join(format!("p{k}.py"));
         std::fs::write(&file, &src).expect("write");
-        let runs: Vec<Option<Run>> = (0..2)
-            .map(|i| {
-                let mut py = Command::new("python3");
-                py.arg(&file);
-                run(py, &work, &format!("p{k}.{i}"), Duration::from_secs(10)).expect("python3")
-            })
-            .collect();
-        let (Some(a), Some(b)) = (&runs[0], &runs[1]) else {
-            bad.push(format!("#{k}: timed out"));
-            continue;
+        let mut runs = (0..2).map(|i| {
+            let mut py = Command::new("python3");
+            py.arg(&file);
+            run(py, &work, &format!("p{k}.{i}"), Duration::from_secs(10)).expect("python3")
+        });
+        let (Some(a), Some(b)) = (runs.next().unwrap(), runs.next().unwrap()) else {
+            return Some(format!("#{k}: timed out"));
         };
+        let _ = std::fs::remove_file(&file);
         if (&a.stdout, a.code, &a.stderr) != (&b.stdout, b.code, &b.stderr) {
-            bad.push(format!("#{k}: two runs differ"));
-            continue;
+            return Some(format!("#{k}: two runs differ\n{src}"));
         }
         let last = last_line(&a.stderr);
         let kind = last.split(':').next().unwrap_or("");
         let intended = ["ZeroDivisionError", "ValueError", "OverflowError"].contains(&kind)
             || (kind == "RecursionError" && !src.contains("\nclass "))
             || kind.strip_prefix('E').is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()));
-        if a.code != Some(0) && !intended {
-            bad.push(format!("#{k}: exit {:?}, {last}\n{src}", a.code));
-        }
-    }
+        (a.code != Some(0) && !intended).then(|| format!("#{k}: exit {:?}, {last}\n{src}", a.code))
+    };
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let mut bad: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (next, check) = (&next, &check);
+                s.spawn(move || {
+                    let mut out = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= n {
+                            break out;
+                        }
+                        out.extend(check(k));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
     let _ = std::fs::remove_dir_all(&work);
+    bad.sort();
     assert!(bad.is_empty(), "{} of {n} generated programs misbehave in CPython:\n{}", bad.len(), bad.join("\n"));
 }
 
