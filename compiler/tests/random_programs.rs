@@ -55,7 +55,8 @@
 //! * no recursion through methods (a method only calls methods of lower rank, or its base
 //!   implementation through `super()`; `__init__`, properties and dunders call none), and the
 //!   work of a method call counts in the estimate;
-//! * sometimes user exception classes (`class E1(ValueError): pass`, subclasses of them), raised
+//! * sometimes user exception classes (`class E1(ValueError): pass`, or with an `__init__(self,
+//!   code)` calling `super().__init__` and storing `self.code`; subclasses of them), raised
 //!   with int arguments in a guarded branch of a `try` and caught by their class, a base or a
 //!   tuple (printing `type(e).__name__` and `e.args`), or left uncaught at the end of a program;
 //!   the deep final calls of these programs stay below CPython's recursion limit.

@@ -1,7 +1,8 @@
 //! Classes, for the generator of `random_programs.rs`. In about a third of the programs (drawn
 //! from a PRNG stream of its own, so the other programs are exactly those of the generator
 //! without classes), module level gets, before the functions, sometimes user exception classes
-//! (`class E1(ValueError): pass`, or a subclass of an earlier one) and one to three classes:
+//! (`class E1(ValueError): pass`, sometimes with an `__init__(self, code)` calling
+//! `super().__init__`, or a subclass of an earlier one) and one to three classes:
 //! roots, single inheritance from an earlier class, or two root bases; an int class attribute
 //! (sometimes shadowed in a subclass, sometimes counted in `__init__`), `__init__(self, a, b)`
 //! storing int attributes (calling `super().__init__` or `Base.__init__(self, ...)`), regular
@@ -90,6 +91,9 @@ struct Exc {
     name: String,
     /// An earlier user exception class, or a builtin one.
     base: Result<usize, &'static str>,
+    /// Made as `E(code)` by an `__init__(self, code)` (its own or a base's) that calls
+    /// `super().__init__` and stores `self.code`.
+    code: bool,
 }
 
 pub(super) struct Classes {
@@ -487,6 +491,7 @@ impl Gen {
     fn raise_of(&mut self, x: usize) -> String {
         let name = self.cls.excs[x].name.clone();
         match self.rng.below(10) {
+            _ if self.cls.excs[x].code => format!("raise {name}({})", self.arg(Ty::Int, 1).s),
             0 => format!("raise {name}"),
             1 => {
                 let (a, b) = (self.arg(Ty::Int, 1), self.arg(Ty::Int, 1));
@@ -514,7 +519,9 @@ impl Gen {
         }
         hs.extend([e, Err("Exception")]);
         let h = hs[self.rng.below(hs.len())];
-        let (text, caught): (String, Vec<usize>) = if self.rng.chance(20) {
+        let tuple = self.rng.chance(20);
+        let code = !tuple && matches!(h, Ok(u) if self.cls.excs[u].code);
+        let (text, caught): (String, Vec<usize>) = if tuple {
             let o = self.rng.below(n);
             (format!("({}, {})", self.cls.exc_name(h), self.cls.excs[o].name), (0..n).filter(|&y| self.cls.catches(h, y) || self.cls.catches(Ok(o), y)).collect())
         } else {
@@ -542,6 +549,7 @@ impl Gen {
         self.line(&format!("except {text} as e:"));
         self.indent += 1;
         match self.rng.below(3) {
+            _ if code && self.rng.chance(60) => self.line("print(type(e).__name__, e.args, e.code, e)"),
             0 => self.line("print(type(e).__name__, e.args)"),
             1 => self.line("print(\"caught\", type(e).__name__, e, e.args)"),
             _ => {
@@ -586,9 +594,19 @@ impl Gen {
                 Err(self.rng.pick(BUILTIN_EXC))
             };
             self.line(&format!("class {name}({}):", self.cls.exc_name(base)));
-            self.line("    pass");
+            let inherited = matches!(base, Ok(b) if self.cls.excs[b].code);
+            let code = inherited || self.rng.chance(30);
+            if code && !inherited {
+                self.line("    def __init__(self, code):");
+                let k = self.rng.int_in(2, 9);
+                let args = if self.rng.chance(50) { "code".to_string() } else { format!("code, code % {k}") };
+                self.line(&format!("        super().__init__({args})"));
+                self.line("        self.code = code");
+            } else {
+                self.line("    pass");
+            }
             self.line("");
-            self.cls.excs.push(Exc { name, base });
+            self.cls.excs.push(Exc { name, base, code });
         }
         for _ in 0..ncls {
             self.class_def();
