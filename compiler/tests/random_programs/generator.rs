@@ -1,7 +1,20 @@
-//! The program generator of `random_programs.rs`: the subset it stays inside and why is the
-//! doc comment of that file. Deterministic: the same seed gives the same program.
+//! The core of the program generator of `random_programs.rs` (whose doc comment states the
+//! subset the programs stay inside, and why): the PRNG, typed expressions (int, float and bool)
+//! and statements (assignments, prints, `if`, bounded loops, `try`). `functions.rs` lays out a
+//! program and generates its functions; `classes.rs` generates classes and their uses.
+//!
+//! Invariants: every int (sub)expression carries a bound on its magnitude and stays within
+//! 2**60 (big ints only in the middle of an expression), every int variable within 2**21
+//! between statements; every variable keeps one type and is assigned before any branch or loop;
+//! loops and recursion are bounded, and each statement adds to an estimate of the work, which
+//! keeps programs small. Deterministic: the same seed gives the same program.
 
 use std::fmt::Write as _;
+
+#[path = "classes.rs"]
+mod classes;
+#[path = "functions.rs"]
+mod functions;
 
 // ---------------------------------------------------------------------------------------------
 // PRNG
@@ -52,6 +65,9 @@ enum Ty {
     Bool,
     /// Only as the result of a function without a value (printed or discarded).
     NoneT,
+    /// An instance of the generated class with this index or of one of its subclasses (never
+    /// printed unless the class has a `__repr__`).
+    Obj(usize),
 }
 
 #[derive(Clone)]
@@ -111,6 +127,8 @@ struct Gen {
     next_id: usize,
     /// Module-level variables assigned before the functions: functions may read them.
     globals: Vec<Var>,
+    /// The classes of the program (none in most programs) and the context of their uses.
+    cls: classes::Classes,
 }
 
 impl Gen {
@@ -128,6 +146,7 @@ impl Gen {
             ret: None,
             next_id: 0,
             globals: Vec::new(),
+            cls: classes::Classes::new(seed),
         }
     }
 
@@ -191,6 +210,7 @@ impl Gen {
                 Expr { s: s.into(), ty: Ty::Bool, bound: Some(1.0), atom: true }
             }
             Ty::NoneT => Expr { s: "None".into(), ty, bound: None, atom: true },
+            Ty::Obj(k) => self.obj_expr(k, 0),
         }
     }
 
@@ -225,6 +245,9 @@ impl Gen {
     // ----- expressions
 
     fn expr(&mut self, ty: Ty, d: u32) -> Expr {
+        if let Ty::Obj(k) = ty {
+            return self.obj_expr(k, d);
+        }
         if d == 0 || self.rng.chance(15) {
             return self.leaf(ty);
         }
@@ -232,7 +255,7 @@ impl Gen {
             Ty::Int => self.int_expr(d),
             Ty::Float => self.float_expr(d),
             Ty::Bool => self.bool_expr(d),
-            Ty::NoneT => self.call(ty, d).unwrap_or_else(|| self.konst(ty)),
+            Ty::NoneT | Ty::Obj(_) => self.call(ty, d).unwrap_or_else(|| self.konst(ty)),
         }
     }
 
@@ -581,7 +604,7 @@ impl Gen {
             Ty::Int => Some(VB),
             Ty::Float => None,
             Ty::Bool => Some(1.0),
-            Ty::NoneT => None,
+            Ty::NoneT | Ty::Obj(_) => None,
         }
     }
 
@@ -593,6 +616,13 @@ impl Gen {
 
     /// A call of an earlier function returning `ty`, if one fits in the work budget.
     fn call(&mut self, ty: Ty, d: u32) -> Option<Expr> {
+        // In a program with classes, half of the calls are of methods (or other uses of objects).
+        if self.cls.enabled
+            && self.rng.chance(50)
+            && let Some(e) = self.class_expr(ty, d)
+        {
+            return Some(e);
+        }
         let c: Vec<usize> = (0..self.funcs.len())
             .filter(|&i| self.funcs[i].ret == ty && self.cost + self.mult * self.funcs[i].cost <= self.budget)
             .collect();
@@ -825,7 +855,9 @@ impl Gen {
     fn for_stmt(&mut self, depth: u32) {
         // The target is a fresh name, read only in the body, or an int variable of the function
         // (which keeps the last value after the loop).
+        // (Not an attribute `o.a`: `for o.a in ...` is Python, but not what this tests.)
         let reuse = if self.rng.chance(30) { self.var_expr(Ty::Int, true) } else { None };
+        let reuse = reuse.filter(|v| !v.s.contains('.'));
         let fresh = reuse.is_none();
         let i = match reuse {
             Some(v) => v.s,
@@ -882,6 +914,10 @@ impl Gen {
     fn stmt(&mut self, depth: u32) -> bool {
         self.cost += self.mult;
         let ctrl = depth < 3 && self.cost < self.budget;
+        if self.cls.enabled && self.rng.chance(12) {
+            self.class_stmt(depth, ctrl);
+            return false;
+        }
         let loop_ok = ctrl && self.mult * (2.0 * RB + 1.0) <= 2500.0;
         match self.rng.below(100) {
             0..=21 => self.assign(),
@@ -994,198 +1030,6 @@ impl Gen {
             let bound = if ty == Ty::Float { None } else { Some(VB) };
             self.vars.push(Var { name, ty, bound, mutable: true });
         }
-    }
-
-    /// The signature of a function to generate: recursive ones take `n` first.
-    fn plan(&mut self, recursive: bool) -> Func {
-        let name = self.fresh("f");
-        let params = (0..1 + self.rng.below(3)).map(|k| if k == 0 && recursive { Ty::Int } else { self.any_ty() }).collect();
-        let ret = match self.rng.below(100) {
-            0..=44 => Ty::Int,
-            45..=76 => Ty::Float,
-            77..=89 => Ty::Bool,
-            _ if recursive => Ty::Int,
-            _ => Ty::NoneT,
-        };
-        Func { name, params, ret, cost: 0.0, recursive }
-    }
-
-    /// Generates `f` (its text is returned); a recursive one returns a value built on a call of
-    /// `rec_target(n - 1, ...)` (itself or its partner in mutual recursion). Returns the
-    /// estimated work of one execution of the body.
-    fn function(&mut self, f: &Func, rec_target: Option<&Func>) -> (String, f64) {
-        let out = std::mem::take(&mut self.out);
-        let recursive = rec_target.is_some();
-        let mut names = Vec::new();
-        self.vars = self.globals.iter().map(|g| Var { mutable: false, ..g.clone() }).collect();
-        for (k, &ty) in f.params.iter().enumerate() {
-            if k == 0 && recursive {
-                names.push("n".to_string());
-                self.vars.push(Var { name: "n".into(), ty: Ty::Int, bound: Some(DEEP), mutable: false });
-                continue;
-            }
-            let pname = self.fresh("p");
-            names.push(pname.clone());
-            let bound = if ty == Ty::Float { None } else { Some(VB) };
-            self.vars.push(Var { name: pname, ty, bound, mutable: true });
-        }
-        let ret = f.ret;
-        self.ret = Some(ret);
-        self.cost = 0.0;
-        self.mult = 1.0;
-        self.loops = 0;
-        self.budget = if recursive { 40.0 } else { 1500.0 };
-        self.line(&format!("def {}({}):", f.name, names.join(", ")));
-        self.indent += 1;
-        let nlocals = 1 + self.rng.below(4);
-        self.declare("v", nlocals);
-        if recursive {
-            let base = self.rng.pick(&[0, 0, 1, -1]);
-            self.line(&format!("if n <= {base}:"));
-            self.indent += 1;
-            let r = self.ret_stmt();
-            self.line(&r);
-            self.indent -= 1;
-        }
-        let nstmts = if recursive { 1 + self.rng.below(3) } else { 3 + self.rng.below(6) };
-        let mut ended = false;
-        for _ in 0..nstmts {
-            if self.stmt(0) {
-                ended = true;
-                break;
-            }
-        }
-        if !ended {
-            let e = if let Some(t) = rec_target {
-                let mut args = vec!["n - 1".to_string()];
-                for &ty in &t.params[1..] {
-                    args.push(self.arg(ty, 1).s);
-                }
-                let call = Expr { s: format!("{}({})", t.name, args.join(", ")), ty: ret, bound: Self::ret_bound(ret), atom: true };
-                let other = self.expr(ret, 2);
-                let (call, other) = if self.rng.chance(50) { (call, other) } else { (other, call) };
-                match (ret, self.rng.below(4)) {
-                    (Ty::Int, 0 | 1) => {
-                        let op = self.rng.pick(&["+", "-", "*"]);
-                        self.int_bin(op, call, other)
-                    }
-                    (Ty::Float, 0 | 1) => {
-                        let op = self.rng.pick(&["+", "-", "*"]);
-                        Expr { s: format!("{} {op} {}", p(&call), p(&other)), ty: ret, bound: None, atom: false }
-                    }
-                    (Ty::Bool, 0 | 1) => {
-                        let op = self.rng.pick(&["and", "or", "!="]);
-                        Expr { s: format!("{} {op} {}", p(&call), p(&other)), ty: ret, bound: Some(1.0), atom: false }
-                    }
-                    (_, 2) => {
-                        let f = self.rng.pick(&["min", "max"]);
-                        Expr { s: format!("{f}({}, {})", call.s, other.s), ty: ret, bound: bmax(call.bound, other.bound), atom: true }
-                    }
-                    _ => {
-                        let c = self.cond();
-                        Expr { s: format!("{} if {} else {}", p(&call), p(&c), p(&other)), ty: ret, bound: bmax(call.bound, other.bound), atom: false }
-                    }
-                }
-            } else if ret == Ty::NoneT {
-                // falls off the end (implicit None) or returns explicitly
-                Expr { s: self.rng.pick(&["", "", " None", ""]).to_string(), ty: ret, bound: None, atom: true }
-            } else {
-                self.expr(ret, 3)
-            };
-            let e = self.wrap_v(e);
-            if ret != Ty::NoneT {
-                self.line(&format!("return {}", e.s));
-            } else if !e.s.is_empty() || self.rng.chance(30) {
-                self.line(&format!("return{}", e.s));
-            }
-        }
-        self.indent -= 1;
-        self.line("");
-        (std::mem::replace(&mut self.out, out), self.cost.max(1.0))
-    }
-
-    /// Generates the functions, each calling only earlier ones (plus bounded self or mutual
-    /// recursion), and emits them in a shuffled order (calls to functions defined later in the
-    /// text are fine: they run after every `def`).
-    fn functions(&mut self) {
-        let n = 1 + self.rng.below(5);
-        let rec_at = if self.rng.chance(60) { Some(self.rng.below(n)) } else { None };
-        let mut texts = Vec::new();
-        for k in 0..n {
-            if rec_at == Some(k) {
-                let a = self.plan(true);
-                if self.rng.chance(40) {
-                    // a calls b, b calls a or itself
-                    let b = Func { ret: a.ret, ..self.plan(true) };
-                    let (ta, ca) = self.function(&a, Some(&b));
-                    let back = if self.rng.chance(70) { &a } else { &b };
-                    let (tb, cb) = self.function(&b, Some(back));
-                    texts.push(ta);
-                    texts.push(tb);
-                    let cost = ca.max(cb) * (REC + 2) as f64;
-                    self.funcs.push(Func { cost, ..a });
-                    self.funcs.push(Func { cost, ..b });
-                } else {
-                    let (t, c) = self.function(&a, Some(&a));
-                    texts.push(t);
-                    self.funcs.push(Func { cost: c * (REC + 2) as f64, ..a });
-                }
-            } else {
-                let f = self.plan(false);
-                let (t, c) = self.function(&f, None);
-                texts.push(t);
-                self.funcs.push(Func { cost: c, ..f });
-            }
-        }
-        for i in (1..texts.len()).rev() {
-            let j = self.rng.below(i + 1);
-            texts.swap(i, j);
-        }
-        for t in texts {
-            self.out.push_str(&t);
-        }
-    }
-
-    fn module_context(&mut self) {
-        self.ret = None;
-        self.cost = 0.0;
-        self.mult = 1.0;
-        self.loops = 0;
-        self.budget = 8000.0;
-    }
-
-    fn program(mut self) -> String {
-        self.module_context();
-        let nglobals = 2 + self.rng.below(4);
-        self.declare("g", nglobals);
-        self.line("");
-        self.globals = self.vars.clone();
-        self.functions();
-        self.vars = self.globals.clone();
-        self.module_context();
-        let nstmts = 4 + self.rng.below(8);
-        for _ in 0..nstmts {
-            self.stmt(0);
-        }
-        // Call every function once more, and show the final values.
-        self.budget = f64::INFINITY;
-        for f in self.funcs.clone() {
-            let mut args = Vec::new();
-            for (i, &t) in f.params.iter().enumerate() {
-                if i == 0 && f.recursive {
-                    // Sometimes right at CPython's recursion limit (1000 frames, builtins count).
-                    let n = if self.rng.chance(15) { self.rng.int_in(994, 1000) } else { self.rng.int_in(0, REC - 1) };
-                    args.push(n.to_string());
-                } else {
-                    args.push(self.arg(t, 2).s);
-                }
-            }
-            let call = format!("{}({})", f.name, args.join(", "));
-            self.line(&format!("print(\"{}\", {call})", f.name));
-        }
-        let names: Vec<String> = self.vars.iter().map(|v| v.name.clone()).collect();
-        self.line(&format!("print({})", names.join(", ")));
-        self.out
     }
 }
 
