@@ -766,18 +766,12 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
                     args(1, rest)?;
                     super::slots::object_format(s, rest[0])
                 }
-                Wrapper::ObjectEq | Wrapper::ObjectNe | Wrapper::ObjectLt | Wrapper::ObjectLe | Wrapper::ObjectGt | Wrapper::ObjectGe => {
-                    args(1, rest)?;
-                    let op = match w.which {
-                        Wrapper::ObjectEq => CompareOp::Eq,
-                        Wrapper::ObjectNe => CompareOp::Ne,
-                        Wrapper::ObjectLt => CompareOp::Lt,
-                        Wrapper::ObjectLe => CompareOp::Le,
-                        Wrapper::ObjectGt => CompareOp::Gt,
-                        _ => CompareOp::Ge,
-                    };
-                    super::types::object_compare(op, s, rest[0])
-                }
+                Wrapper::ObjectEq => args(1, rest).and_then(|()| super::types::object_compare(CompareOp::Eq, s, rest[0])),
+                Wrapper::ObjectNe => args(1, rest).and_then(|()| super::types::object_compare(CompareOp::Ne, s, rest[0])),
+                Wrapper::ObjectLt => args(1, rest).and_then(|()| super::types::object_compare(CompareOp::Lt, s, rest[0])),
+                Wrapper::ObjectLe => args(1, rest).and_then(|()| super::types::object_compare(CompareOp::Le, s, rest[0])),
+                Wrapper::ObjectGt => args(1, rest).and_then(|()| super::types::object_compare(CompareOp::Gt, s, rest[0])),
+                Wrapper::ObjectGe => args(1, rest).and_then(|()| super::types::object_compare(CompareOp::Ge, s, rest[0])),
                 Wrapper::ExcRepr => {
                     args(0, rest)?;
                     exc::repr_text(s).and_then(|t| pystr::str_from_text(&t))
@@ -802,3 +796,4 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
         }
     }
 }
+
