@@ -460,6 +460,14 @@ molt_abi! {
         fn molt_map(func: obj, iterables: obj) -> obj;
         /// `filter(func, iterable)`: `func` None keeps the true items; a lazy iterator.
         fn molt_filter(func: obj, iterable: obj) -> obj;
+
+        // --- modules (decisions/0027) ---
+        /// `import NAME` of a module the runtime implements (`module`, one of `NativeModule`):
+        /// the module object, made on the first import and the same object on every later one
+        /// (as `sys.modules` keeps it). Its attributes are exactly the names `NATIVE_MODULES`
+        /// lists for it (plus `__name__` and `__dict__`); it is a real module object: reading a
+        /// missing attribute raises "module 'math' has no attribute 'x'", assigning one works.
+        fn molt_import_native(module: i32) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -474,6 +482,10 @@ molt_abi! {
         /// Non-zero while an exception is pending. Generated code tests it after every call
         /// that may raise.
         static molt_exc_pending: u8;
+        /// `sys.getrecursionlimit()` (RECURSION_LIMIT until `sys.setrecursionlimit` changes it).
+        /// Generated code of programs that import `sys` compares frame depths with it instead
+        /// of the constant.
+        static molt_recursion_limit: i64;
     }
     objects {
         /// `None`.
@@ -522,6 +534,34 @@ molt_abi! {
         const IMMORTAL_RC: i64 = 1 << 60;
         /// Small ints hold this many bits (two's complement), the tag bit excluded.
         const SMALL_INT_BITS: i64 = 63;
+        /// The attributes of each module the runtime implements, in `NativeModule` order: the
+        /// module's name and the public names it has in Molt (a name CPython's module has and
+        /// this list lacks is a compile-time diagnostic, never an AttributeError).
+        const NATIVE_MODULES: &[(&str, &[&str])] = &[
+            ("math", &[
+                "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "comb",
+                "copysign", "cos", "cosh", "degrees", "dist", "e", "erf", "erfc", "exp", "exp2",
+                "expm1", "fabs", "factorial", "floor", "fmod", "frexp", "fsum", "gamma", "gcd",
+                "hypot", "inf", "isclose", "isfinite", "isinf", "isnan", "isqrt", "lcm", "ldexp",
+                "lgamma", "log", "log10", "log1p", "log2", "modf", "nan", "nextafter", "perm", "pi",
+                "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt", "tan", "tanh", "tau",
+                "trunc", "ulp",
+            ]),
+            ("sys", &[
+                "argv", "byteorder", "exit", "getrecursionlimit", "intern", "maxsize", "maxunicode",
+                "platform", "setrecursionlimit", "stderr", "stdout",
+            ]),
+            ("time", &[
+                "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "process_time",
+                "process_time_ns", "sleep", "time", "time_ns",
+            ]),
+            ("typing", &[
+                "Any", "Callable", "ClassVar", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet",
+                "Generator", "Iterable", "Iterator", "List", "Mapping", "MutableMapping",
+                "MutableSequence", "NoReturn", "Optional", "Sequence", "Set", "TYPE_CHECKING",
+                "Tuple", "Type", "TypeVar", "Union", "cast",
+            ]),
+        ];
     }
     enums {
         /// Binary operators of `molt_int_binop` and `molt_obj_binop`.
@@ -601,6 +641,13 @@ molt_abi! {
             Hasattr = 24,
             Delattr = 25,
             Issubclass = 26,
+        }
+        /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
+        enum NativeModule {
+            Math = 0,
+            Sys = 1,
+            Time = 2,
+            Typing = 3,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {
