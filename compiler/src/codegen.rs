@@ -162,6 +162,8 @@ struct Codegen<'c, 'm, 's> {
     /// The caching word of each string literal (`l.str_slot`).
     str_slots: HashMap<String, PointerValue<'c>>,
     exc_pending: Option<GlobalValue<'c>>,
+    /// The runtime's current recursion limit (`sys.setrecursionlimit`).
+    recursion_limit: Option<GlobalValue<'c>>,
     /// The runtime's static objects (None, True, False, type objects).
     objects: HashMap<&'static str, GlobalValue<'c>>,
 }
@@ -197,6 +199,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             strings: HashMap::new(),
             str_slots: HashMap::new(),
             exc_pending: None,
+            recursion_limit: None,
             objects: HashMap::new(),
         }
     }
@@ -250,6 +253,9 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             g.set_visibility(GlobalVisibility::Hidden);
             if *name == "molt_exc_pending" {
                 self.exc_pending = Some(g);
+            }
+            if *name == "molt_recursion_limit" {
+                self.recursion_limit = Some(g);
             }
         }
         for obj in abi::RtObj::ALL {
@@ -499,6 +505,17 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         br.set_metadata(weights, self.ctx.get_kind_id("prof")).map_err(|e| format!("branch weights: {e:?}"))?;
         self.b.position_at_end(ok);
         Ok(())
+    }
+
+    /// The recursion limit minus `levels` that a depth-checking op compares with: the constant,
+    /// or with `dynamic_limit` the runtime's current one.
+    fn recursion_limit(&mut self, o: &molt_ir::OpData, levels: i64) -> R<IntValue<'c>> {
+        if o.attr("dynamic_limit").is_none() {
+            return Ok(self.i64c(abi::RECURSION_LIMIT - levels));
+        }
+        let g = self.recursion_limit.ok_or("molt_recursion_limit missing")?;
+        let v = be(self.b.build_load(self.ctx.i64_type(), g.as_pointer_value(), "limit"))?.into_int_value();
+        Ok(be(self.b.build_int_sub(v, self.i64c(levels), "limit_less"))?)
     }
 
     fn check_pending(&mut self, st: &FnState<'c>, sp: Span) -> R<()> {
@@ -885,7 +902,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 // CPython allows RECURSION_LIMIT frames, the module's included, and raises in the
                 // caller, at the call.
                 let depth = be(self.b.build_int_add(st.depth, self.i64c(1), "depth"))?;
-                let over = be(self.b.build_int_compare(IntPredicate::SGT, depth, self.i64c(abi::RECURSION_LIMIT), "too_deep"))?;
+                let limit = self.recursion_limit(o, 0)?;
+                let over = be(self.b.build_int_compare(IntPredicate::SGT, depth, limit, "too_deep"))?;
                 self.check(st, over, sp, Some(("RecursionError", abi::RECURSION_MSG)))?;
                 let mut args: Vec<BasicMetadataValueEnum<'c>> = ins.iter().map(|v| (*v).into()).collect();
                 args.push(depth.into());
@@ -945,7 +963,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                     Some(Attr::Int(n)) => *n,
                     _ => 1,
                 };
-                let over = be(self.b.build_int_compare(IntPredicate::SGT, st.depth, self.i64c(abi::RECURSION_LIMIT - levels), "at_limit"))?;
+                let limit = self.recursion_limit(o, levels)?;
+                let over = be(self.b.build_int_compare(IntPredicate::SGT, st.depth, limit, "at_limit"))?;
                 self.check(st, over, sp, Some(("RecursionError", &attr_s("msg"))))?;
                 None
             }

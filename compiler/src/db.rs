@@ -106,6 +106,7 @@ pub struct ModuleFacts {
     pub globals: Vec<Global>,
     pub source_names: BTreeMap<String, String>,
     pub check_defs: bool,
+    pub dynamic_recursion_limit: bool,
     pub enables: Vec<crate::abi::RtFn>,
     pub instances: Vec<String>,
 }
@@ -117,6 +118,7 @@ pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
         globals: tir.module.globals.clone(),
         source_names: tir.source_names.clone(),
         check_defs: tir.check_defs,
+        dynamic_recursion_limit: tir.dynamic_recursion_limit,
         enables: tir.enables.clone(),
         instances: tir.module.funcs.iter().map(|f| f.name.clone()).collect(),
     })
@@ -189,6 +191,7 @@ pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
         module: molt_ir::Module { globals: facts.globals.clone(), funcs: Vec::new() },
         source_names: facts.source_names.clone(),
         check_defs: facts.check_defs,
+        dynamic_recursion_limit: facts.dynamic_recursion_limit,
         enables: facts.enables.clone(),
     };
     let lir = crate::lower::lower_func(f, &ctx);

@@ -18,6 +18,8 @@ pub mod infer;
 pub mod link;
 pub mod lower;
 pub mod methods;
+pub mod modules;
 pub mod raise_edges;
 pub mod source;
+pub mod stdlib_names;
 pub mod traceback;

@@ -18,3 +18,8 @@ fn dir_table_is_fresh() {
 fn codec_names_are_fresh() {
     check("compiler/tools/codec_names.py");
 }
+
+#[test]
+fn stdlib_names_are_fresh() {
+    check("compiler/tools/stdlib_names.py");
+}

@@ -178,6 +178,8 @@ pub enum Opcode {
     PyWithEnter,
     /// `py.with_exit`: An exception %1 leaves a `with` body: `%0(type(e), e, tb)`; whether the result is true (the exception is suppressed).
     PyWithExit,
+    /// `py.import_native`: `import NAME` of a module the runtime implements: the module object (made by the first import, the same object afterwards).
+    PyImportNative,
     /// `t.const`: A typed literal; the result type is the literal's type.
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
@@ -368,6 +370,8 @@ pub enum Opcode {
     TWithEnter,
     /// `t.with_exit`: `py.with_exit` of boxed values.
     TWithExit,
+    /// `t.import_native`: `py.import_native`: the module object.
+    TImportNative,
     /// `t.call_value_ex`: `callee(*args, **kwargs)` (`py.call_value_ex`).
     TCallValueEx,
     /// `t.kwargs_merge`: Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).
@@ -422,7 +426,7 @@ pub enum Opcode {
     LCallRt,
     /// `l.call_rt_checked`: Calls a runtime function that may raise; the pending-exception flag is tested after it.
     LCallRtChecked,
-    /// `l.call`: Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise.
+    /// `l.call`: Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise. RecursionError when the new frame's depth exceeds the recursion limit: RECURSION_LIMIT, or with `dynamic_limit` (programs that import `sys`) the runtime's current limit.
     LCall,
     /// `l.tail_call`: Ends the function by calling a compiled function with the same frame (the same depth; no line of its own in a traceback) and returning what it returns, a raised exception included. Operand types match the callee's parameters, and its result type the function's (decisions/0017).
     LTailCall,
@@ -434,7 +438,7 @@ pub enum Opcode {
     LStoreGlobal,
     /// `l.reraise`: Raises exception object %0 again (molt_exc_reraise), taking over the operand's reference: the pending state keeps it (always raises).
     LReraise,
-    /// `l.frame_check`: RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit.
+    /// `l.frame_check`: RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit (`dynamic_limit`: as `l.call`).
     LFrameCheck,
     /// `l.raise`: Raises an exception of the given kind (exception_kinds of the ABI) with a fixed message.
     LRaise,
@@ -445,7 +449,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 200] = [
+    pub const ALL: [Opcode; 202] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -514,6 +518,7 @@ impl Opcode {
         Opcode::PyExcMatchesClass,
         Opcode::PyWithEnter,
         Opcode::PyWithExit,
+        Opcode::PyImportNative,
         Opcode::TConst,
         Opcode::TUndef,
         Opcode::TIntBinop,
@@ -609,6 +614,7 @@ impl Opcode {
         Opcode::TExcMatchesClass,
         Opcode::TWithEnter,
         Opcode::TWithExit,
+        Opcode::TImportNative,
         Opcode::TCallValueEx,
         Opcode::TKwargsMerge,
         Opcode::TCallValue,
@@ -730,6 +736,7 @@ impl Opcode {
             "py.exc_matches_class" => Opcode::PyExcMatchesClass,
             "py.with_enter" => Opcode::PyWithEnter,
             "py.with_exit" => Opcode::PyWithExit,
+            "py.import_native" => Opcode::PyImportNative,
             "t.const" => Opcode::TConst,
             "t.undef" => Opcode::TUndef,
             "t.int_binop" => Opcode::TIntBinop,
@@ -825,6 +832,7 @@ impl Opcode {
             "t.exc_matches_class" => Opcode::TExcMatchesClass,
             "t.with_enter" => Opcode::TWithEnter,
             "t.with_exit" => Opcode::TWithExit,
+            "t.import_native" => Opcode::TImportNative,
             "t.call_value_ex" => Opcode::TCallValueEx,
             "t.kwargs_merge" => Opcode::TKwargsMerge,
             "t.call_value" => Opcode::TCallValue,
@@ -946,6 +954,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyExcMatchesClass
             | $crate::Opcode::PyWithEnter
             | $crate::Opcode::PyWithExit
+            | $crate::Opcode::PyImportNative
     };
 }
 
@@ -1048,6 +1057,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TExcMatchesClass
             | $crate::Opcode::TWithEnter
             | $crate::Opcode::TWithExit
+            | $crate::Opcode::TImportNative
             | $crate::Opcode::TCallValueEx
             | $crate::Opcode::TKwargsMerge
             | $crate::Opcode::TCallValue
@@ -1095,7 +1105,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 200] = [
+static SPECS: [OpSpec; 202] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1978,6 +1988,19 @@ static SPECS: [OpSpec; 200] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.import_native",
+        dialect: Dialect::Py,
+        doc: "`import NAME` of a module the runtime implements: the module object (made by the first import, the same object afterwards).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
     },
     OpSpec {
@@ -3216,6 +3239,19 @@ static SPECS: [OpSpec; 200] = [
         relate: None,
     },
     OpSpec {
+        name: "t.import_native",
+        dialect: Dialect::T,
+        doc: "`py.import_native`: the module object.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
         name: "t.call_value_ex",
         dialect: Dialect::T,
         doc: "`callee(*args, **kwargs)` (`py.call_value_ex`).",
@@ -3569,12 +3605,12 @@ static SPECS: [OpSpec; 200] = [
     OpSpec {
         name: "l.call",
         dialect: Dialect::L,
-        doc: "Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise.",
+        doc: "Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise. RecursionError when the new frame's depth exceeds the recursion limit: RECURSION_LIMIT, or with `dynamic_limit` (programs that import `sys`) the runtime's current limit.",
         operands: &[C::LValue],
         variadic_operands: true,
         results: &[C::LValue],
         variadic_results: true,
-        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "dynamic_limit", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -3600,7 +3636,7 @@ static SPECS: [OpSpec; 200] = [
         variadic_operands: true,
         results: &[C::LValue],
         variadic_results: true,
-        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "dynamic_limit", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -3647,12 +3683,12 @@ static SPECS: [OpSpec; 200] = [
     OpSpec {
         name: "l.frame_check",
         dialect: Dialect::L,
-        doc: "RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit.",
+        doc: "RecursionError with `msg` when the current frame's depth plus `levels` exceeds the recursion limit (`dynamic_limit`: as `l.call`).",
         operands: &[],
         variadic_operands: false,
         results: &[],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "levels", kind: AttrKind::Int, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
+        attrs: &[AttrSpec { name: "dynamic_limit", kind: AttrKind::Int, optional: true }, AttrSpec { name: "levels", kind: AttrKind::Int, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -4250,6 +4286,62 @@ impl AttrEnum for Handling {
 
 impl From<Handling> for Attr {
     fn from(v: Handling) -> Attr {
+        Attr::Str(v.name().to_string())
+    }
+}
+
+/// The values of attributes declared `enum:NativeModule` in ops.toml (an op may allow a subset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NativeModule {
+    /// `math`
+    Math,
+    /// `sys`
+    Sys,
+    /// `time`
+    Time,
+    /// `typing`
+    Typing,
+}
+
+impl NativeModule {
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing];
+
+    /// The value's textual IR form.
+    pub fn name(self) -> &'static str {
+        match self {
+            NativeModule::Math => "math",
+            NativeModule::Sys => "sys",
+            NativeModule::Time => "time",
+            NativeModule::Typing => "typing",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "math" => NativeModule::Math,
+            "sys" => NativeModule::Sys,
+            "time" => NativeModule::Time,
+            "typing" => NativeModule::Typing,
+            _ => return None,
+        })
+    }
+}
+
+impl AttrEnum for NativeModule {
+    const ENUM_NAME: &'static str = "NativeModule";
+    const ALL: &'static [Self] = NativeModule::ALL;
+
+    fn name(self) -> &'static str {
+        NativeModule::name(self)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        NativeModule::from_name(name)
+    }
+}
+
+impl From<NativeModule> for Attr {
+    fn from(v: NativeModule) -> Attr {
         Attr::Str(v.name().to_string())
     }
 }

@@ -49,6 +49,8 @@ impl<'a> FnLower<'a> {
             },
             Resolved::Func => function_value(),
             Resolved::ClassLocal(_) => return self.load_class_name(name, sp),
+            // The module namespace CPython starts a program with: `__name__` is "__main__".
+            Resolved::Undefined if name == "__name__" => return Some(self.konst(b, Attr::Str("__main__".into()), sp)),
             Resolved::Undefined => Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
                 .label("not a local, module-level name or supported builtin")
                 .help("define it at module level or in this function before using it"),
@@ -242,6 +244,9 @@ impl<'a> FnLower<'a> {
             }
             Expr::Set(st) => self.set_display(&st.elts, sp),
             Expr::Attribute(a) => {
+                if !self.check_module_attribute(&a.value, a.attr.as_str(), sp) {
+                    return None;
+                }
                 let x = self.expr(&a.value)?;
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyGetattr, sp).operands([x]).attr("name", Attr::Str(a.attr.to_string())).result(Type::Obj))
@@ -350,6 +355,9 @@ impl<'a> FnLower<'a> {
                 // (`object`'s own dunders, `object.__setattr__(self, n, v)`, are the runtime's.)
                 self.err(Diagnostic::new("E0101", sp, format!("calling a method of the class `{}` (`{}.{}(...)`) is not supported yet", n.id, n.id, a.attr))
                     .label("a method of a class").help("call the method on a value instead"));
+                return None;
+            }
+            if !self.check_module_attribute(&a.value, a.attr.as_str(), span(a.range())) {
                 return None;
             }
             // `recv.name(...)`: the receiver, then the arguments, left to right.

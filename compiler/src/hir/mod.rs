@@ -30,6 +30,7 @@ mod exceptions;
 mod expr;
 mod fstring;
 mod functions;
+mod imports;
 pub mod scope;
 mod ssa;
 mod stmt;
@@ -135,7 +136,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     }
     let escaping = functions::names_used_as_values(body);
     let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| escaping.contains(n)).collect();
-    let ctx = Ctx { table: &table, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
+    let ctx = Ctx { table: &table, body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -225,6 +226,8 @@ fn stmt_has_call(s: &Stmt) -> bool {
 
 struct Ctx<'a> {
     table: &'a SymbolTable,
+    /// The module's statements.
+    body: &'a [Stmt],
     /// The module-level symbols of the lowered `def`s.
     funcs: &'a HashSet<SymbolId>,
     /// The scopes of the `def` statements of the module body (lowered or rejected).

@@ -105,6 +105,11 @@ pub struct Flags {
     /// A nested scope refers to this binding: always so for a `Cell`; at module level, a module
     /// variable that some function reads or writes.
     pub captured: bool,
+    /// Bound by an `import` statement (`assigned` is set too).
+    pub imported: bool,
+    /// Bound by some statement other than the imports that `Symbol::import_of` records (an
+    /// assignment, another import, a `def`, a parameter, a function's `global` binding).
+    pub bound_otherwise: bool,
 }
 
 impl Flags {
@@ -124,6 +129,9 @@ pub struct Symbol {
     /// nested `def` or `lambda` shares (directly or through comprehensions in between). A
     /// variable that only comprehensions read is passed to them by value and needs no cell.
     pub in_cell: bool,
+    /// What the first `import` statement binding the name binds: (module, attribute) — `import
+    /// m` is (`m`, None), `from m import x` is (`m`, `x`).
+    pub import_of: Option<(NameId, Option<NameId>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,6 +191,18 @@ impl SymbolTable {
 
     pub fn scope(&self, id: ScopeId) -> &Scope {
         &self.scopes[id]
+    }
+
+    /// What symbol `id` always holds when only `import` statements of one module (or one module
+    /// attribute) bind it: (module, attribute); None when anything else binds it too.
+    pub fn static_import(&self, id: SymbolId) -> Option<(&str, Option<&str>)> {
+        let sym = &self.symbols[id];
+        let f = sym.flags;
+        if !f.imported || f.bound_otherwise || f.defined || f.parameter {
+            return None;
+        }
+        let (m, a) = sym.import_of?;
+        Some((self.name_str(m), a.map(|a| self.name_str(a))))
     }
 
     pub fn symbol(&self, id: SymbolId) -> &Symbol {
@@ -261,7 +281,7 @@ impl SymbolTable {
         if let Some(&s) = self.scopes[scope].by_name.get(&name) {
             return s;
         }
-        let s = self.symbols.alloc(Symbol { name, scope, binding: Binding::Undefined, flags: Flags::default(), in_cell: false });
+        let s = self.symbols.alloc(Symbol { name, scope, binding: Binding::Undefined, flags: Flags::default(), in_cell: false, import_of: None });
         let sc = &mut self.scopes[scope];
         sc.symbols.push(s);
         sc.by_name.insert(name, s);
@@ -279,6 +299,7 @@ impl SymbolTable {
             let mf = &mut self.symbols[m].flags;
             mf.assigned |= f.assigned || f.parameter;
             mf.defined |= f.defined;
+            mf.bound_otherwise |= f.bound_otherwise || f.imported || f.parameter || f.defined;
         }
     }
 
@@ -449,7 +470,25 @@ impl Builder {
     }
 
     fn assign(&mut self, name: &str) {
-        self.flag(name, |f| f.assigned = true);
+        self.flag(name, |f| {
+            f.assigned = true;
+            f.bound_otherwise = true;
+        });
+    }
+
+    /// `name` bound by an import of `module` (its attribute `attr` for `from module import`).
+    fn import_bind(&mut self, name: &str, module: &str, attr: Option<&str>) {
+        let what = (self.t.intern(module), attr.map(|a| self.t.intern(a)));
+        let n = self.t.intern(name);
+        let s = self.t.symbol_in(self.scope, n);
+        let sym = &mut self.t.symbols[s];
+        sym.flags.assigned = true;
+        sym.flags.imported = true;
+        match sym.import_of {
+            None => sym.import_of = Some(what),
+            Some(first) if first == what => {}
+            Some(_) => sym.flags.bound_otherwise = true,
+        }
     }
 
     fn function_def(&mut self, f: &ast::StmtFunctionDef) {
@@ -563,14 +602,21 @@ impl<'a> Visitor<'a> for Builder {
             }
             Stmt::Import(i) => {
                 for a in &i.names {
-                    // `import a.b` binds `a`.
-                    let name = a.asname.as_ref().map_or_else(|| a.name.as_str().split('.').next().unwrap_or(""), |n| n.as_str());
-                    self.assign(name);
+                    // `import a.b` binds `a` (the package); `import a.b as c` binds the submodule.
+                    match &a.asname {
+                        Some(n) => self.import_bind(n.as_str(), a.name.as_str(), None),
+                        None => {
+                            let top = a.name.as_str().split('.').next().unwrap_or("");
+                            self.import_bind(top, top, None);
+                        }
+                    }
                 }
             }
             Stmt::ImportFrom(i) => {
+                // A relative import's module is written with its leading dots.
+                let module = format!("{}{}", ".".repeat(i.level as usize), i.module.as_ref().map_or("", |m| m.as_str()));
                 for a in i.names.iter().filter(|a| a.name.as_str() != "*") {
-                    self.assign(a.asname.as_ref().unwrap_or(&a.name).as_str());
+                    self.import_bind(a.asname.as_ref().unwrap_or(&a.name).as_str(), &module, Some(a.name.as_str()));
                 }
             }
             Stmt::AnnAssign(a) => {

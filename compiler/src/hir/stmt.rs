@@ -131,6 +131,8 @@ impl<'a> FnLower<'a> {
             }
             Stmt::ClassDef(c) => self.class_def(c),
             Stmt::With(w) => self.with_stmt(w, sp),
+            Stmt::Import(i) => self.import_stmt(i),
+            Stmt::ImportFrom(i) => self.import_from(i, sp),
             Stmt::Nonlocal(n) => {
                 // The symbol table resolved the names; CPython's symbol-table errors remain.
                 if self.is_module {

@@ -74,6 +74,9 @@ pub struct TirModule {
     /// format a str with `%` (a generic `t.obj_binop` mod), each group of str methods that a
     /// method call may reach (decisions/0021).
     pub enables: Vec<crate::abi::RtFn>,
+    /// The program imports `sys` (which can change the recursion limit): depth checks compare
+    /// with the runtime's current limit instead of the constant.
+    pub dynamic_recursion_limit: bool,
 }
 
 /// The most rounds inference may take: the lattice has height 3 per value and every round
@@ -161,7 +164,13 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     dedup(&mut diags);
     if diags.is_empty() {
         let enables = runtime_enables(&module);
-        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, enables })
+        let dynamic_recursion_limit = hir.funcs.iter().any(|f| {
+            f.func.ops_in_order().any(|o| {
+                let op = &f.func.ops[o];
+                op.opcode == Opcode::PyImportNative && op.expect_enum_attr::<molt_ir::NativeModule>("module") == molt_ir::NativeModule::Sys
+            })
+        });
+        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, enables, dynamic_recursion_limit })
     } else {
         Err(diags)
     }
@@ -254,7 +263,7 @@ impl<'a> Infer<'a> {
                     Opcode::PyExcFetch => vec![Lat::Boxed(TySet::OBJECT)],
                     // The ops below wait for every operand's type: Bottom until then.
                     Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyCall | Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyMakeFunction | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyMakeFunction | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
                         if in_lats.contains(&Lat::Bottom) =>
                     {
                         vec![Lat::Bottom; o.results.len()]
@@ -278,7 +287,7 @@ impl<'a> Infer<'a> {
                         }
                     }
                     Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
                 };
                 for (r, l) in o.results.iter().zip(results) {
                     let j = get(&lat, *r).join(l);
@@ -395,7 +404,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
         | Opcode::PyBindFunc | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr
         | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter
-        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit => None,
+        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative => None,
         molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     };
     builtin.map_or(&[], |b| b.decl().recursion)

@@ -60,7 +60,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
         RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_map
-        | RtFn::molt_filter => true,
+        | RtFn::molt_filter | RtFn::molt_import_native => true,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
     }
 }
@@ -140,6 +140,11 @@ impl L<'_> {
             }
             None => panic!("invariant `dominance order` broken in LIR lowering: a value is used before its definition was lowered"),
         }
+    }
+
+    /// A depth-checking op (`l.call`, `l.frame_check`) with the limit the program needs.
+    fn with_limit(&self, op: NewOp) -> NewOp {
+        if self.tir.dynamic_recursion_limit { op.attr("dynamic_limit", Attr::Int(1)) } else { op }
     }
 
     fn push(&mut self, op: NewOp) -> Option<Value> {
@@ -376,7 +381,8 @@ impl L<'_> {
                     self.push(NewOp::new(Opcode::LLoadGlobal, name_sp).attr("name", Attr::Sym(src)).result(ty));
                 }
                 let t = machine_type(res_ty.unwrap_or(Type::None));
-                self.push(NewOp::new(Opcode::LCall, sp).operands(ops).attr("callee", callee).result(t))
+                let call = NewOp::new(Opcode::LCall, sp).operands(ops).attr("callee", callee).result(t);
+                self.push(self.with_limit(call))
             }
             Opcode::TPrint => {
                 self.print(o, &attr("sep"), &attr("end"));
@@ -540,6 +546,10 @@ impl L<'_> {
             Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
             Opcode::TWithEnter => Some(self.call_val(RtFn::molt_with_enter, ops, Type::Ref, sp)),
             Opcode::TWithExit => Some(self.call_val(RtFn::molt_with_exit, ops, Type::I1, sp)),
+            Opcode::TImportNative => {
+                let c = self.i64c(crate::modules::abi_code(o.expect_enum_attr("module")).into(), sp);
+                Some(self.call_val(RtFn::molt_import_native, vec![c], Type::Ref, sp))
+            }
             Opcode::TBuiltinClass => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
                 Some(match crate::abi::exception_kind(&name) {
@@ -734,7 +744,8 @@ impl L<'_> {
                 return;
             }
             Opcode::TFrameCheck => {
-                self.push(NewOp::new(Opcode::LFrameCheck, sp).attr("levels", attr("levels")).attr("msg", attr("msg")));
+                let check = NewOp::new(Opcode::LFrameCheck, sp).attr("levels", attr("levels")).attr("msg", attr("msg"));
+                self.push(self.with_limit(check));
                 None
             }
             Opcode::TRaise => {

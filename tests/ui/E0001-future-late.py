@@ -1,0 +1,5 @@
+"""Doc."""
+import math
+from __future__ import annotations
+
+print(math.pi)

@@ -1,0 +1,4 @@
+import math
+import os
+
+print(math.pi, os.getcwd())

@@ -1,0 +1,3 @@
+from math import sqrt, square
+
+print(sqrt(4), square(2))
