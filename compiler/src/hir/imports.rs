@@ -12,7 +12,8 @@
 //! compile-time diagnostic naming the module or the name (E0110, E0111): an unknown module, a
 //! standard-library module Molt lacks, a relative import, `from m import *`, a name of a
 //! module that Molt's module lacks. Reading `m.x` where `m` is a name only `import m`
-//! statements bind checks `x` the same way.
+//! statements bind checks `x` the same way; assigning or deleting it is a diagnostic (modules
+//! are not monkeypatched in Molt: the runtime's module objects refuse it too).
 
 use molt_ir::{Attr, NewOp, Opcode, Span, Type};
 use ruff_python_ast::{self as ast, Stmt};
@@ -151,6 +152,17 @@ impl FnLower<'_> {
             return false;
         }
         true
+    }
+
+    /// Checks an assignment or `del` of `base.attr` where `base` is a name only `import m`
+    /// statements bind: modules are not monkeypatched in Molt (their names resolve at compile
+    /// time, decisions/0027), so it is a diagnostic. Returns false then.
+    pub(super) fn check_module_store(&mut self, base: &ast::Expr, attr: &str, sp: Span) -> bool {
+        let ast::Expr::Name(n) = base else { return true };
+        let Some(m) = self.imported_module(n.id.as_str()) else { return true };
+        self.err(Diagnostic::new("E0111", sp, format!("assigning or deleting `{}.{attr}` is not supported", m.name()))
+            .label("changes a module after it is made").help("keep the value in a variable of your own module"));
+        false
     }
 
     /// The module that `name` always holds here, when only `import m` statements bind it.

@@ -187,6 +187,9 @@ impl<'a> FnLower<'a> {
                 }
             }
             Expr::Attribute(a) => {
+                if !self.check_module_store(&a.value, a.attr.as_str(), span(t.range())) {
+                    return;
+                }
                 // `x.name = v`: the value first (already evaluated), then the object.
                 let Some(x) = self.expr(&a.value) else { return };
                 let Some(b) = self.cur else { return };
@@ -247,6 +250,9 @@ impl<'a> FnLower<'a> {
                 }
             }
             Expr::Attribute(a) => {
+                if !self.check_module_store(&a.value, a.attr.as_str(), span(t.range())) {
+                    return;
+                }
                 let Some(x) = self.expr(&a.value) else { return };
                 let Some(b) = self.cur else { return };
                 self.append(b, NewOp::new(Opcode::PyDelattr, span(t.range())).operands([x]).attr("name", Attr::Str(a.attr.to_string())));
@@ -295,6 +301,9 @@ impl<'a> FnLower<'a> {
             Expr::Attribute(at) => {
                 // `x.name op= v`: the object once, its attribute, the operation, the store.
                 let tsp = span(a.target.range());
+                if !self.check_module_store(&at.value, at.attr.as_str(), tsp) {
+                    return;
+                }
                 let Some(x) = self.expr(&at.value) else { return };
                 let Some(b) = self.cur else { return };
                 let name = Attr::Str(at.attr.to_string());

@@ -1,0 +1,4 @@
+import math
+
+math.pi = 3
+print(math.pi)
