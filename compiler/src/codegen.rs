@@ -726,6 +726,17 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
             Opcode::LStrSlot => Some(self.str_slot(&attr_s("value")).into()),
+            Opcode::LSiteCache => {
+                let words = match o.attr("words") {
+                    Some(Attr::Int(n)) => u32::try_from(*n).map_err(|_| "l.site_cache: bad word count")?,
+                    _ => return Err("l.site_cache without `words`".into()),
+                };
+                let ty = self.ctx.i64_type().array_type(words);
+                let g = self.module.add_global(ty, None, ".sitecache");
+                g.set_linkage(Linkage::Private);
+                g.set_initializer(&ty.const_zero());
+                Some(g.as_pointer_value().into())
+            }
             Opcode::LIarithOvf => {
                 let intr = match enum_attr::<ArithOp>(o, "op")? {
                     ArithOp::Add => "llvm.sadd.with.overflow",

@@ -392,6 +392,8 @@ pub enum Opcode {
     LStr,
     /// `l.str_slot`: Address of a word of the executable, zero when the program starts, where `molt_str_const` keeps the str object of literal `value` (one word per literal and code unit).
     LStrSlot,
+    /// `l.site_cache`: Address of `words` words of the executable, zero when the program starts, private to this op: a per-site cache the runtime fills (an attribute cache of `molt_obj_getattr_cached`).
+    LSiteCache,
     /// `l.iarith_ovf`: Wrapping 64-bit add/sub/mul and its signed-overflow flag (small-int fast paths; loop counters that stop on overflow).
     LIarithOvf,
     /// `l.ibit`: 64-bit bitwise and/or/xor and shifts (shl, arithmetic shr) by an amount below 64.
@@ -449,7 +451,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 202] = [
+    pub const ALL: [Opcode; 203] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -625,6 +627,7 @@ impl Opcode {
         Opcode::LConst,
         Opcode::LStr,
         Opcode::LStrSlot,
+        Opcode::LSiteCache,
         Opcode::LIarithOvf,
         Opcode::LIbit,
         Opcode::LIdivFloor,
@@ -843,6 +846,7 @@ impl Opcode {
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
             "l.str_slot" => Opcode::LStrSlot,
+            "l.site_cache" => Opcode::LSiteCache,
             "l.iarith_ovf" => Opcode::LIarithOvf,
             "l.ibit" => Opcode::LIbit,
             "l.idiv_floor" => Opcode::LIdivFloor,
@@ -1075,6 +1079,7 @@ macro_rules! l_ops {
         $crate::Opcode::LConst
             | $crate::Opcode::LStr
             | $crate::Opcode::LStrSlot
+            | $crate::Opcode::LSiteCache
             | $crate::Opcode::LIarithOvf
             | $crate::Opcode::LIbit
             | $crate::Opcode::LIdivFloor
@@ -1105,7 +1110,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 202] = [
+static SPECS: [OpSpec; 203] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -3379,6 +3384,19 @@ static SPECS: [OpSpec; 202] = [
         attrs: &[AttrSpec { name: "value", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.site_cache",
+        dialect: Dialect::L,
+        doc: "Address of `words` words of the executable, zero when the program starts, private to this op: a per-site cache the runtime fills (an attribute cache of `molt_obj_getattr_cached`).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ptr)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "words", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
         relate: None,
     },
     OpSpec {

@@ -216,6 +216,12 @@ molt_abi! {
         /// 'x'", "property 'p' of 'C' object has no setter", TypeError "cannot set 'x'
         /// attribute of immutable type 'int'". Borrows all three.
         fn molt_obj_setattr(a: obj, name: obj, value: obj) -> void;
+        /// `molt_obj_getattr` at a site with a cache: `cache` is the site's ATTR_CACHE_WORDS
+        /// words of the executable (zero when the program starts), where the runtime remembers
+        /// where the last instance's class keeps the attribute (decisions/0029).
+        fn molt_obj_getattr_cached(a: obj, name: obj, cache: ptr) -> obj;
+        /// `molt_obj_setattr` at a site with a cache (as `molt_obj_getattr_cached`).
+        fn molt_obj_setattr_cached(a: obj, name: obj, value: obj, cache: ptr) -> void;
         /// `del a.NAME` (`name` a str): as `molt_obj_setattr` without a value (a property's
         /// deleter; AttributeError when the instance has no such attribute).
         fn molt_obj_delattr(a: obj, name: obj) -> void;
@@ -534,6 +540,8 @@ molt_abi! {
         const IMMORTAL_RC: i64 = 1 << 60;
         /// Small ints hold this many bits (two's complement), the tag bit excluded.
         const SMALL_INT_BITS: i64 = 63;
+        /// The words of one attribute cache (`molt_obj_getattr_cached`).
+        const ATTR_CACHE_WORDS: i64 = 3;
         /// The attributes of each module the runtime implements, in `NativeModule` order: the
         /// module's name and the public names it has in Molt (a name CPython's module has and
         /// this list lacks is a compile-time diagnostic, never an AttributeError).

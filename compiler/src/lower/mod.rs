@@ -51,7 +51,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_extend_star | RtFn::molt_list_to_tuple | RtFn::molt_obj_unpack_ex | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
-        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_exc_matches_class | RtFn::molt_with_enter | RtFn::molt_with_exit => true,
+        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_getattr_cached | RtFn::molt_obj_setattr_cached | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_exc_matches_class | RtFn::molt_with_enter | RtFn::molt_with_exit => true,
         RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
         RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
@@ -237,6 +237,11 @@ impl L<'_> {
         let n = self.konst(Attr::Int(s.len() as i64), Type::I64, sp);
         let slot = self.val(NewOp::new(Opcode::LStrSlot, sp).attr("value", Attr::Str(s.into())).result(Type::Ptr));
         self.call(RtFn::molt_str_const, vec![p, n, slot], Some(Type::Ref), sp).unwrap_or(p)
+    }
+
+    /// A new per-site attribute cache (`l.site_cache`).
+    fn site_cache(&mut self, sp: Span) -> Value {
+        self.val(NewOp::new(Opcode::LSiteCache, sp).attr("words", Attr::Int(crate::abi::ATTR_CACHE_WORDS)).result(Type::Ptr))
     }
 
     /// Ends the current block with a branch to a new block and continues there.
@@ -524,13 +529,15 @@ impl L<'_> {
             Opcode::TObjGetattr => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
                 let n = self.str_object(&name, sp);
-                Some(self.call_val(RtFn::molt_obj_getattr, vec![ops[0], n], Type::Ref, sp))
+                let cache = self.site_cache(sp);
+                Some(self.call_val(RtFn::molt_obj_getattr_cached, vec![ops[0], n, cache], Type::Ref, sp))
             }
             Opcode::TObjSetattr | Opcode::TObjDelattr => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
                 let n = self.str_object(&name, sp);
                 let (f, args) = if o.opcode == Opcode::TObjSetattr {
-                    (RtFn::molt_obj_setattr, vec![ops[0], n, ops[1]])
+                    let cache = self.site_cache(sp);
+                    (RtFn::molt_obj_setattr_cached, vec![ops[0], n, ops[1], cache])
                 } else {
                     (RtFn::molt_obj_delattr, vec![ops[0], n])
                 };

@@ -520,6 +520,73 @@ pub fn get_str(d: Obj, name: &str) -> Option<Obj> {
     .flatten()
 }
 
+/// The entry index of str key `name` in `d` (what [`get_str`] finds), for attribute caches.
+pub fn index_of_str(d: Obj, name: &str) -> Option<usize> {
+    let hash = super::str::hash_text(name);
+    with(d, |s| {
+        if s.used == 0 || s.keys.indices.is_empty() {
+            return None;
+        }
+        let mut perturb = hash as u64;
+        let mut i = hash as u64 as usize;
+        loop {
+            i &= s.keys.mask();
+            let ix = s.keys.get_index(i);
+            if ix == DKIX_EMPTY {
+                return None;
+            }
+            if ix >= 0
+                && let Some(e) = s.keys.entries.get(ix as usize)
+                && let Some((k, _)) = e.kv
+                && e.hash == hash
+                && super::str::str_text(k) == Some(name)
+            {
+                return Some(ix as usize);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1);
+        }
+    })
+    .flatten()
+}
+
+/// Whether entry `ix` of `d` is live with str key `name` (the same object, or equal text).
+fn entry_has_key(s: &DictObject, ix: usize, name: Obj) -> Option<(Obj, Obj)> {
+    let (k, v) = s.keys.entries.get(ix)?.kv?;
+    if k.raw() == name.raw() || (super::str::str_text(k).is_some() && super::str::str_text(k) == super::str::str_text(name)) {
+        Some((k, v))
+    } else {
+        None
+    }
+}
+
+/// The value of entry `ix` (borrowed) when its key is str `name`; None otherwise (a stale
+/// index: the attribute caches' hint).
+pub fn value_at_if_key(d: Obj, ix: usize, name: Obj) -> Option<Obj> {
+    with(d, |s| entry_has_key(s, ix, name).map(|(_, v)| v)).flatten()
+}
+
+/// Replaces the value of entry `ix` by `value` when its key is str `name` (the old value is
+/// released); false, changing nothing, otherwise.
+pub fn replace_at_if_key(d: Obj, ix: usize, name: Obj, value: Obj) -> bool {
+    let old = with(d, |s| {
+        let (k, old) = entry_has_key(s, ix, name)?;
+        let e = s.keys.entries.get_mut(ix)?;
+        e.kv = Some((k, new_ref(value)));
+        maintain_tracking(s, k, value);
+        Some(old)
+    })
+    .flatten();
+    match old {
+        Some(old) => {
+            // SAFETY: the entry owned the old value; no borrow of the dict is held.
+            unsafe { decref(old) };
+            true
+        }
+        None => false,
+    }
+}
+
 /// `dictresize(mp, log2_newsize)`: a new table holding the live entries, compacted.
 fn resize(d: Obj, log2_newsize: u8) -> MoltResult<()> {
     let mut new = Keys::new(log2_newsize)?;

@@ -193,6 +193,38 @@ pub fn generic_getattr(o: Obj, name: &str) -> MoltResult<Obj> {
     Err(no_attribute(o, name))
 }
 
+/// For the attribute caches (`attr_cache`): the entry index of `name` in instance `o`'s
+/// `__dict__` when the generic protocol reads (`write`: stores) `o.name` there, and would for
+/// every instance of its class while no class namespace changes: a plain instance whose class
+/// defines no `__getattribute__` (`__setattr__`), the class-level attribute of that name (if
+/// any) no data descriptor, the name neither `__class__` nor `__dict__`.
+pub fn cache_index(o: Obj, name: Obj, write: bool) -> Option<usize> {
+    let n = pystr::str_text(name)?;
+    if !is_instance_object(o) || n == "__class__" || n == "__dict__" {
+        return None;
+    }
+    let t = o.type_of();
+    let hook = if write { class::HOOK_SETATTR } else { class::HOOK_GETATTRIBUTE };
+    if class::may_define_hook(t, hook) {
+        return None;
+    }
+    let hit = class::namespace_hit(t, n);
+    for (i, c) in class::mro(t).enumerate() {
+        let found = match class::namespace(c) {
+            Some(_) => hit.filter(|&(ix, _)| ix == i).map(|(_, v)| Owned(new_ref(v))),
+            None => descr::static_attr(c, n).map(Owned),
+        };
+        if let Some(v) = found {
+            if descr::is_data_descriptor(v.get()) {
+                return None;
+            }
+            break;
+        }
+    }
+    let d = instance_dict(o, false).ok()??;
+    dict::index_of_str(d, n)
+}
+
 /// `o.name` for an object with a `__dict__` (`slot_tp_getattr_hook`): [`generic_getattr`],
 /// then the class's `__getattr__` on AttributeError.
 pub fn getattr(o: Obj, name: &str) -> MoltResult<Obj> {

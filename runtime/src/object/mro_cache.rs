@@ -48,6 +48,12 @@ pub fn invalidate() {
     CACHE.with(|c| c.epoch += 1);
 }
 
+/// The current epoch: it changes whenever a class namespace may have changed (what the
+/// attribute caches of `attr_cache` compare with).
+pub fn epoch() -> u64 {
+    CACHE.with(|c| c.epoch)
+}
+
 /// The (MRO index, value) of `name` in the first namespace of `t`'s MRO that holds it, from the
 /// cache or from `scan` (which must run no code).
 pub fn lookup(t: &'static TypeObject, serial: u64, name: &str, scan: impl FnOnce() -> Option<(usize, Obj)>) -> Option<(usize, Obj)> {

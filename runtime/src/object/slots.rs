@@ -695,6 +695,7 @@ pub static HEAP_SLOTS: super::types::HeapSlots = super::types::HeapSlots {
     call0,
     names,
     clear_dict: super::dict::clear,
+    attr_cache_index: super::instance::cache_index,
 };
 
 /// A heap class's `__module__` and `__qualname__`.

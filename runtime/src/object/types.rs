@@ -145,6 +145,8 @@ pub struct HeapSlots {
     pub names: fn(&'static TypeObject) -> (String, &'static str),
     /// Empties a class namespace (the collector clearing a class).
     pub clear_dict: fn(Obj),
+    /// What an attribute cache may remember for `o.name` (`instance::cache_index`).
+    pub attr_cache_index: fn(Obj, Obj, bool) -> Option<usize>,
 }
 
 static HEAP_SLOTS: crate::sys::Global<Option<&'static HeapSlots>> = crate::sys::Global::new(None);

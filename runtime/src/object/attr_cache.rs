@@ -1,0 +1,108 @@
+//! Per-site attribute caches: `a.NAME` and `a.NAME = v` on instances of user classes without
+//! the generic lookup, as CPython 3.11's specialised `LOAD_ATTR_INSTANCE_VALUE` /
+//! `STORE_ATTR_INSTANCE_VALUE` (with its version tags) skip it.
+//!
+//! Relies on: `mro_cache::epoch` (it changes whenever any class namespace may have changed,
+//! a class is freed, or a hook is assigned); `instance` for the instance's `__dict__` and the
+//! generic protocol (the slow path and what a cache may skip); `dict` for the entry an index
+//! names; `class` for the hooks and the class-level lookup. Every class-dependent step is
+//! reached through the registered heap slots (`types::heap_slots`), so programs that make no
+//! class link none of it (decisions/0025).
+//!
+//! Provides: the ABI's `molt_obj_getattr_cached` and `molt_obj_setattr_cached`. A cache is
+//! `ATTR_CACHE_WORDS` words of the executable, zero when the program starts, one per
+//! attribute-reading (or -writing) site: [`AttrCache`].
+//!
+//! Invariants: a cache names (class, epoch, entry index). It is filled only after the generic
+//! protocol found or stored the attribute in the instance's `__dict__` and proved that, for
+//! that class and name, the dict is where the protocol goes: the object is a plain instance
+//! (no exception object), its class (and MRO) defines no `__getattribute__` (reads) or
+//! `__setattr__` (writes), and the class-level attribute of that name, if any, is no data
+//! descriptor (the name is not `__class__` or `__dict__`). While the epoch is unchanged those
+//! facts hold for every instance of the class, so a hit needs only: the same class, the same
+//! epoch, and entry `index` of the instance's dict holding that key — anything else takes the
+//! generic path, which refills the cache. A read hit returns what the generic protocol would
+//! return (the dict value, a new reference); a write hit replaces the value of an existing key
+//! exactly as the dict store would. A cache never holds a reference.
+
+use super::types::TypeObject;
+use super::{Obj, alloc::HeapKind};
+
+/// One site's cache (`ATTR_CACHE_WORDS` words, zero-initialised by the executable).
+#[repr(C)]
+pub struct AttrCache {
+    /// The class's address (0: empty).
+    ty: usize,
+    /// `mro_cache::epoch()` when filled.
+    epoch: u64,
+    /// The entry index of the name in the instances' `__dict__` (a hint checked on each hit).
+    index: usize,
+}
+
+const _: () = assert!(core::mem::size_of::<AttrCache>() == crate::ATTR_CACHE_WORDS as usize * 8);
+
+/// Whether `cache` answers for `o`: its class and the current epoch.
+fn hit(cache: &AttrCache, o: Obj) -> Option<&'static TypeObject> {
+    if o.is_small() {
+        return None;
+    }
+    let t = o.type_of();
+    (t.heap == Some(HeapKind::Instance) && cache.ty == core::ptr::from_ref(t) as usize && cache.epoch == super::mro_cache::epoch()).then_some(t)
+}
+
+/// `a.NAME` with the per-site `cache`.
+///
+/// # Safety
+/// `cache` points to the site's `ATTR_CACHE_WORDS` words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *const u8) -> Obj {
+    // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
+    let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
+    if hit(c, a).is_some()
+        && let Ok(Some(d)) = super::instance::instance_dict(a, false)
+        && let Some(v) = super::dict::value_at_if_key(d, c.index, name)
+    {
+        return super::new_ref(v);
+    }
+    let r = super::attrs::getattr_obj(a, name);
+    if r.is_ok()
+        && let Some(s) = super::types::heap_slots()
+    {
+        fill(c, a, name, s.attr_cache_index, false);
+    }
+    crate::exceptions::value_or_raise(r)
+}
+
+/// `a.NAME = value` with the per-site `cache`.
+///
+/// # Safety
+/// `cache` points to the site's `ATTR_CACHE_WORDS` words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_obj_setattr_cached(a: Obj, name: Obj, value: Obj, cache: *const u8) {
+    // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
+    let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
+    if hit(c, a).is_some()
+        && let Ok(Some(d)) = super::instance::instance_dict(a, false)
+        && super::dict::replace_at_if_key(d, c.index, name, value)
+    {
+        return;
+    }
+    let r = super::attrs::setattr(a, name, Some(value));
+    if r.is_ok()
+        && let Some(s) = super::types::heap_slots()
+    {
+        fill(c, a, name, s.attr_cache_index, true);
+    }
+    crate::exceptions::value_or_raise(r);
+}
+
+/// Fills `c` for `a.name` when the facts of the module doc hold (`index` is the heap slot
+/// that checks them and finds the entry).
+fn fill(c: &mut AttrCache, a: Obj, name: Obj, index: fn(Obj, Obj, bool) -> Option<usize>, write: bool) {
+    if a.is_small() || a.type_of().heap != Some(HeapKind::Instance) {
+        return;
+    }
+    if let Some(ix) = index(a, name, write) {
+        *c = AttrCache { ty: core::ptr::from_ref(a.type_of()) as usize, epoch: super::mro_cache::epoch(), index: ix };
+    }
+}

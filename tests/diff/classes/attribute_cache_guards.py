@@ -1,0 +1,81 @@
+# One attribute site sees many classes and classes that change: each change the caches
+# remember must be noticed (a property added later, __setattr__/__getattribute__ assigned,
+# a deleted or shadowed entry, a replaced __dict__, an instance of another class).
+class A:
+    def __init__(self, v):
+        self.v = v
+        self.w = v * 2
+
+
+class B:
+    def __init__(self, v):
+        self.w = -v
+        self.v = v + 100
+
+
+def read(o):
+    return o.v
+
+
+def write(o, x):
+    o.v = x
+
+
+objs = [A(1), B(2), A(3), B(4)]
+for _ in range(3):
+    print([read(o) for o in objs])
+    for o in objs:
+        write(o, read(o) + 1)
+
+a = A(10)
+print(read(a), read(a))
+del a.v
+a.extra = 1
+a.v = 7
+print(read(a), a.__dict__)
+a.__dict__ = {"v": "replaced"}
+print(read(a))
+write(a, "after replace")
+print(a.__dict__)
+
+# A data descriptor added to the class wins over the instance dict from then on.
+A.v = property(lambda self: "property", lambda self, x: print("setter", x))
+print(read(a), read(A(5)))
+write(a, 99)
+del A.v
+print(read(a))
+
+# A class-level non-data attribute never hides the instance's.
+A.w = "class w"
+print(A(6).w)
+
+
+def log_setattr(self, name, value):
+    print("set", name, value)
+    object.__setattr__(self, name, value)
+
+
+b = B(1)
+write(b, 5)
+B.__setattr__ = log_setattr
+write(b, 6)
+print(read(b))
+B.__getattribute__ = lambda self, name: "intercepted " + name
+print(read(b))
+del B.__getattribute__
+del B.__setattr__
+write(b, 8)
+print(read(b))
+
+
+class C(A):
+    pass
+
+
+c = C(3)
+print(read(c), read(A(4)), read(c))
+try:
+    read(object())
+except AttributeError as e:
+    print(e)
+print(read(B(0)))
