@@ -393,6 +393,12 @@ molt_abi! {
         /// called with the receiver first, without a bound method object); `depth` is the
         /// caller's frame depth.
         fn molt_obj_call_method(recv: obj, method: ptr, name: obj, args: obj, kwnames: ptr, kwlen: i64, depth: i64) -> obj;
+        /// `molt_obj_lookup_method` at a site with a cache (`cache`: the site's
+        /// ATTR_CACHE_WORDS words, decisions/0029); what it returns goes to
+        /// `molt_obj_call_method_cached` with the same cache.
+        fn molt_obj_lookup_method_cached(recv: obj, name: obj, cache: ptr) -> ptr;
+        /// `molt_obj_call_method` at a site with a cache.
+        fn molt_obj_call_method_cached(recv: obj, method: ptr, name: obj, args: obj, kwnames: ptr, kwlen: i64, depth: i64, cache: ptr) -> obj;
 
         // --- dicts and sets ---
         /// A new empty dict.

@@ -49,7 +49,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_ascii | RtFn::molt_obj_getslice => true,
         RtFn::molt_tuple_init | RtFn::molt_tuple_item | RtFn::molt_list_init => false,
         RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_extend_star | RtFn::molt_list_to_tuple | RtFn::molt_obj_unpack_ex | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
-        | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method => true,
+        | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method | RtFn::molt_obj_call_method_cached | RtFn::molt_obj_lookup_method_cached => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_getattr_cached | RtFn::molt_obj_setattr_cached | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_exc_matches_class | RtFn::molt_with_enter | RtFn::molt_with_exit => true,
         RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
@@ -676,12 +676,13 @@ impl L<'_> {
                 let attr_end = attr("attr_end").as_int().and_then(|e| u32::try_from(e).ok()).unwrap_or(sp.end);
                 let attr_sp = Span { start: sp.start, end: attr_end.clamp(sp.start, sp.end) };
                 let n = self.str_object(&name, sp);
-                let method = self.call_val(RtFn::molt_obj_lookup_method, vec![ops[0], n], Type::Ptr, attr_sp);
+                let cache = self.site_cache(sp);
+                let method = self.call_val(RtFn::molt_obj_lookup_method_cached, vec![ops[0], n, cache], Type::Ptr, attr_sp);
                 let args = self.tuple_of(&ops[1..], sp);
                 let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
                 let kn = self.i64c(kw.len() as i64, sp);
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
-                Some(self.call_val(RtFn::molt_obj_call_method, vec![ops[0], method, n, args, k, kn, depth], Type::Ref, sp))
+                Some(self.call_val(RtFn::molt_obj_call_method_cached, vec![ops[0], method, n, args, k, kn, depth, cache], Type::Ref, sp))
             }
             Opcode::TMakeFunction => {
                 let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).result(Type::Ptr));

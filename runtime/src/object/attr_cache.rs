@@ -9,9 +9,18 @@
 //! reached through the registered heap slots (`types::heap_slots`), so programs that make no
 //! class link none of it (decisions/0025).
 //!
-//! Provides: the ABI's `molt_obj_getattr_cached` and `molt_obj_setattr_cached`. A cache is
+//! Provides: the ABI's `molt_obj_getattr_cached`, `molt_obj_setattr_cached`,
+//! `molt_obj_lookup_method_cached` and `molt_obj_call_method_cached`. A cache is
 //! `ATTR_CACHE_WORDS` words of the executable, zero when the program starts, one per
-//! attribute-reading (or -writing) site: [`AttrCache`].
+//! attribute-reading (or -writing, or method-calling) site: [`AttrCache`].
+//!
+//! A method-call site's cache names (class, epoch, function): filled when `recv.NAME` found a
+//! plain function in the class's MRO (no `__getattribute__`); a hit also needs the instance's
+//! `__dict__` not to shadow the name. The lookup then answers [`CACHED_METHOD`] and the call
+//! takes the function from the cache — checking the class and epoch again, since evaluating
+//! the arguments may have changed them (then it looks the attribute up again, as the uncached
+//! path always does); the function is called with the receiver first, as CPython's
+//! `LOAD_METHOD` + `CALL` do, without a bound method object.
 //!
 //! Invariants: a cache names (class, epoch, entry index). It is filled only after the generic
 //! protocol found or stored the attribute in the instance's `__dict__` and proved that, for
@@ -35,9 +44,15 @@ pub struct AttrCache {
     ty: usize,
     /// `mro_cache::epoch()` when filled.
     epoch: u64,
-    /// The entry index of the name in the instances' `__dict__` (a hint checked on each hit).
+    /// The entry index of the name in the instances' `__dict__` (a hint checked on each hit);
+    /// for a method-call site, the function's word (borrowed: the class namespace holds it
+    /// while the epoch holds).
     index: usize,
 }
+
+/// What `molt_obj_lookup_method_cached` returns when its cache answered: the call takes the
+/// function from the cache.
+pub static CACHED_METHOD: u8 = 0;
 
 const _: () = assert!(core::mem::size_of::<AttrCache>() == crate::ATTR_CACHE_WORDS as usize * 8);
 
@@ -105,4 +120,72 @@ fn fill(c: &mut AttrCache, a: Obj, name: Obj, index: fn(Obj, Obj, bool) -> Optio
     if let Some(ix) = index(a, name, write) {
         *c = AttrCache { ty: core::ptr::from_ref(a.type_of()) as usize, epoch: super::mro_cache::epoch(), index: ix };
     }
+}
+
+/// `molt_obj_lookup_method` with the per-site `cache` (see the module doc).
+///
+/// # Safety
+/// `cache` points to the site's `ATTR_CACHE_WORDS` words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_obj_lookup_method_cached(recv: Obj, name: Obj, cache: *const u8) -> *const u8 {
+    // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
+    let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
+    if hit(c, recv).is_some() && !shadowed(recv, name) {
+        return core::ptr::from_ref(&CACHED_METHOD);
+    }
+    let m = super::call::molt_obj_lookup_method(recv, name);
+    if core::ptr::eq(m, &super::call::GENERIC_METHOD)
+        && let Some(s) = super::types::heap_slots()
+        && !recv.is_small()
+        && recv.type_of().heap == Some(HeapKind::Instance)
+        && let Some(f) = (s.method_cache_function)(recv, name)
+    {
+        *c = AttrCache { ty: core::ptr::from_ref(recv.type_of()) as usize, epoch: super::mro_cache::epoch(), index: f.raw() as usize };
+    }
+    m
+}
+
+/// Whether instance `recv`'s `__dict__` holds `name` (shadowing the class's method).
+fn shadowed(recv: Obj, name: Obj) -> bool {
+    match (super::instance::instance_dict(recv, false), super::str::str_text(name)) {
+        (Ok(Some(d)), Some(n)) => super::dict::has_str_key_small(d, name).unwrap_or_else(|| super::dict::get_str(d, n).is_some()),
+        (Ok(None), Some(_)) => false,
+        _ => true,
+    }
+}
+
+/// `molt_obj_call_method` with the per-site `cache`: `method` is what
+/// `molt_obj_lookup_method_cached` returned.
+///
+/// # Safety
+/// As `molt_obj_call_method`; `cache` points to the site's `ATTR_CACHE_WORDS` words.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn molt_obj_call_method_cached(
+    recv: Obj,
+    method: *const u8,
+    name: Obj,
+    args: Obj,
+    kwnames: *const u8,
+    kwlen: i64,
+    depth: i64,
+    cache: *const u8,
+) -> Obj {
+    let mut method = method;
+    if core::ptr::eq(method, &CACHED_METHOD) {
+        // SAFETY: forwarded contract.
+        let c = unsafe { &*cache.cast::<AttrCache>() };
+        if hit(c, recv).is_some()
+            && kwlen <= 0
+            && let Some(pos) = super::tuple::tuple_items(args)
+            && let Some(s) = super::types::heap_slots()
+        {
+            // SAFETY: the epoch is unchanged, so the class namespace still holds the function.
+            let f = unsafe { Obj::from_raw(c.index as u64) };
+            return (s.call_with_self)(f, recv, pos, depth);
+        }
+        method = core::ptr::from_ref(&super::call::GENERIC_METHOD);
+    }
+    // SAFETY: forwarded contract (`method` is now what `molt_obj_lookup_method` could return).
+    unsafe { super::call::molt_obj_call_method(recv, method, name, args, kwnames, kwlen, depth) }
 }

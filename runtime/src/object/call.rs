@@ -477,6 +477,32 @@ pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], dept
     value_or_raise(super::callable::call_at(attr.get(), pos, kw, depth))
 }
 
+/// For the method-call caches (`attr_cache`): the function `recv.name` finds on the class of
+/// instance `recv` — a plain function of the MRO, no `__getattribute__` — that the call would
+/// run with the receiver first (the instance's `__dict__` is checked on every hit).
+pub fn cache_function(recv: Obj, name: Obj) -> Option<Obj> {
+    let n = super::str::str_text(name)?;
+    let t = recv.type_of();
+    if !super::class::is_heap(t) || super::class::may_define_hook(t, super::class::HOOK_GETATTRIBUTE) || n == "__class__" || n == "__dict__" {
+        return None;
+    }
+    match super::class::find(t, n, |_| false)? {
+        super::class::Found::Value(f) if super::function::is_function(f.get()) => Some(f.get()),
+        super::class::Found::Value(_) | super::class::Found::Static(_) => None,
+    }
+}
+
+/// Calls function object `f` with `recv` first, then `pos` (a cached method call).
+pub fn call_with_self(f: Obj, recv: Obj, pos: &[Obj], depth: i64) -> Obj {
+    let mut all: Vec<Obj> = Vec::new();
+    if all.try_reserve_exact(pos.len() + 1).is_err() {
+        return value_or_raise(super::alloc::memory_error());
+    }
+    all.push(recv);
+    all.extend_from_slice(pos);
+    super::function::call_raw(f, &all, &[], None, depth)
+}
+
 /// `recv.NAME(*args)` (`CALL` after `LOAD_METHOD`): `method` is what `molt_obj_lookup_method`
 /// returned; the keyword arguments' values are last in `args`, named by `kwnames`
 /// (comma-separated); `depth` is the caller's frame depth.

@@ -560,6 +560,20 @@ fn entry_has_key(s: &DictObject, ix: usize, name: Obj) -> Option<(Obj, Obj)> {
     }
 }
 
+/// Whether `d` has str key `name` (a str object), by a scan of its entries when they are few
+/// (the same object, or equal text: no hashing); None for a larger table (use [`get_str`]).
+pub fn has_str_key_small(d: Obj, name: Obj) -> Option<bool> {
+    const SMALL: usize = 8;
+    let text = super::str::str_text(name)?;
+    with(d, |s| {
+        if s.keys.entries.len() > SMALL {
+            return None;
+        }
+        Some(s.keys.entries.iter().filter_map(|e| e.kv).any(|(k, _)| k.raw() == name.raw() || super::str::str_text(k) == Some(text)))
+    })
+    .flatten()
+}
+
 /// The value of entry `ix` (borrowed) when its key is str `name`; None otherwise (a stale
 /// index: the attribute caches' hint).
 pub fn value_at_if_key(d: Obj, ix: usize, name: Obj) -> Option<Obj> {

@@ -309,7 +309,7 @@ pub extern "C" fn molt_obj_decref(value: Obj) {
 /// The C functions of the object model, re-exported at the crate root (the ABI checks and the
 /// linker see them there).
 pub mod abi {
-    pub use super::attr_cache::{molt_obj_getattr_cached, molt_obj_setattr_cached};
+    pub use super::attr_cache::{molt_obj_call_method_cached, molt_obj_getattr_cached, molt_obj_lookup_method_cached, molt_obj_setattr_cached};
     pub use super::attrs::{
         molt_builtin_class, molt_exc_matches_class, molt_exception_class,
         molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,

@@ -696,6 +696,8 @@ pub static HEAP_SLOTS: super::types::HeapSlots = super::types::HeapSlots {
     names,
     clear_dict: super::dict::clear,
     attr_cache_index: super::instance::cache_index,
+    method_cache_function: super::call::cache_function,
+    call_with_self: super::call::call_with_self,
 };
 
 /// A heap class's `__module__` and `__qualname__`.

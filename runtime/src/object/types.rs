@@ -147,6 +147,10 @@ pub struct HeapSlots {
     pub clear_dict: fn(Obj),
     /// What an attribute cache may remember for `o.name` (`instance::cache_index`).
     pub attr_cache_index: fn(Obj, Obj, bool) -> Option<usize>,
+    /// The plain function a method-call cache may remember for `recv.name` (`call::cache_function`).
+    pub method_cache_function: fn(Obj, Obj) -> Option<Obj>,
+    /// Calls function `f` with `recv` first, then `pos`, from a frame at `depth` (`call::call_with_self`).
+    pub call_with_self: fn(Obj, Obj, &[Obj], i64) -> Obj,
 }
 
 static HEAP_SLOTS: crate::sys::Global<Option<&'static HeapSlots>> = crate::sys::Global::new(None);

@@ -79,3 +79,39 @@ try:
 except AttributeError as e:
     print(e)
 print(read(B(0)))
+
+
+# Method-call sites: the cached function must give way to an instance attribute of that name,
+# to a method replaced on the class, and to other
+# classes at the same site.
+class M:
+    def m(self, x):
+        return ("M.m", x)
+
+
+class N:
+    def m(self, x):
+        return ("N.m", x)
+
+
+def call(o, x):
+    return o.m(x)
+
+
+o = M()
+print(call(o, 1), call(o, 2), call(N(), 3))
+o.m = lambda x: ("instance", x)
+print(call(o, 4), call(M(), 5))
+del o.m
+print(call(o, 6))
+
+
+def replacement(self, x):
+    return ("replaced", x)
+
+
+print(call(o, 7))
+M.m = replacement
+print(call(o, 8))
+M.m = property(lambda self: lambda x: ("property", x))
+print(call(o, 9))
