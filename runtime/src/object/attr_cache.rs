@@ -133,7 +133,7 @@ pub unsafe extern "C" fn molt_obj_lookup_method_cached(recv: Obj, name: Obj, cac
     if hit(c, recv).is_some() && !shadowed(recv, name) {
         return core::ptr::from_ref(&CACHED_METHOD);
     }
-    let m = super::call::molt_obj_lookup_method(recv, name);
+    let m = super::call::lookup_method_word(recv, name);
     if core::ptr::eq(m, &super::call::GENERIC_METHOD)
         && let Some(s) = super::types::heap_slots()
         && !recv.is_small()
@@ -187,5 +187,5 @@ pub unsafe extern "C" fn molt_obj_call_method_cached(
         method = core::ptr::from_ref(&super::call::GENERIC_METHOD);
     }
     // SAFETY: forwarded contract (`method` is now what `molt_obj_lookup_method` could return).
-    unsafe { super::call::molt_obj_call_method(recv, method, name, args, kwnames, kwlen, depth) }
+    unsafe { super::call::call_method_word(recv, method, name, args, kwnames, kwlen, depth) }
 }

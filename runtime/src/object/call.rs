@@ -403,6 +403,12 @@ fn check_generic(recv: Obj, name: &str) -> MoltResult<()> {
 /// method; null with the AttributeError pending when there is no such attribute.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_lookup_method(recv: Obj, name: Obj) -> *const u8 {
+    lookup_method_word(recv, name)
+}
+
+/// The body of `molt_obj_lookup_method`, inlined into its cached form (`attr_cache`).
+#[inline(always)]
+pub fn lookup_method_word(recv: Obj, name: Obj) -> *const u8 {
     let name = match super::attrs::attr_name(name) {
         Ok(n) => n,
         Err(e) => {
@@ -512,6 +518,24 @@ pub fn call_with_self(f: Obj, recv: Obj, pos: &[Obj], depth: i64) -> Obj {
 /// for reads of `kwlen` bytes (or null / a length `<= 0`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn molt_obj_call_method(
+    recv: Obj,
+    method: *const u8,
+    name: Obj,
+    args: Obj,
+    kwnames: *const u8,
+    kwlen: i64,
+    depth: i64,
+) -> Obj {
+    // SAFETY: forwarded caller contract.
+    unsafe { call_method_word(recv, method, name, args, kwnames, kwlen, depth) }
+}
+
+/// The body of `molt_obj_call_method`, inlined into its cached form (`attr_cache`).
+///
+/// # Safety
+/// As `molt_obj_call_method`.
+#[inline(always)]
+pub unsafe fn call_method_word(
     recv: Obj,
     method: *const u8,
     name: Obj,
