@@ -547,7 +547,7 @@ molt_abi! {
         /// Small ints hold this many bits (two's complement), the tag bit excluded.
         const SMALL_INT_BITS: i64 = 63;
         /// The words of one attribute cache (`molt_obj_getattr_cached`).
-        const ATTR_CACHE_WORDS: i64 = 3;
+        const ATTR_CACHE_WORDS: i64 = 12;
         /// The attributes of each module the runtime implements, in `NativeModule` order: the
         /// module's name and the public names it has in Molt (a name CPython's module has and
         /// this list lacks is a compile-time diagnostic, never an AttributeError).

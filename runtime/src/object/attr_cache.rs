@@ -22,7 +22,7 @@
 //! path always does); the function is called with the receiver first, as CPython's
 //! `LOAD_METHOD` + `CALL` do, without a bound method object.
 //!
-//! Invariants: a cache names (class, epoch, entry index). It is filled only after the generic
+//! Invariants: a cache names up to four (class, epoch, entry index) entries, most recent first. It is filled only after the generic
 //! protocol found or stored the attribute in the instance's `__dict__` and proved that, for
 //! that class and name, the dict is where the protocol goes: the object is a plain instance
 //! (no exception object), its class (and MRO) defines no `__getattribute__` (reads) or
@@ -34,12 +34,12 @@
 //! return (the dict value, a new reference); a write hit replaces the value of an existing key
 //! exactly as the dict store would. A cache never holds a reference.
 
-use super::types::TypeObject;
 use super::{Obj, alloc::HeapKind};
 
-/// One site's cache (`ATTR_CACHE_WORDS` words, zero-initialised by the executable).
+/// One remembered class of a site.
 #[repr(C)]
-pub struct AttrCache {
+#[derive(Clone, Copy)]
+struct Entry {
     /// The class's address (0: empty).
     ty: usize,
     /// `mro_cache::epoch()` when filled.
@@ -50,19 +50,44 @@ pub struct AttrCache {
     index: usize,
 }
 
+/// The classes one site remembers: a site in a base class's method sees its subclasses'
+/// instances (a polymorphic inline cache).
+const WAYS: usize = 4;
+
+/// One site's cache (`ATTR_CACHE_WORDS` words, zero-initialised by the executable): the
+/// classes it saw last, most recent first.
+#[repr(C)]
+pub struct AttrCache {
+    entries: [Entry; WAYS],
+}
+
 /// What `molt_obj_lookup_method_cached` returns when its cache answered: the call takes the
 /// function from the cache.
 pub static CACHED_METHOD: u8 = 0;
 
 const _: () = assert!(core::mem::size_of::<AttrCache>() == crate::ATTR_CACHE_WORDS as usize * 8);
 
-/// Whether `cache` answers for `o`: its class and the current epoch.
-fn hit(cache: &AttrCache, o: Obj) -> Option<&'static TypeObject> {
+/// The entry of `cache` that answers for `o` (its class, the current epoch), if any.
+fn hit(cache: &AttrCache, o: Obj) -> Option<Entry> {
     if o.is_small() {
         return None;
     }
     let t = o.type_of();
-    (t.heap == Some(HeapKind::Instance) && cache.ty == core::ptr::from_ref(t) as usize && cache.epoch == super::mro_cache::epoch()).then_some(t)
+    if t.heap != Some(HeapKind::Instance) {
+        return None;
+    }
+    let ty = core::ptr::from_ref(t) as usize;
+    let e = cache.entries.iter().find(|e| e.ty == ty)?;
+    (e.epoch == super::mro_cache::epoch()).then_some(*e)
+}
+
+/// Remembers `index` for the class of `o` (an instance), most recent first.
+fn remember(cache: &mut AttrCache, o: Obj, index: usize) {
+    let e = Entry { ty: core::ptr::from_ref(o.type_of()) as usize, epoch: super::mro_cache::epoch(), index };
+    // The entry of the same class (stale) or the oldest makes room.
+    let at = cache.entries.iter().position(|x| x.ty == e.ty).unwrap_or(WAYS - 1);
+    cache.entries.copy_within(0..at, 1);
+    cache.entries[0] = e;
 }
 
 /// `a.NAME` with the per-site `cache`.
@@ -73,9 +98,9 @@ fn hit(cache: &AttrCache, o: Obj) -> Option<&'static TypeObject> {
 pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *const u8) -> Obj {
     // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
     let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
-    if hit(c, a).is_some()
+    if let Some(e) = hit(c, a)
         && let Ok(Some(d)) = super::instance::instance_dict(a, false)
-        && let Some(v) = super::dict::value_at_if_key(d, c.index, name)
+        && let Some(v) = super::dict::value_at_if_key(d, e.index, name)
     {
         return super::new_ref(v);
     }
@@ -96,9 +121,9 @@ pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *cons
 pub unsafe extern "C" fn molt_obj_setattr_cached(a: Obj, name: Obj, value: Obj, cache: *const u8) {
     // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
     let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
-    if hit(c, a).is_some()
+    if let Some(e) = hit(c, a)
         && let Ok(Some(d)) = super::instance::instance_dict(a, false)
-        && super::dict::replace_at_if_key(d, c.index, name, value)
+        && super::dict::replace_at_if_key(d, e.index, name, value)
     {
         return;
     }
@@ -118,7 +143,7 @@ fn fill(c: &mut AttrCache, a: Obj, name: Obj, index: fn(Obj, Obj, bool) -> Optio
         return;
     }
     if let Some(ix) = index(a, name, write) {
-        *c = AttrCache { ty: core::ptr::from_ref(a.type_of()) as usize, epoch: super::mro_cache::epoch(), index: ix };
+        remember(c, a, ix);
     }
 }
 
@@ -140,7 +165,7 @@ pub unsafe extern "C" fn molt_obj_lookup_method_cached(recv: Obj, name: Obj, cac
         && recv.type_of().heap == Some(HeapKind::Instance)
         && let Some(f) = (s.method_cache_function)(recv, name)
     {
-        *c = AttrCache { ty: core::ptr::from_ref(recv.type_of()) as usize, epoch: super::mro_cache::epoch(), index: f.raw() as usize };
+        remember(c, recv, f.raw() as usize);
     }
     m
 }
@@ -175,13 +200,13 @@ pub unsafe extern "C" fn molt_obj_call_method_cached(
     if core::ptr::eq(method, &CACHED_METHOD) {
         // SAFETY: forwarded contract.
         let c = unsafe { &*cache.cast::<AttrCache>() };
-        if hit(c, recv).is_some()
+        if let Some(e) = hit(c, recv)
             && kwlen <= 0
             && let Some(pos) = super::tuple::tuple_items(args)
             && let Some(s) = super::types::heap_slots()
         {
             // SAFETY: the epoch is unchanged, so the class namespace still holds the function.
-            let f = unsafe { Obj::from_raw(c.index as u64) };
+            let f = unsafe { Obj::from_raw(e.index as u64) };
             return (s.call_with_self)(f, recv, pos, depth);
         }
         method = core::ptr::from_ref(&super::call::GENERIC_METHOD);

@@ -115,3 +115,29 @@ M.m = replacement
 print(call(o, 8))
 M.m = property(lambda self: lambda x: ("property", x))
 print(call(o, 9))
+
+
+# A site that sees more classes than its cache remembers (subclasses of one base, and others
+# whose instances keep the attribute at another position of their __dict__).
+class Base:
+    def __init__(self, k):
+        self.k = k
+
+    def get(self):
+        return self.k
+
+
+def make(i):
+    class Sub(Base):
+        def __init__(self, k):
+            self.pad = [i] * i
+            super().__init__(k * 10 + i)
+    return Sub
+
+
+subs = [make(i) for i in range(6)]
+objs = [s(n) for n in range(3) for s in subs]
+print(sum([o.get() for o in objs]), [o.get() for o in objs[:7]])
+for o in objs:
+    o.k += 1
+print([o.k for o in objs][-6:])
