@@ -28,11 +28,12 @@
 //! (no exception object), its class (and MRO) defines no `__getattribute__` (reads) or
 //! `__setattr__` (writes), and the class-level attribute of that name, if any, is no data
 //! descriptor (the name is not `__class__` or `__dict__`). While the epoch is unchanged those
-//! facts hold for every instance of the class, so a hit needs only: the same class, the same
-//! epoch, and entry `index` of the instance's dict holding that key — anything else takes the
-//! generic path, which refills the cache. A read hit returns what the generic protocol would
-//! return (the dict value, a new reference); a write hit replaces the value of an existing key
-//! exactly as the dict store would. A cache never holds a reference.
+//! facts hold for every instance of the class, so for the same class and epoch the instance
+//! dict is where the protocol goes first: a read answers the dict's value (entry `index` when
+//! it holds the key, else a lookup; a miss takes the generic path for the class attribute or
+//! `__getattr__`), a write stores into the dict (replacing the value at `index`, else a dict
+//! store: the instance's first store of the attribute). Another class or epoch takes the
+//! generic path, which refills the cache. A cache never holds a reference.
 
 use super::{Obj, alloc::HeapKind};
 
@@ -100,9 +101,17 @@ pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *cons
     let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
     if let Some(e) = hit(c, a)
         && let Ok(Some(d)) = super::instance::instance_dict(a, false)
-        && let Some(v) = super::dict::value_at_if_key(d, e.index, name)
     {
-        return super::new_ref(v);
+        if let Some(v) = super::dict::value_at_if_key(d, e.index, name) {
+            return super::new_ref(v);
+        }
+        // The class's facts hold, so the dict is where the protocol looks first: an entry
+        // elsewhere in it (another insertion order) is the answer too.
+        if let Some(n) = super::str::str_text(name)
+            && let Some(v) = super::dict::get_str(d, n)
+        {
+            return super::new_ref(v);
+        }
     }
     let r = super::attrs::getattr_obj(a, name);
     if r.is_ok()
@@ -122,9 +131,14 @@ pub unsafe extern "C" fn molt_obj_setattr_cached(a: Obj, name: Obj, value: Obj, 
     // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
     let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
     if let Some(e) = hit(c, a)
-        && let Ok(Some(d)) = super::instance::instance_dict(a, false)
-        && super::dict::replace_at_if_key(d, e.index, name, value)
+        && let Ok(Some(d)) = super::instance::instance_dict(a, true)
     {
+        if super::dict::replace_at_if_key(d, e.index, name, value) {
+            return;
+        }
+        // The class's facts hold, so the store goes to the dict: a new key (an instance's
+        // first store of this attribute, `__init__`'s) or one at another position.
+        crate::exceptions::value_or_raise(super::dict::set_item(d, name, value));
         return;
     }
     let r = super::attrs::setattr(a, name, Some(value));
