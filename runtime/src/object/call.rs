@@ -500,6 +500,14 @@ pub fn cache_function(recv: Obj, name: Obj) -> Option<Obj> {
 
 /// Calls function object `f` with `recv` first, then `pos` (a cached method call).
 pub fn call_with_self(f: Obj, recv: Obj, pos: &[Obj], depth: i64) -> Obj {
+    // Few arguments (the common case): on the stack, no allocation.
+    const FEW: usize = 8;
+    if pos.len() < FEW {
+        let mut all = [Obj::default(); FEW];
+        all[0] = recv;
+        all[1..=pos.len()].copy_from_slice(pos);
+        return super::function::call_raw(f, &all[..=pos.len()], &[], None, depth);
+    }
     let mut all: Vec<Obj> = Vec::new();
     if all.try_reserve_exact(pos.len() + 1).is_err() {
         return value_or_raise(super::alloc::memory_error());
