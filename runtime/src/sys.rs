@@ -63,6 +63,10 @@ pub mod libm {
         pub safe fn atan(x: f64) -> f64;
         pub safe fn atan2(y: f64, x: f64) -> f64;
         pub safe fn atanh(x: f64) -> f64;
+        /// glibc's `cbrt` (see `molt_glibc_cbrt` below): not correctly rounded, so the
+        /// Rust toolchain's own `cbrt` (compiler-builtins defines one, which the linker would
+        /// otherwise pick) gives different results.
+        #[link_name = "molt_glibc_cbrt"]
         pub safe fn cbrt(x: f64) -> f64;
         pub safe fn ceil(x: f64) -> f64;
         pub safe fn cosh(x: f64) -> f64;
@@ -89,6 +93,35 @@ pub mod libm {
         pub safe fn copysign(x: f64, y: f64) -> f64;
     }
     pub use super::c::{cos, floor, pow, sin};
+
+    // `molt_glibc_cbrt` jumps to the C library's versioned `cbrt` symbol, which no
+    // unversioned definition (compiler-builtins' `cbrt`, linked before libm) can satisfy. (A
+    // `.symver` binds only references in its own object file, hence the wrapper in assembly.)
+    // The other functions compiler-builtins defines (`ceil`, `floor`, `trunc`, `round`,
+    // `fabs`, `copysign`, `fmod`, `sqrt`) are exact operations, the same in every correct
+    // implementation.
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    core::arch::global_asm!(
+        ".symver molt_glibc_cbrt_ref, cbrt@GLIBC_2.2.5",
+        ".text",
+        ".globl molt_glibc_cbrt",
+        ".hidden molt_glibc_cbrt",
+        ".type molt_glibc_cbrt, @function",
+        "molt_glibc_cbrt:",
+        "jmp molt_glibc_cbrt_ref@PLT",
+        ".size molt_glibc_cbrt, . - molt_glibc_cbrt",
+    );
+    #[cfg(all(target_os = "linux", target_arch = "aarch64"))]
+    core::arch::global_asm!(
+        ".symver molt_glibc_cbrt_ref, cbrt@GLIBC_2.17",
+        ".text",
+        ".globl molt_glibc_cbrt",
+        ".hidden molt_glibc_cbrt",
+        ".type molt_glibc_cbrt, %function",
+        "molt_glibc_cbrt:",
+        "b molt_glibc_cbrt_ref",
+        ".size molt_glibc_cbrt, . - molt_glibc_cbrt",
+    );
 
     /// `frexp(x)`: (mantissa, exponent).
     pub fn frexp_pair(x: f64) -> (f64, i32) {

@@ -246,7 +246,7 @@ impl HeapKind {
     /// Whether instances own references to other objects (freeing one may free others).
     const fn owns_references(self) -> bool {
         match self {
-            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object | HeapKind::TypeVar => false,
+            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object => false,
             HeapKind::Exception
             | HeapKind::Tuple
             | HeapKind::TupleIterator
@@ -285,7 +285,8 @@ impl HeapKind {
             | HeapKind::Super
             | HeapKind::SeqIterator
             | HeapKind::Module
-            | HeapKind::TypingAlias => true,
+            | HeapKind::TypingAlias
+            | HeapKind::TypeVar => true,
         }
     }
 
