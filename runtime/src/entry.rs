@@ -95,4 +95,5 @@ pub extern "C" fn main(argc: i32, argv: *const *const u8) -> i32 {
 /// frames live on the heap). Linux grows the main thread's stack up to the soft limit; the
 /// address space kept free below the stack at exec (at least 128 MiB, whatever the limit) bounds
 /// what growth can actually use.
+#[cfg(not(test))]
 const STACK_LIMIT: u64 = 1 << 30;

@@ -108,7 +108,8 @@ fn timeout_ns(o: Obj) -> MoltResult<i64> {
         }
         let x = d * 1e9;
         let x = if x >= 0.0 { crate::sys::libm::ceil(x) } else { crate::sys::floor(x) };
-        if !(-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&x) {
+        let limit = (1u64 << 63) as f64;
+        if !(-limit..limit).contains(&x) {
             return fail(OverflowError, "timestamp out of range for platform time_t");
         }
         return Ok(x as i64);

@@ -97,7 +97,9 @@ fn m_sinpi(x: f64) -> f64 {
 }
 
 const LANCZOS_N: usize = 13;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
@@ -421,9 +423,9 @@ pub fn pow(x: f64, y: f64) -> MoltResult<f64> {
         set_errno(0);
         r = libm::pow(x, y);
         if !r.is_finite() {
-            if r.is_nan() {
-                set_errno(EDOM);
-            } else if x == 0.0 {
+            // NaN: a negative base with a non-integer exponent; an infinity from 0 is a
+            // division by zero; any other infinity, an overflow.
+            if r.is_nan() || x == 0.0 {
                 set_errno(EDOM);
             } else {
                 set_errno(ERANGE);
