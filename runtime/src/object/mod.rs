@@ -30,7 +30,10 @@
 //! attributes, `molt_class_new`), `instance` (their instances and the generic attribute
 //! protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
 //! methods as values), `super_` (`super`), `slots` (the dunder dispatch of user classes and
-//! calling them).
+//! calling them), `module` (module objects and `molt_import_native`), `native_fn` (the runtime's
+//! modules' functions as builtin functions), `math`, `sys_module` + `textio` (`sys`, its
+//! stdout and stderr objects), `time_module`, `typing` (the modules the runtime implements,
+//! `NativeModule`; decisions/0027).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
