@@ -3,12 +3,14 @@
 //! Relies on: the compiler defining `molt_module_main` (the module's top-level code) in the
 //! executable; generated code leaving `molt_exc_pending` set when an exception escapes it.
 //!
-//! Provides: `main`, which runs the module, flushes stdout, and on an uncaught exception
+//! Provides: `main`, which records the process's arguments (`sys.argv`), raises the soft
+//! stack limit (deep recursion of compiled code; see `STACK_LIMIT`), runs the module, flushes stdout, and on an uncaught exception
 //! writes the CPython-style traceback (with its chain of causes and contexts) to stderr — or,
 //! for an uncaught SystemExit, does what CPython's `_Py_HandleSystemExit` does (no traceback;
 //! `str(code)` on stderr unless the code is None or an int); then releases every exception
 //! object still held (the pending one, the handling stack) and the references module variables
-//! hold (`molt_module_release`, defined by the compiler), runs a full collection of the cycle
+//! hold (`molt_module_release`, defined by the compiler) and the imported modules (the runtime's
+//! cache of module objects, `object::module`), runs a full collection of the cycle
 //! collector (the cycles the released objects formed are garbage now) and, if the environment
 //! variable
 //! `MOLT_OBJECT_REPORT` names a file, writes the per-type allocation and leak counts there as
@@ -69,6 +71,7 @@ pub fn finish(release_module: impl FnOnce()) -> i32 {
     // Module variables and the cached string literals hold references too.
     release_module();
     crate::object::str::release_literals();
+    crate::object::module::release_modules();
     // Cycles among the objects released are garbage now: one full collection frees them all
     // (CPython collects while it finalises), so the report shows what the program leaked.
     crate::object::gc::collect_all();
@@ -80,7 +83,17 @@ pub fn finish(release_module: impl FnOnce()) -> i32 {
 /// The executable's entry point: runs `molt_module_main` (defined by the compiler).
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
-pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
+pub extern "C" fn main(argc: i32, argv: *const *const u8) -> i32 {
+    crate::object::sys_module::set_args(argc, argv);
+    sys::raise_stack_limit(STACK_LIMIT);
     // SAFETY: `molt_module_main` is the compiled module, linked into the executable.
     unsafe { run_module(crate::molt_module_main, crate::molt_module_release) }
 }
+
+/// The soft stack limit `main` asks for: compiled code recurses on the native stack, and
+/// `sys.setrecursionlimit(100000)` lets CPython 3.11 recurse 50,000 Python frames deep (its
+/// frames live on the heap). Linux grows the main thread's stack up to the soft limit; the
+/// address space kept free below the stack at exec (at least 128 MiB, whatever the limit) bounds
+/// what growth can actually use.
+#[cfg(not(test))]
+const STACK_LIMIT: u64 = 1 << 30;

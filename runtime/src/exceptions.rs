@@ -17,7 +17,8 @@
 //!
 //! Provides: `molt_raise`, `molt_raise_new`, `molt_exc_fetch`, `molt_exc_matches`,
 //! `molt_exc_reraise`, `molt_exc_handling_begin`, `molt_exc_handling_end`,
-//! `molt_traceback_push`, the `molt_exc_pending` static; [`MoltError`] / [`MoltResult`] (an
+//! `molt_traceback_push`, the `molt_exc_pending` and `molt_recursion_limit` statics
+//! ([`recursion_limit`], [`set_recursion_limit`]); [`MoltError`] / [`MoltResult`] (an
 //! exception computed by Rust code: kind + static or owned message, or an object argument such
 //! as the key of a KeyError: [`MoltError::with_arg`], [`key_error`], or an exception compiled
 //! code raised, taken from the pending state: [`MoltError::take_raised`]); the Rust API
@@ -45,7 +46,7 @@ use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::sync::atomic::{AtomicU8, Ordering};
+use core::sync::atomic::{AtomicI64, AtomicU8, Ordering};
 
 use crate::ExceptionKind;
 use crate::object::exception::{self as exc, type_for_code};
@@ -63,10 +64,27 @@ pub use crate::traceback::{
 #[unsafe(no_mangle)]
 pub static molt_exc_pending: AtomicU8 = AtomicU8::new(0);
 
+/// `sys.getrecursionlimit()` (see `abi.rs`): the depth past which a call raises RecursionError.
+/// `sys.setrecursionlimit` changes it ([`set_recursion_limit`]); the runtime's own depth checks
+/// read it ([`recursion_limit`]).
+#[unsafe(no_mangle)]
+pub static molt_recursion_limit: AtomicI64 = AtomicI64::new(crate::RECURSION_LIMIT);
+
+/// The current recursion limit (`sys.getrecursionlimit()`).
+pub fn recursion_limit() -> i64 {
+    molt_recursion_limit.load(Ordering::Relaxed)
+}
+
+/// Sets the recursion limit (`sys.setrecursionlimit`, after its checks).
+pub fn set_recursion_limit(limit: i64) {
+    molt_recursion_limit.store(limit, Ordering::Relaxed);
+}
+
 /// Implemented by the atomic type that stands for ABI global type `T`; the ABI macro uses it
 /// to check that each exported global holds a value of the declared type.
 pub trait AtomicOf<T> {}
 impl AtomicOf<u8> for AtomicU8 {}
+impl AtomicOf<i64> for AtomicI64 {}
 
 /// What `raise` of a non-exception says (CPython's `do_raise`).
 const NOT_AN_EXCEPTION: &str = "exceptions must derive from BaseException";

@@ -4,7 +4,8 @@
 //! `-lm`); a Unix-like target (Linux is the only one Molt builds for).
 //!
 //! Provides: [`write_all`] (whole buffer to a file descriptor), [`write_file`], [`getenv`],
-//! [`exit`], [`abort`],
+//! [`exit`], [`abort`], the clocks and sleep of `time` ([`clock_ns`], [`sleep_until`]),
+//! [`raise_stack_limit`], [`errno`] / [`set_errno`], [`libm`] (the `math` module's functions),
 //! [`ignore_sigpipe`], the libm functions the numeric helpers need ([`floor`], [`trunc`],
 //! [`pow`], [`sin`], [`cos`]), the `#[global_allocator]` ([`Malloc`], over
 //! `malloc`/`calloc`/`realloc`/`free`), [`Global`] (the cell every piece of mutable runtime state
@@ -38,6 +39,11 @@ mod c {
         pub fn free(ptr: *mut u8);
         pub fn posix_memalign(out: *mut *mut u8, align: usize, size: usize) -> i32;
 
+        pub fn clock_gettime(clock: i32, ts: *mut super::Timespec) -> i32;
+        pub fn clock_nanosleep(clock: i32, flags: i32, request: *const super::Timespec, remain: *mut super::Timespec) -> i32;
+        pub fn getrlimit(resource: i32, rlim: *mut super::Rlimit) -> i32;
+        pub fn setrlimit(resource: i32, rlim: *const super::Rlimit) -> i32;
+
         pub safe fn floor(x: f64) -> f64;
         pub safe fn trunc(x: f64) -> f64;
         pub safe fn pow(x: f64, y: f64) -> f64;
@@ -46,7 +52,181 @@ mod c {
     }
 }
 
+/// The libm functions of the `math` module: the ones CPython 3.11's `Modules/mathmodule.c`
+/// calls, so that results are bit-identical to CPython's on the same machine.
+pub mod libm {
+    unsafe extern "C" {
+        pub safe fn acos(x: f64) -> f64;
+        pub safe fn acosh(x: f64) -> f64;
+        pub safe fn asin(x: f64) -> f64;
+        pub safe fn asinh(x: f64) -> f64;
+        pub safe fn atan(x: f64) -> f64;
+        pub safe fn atan2(y: f64, x: f64) -> f64;
+        pub safe fn atanh(x: f64) -> f64;
+        /// glibc's `cbrt` (see `molt_glibc_cbrt` below): not correctly rounded, so the
+        /// Rust toolchain's own `cbrt` (compiler-builtins defines one, which the linker would
+        /// otherwise pick) gives different results.
+        #[link_name = "molt_glibc_cbrt"]
+        pub safe fn cbrt(x: f64) -> f64;
+        pub safe fn ceil(x: f64) -> f64;
+        pub safe fn cosh(x: f64) -> f64;
+        pub safe fn erf(x: f64) -> f64;
+        pub safe fn erfc(x: f64) -> f64;
+        pub safe fn exp(x: f64) -> f64;
+        pub safe fn exp2(x: f64) -> f64;
+        pub safe fn expm1(x: f64) -> f64;
+        pub safe fn fabs(x: f64) -> f64;
+        pub safe fn fmod(x: f64, y: f64) -> f64;
+        pub fn frexp(x: f64, e: *mut i32) -> f64;
+        pub safe fn ldexp(x: f64, e: i32) -> f64;
+        pub safe fn log(x: f64) -> f64;
+        pub safe fn log10(x: f64) -> f64;
+        pub safe fn log1p(x: f64) -> f64;
+        pub safe fn log2(x: f64) -> f64;
+        pub fn modf(x: f64, i: *mut f64) -> f64;
+        pub safe fn nextafter(x: f64, y: f64) -> f64;
+        pub safe fn round(x: f64) -> f64;
+        pub safe fn sinh(x: f64) -> f64;
+        pub safe fn sqrt(x: f64) -> f64;
+        pub safe fn tan(x: f64) -> f64;
+        pub safe fn tanh(x: f64) -> f64;
+        pub safe fn copysign(x: f64, y: f64) -> f64;
+    }
+    pub use super::c::{cos, floor, pow, sin};
+
+    // `molt_glibc_cbrt` jumps to the C library's versioned `cbrt` symbol, which no
+    // unversioned definition (compiler-builtins' `cbrt`, linked before libm) can satisfy. (A
+    // `.symver` binds only references in its own object file, hence the wrapper in assembly.)
+    // The other functions compiler-builtins defines (`ceil`, `floor`, `trunc`, `round`,
+    // `fabs`, `copysign`, `fmod`, `sqrt`) are exact operations, the same in every correct
+    // implementation.
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    core::arch::global_asm!(
+        ".symver molt_glibc_cbrt_ref, cbrt@GLIBC_2.2.5",
+        ".text",
+        ".globl molt_glibc_cbrt",
+        ".hidden molt_glibc_cbrt",
+        ".type molt_glibc_cbrt, @function",
+        "molt_glibc_cbrt:",
+        "jmp molt_glibc_cbrt_ref@PLT",
+        ".size molt_glibc_cbrt, . - molt_glibc_cbrt",
+    );
+    #[cfg(all(target_os = "linux", target_arch = "aarch64"))]
+    core::arch::global_asm!(
+        ".symver molt_glibc_cbrt_ref, cbrt@GLIBC_2.17",
+        ".text",
+        ".globl molt_glibc_cbrt",
+        ".hidden molt_glibc_cbrt",
+        ".type molt_glibc_cbrt, %function",
+        "molt_glibc_cbrt:",
+        "b molt_glibc_cbrt_ref",
+        ".size molt_glibc_cbrt, . - molt_glibc_cbrt",
+    );
+
+    /// `frexp(x)`: (mantissa, exponent).
+    pub fn frexp_pair(x: f64) -> (f64, i32) {
+        let mut e = 0;
+        // SAFETY: `e` is a valid out-pointer.
+        let m = unsafe { frexp(x, &mut e) };
+        (m, e)
+    }
+
+    /// `modf(x)`: (fractional part, integral part).
+    pub fn modf_pair(x: f64) -> (f64, f64) {
+        let mut i = 0.0;
+        // SAFETY: `i` is a valid out-pointer.
+        let f = unsafe { modf(x, &mut i) };
+        (f, i)
+    }
+}
+
+/// C's `errno` (this thread's): what libm sets on a domain or range error.
+pub fn errno() -> i32 {
+    // SAFETY: `errno_location` returns this thread's errno, always valid.
+    unsafe { *c::errno_location() }
+}
+
+/// Sets `errno` (CPython clears it before each libm call it checks).
+pub fn set_errno(v: i32) {
+    // SAFETY: as in `errno`.
+    unsafe { *c::errno_location() = v }
+}
+
+/// `EDOM` and `ERANGE` (Linux).
+pub const EDOM: i32 = 33;
+pub const ERANGE: i32 = 34;
+
 pub use c::{cos, floor, pow, sin, trunc};
+
+/// C's `struct timespec` (64-bit Linux).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct Timespec {
+    pub tv_sec: i64,
+    pub tv_nsec: i64,
+}
+
+/// C's `struct rlimit` (64-bit Linux).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct Rlimit {
+    pub cur: u64,
+    pub max: u64,
+}
+
+/// The clocks CPython 3.11's `time` module reads on Linux.
+pub const CLOCK_REALTIME: i32 = 0;
+pub const CLOCK_MONOTONIC: i32 = 1;
+pub const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
+
+/// `clock_gettime(clock)` in nanoseconds (0 if the clock cannot be read, which Linux never
+/// does for the three clocks above).
+pub fn clock_ns(clock: i32) -> i64 {
+    let mut ts = Timespec::default();
+    // SAFETY: `ts` is a valid out-pointer.
+    if unsafe { c::clock_gettime(clock, &mut ts) } != 0 {
+        return 0;
+    }
+    ts.tv_sec.saturating_mul(1_000_000_000).saturating_add(ts.tv_nsec)
+}
+
+/// Sleeps until the monotonic clock reads `deadline_ns` (`clock_nanosleep` with
+/// `TIMER_ABSTIME`, retried after a signal, as CPython's `pysleep`). False on another error.
+pub fn sleep_until(deadline_ns: i64) -> bool {
+    const TIMER_ABSTIME: i32 = 1;
+    let ts = Timespec { tv_sec: deadline_ns.div_euclid(1_000_000_000), tv_nsec: deadline_ns.rem_euclid(1_000_000_000) };
+    loop {
+        // SAFETY: `ts` is valid; no remainder is asked for.
+        match unsafe { c::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, core::ptr::null_mut()) } {
+            0 => return true,
+            EINTR => continue,
+            _ => return false,
+        }
+    }
+}
+
+/// Raises the soft limit of the main thread's stack (`RLIMIT_STACK`) to `bytes` (or to the
+/// hard limit if that is lower). Linux grows the main thread's stack on demand up to the soft
+/// limit, read when the stack grows: raising it at the start of `main` lets a deep recursion
+/// of compiled code go as deep as CPython's `sys.setrecursionlimit` allows. Returns the soft
+/// limit in effect afterwards.
+pub fn raise_stack_limit(bytes: u64) -> u64 {
+    const RLIMIT_STACK: i32 = 3;
+    let mut r = Rlimit::default();
+    // SAFETY: `r` is a valid out-pointer.
+    if unsafe { c::getrlimit(RLIMIT_STACK, &mut r) } != 0 {
+        return 0;
+    }
+    let want = bytes.min(r.max);
+    if want > r.cur {
+        let n = Rlimit { cur: want, max: r.max };
+        // SAFETY: `n` is valid.
+        if unsafe { c::setrlimit(RLIMIT_STACK, &n) } == 0 {
+            return want;
+        }
+    }
+    r.cur
+}
 
 /// `EINTR` (Linux and macOS).
 const EINTR: i32 = 4;

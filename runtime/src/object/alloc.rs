@@ -137,11 +137,16 @@ pub enum HeapKind {
     Super,
     /// `object::slots`: the iterator over an object with `__getitem__` only.
     SeqIterator,
+    /// `object::module`: module objects.
+    Module,
+    /// `object::typing`: subscripted generic aliases (`List[int]`) and type variables.
+    TypingAlias,
+    TypeVar,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 41] = [
+    pub const ALL: [HeapKind; 44] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -183,6 +188,9 @@ impl HeapKind {
         HeapKind::Property,
         HeapKind::Super,
         HeapKind::SeqIterator,
+        HeapKind::Module,
+        HeapKind::TypingAlias,
+        HeapKind::TypeVar,
     ];
 
     /// The Python type name.
@@ -229,6 +237,9 @@ impl HeapKind {
             HeapKind::Property => "property",
             HeapKind::Super => "super",
             HeapKind::SeqIterator => "iterator",
+            HeapKind::Module => "module",
+            HeapKind::TypingAlias => "_GenericAlias",
+            HeapKind::TypeVar => "TypeVar",
         }
     }
 
@@ -272,7 +283,10 @@ impl HeapKind {
             | HeapKind::ClassMethod
             | HeapKind::Property
             | HeapKind::Super
-            | HeapKind::SeqIterator => true,
+            | HeapKind::SeqIterator
+            | HeapKind::Module
+            | HeapKind::TypingAlias
+            | HeapKind::TypeVar => true,
         }
     }
 
@@ -326,6 +340,8 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::Property,
         HeapKind::Super,
         HeapKind::SeqIterator,
+        HeapKind::Module,
+        HeapKind::TypingAlias,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -928,6 +944,9 @@ unsafe fn free_one(o: Obj) {
         ) => unsafe { super::descr::free(h.cast_mut(), kind) },
         Some(HeapKind::Super) => unsafe { super::super_::free(h.cast_mut()) },
         Some(HeapKind::SeqIterator) => unsafe { super::slots::free_seq_iter(h.cast_mut()) },
+        Some(HeapKind::Module) => unsafe { super::module::free(h.cast_mut()) },
+        Some(HeapKind::TypingAlias) => unsafe { super::typing::free_alias(h.cast_mut()) },
+        Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

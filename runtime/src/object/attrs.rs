@@ -1,7 +1,8 @@
 //! Classes as values, attributes (`getattr`, `setattr`, `delattr` of any object), `type()`,
 //! `isinstance()`, `issubclass()` and `except` by class value.
 //!
-//! Relies on: `instance` (objects with a `__dict__`), `class` (attributes of classes), `super_`
+//! Relies on: `instance` (objects with a `__dict__`), `class` (attributes of classes), `module`
+//! (module objects' namespaces), `super_`
 //! and `descr` (builtin methods bound as values) for the generic protocols; and
 //! each kind's accessors (`exception::arg`/`cause`/`context`, `int`, `float`) or the type's
 //! attributes slot (ranges, functions, cells, builtin functions); `construct`, whose
@@ -130,6 +131,9 @@ pub fn getattr(a: Obj, name: &str) -> MoltResult<Obj> {
     if super::super_::parts(a).is_some() {
         return super::super_::getattr(a, name);
     }
+    if let Some(r) = super::module::getattr(a, name) {
+        return r;
+    }
     builtin_getattr(a, name)
 }
 
@@ -236,6 +240,9 @@ pub fn setattr(a: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     }
     if let Some(t) = as_type(a) {
         return super::class::type_setattr(t, name, value);
+    }
+    if let Some(r) = super::module::setattr(a, name, value) {
+        return r;
     }
     if ty.method(n).is_some() {
         return Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object attribute '{n}' is read-only", ty.name)));

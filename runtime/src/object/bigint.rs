@@ -9,7 +9,8 @@
 //!
 //! Provides: [`Big`], a signed integer of any size, with exactly the operations the int module
 //! needs (arithmetic with floor division, powers, shifts, bitwise operators, comparison, decimal
-//! text, and the bit-level access float conversion and hashing use).
+//! text, the bit-level access float conversion and hashing use, and `math`'s gcd and integer
+//! square root).
 //!
 //! Invariants: this is the only module that names the library, so it can be swapped by
 //! rewriting this file alone. Nothing here checks sizes: callers bound results (`int`'s
@@ -21,7 +22,7 @@
 use alloc::string::{String, ToString as _};
 use core::cmp::Ordering;
 
-use dashu_int::ops::{BitTest as _, DivRem as _};
+use dashu_int::ops::{BitTest as _, DivRem as _, Gcd as _, SquareRoot as _};
 use dashu_int::{IBig, Sign, UBig, Word};
 
 /// The bits in one of dashu's words.
@@ -275,6 +276,26 @@ impl Big {
     }
 
     /// One.
+    /// The greatest common divisor of the absolute values (0 when both are 0).
+    pub fn gcd(&self, other: &Big) -> Big {
+        if self.is_zero() {
+            return other.abs();
+        }
+        if other.is_zero() {
+            return self.abs();
+        }
+        Big(IBig::from((&self.0).gcd(&other.0)))
+    }
+
+    /// The integer square root (the largest `a` with `a * a <= self`) of a non-negative value;
+    /// 0 for a negative one (callers check the sign first).
+    pub fn isqrt(&self) -> Big {
+        if self.is_negative() {
+            return Big::default();
+        }
+        Big(IBig::from(self.0.sqrt()))
+    }
+
     pub fn one() -> Big {
         Big(IBig::ONE)
     }

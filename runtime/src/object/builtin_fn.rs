@@ -15,9 +15,13 @@
 //! Provides: [`TYPE_BUILTIN_FUNCTION`], the static objects of every `BuiltinFunction`, the
 //! ABI's `molt_builtin_function`.
 //!
+//! The functions of the runtime's modules (`math.sqrt`, `sys.exit`, …) are builtin function
+//! objects too: `native_fn` maps their variants to their modules, which implement them.
+//!
 //! Invariants: one immortal object per builtin (so `len is len`), at index `code` of the
 //! table; `==` and `hash` are `object`'s (identity); repr `<built-in function len>`; the
-//! attributes `__name__`, `__qualname__` (the name) and `__module__` (`'builtins'`). A call
+//! attributes `__name__`, `__qualname__` (the name) and `__module__` (`'builtins'`, or the
+//! module of a module's function: `'math'`). A call
 //! makes the recursion checks the compiler makes for a direct call of the same builtin (the
 //! levels CPython 3.11 was measured to use; `sorted` and `callable`, which the compiler does
 //! not check, CPython's one C level), then runs the builtin at its C level's depth.
@@ -106,6 +110,78 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Hasattr => "hasattr",
         BuiltinFunction::Delattr => "delattr",
         BuiltinFunction::Issubclass => "issubclass",
+        BuiltinFunction::MathAcos
+        | BuiltinFunction::MathAcosh
+        | BuiltinFunction::MathAsin
+        | BuiltinFunction::MathAsinh
+        | BuiltinFunction::MathAtan
+        | BuiltinFunction::MathAtan2
+        | BuiltinFunction::MathAtanh
+        | BuiltinFunction::MathCbrt
+        | BuiltinFunction::MathCeil
+        | BuiltinFunction::MathComb
+        | BuiltinFunction::MathCopysign
+        | BuiltinFunction::MathCos
+        | BuiltinFunction::MathCosh
+        | BuiltinFunction::MathDegrees
+        | BuiltinFunction::MathDist
+        | BuiltinFunction::MathErf
+        | BuiltinFunction::MathErfc
+        | BuiltinFunction::MathExp
+        | BuiltinFunction::MathExp2
+        | BuiltinFunction::MathExpm1
+        | BuiltinFunction::MathFabs
+        | BuiltinFunction::MathFactorial
+        | BuiltinFunction::MathFloor
+        | BuiltinFunction::MathFmod
+        | BuiltinFunction::MathFrexp
+        | BuiltinFunction::MathFsum
+        | BuiltinFunction::MathGamma
+        | BuiltinFunction::MathGcd
+        | BuiltinFunction::MathHypot
+        | BuiltinFunction::MathIsclose
+        | BuiltinFunction::MathIsfinite
+        | BuiltinFunction::MathIsinf
+        | BuiltinFunction::MathIsnan
+        | BuiltinFunction::MathIsqrt
+        | BuiltinFunction::MathLcm
+        | BuiltinFunction::MathLdexp
+        | BuiltinFunction::MathLgamma
+        | BuiltinFunction::MathLog
+        | BuiltinFunction::MathLog10
+        | BuiltinFunction::MathLog1p
+        | BuiltinFunction::MathLog2
+        | BuiltinFunction::MathModf
+        | BuiltinFunction::MathNextafter
+        | BuiltinFunction::MathPerm
+        | BuiltinFunction::MathPow
+        | BuiltinFunction::MathProd
+        | BuiltinFunction::MathRadians
+        | BuiltinFunction::MathRemainder
+        | BuiltinFunction::MathSin
+        | BuiltinFunction::MathSinh
+        | BuiltinFunction::MathSqrt
+        | BuiltinFunction::MathTan
+        | BuiltinFunction::MathTanh
+        | BuiltinFunction::MathTrunc
+        | BuiltinFunction::MathUlp
+        | BuiltinFunction::SysExit
+        | BuiltinFunction::SysGetrecursionlimit
+        | BuiltinFunction::SysSetrecursionlimit
+        | BuiltinFunction::SysIntern
+        | BuiltinFunction::TimeMonotonic
+        | BuiltinFunction::TimeMonotonicNs
+        | BuiltinFunction::TimePerfCounter
+        | BuiltinFunction::TimePerfCounterNs
+        | BuiltinFunction::TimeProcessTime
+        | BuiltinFunction::TimeProcessTimeNs
+        | BuiltinFunction::TimeSleep
+        | BuiltinFunction::TimeTime
+        | BuiltinFunction::TimeTimeNs
+        | BuiltinFunction::TypingCast => match super::native_fn::native_fn(id) {
+            Some(f) => f.name(),
+            None => "?",
+        },
     }
 }
 
@@ -146,7 +222,10 @@ pub fn attribute(o: Obj, attr: &str) -> Option<MoltResult<Obj>> {
     let id = builtin_id(o)?;
     Some(match attr {
         "__name__" | "__qualname__" => pystr::str_from_text(name(id)),
-        "__module__" => pystr::str_from_text("builtins"),
+        "__module__" => pystr::str_from_text(match super::native_fn::native_fn(id) {
+            Some(f) => super::module::module_name(f.module()),
+            None => "builtins",
+        }),
         _ => return None,
     })
 }
@@ -274,6 +353,78 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
             check_positional("issubclass", pos.len(), 2, 2)?;
             bool_result(super::attrs::issubclass(pos[0], pos[1]))
         }
+        BuiltinFunction::MathAcos
+        | BuiltinFunction::MathAcosh
+        | BuiltinFunction::MathAsin
+        | BuiltinFunction::MathAsinh
+        | BuiltinFunction::MathAtan
+        | BuiltinFunction::MathAtan2
+        | BuiltinFunction::MathAtanh
+        | BuiltinFunction::MathCbrt
+        | BuiltinFunction::MathCeil
+        | BuiltinFunction::MathComb
+        | BuiltinFunction::MathCopysign
+        | BuiltinFunction::MathCos
+        | BuiltinFunction::MathCosh
+        | BuiltinFunction::MathDegrees
+        | BuiltinFunction::MathDist
+        | BuiltinFunction::MathErf
+        | BuiltinFunction::MathErfc
+        | BuiltinFunction::MathExp
+        | BuiltinFunction::MathExp2
+        | BuiltinFunction::MathExpm1
+        | BuiltinFunction::MathFabs
+        | BuiltinFunction::MathFactorial
+        | BuiltinFunction::MathFloor
+        | BuiltinFunction::MathFmod
+        | BuiltinFunction::MathFrexp
+        | BuiltinFunction::MathFsum
+        | BuiltinFunction::MathGamma
+        | BuiltinFunction::MathGcd
+        | BuiltinFunction::MathHypot
+        | BuiltinFunction::MathIsclose
+        | BuiltinFunction::MathIsfinite
+        | BuiltinFunction::MathIsinf
+        | BuiltinFunction::MathIsnan
+        | BuiltinFunction::MathIsqrt
+        | BuiltinFunction::MathLcm
+        | BuiltinFunction::MathLdexp
+        | BuiltinFunction::MathLgamma
+        | BuiltinFunction::MathLog
+        | BuiltinFunction::MathLog10
+        | BuiltinFunction::MathLog1p
+        | BuiltinFunction::MathLog2
+        | BuiltinFunction::MathModf
+        | BuiltinFunction::MathNextafter
+        | BuiltinFunction::MathPerm
+        | BuiltinFunction::MathPow
+        | BuiltinFunction::MathProd
+        | BuiltinFunction::MathRadians
+        | BuiltinFunction::MathRemainder
+        | BuiltinFunction::MathSin
+        | BuiltinFunction::MathSinh
+        | BuiltinFunction::MathSqrt
+        | BuiltinFunction::MathTan
+        | BuiltinFunction::MathTanh
+        | BuiltinFunction::MathTrunc
+        | BuiltinFunction::MathUlp
+        | BuiltinFunction::SysExit
+        | BuiltinFunction::SysGetrecursionlimit
+        | BuiltinFunction::SysSetrecursionlimit
+        | BuiltinFunction::SysIntern
+        | BuiltinFunction::TimeMonotonic
+        | BuiltinFunction::TimeMonotonicNs
+        | BuiltinFunction::TimePerfCounter
+        | BuiltinFunction::TimePerfCounterNs
+        | BuiltinFunction::TimeProcessTime
+        | BuiltinFunction::TimeProcessTimeNs
+        | BuiltinFunction::TimeSleep
+        | BuiltinFunction::TimeTime
+        | BuiltinFunction::TimeTimeNs
+        | BuiltinFunction::TypingCast => match super::native_fn::native_fn(id) {
+            Some(f) => f.call(pos, kw),
+            None => fail(TypeError, "bad builtin function (a runtime bug)"),
+        },
     }
 }
 
@@ -289,19 +440,17 @@ fn min_max(is_max: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     bi::min_max(args.get(), is_max, key, default)
 }
 
-/// `print(*args, sep=' ', end='\n', file=None, flush=False)` (`builtin_print_impl`): `file`
-/// other than None (stdout) raises the AttributeError of its first write (no object of Molt's
-/// has a `write` method).
+/// `print(*args, sep=' ', end='\n', file=None, flush=False)` (`builtin_print_impl`): to Molt's
+/// stdout buffer when `file` is None or `sys.stdout`; otherwise each piece is written with
+/// `file.write(text)` (`PyFile_WriteObject`: `str()` of each argument, then the separators and
+/// the end), and `file.flush()` is called when `flush` is true, as CPython does.
 fn print(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     const NAMES: [&str; 4] = ["sep", "end", "file", "flush"];
     if kw.iter().any(|(k, _)| !NAMES.contains(k)) {
         return Err(super::call::unexpected_keyword("print", &NAMES, kw));
     }
     let get = |name: &str| kw.iter().find(|(k, _)| *k == name).map(|&(_, v)| v).filter(|&v| !singletons::is_none(v));
-    let flush = match kw.iter().find(|(k, _)| *k == "flush") {
-        Some(&(_, f)) => dispatch::truth(f)?,
-        None => false,
-    };
+    let file = get("file").filter(|&f| super::textio::stream_of(f) != Some(super::textio::Stream::Stdout));
     let text = |which: &str| -> MoltResult<Option<&str>> {
         match get(which) {
             None => Ok(None),
@@ -313,20 +462,43 @@ fn print(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     };
     let sep = text("sep")?.unwrap_or(" ");
     let end = text("end")?.unwrap_or("\n");
-    if let Some(file) = get("file") {
-        // The first write looks up `file.write`, which no object of Molt's has.
-        let write = Owned(super::attrs::getattr(file, "write")?);
-        return fail(NotImplementedError, format!("print(file=...) of a '{}' object is not supported by Molt", write.get().type_of().name));
-    }
+    let flush = match kw.iter().find(|(k, _)| *k == "flush") {
+        Some(&(_, f)) => dispatch::truth(f)?,
+        None => false,
+    };
+    let Some(file) = file else {
+        for (i, &x) in pos.iter().enumerate() {
+            if i > 0 {
+                crate::print::write_stdout(sep.as_bytes());
+            }
+            dispatch::print_value(x)?;
+        }
+        crate::print::write_stdout(end.as_bytes());
+        if flush {
+            crate::print::flush_stdout();
+        }
+        return Ok(singletons::none());
+    };
+    // `PyFile_WriteObject` / `PyFile_WriteString`: `file.write(text)`, its result dropped.
+    let write = |s: Obj| -> MoltResult<()> {
+        let r = super::call::call_method(file, "write", &[s], &[])?;
+        drop(Owned(r));
+        Ok(())
+    };
+    let write_text = |t: &str| -> MoltResult<()> {
+        let s = Owned(pystr::str_from_text(t)?);
+        write(s.get())
+    };
     for (i, &x) in pos.iter().enumerate() {
         if i > 0 {
-            crate::print::write_stdout(sep.as_bytes());
+            write_text(sep)?;
         }
-        dispatch::print_value(x)?;
+        let s = Owned(dispatch::str_object(x)?);
+        write(s.get())?;
     }
-    crate::print::write_stdout(end.as_bytes());
+    write_text(end)?;
     if flush {
-        crate::print::flush_stdout();
+        drop(Owned(super::call::call_method(file, "flush", &[], &[])?));
     }
     Ok(singletons::none())
 }

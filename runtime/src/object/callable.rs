@@ -4,7 +4,7 @@
 //! Relies on: the `tp_call` slot of the types whose instances are callable (`function`'s in
 //! `function`, `builtin_function_or_method`'s in `builtin_fn`); `construct` for calls of
 //! classes (each class's `new` slot); the compiled bodies' depth convention (decisions/0005: the
-//! module's frame is 1, each call one deeper, RecursionError past `RECURSION_LIMIT`). The
+//! module's frame is 1, each call one deeper, RecursionError past the recursion limit, `molt_recursion_limit`). The
 //! references are CPython 3.11's `_PyObject_MakeTpCall` / `PyObject_Vectorcall`
 //! (Objects/call.c: "'int' object is not callable"), `_Py_EnterRecursiveCallTstate`
 //! (Include/internal/pycore_ceval.h) and `PyCallable_Check`.
@@ -35,7 +35,8 @@ use super::types::as_type;
 use super::{Obj, dict, dispatch, function, str as pystr, tuple};
 use crate::ExceptionKind::{RecursionError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
-use crate::{RECURSION_LIMIT, RECURSION_MSG};
+use crate::RECURSION_MSG;
+use crate::exceptions::recursion_limit;
 
 /// The recursion checks' message suffix of a call of a C function (`_Py_EnterRecursiveCall`).
 pub const WHILE_CALLING: &str = " while calling a Python object";
@@ -72,7 +73,7 @@ pub fn with_depth<R>(d: i64, f: impl FnOnce() -> R) -> R {
 /// `depth + levels` passes the limit (the same table as the compiler's direct calls).
 pub fn check_levels(depth: i64, checks: &[(i64, &str)]) -> MoltResult<()> {
     for &(levels, suffix) in checks {
-        if depth > RECURSION_LIMIT - levels {
+        if depth > recursion_limit().saturating_sub(levels) {
             return fail(RecursionError, format!("{RECURSION_MSG}{suffix}"));
         }
     }

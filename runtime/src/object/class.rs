@@ -748,7 +748,7 @@ pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, depth: i64) -> 
 
 /// A tuple of classes as values.
 fn classes_tuple(ts: impl Iterator<Item = &'static TypeObject>) -> MoltResult<Obj> {
-    tuple::tuple_from_vec(ts.map(|t| super::attrs::class_value(t)).collect())
+    tuple::tuple_from_vec(ts.map(super::attrs::class_value).collect())
 }
 
 /// `C.__bases__` (a new reference).
@@ -763,17 +763,19 @@ pub fn bases_of(t: &'static TypeObject) -> MoltResult<Obj> {
 /// another name.
 fn meta_attr(t: &'static TypeObject, name: &str) -> Option<MoltResult<Obj>> {
     Some(match name {
+        // A builtin type's dotted `tp_name` (`_io.TextIOWrapper`) is its module and its name
+        // (CPython's `type_name`, `type_module`).
         "__name__" => match class_of(t) {
             Some(c) => Ok(new_ref(c.name)),
-            None => pystr::str_from_text(t.name),
+            None => pystr::str_from_text(t.name.rsplit('.').next().unwrap_or(t.name)),
         },
         "__qualname__" => match class_of(t) {
             Some(c) => Ok(new_ref(c.qualname)),
-            None => pystr::str_from_text(t.name),
+            None => pystr::str_from_text(t.name.rsplit('.').next().unwrap_or(t.name)),
         },
         "__module__" => match namespace(t).and_then(|d| dict::get_str(d, "__module__")) {
             Some(m) => Ok(new_ref(m)),
-            None => pystr::str_from_text("builtins"),
+            None => pystr::str_from_text(t.name.rsplit_once('.').map_or("builtins", |(m, _)| m)),
         },
         "__bases__" => bases_of(t),
         "__base__" => Ok(match t.base {

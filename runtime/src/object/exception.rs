@@ -25,7 +25,7 @@
 //! recurses through exceptions it references (a chain of contexts or nested arguments of any
 //! length is freed in constant stack: dying exceptions are linked into a worklist through
 //! `next_dead`). `str()`/`repr()` of nested exception arguments stop with CPython's
-//! RecursionError past `RECURSION_LIMIT` levels. Truth is `True` (no `nb_bool`, no length);
+//! RecursionError past the recursion limit (`molt_recursion_limit`). Truth is `True` (no `nb_bool`, no length);
 //! `==` and `hash` are `object`'s (identity).
 
 use alloc::boxed::Box;
@@ -40,7 +40,7 @@ use super::suggest::Suggest;
 use super::{Header, Obj, decref, dispatch, incref};
 use crate::exceptions::{MoltResult, fail};
 use crate::traceback::{Frame, push_frame_limited};
-use crate::{ExceptionKind, RECURSION_LIMIT, RECURSION_MSG};
+use crate::{ExceptionKind, RECURSION_MSG};
 
 /// An exception instance (CPython's `PyBaseExceptionObject`).
 #[repr(C)]
@@ -420,9 +420,9 @@ mod nesting {
 
 /// Runs `f` one nesting level deeper (CPython's `_Py_EnterRecursiveCall(what)` around
 /// `PyObject_Str`/`PyObject_Repr`/`PyObject_RichCompare`): RecursionError past
-/// `RECURSION_LIMIT` levels. Shared with `tuple` (one counter, as CPython's).
+/// the recursion limit (`molt_recursion_limit`). Shared with `tuple` (one counter, as CPython's).
 pub(crate) fn nested<R>(what: &str, f: impl FnOnce() -> MoltResult<R>) -> MoltResult<R> {
-    let limit = usize::try_from(RECURSION_LIMIT).unwrap_or(usize::MAX);
+    let limit = usize::try_from(crate::exceptions::recursion_limit()).unwrap_or(usize::MAX);
     let entered = nesting::with(|n| {
         if *n >= limit {
             false

@@ -41,7 +41,7 @@ use super::types::{TYPE_OBJECT, TypeObject};
 use super::{Header, Obj, decref, dict, dispatch, new_ref, singletons, str as pystr, tuple};
 use crate::ExceptionKind::{NameError, RecursionError, TypeError, UnboundLocalError, ValueError};
 use crate::exceptions::{MoltError, MoltResult, fail, raise_error, value_or_raise};
-use crate::{CompareOp, RECURSION_LIMIT, RECURSION_MSG};
+use crate::{CompareOp, RECURSION_MSG};
 
 /// The C-ABI entry of a compiled body: `code(function, bound, depth)` (both borrowed).
 pub type CodeFn = unsafe extern "C" fn(Obj, Obj, i64) -> Obj;
@@ -457,7 +457,7 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
 }
 
 /// Calls function object `func` from a frame at `depth`: binds the arguments ([`bind`]), then
-/// raises RecursionError if the new frame would be deeper than `RECURSION_LIMIT`, else runs the
+/// raises RecursionError if the new frame would be deeper than the recursion limit (`molt_recursion_limit`), else runs the
 /// compiled body at `depth + 1` (the runtime's current depth meanwhile) and returns its result
 /// word untouched: a new reference, or the word 0 with its exception pending.
 pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>, depth: i64) -> Obj {
@@ -472,7 +472,7 @@ pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>, 
         }
     };
     let depth = depth.saturating_add(1);
-    if depth > RECURSION_LIMIT {
+    if depth > crate::exceptions::recursion_limit() {
         return value_or_raise(fail(RecursionError, RECURSION_MSG));
     }
     let code = f.code;

@@ -949,6 +949,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             ) => super::descr::traverse(h, kind, few),
             Some(HeapKind::Super) => super::super_::traverse(h, few),
             Some(HeapKind::SeqIterator) => super::slots::traverse_seq_iter(h, few),
+            Some(HeapKind::Module) => super::module::traverse(h, few),
+            Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(
                 HeapKind::Int
                 | HeapKind::Float
@@ -958,7 +960,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::Range
                 | HeapKind::RangeIterator
                 | HeapKind::LongRangeIterator
-                | HeapKind::Object,
+                | HeapKind::Object
+                | HeapKind::TypeVar,
             )
             | None => {}
         }
@@ -1014,6 +1017,8 @@ unsafe fn clear(o: Obj) {
             ) => super::descr::clear(h, kind),
             Some(HeapKind::Super) => super::super_::clear(h),
             Some(HeapKind::SeqIterator) => super::slots::clear_seq_iter(h),
+            Some(HeapKind::Module) => super::module::clear(h),
+            Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(
                 HeapKind::Int
                 | HeapKind::Float
@@ -1023,7 +1028,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::Range
                 | HeapKind::RangeIterator
                 | HeapKind::LongRangeIterator
-                | HeapKind::Object,
+                | HeapKind::Object
+                | HeapKind::TypeVar,
             )
             | None => {}
         }

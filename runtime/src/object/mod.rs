@@ -30,7 +30,10 @@
 //! attributes, `molt_class_new`), `instance` (their instances and the generic attribute
 //! protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
 //! methods as values), `super_` (`super`), `slots` (the dunder dispatch of user classes and
-//! calling them).
+//! calling them), `module` (module objects and `molt_import_native`), `native_fn` (the runtime's
+//! modules' functions as builtin functions), `math`, `sys_module` + `textio` (`sys`, its
+//! stdout and stderr objects), `time_module`, `typing` (the modules the runtime implements,
+//! `NativeModule`; decisions/0027).
 //!
 //! Invariants: every [`Obj`] value that exists is a small int or a reference to a live object
 //! (reading through one is therefore safe; only [`decref`], which may end an object's life, is
@@ -82,7 +85,10 @@ pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
 pub mod map_filter;
+pub mod math;
+pub mod module;
 pub mod mro_cache;
+pub mod native_fn;
 pub mod range;
 pub mod set;
 pub mod set_methods;
@@ -95,9 +101,13 @@ pub mod str_methods;
 pub mod str_methods_case;
 pub mod suggest;
 pub mod super_;
+pub mod sys_module;
 #[cfg(test)]
 mod tests;
+pub mod textio;
+pub mod time_module;
 pub mod tuple;
+pub mod typing;
 pub mod types;
 pub mod with_stmt;
 
@@ -344,6 +354,7 @@ pub mod abi {
         molt_function_new,
     };
     pub use super::map_filter::{molt_filter, molt_map};
+    pub use super::module::molt_import_native;
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_false, molt_none, molt_not_implemented, molt_true};

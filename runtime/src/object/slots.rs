@@ -73,7 +73,7 @@ pub fn has(t: &'static TypeObject, name: &str) -> bool {
 
 /// Calls dunder `name` of `o`'s class on `o` with `args`: Some(result), None when no class
 /// defines it (or only a builtin class does).
-fn call_dunder(o: Obj, name: &str, args: &[Obj]) -> MoltResult<Option<Obj>> {
+pub(crate) fn call_dunder(o: Obj, name: &str, args: &[Obj]) -> MoltResult<Option<Obj>> {
     match lookup(o.type_of(), name) {
         Some(Found::Value(f)) => call_unbound(f.get(), o, args, &[]).map(Some),
         Some(Found::Static(_)) | None => Ok(None),

@@ -546,6 +546,19 @@ pub fn release_literals() {
     }
 }
 
+/// A new str of `len` bytes of UTF-8 at `text` (lossy for invalid bytes).
+///
+/// # Safety
+/// `text` must be valid for reads of `len` bytes.
+unsafe fn str_from_utf8_raw(text: *const u8, len: i64) -> Obj {
+    // SAFETY: forwarded caller contract.
+    let bytes = unsafe { crate::exceptions::bytes_from_raw(text, len) };
+    value_or_raise(match core::str::from_utf8(bytes) {
+        Ok(s) => str_from_text(s),
+        Err(_) => str_from_text(&String::from_utf8_lossy(bytes)),
+    })
+}
+
 // The slots `molt_str_const` filled: process-wide in programs, per thread in the unit tests.
 #[cfg(not(test))]
 mod literals {
@@ -574,15 +587,3 @@ mod literals {
     }
 }
 
-/// A new str of `len` bytes of UTF-8 at `text` (lossy for invalid bytes).
-///
-/// # Safety
-/// `text` must be valid for reads of `len` bytes.
-unsafe fn str_from_utf8_raw(text: *const u8, len: i64) -> Obj {
-    // SAFETY: forwarded caller contract.
-    let bytes = unsafe { crate::exceptions::bytes_from_raw(text, len) };
-    value_or_raise(match core::str::from_utf8(bytes) {
-        Ok(s) => str_from_text(s),
-        Err(_) => str_from_text(&String::from_utf8_lossy(bytes)),
-    })
-}

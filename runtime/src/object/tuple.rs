@@ -29,7 +29,7 @@
 //! every tuple has before its header: `()` never allocates. There are no tuple subclasses, so `PyTuple_Check` and
 //! `PyTuple_CheckExact` are the same test here. Hashing is iterative (any nesting depth gives
 //! CPython's value); repr and comparisons recurse one nesting level per item, with CPython's
-//! RecursionError past `RECURSION_LIMIT` levels.
+//! RecursionError past the recursion limit.
 
 use alloc::alloc::Layout;
 use alloc::format;
