@@ -165,6 +165,7 @@ builtins! {
     Classmethod = "classmethod", Kind::Class(BuiltinClass::ClassMethod), Call::Value, &[];
     Property = "property", Kind::Class(BuiltinClass::Property), Call::Value, &[];
     NotImplemented = "NotImplemented", Kind::Constant(RtObj::molt_not_implemented), Call::Unsupported, &[];
+    Ellipsis = "Ellipsis", Kind::Constant(RtObj::molt_ellipsis), Call::Unsupported, &[];
 }
 
 impl BuiltinId {

@@ -508,6 +508,8 @@ molt_abi! {
         static molt_false;
         /// `NotImplemented`.
         static molt_not_implemented;
+        /// `Ellipsis` (`...`).
+        static molt_ellipsis;
         /// The type object of `int` (big ints; small ints have no header).
         static molt_type_int;
         /// The type object of `float` (guards compare an object's type with it).

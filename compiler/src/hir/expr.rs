@@ -90,6 +90,8 @@ impl<'a> FnLower<'a> {
             },
             Expr::BooleanLiteral(v) => Some(self.konst(b, Attr::Bool(v.value), sp)),
             Expr::NoneLiteral(_) => Some(self.konst(b, Attr::None, sp)),
+            // `...` is the runtime's constant, whatever the name `Ellipsis` is bound to here.
+            Expr::EllipsisLiteral(_) => self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str("Ellipsis".into())).result(Type::Obj)),
             Expr::StringLiteral(s) => Some(self.konst(b, Attr::Str(s.value.to_str().to_string()), sp)),
             Expr::FString(f) => self.fstring(f, sp),
             Expr::Name(n) => self.read_name(n.id.as_str(), sp),

@@ -357,7 +357,7 @@ pub mod abi {
     pub use super::module::molt_import_native;
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
-    pub use super::singletons::{molt_false, molt_none, molt_not_implemented, molt_true};
+    pub use super::singletons::{molt_ellipsis, molt_false, molt_none, molt_not_implemented, molt_true};
     pub use super::with_stmt::{molt_with_enter, molt_with_exit};
     pub use super::list::{
         molt_list_append, molt_list_extend_star, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_to_tuple, molt_list_init, molt_list_new, molt_type_list,

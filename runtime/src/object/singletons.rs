@@ -142,6 +142,29 @@ pub static molt_not_implemented: PlainObject = PlainObject {
     header: Header::immortal(&TYPE_NOT_IMPLEMENTED),
 };
 
+fn ellipsis_repr(_: Obj) -> MoltResult<String> {
+    Ok(String::from("Ellipsis"))
+}
+
+/// `ellipsis`, the type of `...`.
+pub static TYPE_ELLIPSIS: TypeObject = TypeObject {
+    new: Some(super::construct::hooked_new),
+    repr: Some(ellipsis_repr),
+    ..TypeObject::new("ellipsis", &TYPE_OBJECT)
+};
+
+/// `Ellipsis` (`...`).
+#[allow(non_upper_case_globals)]
+#[unsafe(no_mangle)]
+pub static molt_ellipsis: PlainObject = PlainObject {
+    header: Header::immortal(&TYPE_ELLIPSIS),
+};
+
+/// True if `o` is `Ellipsis`.
+pub fn is_ellipsis(o: Obj) -> bool {
+    o.is(Obj::from_static(&molt_ellipsis))
+}
+
 /// A new reference to `None`.
 pub fn none() -> Obj {
     new_ref(Obj::from_static(&molt_none))

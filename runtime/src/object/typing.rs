@@ -18,9 +18,8 @@
 //! Invariants: the unsubscripted names are immortal statics (one per name); a subscripted alias
 //! owns the tuple of its arguments (CPython's `__args__`, flattened for `Callable`: the
 //! parameter types then the result; a `Union`'s deduplicated and flattened, `None` as
-//! `NoneType`). Left out (each raises NotImplementedError or TypeError rather than differ):
-//! string forward references (`List['C']`), `...` (`Tuple[int, ...]`, `Callable[..., int]`:
-//! Molt has no Ellipsis yet), calling a form (`List()`), `isinstance` with a typing object,
+//! `NoneType`; `...` kept as `Ellipsis` in `Tuple[t, ...]` and `Callable[..., r]`). Left out (each raises NotImplementedError or TypeError rather than differ):
+//! string forward references (`List['C']`), calling a form (`List()`), `isinstance` with a typing object,
 //! `__origin__` of aliases whose origin is not a builtin class, TypeVar bounds and
 //! constraints (accepted, not kept). `TypeVar` is a class whose repr is `<class 'TypeVar'>`
 //! (CPython: `<class 'typing.TypeVar'>`).
@@ -348,6 +347,9 @@ pub fn call(f: TypingFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 /// `_type_repr(obj)`.
 fn type_repr(o: Obj) -> MoltResult<String> {
+    if singletons::is_ellipsis(o) {
+        return Ok(String::from("..."));
+    }
     if let Some(t) = as_type(o) {
         if super::class::is_heap(t)
             && let Some(h) = super::types::heap_slots()
@@ -391,6 +393,7 @@ fn typing_repr(o: Obj) -> MoltResult<String> {
             Ok(format!("typing.Union[{}]", reprs(items)?))
         }
         Form::Callable => match items.split_last() {
+            Some((result, [params])) if singletons::is_ellipsis(*params) => Ok(format!("typing.Callable[..., {}]", type_repr(*result)?)),
             Some((result, params)) => Ok(format!("typing.Callable[[{}], {}]", reprs(params)?, type_repr(*result)?)),
             None => Ok(String::from("typing.Callable")),
         },
@@ -532,6 +535,15 @@ fn form_getitem(o: Obj, key: Obj) -> MoltResult<Obj> {
             if params.is_empty() {
                 return new_alias(f, Vec::new());
             }
+            // `Tuple[t, ...]`: the ellipsis is kept as the last argument (`_TypingEllipsis`).
+            if let Some((last, rest)) = params.split_last()
+                && !rest.is_empty()
+                && singletons::is_ellipsis(*last)
+            {
+                let mut checked = check_all(rest, "Tuple[t, ...]: t must be a type.")?;
+                checked.push(new_ref(*last));
+                return new_alias(f, checked);
+            }
             new_alias(f, check_all(&params, "Tuple[t0, t1, ...]: each t must be a type.")?)
         }
         Kind::Callable => {
@@ -539,6 +551,9 @@ fn form_getitem(o: Obj, key: Obj) -> MoltResult<Obj> {
                 return fail(TypeError, "Callable must be used as Callable[[arg, ...], result].");
             };
             let result = Owned(type_check(*result, "Callable[args, result]: result must be a type.")?);
+            if singletons::is_ellipsis(*args) {
+                return new_alias(f, alloc::vec![new_ref(*args), result.release()]);
+            }
             let arg_items: Vec<Obj> = if super::list::is_list(*args) {
                 super::list::items_vec(*args)?
             } else {
