@@ -408,8 +408,7 @@ impl Gen {
             6 => format!("issubclass({}, {})", self.class_name(), self.class_name()),
             _ => {
                 self.cost += self.mult * LEAF;
-                // (Not `bool(o)`: inside a `try` body it makes moltc fail its IR verifier.)
-                format!("not {}", p(&o))
+                if self.rng.chance(50) { format!("not {}", p(&o)) } else { format!("bool({})", o.s) }
             }
         };
         Some(Expr { s, ty, bound: Some(1.0), atom: false })
