@@ -28,6 +28,13 @@ pub fn py_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// The last non-blank line of a process's output (the traceback's `Kind: message`).
+/// A name for `file`'s build products unique in the corpus: its directory and stem (several
+/// directories have a `basics.py`, and the corpus runs on several threads at once).
+pub fn unique_name(file: &std::path::Path) -> String {
+    let dir = file.parent().and_then(std::path::Path::file_name).unwrap_or_default().to_string_lossy();
+    format!("{dir}-{}", file.file_stem().unwrap_or_default().to_string_lossy())
+}
+
 pub fn last_line(s: &[u8]) -> String {
     String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }

@@ -30,6 +30,7 @@ fn object_symbols_are_the_runtime_statics() {
             "molt_true",
             "molt_false",
             "molt_not_implemented",
+            "molt_ellipsis",
             "molt_type_int",
             "molt_type_float",
             "molt_type_str",
