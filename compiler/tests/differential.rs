@@ -8,8 +8,9 @@
 //! * `# molt: expect-reject E0xxx` — Molt must reject the program at compile time with that code
 //!   (a construct outside the subset; the test documents it and fails once it compiles).
 //!
-//! Relies on: `python3` on PATH, and the runtime library built next to `moltc` (as
-//! `cargo xtask test` arranges). Files run on all cores; failures are listed together.
+//! Relies on: `python3` on PATH; for AArch64, `moltc` built with the AArch64 runtime inside it
+//! and the cross linker and qemu installed (`cargo xtask setup` installs what both need).
+//! Files run on all cores; failures are listed together.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -127,9 +128,10 @@ fn differential_corpus() {
     run_corpus(Target::Host, "x86_64");
 }
 
-/// The same corpus built for AArch64 and run under qemu. Needs the cross toolchain and the
-/// runtime built for aarch64 (`cargo xtask setup` and `cargo xtask test` provide both); without
-/// them the test fails, unless `MOLT_SKIP_AARCH64=1` says to skip it.
+/// The same corpus built for AArch64 and run under qemu. Needs the cross toolchain, qemu, and a
+/// `moltc` built where Debian's arm64 standard library was installed, so that it carries the
+/// AArch64 runtime (`cargo xtask setup` installs all three); without them the test fails,
+/// unless `MOLT_SKIP_AARCH64=1` says to skip it.
 #[test]
 fn differential_corpus_aarch64() {
     if std::env::var_os("MOLT_SKIP_AARCH64").is_some() {
