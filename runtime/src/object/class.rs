@@ -748,7 +748,7 @@ pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, depth: i64) -> 
 
 /// A tuple of classes as values.
 fn classes_tuple(ts: impl Iterator<Item = &'static TypeObject>) -> MoltResult<Obj> {
-    tuple::tuple_from_vec(ts.map(|t| super::attrs::class_value(t)).collect())
+    tuple::tuple_from_vec(ts.map(super::attrs::class_value).collect())
 }
 
 /// `C.__bases__` (a new reference).

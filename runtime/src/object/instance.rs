@@ -227,15 +227,15 @@ fn with_getattr_hook(o: Obj, name: &str, r: MoltResult<Obj>) -> MoltResult<Obj> 
 pub fn setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     let t = o.type_of();
     let (hook, bit) = if value.is_some() { ("__setattr__", class::HOOK_SETATTR) } else { ("__delattr__", class::HOOK_DELATTR) };
-    if class::may_define_hook(t, bit) {
-        if let Some(Found::Value(f)) = class::find(t, hook, |_| false) {
-            let r = match value {
-                Some(v) => descr::call_unbound(f.get(), o, &[name, v], &[])?,
-                None => descr::call_unbound(f.get(), o, &[name], &[])?,
-            };
-            drop(Owned(r));
-            return Ok(());
-        }
+    if class::may_define_hook(t, bit)
+        && let Some(Found::Value(f)) = class::find(t, hook, |_| false)
+    {
+        let r = match value {
+            Some(v) => descr::call_unbound(f.get(), o, &[name, v], &[])?,
+            None => descr::call_unbound(f.get(), o, &[name], &[])?,
+        };
+        drop(Owned(r));
+        return Ok(());
     }
     generic_setattr(o, name, value)
 }

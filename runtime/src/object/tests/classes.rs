@@ -317,9 +317,7 @@ fn program() -> String {
     o(ga(p, "x"), &mut out);
     o(ga(p, "z"), &mut out);
     o(ga(pc, "z"), &mut out);
-    for n in ["__dict__"] {
-        o(ga(p, n), &mut out);
-    }
+    o(ga(p, "__dict__"), &mut out);
     for n in ["__name__", "__qualname__", "__module__", "__mro__", "__bases__", "__base__", "__doc__"] {
         o(ga(pc, n), &mut out);
     }
