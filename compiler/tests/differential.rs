@@ -36,7 +36,8 @@ enum Target {
 fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     // Bytes: a source may declare another encoding (PEP 263); the markers are ASCII.
     let src = String::from_utf8_lossy(&std::fs::read(file).map_err(|e| e.to_string())?).into_owned();
-    let exe = work.join(file.file_stem().unwrap_or_default());
+    let name = common::unique_name(file);
+    let exe = work.join(&name);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_moltc"));
     cmd.args(["build", "--verify-each"]).arg(file).arg("-o").arg(&exe);
     match target {
@@ -57,7 +58,7 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     if !build.status.success() {
         return Err(format!("moltc failed (exit {:?}):\n{build_err}", build.status.code()));
     }
-    let report = work.join(format!("{}.objects.json", file.file_stem().unwrap_or_default().to_string_lossy()));
+    let report = work.join(format!("{name}.objects.json"));
     let got = match target {
         Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).output(),
         Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).output(),

@@ -19,7 +19,7 @@ fn check(file: &Path, work: &Path) -> Result<(), String> {
     if src.lines().take(3).any(|l| l.starts_with("# molt: expect-reject")) {
         return Ok(());
     }
-    let exe = work.join(file.file_stem().unwrap_or_default());
+    let exe = work.join(common::unique_name(file));
     let build = Command::new(env!("CARGO_BIN_EXE_moltc")).args(["build", "-O1"]).arg(file).arg("-o").arg(&exe).output().map_err(|e| e.to_string())?;
     if !build.status.success() {
         return Err(format!("moltc failed:\n{}", String::from_utf8_lossy(&build.stderr)));
