@@ -15,11 +15,12 @@
 //! and, in `MOLT_EMBEDDED_RUNTIME_<ARCH>_MISSING`, the reason `moltc` reports when asked to build
 //! for it.
 //!
-//! The nested build uses this build's target directory (`<target>/<triple>/runtime/`), so it
-//! is a no-op when nothing in the runtime changed and is shared by every profile of `moltc`
-//! (check, clippy, test, release); it runs under cargo's jobserver. When `moltc` itself is being
-//! built in the `runtime` profile, that directory is locked by the outer cargo, and the nested
-//! build uses a directory inside `OUT_DIR` instead.
+//! The nested builds use a directory of this build's target directory,
+//! `<target>/molt-runtime/<triple>/`, so that they are no-ops when nothing in the runtime
+//! changed and are shared by every profile of `moltc` (check, clippy, test, release). One
+//! directory per target, so that the two run at once (in one directory both would lock its host
+//! part) under cargo's jobserver, and never wait for a lock the outer build holds. Where the
+//! target directory cannot be told from `OUT_DIR`, they go inside `OUT_DIR`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -40,17 +41,27 @@ fn main() {
         println!("cargo:rerun-if-changed={}", root.join(p).display());
     }
     println!("cargo:rerun-if-env-changed=RUSTFLAGS");
-    let target_dir = shared_target_dir(&out_dir).unwrap_or_else(|| out_dir.join("runtime-build"));
+    let build_dir = shared_target_dir(&out_dir).map_or_else(|| out_dir.join("molt-runtime"), |t| t.join("molt-runtime"));
     let outer_rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    for &(triple, var) in TARGETS {
+    let built: Vec<Result<PathBuf, String>> = std::thread::scope(|s| {
+        let builds: Vec<_> = TARGETS
+            .iter()
+            .map(|&(triple, _)| {
+                let (root, dir, outer_rustc) = (&root, build_dir.join(triple), &outer_rustc);
+                s.spawn(move || {
+                    [outer_rustc.as_str(), DEBIAN_RUSTC]
+                        .into_iter()
+                        .find(|rustc| has_std(rustc, triple))
+                        .ok_or_else(|| format!("no Rust standard library for {triple} was installed when this moltc was built (looked in the sysroots of `{outer_rustc}` and `{DEBIAN_RUSTC}`)"))
+                        .and_then(|rustc| build_runtime(root, &dir, rustc, triple))
+                })
+            })
+            .collect();
+        builds.into_iter().map(|b| b.join().unwrap_or_else(|_| Err("the build thread panicked".into()))).collect()
+    });
+    for (&(triple, var), lib) in TARGETS.iter().zip(built) {
         let embedded = out_dir.join(format!("libmolt_runtime-{triple}.a"));
-        let result = [outer_rustc.as_str(), DEBIAN_RUSTC]
-            .into_iter()
-            .find(|rustc| has_std(rustc, triple))
-            .ok_or_else(|| format!("no Rust standard library for {triple} was installed when this moltc was built (looked in the sysroots of `{outer_rustc}` and `{DEBIAN_RUSTC}`)"))
-            .and_then(|rustc| build_runtime(&root, &target_dir, rustc, triple))
-            .and_then(|lib| embed(&lib, &embedded));
-        let missing = match result {
+        let missing = match lib.and_then(|lib| embed(&lib, &embedded)) {
             Ok(()) => String::new(),
             Err(e) if triple == host => panic!("cannot build the Molt runtime for {triple}, the target moltc runs on: {e}"),
             Err(e) => {
@@ -70,14 +81,10 @@ fn env(name: &str) -> String {
 
 /// The target directory this build runs in: `OUT_DIR` is
 /// `<target>/[<triple>/]<profile>/build/moltc-<hash>/out`. `None` when the layout is not that
-/// one, or when the profile is `runtime` (its directory is locked by the build running us).
+/// one.
 fn shared_target_dir(out_dir: &Path) -> Option<PathBuf> {
     let build = out_dir.ancestors().nth(2).filter(|p| p.file_name().is_some_and(|n| n == "build"))?;
-    let profile = build.parent()?;
-    if profile.file_name().is_some_and(|n| n == "runtime") {
-        return None;
-    }
-    let above = profile.parent()?;
+    let above = build.parent()?.parent()?;
     let triple = std::env::var("TARGET").ok();
     Some(if above.file_name().and_then(|n| n.to_str()) == triple.as_deref() { above.parent()?.to_path_buf() } else { above.to_path_buf() })
 }
@@ -92,7 +99,7 @@ fn has_std(rustc: &str, triple: &str) -> bool {
         && std::fs::read_dir(dir).is_ok_and(|rd| rd.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libcore-")))
 }
 
-/// Runs the nested cargo; returns the path of the archive it made.
+/// Runs the nested cargo in `target_dir`; returns the path of the archive it made.
 fn build_runtime(root: &Path, target_dir: &Path, rustc: &str, triple: &str) -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
@@ -107,12 +114,14 @@ fn build_runtime(root: &Path, target_dir: &Path, rustc: &str, triple: &str) -> R
         .env_remove("CARGO_BUILD_TARGET")
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("CARGO_BUILD_TARGET_DIR")
-        // Cargo's output goes to this script's stderr (shown when the build fails); stdout is
-        // where this script speaks to cargo.
-        .stdout(Stdio::from(std::io::stderr()));
-    let status = cmd.status().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
-    if !status.success() {
-        return Err(format!("{cmd:?} failed ({status}); its output is above"));
+        // Stdout is where this script speaks to cargo.
+        .stdout(Stdio::null());
+    let out = cmd.output().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    // Cargo shows this script's stderr when the build fails (and with `-vv`).
+    eprintln!("{triple}:\n{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        let log = std::env::var("OUT_DIR").map(|o| Path::new(&o).with_file_name("stderr").display().to_string()).unwrap_or_default();
+        return Err(format!("{cmd:?} failed ({}); its output is in {log}", out.status));
     }
     Ok(target_dir.join(triple).join("runtime/libmolt_runtime.a"))
 }
