@@ -1,59 +1,105 @@
 //! Linking: object code (one or more objects) + the runtime's static library → executable, with the system C
 //! compiler as linker driver.
 //!
-//! Relies on: the runtime library built by cargo in the `runtime` profile
-//! (`cargo build --profile runtime -p molt-runtime [--target aarch64-unknown-linux-gnu]`, which
-//! `cargo xtask` runs; decisions/0010) in the target directory `moltc` itself was built in:
-//! `<target>/runtime/libmolt_runtime.a`, or `<target>/<triple>/runtime/` for cross targets. Or
-//! `MOLT_RUNTIME` naming it. Provides: a linked executable, or an error saying what was missing.
+//! Relies on: the runtime libraries `moltc` carries inside itself (`build.rs` builds them in the
+//! `runtime` profile and this module includes them; decisions/0010, decisions/0028) — always the
+//! one for the machine `moltc` runs on, the other one when a standard library for it was
+//! installed when `moltc` was built — or `MOLT_RUNTIME` naming a `libmolt_runtime.a` for the
+//! target being built (an override for runtime work; nothing needs it). The linker driver on
+//! PATH: `cc` for x86-64, Debian's `aarch64-linux-gnu-gcc` for AArch64.
+//!
+//! Provides: a linked executable, or an error saying what is missing and what to install or run.
+//! The carried library is written next to the objects (beside the output, names unique per
+//! process) for the linker to read, and removed with them: no cache, so nothing is shared
+//! between users or left behind (writing it costs well under the link's own time; decisions/0028).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::codegen::TargetArch;
 
-pub fn runtime_lib(arch: TargetArch) -> Result<PathBuf, String> {
-    if let Ok(p) = std::env::var("MOLT_RUNTIME") {
-        return Ok(PathBuf::from(p));
+/// The archives `build.rs` made; an empty one was not built (the reason is the `_MISSING` text).
+static RUNTIME_X86_64: &[u8] = include_bytes!(env!("MOLT_EMBEDDED_RUNTIME_X86_64"));
+static RUNTIME_AARCH64: &[u8] = include_bytes!(env!("MOLT_EMBEDDED_RUNTIME_AARCH64"));
+const MISSING_X86_64: &str = env!("MOLT_EMBEDDED_RUNTIME_X86_64_MISSING");
+const MISSING_AARCH64: &str = env!("MOLT_EMBEDDED_RUNTIME_AARCH64_MISSING");
+
+/// Where the linker reads the runtime from.
+pub enum Runtime {
+    /// `MOLT_RUNTIME`.
+    File(PathBuf),
+    /// Carried inside `moltc`.
+    Embedded(&'static [u8]),
+}
+
+/// The runtime library for `arch`, or what to do to get one.
+pub fn runtime_lib(arch: TargetArch) -> Result<Runtime, String> {
+    if let Some(p) = std::env::var_os("MOLT_RUNTIME") {
+        let p = PathBuf::from(p);
+        return if p.is_file() { Ok(Runtime::File(p)) } else { Err(format!("MOLT_RUNTIME names {}, which is not a file", p.display())) };
     }
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let dir = exe.parent().ok_or("moltc has no directory")?;
-    // `moltc` runs from `<target>/<profile>/`, or from `<target>/<profile>/deps/` (tests).
-    let profile_dir = if dir.ends_with("deps") { dir.parent().unwrap_or(dir) } else { dir };
-    let target = profile_dir.parent().unwrap_or(profile_dir);
-    let (lib, triple_flag) = match arch {
-        TargetArch::X86_64 => (target.join("runtime/libmolt_runtime.a"), ""),
-        TargetArch::Aarch64 => (target.join("aarch64-unknown-linux-gnu/runtime/libmolt_runtime.a"), " --target aarch64-unknown-linux-gnu"),
+    let (bytes, missing) = match arch {
+        TargetArch::X86_64 => (RUNTIME_X86_64, MISSING_X86_64),
+        TargetArch::Aarch64 => (RUNTIME_AARCH64, MISSING_AARCH64),
     };
-    if lib.exists() {
-        Ok(lib)
-    } else {
-        Err(format!("the Molt runtime library was not found (looked for {}); build it with `cargo build --profile runtime -p molt-runtime{triple_flag}`", lib.display()))
+    if !bytes.is_empty() {
+        return Ok(Runtime::Embedded(bytes));
+    }
+    let triple = arch.triple();
+    let std_hint = match arch {
+        TargetArch::Aarch64 => "on Debian 12: `dpkg --add-architecture arm64 && apt-get update && apt-get install rustc-web libstd-rust-web-dev:arm64`; with rustup: `rustup target add aarch64-unknown-linux-gnu`",
+        TargetArch::X86_64 => "with rustup: `rustup target add x86_64-unknown-linux-gnu`",
+    };
+    Err(format!(
+        "this moltc carries no Molt runtime library for {triple}: {missing}.\n\
+         To build for {triple}, install a Rust standard library for it ({std_hint}), then rebuild moltc: \
+         `cargo install --path compiler --force` (in a source tree: `touch compiler/build.rs && cargo build --release -p moltc`; \
+         `cargo xtask setup` installs everything on Debian). \
+         Or set MOLT_RUNTIME to a libmolt_runtime.a built for {triple}."
+    ))
+}
+
+/// The linker driver for `arch` and the packages that provide it (Debian names).
+fn linker(arch: TargetArch) -> (&'static str, &'static str) {
+    match arch {
+        TargetArch::X86_64 => ("cc", "gcc"),
+        TargetArch::Aarch64 => ("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu libc6-dev-arm64-cross"),
     }
 }
 
 pub fn link(objects: &[Vec<u8>], out: &Path, arch: TargetArch) -> Result<(), String> {
     let runtime = runtime_lib(arch)?;
+    let (cc, packages) = linker(arch);
     let mut tmps = Vec::new();
-    for (i, obj) in objects.iter().enumerate() {
-        let tmp = tempfile_path(out, &format!("{i}.o"));
-        if let Err(e) = std::fs::write(&tmp, obj) {
-            for t in &tmps {
-                let _ = std::fs::remove_file(t);
-            }
-            return Err(format!("{}: {e}", tmp.display()));
+    let written = (|| {
+        for (i, obj) in objects.iter().enumerate() {
+            let tmp = tempfile_path(out, &format!("{i}.o"));
+            tmps.push(tmp.clone());
+            std::fs::write(&tmp, obj).map_err(|e| format!("{}: {e}", tmp.display()))?;
         }
-        tmps.push(tmp);
-    }
-    let cc = match arch {
-        TargetArch::X86_64 => "cc",
-        TargetArch::Aarch64 => "aarch64-linux-gnu-gcc",
-    };
-    let output = Command::new(cc)
-        .arg("-o").arg(out).args(&tmps).arg(&runtime)
-        .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-s"])
-        .output()
-        .map_err(|e| format!("cannot run the linker `{cc}`: {e}"));
+        match runtime {
+            Runtime::File(p) => Ok(p),
+            Runtime::Embedded(bytes) => {
+                let tmp = tempfile_path(out, "libmolt_runtime.a");
+                tmps.push(tmp.clone());
+                std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+                Ok(tmp)
+            }
+        }
+    })();
+    let output = written.and_then(|runtime| {
+        Command::new(cc)
+            .arg("-o").arg(out).args(&tmps[..objects.len()]).arg(&runtime)
+            .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-s"])
+            .output()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!(
+                    "the linker `{cc}` for {} was not found on PATH; install it (Debian: `apt-get install {packages}`)",
+                    arch.triple()
+                ),
+                _ => format!("cannot run the linker `{cc}`: {e}"),
+            })
+    });
     for t in &tmps {
         let _ = std::fs::remove_file(t);
     }

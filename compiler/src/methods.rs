@@ -91,8 +91,11 @@ pub fn str_group(name: &str) -> Option<RtFn> {
     STR_METHODS.iter().find(|m| m.0 == name).map(|m| m.2)
 }
 
+/// A type's methods, each with the types of its result (as `Method::Supported`).
+type MethodTable = &'static [(&'static str, Option<TySet>)];
+
 /// The methods of `list` (all of them) and their result types.
-const LIST_METHODS: &[(&str, Option<TySet>)] = &[
+const LIST_METHODS: MethodTable = &[
     ("append", NONE),
     ("clear", NONE),
     ("copy", LIST),
@@ -107,7 +110,7 @@ const LIST_METHODS: &[(&str, Option<TySet>)] = &[
 ];
 
 /// The methods of `tuple` (all of them).
-const TUPLE_METHODS: &[(&str, Option<TySet>)] = &[("count", INT), ("index", INT)];
+const TUPLE_METHODS: MethodTable = &[("count", INT), ("index", INT)];
 
 /// CPython 3.11's attribute names of each builtin type (`dir()` without dunders) that Molt does
 /// not implement yet: calls of these are refused at compile time.
@@ -121,7 +124,7 @@ const OBJECT_NOT_YET: &[&str] = &["with_traceback", "add_note", "args"];
 /// What `recv.name(...)` does for a receiver of type `recv` (`None`: a value of a type not
 /// known here — the front end refuses calls on the builtin classes themselves).
 pub fn lookup(recv: Option<Type>, name: &str) -> Method {
-    let (table, not_yet): (&[(&str, Option<TySet>)], &[&[&str]]) = match recv {
+    let (table, not_yet): (MethodTable, &[&[&str]]) = match recv {
         Some(Type::List) => (LIST_METHODS, &[]),
         Some(Type::Tuple(_)) => (TUPLE_METHODS, &[]),
         Some(Type::Str) => {

@@ -8,8 +8,9 @@
 //! * `# molt: expect-reject E0xxx` — Molt must reject the program at compile time with that code
 //!   (a construct outside the subset; the test documents it and fails once it compiles).
 //!
-//! Relies on: `python3` on PATH, and the runtime library built next to `moltc` (as
-//! `cargo xtask test` arranges). Files run on all cores; failures are listed together.
+//! Relies on: `python3` on PATH; for AArch64, `moltc` built with the AArch64 runtime inside it
+//! and the cross linker and qemu installed (`cargo xtask setup` installs what both need).
+//! Files run on all cores; failures are listed together.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,8 +36,8 @@ enum Target {
 fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     // Bytes: a source may declare another encoding (PEP 263); the markers are ASCII.
     let src = String::from_utf8_lossy(&std::fs::read(file).map_err(|e| e.to_string())?).into_owned();
-    let unique = common::unique_name(file);
-    let exe = work.join(&unique);
+    let name = common::unique_name(file);
+    let exe = work.join(&name);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_moltc"));
     cmd.args(["build", "--verify-each"]).arg(file).arg("-o").arg(&exe);
     match target {
@@ -57,7 +58,7 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     if !build.status.success() {
         return Err(format!("moltc failed (exit {:?}):\n{build_err}", build.status.code()));
     }
-    let report = work.join(format!("{unique}.objects.json"));
+    let report = work.join(format!("{name}.objects.json"));
     let got = match target {
         Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).output(),
         Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).output(),
@@ -128,9 +129,10 @@ fn differential_corpus() {
     run_corpus(Target::Host, "x86_64");
 }
 
-/// The same corpus built for AArch64 and run under qemu. Needs the cross toolchain and the
-/// runtime built for aarch64 (`cargo xtask setup` and `cargo xtask test` provide both); without
-/// them the test fails, unless `MOLT_SKIP_AARCH64=1` says to skip it.
+/// The same corpus built for AArch64 and run under qemu. Needs the cross toolchain, qemu, and a
+/// `moltc` built where Debian's arm64 standard library was installed, so that it carries the
+/// AArch64 runtime (`cargo xtask setup` installs all three); without them the test fails,
+/// unless `MOLT_SKIP_AARCH64=1` says to skip it.
 #[test]
 fn differential_corpus_aarch64() {
     if std::env::var_os("MOLT_SKIP_AARCH64").is_some() {

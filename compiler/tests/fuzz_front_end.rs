@@ -80,7 +80,7 @@ fn mutants_of_the_corpus_never_crash_the_compiler() {
     let files: Vec<PathBuf> = common::py_files(&[root.join("tests/diff"), root.join("tests/ui"), root.join("examples"), root.join("benchmarks")]);
     let corpus: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     assert!(corpus.len() > 100, "corpus too small: {}", corpus.len());
-    let seed: u64 = std::env::var("MOLT_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_0f_4d01);
+    let seed: u64 = std::env::var("MOLT_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5e_ed0f_4d01);
     let iters: usize = std::env::var("MOLT_FUZZ_ITERS").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
     let mut rng = Rng(seed | 1);
     std::panic::set_hook(Box::new(|_| {}));

@@ -1,6 +1,6 @@
 //! `cargo xtask bench [--quick] [--runs N] [NAME…]`: end-to-end benchmarks against CPython.
 //!
-//! Builds the release `moltc` and runtime, compiles every `benchmarks/*.py` (or only the ones
+//! Builds the release `moltc` (which carries the runtime), compiles every `benchmarks/*.py` (or only the ones
 //! named) at `-O2` and `-O3`, timing each compile, then runs the binaries and `python3`
 //! interleaved (molt -O2, molt -O3, python3, molt -O2, …) so that machine noise hits both sides
 //! alike. Every run's stdout must equal CPython's byte for byte; a mismatch or a non-zero exit is
@@ -298,7 +298,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         return Err(format!("bench: no benchmarks in {}", bench_dir.display()));
     }
 
-    eprintln!("bench: building release moltc and runtime…");
+    eprintln!("bench: building release moltc…");
     let moltc = crate::build_release(root)?;
     let (python, py_version) = resolve_python()?;
     let out_dir = root.join("target/bench");

@@ -2,8 +2,8 @@
 //!
 //! * `setup`    — installs the Debian packages Molt needs (LLVM 22, …) when missing.
 //! * `codegen`  — regenerates the IR op table and reference from `ir-spec/ops.toml` (`--check`).
-//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` (release) and the runtime (`runtime` profile)
-//!   if needed, then compiles FILE.
+//! * `compile FILE [-o OUT] [--run] [moltc flags…]` — builds `moltc` (release; it carries the
+//!   runtime libraries, decisions/0028) if needed, then compiles FILE.
 //! * `test`     — runs every test (unit, IR files, differential corpus, diagnostics).
 //! * `bench`    — compiles `benchmarks/*.py` and times them against `python3`; with
 //!   `--compile-scaling`, compile time against input size (`scaling.rs`).
@@ -57,19 +57,17 @@ pub fn status(cmd: &mut Command) -> Result<(), String> {
     if st.success() { Ok(()) } else { Err(format!("{cmd:?} failed: {st}")) }
 }
 
-/// Builds `moltc` (release profile) and the runtime it links (`runtime` profile:
-/// `target/runtime/libmolt_runtime.a`, see decisions/0010); returns the path of `moltc`.
+/// Builds `moltc` (release profile); returns its path. Its build script builds the runtime
+/// libraries it carries (`runtime` profile, decisions/0010 and 0028): x86-64, and AArch64 with
+/// Debian's rustc when `setup` has installed it — so `setup` runs first.
 pub fn build_release(root: &Path) -> Result<PathBuf, String> {
     status(cargo().current_dir(root).args(["build", "--release", "--quiet", "-p", "moltc"]))?;
-    status(cargo().current_dir(root).args(["build", "--profile", "runtime", "--quiet", "-p", "molt-runtime"]))?;
-    Ok(root.join("target/release/moltc"))
+    Ok(target_dir(root).join("release/moltc"))
 }
 
-/// Builds the runtime for AArch64 with Debian's rustc, which ships the arm64 standard library
-/// that the pinned rustup toolchain cannot download here (decisions/0001).
-pub fn build_runtime_aarch64(root: &Path) -> Result<(), String> {
-    status(cargo().current_dir(root).env("RUSTC", "/usr/bin/rustc")
-        .args(["build", "--profile", "runtime", "--quiet", "-p", "molt-runtime", "--target", "aarch64-unknown-linux-gnu"]))
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else `<root>/target`).
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |d| root.join(d))
 }
 
 fn compile(root: &Path, args: &[String]) -> Result<(), String> {
@@ -112,9 +110,8 @@ fn compile(root: &Path, args: &[String]) -> Result<(), String> {
 fn test(root: &Path, args: &[String]) -> Result<(), String> {
     setup::run()?;
     codegen::run(root, true)?;
-    // The differential tests drive the release compiler and runtime (both targets).
+    // The differential tests drive the release compiler, which carries both runtimes.
     build_release(root)?;
-    build_runtime_aarch64(root)?;
     let nextest = Command::new(cargo().get_program()).args(["nextest", "--version"]).output().is_ok_and(|o| o.status.success());
     let mut cmd = cargo();
     cmd.current_dir(root);

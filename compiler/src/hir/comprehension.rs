@@ -111,6 +111,7 @@ impl FnLower<'_> {
 
     /// The loops of generators `gens[i..]`, the `i`th over `src`, the element stored into
     /// `result` innermost; control continues after the outermost loop.
+    #[allow(clippy::too_many_arguments)]
     fn comp_loops(&mut self, kind: CompKind, gens: &[ast::Comprehension], i: usize, src: Source, result: Value, elts: &[Expr], sp: Span) {
         let Some(g) = gens.get(i) else { return };
         let Some(b) = self.cur.take() else { return };

@@ -34,6 +34,10 @@ use super::scope::{Binding, ScopeId, ScopeKind};
 use super::{Ctx, FnLower, HirFunc, Resolved, span};
 use crate::diagnostics::Diagnostic;
 
+/// Default values evaluated where a `def` runs: the positional ones, then each keyword-only one
+/// with its name.
+pub(super) type Defaults = (Vec<Value>, Vec<(String, Value)>);
+
 /// What a function object's code runs.
 #[derive(Clone)]
 pub(super) enum FnBody {
@@ -136,7 +140,7 @@ impl FnLower<'_> {
 
     /// The default values of parameters `p`, evaluated here: the positional ones, then each
     /// keyword-only one with its name.
-    pub(super) fn eval_defaults(&mut self, p: &ast::Parameters) -> Option<(Vec<Value>, Vec<(String, Value)>)> {
+    pub(super) fn eval_defaults(&mut self, p: &ast::Parameters) -> Option<Defaults> {
         let mut pos = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
             if let Some(d) = &a.default {

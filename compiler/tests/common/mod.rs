@@ -27,14 +27,16 @@ pub fn py_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// The last non-blank line of a process's output (the traceback's `Kind: message`).
-/// A name for `file`'s build products unique in the corpus: its directory and stem (several
-/// directories have a `basics.py`, and the corpus runs on several threads at once).
-pub fn unique_name(file: &std::path::Path) -> String {
-    let dir = file.parent().and_then(std::path::Path::file_name).unwrap_or_default().to_string_lossy();
-    format!("{dir}-{}", file.file_stem().unwrap_or_default().to_string_lossy())
+/// A file name for what is made from `file` (a corpus program): its path below the workspace
+/// root without the extension, `/` as `__`. Unique, where stems are not (`dicts/basics.py` and
+/// `lists/basics.py`, checked at the same time by different threads).
+pub fn unique_name(file: &Path) -> String {
+    let root = root().canonicalize().unwrap_or_else(|_| root());
+    let file = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+    file.strip_prefix(&root).unwrap_or(&file).with_extension("").to_string_lossy().trim_start_matches('/').replace('/', "__")
 }
 
+/// The last non-blank line of a process's output (the traceback's `Kind: message`).
 pub fn last_line(s: &[u8]) -> String {
     String::from_utf8_lossy(s).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }

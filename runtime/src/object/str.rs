@@ -573,7 +573,9 @@ mod literals {
     }
 }
 
+// Not a module of tests: the unit tests' version of the one above.
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod literals {
     use std::cell::RefCell;
     use std::vec::Vec;
