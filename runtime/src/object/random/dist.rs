@@ -289,12 +289,16 @@ fn sample_impl(recv: Obj, population: Obj, k: Obj, counts: Option<Obj>) -> MoltR
     };
     let mut setsize: u128 = 21;
     if k > 5 {
-        let e = crate::sys::libm::ceil(log((k as f64) * 3.0) / log(4.0));
+        let e = crate::sys::libm::ceil(log((k as u128 * 3) as f64) / log(4.0));
         setsize += 4u128.saturating_pow(e as u32);
     }
     let mut out: Vec<Obj> = Vec::with_capacity(k);
     let r = if n as u128 <= setsize {
         let mut pool = list::sequence_fast(population, "")?;
+        if pool.len() != n {
+            list::release(pool);
+            return fail(crate::ExceptionKind::RuntimeError, "sequence changed size during sample()");
+        }
         let mut r = Ok(());
         for i in 0..k {
             match randbelow_usize(recv, n - i) {
