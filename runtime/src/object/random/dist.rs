@@ -110,7 +110,7 @@ fn randrange_impl(recv: Obj, start: Obj, stop: Option<Obj>, step: Option<Obj>) -
     let stop = stop.filter(|s| !singletons::is_none(*s));
     let Some(stop) = stop else {
         if let Some(s) = step
-            && !(s.small_value() == Some(1))
+            && s.small_value() != Some(1)
         {
             return fail(TypeError, "Missing a non-None stop argument");
         }

@@ -24,8 +24,14 @@ pub struct Twister {
     pub index: usize,
 }
 
+impl Default for Twister {
+    fn default() -> Twister {
+        Twister::new()
+    }
+}
+
 impl Twister {
-    /// A generator seeded with `init_genrand(19650218)`'s state (overwritten by every seed).
+    /// An unseeded generator (all zero words; every `Random` is seeded before its first use).
     pub const fn new() -> Twister {
         Twister { state: [0; N], index: N + 1 }
     }
