@@ -21,7 +21,7 @@
 //! other hashable objects their hash as an unsigned 64-bit value; None 624 words of
 //! `getrandom`, or the time and pid when that fails), so seeded sequences are CPython's.
 //! `gauss_next` is kept as a float or None: `setstate` with any other third item is
-//! NotImplementedError. Left out: `randbytes` and `SystemRandom` (Molt has no bytes), bytes
+//! NotImplementedError, as is a str among a version-2 state's words (`str % int` formats). Left out: `randbytes` and `SystemRandom` (Molt has no bytes), bytes
 //! seeds, subclassing `Random`, pickling.
 
 mod dist;
@@ -354,6 +354,27 @@ fn setstate_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj
     } else {
         return fail(NotImplementedError, "a random state whose gauss_next is neither None nor a float is not supported by Molt");
     };
+    // `self.gauss_next` is assigned before the C part checks the state.
+    with_gen(recv, |r| r.gauss_next = gauss_next)?;
+    // Version 2: `tuple(x % (2 ** 32) for x in internalstate)`.
+    let converted;
+    let internal = if v2 {
+        let m = Owned(int::from_i64(1 << 32)?);
+        let it = Owned(super::iter::get_iter(internal)?);
+        let mut items: Vec<Owned> = Vec::new();
+        while let Some(x) = super::iter::iter_next(it.get())? {
+            let x = Owned(x);
+            if pystr::str_text(x.get()).is_some() {
+                // `str % int` would format (a formatter this module does not link).
+                return fail(NotImplementedError, "a str in a random state is not supported by Molt");
+            }
+            items.push(Owned(dispatch::binary_op(crate::BinaryOp::Mod, x.get(), m.get())?));
+        }
+        converted = Owned(tuple::tuple_from_vec(items.into_iter().map(Owned::release).collect())?);
+        converted.get()
+    } else {
+        internal
+    };
     let Some(words) = tuple::tuple_items(internal) else {
         return fail(TypeError, "state vector must be a tuple");
     };
@@ -362,27 +383,22 @@ fn setstate_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj
         return fail(ValueError, "state vector is the wrong size");
     }
     for (slot, &w) in fresh.iter_mut().zip(words) {
-        let v = if v2 {
-            let m = Owned(int::from_i64(1 << 32)?);
-            let r = Owned(dispatch::binary_op(crate::BinaryOp::Mod, w, m.get())?);
-            state_word(r.get())?
-        } else {
-            state_word(w)?
-        };
-        *slot = v as u32;
+        *slot = state_word(w)? as u32;
     }
     let last = words[N];
     let index = match int::int_ref(last) {
-        Some(r) => r.to_i64(),
+        Some(r) => match r.to_i64() {
+            Some(i) => i,
+            None => return fail(OverflowError, "Python int too large to convert to C long"),
+        },
         None => return fail(TypeError, format!("'{}' object cannot be interpreted as an integer", last.type_of().name)),
     };
-    let Some(index) = index.filter(|i| (0..=N as i64).contains(i)) else {
+    let Some(index) = Some(index).filter(|i| (0..=N as i64).contains(i)) else {
         return fail(ValueError, "invalid state");
     };
     with_gen(recv, |r| {
         r.mt.state = fresh;
         r.mt.index = index as usize;
-        r.gauss_next = gauss_next;
     })?;
     Ok(singletons::none())
 }

@@ -243,6 +243,10 @@ const ERRORS: &[(&str, &str, &str)] = &[
     ("setstate", "((3, 5, None),)", "{}"),
     ("setstate", "((3, (), None, 4),)", "{}"),
     ("setstate", "(5,)", "{}"),
+    ("setstate", "((2, (1, 2), None),)", "{}"),
+    ("setstate", "((2, 5, None),)", "{}"),
+    ("setstate", "((2, [None], None),)", "{}"),
+    ("setstate", "((3, (1, 2), 1.5),)", "{}"),
 ];
 
 #[test]
@@ -302,7 +306,14 @@ fn state_round_trips() {
     assert_eq!(run(), want);
     drop(Owned(callable::call_object(meth("setstate").get(), &[state.get()], &[]).unwrap()));
     assert_eq!(run(), want);
-    drop((state, r, args, cls, m));
+    // A version-2 state (`(2, list of words, gauss_next)`, words reduced modulo 2**32).
+    let items = tuple::tuple_items(state.get()).unwrap();
+    let words = Owned(crate::object::list::list_from_iter(items[1]).unwrap());
+    let two = Owned(crate::object::int::from_i64(2).unwrap());
+    let v2 = Owned(tuple::tuple_from_slice(&[two.get(), words.get(), items[2]]).unwrap());
+    drop(Owned(callable::call_object(meth("setstate").get(), &[v2.get()], &[]).unwrap()));
+    assert_eq!(run(), want);
+    drop((v2, two, words, state, r, args, cls, m));
     module::release_modules();
     assert_all_freed();
 }
