@@ -50,6 +50,14 @@ first = [g.random() for _ in range(3)] + [g.gauss()]
 g.setstate(s)
 print(first == [g.random() for _ in range(3)] + [g.gauss()], s[0], len(s[1]), s[1][-1])
 
+random.seed()
+state = random.getstate()
+a = [random.random() for _ in range(4)]
+random.setstate(state)
+print(a == [random.random() for _ in range(4)], Random(x=5).random() == Random(5).random())
+random.setstate((2, list(Random(8).getstate()[1]), None))
+print(random.random() == Random(8).random(), random.Random.__name__, repr(random.Random))
+
 # Shuffling a longer list, and a sample that takes the set-based path.
 big = list(range(100))
 Random(1).shuffle(big)
