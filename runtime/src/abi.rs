@@ -577,6 +577,13 @@ molt_abi! {
                 "MutableSequence", "NoReturn", "Optional", "Sequence", "Set", "TYPE_CHECKING",
                 "Tuple", "Type", "TypeVar", "Union", "cast",
             ]),
+            ("random", &[
+                "BPF", "LOG4", "NV_MAGICCONST", "RECIP_BPF", "Random", "SG_MAGICCONST", "TWOPI",
+                "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
+                "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate",
+                "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle",
+                "triangular", "uniform", "vonmisesvariate", "weibullvariate",
+            ]),
         ];
     }
     enums {
@@ -734,6 +741,7 @@ molt_abi! {
             Sys = 1,
             Time = 2,
             Typing = 3,
+            Random = 4,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -5,7 +5,7 @@
 //!
 //! Provides: [`write_all`] (whole buffer to a file descriptor), [`write_file`], [`getenv`],
 //! [`exit`], [`abort`], the clocks and sleep of `time` ([`clock_ns`], [`sleep_until`]),
-//! [`raise_stack_limit`], [`errno`] / [`set_errno`], [`libm`] (the `math` module's functions),
+//! [`raise_stack_limit`], [`urandom`] and [`pid`] (`random`'s seeding), [`errno`] / [`set_errno`], [`libm`] (the `math` module's functions),
 //! [`ignore_sigpipe`], the libm functions the numeric helpers need ([`floor`], [`trunc`],
 //! [`pow`], [`sin`], [`cos`]), the `#[global_allocator]` ([`Malloc`], over
 //! `malloc`/`calloc`/`realloc`/`free`), [`Global`] (the cell every piece of mutable runtime state
@@ -43,6 +43,8 @@ mod c {
         pub fn clock_nanosleep(clock: i32, flags: i32, request: *const super::Timespec, remain: *mut super::Timespec) -> i32;
         pub fn getrlimit(resource: i32, rlim: *mut super::Rlimit) -> i32;
         pub fn setrlimit(resource: i32, rlim: *const super::Rlimit) -> i32;
+        pub fn getrandom(buf: *mut u8, len: usize, flags: u32) -> isize;
+        pub fn getpid() -> i32;
 
         pub safe fn floor(x: f64) -> f64;
         pub safe fn trunc(x: f64) -> f64;
@@ -188,6 +190,32 @@ pub fn clock_ns(clock: i32) -> i64 {
         return 0;
     }
     ts.tv_sec.saturating_mul(1_000_000_000).saturating_add(ts.tv_nsec)
+}
+
+/// Fills `buf` with the operating system's entropy (`getrandom`, retried after a signal and
+/// for short reads, as CPython's `_PyOS_URandomNonblock` does with `GRND_NONBLOCK`). False
+/// when the kernel cannot supply it.
+pub fn urandom(buf: &mut [u8]) -> bool {
+    const GRND_NONBLOCK: u32 = 1;
+    const EINTR: i32 = 4;
+    let mut done = 0;
+    while done < buf.len() {
+        let rest = &mut buf[done..];
+        // SAFETY: `rest` is a valid writable buffer of its length.
+        let n = unsafe { c::getrandom(rest.as_mut_ptr(), rest.len(), GRND_NONBLOCK) };
+        match usize::try_from(n) {
+            Ok(n) => done += n,
+            Err(_) if errno() == EINTR => {}
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+/// The process id (`getpid`).
+pub fn pid() -> i32 {
+    // SAFETY: no arguments, no failure.
+    unsafe { c::getpid() }
 }
 
 /// Sleeps until the monotonic clock reads `deadline_ns` (`clock_nanosleep` with

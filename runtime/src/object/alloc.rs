@@ -142,11 +142,13 @@ pub enum HeapKind {
     /// `object::typing`: subscripted generic aliases (`List[int]`) and type variables.
     TypingAlias,
     TypeVar,
+    /// `object::random`: `random.Random` instances (the generator's state, no references).
+    Random,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 44] = [
+    pub const ALL: [HeapKind; 45] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -191,6 +193,7 @@ impl HeapKind {
         HeapKind::Module,
         HeapKind::TypingAlias,
         HeapKind::TypeVar,
+        HeapKind::Random,
     ];
 
     /// The Python type name.
@@ -240,13 +243,14 @@ impl HeapKind {
             HeapKind::Module => "module",
             HeapKind::TypingAlias => "_GenericAlias",
             HeapKind::TypeVar => "TypeVar",
+            HeapKind::Random => "random.Random",
         }
     }
 
     /// Whether instances own references to other objects (freeing one may free others).
     const fn owns_references(self) -> bool {
         match self {
-            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object => false,
+            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object | HeapKind::Random => false,
             HeapKind::Exception
             | HeapKind::Tuple
             | HeapKind::TupleIterator
@@ -843,6 +847,7 @@ pub unsafe fn free_object(o: Obj) {
         Some(HeapKind::Int) => return unsafe { super::int::free(h.cast_mut()) },
         Some(HeapKind::Str) => return unsafe { super::str::free(h.cast_mut()) },
         Some(HeapKind::Object) => return unsafe { free_raw(h.cast_mut(), Layout::new::<Header>(), HeapKind::Object) },
+        Some(HeapKind::Random) => return unsafe { super::random::free(h.cast_mut()) },
         Some(kind) => kind,
         // A static object never reaches zero (see `free_one`).
         None => return,
@@ -947,6 +952,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::Module) => unsafe { super::module::free(h.cast_mut()) },
         Some(HeapKind::TypingAlias) => unsafe { super::typing::free_alias(h.cast_mut()) },
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
+        Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -50,6 +50,23 @@ impl Big {
         Big(IBig::from(v))
     }
 
+    /// The non-negative integer whose little-endian bytes are `bytes` (`random`'s
+    /// `getrandbits` and str seeds: `_PyLong_FromByteArray` / `int.from_bytes`).
+    pub fn from_le_bytes(bytes: &[u8]) -> Big {
+        Big(IBig::from(UBig::from_le_bytes(bytes)))
+    }
+
+    /// The big-endian counterpart of [`Big::from_le_bytes`] (`int.from_bytes(b)`).
+    pub fn from_be_bytes(bytes: &[u8]) -> Big {
+        Big(IBig::from(UBig::from_be_bytes(bytes)))
+    }
+
+    /// The little-endian bytes of the magnitude (two's complement of the absolute value: a
+    /// zero byte may end it).
+    pub fn magnitude_le_bytes(&self) -> alloc::vec::Vec<u8> {
+        self.abs().0.to_le_bytes().into_vec()
+    }
+
     /// The value as an i64, if it fits.
     pub fn to_i64(&self) -> Option<i64> {
         i64::try_from(&self.0).ok()

@@ -364,7 +364,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
 fn subclassable_builtin(t: &'static TypeObject) -> bool {
     matches!(
         t.name,
-        "int" | "float" | "str" | "tuple" | "list" | "dict" | "set" | "frozenset" | "type" | "enumerate" | "zip" | "reversed" | "map" | "filter" | "super" | "staticmethod" | "classmethod" | "property"
+        "int" | "float" | "str" | "tuple" | "list" | "dict" | "set" | "frozenset" | "type" | "enumerate" | "zip" | "reversed" | "map" | "filter" | "super" | "staticmethod" | "classmethod" | "property" | "random.Random"
     )
 }
 

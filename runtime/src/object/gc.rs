@@ -961,7 +961,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::RangeIterator
                 | HeapKind::LongRangeIterator
                 | HeapKind::Object
-                | HeapKind::TypeVar,
+                | HeapKind::TypeVar
+                | HeapKind::Random,
             )
             | None => {}
         }
@@ -1029,7 +1030,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::RangeIterator
                 | HeapKind::LongRangeIterator
                 | HeapKind::Object
-                | HeapKind::TypeVar,
+                | HeapKind::TypeVar
+                | HeapKind::Random,
             )
             | None => {}
         }

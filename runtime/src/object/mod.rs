@@ -89,6 +89,7 @@ pub mod math;
 pub mod module;
 pub mod mro_cache;
 pub mod native_fn;
+pub mod random;
 pub mod range;
 pub mod set;
 pub mod set_methods;

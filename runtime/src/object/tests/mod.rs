@@ -22,6 +22,7 @@ mod model;
 mod printf;
 mod vectors;
 mod random;
+mod random_module;
 mod seq;
 mod str_methods;
 mod table;
