@@ -81,6 +81,8 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Sys => crate::abi::NativeModule::Sys,
         NativeModule::Time => crate::abi::NativeModule::Time,
         NativeModule::Typing => crate::abi::NativeModule::Typing,
+        NativeModule::Random => crate::abi::NativeModule::Random,
+        NativeModule::Itertools => crate::abi::NativeModule::Itertools,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

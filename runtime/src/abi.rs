@@ -577,6 +577,13 @@ molt_abi! {
                 "MutableSequence", "NoReturn", "Optional", "Sequence", "Set", "TYPE_CHECKING",
                 "Tuple", "Type", "TypeVar", "Union", "cast",
             ]),
+            // Index 4 is `random` (another branch adds it; this entry holds its place).
+            ("random", &[]),
+            ("itertools", &[
+                "accumulate", "chain", "combinations", "combinations_with_replacement", "compress",
+                "count", "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise",
+                "permutations", "product", "repeat", "starmap", "takewhile", "tee", "zip_longest",
+            ]),
         ];
     }
     enums {
@@ -727,6 +734,8 @@ molt_abi! {
             TimeTime = 93,
             TimeTimeNs = 94,
             TypingCast = 95,
+            ItertoolsTee = 96,
+            ItertoolsChainFromIterable = 97,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {
@@ -734,6 +743,9 @@ molt_abi! {
             Sys = 1,
             Time = 2,
             Typing = 3,
+            // 4 is `random` (another branch adds it; this variant holds its place).
+            Random = 4,
+            Itertools = 5,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -142,11 +142,13 @@ pub enum HeapKind {
     /// `object::typing`: subscripted generic aliases (`List[int]`) and type variables.
     TypingAlias,
     TypeVar,
+    /// `object::itertools`: the iterators of `itertools` (one layout, `ItObject`).
+    Itertools,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 44] = [
+    pub const ALL: [HeapKind; 45] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -191,6 +193,7 @@ impl HeapKind {
         HeapKind::Module,
         HeapKind::TypingAlias,
         HeapKind::TypeVar,
+        HeapKind::Itertools,
     ];
 
     /// The Python type name.
@@ -240,6 +243,7 @@ impl HeapKind {
             HeapKind::Module => "module",
             HeapKind::TypingAlias => "_GenericAlias",
             HeapKind::TypeVar => "TypeVar",
+            HeapKind::Itertools => "itertools",
         }
     }
 
@@ -286,7 +290,8 @@ impl HeapKind {
             | HeapKind::SeqIterator
             | HeapKind::Module
             | HeapKind::TypingAlias
-            | HeapKind::TypeVar => true,
+            | HeapKind::TypeVar
+            | HeapKind::Itertools => true,
         }
     }
 
@@ -342,6 +347,7 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::SeqIterator,
         HeapKind::Module,
         HeapKind::TypingAlias,
+        HeapKind::Itertools,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -947,6 +953,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::Module) => unsafe { super::module::free(h.cast_mut()) },
         Some(HeapKind::TypingAlias) => unsafe { super::typing::free_alias(h.cast_mut()) },
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
+        Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -95,6 +95,9 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
         NativeModule::Sys => super::sys_module::fill(d.get())?,
         NativeModule::Time => super::time_module::fill(d.get())?,
         NativeModule::Typing => super::typing::fill(d.get())?,
+        // A placeholder for the `random` module of another branch: no names yet.
+        NativeModule::Random => {}
+        NativeModule::Itertools => super::itertools::fill(d.get())?,
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.
