@@ -625,6 +625,7 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).ty.call).write(None);
         core::ptr::addr_of_mut!((*p).ty.new).write(Some(super::slots::heap_new));
         core::ptr::addr_of_mut!((*p).ty.attributes).write(None);
+        core::ptr::addr_of_mut!((*p).ty.class_functions).write(&[]);
         core::ptr::addr_of_mut!((*p).name).write(new_ref(name));
         core::ptr::addr_of_mut!((*p).qualname).write(qualname.release());
         core::ptr::addr_of_mut!((*p).dict).write(d.release());

@@ -1,9 +1,11 @@
 //! Module objects (`import math`): CPython's `module` type (`Objects/moduleobject.c`) for the
-//! modules the runtime implements (`NativeModule`: math, sys, time, typing), and the ABI's
+//! modules the runtime implements (`NativeModule`: math, sys, time, typing, itertools;
+//! `random` is a placeholder without names until its branch is merged), and the ABI's
 //! `molt_import_native`.
 //!
 //! Relies on: `dict` (a module's namespace is a dict with str keys); each module's `fill`
-//! (`math::fill`, `sys_module::fill`, `time_module::fill`, `typing::fill`), which stores exactly
+//! (`math::fill`, `sys_module::fill`, `time_module::fill`, `typing::fill`,
+//! `itertools::fill`), which stores exactly
 //! the names `NATIVE_MODULES` lists for it; `alloc` (kind `HeapKind::Module`, a container) and
 //! `gc` (a module's dict can reach the module again: `m.me = m`); `entry::finish` calling
 //! [`release_modules`] at exit, as it releases the string literals.

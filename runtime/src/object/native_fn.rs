@@ -1,6 +1,7 @@
 //! The functions of the runtime's modules as builtin function objects: the mapping from each
 //! `BuiltinFunction` of a module (`MathSqrt`, `SysExit`, …) to its module's own function enum,
-//! whose implementation lives in that module (`math`, `sys_module`, `time_module`, `typing`).
+//! whose implementation lives in that module (`math`, `sys_module`, `time_module`, `typing`,
+//! `itertools`).
 //!
 //! Relies on: `builtin_fn` (the objects, their repr and attributes, the recursion checks of a
 //! call) calling [`native_fn`] for a variant that is no builtin of `builtins`.
