@@ -365,7 +365,7 @@ fn subclassable_builtin(t: &'static TypeObject) -> bool {
     matches!(
         t.name,
         "int" | "float" | "str" | "tuple" | "list" | "dict" | "set" | "frozenset" | "type" | "enumerate" | "zip" | "reversed" | "map" | "filter" | "super" | "staticmethod" | "classmethod" | "property"
-    )
+    ) || (t.name.starts_with("itertools.") && !t.name.starts_with("itertools._"))
 }
 
 /// The builtin exception classes whose instances have fields of their own in CPython (their own
