@@ -336,7 +336,7 @@ pub(crate) unsafe fn clear(h: *mut Header) {
     // SAFETY: forwarded contract; the fields are emptied before the references are dropped.
     unsafe {
         let p = h.cast::<ItObject>();
-        let refs = core::mem::replace(&mut (*p).refs, [None; 5]);
+        let refs = core::mem::take(&mut (*p).refs);
         let items = core::mem::take(&mut (*p).items);
         (*p).idx = Vec::new();
         for r in refs.into_iter().flatten() {

@@ -159,10 +159,7 @@ pub(super) fn groupby_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)
 
 /// `PyNumber_AsSsize_t(o, PyExc_OverflowError)` with the error cleared: -1 for any failure.
 fn ssize_or_minus_one(o: Obj) -> i64 {
-    match ssize_arg(o) {
-        Ok(v) => v,
-        Err(_) => -1,
-    }
+    ssize_arg(o).unwrap_or(-1)
 }
 
 /// `islice(iterable, stop)` / `islice(iterable, start, stop[, step])`.
