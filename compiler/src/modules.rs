@@ -82,6 +82,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Time => crate::abi::NativeModule::Time,
         NativeModule::Typing => crate::abi::NativeModule::Typing,
         NativeModule::Random => crate::abi::NativeModule::Random,
+        NativeModule::Itertools => crate::abi::NativeModule::Itertools,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

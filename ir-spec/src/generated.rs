@@ -2003,7 +2003,7 @@ static SPECS: [OpSpec; 203] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3251,7 +3251,7 @@ static SPECS: [OpSpec; 203] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -4321,10 +4321,12 @@ pub enum NativeModule {
     Typing,
     /// `random`
     Random,
+    /// `itertools`
+    Itertools,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -4334,6 +4336,7 @@ impl NativeModule {
             NativeModule::Time => "time",
             NativeModule::Typing => "typing",
             NativeModule::Random => "random",
+            NativeModule::Itertools => "itertools",
         }
     }
 
@@ -4344,6 +4347,7 @@ impl NativeModule {
             "time" => NativeModule::Time,
             "typing" => NativeModule::Typing,
             "random" => NativeModule::Random,
+            "itertools" => NativeModule::Itertools,
             _ => return None,
         })
     }

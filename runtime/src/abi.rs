@@ -584,6 +584,11 @@ molt_abi! {
                 "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle",
                 "triangular", "uniform", "vonmisesvariate", "weibullvariate",
             ]),
+            ("itertools", &[
+                "accumulate", "chain", "combinations", "combinations_with_replacement", "compress",
+                "count", "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise",
+                "permutations", "product", "repeat", "starmap", "takewhile", "tee", "zip_longest",
+            ]),
         ];
     }
     enums {
@@ -734,6 +739,8 @@ molt_abi! {
             TimeTime = 93,
             TimeTimeNs = 94,
             TypingCast = 95,
+            ItertoolsTee = 96,
+            ItertoolsChainFromIterable = 97,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {
@@ -742,6 +749,7 @@ molt_abi! {
             Time = 2,
             Typing = 3,
             Random = 4,
+            Itertools = 5,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -144,6 +144,8 @@ pub enum HeapKind {
     TypeVar,
     /// `object::random`: `random.Random` instances (the generator's state, no references).
     Random,
+    /// `object::itertools`: the iterators of `itertools` (one layout, `ItObject`).
+    Itertools,
 }
 
 impl HeapKind {
@@ -194,6 +196,7 @@ impl HeapKind {
         HeapKind::TypingAlias,
         HeapKind::TypeVar,
         HeapKind::Random,
+        HeapKind::Itertools,
     ];
 
     /// The Python type name.
@@ -244,6 +247,7 @@ impl HeapKind {
             HeapKind::TypingAlias => "_GenericAlias",
             HeapKind::TypeVar => "TypeVar",
             HeapKind::Random => "random.Random",
+            HeapKind::Itertools => "itertools",
         }
     }
 
@@ -290,7 +294,8 @@ impl HeapKind {
             | HeapKind::SeqIterator
             | HeapKind::Module
             | HeapKind::TypingAlias
-            | HeapKind::TypeVar => true,
+            | HeapKind::TypeVar
+            | HeapKind::Itertools => true,
         }
     }
 
@@ -346,6 +351,7 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::SeqIterator,
         HeapKind::Module,
         HeapKind::TypingAlias,
+        HeapKind::Itertools,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -953,6 +959,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypingAlias) => unsafe { super::typing::free_alias(h.cast_mut()) },
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
+        Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -178,7 +178,9 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::TimeSleep
         | BuiltinFunction::TimeTime
         | BuiltinFunction::TimeTimeNs
-        | BuiltinFunction::TypingCast => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::TypingCast
+        | BuiltinFunction::ItertoolsTee
+        | BuiltinFunction::ItertoolsChainFromIterable => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -421,7 +423,9 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::TimeSleep
         | BuiltinFunction::TimeTime
         | BuiltinFunction::TimeTimeNs
-        | BuiltinFunction::TypingCast => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::TypingCast
+        | BuiltinFunction::ItertoolsTee
+        | BuiltinFunction::ItertoolsChainFromIterable => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

@@ -365,7 +365,7 @@ fn subclassable_builtin(t: &'static TypeObject) -> bool {
     matches!(
         t.name,
         "int" | "float" | "str" | "tuple" | "list" | "dict" | "set" | "frozenset" | "type" | "enumerate" | "zip" | "reversed" | "map" | "filter" | "super" | "staticmethod" | "classmethod" | "property" | "random.Random"
-    )
+    ) || (t.name.starts_with("itertools.") && !t.name.starts_with("itertools._"))
 }
 
 /// The builtin exception classes whose instances have fields of their own in CPython (their own
@@ -625,6 +625,7 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).ty.call).write(None);
         core::ptr::addr_of_mut!((*p).ty.new).write(Some(super::slots::heap_new));
         core::ptr::addr_of_mut!((*p).ty.attributes).write(None);
+        core::ptr::addr_of_mut!((*p).ty.class_functions).write(&[]);
         core::ptr::addr_of_mut!((*p).name).write(new_ref(name));
         core::ptr::addr_of_mut!((*p).qualname).write(qualname.release());
         core::ptr::addr_of_mut!((*p).dict).write(d.release());
@@ -803,6 +804,9 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
     }
     if let Some(v) = lookup_attr(t, name) {
         return super::descr::get(v.get(), None, t);
+    }
+    if let Some((_, f)) = t.class_functions.iter().find(|(n, _)| *n == name) {
+        return Ok(super::builtin_fn::molt_builtin_function(f.code()));
     }
     if name == "mro" {
         return super::descr::bind_wrapper(super::descr::Wrapper::TypeMro, super::attrs::class_value(t));

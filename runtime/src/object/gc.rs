@@ -951,6 +951,7 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::SeqIterator) => super::slots::traverse_seq_iter(h, few),
             Some(HeapKind::Module) => super::module::traverse(h, few),
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
+            Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
             Some(
                 HeapKind::Int
                 | HeapKind::Float
@@ -1020,6 +1021,7 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::SeqIterator) => super::slots::clear_seq_iter(h),
             Some(HeapKind::Module) => super::module::clear(h),
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
+            Some(HeapKind::Itertools) => super::itertools::clear(h),
             Some(
                 HeapKind::Int
                 | HeapKind::Float

@@ -84,6 +84,7 @@ pub mod list;
 pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
+pub mod itertools;
 pub mod map_filter;
 pub mod math;
 pub mod module;

@@ -1,9 +1,10 @@
 //! Module objects (`import math`): CPython's `module` type (`Objects/moduleobject.c`) for the
-//! modules the runtime implements (`NativeModule`: math, sys, time, typing, random), and the ABI's
-//! `molt_import_native`.
+//! modules the runtime implements (`NativeModule`: math, sys, time, typing, random,
+//! itertools), and the ABI's `molt_import_native`.
 //!
 //! Relies on: `dict` (a module's namespace is a dict with str keys); each module's `fill`
-//! (`math::fill`, `sys_module::fill`, `time_module::fill`, `typing::fill`, `random::fill`), which stores exactly
+//! (`math::fill`, `sys_module::fill`, `time_module::fill`, `typing::fill`, `random::fill`,
+//! `itertools::fill`), which stores exactly
 //! the names `NATIVE_MODULES` lists for it; `alloc` (kind `HeapKind::Module`, a container) and
 //! `gc` (a module's dict can reach the module again: `m.me = m`); `entry::finish` calling
 //! [`release_modules`] at exit, as it releases the string literals.
@@ -96,6 +97,7 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
         NativeModule::Time => super::time_module::fill(d.get())?,
         NativeModule::Typing => super::typing::fill(d.get())?,
         NativeModule::Random => super::random::fill(d.get())?,
+        NativeModule::Itertools => super::itertools::fill(d.get())?,
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.

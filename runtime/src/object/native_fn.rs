@@ -1,6 +1,7 @@
 //! The functions of the runtime's modules as builtin function objects: the mapping from each
 //! `BuiltinFunction` of a module (`MathSqrt`, `SysExit`, …) to its module's own function enum,
-//! whose implementation lives in that module (`math`, `sys_module`, `time_module`, `typing`).
+//! whose implementation lives in that module (`math`, `sys_module`, `time_module`, `typing`,
+//! `itertools`).
 //!
 //! Relies on: `builtin_fn` (the objects, their repr and attributes, the recursion checks of a
 //! call) calling [`native_fn`] for a variant that is no builtin of `builtins`.
@@ -13,6 +14,7 @@
 //! variant does not compile until it is mapped here.
 
 use super::Obj;
+use super::itertools::ItertoolsFn;
 use super::math::MathFn;
 use super::sys_module::SysFn;
 use super::time_module::TimeFn;
@@ -28,6 +30,7 @@ pub enum NativeFn {
     Sys(SysFn),
     Time(TimeFn),
     Typing(TypingFn),
+    Itertools(ItertoolsFn),
 }
 
 /// The module function `id` is, None for a builtin of `builtins`.
@@ -130,6 +133,8 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::TimeTime => NativeFn::Time(TimeFn::Time),
         BuiltinFunction::TimeTimeNs => NativeFn::Time(TimeFn::TimeNs),
         BuiltinFunction::TypingCast => NativeFn::Typing(TypingFn::Cast),
+        BuiltinFunction::ItertoolsTee => NativeFn::Itertools(ItertoolsFn::Tee),
+        BuiltinFunction::ItertoolsChainFromIterable => NativeFn::Itertools(ItertoolsFn::ChainFromIterable),
     })
 }
 
@@ -141,6 +146,7 @@ impl NativeFn {
             NativeFn::Sys(_) => NativeModule::Sys,
             NativeFn::Time(_) => NativeModule::Time,
             NativeFn::Typing(_) => NativeModule::Typing,
+            NativeFn::Itertools(_) => NativeModule::Itertools,
         }
     }
 
@@ -151,6 +157,7 @@ impl NativeFn {
             NativeFn::Sys(f) => f.name(),
             NativeFn::Time(f) => f.name(),
             NativeFn::Typing(f) => f.name(),
+            NativeFn::Itertools(f) => f.name(),
         }
     }
 
@@ -183,6 +190,7 @@ impl NativeFn {
             NativeFn::Sys(f) => super::sys_module::call(f, pos, kw),
             NativeFn::Time(f) => super::time_module::call(f, pos, kw),
             NativeFn::Typing(f) => super::typing::call(f, pos, kw),
+            NativeFn::Itertools(f) => super::itertools::call(f, pos, kw),
         }
     }
 }

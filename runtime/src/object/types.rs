@@ -289,6 +289,8 @@ pub struct TypeObject {
     pub new: Option<NewFn>,
     /// The attributes the type defines itself (its instances': functions' `__name__`, …).
     pub attributes: Option<AttrFn>,
+    /// The class methods of a builtin type, as builtin functions (`chain.from_iterable`).
+    pub class_functions: &'static [(&'static str, crate::BuiltinFunction)],
 }
 
 // SAFETY: `#[repr(C)]`, header first; every static type object is immortal.
@@ -317,6 +319,7 @@ impl TypeObject {
             call: None,
             new: None,
             attributes: None,
+            class_functions: &[],
         }
     }
 
@@ -667,6 +670,7 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     call: None,
     new: Some(super::construct::hooked_new),
     attributes: None,
+    class_functions: &[],
 };
 
 /// `type`, the type of every type object (including itself).

@@ -17,6 +17,7 @@ mod dicts;
 mod format;
 mod gc;
 mod lists;
+mod itertools;
 mod modules;
 mod model;
 mod printf;
