@@ -150,7 +150,7 @@ pub enum HeapKind {
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 45] = [
+    pub const ALL: [HeapKind; 46] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
