@@ -806,7 +806,7 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
         return super::descr::get(v.get(), None, t);
     }
     if let Some((_, f)) = t.class_functions.iter().find(|(n, _)| *n == name) {
-        return Ok(super::builtin_fn::molt_builtin_function(f.code()));
+        return Ok(f());
     }
     if name == "mro" {
         return super::descr::bind_wrapper(super::descr::Wrapper::TypeMro, super::attrs::class_value(t));

@@ -289,8 +289,10 @@ pub struct TypeObject {
     pub new: Option<NewFn>,
     /// The attributes the type defines itself (its instances': functions' `__name__`, …).
     pub attributes: Option<AttrFn>,
-    /// The class methods of a builtin type, as builtin functions (`chain.from_iterable`).
-    pub class_functions: &'static [(&'static str, crate::BuiltinFunction)],
+    /// The class methods of a builtin type (`chain.from_iterable`): each name with the function
+    /// that makes its value (a builtin function object). A function, not the `BuiltinFunction`
+    /// itself, so that only programs that link the type link the builtin functions' table.
+    pub class_functions: &'static [(&'static str, fn() -> Obj)],
 }
 
 // SAFETY: `#[repr(C)]`, header first; every static type object is immortal.

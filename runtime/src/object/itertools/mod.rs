@@ -121,9 +121,14 @@ pub static TYPE_CYCLE: TypeObject = it_type("itertools.cycle", Some(new::cycle_n
 pub static TYPE_REPEAT: TypeObject = TypeObject { repr: Some(next::repeat_repr), ..it_type("itertools.repeat", Some(new::repeat_new)) };
 pub static TYPE_ACCUMULATE: TypeObject = it_type("itertools.accumulate", Some(new::accumulate_new));
 pub static TYPE_CHAIN: TypeObject = TypeObject {
-    class_functions: &[("from_iterable", BuiltinFunction::ItertoolsChainFromIterable)],
+    class_functions: &[("from_iterable", chain_from_iterable_value)],
     ..it_type("itertools.chain", Some(new::chain_new))
 };
+/// `chain.from_iterable` as a value (the class function of `TYPE_CHAIN`).
+fn chain_from_iterable_value() -> super::Obj {
+    super::builtin_fn::molt_builtin_function(BuiltinFunction::ItertoolsChainFromIterable.code())
+}
+
 pub static TYPE_COMPRESS: TypeObject = it_type("itertools.compress", Some(new::compress_new));
 pub static TYPE_DROPWHILE: TypeObject = it_type("itertools.dropwhile", Some(new::dropwhile_new));
 pub static TYPE_TAKEWHILE: TypeObject = it_type("itertools.takewhile", Some(new::takewhile_new));
