@@ -527,15 +527,20 @@ pub fn str_of(v: Obj) -> MoltResult<String> {
     }
 }
 
-/// `hash(v)`.
+/// `hash(v)`: inlined into the dict and set probes that call it for every key (the error path
+/// is out of line).
+#[inline]
 pub fn hash(v: Obj) -> MoltResult<i64> {
     match v.type_of().hash_slot() {
         Some(f) => f(v),
-        None => fail(
-            TypeError,
-            format!("unhashable type: '{}'", v.type_of().name),
-        ),
+        None => unhashable(v),
     }
+}
+
+/// TypeError "unhashable type: 'list'".
+#[cold]
+fn unhashable(v: Obj) -> MoltResult<i64> {
+    fail(TypeError, format!("unhashable type: '{}'", v.type_of().name))
 }
 
 /// `a op b` with CPython's binary-operator protocol.
