@@ -492,35 +492,12 @@ fn lookup(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
 /// str keys are compared (an attribute lookup in a namespace or an instance's `__dict__`, whose
 /// keys are strs; a key of another type never equals a str here), so no code runs.
 pub fn get_str(d: Obj, name: &str) -> Option<Obj> {
-    let hash = super::str::hash_text(name);
-    with(d, |s| {
-        if s.used == 0 || s.keys.indices.is_empty() {
-            return None;
-        }
-        let mut perturb = hash as u64;
-        let mut i = hash as u64 as usize;
-        loop {
-            i &= s.keys.mask();
-            let ix = s.keys.get_index(i);
-            if ix == DKIX_EMPTY {
-                return None;
-            }
-            if ix >= 0
-                && let Some(e) = s.keys.entries.get(ix as usize)
-                && let Some((k, v)) = e.kv
-                && e.hash == hash
-                && super::str::str_text(k) == Some(name)
-            {
-                return Some(v);
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1);
-        }
-    })
-    .flatten()
+    let ix = index_of_str(d, name)?;
+    with(d, |s| s.keys.entries.get(ix)?.kv.map(|(_, v)| v)).flatten()
 }
 
-/// The entry index of str key `name` in `d` (what [`get_str`] finds), for attribute caches.
+/// The entry index of str key `name` in `d` (the lookup of [`get_str`], and the attribute
+/// caches' hint).
 pub fn index_of_str(d: Obj, name: &str) -> Option<usize> {
     let hash = super::str::hash_text(name);
     with(d, |s| {

@@ -398,7 +398,25 @@ fn typing_repr(o: Obj) -> MoltResult<String> {
             None => Ok(String::from("typing.Callable")),
         },
         Form::Tuple if items.is_empty() => Ok(String::from("typing.Tuple[()]")),
-        _ => Ok(format!("typing.{}[{}]", form.name(), reprs(items)?)),
+        Form::Any
+        | Form::ClassVar
+        | Form::DefaultDict
+        | Form::Deque
+        | Form::Dict
+        | Form::Final
+        | Form::FrozenSet
+        | Form::Generator
+        | Form::Iterable
+        | Form::Iterator
+        | Form::List
+        | Form::Mapping
+        | Form::MutableMapping
+        | Form::MutableSequence
+        | Form::NoReturn
+        | Form::Sequence
+        | Form::Set
+        | Form::Tuple
+        | Form::Type => Ok(format!("typing.{}[{}]", form.name(), reprs(items)?)),
     }
 }
 
@@ -442,7 +460,25 @@ fn new_alias(form: Form, args: Vec<Obj>) -> MoltResult<Obj> {
     let ty = match form {
         Form::Union | Form::Optional => &TYPE_UNION_ALIAS,
         Form::Callable => &TYPE_CALLABLE_ALIAS,
-        _ => &TYPE_GENERIC_ALIAS,
+        Form::Any
+        | Form::ClassVar
+        | Form::DefaultDict
+        | Form::Deque
+        | Form::Dict
+        | Form::Final
+        | Form::FrozenSet
+        | Form::Generator
+        | Form::Iterable
+        | Form::Iterator
+        | Form::List
+        | Form::Mapping
+        | Form::MutableMapping
+        | Form::MutableSequence
+        | Form::NoReturn
+        | Form::Sequence
+        | Form::Set
+        | Form::Tuple
+        | Form::Type => &TYPE_GENERIC_ALIAS,
     };
     let p = alloc_container(Layout::new::<AliasObject>(), ty)?.cast::<AliasObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.
