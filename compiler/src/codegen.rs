@@ -727,10 +727,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
             Opcode::LStrSlot => Some(self.str_slot(&attr_s("value")).into()),
             Opcode::LSiteCache => {
-                let words = match o.attr("words") {
-                    Some(Attr::Int(n)) => u32::try_from(*n).map_err(|_| "l.site_cache: bad word count")?,
-                    _ => return Err("l.site_cache without `words`".into()),
-                };
+                let Some(&Attr::Int(n)) = o.attr("words") else { return Err("l.site_cache without `words`".into()) };
+                let words = u32::try_from(n).map_err(|_| "l.site_cache: bad word count")?;
                 let ty = self.ctx.i64_type().array_type(words);
                 let g = self.module.add_global(ty, None, ".sitecache");
                 g.set_linkage(Linkage::Private);

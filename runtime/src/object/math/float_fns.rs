@@ -321,11 +321,13 @@ pub extern "C" fn m_remainder(x: f64, y: f64) -> f64 {
     x
 }
 
-/// `m_log`.
-pub extern "C" fn m_log(x: f64) -> f64 {
+/// CPython's `m_log` / `m_log2` / `m_log10`: `log` (a libm logarithm) of a positive finite
+/// `x`; `-inf` for 0 and NaN for a negative `x` (errno EDOM); `x` itself for NaN and `+inf`.
+fn m_log_with(x: f64, log: unsafe extern "C" fn(f64) -> f64) -> f64 {
     if x.is_finite() {
         if x > 0.0 {
-            return libm::log(x);
+            // SAFETY: a libm function of one double.
+            return unsafe { log(x) };
         }
         set_errno(EDOM);
         return if x == 0.0 { f64::NEG_INFINITY } else { f64::NAN };
@@ -335,38 +337,21 @@ pub extern "C" fn m_log(x: f64) -> f64 {
     }
     set_errno(EDOM);
     f64::NAN
+}
+
+/// `m_log`.
+pub extern "C" fn m_log(x: f64) -> f64 {
+    m_log_with(x, libm::log)
 }
 
 /// `m_log2` (glibc has `log2`).
 pub extern "C" fn m_log2(x: f64) -> f64 {
-    if !x.is_finite() {
-        if x.is_nan() || x > 0.0 {
-            return x;
-        }
-        set_errno(EDOM);
-        return f64::NAN;
-    }
-    if x > 0.0 {
-        return libm::log2(x);
-    }
-    set_errno(EDOM);
-    if x == 0.0 { f64::NEG_INFINITY } else { f64::NAN }
+    m_log_with(x, libm::log2)
 }
 
 /// `m_log10`.
 pub extern "C" fn m_log10(x: f64) -> f64 {
-    if x.is_finite() {
-        if x > 0.0 {
-            return libm::log10(x);
-        }
-        set_errno(EDOM);
-        return if x == 0.0 { f64::NEG_INFINITY } else { f64::NAN };
-    }
-    if x.is_nan() || x > 0.0 {
-        return x;
-    }
-    set_errno(EDOM);
-    f64::NAN
+    m_log_with(x, libm::log10)
 }
 
 /// `_Py_log1p`: zeros keep their sign.
