@@ -459,6 +459,24 @@ molt_abi! {
         /// `callee(*args, **kwargs)`: `args` a tuple, `kwargs` a dict whose keys are strs (as
         /// `molt_kwargs_merge` makes it), passed as keyword arguments in its order.
         fn molt_call_ex(callee: obj, args: obj, kwargs: obj, depth: i64) -> obj;
+        // --- generators (decisions/0030) ---
+        /// A new generator object: what calling a generator function returns (CPython's
+        /// RETURN_GENERATOR). Its frame is `nslots` words, zeroed, of which the first `nrefs`
+        /// hold references: such a word is owned by the frame while it is not 0 (compiled code
+        /// takes a reference out of a slot by loading it and storing 0; the runtime drops what
+        /// is left when the generator is freed). The generator runs by calling
+        /// `code(gen, sent, depth) -> obj` (the C-ABI entry of the compiled resume function, the
+        /// same shape as `molt_function_new`'s `code`), which reads `GEN_STATE_OFFSET` to know
+        /// where to continue (0: the start), and before it returns sets it to the index of the
+        /// `yield` it stopped at (1, 2, …) with the yielded value as result, or to
+        /// `GEN_STATE_FINISHED` with the `return` value as result; 0 with an exception pending
+        /// when the body raised. `name`/`qualname` are static UTF-8 (`__name__`,
+        /// `__qualname__`, the repr `<generator object f.<locals>.g at 0x…>`).
+        fn molt_gen_new(code: ptr, nslots: i64, nrefs: i64, name: ptr, name_len: i64, qualname: ptr, qualname_len: i64) -> obj;
+        /// What the `yield` a generator resumed at evaluates to: `sent` (borrowed; a new
+        /// reference is returned), or, when the generator was resumed by `throw()` or
+        /// `close()`, the exception pending (returns 0 with it pending, raising at the `yield`).
+        fn molt_gen_sent(gen: obj, sent: obj) -> obj;
         /// Merges `mapping` into `kwargs` (a dict) for a call of `callee`, as CPython's
         /// DICT_MERGE: TypeError "f() argument after ** must be a mapping, not int", "f()
         /// keywords must be strings", "f() got multiple values for keyword argument 'a'" (the
@@ -548,6 +566,13 @@ molt_abi! {
         const IMMORTAL_RC: i64 = 1 << 60;
         /// Small ints hold this many bits (two's complement), the tag bit excluded.
         const SMALL_INT_BITS: i64 = 63;
+        /// Byte offset of a generator's state word (i64; `molt_gen_new`): 0 before its first
+        /// line runs, k while suspended at its k-th `yield`, GEN_STATE_FINISHED once returned.
+        const GEN_STATE_OFFSET: i64 = 16;
+        /// A generator's state once its body returned (or raised).
+        const GEN_STATE_FINISHED: i64 = -1;
+        /// Byte offset of a generator's first frame slot (8-byte words, `molt_gen_new`).
+        const GEN_SLOTS_OFFSET: i64 = 64;
         /// The words of one attribute cache (`molt_obj_getattr_cached`).
         const ATTR_CACHE_WORDS: i64 = 12;
         /// The attributes of each module the runtime implements, in `NativeModule` order: the

@@ -61,6 +61,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
         RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_map
         | RtFn::molt_filter | RtFn::molt_import_native => true,
+        RtFn::molt_gen_new | RtFn::molt_gen_sent => true,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
     }
 }

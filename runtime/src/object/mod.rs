@@ -76,6 +76,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod gc;
+pub mod generator;
 pub mod instance;
 pub mod int;
 pub mod int_float;
@@ -356,6 +357,7 @@ pub mod abi {
         molt_function_new,
     };
     pub use super::map_filter::{molt_filter, molt_map};
+    pub use super::generator::{molt_gen_new, molt_gen_sent};
     pub use super::module::molt_import_native;
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
