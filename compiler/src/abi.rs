@@ -87,6 +87,10 @@ macro_rules! molt_abi {
 
 include!("../../runtime/src/abi.rs");
 
+/// What the `generator` split (molt_passes::generator) calls and stores (decisions/0030).
+pub const GEN_ABI: molt_passes::generator::GenAbi<'static> =
+    molt_passes::generator::GenAbi { gen_new: RtFn::molt_gen_new.name(), gen_sent: RtFn::molt_gen_sent.name(), finished: GEN_STATE_FINISHED };
+
 pub fn exception_kind(name: &str) -> Option<i32> {
     EXCEPTION_KINDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
 }

@@ -628,6 +628,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         be(self.b.build_int_compare(IntPredicate::NE, tag, self.ctx.i64_type().const_zero(), "heap"))
     }
 
+    /// The address of the field at `offset` of the object heap reference `w` points to.
+    fn field_ptr(&mut self, w: IntValue<'c>, offset: i64) -> R<PointerValue<'c>> {
+        let addr = be(self.b.build_int_add(w, self.i64c(offset - abi::OBJ_TAG), "field"))?;
+        be(self.b.build_int_to_ptr(addr, self.ctx.ptr_type(AddressSpace::default()), "fp"))
+    }
+
     /// Loads a field of the object that heap reference `w` points to.
     fn load_field(&mut self, w: IntValue<'c>, offset: i64, ty: BasicTypeEnum<'c>) -> R<BasicValueEnum<'c>> {
         let addr = be(self.b.build_int_add(w, self.i64c(offset - abi::OBJ_TAG), "field"))?;
@@ -948,6 +954,34 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let msg = format!("name '{name}' is not defined");
                 self.check(st, unbound, sp, Some(("NameError", &msg)))?;
                 Some(be(self.b.build_load(ty, g.as_pointer_value(), &name))?)
+            }
+            // Generator frames (decisions/0030): words of the generator object.
+            Opcode::LGenState => Some(self.load_field(int(0), abi::GEN_STATE_OFFSET, i64t.into())?),
+            Opcode::LGenSetState => {
+                let state = o.attr("state").and_then(Attr::as_int).ok_or("l.gen_set_state without a state")?;
+                let p = self.field_ptr(int(0), abi::GEN_STATE_OFFSET)?;
+                be(self.b.build_store(p, self.i64c(state)))?;
+                None
+            }
+            Opcode::LGenStore => {
+                let slot = o.attr("slot").and_then(Attr::as_int).ok_or("l.gen_store without a slot")?;
+                let p = self.field_ptr(int(0), abi::GEN_SLOTS_OFFSET + 8 * slot)?;
+                be(self.b.build_store(p, ins[1]))?;
+                None
+            }
+            Opcode::LGenTake => {
+                let slot = o.attr("slot").and_then(Attr::as_int).ok_or("l.gen_take without a slot")?;
+                let p = self.field_ptr(int(0), abi::GEN_SLOTS_OFFSET + 8 * slot)?;
+                let t = f.values[o.results[0]].ty;
+                let v = be(self.b.build_load(self.ty(t), p, "slot"))?;
+                if t == Type::Ref {
+                    // The reference moves out of the frame.
+                    be(self.b.build_store(p, i64t.const_zero()))?;
+                }
+                Some(v)
+            }
+            Opcode::LReturnGenerator | Opcode::LYield => {
+                return Err(format!("@{}: `{}` reached code generation (the `generator` split did not run)", f.name, o.opcode.name()));
             }
             Opcode::LStoreGlobal => {
                 let name = attr_s("name");

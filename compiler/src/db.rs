@@ -150,8 +150,8 @@ pub struct CodegenUnit<'db> {
 /// every edit, but is equal for a function whose lines did not move, so its object is kept.
 #[salsa::tracked(returns(ref))]
 pub fn function_lines<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<LineTable> {
-    let f = function_lir(db, inst).as_ref()?;
-    Some(crate::codegen::line_table(inst.file(db).text(db), [f]))
+    let fs = function_lir(db, inst).as_ref()?;
+    Some(crate::codegen::line_table(inst.file(db).text(db), fs))
 }
 
 /// The object code of one function instance (external symbols; `<module>`'s unit also defines
@@ -160,16 +160,18 @@ pub fn function_lines<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<LineT
 pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<Vec<u8>, String> {
     let inst = *unit.inst(db);
     let file = *inst.file(db);
-    let f = function_lir(db, inst).as_ref().ok_or("no LIR for this instance")?;
+    let fs = function_lir(db, inst).as_ref().ok_or("no LIR for this instance")?;
+    let f = fs.first().ok_or("no LIR for this instance")?;
     let facts = module_facts(db, file).as_ref().ok_or("module facts missing")?;
     let lines = function_lines(db, inst).as_ref().ok_or("line table missing")?;
     let define_globals = f.name == crate::infer::MAIN;
     // Only the module variables this function uses (all of them for `<module>`, which defines
     // them): one unit per function must not cost the number of functions each.
-    let used: std::collections::HashSet<&str> = f
-        .ops_in_order()
-        .filter(|&o| f.ops[o].opcode == molt_ir::Opcode::LLoadGlobal || f.ops[o].opcode == molt_ir::Opcode::LStoreGlobal)
-        .filter_map(|o| f.ops[o].attr("name").and_then(molt_ir::Attr::as_str))
+    let used: std::collections::HashSet<&str> = fs
+        .iter()
+        .flat_map(|f| f.ops_in_order().map(move |o| &f.ops[o]))
+        .filter(|o| o.opcode == molt_ir::Opcode::LLoadGlobal || o.opcode == molt_ir::Opcode::LStoreGlobal)
+        .filter_map(|o| o.attr("name").and_then(molt_ir::Attr::as_str))
         .collect();
     let globals: Vec<Global> = facts
         .globals
@@ -177,14 +179,15 @@ pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<V
         .filter(|g| define_globals || used.contains(g.name.as_str()))
         .map(|g| Global { name: g.name.clone(), ty: crate::lower::machine_type(g.ty) })
         .collect();
-    let cu = Unit { funcs: vec![f], globals: &globals, define_globals, whole_program: false };
+    let cu = Unit { funcs: fs.iter().collect(), globals: &globals, define_globals, whole_program: false };
     let src = SourceInfo { path: file.path(db), lines, source_names: &facts.source_names };
     crate::codegen::generate(&cu, &src, *unit.opt(db), *unit.target(db), Output::Obj)
 }
 
-/// The LIR of one function instance, reference counts included.
+/// The LIR of one function instance, reference counts included: one function, or for a
+/// generator its ramp and its resume function.
 #[salsa::tracked(returns(ref))]
-pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
+pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Vec<Func>> {
     let f = function_tir(db, inst).as_ref()?;
     let facts = module_facts(db, *inst.file(db)).as_ref()?;
     let ctx = TirModule {
@@ -195,10 +198,12 @@ pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
         enables: facts.enables.clone(),
     };
     let lir = crate::lower::lower_func(f, &ctx);
+    // A generator function becomes its ramp and its resume function (decisions/0030).
+    let funcs = molt_passes::generator::split(lir, crate::abi::GEN_ABI);
     // Reference counting is part of lowering: LIR without it is not a complete program. The
     // driver's LIR checkpoint verifies the result.
-    let mut m = molt_ir::Module { globals: Vec::new(), funcs: vec![lir] };
+    let mut m = molt_ir::Module { globals: Vec::new(), funcs };
     let pm = molt_passes::PassManager::new(molt_passes::default_lir_pipeline());
     pm.run(&mut m, molt_ir::Level::Lir).ok()?;
-    m.funcs.pop()
+    Some(m.funcs)
 }

@@ -141,8 +141,8 @@ pub fn lir_module(db: &Database, file: SourceFile) -> Result<Module, Failure> {
     }
     for name in &facts.instances {
         let inst = Instance::new(db, file, name.clone());
-        let f = db::function_lir(db, inst).as_ref().ok_or_else(|| Failure::Ice(format!("no LIR for instance @{name}")))?;
-        m.funcs.push(f.clone());
+        let fs = db::function_lir(db, inst).as_ref().ok_or_else(|| Failure::Ice(format!("no LIR for instance @{name}")))?;
+        m.funcs.extend(fs.iter().cloned());
     }
     checkpoint("lowering (TIR → LIR) and refcount", &m, Level::Lir)?;
     Ok(m)

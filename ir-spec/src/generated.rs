@@ -124,6 +124,10 @@ pub enum Opcode {
     PyIter,
     /// `py.iter_next`: Advances an iterator: the next item, and whether there was one.
     PyIterNext,
+    /// `py.return_generator`: The first op of a generator function (CPython's RETURN_GENERATOR): calling the function makes a generator object (`__name__` `name`, `__qualname__` `qualname`) that holds its arguments and returns it; the ops after this one run when the generator is first resumed. Lowering splits the function into that ramp and a resume function (decisions/0030).
+    PyReturnGenerator,
+    /// `py.yield`: `yield value` in a generator function: suspends the generator, whose resumer gets `value`; evaluates to the value sent when it resumes (None for `next()`), or raises the exception `throw()` or `close()` threw in.
+    PyYield,
     /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
     PyMakeFunction,
     /// `py.call_value_ex`: `callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).
@@ -222,6 +226,10 @@ pub enum Opcode {
     TFloatAbs,
     /// `t.select`: cond ? a : b, for values of one type (min/max of two numbers).
     TSelect,
+    /// `t.return_generator`: `py.return_generator` (decisions/0030).
+    TReturnGenerator,
+    /// `t.yield`: `py.yield` on a boxed value.
+    TYield,
     /// `t.call`: Calls a function instance (a monomorphized function).
     TCall,
     /// `t.print`: print(*args, sep=sep, end=end) over typed values.
@@ -448,10 +456,22 @@ pub enum Opcode {
     LFuncAddr,
     /// `l.frame_depth`: The running function's frame depth (the module's frame is 1), for runtime calls that call Python code.
     LFrameDepth,
+    /// `l.return_generator`: `py.return_generator` in LIR before the `generator` split (decisions/0030), which replaces it; code generation never sees it.
+    LReturnGenerator,
+    /// `l.yield`: `py.yield` in LIR before the `generator` split, which replaces it (decisions/0030): gives away its operand's reference; the result is owned.
+    LYield,
+    /// `l.gen_state`: The state word of generator %0 (`GEN_STATE_OFFSET`): 0 before its first line, k while suspended at its k-th yield, where its resume function continues.
+    LGenState,
+    /// `l.gen_set_state`: Sets the state word of generator %0 to `state` (the yield it suspends at, or `GEN_STATE_FINISHED` before it returns).
+    LGenSetState,
+    /// `l.gen_store`: Stores %1 into frame slot `slot` of generator %0 (`GEN_SLOTS_OFFSET`; a `ref` goes to a slot below the generator's `nrefs`, and the frame takes over its reference).
+    LGenStore,
+    /// `l.gen_take`: Loads frame slot `slot` of generator %0; a `ref` result takes the frame's reference (the slot is set to 0).
+    LGenTake,
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 203] = [
+    pub const ALL: [Opcode; 213] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -493,6 +513,8 @@ impl Opcode {
         Opcode::PyContains,
         Opcode::PyIter,
         Opcode::PyIterNext,
+        Opcode::PyReturnGenerator,
+        Opcode::PyYield,
         Opcode::PyMakeFunction,
         Opcode::PyCallValueEx,
         Opcode::PyKwargsMerge,
@@ -542,6 +564,8 @@ impl Opcode {
         Opcode::TIntAbs,
         Opcode::TFloatAbs,
         Opcode::TSelect,
+        Opcode::TReturnGenerator,
+        Opcode::TYield,
         Opcode::TCall,
         Opcode::TPrint,
         Opcode::TLoadGlobal,
@@ -655,6 +679,12 @@ impl Opcode {
         Opcode::LRaise,
         Opcode::LFuncAddr,
         Opcode::LFrameDepth,
+        Opcode::LReturnGenerator,
+        Opcode::LYield,
+        Opcode::LGenState,
+        Opcode::LGenSetState,
+        Opcode::LGenStore,
+        Opcode::LGenTake,
     ];
 
     pub fn spec(self) -> &'static OpSpec {
@@ -712,6 +742,8 @@ impl Opcode {
             "py.contains" => Opcode::PyContains,
             "py.iter" => Opcode::PyIter,
             "py.iter_next" => Opcode::PyIterNext,
+            "py.return_generator" => Opcode::PyReturnGenerator,
+            "py.yield" => Opcode::PyYield,
             "py.make_function" => Opcode::PyMakeFunction,
             "py.call_value_ex" => Opcode::PyCallValueEx,
             "py.kwargs_merge" => Opcode::PyKwargsMerge,
@@ -761,6 +793,8 @@ impl Opcode {
             "t.int_abs" => Opcode::TIntAbs,
             "t.float_abs" => Opcode::TFloatAbs,
             "t.select" => Opcode::TSelect,
+            "t.return_generator" => Opcode::TReturnGenerator,
+            "t.yield" => Opcode::TYield,
             "t.call" => Opcode::TCall,
             "t.print" => Opcode::TPrint,
             "t.load_global" => Opcode::TLoadGlobal,
@@ -874,6 +908,12 @@ impl Opcode {
             "l.raise" => Opcode::LRaise,
             "l.func_addr" => Opcode::LFuncAddr,
             "l.frame_depth" => Opcode::LFrameDepth,
+            "l.return_generator" => Opcode::LReturnGenerator,
+            "l.yield" => Opcode::LYield,
+            "l.gen_state" => Opcode::LGenState,
+            "l.gen_set_state" => Opcode::LGenSetState,
+            "l.gen_store" => Opcode::LGenStore,
+            "l.gen_take" => Opcode::LGenTake,
             _ => return None,
         })
     }
@@ -931,6 +971,8 @@ macro_rules! py_ops {
             | $crate::Opcode::PyContains
             | $crate::Opcode::PyIter
             | $crate::Opcode::PyIterNext
+            | $crate::Opcode::PyReturnGenerator
+            | $crate::Opcode::PyYield
             | $crate::Opcode::PyMakeFunction
             | $crate::Opcode::PyCallValueEx
             | $crate::Opcode::PyKwargsMerge
@@ -987,6 +1029,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TIntAbs
             | $crate::Opcode::TFloatAbs
             | $crate::Opcode::TSelect
+            | $crate::Opcode::TReturnGenerator
+            | $crate::Opcode::TYield
             | $crate::Opcode::TCall
             | $crate::Opcode::TPrint
             | $crate::Opcode::TLoadGlobal
@@ -1107,10 +1151,16 @@ macro_rules! l_ops {
             | $crate::Opcode::LRaise
             | $crate::Opcode::LFuncAddr
             | $crate::Opcode::LFrameDepth
+            | $crate::Opcode::LReturnGenerator
+            | $crate::Opcode::LYield
+            | $crate::Opcode::LGenState
+            | $crate::Opcode::LGenSetState
+            | $crate::Opcode::LGenStore
+            | $crate::Opcode::LGenTake
     };
 }
 
-static SPECS: [OpSpec; 203] = [
+static SPECS: [OpSpec; 213] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1638,6 +1688,32 @@ static SPECS: [OpSpec; 203] = [
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj), C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.return_generator",
+        dialect: Dialect::Py,
+        doc: "The first op of a generator function (CPython's RETURN_GENERATOR): calling the function makes a generator object (`__name__` `name`, `__qualname__` `qualname`) that holds its arguments and returns it; the ops after this one run when the generator is first resumed. Lowering splits the function into that ramp and a resume function (decisions/0030).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }, AttrSpec { name: "qualname", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.yield",
+        dialect: Dialect::Py,
+        doc: "`yield value` in a generator function: suspends the generator, whose resumer gets `value`; evaluates to the value sent when it resumes (None for `next()`), or raises the exception `throw()` or `close()` threw in.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
@@ -2279,6 +2355,32 @@ static SPECS: [OpSpec; 203] = [
         attrs: &[],
         successors: 0,
         traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.return_generator",
+        dialect: Dialect::T,
+        doc: "`py.return_generator` (decisions/0030).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }, AttrSpec { name: "qualname", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.yield",
+        dialect: Dialect::T,
+        doc: "`py.yield` on a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -3748,6 +3850,84 @@ static SPECS: [OpSpec; 203] = [
         attrs: &[],
         successors: 0,
         traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.return_generator",
+        dialect: Dialect::L,
+        doc: "`py.return_generator` in LIR before the `generator` split (decisions/0030), which replaces it; code generation never sees it.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }, AttrSpec { name: "qualname", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.yield",
+        dialect: Dialect::L,
+        doc: "`py.yield` in LIR before the `generator` split, which replaces it (decisions/0030): gives away its operand's reference; the result is owned.",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ref)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.gen_state",
+        dialect: Dialect::L,
+        doc: "The state word of generator %0 (`GEN_STATE_OFFSET`): 0 before its first line, k while suspended at its k-th yield, where its resume function continues.",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I64)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.gen_set_state",
+        dialect: Dialect::L,
+        doc: "Sets the state word of generator %0 to `state` (the yield it suspends at, or `GEN_STATE_FINISHED` before it returns).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "state", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.gen_store",
+        dialect: Dialect::L,
+        doc: "Stores %1 into frame slot `slot` of generator %0 (`GEN_SLOTS_OFFSET`; a `ref` goes to a slot below the generator's `nrefs`, and the frame takes over its reference).",
+        operands: &[C::Exactly(Type::Ref), C::LValue],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "slot", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.gen_take",
+        dialect: Dialect::L,
+        doc: "Loads frame slot `slot` of generator %0; a `ref` result takes the frame's reference (the slot is set to 0).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::LValue],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "slot", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
         relate: None,
     },
 ];

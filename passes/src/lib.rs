@@ -21,6 +21,7 @@ use molt_ir::{Func, Level, Module, VerifyError, verify_module};
 pub mod const_fold;
 pub mod dce;
 pub mod entry_version;
+pub mod generator;
 pub mod refcount;
 pub mod simplify_cfg;
 

@@ -127,8 +127,9 @@ fn borrowed_result(op: Opcode) -> bool {
 }
 
 /// How an op uses operand `i`: consuming (takes over a reference) or borrowing.
-fn consumes_operand(op: Opcode) -> bool {
-    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise)
+fn consumes_operand(op: Opcode, i: usize) -> bool {
+    // `l.gen_store`: the generator's frame takes the stored value, not the generator.
+    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LYield) || (op == Opcode::LGenStore && i == 1)
 }
 
 /// Whether `v` is a small int made by `l.cast bits_ref`: counting it would change nothing (a
@@ -238,7 +239,7 @@ impl Rc {
             let o = &f.ops[r];
             raised_results.extend(o.results.iter().copied());
             // A consumed operand (`l.reraise`) is the op's to drop.
-            let operands = o.operands.iter().filter(|_| !consumes_operand(o.opcode));
+            let operands = o.operands.iter().enumerate().filter(|&(i, _)| !consumes_operand(o.opcode, i)).map(|(_, v)| v);
             for &v in o.results.iter().chain(operands).filter(|v| self.refs.contains(v)) {
                 let result = o.results.contains(&v);
                 if result && borrowed_result(o.opcode) {
@@ -258,7 +259,7 @@ impl Rc {
                 // Its drops happen on the edges (above); a consumed operand that is still needed
                 // gets its reference before.
                 let mut seen = HashSet::new();
-                for &v in o.operands.iter().filter(|v| self.refs.contains(v) && consumes_operand(o.opcode)) {
+                for (_, &v) in o.operands.iter().enumerate().filter(|&(i, v)| self.refs.contains(v) && consumes_operand(o.opcode, i)) {
                     if !self.owned(v) || live.contains(&v) || !seen.insert(v) {
                         pre.entry(op).or_default().push(Rc::inc(v, sp));
                     }
@@ -281,8 +282,8 @@ impl Rc {
                 }
             }
             let mut seen = HashSet::new();
-            for &v in o.operands.iter().filter(|v| self.refs.contains(v)) {
-                if consumes_operand(o.opcode) {
+            for (i, &v) in o.operands.iter().enumerate().filter(|&(_, v)| self.refs.contains(v)) {
+                if consumes_operand(o.opcode, i) {
                     if !self.owned(v) || live.contains(&v) || !seen.insert(v) {
                         pre.entry(op).or_default().push(Rc::inc(v, sp));
                     }

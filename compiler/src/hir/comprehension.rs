@@ -30,6 +30,8 @@ pub(super) enum CompKind {
     List,
     Set,
     Dict,
+    /// A generator expression: the function is a generator that yields each element.
+    Gen,
 }
 
 impl CompKind {
@@ -38,6 +40,7 @@ impl CompKind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
             CompKind::Dict => "<dictcomp>",
+            CompKind::Gen => "<genexpr>",
         }
     }
 }
@@ -189,6 +192,13 @@ impl FnLower<'_> {
         let Some(b) = self.cur else { return };
         // The element(s) as `lower_comprehension`'s callers give them: one, or a key and a value.
         let (first, second) = (vals.first().copied(), vals.get(1).copied());
+        if kind == CompKind::Gen {
+            // `yield element`; what is sent in is dropped (CPython's POP_TOP).
+            if let Some(v) = first {
+                self.emit(b, NewOp::new(Opcode::PyYield, sp).operands([v]).result(Type::Obj));
+            }
+            return;
+        }
         let op = match (kind, first, second) {
             (CompKind::List, Some(v), None) => one_arg_method(result, "append", v, sp),
             (CompKind::Set, Some(v), None) => one_arg_method(result, "add", v, sp),
@@ -196,7 +206,7 @@ impl FnLower<'_> {
                 self.append(b, NewOp::new(Opcode::PySetitem, sp).operands([result, k, v]));
                 return;
             }
-            (CompKind::List | CompKind::Set | CompKind::Dict, _, _) => return,
+            (CompKind::List | CompKind::Set | CompKind::Dict | CompKind::Gen, _, _) => return,
         };
         self.append(b, op);
     }
@@ -237,10 +247,12 @@ pub(super) fn lower_comprehension(ctx: &Ctx<'_>, pc: &PendingComp) -> (HirFunc, 
     }
     l.bind_params(entry, &frees, None);
     let sp = pc.span;
+    // A generator expression returns None; its `result` is never read (`comp_store` yields).
     let result = match pc.kind {
         CompKind::List => l.emit(entry, NewOp::new(Opcode::PyList, sp).result(Type::Obj)),
         CompKind::Set => l.emit(entry, NewOp::new(Opcode::PySet, sp).result(Type::Obj)),
         CompKind::Dict => l.emit(entry, NewOp::new(Opcode::PyDict, sp).result(Type::Obj)),
+        CompKind::Gen => Some(l.konst(entry, Attr::None, sp)),
     };
     match result {
         Some(result) => {

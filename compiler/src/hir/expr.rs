@@ -220,6 +220,18 @@ impl<'a> FnLower<'a> {
                 self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(vals).result(Type::Obj))
             }
             Expr::Lambda(l) => self.lambda(l, sp),
+            Expr::Generator(g) => self.comprehension(CompKind::Gen, g.range, &g.generators, vec![(*g.elt).clone()]),
+            Expr::Yield(y) => {
+                let v = match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        let b = self.cur?;
+                        self.konst(b, Attr::None, sp)
+                    }
+                };
+                let b = self.cur?;
+                self.emit(b, NewOp::new(Opcode::PyYield, sp).operands([v]).result(Type::Obj))
+            }
             Expr::ListComp(c) => self.comprehension(CompKind::List, c.range, &c.generators, vec![(*c.elt).clone()]),
             Expr::SetComp(c) => self.comprehension(CompKind::Set, c.range, &c.generators, vec![(*c.elt).clone()]),
             Expr::DictComp(c) => {
@@ -787,7 +799,8 @@ pub(super) fn expr_kind(e: &Expr) -> &'static str {
         Expr::Tuple(_) => "a tuple",
         Expr::Generator(_) => "a generator expression",
         Expr::Await(_) => "`await`",
-        Expr::Yield(_) | Expr::YieldFrom(_) => "`yield`",
+        Expr::Yield(_) => "`yield`",
+        Expr::YieldFrom(_) => "`yield from`",
         Expr::FString(_) | Expr::TString(_) => "an f-string",
         Expr::BytesLiteral(_) => "a bytes literal",
         Expr::EllipsisLiteral(_) => "`...`",

@@ -37,8 +37,10 @@
 //! `super` uses CPython's implicit `__class__`, which the class body then holds as a `Cell`
 //! (`needs_class_cell`, CPython's `drop_class_free`).
 //!
-//! Not modelled yet, because the lowering rejects them: generator expressions get no scope of
-//! their own. The builder visits only their first iterable.
+//! Generator expressions get a `Comprehension` scope too, marked `generator`, like a `def` or
+//! `lambda` whose body has `yield` (decisions/0030): a generator's free variables are reached
+//! through cells, since it runs after the enclosing function may have rebound them. `yield`
+//! outside a function or inside a comprehension is CPython's SyntaxError (`errors`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -144,6 +146,10 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// In the order of first occurrence (then the pass-through `Free` ones).
     pub symbols: Vec<SymbolId>,
+    /// A generator: a `def` or `lambda` whose body contains `yield`, or a generator expression
+    /// (a `Comprehension` scope). Its variables outlive a call (it suspends), so the names it
+    /// reads from enclosing functions are reached through cells, as a `lambda`'s are.
+    pub generator: bool,
     by_name: HashMap<NameId, SymbolId>,
 }
 
@@ -171,9 +177,9 @@ impl SymbolTable {
     /// The symbol table of a module.
     pub fn build(body: &[Stmt]) -> SymbolTable {
         let mut scopes = Arena::new();
-        let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+        let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
         let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), lambdas: HashMap::new(), classes: HashMap::new(), module, errors: Vec::new() };
-        let mut b = Builder { t: table, scope: module };
+        let mut b = Builder { t: table, scope: module, comp_what: Vec::new() };
         b.visit_body(body);
         let mut t = b.t;
         t.declared_globals_bind_module_names();
@@ -407,7 +413,7 @@ impl SymbolTable {
     /// scopes between it and the function that binds it (that one's `Cell` included).
     fn mark_cells(&mut self) {
         let frees: Vec<(ScopeId, NameId)> = self.symbols.iter()
-            .filter(|(_, s)| s.binding == Binding::Free && matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Class))
+            .filter(|(_, s)| s.binding == Binding::Free && (matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Class) || self.scopes[s.scope].generator))
             .map(|(_, s)| (s.scope, s.name))
             .collect();
         for (scope, name) in frees {
@@ -460,7 +466,12 @@ impl SymbolTable {
 struct Builder {
     t: SymbolTable,
     scope: ScopeId,
+    /// What each comprehension being visited is ("list comprehension", …), innermost last.
+    comp_what: Vec<&'static str>,
 }
+
+/// What CPython calls a generator expression in its SyntaxErrors.
+const GENEXPR: &str = "generator expression";
 
 impl Builder {
     fn flag(&mut self, name: &str, set: impl FnOnce(&mut Flags)) {
@@ -510,7 +521,7 @@ impl Builder {
         self.flag(f.name.as_str(), |fl| fl.defined = true);
         let outer = self.scope;
         let name = Some(self.t.intern(f.name.as_str()));
-        let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Function, name, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+        let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Function, name, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
         self.t.scopes[outer].children.push(scope);
         self.t.defs.insert(f.range.start(), scope);
         self.scope = scope;
@@ -525,14 +536,16 @@ impl Builder {
 impl Builder {
     /// A comprehension: its first iterable runs here; the rest (targets, other iterables,
     /// conditions, the element) in a scope of its own, as CPython's `symtable_handle_comprehension`.
-    fn comprehension<'a>(&mut self, range: ruff_text_size::TextRange, generators: &'a [ast::Comprehension], elts: &[&'a Expr]) {
+    fn comprehension<'a>(&mut self, range: ruff_text_size::TextRange, generators: &'a [ast::Comprehension], elts: &[&'a Expr], what: &'static str) {
         if let Some(g) = generators.first() {
             self.visit_expr(&g.iter);
         }
         let outer = self.scope;
-        let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Comprehension, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+        let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Comprehension, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
         self.t.scopes[outer].children.push(scope);
         self.t.comps.insert(range.start(), scope);
+        self.t.scopes[scope].generator = what == GENEXPR;
+        self.comp_what.push(what);
         self.scope = scope;
         for (i, g) in generators.iter().enumerate() {
             self.visit_expr(&g.target);
@@ -546,7 +559,22 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
+        self.comp_what.pop();
         self.scope = outer;
+    }
+
+    /// `yield` or `yield from` in the current scope: it makes a `def` or `lambda` a generator;
+    /// elsewhere it is CPython's SyntaxError.
+    fn yield_expr(&mut self, range: ruff_text_size::TextRange) {
+        let msg = match self.t.scopes[self.scope].kind {
+            ScopeKind::Function | ScopeKind::Lambda => {
+                self.t.scopes[self.scope].generator = true;
+                return;
+            }
+            ScopeKind::Module | ScopeKind::Class => "'yield' outside function".to_string(),
+            ScopeKind::Comprehension => format!("'yield' inside {}", self.comp_what.last().copied().unwrap_or("list comprehension")),
+        };
+        self.t.errors.push((range, msg));
     }
 }
 
@@ -564,7 +592,7 @@ impl<'a> Visitor<'a> for Builder {
                 self.flag(c.name.as_str(), |f| f.defined = true);
                 let outer = self.scope;
                 let name = Some(self.t.intern(c.name.as_str()));
-                let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Class, name, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+                let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Class, name, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
                 self.t.scopes[outer].children.push(scope);
                 self.t.classes.insert(c.range.start(), scope);
                 self.scope = scope;
@@ -658,7 +686,7 @@ impl<'a> Visitor<'a> for Builder {
                     }
                 }
                 let outer = self.scope;
-                let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Lambda, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), by_name: HashMap::new() });
+                let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Lambda, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
                 self.t.scopes[outer].children.push(scope);
                 self.t.lambdas.insert(l.range.start(), scope);
                 self.scope = scope;
@@ -669,15 +697,24 @@ impl<'a> Visitor<'a> for Builder {
                 self.scope = outer;
             }
             Expr::ListComp(ast::ExprListComp { elt, generators, range, .. })
-            | Expr::SetComp(ast::ExprSetComp { elt, generators, range, .. }) => self.comprehension(*range, generators, &[elt]),
+            | Expr::SetComp(ast::ExprSetComp { elt, generators, range, .. }) => {
+                let what = if matches!(e, Expr::ListComp(_)) { "list comprehension" } else { "set comprehension" };
+                self.comprehension(*range, generators, &[elt], what)
+            }
             Expr::DictComp(ast::ExprDictComp { key, value, generators, range, .. }) => {
                 let elts: Vec<&Expr> = key.as_deref().into_iter().chain([&**value]).collect();
-                self.comprehension(*range, generators, &elts)
+                self.comprehension(*range, generators, &elts, "dict comprehension")
             }
-            Expr::Generator(ast::ExprGenerator { generators, .. }) => {
-                if let Some(g) = generators.first() {
-                    self.visit_expr(&g.iter);
+            Expr::Generator(ast::ExprGenerator { elt, generators, range, .. }) => self.comprehension(*range, generators, &[elt], GENEXPR),
+            Expr::Yield(ast::ExprYield { value, range, .. }) => {
+                self.yield_expr(*range);
+                if let Some(v) = value {
+                    self.visit_expr(v);
                 }
+            }
+            Expr::YieldFrom(ast::ExprYieldFrom { value, range, .. }) => {
+                self.yield_expr(*range);
+                self.visit_expr(value);
             }
             _ => visitor::walk_expr(self, e),
         }

@@ -58,6 +58,21 @@ impl<'a> FnLower<'a> {
                 self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([none]));
             }
         }
+        // A generator function makes its generator before any of its code runs (CPython's
+        // RETURN_GENERATOR, decisions/0030).
+        if self.ctx.table.scope(self.scope).generator {
+            let entry = self.func.layout[0];
+            let name = super::comprehension::display_name(&self.func.name).to_string();
+            let op = NewOp::new(Opcode::PyReturnGenerator, self.func.span).attr("name", Attr::Str(name)).attr("qualname", Attr::Str(self.qualname.clone()));
+            match self.func.blocks[entry].ops.first().copied() {
+                Some(first) => {
+                    self.func.insert_op_before(first, op);
+                }
+                None => {
+                    self.func.append_op(entry, op);
+                }
+            }
+        }
         // Blocks not reachable from the entry (the exit of `while True:` without break, the code
         // after a call that always raises) are removed, so that every block ends with a
         // terminator and every value used is defined in a block that stays.

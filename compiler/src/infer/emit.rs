@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield
     };
 }
 
@@ -53,7 +53,8 @@ impl Infer<'_> {
         let mut diags = Vec::new();
         let ret_lat = self.rets.get(k).copied().unwrap_or(Lat::Bottom);
         // A function object's code returns a boxed value (its callers are the runtime's).
-        let object_entry = self.hir.funcs[k.0].object_entry;
+        // So does a generator's body (its `return` value goes into a StopIteration).
+        let object_entry = self.hir.funcs[k.0].object_entry || super::is_generator(f);
         let ret_ty = if object_entry { Type::TObj } else { ret_lat.ty().unwrap_or(Type::None) };
         if ret_lat.is_boxed() && self.tier0 && !object_entry {
             diags.extend(self.return_conflict(f, &lat));
@@ -499,6 +500,15 @@ impl Emitter<'_, '_> {
                 let opc = if o.opcode == Opcode::PyWithExit { Opcode::TWithExit } else { Opcode::TExcMatchesClass };
                 self.value(b, NewOp::new(opc, sp).operands([e, c]).result(Type::Bool))
             }
+            Opcode::PyYield => {
+                let v = boxed_operand(self, 0);
+                self.value(b, NewOp::new(Opcode::TYield, sp).operands([v]).result(Type::TObj))
+            }
+            // Always typed (`rules::rule`).
+            Opcode::PyReturnGenerator => {
+                self.undef_results(b, o);
+                return;
+            }
             Opcode::PyWithEnter => {
                 let m = boxed_operand(self, 0);
                 self.value(b, NewOp::new(Opcode::TWithEnter, sp).operands([m]).result(Type::TObj))
@@ -803,6 +813,9 @@ impl Emitter<'_, '_> {
         let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Str(String::new()));
         let r0 = o.results.first().copied();
         match o.opcode {
+            Opcode::PyReturnGenerator => {
+                self.out.append_op(b, NewOp::new(Opcode::TReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
+            }
             Opcode::PyConst => {
                 if let Some(r) = r0 {
                     self.emit(b, r, NewOp::new(Opcode::TConst, sp).attr("value", attr("value")).result(res[0]));
@@ -1034,7 +1047,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
         }
     }
 

@@ -553,6 +553,12 @@ impl L<'_> {
             }
             Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
             Opcode::TWithEnter => Some(self.call_val(RtFn::molt_with_enter, ops, Type::Ref, sp)),
+            // Split by the `generator` transformation (molt_passes::generator, decisions/0030).
+            Opcode::TReturnGenerator => {
+                self.push(NewOp::new(Opcode::LReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
+                None
+            }
+            Opcode::TYield => Some(self.val(NewOp::new(Opcode::LYield, sp).operands([ops[0]]).result(Type::Ref))),
             Opcode::TWithExit => Some(self.call_val(RtFn::molt_with_exit, ops, Type::I1, sp)),
             Opcode::TImportNative => {
                 let c = self.i64c(crate::modules::abi_code(o.expect_enum_attr("module")).into(), sp);
