@@ -128,6 +128,8 @@ pub enum Opcode {
     PyReturnGenerator,
     /// `py.yield`: `yield value` in a generator function: suspends the generator, whose resumer gets `value`; evaluates to the value sent when it resumes (None for `next()`), or raises the exception `throw()` or `close()` threw in.
     PyYield,
+    /// `py.yield_from_send`: One step of `yield from` (CPython's SEND) on iterator %0: `next(%0)` when %1 is None, else `%0.send(%1)`. Results: the value %0 yielded and true — the generator then yields it, and while suspended there forwards `throw()` and `close()` to %0 — or, once %0 finished, its return value (None without one) and false.
+    PyYieldFromSend,
     /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
     PyMakeFunction,
     /// `py.call_value_ex`: `callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).
@@ -230,6 +232,8 @@ pub enum Opcode {
     TReturnGenerator,
     /// `t.yield`: `py.yield` on a boxed value.
     TYield,
+    /// `t.yield_from_send`: `py.yield_from_send` on boxed values.
+    TYieldFromSend,
     /// `t.call`: Calls a function instance (a monomorphized function).
     TCall,
     /// `t.print`: print(*args, sep=sep, end=end) over typed values.
@@ -471,7 +475,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 213] = [
+    pub const ALL: [Opcode; 215] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -515,6 +519,7 @@ impl Opcode {
         Opcode::PyIterNext,
         Opcode::PyReturnGenerator,
         Opcode::PyYield,
+        Opcode::PyYieldFromSend,
         Opcode::PyMakeFunction,
         Opcode::PyCallValueEx,
         Opcode::PyKwargsMerge,
@@ -566,6 +571,7 @@ impl Opcode {
         Opcode::TSelect,
         Opcode::TReturnGenerator,
         Opcode::TYield,
+        Opcode::TYieldFromSend,
         Opcode::TCall,
         Opcode::TPrint,
         Opcode::TLoadGlobal,
@@ -744,6 +750,7 @@ impl Opcode {
             "py.iter_next" => Opcode::PyIterNext,
             "py.return_generator" => Opcode::PyReturnGenerator,
             "py.yield" => Opcode::PyYield,
+            "py.yield_from_send" => Opcode::PyYieldFromSend,
             "py.make_function" => Opcode::PyMakeFunction,
             "py.call_value_ex" => Opcode::PyCallValueEx,
             "py.kwargs_merge" => Opcode::PyKwargsMerge,
@@ -795,6 +802,7 @@ impl Opcode {
             "t.select" => Opcode::TSelect,
             "t.return_generator" => Opcode::TReturnGenerator,
             "t.yield" => Opcode::TYield,
+            "t.yield_from_send" => Opcode::TYieldFromSend,
             "t.call" => Opcode::TCall,
             "t.print" => Opcode::TPrint,
             "t.load_global" => Opcode::TLoadGlobal,
@@ -973,6 +981,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyIterNext
             | $crate::Opcode::PyReturnGenerator
             | $crate::Opcode::PyYield
+            | $crate::Opcode::PyYieldFromSend
             | $crate::Opcode::PyMakeFunction
             | $crate::Opcode::PyCallValueEx
             | $crate::Opcode::PyKwargsMerge
@@ -1031,6 +1040,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TSelect
             | $crate::Opcode::TReturnGenerator
             | $crate::Opcode::TYield
+            | $crate::Opcode::TYieldFromSend
             | $crate::Opcode::TCall
             | $crate::Opcode::TPrint
             | $crate::Opcode::TLoadGlobal
@@ -1160,7 +1170,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 213] = [
+static SPECS: [OpSpec; 215] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1714,6 +1724,19 @@ static SPECS: [OpSpec; 213] = [
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.yield_from_send",
+        dialect: Dialect::Py,
+        doc: "One step of `yield from` (CPython's SEND) on iterator %0: `next(%0)` when %1 is None, else `%0.send(%1)`. Results: the value %0 yielded and true — the generator then yields it, and while suspended there forwards `throw()` and `close()` to %0 — or, once %0 finished, its return value (None without one) and false.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
@@ -2377,6 +2400,19 @@ static SPECS: [OpSpec; 213] = [
         operands: &[C::Exactly(Type::TObj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.yield_from_send",
+        dialect: Dialect::T,
+        doc: "`py.yield_from_send` on boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
         successors: 0,

@@ -477,6 +477,16 @@ molt_abi! {
         /// reference is returned), or, when the generator was resumed by `throw()` or
         /// `close()`, the exception pending (returns 0 with it pending, raising at the `yield`).
         fn molt_gen_sent(gen: obj, sent: obj) -> obj;
+        /// One step of `yield from it` in the running generator (CPython's SEND): `next(it)`
+        /// when `sent` is None, else `it.send(sent)` (both borrowed). Returns the value `it`
+        /// yielded — the running generator yields it next, and while suspended there its
+        /// `throw()` and `close()` go to `it` first, as CPython's `_gen_throw` does — or, when
+        /// `it` finished (also when a forwarded `throw()` finished it), its return value (None
+        /// without one), and then `molt_yf_done` is true.
+        fn molt_yf_send(it: obj, sent: obj) -> obj;
+        /// Whether the last `molt_yf_send` of the running generator found its iterator
+        /// finished (its result is then the return value).
+        fn molt_yf_done() -> bool;
         /// Merges `mapping` into `kwargs` (a dict) for a call of `callee`, as CPython's
         /// DICT_MERGE: TypeError "f() argument after ** must be a mapping, not int", "f()
         /// keywords must be strings", "f() got multiple values for keyword argument 'a'" (the

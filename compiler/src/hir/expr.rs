@@ -221,6 +221,7 @@ impl<'a> FnLower<'a> {
             }
             Expr::Lambda(l) => self.lambda(l, sp),
             Expr::Generator(g) => self.comprehension(CompKind::Gen, g.range, &g.generators, vec![(*g.elt).clone()]),
+            Expr::YieldFrom(y) => self.yield_from(&y.value, sp),
             Expr::Yield(y) => {
                 let v = match &y.value {
                     Some(v) => self.expr(v)?,
@@ -786,6 +787,38 @@ pub(super) fn comparison(op: ast::CmpOp) -> Option<Comparison> {
         ast::CmpOp::In => Comparison::In,
         ast::CmpOp::NotIn => Comparison::NotIn,
     })
+}
+
+impl FnLower<'_> {
+    /// `yield from x` (PEP 380, CPython 3.11's GET_YIELD_FROM_ITER + SEND loop): the iterator
+    /// of `x`, then `py.yield_from_send` of what was sent (None first) until it finishes; each
+    /// value it gives is yielded. The expression's value is the iterator's return value.
+    fn yield_from(&mut self, value: &Expr, sp: Span) -> Option<Value> {
+        let x = self.expr(value)?;
+        let b = self.cur?;
+        let it = self.emit(b, NewOp::new(Opcode::PyIter, sp).operands([x]).result(Type::Obj))?;
+        let b = self.cur?;
+        let none = self.konst(b, Attr::None, sp);
+        let header = self.new_block();
+        let sent = self.func.add_block_param(header, Type::Obj);
+        self.names.insert(sent, "<sent>".into());
+        self.br_args(b, header, vec![none], sp);
+        self.cur = None;
+        let (body, exit) = (self.new_block(), self.new_block());
+        let (step, h) = self.append(header, NewOp::new(Opcode::PyYieldFromSend, sp).operands([it, sent]).result(Type::Obj).result(Type::Bool));
+        let (v, more) = (self.func.ops[step].results[0], self.func.ops[step].results[1]);
+        self.cond_br(h, more, body, vec![], exit, sp);
+        self.seal(body);
+        self.cur = Some(body);
+        let s2 = self.emit(body, NewOp::new(Opcode::PyYield, sp).operands([v]).result(Type::Obj));
+        if let (Some(s2), Some(b)) = (s2, self.cur.take()) {
+            self.br_args(b, header, vec![s2], sp);
+        }
+        self.seal(header);
+        self.seal(exit);
+        self.cur = Some(exit);
+        Some(v)
+    }
 }
 
 pub(super) fn expr_kind(e: &Expr) -> &'static str {

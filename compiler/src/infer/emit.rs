@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend
     };
 }
 
@@ -536,6 +536,14 @@ impl Emitter<'_, '_> {
             Opcode::PyListToTuple => {
                 let l = self.vmap[&o.operands[0]];
                 self.value(b, NewOp::new(Opcode::TListToTuple, sp).operands([l]).result(Type::TObj))
+            }
+            Opcode::PyYieldFromSend => {
+                let (it, v) = (boxed_operand(self, 0), boxed_operand(self, 1));
+                let id = self.out.append_op(b, NewOp::new(Opcode::TYieldFromSend, sp).operands([it, v]).result(Type::TObj).result(Type::Bool));
+                let rs = self.out.ops[id].results.clone();
+                self.vmap.insert(o.results[0], rs[0]);
+                self.vmap.insert(o.results[1], rs[1]);
+                return;
             }
             Opcode::PyIterNext => {
                 let x = boxed_operand(self, 0);
@@ -1047,7 +1055,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
         }
     }
 

@@ -153,7 +153,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -183,7 +183,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyWithEnter | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyWithEnter | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -199,7 +199,7 @@ fn opaque_lats(o: &OpData) -> Vec<Lat> {
     let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
     let n = o.results.len();
     match (o.opcode, generic_unboxed_result(o)) {
-        (Opcode::PyIterNext, _) => vec![any, Lat::T(Type::Bool)],
+        (Opcode::PyIterNext | Opcode::PyYieldFromSend, _) => vec![any, Lat::T(Type::Bool)],
         (Opcode::PyIter, _) => vec![Lat::Boxed(TySet::OBJECT)],
         (_, Some(t)) => vec![Lat::T(t); n],
         (_, None) => vec![any; n],
@@ -552,7 +552,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
             Type::Tuple(_) | Type::Str | Type::List => seq_generic(Lat::Boxed(TySet::OBJECT)),
             t => Rule::Raise("TypeError", format!("'{}' object is not iterable", t.python_name())),
         },
-        Opcode::PyIterNext => Rule::Generic(opaque_lats(o)),
+        Opcode::PyIterNext | Opcode::PyYieldFromSend => Rule::Generic(opaque_lats(o)),
         // The runtime formats the (boxed) value: every type's `__format__` and its errors.
         Opcode::PyFormat => Rule::Generic(vec![Lat::T(Type::Str)]),
         // Slices of tuples and strs in the runtime (a new tuple or str); bounds of other types

@@ -61,7 +61,8 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
         RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_map
         | RtFn::molt_filter | RtFn::molt_import_native => true,
-        RtFn::molt_gen_new | RtFn::molt_gen_sent => true,
+        RtFn::molt_gen_new | RtFn::molt_gen_sent | RtFn::molt_yf_send => true,
+        RtFn::molt_yf_done => false,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
     }
 }
@@ -748,6 +749,14 @@ impl L<'_> {
                 let done = self.is_static(item, crate::abi::RtObj::molt_iter_done, sp);
                 let more = self.cast(CastOp::Not, done, Type::I1, sp);
                 self.vmap.insert(o.results[0], item);
+                self.vmap.insert(o.results[1], more);
+                return;
+            }
+            Opcode::TYieldFromSend => {
+                let v = self.call_val(RtFn::molt_yf_send, ops, Type::Ref, sp);
+                let done = self.call_val(RtFn::molt_yf_done, vec![], Type::I1, sp);
+                let more = self.cast(CastOp::Not, done, Type::I1, sp);
+                self.vmap.insert(o.results[0], v);
                 self.vmap.insert(o.results[1], more);
                 return;
             }

@@ -77,6 +77,7 @@ pub mod format;
 pub mod function;
 pub mod gc;
 pub mod generator;
+pub mod yield_from;
 pub mod instance;
 pub mod int;
 pub mod int_float;
@@ -358,6 +359,7 @@ pub mod abi {
     };
     pub use super::map_filter::{molt_filter, molt_map};
     pub use super::generator::{molt_gen_new, molt_gen_sent};
+    pub use super::yield_from::{molt_yf_done, molt_yf_send};
     pub use super::module::molt_import_native;
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};

@@ -1,0 +1,3 @@
+# `yield` at module level is a SyntaxError in CPython.
+x = 1
+yield x
