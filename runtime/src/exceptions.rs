@@ -26,7 +26,8 @@
 //! [`exception_pending`],
 //! [`fetch_exception`], [`push_frame`], [`pending_exception`], [`take_exception`],
 //! [`clear_exception`], [`handling_begin`], [`handling_end`], [`handling_depth`],
-//! [`clear_handling`], [`take_system_exit`]; and, from `traceback`, [`Frame`],
+//! [`handling_suspend`] / [`handling_resume`] (a generator's handlers while it is suspended),
+//! [`save_pending`] / [`restore_pending`], [`clear_handling`], [`take_system_exit`]; and, from `traceback`, [`Frame`],
 //! [`ExceptionReport`] and [`format_traceback`] (CPython 3.11's rendering, chains included).
 //!
 //! Invariants: `molt_exc_pending` is 1 exactly while an exception is pending. The pending
@@ -323,6 +324,27 @@ impl MoltError {
             },
             Err(e) => e,
         }
+    }
+
+    /// The error that raises exception object `exc` (borrowed; the error keeps its own
+    /// reference) as it is: its frames and context unchanged, no new context (CPython's
+    /// `PyErr_Restore`, as [`MoltError::take_raised`] restores). A non-exception is a TypeError.
+    pub fn from_raised(exc: Obj) -> MoltError {
+        match exc::kind_of(exc) {
+            Some(kind) => MoltError {
+                kind: ExceptionKind::from_code(kind).unwrap_or(ExceptionKind::RuntimeError),
+                message: Cow::Borrowed(""),
+                suggest: None,
+                arg: Some(ErrorArg { obj: new_ref(exc), raised: true }),
+            },
+            None => MoltError::new(ExceptionKind::TypeError, NOT_AN_EXCEPTION),
+        }
+    }
+
+    /// The exception object a raised error stands for (borrowed: the error keeps it), from
+    /// [`MoltError::take_raised`] or [`MoltError::from_raised`]; None for other errors.
+    pub fn raised(&self) -> Option<Obj> {
+        self.arg.as_ref().filter(|a| a.raised).map(|a| a.obj)
     }
 
     /// The same error, carrying `suggest` (when there is one) for its traceback.
@@ -733,6 +755,80 @@ pub fn handling_end() {
 /// How many handlers are active.
 pub fn handling_depth() -> usize {
     HANDLING.with(|h| h.stack.len() + h.lost)
+}
+
+/// Takes the handlers entered above depth `base` off the stack (innermost last): a generator
+/// suspending inside `except` blocks keeps them (CPython's `gi_exc_state`) until
+/// [`handling_resume`] puts them back. Returns the entries (owned references) and how many of
+/// them were lost entries (see [`Handling`]); if the entries cannot be copied out (no memory),
+/// they are dropped and counted as lost.
+pub fn handling_suspend(base: usize) -> (Vec<Obj>, usize) {
+    let (taken, lost, unsaved) = HANDLING.with(|h| {
+        let above = (h.stack.len() + h.lost).saturating_sub(base);
+        let lost = above.min(h.lost);
+        h.lost -= lost;
+        let n = above - lost;
+        let keep = h.stack.len().saturating_sub(n);
+        let mut taken: Vec<Obj> = Vec::new();
+        if taken.try_reserve_exact(n).is_ok() {
+            taken.extend(h.stack.drain(keep..));
+            (taken, lost, 0)
+        } else {
+            (taken, lost, n)
+        }
+    });
+    // Entries that could not be saved: dropped one by one (no allocation), counted as lost.
+    for _ in 0..unsaved {
+        if let Some(o) = HANDLING.with(|h| h.stack.pop()) {
+            // SAFETY: the stack owned this reference; it has just been removed.
+            unsafe { decref(o) };
+        }
+    }
+    (taken, lost + unsaved)
+}
+
+/// Pushes back the handlers [`handling_suspend`] took (the generator resumes inside them):
+/// `entries` (owned references, innermost last), then `lost` lost entries. An entry that cannot
+/// be pushed (no memory) is dropped and counted as a lost one.
+pub fn handling_resume(mut entries: Vec<Obj>, lost: usize) {
+    HANDLING.with(|h| {
+        if h.lost == 0 && h.stack.try_reserve(entries.len()).is_ok() {
+            h.stack.append(&mut entries);
+        } else {
+            h.lost = h.lost.saturating_add(entries.len());
+        }
+        h.lost = h.lost.saturating_add(lost);
+    });
+    for o in entries {
+        // SAFETY: an entry that could not be pushed (its reference, not stored).
+        unsafe { decref(o) };
+    }
+}
+
+/// The pending exception taken out whole (its traceback state included) by [`save_pending`],
+/// for runtime code that must run Python code with nothing pending (a generator's finaliser);
+/// [`restore_pending`] puts it back.
+pub struct SavedPending {
+    pending: Option<Pending>,
+    skip_next_frame: bool,
+}
+
+/// Takes the pending exception (if any) out of the pending state, as it is.
+pub fn save_pending() -> SavedPending {
+    let skip_next_frame = SKIP_NEXT_FRAME.swap(false, Ordering::Relaxed);
+    SavedPending { pending: take_pending(), skip_next_frame }
+}
+
+/// Makes the exception [`save_pending`] took pending again, exactly as it was (dropping
+/// whatever is pending now); nothing pending if none was.
+pub fn restore_pending(saved: SavedPending) {
+    match saved.pending {
+        Some(p) => {
+            set_pending(p);
+            SKIP_NEXT_FRAME.store(saved.skip_next_frame, Ordering::Relaxed);
+        }
+        None => clear_exception(),
+    }
 }
 
 /// Leaves every handler (at exit: no exception object may outlive the program's report).

@@ -7,7 +7,7 @@
 //! `range::free` / `free_iter` / `free_long_iter`, `builtins_iter::free_enumerate` /
 //! `free_zip` / `free_reversed`, `dict::free`, `dict_views::free_view` / `free_iter`,
 //! `set::free` / `free_iter`, `function::free` / `free_cell`, `map_filter::free`, `class::free`,
-//! `instance::free`, `descr::free`, `super_::free`, `slots::free_seq_iter` drop the payload
+//! `instance::free`, `descr::free`, `super_::free`, `slots::free_seq_iter`, `generator::free` drop the payload
 //! and call [`free_raw`]; an `object()` is a bare header); `sys::Global` for the free lists (CPython 3.11's
 //! `Objects/floatobject.c` and `Objects/tupleobject.c` keep the same lists: `PyFloat_MAXFREELIST`,
 //! `PyTuple_MAXSAVESIZE`) and the queue of deferred frees; `gc` (the cycle collector) for the
@@ -52,7 +52,7 @@
 //!
 //! Deferred frees (CPython's trashcan, `Py_TRASHCAN_BEGIN`): while [`free_object`] frees an
 //! object of a kind that owns references (tuples, lists, dicts, sets, views, iterators,
-//! exceptions, functions, cells, maps, filters), any such object whose
+//! exceptions, functions, cells, maps, filters, generators), any such object whose
 //! count reaches zero meanwhile is queued instead of freed from inside the first one's `free`;
 //! the outermost call frees the queue before it returns. Freeing is therefore complete when the
 //! outermost `decref` returns (the counts are exact at every point a caller can observe), and
@@ -146,11 +146,13 @@ pub enum HeapKind {
     Random,
     /// `object::itertools`: the iterators of `itertools` (one layout, `ItObject`).
     Itertools,
+    /// `object::generator`: generator objects (a frame of inline slots).
+    Generator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 46] = [
+    pub const ALL: [HeapKind; 47] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -197,6 +199,7 @@ impl HeapKind {
         HeapKind::TypeVar,
         HeapKind::Random,
         HeapKind::Itertools,
+        HeapKind::Generator,
     ];
 
     /// The Python type name.
@@ -248,6 +251,7 @@ impl HeapKind {
             HeapKind::TypeVar => "TypeVar",
             HeapKind::Random => "random.Random",
             HeapKind::Itertools => "itertools",
+            HeapKind::Generator => "generator",
         }
     }
 
@@ -295,7 +299,8 @@ impl HeapKind {
             | HeapKind::Module
             | HeapKind::TypingAlias
             | HeapKind::TypeVar
-            | HeapKind::Itertools => true,
+            | HeapKind::Itertools
+            | HeapKind::Generator => true,
         }
     }
 
@@ -352,6 +357,7 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::Module,
         HeapKind::TypingAlias,
         HeapKind::Itertools,
+        HeapKind::Generator,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -960,6 +966,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
+        Some(HeapKind::Generator) => unsafe { super::generator::free(h.cast_mut()) },
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

@@ -45,7 +45,7 @@
 //! objects were freed: what `gc.collect()` will call), [`collect_all`], [`stats`]; for `alloc`:
 //! `on_alloc` (CPython's `_PyObject_GC_Link`: the generation-0 count and the automatic
 //! collections) and `on_free` (`PyObject_GC_Del`: untrack, uncount); for the containers'
-//! modules: [`may_be_tracked`], `tracked_at`, `clear_slot`; [`set_threshold`] /
+//! modules: [`may_be_tracked`], `tracked_at`, `clear_slot`, [`collecting`]; [`set_threshold`] /
 //! [`thresholds`] (`gc.set_threshold` / `gc.get_threshold`).
 //!
 //! The algorithm is CPython's, function by function: `update_refs` copies each tracked
@@ -57,7 +57,8 @@
 //! untracks the dicts that hold none (`untrack_dicts`); the survivors move to the next
 //! generation; `delete_garbage` takes each unreachable object in turn, clears it (holding a
 //! reference meanwhile) and lets reference counting free what that releases. No type has a
-//! finaliser (`__del__`) or weak references yet, so the unreachable set is freed whole and the
+//! finaliser (`__del__`) or weak references yet (a suspended generator's `close()` runs when
+//! reference counting frees it, never during a collection: [`collecting`]), so the unreachable set is freed whole and the
 //! order of freeing is not observable.
 //!
 //! What is tracked: every object of a container kind from the end of its constructor until
@@ -603,6 +604,12 @@ pub fn collect(generation: usize) -> usize {
     n
 }
 
+/// True while a collection runs (a generator freed then does not run its `close()`: see
+/// `generator`).
+pub(crate) fn collecting() -> bool {
+    state::get().collecting.get()
+}
+
 /// A full collection (`gc.collect()`).
 pub fn collect_all() -> usize {
     collect(NUM_GENERATIONS - 1)
@@ -952,6 +959,7 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::Module) => super::module::traverse(h, few),
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
+            Some(HeapKind::Generator) => super::generator::traverse(h, few),
             Some(
                 HeapKind::Int
                 | HeapKind::Float
@@ -1022,6 +1030,7 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::Module) => super::module::clear(h),
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(HeapKind::Itertools) => super::itertools::clear(h),
+            Some(HeapKind::Generator) => super::generator::clear(h),
             Some(
                 HeapKind::Int
                 | HeapKind::Float
