@@ -68,8 +68,8 @@ def counting():
 
 c = counting()
 print(next(c), next(c), next(c))
-c = None
-print("deleted")
+c.close()
+print("closed")
 
 
 def raising_in_finally():

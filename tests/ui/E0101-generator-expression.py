@@ -1,2 +1,0 @@
-x = [1, 2]
-y = list(i * 2 for i in x)
