@@ -9,9 +9,13 @@
 //! function's body), which `lower_module` runs for every comprehension it finds, nested ones
 //! included.
 //!
+//! Generator expressions are the fourth kind (`<genexpr>`, decisions/0030): the same function,
+//! a generator (it starts with `py.return_generator`) whose innermost loop yields the element.
+//!
 //! Invariants: the comprehension's function takes `.0` (the iterator) then its free variables
-//! in name order, by value — sound because the function runs to completion at once and cannot
-//! rebind them (`:=` is rejected). Every `iter()` and `next()` of the loops is blamed on the
+//! in name order — by value for list, set and dict comprehensions (sound because the function
+//! runs to completion at once and cannot rebind them: `:=` is rejected), as cells for a
+//! generator expression (it runs later: late binding, the symbol table marks them `in_cell`). Every `iter()` and `next()` of the loops is blamed on the
 //! whole comprehension, as CPython's markers show. The function's name is `<listcomp>#k`
 //! (unique); tracebacks show the part before `#`.
 
