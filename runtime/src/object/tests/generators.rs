@@ -693,3 +693,48 @@ fn bad_ramp_arguments_raise() {
     assert!(!generator::is_generator(small(1)));
     assert_all_freed();
 }
+
+/// ```python
+/// def ret():
+///     yield 1
+///     return (1, 2)
+/// ```
+unsafe extern "C" fn ret_tuple_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
+    unsafe {
+        let st = state(g);
+        if *st == 0 {
+            *st = 1;
+            return small(1);
+        }
+        let Some(s) = resumed(g, sent) else { return Obj::default() };
+        decref(s);
+        *st = GEN_STATE_FINISHED;
+        tuple::tuple_from_slice(&[small(1), small(2)]).unwrap()
+    }
+}
+
+#[test]
+fn stop_iteration_value() {
+    let _guard = test_lock();
+    // `_PyGen_SetStopIterationValue`: a tuple is the one argument, `e.value` is it.
+    let g = make(ret_tuple_body, 0, 0, "ret");
+    assert_eq!(show(method(g, "__next__", &[])), "1");
+    let e = method(g, "send", &[singletons::none()]).unwrap_err();
+    raise_error(&e);
+    let o = Owned(fetch_exception());
+    assert_eq!(show(Ok(new_ref(o.get()))), "StopIteration((1, 2))");
+    assert_eq!(attr(o.get(), "value"), "(1, 2)");
+    assert_eq!(attr(o.get(), "args"), "((1, 2),)");
+    drop((e, o));
+    // Without a value: None.
+    let e = method(g, "send", &[singletons::none()]).unwrap_err();
+    raise_error(&e);
+    let o = Owned(fetch_exception());
+    assert_eq!(attr(o.get(), "value"), "None");
+    // Only StopIteration has it.
+    let k = Owned(exc::new_exception(ExceptionKind::KeyError.code(), Some(small(1))).unwrap());
+    assert_eq!(attr(k.get(), "value"), "!AttributeError(\"'KeyError' object has no attribute 'value'\")");
+    drop((e, o, k));
+    unsafe { decref(g) };
+    assert_all_freed();
+}
