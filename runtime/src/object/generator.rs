@@ -454,7 +454,9 @@ fn send_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 /// `generator.__next__()` (the slot wrapper's argument check).
 fn next_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_keywords(o, "__next__", kw)?;
+    if !kw.is_empty() {
+        return fail(TypeError, "wrapper __next__() takes no keyword arguments");
+    }
     if !pos.is_empty() {
         return fail(TypeError, format!("expected 0 arguments, got {}", pos.len()));
     }

@@ -191,6 +191,14 @@ fn send_and_builtin_next() {
     assert_eq!(show(method(g, "send", &[])), "!TypeError('generator.send() takes exactly one argument (0 given)')");
     assert_eq!(show(method(g, "close", &[small(1)])), "!TypeError('generator.close() takes no arguments (1 given)')");
     assert_eq!(show(method(g, "__next__", &[small(1)])), "!TypeError('expected 0 arguments, got 1')");
+    assert_eq!(
+        show(call::call_method(g, "__next__", &[], &[("a", small(1))])),
+        "!TypeError('wrapper __next__() takes no keyword arguments')"
+    );
+    assert_eq!(
+        show(call::call_method(g, "throw", &[small(1)], &[("a", small(1))])),
+        "!TypeError('generator.throw() takes no keyword arguments')"
+    );
     assert_eq!(show(method(g, "throw", &[])), "!TypeError('throw expected at least 1 argument, got 0')");
     let four = [small(1), small(2), small(3), small(4)];
     assert_eq!(show(method(g, "throw", &four)), "!TypeError('throw expected at most 3 arguments, got 4')");
