@@ -150,9 +150,9 @@ pub fn builtin_getattr(a: Obj, name: &str) -> MoltResult<Obj> {
             "__context__" => return Ok(or_none(exc::context(a))),
             "__suppress_context__" => return Ok(singletons::bool_obj(exc::suppress_context(a))),
             "__traceback__" => return Ok(singletons::none()),
-            // `StopIteration.value`: its first argument, or None (StopIteration_init).
-            "value" if exc::matches(a, crate::ExceptionKind::StopIteration as i32) => {
-                return Ok(exc::args(a).first().map_or_else(singletons::none, |&v| new_ref(v)));
+            // `StopIteration.value` (a member `StopIteration_init` sets): `args[0]`, or None.
+            "value" if exc::matches(a, ExceptionKind::StopIteration.code()) => {
+                return Ok(or_none(exc::args(a).first().copied()));
             }
             _ => {}
         }

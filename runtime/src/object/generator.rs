@@ -454,7 +454,9 @@ fn send_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 /// `generator.__next__()` (the slot wrapper's argument check).
 fn next_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_keywords(o, "__next__", kw)?;
+    if !kw.is_empty() {
+        return fail(TypeError, "wrapper __next__() takes no keyword arguments");
+    }
     if !pos.is_empty() {
         return fail(TypeError, format!("expected 0 arguments, got {}", pos.len()));
     }
@@ -480,12 +482,17 @@ fn thrown_exception(pos: &[Obj]) -> MoltResult<Obj> {
         return fail(TypeError, "throw() third argument must be a traceback object");
     }
     if let Some(t) = as_type(typ).filter(|&t| is_subtype(t, &exc::BASE_EXCEPTION)) {
+        // A builtin class's instance is made directly (its `__init__` only sets `args`); a
+        // user class is called.
+        let call = |args: &[Obj]| {
+            if super::class::is_heap(t) { callable::call_object(typ, args, &[]) } else { exc::new_of_type(t, args) }
+        };
         let made = match val {
-            None => callable::call_object(typ, &[], &[])?,
+            None => call(&[])?,
             Some(v) if exc::is_exception(v) && is_subtype(v.type_of(), t) => new_ref(v),
             Some(v) => match tuple::tuple_items(v) {
-                Some(items) => callable::call_object(typ, items, &[])?,
-                None => callable::call_object(typ, &[v], &[])?,
+                Some(items) => call(items)?,
+                None => call(&[v])?,
             },
         };
         if !exc::is_exception(made) {
@@ -581,34 +588,6 @@ fn write_unraisable(o: Obj) {
     stderr::write(&text);
 }
 
-#[cfg(not(test))]
-mod stderr {
-    /// Writes `text` to stderr (unbuffered; errors ignored, as CPython's hook ignores them).
-    pub fn write(text: &str) {
-        let _ = crate::sys::write_all(2, text.as_bytes());
-    }
-}
-
-#[cfg(test)]
-pub(crate) mod stderr {
-    use std::cell::RefCell;
-    use std::string::String;
-
-    std::thread_local! {
-        static WRITTEN: RefCell<String> = const { RefCell::new(String::new()) };
-    }
-
-    /// In the unit tests: appends `text` to this thread's capture.
-    pub fn write(text: &str) {
-        WRITTEN.with(|w| w.borrow_mut().push_str(text));
-    }
-
-    /// What this thread wrote so far (cleared).
-    pub fn take() -> String {
-        WRITTEN.with(|w| core::mem::take(&mut *w.borrow_mut()))
-    }
-}
-
 /// Frees a generator: a suspended one is closed first ([`finalize`]) unless a collection is
 /// running; if that left a new reference to it (resurrected), it stays alive. Then the frame
 /// and the saved handlers are dropped and the block freed.
@@ -698,4 +677,34 @@ pub extern "C" fn molt_gen_sent(_gen: Obj, sent: Obj) -> Obj {
         return Obj::default();
     }
     new_ref(sent)
+}
+
+// --- stderr (captured in the unit tests) ---
+
+#[cfg(not(test))]
+mod stderr {
+    /// Writes `text` to stderr (unbuffered; errors ignored, as CPython's hook ignores them).
+    pub fn write(text: &str) {
+        let _ = crate::sys::write_all(2, text.as_bytes());
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod stderr {
+    use std::cell::RefCell;
+    use std::string::String;
+
+    std::thread_local! {
+        static WRITTEN: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+
+    /// In the unit tests: appends `text` to this thread's capture.
+    pub fn write(text: &str) {
+        WRITTEN.with(|w| w.borrow_mut().push_str(text));
+    }
+
+    /// What this thread wrote so far (cleared).
+    pub fn take() -> String {
+        WRITTEN.with(|w| core::mem::take(&mut *w.borrow_mut()))
+    }
 }

@@ -163,7 +163,9 @@ pub fn generic_getattr(o: Obj, name: &str) -> MoltResult<Obj> {
                 }
             }
             None => {
-                if exc::is_exception(o) && c.is(&exc::BASE_EXCEPTION) && exception_getset(name) {
+                if exc::is_exception(o)
+                    && ((c.is(&exc::BASE_EXCEPTION) && exception_getset(name)) || (c.is(&exc::STOP_ITERATION) && name == "value"))
+                {
                     return super::attrs::builtin_getattr(o, name);
                 }
                 if let Some(v) = descr::static_attr(c, name) {

@@ -16,6 +16,7 @@ mod classes;
 mod dicts;
 mod format;
 mod gc;
+mod generators;
 mod lists;
 mod itertools;
 mod modules;
