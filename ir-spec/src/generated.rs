@@ -130,6 +130,8 @@ pub enum Opcode {
     PyYield,
     /// `py.yield_from_send`: One step of `yield from` (CPython's SEND) on iterator %0: `next(%0)` when %1 is None, else `%0.send(%1)`. Results: the value %0 yielded and true — the generator then yields it, and while suspended there forwards `throw()` and `close()` to %0 — or, once %0 finished, its return value (None without one) and false.
     PyYieldFromSend,
+    /// `py.check_bound`: A read of a variable that may be unbound: raises `kind` with `msg` (UnboundLocalError in a function, NameError at module level) when %0, the variable's bound flag, is false.
+    PyCheckBound,
     /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
     PyMakeFunction,
     /// `py.call_value_ex`: `callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).
@@ -234,6 +236,8 @@ pub enum Opcode {
     TYield,
     /// `t.yield_from_send`: `py.yield_from_send` on boxed values.
     TYieldFromSend,
+    /// `t.check_bound`: `py.check_bound` on the variable's bound flag.
+    TCheckBound,
     /// `t.call`: Calls a function instance (a monomorphized function).
     TCall,
     /// `t.print`: print(*args, sep=sep, end=end) over typed values.
@@ -475,7 +479,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 215] = [
+    pub const ALL: [Opcode; 217] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -520,6 +524,7 @@ impl Opcode {
         Opcode::PyReturnGenerator,
         Opcode::PyYield,
         Opcode::PyYieldFromSend,
+        Opcode::PyCheckBound,
         Opcode::PyMakeFunction,
         Opcode::PyCallValueEx,
         Opcode::PyKwargsMerge,
@@ -572,6 +577,7 @@ impl Opcode {
         Opcode::TReturnGenerator,
         Opcode::TYield,
         Opcode::TYieldFromSend,
+        Opcode::TCheckBound,
         Opcode::TCall,
         Opcode::TPrint,
         Opcode::TLoadGlobal,
@@ -751,6 +757,7 @@ impl Opcode {
             "py.return_generator" => Opcode::PyReturnGenerator,
             "py.yield" => Opcode::PyYield,
             "py.yield_from_send" => Opcode::PyYieldFromSend,
+            "py.check_bound" => Opcode::PyCheckBound,
             "py.make_function" => Opcode::PyMakeFunction,
             "py.call_value_ex" => Opcode::PyCallValueEx,
             "py.kwargs_merge" => Opcode::PyKwargsMerge,
@@ -803,6 +810,7 @@ impl Opcode {
             "t.return_generator" => Opcode::TReturnGenerator,
             "t.yield" => Opcode::TYield,
             "t.yield_from_send" => Opcode::TYieldFromSend,
+            "t.check_bound" => Opcode::TCheckBound,
             "t.call" => Opcode::TCall,
             "t.print" => Opcode::TPrint,
             "t.load_global" => Opcode::TLoadGlobal,
@@ -982,6 +990,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyReturnGenerator
             | $crate::Opcode::PyYield
             | $crate::Opcode::PyYieldFromSend
+            | $crate::Opcode::PyCheckBound
             | $crate::Opcode::PyMakeFunction
             | $crate::Opcode::PyCallValueEx
             | $crate::Opcode::PyKwargsMerge
@@ -1041,6 +1050,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TReturnGenerator
             | $crate::Opcode::TYield
             | $crate::Opcode::TYieldFromSend
+            | $crate::Opcode::TCheckBound
             | $crate::Opcode::TCall
             | $crate::Opcode::TPrint
             | $crate::Opcode::TLoadGlobal
@@ -1170,7 +1180,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 215] = [
+static SPECS: [OpSpec; 217] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1739,6 +1749,19 @@ static SPECS: [OpSpec; 215] = [
         results: &[C::Exactly(Type::Obj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.check_bound",
+        dialect: Dialect::Py,
+        doc: "A read of a variable that may be unbound: raises `kind` with `msg` (UnboundLocalError in a function, NameError at module level) when %0, the variable's bound flag, is false.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -2415,6 +2438,19 @@ static SPECS: [OpSpec; 215] = [
         results: &[C::Exactly(Type::TObj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.check_bound",
+        dialect: Dialect::T,
+        doc: "`py.check_bound` on the variable's bound flag.",
+        operands: &[C::Exactly(Type::Bool)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,

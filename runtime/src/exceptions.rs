@@ -765,6 +765,10 @@ pub fn handling_depth() -> usize {
 pub fn handling_suspend(base: usize) -> (Vec<Obj>, usize) {
     let (taken, lost, unsaved) = HANDLING.with(|h| {
         let above = (h.stack.len() + h.lost).saturating_sub(base);
+        if above == 0 {
+            // The common case: the body is not inside an `except` block.
+            return (Vec::new(), 0, 0);
+        }
         let lost = above.min(h.lost);
         h.lost -= lost;
         let n = above - lost;
@@ -791,6 +795,9 @@ pub fn handling_suspend(base: usize) -> (Vec<Obj>, usize) {
 /// `entries` (owned references, innermost last), then `lost` lost entries. An entry that cannot
 /// be pushed (no memory) is dropped and counted as a lost one.
 pub fn handling_resume(mut entries: Vec<Obj>, lost: usize) {
+    if entries.is_empty() && lost == 0 {
+        return;
+    }
     HANDLING.with(|h| {
         if h.lost == 0 && h.stack.try_reserve(entries.len()).is_ok() {
             h.stack.append(&mut entries);

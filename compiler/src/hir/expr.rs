@@ -20,7 +20,11 @@ impl<'a> FnLower<'a> {
         let function_value = || Diagnostic::new("E0101", sp, format!("functions are not first-class values yet: `{name}` can only be called"))
             .label("used as a value").help(format!("call it: `{name}(...)`"));
         let d = match self.lookup(name) {
-            Resolved::Ssa(var) => return Some(self.read_var(var, b)),
+            Resolved::Ssa(var) => {
+                let v = self.read_var(var, b);
+                self.reads.entry(v).or_default().push(sp);
+                return Some(v);
+            }
             Resolved::Cell(var) => {
                 let t = self.ctx.table;
                 let free = t.symbol(var).binding == crate::hir::scope::Binding::Free;

@@ -34,6 +34,7 @@ mod imports;
 pub mod scope;
 mod ssa;
 mod stmt;
+mod unbound;
 mod with_stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
@@ -329,6 +330,8 @@ struct FnLower<'a> {
     class_ns: Option<Value>,
     /// The function's first positional parameter (what `super()` passes with `__class__`).
     first_param: Option<String>,
+    /// Where each SSA value was read as a variable (`unbound.rs` blames an unbound read there).
+    reads: HashMap<Value, Vec<Span>>,
 }
 
 impl FnLower<'_> {

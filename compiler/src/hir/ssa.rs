@@ -43,6 +43,7 @@ impl<'a> FnLower<'a> {
             qualname: String::new(),
             class_ns: None,
             first_param: None,
+            reads: HashMap::new(),
         };
         s.sealed.insert(entry);
         s
@@ -56,21 +57,6 @@ impl<'a> FnLower<'a> {
             } else {
                 let none = self.konst(b, Attr::None, sp);
                 self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([none]));
-            }
-        }
-        // A generator function makes its generator before any of its code runs (CPython's
-        // RETURN_GENERATOR, decisions/0030).
-        if self.ctx.table.scope(self.scope).generator {
-            let entry = self.func.layout[0];
-            let name = super::comprehension::display_name(&self.func.name).to_string();
-            let op = NewOp::new(Opcode::PyReturnGenerator, self.func.span).attr("name", Attr::Str(name)).attr("qualname", Attr::Str(self.qualname.clone()));
-            match self.func.blocks[entry].ops.first().copied() {
-                Some(first) => {
-                    self.func.insert_op_before(first, op);
-                }
-                None => {
-                    self.func.append_op(entry, op);
-                }
             }
         }
         // Blocks not reachable from the entry (the exit of `while True:` without break, the code
@@ -88,6 +74,28 @@ impl<'a> FnLower<'a> {
             }
         }
         self.func.layout.retain(|b| reachable.contains(b));
+        // Reads of variables that may be unbound get their run-time check.
+        let how = match self.ctx.table.scope(self.scope).kind {
+            ScopeKind::Module | ScopeKind::Class => super::unbound::Unbound::Name,
+            ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Lambda => super::unbound::Unbound::Local,
+        };
+        let d = super::unbound::guard_unbound_reads(&mut self.func, &self.names, &self.reads, how);
+        self.diags.extend(d);
+        // A generator function makes its generator before any of its code runs (CPython's
+        // RETURN_GENERATOR, decisions/0030).
+        if self.ctx.table.scope(self.scope).generator {
+            let entry = self.func.layout[0];
+            let name = super::comprehension::display_name(&self.func.name).to_string();
+            let op = NewOp::new(Opcode::PyReturnGenerator, self.func.span).attr("name", Attr::Str(name)).attr("qualname", Attr::Str(self.qualname.clone()));
+            match self.func.blocks[entry].ops.first().copied() {
+                Some(first) => {
+                    self.func.insert_op_before(first, op);
+                }
+                None => {
+                    self.func.append_op(entry, op);
+                }
+            }
+        }
         (self.func, self.names, self.diags)
     }
 

@@ -17,7 +17,7 @@ use molt_ir::{ArithOp, Attr, Block, Builtin, CmpOp, Conversion, Func, Handling, 
 
 use super::lattice::Lat;
 use super::rules::{self, Rule, numeric};
-use super::{Infer, Key, builtin_recursion_levels, conflict_diag, instance_name, maybe_undef};
+use super::{Infer, Key, builtin_recursion_levels, conflict_diag, instance_name};
 use crate::diagnostics::Diagnostic;
 
 /// A pattern: the HIR ops that the typing rules (`rules::rule`) decide, typed or generic.
@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyYield | Opcode::PyYieldFromSend
     };
 }
 
@@ -80,8 +80,9 @@ impl Infer<'_> {
                 vmap.insert(p, np);
             }
         }
-        // Maybe-unbound values: undef, or params fed by one.
-        let maybe_undef = maybe_undef(f);
+        // Maybe-unbound values (undef, or params fed by one) are read only behind their
+        // `py.check_bound` (hir/unbound.rs): on the paths where they are unbound they take any
+        // value of their type (`use_as`).
         let mut em = Emitter { out: &mut out, vmap, lat: &lat };
         // Definitions before uses: walk blocks in dominance order (a loop body laid out after
         // its latch still defines the values the latch passes back).
@@ -107,14 +108,6 @@ impl Infer<'_> {
                         em.use_as(nb, a, want, o.span)
                     }).collect();
                     pending = Some((em.out.ops.len(), target, args));
-                }
-                for &v in &o.operands {
-                    if maybe_undef.contains(&v) {
-                        let var = names.get(&v).cloned().unwrap_or_default();
-                        diags.push(Diagnostic::new("E0107", o.span, format!("`{var}` might be unbound here"))
-                            .label(format!("`{var}` is not assigned on every path to this point"))
-                            .help(format!("assign `{var}` before the loop or `if` that sets it")));
-                    }
                 }
                 let in_lats: Vec<Lat> = o.operands.iter().map(|&v| ty_of(v)).collect();
                 let sp = o.span;
@@ -505,7 +498,7 @@ impl Emitter<'_, '_> {
                 self.value(b, NewOp::new(Opcode::TYield, sp).operands([v]).result(Type::TObj))
             }
             // Always typed (`rules::rule`).
-            Opcode::PyReturnGenerator => {
+            Opcode::PyReturnGenerator | Opcode::PyCheckBound => {
                 self.undef_results(b, o);
                 return;
             }
@@ -823,6 +816,17 @@ impl Emitter<'_, '_> {
         match o.opcode {
             Opcode::PyReturnGenerator => {
                 self.out.append_op(b, NewOp::new(Opcode::TReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
+            }
+            Opcode::PyCheckBound => {
+                // The flag is a bool (constants and block arguments joining them).
+                let flag = ops[0];
+                let flag = if tys[0] == Type::Bool {
+                    flag
+                } else {
+                    let boxed = self.boxed(b, flag, sp);
+                    self.value(b, NewOp::new(Opcode::TObjTruth, sp).operands([boxed]).result(Type::Bool))
+                };
+                self.out.append_op(b, NewOp::new(Opcode::TCheckBound, sp).operands([flag]).attr("kind", attr("kind")).attr("msg", attr("msg")));
             }
             Opcode::PyConst => {
                 if let Some(r) = r0 {

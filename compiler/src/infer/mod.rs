@@ -275,7 +275,7 @@ impl<'a> Infer<'a> {
                     Opcode::PyExcFetch => vec![Lat::Boxed(TySet::OBJECT)],
                     // The ops below wait for every operand's type: Bottom until then.
                     Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyCall | Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyYield | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!()
                         if in_lats.contains(&Lat::Bottom) =>
                     {
                         vec![Lat::Bottom; o.results.len()]
@@ -299,7 +299,7 @@ impl<'a> Infer<'a> {
                         }
                     }
                     Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
+                    | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyYield | Opcode::PyYieldFromSend | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
                 };
                 for (r, l) in o.results.iter().zip(results) {
                     let j = get(&lat, *r).join(l);
@@ -416,7 +416,7 @@ fn builtin_recursion_levels(o: &molt_ir::OpData) -> &'static [(i64, &'static str
         | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal
         | Opcode::PyBindFunc | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr
         | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter
-        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend => None,
+        | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyYield | Opcode::PyYieldFromSend => None,
         molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     };
     builtin.map_or(&[], |b| b.decl().recursion)
@@ -431,30 +431,6 @@ fn conflict_diag(var: Option<&str>, (sp, tys): (Span, Vec<Type>)) -> Diagnostic 
         None => Diagnostic::new("E0103", sp, format!("this expression has a different type depending on the path taken ({})", shown.join(" or ")))
             .label(format!("can be {}", shown.join(" or ")))
             .help("make both alternatives the same type, e.g. convert with float(...)"),
-    }
-}
-
-fn maybe_undef(f: &Func) -> HashSet<Value> {
-    let mut set: HashSet<Value> = HashSet::new();
-    for op in f.ops_in_order() {
-        if f.ops[op].opcode == Opcode::PyUndef {
-            set.insert(f.ops[op].results[0]);
-        }
-    }
-    loop {
-        let mut changed = false;
-        for op in f.ops_in_order() {
-            for s in &f.ops[op].successors {
-                for (a, p) in s.args.iter().zip(&f.blocks[s.block].params) {
-                    if set.contains(a) && set.insert(*p) {
-                        changed = true;
-                    }
-                }
-            }
-        }
-        if !changed {
-            return set;
-        }
     }
 }
 

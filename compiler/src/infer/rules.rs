@@ -153,7 +153,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
         },
         // Not a constant expression.
         Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -183,7 +183,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
         },
         // Boxed results (or no result).
         Opcode::PyConst | Opcode::PyUndef | Opcode::PyBinop | Opcode::PyCall | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyIter | Opcode::PyIterNext
-        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyWithEnter | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
+        | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyWithEnter | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
 
@@ -574,7 +574,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         Opcode::PyClassNew | Opcode::PyImportNative => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         // What the generator's resumer sends: anything.
         Opcode::PyYield => Rule::Generic(vec![any]),
-        Opcode::PyReturnGenerator => Rule::Typed(vec![]),
+        Opcode::PyReturnGenerator | Opcode::PyCheckBound => Rule::Typed(vec![]),
         Opcode::PyExcMatchesClass | Opcode::PyWithExit => Rule::Generic(vec![Lat::T(Type::Bool)]),
         // The bound `__exit__` and what `__enter__` returned.
         Opcode::PyWithEnter => Rule::Generic(vec![Lat::Boxed(TySet::TUPLE)]),

@@ -559,6 +559,16 @@ impl L<'_> {
                 self.push(NewOp::new(Opcode::LReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
                 None
             }
+            Opcode::TCheckBound => {
+                let (raise_b, cont) = (self.new_block(), self.new_block());
+                self.cond_br(ops[0], cont, vec![], raise_b, vec![], sp);
+                self.cur = raise_b;
+                let (kind, msg) = (attr("kind").as_str().unwrap_or("").to_string(), attr("msg").as_str().unwrap_or("").to_string());
+                self.raise(&kind, &msg, sp);
+                self.br(cont, vec![], sp);
+                self.cur = cont;
+                None
+            }
             Opcode::TYield => Some(self.val(NewOp::new(Opcode::LYield, sp).operands([ops[0]]).result(Type::Ref))),
             Opcode::TWithExit => Some(self.call_val(RtFn::molt_with_exit, ops, Type::I1, sp)),
             Opcode::TImportNative => {
