@@ -12,7 +12,8 @@
 //! pending exception, the stack of exceptions being handled (`handling_depth`,
 //! `handling_suspend` / `handling_resume`) and `save_pending` / `restore_pending`;
 //! `callable` for the current depth; `alloc` (kind `HeapKind::Generator`, a container) and
-//! `gc` (a frame can hold a cycle: `g = f(); l = [g]` stored in one of its own slots).
+//! `gc` (a frame can hold a cycle: `g = f(); l = [g]` stored in one of its own slots);
+//! `yield_from` for the forwarding of `throw()` / `close()` to a delegate.
 //! The reference is CPython 3.11's `Objects/genobject.c` (`gen_send_ex2`, `gen_send_ex`,
 //! `gen_iternext`, `_gen_throw`, `gen_close`, `_PyGen_Finalize`, `gen_dealloc`,
 //! `_PyGen_SetStopIterationValue`) and `Python/errors.c` (`_PyErr_FormatFromCause`,
@@ -20,16 +21,22 @@
 //!
 //! Provides: the type `generator` ([`TYPE_GENERATOR`]: `iter(g) is g`, `next`, the repr
 //! `<generator object QUALNAME at 0x…>`, the methods `send`, `throw`, `close`, `__next__`, the
-//! attributes `__name__`, `__qualname__`, `gi_running`, `gi_suspended`), [`is_generator`],
-//! [`next_value`] (builtin `next(g)`: StopIteration carries the return value), `free` /
-//! `traverse` / `clear` (for `alloc` and `gc`), and the ABI's `molt_gen_new` and
-//! `molt_gen_sent`.
+//! attributes `__name__`, `__qualname__`, `gi_running`, `gi_suspended`, `gi_yieldfrom`),
+//! [`is_generator`], [`next_value`] (builtin `next(g)`: StopIteration carries the return
+//! value), `free` / `traverse` / `clear` (for `alloc` and `gc`), the ABI's `molt_gen_new` and
+//! `molt_gen_sent`; for `yield_from`: the resumption (`resume`), the stack of running
+//! generators (`running_generator`) and each generator's `yield from` state (its delegate, the
+//! delegate's pending result, `yf_done`).
 //!
 //! Invariants: a generator is one block: [`GenObject`]'s fixed fields, then `nslots` 8-byte
 //! words (`GEN_SLOTS_OFFSET`, asserted below with `GEN_STATE_OFFSET`). Its state is *unstarted*
 //! (state word 0), *suspended* (k ≥ 1) or *finished* (`GEN_STATE_FINISHED`); `running` is set
-//! exactly while its body runs (CPython's `FRAME_EXECUTING`), and nothing resumes, closes or
-//! clears a running generator. When it becomes finished (returned, raised, closed, thrown into
+//! exactly while its body runs (CPython's `FRAME_EXECUTING`) or a `throw()` / `close()` is
+//! forwarded to its delegate, and nothing resumes, closes or clears a running generator. While
+//! its body runs it is on the stack of running generators (`RUNNING`, linked through
+//! `prev_running`: pushed around the call of the resume function, popped after). Its delegate
+//! and pending result (`yield_from.rs`) are owned references (or 0), traversed by the
+//! collector; the delegate is dropped at each resumption. When it becomes finished (returned, raised, closed, thrown into
 //! before it started) its frame is cleared at once, as CPython's `_PyFrame_Clear`: every
 //! non-zero reference slot is dropped (written 0 first) and the handlers it saved are dropped.
 //! While suspended, the exceptions its body is handling (entries it pushed on the handling stack
@@ -37,7 +44,9 @@
 //! resumes, so that its consumer does not see them as the context of its own exceptions
 //! (CPython's `gi_exc_state`). The body runs at the runtime's current depth + 1 (that depth
 //! meanwhile); past the recursion limit the generator finishes with RecursionError, as
-//! CPython's frame fails at entry. An exception the body raises passes out unchanged, except a
+//! CPython's frame fails at entry. `close()` of a generator with a delegate closes the
+//! delegate first (`gen_close_iter`) and throws its error, if any, instead of GeneratorExit;
+//! `throw()` goes through `yield_from::throw` (`_gen_throw`). An exception the body raises passes out unchanged, except a
 //! StopIteration, which becomes `RuntimeError("generator raised StopIteration")` whose cause and
 //! context are the StopIteration (PEP 479). The iteration protocol (`tp_iternext`: `for`,
 //! `list(g)`) drops the return value; `send`, `throw`, `g.__next__()` and builtin `next(g)`
@@ -52,8 +61,8 @@
 //! and a generator freed while a collection runs is not closed either; `throw()` into an
 //! unstarted generator raises without the traceback entry of the body's `def` line (the body
 //! does not run); the traceback of "generator ignored GeneratorExit" raised by a finaliser has
-//! no frames; `__name__` / `__qualname__` are read-only; `gi_code`, `gi_frame`, `gi_yieldfrom`
-//! and `yield from` delegation of `throw`/`close` are not implemented.
+//! no frames; `__name__` / `__qualname__` are read-only; `gi_code` and `gi_frame` are not
+//! implemented.
 
 use alloc::alloc::Layout;
 use alloc::format;
@@ -230,7 +239,8 @@ fn gen_new(code: GenCode, nslots: i64, nrefs: i64, name: (*const u8, i64), qualn
 // --- the frame ---
 
 /// Marks `g` finished and clears its frame: each non-zero reference slot dropped (written 0
-/// first, so the frame is consistent whatever the drop runs), then the saved handlers.
+/// first, so the frame is consistent whatever the drop runs), then the saved handlers, the
+/// delegate and the pending delegate result.
 ///
 /// # Safety
 /// `g` is a live generator that is not running.
@@ -639,7 +649,8 @@ fn finalize(o: Obj) {
     crate::exceptions::restore_pending(saved);
 }
 
-/// `PyErr_WriteUnraisable(o)` of the pending exception (taken): "Exception ignored in: REPR",
+/// `PyErr_WriteUnraisable(o)` of the pending exception (taken): "Exception ignored in: REPR"
+/// (`<object repr() failed>` if `repr(o)` raises),
 /// its traceback (no chain, no suggestion), then `Kind: message` (the ": " even for an empty
 /// message).
 pub(super) fn write_unraisable(o: Obj) {
@@ -686,7 +697,8 @@ pub(crate) unsafe fn free(h: *mut Header) {
     }
 }
 
-/// Visits the non-zero reference slots and the saved handlers of a generator (`gen_traverse`).
+/// Visits the non-zero reference slots, the saved handlers, the delegate and the pending
+/// delegate result of a generator (`gen_traverse`).
 ///
 /// # Safety
 /// `h` is a live generator.
@@ -712,8 +724,8 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     }
 }
 
-/// Drops the frame of an unreachable generator and marks it finished (no `close()`: see the
-/// module doc).
+/// Drops the frame (with the delegate and its pending result) of an unreachable generator and
+/// marks it finished (no `close()`: see the module doc).
 ///
 /// # Safety
 /// `h` is a live generator that the collector found unreachable.
