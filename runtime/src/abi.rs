@@ -582,7 +582,7 @@ molt_abi! {
         /// A generator's state once its body returned (or raised).
         const GEN_STATE_FINISHED: i64 = -1;
         /// Byte offset of a generator's first frame slot (8-byte words, `molt_gen_new`).
-        const GEN_SLOTS_OFFSET: i64 = 96;
+        const GEN_SLOTS_OFFSET: i64 = 120;
         /// The words of one attribute cache (`molt_obj_getattr_cached`).
         const ATTR_CACHE_WORDS: i64 = 12;
         /// The attributes of each module the runtime implements, in `NativeModule` order: the

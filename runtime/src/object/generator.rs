@@ -12,7 +12,8 @@
 //! pending exception, the stack of exceptions being handled (`handling_depth`,
 //! `handling_suspend` / `handling_resume`) and `save_pending` / `restore_pending`;
 //! `callable` for the current depth; `alloc` (kind `HeapKind::Generator`, a container) and
-//! `gc` (a frame can hold a cycle: `g = f(); l = [g]` stored in one of its own slots).
+//! `gc` (a frame can hold a cycle: `g = f(); l = [g]` stored in one of its own slots);
+//! `yield_from` for the forwarding of `throw()` / `close()` to a delegate.
 //! The reference is CPython 3.11's `Objects/genobject.c` (`gen_send_ex2`, `gen_send_ex`,
 //! `gen_iternext`, `_gen_throw`, `gen_close`, `_PyGen_Finalize`, `gen_dealloc`,
 //! `_PyGen_SetStopIterationValue`) and `Python/errors.c` (`_PyErr_FormatFromCause`,
@@ -20,16 +21,22 @@
 //!
 //! Provides: the type `generator` ([`TYPE_GENERATOR`]: `iter(g) is g`, `next`, the repr
 //! `<generator object QUALNAME at 0x…>`, the methods `send`, `throw`, `close`, `__next__`, the
-//! attributes `__name__`, `__qualname__`, `gi_running`, `gi_suspended`), [`is_generator`],
-//! [`next_value`] (builtin `next(g)`: StopIteration carries the return value), `free` /
-//! `traverse` / `clear` (for `alloc` and `gc`), and the ABI's `molt_gen_new` and
-//! `molt_gen_sent`.
+//! attributes `__name__`, `__qualname__`, `gi_running`, `gi_suspended`, `gi_yieldfrom`),
+//! [`is_generator`], [`next_value`] (builtin `next(g)`: StopIteration carries the return
+//! value), `free` / `traverse` / `clear` (for `alloc` and `gc`), the ABI's `molt_gen_new` and
+//! `molt_gen_sent`; for `yield_from`: the resumption (`resume`), the stack of running
+//! generators (`running_generator`) and each generator's `yield from` state (its delegate, the
+//! delegate's pending result, `yf_done`).
 //!
 //! Invariants: a generator is one block: [`GenObject`]'s fixed fields, then `nslots` 8-byte
 //! words (`GEN_SLOTS_OFFSET`, asserted below with `GEN_STATE_OFFSET`). Its state is *unstarted*
 //! (state word 0), *suspended* (k ≥ 1) or *finished* (`GEN_STATE_FINISHED`); `running` is set
-//! exactly while its body runs (CPython's `FRAME_EXECUTING`), and nothing resumes, closes or
-//! clears a running generator. When it becomes finished (returned, raised, closed, thrown into
+//! exactly while its body runs (CPython's `FRAME_EXECUTING`) or a `throw()` / `close()` is
+//! forwarded to its delegate, and nothing resumes, closes or clears a running generator. While
+//! its body runs it is on the stack of running generators (`RUNNING`, linked through
+//! `prev_running`: pushed around the call of the resume function, popped after). Its delegate
+//! and pending result (`yield_from.rs`) are owned references (or 0), traversed by the
+//! collector; the delegate is dropped at each resumption. When it becomes finished (returned, raised, closed, thrown into
 //! before it started) its frame is cleared at once, as CPython's `_PyFrame_Clear`: every
 //! non-zero reference slot is dropped (written 0 first) and the handlers it saved are dropped.
 //! While suspended, the exceptions its body is handling (entries it pushed on the handling stack
@@ -37,7 +44,9 @@
 //! resumes, so that its consumer does not see them as the context of its own exceptions
 //! (CPython's `gi_exc_state`). The body runs at the runtime's current depth + 1 (that depth
 //! meanwhile); past the recursion limit the generator finishes with RecursionError, as
-//! CPython's frame fails at entry. An exception the body raises passes out unchanged, except a
+//! CPython's frame fails at entry. `close()` of a generator with a delegate closes the
+//! delegate first (`gen_close_iter`) and throws its error, if any, instead of GeneratorExit;
+//! `throw()` goes through `yield_from::throw` (`_gen_throw`). An exception the body raises passes out unchanged, except a
 //! StopIteration, which becomes `RuntimeError("generator raised StopIteration")` whose cause and
 //! context are the StopIteration (PEP 479). The iteration protocol (`tp_iternext`: `for`,
 //! `list(g)`) drops the return value; `send`, `throw`, `g.__next__()` and builtin `next(g)`
@@ -52,14 +61,14 @@
 //! and a generator freed while a collection runs is not closed either; `throw()` into an
 //! unstarted generator raises without the traceback entry of the body's `def` line (the body
 //! does not run); the traceback of "generator ignored GeneratorExit" raised by a finaliser has
-//! no frames; `__name__` / `__qualname__` are read-only; `gi_code`, `gi_frame`, `gi_yieldfrom`
-//! and `yield from` delegation of `throw`/`close` are not implemented.
+//! no frames; `__name__` / `__qualname__` are read-only; `gi_code` and `gi_frame` are not
+//! implemented.
 
 use alloc::alloc::Layout;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::sync::atomic::Ordering;
+use core::sync::atomic::{AtomicU64, Ordering};
 
 use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
 use super::call::{check_positional, exactly_one, no_args, no_keywords};
@@ -92,12 +101,25 @@ pub struct GenObject {
     qualname: *const u8,
     name_len: u32,
     qualname_len: u32,
-    /// True while the body runs (`gi_running`).
+    /// True while the body runs (`gi_running`), and while a `throw()` / `close()` is forwarded
+    /// to its delegate (CPython's `FRAME_EXECUTING` around `gen_close_iter` and `_gen_throw`).
     running: bool,
+    /// Whether the last `molt_yf_send` of this generator found its iterator finished.
+    yf_done: bool,
     /// Lost handling-stack entries among the saved ones (see `exceptions::handling_suspend`).
     saved_lost: u32,
     /// The exceptions the suspended body is handling (owned references, innermost last).
     saved: Vec<Obj>,
+    /// The iterator a `yield from` suspended this generator on (CPython's `gi_yieldfrom`): an
+    /// owned reference, or 0. Set by `molt_yf_send` when the iterator yielded; dropped when the
+    /// generator resumes, finishes or is cleared.
+    delegate: u64,
+    /// The delegate's return value when a forwarded `throw()` finished it (an owned reference,
+    /// or 0): what the next `molt_yf_send` returns.
+    yf_result: u64,
+    /// The generator that was running when this one started running (a borrowed word, 0 for
+    /// none; meaningful only while `running`): the stack of running generators.
+    prev_running: u64,
     /// The frame's slots (`nslots` words).
     slots: [u64; 0],
 }
@@ -201,6 +223,10 @@ fn gen_new(code: GenCode, nslots: i64, nrefs: i64, name: (*const u8, i64), qualn
         core::ptr::addr_of_mut!((*p).name_len).write(nl);
         core::ptr::addr_of_mut!((*p).qualname_len).write(ql);
         core::ptr::addr_of_mut!((*p).running).write(false);
+        core::ptr::addr_of_mut!((*p).yf_done).write(false);
+        core::ptr::addr_of_mut!((*p).delegate).write(0);
+        core::ptr::addr_of_mut!((*p).yf_result).write(0);
+        core::ptr::addr_of_mut!((*p).prev_running).write(0);
         core::ptr::addr_of_mut!((*p).saved_lost).write(0);
         core::ptr::addr_of_mut!((*p).saved).write(Vec::new());
         core::ptr::write_bytes(slots_of(p), 0, ns as usize);
@@ -213,7 +239,8 @@ fn gen_new(code: GenCode, nslots: i64, nrefs: i64, name: (*const u8, i64), qualn
 // --- the frame ---
 
 /// Marks `g` finished and clears its frame: each non-zero reference slot dropped (written 0
-/// first, so the frame is consistent whatever the drop runs), then the saved handlers.
+/// first, so the frame is consistent whatever the drop runs), then the saved handlers, the
+/// delegate and the pending delegate result.
 ///
 /// # Safety
 /// `g` is a live generator that is not running.
@@ -231,6 +258,22 @@ unsafe fn finish(g: *mut GenObject) {
             }
         }
         drop_saved(g);
+        drop_word(core::ptr::addr_of_mut!((*g).delegate));
+        drop_word(core::ptr::addr_of_mut!((*g).yf_result));
+    }
+}
+
+/// Drops the owned reference in `*word` (if any), writing 0 first.
+///
+/// # Safety
+/// `word` points to a live generator's `delegate` or `yf_result`.
+unsafe fn drop_word(word: *mut u64) {
+    // SAFETY: forwarded contract; a non-zero word is an owned reference.
+    unsafe {
+        let w = core::mem::replace(&mut *word, 0);
+        if w != 0 {
+            decref(Obj::from_raw(w));
+        }
     }
 }
 
@@ -249,8 +292,20 @@ unsafe fn drop_saved(g: *mut GenObject) {
 
 // --- running the body (`gen_send_ex2`) ---
 
+/// The innermost running generator (a borrowed word, 0 when none runs); each running
+/// generator's `prev_running` links to the one below it. `molt_yf_send` and `molt_yf_done` act
+/// on it.
+static RUNNING: AtomicU64 = AtomicU64::new(0);
+
+/// The innermost running generator, if any (borrowed).
+pub(super) fn running_generator() -> Option<Obj> {
+    let w = RUNNING.load(Ordering::Relaxed);
+    // SAFETY: a non-zero word is a generator that is running (kept alive by its caller).
+    (w != 0).then(|| unsafe { Obj::from_raw(w) })
+}
+
 /// How a resumption ended without an exception.
-enum Outcome {
+pub(super) enum Outcome {
     /// The body yielded this value (a new reference).
     Yielded(Obj),
     /// The body returned this value (a new reference), or the generator was already finished
@@ -260,7 +315,7 @@ enum Outcome {
 
 /// What a resumption sends in.
 #[derive(Clone, Copy)]
-enum Input {
+pub(super) enum Input {
     /// `next()` (CPython's `arg` NULL): None is sent.
     Next,
     /// `send(value)` (borrowed).
@@ -270,7 +325,7 @@ enum Input {
 }
 
 /// `gen_send_ex2`: resumes generator `o` (see the module doc).
-fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
+pub(super) fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
     let Some(g) = gen_ptr(o) else {
         return fail(TypeError, "descriptor requires a 'generator' object");
     };
@@ -319,6 +374,11 @@ fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
         let lost = core::mem::replace(&mut (*g).saved_lost, 0);
         (core::mem::take(&mut (*g).saved), lost, (*g).code)
     };
+    // Resuming forgets the delegate (the compiled frame holds the iterator itself; the next
+    // `molt_yf_send` that yields records it again). Dropped while running: whatever the drop
+    // runs cannot resume this generator.
+    // SAFETY: as above.
+    unsafe { drop_word(core::ptr::addr_of_mut!((*g).delegate)) };
     let had_handlers = !saved.is_empty() || lost > 0;
     handling_resume(saved, lost as usize);
     if let Input::Throw(e) = input {
@@ -330,10 +390,14 @@ fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
         }
     }
     let old = callable::enter_depth(depth);
+    // SAFETY: as above (`prev_running` is this generator's while it runs).
+    unsafe { (*g).prev_running = RUNNING.swap(o.raw(), Ordering::Relaxed) };
     // SAFETY: `code` is the resume function `molt_gen_new` was given (its caller's contract);
     // `o` stays alive across the call (the caller's reference); `sent` is borrowed from the
     // caller or static.
     let r = unsafe { code(o, sent, depth) };
+    // SAFETY: as above.
+    unsafe { RUNNING.store(core::mem::replace(&mut (*g).prev_running, 0), Ordering::Relaxed) };
     callable::leave_depth(old);
     let (handlers, lost) = handling_suspend(base);
     // SAFETY: as above; the body has returned.
@@ -397,7 +461,12 @@ fn stop_iteration(value: Obj) -> MoltError {
 
 /// `gen_send_ex`: the yielded value; a return is `StopIteration(value)`.
 fn send_ex(o: Obj, input: Input) -> MoltResult<Obj> {
-    match resume(o, input)? {
+    yielded_or_stop(resume(o, input))
+}
+
+/// The yielded value of a resumption; a return is `StopIteration(value)`.
+fn yielded_or_stop(r: MoltResult<Outcome>) -> MoltResult<Obj> {
+    match r? {
         Outcome::Yielded(v) => Ok(v),
         Outcome::Returned(v) => Err(stop_iteration(v)),
     }
@@ -442,6 +511,7 @@ fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
         "__qualname__" => pystr::str_from_text(names(o).1),
         "gi_running" => Ok(singletons::bool_obj(running)),
         "gi_suspended" => Ok(singletons::bool_obj(!running && state > 0)),
+        "gi_yieldfrom" => Ok(delegate(o).unwrap_or_else(singletons::none)),
         _ => return None,
     })
 }
@@ -467,8 +537,13 @@ fn next_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 fn throw_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     no_keywords(o, "throw", kw)?;
     check_positional("throw", pos.len(), 1, 3)?;
-    let e = Owned(thrown_exception(pos)?);
-    send_ex(o, Input::Throw(e.get()))
+    yielded_or_stop(super::yield_from::throw(o, pos))
+}
+
+/// `_gen_throw`'s `throw_here`: the exception `throw(*args)` makes raised at the `yield` of `o`.
+pub(super) fn throw_here(o: Obj, args: &[Obj]) -> MoltResult<Outcome> {
+    let e = Owned(thrown_exception(args)?);
+    resume(o, Input::Throw(e.get()))
 }
 
 /// The exception `throw(typ, val, tb)` raises (a new reference), with `_gen_throw`'s checks in
@@ -524,7 +599,7 @@ fn close_method(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 /// or StopIteration (a return) is success, a `yield` is "RuntimeError: generator ignored
 /// GeneratorExit", another exception passes through. An unstarted or finished generator is
 /// just marked finished.
-fn close(o: Obj) -> MoltResult<()> {
+pub(super) fn close(o: Obj) -> MoltResult<()> {
     let Some(g) = gen_ptr(o) else {
         return fail(TypeError, "descriptor 'close' requires a 'generator' object");
     };
@@ -541,7 +616,11 @@ fn close(o: Obj) -> MoltResult<()> {
         }
         return Ok(());
     }
-    let e = Owned(exc::new_exception(GeneratorExit.code(), None)?);
+    // `gen_close_iter` of the delegate first; its error is thrown in instead of GeneratorExit.
+    let e = Owned(match super::yield_from::close_delegate(o) {
+        Ok(()) => exc::new_exception(GeneratorExit.code(), None)?,
+        Err(err) => super::yield_from::error_object(err),
+    });
     match resume(o, Input::Throw(e.get())) {
         Ok(Outcome::Yielded(v)) => {
             drop(Owned(v));
@@ -570,14 +649,17 @@ fn finalize(o: Obj) {
     crate::exceptions::restore_pending(saved);
 }
 
-/// `PyErr_WriteUnraisable(o)` of the pending exception (taken): "Exception ignored in: REPR",
+/// `PyErr_WriteUnraisable(o)` of the pending exception (taken): "Exception ignored in: REPR"
+/// (`<object repr() failed>` if `repr(o)` raises),
 /// its traceback (no chain, no suggestion), then `Kind: message` (the ": " even for an empty
 /// message).
-fn write_unraisable(o: Obj) {
+pub(super) fn write_unraisable(o: Obj) {
     let Some(mut rep) = crate::exceptions::take_exception() else { return };
     rep.chain.clear();
     rep.suggestion = None;
-    let mut text = format!("Exception ignored in: {}\n", gen_repr(o).unwrap_or_default());
+    let shown = if is_generator(o) { gen_repr(o) } else { super::dispatch::repr_of(o) };
+    let shown = shown.unwrap_or_else(|_| String::from("<object repr() failed>"));
+    let mut text = format!("Exception ignored in: {shown}\n");
     let body = crate::exceptions::format_traceback(&rep);
     if rep.message.is_empty() {
         text.push_str(body.strip_suffix('\n').unwrap_or(&body));
@@ -615,7 +697,8 @@ pub(crate) unsafe fn free(h: *mut Header) {
     }
 }
 
-/// Visits the non-zero reference slots and the saved handlers of a generator (`gen_traverse`).
+/// Visits the non-zero reference slots, the saved handlers, the delegate and the pending
+/// delegate result of a generator (`gen_traverse`).
 ///
 /// # Safety
 /// `h` is a live generator.
@@ -633,11 +716,16 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
         for &o in &(*g).saved {
             visit(o);
         }
+        for w in [(*g).delegate, (*g).yf_result] {
+            if w != 0 {
+                visit(Obj::from_raw(w));
+            }
+        }
     }
 }
 
-/// Drops the frame of an unreachable generator and marks it finished (no `close()`: see the
-/// module doc).
+/// Drops the frame (with the delegate and its pending result) of an unreachable generator and
+/// marks it finished (no `close()`: see the module doc).
 ///
 /// # Safety
 /// `h` is a live generator that the collector found unreachable.
@@ -649,6 +737,84 @@ pub(crate) unsafe fn clear(h: *mut Header) {
             finish(g);
         }
     }
+}
+
+// --- `yield from`'s state (`yield_from.rs`) ---
+
+/// The delegate of suspended generator `o` (a new reference; CPython's `_PyGen_yf`): None
+/// unless it is suspended at a `yield from` whose iterator yielded.
+pub(super) fn delegate(o: Obj) -> Option<Obj> {
+    let g = gen_ptr(o)?;
+    // SAFETY: a live generator; plain reads.
+    let w = unsafe { if (*g).running || (*g).state <= 0 { 0 } else { (*g).delegate } };
+    // SAFETY: a non-zero word is an owned reference.
+    (w != 0).then(|| new_ref(unsafe { Obj::from_raw(w) }))
+}
+
+/// Records `it` (borrowed; a reference is kept) as the delegate of running generator `o`.
+pub(super) fn set_delegate(o: Obj, it: Obj) {
+    if let Some(g) = gen_ptr(o) {
+        // SAFETY: a live generator; the old word is dropped after the new one is written.
+        unsafe {
+            let old = core::mem::replace(&mut (*g).delegate, new_ref(it).raw());
+            if old != 0 {
+                decref(Obj::from_raw(old));
+            }
+        }
+    }
+}
+
+/// Drops the delegate of generator `o`.
+pub(super) fn forget_delegate(o: Obj) {
+    if let Some(g) = gen_ptr(o) {
+        // SAFETY: a live generator.
+        unsafe { drop_word(core::ptr::addr_of_mut!((*g).delegate)) };
+    }
+}
+
+/// Marks generator `o` running or not while a `throw()` / `close()` is forwarded to its
+/// delegate (it is suspended: its body does not run meanwhile).
+pub(super) fn set_forwarding(o: Obj, on: bool) {
+    if let Some(g) = gen_ptr(o) {
+        // SAFETY: a live generator; a plain write.
+        unsafe { (*g).running = on };
+    }
+}
+
+/// Takes the pending delegate result of generator `o` (owned), if any.
+pub(super) fn take_yf_result(o: Obj) -> Option<Obj> {
+    let g = gen_ptr(o)?;
+    // SAFETY: a live generator; the word's reference moves to the caller.
+    let w = unsafe { core::mem::replace(&mut (*g).yf_result, 0) };
+    // SAFETY: a non-zero word is an owned reference, now the caller's.
+    (w != 0).then(|| unsafe { Obj::from_raw(w) })
+}
+
+/// Stores `v` (owned) as the pending delegate result of generator `o` (dropping any previous).
+pub(super) fn set_yf_result(o: Obj, v: Obj) {
+    match gen_ptr(o) {
+        // SAFETY: a live generator; the old word is dropped after the new one is written.
+        Some(g) => unsafe {
+            let old = core::mem::replace(&mut (*g).yf_result, v.raw());
+            if old != 0 {
+                decref(Obj::from_raw(old));
+            }
+        },
+        None => drop(Owned(v)),
+    }
+}
+
+/// Sets / reads `yf_done` of generator `o`.
+pub(super) fn set_yf_done(o: Obj, done: bool) {
+    if let Some(g) = gen_ptr(o) {
+        // SAFETY: a live generator; a plain write.
+        unsafe { (*g).yf_done = done };
+    }
+}
+
+pub(super) fn yf_done(o: Obj) -> bool {
+    // SAFETY: a live generator; a plain read.
+    gen_ptr(o).is_some_and(|g| unsafe { (*g).yf_done })
 }
 
 // --- the C ABI ---

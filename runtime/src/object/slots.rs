@@ -369,6 +369,16 @@ fn slot_iter(o: Obj) -> MoltResult<Obj> {
     Ok(it.release())
 }
 
+/// `tp_iternext` of iterator `o` as CPython's SEND sees it (`yield from`): a `__next__` written
+/// in Python lets its StopIteration through (its value is the `yield from`'s result) instead of
+/// ending the iteration; otherwise `iter::iter_next`.
+pub(crate) fn iter_next_keep_stop(o: Obj) -> MoltResult<Option<Obj>> {
+    if let Some(Found::Value(_)) = lookup(o.type_of(), "__next__") {
+        return call_dunder(o, "__next__", &[]);
+    }
+    super::iter::iter_next(o)
+}
+
 /// `slot_tp_iternext`: StopIteration ends the iteration.
 fn slot_next(o: Obj) -> MoltResult<Option<Obj>> {
     match call_dunder(o, "__next__", &[]) {

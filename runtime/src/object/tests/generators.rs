@@ -32,30 +32,30 @@ std::thread_local! {
     static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-fn log(s: impl Into<String>) {
+pub(super) fn log(s: impl Into<String>) {
     LOG.with(|l| l.borrow_mut().push(s.into()));
 }
 
-fn take_log() -> Vec<String> {
+pub(super) fn take_log() -> Vec<String> {
     LOG.with(|l| core::mem::take(&mut *l.borrow_mut()))
 }
 
 // --- what compiled code does ---
 
 /// The state word of generator `g`.
-unsafe fn state(g: Obj) -> *mut i64 {
+pub(super) unsafe fn state(g: Obj) -> *mut i64 {
     (g.raw() as usize - 1 + GEN_STATE_OFFSET as usize) as *mut i64
 }
 
 /// Frame slot `i` of generator `g`.
-unsafe fn slot(g: Obj, i: usize) -> *mut u64 {
+pub(super) unsafe fn slot(g: Obj, i: usize) -> *mut u64 {
     (g.raw() as usize - 1 + GEN_SLOTS_OFFSET as usize + 8 * i) as *mut u64
 }
 
-type Body = unsafe extern "C" fn(Obj, Obj, i64) -> Obj;
+pub(super) type Body = unsafe extern "C" fn(Obj, Obj, i64) -> Obj;
 
 /// The ramp: `molt_gen_new` (names static, as compiled code passes them).
-fn make(code: Body, nslots: i64, nrefs: i64, qualname: &'static str) -> Obj {
+pub(super) fn make(code: Body, nslots: i64, nrefs: i64, qualname: &'static str) -> Obj {
     let name = qualname.rsplit('.').next().unwrap();
     let g = unsafe {
         molt_gen_new(code as *const u8, nslots, nrefs, name.as_ptr(), name.len() as i64, qualname.as_ptr(), qualname.len() as i64)
@@ -64,20 +64,20 @@ fn make(code: Body, nslots: i64, nrefs: i64, qualname: &'static str) -> Obj {
     g
 }
 
-fn small(v: i64) -> Obj {
+pub(super) fn small(v: i64) -> Obj {
     Obj::small(v).unwrap()
 }
 
-fn text(t: &str) -> Obj {
+pub(super) fn text(t: &str) -> Obj {
     pystr::str_from_text(t).unwrap()
 }
 
-fn kind_class(k: ExceptionKind) -> Obj {
+pub(super) fn kind_class(k: ExceptionKind) -> Obj {
     Obj::from_static(exc::exception_type(k))
 }
 
 /// A result as CPython's tests would print it: `repr(value)`, or `!repr(exception)`.
-fn show(r: MoltResult<Obj>) -> String {
+pub(super) fn show(r: MoltResult<Obj>) -> String {
     match r {
         Ok(v) => {
             let v = Owned(v);
@@ -92,18 +92,18 @@ fn show(r: MoltResult<Obj>) -> String {
 }
 
 /// `g.name(*args)`.
-fn method(g: Obj, name: &str, args: &[Obj]) -> MoltResult<Obj> {
+pub(super) fn method(g: Obj, name: &str, args: &[Obj]) -> MoltResult<Obj> {
     call::call_method(g, name, args, &[])
 }
 
 /// `getattr(g, name)`, shown.
-fn attr(g: Obj, name: &str) -> String {
+pub(super) fn attr(g: Obj, name: &str) -> String {
     show(attrs::getattr(g, name))
 }
 
 /// The resumption at a `yield`: the sent value (a new reference) or None with the exception
 /// pending.
-unsafe fn resumed(g: Obj, sent: Obj) -> Option<Obj> {
+pub(super) unsafe fn resumed(g: Obj, sent: Obj) -> Option<Obj> {
     let s = molt_gen_sent(g, sent);
     if exception_pending() { None } else { Some(s) }
 }
@@ -116,7 +116,7 @@ unsafe fn resumed(g: Obj, sent: Obj) -> Option<Obj> {
 ///         i = i + 1 if got is None else got
 ///     return 'done'
 /// ```
-unsafe extern "C" fn count_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
+pub(super) unsafe extern "C" fn count_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
     unsafe {
         let st = state(g);
         if *st != 0 {
@@ -138,7 +138,7 @@ unsafe extern "C" fn count_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
     }
 }
 
-fn count(n: i64) -> Obj {
+pub(super) fn count(n: i64) -> Obj {
     let g = make(count_body, 3, 2, "count");
     unsafe {
         *slot(g, 0) = small(n).raw();
@@ -236,7 +236,7 @@ fn repr_and_attributes() {
 ///         yield 'caught'          # state 2, inside the handler
 ///     return 'end'
 /// ```
-unsafe extern "C" fn catch_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
+pub(super) unsafe extern "C" fn catch_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
     unsafe {
         let st = state(g);
         match *st {
@@ -406,7 +406,7 @@ fn stop_iteration_becomes_runtime_error() {
 ///     finally:
 ///         log('finally')
 /// ```
-unsafe extern "C" fn finally_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
+pub(super) unsafe extern "C" fn finally_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
     unsafe {
         let st = state(g);
         match *st {
@@ -512,7 +512,7 @@ fn close_suspended_unstarted_finished_ignoring() {
 ///     finally:
 ///         raise KeyError(5)      # line 5
 /// ```
-unsafe extern "C" fn boom_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
+pub(super) unsafe extern "C" fn boom_body(g: Obj, sent: Obj, _depth: i64) -> Obj {
     unsafe {
         let st = state(g);
         if *st == 0 {
