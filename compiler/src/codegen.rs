@@ -980,6 +980,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 }
                 Some(v)
             }
+            // Only a use for the `refcount` pass.
+            Opcode::LRelease => None,
             Opcode::LReturnGenerator | Opcode::LYield => {
                 return Err(format!("@{}: `{}` reached code generation (the `generator` split did not run)", f.name, o.opcode.name()));
             }

@@ -132,6 +132,8 @@ pub enum Opcode {
     PyYieldFromSend,
     /// `py.check_bound`: A read of a variable that may be unbound: raises `kind` with `msg` (UnboundLocalError in a function, NameError at module level) when %0, the variable's bound flag, is false.
     PyCheckBound,
+    /// `py.release`: A variable stops holding value %0 here: it is rebound, deleted (`deleting` 1: `del`, which first needs it bound) or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.
+    PyRelease,
     /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
     PyMakeFunction,
     /// `py.call_value_ex`: `callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).
@@ -238,6 +240,8 @@ pub enum Opcode {
     TYieldFromSend,
     /// `t.check_bound`: `py.check_bound` on the variable's bound flag.
     TCheckBound,
+    /// `t.release`: `py.release` of a boxed value (typed values have no finaliser: their release is dropped).
+    TRelease,
     /// `t.call`: Calls a function instance (a monomorphized function).
     TCall,
     /// `t.print`: print(*args, sep=sep, end=end) over typed values.
@@ -476,10 +480,12 @@ pub enum Opcode {
     LGenStore,
     /// `l.gen_take`: Loads frame slot `slot` of generator %0; a `ref` result takes the frame's reference (the slot is set to 0).
     LGenTake,
+    /// `l.release`: `t.release`: a use that keeps %0 alive until here (the `refcount` pass drops it after its last use); no code.
+    LRelease,
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 217] = [
+    pub const ALL: [Opcode; 220] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -525,6 +531,7 @@ impl Opcode {
         Opcode::PyYield,
         Opcode::PyYieldFromSend,
         Opcode::PyCheckBound,
+        Opcode::PyRelease,
         Opcode::PyMakeFunction,
         Opcode::PyCallValueEx,
         Opcode::PyKwargsMerge,
@@ -578,6 +585,7 @@ impl Opcode {
         Opcode::TYield,
         Opcode::TYieldFromSend,
         Opcode::TCheckBound,
+        Opcode::TRelease,
         Opcode::TCall,
         Opcode::TPrint,
         Opcode::TLoadGlobal,
@@ -697,6 +705,7 @@ impl Opcode {
         Opcode::LGenSetState,
         Opcode::LGenStore,
         Opcode::LGenTake,
+        Opcode::LRelease,
     ];
 
     pub fn spec(self) -> &'static OpSpec {
@@ -758,6 +767,7 @@ impl Opcode {
             "py.yield" => Opcode::PyYield,
             "py.yield_from_send" => Opcode::PyYieldFromSend,
             "py.check_bound" => Opcode::PyCheckBound,
+            "py.release" => Opcode::PyRelease,
             "py.make_function" => Opcode::PyMakeFunction,
             "py.call_value_ex" => Opcode::PyCallValueEx,
             "py.kwargs_merge" => Opcode::PyKwargsMerge,
@@ -811,6 +821,7 @@ impl Opcode {
             "t.yield" => Opcode::TYield,
             "t.yield_from_send" => Opcode::TYieldFromSend,
             "t.check_bound" => Opcode::TCheckBound,
+            "t.release" => Opcode::TRelease,
             "t.call" => Opcode::TCall,
             "t.print" => Opcode::TPrint,
             "t.load_global" => Opcode::TLoadGlobal,
@@ -930,6 +941,7 @@ impl Opcode {
             "l.gen_set_state" => Opcode::LGenSetState,
             "l.gen_store" => Opcode::LGenStore,
             "l.gen_take" => Opcode::LGenTake,
+            "l.release" => Opcode::LRelease,
             _ => return None,
         })
     }
@@ -991,6 +1003,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyYield
             | $crate::Opcode::PyYieldFromSend
             | $crate::Opcode::PyCheckBound
+            | $crate::Opcode::PyRelease
             | $crate::Opcode::PyMakeFunction
             | $crate::Opcode::PyCallValueEx
             | $crate::Opcode::PyKwargsMerge
@@ -1051,6 +1064,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TYield
             | $crate::Opcode::TYieldFromSend
             | $crate::Opcode::TCheckBound
+            | $crate::Opcode::TRelease
             | $crate::Opcode::TCall
             | $crate::Opcode::TPrint
             | $crate::Opcode::TLoadGlobal
@@ -1177,10 +1191,11 @@ macro_rules! l_ops {
             | $crate::Opcode::LGenSetState
             | $crate::Opcode::LGenStore
             | $crate::Opcode::LGenTake
+            | $crate::Opcode::LRelease
     };
 }
 
-static SPECS: [OpSpec; 217] = [
+static SPECS: [OpSpec; 220] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1764,6 +1779,19 @@ static SPECS: [OpSpec; 217] = [
         attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.release",
+        dialect: Dialect::Py,
+        doc: "A variable stops holding value %0 here: it is rebound, deleted (`deleting` 1: `del`, which first needs it bound) or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "deleting", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
         relate: None,
     },
     OpSpec {
@@ -2453,6 +2481,19 @@ static SPECS: [OpSpec; 217] = [
         attrs: &[AttrSpec { name: "kind", kind: AttrKind::Str, optional: false }, AttrSpec { name: "msg", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.release",
+        dialect: Dialect::T,
+        doc: "`py.release` of a boxed value (typed values have no finaliser: their release is dropped).",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
         relate: None,
     },
     OpSpec {
@@ -3998,6 +4039,19 @@ static SPECS: [OpSpec; 217] = [
         results: &[C::LValue],
         variadic_results: false,
         attrs: &[AttrSpec { name: "slot", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.release",
+        dialect: Dialect::L,
+        doc: "`t.release`: a use that keeps %0 alive until here (the `refcount` pass drops it after its last use); no code.",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
         successors: 0,
         traits: 0,
         relate: None,

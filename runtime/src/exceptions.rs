@@ -753,6 +753,7 @@ pub fn handling_end() {
 }
 
 /// How many handlers are active.
+#[inline]
 pub fn handling_depth() -> usize {
     HANDLING.with(|h| h.stack.len() + h.lost)
 }
@@ -762,13 +763,19 @@ pub fn handling_depth() -> usize {
 /// [`handling_resume`] puts them back. Returns the entries (owned references) and how many of
 /// them were lost entries (see [`Handling`]); if the entries cannot be copied out (no memory),
 /// they are dropped and counted as lost.
+#[inline]
 pub fn handling_suspend(base: usize) -> (Vec<Obj>, usize) {
+    // The common case: the body is not inside an `except` block.
+    if handling_depth() <= base {
+        return (Vec::new(), 0);
+    }
+    handling_suspend_above(base)
+}
+
+#[cold]
+fn handling_suspend_above(base: usize) -> (Vec<Obj>, usize) {
     let (taken, lost, unsaved) = HANDLING.with(|h| {
         let above = (h.stack.len() + h.lost).saturating_sub(base);
-        if above == 0 {
-            // The common case: the body is not inside an `except` block.
-            return (Vec::new(), 0, 0);
-        }
         let lost = above.min(h.lost);
         h.lost -= lost;
         let n = above - lost;

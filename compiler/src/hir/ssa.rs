@@ -59,6 +59,7 @@ impl<'a> FnLower<'a> {
                 self.func.append_op(b, NewOp::new(Opcode::CfReturn, sp).operands([none]));
             }
         }
+        self.release_at_returns();
         // Blocks not reachable from the entry (the exit of `while True:` without break, the code
         // after a call that always raises) are removed, so that every block ends with a
         // terminator and every value used is defined in a block that stays.
@@ -165,6 +166,44 @@ impl<'a> FnLower<'a> {
     }
 
     /// A `py.undef` for variable `var` (read where it may be unbound).
+    /// CPython drops the reference variable `var` holds where it is rebound, deleted
+    /// (`deleting`: `del`, which needs it bound) or its scope ends: `py.release` of its current
+    /// value keeps that value alive until here. Nothing when the variable is certainly unbound
+    /// (unless deleting: then the read fails, as CPython's DELETE_FAST does).
+    pub(super) fn release_var(&mut self, var: SymbolId, b: Block, sp: Span, deleting: bool) {
+        let old = self.read_var(var, b);
+        let unbound = self.func.defining_op(old).is_some_and(|o| self.func.ops[o].opcode == Opcode::PyUndef);
+        if unbound && !deleting {
+            return;
+        }
+        if deleting {
+            self.reads.entry(old).or_default().push(sp);
+        }
+        self.func.append_op(b, NewOp::new(Opcode::PyRelease, sp).operands([old]).attr("deleting", Attr::Int(deleting.into())));
+    }
+
+    /// At each `return`, the scope's variables let go of their values (CPython clears the
+    /// frame's locals after the return value is computed), in the order they first occur.
+    fn release_at_returns(&mut self) {
+        let returns: Vec<OpId> = self.func.layout.iter().filter_map(|&b| self.func.terminator(b)).filter(|&t| self.func.ops[t].opcode == Opcode::CfReturn).collect();
+        if returns.is_empty() {
+            return;
+        }
+        let t = self.ctx.table;
+        let vars: Vec<SymbolId> = t.scope(self.scope).symbols.iter().copied().filter(|&sym| matches!(self.lookup(t.name(sym)), Resolved::Ssa(v) if v == sym)).collect();
+        for ret in returns {
+            let b = self.func.ops[ret].block;
+            let sp = self.func.ops[ret].span;
+            for &var in &vars {
+                let old = self.read_var(var, b);
+                if self.func.defining_op(old).is_some_and(|o| self.func.ops[o].opcode == Opcode::PyUndef) {
+                    continue;
+                }
+                self.func.insert_op_before(ret, NewOp::new(Opcode::PyRelease, sp).operands([old]).attr("deleting", Attr::Int(0)));
+            }
+        }
+    }
+
     pub(super) fn undef(&mut self, var: SymbolId) -> Value {
         let name = self.var_name(var);
         let entry = self.func.layout[0];
@@ -253,7 +292,10 @@ impl<'a> FnLower<'a> {
     pub(super) fn assign_name(&mut self, name: &str, v: Value, sp: Span) {
         let Some(b) = self.cur else { return };
         match self.lookup(name) {
-            Resolved::Ssa(var) => self.write_var(var, b, v),
+            Resolved::Ssa(var) => {
+                self.release_var(var, b, sp, false);
+                self.write_var(var, b, v)
+            }
             Resolved::Cell(var) => {
                 let Some(&c) = self.cells.get(&var) else {
                     panic!("invariant `every shared variable has a cell` broken: `{name}` in {}", self.func.name);

@@ -10,6 +10,8 @@
 //! is preceded by `py.check_bound` of the flag, with CPython's exception and message. Inside a
 //! `try` body the check gets the raise edge of the op it guards.
 //!
+//! `py.release` (a variable letting go of its value) is no read, except for `del`.
+//!
 //! Invariants: a maybe-unbound value is never read without its check in front (inference may
 //! then give the value any type on the paths where it is unbound: it is never looked at there);
 //! branch arguments are not reads. At module level a variable named like a builtin is left
@@ -56,8 +58,10 @@ pub(super) fn guard_unbound_reads(f: &mut Func, names: &BTreeMap<Value, String>,
         }
     }
     // The reads: (op, value) for every operand that may be unbound.
+    // (A variable letting go of its value is no read, unless it is `del`.)
     let uses: Vec<(OpId, Value)> = f
         .ops_in_order()
+        .filter(|&o| f.ops[o].opcode != Opcode::PyRelease || f.ops[o].attr("deleting").and_then(Attr::as_int) == Some(1))
         .flat_map(|o| f.ops[o].operands.iter().copied().filter(|v| maybe.contains(v)).map(move |v| (o, v)).collect::<Vec<_>>())
         .collect();
     if uses.is_empty() {

@@ -559,6 +559,10 @@ impl L<'_> {
                 self.push(NewOp::new(Opcode::LReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
                 None
             }
+            Opcode::TRelease => {
+                self.push(NewOp::new(Opcode::LRelease, sp).operands([ops[0]]));
+                None
+            }
             Opcode::TCheckBound => {
                 let (raise_b, cont) = (self.new_block(), self.new_block());
                 self.cond_br(ops[0], cont, vec![], raise_b, vec![], sp);

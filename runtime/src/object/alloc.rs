@@ -966,7 +966,12 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
-        Some(HeapKind::Generator) => unsafe { super::generator::free(h.cast_mut()) },
+        Some(HeapKind::Generator) => {
+            if let Some(g) = super::generator::hooks() {
+                // SAFETY: forwarded: `h` is a generator at count zero.
+                unsafe { (g.free)(h.cast_mut()) }
+            }
+        }
         None => {
             // A static object never reaches zero; if it did (unbalanced generated code), keep it
             // alive rather than free memory that was never allocated.

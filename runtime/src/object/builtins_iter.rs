@@ -663,8 +663,10 @@ pub fn min_max(args: Obj, is_max: bool, key: Option<Obj>, default: Option<Obj>) 
 /// StopIteration (no argument) when exhausted without a default. A generator's return value
 /// rides on its StopIteration, as CPython's `gen_iternext` sets it (`generator::next_value`).
 pub fn next(it: Obj, default: Option<Obj>) -> MoltResult<Obj> {
-    if super::generator::is_generator(it) {
-        return match (super::generator::next_value(it), default) {
+    if super::generator::is_generator(it)
+        && let Some(g) = super::generator::hooks()
+    {
+        return match ((g.next_value)(it), default) {
             (Err(e), Some(d)) if e.kind == StopIteration => Ok(new_ref(d)),
             (r, _) => r,
         };

@@ -959,7 +959,11 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::Module) => super::module::traverse(h, few),
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
-            Some(HeapKind::Generator) => super::generator::traverse(h, few),
+            Some(HeapKind::Generator) => {
+                if let Some(g) = super::generator::hooks() {
+                    (g.traverse)(h, few)
+                }
+            }
             Some(
                 HeapKind::Int
                 | HeapKind::Float
@@ -1030,7 +1034,11 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::Module) => super::module::clear(h),
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(HeapKind::Itertools) => super::itertools::clear(h),
-            Some(HeapKind::Generator) => super::generator::clear(h),
+            Some(HeapKind::Generator) => {
+                if let Some(g) = super::generator::hooks() {
+                    (g.clear)(h)
+                }
+            }
             Some(
                 HeapKind::Int
                 | HeapKind::Float

@@ -155,6 +155,28 @@ pub fn is_generator(o: Obj) -> bool {
     o.type_of().heap == Some(HeapKind::Generator)
 }
 
+/// How the rest of the runtime reaches generators: freeing, the collector and builtin `next()`
+/// go through these, which the first `molt_gen_new` registers, so that a program that makes no
+/// generator links none of this module (its finaliser runs Python code and prints tracebacks).
+pub(crate) struct GenHooks {
+    pub free: unsafe fn(*mut Header),
+    pub traverse: unsafe fn(*const Header, &mut dyn FnMut(Obj)),
+    pub clear: unsafe fn(*mut Header),
+    pub next_value: fn(Obj) -> MoltResult<Obj>,
+}
+
+static HOOKS: GenHooks = GenHooks { free, traverse, clear, next_value };
+
+/// The registered hooks (`&HOOKS` once a generator was made).
+static REGISTERED: core::sync::atomic::AtomicPtr<GenHooks> = core::sync::atomic::AtomicPtr::new(core::ptr::null_mut());
+
+/// The generator hooks, once a generator exists (there can be no generator object before).
+pub(crate) fn hooks() -> Option<&'static GenHooks> {
+    let p = REGISTERED.load(Ordering::Relaxed);
+    // SAFETY: only ever set to `&HOOKS`, a static.
+    unsafe { p.cast_const().as_ref() }
+}
+
 /// The generator behind `o`, if it is one.
 fn gen_ptr(o: Obj) -> Option<*mut GenObject> {
     if !is_generator(o) {
@@ -372,7 +394,9 @@ pub(super) fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
     let (saved, lost, code) = unsafe {
         (*g).running = true;
         let lost = core::mem::replace(&mut (*g).saved_lost, 0);
-        (core::mem::take(&mut (*g).saved), lost, (*g).code)
+        // The common case (not suspended inside an `except` block) takes nothing.
+        let saved = if (*g).saved.is_empty() { Vec::new() } else { core::mem::take(&mut (*g).saved) };
+        (saved, lost, (*g).code)
     };
     // Resuming forgets the delegate (the compiled frame holds the iterator itself; the next
     // `molt_yf_send` that yields records it again). Dropped while running: whatever the drop
@@ -380,7 +404,9 @@ pub(super) fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
     // SAFETY: as above.
     unsafe { drop_word(core::ptr::addr_of_mut!((*g).delegate)) };
     let had_handlers = !saved.is_empty() || lost > 0;
-    handling_resume(saved, lost as usize);
+    if had_handlers {
+        handling_resume(saved, lost as usize);
+    }
     if let Input::Throw(e) = input {
         if had_handlers {
             // `_PyErr_ChainStackItem`: the exception the body is handling becomes the context.
@@ -418,9 +444,11 @@ pub(super) fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
         return Ok(Outcome::Returned(r));
     }
     // SAFETY: as above: the saved handlers were taken out before the call (empty now).
-    unsafe {
-        (*g).saved = handlers;
-        (*g).saved_lost = u32::try_from(lost).unwrap_or(u32::MAX);
+    if !handlers.is_empty() || lost > 0 {
+        unsafe {
+            (*g).saved = handlers;
+            (*g).saved_lost = u32::try_from(lost).unwrap_or(u32::MAX);
+        }
     }
     Ok(Outcome::Yielded(r))
 }
@@ -830,6 +858,7 @@ pub unsafe extern "C" fn molt_gen_new(code: *const u8, nslots: i64, nrefs: i64, 
     if code.is_null() {
         return value_or_raise(fail(TypeError, "bad argument to molt_gen_new (a compiler bug)"));
     }
+    REGISTERED.store(core::ptr::addr_of!(HOOKS).cast_mut(), Ordering::Relaxed);
     // SAFETY: forwarded caller contract: `code` is a function of `GenCode`'s signature.
     let code = unsafe { core::mem::transmute::<*const u8, GenCode>(code) };
     value_or_raise(gen_new(code, nslots, nrefs, (name, name_len), (qualname, qualname_len)))

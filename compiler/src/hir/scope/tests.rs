@@ -140,11 +140,31 @@ fn module_names_are_never_free() {
 }
 
 #[test]
-fn decorators_and_bases_run_outside_the_class_and_generator_expressions_have_no_scope_yet() {
+fn decorators_and_bases_run_outside_the_class_and_generator_expressions_are_generators() {
     let t = table("@d\nclass A(B):\n    y = 1\ng = (x for x in s if x)\n");
     expect(&t, &[], &[("d", "undefined"), ("B", "undefined"), ("A", "global"), ("s", "undefined"), ("g", "global")]);
     expect(&t, &["A"], &[("y", "local")]);
-    assert_eq!(t.scope(t.module()).children.len(), 1, "only the class body has a scope");
+    let children = &t.scope(t.module()).children;
+    assert_eq!(children.len(), 2, "the class body and the generator expression");
+    let genexpr = t.scope(children[1]);
+    assert_eq!(genexpr.kind, ScopeKind::Comprehension);
+    assert!(genexpr.generator);
+    assert!(t.resolve(children[1], "x").is_some() && t.resolve(t.module(), "x").is_none(), "x is the generator expression's own");
+}
+
+#[test]
+fn yield_makes_a_generator_and_its_frees_use_cells() {
+    // `k` is read by a generator expression: it runs later, so it reads the variable through a
+    // cell (late binding); `yield` makes `g` a generator.
+    let t = table("def f(k):\n    return (x * k for x in s)\ndef g():\n    yield 1\n");
+    let [f, g] = t.scope(t.module()).children[..] else { panic!("two defs") };
+    assert!(!t.scope(f).generator);
+    assert!(t.scope(g).generator);
+    assert!(t.symbol(t.resolve(f, "k").expect("k")).in_cell);
+    assert!(t.errors.is_empty());
+    let bad = table("yield 1\nclass C:\n    yield 2\ndef h(xs):\n    return [(yield x) for x in xs], {(yield) for _ in xs}\n");
+    let msgs: Vec<&str> = bad.errors.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(msgs, ["'yield' outside function", "'yield' outside function", "'yield' inside list comprehension", "'yield' inside set comprehension"]);
 }
 
 #[test]
