@@ -132,8 +132,10 @@ pub enum Opcode {
     PyYieldFromSend,
     /// `py.check_bound`: A read of a variable that may be unbound: raises `kind` with `msg` (UnboundLocalError in a function, NameError at module level) when %0, the variable's bound flag, is false.
     PyCheckBound,
-    /// `py.release`: A variable stops holding value %0 here: it is rebound, deleted (`deleting` 1: `del`, which first needs it bound) or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.
+    /// `py.release`: A variable stops holding value %0 here: it is rebound or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.
     PyRelease,
+    /// `py.delete_var`: `del x` of a variable holding %0: a read of it (UnboundLocalError or NameError when it is unbound, by the `py.check_bound` in front of it), then `py.release`.
+    PyDeleteVar,
     /// `py.make_function`: Runs a `def` or `lambda`: a new function object whose code is HIR function `func`, which takes the function object and the tuple of its bound parameters (`molt_function_new`). Operands: `__name__`, `__qualname__`, the tuple of parameter names (positional, then keyword-only), the tuple of positional defaults, the dict of keyword-only defaults (or None), the tuple of closure cells. `argcount` positional parameters, `posonly` of them positional-only; `varargs` 1 when there is a `*args` parameter.
     PyMakeFunction,
     /// `py.call_value_ex`: `callee(*args, **kwargs)` with `**` arguments: the callee, the tuple of the positional arguments and the dict of the keyword ones (`py.kwargs_merge` built it).
@@ -485,7 +487,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 220] = [
+    pub const ALL: [Opcode; 221] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -532,6 +534,7 @@ impl Opcode {
         Opcode::PyYieldFromSend,
         Opcode::PyCheckBound,
         Opcode::PyRelease,
+        Opcode::PyDeleteVar,
         Opcode::PyMakeFunction,
         Opcode::PyCallValueEx,
         Opcode::PyKwargsMerge,
@@ -768,6 +771,7 @@ impl Opcode {
             "py.yield_from_send" => Opcode::PyYieldFromSend,
             "py.check_bound" => Opcode::PyCheckBound,
             "py.release" => Opcode::PyRelease,
+            "py.delete_var" => Opcode::PyDeleteVar,
             "py.make_function" => Opcode::PyMakeFunction,
             "py.call_value_ex" => Opcode::PyCallValueEx,
             "py.kwargs_merge" => Opcode::PyKwargsMerge,
@@ -1004,6 +1008,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyYieldFromSend
             | $crate::Opcode::PyCheckBound
             | $crate::Opcode::PyRelease
+            | $crate::Opcode::PyDeleteVar
             | $crate::Opcode::PyMakeFunction
             | $crate::Opcode::PyCallValueEx
             | $crate::Opcode::PyKwargsMerge
@@ -1195,7 +1200,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 220] = [
+static SPECS: [OpSpec; 221] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1784,14 +1789,27 @@ static SPECS: [OpSpec; 220] = [
     OpSpec {
         name: "py.release",
         dialect: Dialect::Py,
-        doc: "A variable stops holding value %0 here: it is rebound, deleted (`deleting` 1: `del`, which first needs it bound) or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.",
+        doc: "A variable stops holding value %0 here: it is rebound or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.",
         operands: &[C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "deleting", kind: AttrKind::Int, optional: false }],
+        attrs: &[],
         successors: 0,
         traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.delete_var",
+        dialect: Dialect::Py,
+        doc: "`del x` of a variable holding %0: a read of it (UnboundLocalError or NameError when it is unbound, by the `py.check_bound` in front of it), then `py.release`.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {

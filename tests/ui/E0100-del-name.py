@@ -1,4 +1,9 @@
-a = [3, 1]
-b = a
-del a
-print(b)
+# `del` of a module variable that a function reads is not supported yet.
+counter = 0
+
+
+def bump():
+    return counter + 1
+
+
+del counter

@@ -178,8 +178,10 @@ impl<'a> FnLower<'a> {
         }
         if deleting {
             self.reads.entry(old).or_default().push(sp);
+            self.append(b, NewOp::new(Opcode::PyDeleteVar, sp).operands([old]));
+        } else {
+            self.func.append_op(b, NewOp::new(Opcode::PyRelease, sp).operands([old]));
         }
-        self.func.append_op(b, NewOp::new(Opcode::PyRelease, sp).operands([old]).attr("deleting", Attr::Int(deleting.into())));
     }
 
     /// At each `return`, the scope's variables let go of their values (CPython clears the
@@ -199,7 +201,7 @@ impl<'a> FnLower<'a> {
                 if self.func.defining_op(old).is_some_and(|o| self.func.ops[o].opcode == Opcode::PyUndef) {
                     continue;
                 }
-                self.func.insert_op_before(ret, NewOp::new(Opcode::PyRelease, sp).operands([old]).attr("deleting", Attr::Int(0)));
+                self.func.insert_op_before(ret, NewOp::new(Opcode::PyRelease, sp).operands([old]));
             }
         }
     }

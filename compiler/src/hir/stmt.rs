@@ -257,8 +257,16 @@ impl<'a> FnLower<'a> {
                 let Some(b) = self.cur else { return };
                 self.append(b, NewOp::new(Opcode::PyDelattr, span(t.range())).operands([x]).attr("name", Attr::Str(a.attr.to_string())));
             }
-            other => self.err(Diagnostic::new("E0100", span(other.range()), "only `del` of items and slices is supported")
-                .label("unsupported `del` target").help("delete list items (`del a[i]`, `del a[i:j]`); assign None to a variable instead of deleting it")),
+            // `del x` of a function's variable (or `<module>`'s own): it must be bound (the read's
+            // check, CPython's DELETE_FAST), then it lets go of its value and is unbound.
+            Expr::Name(n) if let Resolved::Ssa(var) = self.lookup(n.id.as_str()) => {
+                let Some(b) = self.cur else { return };
+                self.release_var(var, b, span(n.range), true);
+                let gone = self.undef(var);
+                self.write_var(var, b, gone);
+            }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "`del` of a module variable that functions use, or of a variable shared with a nested function, is not supported yet")
+                .label("unsupported `del` target").help("assign None to the variable instead of deleting it")),
         }
     }
 

@@ -10,7 +10,7 @@
 //! is preceded by `py.check_bound` of the flag, with CPython's exception and message. Inside a
 //! `try` body the check gets the raise edge of the op it guards.
 //!
-//! `py.release` (a variable letting go of its value) is no read, except for `del`.
+//! `py.release` (a variable letting go of its value) is no read; `py.delete_var` (`del`) is.
 //!
 //! Invariants: a maybe-unbound value is never read without its check in front (inference may
 //! then give the value any type on the paths where it is unbound: it is never looked at there);
@@ -61,7 +61,7 @@ pub(super) fn guard_unbound_reads(f: &mut Func, names: &BTreeMap<Value, String>,
     // (A variable letting go of its value is no read, unless it is `del`.)
     let uses: Vec<(OpId, Value)> = f
         .ops_in_order()
-        .filter(|&o| f.ops[o].opcode != Opcode::PyRelease || f.ops[o].attr("deleting").and_then(Attr::as_int) == Some(1))
+        .filter(|&o| f.ops[o].opcode != Opcode::PyRelease)
         .flat_map(|o| f.ops[o].operands.iter().copied().filter(|v| maybe.contains(v)).map(move |v| (o, v)).collect::<Vec<_>>())
         .collect();
     if uses.is_empty() {

@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyYield | Opcode::PyYieldFromSend
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend
     };
 }
 
@@ -498,7 +498,7 @@ impl Emitter<'_, '_> {
                 self.value(b, NewOp::new(Opcode::TYield, sp).operands([v]).result(Type::TObj))
             }
             // Always typed (`rules::rule`).
-            Opcode::PyRelease => {
+            Opcode::PyRelease | Opcode::PyDeleteVar => {
                 let v = boxed_operand(self, 0);
                 self.out.append_op(b, NewOp::new(Opcode::TRelease, sp).operands([v]));
                 return;
@@ -822,7 +822,7 @@ impl Emitter<'_, '_> {
             Opcode::PyReturnGenerator => {
                 self.out.append_op(b, NewOp::new(Opcode::TReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
             }
-            Opcode::PyRelease => {
+            Opcode::PyRelease | Opcode::PyDeleteVar => {
                 // Only a boxed value may be a generator, whose finaliser makes the moment visible.
                 if tys[0] == Type::TObj {
                     self.out.append_op(b, NewOp::new(Opcode::TRelease, sp).operands([ops[0]]));
