@@ -242,7 +242,7 @@ pub enum Opcode {
     TYieldFromSend,
     /// `t.check_bound`: `py.check_bound` on the variable's bound flag.
     TCheckBound,
-    /// `t.release`: `py.release` of a boxed value (typed values have no finaliser: their release is dropped).
+    /// `t.release`: `py.release` of a value that may own an object with a finaliser (a boxed object, a tuple or a list); inference drops the others' (ints, floats, strs have none).
     TRelease,
     /// `t.call`: Calls a function instance (a monomorphized function).
     TCall,
@@ -2504,8 +2504,8 @@ static SPECS: [OpSpec; 221] = [
     OpSpec {
         name: "t.release",
         dialect: Dialect::T,
-        doc: "`py.release` of a boxed value (typed values have no finaliser: their release is dropped).",
-        operands: &[C::Exactly(Type::TObj)],
+        doc: "`py.release` of a value that may own an object with a finaliser (a boxed object, a tuple or a list); inference drops the others' (ints, floats, strs have none).",
+        operands: &[C::TValue],
         variadic_operands: false,
         results: &[],
         variadic_results: false,

@@ -358,7 +358,6 @@ impl<T> Global<T> {
     }
 
     /// Runs `f` with exclusive access to the value.
-    #[inline]
     pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         unsafe extern "C" {
             static __libc_single_threaded: u8;

@@ -320,6 +320,19 @@ impl Emitter<'_, '_> {
         }
     }
 
+    /// `t.release` of HIR value `v` when it may own an object with a finaliser (a suspended
+    /// generator's makes the moment a variable lets go of it visible); nothing otherwise.
+    fn release(&mut self, b: Block, v: Value, sp: Span) {
+        let holds = match self.lat.get(&v).copied().unwrap_or(Lat::Bottom) {
+            Lat::Boxed(ts) => ts.may_hold_objects(),
+            Lat::T(t) => matches!(t, Type::TObj | Type::Tuple(_) | Type::List),
+            Lat::Bottom => false,
+        };
+        if holds && let Some(&x) = self.vmap.get(&v) {
+            self.out.append_op(b, NewOp::new(Opcode::TRelease, sp).operands([x]));
+        }
+    }
+
     /// `v` as a `!t.obj` (boxed if it is typed).
     fn boxed(&mut self, b: Block, v: Value, sp: Span) -> Value {
         if self.ty(v) == Type::TObj { v } else { self.value(b, NewOp::new(Opcode::TBox, sp).operands([v]).result(Type::TObj)) }
@@ -499,8 +512,7 @@ impl Emitter<'_, '_> {
             }
             // Always typed (`rules::rule`).
             Opcode::PyRelease | Opcode::PyDeleteVar => {
-                let v = boxed_operand(self, 0);
-                self.out.append_op(b, NewOp::new(Opcode::TRelease, sp).operands([v]));
+                self.release(b, o.operands[0], sp);
                 return;
             }
             Opcode::PyReturnGenerator | Opcode::PyCheckBound => {
@@ -822,12 +834,7 @@ impl Emitter<'_, '_> {
             Opcode::PyReturnGenerator => {
                 self.out.append_op(b, NewOp::new(Opcode::TReturnGenerator, sp).attr("name", attr("name")).attr("qualname", attr("qualname")));
             }
-            Opcode::PyRelease | Opcode::PyDeleteVar => {
-                // Only a boxed value may be a generator, whose finaliser makes the moment visible.
-                if tys[0] == Type::TObj {
-                    self.out.append_op(b, NewOp::new(Opcode::TRelease, sp).operands([ops[0]]));
-                }
-            }
+            Opcode::PyRelease | Opcode::PyDeleteVar => self.release(b, o.operands[0], sp),
             Opcode::PyCheckBound => {
                 // The flag is a bool (constants and block arguments joining them).
                 let flag = ops[0];

@@ -52,6 +52,13 @@ impl TySet {
         TySet(TySet::bit(t))
     }
 
+    /// Whether a value of these types may own an object with a finaliser (a suspended
+    /// generator): any other object, or a tuple or list (which may hold one). Ints, floats,
+    /// bools, None and strs cannot.
+    pub fn may_hold_objects(self) -> bool {
+        self.0 & (TySet::OBJECT.0 | TySet::TUPLE.0 | TySet::LIST.0) != 0
+    }
+
     pub fn union(self, o: TySet) -> TySet {
         TySet(self.0 | o.0)
     }
