@@ -395,6 +395,25 @@ impl Gen {
                     let bound = a.bound.unwrap_or(VB) * k as f64 + 50.0 + extra;
                     return Expr { s: format!("(lambda lq, lw={c}: {body})({})", a.s), ty: Ty::Int, bound: Some(bound), atom: true };
                 }
+                98 | 99 => {
+                    // A generator expression consumed by a builtin: its own scope (the loop
+                    // variable), the enclosing variables read when it runs (through cells).
+                    let k = self.rng.int_in(1, 6);
+                    let gx = self.fresh("gx");
+                    self.vars.push(Var { name: gx.clone(), ty: Ty::Int, bound: Some(k as f64), mutable: false });
+                    let mut e = self.expr(Ty::Int, d.saturating_sub(1).max(1));
+                    self.vars.pop();
+                    while e.bound.unwrap_or(LIMIT) * k as f64 > LIMIT {
+                        e = self.wrap(e);
+                    }
+                    let b = e.bound.unwrap_or(VB);
+                    let cond = if self.rng.chance(40) { format!(" if {gx} % 2 == {}", self.rng.below(2)) } else { String::new() };
+                    return match self.rng.below(3) {
+                        0 => Expr { s: format!("sum({} for {gx} in range({k}){cond})", e.s), ty: Ty::Int, bound: Some(b * k as f64), atom: true },
+                        1 => Expr { s: format!("max(({} for {gx} in range({k}){cond}), default=0)", e.s), ty: Ty::Int, bound: Some(b), atom: true },
+                        _ => Expr { s: format!("min(({} for {gx} in range({k}){cond}), default=-1)", e.s), ty: Ty::Int, bound: Some(b.max(1.0)), atom: true },
+                    };
+                }
                 _ => return self.leaf(Ty::Int),
             }
         }
@@ -885,7 +904,14 @@ impl Gen {
                 format!("{}, {}, {step}", self.range_bound(), self.range_bound())
             }
         };
-        self.line(&format!("for {i} in range({args}):"));
+        if self.rng.chance(15) {
+            // Over a generator expression of the range (lazy, a generator object of its own).
+            let gy = self.fresh("gy");
+            let filter = if self.rng.chance(50) { format!(" if {gy} % 3 != 1") } else { String::new() };
+            self.line(&format!("for {i} in ({gy} for {gy} in range({args}){filter}):"));
+        } else {
+            self.line(&format!("for {i} in range({args}):"));
+        }
         let outer = self.mult;
         self.mult *= 2.0 * RB + 1.0;
         if fresh {
