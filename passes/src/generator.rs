@@ -89,7 +89,7 @@ pub fn split(mut f: Func, abi: GenAbi<'_>) -> Vec<Func> {
     }
     let live_in = liveness(&f);
 
-    // What lives across each yield (the generator's own parameters excepted), and what is
+    // What lives across each yield (the resume function's own parameters excepted), and what is
     // remade where it resumes instead of kept (constants and addresses: `remade`).
     let mut layouts: Vec<Vec<Value>> = Vec::new();
     let mut remakes: Vec<Vec<Value>> = Vec::new();
@@ -103,7 +103,8 @@ pub fn split(mut f: Func, abi: GenAbi<'_>) -> Vec<Func> {
         f.blocks[b].ops.pop();
         f.remove_op(y);
     }
-    let params = param_tys_as_values(&f, old_entry);
+    // State 0's values: the function's parameters (the old entry's block arguments).
+    let params = f.blocks[old_entry].params.clone();
     let slots = SlotMap::new(&f, std::iter::once(&params).chain(layouts.iter()));
     for (k, &(y, b, cont)) in conts.iter().enumerate() {
         let y_sp = f.ops[y].span;
@@ -177,17 +178,14 @@ pub fn split(mut f: Func, abi: GenAbi<'_>) -> Vec<Func> {
             defs.entry(b).or_default().push((pos, x));
         }
         for (k, &(_, _, cont)) in conts.iter().enumerate() {
-            // The new definition of `x` where yield k resumes: its take, or its copy.
-            let found = if let Some(i) = layouts[k].iter().position(|&v| v == x) {
-                let slot = slots.slot(k + 1, x);
-                f.blocks[cont].ops.iter().position(|&o| f.ops[o].opcode == Opcode::LGenTake && f.ops[o].attr("slot").and_then(Attr::as_int) == Some(slot)).map(|p| (p, i))
-            } else if let Some(i) = remakes[k].iter().position(|&v| v == x) {
-                // The copies follow the takes, in `remakes` order.
-                Some((layouts[k].len() + i, i))
-            } else {
-                None
+            // The new definition of `x` where yield k resumes: its take, or its copy (the takes
+            // open the block in `layouts` order, the copies follow in `remakes` order).
+            let pos = match (layouts[k].iter().position(|&v| v == x), remakes[k].iter().position(|&v| v == x)) {
+                (Some(i), _) => Some(i),
+                (None, Some(i)) => Some(layouts[k].len() + i),
+                (None, None) => None,
             };
-            if let Some((pos, _)) = found
+            if let Some(pos) = pos
                 && let Some(&o) = f.blocks[cont].ops.get(pos)
             {
                 defs.entry(cont).or_default().push((pos + 1, f.result(o)));
@@ -224,11 +222,6 @@ pub fn split(mut f: Func, abi: GenAbi<'_>) -> Vec<Func> {
     f.name = resume_name;
     f.results = vec![Type::Ref];
     vec![ramp, f]
-}
-
-/// The parameters of the old entry block (state 0's live values, in order).
-fn param_tys_as_values(f: &Func, entry: Block) -> Vec<Value> {
-    f.blocks[entry].params.clone()
 }
 
 /// The slot of each value at each state: references first, numbered from 0 in each state;
