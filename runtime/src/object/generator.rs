@@ -347,6 +347,7 @@ pub(super) enum Input {
 }
 
 /// `gen_send_ex2`: resumes generator `o` (see the module doc).
+#[inline(always)]
 pub(super) fn resume(o: Obj, input: Input) -> MoltResult<Outcome> {
     let Some(g) = gen_ptr(o) else {
         return fail(TypeError, "descriptor requires a 'generator' object");
