@@ -165,6 +165,11 @@ impl Gen {
                 self.funcs.push(Func { cost: c, ..f });
             }
         }
+        if self.rng.chance(40) {
+            let (t, g) = self.generator_function();
+            texts.push(t);
+            self.gens.push(g);
+        }
         for i in (1..texts.len()).rev() {
             let j = self.rng.below(i + 1);
             texts.swap(i, j);
@@ -172,6 +177,58 @@ impl Gen {
         for t in texts {
             self.out.push_str(&t);
         }
+    }
+
+    /// A generator function: a loop of `k` rounds whose body runs statements (values live
+    /// across the yields: typed locals, loop counters, objects) and yields an int each round,
+    /// then a last `yield`. Its `ret` is Int (what it yields); its cost covers every round.
+    fn generator_function(&mut self) -> (String, Func) {
+        let f = Func { name: self.fresh("gen"), ret: Ty::Int, ..self.plan(false) };
+        let out = std::mem::take(&mut self.out);
+        self.vars = self.globals.iter().map(|g| Var { mutable: g.mutable && g.name.contains('.'), ..g.clone() }).collect();
+        self.cls_context(None, usize::MAX);
+        let mut names = Vec::new();
+        for &ty in &f.params {
+            let pname = self.fresh("p");
+            names.push(pname.clone());
+            if let Ty::Obj(c) = ty {
+                self.push_obj(&pname, c, true);
+                continue;
+            }
+            let bound = if ty == Ty::Float { None } else { Some(VB) };
+            self.vars.push(Var { name: pname, ty, bound, mutable: true });
+        }
+        self.ret = Some(Ty::Int);
+        self.cost = 0.0;
+        self.mult = 1.0;
+        self.loops = 0;
+        self.budget = 600.0;
+        self.line(&format!("def {}({}):", f.name, names.join(", ")));
+        self.indent += 1;
+        let nlocals = 1 + self.rng.below(3);
+        self.declare("v", nlocals);
+        let k = 1 + self.rng.below(4);
+        let i = self.fresh("i");
+        self.line(&format!("for {i} in range({k}):"));
+        self.mult *= k as f64;
+        self.vars.push(Var { name: i, ty: Ty::Int, bound: Some(k as f64), mutable: false });
+        self.loops += 1;
+        self.block(1, 3);
+        self.indent += 1;
+        let e = self.expr(Ty::Int, 2);
+        let e = self.wrap_v(e);
+        self.line(&format!("yield {}", e.s));
+        self.indent -= 1;
+        self.loops -= 1;
+        self.vars.pop();
+        self.mult = 1.0;
+        let e = self.expr(Ty::Int, 2);
+        let e = self.wrap_v(e);
+        self.line(&format!("yield {}", e.s));
+        self.indent -= 1;
+        self.line("");
+        let cost = self.cost.max(1.0);
+        (std::mem::replace(&mut self.out, out), Func { cost, ..f })
     }
 
     fn module_context(&mut self) {
@@ -222,6 +279,10 @@ impl Gen {
             }
             let call = format!("{}({})", f.name, args.join(", "));
             self.line(&format!("print(\"{}\", {call})", f.name));
+        }
+        for g in self.gens.clone() {
+            let args: Vec<String> = g.params.iter().map(|&t| self.arg(t, 2).s).collect();
+            self.line(&format!("print(\"{}\", list({}({})))", g.name, g.name, args.join(", ")));
         }
         // (Not the objects without a `__repr__`: their text shows their address.)
         let names: Vec<String> = self.vars.iter().filter(|v| self.printable(v.ty)).map(|v| v.name.clone()).collect();

@@ -115,6 +115,9 @@ struct Gen {
     vars: Vec<Var>,
     /// Functions defined so far.
     funcs: Vec<Func>,
+    /// Generator functions defined so far (each yields ints; `ret` is the type of what it
+    /// yields).
+    gens: Vec<Func>,
     /// Enclosing loops of the current statement (within the current function).
     loops: usize,
     /// How often the current statement may run per execution of the function.
@@ -139,6 +142,7 @@ impl Gen {
             indent: 0,
             vars: Vec::new(),
             funcs: Vec::new(),
+            gens: Vec::new(),
             loops: 0,
             mult: 1.0,
             cost: 0.0,
@@ -394,6 +398,15 @@ impl Gen {
                     };
                     let bound = a.bound.unwrap_or(VB) * k as f64 + 50.0 + extra;
                     return Expr { s: format!("(lambda lq, lw={c}: {body})({})", a.s), ty: Ty::Int, bound: Some(bound), atom: true };
+                }
+                98 | 99 if !self.gens.is_empty() && self.rng.chance(40) => {
+                    // The sum of what a generator function yields.
+                    let g = self.gens[self.rng.below(self.gens.len())].clone();
+                    if self.cost + self.mult * g.cost <= self.budget {
+                        self.cost += self.mult * g.cost;
+                        let args: Vec<String> = g.params.iter().map(|&t| self.arg(t, 1).s).collect();
+                        return Expr { s: format!("sum({}({}))", g.name, args.join(", ")), ty: Ty::Int, bound: Some(VB * 8.0), atom: true };
+                    }
                 }
                 98 | 99 => {
                     // A generator expression consumed by a builtin: its own scope (the loop
