@@ -22,17 +22,14 @@ impl Gen {
         Func { name, params, ret, cost: 0.0, recursive }
     }
 
-    /// Generates `f` (its text is returned); a recursive one returns a value built on a call of
-    /// `rec_target(n - 1, ...)` (itself or its partner in mutual recursion). Returns the
-    /// estimated work of one execution of the body.
-    fn function(&mut self, f: &Func, rec_target: Option<&Func>) -> (String, f64) {
-        let out = std::mem::take(&mut self.out);
-        let recursive = rec_target.is_some();
+    /// The variables a function body starts with: the module variables (read only; the
+    /// attributes of module objects may be assigned) and its parameters, whose names are
+    /// returned (a recursive function's first one is `n`).
+    fn enter_function(&mut self, params: &[Ty], recursive: bool) -> Vec<String> {
         let mut names = Vec::new();
-        // Module variables are read only; the attributes of module objects may be assigned.
         self.vars = self.globals.iter().map(|g| Var { mutable: g.mutable && g.name.contains('.'), ..g.clone() }).collect();
         self.cls_context(None, usize::MAX);
-        for (k, &ty) in f.params.iter().enumerate() {
+        for (k, &ty) in params.iter().enumerate() {
             if k == 0 && recursive {
                 names.push("n".to_string());
                 self.vars.push(Var { name: "n".into(), ty: Ty::Int, bound: Some(DEEP), mutable: false });
@@ -47,6 +44,16 @@ impl Gen {
             let bound = if ty == Ty::Float { None } else { Some(VB) };
             self.vars.push(Var { name: pname, ty, bound, mutable: true });
         }
+        names
+    }
+
+    /// Generates `f` (its text is returned); a recursive one returns a value built on a call of
+    /// `rec_target(n - 1, ...)` (itself or its partner in mutual recursion). Returns the
+    /// estimated work of one execution of the body.
+    fn function(&mut self, f: &Func, rec_target: Option<&Func>) -> (String, f64) {
+        let out = std::mem::take(&mut self.out);
+        let recursive = rec_target.is_some();
+        let names = self.enter_function(&f.params, recursive);
         let ret = f.ret;
         self.ret = Some(ret);
         self.cost = 0.0;
@@ -185,19 +192,7 @@ impl Gen {
     fn generator_function(&mut self) -> (String, Func) {
         let f = Func { name: self.fresh("gen"), ret: Ty::Int, ..self.plan(false) };
         let out = std::mem::take(&mut self.out);
-        self.vars = self.globals.iter().map(|g| Var { mutable: g.mutable && g.name.contains('.'), ..g.clone() }).collect();
-        self.cls_context(None, usize::MAX);
-        let mut names = Vec::new();
-        for &ty in &f.params {
-            let pname = self.fresh("p");
-            names.push(pname.clone());
-            if let Ty::Obj(c) = ty {
-                self.push_obj(&pname, c, true);
-                continue;
-            }
-            let bound = if ty == Ty::Float { None } else { Some(VB) };
-            self.vars.push(Var { name: pname, ty, bound, mutable: true });
-        }
+        let names = self.enter_function(&f.params, false);
         self.ret = Some(Ty::Int);
         self.cost = 0.0;
         self.mult = 1.0;
