@@ -234,8 +234,17 @@ molt_abi! {
         /// bases A, B", "duplicate base class A", "multiple bases have instance lay-out
         /// conflict", "type 'bool' is not an acceptable base type"); `__eq__` without
         /// `__hash__` sets `__hash__` to None; `__set_name__` and the nearest base's
-        /// `__init_subclass__` run (at frame depth `depth` + 1). Borrows all three.
-        fn molt_class_new(name: obj, bases: obj, ns: obj, depth: i64) -> obj;
+        /// `__init_subclass__` run (at frame depth `depth` + 1). `fields` is None, or a tuple
+        /// of strs that the compiler proved to be the instance attributes the class's methods
+        /// store on `self` (decisions/0031): the class's instances keep them in slots (see
+        /// INSTANCE_SLOTS_OFFSET), after the slots of the layout the class inherits from its
+        /// bases, in the given order (names already inherited are not repeated). A class made
+        /// with None inherits its bases' layout. Borrows all four.
+        fn molt_class_new(name: obj, bases: obj, ns: obj, fields: obj, depth: i64) -> obj;
+        /// `object.__new__(cls)` for a class made with a layout (a heap class whose
+        /// instances are plain instances, not exceptions): a new instance, every slot
+        /// INSTANCE_SLOT_EMPTY and no `__dict__`. Borrows `cls`.
+        fn molt_instance_new(cls: obj) -> obj;
         /// `except cls` for a class value: whether exception `exc` is an instance of `cls` (a
         /// class or a tuple of them, nested); TypeError "catching classes that do not inherit
         /// from BaseException is not allowed" otherwise.
@@ -583,6 +592,17 @@ molt_abi! {
         const GEN_STATE_FINISHED: i64 = -1;
         /// Byte offset of a generator's first frame slot (8-byte words, `molt_gen_new`).
         const GEN_SLOTS_OFFSET: i64 = 120;
+        /// Byte offset of an instance's `__dict__` word (0 while it has none). An instance of
+        /// a class with a layout has no `__dict__` until an attribute outside the layout is
+        /// stored or its `__dict__` is asked for; from then on the dict holds every attribute
+        /// and every slot is INSTANCE_SLOT_EMPTY (so compiled code stores into a slot only
+        /// while this word is 0, and reads a slot's value only when it is not empty).
+        const INSTANCE_DICT_OFFSET: i64 = 16;
+        /// Byte offset of an instance's first layout slot (8-byte words, each an owned `obj`
+        /// or INSTANCE_SLOT_EMPTY), in the order of `molt_class_new`'s layout.
+        const INSTANCE_SLOTS_OFFSET: i64 = 24;
+        /// An empty layout slot (the attribute is not set): the word 1, which no object has.
+        const INSTANCE_SLOT_EMPTY: i64 = 1;
         /// The words of one attribute cache (`molt_obj_getattr_cached`).
         const ATTR_CACHE_WORDS: i64 = 12;
         /// The attributes of each module the runtime implements, in `NativeModule` order: the

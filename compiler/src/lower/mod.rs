@@ -51,7 +51,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_extend_star | RtFn::molt_list_to_tuple | RtFn::molt_obj_unpack_ex | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method | RtFn::molt_obj_call_method_cached | RtFn::molt_obj_lookup_method_cached => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
-        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_getattr_cached | RtFn::molt_obj_setattr_cached | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_exc_matches_class | RtFn::molt_with_enter | RtFn::molt_with_exit => true,
+        RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_getattr_cached | RtFn::molt_obj_setattr_cached | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_instance_new | RtFn::molt_exc_matches_class | RtFn::molt_with_enter | RtFn::molt_with_exit => true,
         RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
         RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
@@ -550,7 +550,8 @@ impl L<'_> {
                 let name = attr("name").as_str().unwrap_or("").to_string();
                 let n = self.str_object(&name, sp);
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
-                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], depth], Type::Ref, sp))
+                let fields = self.static_ref(crate::abi::RtObj::molt_none, sp);
+                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, depth], Type::Ref, sp))
             }
             Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
             Opcode::TWithEnter => Some(self.call_val(RtFn::molt_with_enter, ops, Type::Ref, sp)),

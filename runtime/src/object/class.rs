@@ -740,7 +740,11 @@ fn init_subclass(t: &'static TypeObject) -> MoltResult<()> {
 /// `class NAME(*bases): …` (see `abi.rs`): the calls the class's creation makes run at frame
 /// depth `depth` + 1.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, depth: i64) -> Obj {
+pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, depth: i64) -> Obj {
+    // TEMPORARY(#9): layouts are being built (decisions/0031); until then `fields` is ignored
+    // and every instance keeps its attributes in its `__dict__`. Deleted when `class_new`
+    // takes the layout.
+    let _ = fields;
     super::construct::enable_class_calls();
     value_or_raise(super::callable::with_depth(depth.saturating_add(1), || class_new(name, bases, ns)))
 }

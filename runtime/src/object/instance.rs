@@ -52,6 +52,17 @@ pub fn new_instance(t: &'static TypeObject) -> MoltResult<Obj> {
     }
 }
 
+/// `object.__new__(cls)` for a class made with a layout (see `abi.rs`).
+// TEMPORARY(#9): a placeholder until layouts are built (decisions/0031): an instance with a
+// `__dict__` slot only. Replaced by the layout-aware allocation.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_instance_new(cls: Obj) -> Obj {
+    match super::types::as_type(cls) {
+        Some(t) if t.heap == Some(HeapKind::Instance) => crate::exceptions::value_or_raise(new_instance(t)),
+        Some(_) | None => crate::exceptions::value_or_raise(fail(TypeError, "molt_instance_new: not a class with a layout")),
+    }
+}
+
 /// Whether `o` is an instance of a user class that is no exception class.
 pub fn is_instance_object(o: Obj) -> bool {
     o.type_of().heap == Some(HeapKind::Instance)

@@ -329,6 +329,7 @@ pub mod abi {
         molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,
     };
     pub use super::class::molt_class_new;
+    pub use super::instance::molt_instance_new;
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
     pub use super::call::{molt_obj_call_method, molt_obj_lookup_method};
     pub use super::dispatch::{
