@@ -209,7 +209,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Type::F64 | Type::Float => self.ctx.f64_type().into(),
             Type::I1 | Type::Bool => self.ctx.bool_type().into(),
             Type::Ptr => self.ctx.ptr_type(AddressSpace::default()).into(),
-            Type::I64 | Type::Index | Type::Ref | Type::Int | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Obj => self.ctx.i64_type().into(),
+            Type::I64 | Type::Index | Type::Ref | Type::Int | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) | Type::Obj => self.ctx.i64_type().into(),
         }
     }
 
@@ -961,6 +961,30 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let state = o.attr("state").and_then(Attr::as_int).ok_or("l.gen_set_state without a state")?;
                 let p = self.field_ptr(int(0), abi::GEN_STATE_OFFSET)?;
                 be(self.b.build_store(p, self.i64c(state)))?;
+                None
+            }
+            Opcode::LLoadWord => {
+                let off = o.attr("offset").and_then(Attr::as_int).ok_or("l.load_word without an offset")?;
+                Some(self.load_field(int(0), off, i64t.into())?)
+            }
+            Opcode::LKnownClass => {
+                let ty = self.load_field(int(0), abi::OBJ_TYPE_OFFSET, i64t.into())?.into_int_value();
+                let p = be(self.b.build_int_to_ptr(be(self.b.build_int_add(ty, self.i64c(abi::TYPE_KNOWN_CLASS_OFFSET), "kcp"))?, self.ctx.ptr_type(AddressSpace::default()), "kc"))?;
+                Some(be(self.b.build_load(i64t, p, "known"))?)
+            }
+            Opcode::LSlotLoad => {
+                let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_load without an index")?;
+                Some(self.load_field(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index, i64t.into())?)
+            }
+            Opcode::LSlotStore => {
+                let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_store without an index")?;
+                let p = self.field_ptr(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index)?;
+                let old = be(self.b.build_load(i64t, p, "old"))?.into_int_value();
+                be(self.b.build_store(p, ins[1]))?;
+                // An empty slot holds no reference: drop the small int 0 instead (nothing).
+                let empty = be(self.b.build_int_compare(IntPredicate::EQ, old, self.i64c(abi::INSTANCE_SLOT_EMPTY), "was_empty"))?;
+                let old = be(self.b.build_select(empty, i64t.const_zero(), old, "old_ref"))?.into_int_value();
+                self.refcount(old, -1, st)?;
                 None
             }
             Opcode::LGenStore => {

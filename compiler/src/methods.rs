@@ -137,7 +137,7 @@ pub fn lookup(recv: Option<Type>, name: &str) -> Method {
         Some(Type::Int | Type::Bool) => (&[], &[INT_NOT_YET]),
         Some(Type::Float) => (&[], &[FLOAT_NOT_YET]),
         Some(Type::None) => (&[], &[]),
-        Some(Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref) => {
+        Some(Type::TObj | Type::Class(_) | Type::Inst(_) | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref) => {
             (&[], &[STR_NOT_YET, INT_NOT_YET, FLOAT_NOT_YET, OBJECT_NOT_YET])
         }
         // Any other object: an instance of a user class may have any method, dunders included

@@ -182,7 +182,7 @@ pub enum Opcode {
     PySetattr,
     /// `py.delattr`: `del a.NAME`.
     PyDelattr,
-    /// `py.class_new`: `class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`).
+    /// `py.class_new`: `class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`). For a class the compiler knows completely (decisions/0031), `class` is its number and `fields` the attributes (comma-separated) it adds to its instances' layout.
     PyClassNew,
     /// `py.exc_matches_class`: `except C` for a class value: whether exception %0 is an instance of class %1 (or of a class in tuple %1); CPython's TypeError when %1 is not an exception class.
     PyExcMatchesClass,
@@ -386,6 +386,14 @@ pub enum Opcode {
     TObjDelattr,
     /// `t.class_new`: A new class (`py.class_new`): bases tuple %0, namespace dict %1.
     TClassNew,
+    /// `t.known_class_new`: A new class the compiler knows completely (`py.class_new` with `class`): bases tuple %0, namespace dict %1; its instances keep the attributes `fields` (comma-separated) in slots after the inherited ones (`molt_class_new`).
+    TKnownClassNew,
+    /// `t.new_instance`: `object.__new__(cls)` for the known class %0 (its type says which): a new instance, every layout slot empty.
+    TNewInstance,
+    /// `t.get_field`: `a.NAME` of an instance of a known class whose layout has NAME in slot `index`: the slot's value, or (an empty slot, or an instance whose `__dict__` was made) the generic lookup with CPython's AttributeError.
+    TGetField,
+    /// `t.set_field`: `a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store.
+    TSetField,
     /// `t.exc_matches_class`: `except C` for a class value (`py.exc_matches_class`).
     TExcMatchesClass,
     /// `t.with_enter`: `py.with_enter` of a boxed value.
@@ -482,12 +490,20 @@ pub enum Opcode {
     LGenStore,
     /// `l.gen_take`: Loads frame slot `slot` of generator %0; a `ref` result takes the frame's reference (the slot is set to 0).
     LGenTake,
+    /// `l.load_word`: The raw word at byte `offset` of the object %0 refers to (an instance's `__dict__` word or layout slot: `INSTANCE_DICT_OFFSET`, `INSTANCE_SLOTS_OFFSET`).
+    LLoadWord,
+    /// `l.known_class`: The known-class number + 1 of the type of the object heap reference %0 refers to (`TYPE_KNOWN_CLASS_OFFSET`: 0 for builtin types and classes the compiler does not know).
+    LKnownClass,
+    /// `l.slot_load`: The reference in layout slot `index` of instance %0 (precondition: the slot is not empty); borrowed from the instance (the reference-counting pass adds a reference when it lives on).
+    LSlotLoad,
+    /// `l.slot_store`: Stores %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`); the instance takes over the reference, and the slot's previous value (unless empty) is dropped.
+    LSlotStore,
     /// `l.release`: `t.release`: a use that keeps %0 alive until here (the `refcount` pass drops it after its last use); no code.
     LRelease,
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 221] = [
+    pub const ALL: [Opcode; 229] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -660,6 +676,10 @@ impl Opcode {
         Opcode::TObjSetattr,
         Opcode::TObjDelattr,
         Opcode::TClassNew,
+        Opcode::TKnownClassNew,
+        Opcode::TNewInstance,
+        Opcode::TGetField,
+        Opcode::TSetField,
         Opcode::TExcMatchesClass,
         Opcode::TWithEnter,
         Opcode::TWithExit,
@@ -708,6 +728,10 @@ impl Opcode {
         Opcode::LGenSetState,
         Opcode::LGenStore,
         Opcode::LGenTake,
+        Opcode::LLoadWord,
+        Opcode::LKnownClass,
+        Opcode::LSlotLoad,
+        Opcode::LSlotStore,
         Opcode::LRelease,
     ];
 
@@ -897,6 +921,10 @@ impl Opcode {
             "t.obj_setattr" => Opcode::TObjSetattr,
             "t.obj_delattr" => Opcode::TObjDelattr,
             "t.class_new" => Opcode::TClassNew,
+            "t.known_class_new" => Opcode::TKnownClassNew,
+            "t.new_instance" => Opcode::TNewInstance,
+            "t.get_field" => Opcode::TGetField,
+            "t.set_field" => Opcode::TSetField,
             "t.exc_matches_class" => Opcode::TExcMatchesClass,
             "t.with_enter" => Opcode::TWithEnter,
             "t.with_exit" => Opcode::TWithExit,
@@ -945,6 +973,10 @@ impl Opcode {
             "l.gen_set_state" => Opcode::LGenSetState,
             "l.gen_store" => Opcode::LGenStore,
             "l.gen_take" => Opcode::LGenTake,
+            "l.load_word" => Opcode::LLoadWord,
+            "l.known_class" => Opcode::LKnownClass,
+            "l.slot_load" => Opcode::LSlotLoad,
+            "l.slot_store" => Opcode::LSlotStore,
             "l.release" => Opcode::LRelease,
             _ => return None,
         })
@@ -1141,6 +1173,10 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjSetattr
             | $crate::Opcode::TObjDelattr
             | $crate::Opcode::TClassNew
+            | $crate::Opcode::TKnownClassNew
+            | $crate::Opcode::TNewInstance
+            | $crate::Opcode::TGetField
+            | $crate::Opcode::TSetField
             | $crate::Opcode::TExcMatchesClass
             | $crate::Opcode::TWithEnter
             | $crate::Opcode::TWithExit
@@ -1196,11 +1232,15 @@ macro_rules! l_ops {
             | $crate::Opcode::LGenSetState
             | $crate::Opcode::LGenStore
             | $crate::Opcode::LGenTake
+            | $crate::Opcode::LLoadWord
+            | $crate::Opcode::LKnownClass
+            | $crate::Opcode::LSlotLoad
+            | $crate::Opcode::LSlotStore
             | $crate::Opcode::LRelease
     };
 }
 
-static SPECS: [OpSpec; 221] = [
+static SPECS: [OpSpec; 229] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2114,12 +2154,12 @@ static SPECS: [OpSpec; 221] = [
     OpSpec {
         name: "py.class_new",
         dialect: Dialect::Py,
-        doc: "`class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`).",
+        doc: "`class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`). For a class the compiler knows completely (decisions/0031), `class` is its number and `fields` the attributes (comma-separated) it adds to its instances' layout.",
         operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        attrs: &[AttrSpec { name: "class", kind: AttrKind::Int, optional: true }, AttrSpec { name: "fields", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3438,6 +3478,58 @@ static SPECS: [OpSpec; 221] = [
         relate: None,
     },
     OpSpec {
+        name: "t.known_class_new",
+        dialect: Dialect::T,
+        doc: "A new class the compiler knows completely (`py.class_new` with `class`): bases tuple %0, namespace dict %1; its instances keep the attributes `fields` (comma-separated) in slots after the inherited ones (`molt_class_new`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Class],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "class", kind: AttrKind::Int, optional: false }, AttrSpec { name: "fields", kind: AttrKind::Str, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.new_instance",
+        dialect: Dialect::T,
+        doc: "`object.__new__(cls)` for the known class %0 (its type says which): a new instance, every layout slot empty.",
+        operands: &[C::Class],
+        variadic_operands: false,
+        results: &[C::Inst],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.get_field",
+        dialect: Dialect::T,
+        doc: "`a.NAME` of an instance of a known class whose layout has NAME in slot `index`: the slot's value, or (an empty slot, or an instance whose `__dict__` was made) the generic lookup with CPython's AttributeError.",
+        operands: &[C::Inst],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.set_field",
+        dialect: Dialect::T,
+        doc: "`a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store.",
+        operands: &[C::Inst, C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
         name: "t.exc_matches_class",
         dialect: Dialect::T,
         doc: "`except C` for a class value (`py.exc_matches_class`).",
@@ -4057,6 +4149,58 @@ static SPECS: [OpSpec; 221] = [
         results: &[C::LValue],
         variadic_results: false,
         attrs: &[AttrSpec { name: "slot", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.load_word",
+        dialect: Dialect::L,
+        doc: "The raw word at byte `offset` of the object %0 refers to (an instance's `__dict__` word or layout slot: `INSTANCE_DICT_OFFSET`, `INSTANCE_SLOTS_OFFSET`).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I64)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "offset", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.known_class",
+        dialect: Dialect::L,
+        doc: "The known-class number + 1 of the type of the object heap reference %0 refers to (`TYPE_KNOWN_CLASS_OFFSET`: 0 for builtin types and classes the compiler does not know).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::I64)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.slot_load",
+        dialect: Dialect::L,
+        doc: "The reference in layout slot `index` of instance %0 (precondition: the slot is not empty); borrowed from the instance (the reference-counting pass adds a reference when it lives on).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ref)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.slot_store",
+        dialect: Dialect::L,
+        doc: "Stores %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`); the instance takes over the reference, and the slot's previous value (unless empty) is dropped.",
+        operands: &[C::Exactly(Type::Ref), C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
         successors: 0,
         traits: 0,
         relate: None,

@@ -80,6 +80,12 @@ pub enum Type {
     /// `!t.tuple<T1,…,Tn>`: a tuple of known length whose elements have these TIR types
     /// (a heap tuple object in LIR).
     Tuple(TypeList),
+    /// `!t.class<N>`: the class object of the program's class number N (a class whose shape
+    /// the compiler knows: decisions/0031); a heap class object in LIR.
+    Class(u32),
+    /// `!t.inst<N>`: an instance whose class is exactly the program's class number N (its
+    /// attributes in the layout's slots); a heap instance in LIR.
+    Inst(u32),
 }
 
 impl Type {
@@ -118,6 +124,8 @@ impl Type {
             Type::Ref => "ref",
             Type::List => "list",
             Type::Tuple(_) => "!t.tuple",
+            Type::Class(_) => "!t.class",
+            Type::Inst(_) => "!t.inst",
         }
     }
 
@@ -145,6 +153,12 @@ impl Type {
             }
             return Some(Type::tuple(&elems));
         }
+        if let Some(n) = name.strip_prefix("!t.class<").and_then(|r| r.strip_suffix('>')) {
+            return n.parse().ok().map(Type::Class);
+        }
+        if let Some(n) = name.strip_prefix("!t.inst<").and_then(|r| r.strip_suffix('>')) {
+            return n.parse().ok().map(Type::Inst);
+        }
         Type::ALL.into_iter().find(|t| t.name() == name)
     }
 
@@ -157,7 +171,7 @@ impl Type {
         match self {
             Type::Tuple(l) => Some(l.types()),
             Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index
-            | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::List => None,
+            | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::List | Type::Class(_) | Type::Inst(_) => None,
         }
     }
 
@@ -172,13 +186,16 @@ impl Type {
             Type::Str => "str",
             Type::Tuple(_) => "tuple",
             Type::List => "list",
+            Type::Class(_) => "type",
+            // The class's own name is the program's knowledge, not the type's.
+            Type::Inst(_) => "object",
             Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.name(),
         }
     }
 
     pub fn is_tir_scalar(self) -> bool {
         match self {
-            Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::List => true,
+            Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::List | Type::Class(_) | Type::Inst(_) => true,
             Type::Tuple(l) => l.types().iter().all(|t| t.is_tir_scalar() && *t != Type::Index),
             Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => false,
         }
@@ -202,6 +219,9 @@ impl fmt::Display for Type {
             }
             f.write_str(">")?;
         }
+        if let Type::Class(n) | Type::Inst(n) = self {
+            write!(f, "<{n}>")?;
+        }
         Ok(())
     }
 }
@@ -219,6 +239,10 @@ pub enum TypeConstraint {
     LValue,
     /// Any `!t.tuple<…>`.
     Tuple,
+    /// Any `!t.inst<…>`.
+    Inst,
+    /// Any `!t.class<…>`.
+    Class,
     /// A generic operation's result: `!t.obj`, or `list`, `int` or `str` where the operation
     /// always makes one (`list + list`, a list's slice, `s.find(x)`): types whose values are the
     /// runtime's references as they are.
@@ -234,6 +258,8 @@ impl TypeConstraint {
             TypeConstraint::TValue => ty.is_tir_scalar(),
             TypeConstraint::LValue => ty.is_machine(),
             TypeConstraint::Tuple => matches!(ty, Type::Tuple(_)),
+            TypeConstraint::Inst => matches!(ty, Type::Inst(_)),
+            TypeConstraint::Class => matches!(ty, Type::Class(_)),
             TypeConstraint::Boxed => matches!(ty, Type::TObj | Type::List | Type::Int | Type::Str),
         }
     }
@@ -246,6 +272,8 @@ impl TypeConstraint {
             TypeConstraint::TValue => "a TIR value type".into(),
             TypeConstraint::LValue => "a machine type".into(),
             TypeConstraint::Tuple => "a tuple type".into(),
+            TypeConstraint::Inst => "an instance type".into(),
+            TypeConstraint::Class => "a class type".into(),
             TypeConstraint::Boxed => "`!t.obj`, `list`, `int` or `str`".into(),
         }
     }

@@ -5,10 +5,10 @@
 //!   callee never drops them and adds a reference before giving one away.
 //! * Op results and non-entry block arguments are *owned* (+1): runtime functions and compiled
 //!   functions return new references, and a branch hands its arguments' references to the
-//!   target's block arguments. `l.load_global` and `l.select` results are borrowed from the
-//!   global or the chosen operand; the pass adds a reference right after them when they live on.
-//! * Consuming uses — branch arguments, `cf.return`, `l.store_global` — take over one reference
-//!   each; every other use borrows.
+//!   target's block arguments. `l.load_global`, `l.select` and `l.slot_load` results are
+//!   borrowed from the global, the chosen operand or the instance; the pass adds a reference right after them when they live on.
+//! * Consuming uses — branch arguments, `cf.return`, `l.store_global`, the stored value of
+//!   `l.gen_store` and `l.slot_store` — take over one reference each; every other use borrows.
 //! * A small int made by `l.cast bits_ref` is not counted at all (its count operations would
 //!   be no-ops): it is never dropped and is given away as it is.
 //! * An owned value is dropped right after its last use in a block, on the edges where it stops
@@ -123,13 +123,13 @@ fn prune_unwind_edges(f: &mut Func, unwind: Block, splits: &[(Block, Block)]) ->
 
 /// Whether an op's `ref` result is borrowed from an operand or a global rather than new.
 fn borrowed_result(op: Opcode) -> bool {
-    matches!(op, Opcode::LLoadGlobal | Opcode::LSelect)
+    matches!(op, Opcode::LLoadGlobal | Opcode::LSelect | Opcode::LSlotLoad)
 }
 
 /// How an op uses operand `i`: consuming (takes over a reference) or borrowing.
 fn consumes_operand(op: Opcode, i: usize) -> bool {
     // `l.gen_store`: the generator's frame takes the stored value, not the generator.
-    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LYield) || (op == Opcode::LGenStore && i == 1)
+    matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LYield) || (matches!(op, Opcode::LGenStore | Opcode::LSlotStore) && i == 1)
 }
 
 /// Whether `v` is a small int made by `l.cast bits_ref`: counting it would change nothing (a

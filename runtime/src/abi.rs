@@ -601,6 +601,9 @@ molt_abi! {
         /// Byte offset of an instance's first layout slot (8-byte words, each an owned `obj`
         /// or INSTANCE_SLOT_EMPTY), in the order of `molt_class_new`'s layout.
         const INSTANCE_SLOTS_OFFSET: i64 = 24;
+        /// Byte offset, in a type object, of its known-class number + 1 (0 for the builtin types
+        /// and the classes the compiler does not know; decisions/0031).
+        const TYPE_KNOWN_CLASS_OFFSET: i64 = 16;
         /// An empty layout slot (the attribute is not set): the word 1, which no object has.
         const INSTANCE_SLOT_EMPTY: i64 = 1;
         /// The words of one attribute cache (`molt_obj_getattr_cached`).

@@ -255,6 +255,8 @@ fn constraint_rust(c: &str) -> Result<String, String> {
         "tobj" => "C::Exactly(Type::TObj)".into(),
         "index" => "C::Exactly(Type::Index)".into(),
         "tuple" => "C::Tuple".into(),
+        "inst" => "C::Inst".into(),
+        "class" => "C::Class".into(),
         "list" => "C::Exactly(Type::List)".into(),
         "boxed" => "C::Boxed".into(),
         "ref" => "C::Exactly(Type::Ref)".into(),

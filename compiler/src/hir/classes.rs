@@ -102,7 +102,14 @@ impl FnLower<'_> {
             return;
         }
         let Some(b) = self.cur else { return };
-        let Some(mut v) = self.emit(b, NewOp::new(Opcode::PyClassNew, sp).operands([bases, ns]).attr("name", Attr::Str(c.name.to_string())).result(Type::Obj)) else { return };
+        let mut new = NewOp::new(Opcode::PyClassNew, sp).operands([bases, ns]).attr("name", Attr::Str(c.name.to_string()));
+        if let Some(k) = self.ctx.shapes.of_stmt(c.range.start()) {
+            // A known class (decisions/0031): its number and the attributes it adds to its
+            // instances' layout.
+            let fields = self.ctx.shapes.classes[k].own_fields().join(",");
+            new = new.attr("class", Attr::Int(k as i64)).attr("fields", Attr::Str(fields));
+        }
+        let Some(mut v) = self.emit(b, new.result(Type::Obj)) else { return };
         for &(d, dsp) in decorators.iter().rev() {
             let Some(b) = self.cur else { return };
             let Some(r) = self.emit(b, NewOp::new(Opcode::PyCallValue, dsp).operands([d, v]).attr("kwnames", Attr::Str(String::new())).result(Type::Obj)) else { return };

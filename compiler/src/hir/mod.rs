@@ -32,6 +32,7 @@ mod fstring;
 mod functions;
 mod imports;
 pub mod scope;
+pub mod shapes;
 mod ssa;
 mod stmt;
 mod unbound;
@@ -64,6 +65,11 @@ pub struct HirModule {
     /// Whether every `def` is bound before any module-level statement can call a function
     /// (then calls need no NameError check).
     pub defs_first: bool,
+    /// The classes the compiler knows completely (decisions/0031).
+    pub shapes: shapes::Shapes,
+    /// The direct code of the known classes' direct methods: (class, method name) → index in
+    /// `funcs` (named `method#Class`, parameters as declared).
+    pub methods: BTreeMap<(usize, String), usize>,
 }
 
 impl HirModule {
@@ -137,7 +143,8 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     }
     let escaping = functions::names_used_as_values(body);
     let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| escaping.contains(n)).collect();
-    let ctx = Ctx { table: &table, body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
+    let shapes = shapes::Shapes::of(body, &table);
+    let ctx = Ctx { table: &table, shapes: &shapes, body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -164,6 +171,37 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
         funcs.push(HirFunc { func, params, names, object_entry: false });
         diags.extend(d);
     }
+    // The direct code of the known classes' methods.
+    let mut method_names = Vec::new();
+    for (k, shape) in shapes.classes.iter().enumerate() {
+        let Some(Stmt::ClassDef(c)) = body.iter().find(|s| matches!(s, Stmt::ClassDef(c) if c.range.start() == shape.start)) else { continue };
+        for st in &c.body {
+            let Stmt::FunctionDef(def) = st else { continue };
+            if !shape.defs.iter().any(|(n, direct)| *direct && n == def.name.as_str()) {
+                continue;
+            }
+            let Some(scope) = table.def_scope(def) else { continue };
+            let sig = calls::Signature::of(def);
+            let params = sig.params();
+            let name = format!("{}#{}", def.name, shape.name);
+            let mut l = FnLower::new(&name, vec![Type::Obj], &ctx, scope, span(def.range));
+            l.qualname = format!("{}.{}", shape.name, def.name);
+            l.first_param = params.first().cloned();
+            let entry = l.cur.unwrap_or_else(|| l.func.new_block());
+            let mut values = Vec::new();
+            for p in &params {
+                let v = l.func.add_block_param(entry, Type::Obj);
+                l.names.insert(v, p.clone());
+                values.push((p.clone(), v));
+            }
+            l.bind_params(entry, &values, None);
+            l.suite(&def.body);
+            let (func, names, d) = l.finish();
+            method_names.push(((k, def.name.to_string()), funcs.len()));
+            funcs.push(HirFunc { func, params, names, object_entry: false });
+            diags.extend(d);
+        }
+    }
     // The comprehensions and function objects' code found meanwhile (and those inside them),
     // in the order found.
     let (mut next_comp, mut next_fn) = (0, 0);
@@ -183,7 +221,8 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
         diags.extend(d);
     }
     let by_name = funcs.iter().enumerate().map(|(i, f)| (f.func.name.clone(), i)).collect();
-    (HirModule { funcs, by_name, globals, defs_first }, diags)
+    let methods = method_names.into_iter().collect();
+    (HirModule { funcs, by_name, globals, defs_first, shapes, methods }, diags)
 }
 
 /// Whether module symbol `s` is a module variable kept in a global slot: one that some
@@ -227,6 +266,8 @@ fn stmt_has_call(s: &Stmt) -> bool {
 
 struct Ctx<'a> {
     table: &'a SymbolTable,
+    /// The classes the compiler knows completely.
+    shapes: &'a shapes::Shapes,
     /// The module's statements.
     body: &'a [Stmt],
     /// The module-level symbols of the lowered `def`s.

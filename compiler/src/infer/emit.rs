@@ -206,6 +206,12 @@ impl Infer<'_> {
                         let name = instance_name(self.hir, &key);
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(name)).result(rt));
                     }
+                    Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if self.known_class_op(o, &in_lats).is_some() => {
+                        em.known_class(nb, o, &in_lats, self);
+                    }
+                    Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if !self.class_candidates(o, &in_lats).is_empty() => {
+                        nb = em.class_guarded(nb, f, op, &in_lats, self);
+                    }
                     typed_by_rule!() => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         if in_lats.iter().any(|l| l.is_boxed()) {
@@ -268,7 +274,7 @@ impl Infer<'_> {
 /// generic op's result can have that type when inference knows the runtime makes one.
 fn runtime_reference(t: Type) -> bool {
     match t {
-        Type::Int | Type::Str | Type::List => true,
+        Type::Int | Type::Str | Type::List | Type::Class(_) | Type::Inst(_) => true,
         Type::Obj | Type::Float | Type::Bool | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr
         | Type::Ref | Type::Tuple(_) => false,
     }
@@ -333,6 +339,84 @@ impl Emitter<'_, '_> {
         }
     }
 
+    /// An op on a known class or its instances that `Infer::known_class_op` types
+    /// (decisions/0031): the class's creation, a constructor call, a direct method call, a
+    /// layout field's read or write.
+    fn known_class(&mut self, b: Block, o: &OpData, ins: &[Lat], inf: &Infer) {
+        let sp = o.span;
+        let attr = |n: &str| o.attr(n).cloned().unwrap_or(Attr::Str(String::new()));
+        let operand = |s: &Self, i: usize| s.vmap[&o.operands[i]];
+        let call = |s: &mut Self, key: &Key, args: Vec<Value>| {
+            let rt = inf.rets.get(key).and_then(|l| l.ty()).unwrap_or(Type::None);
+            s.value(b, NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(instance_name(inf.hir, key))).result(rt))
+        };
+        if let Some(n) = inf.class_of_new(o).filter(|_| o.opcode == Opcode::PyClassNew) {
+            let (bases, ns) = (self.boxed(b, operand(self, 0), sp), self.boxed(b, operand(self, 1), sp));
+            let new = NewOp::new(Opcode::TKnownClassNew, sp).operands([bases, ns]).attr("name", attr("name")).attr("class", Attr::Int(i64::from(n)))
+                .attr("fields", attr("fields")).result(Type::Class(n));
+            self.emit(b, o.results[0], new);
+        } else if let Some(c) = inf.construct(o, ins).filter(|_| o.opcode == Opcode::PyCallValue) {
+            let new = NewOp::new(Opcode::TNewInstance, sp).operands([operand(self, 0)]).result(Type::Inst(c.class));
+            let inst = self.emit(b, o.results[0], new);
+            if let Some(key) = &c.init {
+                let mut args = vec![inst];
+                args.extend((1..o.operands.len()).map(|i| operand(self, i)));
+                call(self, key, args);
+            }
+        } else if let Some(key) = inf.direct_method(o, ins).filter(|_| o.opcode == Opcode::PyCallMethod) {
+            let args = (0..o.operands.len()).map(|i| operand(self, i)).collect();
+            let r = call(self, &key, args);
+            self.vmap.insert(o.results[0], r);
+        } else if let Some(index) = inf.field(o, ins) {
+            let index = Attr::Int(index as i64);
+            if o.opcode == Opcode::PyGetattr {
+                let new = NewOp::new(Opcode::TGetField, sp).operands([operand(self, 0)]).attr("name", attr("name")).attr("index", index).result(Type::TObj);
+                self.emit(b, o.results[0], new);
+            } else {
+                let v = self.boxed(b, operand(self, 1), sp);
+                self.out.append_op(b, NewOp::new(Opcode::TSetField, sp).operands([operand(self, 0), v]).attr("name", attr("name")).attr("index", index));
+            }
+        }
+    }
+
+    /// An op on a boxed receiver that may be an instance of known classes
+    /// (`Infer::class_candidates`): a guard per class (`t.is_type` of its instance type), its
+    /// typed path (`known_class`), and the generic operation last; the results meet, boxed, in
+    /// the returned join block.
+    fn class_guarded(&mut self, nb: Block, f: &Func, op: OpId, ins: &[Lat], inf: &Infer) -> Block {
+        let o = &f.ops[op];
+        let sp = o.span;
+        let recv_h = o.operands[0];
+        let original = self.vmap[&recv_h];
+        let recv = self.boxed(nb, original, sp);
+        let r = o.results.first().copied();
+        let join = self.out.new_block();
+        let jp = r.map(|_| self.out.add_block_param(join, Type::TObj));
+        let mut test = nb;
+        for c in inf.class_candidates(o, ins) {
+            let t = Type::Inst(c);
+            let is = self.value(test, NewOp::new(Opcode::TIsType, sp).operands([recv]).attr("type", Attr::Type(t)).result(Type::Bool));
+            let (pass, next) = (self.out.new_block(), self.out.new_block());
+            self.out.append_op(test, NewOp::new(Opcode::CfCondBr, sp).operands([is]).successor(pass, vec![]).successor(next, vec![]));
+            let u = self.value(pass, NewOp::new(Opcode::TUnbox, sp).operands([recv]).result(t));
+            self.vmap.insert(recv_h, u);
+            let mut typed = ins.to_vec();
+            typed[0] = Lat::T(t);
+            self.known_class(pass, o, &typed, inf);
+            let args = r.map(|r| self.use_as(pass, r, Type::TObj, sp)).into_iter().collect();
+            self.out.append_op(pass, NewOp::new(Opcode::CfBr, sp).successor(join, args));
+            test = next;
+        }
+        self.vmap.insert(recv_h, original);
+        self.generic(test, f, op);
+        let args = r.map(|r| self.use_as(test, r, Type::TObj, sp)).into_iter().collect();
+        self.out.append_op(test, NewOp::new(Opcode::CfBr, sp).successor(join, args));
+        if let (Some(r), Some(jp)) = (r, jp) {
+            self.vmap.insert(r, jp);
+        }
+        join
+    }
+
     /// `v` as a `!t.obj` (boxed if it is typed).
     fn boxed(&mut self, b: Block, v: Value, sp: Span) -> Value {
         if self.ty(v) == Type::TObj { v } else { self.value(b, NewOp::new(Opcode::TBox, sp).operands([v]).result(Type::TObj)) }
@@ -366,7 +450,7 @@ impl Emitter<'_, '_> {
             }
             (Type::Int, Type::Float) => self.value(b, NewOp::new(Opcode::TIntToFloat, sp).operands([v]).result(Type::Float)),
             // No conversion: inference never asks for one (an undefined value marks the spot).
-            (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => self.undef(b, want, sp),
+            (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_), _) => self.undef(b, want, sp),
         }
     }
 
@@ -991,7 +1075,7 @@ impl Emitter<'_, '_> {
                             Type::Float => NewOp::new(Opcode::TFloatCmp, sp).operands([ops[1], ops[0]]),
                             // The rules type min/max only over numbers: an int (or bool) comparison.
                             Type::Obj | Type::Int | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64
-                            | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List => {
+                            | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) => {
                                 let (x, y) = (self.coerce(b, ops[1], Type::Int, sp), self.coerce(b, ops[0], Type::Int, sp));
                                 NewOp::new(Opcode::TIntCmp, sp).operands([x, y])
                             }
@@ -1017,7 +1101,7 @@ impl Emitter<'_, '_> {
                 let v = match (self.ty(ops[0]), want) {
                     (h, w) if h == w => ops[0],
                     (_, Type::TObj) => self.boxed(b, ops[0], sp),
-                    (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => self.undef(b, want, sp),
+                    (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_), _) => self.undef(b, want, sp),
                 };
                 self.out.append_op(b, NewOp::new(Opcode::TStoreGlobal, sp).operands([v]).attr("name", name));
             }

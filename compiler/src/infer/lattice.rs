@@ -43,6 +43,7 @@ impl TySet {
             Type::Str => 16,
             Type::Tuple(_) => TySet::TUPLE.0,
             Type::List => TySet::LIST.0,
+            Type::Class(_) | Type::Inst(_) => TySet::OBJECT.0,
             Type::TObj => TySet::ALL.0,
             Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => 0,
         }
@@ -57,6 +58,11 @@ impl TySet {
     /// bools, None and strs cannot.
     pub fn may_hold_objects(self) -> bool {
         self.0 & (TySet::OBJECT.0 | TySet::TUPLE.0 | TySet::LIST.0) != 0
+    }
+
+    /// Whether a member may be any other object (an instance of a class the program made).
+    pub fn has_object(self) -> bool {
+        self.0 & TySet::OBJECT.0 != 0
     }
 
     pub fn union(self, o: TySet) -> TySet {

@@ -20,6 +20,7 @@
 //! are unreachable and get a `t.undef` of whatever type the use needs. The typing rules of
 //! each op live in `rules.rs`, shared by analysis and emission.
 
+mod classes;
 mod emit;
 mod lattice;
 mod rules;
@@ -41,6 +42,8 @@ fn mangle(t: Type) -> String {
     match t {
         Type::TObj => "obj".into(),
         Type::Tuple(l) => format!("tuple<{}>", l.types().iter().map(|t| mangle(*t)).collect::<Vec<_>>().join(",")),
+        Type::Class(n) => format!("class<{n}>"),
+        Type::Inst(n) => format!("inst<{n}>"),
         Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::Index | Type::I64 | Type::F64
         | Type::I1 | Type::Ptr | Type::Ref | Type::List => t.name().into(),
     }
@@ -93,6 +96,10 @@ struct Infer<'a> {
     /// The value types of each instance from the latest round. The last round changed no return
     /// or global type, so its results are final and emission reuses them.
     value_lats: HashMap<Key, HashMap<Value, Lat>>,
+    /// What each attribute name is assigned: `(Some(class), name)` for the layout field of
+    /// a known class's instance, `(None, name)` for every other `a.name = v` (which may reach
+    /// any instance's field of that name).
+    fields: BTreeMap<(Option<u32>, String), Lat>,
 }
 
 /// Whether HIR function `f` is a generator function (it starts with `py.return_generator`).
@@ -102,13 +109,13 @@ pub fn is_generator(f: &Func) -> bool {
 
 /// Infers the types of `hir`. `tier0` rejects every value that would need boxing (E0103).
 pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>> {
-    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new() };
+    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new() };
     let main: Key = (0, vec![]);
     // Rounds until return and global types are stable.
     let mut rounds = 0;
     let order = loop {
         rounds += 1;
-        let before = (inf.rets.clone(), inf.globals.clone());
+        let before = (inf.rets.clone(), inf.globals.clone(), inf.fields.clone());
         let mut seen: HashSet<Key> = HashSet::new();
         let mut order = Vec::new();
         let mut work = vec![main.clone()];
@@ -126,7 +133,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
             }
             work.extend(a.callees);
         }
-        if (inf.rets.clone(), inf.globals.clone()) == before {
+        if (inf.rets.clone(), inf.globals.clone(), inf.fields.clone()) == before {
             break order;
         }
         if rounds >= MAX_ROUNDS {
@@ -280,6 +287,17 @@ impl<'a> Infer<'a> {
                     {
                         vec![Lat::Bottom; o.results.len()]
                     }
+                    // The classes the compiler knows (classes.rs).
+                    Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if self.known_class_op(o, &in_lats).is_some() => {
+                        let (results, callee) = self.known_class_op(o, &in_lats).unwrap_or_default();
+                        callees.extend(callee);
+                        results
+                    }
+                    Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if self.class_guarded_op(f, op, &in_lats).is_some() => {
+                        let (results, callee) = self.class_guarded_op(f, op, &in_lats).unwrap_or_default();
+                        callees.extend(callee);
+                        results
+                    }
                     Opcode::PyExcMatches => vec![Lat::T(Type::Bool)],
                     Opcode::PyExcReraise | Opcode::PyExcHandling => vec![],
                     Opcode::PyMakeFunction => {
@@ -316,6 +334,51 @@ impl<'a> Infer<'a> {
         (lat, callees, ret)
     }
 
+    /// What an op on a known class or its instances gives (its result lattice values, and the
+    /// instance it calls), when it is not the generic operation.
+    fn known_class_op(&self, o: &molt_ir::OpData, ins: &[Lat]) -> Option<(Vec<Lat>, Option<Key>)> {
+        let op = o.opcode;
+        if op == Opcode::PyClassNew {
+            self.class_of_new(o).map(|n| (vec![Lat::T(Type::Class(n))], None))
+        } else if op == Opcode::PyCallValue {
+            self.construct(o, ins).map(|c| (vec![Lat::T(Type::Inst(c.class))], c.init))
+        } else if op == Opcode::PyCallMethod {
+            self.direct_method(o, ins).map(|k| (vec![self.rets.get(&k).copied().unwrap_or(Lat::Bottom)], Some(k)))
+        } else if op == Opcode::PyGetattr {
+            // A slot holds a boxed value of one of the types stored there.
+            self.field(o, ins).map(|_| (vec![self.field_lat(o, ins)], None))
+        } else if op == Opcode::PySetattr {
+            self.field(o, ins).map(|_| (vec![], None))
+        } else {
+            None
+        }
+    }
+
+    /// What an op on a boxed value gives when guards try the known classes first
+    /// (`class_candidates`): the join of each class's typed path and the generic operation's
+    /// results, and the instances the typed paths call. None when no class is tried.
+    fn class_guarded_op(&self, f: &Func, op: molt_ir::OpId, ins: &[Lat]) -> Option<(Vec<Lat>, Vec<Key>)> {
+        let o = &f.ops[op];
+        let cands = self.class_candidates(o, ins);
+        if cands.is_empty() {
+            return None;
+        }
+        let (mut results, _) = rules::result_lats(f, op, ins, self.tier0);
+        let mut callees = Vec::new();
+        for c in cands {
+            let mut typed = ins.to_vec();
+            typed[0] = Lat::T(Type::Inst(c));
+            let (rs, callee) = self.known_class_op(o, &typed)?;
+            for (r, l) in results.iter_mut().zip(rs) {
+                *r = r.join(l);
+            }
+            callees.extend(callee);
+        }
+        // The typed paths' results are boxed at the join.
+        let results = results.into_iter().map(|l| if l.is_boxed() { l } else { Lat::boxed(l.members()) }).collect();
+        Some((results, callees))
+    }
+
     /// The instance a `py.make_function` makes a function object of: its code, on boxed
     /// arguments (the function object and the tuple of bound parameters).
     fn object_entry_key(&self, o: &molt_ir::OpData) -> Option<Key> {
@@ -335,6 +398,16 @@ impl<'a> Infer<'a> {
         let f = self.func(k);
         for op in f.ops_in_order() {
             let o = &f.ops[op];
+            if o.opcode == Opcode::PySetattr {
+                let ins: Vec<Lat> = o.operands.iter().map(|v| lat.get(v).copied().unwrap_or(Lat::Bottom)).collect();
+                let class = self.field(o, &ins).and_then(|_| match ins[0] {
+                    Lat::T(Type::Inst(c)) => Some(c),
+                    Lat::T(_) | Lat::Boxed(_) | Lat::Bottom => None,
+                });
+                let name = o.attr("name").and_then(Attr::as_str).unwrap_or("").to_string();
+                let f = self.fields.entry((class, name)).or_insert(Lat::Bottom);
+                *f = f.join(ins[1]);
+            }
             // A `def` used as a value stores its function object in the name's module variable.
             if o.opcode == Opcode::PyStoreGlobal || (o.opcode == Opcode::PyBindFunc && !o.operands.is_empty()) {
                 let n = o.attr("name").and_then(Attr::as_str).unwrap_or("").to_string();

@@ -276,6 +276,15 @@ fn is_range_op(o: &OpData) -> bool {
 pub fn result_lats(f: &Func, op: OpId, ins: &[Lat], tier0: bool) -> (Vec<Lat>, Option<Diagnostic>) {
     let o = &f.ops[op];
     let n = o.results.len();
+    // A class or instance the program made is an object to every rule (its class may define
+    // any dunder); the ops the compiler types for them were decided before (`classes.rs`).
+    if !accepts_boxed(o) && ins.iter().any(|l| matches!(l, Lat::T(t) if is_object(*t))) {
+        let demoted: Vec<Lat> = ins.iter().map(|&l| match l {
+            Lat::T(t) if is_object(t) => Lat::Boxed(TySet::OBJECT),
+            other => other,
+        }).collect();
+        return result_lats(f, op, &demoted, tier0);
+    }
     if o.opcode == Opcode::PyCallMethod {
         return method_lats(o, ins[0], tier0);
     }
@@ -351,7 +360,7 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     let o = &f.ops[op];
     let sp = o.span;
     // Boxed operands take the generic path, except where an op accepts any value as it is.
-    if tys.contains(&Type::TObj) && !accepts_boxed(o) {
+    if tys.iter().any(|&t| is_object(t)) && !accepts_boxed(o) {
         return Rule::Generic(vec![]);
     }
     // str and tuple operations run in the runtime, on the objects.
@@ -391,13 +400,13 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                         (Type::Str, Type::Str) => Some(str_lat),
                         (Type::Tuple(_), Type::Tuple(_)) => Some(tuple_lat),
                         (Type::List, Type::List) => Some(list_lat),
-                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => None,
+                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_), _) => None,
                     },
                     ArithOp::Mul => match (a, b) {
                         (Type::Str, t) | (t, Type::Str) if intlike(t) => Some(str_lat),
                         (Type::Tuple(_), t) | (t, Type::Tuple(_)) if intlike(t) => Some(tuple_lat),
                         (Type::List, t) | (t, Type::List) if intlike(t) => Some(list_lat),
-                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List, _) => None,
+                        (Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_), _) => None,
                     },
                     ArithOp::Sub | ArithOp::TrueDiv | ArithOp::FloorDiv | ArithOp::Mod | ArithOp::Pow | ArithOp::LShift | ArithOp::RShift
                     | ArithOp::And | ArithOp::Or | ArithOp::Xor => None,
@@ -436,12 +445,12 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
                 UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs if is_seq(a) => seq_generic(Lat::Bottom),
                 UnaryOp::Invert => match a {
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    Type::None | Type::Str | Type::Tuple(_) | Type::List | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Float => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
+                    Type::None | Type::Str | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Float => Rule::Raise("TypeError", format!("bad operand type for unary ~: '{}'", a.python_name())),
                 },
                 op @ (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Abs) => match a {
                     Type::Float => Rule::Typed(vec![Type::Float]),
                     Type::Int | Type::Bool => Rule::Typed(vec![Type::Int]),
-                    Type::None | Type::Str | Type::Tuple(_) | Type::List | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
+                    Type::None | Type::Str | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => Rule::Raise("TypeError", format!("bad operand type for unary {}: '{}'", unary_symbol(op), a.python_name())),
                 },
             }
         }
@@ -605,6 +614,12 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     }
 }
 
+/// Whether a value of type `t` is an object whose operations the runtime dispatches (a boxed
+/// value, a class the program made, an instance of one: its class may define any dunder).
+pub fn is_object(t: Type) -> bool {
+    matches!(t, Type::TObj | Type::Class(_) | Type::Inst(_))
+}
+
 fn is_seq(t: Type) -> bool {
     matches!(t, Type::Str | Type::Tuple(_) | Type::List)
 }
@@ -645,7 +660,7 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
                 (Some(Type::Float), Some(_)) => Lat::boxed(TySet::of(Type::Float)),
                 (Some(Type::Int | Type::Bool), Some(_)) => Lat::T(Type::Int),
                 (
-                    None | Some(Type::Obj | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::List | Type::Tuple(_)),
+                    None | Some(Type::Obj | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::List | Type::Tuple(_) | Type::Class(_) | Type::Inst(_)),
                     Some(_),
                 ) => any,
             };

@@ -23,7 +23,7 @@ use crate::infer::TirModule;
 
 pub fn machine_type(t: Type) -> Type {
     match t {
-        Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List => Type::Ref,
+        Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) => Type::Ref,
         Type::Index => Type::I64,
         Type::Float => Type::F64,
         Type::Bool | Type::None => Type::I1,
@@ -176,7 +176,7 @@ impl L<'_> {
                 let z = self.i64c(0, sp);
                 self.cast(CastOp::BitsRef, z, Type::Ref, sp)
             }
-            Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Index => self.i64c(0, sp),
+            Type::I64 | Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) | Type::Index => self.i64c(0, sp),
         }
     }
 
@@ -369,7 +369,7 @@ impl L<'_> {
                     self.val(NewOp::new(Opcode::LFcmp, sp).operands([ops[0], z]).enum_attr("op", CmpOp::Ne).result(Type::I1))
                 }
                 Type::Bool => ops[0],
-                Type::Str | Type::TObj | Type::Tuple(_) | Type::List => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
+                Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) => self.call_val(RtFn::molt_obj_truth, vec![ops[0]], Type::I1, sp),
                 Type::None | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.konst(Attr::Bool(false), Type::I1, sp),
             }),
             Opcode::TNot => Some(self.cast(CastOp::Not, ops[0], Type::I1, sp)),
@@ -552,6 +552,21 @@ impl L<'_> {
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
                 let fields = self.static_ref(crate::abi::RtObj::molt_none, sp);
                 Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, depth], Type::Ref, sp))
+            }
+            Opcode::TKnownClassNew => {
+                let name = attr("name").as_str().unwrap_or("").to_string();
+                let n = self.str_object(&name, sp);
+                let names: Vec<String> = attr("fields").as_str().unwrap_or("").split(',').filter(|f| !f.is_empty()).map(str::to_string).collect();
+                let items: Vec<Value> = names.iter().map(|f| self.str_object(f, sp)).collect();
+                let fields = self.tuple_of(&items, sp);
+                let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
+                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, depth], Type::Ref, sp))
+            }
+            Opcode::TNewInstance => Some(self.call_val(RtFn::molt_instance_new, ops, Type::Ref, sp)),
+            Opcode::TGetField => Some(self.get_field(ops[0], &attr("name"), &attr("index"), sp)),
+            Opcode::TSetField => {
+                self.set_field(ops[0], ops[1], &attr("name"), &attr("index"), sp);
+                None
             }
             Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
             Opcode::TWithEnter => Some(self.call_val(RtFn::molt_with_enter, ops, Type::Ref, sp)),
@@ -801,6 +816,46 @@ impl L<'_> {
         }
     }
 
+    /// `a.NAME` on an instance of a known class, NAME in slot `index` (`t.get_field`): the
+    /// slot's reference when the slot is set, else the generic lookup.
+    fn get_field(&mut self, inst: Value, name: &Attr, index: &Attr, sp: Span) -> Value {
+        let index = index.as_int().unwrap_or(0);
+        let w = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_SLOTS_OFFSET + 8 * index)).result(Type::I64));
+        let empty = self.i64c(crate::abi::INSTANCE_SLOT_EMPTY, sp);
+        let set = self.icmp(CmpOp::Ne, w, empty, sp);
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::Ref);
+        self.cond_br(set, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        let v = self.val(NewOp::new(Opcode::LSlotLoad, sp).operands([inst]).attr("index", Attr::Int(index)).result(Type::Ref));
+        self.br(join, vec![v], sp);
+        self.cur = slow_b;
+        let n = self.str_object(name.as_str().unwrap_or(""), sp);
+        let v = self.call_val(RtFn::molt_obj_getattr, vec![inst, n], Type::Ref, sp);
+        self.br(join, vec![v], sp);
+        self.cur = join;
+        r
+    }
+
+    /// `a.NAME = v` on an instance of a known class, NAME in slot `index` (`t.set_field`):
+    /// into the slot while the instance has no `__dict__`, else the generic store.
+    fn set_field(&mut self, inst: Value, v: Value, name: &Attr, index: &Attr, sp: Span) {
+        let index = index.as_int().unwrap_or(0);
+        let d = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_DICT_OFFSET)).result(Type::I64));
+        let zero = self.i64c(0, sp);
+        let no_dict = self.icmp(CmpOp::Eq, d, zero, sp);
+        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
+        self.cond_br(no_dict, fast_b, vec![], slow_b, vec![], sp);
+        self.cur = fast_b;
+        self.push(NewOp::new(Opcode::LSlotStore, sp).operands([inst, v]).attr("index", Attr::Int(index)));
+        self.br(join, vec![], sp);
+        self.cur = slow_b;
+        let n = self.str_object(name.as_str().unwrap_or(""), sp);
+        self.call(RtFn::molt_obj_setattr, vec![inst, n, v], None, sp);
+        self.br(join, vec![], sp);
+        self.cur = join;
+    }
+
     /// A new tuple of the (boxed) `items` (the tuple takes its own references).
     fn tuple_of(&mut self, items: &[Value], sp: Span) -> Value {
         let n = self.i64c(items.len() as i64, sp);
@@ -938,7 +993,7 @@ impl L<'_> {
                 Type::Float => { self.call(RtFn::molt_print_float, vec![lv], None, sp); }
                 Type::Bool => { self.call(RtFn::molt_print_bool, vec![lv], None, sp); }
                 Type::None => { self.call(RtFn::molt_print_none, vec![], None, sp); }
-                Type::Str | Type::TObj | Type::Tuple(_) | Type::List => { self.call(RtFn::molt_print_obj, vec![lv], None, sp); }
+                Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) => { self.call(RtFn::molt_print_obj, vec![lv], None, sp); }
                 Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => {}
             }
         }

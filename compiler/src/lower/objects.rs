@@ -28,7 +28,7 @@ impl L<'_> {
     /// The boxed form of a value of TIR type `t` (its LIR value `v`).
     pub(super) fn box_value(&mut self, t: Type, v: Value, sp: Span) -> Value {
         match t {
-            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List => v,
+            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) => v,
             Type::Float => self.call_val(RtFn::molt_box_float, vec![v], Type::Ref, sp),
             Type::Bool => {
                 let (tr, fa) = (self.static_ref(RtObj::molt_true, sp), self.static_ref(RtObj::molt_false, sp));
@@ -60,6 +60,18 @@ impl L<'_> {
                 self.select(is_true, tr, is_false, sp)
             }
             Type::None => self.is_static(v, RtObj::molt_none, sp),
+            // An instance of exactly known class `n`: its type's known-class number (a small int
+            // is tested as None is, whose type is no known class).
+            Type::Inst(n) => {
+                let small = self.is_small(v, sp);
+                let none = self.static_ref(RtObj::molt_none, sp);
+                let heap = self.select(small, none, v, sp);
+                let k = self.val(NewOp::new(Opcode::LKnownClass, sp).operands([heap]).result(Type::I64));
+                let want = self.i64c(i64::from(n) + 1, sp);
+                self.icmp(CmpOp::Eq, k, want, sp)
+            }
+            // Inference never guards on a class object.
+            Type::Class(_) => panic!("invariant `guards test builtin types` broken: a guard on {t}"),
             Type::TObj | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => self.konst(Attr::Bool(true), Type::I1, sp),
         }
     }
@@ -70,7 +82,7 @@ impl L<'_> {
             Type::Float => self.val(NewOp::new(Opcode::LLoadFloat, sp).operands([v]).result(Type::F64)),
             Type::Bool => self.is_static(v, RtObj::molt_true, sp),
             Type::None => self.konst(Attr::Bool(false), Type::I1, sp),
-            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => v,
+            Type::Int | Type::Str | Type::TObj | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) | Type::Index | Type::Obj | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => v,
         }
     }
 }

@@ -256,6 +256,9 @@ impl SequenceSlots {
 #[repr(C)]
 pub struct TypeObject {
     pub header: Header,
+    /// For a class the compiler knows completely (decisions/0031), its number + 1; 0 for
+    /// every other type (at `TYPE_KNOWN_CLASS_OFFSET`: compiled guards read it).
+    pub known_class: u64,
     /// `tp_name`, as in error messages (`int`, `NoneType`).
     pub name: &'static str,
     /// `tp_base` (None only for `object`).
@@ -298,11 +301,14 @@ pub struct TypeObject {
 // SAFETY: `#[repr(C)]`, header first; every static type object is immortal.
 unsafe impl StaticObject for TypeObject {}
 
+const _: () = assert!(core::mem::offset_of!(TypeObject, known_class) == crate::TYPE_KNOWN_CLASS_OFFSET as usize);
+
 impl TypeObject {
     /// A type named `name` deriving from `base`, defining no slot of its own.
     pub const fn new(name: &'static str, base: &'static TypeObject) -> TypeObject {
         TypeObject {
             header: Header::immortal(&TYPE_TYPE),
+            known_class: 0,
             name,
             base: Some(base),
             number: None,
@@ -654,6 +660,7 @@ fn type_repr(o: Obj) -> MoltResult<String> {
 /// `object`, the root of every base chain; its instances (`object()`) are bare headers.
 pub static TYPE_OBJECT: TypeObject = TypeObject {
     header: Header::immortal(&TYPE_TYPE),
+    known_class: 0,
     name: "object",
     base: None,
     number: None,

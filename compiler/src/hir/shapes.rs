@@ -1,0 +1,351 @@
+//! Class shapes: the `class` statements whose classes the compiler knows completely, the fixed
+//! layout of their instances, and the methods it may call directly (decisions/0031).
+//!
+//! Relies on: the module's AST and its symbol table (how often a name is bound). Provides
+//! [`Shapes::of`], run once per module before lowering: for each *known* class its
+//! [`ClassShape`] (its base, its instance layout, its methods), and for each method whether
+//! calls may go to it directly (`ClassShape::direct`).
+//!
+//! A class is known when its statement sits in the module's body (it runs at most once), it
+//! has no decorators, keywords or type parameters, its one base (if any) is `object` or a
+//! known class defined before it, its name is bound by no other statement (no assignment,
+//! `def`, import, `del` or `global` rebinding), and its body only defines plain `def`s and
+//! class attributes (`NAME = value`, docstrings, `pass`), each name once, none of them a hook
+//! that changes how attributes or construction work (`__getattr__`, `__setattr__`,
+//! `__new__`, `__slots__`, …). Nothing is known when the program could change a class or
+//! the type of an instance behind the compiler's back: it names `__dict__`, `vars`,
+//! `globals` or an attribute hook, assigns `__class__`, or uses `setattr`/`delattr` other
+//! than called with a constant name.
+//!
+//! Invariants:
+//! * A known class's layout is its base's layout followed by the attributes its methods store
+//!   on their first parameter (`self.x = …`), in order of appearance, without dunder names and
+//!   without the names its class body or a base's binds (so no class-level descriptor ever
+//!   intercepts a layout attribute). The layout is what `molt_class_new` is given; the
+//!   runtime's layout of the class is the same list.
+//! * A method is *direct* (calls on an instance whose class is exactly the known class may go
+//!   to its compiled code without a lookup) only when no statement of the program may store or
+//!   delete an attribute of that name on any object (which could shadow or replace it), it
+//!   does not use `super()` or `__class__`, and its parameters are plain positional ones
+//!   without defaults (so a call with that many positional arguments binds them in order).
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
+use ruff_text_size::TextSize;
+
+use super::scope::SymbolTable;
+
+/// Names whose presence in a class body changes how its attributes or its construction work.
+const HOOKS: &[&str] = &[
+    "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__new__", "__slots__", "__init_subclass__",
+    "__set_name__", "__class_getitem__", "__dict__", "__weakref__", "__get__", "__set__", "__delete__", "__class__", "__mro_entries__",
+];
+
+/// Names whose mere mention lets a program reach around the compiler's view of classes and
+/// instances (an instance's `__dict__`, the module's globals, the attribute hooks called by
+/// hand); so does storing `__class__` and any use of `setattr`/`delattr` but a call with a
+/// constant name.
+const ESCAPES: &[&str] = &["__dict__", "vars", "globals", "__setattr__", "__delattr__", "__getattribute__"];
+
+/// One known class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassShape {
+    pub name: String,
+    /// The known base class (an index into `Shapes::classes`), if any.
+    pub base: Option<usize>,
+    /// The instance layout: the base's, then this class's own attributes.
+    pub layout: Vec<String>,
+    /// How many of `layout` are inherited.
+    pub inherited: usize,
+    /// The `def`s of the class body: name and whether calls may go to it directly.
+    pub defs: Vec<(String, bool)>,
+    /// Every name the class body binds (methods and class attributes).
+    pub bound: HashSet<String>,
+    /// Where the class statement starts (its identity in the AST).
+    pub start: TextSize,
+}
+
+impl ClassShape {
+    /// The attributes this class adds to its base's layout.
+    pub fn own_fields(&self) -> &[String] {
+        &self.layout[self.inherited..]
+    }
+}
+
+/// The known classes of a module.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shapes {
+    pub classes: Vec<ClassShape>,
+    /// The attribute names `setattr` is called with (stores inference does not see).
+    pub setattr_names: HashSet<String>,
+    by_start: HashMap<TextSize, usize>,
+}
+
+impl Shapes {
+    /// The known class of the `class` statement starting at `start`.
+    pub fn of_stmt(&self, start: TextSize) -> Option<usize> {
+        self.by_start.get(&start).copied()
+    }
+
+    /// The known class named `name`.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c.name == name)
+    }
+
+    /// Where `name` resolves for instances of known class `c`: the known class whose body
+    /// binds it, nearest first.
+    pub fn resolve(&self, c: usize, name: &str) -> Option<usize> {
+        let mut k = Some(c);
+        while let Some(i) = k {
+            if self.classes[i].bound.contains(name) {
+                return Some(i);
+            }
+            k = self.classes[i].base;
+        }
+        None
+    }
+
+    /// The known classes of module `body`.
+    pub fn of(body: &[Stmt], table: &SymbolTable) -> Shapes {
+        let mut scan = Scan::default();
+        for s in body {
+            scan.visit_stmt(s);
+        }
+        let mut shapes = Shapes::default();
+        if scan.escapes {
+            return shapes;
+        }
+        shapes.setattr_names = scan.setattr_names.clone();
+        let mut bindings: HashMap<String, usize> = HashMap::new();
+        count_bindings(body, &mut bindings);
+        let module = table.module();
+        for s in body {
+            let Stmt::ClassDef(c) = s else { continue };
+            let name = c.name.to_string();
+            let rebound = bindings.get(&name).copied().unwrap_or(0) != 1
+                || table.resolve(module, &name).is_none_or(|sym| table.symbol(sym).flags.assigned || table.symbol(sym).flags.declared_global);
+            if rebound || !c.decorator_list.is_empty() || c.type_params.is_some() {
+                continue;
+            }
+            let (bases, keywords): (&[Expr], &[ast::Keyword]) = match c.arguments.as_deref() {
+                Some(a) => (&a.args, &a.keywords),
+                None => (&[], &[]),
+            };
+            if !keywords.is_empty() || bases.len() > 1 {
+                continue;
+            }
+            let base = match bases.first() {
+                None => None,
+                Some(Expr::Name(n)) if n.id.as_str() == "object" && table.resolve(module, "object").is_none() => None,
+                Some(Expr::Name(n)) => match shapes.by_name(n.id.as_str()) {
+                    Some(b) => Some(b),
+                    None => continue,
+                },
+                Some(_) => continue,
+            };
+            let Some(bound) = body_names(&c.body) else { continue };
+            let inherited_bound = |n: &str| base.is_some_and(|b| shapes.resolve(b, n).is_some());
+            let mut layout = base.map(|b| shapes.classes[b].layout.clone()).unwrap_or_default();
+            let inherited = layout.len();
+            let mut defs = Vec::new();
+            for st in &c.body {
+                let Stmt::FunctionDef(f) = st else { continue };
+                for field in self_stores(f) {
+                    if !is_dunder(&field) && !bound.contains(&field) && !inherited_bound(&field) && !layout.contains(&field) {
+                        layout.push(field);
+                    }
+                }
+                let direct = !scan.stored.contains(f.name.as_str()) && plain_params(&f.parameters) && !uses_class_cell(f) && !f.is_async;
+                defs.push((f.name.to_string(), direct));
+            }
+            shapes.by_start.insert(c.range.start(), shapes.classes.len());
+            shapes.classes.push(ClassShape { name, base, layout, inherited, defs, bound, start: c.range.start() });
+        }
+        shapes
+    }
+}
+
+fn is_dunder(n: &str) -> bool {
+    n.len() > 4 && n.starts_with("__") && n.ends_with("__")
+}
+
+/// The names a known class's body binds, each once; None when the body does anything else.
+fn body_names(body: &[Stmt]) -> Option<HashSet<String>> {
+    let mut names = HashSet::new();
+    for (i, s) in body.iter().enumerate() {
+        let name = match s {
+            Stmt::Pass(_) => continue,
+            Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => continue,
+            Stmt::FunctionDef(f) if f.decorator_list.is_empty() && f.type_params.is_none() => f.name.to_string(),
+            Stmt::Assign(a) => match a.targets.as_slice() {
+                [Expr::Name(n)] => n.id.to_string(),
+                _ => return None,
+            },
+            Stmt::AnnAssign(a) if a.value.is_some() => match &*a.target {
+                Expr::Name(n) => n.id.to_string(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if HOOKS.contains(&name.as_str()) || !names.insert(name) {
+            return None;
+        }
+    }
+    Some(names)
+}
+
+/// Whether a method's parameters are plain positional ones without defaults (at least one:
+/// the instance).
+fn plain_params(p: &ast::Parameters) -> bool {
+    p.posonlyargs.is_empty() && p.kwonlyargs.is_empty() && p.vararg.is_none() && p.kwarg.is_none() && !p.args.is_empty() && p.args.iter().all(|a| a.default.is_none())
+}
+
+/// Whether a method refers to `super` or `__class__` (its class cell).
+fn uses_class_cell(f: &ast::StmtFunctionDef) -> bool {
+    struct V(bool);
+    impl Visitor<'_> for V {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let Expr::Name(n) = e
+                && matches!(n.id.as_str(), "super" | "__class__")
+            {
+                self.0 = true;
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut v = V(false);
+    for s in &f.body {
+        v.visit_stmt(s);
+    }
+    v.0
+}
+
+/// The attributes method `f` stores on its first parameter (`self.x = …`, `self.x += …`), in
+/// order of appearance, nested functions included (they may store on it through a cell).
+fn self_stores(f: &ast::StmtFunctionDef) -> Vec<String> {
+    let Some(first) = f.parameters.posonlyargs.iter().chain(&f.parameters.args).next() else { return Vec::new() };
+    struct V<'a> {
+        this: &'a str,
+        out: Vec<String>,
+    }
+    impl Visitor<'_> for V<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let Expr::Attribute(a) = e
+                && a.ctx == ExprContext::Store
+                && let Expr::Name(n) = &*a.value
+                && n.id.as_str() == self.this
+                && !self.out.iter().any(|x| x == a.attr.as_str())
+            {
+                self.out.push(a.attr.to_string());
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut v = V { this: first.parameter.name.as_str(), out: Vec::new() };
+    for s in &f.body {
+        v.visit_stmt(s);
+    }
+    v.out
+}
+
+/// How many statements of the module's own code (not inside functions or classes) bind each
+/// name by `class`, `def`, assignment, import, `for`, `with`, `del` or `except … as`.
+fn count_bindings(body: &[Stmt], out: &mut HashMap<String, usize>) {
+    struct V<'a>(&'a mut HashMap<String, usize>);
+    impl Visitor<'_> for V<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            match s {
+                Stmt::ClassDef(c) => *self.0.entry(c.name.to_string()).or_default() += 1,
+                Stmt::FunctionDef(f) => *self.0.entry(f.name.to_string()).or_default() += 1,
+                Stmt::Import(i) => {
+                    for a in &i.names {
+                        let n = a.asname.as_ref().map_or_else(|| a.name.as_str().split('.').next().unwrap_or("").to_string(), |x| x.to_string());
+                        *self.0.entry(n).or_default() += 1;
+                    }
+                }
+                Stmt::ImportFrom(i) => {
+                    for a in &i.names {
+                        let n = a.asname.as_ref().unwrap_or(&a.name).to_string();
+                        *self.0.entry(n).or_default() += 1;
+                    }
+                }
+                Stmt::Try(t) => {
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        if let Some(n) = &h.name {
+                            *self.0.entry(n.to_string()).or_default() += 1;
+                        }
+                    }
+                    walk_stmt(self, s);
+                }
+                _ => walk_stmt(self, s),
+            }
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            match e {
+                Expr::Name(n) if matches!(n.ctx, ExprContext::Store | ExprContext::Del) => *self.0.entry(n.id.to_string()).or_default() += 1,
+                // Their own scopes (a walrus in a comprehension binds in the enclosing one,
+                // counted conservatively as a binding here too).
+                Expr::Lambda(_) => {}
+                _ => walk_expr(self, e),
+            }
+        }
+    }
+    let mut v = V(out);
+    for s in body {
+        v.visit_stmt(s);
+    }
+}
+
+/// What the whole program (every scope) does to attributes.
+#[derive(Default)]
+struct Scan {
+    /// The attribute names some statement stores or deletes (`a.x = …`, `del a.x`,
+    /// `setattr(a, "x", …)`).
+    stored: HashSet<String>,
+    /// The names `setattr` is called with.
+    setattr_names: HashSet<String>,
+    /// The program may reach around the compiler's view of classes (see `ESCAPES`).
+    escapes: bool,
+}
+
+impl Visitor<'_> for Scan {
+    fn visit_expr(&mut self, e: &Expr) {
+        match e {
+            Expr::Attribute(a) => {
+                let store = matches!(a.ctx, ExprContext::Store | ExprContext::Del);
+                if store {
+                    self.stored.insert(a.attr.to_string());
+                }
+                if ESCAPES.contains(&a.attr.as_str()) || (store && a.attr.as_str() == "__class__") {
+                    self.escapes = true;
+                }
+            }
+            Expr::Name(n) if ESCAPES.contains(&n.id.as_str()) || matches!(n.id.as_str(), "setattr" | "delattr") => self.escapes = true,
+            Expr::Call(c) => {
+                if let Expr::Name(n) = &*c.func
+                    && matches!(n.id.as_str(), "setattr" | "delattr")
+                {
+                    match c.arguments.args.get(1) {
+                        Some(Expr::StringLiteral(s)) => {
+                            self.stored.insert(s.value.to_str().to_string());
+                            self.setattr_names.insert(s.value.to_str().to_string());
+                        }
+                        Some(_) | None => self.escapes = true,
+                    }
+                    for a in c.arguments.args.iter() {
+                        self.visit_expr(a);
+                    }
+                    for k in c.arguments.keywords.iter() {
+                        self.visit_expr(&k.value);
+                    }
+                    return;
+                }
+            }
+            _ => {}
+        }
+        walk_expr(self, e);
+    }
+}
