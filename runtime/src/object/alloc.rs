@@ -124,7 +124,8 @@ pub enum HeapKind {
     /// `object::class`: classes made by `class` statements (heap type objects).
     Class,
     /// `object::instance`: instances of user classes (not of exception classes, which are
-    /// `Exception` objects).
+    /// `Exception` objects): a header, the `__dict__` word and the slots of the class's layout
+    /// (`object::layout`), so the block's size depends on the class.
     Instance,
     /// `object::descr`: bound methods, builtin methods bound to their receiver,
     /// `staticmethod`, `classmethod`, `property`.

@@ -3,8 +3,9 @@
 //! `STORE_ATTR_INSTANCE_VALUE` (with its version tags) skip it.
 //!
 //! Relies on: `mro_cache::epoch` (it changes whenever any class namespace may have changed,
-//! a class is freed, or a hook is assigned); `instance` for the instance's `__dict__` and the
-//! generic protocol (the slow path and what a cache may skip); `dict` for the entry an index
+//! a class is freed, or a hook is assigned); `instance` for the instance's `__dict__`, its
+//! layout slots (`cached_slot_get` / `cached_slot_set`) and the generic protocol (the slow
+//! path and what a cache may skip); `dict` for the entry an index
 //! names; `class` for the hooks and the class-level lookup. Every class-dependent step is
 //! reached through the registered heap slots (`types::heap_slots`), so programs that make no
 //! class link none of it (decisions/0025).
@@ -22,18 +23,29 @@
 //! path always does); the function is called with the receiver first, as CPython's
 //! `LOAD_METHOD` + `CALL` do, without a bound method object.
 //!
-//! Invariants: a cache names up to four (class, epoch, entry index) entries, most recent first. It is filled only after the generic
-//! protocol found or stored the attribute in the instance's `__dict__` and proved that, for
-//! that class and name, the dict is where the protocol goes: the object is a plain instance
-//! (no exception object), its class (and MRO) defines no `__getattribute__` (reads) or
-//! `__setattr__` (writes), and the class-level attribute of that name, if any, is no data
-//! descriptor (the name is not `__class__` or `__dict__`). While the epoch is unchanged those
-//! facts hold for every instance of the class, so for the same class and epoch the instance
-//! dict is where the protocol goes first: a read answers the dict's value (entry `index` when
-//! it holds the key, else a lookup; a miss takes the generic path for the class attribute or
-//! `__getattr__`), a write stores into the dict (replacing the value at `index`, else a dict
-//! store: the instance's first store of the attribute). Another class or epoch takes the
-//! generic path, which refills the cache. A cache never holds a reference.
+//! Invariants: a cache names up to four (class, epoch, entry index) entries, most recent
+//! first. It is filled only after the generic protocol found or stored the attribute and
+//! proved that, for that class and name, the instance's own storage (its layout slots while it
+//! has no `__dict__`, else the dict: see `instance`) is where the protocol goes: the object is
+//! a plain instance (no exception object), its class (and MRO) defines no `__getattribute__`
+//! (reads) or `__setattr__` (writes), and the class-level attribute of that name, if any, is no
+//! data descriptor (the name is not `__class__` or `__dict__`). While the epoch is unchanged
+//! those facts hold for every instance of the class, so for the same class and epoch the
+//! instance's storage is where the protocol goes first. An entry is one of two forms:
+//! * a *slot entry* (`index` = [`SLOT_ENTRY`] | i) when the name is slot i of the class's layout
+//!   (a fact of the class, fixed at its creation): a read answers the slot's value while the
+//!   instance has no dict (an empty slot takes the generic path: the class attribute,
+//!   `__getattr__` or the AttributeError), else the dict's value (a lookup; a miss takes the
+//!   generic path); a write stores into the slot while there is no dict, else into the dict;
+//! * a *dict entry* (`index` = the name's entry index in the instance's dict, a hint) for a name
+//!   outside the layout: a read answers the dict's value (entry `index` when it holds the key,
+//!   else a lookup; a miss, or no dict, takes the generic path), a write stores into the dict
+//!   (replacing the value at `index`, else a dict store: the instance's first store of the
+//!   attribute, which materialises the dict of an instance that has none).
+//!
+//! Another class or epoch takes the generic path, which refills the cache. A cache never holds
+//! a reference. A method-call entry is filled only for a name outside the class's layout, so an
+//! instance without a dict never shadows it.
 
 use super::{Obj, alloc::HeapKind};
 
@@ -61,6 +73,10 @@ const WAYS: usize = 4;
 pub struct AttrCache {
     entries: [Entry; WAYS],
 }
+
+/// The bit of an entry's `index` that marks a slot entry (the slot index in the other bits):
+/// a dict's entry index never reaches it.
+pub const SLOT_ENTRY: usize = 1 << (usize::BITS - 1);
 
 /// What `molt_obj_lookup_method_cached` returns when its cache answered: the call takes the
 /// function from the cache.
@@ -99,18 +115,22 @@ fn remember(cache: &mut AttrCache, o: Obj, index: usize) {
 pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *const u8) -> Obj {
     // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
     let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
-    if let Some(e) = hit(c, a)
-        && let Ok(Some(d)) = super::instance::instance_dict(a, false)
-    {
-        if let Some(v) = super::dict::value_at_if_key(d, e.index, name) {
-            return super::new_ref(v);
-        }
-        // The class's facts hold, so the dict is where the protocol looks first: an entry
-        // elsewhere in it (another insertion order) is the answer too.
-        if let Some(n) = super::str::str_text(name)
-            && let Some(v) = super::dict::get_str(d, n)
-        {
-            return super::new_ref(v);
+    if let Some(e) = hit(c, a) {
+        if e.index & SLOT_ENTRY != 0 {
+            if let Some(v) = super::instance::cached_slot_get(a, e.index & !SLOT_ENTRY, name) {
+                return super::new_ref(v);
+            }
+        } else if let Ok(Some(d)) = super::instance::instance_dict(a, false) {
+            if let Some(v) = super::dict::value_at_if_key(d, e.index, name) {
+                return super::new_ref(v);
+            }
+            // The class's facts hold, so the dict is where the protocol looks first: an entry
+            // elsewhere in it (another insertion order) is the answer too.
+            if let Some(n) = super::str::str_text(name)
+                && let Some(v) = super::dict::get_str(d, n)
+            {
+                return super::new_ref(v);
+            }
         }
     }
     let r = super::attrs::getattr_obj(a, name);
@@ -130,16 +150,23 @@ pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *cons
 pub unsafe extern "C" fn molt_obj_setattr_cached(a: Obj, name: Obj, value: Obj, cache: *const u8) {
     // SAFETY: forwarded contract (a writable, aligned block; single-threaded: the only borrow).
     let c = unsafe { &mut *cache.cast::<AttrCache>().cast_mut() };
-    if let Some(e) = hit(c, a)
-        && let Ok(Some(d)) = super::instance::instance_dict(a, true)
-    {
-        if super::dict::replace_at_if_key(d, e.index, name, value) {
+    if let Some(e) = hit(c, a) {
+        if e.index & SLOT_ENTRY != 0 {
+            match super::instance::cached_slot_set(a, e.index & !SLOT_ENTRY, name, value) {
+                Ok(true) => return,
+                Ok(false) => {}
+                Err(err) => return crate::exceptions::value_or_raise(Err(err)),
+            }
+        } else if let Ok(Some(d)) = super::instance::instance_dict(a, true) {
+            if super::dict::replace_at_if_key(d, e.index, name, value) {
+                return;
+            }
+            // The class's facts hold, so the store goes to the dict: a new key (an instance's
+            // first store of this attribute, `__init__`'s, materialising the dict of an
+            // instance without one: the name is outside the layout) or one at another position.
+            crate::exceptions::value_or_raise(super::dict::set_item(d, name, value));
             return;
         }
-        // The class's facts hold, so the store goes to the dict: a new key (an instance's
-        // first store of this attribute, `__init__`'s) or one at another position.
-        crate::exceptions::value_or_raise(super::dict::set_item(d, name, value));
-        return;
     }
     let r = super::attrs::setattr(a, name, Some(value));
     if r.is_ok()

@@ -385,9 +385,7 @@ fn check_generic(recv: Obj, name: &str) -> MoltResult<()> {
         {
             return Ok(());
         }
-        if let Some(d) = super::instance::instance_dict(recv, false)?
-            && super::dict::get_str(d, name).is_some()
-        {
+        if super::instance::own_attr(recv, name).is_some() {
             return Ok(());
         }
         if super::exception::is_exception(recv) {
@@ -457,11 +455,9 @@ pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], dept
         && let Some(super::class::Found::Value(f)) = super::class::find(t, name, |_| false)
         && function::is_function(f.get())
     {
-        let shadowed = match super::instance::instance_dict(recv, false) {
-            Ok(Some(d)) => super::dict::get_str(d, name).is_some(),
-            _ => false,
-        };
-        if !shadowed {
+        // An attribute the instance holds itself (its dict's, or its layout slot's while it has
+        // no dict) shadows the class's function.
+        if super::instance::own_attr(recv, name).is_none() {
             return with_self(f.get(), recv);
         }
     }
@@ -484,12 +480,16 @@ pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], dept
 }
 
 /// For the method-call caches (`attr_cache`): the function `recv.name` finds on the class of
-/// instance `recv` — a plain function of the MRO, no `__getattribute__` — that the call would
-/// run with the receiver first (the instance's `__dict__` is checked on every hit).
+/// instance `recv` — a plain function of the MRO, no `__getattribute__`, the name outside the
+/// class's layout (so only the instance's `__dict__` can shadow it) — that the call would run
+/// with the receiver first (the instance's `__dict__` is checked on every hit).
 pub fn cache_function(recv: Obj, name: Obj) -> Option<Obj> {
     let n = super::str::str_text(name)?;
     let t = recv.type_of();
     if !super::class::is_heap(t) || super::class::may_define_hook(t, super::class::HOOK_GETATTRIBUTE) || n == "__class__" || n == "__dict__" {
+        return None;
+    }
+    if super::layout::index(super::class::layout_names(t), n).is_some() {
         return None;
     }
     match super::class::find(t, n, |_| false)? {

@@ -5,7 +5,8 @@
 //! looked up by text with `dict::get_str`); `tuple` for `__bases__` and the MRO; `slots` for
 //! calling a class (`heap_new`) and the dunder dispatch the `TypeObject` accessors of `types`
 //! route heap classes to; `descr` for the static attributes of builtin classes (`object.__init__`
-//! …) and for binding what a lookup finds; `function` for `__classcell__`. The references are
+//! …) and for binding what a lookup finds; `function` for `__classcell__`; `layout` for the
+//! layout of a new class's instances (decisions/0031). The references are
 //! CPython 3.11's `Objects/typeobject.c`: `type_new` and its helpers (`type_new_get_bases`,
 //! `best_base`, `solid_base`, `type_new_slots`, `type_new_set_attrs`, `type_new_set_classcell`,
 //! `type_new_set_names`, `type_new_init_subclass`), `mro_implementation` / `pmerge` /
@@ -16,7 +17,8 @@
 //! full MRO of any type), [`find`] / [`lookup_attr`] (CPython's `_PyType_Lookup`), [`namespace`],
 //! [`qualname`], [`module_name`], [`class_new`] and the ABI's `molt_class_new`,
 //! [`type_getattr`] / [`type_setattr`] (attributes of class objects, builtin classes included),
-//! [`is_exception_class`]; `free` / `traverse` / `clear` for `alloc` and `gc`.
+//! [`is_exception_class`], [`layout_names`] / [`layout_len`] (its instances' slots); `free` /
+//! `traverse` / `clear` for `alloc` and `gc`.
 //!
 //! Invariants: a class object is a [`ClassObject`] whose first field is a complete
 //! `TypeObject` (header first, `header.ty` = [`HEAP_TYPE`]): code that takes a
@@ -26,6 +28,8 @@
 //! `'static` lifetime is a convention of the type objects, not a promise for heap classes, so
 //! no such reference may be stored beyond the life of the object it came from. The class owns
 //! its name and qualname (strs; `ty.name` points into the name's text), its namespace (a dict),
+//! its layout (a tuple of strs, fixed at creation: see `layout`; every instance of the class has
+//! that many slots, so the class must outlive the blocks of its instances),
 //! its bases (a tuple of classes) and the tail of its MRO (a tuple of classes: the MRO without
 //! the class itself, so that a class is no cycle with itself and is freed by reference counting
 //! when nothing else holds it). Its `TypeObject` never changes after creation (no slot field is
@@ -65,6 +69,11 @@ pub struct ClassObject {
     /// The names of the class's own `__slots__` (a tuple of strs, owned), or None without
     /// `__slots__`.
     slot_names: Obj,
+    /// The layout of its instances (`layout`: a tuple of strs, owned): the attributes kept in
+    /// the instances' slots, in slot order.
+    layout: Obj,
+    /// The layout's length (the number of slots of every instance).
+    nslots: usize,
     /// Whether instances have a `__dict__`.
     has_dict: bool,
     /// Whether the class adds to its instances' layout (non-empty `__slots__`): a solid base.
@@ -168,6 +177,18 @@ pub fn slot_allows(t: &'static TypeObject, name: &str) -> bool {
             .and_then(|c| tuple::tuple_items(c.slot_names))
             .is_some_and(|names| names.iter().any(|&n| pystr::str_text(n) == Some(name)))
     })
+}
+
+/// The names of the layout of heap class `t` (strs, in slot order; borrowed: alive while the
+/// class is); empty for a builtin class. See `layout`.
+pub fn layout_names(t: &'static TypeObject) -> &'static [Obj] {
+    class_of(t).and_then(|c| tuple::tuple_items(c.layout)).unwrap_or(&[])
+}
+
+/// The number of slots of the instances of `t` (0 for a builtin class).
+#[inline]
+pub fn layout_len(t: &'static TypeObject) -> usize {
+    class_of(t).map_or(0, |c| c.nslots)
 }
 
 /// Whether `t` derives from `BaseException`.
@@ -319,7 +340,7 @@ fn class_repr(o: Obj) -> MoltResult<String> {
 pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let c = unsafe { &*h.cast::<ClassObject>() };
-    for o in [c.dict, c.bases, c.mro_tail, c.slot_names, c.name, c.qualname] {
+    for o in [c.dict, c.bases, c.mro_tail, c.slot_names, c.layout, c.name, c.qualname] {
         visit(o);
     }
 }
@@ -350,7 +371,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
     // block is freed (their frees are deferred anyway).
     unsafe {
         let c = &*h.cast::<ClassObject>();
-        let owned = [c.dict, c.bases, c.mro_tail, c.slot_names, c.name, c.qualname];
+        let owned = [c.dict, c.bases, c.mro_tail, c.slot_names, c.layout, c.name, c.qualname];
         free_raw(h, Layout::new::<ClassObject>(), HeapKind::Class);
         for o in owned {
             decref(o);
@@ -540,8 +561,9 @@ fn del_key(ns: Obj, key: &str) -> MoltResult<()> {
 }
 
 /// `type(name, bases, ns)` as `class NAME(*bases): …` calls it (see `abi.rs`), the calls it makes
-/// (`__set_name__`, `__init_subclass__`) at the current depth.
-pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
+/// (`__set_name__`, `__init_subclass__`) at the current depth; `fields` is the compiler's
+/// fields of the class's layout (None for `type(…)`: the inherited layout; see `layout`).
+pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj) -> MoltResult<Obj> {
     super::types::register_heap_slots(&super::slots::HEAP_SLOTS);
     let Some(name_text) = pystr::str_text(name) else {
         return fail(TypeError, format!("type.__new__() argument 1 must be str, not {}", name.type_of().name));
@@ -561,6 +583,8 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
     let base = best_base(base_objs)?;
     let base_types: Vec<&'static TypeObject> = base_objs.iter().filter_map(|&b| as_type(b)).collect();
     let tail = mro_tail(&base_types)?;
+    let layout = Owned(super::layout::layout_for(&base_types, fields, is_exception_class(base))?);
+    let nslots = tuple::tuple_items(layout.get()).map_or(0, <[Obj]>::len);
     let d = Owned(dict::copy(ns)?);
     let slots = slots_of(d.get(), base)?;
     let (slot_names, has_dict, solid) = match slots {
@@ -632,6 +656,8 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj) -> MoltResult<Obj> {
         core::ptr::addr_of_mut!((*p).bases).write(bases.release());
         core::ptr::addr_of_mut!((*p).mro_tail).write(tail_tuple.release());
         core::ptr::addr_of_mut!((*p).slot_names).write(slot_names.release());
+        core::ptr::addr_of_mut!((*p).layout).write(layout.release());
+        core::ptr::addr_of_mut!((*p).nslots).write(nslots);
         core::ptr::addr_of_mut!((*p).has_dict).write(has_dict);
         core::ptr::addr_of_mut!((*p).solid).write(solid);
         core::ptr::addr_of_mut!((*p).hooks).write(0);
@@ -741,12 +767,8 @@ fn init_subclass(t: &'static TypeObject) -> MoltResult<()> {
 /// depth `depth` + 1.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, depth: i64) -> Obj {
-    // TEMPORARY(#9): layouts are being built (decisions/0031); until then `fields` is ignored
-    // and every instance keeps its attributes in its `__dict__`. Deleted when `class_new`
-    // takes the layout.
-    let _ = fields;
     super::construct::enable_class_calls();
-    value_or_raise(super::callable::with_depth(depth.saturating_add(1), || class_new(name, bases, ns)))
+    value_or_raise(super::callable::with_depth(depth.saturating_add(1), || class_new(name, bases, ns, fields)))
 }
 
 // --- attributes of class objects (type_getattro / type_setattro) ---

@@ -27,8 +27,8 @@
 //! `alloc` (allocation, per-type allocation counts, the float free list, deferred frees, the
 //! leak report), `gc` (the cycle collector: CPython's generational trial deletion over the
 //! container kinds), `class` (classes a program makes: heap type objects, their MRO and
-//! attributes, `molt_class_new`), `instance` (their instances and the generic attribute
-//! protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
+//! attributes, `molt_class_new`), `layout` (the slots a class's instances keep attributes in),
+//! `instance` (their instances, `molt_instance_new`, and the generic attribute protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
 //! methods as values), `super_` (`super`), `slots` (the dunder dispatch of user classes and
 //! calling them), `module` (module objects and `molt_import_native`), `native_fn` (the runtime's
 //! modules' functions as builtin functions), `math`, `sys_module` + `textio` (`sys`, its
@@ -82,6 +82,7 @@ pub mod instance;
 pub mod int;
 pub mod int_float;
 pub mod iter;
+pub mod layout;
 pub mod list;
 pub mod list_methods;
 pub mod list_slice;

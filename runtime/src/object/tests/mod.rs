@@ -17,6 +17,7 @@ mod dicts;
 mod format;
 mod gc;
 mod generators;
+mod layouts;
 mod yield_from;
 mod lists;
 mod itertools;
