@@ -239,8 +239,10 @@ molt_abi! {
         /// store on `self` (decisions/0031): the class's instances keep them in slots (see
         /// INSTANCE_SLOTS_OFFSET), after the slots of the layout the class inherits from its
         /// bases, in the given order (names already inherited are not repeated). A class made
-        /// with None inherits its bases' layout. Borrows all four.
-        fn molt_class_new(name: obj, bases: obj, ns: obj, fields: obj, depth: i64) -> obj;
+        /// with None inherits its bases' layout. `known` is the class's number + 1 when the
+        /// compiler knows the class completely (its type's word at TYPE_KNOWN_CLASS_OFFSET, which
+        /// compiled guards compare), else 0. Borrows all four objects.
+        fn molt_class_new(name: obj, bases: obj, ns: obj, fields: obj, known: i64, depth: i64) -> obj;
         /// `object.__new__(cls)` for a class made with a layout (a heap class whose
         /// instances are plain instances, not exceptions): a new instance, every slot
         /// INSTANCE_SLOT_EMPTY and no `__dict__`. Borrows `cls`.

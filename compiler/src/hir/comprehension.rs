@@ -72,6 +72,14 @@ pub fn display_name(name: &str) -> &str {
     name.split('#').next().unwrap_or(name)
 }
 
+/// Whether HIR function (or instance) `name` is the direct code of a known class's method
+/// (`method#Class`, shapes.rs): no module variable binds it (a function object's code is
+/// `name#k`, a number after the `#`).
+pub fn is_method(name: &str) -> bool {
+    let hir = name.split('$').next().unwrap_or(name);
+    hir.split_once('#').is_some_and(|(_, class)| !class.is_empty() && !class.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether HIR function `name` was made by the compiler (a comprehension): no `def` binds it.
 pub fn is_synthetic(name: &str) -> bool {
     name.starts_with('<') && name != super::MODULE_FUNC

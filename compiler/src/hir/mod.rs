@@ -21,7 +21,7 @@ use crate::builtins::BuiltinId;
 use crate::diagnostics::Diagnostic;
 use scope::{Binding, ScopeId, ScopeKind, SymbolId, SymbolTable};
 
-pub use comprehension::{display_name, is_synthetic};
+pub use comprehension::{display_name, is_method, is_synthetic};
 
 pub mod calls;
 mod comprehension;

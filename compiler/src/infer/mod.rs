@@ -175,7 +175,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     }
     // Function-binding flags are globals too.
     // (A `def` used as a value has its function object there instead.)
-    for f in hir.funcs[1..].iter().filter(|f| !crate::hir::is_synthetic(&f.func.name) && !f.object_entry) {
+    for f in hir.funcs[1..].iter().filter(|f| !crate::hir::is_synthetic(&f.func.name) && !crate::hir::is_method(&f.func.name) && !f.object_entry) {
         if !inf.globals.contains_key(&f.func.name) {
             module.globals.push(molt_ir::Global { name: f.func.name.clone(), ty: Type::Bool });
         }

@@ -378,8 +378,9 @@ impl L<'_> {
                 let callee = attr("callee");
                 let inst = callee.as_str().unwrap_or("");
                 let src = self.tir.source_names.get(inst).cloned().unwrap_or_default();
-                // A comprehension's function is no `def`: nothing binds it, nothing to check.
-                if self.tir.check_defs && !crate::hir::is_synthetic(&src) {
+                // A comprehension's function is no `def`: nothing binds it, nothing to check; a
+                // known class's method is called on an instance, which its class made.
+                if self.tir.check_defs && !crate::hir::is_synthetic(&src) && !crate::hir::is_method(inst) {
                     // The NameError points at the callee's name, which starts the call.
                     let name_sp = Span::new(sp.start, sp.start + src.len() as u32);
                     // (The module variable of a `def` used as a value holds its function object.)
@@ -551,7 +552,8 @@ impl L<'_> {
                 let n = self.str_object(&name, sp);
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
                 let fields = self.static_ref(crate::abi::RtObj::molt_none, sp);
-                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, depth], Type::Ref, sp))
+                let known = self.i64c(0, sp);
+                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, known, depth], Type::Ref, sp))
             }
             Opcode::TKnownClassNew => {
                 let name = attr("name").as_str().unwrap_or("").to_string();
@@ -559,8 +561,9 @@ impl L<'_> {
                 let names: Vec<String> = attr("fields").as_str().unwrap_or("").split(',').filter(|f| !f.is_empty()).map(str::to_string).collect();
                 let items: Vec<Value> = names.iter().map(|f| self.str_object(f, sp)).collect();
                 let fields = self.tuple_of(&items, sp);
+                let known = self.i64c(attr("class").as_int().unwrap_or(-1) + 1, sp);
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
-                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, depth], Type::Ref, sp))
+                Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, known, depth], Type::Ref, sp))
             }
             Opcode::TNewInstance => Some(self.call_val(RtFn::molt_instance_new, ops, Type::Ref, sp)),
             Opcode::TGetField => Some(self.get_field(ops[0], &attr("name"), &attr("index"), sp)),

@@ -563,7 +563,7 @@ fn del_key(ns: Obj, key: &str) -> MoltResult<()> {
 /// `type(name, bases, ns)` as `class NAME(*bases): …` calls it (see `abi.rs`), the calls it makes
 /// (`__set_name__`, `__init_subclass__`) at the current depth; `fields` is the compiler's
 /// fields of the class's layout (None for `type(…)`: the inherited layout; see `layout`).
-pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj) -> MoltResult<Obj> {
+pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> MoltResult<Obj> {
     super::types::register_heap_slots(&super::slots::HEAP_SLOTS);
     let Some(name_text) = pystr::str_text(name) else {
         return fail(TypeError, format!("type.__new__() argument 1 must be str, not {}", name.type_of().name));
@@ -631,6 +631,7 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj) -> MoltResult<Obj>
     // written here before anything reads it. `name`'s text lives as long as the class owns it.
     let cls = unsafe {
         let text: &'static str = pystr::str_text(name).unwrap_or("?");
+        core::ptr::addr_of_mut!((*p).ty.known_class).write(known);
         core::ptr::addr_of_mut!((*p).ty.name).write(text);
         core::ptr::addr_of_mut!((*p).ty.base).write(Some(base));
         core::ptr::addr_of_mut!((*p).ty.number).write(None);
@@ -766,9 +767,10 @@ fn init_subclass(t: &'static TypeObject) -> MoltResult<()> {
 /// `class NAME(*bases): …` (see `abi.rs`): the calls the class's creation makes run at frame
 /// depth `depth` + 1.
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, depth: i64) -> Obj {
+pub extern "C" fn molt_class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: i64, depth: i64) -> Obj {
     super::construct::enable_class_calls();
-    value_or_raise(super::callable::with_depth(depth.saturating_add(1), || class_new(name, bases, ns, fields)))
+    let known = u64::try_from(known).unwrap_or(0);
+    value_or_raise(super::callable::with_depth(depth.saturating_add(1), || class_new(name, bases, ns, fields, known)))
 }
 
 // --- attributes of class objects (type_getattro / type_setattro) ---

@@ -204,7 +204,7 @@ fn type_new(_: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResu
     match (pos, kw) {
         ([x], []) => Ok(super::attrs::class_value(x.type_of())),
         ([_], _) => fail(TypeError, "type() takes no keyword arguments"),
-        ([name, bases, ns], _) => super::class::class_new(*name, *bases, *ns, singletons::none()),
+        ([name, bases, ns], _) => super::class::class_new(*name, *bases, *ns, singletons::none(), 0),
         _ => fail(TypeError, "type() takes 1 or 3 arguments"),
     }
 }

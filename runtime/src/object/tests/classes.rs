@@ -259,7 +259,7 @@ fn mkclass(name: &str, bases: &[Obj], methods: &[(&str, &[&str])], items: Vec<(&
     }
     let b = Owned(tuple::tuple_from_slice(bases).unwrap());
     let n = Owned(st(name));
-    raw(molt_class_new(n.get(), b.get(), ns.get(), singletons::none(), 1))
+    raw(molt_class_new(n.get(), b.get(), ns.get(), singletons::none(), 0, 1))
 }
 
 fn builtin(c: BuiltinClass) -> Obj {

@@ -62,7 +62,7 @@ fn mkclass(name: &str, bases: &[Obj], fields: Option<&[&str]>, items: Vec<(&str,
     let b = Owned(tuple::tuple_from_slice(bases).unwrap());
     let n = Owned(st(name));
     let f = fields_of(fields);
-    raw(molt_class_new(n.get(), b.get(), ns.get(), f.get(), 1))
+    raw(molt_class_new(n.get(), b.get(), ns.get(), f.get(), 0, 1))
 }
 
 fn own(r: MoltResult<Obj>) -> Owned {
@@ -153,7 +153,7 @@ fn layouts_of_classes() {
         let n = Owned(st("X"));
         let bases = Owned(tuple::tuple_from_slice(&[]).unwrap());
         assert_eq!(
-            show(raw(molt_class_new(n.get(), bases.get(), ns.get(), bad.get(), 1))),
+            show(raw(molt_class_new(n.get(), bases.get(), ns.get(), bad.get(), 0, 1))),
             "!TypeError: molt_class_new: fields must be None or a tuple of str (a compiler bug)"
         );
         // `molt_instance_new`: every slot empty, no dict; CPython's errors for other classes.
