@@ -976,6 +976,44 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_load without an index")?;
                 Some(self.load_field(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index, i64t.into())?)
             }
+            Opcode::LSlotFloatStore => {
+                let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_float_store without an index")?;
+                let p = self.field_ptr(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index)?;
+                let old = be(self.b.build_load(i64t, p, "old"))?.into_int_value();
+                let empty = be(self.b.build_int_compare(IntPredicate::EQ, old, self.i64c(abi::INSTANCE_SLOT_EMPTY), "empty"))?;
+                let heap = self.is_heap(old)?;
+                let not_empty = be(self.b.build_not(empty, "set"))?;
+                let object = be(self.b.build_and(heap, not_empty, "object"))?;
+                let (check_bb, inplace_bb, box_bb, done_bb) = (
+                    self.ctx.append_basic_block(st.f, "fslot_check"),
+                    self.ctx.append_basic_block(st.f, "fslot_inplace"),
+                    self.ctx.append_basic_block(st.f, "fslot_box"),
+                    self.ctx.append_basic_block(st.f, "fslot_done"),
+                );
+                be(self.b.build_conditional_branch(object, check_bb, box_bb))?;
+                self.b.position_at_end(check_bb);
+                let tyw = self.load_field(old, abi::OBJ_TYPE_OFFSET, i64t.into())?.into_int_value();
+                let float_ty = self.static_ref(abi::RtObj::molt_type_float.name())?;
+                let float_ty = be(self.b.build_int_sub(float_ty, self.i64c(abi::OBJ_TAG), "fty"))?;
+                let is_float = be(self.b.build_int_compare(IntPredicate::EQ, tyw, float_ty, "is_float"))?;
+                let rc = self.load_field(old, abi::OBJ_RC_OFFSET, i64t.into())?.into_int_value();
+                let alone = be(self.b.build_int_compare(IntPredicate::EQ, rc, self.i64c(1), "alone"))?;
+                let reuse = be(self.b.build_and(is_float, alone, "reuse"))?;
+                be(self.b.build_conditional_branch(reuse, inplace_bb, box_bb))?;
+                self.b.position_at_end(inplace_bb);
+                let fp = self.field_ptr(old, abi::FLOAT_VALUE_OFFSET)?;
+                be(self.b.build_store(fp, flt(1)))?;
+                be(self.b.build_unconditional_branch(done_bb))?;
+                self.b.position_at_end(box_bb);
+                let boxed = self.call_rt(abi::RtFn::molt_box_float.name(), &[flt(1).into()])?.ok_or("molt_box_float returns a value")?;
+                self.check_pending(st, sp)?;
+                be(self.b.build_store(p, boxed))?;
+                let old = be(self.b.build_select(empty, i64t.const_zero(), old, "old_ref"))?.into_int_value();
+                self.refcount(old, -1, st)?;
+                be(self.b.build_unconditional_branch(done_bb))?;
+                self.b.position_at_end(done_bb);
+                None
+            }
             Opcode::LSlotStore => {
                 let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_store without an index")?;
                 let p = self.field_ptr(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index)?;

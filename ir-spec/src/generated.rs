@@ -390,9 +390,9 @@ pub enum Opcode {
     TKnownClassNew,
     /// `t.new_instance`: `object.__new__(cls)` for the known class %0 (its type says which): a new instance, every layout slot empty.
     TNewInstance,
-    /// `t.get_field`: `a.NAME` of an instance of a known class whose layout has NAME in slot `index`: the slot's value, or (an empty slot, or an instance whose `__dict__` was made) the generic lookup with CPython's AttributeError.
+    /// `t.get_field`: `a.NAME` of an instance of a known class whose layout has NAME in slot `index`: the slot's value, or (an empty slot, or an instance whose `__dict__` was made) the generic lookup with CPython's AttributeError. A typed result is the type inference proved every store gives the field (decisions/0031); the value's type is still tested, and a mismatch raises RuntimeError naming the broken invariant, never a wrong value.
     TGetField,
-    /// `t.set_field`: `a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store.
+    /// `t.set_field`: `a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store. %1 is a boxed value or a float (which may reuse the slot's float object: `l.slot_float_store`).
     TSetField,
     /// `t.exc_matches_class`: `except C` for a class value (`py.exc_matches_class`).
     TExcMatchesClass,
@@ -498,12 +498,14 @@ pub enum Opcode {
     LSlotLoad,
     /// `l.slot_store`: Stores %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`); the instance takes over the reference, and the slot's previous value (unless empty) is dropped.
     LSlotStore,
+    /// `l.slot_float_store`: Stores the float %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`): a float object in the slot that only the slot references (count 1: nothing else can see it) gets the new value in place; otherwise a new float object (`molt_box_float`) replaces the slot's value, which is dropped.
+    LSlotFloatStore,
     /// `l.release`: `t.release`: a use that keeps %0 alive until here (the `refcount` pass drops it after its last use); no code.
     LRelease,
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 229] = [
+    pub const ALL: [Opcode; 230] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -732,6 +734,7 @@ impl Opcode {
         Opcode::LKnownClass,
         Opcode::LSlotLoad,
         Opcode::LSlotStore,
+        Opcode::LSlotFloatStore,
         Opcode::LRelease,
     ];
 
@@ -977,6 +980,7 @@ impl Opcode {
             "l.known_class" => Opcode::LKnownClass,
             "l.slot_load" => Opcode::LSlotLoad,
             "l.slot_store" => Opcode::LSlotStore,
+            "l.slot_float_store" => Opcode::LSlotFloatStore,
             "l.release" => Opcode::LRelease,
             _ => return None,
         })
@@ -1236,11 +1240,12 @@ macro_rules! l_ops {
             | $crate::Opcode::LKnownClass
             | $crate::Opcode::LSlotLoad
             | $crate::Opcode::LSlotStore
+            | $crate::Opcode::LSlotFloatStore
             | $crate::Opcode::LRelease
     };
 }
 
-static SPECS: [OpSpec; 229] = [
+static SPECS: [OpSpec; 230] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -3506,10 +3511,10 @@ static SPECS: [OpSpec; 229] = [
     OpSpec {
         name: "t.get_field",
         dialect: Dialect::T,
-        doc: "`a.NAME` of an instance of a known class whose layout has NAME in slot `index`: the slot's value, or (an empty slot, or an instance whose `__dict__` was made) the generic lookup with CPython's AttributeError.",
+        doc: "`a.NAME` of an instance of a known class whose layout has NAME in slot `index`: the slot's value, or (an empty slot, or an instance whose `__dict__` was made) the generic lookup with CPython's AttributeError. A typed result is the type inference proved every store gives the field (decisions/0031); the value's type is still tested, and a mismatch raises RuntimeError naming the broken invariant, never a wrong value.",
         operands: &[C::Inst],
         variadic_operands: false,
-        results: &[C::Exactly(Type::TObj)],
+        results: &[C::TValue],
         variadic_results: false,
         attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
         successors: 0,
@@ -3519,8 +3524,8 @@ static SPECS: [OpSpec; 229] = [
     OpSpec {
         name: "t.set_field",
         dialect: Dialect::T,
-        doc: "`a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store.",
-        operands: &[C::Inst, C::Exactly(Type::TObj)],
+        doc: "`a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store. %1 is a boxed value or a float (which may reuse the slot's float object: `l.slot_float_store`).",
+        operands: &[C::Inst, C::TValue],
         variadic_operands: false,
         results: &[],
         variadic_results: false,
@@ -4203,6 +4208,19 @@ static SPECS: [OpSpec; 229] = [
         attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
         successors: 0,
         traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.slot_float_store",
+        dialect: Dialect::L,
+        doc: "Stores the float %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`): a float object in the slot that only the slot references (count 1: nothing else can see it) gets the new value in place; otherwise a new float object (`molt_box_float`) replaces the slot's value, which is dropped.",
+        operands: &[C::Exactly(Type::Ref), C::Exactly(Type::F64)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
     },
     OpSpec {

@@ -122,6 +122,7 @@ impl FnLower<'_> {
     pub(super) fn class_body(&mut self, c: &ast::StmtClassDef, ns: Option<Value>) {
         let Some(ns) = ns else { return };
         self.class_ns = Some(ns);
+        self.known_class = self.ctx.shapes.of_stmt(c.range.start());
         let sp = span(c.range);
         let mut entries = vec![("__module__", Attr::Str("__main__".into())), ("__qualname__", Attr::Str(self.qualname.clone()))];
         if let Some(Stmt::Expr(e)) = c.body.first()

@@ -193,6 +193,11 @@ impl FnLower<'_> {
         let b = self.cur?;
         let closure = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(cells).result(Type::Obj))?;
         let hir_name = format!("{name}#{}", self.ctx.next_comp());
+        if let Some(k) = self.known_class
+            && self.ctx.shapes.classes[k].defs.iter().any(|(d, _)| d == name)
+        {
+            self.ctx.method_objects.borrow_mut().insert(hir_name.clone(), (k, name.to_string()));
+        }
         let (argcount, posonly, varargs, varkw) = (sig.argcount, sig.posonly, sig.vararg.is_some(), sig.kwarg.is_some());
         self.ctx.pending_fns.borrow_mut().push(PendingFn { name: hir_name.clone(), qualname, scope, sig, body, span: sp });
         self.emit(b, NewOp::new(Opcode::PyMakeFunction, sp)

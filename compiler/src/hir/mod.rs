@@ -70,6 +70,8 @@ pub struct HirModule {
     /// The direct code of the known classes' direct methods: (class, method name) → index in
     /// `funcs` (named `method#Class`, parameters as declared).
     pub methods: BTreeMap<(usize, String), usize>,
+    /// The function objects' code of the known classes' `def`s: HIR name → (class, method).
+    pub method_objects: BTreeMap<String, (usize, String)>,
 }
 
 impl HirModule {
@@ -144,7 +146,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     let escaping = functions::names_used_as_values(body);
     let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| escaping.contains(n)).collect();
     let shapes = shapes::Shapes::of(body, &table);
-    let ctx = Ctx { table: &table, shapes: &shapes, body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
+    let ctx = Ctx { table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -222,7 +224,8 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     }
     let by_name = funcs.iter().enumerate().map(|(i, f)| (f.func.name.clone(), i)).collect();
     let methods = method_names.into_iter().collect();
-    (HirModule { funcs, by_name, globals, defs_first, shapes, methods }, diags)
+    let method_objects = ctx.method_objects.take();
+    (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects }, diags)
 }
 
 /// Whether module symbol `s` is a module variable kept in a global slot: one that some
@@ -279,6 +282,8 @@ struct Ctx<'a> {
     /// The lowered module-level `def`s that the program also uses as values: their `def` makes
     /// a function object too.
     escaping: &'a HashSet<String>,
+    /// The function objects' code of the known classes' methods: HIR name → (class, method).
+    method_objects: std::cell::RefCell<BTreeMap<String, (usize, String)>>,
     /// The function objects' code met so far (nested `def`s, `lambda`s, escaping `def`s).
     pending_fns: std::cell::RefCell<Vec<functions::PendingFn>>,
     /// The comprehensions met so far, each to be lowered as a function of its own.
@@ -369,6 +374,9 @@ struct FnLower<'a> {
     qualname: String,
     /// The namespace dict of the class body being lowered (this function is one).
     class_ns: Option<Value>,
+    /// In a known class's body: the class (its `def`s' function objects are recorded in
+    /// `Ctx::method_objects`).
+    known_class: Option<usize>,
     /// The function's first positional parameter (what `super()` passes with `__class__`).
     first_param: Option<String>,
     /// Where each SSA value was read as a variable (`unbound.rs` blames an unbound read there).

@@ -63,6 +63,9 @@ pub struct ClassShape {
     pub defs: Vec<(String, bool)>,
     /// Every name the class body binds (methods and class attributes).
     pub bound: HashSet<String>,
+    /// Some class the compiler does not know may derive from it (its methods' function
+    /// objects may then run on that class's instances).
+    pub subclassed: bool,
     /// Where the class statement starts (its identity in the AST).
     pub start: TextSize,
 }
@@ -80,6 +83,8 @@ pub struct Shapes {
     pub classes: Vec<ClassShape>,
     /// The attribute names `setattr` is called with (stores inference does not see).
     pub setattr_names: HashSet<String>,
+    /// The attribute names `getattr`/`hasattr` are called with; `*` when one is computed.
+    pub getattr_names: HashSet<String>,
     by_start: HashMap<TextSize, usize>,
 }
 
@@ -118,6 +123,7 @@ impl Shapes {
             return shapes;
         }
         shapes.setattr_names = scan.setattr_names.clone();
+        shapes.getattr_names = scan.getattr_names.clone();
         let mut bindings: HashMap<String, usize> = HashMap::new();
         count_bindings(body, &mut bindings);
         let module = table.module();
@@ -161,7 +167,34 @@ impl Shapes {
                 defs.push((f.name.to_string(), direct));
             }
             shapes.by_start.insert(c.range.start(), shapes.classes.len());
-            shapes.classes.push(ClassShape { name, base, layout, inherited, defs, bound, start: c.range.start() });
+            shapes.classes.push(ClassShape { name, base, layout, inherited, defs, bound, subclassed: false, start: c.range.start() });
+        }
+        // Classes the compiler does not know that derive from known ones (by name), or whose
+        // bases it cannot name: their instances may run the known classes' function objects.
+        for (bases, known) in &scan.class_bases {
+            for b in bases {
+                let hit: Vec<usize> = match b {
+                    Some(n) => shapes.by_name(n).into_iter().collect(),
+                    None => (0..shapes.classes.len()).collect(),
+                };
+                for mut k in hit {
+                    if known.is_some_and(|s| shapes.of_stmt(s).is_some()) {
+                        continue;
+                    }
+                    loop {
+                        shapes.classes[k].subclassed = true;
+                        match shapes.classes[k].base {
+                            Some(b) => k = b,
+                            None => break,
+                        }
+                    }
+                }
+            }
+        }
+        if scan.type_calls {
+            for c in &mut shapes.classes {
+                c.subclassed = true;
+            }
         }
         shapes
     }
@@ -307,11 +340,29 @@ struct Scan {
     stored: HashSet<String>,
     /// The names `setattr` is called with.
     setattr_names: HashSet<String>,
+    /// The names `getattr`/`hasattr` are called with (`*`: a computed one).
+    getattr_names: HashSet<String>,
+    /// Every class statement: its bases (a name, or None for another expression) and where it
+    /// starts.
+    class_bases: Vec<(Vec<Option<String>>, Option<TextSize>)>,
+    /// `type(…)` is called with other than one argument (a class made at run time).
+    type_calls: bool,
     /// The program may reach around the compiler's view of classes (see `ESCAPES`).
     escapes: bool,
 }
 
 impl Visitor<'_> for Scan {
+    fn visit_stmt(&mut self, s: &Stmt) {
+        if let Stmt::ClassDef(c) = s {
+            let bases = c.arguments.as_deref().map(|a| a.args.iter().map(|b| match b {
+                Expr::Name(n) => Some(n.id.to_string()),
+                _ => None,
+            }).collect()).unwrap_or_default();
+            self.class_bases.push((bases, Some(c.range.start())));
+        }
+        walk_stmt(self, s);
+    }
+
     fn visit_expr(&mut self, e: &Expr) {
         match e {
             Expr::Attribute(a) => {
@@ -324,7 +375,35 @@ impl Visitor<'_> for Scan {
                 }
             }
             Expr::Name(n) if ESCAPES.contains(&n.id.as_str()) || matches!(n.id.as_str(), "setattr" | "delattr") => self.escapes = true,
+            // Not called here (a call is handled below): a lookup or a class made elsewhere.
+            Expr::Name(n) if matches!(n.id.as_str(), "getattr" | "hasattr") => {
+                self.getattr_names.insert("*".into());
+            }
+            Expr::Name(n) if n.id.as_str() == "type" => self.type_calls = true,
             Expr::Call(c) => {
+                if let Expr::Name(n) = &*c.func
+                    && matches!(n.id.as_str(), "getattr" | "hasattr" | "type")
+                {
+                    if n.id.as_str() == "type" {
+                        self.type_calls |= c.arguments.args.len() != 1 || !c.arguments.keywords.is_empty();
+                    } else {
+                        match c.arguments.args.get(1) {
+                            Some(Expr::StringLiteral(s)) => {
+                                self.getattr_names.insert(s.value.to_str().to_string());
+                            }
+                            Some(_) | None => {
+                                self.getattr_names.insert("*".into());
+                            }
+                        }
+                    }
+                    for a in c.arguments.args.iter() {
+                        self.visit_expr(a);
+                    }
+                    for k in c.arguments.keywords.iter() {
+                        self.visit_expr(&k.value);
+                    }
+                    return;
+                }
                 if let Expr::Name(n) = &*c.func
                     && matches!(n.id.as_str(), "setattr" | "delattr")
                 {

@@ -42,6 +42,7 @@ impl<'a> FnLower<'a> {
             cells: HashMap::new(),
             qualname: String::new(),
             class_ns: None,
+            known_class: None,
             first_param: None,
             reads: HashMap::new(),
         };

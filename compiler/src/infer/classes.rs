@@ -18,7 +18,9 @@
 //! * Every other operation on a class or an instance is the generic one on the boxed object
 //!   (`rules::is_object`): its class may define any dunder method.
 
-use molt_ir::{Attr, OpData, Opcode, Type};
+use std::collections::BTreeSet;
+
+use molt_ir::{Attr, Builtin, OpData, Opcode, Type};
 
 use super::lattice::{Lat, TySet};
 use super::{Infer, Key};
@@ -104,9 +106,11 @@ impl Infer<'_> {
         Some((f, tys))
     }
 
-    /// What a read of layout field NAME of a known class's instance gives: a boxed value of
-    /// a type some `a.NAME = v` stored (on that class's instances, or on any object), any
-    /// value when the program also calls `setattr` with that name.
+    /// What a read of layout field NAME of a known class's instance gives: a value of a type
+    /// some `a.NAME = v` stored (on that class's instances, or on any object: inference sees
+    /// every store, `shapes.rs` making no class known when a program could store otherwise),
+    /// typed when it is always one type that a slot's object can be tested for, boxed
+    /// otherwise; any value when the program also calls `setattr` with that name.
     pub(super) fn field_lat(&self, o: &OpData, ins: &[Lat]) -> Lat {
         let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
         if self.hir.shapes.setattr_names.contains(name) {
@@ -114,7 +118,14 @@ impl Infer<'_> {
         }
         let class = instance_number(ins[0]);
         let get = |c: Option<u32>| self.fields.get(&(c, name.to_string())).copied().unwrap_or(Lat::Bottom);
-        Lat::boxed(get(class).members().union(get(None).members()))
+        match get(class).join(get(None)) {
+            l @ Lat::T(Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::List | Type::Inst(_)) => l,
+            l @ (Lat::T(
+                Type::Tuple(_) | Type::Class(_) | Type::TObj | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref,
+            )
+            | Lat::Boxed(_)
+            | Lat::Bottom) => Lat::boxed(l.members()),
+        }
     }
 
     /// The known classes a guard tries for `recv.NAME(…)`, `a.NAME` or `a.NAME = v` on a
@@ -144,5 +155,72 @@ impl Infer<'_> {
         let class = instance_number(*ins.first()?)?;
         let name = o.attr("name").and_then(Attr::as_str)?;
         self.hir.shapes.classes[class as usize].layout.iter().position(|f| f == name)
+    }
+}
+
+/// Which function objects of the known classes' methods generic code may run (they run only
+/// when a lookup the compiler did not resolve finds them), grown as inference sees the
+/// program's generic operations. A store in a function object that nothing may run does not
+/// widen the field types.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Reach {
+    /// Attribute names some generic lookup (`a.NAME`, `a.NAME(…)` not resolved to a direct
+    /// method or a layout field) may look up on an instance of a known class.
+    names: BTreeSet<String>,
+    /// Known classes whose construction may run `__init__`'s function object: called other
+    /// than directly, or the class object reaching code that may call it.
+    init: BTreeSet<u32>,
+}
+
+impl Reach {
+    /// Notes what op `o` (operand lattice values `ins`) may reach.
+    pub(super) fn note(&mut self, inf: &Infer, o: &OpData, ins: &[Lat]) {
+        let shapes = &inf.hir.shapes;
+        let lookup = matches!(o.opcode, Opcode::PyGetattr | Opcode::PyCallMethod);
+        if lookup && inf.known_class_op(o, ins).is_none() {
+            let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
+            let cands = inf.class_candidates(o, ins);
+            // A guard catches the candidates' instances; the generic path sees the others.
+            let covered = !cands.is_empty()
+                && (0..shapes.classes.len() as u32).all(|c| cands.contains(&c) || shapes.resolve(c as usize, name).is_none());
+            let object = match ins.first() {
+                Some(Lat::T(t)) => super::rules::is_object(*t),
+                Some(Lat::Boxed(s)) => s.has_object(),
+                Some(Lat::Bottom) | None => false,
+            };
+            if object && !covered {
+                self.names.insert(name.to_string());
+            }
+        }
+        for (i, l) in ins.iter().enumerate() {
+            let Lat::T(Type::Class(c)) = *l else { continue };
+            // Uses of a known class object that never call it.
+            let op = o.opcode;
+            let harmless = (op == Opcode::PyCallValue && i == 0 && inf.construct(o, ins).is_some())
+                || (matches!(op, Opcode::PyGetattr | Opcode::PySetattr | Opcode::PyDelattr) && i == 0)
+                || matches!(op, Opcode::PyStoreGlobal | Opcode::PyCall | Opcode::PyCompare | Opcode::PyPrint | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyCheckBound | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn)
+                || (op == Opcode::PyBuiltin
+                    && matches!(o.expect_enum_attr::<Builtin>("name"), Builtin::IsInstance | Builtin::Repr | Builtin::Str | Builtin::Id | Builtin::Hash));
+            if !harmless {
+                self.init.insert(c);
+            }
+        }
+    }
+}
+
+impl Infer<'_> {
+    /// Whether instance `k` may run: anything but the function object of a known class's
+    /// method that no generic lookup can find.
+    pub(super) fn may_run(&self, k: &Key) -> bool {
+        let Some((c, m)) = self.hir.method_objects.get(&self.hir.funcs[k.0].func.name) else { return true };
+        let shapes = &self.hir.shapes;
+        let dunder = m.starts_with("__") && m.ends_with("__");
+        shapes.classes[*c].subclassed
+            || shapes.getattr_names.contains("*")
+            || shapes.getattr_names.contains(m)
+            || self.reach.names.contains(m)
+            // The runtime calls dunders by name (printing, operators, iteration, …).
+            || (dunder && m != "__init__")
+            || (m == "__init__" && self.reach.init.contains(&(*c as u32)))
     }
 }

@@ -370,10 +370,13 @@ impl Emitter<'_, '_> {
         } else if let Some(index) = inf.field(o, ins) {
             let index = Attr::Int(index as i64);
             if o.opcode == Opcode::PyGetattr {
-                let new = NewOp::new(Opcode::TGetField, sp).operands([operand(self, 0)]).attr("name", attr("name")).attr("index", index).result(Type::TObj);
+                let t = inf.field_lat(o, ins).ty().unwrap_or(Type::TObj);
+                let new = NewOp::new(Opcode::TGetField, sp).operands([operand(self, 0)]).attr("name", attr("name")).attr("index", index).result(t);
                 self.emit(b, o.results[0], new);
             } else {
-                let v = self.boxed(b, operand(self, 1), sp);
+                // A float may be stored into the slot's float object (`l.slot_float_store`).
+                let x = operand(self, 1);
+                let v = if self.ty(x) == Type::Float { x } else { self.boxed(b, x, sp) };
                 self.out.append_op(b, NewOp::new(Opcode::TSetField, sp).operands([operand(self, 0), v]).attr("name", attr("name")).attr("index", index));
             }
         }

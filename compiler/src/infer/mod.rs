@@ -100,6 +100,8 @@ struct Infer<'a> {
     /// a known class's instance, `(None, name)` for every other `a.name = v` (which may reach
     /// any instance's field of that name).
     fields: BTreeMap<(Option<u32>, String), Lat>,
+    /// Which function objects of the known classes' methods generic code may run.
+    reach: classes::Reach,
 }
 
 /// Whether HIR function `f` is a generator function (it starts with `py.return_generator`).
@@ -109,31 +111,36 @@ pub fn is_generator(f: &Func) -> bool {
 
 /// Infers the types of `hir`. `tier0` rejects every value that would need boxing (E0103).
 pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>> {
-    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new() };
+    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default() };
     let main: Key = (0, vec![]);
     // Rounds until return and global types are stable.
     let mut rounds = 0;
     let order = loop {
         rounds += 1;
-        let before = (inf.rets.clone(), inf.globals.clone(), inf.fields.clone());
-        let mut seen: HashSet<Key> = HashSet::new();
+        let before = (inf.rets.clone(), inf.globals.clone(), inf.fields.clone(), inf.reach.clone());
+        // Each instance with whether it may run: code that only function objects nothing can
+        // call reach (`Infer::may_run`) is typed and emitted, but its stores widen no field.
+        let mut seen: HashMap<Key, bool> = HashMap::new();
         let mut order = Vec::new();
-        let mut work = vec![main.clone()];
-        while let Some(k) = work.pop() {
-            if !seen.insert(k.clone()) {
-                continue;
+        let mut work = vec![(main.clone(), true)];
+        while let Some((k, live)) = work.pop() {
+            match seen.get(&k) {
+                Some(&was) if was || !live => continue,
+                Some(_) => {}
+                None => order.push(k.clone()),
             }
-            order.push(k.clone());
-            let a = inf.analyse(&k);
+            seen.insert(k.clone(), live);
+            let live = live && inf.may_run(&k);
+            let a = inf.analyse(&k, live);
             if k.0 != 0 {
                 let r = inf.rets.entry(k.clone()).or_insert(Lat::Bottom);
                 // Calling a generator function returns the generator; its `return` values are
                 // what its StopIteration carries.
                 *r = if is_generator(&hir.funcs[k.0].func) { Lat::Boxed(TySet::OBJECT) } else { r.join(a.ret) };
             }
-            work.extend(a.callees);
+            work.extend(a.callees.into_iter().map(|c| (c, live)));
         }
-        if (inf.rets.clone(), inf.globals.clone(), inf.fields.clone()) == before {
+        if (inf.rets.clone(), inf.globals.clone(), inf.fields.clone(), inf.reach.clone()) == before {
             break order;
         }
         if rounds >= MAX_ROUNDS {
@@ -391,15 +398,22 @@ impl<'a> Infer<'a> {
         self.hir.func_index(n)
     }
 
-    fn analyse(&mut self, k: &Key) -> Analysis {
+    /// Analyses instance `k`; `live`: it may run (its stores and lookups count).
+    fn analyse(&mut self, k: &Key, live: bool) -> Analysis {
         let (lat, callees, ret) = self.value_types(k);
         self.value_lats.insert(k.clone(), lat);
         let lat = &self.value_lats[k];
         let f = self.func(k);
+        let mut reach = self.reach.clone();
         for op in f.ops_in_order() {
             let o = &f.ops[op];
-            if o.opcode == Opcode::PySetattr {
-                let ins: Vec<Lat> = o.operands.iter().map(|v| lat.get(v).copied().unwrap_or(Lat::Bottom)).collect();
+            let ins: Vec<Lat> = o.operands.iter().map(|v| lat.get(v).copied().unwrap_or(Lat::Bottom)).collect();
+            if live {
+                reach.note(self, o, &ins);
+            }
+            // A store in the function object of a known class's method that no generic code
+            // can run stores nothing (its direct code's stores are seen where they are).
+            if o.opcode == Opcode::PySetattr && live {
                 let class = self.field(o, &ins).and_then(|_| match ins[0] {
                     Lat::T(Type::Inst(c)) => Some(c),
                     Lat::T(_) | Lat::Boxed(_) | Lat::Bottom => None,
@@ -422,6 +436,7 @@ impl<'a> Infer<'a> {
                 *g = g.join(l);
             }
         }
+        self.reach = reach;
         Analysis { ret, callees }
     }
 

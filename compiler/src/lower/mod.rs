@@ -566,9 +566,9 @@ impl L<'_> {
                 Some(self.call_val(RtFn::molt_class_new, vec![n, ops[0], ops[1], fields, known, depth], Type::Ref, sp))
             }
             Opcode::TNewInstance => Some(self.call_val(RtFn::molt_instance_new, ops, Type::Ref, sp)),
-            Opcode::TGetField => Some(self.get_field(ops[0], &attr("name"), &attr("index"), sp)),
+            Opcode::TGetField => Some(self.get_field(ops[0], res_ty.unwrap_or(Type::TObj), &attr("name"), &attr("index"), sp)),
             Opcode::TSetField => {
-                self.set_field(ops[0], ops[1], &attr("name"), &attr("index"), sp);
+                self.set_field(ops[0], ops[1], src_ty(1), &attr("name"), &attr("index"), sp);
                 None
             }
             Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
@@ -820,8 +820,8 @@ impl L<'_> {
     }
 
     /// `a.NAME` on an instance of a known class, NAME in slot `index` (`t.get_field`): the
-    /// slot's reference when the slot is set, else the generic lookup.
-    fn get_field(&mut self, inst: Value, name: &Attr, index: &Attr, sp: Span) -> Value {
+    /// slot's reference when the slot is set, else the generic lookup; as a `ty` (tested).
+    fn get_field(&mut self, inst: Value, ty: Type, name: &Attr, index: &Attr, sp: Span) -> Value {
         let index = index.as_int().unwrap_or(0);
         let w = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_SLOTS_OFFSET + 8 * index)).result(Type::I64));
         let empty = self.i64c(crate::abi::INSTANCE_SLOT_EMPTY, sp);
@@ -837,12 +837,25 @@ impl L<'_> {
         let v = self.call_val(RtFn::molt_obj_getattr, vec![inst, n], Type::Ref, sp);
         self.br(join, vec![v], sp);
         self.cur = join;
-        r
+        if ty == Type::TObj {
+            return r;
+        }
+        // A typed field: every store gives it this type (inference); tested all the same.
+        let ok = self.is_type(r, ty, sp);
+        let (good, bad) = (self.new_block(), self.new_block());
+        self.cond_br(ok, good, vec![], bad, vec![], sp);
+        self.cur = bad;
+        let msg = format!("invariant `field type` broken: attribute '{}' does not hold a {}", name.as_str().unwrap_or(""), ty.python_name());
+        self.raise("RuntimeError", &msg, sp);
+        self.br(good, vec![], sp);
+        self.cur = good;
+        self.unbox(r, ty, sp)
     }
 
     /// `a.NAME = v` on an instance of a known class, NAME in slot `index` (`t.set_field`):
     /// into the slot while the instance has no `__dict__`, else the generic store.
-    fn set_field(&mut self, inst: Value, v: Value, name: &Attr, index: &Attr, sp: Span) {
+    /// A float value may reuse the slot's float object (`l.slot_float_store`).
+    fn set_field(&mut self, inst: Value, v: Value, ty: Type, name: &Attr, index: &Attr, sp: Span) {
         let index = index.as_int().unwrap_or(0);
         let d = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_DICT_OFFSET)).result(Type::I64));
         let zero = self.i64c(0, sp);
@@ -850,11 +863,17 @@ impl L<'_> {
         let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
         self.cond_br(no_dict, fast_b, vec![], slow_b, vec![], sp);
         self.cur = fast_b;
-        self.push(NewOp::new(Opcode::LSlotStore, sp).operands([inst, v]).attr("index", Attr::Int(index)));
+        if ty == Type::Float {
+            self.push(NewOp::new(Opcode::LSlotFloatStore, sp).operands([inst, v]).attr("index", Attr::Int(index)));
+        } else {
+            let b = self.box_value(ty, v, sp);
+            self.push(NewOp::new(Opcode::LSlotStore, sp).operands([inst, b]).attr("index", Attr::Int(index)));
+        }
         self.br(join, vec![], sp);
         self.cur = slow_b;
         let n = self.str_object(name.as_str().unwrap_or(""), sp);
-        self.call(RtFn::molt_obj_setattr, vec![inst, n, v], None, sp);
+        let b = self.box_value(ty, v, sp);
+        self.call(RtFn::molt_obj_setattr, vec![inst, n, b], None, sp);
         self.br(join, vec![], sp);
         self.cur = join;
     }
