@@ -120,7 +120,7 @@ pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *cons
             if let Some(v) = super::instance::cached_slot_get(a, e.index & !SLOT_ENTRY, name) {
                 return super::new_ref(v);
             }
-        } else if let Ok(Some(d)) = super::instance::instance_dict(a, false) {
+        } else if let Some(d) = super::instance::existing_dict(a) {
             if let Some(v) = super::dict::value_at_if_key(d, e.index, name) {
                 return super::new_ref(v);
             }
@@ -157,7 +157,7 @@ pub unsafe extern "C" fn molt_obj_setattr_cached(a: Obj, name: Obj, value: Obj, 
                 Ok(false) => {}
                 Err(err) => return crate::exceptions::value_or_raise(Err(err)),
             }
-        } else if let Ok(Some(d)) = super::instance::instance_dict(a, true) {
+        } else if let Some(d) = super::instance::existing_dict(a).or_else(|| super::instance::made_dict(a)) {
             if super::dict::replace_at_if_key(d, e.index, name, value) {
                 return;
             }
@@ -213,10 +213,10 @@ pub unsafe extern "C" fn molt_obj_lookup_method_cached(recv: Obj, name: Obj, cac
 
 /// Whether instance `recv`'s `__dict__` holds `name` (shadowing the class's method).
 fn shadowed(recv: Obj, name: Obj) -> bool {
-    match (super::instance::instance_dict(recv, false), super::str::str_text(name)) {
-        (Ok(Some(d)), Some(n)) => super::dict::has_str_key_small(d, name).unwrap_or_else(|| super::dict::get_str(d, n).is_some()),
-        (Ok(None), Some(_)) => false,
-        _ => true,
+    match (super::instance::existing_dict(recv), super::str::str_text(name)) {
+        (Some(d), Some(n)) => super::dict::has_str_key_small(d, name).unwrap_or_else(|| super::dict::get_str(d, n).is_some()),
+        (None, Some(_)) => false,
+        (_, None) => true,
     }
 }
 

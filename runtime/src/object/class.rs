@@ -126,6 +126,7 @@ pub fn is_heap(t: &TypeObject) -> bool {
 }
 
 /// The class object behind heap class `t`.
+#[inline]
 fn class_of(t: &'static TypeObject) -> Option<&'static ClassObject> {
     if !is_heap(t) {
         return None;

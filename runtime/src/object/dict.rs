@@ -280,6 +280,7 @@ fn dict_ptr(o: Obj) -> Option<*mut DictObject> {
 
 /// Runs `f` on dict `d`'s state (None for a non-dict). `f` must not call out to code that
 /// could reach the dict again (no comparison, no release).
+#[inline]
 fn with<R>(d: Obj, f: impl FnOnce(&mut DictObject) -> R) -> Option<R> {
     // SAFETY: a dict object is a `DictObject`; single-threaded, and `f` holds the only borrow.
     dict_ptr(d).map(|p| f(unsafe { &mut *p }))
@@ -539,6 +540,7 @@ fn entry_has_key(s: &DictObject, ix: usize, name: Obj) -> Option<(Obj, Obj)> {
 
 /// Whether `d` has str key `name` (a str object), by a scan of its entries when they are few
 /// (the same object, or equal text: no hashing); None for a larger table (use [`get_str`]).
+#[inline]
 pub fn has_str_key_small(d: Obj, name: Obj) -> Option<bool> {
     const SMALL: usize = 8;
     let text = super::str::str_text(name)?;

@@ -14,8 +14,8 @@
 //! [`is_instance_object`], [`getattr`] (with a user `__getattr__`), [`generic_getattr`]
 //! (`object.__getattribute__`), [`setattr`] (with a user `__setattr__` / `__delattr__`),
 //! [`generic_setattr`] (`object.__setattr__` / `__delattr__`), [`instance_dict`], [`own_attr`];
-//! for the attribute caches [`cache_index`], [`cached_slot_get`], [`cached_slot_set`]; `free` /
-//! `traverse` / `clear` for `alloc` and `gc`.
+//! for the attribute caches [`cache_index`], [`cached_slot_get`], [`cached_slot_set`],
+//! [`existing_dict`], [`made_dict`]; `free` / `traverse` / `clear` for `alloc` and `gc`.
 //!
 //! An instance is a header, its `__dict__` word (`INSTANCE_DICT_OFFSET`: an owned dict, or 0
 //! while it has none) and one slot per name of its class's layout (from `INSTANCE_SLOTS_OFFSET`,
@@ -83,7 +83,11 @@ const _: () = {
 const EMPTY: u64 = crate::INSTANCE_SLOT_EMPTY as u64;
 
 /// The block layout of an instance with `nslots` slots.
+#[inline]
 fn block_layout(nslots: usize) -> Option<Layout> {
+    if nslots == 0 {
+        return Some(Layout::new::<InstanceObject>());
+    }
     let size = nslots.checked_mul(8)?.checked_add(core::mem::size_of::<InstanceObject>())?;
     Layout::from_size_align(size, core::mem::align_of::<InstanceObject>()).ok()
 }
@@ -131,6 +135,7 @@ pub extern "C" fn molt_instance_new(cls: Obj) -> Obj {
 }
 
 /// Whether `o` is an instance of a user class that is no exception class.
+#[inline]
 pub fn is_instance_object(o: Obj) -> bool {
     o.type_of().heap == Some(HeapKind::Instance)
 }
@@ -163,7 +168,9 @@ fn has_dict_slot(o: Obj) -> bool {
 }
 
 /// `o.__dict__` (borrowed), made when `create` and missing (for an instance: materialised from
-/// its slots, see the module doc); None for an object without one.
+/// its slots, see the module doc); None for an object without one. Inlined: the attribute
+/// caches' hits go through it.
+#[inline]
 pub fn instance_dict(o: Obj, create: bool) -> MoltResult<Option<Obj>> {
     if let Some(p) = inst_ptr(o) {
         // SAFETY: a live instance.
@@ -175,6 +182,33 @@ pub fn instance_dict(o: Obj, create: bool) -> MoltResult<Option<Obj>> {
         }
         return materialise(o, p).map(Some);
     }
+    exception_dict(o, create)
+}
+
+/// The `__dict__` of `o` (borrowed) when it is an instance that has one (none is made): the
+/// attribute caches' hits.
+#[inline]
+pub fn existing_dict(o: Obj) -> Option<Obj> {
+    // SAFETY: a live instance.
+    inst_ptr(o).and_then(|p| unsafe { dict_of(p) })
+}
+
+/// The `__dict__` of instance `o` (borrowed), made (materialised) when missing; None for
+/// another object or when making it failed (the generic protocol then raises the error
+/// again): the attribute caches' stores outside the layout.
+#[inline(never)]
+pub fn made_dict(o: Obj) -> Option<Obj> {
+    let p = inst_ptr(o)?;
+    // SAFETY: a live instance.
+    match unsafe { dict_of(p) } {
+        Some(d) => Some(d),
+        None => materialise(o, p).ok(),
+    }
+}
+
+/// [`instance_dict`] of an object that is no instance (an exception's, made when `create`).
+#[inline(never)]
+fn exception_dict(o: Obj, create: bool) -> MoltResult<Option<Obj>> {
     let Some(slot) = exc::dict_slot(o) else { return Ok(None) };
     // SAFETY: the slot of a live object; single-threaded.
     if let Some(d) = unsafe { *slot } {
@@ -192,8 +226,29 @@ pub fn instance_dict(o: Obj, create: bool) -> MoltResult<Option<Obj>> {
 /// Gives instance `o` (at `p`, without a dict) its `__dict__`: the values of its non-empty
 /// slots, in slot order; the slots emptied. The dict (borrowed) is installed.
 fn materialise(o: Obj, p: *mut InstanceObject) -> MoltResult<Obj> {
+    let d = dict::new_dict()?;
+    let with_slots = class::layout_len(o.type_of()) != 0;
+    if with_slots && let Err(e) = copy_slots(o, p, d) {
+        // Nothing has moved: the dict held references of its own.
+        // SAFETY: the new dict, owned here.
+        unsafe { decref(d) };
+        return Err(e);
+    }
+    // SAFETY: a live instance without a dict: the new one is its own from now on.
+    unsafe { (*p).dict = d.raw() };
+    if with_slots {
+        // SAFETY: a live instance; the dict holds a reference of its own to every value, so
+        // emptying the slots frees nothing and runs no code.
+        unsafe { empty_slots(o, p) };
+    }
+    Ok(d)
+}
+
+/// The first step of [`materialise`]: stores the values of `o`'s non-empty slots into dict
+/// `d`, in slot order (the slots keep theirs).
+#[inline(never)]
+fn copy_slots(o: Obj, p: *mut InstanceObject, d: Obj) -> MoltResult<()> {
     let names = class::layout_names(o.type_of());
-    let d = Owned(dict::new_dict()?);
     // SAFETY: a live instance with a slot per name. The stores run no code (str keys); a
     // collection that an allocation runs clears only unreachable objects, and `o` is reachable
     // (the caller holds it): the slots stay as they are.
@@ -202,20 +257,29 @@ fn materialise(o: Obj, p: *mut InstanceObject) -> MoltResult<Obj> {
         for (i, &n) in names.iter().enumerate() {
             let w = *s.add(i);
             if w != EMPTY {
-                // On failure nothing has moved yet: the dict (dropped) held its own references.
-                dict::set_item(d.get(), n, Obj::from_raw(w))?;
+                dict::set_item(d, n, Obj::from_raw(w))?;
             }
         }
-        let d = d.release();
-        (*p).dict = d.raw();
-        for i in 0..names.len() {
+    }
+    Ok(())
+}
+
+/// Empties every slot of instance `o`, releasing the values.
+///
+/// # Safety
+/// `p` is `o`, a live instance; releasing the values must run no code the caller cannot allow
+/// (in [`materialise`] the dict holds other references to them).
+#[inline(never)]
+unsafe fn empty_slots(o: Obj, p: *mut InstanceObject) {
+    // SAFETY: forwarded contract; the class gives the number of slots.
+    unsafe {
+        let s = slots_ptr(p);
+        for i in 0..class::layout_len(o.type_of()) {
             let w = s.add(i).replace(EMPTY);
             if w != EMPTY {
-                // The dict holds a reference of its own: nothing is freed, no code runs.
                 decref(Obj::from_raw(w));
             }
         }
-        Ok(d)
     }
 }
 
@@ -276,6 +340,7 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
 ///
 /// # Safety
 /// `h` is a live instance that the collector found unreachable.
+#[inline(never)]
 pub(crate) unsafe fn clear(h: *mut Header) {
     // SAFETY: forwarded contract; each reference is detached before it is released.
     unsafe {
