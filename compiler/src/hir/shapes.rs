@@ -9,8 +9,10 @@
 //! A class is known when its statement sits in the module's body (it runs at most once), it
 //! has no decorators, keywords or type parameters, its one base (if any) is `object` or a
 //! known class defined before it, its name is bound by no other statement (no assignment,
-//! `def`, import, `del` or `global` rebinding), and its body only defines plain `def`s and
-//! class attributes (`NAME = value`, docstrings, `pass`), each name once, none of them a hook
+//! `def`, import, `del` or `global` rebinding), and its body only defines `def`s (plain, or
+//! decorated with the builtin `property` — with its `setter`/`deleter` — `staticmethod` or
+//! `classmethod`) and class attributes (`NAME = value`, docstrings, `pass`), each name once,
+//! none of them a hook
 //! that changes how attributes or construction work (`__getattr__`, `__setattr__`,
 //! `__new__`, `__slots__`, …). Nothing is known when the program could change a class or
 //! the type of an instance behind the compiler's back: it names `__dict__`, `vars`,
@@ -151,7 +153,7 @@ impl Shapes {
                 },
                 Some(_) => continue,
             };
-            let Some(bound) = body_names(&c.body) else { continue };
+            let Some(bound) = body_names(&c.body, |n| table.resolve(module, n).is_none()) else { continue };
             let inherited_bound = |n: &str| base.is_some_and(|b| shapes.resolve(b, n).is_some());
             let mut layout = base.map(|b| shapes.classes[b].layout.clone()).unwrap_or_default();
             let inherited = layout.len();
@@ -163,8 +165,16 @@ impl Shapes {
                         layout.push(field);
                     }
                 }
-                let direct = !scan.stored.contains(f.name.as_str()) && plain_params(&f.parameters) && !uses_class_cell(f) && !f.is_async;
-                defs.push((f.name.to_string(), direct));
+                // A decorated method (property, staticmethod, classmethod) runs through its
+                // descriptor: never directly.
+                let direct = f.decorator_list.is_empty()
+                    && !scan.stored.contains(f.name.as_str())
+                    && plain_params(&f.parameters)
+                    && !uses_class_cell(f)
+                    && !f.is_async;
+                if !defs.iter().any(|(n, _)| n == f.name.as_str()) {
+                    defs.push((f.name.to_string(), direct));
+                }
             }
             shapes.by_start.insert(c.range.start(), shapes.classes.len());
             shapes.classes.push(ClassShape { name, base, layout, inherited, defs, bound, subclassed: false, start: c.range.start() });
@@ -204,14 +214,39 @@ fn is_dunder(n: &str) -> bool {
     n.len() > 4 && n.starts_with("__") && n.ends_with("__")
 }
 
-/// The names a known class's body binds, each once; None when the body does anything else.
-fn body_names(body: &[Stmt]) -> Option<HashSet<String>> {
+/// The names a known class's body binds, each once (a property's `@x.setter`/`@x.deleter`
+/// rebinds its name); None when the body does anything else. `builtin(n)`: the name `n` is the
+/// builtin (`property`, `staticmethod`, `classmethod` are the decorators a method may have).
+fn body_names(body: &[Stmt], builtin: impl Fn(&str) -> bool) -> Option<HashSet<String>> {
     let mut names = HashSet::new();
+    let mut properties: HashSet<String> = HashSet::new();
     for (i, s) in body.iter().enumerate() {
         let name = match s {
             Stmt::Pass(_) => continue,
             Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => continue,
-            Stmt::FunctionDef(f) if f.decorator_list.is_empty() && f.type_params.is_none() => f.name.to_string(),
+            Stmt::FunctionDef(f) if f.type_params.is_none() => {
+                let name = f.name.to_string();
+                match f.decorator_list.as_slice() {
+                    [] => {}
+                    [d] => match &d.expression {
+                        Expr::Name(n) if matches!(n.id.as_str(), "property" | "staticmethod" | "classmethod") && builtin(n.id.as_str()) => {
+                            if n.id.as_str() == "property" {
+                                properties.insert(name.clone());
+                            }
+                        }
+                        // `@x.setter` / `@x.deleter` of a property this body defined, same name.
+                        Expr::Attribute(a)
+                            if matches!(a.attr.as_str(), "setter" | "deleter" | "getter")
+                                && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == name && properties.contains(&name)) =>
+                        {
+                            continue;
+                        }
+                        _ => return None,
+                    },
+                    _ => return None,
+                }
+                name
+            }
             Stmt::Assign(a) => match a.targets.as_slice() {
                 [Expr::Name(n)] => n.id.to_string(),
                 _ => return None,

@@ -176,7 +176,8 @@ impl Reach {
     /// Notes what op `o` (operand lattice values `ins`) may reach.
     pub(super) fn note(&mut self, inf: &Infer, o: &OpData, ins: &[Lat]) {
         let shapes = &inf.hir.shapes;
-        let lookup = matches!(o.opcode, Opcode::PyGetattr | Opcode::PyCallMethod);
+        // (A store or deletion may run a property's setter or deleter.)
+        let lookup = matches!(o.opcode, Opcode::PyGetattr | Opcode::PyCallMethod | Opcode::PySetattr | Opcode::PyDelattr);
         if lookup && inf.known_class_op(o, ins).is_none() {
             let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
             let cands = inf.class_candidates(o, ins);
