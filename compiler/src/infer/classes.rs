@@ -133,7 +133,7 @@ impl Infer<'_> {
     /// (a direct method of that name, a layout field of that name), in class order; none when
     /// more than `MAX_GUARDED` would (the generic operation's caches serve such sites).
     pub(super) fn class_candidates(&self, o: &OpData, ins: &[Lat]) -> Vec<u32> {
-        let Some(&recv) = ins.first() else { return Vec::new() };
+        let Some(&recv) = ins.first().filter(|_| self.guards.get()) else { return Vec::new() };
         if !recv.is_boxed() || !recv.members().has_object() {
             return Vec::new();
         }

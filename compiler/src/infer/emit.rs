@@ -44,6 +44,7 @@ macro_rules! not_hir {
 impl Infer<'_> {
     /// Emits the TIR of one instance.
     pub(super) fn emit(&mut self, k: &Key) -> (Func, Vec<Diagnostic>) {
+        self.guards.set(self.live_keys.contains(k));
         let lat = match self.value_lats.remove(k) {
             Some(l) => l,
             None => self.value_types(k).0,

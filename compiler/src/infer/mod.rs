@@ -102,6 +102,11 @@ struct Infer<'a> {
     fields: BTreeMap<(Option<u32>, String), Lat>,
     /// Which function objects of the known classes' methods generic code may run.
     reach: classes::Reach,
+    /// Whether the instance being analysed or emitted may run: only code that may run gets
+    /// class guards (`class_candidates`); the rest is compiled generic and small.
+    guards: std::cell::Cell<bool>,
+    /// The instances that may run (from the last round).
+    live_keys: HashSet<Key>,
 }
 
 /// Whether HIR function `f` is a generator function (it starts with `py.return_generator`).
@@ -111,7 +116,7 @@ pub fn is_generator(f: &Func) -> bool {
 
 /// Infers the types of `hir`. `tier0` rejects every value that would need boxing (E0103).
 pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>> {
-    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default() };
+    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default(), guards: std::cell::Cell::new(true), live_keys: HashSet::new() };
     let main: Key = (0, vec![]);
     // Rounds until return and global types are stable.
     let mut rounds = 0;
@@ -121,6 +126,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
         // Each instance with whether it may run: code that only function objects nothing can
         // call reach (`Infer::may_run`) is typed and emitted, but its stores widen no field.
         let mut seen: HashMap<Key, bool> = HashMap::new();
+        inf.live_keys.clear();
         let mut order = Vec::new();
         let mut work = vec![(main.clone(), true)];
         while let Some((k, live)) = work.pop() {
@@ -131,6 +137,9 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
             }
             seen.insert(k.clone(), live);
             let live = live && inf.may_run(&k);
+            if live {
+                inf.live_keys.insert(k.clone());
+            }
             let a = inf.analyse(&k, live);
             if k.0 != 0 {
                 let r = inf.rets.entry(k.clone()).or_insert(Lat::Bottom);
@@ -400,6 +409,7 @@ impl<'a> Infer<'a> {
 
     /// Analyses instance `k`; `live`: it may run (its stores and lookups count).
     fn analyse(&mut self, k: &Key, live: bool) -> Analysis {
+        self.guards.set(live);
         let (lat, callees, ret) = self.value_types(k);
         self.value_lats.insert(k.clone(), lat);
         let lat = &self.value_lats[k];
