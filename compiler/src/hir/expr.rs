@@ -366,6 +366,11 @@ impl<'a> FnLower<'a> {
     }
 
     pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
+        if let Some(k) = self.direct_super
+            && let Some((name, args)) = super::shapes::super_call(call)
+        {
+            return self.direct_super_call(k, name, args, sp);
+        }
         if let Expr::Attribute(a) = &*call.func {
             if let Expr::Name(n) = &*a.value
                 && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
@@ -555,6 +560,25 @@ impl<'a> FnLower<'a> {
                 None
             }
         }
+    }
+
+    /// `super().name(args…)` in the direct code of known class `k`'s method: a direct call of
+    /// the method the base chain defines (`shapes.rs` made the method direct only if each
+    /// resolves), with the first parameter and the arguments.
+    fn direct_super_call(&mut self, k: usize, name: &str, args: &[Expr], sp: Span) -> Option<Value> {
+        let shapes = self.ctx.shapes;
+        let owner = shapes.classes[k].base.and_then(|b| shapes.resolve(b, name));
+        let Some(owner) = owner else {
+            panic!("invariant `super() of a direct method resolves` broken: super().{name} in a method of {}", shapes.classes[k].name)
+        };
+        let first = self.first_param.clone()?;
+        let mut operands = vec![self.read_name(&first, sp)?];
+        for a in args {
+            operands.push(self.expr(a)?);
+        }
+        let b = self.cur?;
+        let callee = format!("{name}#{}", shapes.classes[owner].name);
+        self.emit(b, NewOp::new(Opcode::PyCall, sp).operands(operands).attr("callee", Attr::Sym(callee)).result(Type::Obj))
     }
 
     /// `recv.name(args…, kw=value…)`: a method of a builtin type (`py.call_method`); `recv.name`

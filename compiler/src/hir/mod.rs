@@ -188,6 +188,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
             let name = format!("{}#{}", def.name, shape.name);
             let mut l = FnLower::new(&name, vec![Type::Obj], &ctx, scope, span(def.range));
             l.qualname = format!("{}.{}", shape.name, def.name);
+            l.direct_super = Some(k);
             l.first_param = params.first().cloned();
             let entry = l.cur.unwrap_or_else(|| l.func.new_block());
             let mut values = Vec::new();
@@ -377,6 +378,9 @@ struct FnLower<'a> {
     /// In a known class's body: the class (its `def`s' function objects are recorded in
     /// `Ctx::method_objects`).
     known_class: Option<usize>,
+    /// In the direct code of a known class's method: the class (`super().m(…)` calls the
+    /// direct code of the method its base chain defines, `shapes::Shapes::super_target`).
+    direct_super: Option<usize>,
     /// The function's first positional parameter (what `super()` passes with `__class__`).
     first_param: Option<String>,
     /// Where each SSA value was read as a variable (`unbound.rs` blames an unbound read there).

@@ -83,6 +83,8 @@ impl ClassShape {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Shapes {
     pub classes: Vec<ClassShape>,
+    /// The positional parameter count of each known class's plain `def`s: (class, name).
+    arity: HashMap<(usize, String), usize>,
     /// The attribute names `setattr` is called with (stores inference does not see).
     pub setattr_names: HashSet<String>,
     /// The attribute names `getattr`/`hasattr` are called with; `*` when one is computed.
@@ -170,10 +172,17 @@ impl Shapes {
                 let direct = f.decorator_list.is_empty()
                     && !scan.stored.contains(f.name.as_str())
                     && plain_params(&f.parameters)
-                    && !uses_class_cell(f)
+                    && supers_resolve(f, base.map(|b| (&shapes, b)))
                     && !f.is_async;
                 if !defs.iter().any(|(n, _)| n == f.name.as_str()) {
                     defs.push((f.name.to_string(), direct));
+                }
+            }
+            for st in &c.body {
+                if let Stmt::FunctionDef(f) = st
+                    && plain_params(&f.parameters)
+                {
+                    shapes.arity.insert((shapes.classes.len(), f.name.to_string()), f.parameters.args.len());
                 }
             }
             shapes.by_start.insert(c.range.start(), shapes.classes.len());
@@ -270,8 +279,78 @@ fn plain_params(p: &ast::Parameters) -> bool {
     p.posonlyargs.is_empty() && p.kwonlyargs.is_empty() && p.vararg.is_none() && p.kwarg.is_none() && !p.args.is_empty() && p.args.iter().all(|a| a.default.is_none())
 }
 
-/// Whether a method refers to `super` or `__class__` (its class cell).
-fn uses_class_cell(f: &ast::StmtFunctionDef) -> bool {
+impl Shapes {
+    /// The direct method `super().name(…)` with `nargs` positional arguments reaches in a
+    /// method of a class whose base is known class `base`: (owner class, method).
+    pub fn super_target(&self, base: usize, name: &str, nargs: usize, def_arity: impl Fn(usize, &str) -> Option<usize>) -> Option<usize> {
+        let owner = self.resolve(base, name)?;
+        let direct = self.classes[owner].defs.iter().any(|(n, d)| *d && n == name);
+        (direct && def_arity(owner, name) == Some(nargs + 1)).then_some(owner)
+    }
+}
+
+/// `super().NAME(args…)` with positional arguments only: NAME and the arguments.
+pub fn super_call(call: &ast::ExprCall) -> Option<(&str, &[Expr])> {
+    let Expr::Attribute(a) = &*call.func else { return None };
+    let Expr::Call(inner) = &*a.value else { return None };
+    let Expr::Name(n) = &*inner.func else { return None };
+    let plain = n.id.as_str() == "super" && inner.arguments.args.is_empty() && inner.arguments.keywords.is_empty();
+    let positional = call.arguments.keywords.is_empty() && !call.arguments.args.iter().any(|x| matches!(x, Expr::Starred(_)));
+    (plain && positional).then_some((a.attr.as_str(), &call.arguments.args))
+}
+
+/// Whether a method uses `super` or `__class__` only as `super().NAME(args…)` calls that each
+/// reach a direct method of the known base chain (`base`: the shapes so far and the base) with
+/// that many positional arguments, and never rebinds its first parameter (zero-argument
+/// `super()` reads it). Its direct code then calls those methods directly.
+fn supers_resolve(f: &ast::StmtFunctionDef, base: Option<(&Shapes, usize)>) -> bool {
+    struct V<'a> {
+        base: Option<(&'a Shapes, usize)>,
+        arity: &'a HashMap<(usize, String), usize>,
+        first: String,
+        ok: bool,
+    }
+    impl Visitor<'_> for V<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            // A nested function's `super()` is its own (and needs the class cell).
+            if matches!(s, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) && uses_super(s) {
+                self.ok = false;
+                return;
+            }
+            walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            if let Expr::Call(c) = e
+                && let Some((name, args)) = super_call(c)
+            {
+                let target = self.base.and_then(|(sh, b)| sh.super_target(b, name, args.len(), |o, m| self.arity.get(&(o, m.to_string())).copied()));
+                if target.is_none() {
+                    self.ok = false;
+                }
+                for a in args {
+                    self.visit_expr(a);
+                }
+                return;
+            }
+            match e {
+                Expr::Name(n) if matches!(n.id.as_str(), "super" | "__class__") => self.ok = false,
+                Expr::Name(n) if n.id.as_str() == self.first && matches!(n.ctx, ExprContext::Store | ExprContext::Del) => self.ok = false,
+                Expr::Lambda(_) if uses_super_expr(e) => self.ok = false,
+                _ => walk_expr(self, e),
+            }
+        }
+    }
+    let Some(first) = f.parameters.args.first() else { return !uses_super(&Stmt::FunctionDef(f.clone())) };
+    let arity = base.map(|(sh, _)| sh.arity.clone()).unwrap_or_default();
+    let mut v = V { base, arity: &arity, first: first.parameter.name.to_string(), ok: true };
+    for s in &f.body {
+        v.visit_stmt(s);
+    }
+    v.ok
+}
+
+/// Whether a statement mentions `super` or `__class__` anywhere.
+fn uses_super(s: &Stmt) -> bool {
     struct V(bool);
     impl Visitor<'_> for V {
         fn visit_expr(&mut self, e: &Expr) {
@@ -284,9 +363,24 @@ fn uses_class_cell(f: &ast::StmtFunctionDef) -> bool {
         }
     }
     let mut v = V(false);
-    for s in &f.body {
-        v.visit_stmt(s);
+    v.visit_stmt(s);
+    v.0
+}
+
+fn uses_super_expr(e: &Expr) -> bool {
+    struct V(bool);
+    impl Visitor<'_> for V {
+        fn visit_expr(&mut self, e: &Expr) {
+            if let Expr::Name(n) = e
+                && matches!(n.id.as_str(), "super" | "__class__")
+            {
+                self.0 = true;
+            }
+            walk_expr(self, e);
+        }
     }
+    let mut v = V(false);
+    v.visit_expr(e);
     v.0
 }
 

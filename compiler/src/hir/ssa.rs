@@ -43,6 +43,7 @@ impl<'a> FnLower<'a> {
             qualname: String::new(),
             class_ns: None,
             known_class: None,
+            direct_super: None,
             first_param: None,
             reads: HashMap::new(),
         };
