@@ -174,7 +174,8 @@ pub(super) struct Reach {
 
 impl Reach {
     /// Notes what op `o` (operand lattice values `ins`) may reach.
-    pub(super) fn note(&mut self, inf: &Infer, o: &OpData, ins: &[Lat]) {
+    /// `bases`: `o` makes the bases tuple of a class statement.
+    pub(super) fn note(&mut self, inf: &Infer, o: &OpData, ins: &[Lat], bases: bool) {
         let shapes = &inf.hir.shapes;
         // (A store or deletion may run a property's setter or deleter.)
         let lookup = matches!(o.opcode, Opcode::PyGetattr | Opcode::PyCallMethod | Opcode::PySetattr | Opcode::PyDelattr);
@@ -197,7 +198,8 @@ impl Reach {
             let Lat::T(Type::Class(c)) = *l else { continue };
             // Uses of a known class object that never call it.
             let op = o.opcode;
-            let harmless = (op == Opcode::PyCallValue && i == 0 && inf.construct(o, ins).is_some())
+            let harmless = bases
+                || (op == Opcode::PyCallValue && i == 0 && inf.construct(o, ins).is_some())
                 || (matches!(op, Opcode::PyGetattr | Opcode::PySetattr | Opcode::PyDelattr) && i == 0)
                 || matches!(op, Opcode::PyStoreGlobal | Opcode::PyCall | Opcode::PyCompare | Opcode::PyPrint | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyCheckBound | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfReturn)
                 || (op == Opcode::PyBuiltin

@@ -415,11 +415,16 @@ impl<'a> Infer<'a> {
         let lat = &self.value_lats[k];
         let f = self.func(k);
         let mut reach = self.reach.clone();
+        let bases_tuples: HashSet<Value> =
+            f.ops_in_order().filter(|&o| f.ops[o].opcode == Opcode::PyClassNew).filter_map(|o| f.ops[o].operands.first().copied()).collect();
         for op in f.ops_in_order() {
             let o = &f.ops[op];
             let ins: Vec<Lat> = o.operands.iter().map(|v| lat.get(v).copied().unwrap_or(Lat::Bottom)).collect();
             if live {
-                reach.note(self, o, &ins);
+                // A class's bases tuple only makes the subclass (`Shapes` knows which subclasses
+                // are unknown).
+                let bases = o.opcode == Opcode::PyTuple && o.results.first().is_some_and(|r| bases_tuples.contains(r));
+                reach.note(self, o, &ins, bases);
             }
             // A store in the function object of a known class's method that no generic code
             // can run stores nothing (its direct code's stores are seen where they are).
