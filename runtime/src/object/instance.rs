@@ -127,6 +127,8 @@ pub fn new_instance(t: &'static TypeObject) -> MoltResult<Obj> {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_instance_new(cls: Obj) -> Obj {
     let r = match super::types::as_type(cls) {
+        // What `object_new` does without arguments for a class whose instances are plain.
+        Some(t) if class::is_heap(t) && t.heap == Some(HeapKind::Instance) => new_instance(t),
         Some(t) if class::is_heap(t) || t.is(&super::types::TYPE_OBJECT) => super::slots::object_new(t, &[], &[]),
         Some(t) => fail(TypeError, format!("object.__new__({0}) is not safe, use {0}.__new__()", t.name)),
         None => fail(TypeError, format!("object.__new__(X): X is not a type object ({})", cls.type_of().name)),
