@@ -157,20 +157,9 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     diags.extend(d);
     for (def, scope, _) in defs {
         let params: Vec<String> = sigs.get(def.name.as_str()).map(calls::Signature::params).unwrap_or_default();
-        let mut l = FnLower::new(def.name.as_str(), vec![Type::Obj], &ctx, scope, span(def.range));
-        l.qualname = def.name.to_string();
-        l.first_param = sigs.get(def.name.as_str()).filter(|s| s.argcount > 0).and_then(|s| s.names.first().cloned());
-        let entry = l.cur.unwrap_or_else(|| l.func.new_block());
-        let mut values = Vec::new();
-        for p in &params {
-            let v = l.func.add_block_param(entry, Type::Obj);
-            l.names.insert(v, p.clone());
-            values.push((p.clone(), v));
-        }
-        l.bind_params(entry, &values, None);
-        l.suite(&def.body);
-        let (func, names, d) = l.finish();
-        funcs.push(HirFunc { func, params, names, object_entry: false });
+        let first = sigs.get(def.name.as_str()).filter(|s| s.argcount > 0).and_then(|s| s.names.first().cloned());
+        let (f, d) = lower_direct(&ctx, def, scope, (def.name.to_string(), def.name.to_string()), params, first, None);
+        funcs.push(f);
         diags.extend(d);
     }
     // The direct code of the known classes' methods.
@@ -183,25 +172,12 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
                 continue;
             }
             let Some(scope) = table.def_scope(def) else { continue };
-            let sig = calls::Signature::of(def);
-            let params = sig.params();
-            let name = format!("{}#{}", def.name, shape.name);
-            let mut l = FnLower::new(&name, vec![Type::Obj], &ctx, scope, span(def.range));
-            l.qualname = format!("{}.{}", shape.name, def.name);
-            l.direct_super = Some(k);
-            l.first_param = params.first().cloned();
-            let entry = l.cur.unwrap_or_else(|| l.func.new_block());
-            let mut values = Vec::new();
-            for p in &params {
-                let v = l.func.add_block_param(entry, Type::Obj);
-                l.names.insert(v, p.clone());
-                values.push((p.clone(), v));
-            }
-            l.bind_params(entry, &values, None);
-            l.suite(&def.body);
-            let (func, names, d) = l.finish();
+            let params = calls::Signature::of(def).params();
+            let first = params.first().cloned();
+            let names = (format!("{}#{}", def.name, shape.name), format!("{}.{}", shape.name, def.name));
+            let (f, d) = lower_direct(&ctx, def, scope, names, params, first, Some(k));
             method_names.push(((k, def.name.to_string()), funcs.len()));
-            funcs.push(HirFunc { func, params, names, object_entry: false });
+            funcs.push(f);
             diags.extend(d);
         }
     }
@@ -227,6 +203,27 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     let methods = method_names.into_iter().collect();
     let method_objects = ctx.method_objects.take();
     (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects }, diags)
+}
+
+/// A `def` lowered as a function of its own, called directly (a module-level `def`, or the
+/// direct code of a known class's method, `direct_super` its class): `names` are its HIR name
+/// and qualname; its parameters are block arguments in `params` order.
+fn lower_direct(ctx: &Ctx, def: &ast::StmtFunctionDef, scope: ScopeId, names: (String, String), params: Vec<String>, first: Option<String>, direct_super: Option<usize>) -> (HirFunc, Vec<Diagnostic>) {
+    let mut l = FnLower::new(&names.0, vec![Type::Obj], ctx, scope, span(def.range));
+    l.qualname = names.1;
+    l.first_param = first;
+    l.direct_super = direct_super;
+    let entry = l.cur.unwrap_or_else(|| l.func.new_block());
+    let mut values = Vec::new();
+    for p in &params {
+        let v = l.func.add_block_param(entry, Type::Obj);
+        l.names.insert(v, p.clone());
+        values.push((p.clone(), v));
+    }
+    l.bind_params(entry, &values, None);
+    l.suite(&def.body);
+    let (func, names, d) = l.finish();
+    (HirFunc { func, params, names, object_entry: false }, d)
 }
 
 /// Whether module symbol `s` is a module variable kept in a global slot: one that some

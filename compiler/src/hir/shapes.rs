@@ -349,37 +349,31 @@ fn supers_resolve(f: &ast::StmtFunctionDef, base: Option<(&Shapes, usize)>) -> b
     v.ok
 }
 
+/// Finds a mention of `super` or `__class__`.
+#[derive(Default)]
+struct SuperMention(bool);
+
+impl Visitor<'_> for SuperMention {
+    fn visit_expr(&mut self, e: &Expr) {
+        if let Expr::Name(n) = e
+            && matches!(n.id.as_str(), "super" | "__class__")
+        {
+            self.0 = true;
+        }
+        walk_expr(self, e);
+    }
+}
+
 /// Whether a statement mentions `super` or `__class__` anywhere.
 fn uses_super(s: &Stmt) -> bool {
-    struct V(bool);
-    impl Visitor<'_> for V {
-        fn visit_expr(&mut self, e: &Expr) {
-            if let Expr::Name(n) = e
-                && matches!(n.id.as_str(), "super" | "__class__")
-            {
-                self.0 = true;
-            }
-            walk_expr(self, e);
-        }
-    }
-    let mut v = V(false);
+    let mut v = SuperMention::default();
     v.visit_stmt(s);
     v.0
 }
 
+/// Whether an expression mentions `super` or `__class__` anywhere.
 fn uses_super_expr(e: &Expr) -> bool {
-    struct V(bool);
-    impl Visitor<'_> for V {
-        fn visit_expr(&mut self, e: &Expr) {
-            if let Expr::Name(n) = e
-                && matches!(n.id.as_str(), "super" | "__class__")
-            {
-                self.0 = true;
-            }
-            walk_expr(self, e);
-        }
-    }
-    let mut v = V(false);
+    let mut v = SuperMention::default();
     v.visit_expr(e);
     v.0
 }
