@@ -271,6 +271,13 @@ impl<'a> Infer<'a> {
             for op in f.ops_in_order() {
                 let o = &f.ops[op];
                 let in_lats: Vec<Lat> = o.operands.iter().map(|&v| get(&lat, v)).collect();
+                // An op on a known class or its instances, typed or behind class guards
+                // (classes.rs), decided once.
+                let mut class_op = if in_lats.contains(&Lat::Bottom) {
+                    None
+                } else {
+                    self.known_class_op(o, &in_lats).map(|(r, c)| (r, c.into_iter().collect())).or_else(|| self.class_guarded_op(f, op, &in_lats))
+                };
                 let results: Vec<Lat> = match o.opcode {
                     Opcode::PyUndef => vec![Lat::Bottom],
                     Opcode::PyLoadGlobal => {
@@ -304,13 +311,8 @@ impl<'a> Infer<'a> {
                         vec![Lat::Bottom; o.results.len()]
                     }
                     // The classes the compiler knows (classes.rs).
-                    Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if self.known_class_op(o, &in_lats).is_some() => {
-                        let (results, callee) = self.known_class_op(o, &in_lats).unwrap_or_default();
-                        callees.extend(callee);
-                        results
-                    }
-                    Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if self.class_guarded_op(f, op, &in_lats).is_some() => {
-                        let (results, callee) = self.class_guarded_op(f, op, &in_lats).unwrap_or_default();
+                    Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if class_op.is_some() => {
+                        let (results, callee): (Vec<Lat>, Vec<Key>) = class_op.take().unwrap_or_default();
                         callees.extend(callee);
                         results
                     }
