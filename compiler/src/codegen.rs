@@ -69,6 +69,23 @@ pub struct SourceInfo<'a> {
     pub lines: &'a LineTable,
     /// LIR function name → Python function name.
     pub source_names: &'a std::collections::BTreeMap<String, String>,
+    /// One of the program's imported modules (None for `__main__`): its symbols are prefixed
+    /// with its name, and the unit that defines its variables defines its descriptor.
+    pub user: Option<UserModuleInfo<'a>>,
+}
+
+/// What the descriptor of an imported module (`molt_import_user`) holds (decisions/0032).
+pub struct UserModuleInfo<'a> {
+    /// Its dotted name.
+    pub name: &'a str,
+    /// Its module-level names (global slots holding boxed values) and whether each is a `def`
+    /// its code calls directly.
+    pub exports: &'a [(String, bool)],
+}
+
+/// The symbol of module `name`'s descriptor (the runtime's `UserModule`).
+pub fn module_symbol(name: &str) -> String {
+    format!("molt_module.{name}")
 }
 
 pub use crate::traceback::{FrameLine, LineTable, line_table};
@@ -136,7 +153,11 @@ pub fn generate(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch
         cg.function(f)?;
     }
     if unit.define_globals {
-        cg.module_release(unit)?;
+        let release = cg.module_release(unit)?;
+        if let Some(u) = &src.user {
+            let init = unit.funcs.iter().find(|f| f.name == crate::infer::MAIN).and_then(|f| cg.funcs.get(&f.name).copied()).ok_or("the module's top-level code is not in the unit that defines its variables")?;
+            cg.module_descriptor(u, init, release)?;
+        }
     }
     module.verify().map_err(|e| format!("LLVM module verification failed: {e}"))?;
     if opt > 0 {
@@ -265,12 +286,20 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.objects.insert(obj.name(), g);
         }
         let linkage = if unit.whole_program { Linkage::Internal } else { Linkage::External };
+        if let Some(u) = &self.src.user
+            && unit.define_globals {
+                // Defined here (its fields at the end, `module_descriptor`); declared first so
+                // that the module's own `import` of itself finds it.
+                let g = self.module.add_global(self.descriptor_type(), None, &module_symbol(u.name));
+                g.set_linkage(Linkage::External);
+                g.set_visibility(GlobalVisibility::Hidden);
+            }
         // `unit.globals` is what the unit uses (db::function_object: one -O0 unit per function
         // must not declare every module variable, which is quadratic) or, for <module>, all.
         for g in unit.globals {
             let ty = self.ty(g.ty);
-            let v = self.module.add_global(ty, None, &format!("g.{}", g.name));
-            let flag = self.module.add_global(self.ctx.bool_type(), None, &format!("g.{}.bound", g.name));
+            let v = self.module.add_global(ty, None, &format!("g.{}{}", self.prefix(), g.name));
+            let flag = self.module.add_global(self.ctx.bool_type(), None, &format!("g.{}{}.bound", self.prefix(), g.name));
             for (x, t) in [(v, ty), (flag, self.ctx.bool_type().into())] {
                 x.set_linkage(linkage);
                 if unit.define_globals {
@@ -297,8 +326,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 Some(t) => self.ty(*t).fn_type(&params, false),
                 None => self.ctx.void_type().fn_type(&params, false),
             };
-            let name = if is_main { abi::ENTRY[0].to_string() } else { format!("py.{}", f.name) };
-            let linkage = if is_main || !unit.whole_program { Linkage::External } else { Linkage::Internal };
+            let name = match &self.src.user {
+                Some(u) if is_main => format!("molt_init.{}", u.name),
+                None if is_main => abi::ENTRY[0].to_string(),
+                Some(_) | None => self.fsym(&f.name),
+            };
+            let linkage = if (is_main && self.src.user.is_none()) || !unit.whole_program { Linkage::External } else { Linkage::Internal };
             let fv = self.module.add_function(&name, fty, Some(linkage));
             if !is_main && !unit.whole_program {
                 fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
@@ -310,9 +343,12 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
 
     /// Defines `molt_module_release` in the unit that defines the module variables: every bound
     /// reference variable is unbound and its reference dropped.
-    fn module_release(&mut self, unit: &Unit<'_>) -> R<()> {
-        let name = abi::ENTRY.get(1).ok_or("the ABI declares no module release entry")?;
-        let fv = self.module.add_function(name, self.ctx.void_type().fn_type(&[], false), Some(Linkage::External));
+    fn module_release(&mut self, unit: &Unit<'_>) -> R<FunctionValue<'c>> {
+        let (name, linkage) = match &self.src.user {
+            Some(u) => (format!("molt_release.{}", u.name), Linkage::Internal),
+            None => (abi::ENTRY.get(1).ok_or("the ABI declares no module release entry")?.to_string(), Linkage::External),
+        };
+        let fv = self.module.add_function(&name, self.ctx.void_type().fn_type(&[], false), Some(linkage));
         let mut bb = self.ctx.append_basic_block(fv, "entry");
         self.b.position_at_end(bb);
         for g in unit.globals.iter().filter(|g| g.ty == Type::Ref) {
@@ -329,6 +365,73 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             self.b.position_at_end(bb);
         }
         be(self.b.build_return(None))?;
+        Ok(fv)
+    }
+
+    /// The prefix of this unit's symbols: none for `__main__`, `NAME:` for module NAME.
+    fn prefix(&self) -> String {
+        self.src.user.as_ref().map_or(String::new(), |u| format!("{}:", u.name))
+    }
+
+    /// The symbol of compiled function `name` of this unit's module.
+    fn fsym(&self, name: &str) -> String {
+        format!("py.{}{name}", self.prefix())
+    }
+
+    /// The runtime's `UserModule`: twelve words.
+    fn descriptor_type(&self) -> inkwell::types::StructType<'c> {
+        let (p, w) = (self.ctx.ptr_type(AddressSpace::default()).into(), self.ctx.i64_type().into());
+        self.ctx.struct_type(&[p, w, p, w, p, p, p, p, w, w, w, w], false)
+    }
+
+    /// The address of module `name`'s descriptor (`l.module_desc`): defined by that module's
+    /// variables unit, declared elsewhere.
+    fn descriptor(&mut self, name: &str) -> PointerValue<'c> {
+        let sym = module_symbol(name);
+        if let Some(g) = self.module.get_global(&sym) {
+            return g.as_pointer_value();
+        }
+        let g = self.module.add_global(self.ctx.i8_type(), None, &sym);
+        g.set_linkage(Linkage::External);
+        g.set_visibility(GlobalVisibility::Hidden);
+        g.as_pointer_value()
+    }
+
+    /// Fills this module's descriptor (the runtime's `UserModule` and its `Entry` array): its
+    /// name, file, parent package, top-level code, release code and variables.
+    fn module_descriptor(&mut self, u: &UserModuleInfo<'_>, init: FunctionValue<'c>, release: FunctionValue<'c>) -> R<()> {
+        let ptr = self.ctx.ptr_type(AddressSpace::default());
+        let i64t = self.ctx.i64_type();
+        let entry_ty = self.ctx.struct_type(&[ptr.into(), i64t.into(), ptr.into(), ptr.into(), i64t.into()], false);
+        let mut entries = Vec::new();
+        for (name, fixed) in u.exports {
+            let (v, flag, ty) = *self.globals.get(name).ok_or_else(|| format!("exported variable `{name}` has no slot"))?;
+            if ty != i64t.into() {
+                return Err(format!("exported variable `{name}` is not a reference word"));
+            }
+            let np = self.str_ptr(name)?;
+            entries.push(entry_ty.const_named_struct(&[np.into(), self.i64c(name.len() as i64).into(), v.as_pointer_value().into(), flag.as_pointer_value().into(), self.i64c(i64::from(*fixed)).into()]));
+        }
+        let arr = entry_ty.const_array(&entries);
+        let eg = self.module.add_global(arr.get_type(), None, ".entries");
+        eg.set_linkage(Linkage::Private);
+        eg.set_constant(true);
+        eg.set_initializer(&arr);
+        let np = self.str_ptr(u.name)?;
+        let path = self.src.path.to_string();
+        let fp = self.str_ptr(&path)?;
+        let parent = match u.name.rsplit_once('.') {
+            Some((p, _)) => self.descriptor(p),
+            None => ptr.const_null(),
+        };
+        let zero = i64t.const_zero();
+        let fields: [BasicValueEnum<'c>; 12] = [
+            np.into(), self.i64c(u.name.len() as i64).into(), fp.into(), self.i64c(path.len() as i64).into(), parent.into(),
+            init.as_global_value().as_pointer_value().into(), release.as_global_value().as_pointer_value().into(),
+            eg.as_pointer_value().into(), self.i64c(entries.len() as i64).into(), zero.into(), zero.into(), zero.into(),
+        ];
+        let g = self.module.get_global(&module_symbol(u.name)).ok_or("the module descriptor was not declared")?;
+        g.set_initializer(&self.descriptor_type().const_named_struct(&fields));
         Ok(())
     }
 
@@ -399,7 +502,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         params.push(self.ctx.i64_type().into());
         let ret = op.results.first().map(|r| self.ty(f.values[*r].ty)).ok_or_else(|| format!("call of @{callee} has no result"))?;
         let fty = self.ctx.struct_type(&[ret, self.ctx.bool_type().into()], false).fn_type(&params, false);
-        let fv = self.module.add_function(&format!("py.{callee}"), fty, Some(Linkage::External));
+        let fv = self.module.add_function(&self.fsym(callee), fty, Some(Linkage::External));
         fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
         self.funcs.insert(callee.to_string(), fv);
         Ok(fv)
@@ -409,7 +512,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
     /// `molt_function_new`'s `code`): calls it and turns its `{ value, raised }` into the value,
     /// or 0 when it raised (the exception stays pending). Made once per unit that needs it.
     fn c_entry(&mut self, callee: &str) -> R<FunctionValue<'c>> {
-        let name = format!("py.{callee}$c");
+        let name = format!("{}$c", self.fsym(callee));
         if let Some(fv) = self.module.get_function(&name) {
             return Ok(fv);
         }
@@ -418,7 +521,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Some(fv) => *fv,
             None => {
                 let fty = self.ctx.struct_type(&[i64t.into(), self.ctx.bool_type().into()], false).fn_type(&[i64t.into(), i64t.into(), i64t.into()], false);
-                let fv = self.module.add_function(&format!("py.{callee}"), fty, Some(Linkage::External));
+                let fv = self.module.add_function(&self.fsym(callee), fty, Some(Linkage::External));
                 fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
                 self.funcs.insert(callee.to_string(), fv);
                 fv
@@ -732,6 +835,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
             Opcode::LStrSlot => Some(self.str_slot(&attr_s("value")).into()),
+            Opcode::LModuleDesc => Some(self.descriptor(&attr_s("module")).into()),
             Opcode::LSiteCache => {
                 let Some(&Attr::Int(n)) = o.attr("words") else { return Err("l.site_cache without `words`".into()) };
                 let words = u32::try_from(n).map_err(|_| "l.site_cache: bad word count")?;

@@ -30,6 +30,10 @@ pub struct SourceFile {
     pub text: String,
     /// `--tier 0`: reject what needs boxed values (Tier 1) instead of boxing it.
     pub tier0: bool,
+    /// The module's name and its program (the main file's by default).
+    #[default]
+    #[returns(ref)]
+    pub context: crate::hir::ModuleContext,
 }
 
 #[salsa::interned]
@@ -89,7 +93,7 @@ pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnos
     if let Some(t) = tokenizer {
         return Err(vec![crate::source::diagnostic(&t)]);
     }
-    let (hir, diags) = crate::hir::lower_module(&parsed.syntax().body);
+    let (hir, diags) = crate::hir::lower_module(&parsed.syntax().body, file.context(db), file.path(db));
     if diags.is_empty() { Ok(hir) } else { Err(diags) }
 }
 
@@ -97,7 +101,12 @@ pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnos
 #[salsa::tracked(returns(ref))]
 pub fn module_tir(db: &dyn Db, file: SourceFile) -> Result<TirModule, Vec<Diagnostic>> {
     let hir = parse_hir(db, file).as_ref().map_err(Clone::clone)?;
-    crate::infer::infer(hir, *file.tier0(db))
+    // `sys.setrecursionlimit` called by any module of the program limits every module's frames.
+    let sys = file.context(db).imports_sys;
+    crate::infer::infer(hir, *file.tier0(db)).map(|mut t| {
+        t.dynamic_recursion_limit |= sys;
+        t
+    })
 }
 
 /// What lowering one function needs from the rest of the module (small, for early cutoff).
@@ -109,6 +118,9 @@ pub struct ModuleFacts {
     pub dynamic_recursion_limit: bool,
     pub enables: Vec<crate::abi::RtFn>,
     pub instances: Vec<String>,
+    /// A module others import: its module-level names (global slots) and whether each is a
+    /// `def` its code calls directly.
+    pub exports: Vec<(String, bool)>,
 }
 
 #[salsa::tracked(returns(ref))]
@@ -121,6 +133,7 @@ pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
         dynamic_recursion_limit: tir.dynamic_recursion_limit,
         enables: tir.enables.clone(),
         instances: tir.module.funcs.iter().map(|f| f.name.clone()).collect(),
+        exports: parse_hir(db, file).as_ref().ok()?.exports.clone(),
     })
 }
 
@@ -180,8 +193,13 @@ pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<V
         .map(|g| Global { name: g.name.clone(), ty: crate::lower::machine_type(g.ty) })
         .collect();
     let cu = Unit { funcs: fs.iter().collect(), globals: &globals, define_globals, whole_program: false };
-    let src = SourceInfo { path: file.path(db), lines, source_names: &facts.source_names };
+    let src = SourceInfo { path: file.path(db), lines, source_names: &facts.source_names, user: user_module_info(file.context(db), facts) };
     crate::codegen::generate(&cu, &src, *unit.opt(db), *unit.target(db), Output::Obj)
+}
+
+/// What code generation needs of an imported module (None for `__main__`).
+pub fn user_module_info<'a>(ctx: &'a crate::hir::ModuleContext, facts: &'a ModuleFacts) -> Option<crate::codegen::UserModuleInfo<'a>> {
+    ctx.exports().then_some(crate::codegen::UserModuleInfo { name: &ctx.name, exports: &facts.exports })
 }
 
 /// The LIR of one function instance, reference counts included: one function, or for a

@@ -28,7 +28,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode { code: "E0106", title: "type not supported here", explanation: "The operation is valid Python, but Molt cannot compile it for these operand types yet (for example `%`-formatting of strings or `int()` of a string), or `--tier 0` rules out the boxed value it needs (a string operation, `int ** int` with an exponent whose sign is only known at run time). The help line says what to write instead." },
     ErrorCode { code: "E0107", title: "possibly unbound variable", explanation: "The variable may be read on a path where it was never assigned (for example after a loop that might not run). CPython would raise UnboundLocalError or NameError at run time on that path; Molt requires the variable to be assigned on every path first, e.g. by initializing it before the loop or `if`." },
     ErrorCode { code: "E0108", title: "unsupported definition", explanation: "A module-level function is defined once per name, and its name may not also be assigned as a variable (rename one); `async def` and type parameters are not supported yet; a nested function can only share the enclosing variables the symbol table gives it." },
-    ErrorCode { code: "E0110", title: "module not available", explanation: "The program imports a module Molt cannot provide: a standard-library module Molt does not implement yet (the message names it; docs/subset.md lists the ones it has), a relative import, or a module that is not in CPython's standard library (the program's own modules and third-party packages: Molt compiles single-file programs so far). Molt rejects the import at compile time rather than raise an ImportError CPython would not raise." },
+    ErrorCode { code: "E0110", title: "module not available", explanation: "The program imports a module Molt cannot provide: a standard-library module Molt does not implement yet (the message names it; docs/subset.md lists the ones it has), a relative import from the main file or beyond the top-level package, or a module that is neither in CPython's standard library nor one of the program's own modules (the `.py` files and packages next to its main file; third-party packages are not compiled). Molt rejects the import at compile time rather than raise an ImportError CPython would not raise." },
     ErrorCode { code: "E0111", title: "module name not available", explanation: "The program reads a name of an imported module that CPython's module has and Molt's does not provide yet (the help line lists what Molt's module provides), `from m import` names a name the module does not have at all (CPython's ImportError), or uses `from m import *`. Import the names explicitly, or use what Molt's module provides." },
 ];
 
@@ -39,6 +39,8 @@ pub fn explain(code: &str) -> Option<&'static ErrorCode> {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub code: &'static str,
+    /// The file the span is in, when it is not the program's main file (another module).
+    pub file: Option<String>,
     pub message: String,
     pub span: Span,
     pub label: String,
@@ -47,7 +49,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, message: message.into(), span, label: String::new(), help: String::new() }
+        Diagnostic { code, file: None, message: message.into(), span, label: String::new(), help: String::new() }
     }
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
         self.label = label.into();

@@ -189,7 +189,8 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
     }
     let (lir, source_names) = optimized_lir(db, file, opts.opt)?;
     let lines = codegen::line_table(file.text(db), &lir.funcs);
-    let src = SourceInfo { path: file.path(db), lines: &lines, source_names: &source_names };
+    let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
+    let src = SourceInfo { path: file.path(db), lines: &lines, source_names: &source_names, user: db::user_module_info(file.context(db), facts) };
     let output = match opts.emit {
         Emit::Llvm => Output::LlvmIr,
         Emit::Asm => Output::Asm,
@@ -202,10 +203,60 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
     })
 }
 
-/// Builds an executable at `out`. At -O0 each function instance is its own code generation
-/// unit, cached by the database (`db::function_object`); otherwise the whole program is one
-/// LLVM module, optimized together.
+/// The files of a program: its main file and its other modules (decisions/0032).
+pub struct Program {
+    pub main: SourceFile,
+    pub modules: Vec<SourceFile>,
+}
+
+impl Program {
+    /// Every file, the main file first.
+    pub fn files(&self) -> impl Iterator<Item = SourceFile> + '_ {
+        std::iter::once(self.main).chain(self.modules.iter().copied())
+    }
+}
+
+/// Builds an executable at `out` from every file of `program` (each module its own objects,
+/// linked together). A diagnostic of another module than the main file names its file.
+pub fn build_program(db: &Database, program: &Program, opts: &Options, out: &Path) -> Result<(), Failure> {
+    let mut objects = Vec::new();
+    for file in program.files() {
+        objects.extend(module_objects(db, file, opts).map_err(|e| in_file(db, file, e))?);
+    }
+    crate::link::link(&objects, out, opts.target).map_err(Failure::Env)
+}
+
+/// Checks every file of `program` up to typed IR.
+pub fn check_program(db: &Database, program: &Program) -> Result<(), Failure> {
+    for file in program.files() {
+        tir_module(db, file).map_err(|e| in_file(db, file, e))?;
+    }
+    Ok(())
+}
+
+/// `e` with the file of `file` on each diagnostic, when it is not the main file.
+fn in_file(db: &Database, file: SourceFile, e: Failure) -> Failure {
+    match e {
+        Failure::User(mut diags) if file.context(db).exports() => {
+            for d in &mut diags {
+                d.file = Some(file.path(db).clone());
+            }
+            Failure::User(diags)
+        }
+        other => other,
+    }
+}
+
+/// Builds an executable at `out` from the single file `file`.
 pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &Path) -> Result<(), Failure> {
+    let objects = module_objects(db, file, opts)?;
+    crate::link::link(&objects, out, opts.target).map_err(Failure::Env)
+}
+
+/// The object code of one module. At -O0 each function instance is its own code generation
+/// unit, cached by the database (`db::function_object`); otherwise the whole module is one
+/// LLVM module, optimized together.
+fn module_objects(db: &Database, file: SourceFile, opts: &Options) -> Result<Vec<Vec<u8>>, Failure> {
     if opts.opt == 0 {
         if opts.debugs_passes() {
             run_passes_with_options(db, file, opts)?;
@@ -218,25 +269,54 @@ pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &P
             let obj = db::function_object(db, unit).as_ref().map_err(|e| Failure::Ice(format!("code generation of @{name}: {e}")))?;
             objects.push(obj.clone());
         }
-        return crate::link::link(&objects, out, opts.target).map_err(Failure::Env);
+        return Ok(objects);
     }
-    let obj = match compile(db, file, &Options { emit: Emit::Obj, ..opts.clone() })? {
-        Artifact::Bytes(b) => b,
-        Artifact::Text(_) => return Err(Failure::Ice("object emission produced text".into())),
-    };
-    crate::link::link(&[obj], out, opts.target).map_err(Failure::Env)
+    match compile(db, file, &Options { emit: Emit::Obj, ..opts.clone() })? {
+        Artifact::Bytes(b) => Ok(vec![b]),
+        Artifact::Text(_) => Err(Failure::Ice("object emission produced text".into())),
+    }
+}
+
+/// Reads the program whose main file is `path`: the main file and every module of the
+/// program its imports reach (`program::discover`), each a database input with its place in
+/// the program.
+pub fn load_program(db: &Database, path: &Path, tier0: bool) -> Result<Program, Failure> {
+    let found = crate::program::discover(path);
+    let names: std::collections::BTreeMap<String, bool> = found.modules.iter().map(|(n, m)| (n.clone(), m.package)).collect();
+    let main_ctx = crate::hir::ModuleContext { program: names.clone(), imports_sys: found.imports_sys, ..Default::default() };
+    let main = load_in(db, path, tier0, main_ctx)?;
+    let mut modules = Vec::new();
+    for (name, m) in &found.modules {
+        let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys };
+        let file = load_in(db, &m.path, tier0, ctx).map_err(|e| match e {
+            Failure::User(mut diags) => {
+                for d in &mut diags {
+                    d.file = Some(m.path.display().to_string());
+                }
+                Failure::User(diags)
+            }
+            other => other,
+        })?;
+        modules.push(file);
+    }
+    Ok(Program { main, modules })
 }
 
 /// Reads a source file into a new database input (absolute path, as CPython's tracebacks show).
 /// The bytes are decoded as CPython decodes a source file (`source::decode`: BOM, PEP 263
 /// coding declaration); what CPython rejects before parsing is a diagnostic here.
 pub fn load(db: &Database, path: &Path, tier0: bool) -> Result<SourceFile, Failure> {
+    load_in(db, path, tier0, crate::hir::ModuleContext::default())
+}
+
+/// [`load`] of a file with its place in its program.
+fn load_in(db: &Database, path: &Path, tier0: bool, ctx: crate::hir::ModuleContext) -> Result<SourceFile, Failure> {
     let abs: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let decoded = read_source(path)?;
     if let Some(e) = decoded.error {
         return Err(Failure::User(vec![crate::source::diagnostic(&e)]));
     }
-    Ok(SourceFile::new(db, abs.display().to_string(), decoded.text, tier0))
+    Ok(SourceFile::builder(abs.display().to_string(), decoded.text, tier0).context(ctx).new(db))
 }
 
 /// The decoded text of the file at `path` (see `load`).

@@ -19,6 +19,7 @@ pub mod link;
 pub mod lower;
 pub mod methods;
 pub mod modules;
+pub mod program;
 pub mod raise_edges;
 pub mod source;
 pub mod stdlib_names;

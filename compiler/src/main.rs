@@ -138,7 +138,7 @@ fn run(cli: Cli) -> ExitCode {
         },
         Cmd::Check { file, tier, error_format } => {
             let db = Database::default();
-            let r = driver::load(&db, &file, tier == 0).and_then(|f| driver::tir_module(&db, f).map(|_| ()));
+            let r = driver::load_program(&db, &file, tier == 0).and_then(|p| driver::check_program(&db, &p));
             finish(&db, &file, r.map(|_| None), error_format)
         }
         Cmd::Build(b) => {
@@ -191,10 +191,11 @@ fn options(b: &BuildArgs) -> Result<Options, Failure> {
 /// Builds; returns the path of a text/binary artifact written, if any.
 fn build(db: &Database, b: &BuildArgs, exe_override: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
     let opts = options(b)?;
-    let file = driver::load(db, &b.file, b.tier == 0)?;
+    let program = driver::load_program(db, &b.file, b.tier == 0)?;
+    let file = program.main;
     if opts.emit == Emit::Exe {
         let out = exe_override.or(b.output.clone()).unwrap_or_else(|| PathBuf::from(b.file.file_stem().unwrap_or_default()));
-        driver::build_executable(db, file, &opts, &out)?;
+        driver::build_program(db, &program, &opts, &out)?;
         return Ok(Some(out));
     }
     match driver::compile(db, file, &opts)? {
@@ -218,9 +219,14 @@ fn finish(db: &Database, path: &Path, r: Result<Option<PathBuf>, Failure>, fmt: 
     match r {
         Ok(_) => ExitCode::SUCCESS,
         Err(Failure::User(diags)) => {
-            let text = driver::read_source(path).map(|d| d.text).unwrap_or_default();
+            let main_text = driver::read_source(path).map(|d| d.text).unwrap_or_default();
             let shown = path.display().to_string();
             for d in &diags {
+                // A diagnostic of another module of the program is shown against its file.
+                let (shown, text) = match &d.file {
+                    Some(f) => (f.clone(), driver::read_source(Path::new(f)).map(|d| d.text).unwrap_or_default()),
+                    None => (shown.clone(), main_text.clone()),
+                };
                 if fmt == ErrorFormat::Json {
                     eprintln!("{}", diagnostics::render_json(d, &shown, &text));
                 } else {

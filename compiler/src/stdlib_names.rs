@@ -311,6 +311,42 @@ pub const STDLIB_MODULES: &[&str] = &[
     "zoneinfo",
 ];
 
+/// `sys.builtin_module_names`: found before the program's own files (the script's
+/// directory comes after them on CPython's module search path).
+pub const BUILTIN_MODULES: &[&str] = &[
+    "_abc",
+    "_ast",
+    "_codecs",
+    "_collections",
+    "_functools",
+    "_imp",
+    "_io",
+    "_locale",
+    "_operator",
+    "_signal",
+    "_sre",
+    "_stat",
+    "_string",
+    "_symtable",
+    "_thread",
+    "_tokenize",
+    "_tracemalloc",
+    "_warnings",
+    "_weakref",
+    "atexit",
+    "builtins",
+    "errno",
+    "faulthandler",
+    "gc",
+    "itertools",
+    "marshal",
+    "posix",
+    "pwd",
+    "sys",
+    "time",
+    "xxsubtype",
+];
+
 /// `dir(module)` of each module the runtime implements, in `NativeModule` order.
 pub const CPYTHON_ATTRS: &[(&str, &[&str])] = &[
     ("math", &[

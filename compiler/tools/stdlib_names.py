@@ -29,6 +29,11 @@ def render():
         "pub const STDLIB_MODULES: &[&str] = &[",
     ]
     lines += [f'    "{m}",' for m in sorted(sys.stdlib_module_names)]
+    lines += ["];", "",
+              "/// `sys.builtin_module_names`: found before the program's own files (the script's",
+              "/// directory comes after them on CPython's module search path).",
+              "pub const BUILTIN_MODULES: &[&str] = &["]
+    lines += [f'    "{m}",' for m in sorted(sys.builtin_module_names)]
     lines += ["];", "", "/// `dir(module)` of each module the runtime implements, in `NativeModule` order.",
               "pub const CPYTHON_ATTRS: &[(&str, &[&str])] = &["]
     for name in NATIVE:

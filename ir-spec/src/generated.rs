@@ -192,6 +192,10 @@ pub enum Opcode {
     PyWithExit,
     /// `py.import_native`: `import NAME` of a module the runtime implements: the module object (made by the first import, the same object afterwards).
     PyImportNative,
+    /// `py.import_user`: `import NAME` of one of the program's own modules (dotted `module`): the module object, its code run by the first import. With `only_if_missing` = 1 (`from package import NAME` of a submodule), nothing is imported when the package already has the attribute (the result is then None).
+    PyImportUser,
+    /// `py.import_from`: `from M import NAME` where M is one of the program's own modules: the attribute, else the submodule `M.NAME` imported already, else CPython's ImportError.
+    PyImportFrom,
     /// `t.const`: A typed literal; the result type is the literal's type.
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
@@ -402,6 +406,10 @@ pub enum Opcode {
     TWithExit,
     /// `t.import_native`: `py.import_native`: the module object.
     TImportNative,
+    /// `t.import_user`: `py.import_user`: the module object.
+    TImportUser,
+    /// `t.import_from`: `py.import_from`.
+    TImportFrom,
     /// `t.call_value_ex`: `callee(*args, **kwargs)` (`py.call_value_ex`).
     TCallValueEx,
     /// `t.kwargs_merge`: Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).
@@ -422,6 +430,8 @@ pub enum Opcode {
     LStr,
     /// `l.str_slot`: Address of a word of the executable, zero when the program starts, where `molt_str_const` keeps the str object of literal `value` (one word per literal and code unit).
     LStrSlot,
+    /// `l.module_desc`: Address of the descriptor of the program's module `module` (dotted name), which the module's own code unit defines (`molt_import_user` takes it).
+    LModuleDesc,
     /// `l.site_cache`: Address of `words` words of the executable, zero when the program starts, private to this op: a per-site cache the runtime fills (an attribute cache of `molt_obj_getattr_cached`).
     LSiteCache,
     /// `l.iarith_ovf`: Wrapping 64-bit add/sub/mul and its signed-overflow flag (small-int fast paths; loop counters that stop on overflow).
@@ -505,7 +515,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 230] = [
+    pub const ALL: [Opcode; 235] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -581,6 +591,8 @@ impl Opcode {
         Opcode::PyWithEnter,
         Opcode::PyWithExit,
         Opcode::PyImportNative,
+        Opcode::PyImportUser,
+        Opcode::PyImportFrom,
         Opcode::TConst,
         Opcode::TUndef,
         Opcode::TIntBinop,
@@ -686,6 +698,8 @@ impl Opcode {
         Opcode::TWithEnter,
         Opcode::TWithExit,
         Opcode::TImportNative,
+        Opcode::TImportUser,
+        Opcode::TImportFrom,
         Opcode::TCallValueEx,
         Opcode::TKwargsMerge,
         Opcode::TCallValue,
@@ -696,6 +710,7 @@ impl Opcode {
         Opcode::LConst,
         Opcode::LStr,
         Opcode::LStrSlot,
+        Opcode::LModuleDesc,
         Opcode::LSiteCache,
         Opcode::LIarithOvf,
         Opcode::LIbit,
@@ -827,6 +842,8 @@ impl Opcode {
             "py.with_enter" => Opcode::PyWithEnter,
             "py.with_exit" => Opcode::PyWithExit,
             "py.import_native" => Opcode::PyImportNative,
+            "py.import_user" => Opcode::PyImportUser,
+            "py.import_from" => Opcode::PyImportFrom,
             "t.const" => Opcode::TConst,
             "t.undef" => Opcode::TUndef,
             "t.int_binop" => Opcode::TIntBinop,
@@ -932,6 +949,8 @@ impl Opcode {
             "t.with_enter" => Opcode::TWithEnter,
             "t.with_exit" => Opcode::TWithExit,
             "t.import_native" => Opcode::TImportNative,
+            "t.import_user" => Opcode::TImportUser,
+            "t.import_from" => Opcode::TImportFrom,
             "t.call_value_ex" => Opcode::TCallValueEx,
             "t.kwargs_merge" => Opcode::TKwargsMerge,
             "t.call_value" => Opcode::TCallValue,
@@ -942,6 +961,7 @@ impl Opcode {
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
             "l.str_slot" => Opcode::LStrSlot,
+            "l.module_desc" => Opcode::LModuleDesc,
             "l.site_cache" => Opcode::LSiteCache,
             "l.iarith_ovf" => Opcode::LIarithOvf,
             "l.ibit" => Opcode::LIbit,
@@ -1073,6 +1093,8 @@ macro_rules! py_ops {
             | $crate::Opcode::PyWithEnter
             | $crate::Opcode::PyWithExit
             | $crate::Opcode::PyImportNative
+            | $crate::Opcode::PyImportUser
+            | $crate::Opcode::PyImportFrom
     };
 }
 
@@ -1185,6 +1207,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TWithEnter
             | $crate::Opcode::TWithExit
             | $crate::Opcode::TImportNative
+            | $crate::Opcode::TImportUser
+            | $crate::Opcode::TImportFrom
             | $crate::Opcode::TCallValueEx
             | $crate::Opcode::TKwargsMerge
             | $crate::Opcode::TCallValue
@@ -1202,6 +1226,7 @@ macro_rules! l_ops {
         $crate::Opcode::LConst
             | $crate::Opcode::LStr
             | $crate::Opcode::LStrSlot
+            | $crate::Opcode::LModuleDesc
             | $crate::Opcode::LSiteCache
             | $crate::Opcode::LIarithOvf
             | $crate::Opcode::LIbit
@@ -1245,7 +1270,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 230] = [
+static SPECS: [OpSpec; 235] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2219,6 +2244,32 @@ static SPECS: [OpSpec; 230] = [
         attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.import_user",
+        dialect: Dialect::Py,
+        doc: "`import NAME` of one of the program's own modules (dotted `module`): the module object, its code run by the first import. With `only_if_missing` = 1 (`from package import NAME` of a submodule), nothing is imported when the package already has the attribute (the result is then None).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Str, optional: false }, AttrSpec { name: "only_if_missing", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.import_from",
+        dialect: Dialect::Py,
+        doc: "`from M import NAME` where M is one of the program's own modules: the attribute, else the submodule `M.NAME` imported already, else CPython's ImportError.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -3587,6 +3638,32 @@ static SPECS: [OpSpec; 230] = [
         relate: None,
     },
     OpSpec {
+        name: "t.import_user",
+        dialect: Dialect::T,
+        doc: "`py.import_user`: the module object.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Str, optional: false }, AttrSpec { name: "only_if_missing", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.import_from",
+        dialect: Dialect::T,
+        doc: "`py.import_from`.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
         name: "t.call_value_ex",
         dialect: Dialect::T,
         doc: "`callee(*args, **kwargs)` (`py.call_value_ex`).",
@@ -3712,6 +3789,19 @@ static SPECS: [OpSpec; 230] = [
         results: &[C::Exactly(Type::Ptr)],
         variadic_results: false,
         attrs: &[AttrSpec { name: "value", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.module_desc",
+        dialect: Dialect::L,
+        doc: "Address of the descriptor of the program's module `module` (dotted name), which the module's own code unit defines (`molt_import_user` takes it).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ptr)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::PURE,
         relate: None,

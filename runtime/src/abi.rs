@@ -519,6 +519,14 @@ molt_abi! {
         /// lists for it (plus `__name__` and `__dict__`); it is a real module object: reading a
         /// missing attribute raises "module 'math' has no attribute 'x'", assigning one works.
         fn molt_import_native(module: i32) -> obj;
+        /// `import NAME` of one of the program's own modules: `desc` is the address of its
+        /// descriptor (`molt_module.NAME`, emitted with the module's code); the module object,
+        /// its code run by the first import (a new reference). With `only_if_missing`
+        /// (`from package import NAME`), None when the package already has the attribute.
+        fn molt_import_user(desc: ptr, only_if_missing: bool) -> obj;
+        /// `from M import NAME` (`name` a str): the attribute of module `module`, else the
+        /// submodule `M.NAME` imported already, else CPython's ImportError.
+        fn molt_import_from(module: obj, name: obj) -> obj;
     }
     entry {
         /// Defined by the compiler in every executable: the module's top-level code. The
@@ -826,7 +834,7 @@ molt_abi! {
     // KeyboardInterrupt, GeneratorExit}; Exception > {ArithmeticError > {ZeroDivisionError,
     // OverflowError}, LookupError > {IndexError, KeyError}, RuntimeError > {RecursionError,
     // NotImplementedError}, NameError > UnboundLocalError, ValueError, TypeError, MemoryError,
-    // AssertionError, AttributeError, StopIteration}.
+    // AssertionError, AttributeError, StopIteration, ImportError}.
     exception_kinds {
         ZeroDivisionError = 1,
         OverflowError = 2,
@@ -850,5 +858,6 @@ molt_abi! {
         SystemExit = 20,
         KeyboardInterrupt = 21,
         GeneratorExit = 22,
+        ImportError = 23,
     }
 }

@@ -24,7 +24,7 @@ CLASSES = [
     BaseException, Exception, SystemExit, KeyboardInterrupt, GeneratorExit, ArithmeticError,
     ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError, RuntimeError,
     RecursionError, NotImplementedError, NameError, UnboundLocalError, ValueError, TypeError,
-    MemoryError, AssertionError, AttributeError, StopIteration, SystemError,
+    MemoryError, AssertionError, AttributeError, StopIteration, SystemError, ImportError,
 ]
 
 

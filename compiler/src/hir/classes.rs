@@ -124,7 +124,7 @@ impl FnLower<'_> {
         self.class_ns = Some(ns);
         self.known_class = self.ctx.shapes.of_stmt(c.range.start());
         let sp = span(c.range);
-        let mut entries = vec![("__module__", Attr::Str("__main__".into())), ("__qualname__", Attr::Str(self.qualname.clone()))];
+        let mut entries = vec![("__module__", Attr::Str(self.ctx.module.name.clone())), ("__qualname__", Attr::Str(self.qualname.clone()))];
         if let Some(Stmt::Expr(e)) = c.body.first()
             && let Expr::StringLiteral(s) = &*e.value
         {

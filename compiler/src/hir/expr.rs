@@ -53,8 +53,11 @@ impl<'a> FnLower<'a> {
             },
             Resolved::Func => function_value(),
             Resolved::ClassLocal(_) => return self.load_class_name(name, sp),
-            // The module namespace CPython starts a program with: `__name__` is "__main__".
-            Resolved::Undefined if name == "__name__" => return Some(self.konst(b, Attr::Str("__main__".into()), sp)),
+            // The module namespace CPython starts a module with: `__name__` is "__main__" for
+            // the program's main file, the module's dotted name for the others.
+            Resolved::Undefined if name == "__name__" => return Some(self.konst(b, Attr::Str(self.ctx.module.name.clone()), sp)),
+            // `__file__`: the path of the module's source, as its tracebacks show it.
+            Resolved::Undefined if name == "__file__" => return Some(self.konst(b, Attr::Str(self.ctx.path.to_string()), sp)),
             Resolved::Undefined => Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
                 .label("not a local, module-level name or supported builtin")
                 .help("define it at module level or in this function before using it"),

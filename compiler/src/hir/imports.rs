@@ -8,10 +8,13 @@
 //! (`py.import_native`, the same object on every import), then each name read from it
 //! (`py.getattr`) and bound in the order written; `from __future__ import …` (CPython's
 //! SyntaxErrors for an unknown feature and for a future import after other statements; the
-//! features change nothing Molt compiles). Everything CPython would import and Molt cannot is a
+//! features change nothing Molt compiles). The program's own modules (`ModuleContext::program`,
+//! decisions/0032) are found first, but for CPython's builtin modules: `py.import_user` of each
+//! package on the way, `py.import_from` per name of a `from` import (relative ones resolved
+//! as CPython's `_resolve_name` does). Everything CPython would import and Molt cannot is a
 //! compile-time diagnostic naming the module or the name (E0110, E0111): an unknown module, a
-//! standard-library module Molt lacks, a relative import, `from m import *`, a name of a
-//! module that Molt's module lacks. Reading `m.x` where `m` is a name only `import m`
+//! standard-library module Molt lacks, a relative import outside a package, `from m import *`,
+//! a name of a module that Molt's module lacks. Reading `m.x` where `m` is a name only `import m`
 //! statements bind checks `x` the same way; assigning or deleting it is a diagnostic (modules
 //! are not monkeypatched in Molt: the runtime's module objects refuse it too).
 
@@ -33,6 +36,15 @@ impl FnLower<'_> {
         for a in &i.names {
             let sp = span(a.range);
             let name = a.name.as_str();
+            if self.is_user_module(name) {
+                // IMPORT_NAME imports each package on the way; `import a.b` binds `a`,
+                // `import a.b as c` the submodule.
+                let Some(chain) = self.user_chain(name, sp) else { continue };
+                let (Some(&top), Some(&last)) = (chain.first(), chain.last()) else { continue };
+                let bound = a.asname.as_ref().map_or(name.split('.').next().unwrap_or(name), |n| n.as_str());
+                self.assign_name(bound, if a.asname.is_some() { last } else { top }, sp);
+                continue;
+            }
             let Some(m) = self.native_module(name, sp) else { continue };
             if name.contains('.') {
                 // No module Molt provides has submodules yet.
@@ -48,6 +60,10 @@ impl FnLower<'_> {
 
     pub(super) fn import_from(&mut self, i: &ast::StmtImportFrom, sp: Span) {
         let name = i.module.as_ref().map_or("", |m| m.as_str());
+        if i.level > 0 || self.is_user_module(name) {
+            self.import_from_user(i, name, sp);
+            return;
+        }
         if i.level > 0 {
             let dots = ".".repeat(i.level as usize);
             self.err(Diagnostic::new("E0110", sp, format!("relative import from `{dots}{name}`: multi-module programs are not supported yet")).label("relative import").help("put the program in one file"));
@@ -85,6 +101,97 @@ impl FnLower<'_> {
             let get = NewOp::new(Opcode::PyGetattr, span(a.range)).operands([module]).attr("name", Attr::Str(a.name.to_string())).result(Type::Obj);
             let Some(v) = self.emit(b, get) else { return };
             self.assign_name(a.asname.as_ref().unwrap_or(&a.name).as_str(), v, span(a.range));
+        }
+    }
+
+    /// Whether `name` (dotted) is one of the program's own modules or inside one of its
+    /// packages: CPython finds it on the script's directory, after its builtin modules only.
+    fn is_user_module(&self, name: &str) -> bool {
+        let top = name.split('.').next().unwrap_or(name);
+        self.ctx.module.program.contains_key(top) && !crate::stdlib_names::BUILTIN_MODULES.contains(&top)
+    }
+
+    /// `import a.b.c` of the program's modules: `py.import_user` of `a`, `a.b`, `a.b.c` in
+    /// turn (CPython imports each parent first); their module objects. A part that is no
+    /// module of the program is E0110.
+    fn user_chain(&mut self, name: &str, sp: Span) -> Option<Vec<molt_ir::Value>> {
+        let mut out = Vec::new();
+        let mut prefix = String::new();
+        for part in name.split('.') {
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            if !self.ctx.module.program.contains_key(&prefix) {
+                self.err(Diagnostic::new("E0110", sp, format!("no module named `{prefix}`")).label("not a module of this program")
+                    .help("the program's modules are the `.py` files and packages (directories with an `__init__.py`) next to its main file"));
+                return None;
+            }
+            let b = self.cur?;
+            let op = NewOp::new(Opcode::PyImportUser, sp).attr("module", Attr::Str(prefix.clone())).attr("only_if_missing", Attr::Int(0)).result(Type::Obj);
+            out.push(self.emit(b, op)?);
+        }
+        Some(out)
+    }
+
+    /// `from M import a, b` (`from . import a`, `from .m import a`) of the program's modules:
+    /// M imported (its packages first), then for each name the submodule `M.a` when the
+    /// program has one and M lacks the attribute (CPython's `_handle_fromlist`), then
+    /// `py.import_from` (IMPORT_FROM), bound in order.
+    fn import_from_user(&mut self, i: &ast::StmtImportFrom, name: &str, sp: Span) {
+        let module = self.ctx.module;
+        let absolute = if i.level == 0 {
+            name.to_string()
+        } else {
+            // CPython's `_calc___package__` and `_resolve_name`.
+            if !module.exports() {
+                self.err(Diagnostic::new("E0110", sp, "attempted relative import with no known parent package").label("the main file is in no package (ImportError)")
+                    .help("import the module by its name: `import helpers`"));
+                return;
+            }
+            let mut base: Vec<&str> = module.name.split('.').collect();
+            if !module.package {
+                base.pop();
+            }
+            let up = i.level as usize - 1;
+            if base.is_empty() || up >= base.len() {
+                self.err(Diagnostic::new("E0110", sp, "attempted relative import beyond top-level package").label("ImportError").help("import the module by its absolute name"));
+                return;
+            }
+            base.truncate(base.len() - up);
+            let mut b = base.join(".");
+            if !name.is_empty() {
+                b.push('.');
+                b.push_str(name);
+            }
+            b
+        };
+        if !self.is_user_module(&absolute) {
+            self.err(Diagnostic::new("E0110", sp, format!("no module named `{absolute}`")).label("not a module of this program")
+                .help("the program's modules are the `.py` files and packages (directories with an `__init__.py`) next to its main file"));
+            return;
+        }
+        if i.names.iter().any(|a| a.name.as_str() == "*") {
+            self.err(Diagnostic::new("E0111", sp, format!("`from {absolute} import *` is not supported yet")).label("star import").help(format!("import the names you use: `from {absolute} import a, b`")));
+            return;
+        }
+        let Some(chain) = self.user_chain(&absolute, sp) else { return };
+        let Some(&m) = chain.last() else { return };
+        for a in &i.names {
+            let asp = span(a.range);
+            let what = a.name.as_str();
+            let sub = format!("{absolute}.{what}");
+            if self.ctx.module.program.contains_key(&sub) {
+                let Some(b) = self.cur else { return };
+                let op = NewOp::new(Opcode::PyImportUser, asp).attr("module", Attr::Str(sub)).attr("only_if_missing", Attr::Int(1)).result(Type::Obj);
+                if self.emit(b, op).is_none() {
+                    return;
+                }
+            }
+            let Some(b) = self.cur else { return };
+            let get = NewOp::new(Opcode::PyImportFrom, asp).operands([m]).attr("name", Attr::Str(what.to_string())).result(Type::Obj);
+            let Some(v) = self.emit(b, get) else { return };
+            self.assign_name(a.asname.as_ref().unwrap_or(&a.name).as_str(), v, asp);
         }
     }
 
@@ -135,8 +242,8 @@ impl FnLower<'_> {
                 None
             }
             Module::Unknown => {
-                self.err(Diagnostic::new("E0110", sp, format!("no module named `{name}`")).label("not in the standard library")
-                    .help("Molt compiles single-file programs: the program's own modules and third-party packages cannot be imported yet"));
+                self.err(Diagnostic::new("E0110", sp, format!("no module named `{name}`")).label("not in the standard library, nor a module of this program")
+                    .help("the program's modules are the `.py` files and packages next to its main file; third-party packages cannot be imported"));
                 None
             }
         }
@@ -187,6 +294,7 @@ impl FnLower<'_> {
             }
         }
         match t.static_import(sym)? {
+            (module, None) if self.is_user_module(module) => None,
             (module, None) => match modules::resolve(module) {
                 Module::Native(m) => Some(m),
                 Module::Future | Module::NotYet | Module::Unknown => None,

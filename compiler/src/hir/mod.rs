@@ -40,6 +40,44 @@ mod with_stmt;
 
 pub const MODULE_FUNC: &str = "<module>";
 
+/// Where a module sits in its program (decisions/0032): its name, and the program's other
+/// modules, which its imports resolve against.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ModuleContext {
+    /// The module's dotted name: `__main__` for the program's main file.
+    pub name: String,
+    /// Whether it is a package (its file is an `__init__.py`).
+    pub package: bool,
+    /// The program's own modules (dotted name → whether it is a package), `__main__` aside.
+    pub program: BTreeMap<String, bool>,
+    /// Whether some other module of the program imports `sys` (then every module compares
+    /// frame depths with the runtime's recursion limit, decisions/0027).
+    pub imports_sys: bool,
+}
+
+impl Default for ModuleContext {
+    fn default() -> Self {
+        ModuleContext { name: MAIN_NAME.to_string(), package: false, program: BTreeMap::new(), imports_sys: false }
+    }
+}
+
+impl ModuleContext {
+    /// Whether other modules import this one: then every module-level name is a variable they
+    /// can read (a boxed global slot), every `def` a function object there.
+    pub fn exports(&self) -> bool {
+        self.name != MAIN_NAME
+    }
+
+    /// Whether the program has other modules than this one: the analyses that assume they see
+    /// every use of a class (known classes, decisions/0031) are off.
+    pub fn closed(&self) -> bool {
+        self.program.is_empty() && !self.exports()
+    }
+}
+
+/// `__name__` of the program's main module.
+pub const MAIN_NAME: &str = "__main__";
+
 /// One lowered function and what goes with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HirFunc {
@@ -72,6 +110,9 @@ pub struct HirModule {
     pub methods: BTreeMap<(usize, String), usize>,
     /// The function objects' code of the known classes' `def`s: HIR name → (class, method).
     pub method_objects: BTreeMap<String, (usize, String)>,
+    /// For a module other programs' modules import: its module-level names (each a global
+    /// slot holding a boxed value), and whether each is a `def` its own code calls directly.
+    pub exports: Vec<(String, bool)>,
 }
 
 impl HirModule {
@@ -91,7 +132,7 @@ pub(super) fn span(r: TextRange) -> Span {
 }
 
 /// Lowers a parsed module. Returns the HIR and every diagnostic found.
-pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
+pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirModule, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let table = SymbolTable::build(body);
     for (r, msg) in &table.errors {
@@ -126,10 +167,17 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     }
     // Module variables that some function refers to are globals (a slot + a bound flag); the
     // others are SSA values of `<module>`, like a function's locals.
+    // A module others import keeps every module-level name in a slot they can read.
+    let exported: Vec<SymbolId> = if module.exports() {
+        table.scope(module_scope).symbols.iter().copied().filter(|&s| table.symbol(s).binding == Binding::Global && (is_variable(&table, &func_syms, s) || func_syms.contains(&s))).collect()
+    } else {
+        Vec::new()
+    };
     let globals: BTreeSet<String> = table.scope(module_scope).symbols.iter().copied()
-        .filter(|&s| is_global_slot(&table, &func_syms, s))
+        .filter(|&s| is_global_slot(&table, &func_syms, s) || (exported.contains(&s) && !func_syms.contains(&s)))
         .map(|s| table.name(s).to_string())
         .collect();
+    let exports: Vec<(String, bool)> = exported.iter().map(|&s| (table.name(s).to_string(), func_syms.contains(&s))).collect();
     let defs_first = {
         // Defs first if no statement before the last def contains a call.
         let last_def = body.iter().rposition(|s| matches!(s, Stmt::FunctionDef(_)));
@@ -144,9 +192,10 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
         globals.extend((0..sig.names.len()).filter(|&i| sig.has_default(i)).map(|i| sig.default_global(i)));
     }
     let escaping = functions::names_used_as_values(body);
-    let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| escaping.contains(n)).collect();
-    let shapes = shapes::Shapes::of(body, &table);
-    let ctx = Ctx { table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
+    // Importers read a module's `def`s as function objects.
+    let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| module.exports() || escaping.contains(n)).collect();
+    let shapes = if module.closed() { shapes::Shapes::of(body, &table) } else { shapes::Shapes::default() };
+    let ctx = Ctx { module, path, table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -202,7 +251,7 @@ pub fn lower_module(body: &[Stmt]) -> (HirModule, Vec<Diagnostic>) {
     let by_name = funcs.iter().enumerate().map(|(i, f)| (f.func.name.clone(), i)).collect();
     let methods = method_names.into_iter().collect();
     let method_objects = ctx.method_objects.take();
-    (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects }, diags)
+    (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects, exports }, diags)
 }
 
 /// A `def` lowered as a function of its own, called directly (a module-level `def`, or the
@@ -266,6 +315,10 @@ fn stmt_has_call(s: &Stmt) -> bool {
 }
 
 struct Ctx<'a> {
+    /// The module's name and its program.
+    module: &'a ModuleContext,
+    /// The path of its file (`__file__`).
+    path: &'a str,
     table: &'a SymbolTable,
     /// The classes the compiler knows completely.
     shapes: &'a shapes::Shapes,

@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend
     };
 }
 
@@ -588,6 +588,14 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyImportNative => {
                 self.value(b, NewOp::new(Opcode::TImportNative, sp).enum_attr("module", o.expect_enum_attr::<molt_ir::NativeModule>("module")).result(Type::TObj))
+            }
+            Opcode::PyImportUser => {
+                let (m, f) = (o.attr("module").cloned().unwrap_or(Attr::Str(String::new())), o.attr("only_if_missing").cloned().unwrap_or(Attr::Int(0)));
+                self.value(b, NewOp::new(Opcode::TImportUser, sp).attr("module", m).attr("only_if_missing", f).result(Type::TObj))
+            }
+            Opcode::PyImportFrom => {
+                let m = boxed_operand(self, 0);
+                self.value(b, NewOp::new(Opcode::TImportFrom, sp).operands([m]).attr("name", o.attr("name").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
             }
             Opcode::PyExcMatchesClass | Opcode::PyWithExit => {
                 let (e, c) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -1165,7 +1173,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
         }
     }
 

@@ -60,7 +60,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
         RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_map
-        | RtFn::molt_filter | RtFn::molt_import_native => true,
+        | RtFn::molt_filter | RtFn::molt_import_native | RtFn::molt_import_user | RtFn::molt_import_from => true,
         RtFn::molt_gen_new | RtFn::molt_gen_sent | RtFn::molt_yf_send => true,
         RtFn::molt_yf_done => false,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
@@ -597,6 +597,16 @@ impl L<'_> {
             Opcode::TImportNative => {
                 let c = self.i64c(crate::modules::abi_code(o.expect_enum_attr("module")).into(), sp);
                 Some(self.call_val(RtFn::molt_import_native, vec![c], Type::Ref, sp))
+            }
+            Opcode::TImportUser => {
+                let module = attr("module").as_str().unwrap_or("").to_string();
+                let desc = self.val(NewOp::new(Opcode::LModuleDesc, sp).attr("module", Attr::Str(module)).result(Type::Ptr));
+                let only = self.konst(Attr::Bool(attr("only_if_missing").as_int() == Some(1)), Type::I1, sp);
+                Some(self.call_val(RtFn::molt_import_user, vec![desc, only], Type::Ref, sp))
+            }
+            Opcode::TImportFrom => {
+                let n = self.str_object(attr("name").as_str().unwrap_or(""), sp);
+                Some(self.call_val(RtFn::molt_import_from, vec![ops[0], n], Type::Ref, sp))
             }
             Opcode::TBuiltinClass => {
                 let name = attr("name").as_str().unwrap_or("").to_string();

@@ -108,6 +108,7 @@ pub static MEMORY_ERROR: TypeObject = exc_type("MemoryError", &EXCEPTION);
 pub static ASSERTION_ERROR: TypeObject = exc_type("AssertionError", &EXCEPTION);
 pub static ATTRIBUTE_ERROR: TypeObject = exc_type("AttributeError", &EXCEPTION);
 pub static STOP_ITERATION: TypeObject = exc_type("StopIteration", &EXCEPTION);
+pub static IMPORT_ERROR: TypeObject = exc_type("ImportError", &EXCEPTION);
 /// The class of an exception raised with a kind code the ABI does not define (a compiler bug).
 pub static SYSTEM_ERROR: TypeObject = exc_type("SystemError", &EXCEPTION);
 
@@ -119,6 +120,7 @@ pub const fn exception_type(kind: ExceptionKind) -> &'static TypeObject {
         ExceptionKind::SystemExit => &SYSTEM_EXIT,
         ExceptionKind::KeyboardInterrupt => &KEYBOARD_INTERRUPT,
         ExceptionKind::GeneratorExit => &GENERATOR_EXIT,
+        ExceptionKind::ImportError => &IMPORT_ERROR,
         ExceptionKind::ArithmeticError => &ARITHMETIC_ERROR,
         ExceptionKind::ZeroDivisionError => &ZERO_DIVISION_ERROR,
         ExceptionKind::OverflowError => &OVERFLOW_ERROR,

@@ -30,7 +30,7 @@
 //! attributes, `molt_class_new`), `layout` (the slots a class's instances keep attributes in),
 //! `instance` (their instances, `molt_instance_new`, and the generic attribute protocol), `descr` (bound methods, staticmethod, classmethod, property, the builtin classes'
 //! methods as values), `super_` (`super`), `slots` (the dunder dispatch of user classes and
-//! calling them), `module` (module objects and `molt_import_native`), `native_fn` (the runtime's
+//! calling them), `module` (module objects and `molt_import_native`), `user_module` (the program's own modules, `molt_import_user`), `native_fn` (the runtime's
 //! modules' functions as builtin functions), `math`, `sys_module` + `textio` (`sys`, its
 //! stdout and stderr objects), `time_module`, `typing` (the modules the runtime implements,
 //! `NativeModule`; decisions/0027).
@@ -113,6 +113,7 @@ pub mod textio;
 pub mod time_module;
 pub mod tuple;
 pub mod typing;
+pub mod user_module;
 pub mod types;
 pub mod with_stmt;
 
@@ -363,6 +364,7 @@ pub mod abi {
     pub use super::generator::{molt_gen_new, molt_gen_sent};
     pub use super::yield_from::{molt_yf_done, molt_yf_send};
     pub use super::module::molt_import_native;
+    pub use super::user_module::{molt_import_from, molt_import_user};
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};
     pub use super::singletons::{molt_ellipsis, molt_false, molt_none, molt_not_implemented, molt_true};

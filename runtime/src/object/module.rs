@@ -43,8 +43,11 @@ pub struct ModuleObject {
     name: Obj,
     /// Its namespace (`__dict__`, a dict).
     dict: Obj,
-    /// Which module it is (its `NATIVE_MODULES` entry, for "Did you mean" suggestions).
-    which: NativeModule,
+    /// Which module it is (its `NATIVE_MODULES` entry, for "Did you mean" suggestions); None
+    /// for one of the program's own modules.
+    which: Option<NativeModule>,
+    /// One of the program's own modules: its descriptor (`user_module`), else null.
+    pub(crate) user: *mut super::user_module::UserModule,
 }
 
 /// `module`.
@@ -69,7 +72,7 @@ pub fn is_module(o: Obj) -> bool {
     o.type_of().is(&TYPE_MODULE)
 }
 
-fn parts(o: Obj) -> Option<(Obj, Obj, NativeModule)> {
+fn parts(o: Obj) -> Option<(Obj, Obj, Option<NativeModule>)> {
     if !is_module(o) {
         return None;
     }
@@ -104,11 +107,51 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
     unsafe {
         core::ptr::addr_of_mut!((*p).name).write(name.release());
         core::ptr::addr_of_mut!((*p).dict).write(d.release());
-        core::ptr::addr_of_mut!((*p).which).write(which);
+        core::ptr::addr_of_mut!((*p).which).write(Some(which));
+        core::ptr::addr_of_mut!((*p).user).write(core::ptr::null_mut());
         let m = Obj::from_header(p.cast());
         super::gc::track(m);
         Ok(m)
     }
+}
+
+/// A new module object for one of the program's own modules (`user_module`): its dict holds
+/// `__name__` and `__file__` (the rest of its namespace is the descriptor's variables).
+pub(crate) fn new_user_module(name: &str, file: &str, user: *mut super::user_module::UserModule) -> MoltResult<Obj> {
+    let n = Owned(pystr::str_from_text(name)?);
+    let d = Owned(dict::new_dict()?);
+    store(d.get(), "__name__", n.get())?;
+    store_owned(d.get(), "__file__", pystr::str_from_text(file))?;
+    let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
+    // SAFETY: a fresh block whose header is written; the fields are written before tracking.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).name).write(n.release());
+        core::ptr::addr_of_mut!((*p).dict).write(d.release());
+        core::ptr::addr_of_mut!((*p).which).write(None);
+        core::ptr::addr_of_mut!((*p).user).write(user);
+        let m = Obj::from_header(p.cast());
+        super::gc::track(m);
+        Ok(m)
+    }
+}
+
+/// The descriptor of user module object `o` (null for a native module or a non-module).
+pub(crate) fn user_descriptor(o: Obj) -> *mut super::user_module::UserModule {
+    if !is_module(o) {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: an object of type `module` is a `ModuleObject`, alive while `o` is.
+    o.header_ptr().map_or(core::ptr::null_mut(), |h| unsafe { (*h.cast::<ModuleObject>()).user })
+}
+
+/// Records user module descriptor `u` (its first import): released at exit, found by name.
+pub(crate) fn record_user(u: *mut super::user_module::UserModule) {
+    cache::with(|c| c.users.push(u as usize));
+}
+
+/// The user module descriptors recorded so far, in import order.
+pub(crate) fn recorded_users() -> alloc::vec::Vec<usize> {
+    cache::with(|c| c.users.clone())
 }
 
 /// Stores `value` (borrowed) under `name` in dict `d`: what each module's `fill` uses.
@@ -171,6 +214,12 @@ pub extern "C" fn molt_import_native(module: i32) -> Obj {
 /// Drops the cache's references to the imported modules (at exit, before the object report;
 /// CPython clears `sys.modules` as it finalises).
 pub fn release_modules() {
+    // The program's own modules first, the last imported first: their variables, then the
+    // registry's reference to each module object.
+    let users = cache::with(|c| core::mem::take(&mut c.users));
+    for &u in users.iter().rev() {
+        super::user_module::release(u as *mut super::user_module::UserModule);
+    }
     let all = cache::with(core::mem::take);
     for m in all.modules.into_iter().chain([all.interned]).flatten() {
         // SAFETY: the cache owned this reference.
@@ -181,14 +230,16 @@ pub fn release_modules() {
 /// The imported modules, by `NativeModule` code: process-wide in programs, per thread in the
 /// unit tests (like the allocation counts: each test thread sees only its own objects).
 mod cache {
-    /// Owned references: the modules by code, and `sys.intern`'s table (a dict).
+    /// Owned references: the modules by code, and `sys.intern`'s table (a dict); the
+    /// descriptors of the program's own modules imported so far (addresses, import order).
     #[derive(Default)]
     pub struct Cache {
         pub modules: [Option<super::Obj>; crate::NativeModule::ALL.len()],
         pub interned: Option<super::Obj>,
+        pub users: alloc::vec::Vec<usize>,
     }
 
-    const EMPTY: Cache = Cache { modules: [None; crate::NativeModule::ALL.len()], interned: None };
+    const EMPTY: Cache = Cache { modules: [None; crate::NativeModule::ALL.len()], interned: None, users: alloc::vec::Vec::new() };
 
     #[cfg(not(test))]
     pub fn with<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
@@ -205,8 +256,12 @@ mod cache {
     }
 }
 
-/// `module_repr` for a built-in module: `<module 'math' (built-in)>`.
+/// `module_repr` for a built-in module: `<module 'math' (built-in)>`; one of the program's
+/// own modules shows its file, `<module 'helpers' from '/path/helpers.py'>`.
 fn module_repr(o: Obj) -> MoltResult<String> {
+    if let Some(u) = super::user_module::descriptor(o) {
+        return Ok(super::user_module::repr(u));
+    }
     let name = parts(o).and_then(|(_, d, _)| dict::get_str(d, "__name__")).and_then(pystr::str_text);
     Ok(match name {
         Some(n) => format!("<module '{n}' (built-in)>"),
@@ -218,6 +273,9 @@ fn module_repr(o: Obj) -> MoltResult<String> {
 /// AttributeError. None when `m` is no module.
 pub fn getattr(m: Obj, name: &str) -> Option<MoltResult<Obj>> {
     let (_, d, which) = parts(m)?;
+    if let Some(u) = super::user_module::descriptor(m) {
+        return Some(super::user_module::getattr(m, u, d, name));
+    }
     Some(match name {
         "__dict__" => Ok(new_ref(d)),
         "__class__" => Ok(super::attrs::class_value(&TYPE_MODULE)),
@@ -226,7 +284,7 @@ pub fn getattr(m: Obj, name: &str) -> Option<MoltResult<Obj>> {
             None => {
                 let mname = dict::get_str(d, "__name__").and_then(pystr::str_text).unwrap_or("?");
                 Err(MoltError::new(AttributeError, format!("module '{mname}' has no attribute '{name}'"))
-                    .with_suggest(Some(Suggest { dir: public_names(which), name: name.into() })))
+                    .with_suggest(which.map(|w| Suggest { dir: public_names(w), name: name.into() })))
             }
         },
     })
@@ -244,6 +302,10 @@ pub fn setattr(m: Obj, name: Obj, value: Option<Obj>) -> Option<MoltResult<()>> 
         if n == "__class__" {
             return fail(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
+        if let Some(u) = super::user_module::descriptor(m)
+            && let Some(done) = super::user_module::set_entry(u, n, value)? {
+                return Ok(done);
+            }
         match value {
             Some(v) => dict::set_item(d, name, v),
             None => match dict::del_item(d, name) {

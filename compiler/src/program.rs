@@ -1,0 +1,157 @@
+//! The modules of a program (closed world, decisions/0032): the main file and every module
+//! its imports name that is found next to it, as CPython's path finder finds it with the
+//! script's directory first on `sys.path`.
+//!
+//! Relies on: the parser (imports are read from the AST of each file, wherever they are:
+//! inside functions, `if`, `try`). Provides: `discover`, the program's modules by dotted
+//! name with their files.
+//!
+//! Invariants: a module is found as CPython 3.11's `FileFinder` finds it in one directory: a
+//! package directory (with `__init__.py`) before `NAME.py`; a submodule only inside a package
+//! found so far; CPython's builtin modules (`sys.builtin_module_names`) before any file.
+//! A name that is no file of the program is left to the front end (a standard-library module
+//! or a diagnostic). Discovery never fails: a file that cannot be read or parsed is reported
+//! when it is compiled.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::path::{Path, PathBuf};
+
+use ruff_python_ast::visitor::{Visitor, walk_stmt};
+use ruff_python_ast::{self as ast, Stmt};
+
+/// One module of the program other than `__main__`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleFile {
+    pub path: PathBuf,
+    /// Its file is a package's `__init__.py`.
+    pub package: bool,
+}
+
+/// The program of `main`: its other modules by dotted name, and whether any file imports
+/// `sys`.
+pub struct Program {
+    pub modules: BTreeMap<String, ModuleFile>,
+    pub imports_sys: bool,
+}
+
+/// Finds the modules the program of main file `main` imports, transitively.
+pub fn discover(main: &Path) -> Program {
+    // CPython puts the real path of the script's directory first on `sys.path`.
+    let root = main.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }).and_then(|p| std::fs::canonicalize(p).ok());
+    let mut program = Program { modules: BTreeMap::new(), imports_sys: false };
+    let Some(root) = root else { return program };
+    let mut queue: VecDeque<(String, bool, PathBuf)> = VecDeque::from([(crate::hir::MAIN_NAME.to_string(), false, main.to_path_buf())]);
+    while let Some((name, package, path)) = queue.pop_front() {
+        let Ok(decoded) = crate::driver::read_source(&path) else { continue };
+        let Ok(parsed) = ruff_python_parser::parse_module(&decoded.text) else { continue };
+        let mut v = Imports { wanted: Vec::new() };
+        for s in &parsed.syntax().body {
+            v.visit_stmt(s);
+        }
+        for (level, module, names) in v.wanted {
+            let Some(absolute) = resolve(&name, package, level, &module) else { continue };
+            if absolute.split('.').next() == Some("sys") {
+                program.imports_sys = true;
+            }
+            let mut candidates = prefixes(&absolute);
+            candidates.extend(names.iter().filter(|n| *n != "*").map(|n| format!("{absolute}.{n}")));
+            for c in candidates {
+                if program.modules.contains_key(&c) || c == crate::hir::MAIN_NAME {
+                    continue;
+                }
+                if let Some(found) = find(&root, &c, &program.modules) {
+                    queue.push_back((c.clone(), found.package, found.path.clone()));
+                    program.modules.insert(c, found);
+                }
+            }
+        }
+    }
+    program
+}
+
+/// `a`, `a.b`, `a.b.c` for `a.b.c`.
+fn prefixes(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split('.').collect();
+    (1..=parts.len()).map(|k| parts[..k].join(".")).collect()
+}
+
+/// The absolute name of an import in module `name` (CPython's `_resolve_name`); None for a
+/// relative import that has no package (the front end reports it).
+fn resolve(name: &str, package: bool, level: u32, module: &str) -> Option<String> {
+    if level == 0 {
+        return Some(module.to_string());
+    }
+    if name == crate::hir::MAIN_NAME {
+        return None;
+    }
+    let mut base: Vec<&str> = name.split('.').collect();
+    if !package {
+        base.pop();
+    }
+    let up = level as usize - 1;
+    if base.is_empty() || up >= base.len() {
+        return None;
+    }
+    base.truncate(base.len() - up);
+    let mut b = base.join(".");
+    if !module.is_empty() {
+        b.push('.');
+        b.push_str(module);
+    }
+    Some(b)
+}
+
+/// The file of module `name` under `root`, if the program has one.
+fn find(root: &Path, name: &str, known: &BTreeMap<String, ModuleFile>) -> Option<ModuleFile> {
+    let parts: Vec<&str> = name.split('.').collect();
+    let (last, parents) = parts.split_last()?;
+    let dir = if parents.is_empty() {
+        if crate::stdlib_names::BUILTIN_MODULES.contains(last) {
+            return None;
+        }
+        root.to_path_buf()
+    } else {
+        // A submodule lives in its package's directory.
+        let parent = known.get(&parents.join("."))?;
+        if !parent.package {
+            return None;
+        }
+        parent.path.parent()?.to_path_buf()
+    };
+    if !is_identifier(last) {
+        return None;
+    }
+    let init = dir.join(last).join("__init__.py");
+    if init.is_file() {
+        return Some(ModuleFile { path: init, package: true });
+    }
+    let file = dir.join(format!("{last}.py"));
+    file.is_file().then_some(ModuleFile { path: file, package: false })
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some_and(|f| f == '_' || f.is_alphabetic()) && c.all(|x| x == '_' || x.is_alphanumeric())
+}
+
+/// Every import statement of a file: (level, module, names of a `from` import).
+struct Imports {
+    wanted: Vec<(u32, String, Vec<String>)>,
+}
+
+impl<'a> Visitor<'a> for Imports {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        match s {
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    self.wanted.push((0, a.name.to_string(), Vec::new()));
+                }
+            }
+            Stmt::ImportFrom(ast::StmtImportFrom { module, names, level, .. }) => {
+                let m = module.as_ref().map_or(String::new(), |m| m.to_string());
+                self.wanted.push((*level, m, names.iter().map(|a| a.name.to_string()).collect()));
+            }
+            _ => walk_stmt(self, s),
+        }
+    }
+}
