@@ -179,6 +179,8 @@ struct Codegen<'c, 'm, 's> {
     rt: HashMap<&'static str, FunctionValue<'c>>,
     funcs: HashMap<String, FunctionValue<'c>>,
     globals: HashMap<String, (GlobalValue<'c>, GlobalValue<'c>, BasicTypeEnum<'c>)>,
+    /// The module variables that hold references (machine type `ref`).
+    ref_globals: std::collections::HashSet<String>,
     strings: HashMap<String, PointerValue<'c>>,
     /// The caching word of each string literal (`l.str_slot`).
     str_slots: HashMap<String, PointerValue<'c>>,
@@ -217,6 +219,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             rt: HashMap::new(),
             funcs: HashMap::new(),
             globals: HashMap::new(),
+            ref_globals: std::collections::HashSet::new(),
             strings: HashMap::new(),
             str_slots: HashMap::new(),
             exc_pending: None,
@@ -309,6 +312,9 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 }
             }
             self.globals.insert(g.name.clone(), (v, flag, ty));
+            if g.ty == Type::Ref {
+                self.ref_globals.insert(g.name.clone());
+            }
         }
         for f in &unit.funcs {
             let is_main = f.name == crate::infer::MAIN;
@@ -1050,6 +1056,20 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 Some(thunk.as_global_value().as_pointer_value().into())
             }
             Opcode::LFrameDepth => Some(st.depth.into()),
+            Opcode::LDeleteGlobal => {
+                let name = attr_s("name");
+                let (g, flag, ty) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;
+                let bound = be(self.b.build_load(self.ctx.bool_type(), flag.as_pointer_value(), "bound"))?.into_int_value();
+                let unbound = be(self.b.build_not(bound, "unbound"))?;
+                let msg = format!("name '{name}' is not defined");
+                self.check(st, unbound, sp, Some(("NameError", &msg)))?;
+                be(self.b.build_store(flag.as_pointer_value(), self.ctx.bool_type().const_zero()))?;
+                if self.ref_globals.contains(&name) {
+                    let x = be(self.b.build_load(ty, g.as_pointer_value(), "x"))?;
+                    self.call_rt(RtFn::molt_obj_decref.name(), &[x.into()])?;
+                }
+                None
+            }
             Opcode::LLoadGlobal => {
                 let name = attr_s("name");
                 let (g, flag, ty) = *self.globals.get(&name).ok_or_else(|| format!("unknown global @{name}"))?;

@@ -1,4 +1,5 @@
 //! The differential suite: every `tests/diff/**/*.py` is compiled by `moltc`, run, and compared
+//! (a directory named `*.prog` is one program of several modules: its `main.py` is built)
 //! with `python3` on stdout, exit code and the whole stderr (tracebacks with every frame, source
 //! line and location markers; the source path normalised). On x86-64, every program —
 //! also one that ends with an uncaught exception — must end with no live heap object: the runtime's object report
@@ -78,7 +79,9 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
         problems.push(format!("exit code: python3 {:?}, molt {:?}", want.status.code(), got.status.code()));
     }
     let path = file.display().to_string();
-    let norm = |b: &[u8]| String::from_utf8_lossy(b).replace(&path, "<file>");
+    // A multi-module program's other files are named by their real directory.
+    let dir = file.parent().and_then(|d| d.canonicalize().ok()).map(|d| d.display().to_string()).unwrap_or_default();
+    let norm = |b: &[u8]| String::from_utf8_lossy(b).replace(&path, "<file>").replace(&dir, "<dir>");
     let (ew, eg) = (norm(&want.stderr), norm(&got.stderr));
     if ew != eg {
         problems.push(format!("stderr differs (last lines: python3 {:?}, molt {:?}):\n--- python3\n{ew}--- molt\n{eg}", last_line(&want.stderr), last_line(&got.stderr)));

@@ -130,6 +130,8 @@ pub enum Opcode {
     PyYield,
     /// `py.yield_from_send`: One step of `yield from` (CPython's SEND) on iterator %0: `next(%0)` when %1 is None, else `%0.send(%1)`. Results: the value %0 yielded and true — the generator then yields it, and while suspended there forwards `throw()` and `close()` to %0 — or, once %0 finished, its return value (None without one) and false.
     PyYieldFromSend,
+    /// `py.delete_global`: `del NAME` of a module-level name: NameError when it is not bound, else it lets go of its value and is unbound.
+    PyDeleteGlobal,
     /// `py.check_bound`: A read of a variable that may be unbound: raises `kind` with `msg` (UnboundLocalError in a function, NameError at module level) when %0, the variable's bound flag, is false.
     PyCheckBound,
     /// `py.release`: A variable stops holding value %0 here: it is rebound or its scope ends. CPython drops the variable's reference at this point, which is observable when the value is a suspended generator (its finaliser runs); the op keeps %0 alive until here and does nothing else.
@@ -406,6 +408,8 @@ pub enum Opcode {
     TWithExit,
     /// `t.import_native`: `py.import_native`: the module object.
     TImportNative,
+    /// `t.delete_global`: `py.delete_global`.
+    TDeleteGlobal,
     /// `t.import_user`: `py.import_user`: the module object.
     TImportUser,
     /// `t.import_from`: `py.import_from`.
@@ -430,6 +434,8 @@ pub enum Opcode {
     LStr,
     /// `l.str_slot`: Address of a word of the executable, zero when the program starts, where `molt_str_const` keeps the str object of literal `value` (one word per literal and code unit).
     LStrSlot,
+    /// `l.delete_global`: `del NAME` of module variable NAME: NameError when its flag is clear, else the flag cleared and, for a reference, the reference dropped.
+    LDeleteGlobal,
     /// `l.module_desc`: Address of the descriptor of the program's module `module` (dotted name), which the module's own code unit defines (`molt_import_user` takes it).
     LModuleDesc,
     /// `l.site_cache`: Address of `words` words of the executable, zero when the program starts, private to this op: a per-site cache the runtime fills (an attribute cache of `molt_obj_getattr_cached`).
@@ -515,7 +521,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 235] = [
+    pub const ALL: [Opcode; 238] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -560,6 +566,7 @@ impl Opcode {
         Opcode::PyReturnGenerator,
         Opcode::PyYield,
         Opcode::PyYieldFromSend,
+        Opcode::PyDeleteGlobal,
         Opcode::PyCheckBound,
         Opcode::PyRelease,
         Opcode::PyDeleteVar,
@@ -698,6 +705,7 @@ impl Opcode {
         Opcode::TWithEnter,
         Opcode::TWithExit,
         Opcode::TImportNative,
+        Opcode::TDeleteGlobal,
         Opcode::TImportUser,
         Opcode::TImportFrom,
         Opcode::TCallValueEx,
@@ -710,6 +718,7 @@ impl Opcode {
         Opcode::LConst,
         Opcode::LStr,
         Opcode::LStrSlot,
+        Opcode::LDeleteGlobal,
         Opcode::LModuleDesc,
         Opcode::LSiteCache,
         Opcode::LIarithOvf,
@@ -811,6 +820,7 @@ impl Opcode {
             "py.return_generator" => Opcode::PyReturnGenerator,
             "py.yield" => Opcode::PyYield,
             "py.yield_from_send" => Opcode::PyYieldFromSend,
+            "py.delete_global" => Opcode::PyDeleteGlobal,
             "py.check_bound" => Opcode::PyCheckBound,
             "py.release" => Opcode::PyRelease,
             "py.delete_var" => Opcode::PyDeleteVar,
@@ -949,6 +959,7 @@ impl Opcode {
             "t.with_enter" => Opcode::TWithEnter,
             "t.with_exit" => Opcode::TWithExit,
             "t.import_native" => Opcode::TImportNative,
+            "t.delete_global" => Opcode::TDeleteGlobal,
             "t.import_user" => Opcode::TImportUser,
             "t.import_from" => Opcode::TImportFrom,
             "t.call_value_ex" => Opcode::TCallValueEx,
@@ -961,6 +972,7 @@ impl Opcode {
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
             "l.str_slot" => Opcode::LStrSlot,
+            "l.delete_global" => Opcode::LDeleteGlobal,
             "l.module_desc" => Opcode::LModuleDesc,
             "l.site_cache" => Opcode::LSiteCache,
             "l.iarith_ovf" => Opcode::LIarithOvf,
@@ -1062,6 +1074,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyReturnGenerator
             | $crate::Opcode::PyYield
             | $crate::Opcode::PyYieldFromSend
+            | $crate::Opcode::PyDeleteGlobal
             | $crate::Opcode::PyCheckBound
             | $crate::Opcode::PyRelease
             | $crate::Opcode::PyDeleteVar
@@ -1207,6 +1220,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TWithEnter
             | $crate::Opcode::TWithExit
             | $crate::Opcode::TImportNative
+            | $crate::Opcode::TDeleteGlobal
             | $crate::Opcode::TImportUser
             | $crate::Opcode::TImportFrom
             | $crate::Opcode::TCallValueEx
@@ -1226,6 +1240,7 @@ macro_rules! l_ops {
         $crate::Opcode::LConst
             | $crate::Opcode::LStr
             | $crate::Opcode::LStrSlot
+            | $crate::Opcode::LDeleteGlobal
             | $crate::Opcode::LModuleDesc
             | $crate::Opcode::LSiteCache
             | $crate::Opcode::LIarithOvf
@@ -1270,7 +1285,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 235] = [
+static SPECS: [OpSpec; 238] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1839,6 +1854,19 @@ static SPECS: [OpSpec; 235] = [
         results: &[C::Exactly(Type::Obj), C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.delete_global",
+        dialect: Dialect::Py,
+        doc: "`del NAME` of a module-level name: NameError when it is not bound, else it lets go of its value and is unbound.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,
@@ -3638,6 +3666,19 @@ static SPECS: [OpSpec; 235] = [
         relate: None,
     },
     OpSpec {
+        name: "t.delete_global",
+        dialect: Dialect::T,
+        doc: "`py.delete_global`.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
         name: "t.import_user",
         dialect: Dialect::T,
         doc: "`py.import_user`: the module object.",
@@ -3791,6 +3832,19 @@ static SPECS: [OpSpec; 235] = [
         attrs: &[AttrSpec { name: "value", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.delete_global",
+        dialect: Dialect::L,
+        doc: "`del NAME` of module variable NAME: NameError when its flag is clear, else the flag cleared and, for a reference, the reference dropped.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "name", kind: AttrKind::Sym, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {

@@ -188,7 +188,7 @@ impl FnLower<'_> {
         let t = self.ctx.table;
         let b = self.cur?;
         if let Some(m) = t.resolve(t.module(), name).filter(|&m| t.symbol(m).flags.bound()) {
-            if is_global_slot(t, self.ctx.funcs, m) {
+            if is_global_slot(t, self.ctx.funcs, m, self.ctx.module.exports()) {
                 return self.emit(b, NewOp::new(Opcode::PyLoadGlobal, sp).attr("name", Attr::Sym(name.into())).result(Type::Obj));
             }
             self.err(Diagnostic::new("E0100", sp, format!("a class body reading `{name}`, which it also binds, before binding it is not supported yet when `{name}` is a module-level function"))

@@ -325,6 +325,23 @@ impl<'a> FnLower<'a> {
     /// handling and unbinds the name (as CPython does), and continues at `join`.
     fn clause_body(&mut self, h: &ast::ExceptHandlerExceptHandler, e: Value, matched: Block, join: Block, sp: Span) {
         self.cur = Some(matched);
+        // A module variable in a global slot: bound, then `name = None; del name` after the
+        // body (CPython's cleanup of the name).
+        let global = h.name.as_ref().filter(|n| matches!(self.lookup(n.as_str()), Resolved::Global { func: false }));
+        if let Some(name) = global {
+            self.assign_name(name.as_str(), e, span(name.range));
+            if let Some(b) = self.handled_suite(e, &h.body, sp) {
+                self.func.append_op(b, NewOp::new(Opcode::PyExcHandling, sp).operands([e]).enum_attr("what", Handling::End));
+                self.cur = Some(b);
+                let none = self.konst(b, Attr::None, sp);
+                self.assign_name(name.as_str(), none, span(name.range));
+                if let Some(b) = self.cur {
+                    self.append(b, NewOp::new(Opcode::PyDeleteGlobal, span(name.range)).attr("name", Attr::Sym(name.to_string())));
+                }
+                self.br(join, sp);
+            }
+            return;
+        }
         let var = match &h.name {
             Some(name) => match self.lookup(name.as_str()) {
                 Resolved::Ssa(var) => Some(var),

@@ -38,8 +38,8 @@ impl FnLower<'_> {
             let name = a.name.as_str();
             if self.is_user_module(name) {
                 // IMPORT_NAME imports each package on the way; `import a.b` binds `a`,
-                // `import a.b as c` the submodule.
-                let Some(chain) = self.user_chain(name, sp) else { continue };
+                // `import a.b as c` the submodule. CPython locates it at the statement.
+                let Some(chain) = self.user_chain(name, span(i.range)) else { continue };
                 let (Some(&top), Some(&last)) = (chain.first(), chain.last()) else { continue };
                 let bound = a.asname.as_ref().map_or(name.split('.').next().unwrap_or(name), |n| n.as_str());
                 self.assign_name(bound, if a.asname.is_some() { last } else { top }, sp);
@@ -183,13 +183,13 @@ impl FnLower<'_> {
             let sub = format!("{absolute}.{what}");
             if self.ctx.module.program.contains_key(&sub) {
                 let Some(b) = self.cur else { return };
-                let op = NewOp::new(Opcode::PyImportUser, asp).attr("module", Attr::Str(sub)).attr("only_if_missing", Attr::Int(1)).result(Type::Obj);
+                let op = NewOp::new(Opcode::PyImportUser, sp).attr("module", Attr::Str(sub)).attr("only_if_missing", Attr::Int(1)).result(Type::Obj);
                 if self.emit(b, op).is_none() {
                     return;
                 }
             }
             let Some(b) = self.cur else { return };
-            let get = NewOp::new(Opcode::PyImportFrom, asp).operands([m]).attr("name", Attr::Str(what.to_string())).result(Type::Obj);
+            let get = NewOp::new(Opcode::PyImportFrom, sp).operands([m]).attr("name", Attr::Str(what.to_string())).result(Type::Obj);
             let Some(v) = self.emit(b, get) else { return };
             self.assign_name(a.asname.as_ref().unwrap_or(&a.name).as_str(), v, asp);
         }

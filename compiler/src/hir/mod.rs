@@ -174,7 +174,7 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
         Vec::new()
     };
     let globals: BTreeSet<String> = table.scope(module_scope).symbols.iter().copied()
-        .filter(|&s| is_global_slot(&table, &func_syms, s) || (exported.contains(&s) && !func_syms.contains(&s)))
+        .filter(|&s| is_global_slot(&table, &func_syms, s, module.exports()))
         .map(|s| table.name(s).to_string())
         .collect();
     let exports: Vec<(String, bool)> = exported.iter().map(|&s| (table.name(s).to_string(), func_syms.contains(&s))).collect();
@@ -277,9 +277,11 @@ fn lower_direct(ctx: &Ctx, def: &ast::StmtFunctionDef, scope: ScopeId, names: (S
 
 /// Whether module symbol `s` is a module variable kept in a global slot: one that some
 /// function refers to.
-fn is_global_slot(table: &SymbolTable, funcs: &HashSet<SymbolId>, s: SymbolId) -> bool {
+/// Whether module variable `s` lives in a global slot: some function refers to it, or other
+/// modules import this one (`exports`).
+fn is_global_slot(table: &SymbolTable, funcs: &HashSet<SymbolId>, s: SymbolId, exports: bool) -> bool {
     let sym = table.symbol(s);
-    sym.binding == Binding::Global && is_variable(table, funcs, s) && sym.flags.captured
+    sym.binding == Binding::Global && is_variable(table, funcs, s) && (sym.flags.captured || exports)
 }
 
 /// Whether module symbol `s` is a variable: assigned, or bound by a `def` that is not compiled
@@ -459,7 +461,7 @@ impl FnLower<'_> {
             Binding::Global => {
                 let Some(m) = t.module_symbol(sym) else { return Resolved::Undefined };
                 let func = self.ctx.funcs.contains(&m);
-                if is_global_slot(t, self.ctx.funcs, m) {
+                if is_global_slot(t, self.ctx.funcs, m, self.ctx.module.exports()) {
                     Resolved::Global { func }
                 } else if is_variable(t, self.ctx.funcs, m) {
                     // Not captured: only the module's own code refers to it.

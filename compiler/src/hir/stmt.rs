@@ -265,7 +265,12 @@ impl<'a> FnLower<'a> {
                 let gone = self.undef(var);
                 self.write_var(var, b, gone);
             }
-            other => self.err(Diagnostic::new("E0100", span(other.range()), "`del` of a module variable that functions use, or of a variable shared with a nested function, is not supported yet")
+            // `del x` of a module variable in its global slot (DELETE_GLOBAL / DELETE_NAME).
+            Expr::Name(n) if matches!(self.lookup(n.id.as_str()), Resolved::Global { func: false }) => {
+                let Some(b) = self.cur else { return };
+                self.append(b, NewOp::new(Opcode::PyDeleteGlobal, span(n.range)).attr("name", Attr::Sym(n.id.to_string())));
+            }
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "`del` of a module-level function, or of a variable shared with a nested function, is not supported yet")
                 .label("unsupported `del` target").help("assign None to the variable instead of deleting it")),
         }
     }

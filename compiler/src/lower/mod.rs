@@ -400,6 +400,10 @@ impl L<'_> {
                 let t = machine_type(res_ty.unwrap_or(Type::None));
                 self.push(NewOp::new(Opcode::LLoadGlobal, sp).attr("name", attr("name")).result(t))
             }
+            Opcode::TDeleteGlobal => {
+                self.push(NewOp::new(Opcode::LDeleteGlobal, sp).attr("name", attr("name")));
+                None
+            }
             Opcode::TStoreGlobal => {
                 self.push(NewOp::new(Opcode::LStoreGlobal, sp).operands(ops).attr("name", attr("name")));
                 None

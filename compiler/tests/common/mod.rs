@@ -18,13 +18,20 @@ pub fn py_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
             let p = e.path();
             if p.is_dir() && !p.is_symlink() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "py") {
+            } else if p.extension().is_some_and(|x| x == "py") && is_program(&p) {
                 out.push(p);
             }
         }
     }
     out.sort();
     out
+}
+
+/// Whether `file` is a program: a file outside multi-module program directories (named
+/// `*.prog`), or the `main.py` of one (the other files there are its modules).
+pub fn is_program(file: &Path) -> bool {
+    let in_prog = file.ancestors().skip(1).any(|d| d.extension().is_some_and(|x| x == "prog"));
+    !in_prog || (file.file_name().is_some_and(|n| n == "main.py") && file.parent().and_then(Path::extension).is_some_and(|x| x == "prog"))
 }
 
 /// A file name for what is made from `file` (a corpus program): its path below the workspace

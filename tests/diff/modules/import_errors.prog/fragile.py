@@ -1,0 +1,2 @@
+print("fragile runs")
+raise ValueError("fragile cannot load")

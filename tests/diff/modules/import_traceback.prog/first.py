@@ -1,0 +1,2 @@
+print("first")
+from second import compute

@@ -1,0 +1,16 @@
+print("counter runs")
+total = 0
+label = None
+
+
+def bump(n=1):
+    global total
+    total += n
+
+
+def read():
+    return total
+
+
+def describe():
+    return f"counter {label!r} at {total}"

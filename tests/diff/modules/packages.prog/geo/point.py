@@ -1,0 +1,2 @@
+print("geo.point runs", __name__)
+origin = (0, 0)
