@@ -1,6 +1,8 @@
 //! The subset table (`docs/subset.toml`, rendered as `docs/subset.md`) is a test suite: every
 //! `supported` example compiles and prints exactly what `python3` prints (same exit code and last
-//! stderr line); every `rejected` example fails to compile with its error code.
+//! stderr line); every `rejected` example fails to compile with its error code. An example of
+//! several modules marks the start of each file after the main one with a line `# file: NAME`
+//! (a path below the example's directory).
 
 use std::process::Command;
 
@@ -25,6 +27,24 @@ struct Feature {
     examples: Vec<String>,
 }
 
+/// Writes example `ex` into `dir`: its main file (returned) and the files `# file: NAME` lines
+/// start.
+fn write_example(dir: &std::path::Path, ex: &str) -> std::path::PathBuf {
+    let mut files = vec![("main.py".to_string(), String::new())];
+    for line in ex.split_inclusive('\n') {
+        match line.trim_end().strip_prefix("# file: ") {
+            Some(name) => files.push((name.to_string(), String::new())),
+            None => files.last_mut().expect("the main file").1.push_str(line),
+        }
+    }
+    for (name, text) in &files {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().expect("a directory")).expect("example directory");
+        std::fs::write(&p, text).expect("write example");
+    }
+    dir.join("main.py")
+}
+
 #[test]
 fn every_subset_example_behaves_as_documented() {
     let root = common::root();
@@ -36,9 +56,9 @@ fn every_subset_example_behaves_as_documented() {
     for (i, f) in table.feature.iter().enumerate() {
         for (j, ex) in f.examples.iter().enumerate() {
             n += 1;
-            let src = work.join(format!("ex_{i}_{j}.py"));
-            std::fs::write(&src, ex).expect("write example");
-            let exe = work.join(format!("ex_{i}_{j}"));
+            let dir = work.join(format!("ex_{i}_{j}"));
+            let src = write_example(&dir, ex);
+            let exe = dir.join("ex");
             let build = Command::new(env!("CARGO_BIN_EXE_moltc")).arg("build").args(&f.flags).arg(&src).arg("-o").arg(&exe).output().expect("moltc");
             let stderr = String::from_utf8_lossy(&build.stderr);
             match (f.status.as_str(), &f.code) {

@@ -1,9 +1,9 @@
-# `del` of a module variable that a function reads is not supported yet.
-counter = 0
+# `del` of a variable shared with a nested function is not supported yet.
+def outer():
+    x = 1
 
+    def inner():
+        return x
 
-def bump():
-    return counter + 1
-
-
-del counter
+    del x
+    return inner

@@ -270,7 +270,7 @@ impl<'a> FnLower<'a> {
                 let Some(b) = self.cur else { return };
                 self.append(b, NewOp::new(Opcode::PyDeleteGlobal, span(n.range)).attr("name", Attr::Sym(n.id.to_string())));
             }
-            other => self.err(Diagnostic::new("E0100", span(other.range()), "`del` of a module-level function, or of a variable shared with a nested function, is not supported yet")
+            other => self.err(Diagnostic::new("E0100", span(other.range()), "`del` of a variable shared with a nested function is not supported yet")
                 .label("unsupported `del` target").help("assign None to the variable instead of deleting it")),
         }
     }
