@@ -350,6 +350,7 @@ pub fn unpack_optional<const N: usize>(
 
 /// The method `name` of `recv`'s type (`LOAD_METHOD`): `Some` for a method of the tables,
 /// `None` for an attribute that is not a method, CPython's AttributeError otherwise.
+#[inline]
 pub fn lookup_method(recv: Obj, name: &str) -> MoltResult<Option<&'static MethodDef>> {
     if let Some(m) = recv.type_of().method(name) {
         return Ok(Some(m));

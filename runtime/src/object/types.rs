@@ -555,6 +555,7 @@ impl TypeObject {
 }
 
 /// The type object `o` is, if it is one (an object whose type is `type`).
+#[inline]
 pub fn as_type(o: Obj) -> Option<&'static TypeObject> {
     if !is_subtype(o.type_of(), &TYPE_TYPE) {
         return None;

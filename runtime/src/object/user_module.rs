@@ -170,6 +170,7 @@ pub fn import_user(desc: *mut UserModule, only_if_missing: bool) -> MoltResult<O
 }
 
 /// `m.name` of user module `m` (descriptor `u`, dict `d`).
+#[inline(never)]
 pub fn getattr(m: Obj, u: &UserModule, d: Obj, name: &str) -> MoltResult<Obj> {
     match name {
         "__dict__" => return snapshot(u, d),
@@ -215,6 +216,7 @@ fn snapshot(u: &UserModule, d: Obj) -> MoltResult<Obj> {
 
 /// `m.name = value` / `del m.name` where `name` is a variable of `u`: Some(()) when done, None
 /// when `name` is not one (the module's dict takes it).
+#[inline(never)]
 pub fn set_entry(u: &UserModule, name: &str, value: Option<Obj>) -> MoltResult<Option<()>> {
     let Some(e) = entries(u).iter().find(|e| text(e.name, e.name_len) == name) else { return Ok(None) };
     if e.fixed != 0 {
@@ -273,6 +275,7 @@ pub fn import_from(m: Obj, name: Obj) -> MoltResult<Obj> {
 }
 
 /// `<module 'helpers' from '/path/helpers.py'>`.
+#[inline(never)]
 pub fn repr(u: &UserModule) -> String {
     format!("<module {} from {}>", pystr::str_repr(name_of(u)), pystr::str_repr(file_of(u)))
 }
