@@ -283,11 +283,12 @@ fn module_objects(db: &Database, file: SourceFile, opts: &Options) -> Result<Vec
 pub fn load_program(db: &Database, path: &Path, tier0: bool) -> Result<Program, Failure> {
     let found = crate::program::discover(path);
     let names: std::collections::BTreeMap<String, bool> = found.modules.iter().map(|(n, m)| (n.clone(), m.package)).collect();
-    let main_ctx = crate::hir::ModuleContext { program: names.clone(), imports_sys: found.imports_sys, ..Default::default() };
+    let star: std::collections::BTreeMap<String, Vec<String>> = found.modules.iter().map(|(n, m)| (n.clone(), m.public.clone())).collect();
+    let main_ctx = crate::hir::ModuleContext { program: names.clone(), imports_sys: found.imports_sys, star: star.clone(), ..Default::default() };
     let main = load_in(db, path, tier0, main_ctx)?;
     let mut modules = Vec::new();
     for (name, m) in &found.modules {
-        let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys };
+        let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys, star: star.clone() };
         let file = load_in(db, &m.path, tier0, ctx).map_err(|e| match e {
             Failure::User(mut diags) => {
                 for d in &mut diags {

@@ -25,6 +25,8 @@ pub struct ModuleFile {
     pub path: PathBuf,
     /// Its file is a package's `__init__.py`.
     pub package: bool,
+    /// The names `from NAME import *` binds (`public_names`).
+    pub public: Vec<String>,
 }
 
 /// The program of `main`: its other modules by dotted name, and whether any file imports
@@ -44,12 +46,15 @@ pub fn discover(main: &Path) -> Program {
     while let Some((name, package, path)) = queue.pop_front() {
         let Ok(decoded) = crate::driver::read_source(&path) else { continue };
         let Ok(parsed) = ruff_python_parser::parse_module(&decoded.text) else { continue };
+        if let Some(m) = program.modules.get_mut(&name) {
+            m.public = public_names(&parsed.syntax().body);
+        }
         let mut v = Imports { wanted: Vec::new() };
         for s in &parsed.syntax().body {
             v.visit_stmt(s);
         }
         for (level, module, names) in v.wanted {
-            let Some(absolute) = resolve(&name, package, level, &module) else { continue };
+            let Ok(absolute) = resolve_import(&name, package, level, &module) else { continue };
             if absolute.split('.').next() == Some("sys") {
                 program.imports_sys = true;
             }
@@ -60,6 +65,7 @@ pub fn discover(main: &Path) -> Program {
                     continue;
                 }
                 if let Some(found) = find(&root, &c, &program.modules) {
+                    // (`public` is filled when the module's own file is read.)
                     queue.push_back((c.clone(), found.package, found.path.clone()));
                     program.modules.insert(c, found);
                 }
@@ -75,14 +81,15 @@ fn prefixes(name: &str) -> Vec<String> {
     (1..=parts.len()).map(|k| parts[..k].join(".")).collect()
 }
 
-/// The absolute name of an import in module `name` (CPython's `_resolve_name`); None for a
-/// relative import that has no package (the front end reports it).
-fn resolve(name: &str, package: bool, level: u32, module: &str) -> Option<String> {
+/// The absolute name of `from {"." * level}{module} import …` in module `name` (a package when
+/// `package`), as CPython's `_calc___package__` and `_resolve_name` make it, or the message of
+/// CPython's ImportError.
+pub fn resolve_import(name: &str, package: bool, level: u32, module: &str) -> Result<String, &'static str> {
     if level == 0 {
-        return Some(module.to_string());
+        return Ok(module.to_string());
     }
     if name == crate::hir::MAIN_NAME {
-        return None;
+        return Err("attempted relative import with no known parent package");
     }
     let mut base: Vec<&str> = name.split('.').collect();
     if !package {
@@ -90,7 +97,7 @@ fn resolve(name: &str, package: bool, level: u32, module: &str) -> Option<String
     }
     let up = level as usize - 1;
     if base.is_empty() || up >= base.len() {
-        return None;
+        return Err("attempted relative import beyond top-level package");
     }
     base.truncate(base.len() - up);
     let mut b = base.join(".");
@@ -98,7 +105,105 @@ fn resolve(name: &str, package: bool, level: u32, module: &str) -> Option<String
         b.push('.');
         b.push_str(module);
     }
-    Some(b)
+    Ok(b)
+}
+
+/// The names `from m import *` binds from a module whose top level is `body`: its `__all__`
+/// when that is a literal list or tuple of strs, else every name its top-level statements bind
+/// (in `if`/`try`/`for`/`while`/`with` blocks too, not in functions or classes) that does not
+/// start with an underscore, in the order first bound.
+pub fn public_names(body: &[Stmt]) -> Vec<String> {
+    for s in body {
+        if let Stmt::Assign(a) = s
+            && let [ast::Expr::Name(n)] = a.targets.as_slice()
+            && n.id.as_str() == "__all__"
+        {
+            let elts = match &*a.value {
+                ast::Expr::List(l) => &l.elts,
+                ast::Expr::Tuple(t) => &t.elts,
+                _ => continue,
+            };
+            let names: Option<Vec<String>> = elts.iter().map(|e| match e {
+                ast::Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                _ => None,
+            }).collect();
+            if let Some(names) = names {
+                return names;
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |n: &str| {
+        if !n.starts_with('_') && !out.iter().any(|o| o == n) {
+            out.push(n.to_string());
+        }
+    };
+    bound_names(body, &mut add);
+    out
+}
+
+fn bound_names(body: &[Stmt], add: &mut dyn FnMut(&str)) {
+    fn target(e: &ast::Expr, add: &mut dyn FnMut(&str)) {
+        match e {
+            ast::Expr::Name(n) => add(n.id.as_str()),
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|x| target(x, add)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|x| target(x, add)),
+            ast::Expr::Starred(s) => target(&s.value, add),
+            _ => {}
+        }
+    }
+    for s in body {
+        match s {
+            Stmt::FunctionDef(f) => add(f.name.as_str()),
+            Stmt::ClassDef(c) => add(c.name.as_str()),
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, add)),
+            Stmt::AugAssign(a) => target(&a.target, add),
+            Stmt::AnnAssign(a) if a.value.is_some() => target(&a.target, add),
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    add(a.asname.as_ref().map_or_else(|| a.name.as_str().split('.').next().unwrap_or(""), |n| n.as_str()));
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in i.names.iter().filter(|a| a.name.as_str() != "*") {
+                    add(a.asname.as_ref().unwrap_or(&a.name).as_str());
+                }
+            }
+            Stmt::For(f) => {
+                target(&f.target, add);
+                bound_names(&f.body, add);
+                bound_names(&f.orelse, add);
+            }
+            Stmt::While(w) => {
+                bound_names(&w.body, add);
+                bound_names(&w.orelse, add);
+            }
+            Stmt::If(i) => {
+                bound_names(&i.body, add);
+                for c in &i.elif_else_clauses {
+                    bound_names(&c.body, add);
+                }
+            }
+            Stmt::With(w) => {
+                for it in &w.items {
+                    if let Some(v) = &it.optional_vars {
+                        target(v, add);
+                    }
+                }
+                bound_names(&w.body, add);
+            }
+            Stmt::Try(t) => {
+                bound_names(&t.body, add);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    bound_names(&h.body, add);
+                }
+                bound_names(&t.orelse, add);
+                bound_names(&t.finalbody, add);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The file of module `name` under `root`, if the program has one.
@@ -123,10 +228,10 @@ fn find(root: &Path, name: &str, known: &BTreeMap<String, ModuleFile>) -> Option
     }
     let init = dir.join(last).join("__init__.py");
     if init.is_file() {
-        return Some(ModuleFile { path: init, package: true });
+        return Some(ModuleFile { path: init, package: true, public: Vec::new() });
     }
     let file = dir.join(format!("{last}.py"));
-    file.is_file().then_some(ModuleFile { path: file, package: false })
+    file.is_file().then_some(ModuleFile { path: file, package: false, public: Vec::new() })
 }
 
 fn is_identifier(s: &str) -> bool {

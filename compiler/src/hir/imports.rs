@@ -140,43 +140,30 @@ impl FnLower<'_> {
     /// `py.import_from` (IMPORT_FROM), bound in order.
     fn import_from_user(&mut self, i: &ast::StmtImportFrom, name: &str, sp: Span) {
         let module = self.ctx.module;
-        let absolute = if i.level == 0 {
-            name.to_string()
-        } else {
-            // CPython's `_calc___package__` and `_resolve_name`.
-            if !module.exports() {
-                self.err(Diagnostic::new("E0110", sp, "attempted relative import with no known parent package").label("the main file is in no package (ImportError)")
-                    .help("import the module by its name: `import helpers`"));
+        let absolute = match crate::program::resolve_import(&module.name, module.package, i.level, name) {
+            Ok(a) => a,
+            Err(msg) => {
+                self.err(Diagnostic::new("E0110", sp, msg).label("ImportError").help("import the module by its absolute name: `import helpers`"));
                 return;
             }
-            let mut base: Vec<&str> = module.name.split('.').collect();
-            if !module.package {
-                base.pop();
-            }
-            let up = i.level as usize - 1;
-            if base.is_empty() || up >= base.len() {
-                self.err(Diagnostic::new("E0110", sp, "attempted relative import beyond top-level package").label("ImportError").help("import the module by its absolute name"));
-                return;
-            }
-            base.truncate(base.len() - up);
-            let mut b = base.join(".");
-            if !name.is_empty() {
-                b.push('.');
-                b.push_str(name);
-            }
-            b
         };
         if !self.is_user_module(&absolute) {
             self.err(Diagnostic::new("E0110", sp, format!("no module named `{absolute}`")).label("not a module of this program")
                 .help("the program's modules are the `.py` files and packages (directories with an `__init__.py`) next to its main file"));
             return;
         }
-        if i.names.iter().any(|a| a.name.as_str() == "*") {
-            self.err(Diagnostic::new("E0111", sp, format!("`from {absolute} import *` is not supported yet")).label("star import").help(format!("import the names you use: `from {absolute} import a, b`")));
-            return;
-        }
         let Some(chain) = self.user_chain(&absolute, sp) else { return };
         let Some(&m) = chain.last() else { return };
+        if i.names.iter().any(|a| a.name.as_str() == "*") {
+            // IMPORT_STAR: the module's `__all__`, else its public names (`program::public_names`).
+            for n in module.star.get(&absolute).cloned().unwrap_or_default() {
+                let Some(b) = self.cur else { return };
+                let get = NewOp::new(Opcode::PyImportFrom, sp).operands([m]).attr("name", Attr::Str(n.clone())).result(Type::Obj);
+                let Some(v) = self.emit(b, get) else { return };
+                self.assign_name(&n, v, sp);
+            }
+            return;
+        }
         for a in &i.names {
             let asp = span(a.range);
             let what = a.name.as_str();

@@ -53,11 +53,13 @@ pub struct ModuleContext {
     /// Whether some other module of the program imports `sys` (then every module compares
     /// frame depths with the runtime's recursion limit, decisions/0027).
     pub imports_sys: bool,
+    /// The names `from M import *` binds, for each module M of the program.
+    pub star: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for ModuleContext {
     fn default() -> Self {
-        ModuleContext { name: MAIN_NAME.to_string(), package: false, program: BTreeMap::new(), imports_sys: false }
+        ModuleContext { name: MAIN_NAME.to_string(), package: false, program: BTreeMap::new(), imports_sys: false, star: BTreeMap::new() }
     }
 }
 
@@ -134,7 +136,7 @@ pub(super) fn span(r: TextRange) -> Span {
 /// Lowers a parsed module. Returns the HIR and every diagnostic found.
 pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirModule, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let table = SymbolTable::build(body);
+    let table = SymbolTable::build_with_star(body, star_imports(body, module));
     for (r, msg) in &table.errors {
         diags.push(Diagnostic::new("E0001", span(*r), format!("SyntaxError: {msg}")).label("here"));
     }
@@ -252,6 +254,34 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
     let methods = method_names.into_iter().collect();
     let method_objects = ctx.method_objects.take();
     (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects, exports }, diags)
+}
+
+/// The names each `from M import *` of `body` binds (by M as written), for the program's
+/// modules M; the front end refuses the others.
+fn star_imports(body: &[Stmt], module: &ModuleContext) -> HashMap<String, Vec<String>> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<&Stmt> = body.iter().collect();
+    while let Some(s) = stack.pop() {
+        match s {
+            Stmt::ImportFrom(i) if i.names.iter().any(|a| a.name.as_str() == "*") => {
+                let written = i.module.as_ref().map_or("", |m| m.as_str());
+                if let Ok(abs) = crate::program::resolve_import(&module.name, module.package, i.level, written)
+                    && let Some(names) = module.star.get(&abs) {
+                        out.insert(format!("{}{written}", ".".repeat(i.level as usize)), names.clone());
+                    }
+            }
+            Stmt::If(x) => stack.extend(x.body.iter().chain(x.elif_else_clauses.iter().flat_map(|c| c.body.iter()))),
+            Stmt::Try(t) => {
+                stack.extend(t.body.iter().chain(t.orelse.iter()).chain(t.finalbody.iter()));
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    stack.extend(h.body.iter());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A `def` lowered as a function of its own, called directly (a module-level `def`, or the

@@ -176,10 +176,16 @@ pub struct SymbolTable {
 impl SymbolTable {
     /// The symbol table of a module.
     pub fn build(body: &[Stmt]) -> SymbolTable {
+        SymbolTable::build_with_star(body, HashMap::new())
+    }
+
+    /// [`SymbolTable::build`] where `from M import *` binds the names `star` gives for M (as
+    /// written, leading dots included): the public names of one of the program's modules.
+    pub fn build_with_star(body: &[Stmt], star: HashMap<String, Vec<String>>) -> SymbolTable {
         let mut scopes = Arena::new();
         let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
         let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), lambdas: HashMap::new(), classes: HashMap::new(), module, errors: Vec::new() };
-        let mut b = Builder { t: table, scope: module, comp_what: Vec::new() };
+        let mut b = Builder { t: table, scope: module, comp_what: Vec::new(), star };
         b.visit_body(body);
         let mut t = b.t;
         t.declared_globals_bind_module_names();
@@ -468,6 +474,8 @@ struct Builder {
     scope: ScopeId,
     /// What each comprehension being visited is ("list comprehension", …), innermost last.
     comp_what: Vec<&'static str>,
+    /// The names `from M import *` binds, by M as written.
+    star: HashMap<String, Vec<String>>,
 }
 
 /// What CPython calls a generator expression in its SyntaxErrors.
@@ -645,6 +653,11 @@ impl<'a> Visitor<'a> for Builder {
                 let module = format!("{}{}", ".".repeat(i.level as usize), i.module.as_ref().map_or("", |m| m.as_str()));
                 for a in i.names.iter().filter(|a| a.name.as_str() != "*") {
                     self.import_bind(a.asname.as_ref().unwrap_or(&a.name).as_str(), &module, Some(a.name.as_str()));
+                }
+                if i.names.iter().any(|a| a.name.as_str() == "*") {
+                    for n in self.star.get(&module).cloned().unwrap_or_default() {
+                        self.import_bind(&n, &module, Some(&n));
+                    }
                 }
             }
             Stmt::AnnAssign(a) => {

@@ -1,0 +1,9 @@
+__all__ = ["exported_one"]
+
+
+def exported_one():
+    return 1
+
+
+def not_exported():
+    return 2
