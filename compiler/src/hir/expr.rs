@@ -390,7 +390,10 @@ impl<'a> FnLower<'a> {
             // `recv.name(...)`: the receiver, then the arguments, left to right.
             let recv = self.expr(&a.value)?;
             let starred = call.arguments.args.iter().any(|x| matches!(x, Expr::Starred(_))) || call.arguments.keywords.iter().any(|k| k.arg.is_none());
-            if starred {
+            // `m.f(...)` of one of the program's modules: its attribute is no method (LOAD_METHOD
+            // finds it in the module's namespace), so the attribute read (cached per site) and a
+            // call of the value are what CPython does.
+            if starred || self.is_user_module_name(&a.value) {
                 // `recv.name(*args, **kw)`: the attribute (a bound method), then a call of it
                 // (CPython's LOAD_METHOD and CALL_FUNCTION_EX, observably the same).
                 let b = self.cur?;

@@ -259,8 +259,28 @@ impl FnLower<'_> {
         false
     }
 
+    /// Whether `base` is a name that only `import m` statements bind, `m` one of the program's
+    /// own modules.
+    pub(super) fn is_user_module_name(&self, base: &ast::Expr) -> bool {
+        let ast::Expr::Name(n) = base else { return false };
+        self.static_import_of(n.id.as_str()).is_some_and(|(m, attr)| attr.is_none() && self.is_user_module(m))
+    }
+
     /// The module that `name` always holds here, when only `import m` statements bind it.
     fn imported_module(&self, name: &str) -> Option<molt_ir::NativeModule> {
+        match self.static_import_of(name)? {
+            (module, None) if self.is_user_module(module) => None,
+            (module, None) => match modules::resolve(module) {
+                Module::Native(m) => Some(m),
+                Module::Future | Module::NotYet | Module::Unknown => None,
+            },
+            (_, Some(_)) => None,
+        }
+    }
+
+    /// What the import statements that alone bind `name` here import: (module, attribute of a
+    /// `from` import).
+    fn static_import_of(&self, name: &str) -> Option<(&str, Option<&str>)> {
         let t = self.ctx.table;
         let mut scope = self.scope;
         let mut sym = t.resolve(scope, name)?;
@@ -280,14 +300,7 @@ impl FnLower<'_> {
                 Binding::Builtin(_) | Binding::Undefined => return None,
             }
         }
-        match t.static_import(sym)? {
-            (module, None) if self.is_user_module(module) => None,
-            (module, None) => match modules::resolve(module) {
-                Module::Native(m) => Some(m),
-                Module::Future | Module::NotYet | Module::Unknown => None,
-            },
-            (_, Some(_)) => None,
-        }
+        t.static_import(sym)
     }
 }
 

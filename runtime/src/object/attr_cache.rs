@@ -107,6 +107,28 @@ fn remember(cache: &mut AttrCache, o: Obj, index: usize) {
     cache.entries[0] = e;
 }
 
+/// `m.NAME` of a bound variable of one of the program's modules (a new reference), through
+/// the site's first entry: (the module object's address, its descriptor's address, the
+/// variable's index). Such an entry never answers `hit` (a module is no instance; its epoch
+/// word, an address, is no epoch), and a class entry never answers here (its epoch is no
+/// descriptor's address). A module object lives until exit unless its import failed; another
+/// object at its address is no module of the same descriptor, or one whose variables are the
+/// same. None: not such a module, or the variable is unbound (the generic path answers).
+fn module_get(c: &mut AttrCache, a: Obj, name: Obj) -> Option<Obj> {
+    let u = super::module::user_descriptor(a);
+    if u.is_null() {
+        return None;
+    }
+    let e = c.entries[0];
+    if e.ty == a.raw() as usize && e.epoch == u as u64 {
+        return super::user_module::variable_at(u, e.index);
+    }
+    let i = super::user_module::index_of(u, super::str::str_text(name)?)?;
+    c.entries.copy_within(0..WAYS - 1, 1);
+    c.entries[0] = Entry { ty: a.raw() as usize, epoch: u as u64, index: i };
+    super::user_module::variable_at(u, i)
+}
+
 /// `a.NAME` with the per-site `cache`.
 ///
 /// # Safety
@@ -132,6 +154,10 @@ pub unsafe extern "C" fn molt_obj_getattr_cached(a: Obj, name: Obj, cache: *cons
                 return super::new_ref(v);
             }
         }
+    }
+    // (No instance answers `hit` here, so the common case pays nothing for modules.)
+    if let Some(v) = module_get(c, a, name) {
+        return v;
     }
     let r = super::attrs::getattr_obj(a, name);
     if r.is_ok()

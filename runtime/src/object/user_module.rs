@@ -102,6 +102,25 @@ pub fn descriptor<'a>(o: Obj) -> Option<&'a mut UserModule> {
     if p.is_null() { None } else { Some(unsafe { &mut *p }) }
 }
 
+/// The index of variable `name` of module `u` (descriptor address).
+pub fn index_of(u: *const UserModule, name: &str) -> Option<usize> {
+    // SAFETY: descriptors are static data of the executable.
+    entries(unsafe { &*u }).iter().position(|e| text(e.name, e.name_len) == name)
+}
+
+/// The value of variable `i` of module `u` (descriptor address), if bound (a new reference).
+pub fn variable_at(u: *const UserModule, i: usize) -> Option<Obj> {
+    // SAFETY: descriptors are static data of the executable; the entry's words are the
+    // module's variable and flag.
+    unsafe {
+        let e = entries(&*u).get(i)?;
+        if *e.bound == 0 {
+            return None;
+        }
+        Some(new_ref(Obj::from_raw(*e.value)))
+    }
+}
+
 /// The value of variable `name` of `u`, if bound (a new reference).
 fn variable(u: &UserModule, name: &str) -> Option<Obj> {
     let e = entries(u).iter().find(|e| text(e.name, e.name_len) == name)?;

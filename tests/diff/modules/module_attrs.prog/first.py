@@ -1,0 +1,6 @@
+value = 10
+name = "first"
+
+
+def read():
+    return value
