@@ -203,16 +203,18 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
     })
 }
 
-/// The files of a program: its main file and its other modules (decisions/0032).
+/// The files of a program: its main file and its other modules (decisions/0032), each with
+/// the path its diagnostics show.
 pub struct Program {
     pub main: SourceFile,
-    pub modules: Vec<SourceFile>,
+    pub modules: Vec<(SourceFile, PathBuf)>,
 }
 
 impl Program {
-    /// Every file, the main file first.
-    pub fn files(&self) -> impl Iterator<Item = SourceFile> + '_ {
-        std::iter::once(self.main).chain(self.modules.iter().copied())
+    /// Every file, the main file first, with the path its diagnostics show (None: the path
+    /// the user gave).
+    pub fn files(&self) -> impl Iterator<Item = (SourceFile, Option<&Path>)> + '_ {
+        std::iter::once((self.main, None)).chain(self.modules.iter().map(|(f, p)| (*f, Some(p.as_path()))))
     }
 }
 
@@ -220,30 +222,30 @@ impl Program {
 /// linked together). A diagnostic of another module than the main file names its file.
 pub fn build_program(db: &Database, program: &Program, opts: &Options, out: &Path) -> Result<(), Failure> {
     let mut objects = Vec::new();
-    for file in program.files() {
-        objects.extend(module_objects(db, file, opts).map_err(|e| in_file(db, file, e))?);
+    for (file, shown) in program.files() {
+        objects.extend(module_objects(db, file, opts).map_err(|e| in_file(shown, e))?);
     }
     crate::link::link(&objects, out, opts.target).map_err(Failure::Env)
 }
 
 /// Checks every file of `program` up to typed IR.
 pub fn check_program(db: &Database, program: &Program) -> Result<(), Failure> {
-    for file in program.files() {
-        tir_module(db, file).map_err(|e| in_file(db, file, e))?;
+    for (file, shown) in program.files() {
+        tir_module(db, file).map_err(|e| in_file(shown, e))?;
     }
     Ok(())
 }
 
-/// `e` with the file of `file` on each diagnostic, when it is not the main file.
-fn in_file(db: &Database, file: SourceFile, e: Failure) -> Failure {
-    match e {
-        Failure::User(mut diags) if file.context(db).exports() => {
+/// `e` with `shown` on each diagnostic: another file than the main one.
+fn in_file(shown: Option<&Path>, e: Failure) -> Failure {
+    match (e, shown) {
+        (Failure::User(mut diags), Some(p)) => {
             for d in &mut diags {
-                d.file = Some(file.path(db).clone());
+                d.file = Some(p.display().to_string());
             }
             Failure::User(diags)
         }
-        other => other,
+        (other, _) => other,
     }
 }
 
@@ -289,16 +291,8 @@ pub fn load_program(db: &Database, path: &Path, tier0: bool) -> Result<Program, 
     let mut modules = Vec::new();
     for (name, m) in &found.modules {
         let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys, star: star.clone() };
-        let file = load_in(db, &m.path, tier0, ctx).map_err(|e| match e {
-            Failure::User(mut diags) => {
-                for d in &mut diags {
-                    d.file = Some(m.path.display().to_string());
-                }
-                Failure::User(diags)
-            }
-            other => other,
-        })?;
-        modules.push(file);
+        let file = load_in(db, &m.path, tier0, ctx).map_err(|e| in_file(Some(&m.shown), e))?;
+        modules.push((file, m.shown.clone()));
     }
     Ok(Program { main, modules })
 }

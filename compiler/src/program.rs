@@ -27,6 +27,8 @@ pub struct ModuleFile {
     pub package: bool,
     /// The names `from NAME import *` binds (`public_names`).
     pub public: Vec<String>,
+    /// Its path as diagnostics show it: below the main file's directory as the user wrote it.
+    pub shown: PathBuf,
 }
 
 /// The program of `main`: its other modules by dotted name, and whether any file imports
@@ -64,8 +66,10 @@ pub fn discover(main: &Path) -> Program {
                 if program.modules.contains_key(&c) || c == crate::hir::MAIN_NAME {
                     continue;
                 }
-                if let Some(found) = find(&root, &c, &program.modules) {
+                if let Some(mut found) = find(&root, &c, &program.modules) {
                     // (`public` is filled when the module's own file is read.)
+                    let rel = found.path.strip_prefix(&root).unwrap_or(&found.path).to_path_buf();
+                    found.shown = main.parent().map_or(rel.clone(), |d| d.join(&rel));
                     queue.push_back((c.clone(), found.package, found.path.clone()));
                     program.modules.insert(c, found);
                 }
@@ -228,10 +232,10 @@ fn find(root: &Path, name: &str, known: &BTreeMap<String, ModuleFile>) -> Option
     }
     let init = dir.join(last).join("__init__.py");
     if init.is_file() {
-        return Some(ModuleFile { path: init, package: true, public: Vec::new() });
+        return Some(ModuleFile { path: init, package: true, public: Vec::new(), shown: PathBuf::new() });
     }
     let file = dir.join(format!("{last}.py"));
-    file.is_file().then_some(ModuleFile { path: file, package: false, public: Vec::new() })
+    file.is_file().then_some(ModuleFile { path: file, package: false, public: Vec::new(), shown: PathBuf::new() })
 }
 
 fn is_identifier(s: &str) -> bool {

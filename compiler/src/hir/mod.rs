@@ -253,6 +253,9 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
     let by_name = funcs.iter().enumerate().map(|(i, f)| (f.func.name.clone(), i)).collect();
     let methods = method_names.into_iter().collect();
     let method_objects = ctx.method_objects.take();
+    // A `def` lowered twice (its direct code and its function object's) reports its errors once.
+    let mut seen = HashSet::new();
+    diags.retain(|d| seen.insert(d.clone()));
     (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects, exports }, diags)
 }
 

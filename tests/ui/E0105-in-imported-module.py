@@ -1,0 +1,4 @@
+# A diagnostic in another module of the program names that module's file.
+import uihelpers
+
+print(uihelpers.greet())
