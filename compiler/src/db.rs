@@ -102,9 +102,10 @@ pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnos
 pub fn module_tir(db: &dyn Db, file: SourceFile) -> Result<TirModule, Vec<Diagnostic>> {
     let hir = parse_hir(db, file).as_ref().map_err(Clone::clone)?;
     // `sys.setrecursionlimit` called by any module of the program limits every module's frames.
-    let sys = file.context(db).imports_sys;
+    let ctx = file.context(db);
     crate::infer::infer(hir, *file.tier0(db)).map(|mut t| {
-        t.dynamic_recursion_limit |= sys;
+        t.dynamic_recursion_limit |= ctx.imports_sys;
+        t.module_name = ctx.name.clone();
         t
     })
 }
@@ -197,6 +198,11 @@ pub fn function_object<'db>(db: &'db dyn Db, unit: CodegenUnit<'db>) -> Result<V
     crate::codegen::generate(&cu, &src, *unit.opt(db), *unit.target(db), Output::Obj)
 }
 
+/// The `__name__` of `file`'s module.
+fn file_context_name(db: &dyn Db, file: SourceFile) -> String {
+    file.context(db).name.clone()
+}
+
 /// What code generation needs of an imported module (None for `__main__`).
 pub fn user_module_info<'a>(ctx: &'a crate::hir::ModuleContext, facts: &'a ModuleFacts) -> Option<crate::codegen::UserModuleInfo<'a>> {
     ctx.exports().then_some(crate::codegen::UserModuleInfo { name: &ctx.name, exports: &facts.exports })
@@ -214,6 +220,7 @@ pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Vec<Fun
         check_defs: facts.check_defs,
         dynamic_recursion_limit: facts.dynamic_recursion_limit,
         enables: facts.enables.clone(),
+        module_name: file_context_name(db, *inst.file(db)),
     };
     let lir = crate::lower::lower_func(f, &ctx);
     // A generator function becomes its ramp and its resume function (decisions/0030).

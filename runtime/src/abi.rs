@@ -437,14 +437,15 @@ molt_abi! {
         /// ones, then the `*args` tuple when `flags` has bit 0, then the `**kwargs` dict when
         /// it has bit 1) and `depth` the new frame's depth; it returns a new reference, or the
         /// word 0 with an exception pending. `name` and `qualname` are strs (`__name__`,
-        /// `__qualname__`: `outer.<locals>.inner`, `<lambda>`); `params` a tuple of the parameter names (positional, then keyword-only; not
+        /// `__qualname__`: `outer.<locals>.inner`, `<lambda>`); `module` a str, the defining module's
+        /// `__name__` (`__module__`); `params` a tuple of the parameter names (positional, then keyword-only; not
         /// `*args`); `argcount` how many are positional, `posonly` how many of those are
         /// positional-only; `defaults` a tuple of the defaults of the last positional parameters
         /// (may be empty); `kwdefaults` a dict from keyword-only parameter names to their
         /// defaults, or None; `closure` a tuple of the cells of the function's free variables
         /// (may be empty). All borrowed. `flags`: bit 0 a `*args` parameter, bit 1 a `**kwargs`
         /// one (its dict is last in `bound`, after the `*args` tuple).
-        fn molt_function_new(code: ptr, name: obj, qualname: obj, params: obj, argcount: i64, posonly: i64, flags: i64, defaults: obj, kwdefaults: obj, closure: obj) -> obj;
+        fn molt_function_new(code: ptr, name: obj, qualname: obj, module: obj, params: obj, argcount: i64, posonly: i64, flags: i64, defaults: obj, kwdefaults: obj, closure: obj) -> obj;
         /// Cell `index` of function `func`'s closure (a new reference to the cell).
         fn molt_function_cell(func: obj, index: i64) -> obj;
         /// A new cell holding `value` (borrowed) when `has_value`, else empty.

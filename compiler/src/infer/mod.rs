@@ -80,6 +80,8 @@ pub struct TirModule {
     /// The program imports `sys` (which can change the recursion limit): depth checks compare
     /// with the runtime's current limit instead of the constant.
     pub dynamic_recursion_limit: bool,
+    /// The module's `__name__` (its functions' `__module__`).
+    pub module_name: String,
 }
 
 /// The most rounds inference may take: the lattice has height 3 per value and every round
@@ -210,7 +212,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
                 op.opcode == Opcode::PyImportNative && op.expect_enum_attr::<molt_ir::NativeModule>("module") == molt_ir::NativeModule::Sys
             })
         });
-        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, enables, dynamic_recursion_limit })
+        Ok(TirModule { module, source_names, check_defs: !hir.defs_first, enables, dynamic_recursion_limit, module_name: crate::hir::MAIN_NAME.to_string() })
     } else {
         Err(diags)
     }

@@ -746,7 +746,8 @@ impl L<'_> {
                 let flags = i64::from(attr("varargs").as_int() == Some(1)) | (i64::from(attr("varkw").as_int() == Some(1)) << 1);
                 let flags = self.i64c(flags, sp);
                 let [name, qualname, params, defaults, kwdefaults, closure] = ops[..] else { panic!("invariant `t.make_function has 6 operands` broken") };
-                let args = vec![code, name, qualname, params, argcount, posonly, flags, defaults, kwdefaults, closure];
+                let module = self.str_object(&self.tir.module_name.clone(), sp);
+                let args = vec![code, name, qualname, module, params, argcount, posonly, flags, defaults, kwdefaults, closure];
                 Some(self.call_val(RtFn::molt_function_new, args, Type::Ref, sp))
             }
             Opcode::TCallValue => {

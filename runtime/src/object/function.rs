@@ -19,7 +19,7 @@
 //! `molt_function_new`, `molt_function_cell`, `molt_cell_new`, `molt_cell_get`,
 //! `molt_cell_set`, `molt_cell_delete`.
 //!
-//! Invariants: a function never changes after `molt_function_new`; it owns its name, qualname,
+//! Invariants: a function never changes after `molt_function_new`; it owns its name, qualname, module name,
 //! parameter names (a tuple of strs: the positional ones, then the keyword-only ones),
 //! defaults (a tuple, possibly empty), keyword-only defaults (a dict or None) and closure (a
 //! tuple of cells, possibly empty), released when it is freed. A cell owns its value while it
@@ -51,9 +51,10 @@ pub type CodeFn = unsafe extern "C" fn(Obj, Obj, i64) -> Obj;
 pub struct FunctionObject {
     pub header: Header,
     code: CodeFn,
-    /// `__name__`, `__qualname__` (strs, owned).
+    /// `__name__`, `__qualname__`, `__module__` (strs, owned).
     name: Obj,
     qualname: Obj,
+    module: Obj,
     /// The parameter names (a tuple of strs, owned): positional, then keyword-only.
     params: Obj,
     /// `__defaults__` (a tuple, owned; empty for none).
@@ -142,6 +143,7 @@ fn new_function(
     code: Option<CodeFn>,
     name: Obj,
     qualname: Obj,
+    module: Obj,
     params: Obj,
     argcount: i64,
     posonly: i64,
@@ -161,6 +163,7 @@ fn new_function(
     let cells = tuple::tuple_items(closure);
     if pystr::str_text(name).is_none()
         || pystr::str_text(qualname).is_none()
+        || pystr::str_text(module).is_none()
         || !names.iter().all(|&n| pystr::str_text(n).is_some())
         || argcount > names.len()
         || posonly > argcount
@@ -177,6 +180,7 @@ fn new_function(
         core::ptr::addr_of_mut!((*p).code).write(code);
         core::ptr::addr_of_mut!((*p).name).write(new_ref(name));
         core::ptr::addr_of_mut!((*p).qualname).write(new_ref(qualname));
+        core::ptr::addr_of_mut!((*p).module).write(new_ref(module));
         core::ptr::addr_of_mut!((*p).params).write(new_ref(params));
         core::ptr::addr_of_mut!((*p).defaults).write(new_ref(defaults));
         core::ptr::addr_of_mut!((*p).kwdefaults).write(new_ref(kwdefaults));
@@ -198,7 +202,7 @@ fn new_function(
 pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let f = unsafe { &*h.cast::<FunctionObject>() };
-    for o in [f.name, f.qualname, f.params, f.defaults, f.kwdefaults, f.closure] {
+    for o in [f.name, f.qualname, f.module, f.params, f.defaults, f.kwdefaults, f.closure] {
         visit(o);
     }
 }
@@ -214,6 +218,7 @@ pub(crate) unsafe fn clear(h: *mut Header) {
         for slot in [
             core::ptr::addr_of_mut!((*f).name),
             core::ptr::addr_of_mut!((*f).qualname),
+            core::ptr::addr_of_mut!((*f).module),
             core::ptr::addr_of_mut!((*f).params),
             core::ptr::addr_of_mut!((*f).defaults),
             core::ptr::addr_of_mut!((*f).kwdefaults),
@@ -233,7 +238,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
     // after the block is freed (their frees are deferred anyway: see `alloc`).
     unsafe {
         let f = h.cast::<FunctionObject>();
-        let owned = [(*f).name, (*f).qualname, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure];
+        let owned = [(*f).name, (*f).qualname, (*f).module, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure];
         free_raw(h, Layout::new::<FunctionObject>(), HeapKind::Function);
         for o in owned {
             decref(o);
@@ -256,8 +261,7 @@ pub fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
         return Some(Ok(match name {
             "__name__" => new_ref(f.name),
             "__qualname__" => new_ref(f.qualname),
-            // Molt compiles one module, run as the main one.
-            "__module__" => return Some(pystr::str_from_text("__main__")),
+            "__module__" => new_ref(f.module),
             "__defaults__" => none_if(tuple::tuple_len(f.defaults) == Some(0), f.defaults),
             "__kwdefaults__" => new_ref(f.kwdefaults),
             "__closure__" => none_if(tuple::tuple_len(f.closure) == Some(0), f.closure),
@@ -627,6 +631,7 @@ pub unsafe extern "C" fn molt_function_new(
     code: *const u8,
     name: Obj,
     qualname: Obj,
+    module: Obj,
     params: Obj,
     argcount: i64,
     posonly: i64,
@@ -641,7 +646,7 @@ pub unsafe extern "C" fn molt_function_new(
         // SAFETY: the caller's contract: a non-null `code` is such a function.
         Some(unsafe { core::mem::transmute::<*const u8, CodeFn>(code) })
     };
-    value_or_raise(new_function(code, name, qualname, params, argcount, posonly, flags, defaults, kwdefaults, closure))
+    value_or_raise(new_function(code, name, qualname, module, params, argcount, posonly, flags, defaults, kwdefaults, closure))
 }
 
 /// Cell `index` of function `func`'s closure (a new reference).

@@ -109,13 +109,15 @@ extern "C" fn body_append(_f: Obj, bound: Obj, _depth: i64) -> Obj {
 fn make_fn(qualname: &str, body: Body, params: &[&str], argcount: usize, posonly: usize, varargs: bool, defaults: Obj, kwdefaults: Obj, closure: Obj) -> Obj {
     let name = pystr::str_from_text(qualname.rsplit('.').next().unwrap()).unwrap();
     let qual = pystr::str_from_text(qualname).unwrap();
+    let module = pystr::str_from_text("__main__").unwrap();
     let names = tuple::tuple_from_vec(params.iter().map(|p| pystr::str_from_text(p).unwrap()).collect()).unwrap();
     // SAFETY: `body` has the compiled bodies' signature.
-    let f = unsafe { molt_function_new(body as *const u8, name, qual, names, argcount as i64, posonly as i64, i64::from(varargs), defaults, kwdefaults, closure) };
+    let f = unsafe { molt_function_new(body as *const u8, name, qual, module, names, argcount as i64, posonly as i64, i64::from(varargs), defaults, kwdefaults, closure) };
     assert!(!exception_pending(), "molt_function_new raised");
     unsafe {
         decref(name);
         decref(qual);
+        decref(module);
         decref(names);
     }
     f

@@ -226,12 +226,13 @@ extern "C" fn body(f: Obj, bound: Obj, _depth: i64) -> Obj {
 fn mkf(qualname: &str, params: &[&str], cell: Option<Obj>) -> Obj {
     let name = Owned(st(qualname.rsplit('.').next().unwrap()));
     let qual = Owned(st(qualname));
+    let module = Owned(st("__main__"));
     let names = Owned(tuple::tuple_from_vec(params.iter().map(|p| st(p)).collect()).unwrap());
     let empty = Owned(tuple::tuple_from_vec(Vec::new()).unwrap());
     let closure = Owned(tuple::tuple_from_vec(cell.map(new_ref).into_iter().collect()).unwrap());
     let code = body as extern "C" fn(Obj, Obj, i64) -> Obj;
     // SAFETY: `body` has the compiled bodies' signature.
-    let f = unsafe { molt_function_new(code as *const u8, name.get(), qual.get(), names.get(), params.len() as i64, 0, 0, empty.get(), singletons::none(), closure.get()) };
+    let f = unsafe { molt_function_new(code as *const u8, name.get(), qual.get(), module.get(), names.get(), params.len() as i64, 0, 0, empty.get(), singletons::none(), closure.get()) };
     assert!(!exception_pending());
     f
 }

@@ -92,13 +92,14 @@ fn function_with(
 ) -> Obj {
     let name = text(qualname.rsplit('.').next().unwrap());
     let qual = text(qualname);
+    let module = text("__main__");
     let params_tuple = tuple_of(params.iter().map(|p| text(p)).collect());
     let argcount = params.len() as i64;
     let f = unsafe {
-        molt_function_new(body as *const u8, name, qual, params_tuple, argcount, 0, 0, defaults, singletons::none(), closure)
+        molt_function_new(body as *const u8, name, qual, module, params_tuple, argcount, 0, 0, defaults, singletons::none(), closure)
     };
     assert!(!exception_pending(), "molt_function_new raised");
-    drop_all(&[name, qual, params_tuple]);
+    drop_all(&[name, qual, module, params_tuple]);
     f
 }
 

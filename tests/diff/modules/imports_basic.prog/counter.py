@@ -14,3 +14,7 @@ def read():
 
 def describe():
     return f"counter {label!r} at {total}"
+
+
+def make_adder(n):
+    return lambda x: x + n

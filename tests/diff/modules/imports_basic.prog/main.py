@@ -45,3 +45,5 @@ def use_inside():
 
 
 print(use_inside())
+print(area.__module__, shapes.Square.area.__module__, use_inside.__module__, (lambda: 0).__module__)
+print(counter.make_adder(2).__module__, counter.make_adder(2)(3))
