@@ -406,9 +406,17 @@ impl<'a> Infer<'a> {
 
     /// The instance a `py.make_function` makes a function object of: its code, on boxed
     /// arguments (the function object and the tuple of bound parameters).
+    /// The instance of a function object's code: the function object, and the tuple of its
+    /// bound parameters, as many boxed values as the code unpacks (the runtime binds exactly
+    /// those, `molt_function_new`), so that the code reads them without a generic unpack.
     fn object_entry_key(&self, o: &molt_ir::OpData) -> Option<Key> {
         let n = o.attr("func").and_then(Attr::as_str)?;
-        Some((self.hir.func_index(n)?, vec![Type::TObj, Type::TObj]))
+        let k = self.hir.func_index(n)?;
+        let f = &self.hir.funcs[k].func;
+        let args = f.entry().and_then(|e| f.blocks[e].params.get(1).copied())?;
+        let unpack = f.entry().and_then(|e| f.blocks[e].ops.iter().map(|&id| &f.ops[id]).find(|op| op.opcode == Opcode::PyUnpack && op.operands.first() == Some(&args)));
+        let count = unpack.map_or(0, |op| op.results.len());
+        Some((k, vec![Type::TObj, Type::tuple(&vec![Type::TObj; count])]))
     }
 
     fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {
