@@ -283,15 +283,21 @@ fn module_objects(db: &Database, file: SourceFile, opts: &Options) -> Result<Vec
 /// program its imports reach (`program::discover`), each a database input with its place in
 /// the program.
 pub fn load_program(db: &Database, path: &Path, tier0: bool) -> Result<Program, Failure> {
+    load_program_remapped(db, path, tier0, &[])
+}
+
+/// [`load_program`] with `--remap-path-prefix` rules (FROM, TO): the path each file is known
+/// by in the program (tracebacks, `__file__`) has the last matching FROM replaced by its TO.
+pub fn load_program_remapped(db: &Database, path: &Path, tier0: bool, remap: &[(String, String)]) -> Result<Program, Failure> {
     let found = crate::program::discover(path);
     let names: std::collections::BTreeMap<String, bool> = found.modules.iter().map(|(n, m)| (n.clone(), m.package)).collect();
     let star: std::collections::BTreeMap<String, Vec<String>> = found.modules.iter().map(|(n, m)| (n.clone(), m.public.clone())).collect();
     let main_ctx = crate::hir::ModuleContext { program: names.clone(), imports_sys: found.imports_sys, star: star.clone(), ..Default::default() };
-    let main = load_in(db, path, tier0, main_ctx)?;
+    let main = load_in(db, path, tier0, main_ctx, remap)?;
     let mut modules = Vec::new();
     for (name, m) in &found.modules {
         let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys, star: star.clone() };
-        let file = load_in(db, &m.path, tier0, ctx).map_err(|e| in_file(Some(&m.shown), e))?;
+        let file = load_in(db, &m.path, tier0, ctx, remap).map_err(|e| in_file(Some(&m.shown), e))?;
         modules.push((file, m.shown.clone()));
     }
     Ok(Program { main, modules })
@@ -301,17 +307,28 @@ pub fn load_program(db: &Database, path: &Path, tier0: bool) -> Result<Program, 
 /// The bytes are decoded as CPython decodes a source file (`source::decode`: BOM, PEP 263
 /// coding declaration); what CPython rejects before parsing is a diagnostic here.
 pub fn load(db: &Database, path: &Path, tier0: bool) -> Result<SourceFile, Failure> {
-    load_in(db, path, tier0, crate::hir::ModuleContext::default())
+    load_in(db, path, tier0, crate::hir::ModuleContext::default(), &[])
 }
 
-/// [`load`] of a file with its place in its program.
-fn load_in(db: &Database, path: &Path, tier0: bool, ctx: crate::hir::ModuleContext) -> Result<SourceFile, Failure> {
+/// [`load`] of a file with its place in its program, its path remapped (see
+/// [`load_program_remapped`]).
+fn load_in(db: &Database, path: &Path, tier0: bool, ctx: crate::hir::ModuleContext, remap: &[(String, String)]) -> Result<SourceFile, Failure> {
     let abs: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let decoded = read_source(path)?;
     if let Some(e) = decoded.error {
         return Err(Failure::User(vec![crate::source::diagnostic(&e)]));
     }
-    Ok(SourceFile::builder(abs.display().to_string(), decoded.text, tier0).context(ctx).new(db))
+    Ok(SourceFile::builder(remap_path(&abs.display().to_string(), remap), decoded.text, tier0).context(ctx).new(db))
+}
+
+/// `path` with the last rule whose FROM prefixes it applied (rustc's `--remap-path-prefix`).
+pub fn remap_path(path: &str, remap: &[(String, String)]) -> String {
+    for (from, to) in remap.iter().rev() {
+        if let Some(rest) = path.strip_prefix(from.as_str()) {
+            return format!("{to}{rest}");
+        }
+    }
+    path.to_string()
 }
 
 /// The decoded text of the file at `path` (see `load`).

@@ -65,6 +65,11 @@ struct BuildArgs {
     time_passes: bool,
     #[arg(long = "error-format", value_enum, default_value = "human")]
     error_format: ErrorFormat,
+    /// Rewrite a source path prefix in what the program shows (tracebacks, `__file__`), as
+    /// rustc's and gcc's option: `FROM=TO`, repeatable, the last matching one applies. Builds
+    /// in different directories then give identical executables.
+    #[arg(long = "remap-path-prefix", value_name = "FROM=TO")]
+    remap_path_prefix: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -191,7 +196,14 @@ fn options(b: &BuildArgs) -> Result<Options, Failure> {
 /// Builds; returns the path of a text/binary artifact written, if any.
 fn build(db: &Database, b: &BuildArgs, exe_override: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
     let opts = options(b)?;
-    let program = driver::load_program(db, &b.file, b.tier == 0)?;
+    let mut remap = Vec::new();
+    for r in &b.remap_path_prefix {
+        let Some((from, to)) = r.split_once('=') else {
+            return Err(Failure::Env(format!("--remap-path-prefix: `{r}` is not FROM=TO")));
+        };
+        remap.push((from.to_string(), to.to_string()));
+    }
+    let program = driver::load_program_remapped(db, &b.file, b.tier == 0, &remap)?;
     let file = program.main;
     if opts.emit == Emit::Exe {
         let out = exe_override.or(b.output.clone()).unwrap_or_else(|| PathBuf::from(b.file.file_stem().unwrap_or_default()));
