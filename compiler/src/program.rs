@@ -8,7 +8,8 @@
 //!
 //! Invariants: a module is found as CPython 3.11's `FileFinder` finds it in one directory: a
 //! package directory (with `__init__.py`) before `NAME.py`; a submodule only inside a package
-//! found so far; CPython's builtin modules (`sys.builtin_module_names`) before any file.
+//! found so far; CPython's builtin modules (`sys.builtin_module_names`) and the modules its
+//! start-up imported (`STARTUP_MODULES`, found in `sys.modules`) before any file.
 //! A name that is no file of the program is left to the front end (a standard-library module
 //! or a diagnostic). Discovery never fails: a file that cannot be read or parsed is reported
 //! when it is compiled.
@@ -215,7 +216,7 @@ fn find(root: &Path, name: &str, known: &BTreeMap<String, ModuleFile>) -> Option
     let parts: Vec<&str> = name.split('.').collect();
     let (last, parents) = parts.split_last()?;
     let dir = if parents.is_empty() {
-        if crate::stdlib_names::BUILTIN_MODULES.contains(last) {
+        if crate::stdlib_names::BUILTIN_MODULES.contains(last) || crate::stdlib_names::STARTUP_MODULES.contains(last) {
             return None;
         }
         root.to_path_buf()

@@ -7,6 +7,7 @@ Usage: python3 compiler/tools/stdlib_names.py [--check]   (from the repository r
 exits 1 when the committed file differs, as `compiler/tests/generated_tables.rs` does).
 """
 import importlib
+import subprocess
 import sys
 
 if sys.version_info[:2] != (3, 11):
@@ -34,6 +35,14 @@ def render():
               "/// directory comes after them on CPython's module search path).",
               "pub const BUILTIN_MODULES: &[&str] = &["]
     lines += [f'    "{m}",' for m in sorted(sys.builtin_module_names)]
+    lines += ["];", "",
+              "/// The modules this `python3` has imported before a program's first statement (its",
+              "/// `site` and the `.pth` files it runs): an `import` of one finds it in `sys.modules`",
+              "/// before any file next to the program.",
+              "pub const STARTUP_MODULES: &[&str] = &["]
+    startup = subprocess.run([sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    lines += [f'    "{m}",' for m in sorted(set(startup) - {"__main__"})]
     lines += ["];", "", "/// `dir(module)` of each module the runtime implements, in `NativeModule` order.",
               "pub const CPYTHON_ATTRS: &[(&str, &[&str])] = &["]
     for name in NATIVE:

@@ -105,10 +105,11 @@ impl FnLower<'_> {
     }
 
     /// Whether `name` (dotted) is one of the program's own modules or inside one of its
-    /// packages: CPython finds it on the script's directory, after its builtin modules only.
+    /// packages (discovery, `program::find`, left out what CPython finds before the script's
+    /// directory).
     fn is_user_module(&self, name: &str) -> bool {
         let top = name.split('.').next().unwrap_or(name);
-        self.ctx.module.program.contains_key(top) && !crate::stdlib_names::BUILTIN_MODULES.contains(&top)
+        self.ctx.module.program.contains_key(top)
     }
 
     /// `import a.b.c` of the program's modules: `py.import_user` of `a`, `a.b`, `a.b.c` in

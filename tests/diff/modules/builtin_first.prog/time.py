@@ -1,0 +1,1 @@
+print("the program's time.py runs")
