@@ -26,6 +26,23 @@ pub struct FrameLine {
     pub text: String,
     /// The marker line to print under it (with its 4-space indent), or empty.
     pub carets: String,
+    /// Code the compiler wrote where CPython runs text of its own through `exec` (a
+    /// dataclass's methods): the row names the file `<string>` and shows no source line.
+    pub synthetic: bool,
+}
+
+/// Spans from here on are no bytes of the source file but lines of code the compiler wrote
+/// (`synthetic_span`): line N of the text numbered K is the span starting at
+/// `SYNTHETIC_BASE + K * SYNTHETIC_LINES + N` (distinct starts: the front end keys definitions
+/// by where they start).
+pub const SYNTHETIC_BASE: u32 = 0xF000_0000;
+const SYNTHETIC_LINES: u32 = 1 << 12;
+
+/// The span of line `line` (below 4,096) of the compiler's text number `text` (below 65,536;
+/// see [`FrameLine::synthetic`]).
+pub fn synthetic_span(text: u32, line: u32) -> Span {
+    let at = SYNTHETIC_BASE + (text % (1 << 16)) * SYNTHETIC_LINES + line % SYNTHETIC_LINES;
+    Span::new(at, at)
 }
 
 /// Span → what a traceback shows for a raise at that span.
@@ -50,6 +67,9 @@ pub fn line_table<'f>(text: &str, funcs: impl IntoIterator<Item = &'f Func>) -> 
 }
 
 fn frame_line(text: &str, starts: &[usize], sp: Span) -> FrameLine {
+    if sp.start >= SYNTHETIC_BASE {
+        return FrameLine { line: i64::from((sp.start - SYNTHETIC_BASE) % SYNTHETIC_LINES), text: String::new(), carets: String::new(), synthetic: true };
+    }
     let start = (sp.start as usize).min(text.len());
     let idx = match starts.binary_search(&start) {
         Ok(i) => i,
@@ -59,7 +79,7 @@ fn frame_line(text: &str, starts: &[usize], sp: Span) -> FrameLine {
     let line_end = text[line_start..].find('\n').map_or(text.len(), |e| line_start + e);
     let raw = text.get(line_start..line_end).unwrap_or("").trim_end_matches('\r');
     let stripped = raw.trim_start_matches([' ', '\t', '\x0c']);
-    FrameLine { line: idx as i64 + 1, text: stripped.to_string(), carets: carets(raw, start - line_start, sp.end as usize - line_start) }
+    FrameLine { line: idx as i64 + 1, text: stripped.to_string(), carets: carets(raw, start - line_start, sp.end as usize - line_start), synthetic: false }
 }
 
 /// The marker line for the byte range `[start, end)` of line `raw` (`end` may lie past the line

@@ -488,9 +488,9 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             let args = [self.ctx.i32_type().const_int(k as u64, false).into(), mp.into(), self.i64c(msg.len() as i64).into()];
             self.call_rt(abi::RtFn::molt_raise.name(), &args)?;
         }
-        let FrameLine { line, text, carets } = self.line_of(sp);
+        let FrameLine { line, text, carets, synthetic } = self.line_of(sp);
         let src_name = self.src.source_names.get(&st.name).cloned().unwrap_or_else(|| st.name.clone());
-        let path = self.src.path.to_string();
+        let path = if synthetic { "<string>".to_string() } else { self.src.path.to_string() };
         let fp = self.str_ptr(&path)?;
         let np = self.str_ptr(&src_name)?;
         let tp = self.str_ptr(&text)?;

@@ -26,6 +26,7 @@ pub use comprehension::{display_name, is_method, is_synthetic};
 pub mod calls;
 mod comprehension;
 mod classes;
+mod dataclass;
 mod exceptions;
 mod expr;
 mod fstring;
@@ -135,7 +136,12 @@ pub(super) fn span(r: TextRange) -> Span {
 
 /// Lowers a parsed module. Returns the HIR and every diagnostic found.
 pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirModule, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+    // `@dataclass` classes get the methods CPython's `dataclasses` writes (decisions/0033).
+    let expanded = dataclass::expand(body);
+    let (body, mut diags) = match &expanded {
+        Some((b, d)) => (&b[..], d.clone()),
+        None => (body, Vec::new()),
+    };
     let table = SymbolTable::build_with_star(body, star_imports(body, module));
     for (r, msg) in &table.errors {
         diags.push(Diagnostic::new("E0001", span(*r), format!("SyntaxError: {msg}")).label("here"));
