@@ -14,7 +14,8 @@
 //! `field(default=…)`, `field(default_factory=…)`, `init=`, `repr=`, `compare=`, `hash=`);
 //! `__init__` (calling `__post_init__`), `__repr__`, `__eq__`, the order methods, `__hash__` by
 //! CPython's table, frozen classes' `__setattr__`/`__delattr__` raising
-//! `dataclasses.FrozenInstanceError`, `__match_args__`. A method the class defines itself is
+//! `dataclasses.FrozenInstanceError`, `__match_args__`; `asdict`, `astuple`, `replace` and
+//! `is_dataclass` as Python functions written once per module (`FUNCTIONS`). A method the class defines itself is
 //! kept (CPython's `_set_new_attribute`); where CPython raises instead, so does the expansion
 //! (at compile time, a diagnostic naming CPython's error).
 //!
@@ -33,7 +34,53 @@ use crate::diagnostics::Diagnostic;
 use crate::traceback::synthetic_span;
 
 /// The names of `dataclasses` the expansion provides.
-const PROVIDED: &[&str] = &["dataclass", "field", "FrozenInstanceError"];
+const PROVIDED: &[&str] = &["dataclass", "field", "FrozenInstanceError", "asdict", "astuple", "replace", "is_dataclass"];
+
+/// The functions of `dataclasses` the expansion writes (`_molt_dc_NAME`), after CPython's
+/// (`_asdict_inner`, `_astuple_inner`, `replace`, `is_dataclass`): a dataclass keeps its fields'
+/// names in `_molt_dc_fields` and those `__init__` does not take in `_molt_dc_noinit`. A leaf
+/// value CPython would `copy.deepcopy` is kept when it is immutable, else refused loudly.
+const FUNCTIONS: &str = r#"def _molt_dc_copy(obj):
+    if obj is None or type(obj) in (int, float, bool, str):
+        return obj
+    if type(obj) is frozenset:
+        return frozenset([_molt_dc_copy(v) for v in obj])
+    if type(obj) is set:
+        return set([_molt_dc_copy(v) for v in obj])
+    raise NotImplementedError("Molt cannot copy a " + type(obj).__name__ + " value here yet (CPython's copy.deepcopy)")
+def _molt_dc_inner(obj, factory, as_dict):
+    if hasattr(type(obj), "_molt_dc_fields"):
+        if as_dict:
+            return factory([(n, _molt_dc_inner(getattr(obj, n), factory, True)) for n in type(obj)._molt_dc_fields])
+        return factory([_molt_dc_inner(getattr(obj, n), factory, False) for n in type(obj)._molt_dc_fields])
+    if isinstance(obj, (list, tuple)):
+        return type(obj)([_molt_dc_inner(v, factory, as_dict) for v in obj])
+    if isinstance(obj, dict):
+        return type(obj)([(_molt_dc_inner(k, factory, as_dict), _molt_dc_inner(v, factory, as_dict)) for k, v in obj.items()])
+    return _molt_dc_copy(obj)
+def _molt_dc_asdict(obj, *, dict_factory=dict):
+    if not hasattr(type(obj), "_molt_dc_fields"):
+        raise TypeError("asdict() should be called on dataclass instances")
+    return _molt_dc_inner(obj, dict_factory, True)
+def _molt_dc_astuple(obj, *, tuple_factory=tuple):
+    if not hasattr(type(obj), "_molt_dc_fields"):
+        raise TypeError("astuple() should be called on dataclass instances")
+    return _molt_dc_inner(obj, tuple_factory, False)
+def _molt_dc_replace(obj, /, **changes):
+    if not hasattr(type(obj), "_molt_dc_fields"):
+        raise TypeError("replace() should be called on dataclass instances")
+    for n in type(obj)._molt_dc_fields:
+        if n in type(obj)._molt_dc_noinit:
+            if n in changes:
+                raise ValueError("field " + n + " is declared with init=False, it cannot be specified with replace()")
+            continue
+        if n not in changes:
+            changes[n] = getattr(obj, n)
+    return obj.__class__(**changes)
+def _molt_dc_is_dataclass(obj):
+    cls = obj if isinstance(obj, type) else type(obj)
+    return hasattr(cls, "_molt_dc_fields")
+"#;
 
 /// One field of a dataclass.
 #[derive(Clone)]
@@ -69,6 +116,7 @@ struct Expander {
     diags: Vec<Diagnostic>,
     needs_missing: bool,
     needs_frozen_error: bool,
+    needs_functions: bool,
 }
 
 /// The body with its dataclasses expanded, and the diagnostics; None when the module does not
@@ -82,7 +130,7 @@ pub fn expand(body: &[Stmt]) -> Option<(Vec<Stmt>, Vec<Diagnostic>)> {
     if !body.iter().any(imports) {
         return None;
     }
-    let mut x = Expander { names: HashMap::new(), module_aliases: Vec::new(), classes: HashMap::new(), counter: 0, diags: Vec::new(), needs_missing: false, needs_frozen_error: false };
+    let mut x = Expander { names: HashMap::new(), module_aliases: Vec::new(), classes: HashMap::new(), counter: 0, diags: Vec::new(), needs_missing: false, needs_frozen_error: false, needs_functions: false };
     let mut out = x.block(body.to_vec());
     // Any other use of the names imported from `dataclasses` is not supported.
     let mut uses = Uses { names: &x.names, aliases: &x.module_aliases, found: Vec::new() };
@@ -97,6 +145,9 @@ pub fn expand(body: &[Stmt]) -> Option<(Vec<Stmt>, Vec<Diagnostic>)> {
     let mut prelude = String::new();
     if x.needs_missing {
         prelude.push_str("_molt_dc_MISSING = object()\n");
+    }
+    if x.needs_functions {
+        prelude.push_str(FUNCTIONS);
     }
     if x.needs_frozen_error {
         prelude.push_str("def _molt_dc_frozen_error():\n    class FrozenInstanceError(AttributeError):\n        __module__ = 'dataclasses'\n        __qualname__ = 'FrozenInstanceError'\n    return FrozenInstanceError\n_molt_dc_FrozenInstanceError = _molt_dc_frozen_error()\n");
@@ -151,9 +202,13 @@ impl Expander {
                                 .help("Molt provides `dataclass`, `field` and `FrozenInstanceError` of `dataclasses`"));
                             continue;
                         }
-                        if n == "FrozenInstanceError" {
-                            self.needs_frozen_error = true;
-                            let mut a = parse(&format!("{local} = _molt_dc_FrozenInstanceError\n"));
+                        if n != "dataclass" && n != "field" {
+                            if n == "FrozenInstanceError" {
+                                self.needs_frozen_error = true;
+                            } else {
+                                self.needs_functions = true;
+                            }
+                            let mut a = parse(&format!("{local} = _molt_dc_{n}\n"));
                             for s in &mut a {
                                 relocate_all(s, i.range);
                             }
@@ -465,6 +520,9 @@ impl Expander {
             (true, _, _, true) => self.err(deco_range, format!("TypeError: Cannot overwrite attribute __hash__ in class {name}"), "CPython raises this when the class is made"),
             (false, false, _, _) | (false, true, _, true) => {}
         }
+        let all: Vec<String> = fields.iter().map(|f| format!("{:?}, ", f.name)).collect();
+        let noinit: Vec<String> = fields.iter().filter(|f| !f.init).map(|f| format!("{:?}, ", f.name)).collect();
+        extra.push_str(&format!("_molt_dc_fields = ({})\n_molt_dc_noinit = ({})\n", all.concat(), noinit.concat()));
         if opt["match_args"] && !has("__match_args__") {
             let names: Vec<String> = fields.iter().filter(|f| f.init).map(|f| format!("{:?}, ", f.name)).collect();
             extra.push_str(&format!("__match_args__ = ({})\n", names.concat()));
