@@ -133,7 +133,7 @@ pub fn expand(body: &[Stmt]) -> Option<(Vec<Stmt>, Vec<Diagnostic>)> {
     let mut x = Expander { names: HashMap::new(), module_aliases: Vec::new(), classes: HashMap::new(), counter: 0, diags: Vec::new(), needs_missing: false, needs_frozen_error: false, needs_functions: false };
     let mut out = x.block(body.to_vec());
     // Any other use of the names imported from `dataclasses` is not supported.
-    let mut uses = Uses { names: &x.names, aliases: &x.module_aliases, found: Vec::new() };
+    let mut uses = Uses { names: &x.names, aliases: &x.module_aliases, found: Vec::new(), locals: Vec::new() };
     for s in &out {
         ruff_python_ast::visitor::Visitor::visit_stmt(&mut uses, s);
     }
@@ -500,7 +500,7 @@ impl Expander {
                 }
             }
             self.needs_frozen_error = true;
-            let names: Vec<String> = fields.iter().map(|f| format!("{:?}, ", f.name)).collect();
+            let names: Vec<String> = fields.iter().map(|f| format!("'{}', ", f.name)).collect();
             let tuple = format!("({})", names.concat());
             methods.push(format!("def __setattr__(self, name, value):\n    if type(self) is {name} or name in {tuple}:\n        raise _molt_dc_FrozenInstanceError(\"cannot assign to field \" + repr(name))\n    super({name}, self).__setattr__(name, value)\n"));
             methods.push(format!("def __delattr__(self, name):\n    if type(self) is {name} or name in {tuple}:\n        raise _molt_dc_FrozenInstanceError(\"cannot delete field \" + repr(name))\n    super({name}, self).__delattr__(name)\n"));
@@ -520,11 +520,11 @@ impl Expander {
             (true, _, _, true) => self.err(deco_range, format!("TypeError: Cannot overwrite attribute __hash__ in class {name}"), "CPython raises this when the class is made"),
             (false, false, _, _) | (false, true, _, true) => {}
         }
-        let all: Vec<String> = fields.iter().map(|f| format!("{:?}, ", f.name)).collect();
-        let noinit: Vec<String> = fields.iter().filter(|f| !f.init).map(|f| format!("{:?}, ", f.name)).collect();
+        let all: Vec<String> = fields.iter().map(|f| format!("'{}', ", f.name)).collect();
+        let noinit: Vec<String> = fields.iter().filter(|f| !f.init).map(|f| format!("'{}', ", f.name)).collect();
         extra.push_str(&format!("_molt_dc_fields = ({})\n_molt_dc_noinit = ({})\n", all.concat(), noinit.concat()));
         if opt["match_args"] && !has("__match_args__") {
-            let names: Vec<String> = fields.iter().filter(|f| f.init).map(|f| format!("{:?}, ", f.name)).collect();
+            let names: Vec<String> = fields.iter().filter(|f| f.init).map(|f| format!("'{}', ", f.name)).collect();
             extra.push_str(&format!("__match_args__ = ({})\n", names.concat()));
         }
         for m in &methods {
@@ -565,7 +565,7 @@ fn init_fn(fields: &[Field], frozen: bool, post_init: bool) -> String {
             // Reading it finds the class attribute that holds the default.
             (None, false) => continue,
         };
-        lines.push(if frozen { format!("object.__setattr__(self, {:?}, {value})", f.name) } else { format!("self.{} = {value}", f.name) });
+        lines.push(if frozen { format!("object.__setattr__(self, '{}', {value})", f.name) } else { format!("self.{} = {value}", f.name) });
     }
     if post_init {
         lines.push("self.__post_init__()".into());
@@ -726,20 +726,56 @@ impl Transformer for Relocator {
     }
 }
 
-/// The loads of names bound from `dataclasses` (after the expansion, each an unsupported use).
+/// The loads of names bound from `dataclasses` (after the expansion, each an unsupported use),
+/// but in functions where the name is a parameter or a local variable of its own.
 struct Uses<'a> {
     names: &'a HashMap<String, String>,
     aliases: &'a [String],
     found: Vec<(TextRange, String)>,
+    /// The local names of the functions being visited, innermost last.
+    locals: Vec<Vec<String>>,
 }
 
 impl<'a> ruff_python_ast::visitor::Visitor<'a> for Uses<'_> {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        if let Stmt::FunctionDef(f) = s {
+            let p = &f.parameters;
+            let mut names: Vec<String> = p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()).map(|x| x.parameter.name.to_string()).collect();
+            names.extend(p.vararg.iter().chain(p.kwarg.iter()).map(|x| x.name.to_string()));
+            let mut stores = Stores(Vec::new());
+            for b in &f.body {
+                ruff_python_ast::visitor::Visitor::visit_stmt(&mut stores, b);
+            }
+            names.extend(stores.0);
+            self.locals.push(names);
+            ruff_python_ast::visitor::walk_stmt(self, s);
+            self.locals.pop();
+            return;
+        }
+        ruff_python_ast::visitor::walk_stmt(self, s);
+    }
+
     fn visit_expr(&mut self, e: &'a Expr) {
         if let Expr::Name(n) = e
             && (self.names.contains_key(n.id.as_str()) || self.aliases.iter().any(|a| a == n.id.as_str()))
             && matches!(n.ctx, ast::ExprContext::Load)
+            && !self.locals.iter().any(|l| l.iter().any(|x| x == n.id.as_str()))
         {
             self.found.push((n.range, n.id.to_string()));
+        }
+        ruff_python_ast::visitor::walk_expr(self, e);
+    }
+}
+
+/// The names a function body stores to (its local variables, as far as they shadow).
+struct Stores(Vec<String>);
+
+impl<'a> ruff_python_ast::visitor::Visitor<'a> for Stores {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        if let Expr::Name(n) = e
+            && matches!(n.ctx, ast::ExprContext::Store)
+        {
+            self.0.push(n.id.to_string());
         }
         ruff_python_ast::visitor::walk_expr(self, e);
     }

@@ -76,3 +76,16 @@ def make():
 
 L = make()
 print(L(), L(3).items, L.__qualname__)
+
+
+def pick(record, field):
+    # A parameter named like the `field` imported from dataclasses is the function's own.
+    return getattr(record, field)
+
+
+@dataclass(frozen=True)
+class Café:
+    crème: int = 1
+
+
+print(pick(a, "name"), Café(), Café.__match_args__)
