@@ -123,14 +123,13 @@ pub fn variable_at(u: *const UserModule, i: usize) -> Option<Obj> {
 
 /// The value of variable `name` of `u`, if bound (a new reference).
 fn variable(u: &UserModule, name: &str) -> Option<Obj> {
-    let e = entries(u).iter().find(|e| text(e.name, e.name_len) == name)?;
-    // SAFETY: the entry's words are the module's static variable and flag.
-    unsafe {
-        if *e.bound == 0 {
-            return None;
-        }
-        Some(new_ref(Obj::from_raw(*e.value)))
-    }
+    variable_at(u, index_of(u, name)?)
+}
+
+/// Whether variable `name` of `u` is bound.
+fn is_bound(u: &UserModule, name: &str) -> bool {
+    // SAFETY: the entry's flag is the module's static bound flag.
+    index_of(u, name).and_then(|i| entries(u).get(i)).is_some_and(|e| unsafe { *e.bound != 0 })
 }
 
 /// `import NAME` of user module `desc`: the module object (a new reference), its code run by
@@ -147,7 +146,7 @@ pub fn import_user(desc: *mut UserModule, only_if_missing: bool) -> MoltResult<O
             // SAFETY: a set `module` word is an owned reference to the module object.
             let pm = unsafe { Obj::from_raw(parent.module) };
             if let Some(d) = super::module::module_dict(pm)
-                && (variable(parent, short).map(|v| unsafe { decref(v) }).is_some() || dict::get_str(d, short).is_some()) {
+                && (is_bound(parent, short) || dict::get_str(d, short).is_some()) {
                     return Ok(super::singletons::none());
                 }
         }
@@ -237,7 +236,7 @@ fn snapshot(u: &UserModule, d: Obj) -> MoltResult<Obj> {
 /// when `name` is not one (the module's dict takes it).
 #[inline(never)]
 pub fn set_entry(u: &UserModule, name: &str, value: Option<Obj>) -> MoltResult<Option<()>> {
-    let Some(e) = entries(u).iter().find(|e| text(e.name, e.name_len) == name) else { return Ok(None) };
+    let Some(e) = index_of(u, name).and_then(|i| entries(u).get(i)) else { return Ok(None) };
     if e.fixed != 0 {
         return fail(TypeError, format!("cannot rebind function '{name}' of module '{}': Molt calls it directly", name_of(u)));
     }
