@@ -83,6 +83,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Typing => crate::abi::NativeModule::Typing,
         NativeModule::Random => crate::abi::NativeModule::Random,
         NativeModule::Itertools => crate::abi::NativeModule::Itertools,
+        NativeModule::Collections => crate::abi::NativeModule::Collections,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

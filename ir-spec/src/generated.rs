@@ -2269,7 +2269,7 @@ static SPECS: [OpSpec; 238] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3660,7 +3660,7 @@ static SPECS: [OpSpec; 238] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -4953,10 +4953,12 @@ pub enum NativeModule {
     Random,
     /// `itertools`
     Itertools,
+    /// `collections`
+    Collections,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -4967,6 +4969,7 @@ impl NativeModule {
             NativeModule::Typing => "typing",
             NativeModule::Random => "random",
             NativeModule::Itertools => "itertools",
+            NativeModule::Collections => "collections",
         }
     }
 
@@ -4978,6 +4981,7 @@ impl NativeModule {
             "typing" => NativeModule::Typing,
             "random" => NativeModule::Random,
             "itertools" => NativeModule::Itertools,
+            "collections" => NativeModule::Collections,
             _ => return None,
         })
     }

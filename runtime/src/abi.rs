@@ -658,6 +658,7 @@ molt_abi! {
                 "count", "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise",
                 "permutations", "product", "repeat", "starmap", "takewhile", "tee", "zip_longest",
             ]),
+            ("collections", &["Counter", "OrderedDict", "defaultdict", "deque"]),
         ];
     }
     enums {
@@ -819,6 +820,7 @@ molt_abi! {
             Typing = 3,
             Random = 4,
             Itertools = 5,
+            Collections = 6,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

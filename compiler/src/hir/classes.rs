@@ -81,6 +81,15 @@ impl FnLower<'_> {
                 return;
             }
         }
+        // Nor can a class derive from one of the runtime's module types (`collections.deque`):
+        // CPython allows it, Molt's runtime would refuse it when the class statement runs.
+        for a in pos {
+            if let Some((m, name)) = self.native_module_attribute(a) {
+                self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of `{}.{name}` are not supported yet", m.name()))
+                    .label("a base class the runtime implements").help("derive from `object` and hold the value in an attribute"));
+                return;
+            }
+        }
         // CPython's order: the decorators, then the bases, then the body.
         let mut decorators = Vec::new();
         for d in &c.decorator_list {

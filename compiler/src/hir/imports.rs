@@ -267,6 +267,26 @@ impl FnLower<'_> {
         self.static_import_of(n.id.as_str()).is_some_and(|(m, attr)| attr.is_none() && self.is_user_module(m))
     }
 
+    /// `(module, name)` when `e` always denotes an attribute of a module the runtime
+    /// implements: a name only `from m import name` binds, or `m.name` with `m` a name only
+    /// `import m` binds.
+    pub(super) fn native_module_attribute<'e>(&'e self, e: &'e ast::Expr) -> Option<(molt_ir::NativeModule, &'e str)> {
+        match e {
+            ast::Expr::Name(n) => match self.static_import_of(n.id.as_str())? {
+                (module, Some(attr)) if !self.is_user_module(module) => match modules::resolve(module) {
+                    Module::Native(m) => Some((m, attr)),
+                    Module::Future | Module::NotYet | Module::Unknown => None,
+                },
+                (_, Some(_) | None) => None,
+            },
+            ast::Expr::Attribute(a) => match &*a.value {
+                ast::Expr::Name(n) => Some((self.imported_module(n.id.as_str())?, a.attr.as_str())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The module that `name` always holds here, when only `import m` statements bind it.
     fn imported_module(&self, name: &str) -> Option<molt_ir::NativeModule> {
         match self.static_import_of(name)? {

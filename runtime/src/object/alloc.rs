@@ -149,11 +149,17 @@ pub enum HeapKind {
     Itertools,
     /// `object::generator`: generator objects (a frame of inline slots).
     Generator,
+    /// `object::dict`'s `DictExtObject`: the dict subtypes of `collections` (a dict and one
+    /// more word).
+    DictExt,
+    /// `object::collections::deque`: `collections.deque` and its two iterator types.
+    Deque,
+    DequeIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 47] = [
+    pub const ALL: [HeapKind; 50] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -201,6 +207,9 @@ impl HeapKind {
         HeapKind::Random,
         HeapKind::Itertools,
         HeapKind::Generator,
+        HeapKind::DictExt,
+        HeapKind::Deque,
+        HeapKind::DequeIterator,
     ];
 
     /// The Python type name.
@@ -253,6 +262,9 @@ impl HeapKind {
             HeapKind::Random => "random.Random",
             HeapKind::Itertools => "itertools",
             HeapKind::Generator => "generator",
+            HeapKind::DictExt => "collections_dict",
+            HeapKind::Deque => "collections.deque",
+            HeapKind::DequeIterator => "_collections._deque_iterator",
         }
     }
 
@@ -301,7 +313,10 @@ impl HeapKind {
             | HeapKind::TypingAlias
             | HeapKind::TypeVar
             | HeapKind::Itertools
-            | HeapKind::Generator => true,
+            | HeapKind::Generator
+            | HeapKind::DictExt
+            | HeapKind::Deque
+            | HeapKind::DequeIterator => true,
         }
     }
 
@@ -359,6 +374,9 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::TypingAlias,
         HeapKind::Itertools,
         HeapKind::Generator,
+        HeapKind::DictExt,
+        HeapKind::Deque,
+        HeapKind::DequeIterator,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -967,6 +985,10 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
+        Some(HeapKind::DictExt) => unsafe { super::dict::free_ext(h.cast_mut()) },
+        Some(kind @ (HeapKind::Deque | HeapKind::DequeIterator)) => unsafe {
+            super::collections::deque::free(h.cast_mut(), kind)
+        },
         Some(HeapKind::Generator) => {
             if let Some(g) = super::generator::hooks() {
                 // SAFETY: forwarded: `h` is a generator at count zero.

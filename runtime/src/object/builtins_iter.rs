@@ -495,6 +495,10 @@ pub fn reversed(seq: Obj) -> MoltResult<Obj> {
     if let Some(r) = super::range::range_reverse(seq) {
         return r;
     }
+    // A builtin type's own `__reversed__` (`collections.deque`).
+    if let Some(m) = seq.type_of().method("__reversed__") {
+        return (m.call)(seq, &[], &[]);
+    }
     let n = if let Some(n) = tuple::tuple_len(seq) {
         Some(n)
     } else if str::str_text(seq).is_some() {

@@ -50,7 +50,7 @@ pub fn no_keywords(recv: Obj, name: &str, kw: &[(&str, Obj)]) -> MoltResult<()> 
     if kw.is_empty() {
         return Ok(());
     }
-    takes_no_keywords(&format_args!("{}.{name}", recv.type_of().name))
+    takes_no_keywords(&format_args!("{}.{name}", recv.type_of().short_name()))
 }
 
 /// `cfunction_check_kwargs` / `_PyArg_NoKwnames` for the callable `who` (`len`, `list`):
@@ -71,7 +71,7 @@ fn takes_no_keywords<T>(who: &dyn Display) -> MoltResult<T> {
 pub fn exactly_one(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match (pos, kw) {
         ([x], []) => Ok(*x),
-        _ => not_one(&format_args!("{}.{name}", recv.type_of().name), pos.len(), kw),
+        _ => not_one(&format_args!("{}.{name}", recv.type_of().short_name()), pos.len(), kw),
     }
 }
 
@@ -103,7 +103,7 @@ pub fn no_args(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltRe
             TypeError,
             format!(
                 "{}.{name}() takes no arguments ({} given)",
-                recv.type_of().name,
+                recv.type_of().short_name(),
                 pos.len()
             ),
         )

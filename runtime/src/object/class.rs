@@ -797,14 +797,15 @@ fn meta_attr(t: &'static TypeObject, name: &str) -> Option<MoltResult<Obj>> {
         // (CPython's `type_name`, `type_module`).
         "__name__" => match class_of(t) {
             Some(c) => Ok(new_ref(c.name)),
-            None => pystr::str_from_text(t.name.rsplit('.').next().unwrap_or(t.name)),
+            None => pystr::str_from_text(t.short_name()),
         },
         "__qualname__" => match class_of(t) {
             Some(c) => Ok(new_ref(c.qualname)),
-            None => pystr::str_from_text(t.name.rsplit('.').next().unwrap_or(t.name)),
+            None => pystr::str_from_text(t.short_name()),
         },
         "__module__" => match namespace(t).and_then(|d| dict::get_str(d, "__module__")) {
             Some(m) => Ok(new_ref(m)),
+            None if !t.module.is_empty() => pystr::str_from_text(t.module),
             None => pystr::str_from_text(t.name.rsplit_once('.').map_or("builtins", |(m, _)| m)),
         },
         "__bases__" => bases_of(t),

@@ -266,9 +266,68 @@ pub struct DictObject {
     keys: Keys,
 }
 
-/// True if `o` is a dict.
+/// True if `o` is a dict or one of the runtime's dict subtypes ([`DictExtObject`]).
+#[inline]
 pub fn is_dict(o: Obj) -> bool {
-    o.type_of().is(&molt_type_dict)
+    let t = o.type_of();
+    t.is(&molt_type_dict) || t.heap == Some(HeapKind::DictExt)
+}
+
+/// An object of one of the dict subtypes the runtime's modules define (`collections.defaultdict`):
+/// kind `HeapKind::DictExt`, a dict's fields followed by one owned word, the subtype's own state
+/// (defaultdict's `default_factory`).
+#[repr(C)]
+pub(crate) struct DictExtObject {
+    dict: DictObject,
+    extra: Obj,
+}
+
+/// A new empty dict of subtype `t` (whose heap kind is `DictExt`) with `extra` (owned) as its
+/// extra word. Tracked by the collector from the start: the extra word may be a container.
+pub(crate) fn new_dict_ext(t: &'static TypeObject, extra: Obj) -> MoltResult<Obj> {
+    let h = match alloc_container(Layout::new::<DictExtObject>(), t) {
+        Ok(h) => h,
+        Err(e) => {
+            // SAFETY: the caller gave this reference.
+            unsafe { decref(extra) };
+            return Err(e);
+        }
+    };
+    let p = h.cast::<DictExtObject>();
+    // SAFETY: a fresh block with its header written; the fields are written before use.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).dict.used).write(0);
+        core::ptr::addr_of_mut!((*p).dict.generation).write(0);
+        core::ptr::addr_of_mut!((*p).dict.keys).write(Keys::EMPTY);
+        core::ptr::addr_of_mut!((*p).extra).write(extra);
+        let d = Obj::from_header(h);
+        gc::track(d);
+        Ok(d)
+    }
+}
+
+fn ext_ptr(o: Obj) -> Option<*mut DictExtObject> {
+    if o.type_of().heap != Some(HeapKind::DictExt) {
+        return None;
+    }
+    o.header_ptr().map(|h| h.cast::<DictExtObject>().cast_mut())
+}
+
+/// The extra word of a dict-subtype object (borrowed); None for any other object.
+pub(crate) fn dict_extra(o: Obj) -> Option<Obj> {
+    // SAFETY: a live `DictExtObject`.
+    ext_ptr(o).map(|p| unsafe { (*p).extra })
+}
+
+/// Replaces the extra word of dict-subtype object `o` with `v` (owned), releasing the old one
+/// after the store (its release may run code that reads the object).
+pub(crate) fn set_dict_extra(o: Obj, v: Obj) {
+    match ext_ptr(o) {
+        // SAFETY: a live `DictExtObject`; the old word was owned.
+        Some(p) => unsafe { decref(core::mem::replace(&mut (*p).extra, v)) },
+        // SAFETY: the caller gave this reference.
+        None => unsafe { decref(v) },
+    }
 }
 
 fn dict_ptr(o: Obj) -> Option<*mut DictObject> {
@@ -391,6 +450,49 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
             visit(k);
             visit(v);
         }
+    }
+}
+
+/// [`traverse`] of a dict-subtype object: the entries, then the extra word.
+///
+/// # Safety
+/// `h` is a live `DictExtObject`.
+pub(crate) unsafe fn traverse_ext(h: *const Header, visit: &mut impl FnMut(Obj)) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        traverse(h, visit);
+        visit((*h.cast::<DictExtObject>()).extra);
+    }
+}
+
+/// The collector's clear of a dict-subtype object: its entries, then its extra word (None
+/// afterwards).
+///
+/// # Safety
+/// `h` is a live `DictExtObject`.
+pub(crate) unsafe fn clear_ext(h: *mut Header) {
+    // SAFETY: forwarded contract; the word is replaced before the old one is released.
+    unsafe {
+        clear_at(h);
+        let p = h.cast::<DictExtObject>();
+        decref(core::mem::replace(&mut (*p).extra, singletons::none()));
+    }
+}
+
+/// Frees a dict-subtype object: its keys and values, then its extra word.
+///
+/// # Safety
+/// `h` is a `DictExtObject` with no reference left.
+pub(crate) unsafe fn free_ext(h: *mut Header) {
+    let p = h.cast::<DictExtObject>();
+    // SAFETY: forwarded contract; the fields are moved out before the block is freed, and each
+    // owned reference is released once.
+    unsafe {
+        let keys = core::ptr::addr_of_mut!((*p).dict.keys).read();
+        let extra = (*p).extra;
+        free_raw(h, Layout::new::<DictExtObject>(), HeapKind::DictExt);
+        release_keys(keys);
+        decref(extra);
     }
 }
 
@@ -710,6 +812,12 @@ pub fn del_item(d: Obj, key: Obj) -> MoltResult<()> {
     }
 }
 
+/// The first live entry removed (owned key and value): `OrderedDict.popitem(last=False)`.
+pub(crate) fn pop_first(d: Obj) -> Option<(Obj, Obj)> {
+    let ix = with(d, |s| s.keys.entries.iter().position(|e| e.kv.is_some())).flatten()?;
+    remove_entry(d, ix)
+}
+
 /// `dict.popitem()`'s removal: the last live entry (owned key and value); its entries after it
 /// are given back (`dk_nentries = i`), its index slot becomes a dummy.
 pub fn pop_last(d: Obj) -> Option<(Obj, Obj)> {
@@ -889,7 +997,7 @@ pub fn update_arg(d: Obj, arg: Obj) -> MoltResult<()> {
 // --- slots ---
 
 /// `dict_repr`: `{}`, `{1: 'a'}`, `{...}` for a dict already being repr'd.
-fn dict_repr(d: Obj) -> MoltResult<String> {
+pub(crate) fn dict_repr(d: Obj) -> MoltResult<String> {
     if repr_enter(d)? {
         return Ok(String::from("{...}"));
     }
@@ -934,7 +1042,7 @@ fn dict_repr(d: Obj) -> MoltResult<String> {
 }
 
 /// `dict_equal(a, b)`: same length, and each key of `a` in `b` with an equal value.
-fn dict_equal(a: Obj, b: Obj) -> MoltResult<bool> {
+pub(crate) fn dict_equal(a: Obj, b: Obj) -> MoltResult<bool> {
     if dict_len(a) != dict_len(b) {
         return Ok(false);
     }
@@ -1026,7 +1134,7 @@ fn dict_or(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     }
 }
 
-fn dict_ior(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+pub(crate) fn dict_ior(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     if op != BinaryOp::Or || !is_dict(v) {
         return Ok(singletons::not_implemented());
     }

@@ -81,15 +81,12 @@ fn iter_type(kind: ViewKind) -> &'static TypeObject {
 
 /// The kind and dict of view `v`, if it is one.
 fn view_of(v: Obj) -> Option<(ViewKind, Obj)> {
-    let t = v.type_of();
-    let kind = if t.is(&TYPE_DICT_KEYS) {
-        ViewKind::Keys
-    } else if t.is(&TYPE_DICT_VALUES) {
-        ViewKind::Values
-    } else if t.is(&TYPE_DICT_ITEMS) {
-        ViewKind::Items
-    } else {
-        return None;
+    // By kind: `collections.OrderedDict`'s views (`odict_keys`, …) are views too.
+    let kind = match v.type_of().heap {
+        Some(HeapKind::DictKeys) => ViewKind::Keys,
+        Some(HeapKind::DictValues) => ViewKind::Values,
+        Some(HeapKind::DictItems) => ViewKind::Items,
+        _ => return None,
     };
     // SAFETY: an object of a view type is a `ViewObject`.
     let d = v
@@ -105,7 +102,13 @@ fn is_set_view(v: Obj) -> bool {
 
 /// A new view of `kind` on dict `d`.
 pub fn new_view(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
-    let p = alloc_container(Layout::new::<ViewObject>(), view_type(kind))?.cast::<ViewObject>();
+    new_view_of_type(d, view_type(kind))
+}
+
+/// A new view of type `t` (a view type or a subtype of one, whose heap kind says which view)
+/// on dict `d`.
+pub fn new_view_of_type(d: Obj, t: &'static TypeObject) -> MoltResult<Obj> {
+    let p = alloc_container(Layout::new::<ViewObject>(), t)?.cast::<ViewObject>();
     // SAFETY: a fresh block with its header written.
     unsafe {
         core::ptr::addr_of_mut!((*p).dict).write(new_ref(d));

@@ -959,6 +959,10 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::Module) => super::module::traverse(h, few),
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
+            Some(HeapKind::DictExt) => dict::traverse_ext(h, visit),
+            Some(kind @ (HeapKind::Deque | HeapKind::DequeIterator)) => {
+                super::collections::deque::traverse(h, kind, few)
+            }
             Some(HeapKind::Generator) => {
                 if let Some(g) = super::generator::hooks() {
                     (g.traverse)(h, few)
@@ -1034,6 +1038,10 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::Module) => super::module::clear(h),
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(HeapKind::Itertools) => super::itertools::clear(h),
+            Some(HeapKind::DictExt) => dict::clear_ext(h),
+            Some(kind @ (HeapKind::Deque | HeapKind::DequeIterator)) => {
+                super::collections::deque::clear(h, kind)
+            }
             Some(HeapKind::Generator) => {
                 if let Some(g) = super::generator::hooks() {
                     (g.clear)(h)

@@ -801,7 +801,7 @@ fn sort_keyed(a: &mut [Obj], key: Obj, reverse: bool) -> MoltResult<()> {
 }
 
 /// The sort of [`sort_keyed`] once the keys are known.
-fn sort_by_keys(a: &mut [Obj], keys: &[Obj], reverse: bool) -> MoltResult<()> {
+pub(crate) fn sort_by_keys(a: &mut [Obj], keys: &[Obj], reverse: bool) -> MoltResult<()> {
     let n = a.len();
     if n < 2 {
         return Ok(());

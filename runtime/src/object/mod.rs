@@ -63,6 +63,7 @@ pub mod builtins_num;
 pub mod call;
 pub mod callable;
 pub mod class;
+pub mod collections;
 pub mod construct;
 pub mod convert;
 pub mod descr;

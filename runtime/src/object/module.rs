@@ -101,6 +101,7 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
         NativeModule::Typing => super::typing::fill(d.get())?,
         NativeModule::Random => super::random::fill(d.get())?,
         NativeModule::Itertools => super::itertools::fill(d.get())?,
+        NativeModule::Collections => super::collections::fill(d.get())?,
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.

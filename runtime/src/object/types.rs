@@ -259,8 +259,12 @@ pub struct TypeObject {
     /// For a class the compiler knows completely (decisions/0031), its number + 1; 0 for
     /// every other type (at `TYPE_KNOWN_CLASS_OFFSET`: compiled guards read it).
     pub known_class: u64,
-    /// `tp_name`, as in error messages (`int`, `NoneType`).
+    /// `tp_name`, as in error messages (`int`, `NoneType`, `collections.deque`).
     pub name: &'static str,
+    /// The module of a type CPython defines in Python (`collections.Counter`, whose `tp_name`
+    /// is `Counter`); empty for the others, whose module is in `name` (`builtins` when it has
+    /// no dot).
+    pub module: &'static str,
     /// `tp_base` (None only for `object`).
     pub base: Option<&'static TypeObject>,
     pub number: Option<&'static NumberSlots>,
@@ -310,6 +314,7 @@ impl TypeObject {
             header: Header::immortal(&TYPE_TYPE),
             known_class: 0,
             name,
+            module: "",
             base: Some(base),
             number: None,
             sequence: None,
@@ -548,6 +553,12 @@ impl TypeObject {
         self.mro().find_map(|t| t.str)
     }
 
+    /// `_PyType_Name`: the name after the module's dots (`deque` for `collections.deque`), as
+    /// method qualnames and some reprs print it.
+    pub fn short_name(&self) -> &'static str {
+        self.name.rsplit('.').next().unwrap_or(self.name)
+    }
+
     /// Whether `self` is `other` (by address).
     pub fn is(&'static self, other: &'static TypeObject) -> bool {
         core::ptr::eq(self, other)
@@ -653,6 +664,7 @@ fn object_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
 /// `type.__repr__`: `<class 'int'>`.
 fn type_repr(o: Obj) -> MoltResult<String> {
     match as_type(o) {
+        Some(t) if !t.module.is_empty() => Ok(format!("<class '{}.{}'>", t.module, t.name)),
         Some(t) => Ok(format!("<class '{}'>", t.name)),
         None => object_repr(o),
     }
@@ -663,6 +675,7 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     header: Header::immortal(&TYPE_TYPE),
     known_class: 0,
     name: "object",
+    module: "",
     base: None,
     number: None,
     sequence: None,
