@@ -658,7 +658,7 @@ molt_abi! {
                 "count", "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise",
                 "permutations", "product", "repeat", "starmap", "takewhile", "tee", "zip_longest",
             ]),
-            ("collections", &["Counter", "OrderedDict", "defaultdict", "deque"]),
+            ("collections", &["Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]),
         ];
     }
     enums {
@@ -811,6 +811,7 @@ molt_abi! {
             TypingCast = 95,
             ItertoolsTee = 96,
             ItertoolsChainFromIterable = 97,
+            CollectionsNamedtuple = 98,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

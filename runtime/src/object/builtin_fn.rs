@@ -180,7 +180,8 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::TimeTimeNs
         | BuiltinFunction::TypingCast
         | BuiltinFunction::ItertoolsTee
-        | BuiltinFunction::ItertoolsChainFromIterable => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::ItertoolsChainFromIterable
+        | BuiltinFunction::CollectionsNamedtuple => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -425,7 +426,8 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::TimeTimeNs
         | BuiltinFunction::TypingCast
         | BuiltinFunction::ItertoolsTee
-        | BuiltinFunction::ItertoolsChainFromIterable => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::ItertoolsChainFromIterable
+        | BuiltinFunction::CollectionsNamedtuple => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

@@ -25,6 +25,7 @@
 //! address of [`GENERIC_METHOD`] (user instances, classes, `super` objects).
 
 use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Display;
 
@@ -588,4 +589,66 @@ pub unsafe fn call_method_word(
         Some(m) => value_or_raise((m.call)(recv, pos, &kw)),
         None => call_generic(recv, name, pos, &kw, depth),
     }
+}
+
+/// The arguments of a call of a function written in Python in CPython (`random.py`'s methods,
+/// `collections`' generated `__new__`): positional-or-keyword parameters `params` (after
+/// `implicit` receivers, `self` or `_cls`, counted in the messages), the first `required` of
+/// them without defaults, then keyword-only ones `kwonly` (with defaults). Each slot of `out`
+/// (params then kwonly) gets its argument, None where a default applies; `initialize_locals`'s
+/// errors in its order ("P.__new__() missing 1 required positional argument: 'y'", "f() got
+/// an unexpected keyword argument 'z'", "f() takes from 2 to 3 positional arguments but 4 were
+/// given").
+#[allow(clippy::too_many_arguments)]
+pub fn bind_python(
+    name: &str,
+    params: &[&str],
+    required: usize,
+    kwonly: &[&str],
+    implicit: usize,
+    pos: &[Obj],
+    kw: &[(&str, Obj)],
+    out: &mut [Option<Obj>],
+) -> MoltResult<()> {
+    let np = params.len();
+    for (slot, &p) in out.iter_mut().zip(pos.iter().take(np)) {
+        *slot = Some(p);
+    }
+    for &(k, value) in kw {
+        let at = params.iter().chain(kwonly).position(|p| *p == k);
+        let Some(slot) = at.and_then(|i| out.get_mut(i)) else {
+            return fail(TypeError, format!("{name}() got an unexpected keyword argument '{k}'"));
+        };
+        if slot.is_some() {
+            return fail(TypeError, format!("{name}() got multiple values for argument '{k}'"));
+        }
+        *slot = Some(value);
+    }
+    if pos.len() > np {
+        let most = np + implicit;
+        let takes = if required < np { format!("from {} to {most}", required + implicit) } else { format!("{most}") };
+        let kwonly_given = kwonly.iter().filter(|k| kw.iter().any(|(n, _)| n == *k)).count();
+        let given = pos.len() + implicit;
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let extra = if kwonly_given > 0 {
+            format!(" positional argument{} (and {kwonly_given} keyword-only argument{})", s(given), s(kwonly_given))
+        } else {
+            String::new()
+        };
+        let verb = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        return fail(TypeError, format!("{name}() takes {takes} positional argument{} but {given}{extra} {verb} given", s(most)));
+    }
+    let missing: Vec<&str> = (0..required).filter(|&i| out.get(i).is_some_and(Option::is_none)).map(|i| params[i]).collect();
+    if !missing.is_empty() {
+        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let names = match quoted.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return fail(TypeError, format!("{name}() missing {} required positional argument{s}: {names}", missing.len()));
+    }
+    Ok(())
 }

@@ -832,6 +832,9 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
     if let Some(r) = meta_attr(t, name) {
         return r;
     }
+    if let Some(r) = t.class_attributes.and_then(|f| f(t, name)) {
+        return r;
+    }
     if let Some(v) = lookup_attr(t, name) {
         return super::descr::get(v.get(), None, t);
     }

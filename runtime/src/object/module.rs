@@ -222,9 +222,13 @@ pub fn release_modules() {
         super::user_module::release(u as *mut super::user_module::UserModule);
     }
     let all = cache::with(core::mem::take);
+    let collections = all.modules.get(NativeModule::Collections as usize).is_some_and(Option::is_some);
     for m in all.modules.into_iter().chain([all.interned]).flatten() {
         // SAFETY: the cache owned this reference.
         unsafe { decref(m) };
+    }
+    if collections {
+        super::collections::namedtuple::release_types();
     }
 }
 

@@ -14,6 +14,7 @@
 //! variant does not compile until it is mapped here.
 
 use super::Obj;
+use super::collections::CollectionsFn;
 use super::itertools::ItertoolsFn;
 use super::math::MathFn;
 use super::sys_module::SysFn;
@@ -31,6 +32,7 @@ pub enum NativeFn {
     Time(TimeFn),
     Typing(TypingFn),
     Itertools(ItertoolsFn),
+    Collections(CollectionsFn),
 }
 
 /// The module function `id` is, None for a builtin of `builtins`.
@@ -135,6 +137,7 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::TypingCast => NativeFn::Typing(TypingFn::Cast),
         BuiltinFunction::ItertoolsTee => NativeFn::Itertools(ItertoolsFn::Tee),
         BuiltinFunction::ItertoolsChainFromIterable => NativeFn::Itertools(ItertoolsFn::ChainFromIterable),
+        BuiltinFunction::CollectionsNamedtuple => NativeFn::Collections(CollectionsFn::Namedtuple),
     })
 }
 
@@ -147,6 +150,7 @@ impl NativeFn {
             NativeFn::Time(_) => NativeModule::Time,
             NativeFn::Typing(_) => NativeModule::Typing,
             NativeFn::Itertools(_) => NativeModule::Itertools,
+            NativeFn::Collections(_) => NativeModule::Collections,
         }
     }
 
@@ -158,6 +162,7 @@ impl NativeFn {
             NativeFn::Time(f) => f.name(),
             NativeFn::Typing(f) => f.name(),
             NativeFn::Itertools(f) => f.name(),
+            NativeFn::Collections(f) => f.name(),
         }
     }
 
@@ -191,6 +196,7 @@ impl NativeFn {
             NativeFn::Time(f) => super::time_module::call(f, pos, kw),
             NativeFn::Typing(f) => super::typing::call(f, pos, kw),
             NativeFn::Itertools(f) => super::itertools::call(f, pos, kw),
+            NativeFn::Collections(f) => super::collections::call(f, pos, kw),
         }
     }
 }

@@ -118,7 +118,7 @@ pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
     }
     if let Some(items) = tuple_items(seq) {
         let (first, step, n) = indices(items.len(), start, stop, step)?;
-        if first == 0 && step == 1 && n == items.len() {
+        if first == 0 && step == 1 && n == items.len() && super::tuple::is_exact_tuple(seq) {
             return Ok(new_ref(seq));
         }
         let picked: Vec<Obj> = positions(first, step, n).map(|i| new_ref(items[i])).collect();

@@ -228,7 +228,7 @@ pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
 /// `tuple(v)` (`PySequence_Tuple`): a tuple itself, else a new tuple of the items of `iter(v)`
 /// ("'int' object is not iterable"; a list's items, as CPython's copy of them).
 pub fn tuple_from_iter(v: Obj) -> MoltResult<Obj> {
-    if is_tuple(v) {
+    if is_exact_tuple(v) {
         return Ok(new_ref(v));
     }
     let it = iter::get_iter(v)?;
@@ -307,9 +307,44 @@ pub(crate) unsafe fn clear_items(h: *mut Header) {
     }
 }
 
-/// True if `o` is a tuple.
+/// True if `o` is a tuple, or an instance of a tuple subtype (`collections.namedtuple`
+/// classes, whose instances are tuples of their own type: `PyTuple_Check`).
+#[inline]
 pub fn is_tuple(o: Obj) -> bool {
+    let t = o.type_of();
+    t.is(&molt_type_tuple) || t.heap == Some(HeapKind::Tuple)
+}
+
+/// True if `o` is a tuple of type `tuple` itself (`PyTuple_CheckExact`): the operations that
+/// give back their operand unchanged do so only for these.
+#[inline]
+pub fn is_exact_tuple(o: Obj) -> bool {
     o.type_of().is(&molt_type_tuple)
+}
+
+/// A new tuple of type `t` (a subtype of tuple whose heap kind is `Tuple`) holding `items`
+/// (owned references, given to the tuple).
+pub(crate) fn tuple_of_type(t: &'static TypeObject, items: Vec<Obj>) -> MoltResult<Obj> {
+    let n = items.len();
+    let h = match layout(n).and_then(|l| alloc_container(l, t)) {
+        Ok(h) => h,
+        Err(e) => {
+            super::list::release(items);
+            return Err(e);
+        }
+    };
+    let p = h.cast::<TupleObject>();
+    // SAFETY: a fresh block for `n` items with its header written; every slot is written.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).len).write(n);
+        let slots = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
+        for (k, o) in items.into_iter().enumerate() {
+            slots.add(k).write(o);
+        }
+        let o = Obj::from_header(h);
+        gc::track(o);
+        Ok(o)
+    }
 }
 
 /// The items of `o` if it is a tuple (borrowed: they live as long as the tuple).
@@ -468,7 +503,7 @@ fn tuple_contains(t: Obj, el: Obj) -> MoltResult<bool> {
 /// `tupleconcat(a, bb)`; `a` is a tuple (this is `a`'s `sq_concat`).
 fn tuple_concat(a: Obj, bb: Obj) -> MoltResult<Obj> {
     let x = tuple_items(a).unwrap_or(&[]);
-    if x.is_empty() && is_tuple(bb) {
+    if x.is_empty() && is_exact_tuple(bb) {
         return Ok(new_ref(bb));
     }
     let Some(y) = tuple_items(bb) else {
@@ -480,7 +515,7 @@ fn tuple_concat(a: Obj, bb: Obj) -> MoltResult<Obj> {
             ),
         );
     };
-    if y.is_empty() {
+    if y.is_empty() && is_exact_tuple(a) {
         return Ok(new_ref(a));
     }
     // Both lengths fit in memory, so their sum fits a usize.
@@ -497,10 +532,10 @@ fn tuple_concat(a: Obj, bb: Obj) -> MoltResult<Obj> {
 /// MemoryError when the length would exceed `PY_SSIZE_T_MAX`.
 fn tuple_repeat(a: Obj, n: i64) -> MoltResult<Obj> {
     let x = tuple_items(a).unwrap_or(&[]);
-    if x.is_empty() || n == 1 {
+    if (x.is_empty() || n == 1) && is_exact_tuple(a) {
         return Ok(new_ref(a));
     }
-    if n <= 0 {
+    if x.is_empty() || n <= 0 {
         return Ok(new_ref(Obj::from_static(EMPTY_TUPLE)));
     }
     let count = n.unsigned_abs() as usize;

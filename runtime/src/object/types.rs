@@ -66,6 +66,8 @@ pub type NewFn = fn(&'static TypeObject, &[Obj], &[(&str, Obj)]) -> MoltResult<O
 /// The attributes a type defines itself (CPython's `tp_getset` / `tp_members`): `o.name` as a
 /// new reference, None for a name the type does not define.
 pub type AttrFn = fn(Obj, &str) -> Option<MoltResult<Obj>>;
+/// The attributes a type computes for its class object (`C.name`), None for other names.
+pub type ClassAttrFn = fn(&'static TypeObject, &str) -> Option<MoltResult<Obj>>;
 /// A method's implementation: the receiver, the positional arguments, the keyword arguments
 /// (name, value) in call order. Returns a new reference.
 pub type MethodFn = fn(Obj, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>;
@@ -296,6 +298,10 @@ pub struct TypeObject {
     pub new: Option<NewFn>,
     /// The attributes the type defines itself (its instances': functions' `__name__`, …).
     pub attributes: Option<AttrFn>,
+    /// The attributes of the class object itself that a type computes (a
+    /// `collections.namedtuple` class's `_fields`, `_make`): `C.name` as a new reference, None
+    /// for a name it does not define (looked up before the methods).
+    pub class_attributes: Option<ClassAttrFn>,
     /// The class methods of a builtin type (`chain.from_iterable`): each name with the function
     /// that makes its value (a builtin function object). A function, not the `BuiltinFunction`
     /// itself, so that only programs that link the type link the builtin functions' table.
@@ -332,6 +338,7 @@ impl TypeObject {
             call: None,
             new: None,
             attributes: None,
+            class_attributes: None,
             class_functions: &[],
         }
     }
@@ -693,6 +700,7 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     call: None,
     new: Some(super::construct::hooked_new),
     attributes: None,
+    class_attributes: None,
     class_functions: &[],
 };
 

@@ -18,6 +18,7 @@
 
 pub mod counter;
 pub mod deque;
+pub mod namedtuple;
 pub mod ordered;
 
 use alloc::format;
@@ -30,7 +31,7 @@ use super::module::store_owned;
 use super::range::Owned;
 use super::types::{NumberSlots, OpSet, TypeObject};
 use super::{Obj, callable, dispatch, new_ref, singletons, str as pystr};
-use crate::BinaryOp;
+use crate::{BinaryOp, BuiltinFunction};
 use crate::ExceptionKind::TypeError;
 use crate::exceptions::{MoltResult, fail, key_error};
 
@@ -39,7 +40,30 @@ pub fn fill(d: Obj) -> MoltResult<()> {
     store_owned(d, "Counter", Ok(super::attrs::class_value(&counter::TYPE_COUNTER)))?;
     store_owned(d, "OrderedDict", Ok(super::attrs::class_value(&ordered::TYPE_ORDEREDDICT)))?;
     store_owned(d, "defaultdict", Ok(super::attrs::class_value(&TYPE_DEFAULTDICT)))?;
-    store_owned(d, "deque", Ok(super::attrs::class_value(&deque::TYPE_DEQUE)))
+    store_owned(d, "deque", Ok(super::attrs::class_value(&deque::TYPE_DEQUE)))?;
+    store_owned(d, "namedtuple", Ok(super::builtin_fn::molt_builtin_function(BuiltinFunction::CollectionsNamedtuple.code())))
+}
+
+/// The functions of `collections` (its other names are types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CollectionsFn {
+    Namedtuple,
+}
+
+impl CollectionsFn {
+    /// Its `__name__`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            CollectionsFn::Namedtuple => "namedtuple",
+        }
+    }
+}
+
+/// `collections.namedtuple(...)`.
+pub fn call(f: CollectionsFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    match f {
+        CollectionsFn::Namedtuple => namedtuple::namedtuple(pos, kw),
+    }
 }
 
 // --- defaultdict ---

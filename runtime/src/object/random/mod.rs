@@ -417,52 +417,7 @@ pub struct Sig {
 /// `initialize_locals`'s errors in its order.
 pub fn bind<const K: usize>(sig: &Sig, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<[Option<Obj>; K]> {
     let mut out = [None; K];
-    let np = sig.params.len();
-    for (slot, &p) in out.iter_mut().zip(pos.iter().take(np)) {
-        *slot = Some(p);
-    }
-    for &(name, value) in kw {
-        let at = sig.params.iter().chain(sig.kwonly).position(|p| *p == name);
-        let Some(i) = at.filter(|&i| i < K) else {
-            return fail(TypeError, format!("{}() got an unexpected keyword argument '{name}'", sig.name));
-        };
-        if out[i].is_some() {
-            return fail(TypeError, format!("{}() got multiple values for argument '{name}'", sig.name));
-        }
-        out[i] = Some(value);
-    }
-    if pos.len() > np {
-        let most = np + 1;
-        let takes = if sig.required < np { format!("from {} to {most}", sig.required + 1) } else { format!("{most}") };
-        let kwonly_given = sig.kwonly.iter().filter(|k| kw.iter().any(|(n, _)| n == *k)).count();
-        let given = pos.len() + 1;
-        let s = |n: usize| if n == 1 { "" } else { "s" };
-        let extra = if kwonly_given > 0 {
-            format!(" positional argument{} (and {kwonly_given} keyword-only argument{})", s(given), s(kwonly_given))
-        } else {
-            String::new()
-        };
-        let verb = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
-        return fail(
-            TypeError,
-            format!("{}() takes {takes} positional argument{} but {given}{extra} {verb} given", sig.name, s(most)),
-        );
-    }
-    let missing: Vec<&str> = (0..sig.required).filter(|&i| out[i].is_none()).map(|i| sig.params[i]).collect();
-    if !missing.is_empty() {
-        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
-        let names = match quoted.as_slice() {
-            [one] => one.clone(),
-            [a, b] => format!("{a} and {b}"),
-            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-            [] => String::new(),
-        };
-        let s = if missing.len() == 1 { "" } else { "s" };
-        return fail(
-            TypeError,
-            format!("{}() missing {} required positional argument{s}: {names}", sig.name, missing.len()),
-        );
-    }
+    super::call::bind_python(sig.name, sig.params, sig.required, sig.kwonly, 1, pos, kw, &mut out)?;
     Ok(out)
 }
 
