@@ -84,6 +84,13 @@ impl FnLower<'_> {
         // Nor can a class derive from one of the runtime's module types (`collections.deque`):
         // CPython allows it, Molt's runtime would refuse it when the class statement runs.
         for a in pos {
+            // `class P(namedtuple("P", "x y")):` derives from a class such a call makes.
+            let made = if let Expr::Call(call) = a { self.native_module_attribute(&call.func) } else { None };
+            if let Some((m, name)) = made {
+                self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of classes made by `{}.{name}` are not supported yet", m.name()))
+                    .label("a base class made at run time").help("bind the class to a name and use it directly, or hold its instances in an attribute"));
+                return;
+            }
             if let Some((m, name)) = self.native_module_attribute(a) {
                 self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of `{}.{name}` are not supported yet", m.name()))
                     .label("a base class the runtime implements").help("derive from `object` and hold the value in an attribute"));
