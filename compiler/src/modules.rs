@@ -84,6 +84,9 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Random => crate::abi::NativeModule::Random,
         NativeModule::Itertools => crate::abi::NativeModule::Itertools,
         NativeModule::Collections => crate::abi::NativeModule::Collections,
+        NativeModule::Heapq => crate::abi::NativeModule::Heapq,
+        NativeModule::Bisect => crate::abi::NativeModule::Bisect,
+        NativeModule::Functools => crate::abi::NativeModule::Functools,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

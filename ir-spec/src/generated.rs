@@ -2269,7 +2269,7 @@ static SPECS: [OpSpec; 238] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3660,7 +3660,7 @@ static SPECS: [OpSpec; 238] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -4955,10 +4955,16 @@ pub enum NativeModule {
     Itertools,
     /// `collections`
     Collections,
+    /// `heapq`
+    Heapq,
+    /// `bisect`
+    Bisect,
+    /// `functools`
+    Functools,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -4970,6 +4976,9 @@ impl NativeModule {
             NativeModule::Random => "random",
             NativeModule::Itertools => "itertools",
             NativeModule::Collections => "collections",
+            NativeModule::Heapq => "heapq",
+            NativeModule::Bisect => "bisect",
+            NativeModule::Functools => "functools",
         }
     }
 
@@ -4982,6 +4991,9 @@ impl NativeModule {
             "random" => NativeModule::Random,
             "itertools" => NativeModule::Itertools,
             "collections" => NativeModule::Collections,
+            "heapq" => NativeModule::Heapq,
+            "bisect" => NativeModule::Bisect,
+            "functools" => NativeModule::Functools,
             _ => return None,
         })
     }

@@ -659,6 +659,9 @@ molt_abi! {
                 "permutations", "product", "repeat", "starmap", "takewhile", "tee", "zip_longest",
             ]),
             ("collections", &["Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]),
+            ("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "nlargest", "nsmallest"]),
+            ("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]),
+            ("functools", &["cache", "cmp_to_key", "lru_cache", "partial", "reduce"]),
         ];
     }
     enums {
@@ -812,6 +815,21 @@ molt_abi! {
             ItertoolsTee = 96,
             ItertoolsChainFromIterable = 97,
             CollectionsNamedtuple = 98,
+            HeapqHeappush = 99,
+            HeapqHeappop = 100,
+            HeapqHeapify = 101,
+            HeapqHeapreplace = 102,
+            HeapqHeappushpop = 103,
+            HeapqNlargest = 104,
+            HeapqNsmallest = 105,
+            BisectBisectLeft = 106,
+            BisectBisectRight = 107,
+            BisectInsortLeft = 108,
+            BisectInsortRight = 109,
+            FunctoolsReduce = 110,
+            FunctoolsCmpToKey = 111,
+            FunctoolsLruCache = 112,
+            FunctoolsCache = 113,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {
@@ -822,6 +840,9 @@ molt_abi! {
             Random = 4,
             Itertools = 5,
             Collections = 6,
+            Heapq = 7,
+            Bisect = 8,
+            Functools = 9,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

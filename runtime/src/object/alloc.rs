@@ -155,11 +155,13 @@ pub enum HeapKind {
     /// `object::collections::deque`: `collections.deque` and its two iterator types.
     Deque,
     DequeIterator,
+    /// `object::functools`: `partial`, `KeyWrapper`, the `lru_cache` wrappers (one layout).
+    Functools,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 50] = [
+    pub const ALL: [HeapKind; 51] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -210,6 +212,7 @@ impl HeapKind {
         HeapKind::DictExt,
         HeapKind::Deque,
         HeapKind::DequeIterator,
+        HeapKind::Functools,
     ];
 
     /// The Python type name.
@@ -265,6 +268,7 @@ impl HeapKind {
             HeapKind::DictExt => "collections_dict",
             HeapKind::Deque => "collections.deque",
             HeapKind::DequeIterator => "_collections._deque_iterator",
+            HeapKind::Functools => "functools",
         }
     }
 
@@ -316,7 +320,8 @@ impl HeapKind {
             | HeapKind::Generator
             | HeapKind::DictExt
             | HeapKind::Deque
-            | HeapKind::DequeIterator => true,
+            | HeapKind::DequeIterator
+            | HeapKind::Functools => true,
         }
     }
 
@@ -377,6 +382,7 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::DictExt,
         HeapKind::Deque,
         HeapKind::DequeIterator,
+        HeapKind::Functools,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -985,10 +991,12 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
-        Some(HeapKind::DictExt) => unsafe { super::dict::free_ext(h.cast_mut()) },
-        Some(kind @ (HeapKind::Deque | HeapKind::DequeIterator)) => unsafe {
-            super::collections::deque::free(h.cast_mut(), kind)
-        },
+        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
+            if let Some(k) = super::module_kinds::hooks(kind) {
+                // SAFETY: forwarded: `h` is an object of `kind` at count zero.
+                unsafe { (k.free)(h.cast_mut(), kind) }
+            }
+        }
         Some(HeapKind::Generator) => {
             if let Some(g) = super::generator::hooks() {
                 // SAFETY: forwarded: `h` is a generator at count zero.

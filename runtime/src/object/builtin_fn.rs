@@ -181,7 +181,22 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::TypingCast
         | BuiltinFunction::ItertoolsTee
         | BuiltinFunction::ItertoolsChainFromIterable
-        | BuiltinFunction::CollectionsNamedtuple => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::CollectionsNamedtuple
+        | BuiltinFunction::HeapqHeappush
+        | BuiltinFunction::HeapqHeappop
+        | BuiltinFunction::HeapqHeapify
+        | BuiltinFunction::HeapqHeapreplace
+        | BuiltinFunction::HeapqHeappushpop
+        | BuiltinFunction::HeapqNlargest
+        | BuiltinFunction::HeapqNsmallest
+        | BuiltinFunction::BisectBisectLeft
+        | BuiltinFunction::BisectBisectRight
+        | BuiltinFunction::BisectInsortLeft
+        | BuiltinFunction::BisectInsortRight
+        | BuiltinFunction::FunctoolsReduce
+        | BuiltinFunction::FunctoolsCmpToKey
+        | BuiltinFunction::FunctoolsLruCache
+        | BuiltinFunction::FunctoolsCache => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -427,7 +442,22 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::TypingCast
         | BuiltinFunction::ItertoolsTee
         | BuiltinFunction::ItertoolsChainFromIterable
-        | BuiltinFunction::CollectionsNamedtuple => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::CollectionsNamedtuple
+        | BuiltinFunction::HeapqHeappush
+        | BuiltinFunction::HeapqHeappop
+        | BuiltinFunction::HeapqHeapify
+        | BuiltinFunction::HeapqHeapreplace
+        | BuiltinFunction::HeapqHeappushpop
+        | BuiltinFunction::HeapqNlargest
+        | BuiltinFunction::HeapqNsmallest
+        | BuiltinFunction::BisectBisectLeft
+        | BuiltinFunction::BisectBisectRight
+        | BuiltinFunction::BisectInsortLeft
+        | BuiltinFunction::BisectInsortRight
+        | BuiltinFunction::FunctoolsReduce
+        | BuiltinFunction::FunctoolsCmpToKey
+        | BuiltinFunction::FunctoolsLruCache
+        | BuiltinFunction::FunctoolsCache => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

@@ -632,26 +632,16 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> Mol
     // written here before anything reads it. `name`'s text lives as long as the class owns it.
     let cls = unsafe {
         let text: &'static str = pystr::str_text(name).unwrap_or("?");
-        core::ptr::addr_of_mut!((*p).ty.known_class).write(known);
-        core::ptr::addr_of_mut!((*p).ty.name).write(text);
-        core::ptr::addr_of_mut!((*p).ty.base).write(Some(base));
-        core::ptr::addr_of_mut!((*p).ty.number).write(None);
-        core::ptr::addr_of_mut!((*p).ty.sequence).write(None);
-        core::ptr::addr_of_mut!((*p).ty.richcompare).write(None);
-        core::ptr::addr_of_mut!((*p).ty.hash).write(None);
-        core::ptr::addr_of_mut!((*p).ty.repr).write(None);
-        core::ptr::addr_of_mut!((*p).ty.str).write(None);
-        core::ptr::addr_of_mut!((*p).ty.subscript).write(None);
-        core::ptr::addr_of_mut!((*p).ty.ass_subscript).write(None);
-        core::ptr::addr_of_mut!((*p).ty.iter).write(None);
-        core::ptr::addr_of_mut!((*p).ty.iternext).write(None);
-        core::ptr::addr_of_mut!((*p).ty.heap).write(Some(heap));
-        core::ptr::addr_of_mut!((*p).ty.methods).write(&[]);
-        core::ptr::addr_of_mut!((*p).ty.enabled_methods).write(None);
-        core::ptr::addr_of_mut!((*p).ty.call).write(None);
-        core::ptr::addr_of_mut!((*p).ty.new).write(Some(super::slots::heap_new));
-        core::ptr::addr_of_mut!((*p).ty.attributes).write(None);
-        core::ptr::addr_of_mut!((*p).ty.class_functions).write(&[]);
+        // The whole type object at once (every field not named here is `TypeObject::new`'s
+        // default), keeping the header `alloc_container` wrote.
+        let header = core::ptr::addr_of!((*p).ty.header).read();
+        core::ptr::addr_of_mut!((*p).ty).write(TypeObject {
+            header,
+            known_class: known,
+            heap: Some(heap),
+            new: Some(super::slots::heap_new),
+            ..TypeObject::new(text, base)
+        });
         core::ptr::addr_of_mut!((*p).name).write(new_ref(name));
         core::ptr::addr_of_mut!((*p).qualname).write(qualname.release());
         core::ptr::addr_of_mut!((*p).dict).write(d.release());
@@ -805,7 +795,7 @@ fn meta_attr(t: &'static TypeObject, name: &str) -> Option<MoltResult<Obj>> {
         },
         "__module__" => match namespace(t).and_then(|d| dict::get_str(d, "__module__")) {
             Some(m) => Ok(new_ref(m)),
-            None if !t.module.is_empty() => pystr::str_from_text(t.module),
+            None if !t.module().is_empty() => pystr::str_from_text(t.module()),
             None => pystr::str_from_text(t.name.rsplit_once('.').map_or("builtins", |(m, _)| m)),
         },
         "__bases__" => bases_of(t),
@@ -832,7 +822,7 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
     if let Some(r) = meta_attr(t, name) {
         return r;
     }
-    if let Some(r) = t.class_attributes.and_then(|f| f(t, name)) {
+    if let Some(r) = t.ext.and_then(|e| e.class_attributes).and_then(|f| f(t, name)) {
         return r;
     }
     if let Some(v) = lookup_attr(t, name) {

@@ -326,6 +326,9 @@ pub fn get(d: Obj, obj: Option<Obj>, t: &'static TypeObject) -> MoltResult<Obj> 
             (_, None) => Ok(new_ref(d)),
         };
     }
+    if let Some(g) = dt.ext.and_then(|e| e.descr_get) {
+        return g(d, obj);
+    }
     if class::is_heap(dt)
         && let Some(class::Found::Value(g)) = class::find(dt, "__get__", |_| false)
     {

@@ -959,9 +959,10 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::Module) => super::module::traverse(h, few),
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
-            Some(HeapKind::DictExt) => dict::traverse_ext(h, visit),
-            Some(kind @ (HeapKind::Deque | HeapKind::DequeIterator)) => {
-                super::collections::deque::traverse(h, kind, few)
+            Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
+                if let Some(k) = super::module_kinds::hooks(kind) {
+                    (k.traverse)(h, kind, few)
+                }
             }
             Some(HeapKind::Generator) => {
                 if let Some(g) = super::generator::hooks() {
@@ -1038,9 +1039,10 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::Module) => super::module::clear(h),
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(HeapKind::Itertools) => super::itertools::clear(h),
-            Some(HeapKind::DictExt) => dict::clear_ext(h),
-            Some(kind @ (HeapKind::Deque | HeapKind::DequeIterator)) => {
-                super::collections::deque::clear(h, kind)
+            Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
+                if let Some(k) = super::module_kinds::hooks(kind) {
+                    (k.clear)(h, kind)
+                }
             }
             Some(HeapKind::Generator) => {
                 if let Some(g) = super::generator::hooks() {

@@ -517,6 +517,37 @@ pub(crate) fn restore_items(l: Obj, saved: (*mut Obj, usize, usize)) -> bool {
     }
 }
 
+/// Swaps items `i` and `j` of list `l` (false when either is past the end).
+pub(crate) fn swap_items(l: Obj, i: usize, j: usize) -> bool {
+    let Some(p) = list_ptr(l) else { return false };
+    // SAFETY: a live list; both indices are checked against `len`.
+    unsafe {
+        if i >= (*p).len || j >= (*p).len {
+            return false;
+        }
+        core::ptr::swap((*p).items.add(i), (*p).items.add(j));
+    }
+    true
+}
+
+/// Stores `v` (owned) as item `i < len` of list `l`, returning the reference it held (None,
+/// and `v` released, past the end).
+pub(crate) fn replace_item(l: Obj, i: usize, v: Obj) -> Option<Obj> {
+    let p = list_ptr(l).filter(|&p| {
+        // SAFETY: a live list.
+        i < unsafe { (*p).len }
+    });
+    match p {
+        // SAFETY: `i < len`: an initialised slot, whose reference moves to the caller.
+        Some(p) => Some(unsafe { core::ptr::replace((*p).items.add(i), v) }),
+        None => {
+            // SAFETY: the caller gave this reference.
+            unsafe { decref(v) };
+            None
+        }
+    }
+}
+
 /// Reverses list `l` in place (`list.reverse`).
 pub fn reverse(l: Obj) {
     let Some(p) = list_ptr(l) else { return };

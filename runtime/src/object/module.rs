@@ -102,6 +102,9 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
         NativeModule::Random => super::random::fill(d.get())?,
         NativeModule::Itertools => super::itertools::fill(d.get())?,
         NativeModule::Collections => super::collections::fill(d.get())?,
+        NativeModule::Heapq => super::heapq::fill(d.get())?,
+        NativeModule::Bisect => super::bisect::fill(d.get())?,
+        NativeModule::Functools => super::functools::fill(d.get())?,
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.
@@ -222,14 +225,11 @@ pub fn release_modules() {
         super::user_module::release(u as *mut super::user_module::UserModule);
     }
     let all = cache::with(core::mem::take);
-    let collections = all.modules.get(NativeModule::Collections as usize).is_some_and(Option::is_some);
     for m in all.modules.into_iter().chain([all.interned]).flatten() {
         // SAFETY: the cache owned this reference.
         unsafe { decref(m) };
     }
-    if collections {
-        super::collections::namedtuple::release_types();
-    }
+    super::module_kinds::run_exit();
 }
 
 /// The imported modules, by `NativeModule` code: process-wide in programs, per thread in the

@@ -14,7 +14,10 @@
 //! variant does not compile until it is mapped here.
 
 use super::Obj;
+use super::bisect::BisectFn;
 use super::collections::CollectionsFn;
+use super::functools::FunctoolsFn;
+use super::heapq::HeapqFn;
 use super::itertools::ItertoolsFn;
 use super::math::MathFn;
 use super::sys_module::SysFn;
@@ -33,6 +36,9 @@ pub enum NativeFn {
     Typing(TypingFn),
     Itertools(ItertoolsFn),
     Collections(CollectionsFn),
+    Heapq(HeapqFn),
+    Bisect(BisectFn),
+    Functools(FunctoolsFn),
 }
 
 /// The module function `id` is, None for a builtin of `builtins`.
@@ -138,6 +144,21 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::ItertoolsTee => NativeFn::Itertools(ItertoolsFn::Tee),
         BuiltinFunction::ItertoolsChainFromIterable => NativeFn::Itertools(ItertoolsFn::ChainFromIterable),
         BuiltinFunction::CollectionsNamedtuple => NativeFn::Collections(CollectionsFn::Namedtuple),
+        BuiltinFunction::HeapqHeappush => NativeFn::Heapq(HeapqFn::Heappush),
+        BuiltinFunction::HeapqHeappop => NativeFn::Heapq(HeapqFn::Heappop),
+        BuiltinFunction::HeapqHeapify => NativeFn::Heapq(HeapqFn::Heapify),
+        BuiltinFunction::HeapqHeapreplace => NativeFn::Heapq(HeapqFn::Heapreplace),
+        BuiltinFunction::HeapqHeappushpop => NativeFn::Heapq(HeapqFn::Heappushpop),
+        BuiltinFunction::HeapqNlargest => NativeFn::Heapq(HeapqFn::Nlargest),
+        BuiltinFunction::HeapqNsmallest => NativeFn::Heapq(HeapqFn::Nsmallest),
+        BuiltinFunction::BisectBisectLeft => NativeFn::Bisect(BisectFn::BisectLeft),
+        BuiltinFunction::BisectBisectRight => NativeFn::Bisect(BisectFn::BisectRight),
+        BuiltinFunction::BisectInsortLeft => NativeFn::Bisect(BisectFn::InsortLeft),
+        BuiltinFunction::BisectInsortRight => NativeFn::Bisect(BisectFn::InsortRight),
+        BuiltinFunction::FunctoolsReduce => NativeFn::Functools(FunctoolsFn::Reduce),
+        BuiltinFunction::FunctoolsCmpToKey => NativeFn::Functools(FunctoolsFn::CmpToKey),
+        BuiltinFunction::FunctoolsLruCache => NativeFn::Functools(FunctoolsFn::LruCache),
+        BuiltinFunction::FunctoolsCache => NativeFn::Functools(FunctoolsFn::Cache),
     })
 }
 
@@ -151,6 +172,9 @@ impl NativeFn {
             NativeFn::Typing(_) => NativeModule::Typing,
             NativeFn::Itertools(_) => NativeModule::Itertools,
             NativeFn::Collections(_) => NativeModule::Collections,
+            NativeFn::Heapq(_) => NativeModule::Heapq,
+            NativeFn::Bisect(_) => NativeModule::Bisect,
+            NativeFn::Functools(_) => NativeModule::Functools,
         }
     }
 
@@ -163,6 +187,9 @@ impl NativeFn {
             NativeFn::Typing(f) => f.name(),
             NativeFn::Itertools(f) => f.name(),
             NativeFn::Collections(f) => f.name(),
+            NativeFn::Heapq(f) => f.name(),
+            NativeFn::Bisect(f) => f.name(),
+            NativeFn::Functools(f) => f.name(),
         }
     }
 
@@ -197,6 +224,9 @@ impl NativeFn {
             NativeFn::Typing(f) => super::typing::call(f, pos, kw),
             NativeFn::Itertools(f) => super::itertools::call(f, pos, kw),
             NativeFn::Collections(f) => super::collections::call(f, pos, kw),
+            NativeFn::Heapq(f) => super::heapq::call(f, pos, kw),
+            NativeFn::Bisect(f) => super::bisect::call(f, pos, kw),
+            NativeFn::Functools(f) => super::functools::call(f, pos, kw),
         }
     }
 }

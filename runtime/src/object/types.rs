@@ -66,6 +66,9 @@ pub type NewFn = fn(&'static TypeObject, &[Obj], &[(&str, Obj)]) -> MoltResult<O
 /// The attributes a type defines itself (CPython's `tp_getset` / `tp_members`): `o.name` as a
 /// new reference, None for a name the type does not define.
 pub type AttrFn = fn(Obj, &str) -> Option<MoltResult<Obj>>;
+/// `tp_descr_get`: the value of a class attribute read through instance `obj` (None: through the
+/// class).
+pub type DescrGetFn = fn(Obj, Option<Obj>) -> MoltResult<Obj>;
 /// The attributes a type computes for its class object (`C.name`), None for other names.
 pub type ClassAttrFn = fn(&'static TypeObject, &str) -> Option<MoltResult<Obj>>;
 /// A method's implementation: the receiver, the positional arguments, the keyword arguments
@@ -254,6 +257,26 @@ impl SequenceSlots {
     };
 }
 
+/// The slots few types define, kept out of every type object.
+pub struct TypeExt {
+    /// The module of a type CPython defines in Python (`collections.Counter`, whose `tp_name`
+    /// is `Counter`); empty for the others, whose module is in `name` (`builtins` when it has
+    /// no dot).
+    pub module: &'static str,
+    /// `tp_descr_get` of a builtin type whose instances bind when found on a class (a
+    /// `functools.lru_cache` wrapper used as a method).
+    pub descr_get: Option<DescrGetFn>,
+    /// The attributes of the class object itself that a type computes (a
+    /// `collections.namedtuple` class's `_fields`, `_make`): `C.name` as a new reference, None
+    /// for a name it does not define (looked up before the methods).
+    pub class_attributes: Option<ClassAttrFn>,
+}
+
+impl TypeExt {
+    /// Nothing defined.
+    pub const EMPTY: TypeExt = TypeExt { module: "", descr_get: None, class_attributes: None };
+}
+
 /// A type object. `#[repr(C)]` with the object header first: type objects are objects.
 #[repr(C)]
 pub struct TypeObject {
@@ -263,10 +286,6 @@ pub struct TypeObject {
     pub known_class: u64,
     /// `tp_name`, as in error messages (`int`, `NoneType`, `collections.deque`).
     pub name: &'static str,
-    /// The module of a type CPython defines in Python (`collections.Counter`, whose `tp_name`
-    /// is `Counter`); empty for the others, whose module is in `name` (`builtins` when it has
-    /// no dot).
-    pub module: &'static str,
     /// `tp_base` (None only for `object`).
     pub base: Option<&'static TypeObject>,
     pub number: Option<&'static NumberSlots>,
@@ -298,10 +317,8 @@ pub struct TypeObject {
     pub new: Option<NewFn>,
     /// The attributes the type defines itself (its instances': functions' `__name__`, …).
     pub attributes: Option<AttrFn>,
-    /// The attributes of the class object itself that a type computes (a
-    /// `collections.namedtuple` class's `_fields`, `_make`): `C.name` as a new reference, None
-    /// for a name it does not define (looked up before the methods).
-    pub class_attributes: Option<ClassAttrFn>,
+    /// What few types define (see [`TypeExt`]); one word for all of it.
+    pub ext: Option<&'static TypeExt>,
     /// The class methods of a builtin type (`chain.from_iterable`): each name with the function
     /// that makes its value (a builtin function object). A function, not the `BuiltinFunction`
     /// itself, so that only programs that link the type link the builtin functions' table.
@@ -320,7 +337,6 @@ impl TypeObject {
             header: Header::immortal(&TYPE_TYPE),
             known_class: 0,
             name,
-            module: "",
             base: Some(base),
             number: None,
             sequence: None,
@@ -338,7 +354,7 @@ impl TypeObject {
             call: None,
             new: None,
             attributes: None,
-            class_attributes: None,
+            ext: None,
             class_functions: &[],
         }
     }
@@ -560,6 +576,12 @@ impl TypeObject {
         self.mro().find_map(|t| t.str)
     }
 
+    /// The module of a type CPython defines in Python (see [`TypeExt::module`]); empty for the
+    /// others.
+    pub fn module(&self) -> &'static str {
+        self.ext.map_or("", |e| e.module)
+    }
+
     /// `_PyType_Name`: the name after the module's dots (`deque` for `collections.deque`), as
     /// method qualnames and some reprs print it.
     pub fn short_name(&self) -> &'static str {
@@ -671,7 +693,7 @@ fn object_richcompare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
 /// `type.__repr__`: `<class 'int'>`.
 fn type_repr(o: Obj) -> MoltResult<String> {
     match as_type(o) {
-        Some(t) if !t.module.is_empty() => Ok(format!("<class '{}.{}'>", t.module, t.name)),
+        Some(t) if !t.module().is_empty() => Ok(format!("<class '{}.{}'>", t.module(), t.name)),
         Some(t) => Ok(format!("<class '{}'>", t.name)),
         None => object_repr(o),
     }
@@ -682,7 +704,6 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     header: Header::immortal(&TYPE_TYPE),
     known_class: 0,
     name: "object",
-    module: "",
     base: None,
     number: None,
     sequence: None,
@@ -700,7 +721,7 @@ pub static TYPE_OBJECT: TypeObject = TypeObject {
     call: None,
     new: Some(super::construct::hooked_new),
     attributes: None,
-    class_attributes: None,
+    ext: None,
     class_functions: &[],
 };
 

@@ -48,7 +48,7 @@ static COUNTER_METHODS: &[MethodDef] = &[
 
 /// `collections.Counter`.
 pub static TYPE_COUNTER: TypeObject = TypeObject {
-    module: "collections",
+    ext: Some(&super::super::types::TypeExt { module: "collections", ..super::super::types::TypeExt::EMPTY }),
     new: Some(counter_new),
     number: Some(&COUNTER_NUMBER),
     richcompare: Some(counter_richcompare),

@@ -35,8 +35,24 @@ use crate::{BinaryOp, BuiltinFunction};
 use crate::ExceptionKind::TypeError;
 use crate::exceptions::{MoltResult, fail, key_error};
 
-/// Stores the names of `collections` in its namespace `d`.
+/// The heap kinds of `collections` as `module_kinds` reaches them.
+static DICT_EXT_HOOKS: super::module_kinds::KindHooks = super::module_kinds::KindHooks {
+    // SAFETY (the three): forwarded contracts; the kind is `DictExt`.
+    free: |h, _| unsafe { dict::free_ext(h) },
+    traverse: |h, _, visit| unsafe { dict::traverse_ext(h, &mut |o| visit(o)) },
+    clear: |h, _| unsafe { dict::clear_ext(h) },
+};
+
+static DEQUE_HOOKS: super::module_kinds::KindHooks =
+    super::module_kinds::KindHooks { free: deque::free, traverse: deque::traverse, clear: deque::clear };
+
+/// Stores the names of `collections` in its namespace `d`, and registers its heap kinds.
 pub fn fill(d: Obj) -> MoltResult<()> {
+    use super::alloc::HeapKind;
+    super::module_kinds::register(HeapKind::DictExt, &DICT_EXT_HOOKS);
+    super::module_kinds::register(HeapKind::Deque, &DEQUE_HOOKS);
+    super::module_kinds::register(HeapKind::DequeIterator, &DEQUE_HOOKS);
+    super::module_kinds::register_exit(namedtuple::release_types);
     store_owned(d, "Counter", Ok(super::attrs::class_value(&counter::TYPE_COUNTER)))?;
     store_owned(d, "OrderedDict", Ok(super::attrs::class_value(&ordered::TYPE_ORDEREDDICT)))?;
     store_owned(d, "defaultdict", Ok(super::attrs::class_value(&TYPE_DEFAULTDICT)))?;

@@ -26,7 +26,7 @@ use super::super::call::bind_python;
 use super::super::range::Owned;
 use super::super::str_methods_case::{is_xid_continue, is_xid_start};
 use super::super::tuple::{self, molt_type_tuple, tuple_items};
-use super::super::types::{MethodDef, TypeObject};
+use super::super::types::{MethodDef, TypeExt, TypeObject};
 use super::super::{Obj, decref, dict, dispatch, iter, list, new_ref, singletons, str as pystr};
 use crate::ExceptionKind::{NotImplementedError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail};
@@ -140,15 +140,15 @@ pub fn namedtuple(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     };
     let name: &'static str = Box::leak(typename.into_boxed_str());
     let module: &'static str = Box::leak(module.into_boxed_str());
+    let ext: &'static TypeExt = Box::leak(Box::new(TypeExt { module, class_attributes: Some(nt_class_attributes), ..TypeExt::EMPTY }));
     let nt: &'static NamedTupleType = Box::leak(Box::new(NamedTupleType {
         t: TypeObject {
-            module,
+            ext: Some(ext),
             new: Some(nt_new),
             repr: Some(nt_repr),
             heap: Some(super::super::alloc::HeapKind::Tuple),
             methods: NT_METHODS,
             attributes: Some(nt_attributes),
-            class_attributes: Some(nt_class_attributes),
             ..TypeObject::new(name, &molt_type_tuple)
         },
         fields: names,

@@ -29,7 +29,6 @@ pub mod mt;
 
 use alloc::alloc::Layout;
 use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::alloc::{HeapKind, alloc_raw, free_raw};
