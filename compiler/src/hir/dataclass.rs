@@ -174,7 +174,7 @@ fn is_prelude(s: &Stmt) -> bool {
 }
 
 /// Parses code the expansion wrote (valid Python by construction).
-fn parse(text: &str) -> Vec<Stmt> {
+pub(super) fn parse(text: &str) -> Vec<Stmt> {
     match ruff_python_parser::parse_module(text) {
         Ok(p) => p.into_syntax().body.into_iter().collect(),
         Err(e) => panic!("invariant `the dataclass expansion writes valid Python` broken: {e:?} in\n{text}"),
@@ -615,7 +615,7 @@ fn is_classvar(annotation: &Expr) -> bool {
 
 /// Gives a generated statement (and what it contains) the synthetic spans of CPython's
 /// `_create_fn` text: `line` is the line of `s` (a `def` on line 2, its body from line 3).
-fn relocate_stmt(s: &mut Stmt, text: u32, line: &mut u32) {
+pub(super) fn relocate_stmt(s: &mut Stmt, text: u32, line: &mut u32) {
     let here = to_range(synthetic_span(text, *line));
     *line += 1;
     match s {
@@ -728,12 +728,12 @@ impl Transformer for Relocator {
 
 /// The loads of names bound from `dataclasses` (after the expansion, each an unsupported use),
 /// but in functions where the name is a parameter or a local variable of its own.
-struct Uses<'a> {
-    names: &'a HashMap<String, String>,
-    aliases: &'a [String],
-    found: Vec<(TextRange, String)>,
+pub(super) struct Uses<'a> {
+    pub(super) names: &'a HashMap<String, String>,
+    pub(super) aliases: &'a [String],
+    pub(super) found: Vec<(TextRange, String)>,
     /// The local names of the functions being visited, innermost last.
-    locals: Vec<Vec<String>>,
+    pub(super) locals: Vec<Vec<String>>,
 }
 
 impl<'a> ruff_python_ast::visitor::Visitor<'a> for Uses<'_> {

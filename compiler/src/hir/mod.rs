@@ -34,6 +34,7 @@ mod functions;
 mod imports;
 pub mod scope;
 pub mod shapes;
+mod total_ordering;
 mod ssa;
 mod stmt;
 mod unbound;
@@ -137,11 +138,18 @@ pub(super) fn span(r: TextRange) -> Span {
 /// Lowers a parsed module. Returns the HIR and every diagnostic found.
 pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirModule, Vec<Diagnostic>) {
     // `@dataclass` classes get the methods CPython's `dataclasses` writes (decisions/0033).
-    let expanded = dataclass::expand(body);
-    let (body, mut diags) = match &expanded {
-        Some((b, d)) => (&b[..], d.clone()),
-        None => (body, Vec::new()),
-    };
+    // Then `@functools.total_ordering` classes get the comparisons it adds (decisions/0035).
+    let mut diags = Vec::new();
+    let mut expanded: Option<Vec<Stmt>> = None;
+    if let Some((b, d)) = dataclass::expand(body) {
+        expanded = Some(b);
+        diags = d;
+    }
+    if let Some((b, d)) = total_ordering::expand(expanded.as_deref().unwrap_or(body)) {
+        expanded = Some(b);
+        diags.extend(d);
+    }
+    let body = expanded.as_deref().unwrap_or(body);
     let table = SymbolTable::build_with_star(body, star_imports(body, module));
     for (r, msg) in &table.errors {
         diags.push(Diagnostic::new("E0001", span(*r), format!("SyntaxError: {msg}")).label("here"));
