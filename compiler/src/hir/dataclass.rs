@@ -648,7 +648,7 @@ fn to_range(sp: molt_ir::Span) -> TextRange {
 }
 
 /// Gives statement `s` and every node in it the range `r`.
-fn relocate_all(s: &mut Stmt, r: TextRange) {
+pub(super) fn relocate_all(s: &mut Stmt, r: TextRange) {
     Relocator(r).visit_stmt(s);
 }
 

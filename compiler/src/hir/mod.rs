@@ -31,6 +31,7 @@ mod exceptions;
 mod expr;
 mod fstring;
 mod functions;
+mod named_tuple;
 mod imports;
 pub mod scope;
 pub mod shapes;
@@ -146,6 +147,11 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
         diags = d;
     }
     if let Some((b, d)) = total_ordering::expand(expanded.as_deref().unwrap_or(body)) {
+        expanded = Some(b);
+        diags.extend(d);
+    }
+    // And `typing.NamedTuple` classes become `collections.namedtuple` calls (decisions/0034).
+    if let Some((b, d)) = named_tuple::expand(expanded.as_deref().unwrap_or(body)) {
         expanded = Some(b);
         diags.extend(d);
     }
