@@ -196,9 +196,7 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::FunctoolsReduce
         | BuiltinFunction::FunctoolsCmpToKey
         | BuiltinFunction::FunctoolsLruCache
-        | BuiltinFunction::FunctoolsCache
-        | BuiltinFunction::FunctoolsWraps
-        | BuiltinFunction::FunctoolsUpdateWrapper => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::FunctoolsCache => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -459,9 +457,7 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::FunctoolsReduce
         | BuiltinFunction::FunctoolsCmpToKey
         | BuiltinFunction::FunctoolsLruCache
-        | BuiltinFunction::FunctoolsCache
-        | BuiltinFunction::FunctoolsWraps
-        | BuiltinFunction::FunctoolsUpdateWrapper => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::FunctoolsCache => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },
