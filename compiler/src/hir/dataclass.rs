@@ -173,6 +173,31 @@ fn is_prelude(s: &Stmt) -> bool {
     }
 }
 
+/// Lets `f` rewrite the statement lists nested in `s` that the compile-time expansions walk (a
+/// `def`'s body, an `if`'s branches, a `try`'s blocks; a class body is each expansion's own
+/// case), shared by `@dataclass`'s, `@total_ordering`'s and `NamedTuple`'s expansions.
+pub(super) fn rewrite_nested(s: &mut Stmt, f: &mut dyn FnMut(&mut ast::Suite)) {
+    match s {
+        Stmt::FunctionDef(d) => f(&mut d.body),
+        Stmt::If(i) => {
+            f(&mut i.body);
+            for c in &mut i.elif_else_clauses {
+                f(&mut c.body);
+            }
+        }
+        Stmt::Try(t) => {
+            f(&mut t.body);
+            for h in &mut t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                f(&mut h.body);
+            }
+            f(&mut t.orelse);
+            f(&mut t.finalbody);
+        }
+        _ => {}
+    }
+}
+
 /// Parses code the expansion wrote (valid Python by construction).
 pub(super) fn parse(text: &str) -> Vec<Stmt> {
     match ruff_python_parser::parse_module(text) {
@@ -232,28 +257,10 @@ impl Expander {
                     }
                 }
                 Stmt::ClassDef(c) => self.class(c, &mut out),
-                Stmt::FunctionDef(mut f) => {
-                    self.sub(&mut f.body);
-                    out.push(Stmt::FunctionDef(f));
+                mut other => {
+                    rewrite_nested(&mut other, &mut |b| self.sub(b));
+                    out.push(other);
                 }
-                Stmt::If(mut s) => {
-                    self.sub(&mut s.body);
-                    for c in &mut s.elif_else_clauses {
-                        self.sub(&mut c.body);
-                    }
-                    out.push(Stmt::If(s));
-                }
-                Stmt::Try(mut t) => {
-                    self.sub(&mut t.body);
-                    for h in &mut t.handlers {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        self.sub(&mut h.body);
-                    }
-                    self.sub(&mut t.orelse);
-                    self.sub(&mut t.finalbody);
-                    out.push(Stmt::Try(t));
-                }
-                other => out.push(other),
             }
         }
         out

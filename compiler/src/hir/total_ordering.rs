@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::dataclass::{Uses, parse, relocate_stmt};
+use super::dataclass::{Uses, parse, relocate_stmt, rewrite_nested};
 use super::span;
 use crate::diagnostics::Diagnostic;
 
@@ -113,28 +113,10 @@ impl Expander {
                     out.push(Stmt::Import(i));
                 }
                 Stmt::ClassDef(c) => out.push(self.class(c)),
-                Stmt::FunctionDef(mut f) => {
-                    self.sub(&mut f.body);
-                    out.push(Stmt::FunctionDef(f));
+                mut other => {
+                    rewrite_nested(&mut other, &mut |b| self.sub(b));
+                    out.push(other);
                 }
-                Stmt::If(mut s) => {
-                    self.sub(&mut s.body);
-                    for c in &mut s.elif_else_clauses {
-                        self.sub(&mut c.body);
-                    }
-                    out.push(Stmt::If(s));
-                }
-                Stmt::Try(mut t) => {
-                    self.sub(&mut t.body);
-                    for h in &mut t.handlers {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        self.sub(&mut h.body);
-                    }
-                    self.sub(&mut t.orelse);
-                    self.sub(&mut t.finalbody);
-                    out.push(Stmt::Try(t));
-                }
-                other => out.push(other),
             }
         }
         out

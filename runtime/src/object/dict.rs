@@ -266,68 +266,11 @@ pub struct DictObject {
     keys: Keys,
 }
 
-/// True if `o` is a dict or one of the runtime's dict subtypes ([`DictExtObject`]).
+/// True if `o` is a dict or one of the runtime's dict subtypes (`dict_ext`).
 #[inline]
 pub fn is_dict(o: Obj) -> bool {
     let t = o.type_of();
     t.is(&molt_type_dict) || t.heap == Some(HeapKind::DictExt)
-}
-
-/// An object of one of the dict subtypes the runtime's modules define (`collections.defaultdict`):
-/// kind `HeapKind::DictExt`, a dict's fields followed by one owned word, the subtype's own state
-/// (defaultdict's `default_factory`).
-#[repr(C)]
-pub(crate) struct DictExtObject {
-    dict: DictObject,
-    extra: Obj,
-}
-
-/// A new empty dict of subtype `t` (whose heap kind is `DictExt`) with `extra` (owned) as its
-/// extra word. Tracked by the collector from the start: the extra word may be a container.
-pub(crate) fn new_dict_ext(t: &'static TypeObject, extra: Obj) -> MoltResult<Obj> {
-    let h = match alloc_container(Layout::new::<DictExtObject>(), t) {
-        Ok(h) => h,
-        Err(e) => {
-            // SAFETY: the caller gave this reference.
-            unsafe { decref(extra) };
-            return Err(e);
-        }
-    };
-    let p = h.cast::<DictExtObject>();
-    // SAFETY: a fresh block with its header written; the fields are written before use.
-    unsafe {
-        core::ptr::addr_of_mut!((*p).dict.used).write(0);
-        core::ptr::addr_of_mut!((*p).dict.generation).write(0);
-        core::ptr::addr_of_mut!((*p).dict.keys).write(Keys::EMPTY);
-        core::ptr::addr_of_mut!((*p).extra).write(extra);
-        let d = Obj::from_header(h);
-        gc::track(d);
-        Ok(d)
-    }
-}
-
-fn ext_ptr(o: Obj) -> Option<*mut DictExtObject> {
-    if o.type_of().heap != Some(HeapKind::DictExt) {
-        return None;
-    }
-    o.header_ptr().map(|h| h.cast::<DictExtObject>().cast_mut())
-}
-
-/// The extra word of a dict-subtype object (borrowed); None for any other object.
-pub(crate) fn dict_extra(o: Obj) -> Option<Obj> {
-    // SAFETY: a live `DictExtObject`.
-    ext_ptr(o).map(|p| unsafe { (*p).extra })
-}
-
-/// Replaces the extra word of dict-subtype object `o` with `v` (owned), releasing the old one
-/// after the store (its release may run code that reads the object).
-pub(crate) fn set_dict_extra(o: Obj, v: Obj) {
-    match ext_ptr(o) {
-        // SAFETY: a live `DictExtObject`; the old word was owned.
-        Some(p) => unsafe { decref(core::mem::replace(&mut (*p).extra, v)) },
-        // SAFETY: the caller gave this reference.
-        None => unsafe { decref(v) },
-    }
 }
 
 fn dict_ptr(o: Obj) -> Option<*mut DictObject> {
@@ -453,47 +396,26 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
     }
 }
 
-/// [`traverse`] of a dict-subtype object: the entries, then the extra word.
+/// Writes the fields of an empty dict (CPython's shared empty keys) at `p`.
 ///
 /// # Safety
-/// `h` is a live `DictExtObject`.
-pub(crate) unsafe fn traverse_ext(h: *const Header, visit: &mut impl FnMut(Obj)) {
+/// `p` points to a fresh, writable `DictObject` whose header is written.
+pub(super) unsafe fn write_empty(p: *mut DictObject) {
     // SAFETY: forwarded contract.
     unsafe {
-        traverse(h, visit);
-        visit((*h.cast::<DictExtObject>()).extra);
+        core::ptr::addr_of_mut!((*p).used).write(0);
+        core::ptr::addr_of_mut!((*p).generation).write(0);
+        core::ptr::addr_of_mut!((*p).keys).write(Keys::EMPTY);
     }
 }
 
-/// The collector's clear of a dict-subtype object: its entries, then its extra word (None
-/// afterwards).
+/// Moves the keys table out of a dict about to be freed (released with [`release_keys`]).
 ///
 /// # Safety
-/// `h` is a live `DictExtObject`.
-pub(crate) unsafe fn clear_ext(h: *mut Header) {
-    // SAFETY: forwarded contract; the word is replaced before the old one is released.
-    unsafe {
-        clear_at(h);
-        let p = h.cast::<DictExtObject>();
-        decref(core::mem::replace(&mut (*p).extra, singletons::none()));
-    }
-}
-
-/// Frees a dict-subtype object: its keys and values, then its extra word.
-///
-/// # Safety
-/// `h` is a `DictExtObject` with no reference left.
-pub(crate) unsafe fn free_ext(h: *mut Header) {
-    let p = h.cast::<DictExtObject>();
-    // SAFETY: forwarded contract; the fields are moved out before the block is freed, and each
-    // owned reference is released once.
-    unsafe {
-        let keys = core::ptr::addr_of_mut!((*p).dict.keys).read();
-        let extra = (*p).extra;
-        free_raw(h, Layout::new::<DictExtObject>(), HeapKind::DictExt);
-        release_keys(keys);
-        decref(extra);
-    }
+/// `p` is a dict with no reference left, whose fields are not read again.
+pub(super) unsafe fn take_keys(p: *mut DictObject) -> Keys {
+    // SAFETY: forwarded contract.
+    unsafe { core::ptr::addr_of_mut!((*p).keys).read() }
 }
 
 /// Frees a dict object, releasing its keys and values.
@@ -512,7 +434,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
 }
 
 /// Releases every key and value a detached keys table owns.
-fn release_keys(keys: Keys) {
+pub(super) fn release_keys(keys: Keys) {
     for e in keys.entries {
         if let Some((k, v)) = e.kv {
             // SAFETY: the table owned these references and is gone.

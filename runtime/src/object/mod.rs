@@ -69,6 +69,7 @@ pub mod construct;
 pub mod convert;
 pub mod descr;
 pub mod dict;
+pub mod dict_ext;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod dispatch;

@@ -66,7 +66,7 @@ fn is_counter(o: Obj) -> bool {
 }
 
 fn new_counter() -> MoltResult<Obj> {
-    dict::new_dict_ext(&TYPE_COUNTER, singletons::none())
+    super::super::dict_ext::new_dict_ext(&TYPE_COUNTER, singletons::none())
 }
 
 fn zero() -> Obj {
@@ -395,7 +395,14 @@ fn counter_binary(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
                 let less = dispatch::rich_compare_bool(CompareOp::Lt, count.get(), other.get())?;
                 Some(if less { count } else { other })
             }
-            _ => None,
+            BinaryOp::TrueDiv
+            | BinaryOp::FloorDiv
+            | BinaryOp::Mod
+            | BinaryOp::Pow
+            | BinaryOp::Mul
+            | BinaryOp::LShift
+            | BinaryOp::RShift
+            | BinaryOp::Xor => None,
         };
         if let Some(n) = n
             && sign_test(n.get(), CompareOp::Gt)?
@@ -480,7 +487,14 @@ fn counter_inplace(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
                 }
             }
         }
-        _ => return Ok(singletons::not_implemented()),
+        BinaryOp::TrueDiv
+        | BinaryOp::FloorDiv
+        | BinaryOp::Mod
+        | BinaryOp::Pow
+        | BinaryOp::Mul
+        | BinaryOp::LShift
+        | BinaryOp::RShift
+        | BinaryOp::Xor => return Ok(singletons::not_implemented()),
     }
     keep_positive(v)
 }

@@ -25,7 +25,8 @@ use alloc::format;
 use alloc::string::String;
 
 use super::call::check_positional;
-use super::dict::{self, dict_extra, set_dict_extra};
+use super::dict;
+use super::dict_ext::{dict_extra, set_dict_extra};
 use super::list::{repr_enter, repr_leave};
 use super::module::store_owned;
 use super::range::Owned;
@@ -38,9 +39,9 @@ use crate::exceptions::{MoltResult, fail, key_error};
 /// The heap kinds of `collections` as `module_kinds` reaches them.
 static DICT_EXT_HOOKS: super::module_kinds::KindHooks = super::module_kinds::KindHooks {
     // SAFETY (the three): forwarded contracts; the kind is `DictExt`.
-    free: |h, _| unsafe { dict::free_ext(h) },
-    traverse: |h, _, visit| unsafe { dict::traverse_ext(h, &mut |o| visit(o)) },
-    clear: |h, _| unsafe { dict::clear_ext(h) },
+    free: |h, _| unsafe { super::dict_ext::free_ext(h) },
+    traverse: |h, _, visit| unsafe { super::dict_ext::traverse_ext(h, &mut |o| visit(o)) },
+    clear: |h, _| unsafe { super::dict_ext::clear_ext(h) },
 };
 
 static DEQUE_HOOKS: super::module_kinds::KindHooks =
@@ -129,7 +130,7 @@ fn defdict_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltR
     };
     let rest = pos.get(1..).unwrap_or(&[]);
     check_positional("dict", rest.len(), 0, 1)?;
-    let d = Owned(dict::new_dict_ext(t, factory)?);
+    let d = Owned(super::dict_ext::new_dict_ext(t, factory)?);
     if let Some(&a) = rest.first() {
         dict::update_arg(d.get(), a)?;
     }
@@ -167,7 +168,7 @@ fn defdict_subscript(d: Obj, key: Obj) -> MoltResult<Obj> {
 /// `new_defdict(dd, arg)`: `type(dd)(dd.default_factory, arg)`.
 fn new_like(dd: Obj, arg: Obj) -> MoltResult<Obj> {
     let factory = new_ref(dict_extra(dd).unwrap_or_else(singletons::none));
-    let d = Owned(dict::new_dict_ext(&TYPE_DEFAULTDICT, factory)?);
+    let d = Owned(super::dict_ext::new_dict_ext(&TYPE_DEFAULTDICT, factory)?);
     dict::update_arg(d.get(), arg)?;
     Ok(d.release())
 }

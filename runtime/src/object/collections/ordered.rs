@@ -98,7 +98,7 @@ fn odict_new(_t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltRe
     if pos.len() > 1 {
         return fail(TypeError, format!("expected at most 1 arguments, got {}", pos.len()));
     }
-    let d = Owned(dict::new_dict_ext(&TYPE_ORDEREDDICT, singletons::none())?);
+    let d = Owned(super::super::dict_ext::new_dict_ext(&TYPE_ORDEREDDICT, singletons::none())?);
     update(d.get(), pos.first().copied(), kw)?;
     Ok(d.release())
 }
@@ -113,7 +113,7 @@ fn m_update(d: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 /// A copy of `d`'s items in an OrderedDict.
 fn copy_of(d: Obj) -> MoltResult<Obj> {
-    let c = Owned(dict::new_dict_ext(&TYPE_ORDEREDDICT, singletons::none())?);
+    let c = Owned(super::super::dict_ext::new_dict_ext(&TYPE_ORDEREDDICT, singletons::none())?);
     dict::update_arg(c.get(), d)?;
     Ok(c.release())
 }
