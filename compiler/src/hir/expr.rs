@@ -377,7 +377,7 @@ impl<'a> FnLower<'a> {
         if let Expr::Attribute(a) = &*call.func {
             if let Expr::Name(n) = &*a.value
                 && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
-                && matches!(id.decl().kind, Kind::Class(c) if c != crate::abi::BuiltinClass::Object)
+                && matches!(id.decl().kind, Kind::Class(c) if c != crate::abi::BuiltinClass::Object && !method_of_class_supported(c, a.attr.as_str()))
             {
                 // (`object`'s own dunders, `object.__setattr__(self, n, v)`, are the runtime's.)
                 self.err(Diagnostic::new("E0101", sp, format!("calling a method of the class `{}` (`{}.{}(...)`) is not supported yet", n.id, n.id, a.attr))
@@ -894,4 +894,37 @@ mod tests {
         assert_eq!(int_literal_decimal("0x"), None);
         assert_eq!(int_literal_decimal("12z"), None);
     }
+}
+
+/// Whether `cls.name(...)` (`str.join(",", xs)`, `list.append(l, x)`) calls a method the runtime
+/// implements for that class (its method descriptor takes the receiver first); the classes with
+/// a method table in `methods`.
+fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool {
+    use crate::abi::BuiltinClass as C;
+    let ty = match cls {
+        C::Str => Type::Str,
+        C::List => Type::List,
+        C::Int => Type::Int,
+        C::Float => Type::Float,
+        C::Bool => Type::Bool,
+        C::Object
+        | C::Type
+        | C::Tuple
+        | C::NoneType
+        | C::Dict
+        | C::Set
+        | C::FrozenSet
+        | C::Range
+        | C::Enumerate
+        | C::Zip
+        | C::Reversed
+        | C::Map
+        | C::Filter
+        | C::Function
+        | C::Super
+        | C::StaticMethod
+        | C::ClassMethod
+        | C::Property => return false,
+    };
+    matches!(crate::methods::lookup(Some(ty), name), crate::methods::Method::Supported(_))
 }

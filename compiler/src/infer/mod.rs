@@ -233,6 +233,14 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             if op.opcode == Opcode::TObjBinop && op.enum_attr::<molt_ir::ArithOp>("op") == Some(molt_ir::ArithOp::Mod) {
                 add(crate::abi::RtFn::molt_enable_str_mod);
             }
+            // A str method read from the class itself (`key=str.lower`): its method descriptor
+            // calls it.
+            if op.opcode == Opcode::TObjGetattr
+                && f.defining_op(op.operands[0]).is_some_and(|d| f.ops[d].opcode == Opcode::TBuiltinClass && f.ops[d].attr("name").and_then(Attr::as_str) == Some("str"))
+                && let Some(g) = crate::methods::str_group(op.attr("name").and_then(Attr::as_str).unwrap_or(""))
+            {
+                add(g);
+            }
             // A str method, called on a value that may be a str.
             if op.opcode == Opcode::TObjCallMethod
                 && matches!(f.values[op.operands[0]].ty, Type::Str | Type::TObj)

@@ -834,6 +834,10 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
     if name == "mro" {
         return super::descr::bind_wrapper(super::descr::Wrapper::TypeMro, super::attrs::class_value(t));
     }
+    // A builtin type's method as a value (`str.lower`): a method descriptor.
+    if let Some(m) = t.method(name) {
+        return super::descr::method_descriptor(t, m);
+    }
     Err(MoltError::new(AttributeError, format!("type object '{}' has no attribute '{name}'", t.name))
         .with_suggest(super::suggest::Suggest::attribute(t.name, name)))
 }

@@ -165,7 +165,60 @@ pub fn bound_method(func: Obj, self_: Obj) -> MoltResult<Obj> {
 
 /// Builtin method `def` bound to `recv` (`[].append` as a value).
 pub fn builtin_method(recv: Obj, def: &'static MethodDef) -> MoltResult<Obj> {
-    let p = alloc_container(Layout::new::<BuiltinMethodObject>(), &TYPE_BUILTIN_METHOD)?.cast::<BuiltinMethodObject>();
+    new_builtin_method(&TYPE_BUILTIN_METHOD, recv, def)
+}
+
+/// `method_descriptor`: builtin type `t`'s method `def` read from the type (`str.lower`, a key
+/// function), called with the receiver first. The layout of a bound builtin method, the type
+/// object in the receiver's place.
+pub static TYPE_METHOD_DESCRIPTOR: TypeObject = TypeObject {
+    repr: Some(method_descriptor_repr),
+    heap: Some(HeapKind::BuiltinMethod),
+    call: Some(method_descriptor_call),
+    ..TypeObject::new("method_descriptor", &TYPE_OBJECT)
+};
+
+/// `str.lower` as a value.
+pub fn method_descriptor(t: &'static TypeObject, def: &'static MethodDef) -> MoltResult<Obj> {
+    let cls = Owned(super::attrs::class_value(t));
+    new_builtin_method(&TYPE_METHOD_DESCRIPTOR, cls.get(), def)
+}
+
+/// The type and method of a method descriptor.
+fn method_descriptor_parts(o: Obj) -> Option<(&'static TypeObject, &'static MethodDef)> {
+    if !o.type_of().is(&TYPE_METHOD_DESCRIPTOR) {
+        return None;
+    }
+    // SAFETY: an object of this type is a `BuiltinMethodObject`, alive while `o` is.
+    let b = o.header_ptr().map(|h| unsafe { &*h.cast::<BuiltinMethodObject>() })?;
+    Some((as_type(b.recv)?, b.def))
+}
+
+/// `method_repr` of a descriptor: `<method 'lower' of 'str' objects>`.
+fn method_descriptor_repr(o: Obj) -> MoltResult<String> {
+    let Some((t, def)) = method_descriptor_parts(o) else { return Ok(String::from("<method ?>")) };
+    Ok(format!("<method '{}' of '{}' objects>", def.name, t.name))
+}
+
+/// `method_vectorcall_*` through a descriptor: the first argument is the receiver, of the type
+/// (`descr_check`'s TypeErrors otherwise).
+fn method_descriptor_call(m: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> MoltResult<Obj> {
+    let Some((t, def)) = method_descriptor_parts(m) else { return super::callable::not_callable(m) };
+    let Some((&recv, rest)) = pos.split_first() else {
+        return fail(TypeError, format!("unbound method {}.{}() needs an argument", t.short_name(), def.name));
+    };
+    if !is_subtype(recv.type_of(), t) {
+        return fail(
+            TypeError,
+            format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", def.name, t.name, recv.type_of().name),
+        );
+    }
+    super::callable::check_levels(depth, &[(1, super::callable::WHILE_CALLING)])?;
+    super::callable::with_depth(depth.saturating_add(1), || (def.call)(recv, rest, kw))
+}
+
+fn new_builtin_method(t: &'static TypeObject, recv: Obj, def: &'static MethodDef) -> MoltResult<Obj> {
+    let p = alloc_container(Layout::new::<BuiltinMethodObject>(), t)?.cast::<BuiltinMethodObject>();
     // SAFETY: a fresh block whose header is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).recv).write(new_ref(recv));

@@ -103,6 +103,7 @@ unsafe fn slots_ptr(p: *mut InstanceObject) -> *mut u64 {
 
 /// A new instance of heap class `t` (`object.__new__(t)`): every slot of its layout empty, no
 /// `__dict__`.
+#[inline]
 pub fn new_instance(t: &'static TypeObject) -> MoltResult<Obj> {
     let n = class::layout_len(t);
     let Some(layout) = block_layout(n) else { return memory_error() };

@@ -42,7 +42,9 @@ pub fn register(kind: HeapKind, h: &'static KindHooks) {
 /// The hooks of `kind`, once its module was imported.
 pub fn hooks(kind: HeapKind) -> Option<&'static KindHooks> {
     let i = KINDS.iter().position(|&k| k == kind)?;
-    TABLE.with(|t| t.hooks[i])
+    // Opaque to the optimiser, which would otherwise call the only hooks ever stored directly
+    // (see `generator::hooks`).
+    core::hint::black_box(TABLE.with(|t| t.hooks[i]))
 }
 
 /// Runs `f` once at exit, after the modules are released (each function once, however often

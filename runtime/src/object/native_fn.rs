@@ -196,7 +196,9 @@ impl NativeFn {
     /// `f(*pos, **kw)` with CPython's argument checks (run at the depth of the builtin's C
     /// level, which `builtin_fn` sets), through the function [`enable`] registered.
     pub fn call(self, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-        match CALL.with(|c| *c) {
+        // Opaque to the optimiser (see `generator::hooks`): a direct call would link every
+        // module's functions into every program that calls a builtin.
+        match core::hint::black_box(CALL.with(|c| *c)) {
             Some(call) => call(self, pos, kw),
             None => fail(TypeError, "a module function called before its module was imported (a runtime bug)"),
         }
