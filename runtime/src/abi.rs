@@ -661,7 +661,7 @@ molt_abi! {
             ("collections", &["Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]),
             ("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "nlargest", "nsmallest"]),
             ("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]),
-            ("functools", &["cache", "cmp_to_key", "lru_cache", "partial", "reduce"]),
+            ("functools", &["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "update_wrapper", "wraps"]),
         ];
     }
     enums {
@@ -830,6 +830,8 @@ molt_abi! {
             FunctoolsCmpToKey = 111,
             FunctoolsLruCache = 112,
             FunctoolsCache = 113,
+            FunctoolsWraps = 114,
+            FunctoolsUpdateWrapper = 115,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

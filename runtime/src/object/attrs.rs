@@ -251,6 +251,9 @@ pub fn setattr(a: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     if let Some(r) = super::collections::setattr(a, n, value) {
         return r;
     }
+    if let Some(r) = super::function::setattr(a, n, value) {
+        return r;
+    }
     if ty.method(n).is_some() {
         return Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object attribute '{n}' is read-only", ty.name)));
     }

@@ -196,7 +196,9 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::FunctoolsReduce
         | BuiltinFunction::FunctoolsCmpToKey
         | BuiltinFunction::FunctoolsLruCache
-        | BuiltinFunction::FunctoolsCache => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::FunctoolsCache
+        | BuiltinFunction::FunctoolsWraps
+        | BuiltinFunction::FunctoolsUpdateWrapper => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -457,7 +459,9 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::FunctoolsReduce
         | BuiltinFunction::FunctoolsCmpToKey
         | BuiltinFunction::FunctoolsLruCache
-        | BuiltinFunction::FunctoolsCache => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::FunctoolsCache
+        | BuiltinFunction::FunctoolsWraps
+        | BuiltinFunction::FunctoolsUpdateWrapper => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

@@ -19,7 +19,10 @@
 //! `molt_function_new`, `molt_function_cell`, `molt_cell_new`, `molt_cell_get`,
 //! `molt_cell_set`, `molt_cell_delete`.
 //!
-//! Invariants: a function never changes after `molt_function_new`; it owns its name, qualname, module name,
+//! Invariants: a function's code, parameters, defaults and closure never change after
+//! `molt_function_new` (its `__name__`, `__qualname__` — always strs —, `__module__` and
+//! `__dict__` may be assigned); it owns its name, qualname, module name, its `__dict__` (None
+//! until used),
 //! parameter names (a tuple of strs: the positional ones, then the keyword-only ones),
 //! defaults (a tuple, possibly empty), keyword-only defaults (a dict or None) and closure (a
 //! tuple of cells, possibly empty), released when it is freed. A cell owns its value while it
@@ -68,6 +71,8 @@ pub struct FunctionObject {
     has_varargs: bool,
     /// A `**kwargs` parameter: its dict is last in the bound tuple.
     has_varkw: bool,
+    /// `__dict__` (owned): None until an attribute is stored or the dict is asked for.
+    dict: Obj,
 }
 
 /// A cell.
@@ -114,9 +119,18 @@ fn function_ref<'a>(o: Obj) -> Option<&'a FunctionObject> {
     if !is_function(o) {
         return None;
     }
-    // SAFETY: an object of type `function` is a `FunctionObject`, never changed after it was
-    // made; it lives while the caller's reference does.
+    // SAFETY: an object of type `function` is a `FunctionObject`; it lives while the caller's
+    // reference does (its assignable fields are read by copy).
     o.header_ptr().map(|h| unsafe { &*h.cast::<FunctionObject>() })
+}
+
+/// The function object behind `o` for a change (by heap kind: `attrs::setattr`, which every
+/// program that sets an attribute links, then names no type object).
+fn function_ptr(o: Obj) -> Option<*mut FunctionObject> {
+    if o.type_of().heap != Some(HeapKind::Function) {
+        return None;
+    }
+    o.header_ptr().map(|h| h.cast::<FunctionObject>().cast_mut())
 }
 
 /// The cell behind `o`, if it is one.
@@ -189,6 +203,7 @@ fn new_function(
         core::ptr::addr_of_mut!((*p).posonly).write(posonly);
         core::ptr::addr_of_mut!((*p).has_varargs).write(has_varargs);
         core::ptr::addr_of_mut!((*p).has_varkw).write(has_varkw);
+        core::ptr::addr_of_mut!((*p).dict).write(singletons::none());
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
         Ok(o)
@@ -202,7 +217,7 @@ fn new_function(
 pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let f = unsafe { &*h.cast::<FunctionObject>() };
-    for o in [f.name, f.qualname, f.module, f.params, f.defaults, f.kwdefaults, f.closure] {
+    for o in [f.name, f.qualname, f.module, f.params, f.defaults, f.kwdefaults, f.closure, f.dict] {
         visit(o);
     }
 }
@@ -223,6 +238,7 @@ pub(crate) unsafe fn clear(h: *mut Header) {
             core::ptr::addr_of_mut!((*f).defaults),
             core::ptr::addr_of_mut!((*f).kwdefaults),
             core::ptr::addr_of_mut!((*f).closure),
+            core::ptr::addr_of_mut!((*f).dict),
         ] {
             super::gc::clear_slot(slot);
         }
@@ -238,12 +254,72 @@ pub(crate) unsafe fn free(h: *mut Header) {
     // after the block is freed (their frees are deferred anyway: see `alloc`).
     unsafe {
         let f = h.cast::<FunctionObject>();
-        let owned = [(*f).name, (*f).qualname, (*f).module, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure];
+        let owned = [(*f).name, (*f).qualname, (*f).module, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure, (*f).dict];
         free_raw(h, Layout::new::<FunctionObject>(), HeapKind::Function);
         for o in owned {
             decref(o);
         }
     }
+}
+
+/// The `__dict__` of function `o` (made on first use).
+fn function_dict(o: Obj) -> MoltResult<Obj> {
+    let Some(p) = function_ptr(o) else { return fail(TypeError, "not a function") };
+    // SAFETY: a live function; the field is read, or written once with a new dict.
+    unsafe {
+        if singletons::is_none((*p).dict) {
+            (*p).dict = dict::new_dict()?;
+        }
+        Ok(new_ref((*p).dict))
+    }
+}
+
+/// `f.name = value` / `del f.name` (`func_set_name`, `func_set_qualname`, the members, then the
+/// function's `__dict__`): None for a non-function.
+pub fn setattr(o: Obj, name: &str, value: Option<Obj>) -> Option<MoltResult<()>> {
+    let p = function_ptr(o)?;
+    let replace = |slot: *mut Obj, v: Obj| {
+        // SAFETY: a live function's owned field; the old reference is released after the store.
+        unsafe { decref(core::ptr::replace(slot, new_ref(v))) };
+    };
+    Some((|| match name {
+        "__name__" | "__qualname__" => {
+            let Some(v) = value.filter(|&v| pystr::str_text(v).is_some()) else {
+                return fail(TypeError, format!("{name} must be set to a string object"));
+            };
+            // SAFETY: a live function.
+            let slot = unsafe { if name == "__name__" { core::ptr::addr_of_mut!((*p).name) } else { core::ptr::addr_of_mut!((*p).qualname) } };
+            replace(slot, v);
+            Ok(())
+        }
+        "__module__" => {
+            // SAFETY: a live function.
+            replace(unsafe { core::ptr::addr_of_mut!((*p).module) }, value.unwrap_or_else(singletons::none));
+            Ok(())
+        }
+        "__dict__" => match value {
+            Some(v) if dict::is_dict(v) => {
+                // SAFETY: a live function.
+                replace(unsafe { core::ptr::addr_of_mut!((*p).dict) }, v);
+                Ok(())
+            }
+            Some(v) => fail(TypeError, format!("__dict__ must be set to a dictionary, not a '{}'", v.type_of().name)),
+            None => fail(TypeError, "cannot delete __dict__"),
+        },
+        "__closure__" | "__globals__" | "__builtins__" => fail(crate::ExceptionKind::AttributeError, "readonly attribute"),
+        "__defaults__" | "__kwdefaults__" | "__code__" => {
+            fail(crate::ExceptionKind::NotImplementedError, format!("setting {name} of a function is not supported by Molt yet"))
+        }
+        _ => {
+            let d = Owned(function_dict(o)?);
+            let key = Owned(pystr::str_from_text(name)?);
+            match value {
+                Some(v) => dict::set_item(d.get(), key.get(), v),
+                None if dict::get_str(d.get(), name).is_some() => dict::del_item(d.get(), key.get()),
+                None => fail(crate::ExceptionKind::AttributeError, format!("'function' object has no attribute '{name}'")),
+            }
+        }
+    })())
 }
 
 /// `func_repr`: `<function outer.<locals>.inner at 0x7f…>`.
@@ -265,7 +341,14 @@ pub fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
             "__defaults__" => none_if(tuple::tuple_len(f.defaults) == Some(0), f.defaults),
             "__kwdefaults__" => new_ref(f.kwdefaults),
             "__closure__" => none_if(tuple::tuple_len(f.closure) == Some(0), f.closure),
-            _ => return None,
+            "__dict__" => return Some(function_dict(o)),
+            _ => {
+                let d = f.dict;
+                if singletons::is_none(d) {
+                    return None;
+                }
+                return dict::get_str(d, name).map(|v| Ok(new_ref(v)));
+            }
         }));
     }
     if name == "cell_contents"

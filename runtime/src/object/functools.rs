@@ -37,6 +37,8 @@ pub enum FunctoolsFn {
     CmpToKey,
     LruCache,
     Cache,
+    Wraps,
+    UpdateWrapper,
 }
 
 impl FunctoolsFn {
@@ -47,6 +49,8 @@ impl FunctoolsFn {
             FunctoolsFn::CmpToKey => "cmp_to_key",
             FunctoolsFn::LruCache => "lru_cache",
             FunctoolsFn::Cache => "cache",
+            FunctoolsFn::Wraps => "wraps",
+            FunctoolsFn::UpdateWrapper => "update_wrapper",
         }
     }
 }
@@ -63,6 +67,8 @@ enum Kind {
     LruWrapper,
     /// `lru_cache(maxsize, typed)`'s decorator: no refs.
     LruDecorator,
+    /// `wraps(wrapped, assigned, updated)`'s decorator: refs [wrapped, assigned, updated].
+    Wraps,
 }
 
 /// An object of one of functools' types.
@@ -130,10 +136,14 @@ pub fn fill(d: Obj) -> MoltResult<()> {
         ("cmp_to_key", BuiltinFunction::FunctoolsCmpToKey),
         ("lru_cache", BuiltinFunction::FunctoolsLruCache),
         ("cache", BuiltinFunction::FunctoolsCache),
+        ("wraps", BuiltinFunction::FunctoolsWraps),
+        ("update_wrapper", BuiltinFunction::FunctoolsUpdateWrapper),
     ];
     for (name, f) in fns {
         store_owned(d, name, Ok(super::builtin_fn::molt_builtin_function(f.code())))?;
     }
+    store_owned(d, "WRAPPER_ASSIGNMENTS", str_tuple(&WRAPPER_ASSIGNMENTS))?;
+    store_owned(d, "WRAPPER_UPDATES", str_tuple(&WRAPPER_UPDATES))?;
     store_owned(d, "partial", Ok(super::attrs::class_value(&TYPE_PARTIAL)))
 }
 
@@ -152,8 +162,101 @@ pub fn call(f: FunctoolsFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
             bind_python("cache", &["user_function"], 1, &[], 0, pos, kw, &mut a)?;
             new_wrapper(a[0].unwrap_or_else(singletons::none), -1, false)
         }
+        FunctoolsFn::Wraps => {
+            let mut a = [None; 3];
+            bind_python("wraps", &["wrapped", "assigned", "updated"], 1, &[], 0, pos, kw, &mut a)?;
+            let [wrapped, assigned, updated] = a;
+            let refs = [wrapped.map(new_ref), assigned.map(new_ref), updated.map(new_ref)];
+            new_ft(&TYPE_WRAPS, Kind::Wraps, refs, 0, false)
+        }
+        FunctoolsFn::UpdateWrapper => {
+            let mut a = [None; 4];
+            bind_python("update_wrapper", &["wrapper", "wrapped", "assigned", "updated"], 2, &[], 0, pos, kw, &mut a)?;
+            let [Some(wrapper), Some(wrapped), assigned, updated] = a else { return fail(TypeError, "update_wrapper() missing arguments") };
+            update_wrapper(wrapper, wrapped, assigned, updated)
+        }
     }
 }
+
+// --- wraps ---
+
+/// `WRAPPER_ASSIGNMENTS` (Molt's functions have no `__doc__` or `__annotations__` unless
+/// assigned: those are skipped as CPython skips what `getattr` does not find).
+const WRAPPER_ASSIGNMENTS: [&str; 5] = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
+/// `WRAPPER_UPDATES`.
+const WRAPPER_UPDATES: [&str; 1] = ["__dict__"];
+
+fn str_tuple(names: &[&str]) -> MoltResult<Obj> {
+    let mut items = Vec::new();
+    for n in names {
+        match pystr::str_from_text(n) {
+            Ok(s) => items.push(s),
+            Err(e) => {
+                super::list::release(items);
+                return Err(e);
+            }
+        }
+    }
+    tuple::tuple_from_vec(items)
+}
+
+/// The names of `assigned` / `updated` (the defaults when not given).
+fn names_of(given: Option<Obj>, default: &[&str]) -> MoltResult<Owned> {
+    match given {
+        Some(g) => Ok(Owned(new_ref(g))),
+        None => str_tuple(default).map(Owned),
+    }
+}
+
+/// `update_wrapper(wrapper, wrapped, assigned, updated)`: functools.py's loop.
+fn update_wrapper(wrapper: Obj, wrapped: Obj, assigned: Option<Obj>, updated: Option<Obj>) -> MoltResult<Obj> {
+    let assigned = names_of(assigned, &WRAPPER_ASSIGNMENTS)?;
+    let it = Owned(iter::get_iter(assigned.get())?);
+    while let Some(attr) = iter::iter_next(it.get())? {
+        let attr = Owned(attr);
+        let name = super::attrs::attr_name(attr.get())?;
+        match super::attrs::getattr(wrapped, name) {
+            Ok(v) => {
+                let v = Owned(v);
+                super::attrs::setattr(wrapper, attr.get(), Some(v.get()))?;
+            }
+            Err(e) if e.kind == AttributeError => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let updated = names_of(updated, &WRAPPER_UPDATES)?;
+    let it = Owned(iter::get_iter(updated.get())?);
+    while let Some(attr) = iter::iter_next(it.get())? {
+        let attr = Owned(attr);
+        let name = super::attrs::attr_name(attr.get())?;
+        let target = Owned(super::attrs::getattr(wrapper, name)?);
+        let source = match super::attrs::getattr(wrapped, name) {
+            Ok(v) => Owned(v),
+            Err(e) if e.kind == AttributeError => Owned(dict::new_dict()?),
+            Err(e) => return Err(e),
+        };
+        drop(Owned(super::call::call_method(target.get(), "update", &[source.get()], &[])?));
+    }
+    let key = Owned(pystr::str_from_text("__wrapped__")?);
+    super::attrs::setattr(wrapper, key.get(), Some(wrapped))?;
+    Ok(new_ref(wrapper))
+}
+
+/// `wraps(...)(wrapper)`.
+fn wraps_call(w: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltResult<Obj> {
+    let mut a = [None];
+    bind_python("update_wrapper", &["wrapper"], 1, &[], 0, pos, kw, &mut a)?;
+    let wrapped = Owned(field(w, 0).unwrap_or_else(singletons::none));
+    let (assigned, updated) = (field(w, 1).map(Owned), field(w, 2).map(Owned));
+    update_wrapper(a[0].unwrap_or_else(singletons::none), wrapped.get(), assigned.as_ref().map(Owned::get), updated.as_ref().map(Owned::get))
+}
+
+/// What `wraps(f)` returns (CPython: a `partial` of `update_wrapper`).
+pub static TYPE_WRAPS: TypeObject = TypeObject {
+    call: Some(wraps_call),
+    heap: Some(HeapKind::Functools),
+    ..TypeObject::new("functools._wraps", &TYPE_OBJECT)
+};
 
 // --- reduce ---
 

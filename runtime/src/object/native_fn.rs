@@ -159,6 +159,8 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::FunctoolsCmpToKey => NativeFn::Functools(FunctoolsFn::CmpToKey),
         BuiltinFunction::FunctoolsLruCache => NativeFn::Functools(FunctoolsFn::LruCache),
         BuiltinFunction::FunctoolsCache => NativeFn::Functools(FunctoolsFn::Cache),
+        BuiltinFunction::FunctoolsWraps => NativeFn::Functools(FunctoolsFn::Wraps),
+        BuiltinFunction::FunctoolsUpdateWrapper => NativeFn::Functools(FunctoolsFn::UpdateWrapper),
     })
 }
 
