@@ -173,6 +173,34 @@ fn is_prelude(s: &Stmt) -> bool {
     }
 }
 
+/// What `@total_ordering`'s and `NamedTuple`'s expansions do with imports: `name` is taken out
+/// of `from module import …` (its local names recorded in `names`), the names `import module
+/// [as m]` binds are recorded in `aliases`; the statement left, if any, is returned.
+pub(super) fn take_import(s: Stmt, module: &str, name: &str, names: &mut Vec<String>, aliases: &mut Vec<String>) -> Option<Stmt> {
+    match s {
+        Stmt::ImportFrom(mut i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == module) => {
+            i.names.retain(|a| {
+                if a.name.as_str() == name {
+                    names.push(a.asname.as_ref().unwrap_or(&a.name).to_string());
+                    false
+                } else {
+                    true
+                }
+            });
+            (!i.names.is_empty()).then_some(Stmt::ImportFrom(i))
+        }
+        Stmt::Import(i) => {
+            for a in &i.names {
+                if a.name.as_str() == module {
+                    aliases.push(a.asname.as_ref().unwrap_or(&a.name).to_string());
+                }
+            }
+            Some(Stmt::Import(i))
+        }
+        other => Some(other),
+    }
+}
+
 /// Lets `f` rewrite the statement lists nested in `s` that the compile-time expansions walk (a
 /// `def`'s body, an `if`'s branches, a `try`'s blocks; a class body is each expansion's own
 /// case), shared by `@dataclass`'s, `@total_ordering`'s and `NamedTuple`'s expansions.

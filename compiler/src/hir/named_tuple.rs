@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::dataclass::{Uses, parse, rewrite_nested};
+use super::dataclass::{Uses, parse, rewrite_nested, take_import};
 use super::span;
 use crate::diagnostics::Diagnostic;
 
@@ -80,26 +80,8 @@ impl Expander {
         let mut out = Vec::with_capacity(body.len());
         for s in body {
             match s {
-                Stmt::ImportFrom(mut i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "typing") => {
-                    i.names.retain(|a| {
-                        if a.name.as_str() == "NamedTuple" {
-                            self.names.push(a.asname.as_ref().unwrap_or(&a.name).to_string());
-                            false
-                        } else {
-                            true
-                        }
-                    });
-                    if !i.names.is_empty() {
-                        out.push(Stmt::ImportFrom(i));
-                    }
-                }
-                Stmt::Import(i) => {
-                    for a in &i.names {
-                        if a.name.as_str() == "typing" {
-                            self.module_aliases.push(a.asname.as_ref().unwrap_or(&a.name).to_string());
-                        }
-                    }
-                    out.push(Stmt::Import(i));
+                s @ (Stmt::ImportFrom(_) | Stmt::Import(_)) => {
+                    out.extend(take_import(s, "typing", "NamedTuple", &mut self.names, &mut self.module_aliases));
                 }
                 Stmt::ClassDef(c) if self.is_named_tuple_class(&c) => out.extend(self.class(c)),
                 Stmt::ClassDef(mut c) => {

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::dataclass::{Uses, parse, relocate_stmt, rewrite_nested};
+use super::dataclass::{Uses, parse, relocate_stmt, rewrite_nested, take_import};
 use super::span;
 use crate::diagnostics::Diagnostic;
 
@@ -91,26 +91,8 @@ impl Expander {
         let mut out = Vec::with_capacity(body.len());
         for s in body {
             match s {
-                Stmt::ImportFrom(mut i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "functools") => {
-                    i.names.retain(|a| {
-                        if a.name.as_str() == "total_ordering" {
-                            self.names.push(a.asname.as_ref().unwrap_or(&a.name).to_string());
-                            false
-                        } else {
-                            true
-                        }
-                    });
-                    if !i.names.is_empty() {
-                        out.push(Stmt::ImportFrom(i));
-                    }
-                }
-                Stmt::Import(i) => {
-                    for a in &i.names {
-                        if a.name.as_str() == "functools" {
-                            self.module_aliases.push(a.asname.as_ref().unwrap_or(&a.name).to_string());
-                        }
-                    }
-                    out.push(Stmt::Import(i));
+                s @ (Stmt::ImportFrom(_) | Stmt::Import(_)) => {
+                    out.extend(take_import(s, "functools", "total_ordering", &mut self.names, &mut self.module_aliases));
                 }
                 Stmt::ClassDef(c) => out.push(self.class(c)),
                 mut other => {
