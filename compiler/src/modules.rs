@@ -74,6 +74,11 @@ pub fn attribute(m: NativeModule, name: &str) -> Attribute {
     }
 }
 
+/// Whether a `class` statement may derive from `m.name` (the runtime makes it a heap class).
+pub fn subclassable(m: NativeModule, name: &str) -> bool {
+    crate::abi::SUBCLASSABLE.iter().any(|&(module, n)| module == m.name() && n == name)
+}
+
 /// The module's index in the ABI's tables (the runtime's `NativeModule` code).
 fn index(m: NativeModule) -> usize {
     let abi = match m {
@@ -87,6 +92,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Heapq => crate::abi::NativeModule::Heapq,
         NativeModule::Bisect => crate::abi::NativeModule::Bisect,
         NativeModule::Functools => crate::abi::NativeModule::Functools,
+        NativeModule::Enum => crate::abi::NativeModule::Enum,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

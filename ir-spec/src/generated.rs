@@ -2269,7 +2269,7 @@ static SPECS: [OpSpec; 238] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3660,7 +3660,7 @@ static SPECS: [OpSpec; 238] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -4961,10 +4961,12 @@ pub enum NativeModule {
     Bisect,
     /// `functools`
     Functools,
+    /// `enum`
+    Enum,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -4979,6 +4981,7 @@ impl NativeModule {
             NativeModule::Heapq => "heapq",
             NativeModule::Bisect => "bisect",
             NativeModule::Functools => "functools",
+            NativeModule::Enum => "enum",
         }
     }
 
@@ -4994,6 +4997,7 @@ impl NativeModule {
             "heapq" => NativeModule::Heapq,
             "bisect" => NativeModule::Bisect,
             "functools" => NativeModule::Functools,
+            "enum" => NativeModule::Enum,
             _ => return None,
         })
     }

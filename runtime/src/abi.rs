@@ -662,7 +662,12 @@ molt_abi! {
             ("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "nlargest", "nsmallest"]),
             ("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]),
             ("functools", &["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "update_wrapper", "wraps"]),
+            ("enum", &["Enum", "EnumMeta", "EnumType", "auto", "unique"]),
         ];
+        /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
+        /// heap classes the runtime makes, whose subclasses are heap classes too. The others
+        /// are builtin types (a compile-time diagnostic).
+        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum")];
     }
     enums {
         /// Binary operators of `molt_int_binop` and `molt_obj_binop`.
@@ -845,6 +850,7 @@ molt_abi! {
             Heapq = 7,
             Bisect = 8,
             Functools = 9,
+            Enum = 10,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

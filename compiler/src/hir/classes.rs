@@ -91,7 +91,9 @@ impl FnLower<'_> {
                     .label("a base class made at run time").help("bind the class to a name and use it directly, or hold its instances in an attribute"));
                 return;
             }
-            if let Some((m, name)) = self.native_module_attribute(a) {
+            if let Some((m, name)) = self.native_module_attribute(a)
+                && !crate::modules::subclassable(m, name)
+            {
                 self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of `{}.{name}` are not supported yet", m.name()))
                     .label("a base class the runtime implements").help("derive from `object` and hold the value in an attribute"));
                 return;

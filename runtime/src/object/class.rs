@@ -21,7 +21,9 @@
 //! `traverse` / `clear` for `alloc` and `gc`.
 //!
 //! Invariants: a class object is a [`ClassObject`] whose first field is a complete
-//! `TypeObject` (header first, `header.ty` = [`HEAP_TYPE`]): code that takes a
+//! `TypeObject` (header first, `header.ty` = [`HEAP_TYPE`], or the metatype of its bases when one
+//! of them has another: `enum.EnumType`, whose `MetaSlots` finish the class before
+//! `__set_name__` runs and take part in its attribute protocol): code that takes a
 //! `&'static TypeObject` from an object (`Obj::type_of`, `types::as_type`) gets a reference into
 //! the class, **valid as long as a reference to the class or to one of its instances is held**
 //! (every instance owns a reference to its class, released when the instance is freed): the
@@ -119,10 +121,17 @@ pub static HEAP_TYPE: TypeObject = TypeObject {
     ..TypeObject::new("type", &TYPE_TYPE)
 };
 
-/// Whether `t` is a class a program made (a heap class).
+/// Whether `t` is a class a program made (a heap class): its type is `HEAP_TYPE` or another
+/// metatype (`enum.EnumType`), whose instances are all of heap kind `Class`.
 #[inline]
 pub fn is_heap(t: &TypeObject) -> bool {
-    core::ptr::eq(t.header.ty, &HEAP_TYPE)
+    t.header.ty.heap == Some(HeapKind::Class)
+}
+
+/// What the metatype of class `t` adds (None for `type`'s classes and the builtin classes).
+#[inline]
+fn meta_slots(t: &'static TypeObject) -> Option<&'static super::types::MetaSlots> {
+    t.header.ty.ext.and_then(|e| e.meta)
 }
 
 /// The class object behind heap class `t`.
@@ -565,6 +574,12 @@ fn del_key(ns: Obj, key: &str) -> MoltResult<()> {
 /// (`__set_name__`, `__init_subclass__`) at the current depth; `fields` is the compiler's
 /// fields of the class's layout (None for `type(…)`: the inherited layout; see `layout`).
 pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> MoltResult<Obj> {
+    class_new_of(None, name, bases, ns, fields, known)
+}
+
+/// [`class_new`] with metatype `meta` (None: the bases' — `type` unless one of them has
+/// another: CPython's `_PyType_CalculateMetaclass` with one metatype beside `type`).
+pub fn class_new_of(meta: Option<&'static TypeObject>, name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> MoltResult<Obj> {
     super::types::register_heap_slots(&super::slots::HEAP_SLOTS);
     let Some(name_text) = pystr::str_text(name) else {
         return fail(TypeError, format!("type.__new__() argument 1 must be str, not {}", name.type_of().name));
@@ -583,6 +598,9 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> Mol
     let base_objs = tuple::tuple_items(bases.get()).unwrap_or(&[]);
     let base = best_base(base_objs)?;
     let base_types: Vec<&'static TypeObject> = base_objs.iter().filter_map(|&b| as_type(b)).collect();
+    let meta = meta.unwrap_or_else(|| {
+        base_types.iter().map(|b| b.header.ty).find(|m| m.heap == Some(HeapKind::Class) && !m.is(&HEAP_TYPE)).unwrap_or(&HEAP_TYPE)
+    });
     let tail = mro_tail(&base_types)?;
     let layout = Owned(super::layout::layout_for(&base_types, fields, is_exception_class(base))?);
     let nslots = tuple::tuple_items(layout.get()).map_or(0, <[Obj]>::len);
@@ -627,7 +645,7 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> Mol
     let tail_words: Vec<Obj> = tail.iter().map(|&t| new_ref(Obj::from_static(t))).collect();
     let tail_tuple = Owned(tuple::tuple_from_vec(tail_words)?);
     let heap = if is_exception_class(base) { HeapKind::Exception } else { HeapKind::Instance };
-    let p = alloc_container(Layout::new::<ClassObject>(), &HEAP_TYPE)?.cast::<ClassObject>();
+    let p = alloc_container(Layout::new::<ClassObject>(), meta)?.cast::<ClassObject>();
     // SAFETY: `p` is a fresh `ClassObject` block whose header is written; every other field is
     // written here before anything reads it. `name`'s text lives as long as the class owns it.
     let cls = unsafe {
@@ -678,6 +696,9 @@ pub fn class_new(name: Obj, bases: Obj, ns: Obj, fields: Obj, known: u64) -> Mol
     }
     // SAFETY: nothing else has seen the new class yet; the field is a plain byte.
     unsafe { core::ptr::addr_of_mut!((*p).hooks).write(hooks) };
+    if let Some(m) = meta_slots(t) {
+        (m.init)(cls.get())?;
+    }
     set_names(t)?;
     init_subclass(t)?;
     Ok(cls.release())
@@ -822,6 +843,9 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
     if let Some(r) = meta_attr(t, name) {
         return r;
     }
+    if let Some(r) = meta_slots(t).and_then(|m| (m.attributes)(t, name)) {
+        return r;
+    }
     if let Some(r) = t.ext.and_then(|e| e.class_attributes).and_then(|f| f(t, name)) {
         return r;
     }
@@ -838,6 +862,9 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
     if let Some(m) = t.method(name) {
         return super::descr::method_descriptor(t, m);
     }
+    if let Some(r) = meta_slots(t).and_then(|m| (m.getattr)(t, name)) {
+        return r;
+    }
     Err(MoltError::new(AttributeError, format!("type object '{}' has no attribute '{name}'", t.name))
         .with_suggest(super::suggest::Suggest::attribute(t.name, name)))
 }
@@ -847,6 +874,9 @@ pub fn type_getattr(t: &'static TypeObject, name: &str) -> MoltResult<Obj> {
 pub fn type_setattr(t: &'static TypeObject, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     super::mro_cache::invalidate();
     let n = super::attrs::attr_name(name)?;
+    if let Some(r) = meta_slots(t).and_then(|m| (m.setattr)(t, n, value)) {
+        return r;
+    }
     if HOOK_NAMES.iter().any(|(h, _)| *h == n) {
         HOOKS_ASSIGNED.with(|h| *h = true);
     }

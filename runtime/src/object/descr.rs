@@ -347,6 +347,22 @@ pub fn is_data_descriptor(d: Obj) -> bool {
     class::is_heap(t) && (class::find(t, "__set__", |_| false).is_some() || class::find(t, "__delete__", |_| false).is_some())
 }
 
+/// Whether `o`'s type defines `__get__`, `__set__` or `__delete__` (`enum`'s
+/// `_is_descriptor`): functions, the method wrappers, `staticmethod`, `classmethod`,
+/// `property`, method descriptors, the builtin types with a `tp_descr_get` and the classes that
+/// define one of the three. Builtin functions and classes are none.
+pub fn is_descriptor(o: Obj) -> bool {
+    let t = o.type_of();
+    function::is_function(o)
+        || wrapper_of(o).is_some()
+        || t.is(&TYPE_STATICMETHOD)
+        || t.is(&TYPE_CLASSMETHOD)
+        || t.is(&TYPE_METHOD_DESCRIPTOR)
+        || t.ext.is_some_and(|e| e.descr_get.is_some())
+        || is_data_descriptor(o)
+        || (class::is_heap(t) && class::find(t, "__get__", |_| false).is_some())
+}
+
 /// `type(d).__get__(d, obj, t)` for what a lookup on class `t` found (`obj` None for a lookup
 /// on the class itself); `d` itself when it is no descriptor.
 pub fn get(d: Obj, obj: Option<Obj>, t: &'static TypeObject) -> MoltResult<Obj> {

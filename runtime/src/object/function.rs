@@ -151,6 +151,28 @@ fn text<'a>(o: Obj) -> &'a str {
     pystr::str_text(o).unwrap_or("")
 }
 
+/// A function object whose body is the runtime's own code (what CPython writes in Python, as
+/// `enum`'s methods): named `qualname`'s last part, of module `module`, taking `params`
+/// (positional-or-keyword; the last `defaults.len()` with those defaults), then `*args` when
+/// `varargs` and `**kwargs` when `varkw` (`code` receives them in the bound tuple, as a compiled
+/// body does). Binding, its TypeErrors and method binding are every function's.
+pub(crate) fn native_function(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], varargs: bool, varkw: bool) -> MoltResult<Obj> {
+    let name = qualname.rsplit_once('.').map_or(qualname, |(_, n)| n);
+    let texts: Vec<Obj> = params.iter().map(|n| pystr::str_from_text(n)).collect::<MoltResult<Vec<Obj>>>()?;
+    let param_names = Owned(tuple::tuple_from_vec(texts)?);
+    let defaults = Owned(tuple::tuple_from_slice(defaults)?);
+    let (n, q, m) = (
+        Owned(pystr::str_from_text(name)?),
+        Owned(pystr::str_from_text(qualname)?),
+        Owned(pystr::str_from_text(module)?),
+    );
+    let empty = Owned(tuple::tuple_from_slice(&[])?);
+    let flags = i64::from(varargs) | (i64::from(varkw) << 1);
+    #[allow(clippy::cast_possible_wrap)]
+    let argcount = params.len() as i64;
+    new_function(Some(code), n.get(), q.get(), m.get(), param_names.get(), argcount, 0, flags, defaults.get(), singletons::none(), empty.get())
+}
+
 /// `molt_function_new`'s checks, then the object.
 #[allow(clippy::too_many_arguments)]
 fn new_function(

@@ -73,6 +73,7 @@ pub mod dict_ext;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod dispatch;
+pub mod enum_module;
 pub mod dir_table;
 pub mod exception;
 pub mod float;

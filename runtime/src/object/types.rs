@@ -270,11 +270,34 @@ pub struct TypeExt {
     /// `collections.namedtuple` class's `_fields`, `_make`): `C.name` as a new reference, None
     /// for a name it does not define (looked up before the methods).
     pub class_attributes: Option<ClassAttrFn>,
+    /// Of a metatype (the type of heap classes other than `type`: `enum.EnumType`), what it
+    /// adds to its classes; see [`MetaSlots`].
+    pub meta: Option<&'static MetaSlots>,
 }
 
 impl TypeExt {
     /// Nothing defined.
-    pub const EMPTY: TypeExt = TypeExt { module: "", descr_get: None, class_attributes: None };
+    pub const EMPTY: TypeExt = TypeExt { module: "", descr_get: None, class_attributes: None, meta: None };
+}
+
+/// `C.name = value` (`value` Some) or `del C.name` on a class of a metatype: Some(result) when
+/// the metatype decides (its `__setattr__` / `__delattr__` refuses), None to go on with
+/// `type`'s.
+pub type MetaSetattrFn = fn(&'static TypeObject, &str, Option<Obj>) -> Option<MoltResult<()>>;
+
+/// What a metatype (a subtype of `type` whose instances are heap classes, `HeapKind::Class`)
+/// defines for its classes, CPython's metaclass methods; its other slots (`repr`, `call`,
+/// `subscript`, `iter`, `sequence`) are the class objects' own, as for any type.
+pub struct MetaSlots {
+    /// Finishes a class the metatype makes (`EnumType.__new__`'s work after `type.__new__`),
+    /// given the new class, before `__set_name__` and `__init_subclass__` run.
+    pub init: fn(Obj) -> MoltResult<()>,
+    /// Its data attributes (`__members__`), looked up before the class's namespace.
+    pub attributes: ClassAttrFn,
+    /// Its `__getattr__`: the attributes neither `type` nor the MRO has.
+    pub getattr: ClassAttrFn,
+    /// Its `__setattr__` / `__delattr__`.
+    pub setattr: MetaSetattrFn,
 }
 
 /// A type object. `#[repr(C)]` with the object header first: type objects are objects.

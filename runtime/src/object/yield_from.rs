@@ -66,7 +66,7 @@ fn stop_value(err: &MoltError) -> MoltResult<Obj> {
 
 /// An error as an exception object (a new reference), as it would be raised (its context the
 /// exception being handled, for an error not yet raised). A MemoryError object if that fails.
-pub(super) fn error_object(err: MoltError) -> Obj {
+pub(crate) fn error_object(err: MoltError) -> Obj {
     if let Some(o) = err.raised() {
         return new_ref(o);
     }
