@@ -93,7 +93,9 @@ pub fn parse_hir(db: &dyn Db, file: SourceFile) -> Result<HirModule, Vec<Diagnos
     if let Some(t) = tokenizer {
         return Err(vec![crate::source::diagnostic(&t)]);
     }
-    let (hir, diags) = crate::hir::lower_module(&parsed.syntax().body, file.context(db), file.path(db));
+    let mut module = parsed.into_syntax();
+    let originals = crate::hir::mangle::mangle_module(&mut module.body);
+    let (hir, diags) = crate::hir::lower_module(&module.body, file.context(db), file.path(db), &originals);
     if diags.is_empty() { Ok(hir) } else { Err(diags) }
 }
 

@@ -114,13 +114,13 @@ impl FnLower<'_> {
         let Some(bases) = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(bases).result(Type::Obj)) else { return };
         let Some(ns) = self.emit(b, NewOp::new(Opcode::PyDict, sp).result(Type::Obj)) else { return };
         let params = namespace_params(c.range);
-        let Some(body) = self.function_object(c.name.as_str(), &params, scope, FnBody::Class(c.clone()), (Vec::new(), Vec::new()), sp) else { return };
+        let Some(body) = self.function_object((c.name.as_str(), self.ctx.originals.shown(&c.name)), &params, scope, FnBody::Class(c.clone()), (Vec::new(), Vec::new()), sp) else { return };
         let Some(b) = self.cur else { return };
         if self.emit(b, NewOp::new(Opcode::PyCallValue, sp).operands([body, ns]).attr("kwnames", Attr::Str(String::new())).result(Type::Obj)).is_none() {
             return;
         }
         let Some(b) = self.cur else { return };
-        let mut new = NewOp::new(Opcode::PyClassNew, sp).operands([bases, ns]).attr("name", Attr::Str(c.name.to_string()));
+        let mut new = NewOp::new(Opcode::PyClassNew, sp).operands([bases, ns]).attr("name", Attr::Str(self.ctx.originals.shown(&c.name).to_string()));
         if let Some(k) = self.ctx.shapes.of_stmt(c.range.start()) {
             // A known class (decisions/0031): its number and the attributes it adds to its
             // instances' layout.

@@ -158,8 +158,8 @@ impl FnLower<'_> {
 
     /// A new function object named `name` for `body` (whose scope is `scope`), with the
     /// defaults already evaluated.
-    pub(super) fn function_object(&mut self, name: &str, params: &ast::Parameters, scope: ScopeId, body: FnBody, defaults: (Vec<Value>, Vec<(String, Value)>), sp: Span) -> Option<Value> {
-        let qualname = self.child_qualname(name);
+    pub(super) fn function_object(&mut self, (name, shown): (&str, &str), params: &ast::Parameters, scope: ScopeId, body: FnBody, defaults: (Vec<Value>, Vec<(String, Value)>), sp: Span) -> Option<Value> {
+        let qualname = self.child_qualname(shown);
         let sig = Signature::of_params(&qualname, params);
         let b = self.cur?;
         let (pos, kw) = defaults;
@@ -175,7 +175,7 @@ impl FnLower<'_> {
             self.emit(b, NewOp::new(Opcode::PyDict, sp).operands(items).result(Type::Obj))?
         };
         let b = self.cur?;
-        let name_c = self.konst(b, Attr::Str(name.into()), sp);
+        let name_c = self.konst(b, Attr::Str(shown.into()), sp);
         let qual_c = self.konst(b, Attr::Str(qualname.clone()), sp);
         let names: Vec<Value> = sig.names.iter().map(|n| self.konst(b, Attr::Str(n.clone()), sp)).collect();
         let names = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(names).result(Type::Obj))?;
@@ -192,7 +192,7 @@ impl FnLower<'_> {
         }
         let b = self.cur?;
         let closure = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(cells).result(Type::Obj))?;
-        let hir_name = format!("{name}#{}", self.ctx.next_comp());
+        let hir_name = format!("{shown}#{}", self.ctx.next_comp());
         if let Some(k) = self.known_class
             && self.ctx.shapes.classes[k].defs.iter().any(|(d, _)| d == name)
         {
@@ -219,7 +219,7 @@ impl FnLower<'_> {
         let empty = ast::Parameters::default();
         let params = l.parameters.as_deref().unwrap_or(&empty);
         let defaults = self.eval_defaults(params)?;
-        self.function_object("<lambda>", params, scope, FnBody::Lambda(l.clone()), defaults, sp)
+        self.function_object(("<lambda>", "<lambda>"), params, scope, FnBody::Lambda(l.clone()), defaults, sp)
     }
 
     /// A module-level `def` compiled as a function of its own: its defaults are evaluated and
@@ -239,7 +239,7 @@ impl FnLower<'_> {
         let mut object = Vec::new();
         if self.ctx.escaping.contains(f.name.as_str()) {
             let Some(scope) = self.ctx.table.def_scope(f) else { return };
-            let Some(v) = self.function_object(f.name.as_str(), &f.parameters, scope, FnBody::Def(f.clone()), defaults, span(f.range)) else { return };
+            let Some(v) = self.function_object((f.name.as_str(), self.ctx.originals.shown(&f.name)), &f.parameters, scope, FnBody::Def(f.clone()), defaults, span(f.range)) else { return };
             object.push(v);
         }
         if let Some(b) = self.cur {
@@ -264,7 +264,7 @@ impl FnLower<'_> {
             decorators.push((v, span(d.expression.range())));
         }
         let Some(defaults) = self.eval_defaults(&f.parameters) else { return };
-        let Some(mut v) = self.function_object(f.name.as_str(), &f.parameters, scope, FnBody::Def(f.clone()), defaults, sp) else { return };
+        let Some(mut v) = self.function_object((f.name.as_str(), self.ctx.originals.shown(&f.name)), &f.parameters, scope, FnBody::Def(f.clone()), defaults, sp) else { return };
         for &(d, dsp) in decorators.iter().rev() {
             let Some(b) = self.cur else { return };
             let Some(r) = self.emit(b, NewOp::new(Opcode::PyCallValue, dsp).operands([d, v]).attr("kwnames", Attr::Str(String::new())).result(Type::Obj)) else { return };

@@ -33,6 +33,7 @@ mod fstring;
 mod functions;
 mod named_tuple;
 mod imports;
+pub mod mangle;
 pub mod scope;
 pub mod shapes;
 mod total_ordering;
@@ -118,12 +119,20 @@ pub struct HirModule {
     /// For a module other programs' modules import: its module-level names (each a global
     /// slot holding a boxed value), and whether each is a `def` its own code calls directly.
     pub exports: Vec<(String, bool)>,
+    /// The functions whose traceback name is not their HIR name's (`display_name`): the direct
+    /// code of known classes' private methods (`_C__m#C`, shown as `__m`).
+    pub shown_names: BTreeMap<String, String>,
 }
 
 impl HirModule {
     /// The index in `funcs` of the function `name`.
     pub fn func_index(&self, name: &str) -> Option<usize> {
         self.by_name.get(name).copied()
+    }
+
+    /// The name tracebacks show for HIR function `name`.
+    pub fn shown_name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.shown_names.get(name).map_or_else(|| display_name(name), String::as_str)
     }
 
     /// The functions as an IR module (what the verifier checks and `--emit hir` prints).
@@ -137,7 +146,7 @@ pub(super) fn span(r: TextRange) -> Span {
 }
 
 /// Lowers a parsed module. Returns the HIR and every diagnostic found.
-pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirModule, Vec<Diagnostic>) {
+pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str, originals: &mangle::Originals) -> (HirModule, Vec<Diagnostic>) {
     // `@dataclass` classes get the methods CPython's `dataclasses` writes (decisions/0033).
     // Then `@functools.total_ordering` classes get the comparisons it adds (decisions/0035).
     let mut diags = Vec::new();
@@ -217,7 +226,7 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
     // Importers read a module's `def`s as function objects.
     let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| module.exports() || escaping.contains(n)).collect();
     let shapes = if module.closed() { shapes::Shapes::of(body, &table) } else { shapes::Shapes::default() };
-    let ctx = Ctx { module, path, table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
+    let ctx = Ctx { module, path, originals, table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -235,6 +244,7 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
     }
     // The direct code of the known classes' methods.
     let mut method_names = Vec::new();
+    let mut shown_names = BTreeMap::new();
     for (k, shape) in shapes.classes.iter().enumerate() {
         let Some(Stmt::ClassDef(c)) = body.iter().find(|s| matches!(s, Stmt::ClassDef(c) if c.range.start() == shape.start)) else { continue };
         for st in &c.body {
@@ -245,7 +255,10 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
             let Some(scope) = table.def_scope(def) else { continue };
             let params = calls::Signature::of(def).params();
             let first = params.first().cloned();
-            let names = (format!("{}#{}", def.name, shape.name), format!("{}.{}", shape.name, def.name));
+            let names = (format!("{}#{}", def.name, shape.name), format!("{}.{}", shape.name, originals.shown(&def.name)));
+            if originals.shown(&def.name) != def.name.as_str() {
+                shown_names.insert(names.0.clone(), originals.shown(&def.name).to_string());
+            }
             let (f, d) = lower_direct(&ctx, def, scope, names, params, first, Some(k));
             method_names.push(((k, def.name.to_string()), funcs.len()));
             funcs.push(f);
@@ -276,7 +289,7 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str) -> (HirMo
     // A `def` lowered twice (its direct code and its function object's) reports its errors once.
     let mut seen = HashSet::new();
     diags.retain(|d| seen.insert(d.clone()));
-    (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects, exports }, diags)
+    (HirModule { funcs, by_name, globals, defs_first, shapes, methods, method_objects, exports, shown_names }, diags)
 }
 
 /// The names each `from M import *` of `body` binds (by M as written), for the program's
@@ -374,6 +387,8 @@ struct Ctx<'a> {
     module: &'a ModuleContext,
     /// The path of its file (`__file__`).
     path: &'a str,
+    /// The names as written of the `def`s and `class`es whose bindings are mangled.
+    originals: &'a mangle::Originals,
     table: &'a SymbolTable,
     /// The classes the compiler knows completely.
     shapes: &'a shapes::Shapes,

@@ -172,7 +172,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     for k in &sorted {
         let (f, d) = inf.emit(k);
         diags.extend(d);
-        let display = crate::hir::display_name(&hir.funcs[k.0].func.name).to_string();
+        let display = hir.shown_name(&hir.funcs[k.0].func.name).to_string();
         if is_generator(&hir.funcs[k.0].func) {
             // Its body runs in the resume function the LIR split makes (decisions/0030).
             source_names.insert(format!("{}{}", f.name, molt_passes::generator::RESUME_SUFFIX), display.clone());
