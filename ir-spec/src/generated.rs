@@ -514,6 +514,8 @@ pub enum Opcode {
     LSlotLoad,
     /// `l.slot_store`: Stores %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`); the instance takes over the reference, and the slot's previous value (unless empty) is dropped.
     LSlotStore,
+    /// `l.slot_float_load`: The f64 inside the float object in layout slot `index` of instance %0, read through the slot's reference without taking one, and whether the slot held a float object (false for an empty slot or any other value: the f64 is then 0.0).
+    LSlotFloatLoad,
     /// `l.slot_float_store`: Stores the float %1 into layout slot `index` of instance %0 (precondition: the instance has no `__dict__`): a float object in the slot that only the slot references (count 1: nothing else can see it) gets the new value in place; otherwise a new float object (`molt_box_float`) replaces the slot's value, which is dropped.
     LSlotFloatStore,
     /// `l.release`: `t.release`: a use that keeps %0 alive until here (the `refcount` pass drops it after its last use); no code.
@@ -521,7 +523,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 238] = [
+    pub const ALL: [Opcode; 239] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -758,6 +760,7 @@ impl Opcode {
         Opcode::LKnownClass,
         Opcode::LSlotLoad,
         Opcode::LSlotStore,
+        Opcode::LSlotFloatLoad,
         Opcode::LSlotFloatStore,
         Opcode::LRelease,
     ];
@@ -1012,6 +1015,7 @@ impl Opcode {
             "l.known_class" => Opcode::LKnownClass,
             "l.slot_load" => Opcode::LSlotLoad,
             "l.slot_store" => Opcode::LSlotStore,
+            "l.slot_float_load" => Opcode::LSlotFloatLoad,
             "l.slot_float_store" => Opcode::LSlotFloatStore,
             "l.release" => Opcode::LRelease,
             _ => return None,
@@ -1280,12 +1284,13 @@ macro_rules! l_ops {
             | $crate::Opcode::LKnownClass
             | $crate::Opcode::LSlotLoad
             | $crate::Opcode::LSlotStore
+            | $crate::Opcode::LSlotFloatLoad
             | $crate::Opcode::LSlotFloatStore
             | $crate::Opcode::LRelease
     };
 }
 
-static SPECS: [OpSpec; 238] = [
+static SPECS: [OpSpec; 239] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -4352,6 +4357,19 @@ static SPECS: [OpSpec; 238] = [
         attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
         successors: 0,
         traits: 0,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.slot_float_load",
+        dialect: Dialect::L,
+        doc: "The f64 inside the float object in layout slot `index` of instance %0, read through the slot's reference without taking one, and whether the slot held a float object (false for an empty slot or any other value: the f64 is then 0.0).",
+        operands: &[C::Exactly(Type::Ref)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::F64), C::Exactly(Type::I1)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "index", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
         relate: None,
     },
     OpSpec {

@@ -9,6 +9,10 @@
 //!   borrowed from the global, the chosen operand or the instance; the pass adds a reference right after them when they live on.
 //! * Consuming uses — branch arguments, `cf.return`, `l.store_global`, the stored value of
 //!   `l.gen_store` and `l.slot_store` — take over one reference each; every other use borrows.
+//! * A static object made by `l.static_ref` (None, True, False, `molt_iter_done`, type
+//!   objects: immortal, never freed) is not counted either: it is never dropped and is given
+//!   away as it is (whoever receives it drops it as any reference; an immortal count never
+//!   reaches zero).
 //! * A small int made by `l.cast bits_ref` is not counted at all (its count operations would
 //!   be no-ops): it is never dropped and is given away as it is.
 //! * An owned value is dropped right after its last use in a block, on the edges where it stops
@@ -132,11 +136,14 @@ fn consumes_operand(op: Opcode, i: usize) -> bool {
     matches!(op, Opcode::CfReturn | Opcode::LStoreGlobal | Opcode::LReraise | Opcode::LYield) || (matches!(op, Opcode::LGenStore | Opcode::LSlotStore) && i == 1)
 }
 
-/// Whether `v` is a small int made by `l.cast bits_ref`: counting it would change nothing (a
-/// small int has no header), so it is left out of the pass altogether — never dropped, and
-/// given away (branch arguments, returns) without a reference of its own.
+/// Whether `v` is a small int made by `l.cast bits_ref` or a static object (`l.static_ref`):
+/// counting it would change nothing (a small int has no header; a static object is immortal),
+/// so it is left out of the pass altogether — never dropped, and given away (branch arguments,
+/// returns) without a reference of its own.
 fn uncounted(f: &Func, v: Value) -> bool {
-    f.defining_op(v).is_some_and(|o| f.ops[o].opcode == Opcode::LCast && f.ops[o].enum_attr::<CastOp>("op") == Some(CastOp::BitsRef))
+    f.defining_op(v).is_some_and(|o| {
+        f.ops[o].opcode == Opcode::LStaticRef || (f.ops[o].opcode == Opcode::LCast && f.ops[o].enum_attr::<CastOp>("op") == Some(CastOp::BitsRef))
+    })
 }
 
 struct Rc {

@@ -1024,6 +1024,41 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_load without an index")?;
                 Some(self.load_field(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index, i64t.into())?)
             }
+            Opcode::LSlotFloatLoad => {
+                let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_float_load without an index")?;
+                let w = self.load_field(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index, i64t.into())?.into_int_value();
+                let empty = be(self.b.build_int_compare(IntPredicate::EQ, w, self.i64c(abi::INSTANCE_SLOT_EMPTY), "empty"))?;
+                let heap = self.is_heap(w)?;
+                let not_empty = be(self.b.build_not(empty, "set"))?;
+                let object = be(self.b.build_and(heap, not_empty, "object"))?;
+                let entry_bb = self.b.get_insert_block().ok_or("no insert block")?;
+                let (check_bb, load_bb, done_bb) = (
+                    self.ctx.append_basic_block(st.f, "fload_check"),
+                    self.ctx.append_basic_block(st.f, "fload_value"),
+                    self.ctx.append_basic_block(st.f, "fload_done"),
+                );
+                be(self.b.build_conditional_branch(object, check_bb, done_bb))?;
+                self.b.position_at_end(check_bb);
+                let tyw = self.load_field(w, abi::OBJ_TYPE_OFFSET, i64t.into())?.into_int_value();
+                let float_ty = self.static_ref(abi::RtObj::molt_type_float.name())?;
+                let float_ty = be(self.b.build_int_sub(float_ty, self.i64c(abi::OBJ_TAG), "fty"))?;
+                let is_float = be(self.b.build_int_compare(IntPredicate::EQ, tyw, float_ty, "is_float"))?;
+                be(self.b.build_conditional_branch(is_float, load_bb, done_bb))?;
+                self.b.position_at_end(load_bb);
+                let x = self.load_field(w, abi::FLOAT_VALUE_OFFSET, self.ctx.f64_type().into())?.into_float_value();
+                be(self.b.build_unconditional_branch(done_bb))?;
+                self.b.position_at_end(done_bb);
+                let f64t = self.ctx.f64_type();
+                let zero = f64t.const_zero();
+                let v = be(self.b.build_phi(f64t, "fslot"))?;
+                v.add_incoming(&[(&zero, entry_bb), (&zero, check_bb), (&x, load_bb)]);
+                let bt = self.ctx.bool_type();
+                let ok = be(self.b.build_phi(bt, "fslot_ok"))?;
+                ok.add_incoming(&[(&bt.const_zero(), entry_bb), (&bt.const_zero(), check_bb), (&bt.const_all_ones(), load_bb)]);
+                st.vals.insert(o.results[0], v.as_basic_value());
+                st.vals.insert(o.results[1], ok.as_basic_value());
+                None
+            }
             Opcode::LSlotFloatStore => {
                 let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_float_store without an index")?;
                 let p = self.field_ptr(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index)?;

@@ -838,6 +838,9 @@ impl L<'_> {
     /// slot's reference when the slot is set, else the generic lookup; as a `ty` (tested).
     fn get_field(&mut self, inst: Value, ty: Type, name: &Attr, index: &Attr, sp: Span) -> Value {
         let index = index.as_int().unwrap_or(0);
+        if ty == Type::Float {
+            return self.get_float_field(inst, name, index, sp);
+        }
         let w = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_SLOTS_OFFSET + 8 * index)).result(Type::I64));
         let empty = self.i64c(crate::abi::INSTANCE_SLOT_EMPTY, sp);
         let set = self.icmp(CmpOp::Ne, w, empty, sp);
@@ -865,6 +868,33 @@ impl L<'_> {
         self.br(good, vec![], sp);
         self.cur = good;
         self.unbox(r, ty, sp)
+    }
+
+    /// [`Self::get_field`] of a float field: the fast path reads the f64 through the slot's
+    /// reference without taking one (`l.slot_float_load`); an empty slot (the attribute is in
+    /// the instance's `__dict__`, or missing) takes the generic read.
+    fn get_float_field(&mut self, inst: Value, name: &Attr, index: i64, sp: Span) -> Value {
+        let (slow_b, bad, good, join) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let r = self.out.add_block_param(join, Type::F64);
+        let op = self.out.append_op(self.cur, NewOp::new(Opcode::LSlotFloatLoad, sp).operands([inst]).attr("index", Attr::Int(index)).result(Type::F64).result(Type::I1));
+        let (x, ok) = (self.out.ops[op].results[0], self.out.ops[op].results[1]);
+        self.cond_br(ok, join, vec![x], slow_b, vec![], sp);
+        self.cur = slow_b;
+        let n = self.str_object(name.as_str().unwrap_or(""), sp);
+        let v = self.call_val(RtFn::molt_obj_getattr, vec![inst, n], Type::Ref, sp);
+        let is_float = self.is_type(v, Type::Float, sp);
+        self.cond_br(is_float, good, vec![], bad, vec![], sp);
+        self.cur = good;
+        let y = self.unbox(v, Type::Float, sp);
+        self.br(join, vec![y], sp);
+        // A typed field: every store gives it this type (inference); tested all the same.
+        self.cur = bad;
+        let msg = format!("invariant `field type` broken: attribute '{}' does not hold a float", name.as_str().unwrap_or(""));
+        self.raise("RuntimeError", &msg, sp);
+        let unreachable = self.zero(Type::F64, sp);
+        self.br(join, vec![unreachable], sp);
+        self.cur = join;
+        r
     }
 
     /// `a.NAME = v` on an instance of a known class, NAME in slot `index` (`t.set_field`):
@@ -1099,3 +1129,4 @@ fn compare_op(op: CmpOp) -> Option<abi::CompareOp> {
         CmpOp::Is | CmpOp::IsNot => return None,
     })
 }
+

@@ -146,8 +146,15 @@ fn tuple_iter_next(it: Obj) -> MoltResult<Option<Obj>> {
 
 /// `list_iter`: the `tp_iter` slot of list.
 pub fn list_iter(l: Obj) -> MoltResult<Obj> {
+    // Only programs that make list iterators link this: `molt_iter_next`'s inline step learns
+    // the type here instead of naming it (which would link every list operation).
+    LIST_ITERATOR.with(|t| *t = Some(&TYPE_LIST_ITERATOR));
     new_iter(&TYPE_LIST_ITERATOR, l)
 }
+
+/// `TYPE_LIST_ITERATOR` once a list iterator was made (None before): what `molt_iter_next`
+/// compares with.
+static LIST_ITERATOR: crate::sys::Global<Option<&'static TypeObject>> = crate::sys::Global::new(None);
 
 /// `listiter_next`: the item at the index if the list (its live length) still has one.
 fn list_iter_next(it: Obj) -> MoltResult<Option<Obj>> {
@@ -389,6 +396,28 @@ pub extern "C" fn molt_obj_iter(a: Obj) -> Obj {
 /// exhausted (no exception set then).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_iter_next(it: Obj) -> Obj {
+    // `listiter_next` and `tupleiter_next` inline: most `for` loops run over lists and tuples.
+    // (The generic path below exhausts them.)
+    let ty = it.type_of();
+    let list_iterator = core::hint::black_box(LIST_ITERATOR.with(|t| *t));
+    let is_list = list_iterator.is_some_and(|t| core::ptr::eq(ty, t));
+    if (is_list || ty.is(&TYPE_TUPLE_ITERATOR))
+        && let Some(h) = it.header_ptr()
+    {
+        // SAFETY: an object of these types is a `SeqIterObject`, alive while `it` is; its
+        // sequence is a list (a tuple).
+        let s = unsafe { &mut *h.cast::<SeqIterObject>().cast_mut() };
+        let item = match s.seq {
+            // SAFETY: a list iterator's sequence is a list.
+            Some(l) if is_list => unsafe { super::list::item_of_list(l, s.index) },
+            Some(t) => tuple_items(t).and_then(|items| items.get(s.index).copied()),
+            None => None,
+        };
+        if let Some(item) = item {
+            s.index += 1;
+            return new_ref(item);
+        }
+    }
     value_or_raise(
         iter_next(it)
             .map(|next| next.unwrap_or_else(|| new_ref(Obj::from_static(&molt_iter_done)))),

@@ -93,6 +93,24 @@ pub fn item_at(o: Obj, i: usize) -> Option<Obj> {
     }
 }
 
+/// Item `i` of list `l` (borrowed), None past the end; unlike [`item_at`], names no list type
+/// (so that its callers link no list code).
+///
+/// # Safety
+/// `l` is a list object.
+#[inline]
+pub unsafe fn item_of_list(l: Obj, i: usize) -> Option<Obj> {
+    let p = l.header_ptr()?.cast::<ListObject>();
+    // SAFETY: the caller's contract; slots below `len` are initialised references.
+    unsafe {
+        if i < (*p).len {
+            Some((*p).items.add(i).read())
+        } else {
+            None
+        }
+    }
+}
+
 /// A copy of the items of list `o` as new references (an empty vector for a non-list).
 pub fn items_vec(o: Obj) -> MoltResult<Vec<Obj>> {
     let n = list_len(o).unwrap_or(0);
