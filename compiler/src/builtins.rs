@@ -39,6 +39,8 @@ pub enum Call {
     /// Called as a value (`py.call_value` of the builtin's object): the runtime binds the
     /// arguments and raises CPython's TypeErrors.
     Value,
+    /// As `Value`, but not without arguments (`vars()`, `dir()`: the caller's local names).
+    ValueOfArgument,
     /// Not callable in the subset yet.
     Unsupported,
 }
@@ -159,6 +161,8 @@ builtins! {
     Hasattr = "hasattr", Kind::Function(Some(BuiltinFunction::Hasattr)), Call::Value, &[];
     Delattr = "delattr", Kind::Function(Some(BuiltinFunction::Delattr)), Call::Value, &[];
     Issubclass = "issubclass", Kind::Function(Some(BuiltinFunction::Issubclass)), Call::Value, &[];
+    Vars = "vars", Kind::Function(Some(BuiltinFunction::Vars)), Call::ValueOfArgument, &[];
+    Dir = "dir", Kind::Function(Some(BuiltinFunction::Dir)), Call::ValueOfArgument, &[];
     // `super()` without arguments is `super(__class__, <first argument>)` (hir/classes.rs).
     Super = "super", Kind::Class(BuiltinClass::Super), Call::Value, &[];
     Staticmethod = "staticmethod", Kind::Class(BuiltinClass::StaticMethod), Call::Value, &[];

@@ -837,6 +837,9 @@ molt_abi! {
             FunctoolsCache = 113,
             FunctoolsWraps = 114,
             FunctoolsUpdateWrapper = 115,
+            // More builtins.
+            Vars = 116,
+            Dir = 117,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

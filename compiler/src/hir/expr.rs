@@ -555,7 +555,13 @@ impl<'a> FnLower<'a> {
                 }
                 self.emit(b, op)
             }
-            Call::Value => {
+            Call::ValueOfArgument if call.arguments.args.is_empty() && call.arguments.keywords.is_empty() => {
+                self.err(Diagnostic::new("E0102", sp, format!("`{name}()` without an argument is not supported yet"))
+                    .label("reads the caller's local names")
+                    .help(format!("pass the object whose attributes you want: `{name}(obj)`")));
+                None
+            }
+            Call::Value | Call::ValueOfArgument => {
                 let f = self.read_name(name, span(callee.range))?;
                 self.call_value(f, &call.arguments, sp)
             }
@@ -791,6 +797,8 @@ fn static_form_fits(call: Call, args: &ast::Arguments) -> bool {
         Call::UpTo(_, max) => args.keywords.is_empty() && given <= max,
         Call::Bool | Call::Exception => args.keywords.is_empty() && given <= 1,
         Call::Sorted => given == 1,
+        // Without arguments: rejected where the call is lowered.
+        Call::ValueOfArgument => given == 0 && args.keywords.is_empty(),
         Call::Value | Call::Unsupported => false,
     }
 }

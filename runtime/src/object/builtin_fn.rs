@@ -110,6 +110,8 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Hasattr => "hasattr",
         BuiltinFunction::Delattr => "delattr",
         BuiltinFunction::Issubclass => "issubclass",
+        BuiltinFunction::Vars => "vars",
+        BuiltinFunction::Dir => "dir",
         BuiltinFunction::MathAcos
         | BuiltinFunction::MathAcosh
         | BuiltinFunction::MathAsin
@@ -281,6 +283,15 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         BuiltinFunction::Any => bool_result(bi::any(one()?)),
         BuiltinFunction::All => bool_result(bi::all(one()?)),
         BuiltinFunction::Callable => Ok(singletons::bool_obj(super::callable::is_callable(one()?))),
+        BuiltinFunction::Vars | BuiltinFunction::Dir => {
+            super::call::no_keywords_for(fname, kw)?;
+            check_positional(fname, pos.len(), 0, 1)?;
+            match (pos.first(), id == BuiltinFunction::Vars) {
+                (Some(&o), true) => super::introspect::vars(o),
+                (Some(&o), false) => super::introspect::dir(o),
+                (None, _) => fail(NotImplementedError, format!("{fname}() without an argument (the caller's local names) is not supported by Molt yet")),
+            }
+        }
         BuiltinFunction::Ascii => super::format::ascii_value(one()?),
         BuiltinFunction::Sum => {
             let [it, start] = unpack_args("sum", ["", "start"], 1, 1, 2, pos, kw)?;

@@ -180,6 +180,59 @@ pub fn instances_have_dict(t: &'static TypeObject) -> bool {
     mro(t).any(|c| class_of(c).is_some_and(|c| c.has_dict)) || is_exception_class(t)
 }
 
+/// The keys of `C.__dict__` in CPython for heap class `t` (None for a builtin class): its
+/// namespace's, then the descriptors `type_new` adds — `__dict__` and `__weakref__` when the
+/// class adds them to its instances, a member for each other `__slots__` name.
+pub fn own_names(t: &'static TypeObject) -> Option<Vec<String>> {
+    let c = class_of(t)?;
+    let mut names: Vec<String> = Vec::new();
+    for i in 0..dict::nentries(c.dict) {
+        if let Some((k, _, _)) = dict::entry_at(c.dict, i)
+            && let Some(k) = pystr::str_text(k)
+        {
+            names.push(String::from(k));
+        }
+    }
+    let base = t.base.unwrap_or(&TYPE_OBJECT);
+    let slots: Option<Vec<&str>> = tuple::tuple_items(c.slot_names).map(|s| s.iter().filter_map(|&n| pystr::str_text(n)).collect());
+    let (adds_dict, adds_weakref) = match &slots {
+        None => (!instances_have_dict(base), !weakrefable(base)),
+        Some(_) => (c.has_dict && !instances_have_dict(base), declares_weakref_slot(c) && !weakrefable(base)),
+    };
+    for s in slots.iter().flatten() {
+        names.push(String::from(*s));
+    }
+    if adds_dict {
+        names.push(String::from("__dict__"));
+    }
+    if adds_weakref {
+        names.push(String::from("__weakref__"));
+    }
+    Some(names)
+}
+
+/// Whether the instances of `t` can be weakly referenced (a heap class without `__slots__`, or
+/// with `__weakref__` in them, or deriving from such a class).
+fn weakrefable(t: &'static TypeObject) -> bool {
+    match class_of(t) {
+        Some(c) if singletons::is_none(c.slot_names) => true,
+        Some(c) => declares_weakref_slot(c) || t.base.is_some_and(weakrefable),
+        None => false,
+    }
+}
+
+/// Whether the `__slots__` of class `c` (a str or a tuple or list of strs) name `__weakref__`.
+fn declares_weakref_slot(c: &ClassObject) -> bool {
+    match dict::get_str(c.dict, "__slots__") {
+        Some(s) if pystr::str_text(s).is_some() => pystr::str_text(s) == Some("__weakref__"),
+        Some(s) => match tuple::tuple_items(s) {
+            Some(items) => items.iter().any(|&n| pystr::str_text(n) == Some("__weakref__")),
+            None => (0..super::list::list_len(s).unwrap_or(0)).any(|i| super::list::item_at(s, i).and_then(pystr::str_text) == Some("__weakref__")),
+        },
+        None => false,
+    }
+}
+
 /// The `__slots__` names of the heap classes of `t`'s MRO (for instances without a dict).
 pub fn slot_allows(t: &'static TypeObject, name: &str) -> bool {
     mro(t).any(|c| {

@@ -85,6 +85,7 @@ pub mod generator;
 pub mod heapq;
 pub mod yield_from;
 pub mod instance;
+pub mod introspect;
 pub mod int;
 pub mod int_float;
 pub mod iter;

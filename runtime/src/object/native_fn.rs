@@ -71,6 +71,8 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         | BuiltinFunction::Hasattr
         | BuiltinFunction::Delattr
         | BuiltinFunction::Issubclass
+        | BuiltinFunction::Vars
+        | BuiltinFunction::Dir
  => return None,
         BuiltinFunction::MathAcos => NativeFn::Math(MathFn::Acos),
         BuiltinFunction::MathAcosh => NativeFn::Math(MathFn::Acosh),
