@@ -58,6 +58,11 @@ impl<'a> FnLower<'a> {
             Resolved::Undefined if name == "__name__" => return Some(self.konst(b, Attr::Str(self.ctx.module.name.clone()), sp)),
             // `__file__`: the path of the module's source, as its tracebacks show it.
             Resolved::Undefined if name == "__file__" => return Some(self.konst(b, Attr::Str(self.ctx.path.to_string()), sp)),
+            // `__doc__`: the module's docstring, None without one.
+            Resolved::Undefined if name == "__doc__" => {
+                let doc = super::functions::docstring(self.ctx.body).map_or(Attr::None, Attr::Str);
+                return Some(self.konst(b, doc, sp));
+            }
             Resolved::Undefined => Diagnostic::new("E0105", sp, format!("name `{name}` is not defined"))
                 .label("not a local, module-level name or supported builtin")
                 .help("define it at module level or in this function before using it"),

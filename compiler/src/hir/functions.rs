@@ -199,15 +199,26 @@ impl FnLower<'_> {
             self.ctx.method_objects.borrow_mut().insert(hir_name.clone(), (k, name.to_string()));
         }
         let (argcount, posonly, varargs, varkw) = (sig.argcount, sig.posonly, sig.vararg.is_some(), sig.kwarg.is_some());
+        let doc = match &body {
+            FnBody::Def(f) => docstring(&f.body),
+            FnBody::Lambda(_) | FnBody::Class(_) => None,
+        };
         self.ctx.pending_fns.borrow_mut().push(PendingFn { name: hir_name.clone(), qualname, scope, sig, body, span: sp });
-        self.emit(b, NewOp::new(Opcode::PyMakeFunction, sp)
+        let f = self.emit(b, NewOp::new(Opcode::PyMakeFunction, sp)
             .operands([name_c, qual_c, names, defaults, kwdefaults, closure])
             .attr("func", Attr::Sym(hir_name))
             .attr("argcount", Attr::Int(argcount as i64))
             .attr("posonly", Attr::Int(posonly as i64))
             .attr("varargs", Attr::Int(varargs.into()))
             .attr("varkw", Attr::Int(varkw.into()))
-            .result(Type::Obj))
+            .result(Type::Obj))?;
+        // Its docstring (CPython's `co_consts[0]`), before any decorator sees the function.
+        if let Some(doc) = doc {
+            let b = self.cur?;
+            let d = self.konst(b, Attr::Str(doc), sp);
+            self.append(b, NewOp::new(Opcode::PySetattr, sp).operands([f, d]).attr("name", Attr::Str("__doc__".into())));
+        }
+        Some(f)
     }
 
     /// `lambda params: body`.
@@ -444,4 +455,14 @@ pub(super) fn check_def(f: &ast::StmtFunctionDef) -> Option<Diagnostic> {
     None
 }
 
-
+/// The docstring of a body: its first statement when that is a string literal (CPython 3.11
+/// keeps it as written, indentation included).
+pub(super) fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first()? {
+        Stmt::Expr(e) => match &*e.value {
+            ast::Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}

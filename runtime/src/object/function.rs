@@ -20,9 +20,9 @@
 //! `molt_cell_set`, `molt_cell_delete`.
 //!
 //! Invariants: a function's code, parameters, defaults and closure never change after
-//! `molt_function_new` (its `__name__`, `__qualname__` — always strs —, `__module__` and
-//! `__dict__` may be assigned); it owns its name, qualname, module name, its `__dict__` (None
-//! until used),
+//! `molt_function_new` (its `__name__`, `__qualname__` — always strs —, `__module__`,
+//! `__doc__` and `__dict__` may be assigned); it owns its name, qualname, module name, its
+//! `__doc__` (None unless a docstring or a program stored one), its `__dict__` (None until used),
 //! parameter names (a tuple of strs: the positional ones, then the keyword-only ones),
 //! defaults (a tuple, possibly empty), keyword-only defaults (a dict or None) and closure (a
 //! tuple of cells, possibly empty), released when it is freed. A cell owns its value while it
@@ -73,6 +73,9 @@ pub struct FunctionObject {
     has_varkw: bool,
     /// `__dict__` (owned): None until an attribute is stored or the dict is asked for.
     dict: Obj,
+    /// `__doc__` (owned): None until the compiled code stores the docstring (or a program
+    /// assigns one).
+    doc: Obj,
 }
 
 /// A cell.
@@ -226,6 +229,7 @@ fn new_function(
         core::ptr::addr_of_mut!((*p).has_varargs).write(has_varargs);
         core::ptr::addr_of_mut!((*p).has_varkw).write(has_varkw);
         core::ptr::addr_of_mut!((*p).dict).write(singletons::none());
+        core::ptr::addr_of_mut!((*p).doc).write(singletons::none());
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
         Ok(o)
@@ -239,7 +243,7 @@ fn new_function(
 pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     let f = unsafe { &*h.cast::<FunctionObject>() };
-    for o in [f.name, f.qualname, f.module, f.params, f.defaults, f.kwdefaults, f.closure, f.dict] {
+    for o in [f.name, f.qualname, f.module, f.params, f.defaults, f.kwdefaults, f.closure, f.dict, f.doc] {
         visit(o);
     }
 }
@@ -261,6 +265,7 @@ pub(crate) unsafe fn clear(h: *mut Header) {
             core::ptr::addr_of_mut!((*f).kwdefaults),
             core::ptr::addr_of_mut!((*f).closure),
             core::ptr::addr_of_mut!((*f).dict),
+            core::ptr::addr_of_mut!((*f).doc),
         ] {
             super::gc::clear_slot(slot);
         }
@@ -276,7 +281,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
     // after the block is freed (their frees are deferred anyway: see `alloc`).
     unsafe {
         let f = h.cast::<FunctionObject>();
-        let owned = [(*f).name, (*f).qualname, (*f).module, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure, (*f).dict];
+        let owned = [(*f).name, (*f).qualname, (*f).module, (*f).params, (*f).defaults, (*f).kwdefaults, (*f).closure, (*f).dict, (*f).doc];
         free_raw(h, Layout::new::<FunctionObject>(), HeapKind::Function);
         for o in owned {
             decref(o);
@@ -317,6 +322,11 @@ pub fn setattr(o: Obj, name: &str, value: Option<Obj>) -> Option<MoltResult<()>>
         "__module__" => {
             // SAFETY: a live function.
             replace(unsafe { core::ptr::addr_of_mut!((*p).module) }, value.unwrap_or_else(singletons::none));
+            Ok(())
+        }
+        "__doc__" => {
+            // SAFETY: a live function (`del f.__doc__` leaves None, as `func_set_doc`).
+            replace(unsafe { core::ptr::addr_of_mut!((*p).doc) }, value.unwrap_or_else(singletons::none));
             Ok(())
         }
         "__dict__" => match value {
@@ -360,6 +370,7 @@ pub fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
             "__name__" => new_ref(f.name),
             "__qualname__" => new_ref(f.qualname),
             "__module__" => new_ref(f.module),
+            "__doc__" => new_ref(f.doc),
             "__defaults__" => none_if(tuple::tuple_len(f.defaults) == Some(0), f.defaults),
             "__kwdefaults__" => new_ref(f.kwdefaults),
             "__closure__" => none_if(tuple::tuple_len(f.closure) == Some(0), f.closure),
