@@ -163,6 +163,10 @@ builtins! {
     Issubclass = "issubclass", Kind::Function(Some(BuiltinFunction::Issubclass)), Call::Value, &[];
     Vars = "vars", Kind::Function(Some(BuiltinFunction::Vars)), Call::ValueOfArgument, &[];
     Dir = "dir", Kind::Function(Some(BuiltinFunction::Dir)), Call::ValueOfArgument, &[];
+    Pow = "pow", Kind::Function(Some(BuiltinFunction::Pow)), Call::Value, &[];
+    Hex = "hex", Kind::Function(Some(BuiltinFunction::Hex)), Call::Value, &[];
+    Oct = "oct", Kind::Function(Some(BuiltinFunction::Oct)), Call::Value, &[];
+    Bin = "bin", Kind::Function(Some(BuiltinFunction::Bin)), Call::Value, &[];
     // `super()` without arguments is `super(__class__, <first argument>)` (hir/classes.rs).
     Super = "super", Kind::Class(BuiltinClass::Super), Call::Value, &[];
     Staticmethod = "staticmethod", Kind::Class(BuiltinClass::StaticMethod), Call::Value, &[];

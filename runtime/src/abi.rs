@@ -840,6 +840,10 @@ molt_abi! {
             // More builtins.
             Vars = 116,
             Dir = 117,
+            Pow = 118,
+            Hex = 119,
+            Oct = 120,
+            Bin = 121,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

@@ -293,6 +293,20 @@ impl Big {
     }
 
     /// One.
+    /// `self ** exp % m` for `exp >= 0` and `m > 0` (CPython's `long_pow` with a modulus, after
+    /// its sign handling): in `0..m`. With `invert`, the base is first replaced by its inverse
+    /// modulo `m` (a negative exponent's case); None when it has none.
+    pub fn pow_mod(&self, exp: &Big, m: &Big, invert: bool) -> Option<Big> {
+        let modulus = dashu_int::ops::UnsignedAbs::unsigned_abs(m.0.clone());
+        let ring = dashu_int::fast_div::ConstDivisor::new(modulus);
+        let mut base = ring.reduce(self.0.clone());
+        if invert {
+            base = base.inv()?;
+        }
+        let e = dashu_int::ops::UnsignedAbs::unsigned_abs(exp.0.clone());
+        Some(Big(IBig::from(base.pow(&e).residue())))
+    }
+
     /// The greatest common divisor of the absolute values (0 when both are 0).
     pub fn gcd(&self, other: &Big) -> Big {
         if self.is_zero() {

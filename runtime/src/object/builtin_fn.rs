@@ -112,6 +112,10 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Issubclass => "issubclass",
         BuiltinFunction::Vars => "vars",
         BuiltinFunction::Dir => "dir",
+        BuiltinFunction::Pow => "pow",
+        BuiltinFunction::Hex => "hex",
+        BuiltinFunction::Oct => "oct",
+        BuiltinFunction::Bin => "bin",
         BuiltinFunction::MathAcos
         | BuiltinFunction::MathAcosh
         | BuiltinFunction::MathAsin
@@ -283,6 +287,10 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         BuiltinFunction::Any => bool_result(bi::any(one()?)),
         BuiltinFunction::All => bool_result(bi::all(one()?)),
         BuiltinFunction::Callable => Ok(singletons::bool_obj(super::callable::is_callable(one()?))),
+        BuiltinFunction::Pow => bn::pow(pos, kw),
+        BuiltinFunction::Hex => bn::to_base(one()?, 16),
+        BuiltinFunction::Oct => bn::to_base(one()?, 8),
+        BuiltinFunction::Bin => bn::to_base(one()?, 2),
         BuiltinFunction::Vars | BuiltinFunction::Dir => {
             super::call::no_keywords_for(fname, kw)?;
             check_positional(fname, pos.len(), 0, 1)?;

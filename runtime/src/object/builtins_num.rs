@@ -23,6 +23,7 @@
 //! strs are UTF-8 and cannot hold lone surrogates.
 
 use alloc::format;
+use alloc::string::String;
 
 use super::bigint::Big;
 use super::float::{box_float, float_value};
@@ -35,6 +36,60 @@ use crate::ExceptionKind::{
     NotImplementedError, OverflowError, TypeError, ValueError, ZeroDivisionError,
 };
 use crate::exceptions::{MoltResult, fail, value_or_raise};
+
+/// `pow(base, exp, mod=None)` (`builtin_pow_impl`): `base ** exp`, or with a modulus CPython's
+/// `long_pow` of three ints.
+pub fn pow(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    let [base, exp, m] = super::call::unpack_args("pow", ["base", "exp", "mod"], 0, 2, 3, pos, kw)?;
+    let (Some(base), Some(exp)) = (base, exp) else { return fail(TypeError, "pow() missing required argument 'base' (pos 1)") };
+    let m = m.filter(|m| !singletons::is_none(*m));
+    let Some(m) = m else { return super::dispatch::binary_op(BinaryOp::Pow, base, exp) };
+    let (Some(a), Some(b), Some(c)) = (int_ref(base), int_ref(exp), int_ref(m)) else {
+        let numeric = |o: Obj| int_ref(o).is_some() || float_value(o).is_some();
+        if numeric(base) && numeric(exp) && numeric(m) {
+            return fail(TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        }
+        return fail(
+            TypeError,
+            format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                base.type_of().name,
+                exp.type_of().name,
+                m.type_of().name
+            ),
+        );
+    };
+    if c.is_zero() {
+        return fail(ValueError, "pow() 3rd argument cannot be 0");
+    }
+    let (a, b, c) = (to_big(a), to_big(b), to_big(c));
+    let modulus = c.abs();
+    if modulus.compare_i64(1) == core::cmp::Ordering::Equal {
+        return int::from_i64(0);
+    }
+    let Some(z) = a.pow_mod(&b, &modulus, b.is_negative()) else {
+        return fail(ValueError, "base is not invertible for the given modulus");
+    };
+    // A negative modulus gives a result in (modulus, 0].
+    let z = if c.is_negative() && !z.is_zero() { z.sub(&modulus) } else { z };
+    int::from_big(z)
+}
+
+/// `hex(x)`, `oct(x)`, `bin(x)` (`PyNumber_ToBase`): `x.__index__()` in base 16, 8 or 2 with
+/// its prefix, the sign first.
+pub fn to_base(x: Obj, base: u32) -> MoltResult<Obj> {
+    let i = number_index(x)?;
+    let Some(v) = int_ref(i.get()) else { return fail(TypeError, "__index__ returned non-int") };
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        _ => "0x",
+    };
+    let mut digits = String::new();
+    to_big(v).abs().write_radix(&mut digits, base);
+    let sign = if v.is_negative() { "-" } else { "" };
+    str::str_from_text(&format!("{sign}{prefix}{digits}"))
+}
 
 /// A `Big` copy of an int.
 fn to_big(a: IntRef<'_>) -> Big {

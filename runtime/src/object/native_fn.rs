@@ -73,6 +73,10 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         | BuiltinFunction::Issubclass
         | BuiltinFunction::Vars
         | BuiltinFunction::Dir
+        | BuiltinFunction::Pow
+        | BuiltinFunction::Hex
+        | BuiltinFunction::Oct
+        | BuiltinFunction::Bin
  => return None,
         BuiltinFunction::MathAcos => NativeFn::Math(MathFn::Acos),
         BuiltinFunction::MathAcosh => NativeFn::Math(MathFn::Acosh),
