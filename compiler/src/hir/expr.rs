@@ -333,10 +333,24 @@ impl<'a> FnLower<'a> {
     /// — a frozenset constant, rebuilt from its own order when the constant is stored, merged
     /// into a new set — because the order of a set depends on how it was built.
     fn set_display(&mut self, elts: &[Expr], sp: Span) -> Option<Value> {
-        if let Some(s) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-            self.err(Diagnostic::new("E0101", span(s.range()), "`*` unpacking in a set display is not supported yet")
-                .label("starred item").help("build the set with `update()`"));
-            return None;
+        // With `*` items, CPython's order: a set of the items before the first star, then each
+        // starred iterable merged in (`SET_UPDATE`) and each other item added (`SET_ADD`).
+        if let Some(first) = elts.iter().position(|e| matches!(e, Expr::Starred(_))) {
+            let mut vals = Vec::new();
+            for e in &elts[..first] {
+                vals.push(self.expr(e)?);
+            }
+            let b = self.cur?;
+            let set = self.emit(b, NewOp::new(Opcode::PySet, sp).operands(vals).result(Type::Obj))?;
+            for e in &elts[first..] {
+                let (v, method) = match e {
+                    Expr::Starred(s) => (self.expr(&s.value)?, "update"),
+                    other => (self.expr(other)?, "add"),
+                };
+                let b = self.cur?;
+                self.append(b, one_arg_method(set, method, v, sp));
+            }
+            return Some(set);
         }
         let mut vals = Vec::new();
         for e in elts {
