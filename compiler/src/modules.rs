@@ -93,6 +93,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Bisect => crate::abi::NativeModule::Bisect,
         NativeModule::Functools => crate::abi::NativeModule::Functools,
         NativeModule::Enum => crate::abi::NativeModule::Enum,
+        NativeModule::Copy => crate::abi::NativeModule::Copy,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

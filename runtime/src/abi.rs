@@ -663,6 +663,7 @@ molt_abi! {
             ("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]),
             ("functools", &["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "update_wrapper", "wraps"]),
             ("enum", &["Enum", "EnumMeta", "EnumType", "auto", "unique"]),
+            ("copy", &["copy", "deepcopy"]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
@@ -858,6 +859,7 @@ molt_abi! {
             Bisect = 8,
             Functools = 9,
             Enum = 10,
+            Copy = 11,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -211,6 +211,11 @@ pub fn own_names(t: &'static TypeObject) -> Option<Vec<String>> {
     Some(names)
 }
 
+/// The `__slots__` names heap class `t` itself adds (none for a builtin class).
+pub fn own_slot_names(t: &'static TypeObject) -> Vec<&'static str> {
+    class_of(t).and_then(|c| tuple::tuple_items(c.slot_names)).map_or_else(Vec::new, |s| s.iter().filter_map(|&n| pystr::str_text(n)).collect())
+}
+
 /// Whether the instances of `t` can be weakly referenced (a heap class without `__slots__`, or
 /// with `__weakref__` in them, or deriving from such a class).
 fn weakrefable(t: &'static TypeObject) -> bool {

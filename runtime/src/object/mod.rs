@@ -67,6 +67,7 @@ pub mod class;
 pub mod collections;
 pub mod construct;
 pub mod convert;
+pub mod copy_module;
 pub mod descr;
 pub mod dict;
 pub mod dict_ext;
