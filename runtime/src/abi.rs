@@ -845,7 +845,6 @@ molt_abi! {
             Hex = 119,
             Oct = 120,
             Bin = 121,
-            DictFromkeys = 122,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

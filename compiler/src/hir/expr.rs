@@ -928,10 +928,6 @@ mod tests {
 /// a method table in `methods`.
 fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool {
     use crate::abi::BuiltinClass as C;
-    // The class methods the runtime gives builtin classes (`TypeObject::class_functions`).
-    if cls == C::Dict && name == "fromkeys" {
-        return true;
-    }
     let ty = match cls {
         C::Str => Type::Str,
         C::List => Type::List,

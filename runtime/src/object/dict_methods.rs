@@ -164,23 +164,3 @@ pub const DICT_METHODS: &[MethodDef] = &[
         call: copy,
     },
 ];
-
-/// `dict.fromkeys` as a value (the class function of `dict`).
-pub(super) fn fromkeys_value() -> Obj {
-    super::builtin_fn::molt_builtin_function(crate::BuiltinFunction::DictFromkeys.code())
-}
-
-/// `dict.fromkeys(iterable, value=None)` (`dict_fromkeys_impl`): a new dict whose keys are the
-/// iterable's items, in its order, each bound to the same `value`.
-pub fn fromkeys(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    super::call::no_keywords_for("dict.fromkeys", kw)?;
-    check_positional("fromkeys", pos.len(), 1, 2)?;
-    let value = pos.get(1).copied().unwrap_or_else(singletons::none);
-    let d = super::range::Owned(dict::new_dict()?);
-    let it = super::range::Owned(super::iter::get_iter(pos[0])?);
-    while let Some(k) = super::iter::iter_next(it.get())? {
-        let k = super::range::Owned(k);
-        dict::set_item(d.get(), k.get(), value)?;
-    }
-    Ok(d.release())
-}

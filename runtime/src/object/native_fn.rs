@@ -77,7 +77,6 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         | BuiltinFunction::Hex
         | BuiltinFunction::Oct
         | BuiltinFunction::Bin
-        | BuiltinFunction::DictFromkeys
  => return None,
         BuiltinFunction::MathAcos => NativeFn::Math(MathFn::Acos),
         BuiltinFunction::MathAcosh => NativeFn::Math(MathFn::Acosh),
