@@ -668,6 +668,24 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
     }
 
     /// Loads a field of the object that heap reference `w` points to.
+    /// The word in layout slot `index` of instance `inst`, and whether it is an object (the slot
+    /// is not empty and holds a heap reference).
+    fn slot_object(&mut self, inst: IntValue<'c>, index: i64) -> R<(IntValue<'c>, IntValue<'c>)> {
+        let w = self.load_field(inst, abi::INSTANCE_SLOTS_OFFSET + 8 * index, self.ctx.i64_type().into())?.into_int_value();
+        let empty = be(self.b.build_int_compare(IntPredicate::EQ, w, self.i64c(abi::INSTANCE_SLOT_EMPTY), "empty"))?;
+        let heap = self.is_heap(w)?;
+        let not_empty = be(self.b.build_not(empty, "set"))?;
+        Ok((w, be(self.b.build_and(heap, not_empty, "object"))?))
+    }
+
+    /// Whether heap reference `w` is a float object.
+    fn is_float_object(&mut self, w: IntValue<'c>) -> R<IntValue<'c>> {
+        let tyw = self.load_field(w, abi::OBJ_TYPE_OFFSET, self.ctx.i64_type().into())?.into_int_value();
+        let float_ty = self.static_ref(abi::RtObj::molt_type_float.name())?;
+        let float_ty = be(self.b.build_int_sub(float_ty, self.i64c(abi::OBJ_TAG), "fty"))?;
+        be(self.b.build_int_compare(IntPredicate::EQ, tyw, float_ty, "is_float"))
+    }
+
     fn load_field(&mut self, w: IntValue<'c>, offset: i64, ty: BasicTypeEnum<'c>) -> R<BasicValueEnum<'c>> {
         let addr = be(self.b.build_int_add(w, self.i64c(offset - abi::OBJ_TAG), "field"))?;
         let p = be(self.b.build_int_to_ptr(addr, self.ctx.ptr_type(AddressSpace::default()), "fp"))?;
@@ -1026,11 +1044,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             Opcode::LSlotFloatLoad => {
                 let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_float_load without an index")?;
-                let w = self.load_field(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index, i64t.into())?.into_int_value();
-                let empty = be(self.b.build_int_compare(IntPredicate::EQ, w, self.i64c(abi::INSTANCE_SLOT_EMPTY), "empty"))?;
-                let heap = self.is_heap(w)?;
-                let not_empty = be(self.b.build_not(empty, "set"))?;
-                let object = be(self.b.build_and(heap, not_empty, "object"))?;
+                let (w, object) = self.slot_object(int(0), index)?;
                 let entry_bb = self.b.get_insert_block().ok_or("no insert block")?;
                 let (check_bb, load_bb, done_bb) = (
                     self.ctx.append_basic_block(st.f, "fload_check"),
@@ -1039,10 +1053,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 );
                 be(self.b.build_conditional_branch(object, check_bb, done_bb))?;
                 self.b.position_at_end(check_bb);
-                let tyw = self.load_field(w, abi::OBJ_TYPE_OFFSET, i64t.into())?.into_int_value();
-                let float_ty = self.static_ref(abi::RtObj::molt_type_float.name())?;
-                let float_ty = be(self.b.build_int_sub(float_ty, self.i64c(abi::OBJ_TAG), "fty"))?;
-                let is_float = be(self.b.build_int_compare(IntPredicate::EQ, tyw, float_ty, "is_float"))?;
+                let is_float = self.is_float_object(w)?;
                 be(self.b.build_conditional_branch(is_float, load_bb, done_bb))?;
                 self.b.position_at_end(load_bb);
                 let x = self.load_field(w, abi::FLOAT_VALUE_OFFSET, self.ctx.f64_type().into())?.into_float_value();
@@ -1062,11 +1073,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             Opcode::LSlotFloatStore => {
                 let index = o.attr("index").and_then(Attr::as_int).ok_or("l.slot_float_store without an index")?;
                 let p = self.field_ptr(int(0), abi::INSTANCE_SLOTS_OFFSET + 8 * index)?;
-                let old = be(self.b.build_load(i64t, p, "old"))?.into_int_value();
+                let (old, object) = self.slot_object(int(0), index)?;
                 let empty = be(self.b.build_int_compare(IntPredicate::EQ, old, self.i64c(abi::INSTANCE_SLOT_EMPTY), "empty"))?;
-                let heap = self.is_heap(old)?;
-                let not_empty = be(self.b.build_not(empty, "set"))?;
-                let object = be(self.b.build_and(heap, not_empty, "object"))?;
                 let (check_bb, inplace_bb, box_bb, done_bb) = (
                     self.ctx.append_basic_block(st.f, "fslot_check"),
                     self.ctx.append_basic_block(st.f, "fslot_inplace"),
@@ -1075,10 +1083,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 );
                 be(self.b.build_conditional_branch(object, check_bb, box_bb))?;
                 self.b.position_at_end(check_bb);
-                let tyw = self.load_field(old, abi::OBJ_TYPE_OFFSET, i64t.into())?.into_int_value();
-                let float_ty = self.static_ref(abi::RtObj::molt_type_float.name())?;
-                let float_ty = be(self.b.build_int_sub(float_ty, self.i64c(abi::OBJ_TAG), "fty"))?;
-                let is_float = be(self.b.build_int_compare(IntPredicate::EQ, tyw, float_ty, "is_float"))?;
+                let is_float = self.is_float_object(old)?;
                 let rc = self.load_field(old, abi::OBJ_RC_OFFSET, i64t.into())?.into_int_value();
                 let alone = be(self.b.build_int_compare(IntPredicate::EQ, rc, self.i64c(1), "alone"))?;
                 let reuse = be(self.b.build_and(is_float, alone, "reuse"))?;

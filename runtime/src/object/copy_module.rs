@@ -148,7 +148,7 @@ fn deepcopy(x: Obj, memo: Obj) -> MoltResult<Obj> {
     } else if list::is_list(x) {
         let y = Owned(list::new_list(0)?);
         dict::set_item(memo, key.get(), y.get())?;
-        for item in Released(list::items_vec(x)?).0.iter() {
+        for item in list::Released(list::items_vec(x)?).0.iter() {
             let c = Owned(deepcopy(*item, memo)?);
             list::append(y.get(), c.get())?;
         }
@@ -166,7 +166,7 @@ fn deepcopy(x: Obj, memo: Obj) -> MoltResult<Obj> {
     } else if super::set::is_anyset(x) {
         let items = Owned(list::list_from_iter(x)?);
         let copies = Owned(list::new_list(0)?);
-        for item in Released(list::items_vec(items.get())?).0.iter() {
+        for item in list::Released(list::items_vec(items.get())?).0.iter() {
             let c = Owned(deepcopy(*item, memo)?);
             list::append(copies.get(), c.get())?;
         }
@@ -181,7 +181,7 @@ fn deepcopy(x: Obj, memo: Obj) -> MoltResult<Obj> {
         drop(Owned(call_method(y.get(), "clear", &[])?));
         dict::set_item(memo, key.get(), y.get())?;
         let items = Owned(list::list_from_iter(x)?);
-        for item in Released(list::items_vec(items.get())?).0.iter() {
+        for item in list::Released(list::items_vec(items.get())?).0.iter() {
             let c = Owned(deepcopy(*item, memo)?);
             drop(Owned(call_method(y.get(), "append", &[c.get()])?));
         }
@@ -210,14 +210,6 @@ fn keep_alive(x: Obj, memo: Obj) -> MoltResult<()> {
     }
 }
 
-/// Owned references released when dropped.
-struct Released(Vec<Obj>);
-
-impl Drop for Released {
-    fn drop(&mut self) {
-        list::release(core::mem::take(&mut self.0));
-    }
-}
 
 /// `_reconstruct(x, memo, *x.__reduce_ex__(4))` for an instance of a heap class: a new object of
 /// its class (`cls.__new__(cls)`, or `cls(*args)` for an exception), in the memo before its

@@ -93,6 +93,16 @@ pub fn item_at(o: Obj, i: usize) -> Option<Obj> {
     }
 }
 
+/// Owned references released when dropped (the items of [`items_vec`] held across fallible
+/// calls).
+pub struct Released(pub Vec<Obj>);
+
+impl Drop for Released {
+    fn drop(&mut self) {
+        release(core::mem::take(&mut self.0));
+    }
+}
+
 /// Item `i` of list `l` (borrowed), None past the end; unlike [`item_at`], names no list type
 /// (so that its callers link no list code).
 ///

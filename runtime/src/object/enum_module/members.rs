@@ -34,11 +34,6 @@ fn remove(ns: Obj, key: &str) -> MoltResult<()> {
     dict::del_item(ns, k.get())
 }
 
-/// Whether `o` has `__get__`, `__set__` or `__delete__` (`_is_descriptor`).
-fn is_descriptor(o: Obj) -> bool {
-    descr::is_descriptor(o)
-}
-
 /// Finishes the enum class `cls` (`MetaSlots::init` of `EnumType`), made by `class_new` from
 /// the namespace its body filled.
 pub(super) fn init(cls: Obj) -> MoltResult<()> {
@@ -109,7 +104,7 @@ pub(super) fn init(cls: Obj) -> MoltResult<()> {
             }
             continue;
         }
-        if is_dunder(key) || ignore.iter().any(|n| n == key) || is_descriptor(v) {
+        if is_dunder(key) || ignore.iter().any(|n| n == key) || descr::is_descriptor(v) {
             continue;
         }
         // A member: its `auto()` values resolved now, in order.

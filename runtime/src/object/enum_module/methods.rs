@@ -298,7 +298,7 @@ fn generate_next_value(a: &[Obj]) -> MoltResult<Obj> {
         }
     }
     let values = list::sequence_fast(last_values, "last_values must be a sequence")?;
-    let values = Released(values);
+    let values = list::Released(values);
     for &v in values.0.iter().rev() {
         match dispatch::binary_op(BinaryOp::Add, v, one.get()) {
             Ok(r) => return Ok(r),
@@ -309,14 +309,6 @@ fn generate_next_value(a: &[Obj]) -> MoltResult<Obj> {
     Ok(new_ref(start))
 }
 
-/// Owned references released when dropped.
-struct Released(Vec<Obj>);
-
-impl Drop for Released {
-    fn drop(&mut self) {
-        list::release(core::mem::take(&mut self.0));
-    }
-}
 
 /// `Enum.__repr__`: `<Color.RED: 1>` (the value's repr through `_value_repr_` when set).
 fn enum_repr(a: &[Obj]) -> MoltResult<Obj> {
