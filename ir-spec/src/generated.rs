@@ -54,7 +54,7 @@ pub enum Opcode {
     CfUnreachable,
     /// `cf.return`: Returns from the function; operand types match the function's result types.
     CfReturn,
-    /// `py.const`: A Python literal (int, float, bool, None or str).
+    /// `py.const`: A Python literal (int, float, bool, None, str or bytes).
     PyConst,
     /// `py.undef`: The value of a local variable on a path where it was never assigned.
     PyUndef,
@@ -198,7 +198,7 @@ pub enum Opcode {
     PyImportUser,
     /// `py.import_from`: `from M import NAME` where M is one of the program's own modules: the attribute, else the submodule `M.NAME` imported already, else CPython's ImportError.
     PyImportFrom,
-    /// `t.const`: A typed literal; the result type is the literal's type.
+    /// `t.const`: A typed literal; the result type is the literal's type (`!t.obj` for bytes: a boxed object, made once).
     TConst,
     /// `t.undef`: An unbound local's placeholder value (never observed: reads are guarded).
     TUndef,
@@ -432,6 +432,10 @@ pub enum Opcode {
     LConst,
     /// `l.str`: Address of a static UTF-8 string (its length is a separate l.const).
     LStr,
+    /// `l.bytes`: Address of the static bytes of a bytes literal (its length is a separate l.const).
+    LBytes,
+    /// `l.bytes_slot`: Address of a word of the executable, zero when the program starts, where `molt_bytes_const` keeps the bytes object of literal `value` (one word per literal and code unit).
+    LBytesSlot,
     /// `l.str_slot`: Address of a word of the executable, zero when the program starts, where `molt_str_const` keeps the str object of literal `value` (one word per literal and code unit).
     LStrSlot,
     /// `l.delete_global`: `del NAME` of module variable NAME: NameError when its flag is clear, else the flag cleared and, for a reference, the reference dropped.
@@ -523,7 +527,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 239] = [
+    pub const ALL: [Opcode; 241] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -719,6 +723,8 @@ impl Opcode {
         Opcode::TFunctionCell,
         Opcode::LConst,
         Opcode::LStr,
+        Opcode::LBytes,
+        Opcode::LBytesSlot,
         Opcode::LStrSlot,
         Opcode::LDeleteGlobal,
         Opcode::LModuleDesc,
@@ -974,6 +980,8 @@ impl Opcode {
             "t.function_cell" => Opcode::TFunctionCell,
             "l.const" => Opcode::LConst,
             "l.str" => Opcode::LStr,
+            "l.bytes" => Opcode::LBytes,
+            "l.bytes_slot" => Opcode::LBytesSlot,
             "l.str_slot" => Opcode::LStrSlot,
             "l.delete_global" => Opcode::LDeleteGlobal,
             "l.module_desc" => Opcode::LModuleDesc,
@@ -1243,6 +1251,8 @@ macro_rules! l_ops {
     () => {
         $crate::Opcode::LConst
             | $crate::Opcode::LStr
+            | $crate::Opcode::LBytes
+            | $crate::Opcode::LBytesSlot
             | $crate::Opcode::LStrSlot
             | $crate::Opcode::LDeleteGlobal
             | $crate::Opcode::LModuleDesc
@@ -1290,7 +1300,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 239] = [
+static SPECS: [OpSpec; 241] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -1372,7 +1382,7 @@ static SPECS: [OpSpec; 239] = [
     OpSpec {
         name: "py.const",
         dialect: Dialect::Py,
-        doc: "A Python literal (int, float, bool, None or str).",
+        doc: "A Python literal (int, float, bool, None, str or bytes).",
         operands: &[],
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
@@ -2308,7 +2318,7 @@ static SPECS: [OpSpec; 239] = [
     OpSpec {
         name: "t.const",
         dialect: Dialect::T,
-        doc: "A typed literal; the result type is the literal's type.",
+        doc: "A typed literal; the result type is the literal's type (`!t.obj` for bytes: a boxed object, made once).",
         operands: &[],
         variadic_operands: false,
         results: &[C::TValue],
@@ -3822,6 +3832,32 @@ static SPECS: [OpSpec; 239] = [
         results: &[C::Exactly(Type::Ptr)],
         variadic_results: false,
         attrs: &[AttrSpec { name: "value", kind: AttrKind::Str, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.bytes",
+        dialect: Dialect::L,
+        doc: "Address of the static bytes of a bytes literal (its length is a separate l.const).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ptr)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "value", kind: AttrKind::Bytes, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "l.bytes_slot",
+        dialect: Dialect::L,
+        doc: "Address of a word of the executable, zero when the program starts, where `molt_bytes_const` keeps the bytes object of literal `value` (one word per literal and code unit).",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Ptr)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "value", kind: AttrKind::Bytes, optional: false }],
         successors: 0,
         traits: traits::PURE,
         relate: None,

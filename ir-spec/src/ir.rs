@@ -64,6 +64,8 @@ pub enum Attr {
     Bool(bool),
     None,
     Str(String),
+    /// A bytes literal (textual form `bytes("…")`, each byte a code point below 256).
+    Bytes(Vec<u8>),
     /// A symbol: a function, instance or global name (`@name`).
     Sym(String),
     Type(Type),
@@ -78,6 +80,8 @@ impl Attr {
             Attr::Bool(_) => Type::Bool,
             Attr::None => Type::None,
             Attr::Str(_) => Type::Str,
+            // Bytes are no TIR scalar type: a boxed object.
+            Attr::Bytes(_) => Type::TObj,
             Attr::Sym(_) | Attr::Type(_) => return None,
         })
     }
@@ -85,7 +89,7 @@ impl Attr {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Attr::Str(s) | Attr::Sym(s) => Some(s),
-            Attr::Int(_) | Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None | Attr::Type(_) => None,
+            Attr::Int(_) | Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None | Attr::Bytes(_) | Attr::Type(_) => None,
         }
     }
 
@@ -93,7 +97,7 @@ impl Attr {
     pub fn as_int(&self) -> Option<i64> {
         match self {
             Attr::Int(i) => Some(*i),
-            Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None | Attr::Str(_) | Attr::Sym(_) | Attr::Type(_) => None,
+            Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None | Attr::Str(_) | Attr::Bytes(_) | Attr::Sym(_) | Attr::Type(_) => None,
         }
     }
 }

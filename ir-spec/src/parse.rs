@@ -232,6 +232,15 @@ fn parse_attr(c: &mut Cursor) -> Result<Attr, String> {
             "true" => Ok(Attr::Bool(true)),
             "false" => Ok(Attr::Bool(false)),
             "none" => Ok(Attr::None),
+            "bytes" => {
+                c.expect(Tok::Punct('('))?;
+                let text = match c.next() {
+                    Some(Tok::Str(s)) => s,
+                    other => return Err(format!("expected the string of a bytes literal, found {}", show(other.as_ref()))),
+                };
+                c.expect(Tok::Punct(')'))?;
+                text.chars().map(|ch| u8::try_from(u32::from(ch)).map_err(|_| format!("bytes literal holds {ch:?}, beyond U+00FF"))).collect::<Result<Vec<u8>, String>>().map(Attr::Bytes)
+            }
             "bigint" => {
                 c.expect(Tok::Punct('('))?;
                 let digits = match c.next() {

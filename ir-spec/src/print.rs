@@ -49,6 +49,7 @@ pub fn print_attr(a: &Attr) -> String {
         Attr::Bool(b) => b.to_string(),
         Attr::None => "none".into(),
         Attr::Str(s) => format!("{s:?}"),
+        Attr::Bytes(b) => format!("bytes({:?})", b.iter().map(|&c| char::from(c)).collect::<String>()),
         Attr::Sym(s) => print_sym(s),
         Attr::Type(t) => format!("type({t})"),
     }

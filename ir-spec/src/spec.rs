@@ -12,9 +12,11 @@ use crate::types::TypeConstraint;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AttrKind {
-    /// A literal: int, float, bool, none or str.
+    /// A literal: int, float, bool, none, str or bytes.
     Const,
     Str,
+    /// A bytes literal.
+    Bytes,
     Sym,
     Int,
     Type,
@@ -41,6 +43,7 @@ impl AttrKind {
         match (self, attr) {
             (AttrKind::Const, a) => a.literal_type().is_some(),
             (AttrKind::Str, Attr::Str(_)) => true,
+            (AttrKind::Bytes, Attr::Bytes(_)) => true,
             (AttrKind::Sym, Attr::Sym(_)) => true,
             (AttrKind::Int, Attr::Int(_)) => true,
             (AttrKind::Type, Attr::Type(_)) => true,
@@ -53,6 +56,7 @@ impl AttrKind {
         match self {
             AttrKind::Const => "a literal".into(),
             AttrKind::Str => "a string".into(),
+            AttrKind::Bytes => "a bytes literal".into(),
             AttrKind::Sym => "a symbol".into(),
             AttrKind::Int => "an integer".into(),
             AttrKind::Type => "a type".into(),

@@ -227,6 +227,7 @@ fn truth(a: &Attr) -> Option<bool> {
         Attr::Bool(b) => *b,
         Attr::None => false,
         Attr::Str(s) => !s.is_empty(),
+        Attr::Bytes(b) => !b.is_empty(),
         Attr::Sym(_) | Attr::Type(_) => return None,
     })
 }

@@ -273,6 +273,7 @@ fn attr_kind_rust(k: &str, enums: &[EnumDecl]) -> Result<String, String> {
         "const" => "AttrKind::Const".into(),
         "str" => "AttrKind::Str".into(),
         "sym" => "AttrKind::Sym".into(),
+        "bytes" => "AttrKind::Bytes".into(),
         "int" => "AttrKind::Int".into(),
         "type" => "AttrKind::Type".into(),
         other => match parse_enum_kind(other, enums)? {
