@@ -174,6 +174,12 @@ molt_abi! {
         fn molt_enable_str_class_methods() -> void;
         /// Makes `str.format` callable (it links the format-spec machinery of `format()`).
         fn molt_enable_str_format() -> void;
+        /// The bytes object of a bytes literal (`len` bytes at `data`), made on its first use and
+        /// kept in `slot` (as `molt_str_const`'s): a new reference.
+        fn molt_bytes_const(data: ptr, len: i64, slot: ptr) -> obj;
+        /// Makes the class `bytes` a value and `str.encode` callable (linked only into the
+        /// programs that name either).
+        fn molt_enable_bytes() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
@@ -718,6 +724,7 @@ molt_abi! {
             StaticMethod = 20,
             ClassMethod = 21,
             Property = 22,
+            Bytes = 23,
         }
         /// The builtin functions `molt_builtin_function` gives as values.
         enum BuiltinFunction {
@@ -875,8 +882,9 @@ molt_abi! {
     // hierarchy (CPython 3.11's) lives in the runtime: BaseException > {Exception, SystemExit,
     // KeyboardInterrupt, GeneratorExit}; Exception > {ArithmeticError > {ZeroDivisionError,
     // OverflowError}, LookupError > {IndexError, KeyError}, RuntimeError > {RecursionError,
-    // NotImplementedError}, NameError > UnboundLocalError, ValueError, TypeError, MemoryError,
-    // AssertionError, AttributeError, StopIteration, ImportError}.
+    // NotImplementedError}, NameError > UnboundLocalError, ValueError > UnicodeError >
+    // {UnicodeDecodeError, UnicodeEncodeError}, TypeError, MemoryError, AssertionError,
+    // AttributeError, StopIteration, ImportError}.
     exception_kinds {
         ZeroDivisionError = 1,
         OverflowError = 2,
@@ -901,5 +909,8 @@ molt_abi! {
         KeyboardInterrupt = 21,
         GeneratorExit = 22,
         ImportError = 23,
+        UnicodeError = 24,
+        UnicodeDecodeError = 25,
+        UnicodeEncodeError = 26,
     }
 }

@@ -21,7 +21,8 @@
 //! ([`recursion_limit`], [`set_recursion_limit`]); [`MoltError`] / [`MoltResult`] (an
 //! exception computed by Rust code: kind + static or owned message, or an object argument such
 //! as the key of a KeyError: [`MoltError::with_arg`], [`key_error`], or an exception compiled
-//! code raised, taken from the pending state: [`MoltError::take_raised`]); the Rust API
+//! code raised, taken from the pending state: [`MoltError::take_raised`]; or a new exception
+//! object the runtime made, raised with the implicit context: [`MoltError::new_raised`]); the Rust API
 //! [`raise`], [`raise_code`], [`raise_error`], [`value_or_raise`], [`raise_object`], [`reraise`],
 //! [`exception_pending`],
 //! [`fetch_exception`], [`push_frame`], [`pending_exception`], [`take_exception`],
@@ -339,6 +340,22 @@ impl MoltError {
             },
             None => MoltError::new(ExceptionKind::TypeError, NOT_AN_EXCEPTION),
         }
+    }
+
+    /// The error that raises the new exception object `exc` (borrowed; the error keeps its own
+    /// reference) as `raise exc` does (CPython's `_PyErr_SetObject`): the exception being
+    /// handled, if any, becomes its context now; then as [`MoltError::from_raised`]. For the
+    /// runtime's own exceptions that need more than a message (a UnicodeDecodeError's five
+    /// arguments).
+    pub fn new_raised(exc: Obj) -> MoltError {
+        if exc::is_exception(exc)
+            && let Some(top) = handled()
+            && !top.is(exc)
+        {
+            break_context_cycle(top, exc);
+            exc::set_context(exc, Some(top));
+        }
+        MoltError::from_raised(exc)
     }
 
     /// The exception object a raised error stands for (borrowed: the error keeps it), from

@@ -25,6 +25,7 @@ CLASSES = [
     ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError, RuntimeError,
     RecursionError, NotImplementedError, NameError, UnboundLocalError, ValueError, TypeError,
     MemoryError, AssertionError, AttributeError, StopIteration, SystemError, ImportError,
+    UnicodeError, UnicodeDecodeError, UnicodeEncodeError,
 ]
 
 

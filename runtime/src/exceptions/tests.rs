@@ -129,7 +129,9 @@ fn fetch_materializes_message_exceptions() {
     unsafe { decref(o) };
     assert_eq!(live(), before);
 
-    for &kind in K::ALL {
+    // UnicodeDecodeError and UnicodeEncodeError take five arguments (CPython's constructor
+    // checks them): the runtime never raises them by a message.
+    for &kind in K::ALL.iter().filter(|k| !matches!(k, K::UnicodeDecodeError | K::UnicodeEncodeError)) {
         for message in ["msg", "", "it's"] {
             raise(kind, message);
             push_frame(frame("/p.py", "f", 3, "x = 1"));

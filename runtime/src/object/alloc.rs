@@ -157,11 +157,14 @@ pub enum HeapKind {
     DequeIterator,
     /// `object::functools`: `partial`, `KeyWrapper`, the `lru_cache` wrappers (one layout).
     Functools,
+    /// `object::bytes`: bytes objects and their iterator.
+    Bytes,
+    BytesIterator,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 51] = [
+    pub const ALL: [HeapKind; 53] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -213,6 +216,8 @@ impl HeapKind {
         HeapKind::Deque,
         HeapKind::DequeIterator,
         HeapKind::Functools,
+        HeapKind::Bytes,
+        HeapKind::BytesIterator,
     ];
 
     /// The Python type name.
@@ -269,18 +274,21 @@ impl HeapKind {
             HeapKind::Deque => "collections.deque",
             HeapKind::DequeIterator => "_collections._deque_iterator",
             HeapKind::Functools => "functools",
+            HeapKind::Bytes => "bytes",
+            HeapKind::BytesIterator => "bytes_iterator",
         }
     }
 
     /// Whether instances own references to other objects (freeing one may free others).
     const fn owns_references(self) -> bool {
         match self {
-            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object | HeapKind::Random => false,
+            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object | HeapKind::Random | HeapKind::Bytes => false,
             HeapKind::Exception
             | HeapKind::Tuple
             | HeapKind::TupleIterator
             | HeapKind::StrAsciiIterator
             | HeapKind::StrIterator
+            | HeapKind::BytesIterator
             | HeapKind::List
             | HeapKind::ListIterator
             | HeapKind::Range
@@ -885,6 +893,7 @@ pub unsafe fn free_object(o: Obj) {
         Some(HeapKind::Str) => return unsafe { super::str::free(h.cast_mut()) },
         Some(HeapKind::Object) => return unsafe { free_raw(h.cast_mut(), Layout::new::<Header>(), HeapKind::Object) },
         Some(HeapKind::Random) => return unsafe { super::random::free(h.cast_mut()) },
+        Some(HeapKind::Bytes) => return unsafe { super::bytes::free(h.cast_mut()) },
         Some(kind) => kind,
         // A static object never reaches zero (see `free_one`).
         None => return,
@@ -946,8 +955,10 @@ unsafe fn free_one(o: Obj) {
             kind @ (HeapKind::TupleIterator
             | HeapKind::StrAsciiIterator
             | HeapKind::StrIterator
+            | HeapKind::BytesIterator
             | HeapKind::ListIterator),
         ) => unsafe { super::iter::free(h.cast_mut(), kind) },
+        Some(HeapKind::Bytes) => unsafe { super::bytes::free(h.cast_mut()) },
         Some(HeapKind::Range) => unsafe { super::range::free(h.cast_mut()) },
         Some(HeapKind::RangeIterator) => unsafe { super::range::free_iter(h.cast_mut()) },
         Some(HeapKind::LongRangeIterator) => unsafe { super::range::free_long_iter(h.cast_mut()) },

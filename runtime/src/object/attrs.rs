@@ -38,6 +38,8 @@ pub fn class_value(t: &'static TypeObject) -> Obj {
 
 fn builtin_class(code: i32) -> Option<&'static TypeObject> {
     Some(match BuiltinClass::from_code(code)? {
+        // Through `molt_enable_bytes`'s hook: only programs that name `bytes` link the type.
+        BuiltinClass::Bytes => return super::bytes::bytes_class(),
         BuiltinClass::Object => &TYPE_OBJECT,
         BuiltinClass::Type => &TYPE_TYPE,
         BuiltinClass::Int => &int::molt_type_int,

@@ -503,6 +503,9 @@ pub fn reversed(seq: Obj) -> MoltResult<Obj> {
         Some(n)
     } else if str::str_text(seq).is_some() {
         Some(str::str_chars(seq))
+    } else if let (Some(_), Some(len)) = (seq.type_of().ext.and_then(|e| e.getslice), seq.type_of().sequence.and_then(|s| s.len)) {
+        // Another builtin sequence (`bytes`: the types that slice are the sequences).
+        Some(len(seq))
     } else {
         None
     };

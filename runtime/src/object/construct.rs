@@ -262,8 +262,10 @@ fn int_new(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     }
 }
 
-/// `str(object='', encoding='utf-8', errors='strict')` (`unicode_new_impl`): Molt has no
-/// bytes, so decoding always fails as CPython's does for a non-bytes object.
+/// `str(object='', encoding='utf-8', errors='strict')` (`unicode_new_impl`): with an encoding
+/// or errors, a bytes object is decoded (through the bytes hooks: a program without bytes
+/// objects links no codec); TypeError "decoding str is not supported" for a str, "decoding to
+/// str: need a bytes-like object, int found" for the rest.
 fn str_new(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let [x, encoding, errors] = unpack_args("str", ["object", "encoding", "errors"], 0, 0, 3, pos, kw)?;
     for (which, v) in [("encoding", encoding), ("errors", errors)] {
@@ -276,7 +278,11 @@ fn str_new(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match x {
         None => Ok(new_ref(Obj::from_static(&pystr::EMPTY_STR))),
         Some(x) if encoding.is_none() && errors.is_none() => dispatch::str_object(x),
-        Some(x) => fail(TypeError, format!("decoding to str: need a bytes-like object, {} found", x.type_of().name)),
+        Some(x) => match super::bytes::hooks() {
+            Some(h) if x.type_of().is(h.class) => (h.decode)(x, encoding.and_then(pystr::str_text), errors.and_then(pystr::str_text)),
+            Some(_) | None if pystr::str_text(x).is_some() => fail(TypeError, "decoding str is not supported"),
+            Some(_) | None => fail(TypeError, format!("decoding to str: need a bytes-like object, {} found", x.type_of().name)),
+        },
     }
 }
 

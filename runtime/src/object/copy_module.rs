@@ -84,7 +84,7 @@ fn atomic(x: Obj) -> bool {
         return true;
     }
     let t = x.type_of();
-    matches!(t.short_name(), "range" | "builtin_function_or_method" | "NotImplementedType" | "ellipsis" | "property" | "code")
+    matches!(t.short_name(), "range" | "bytes" | "builtin_function_or_method" | "NotImplementedType" | "ellipsis" | "property" | "code")
 }
 
 /// `copy.copy(x)`.

@@ -804,7 +804,7 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
                 Wrapper::ObjectInit => super::slots::object_init(s, rest, kw).map(|()| singletons::none()),
                 Wrapper::ExcInit => {
                     no_keywords_for(s.type_of().name, kw)?;
-                    exc::set_args(s, rest)?;
+                    exc::init(s, rest)?;
                     none()
                 }
                 Wrapper::ObjectSetattr => {

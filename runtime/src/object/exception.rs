@@ -4,15 +4,21 @@
 //! Relies on: `alloc` for counted allocation (kind `HeapKind::Exception`); `types` for class
 //! objects and the subtype test; `dispatch` for `str()`/`repr()` of the argument; CPython 3.11's
 //! `Objects/exceptions.c` for the semantics (`BaseException_str`, `BaseException_repr`,
-//! `KeyError_str`, `PyException_SetContext`/`SetCause`) and `Include/cpython/pyerrors.h` for
-//! the state an exception carries; `traceback::Frame` for its traceback entries.
+//! `KeyError_str`, `UnicodeDecodeError_init`/`_str`, `UnicodeEncodeError_init`/`_str`,
+//! `UnicodeError_members`, `PyException_SetContext`/`SetCause`) and `Include/cpython/pyerrors.h`
+//! for the state an exception carries; `traceback::Frame` for its traceback entries; `bytes`'
+//! hooks to recognise a bytes object without linking the type.
 //!
 //! Provides: [`ExceptionObject`]; one static class per [`ExceptionKind`]
 //! ([`exception_type`], [`type_for_code`]; their `base`s form CPython's hierarchy, see
 //! `abi.rs`) plus `SystemError` for an unknown kind code; [`new_exception`], [`new_of_type`]
 //! (`BaseException.__new__` of any exception class, user ones included), [`set_args`],
-//! [`args`], [`args_tuple`], [`dict_slot`], [`str_text`] / [`repr_text`] / [`key_error_text`]
-//! (`BaseException.__str__`, `__repr__`, `KeyError.__str__`),
+//! [`init`] (`BaseException.__init__`, and UnicodeDecodeError's / UnicodeEncodeError's, which
+//! set their members), [`new_unicode_error`] (what a codec raises), the members' accessors
+//! [`defines_unicode_member`], [`unicode_member`], [`set_unicode_member`] (for the attribute
+//! protocol), [`args`], [`args_tuple`], [`dict_slot`], [`str_text`] / [`repr_text`] /
+//! [`key_error_text`] (`BaseException.__str__`, `__repr__`, `KeyError.__str__`; the Unicode
+//! errors' `__str__` are their classes' slots),
 //! [`is_exception`], [`kind_of`], [`matches`]; accessors of the argument, frames, context,
 //! cause and the suppress-context flag; `free` (called by `alloc::free_object`); `nested`
 //! (the recursion guard of `str()`/`repr()`, also used by `tuple`).
@@ -20,7 +26,10 @@
 //! Invariants: exception objects live on the heap only (no static instances); each owns a
 //! reference to its `args` tuple, its `__dict__` (made when first needed), its class when that
 //! is a class the program made (`heap_class`), its context and its cause, which are exception objects (the
-//! setters ignore anything else); its frames are innermost first, at most
+//! setters ignore anything else), and, for a UnicodeDecodeError / UnicodeEncodeError once
+//! initialised, its members' objects (CPython keeps them apart from `args`: `e.args = …` leaves
+//! them, `e.start = …` leaves `args`); the runtime never raises those two kinds by a message
+//! (their `str()` comes from the members); its frames are innermost first, at most
 //! [`TRACEBACK_LIMIT`](crate::traceback::TRACEBACK_LIMIT) of them. Freeing an exception never
 //! recurses through exceptions it references (a chain of contexts or nested arguments of any
 //! length is freed in constant stack: dying exceptions are linked into a worklist through
@@ -38,7 +47,7 @@ use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::types::{TYPE_OBJECT, TypeObject, is_subtype};
 use super::suggest::Suggest;
 use super::{Header, Obj, decref, dispatch, incref};
-use crate::exceptions::{MoltResult, fail};
+use crate::exceptions::{MoltError, MoltResult, fail};
 use crate::traceback::{Frame, push_frame_limited};
 use crate::{ExceptionKind, RECURSION_MSG};
 
@@ -64,6 +73,9 @@ pub struct ExceptionObject {
     frames: Vec<Frame>,
     /// An AttributeError's lookup (CPython's `obj`/`name`), for its traceback's suggestion.
     suggest: Option<Box<Suggest>>,
+    /// The members of a UnicodeDecodeError / UnicodeEncodeError, once its `__init__` parsed its
+    /// arguments (CPython's `PyUnicodeErrorObject` fields).
+    unicode: Option<Box<UnicodeMembers>>,
     /// The next exception of `free`'s worklist (null outside `free`).
     next_dead: *mut ExceptionObject,
 }
@@ -109,6 +121,18 @@ pub static ASSERTION_ERROR: TypeObject = exc_type("AssertionError", &EXCEPTION);
 pub static ATTRIBUTE_ERROR: TypeObject = exc_type("AttributeError", &EXCEPTION);
 pub static STOP_ITERATION: TypeObject = exc_type("StopIteration", &EXCEPTION);
 pub static IMPORT_ERROR: TypeObject = exc_type("ImportError", &EXCEPTION);
+pub static UNICODE_ERROR: TypeObject = exc_type("UnicodeError", &VALUE_ERROR);
+/// `UnicodeDecodeError`: its members `encoding`, `object`, `start`, `end`, `reason` (set from its
+/// five arguments) make its `str()` (CPython's `UnicodeDecodeError_str`).
+pub static UNICODE_DECODE_ERROR: TypeObject = TypeObject {
+    str: Some(unicode_decode_str),
+    ..exc_type("UnicodeDecodeError", &UNICODE_ERROR)
+};
+/// `UnicodeEncodeError`: as `UnicodeDecodeError` (`UnicodeEncodeError_str`).
+pub static UNICODE_ENCODE_ERROR: TypeObject = TypeObject {
+    str: Some(unicode_encode_str),
+    ..exc_type("UnicodeEncodeError", &UNICODE_ERROR)
+};
 /// The class of an exception raised with a kind code the ABI does not define (a compiler bug).
 pub static SYSTEM_ERROR: TypeObject = exc_type("SystemError", &EXCEPTION);
 
@@ -138,6 +162,9 @@ pub const fn exception_type(kind: ExceptionKind) -> &'static TypeObject {
         ExceptionKind::AssertionError => &ASSERTION_ERROR,
         ExceptionKind::AttributeError => &ATTRIBUTE_ERROR,
         ExceptionKind::StopIteration => &STOP_ITERATION,
+        ExceptionKind::UnicodeError => &UNICODE_ERROR,
+        ExceptionKind::UnicodeDecodeError => &UNICODE_DECODE_ERROR,
+        ExceptionKind::UnicodeEncodeError => &UNICODE_ENCODE_ERROR,
     }
 }
 
@@ -186,27 +213,49 @@ pub fn matches(o: Obj, kind: i32) -> bool {
 }
 
 /// A new exception of kind code `kind` (`KIND(arg)`, or `KIND()` without one); `arg` is
-/// borrowed. No frames, context or cause yet.
+/// borrowed. No frames, context or cause yet. A UnicodeDecodeError or UnicodeEncodeError
+/// checks its arguments as its `__init__` does (TypeError "function takes exactly 5 arguments
+/// (1 given)"): the runtime never raises these kinds by a message.
 pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
     let args = match arg {
         Some(a) => super::tuple::tuple_from_slice(&[a])?,
         None => super::tuple::tuple_from_vec(Vec::new())?,
     };
-    alloc_exception(type_for_code(kind), kind, args)
+    let o = alloc_exception(type_for_code(kind), kind, args)?;
+    init_or_release(o, arg.as_slice())
 }
 
 /// `BaseException.__new__(t, *args)` for any exception class `t` (a heap class included): its
-/// kind is that of the nearest builtin exception class of its MRO.
+/// kind is that of the nearest builtin exception class of its MRO. For a builtin class (whose
+/// call is `__new__` and `__init__` at once) the members of a UnicodeDecodeError or
+/// UnicodeEncodeError are set from `args`, with its `__init__`'s checks; a heap class's
+/// `__init__` sets them ([`init`]).
 pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
     let kind = super::class::mro(t)
         .find_map(|c| ExceptionKind::ALL.iter().find(|k| exception_type(**k).is(c)))
         .map_or(0, |k| k.code());
-    let args = super::tuple::tuple_from_slice(args)?;
-    alloc_exception(t, kind, args)
+    let tuple = super::tuple::tuple_from_slice(args)?;
+    let o = alloc_exception(t, kind, tuple)?;
+    if super::class::is_heap(t) {
+        return Ok(o);
+    }
+    init_or_release(o, args)
+}
+
+/// [`init_unicode`] of a new exception `o` (a new reference, given up on failure).
+fn init_or_release(o: Obj, args: &[Obj]) -> MoltResult<Obj> {
+    match init_unicode(o, args) {
+        Ok(()) => Ok(o),
+        Err(e) => {
+            // SAFETY: the caller's new reference, not used after.
+            unsafe { decref(o) };
+            Err(e)
+        }
+    }
 }
 
 /// A new exception of class `t` holding `args` (a tuple; the reference is taken over).
-fn alloc_exception(t: &'static TypeObject, kind: i32, args: Obj) -> MoltResult<Obj> {
+pub(crate) fn alloc_exception(t: &'static TypeObject, kind: i32, args: Obj) -> MoltResult<Obj> {
     let p = match alloc_container(Layout::new::<ExceptionObject>(), t) {
         Ok(p) => p.cast::<ExceptionObject>(),
         Err(e) => {
@@ -231,6 +280,7 @@ fn alloc_exception(t: &'static TypeObject, kind: i32, args: Obj) -> MoltResult<O
         core::ptr::addr_of_mut!((*p).cause).write(None);
         core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
         core::ptr::addr_of_mut!((*p).suggest).write(None);
+        core::ptr::addr_of_mut!((*p).unicode).write(None);
         core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
@@ -249,6 +299,113 @@ pub fn set_args(o: Obj, args: &[Obj]) -> MoltResult<()> {
         unsafe { decref(old) };
     }
     Ok(())
+}
+
+/// `BaseException.__init__(e, *args)` for an exception of any class: `e.args = args`; then, for
+/// a UnicodeDecodeError or UnicodeEncodeError, its members from `args` with CPython's checks
+/// (`UnicodeDecodeError_init`: cleared first, left cleared when the arguments are wrong).
+pub fn init(o: Obj, args: &[Obj]) -> MoltResult<()> {
+    set_args(o, args)?;
+    init_unicode(o, args)
+}
+
+/// The members of a UnicodeDecodeError / UnicodeEncodeError (`PyUnicodeErrorObject`): owned
+/// references (None for CPython's NULL, after `del e.reason`).
+pub struct UnicodeMembers {
+    pub(crate) encoding: Option<Obj>,
+    pub(crate) object: Option<Obj>,
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    pub(crate) reason: Option<Obj>,
+}
+
+impl UnicodeMembers {
+    /// The references the members own.
+    pub(crate) fn refs(&self) -> [Option<Obj>; 3] {
+        [self.encoding, self.object, self.reason]
+    }
+}
+
+/// Whether `o`'s class is UnicodeDecodeError (`Some(true)`), UnicodeEncodeError (`Some(false)`)
+/// or a subclass of one; None for any other object.
+pub(crate) fn unicode_kind(o: Obj) -> Option<bool> {
+    if !is_exception(o) {
+        return None;
+    }
+    let t = o.type_of();
+    if is_subtype(t, &UNICODE_DECODE_ERROR) {
+        Some(true)
+    } else if is_subtype(t, &UNICODE_ENCODE_ERROR) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether `name` is a member that class `c` defines (UnicodeDecodeError's and
+/// UnicodeEncodeError's `encoding`, `object`, `start`, `end`, `reason`): the attribute protocol
+/// reads and writes it with [`unicode_member`] / [`set_unicode_member`].
+pub fn defines_unicode_member(c: &'static TypeObject, name: &str) -> bool {
+    (c.is(&UNICODE_DECODE_ERROR) || c.is(&UNICODE_ENCODE_ERROR)) && matches!(name, "encoding" | "object" | "start" | "end" | "reason")
+}
+
+/// What of UnicodeDecodeError and UnicodeEncodeError lives in `unicode_error` (their members'
+/// parsing, reading and writing, their `str()`): reached through [`set_unicode_hooks`]'s hook,
+/// so that a program that never makes one links none of it.
+pub struct UnicodeErrorHooks {
+    /// `__init__`'s work after `BaseException.__init__` (the members from the arguments).
+    pub init: fn(Obj, &[Obj]) -> MoltResult<()>,
+    pub decode_str: fn(Obj) -> MoltResult<String>,
+    pub encode_str: fn(Obj) -> MoltResult<String>,
+    /// `e.name` / `e.name = v` (`del` with None) of a member.
+    pub member: fn(Obj, &str) -> MoltResult<Obj>,
+    pub set_member: fn(Obj, &str, Option<Obj>) -> MoltResult<()>,
+}
+
+static UNICODE_HOOKS: crate::sys::Global<Option<&'static UnicodeErrorHooks>> = crate::sys::Global::new(None);
+
+/// Installs the Unicode errors' machinery (`unicode_error::enable`).
+pub fn set_unicode_hooks(h: &'static UnicodeErrorHooks) {
+    UNICODE_HOOKS.with(|u| *u = Some(h));
+}
+
+/// The Unicode errors' machinery; the compiler enables it in every program that can make such
+/// an error (one that has bytes or names either class), so its absence is a compiler bug.
+fn unicode_hooks() -> MoltResult<&'static UnicodeErrorHooks> {
+    core::hint::black_box(UNICODE_HOOKS.with(|u| *u))
+        .ok_or_else(|| MoltError::new(ExceptionKind::RuntimeError, "a UnicodeDecodeError or UnicodeEncodeError reached without molt_enable_bytes (a compiler bug)"))
+}
+
+/// `UnicodeDecodeError_init` / `UnicodeEncodeError_init` for an exception of one of those
+/// classes (through the hooks); nothing for the others.
+fn init_unicode(o: Obj, args: &[Obj]) -> MoltResult<()> {
+    if unicode_kind(o).is_none() {
+        return Ok(());
+    }
+    (unicode_hooks()?.init)(o, args)
+}
+
+/// `e.name` for a member of a UnicodeDecodeError / UnicodeEncodeError.
+pub fn unicode_member(o: Obj, name: &str) -> MoltResult<Obj> {
+    (unicode_hooks()?.member)(o, name)
+}
+
+/// `e.name = value` / `del e.name` for a member of a UnicodeDecodeError / UnicodeEncodeError.
+pub fn set_unicode_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
+    (unicode_hooks()?.set_member)(o, name, value)
+}
+
+fn unicode_decode_str(o: Obj) -> MoltResult<String> {
+    (unicode_hooks()?.decode_str)(o)
+}
+
+fn unicode_encode_str(o: Obj) -> MoltResult<String> {
+    (unicode_hooks()?.encode_str)(o)
+}
+
+/// Runs `f` on the members of exception `o` (None for a non-exception).
+pub(crate) fn with_unicode<R>(o: Obj, f: impl FnOnce(&mut Option<Box<UnicodeMembers>>) -> R) -> Option<R> {
+    with_exc(o, |e| f(&mut e.unicode))
 }
 
 /// `e.args` (borrowed: a tuple, valid while `o` lives); empty for a non-exception.
@@ -274,11 +431,15 @@ pub fn dict_slot(o: Obj) -> Option<*mut Option<Obj>> {
 /// `h` is a live exception object.
 pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
-    let (refs, class) = unsafe {
+    let (refs, members, class) = unsafe {
         let e = h.cast::<ExceptionObject>();
-        ([Some((*e).args), (*e).context, (*e).cause, (*e).dict], (*e).heap_class.then(|| Obj::from_static((*h).ty)))
+        (
+            [Some((*e).args), (*e).context, (*e).cause, (*e).dict],
+            (*e).unicode.as_ref().map_or([None; 3], |m| m.refs()),
+            (*e).heap_class.then(|| Obj::from_static((*h).ty)),
+        )
     };
-    for o in refs.into_iter().flatten().chain(class) {
+    for o in refs.into_iter().chain(members).flatten().chain(class) {
         visit(o);
     }
 }
@@ -444,7 +605,7 @@ pub(crate) fn nested<R>(what: &str, f: impl FnOnce() -> MoltResult<R>) -> MoltRe
     r
 }
 
-fn str_nested(o: Obj) -> MoltResult<String> {
+pub(crate) fn str_nested(o: Obj) -> MoltResult<String> {
     nested(" while getting the str of an object", || dispatch::str_of(o))
 }
 
@@ -493,10 +654,11 @@ fn exception_repr(o: Obj) -> MoltResult<String> {
     repr_text(o)
 }
 
-/// The references an exception owns that `free` releases (its class excepted).
-fn children(e: &mut ExceptionObject) -> [Option<Obj>; 4] {
+/// The references an exception owns that `free` releases (its class excepted), taken out of it.
+fn children(e: &mut ExceptionObject) -> [Option<Obj>; 7] {
     let args = core::mem::take(&mut e.args);
-    [Some(args), e.context.take(), e.cause.take(), e.dict.take()]
+    let [a, b, c] = e.unicode.take().map_or([None; 3], |m| m.refs());
+    [Some(args), e.context.take(), e.cause.take(), e.dict.take(), a, b, c]
 }
 
 /// Frees an exception object, then every exception whose last reference it held, and so on,

@@ -975,6 +975,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::Str
                 | HeapKind::StrAsciiIterator
                 | HeapKind::StrIterator
+                | HeapKind::Bytes
+                | HeapKind::BytesIterator
                 | HeapKind::Range
                 | HeapKind::RangeIterator
                 | HeapKind::LongRangeIterator
@@ -1055,6 +1057,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::Str
                 | HeapKind::StrAsciiIterator
                 | HeapKind::StrIterator
+                | HeapKind::Bytes
+                | HeapKind::BytesIterator
                 | HeapKind::Range
                 | HeapKind::RangeIterator
                 | HeapKind::LongRangeIterator

@@ -435,6 +435,9 @@ pub fn generic_getattr(o: Obj, name: &str) -> MoltResult<Obj> {
                 {
                     return super::attrs::builtin_getattr(o, name);
                 }
+                if exc::defines_unicode_member(c, name) {
+                    return exc::unicode_member(o, name);
+                }
                 if let Some(v) = descr::static_attr(c, name) {
                     descr = Some(Owned(v));
                     break;
@@ -645,6 +648,9 @@ pub fn generic_setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> 
             None => {
                 if exc::is_exception(o) && c.is(&exc::BASE_EXCEPTION) && exception_getset(n) {
                     return super::attrs::exception_setattr(o, n, value);
+                }
+                if exc::defines_unicode_member(c, n) {
+                    return exc::set_unicode_member(o, n, value);
                 }
                 if descr::static_attr(c, n).map(Owned).is_some() {
                     found_static = true;

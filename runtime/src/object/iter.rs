@@ -117,6 +117,28 @@ fn with_state<R>(it: Obj, f: impl FnOnce(&mut SeqIterObject) -> R) -> Option<R> 
     Some(f(unsafe { &mut *h.cast::<SeqIterObject>().cast_mut() }))
 }
 
+/// A new sequence iterator of type `ty` (made by [`iter_type`]) over `seq`, for a sequence type
+/// defined elsewhere (`bytes_iterator`); its steps go through [`seq_iter_step`].
+pub(crate) fn new_seq_iter(ty: &'static TypeObject, seq: Obj) -> MoltResult<Obj> {
+    new_iter(ty, seq)
+}
+
+/// One step of a sequence iterator made by [`new_seq_iter`]: `item(seq, index)` is the item at
+/// the iterator's index, None past the end (then the iterator is exhausted and stays so).
+pub(crate) fn seq_iter_step<T>(it: Obj, item: impl FnOnce(Obj, usize) -> Option<T>) -> Option<T> {
+    let (seq, index) = with_state(it, |s| (s.seq, s.index))?;
+    match item(seq?, index) {
+        Some(x) => {
+            with_state(it, |s| s.index += 1);
+            Some(x)
+        }
+        None => {
+            exhaust(it);
+            None
+        }
+    }
+}
+
 /// Marks iterator `it` exhausted, releasing its sequence.
 fn exhaust(it: Obj) {
     if let Some(Some(seq)) = with_state(it, |s| s.seq.take()) {
@@ -209,7 +231,7 @@ fn self_iter(it: Obj) -> MoltResult<Obj> {
 }
 
 /// An iterator type named `name` whose instances are `SeqIterObject`s of kind `kind`.
-const fn iter_type(
+pub(crate) const fn iter_type(
     name: &'static str,
     next: fn(Obj) -> MoltResult<Option<Obj>>,
     kind: HeapKind,

@@ -13,7 +13,9 @@
 //! NotImplemented), `int` + `bigint` + `int_float` (Python ints), `float`, `str`, `tuple`,
 //! `list` + `list_methods` + `list_sort` + `list_slice` (lists, their methods, timsort, slice
 //! assignment), `dict` + `dict_methods` + `dict_views` (dicts, their methods, views and
-//! iterators), `set` + `set_methods` (set and frozenset, their algebra and methods), `call`
+//! iterators), `set` + `set_methods` (set and frozenset, their algebra and methods), `bytes` +
+//! `bytes_methods` (bytes objects and their methods), `codecs` + `codec_names` (`str.encode`,
+//! `bytes.decode`: the utf-8, ascii and latin-1 codecs and CPython's codec names), `call`
 //! (method calls and their argument checks), `callable` (calls of values, `callable()`, the
 //! current frame depth), `function` (function objects, their argument binding, cells),
 //! `builtin_fn` (builtin functions as values), `construct` (calls of classes), `map_filter`
@@ -58,12 +60,16 @@ pub mod attr_cache;
 pub mod attrs;
 pub mod bigint;
 pub mod bisect;
+pub mod bytes;
+pub mod bytes_methods;
 pub mod builtin_fn;
 pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
 pub mod callable;
 pub mod class;
+pub mod codec_names;
+pub mod codecs;
 pub mod collections;
 pub mod construct;
 pub mod convert;
@@ -121,6 +127,7 @@ mod tests;
 pub mod textio;
 pub mod time_module;
 pub mod tuple;
+pub mod unicode_error;
 pub mod typing;
 pub mod user_module;
 pub mod types;
@@ -339,6 +346,7 @@ pub mod abi {
         molt_builtin_class, molt_exc_matches_class, molt_exception_class,
         molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,
     };
+    pub use super::bytes::{molt_bytes_const, molt_enable_bytes};
     pub use super::class::molt_class_new;
     pub use super::instance::molt_instance_new;
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};

@@ -140,6 +140,9 @@ pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
         let out: String = positions(first, step, n).map(|i| chars[i]).collect();
         return str_from_text(&out);
     }
+    if let Some(f) = seq.type_of().ext.and_then(|e| e.getslice) {
+        return f(seq, start, stop, step);
+    }
     fail(TypeError, alloc::format!("'{}' object is not subscriptable", seq.type_of().name))
 }
 

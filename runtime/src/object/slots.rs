@@ -570,7 +570,7 @@ pub fn heap_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> Molt
         }
         Some(Found::Static(c)) if c.is(&exc::BASE_EXCEPTION) => {
             super::call::no_keywords_for(t.name, kw)?;
-            exc::set_args(obj.get(), pos)?;
+            exc::init(obj.get(), pos)?;
         }
         _ => object_init(obj.get(), pos, kw)?,
     }

@@ -272,8 +272,14 @@ fn str_hash(v: Obj) -> MoltResult<i64> {
 
 /// The hash of a str whose text is `text` (what `hash()` of it gives).
 pub fn hash_text(text: &str) -> i64 {
+    hash_bytes(text.as_bytes())
+}
+
+/// The hash of the UTF-8 bytes of a str, or of a bytes object (CPython hashes both with
+/// `_Py_HashBytes`, so an ASCII str and its bytes hash alike).
+pub fn hash_bytes(data: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
+    for &b in data {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     let h = h as i64;
@@ -527,8 +533,13 @@ pub unsafe extern "C" fn molt_str_const(text: *const u8, len: i64, slot: *const 
     super::incref(o); // the slot's reference
     // SAFETY: as above.
     unsafe { slot.write(o.raw()) };
-    literals::with(|l| l.push(slot as usize));
+    keep_literal(slot);
     o
+}
+
+/// Remembers a literal's slot (holding a reference) for `release_literals` at exit.
+pub(crate) fn keep_literal(slot: *mut u64) {
+    literals::with(|l| l.push(slot as usize));
 }
 
 /// Drops the references the literal slots hold (`molt_str_const`), zeroing them: at exit,

@@ -1061,6 +1061,11 @@ pub extern "C" fn molt_enable_str_format() {
     STR_ENABLED.enable(4, STR_FORMAT_METHODS);
 }
 
+/// Makes `str.encode` callable (from `molt_enable_bytes`: it makes bytes objects).
+pub fn enable_encode() {
+    STR_ENABLED.enable(5, STR_ENCODE_METHODS);
+}
+
 /// Enables every method of str (the unit tests).
 #[cfg(test)]
 pub fn enable_all() {
@@ -1069,7 +1074,11 @@ pub fn enable_all() {
     molt_enable_str_title_methods();
     molt_enable_str_class_methods();
     molt_enable_str_format();
+    enable_encode();
 }
+
+/// `str.encode`, enabled with the class `bytes` (`codecs`).
+const STR_ENCODE_METHODS: &[MethodDef] = &[MethodDef { name: "encode", call: super::codecs::str_encode }];
 
 /// `str.format`, enabled alone: it links the whole format-spec machinery.
 const STR_FORMAT_METHODS: &[MethodDef] = &[MethodDef {

@@ -273,11 +273,17 @@ pub struct TypeExt {
     /// Of a metatype (the type of heap classes other than `type`: `enum.EnumType`), what it
     /// adds to its classes; see [`MetaSlots`].
     pub meta: Option<&'static MetaSlots>,
+    /// `seq[start:stop:step]` of a sequence type other than tuple, list, str and range (which
+    /// `slice::getslice` knows): `bytes`.
+    pub getslice: Option<GetSliceFn>,
 }
+
+/// `seq[start:stop:step]` (each bound a value or None): a new reference.
+pub type GetSliceFn = fn(Obj, Obj, Obj, Obj) -> MoltResult<Obj>;
 
 impl TypeExt {
     /// Nothing defined.
-    pub const EMPTY: TypeExt = TypeExt { module: "", descr_get: None, class_attributes: None, meta: None };
+    pub const EMPTY: TypeExt = TypeExt { module: "", descr_get: None, class_attributes: None, meta: None, getslice: None };
 }
 
 /// `C.name = value` (`value` Some) or `del C.name` on a class of a metatype: Some(result) when

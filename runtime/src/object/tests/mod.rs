@@ -11,6 +11,7 @@
 //! Invariants: every object a line creates is released before the line's result is returned.
 
 mod builtins;
+mod bytes_methods;
 mod calls;
 mod classes;
 mod dicts;
