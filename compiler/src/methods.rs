@@ -36,6 +36,8 @@ const LIST: Option<TySet> = Some(TySet::LIST);
 const STR: Option<TySet> = Some(TySet::STR);
 const BOOL: Option<TySet> = Some(TySet::BOOL);
 const TUPLE: Option<TySet> = Some(TySet::TUPLE);
+/// An object of none of the scalar types, tuple or list (a bytes object).
+const OBJECT: Option<TySet> = Some(TySet::OBJECT);
 const ANY: Option<TySet> = None;
 
 /// The methods of `str` the runtime implements, their result types and the runtime function
@@ -84,6 +86,7 @@ const STR_METHODS: &[(&str, Option<TySet>, RtFn)] = &[
     ("istitle", BOOL, RtFn::molt_enable_str_class_methods),
     ("isupper", BOOL, RtFn::molt_enable_str_class_methods),
     ("format", STR, RtFn::molt_enable_str_format),
+    ("encode", OBJECT, RtFn::molt_enable_bytes),
 ];
 
 /// The runtime function that makes str method `name` callable, if str has such a method.
@@ -114,7 +117,7 @@ const TUPLE_METHODS: MethodTable = &[("count", INT), ("index", INT)];
 
 /// CPython 3.11's attribute names of each builtin type (`dir()` without dunders) that Molt does
 /// not implement yet: calls of these are refused at compile time.
-const STR_NOT_YET: &[&str] = &["encode", "format_map", "maketrans", "translate"];
+const STR_NOT_YET: &[&str] = &["format_map", "maketrans", "translate"];
 const INT_NOT_YET: &[&str] =
     &["as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator", "real", "to_bytes"];
 const FLOAT_NOT_YET: &[&str] = &["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"];
@@ -170,7 +173,8 @@ mod tests {
         }
         assert_eq!(lookup(Some(Type::List), "push"), Method::Missing);
         assert_eq!(lookup(Some(Type::Str), "upper"), Method::Supported(STR));
-        assert_eq!(lookup(Some(Type::Str), "encode"), Method::NotYet);
+        assert_eq!(lookup(Some(Type::Str), "encode"), Method::Supported(OBJECT));
+        assert_eq!(lookup(Some(Type::Str), "translate"), Method::NotYet);
         assert_eq!(lookup(Some(Type::Str), "push"), Method::Missing);
         assert_eq!(lookup(Some(Type::Int), "append"), Method::Missing);
         assert_eq!(lookup(Some(Type::List), "__len__"), Method::NotYet);

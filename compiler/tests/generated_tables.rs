@@ -1,6 +1,7 @@
 //! Tables generated from CPython itself are fresh: regenerating them with the reference
 //! `python3` gives the committed files (the runtime's `dir()` lists behind AttributeError
-//! suggestions; the codec names a PEP 263 coding declaration may use).
+//! suggestions; the codec names a PEP 263 coding declaration may use; the codec names
+//! `str.encode`/`bytes.decode` know).
 
 mod common;
 
@@ -17,6 +18,11 @@ fn dir_table_is_fresh() {
 #[test]
 fn codec_names_are_fresh() {
     check("compiler/tools/codec_names.py");
+}
+
+#[test]
+fn runtime_codec_names_are_fresh() {
+    check("runtime/tools/codec_names.py");
 }
 
 #[test]

@@ -101,6 +101,14 @@ impl<'a> Unit<'a> {
 
 type R<T> = Result<T, String>;
 
+/// The `value` of an `l.bytes` / `l.bytes_slot` op (the verifier guarantees it).
+fn bytes_attr(o: &molt_ir::OpData) -> R<&[u8]> {
+    match o.attr("value") {
+        Some(Attr::Bytes(b)) => Ok(b),
+        _ => Err(format!("invariant `attributes` broken: `{}` has no bytes value", o.opcode.name())),
+    }
+}
+
 /// Enum attribute `name` of a verified LIR op (an error when it is missing: a compiler bug).
 fn enum_attr<E: AttrEnum>(o: &OpData, name: &str) -> R<E> {
     o.enum_attr(name).ok_or_else(|| format!("`{}` has no valid `{name}` attribute", o.opcode.name()))
@@ -174,6 +182,9 @@ struct Codegen<'c, 'm, 's> {
     strings: HashMap<String, PointerValue<'c>>,
     /// The caching word of each string literal (`l.str_slot`).
     str_slots: HashMap<String, PointerValue<'c>>,
+    /// The static data and the caching word of each bytes literal (`l.bytes`, `l.bytes_slot`).
+    bytes: HashMap<Vec<u8>, PointerValue<'c>>,
+    bytes_slots: HashMap<Vec<u8>, PointerValue<'c>>,
     exc_pending: Option<GlobalValue<'c>>,
     /// The runtime's current recursion limit (`sys.setrecursionlimit`).
     recursion_limit: Option<GlobalValue<'c>>,
@@ -212,6 +223,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             ref_globals: std::collections::HashSet::new(),
             strings: HashMap::new(),
             str_slots: HashMap::new(),
+            bytes: HashMap::new(),
+            bytes_slots: HashMap::new(),
             exc_pending: None,
             recursion_limit: None,
             objects: HashMap::new(),
@@ -375,6 +388,35 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         g.set_initializer(&self.ctx.i64_type().const_zero());
         let p = g.as_pointer_value();
         self.str_slots.insert(s.to_string(), p);
+        p
+    }
+
+    /// The word where `molt_bytes_const` keeps the object of bytes literal `b`.
+    fn bytes_slot(&mut self, b: &[u8]) -> PointerValue<'c> {
+        if let Some(p) = self.bytes_slots.get(b) {
+            return *p;
+        }
+        let g = self.module.add_global(self.ctx.i64_type(), None, ".bytesslot");
+        g.set_linkage(Linkage::Private);
+        g.set_initializer(&self.ctx.i64_type().const_zero());
+        let p = g.as_pointer_value();
+        self.bytes_slots.insert(b.to_vec(), p);
+        p
+    }
+
+    /// The address of the static bytes of literal `b`.
+    fn bytes_ptr(&mut self, b: &[u8]) -> PointerValue<'c> {
+        if let Some(p) = self.bytes.get(b) {
+            return *p;
+        }
+        let arr = self.ctx.const_string(b, false);
+        let g = self.module.add_global(arr.get_type(), None, ".bytes");
+        g.set_linkage(Linkage::Private);
+        g.set_constant(true);
+        g.set_unnamed_addr(true);
+        g.set_initializer(&arr);
+        let p = g.as_pointer_value();
+        self.bytes.insert(b.to_vec(), p);
         p
     }
 
@@ -783,6 +825,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
             Opcode::LStrSlot => Some(self.str_slot(&attr_s("value")).into()),
+            Opcode::LBytes => Some(self.bytes_ptr(bytes_attr(o)?).into()),
+            Opcode::LBytesSlot => Some(self.bytes_slot(bytes_attr(o)?).into()),
             Opcode::LModuleDesc => Some(self.descriptor(&attr_s("module")).into()),
             Opcode::LSiteCache => {
                 let Some(&Attr::Int(n)) = o.attr("words") else { return Err("l.site_cache without `words`".into()) };

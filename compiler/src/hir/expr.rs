@@ -105,6 +105,7 @@ impl<'a> FnLower<'a> {
             // `...` is the runtime's constant, whatever the name `Ellipsis` is bound to here.
             Expr::EllipsisLiteral(_) => self.emit(b, NewOp::new(Opcode::PyBuiltinClass, sp).attr("name", Attr::Str("Ellipsis".into())).result(Type::Obj)),
             Expr::StringLiteral(s) => Some(self.konst(b, Attr::Str(s.value.to_str().to_string()), sp)),
+            Expr::BytesLiteral(s) => Some(self.konst(b, Attr::Bytes(s.value.bytes().collect()), sp)),
             Expr::FString(f) => self.fstring(f, sp),
             Expr::Name(n) => self.read_name(n.id.as_str(), sp),
             Expr::BinOp(bin) => {
@@ -952,6 +953,9 @@ fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool 
         | C::StaticMethod
         | C::ClassMethod
         | C::Property => return false,
+        // `bytes.fromhex(s)`, and the methods read from the class (method descriptors): the
+        // runtime has every one (translate and maketrans raise NotImplementedError).
+        C::Bytes => return true,
     };
     matches!(crate::methods::lookup(Some(ty), name), crate::methods::Method::Supported(_))
 }

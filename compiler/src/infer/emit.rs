@@ -552,6 +552,11 @@ impl Emitter<'_, '_> {
         };
         let truth = |s: &mut Self, v: Value| s.value(b, NewOp::new(Opcode::TObjTruth, sp).operands([v]).result(Type::Bool));
         let v = match o.opcode {
+            // A bytes literal (the one generic constant): a boxed object made once.
+            Opcode::PyConst if matches!(o.attr("value"), Some(Attr::Bytes(_))) => {
+                let value = o.attr("value").cloned().unwrap_or(Attr::None);
+                self.value(b, NewOp::new(Opcode::TConst, sp).attr("value", value).result(Type::TObj))
+            }
             // Ops with several results.
             Opcode::PyUnpack => {
                 let x = boxed_operand(self, 0);

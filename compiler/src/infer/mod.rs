@@ -233,6 +233,16 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             if op.opcode == Opcode::TObjBinop && op.enum_attr::<molt_ir::ArithOp>("op") == Some(molt_ir::ArithOp::Mod) {
                 add(crate::abi::RtFn::molt_enable_str_mod);
             }
+            // The class `bytes` as a value, a bytes literal (`str(b, encoding)` decodes), or a
+            // Unicode error class whose objects the program may make itself (their members come
+            // with the codecs).
+            if op.opcode == Opcode::TBuiltinClass
+                && op.attr("name").and_then(Attr::as_str).and_then(crate::builtins::builtin_class) == Some(crate::abi::BuiltinClass::Bytes)
+                || op.opcode == Opcode::TConst && matches!(op.attr("value"), Some(Attr::Bytes(_)))
+                || ["name", "kind"].iter().any(|a| matches!(op.attr(a).and_then(Attr::as_str), Some("UnicodeDecodeError" | "UnicodeEncodeError")))
+            {
+                add(crate::abi::RtFn::molt_enable_bytes);
+            }
             // A str method read from the class itself (`key=str.lower`): its method descriptor
             // calls it.
             if op.opcode == Opcode::TObjGetattr

@@ -384,6 +384,9 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
     let list_lat = Lat::T(Type::List);
     let any = Lat::Boxed(TySet::ALL.union(TySet::OBJECT));
     match o.opcode {
+        // A bytes literal is a boxed object of none of the scalar types (so no int, float or
+        // str method can be what `b.hex()` calls).
+        Opcode::PyConst if matches!(o.attr("value"), Some(Attr::Bytes(_))) => Rule::Generic(vec![Lat::Boxed(TySet::OBJECT)]),
         Opcode::PyConst => Rule::Typed(vec![o.attr("value").and_then(Attr::literal_type).unwrap_or(Type::None)]),
         Opcode::PyBinop | Opcode::PyInplaceBinop => {
             let op = o.expect_enum_attr::<ArithOp>("op");

@@ -57,7 +57,7 @@ impl L<'_> {
                 let bits = self.i64c(if *b { 2 } else { 0 }, sp);
                 self.cast(CastOp::BitsRef, bits, Type::Ref, sp)
             }
-            Attr::Float(_) | Attr::None | Attr::Str(_) | Attr::Sym(_) | Attr::Type(_) => self.zero(Type::Ref, sp),
+            Attr::Float(_) | Attr::None | Attr::Str(_) | Attr::Bytes(_) | Attr::Sym(_) | Attr::Type(_) => self.zero(Type::Ref, sp),
         }
     }
 

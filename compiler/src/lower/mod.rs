@@ -37,9 +37,9 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_print_float | RtFn::molt_print_bool | RtFn::molt_print_none | RtFn::molt_print_str
         | RtFn::molt_raise | RtFn::molt_traceback_push | RtFn::molt_int_cmp | RtFn::molt_cmp_int_float | RtFn::molt_obj_dealloc | RtFn::molt_obj_decref | RtFn::molt_enable_str_mod
         | RtFn::molt_enable_str_methods | RtFn::molt_enable_str_case_methods | RtFn::molt_enable_str_title_methods
-        | RtFn::molt_enable_str_class_methods | RtFn::molt_enable_str_format => false,
+        | RtFn::molt_enable_str_class_methods | RtFn::molt_enable_str_format | RtFn::molt_enable_bytes => false,
         // New objects: MemoryError when allocation fails.
-        RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 | RtFn::molt_str_const | RtFn::molt_str_build => true,
+        RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 | RtFn::molt_str_const | RtFn::molt_str_build | RtFn::molt_bytes_const => true,
         RtFn::molt_exc_fetch | RtFn::molt_exc_matches | RtFn::molt_exc_handling_begin | RtFn::molt_exc_handling_end => false,
         RtFn::molt_exc_reraise | RtFn::molt_raise_new | RtFn::molt_exc_new | RtFn::molt_raise_obj | RtFn::molt_raise_active => true,
         RtFn::molt_print_int | RtFn::molt_print_obj | RtFn::molt_float_floordiv | RtFn::molt_float_mod | RtFn::molt_float_pow | RtFn::molt_float_to_int
@@ -241,6 +241,14 @@ impl L<'_> {
         self.call(RtFn::molt_str_const, vec![p, n, slot], Some(Type::Ref), sp).unwrap_or(p)
     }
 
+    /// The bytes object of literal `b` (made once, then the same object at every evaluation).
+    fn bytes_object(&mut self, b: Vec<u8>, sp: Span) -> Value {
+        let n = self.konst(Attr::Int(b.len() as i64), Type::I64, sp);
+        let p = self.val(NewOp::new(Opcode::LBytes, sp).attr("value", Attr::Bytes(b.clone())).result(Type::Ptr));
+        let slot = self.val(NewOp::new(Opcode::LBytesSlot, sp).attr("value", Attr::Bytes(b)).result(Type::Ptr));
+        self.call(RtFn::molt_bytes_const, vec![p, n, slot], Some(Type::Ref), sp).unwrap_or(p)
+    }
+
     /// A new per-site attribute cache (`l.site_cache`).
     fn site_cache(&mut self, sp: Span) -> Value {
         self.val(NewOp::new(Opcode::LSiteCache, sp).attr("words", Attr::Int(crate::abi::ATTR_CACHE_WORDS)).result(Type::Ptr))
@@ -298,6 +306,7 @@ impl L<'_> {
                 // Materialised at each use (`L::v`).
                 (Type::Str, _) => None,
                 (Type::Int, a) => Some(self.int_const(&a, sp)),
+                (Type::TObj, Attr::Bytes(b)) => Some(self.bytes_object(b, sp)),
                 (t, a) => Some(self.konst(a, machine_type(t), sp)),
             },
             Opcode::TUndef => Some(self.zero(machine_type(res_ty.unwrap_or(Type::None)), sp)),

@@ -1,0 +1,2 @@
+# CPython's TypeError for bytes + str.
+print(b"abc" + "def")
