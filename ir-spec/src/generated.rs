@@ -160,6 +160,8 @@ pub enum Opcode {
     PyBuildString,
     /// `py.dict`: A dict display `{k1: v1, …}`: the keys and values alternate (evaluated before), inserted in order.
     PyDict,
+    /// `py.dict_update`: Merges a `**` item of a dict display into the dict being built (CPython's DICT_UPDATE): a dict, or a mapping through its `keys()` and `[]`, later keys winning; TypeError "'int' object is not a mapping".
+    PyDictUpdate,
     /// `py.set`: A set display `{a, b}` (items evaluated before), added in order.
     PySet,
     /// `py.list_extend_star`: `*iterable` in a list or tuple display: extends the display's list (operands: the list, the iterable).
@@ -418,6 +420,8 @@ pub enum Opcode {
     TCallValueEx,
     /// `t.kwargs_merge`: Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).
     TKwargsMerge,
+    /// `t.dict_update`: Merges a mapping into a dict being built (`py.dict_update`).
+    TDictUpdate,
     /// `t.call_value`: `callee(…)` of a boxed value (`py.call_value`): the callee, the positional arguments, then the keyword values named by `kwnames` (with `star` = 1: the callee and the tuple of them all).
     TCallValue,
     /// `t.cell_new`: A new cell, holding the operand or empty.
@@ -527,7 +531,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 241] = [
+    pub const ALL: [Opcode; 243] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -587,6 +591,7 @@ impl Opcode {
         Opcode::PyList,
         Opcode::PyBuildString,
         Opcode::PyDict,
+        Opcode::PyDictUpdate,
         Opcode::PySet,
         Opcode::PyListExtendStar,
         Opcode::PyListToTuple,
@@ -716,6 +721,7 @@ impl Opcode {
         Opcode::TImportFrom,
         Opcode::TCallValueEx,
         Opcode::TKwargsMerge,
+        Opcode::TDictUpdate,
         Opcode::TCallValue,
         Opcode::TCellNew,
         Opcode::TCellGet,
@@ -844,6 +850,7 @@ impl Opcode {
             "py.list" => Opcode::PyList,
             "py.build_string" => Opcode::PyBuildString,
             "py.dict" => Opcode::PyDict,
+            "py.dict_update" => Opcode::PyDictUpdate,
             "py.set" => Opcode::PySet,
             "py.list_extend_star" => Opcode::PyListExtendStar,
             "py.list_to_tuple" => Opcode::PyListToTuple,
@@ -973,6 +980,7 @@ impl Opcode {
             "t.import_from" => Opcode::TImportFrom,
             "t.call_value_ex" => Opcode::TCallValueEx,
             "t.kwargs_merge" => Opcode::TKwargsMerge,
+            "t.dict_update" => Opcode::TDictUpdate,
             "t.call_value" => Opcode::TCallValue,
             "t.cell_new" => Opcode::TCellNew,
             "t.cell_get" => Opcode::TCellGet,
@@ -1101,6 +1109,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyList
             | $crate::Opcode::PyBuildString
             | $crate::Opcode::PyDict
+            | $crate::Opcode::PyDictUpdate
             | $crate::Opcode::PySet
             | $crate::Opcode::PyListExtendStar
             | $crate::Opcode::PyListToTuple
@@ -1237,6 +1246,7 @@ macro_rules! t_ops {
             | $crate::Opcode::TImportFrom
             | $crate::Opcode::TCallValueEx
             | $crate::Opcode::TKwargsMerge
+            | $crate::Opcode::TDictUpdate
             | $crate::Opcode::TCallValue
             | $crate::Opcode::TCellNew
             | $crate::Opcode::TCellGet
@@ -1300,7 +1310,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 241] = [
+static SPECS: [OpSpec; 243] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2066,6 +2076,19 @@ static SPECS: [OpSpec; 241] = [
         attrs: &[],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.dict_update",
+        dialect: Dialect::Py,
+        doc: "Merges a `**` item of a dict display into the dict being built (CPython's DICT_UPDATE): a dict, or a mapping through its `keys()` and `[]`, later keys winning; TypeError \"'int' object is not a mapping\".",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -3737,6 +3760,19 @@ static SPECS: [OpSpec; 241] = [
         dialect: Dialect::T,
         doc: "Merges a mapping into a call's keyword-arguments dict (`py.kwargs_merge`).",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.dict_update",
+        dialect: Dialect::T,
+        doc: "Merges a mapping into a dict being built (`py.dict_update`).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: false,
         results: &[],
         variadic_results: false,

@@ -427,6 +427,10 @@ molt_abi! {
         /// ("cannot convert dictionary update sequence element #0 to a sequence", "dictionary
         /// update sequence element #0 has length 3; 2 is required").
         fn molt_dict_from(a: obj) -> obj;
+        /// `{**mapping}`: merges `mapping` into `dict`, a display being built (CPython's
+        /// DICT_UPDATE: a dict, or any object through its `keys()` and `[]`; TypeError "'int'
+        /// object is not a mapping").
+        fn molt_dict_update(dict: obj, mapping: obj) -> void;
         /// A new empty set.
         fn molt_set_new() -> obj;
         /// `set.add(item)` while building a display `{a, b}`. Borrows `item`.

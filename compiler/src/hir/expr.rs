@@ -256,20 +256,7 @@ impl<'a> FnLower<'a> {
                 self.comprehension(CompKind::Dict, c.range, &c.generators, vec![(**key).clone(), (*c.value).clone()])
             }
             Expr::List(l) => self.display(&l.elts, false, sp),
-            Expr::Dict(d) => {
-                let mut vals = Vec::new();
-                for item in d.items.iter() {
-                    let Some(k) = &item.key else {
-                        self.err(Diagnostic::new("E0101", span(item.value.range()), "`**` unpacking in a dict display is not supported yet")
-                            .label("`**` item").help("merge with `update()`"));
-                        return None;
-                    };
-                    vals.push(self.expr(k)?);
-                    vals.push(self.expr(&item.value)?);
-                }
-                let b = self.cur?;
-                self.emit(b, NewOp::new(Opcode::PyDict, sp).operands(vals).result(Type::Obj))
-            }
+            Expr::Dict(d) => self.dict_display(&d.items, sp),
             Expr::Set(st) => self.set_display(&st.elts, sp),
             Expr::Attribute(a) => {
                 if !self.check_module_attribute(&a.value, a.attr.as_str(), sp) {
@@ -333,6 +320,43 @@ impl<'a> FnLower<'a> {
     /// A set display. More than two constant items are built as CPython's compiler builds them
     /// — a frozenset constant, rebuilt from its own order when the constant is stored, merged
     /// into a new set — because the order of a set depends on how it was built.
+    /// A dict display. With `**` items, CPython's order: a dict of the pairs before the first
+    /// `**`, then each `**` mapping merged in (`DICT_UPDATE`) and each run of pairs between them
+    /// made into a dict of its own first (`BUILD_MAP`: its values all evaluated before its keys
+    /// are hashed) and merged.
+    fn dict_display(&mut self, items: &[ast::DictItem], sp: Span) -> Option<Value> {
+        let mut dict = None;
+        let mut i = 0;
+        while i < items.len() || dict.is_none() {
+            let run = items[i..].iter().take_while(|it| it.key.is_some()).count();
+            let mut vals = Vec::new();
+            for item in &items[i..i + run] {
+                let k = item.key.as_ref()?;
+                vals.push(self.expr(k)?);
+                vals.push(self.expr(&item.value)?);
+            }
+            i += run;
+            let b = self.cur?;
+            match dict {
+                None => dict = Some(self.emit(b, NewOp::new(Opcode::PyDict, sp).operands(vals).result(Type::Obj))?),
+                Some(d) if run > 0 => {
+                    let part = self.emit(b, NewOp::new(Opcode::PyDict, sp).operands(vals).result(Type::Obj))?;
+                    let b = self.cur?;
+                    self.append(b, NewOp::new(Opcode::PyDictUpdate, sp).operands([d, part]));
+                }
+                Some(_) => {}
+            }
+            if let Some(item) = items.get(i) {
+                let m = self.expr(&item.value)?;
+                let b = self.cur?;
+                let d = dict?;
+                self.append(b, NewOp::new(Opcode::PyDictUpdate, sp).operands([d, m]));
+                i += 1;
+            }
+        }
+        dict
+    }
+
     fn set_display(&mut self, elts: &[Expr], sp: Span) -> Option<Value> {
         // With `*` items, CPython's order: a set of the items before the first star, then each
         // starred iterable merged in (`SET_UPDATE`) and each other item added (`SET_ADD`).

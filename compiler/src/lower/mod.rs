@@ -59,7 +59,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id |
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
-        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_map
+        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_dict_update | RtFn::molt_map
         | RtFn::molt_filter | RtFn::molt_import_native | RtFn::molt_import_user | RtFn::molt_import_from => true,
         RtFn::molt_gen_new | RtFn::molt_gen_sent | RtFn::molt_yf_send => true,
         RtFn::molt_yf_done => false,
@@ -770,6 +770,10 @@ impl L<'_> {
             Opcode::TCallValueEx => {
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
                 Some(self.call_val(RtFn::molt_call_ex, vec![ops[0], ops[1], ops[2], depth], Type::Ref, sp))
+            }
+            Opcode::TDictUpdate => {
+                self.call(RtFn::molt_dict_update, ops, None, sp);
+                None
             }
             Opcode::TKwargsMerge => {
                 self.call(RtFn::molt_kwargs_merge, ops, None, sp);

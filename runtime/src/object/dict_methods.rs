@@ -1,5 +1,6 @@
 //! The methods of `dict`: clear, copy, get, items, keys, values, pop, popitem, setdefault,
-//! update (`fromkeys`, a classmethod, is not supported).
+//! update (`fromkeys`, a classmethod, is not supported); `molt_dict_update`, the `**` items of a
+//! dict display.
 //!
 //! Relies on: `dict` for the table primitives; `dict_views` for the views; `call` for the
 //! argument checks (`METH_NOARGS`, `METH_FASTCALL` with Argument Clinic's
@@ -164,3 +165,32 @@ pub const DICT_METHODS: &[MethodDef] = &[
         call: copy,
     },
 ];
+
+/// `{**mapping}` in a display (CPython's DICT_UPDATE: `PyDict_Update`, then any AttributeError
+/// becomes TypeError "'int' object is not a mapping").
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_dict_update(d: Obj, mapping: Obj) {
+    crate::exceptions::value_or_raise(match dict_update(d, mapping) {
+        Err(e) if e.kind == crate::ExceptionKind::AttributeError => {
+            fail(crate::ExceptionKind::TypeError, alloc::format!("'{}' object is not a mapping", mapping.type_of().name))
+        }
+        r => r,
+    });
+}
+
+/// `dict_merge(d, b, override=1)`: a dict merged at once; any other object through its
+/// `keys()` (an AttributeError when it has none) and `b[key]`.
+fn dict_update(d: Obj, b: Obj) -> MoltResult<()> {
+    if dict::is_dict(b) {
+        return dict::merge(d, b);
+    }
+    let keys = super::range::Owned(super::attrs::getattr(b, "keys")?);
+    let keys = super::range::Owned(super::callable::call_object(keys.get(), &[], &[])?);
+    let it = super::range::Owned(super::iter::get_iter(keys.get())?);
+    while let Some(k) = super::iter::iter_next(it.get())? {
+        let k = super::range::Owned(k);
+        let v = super::range::Owned(dispatch::getitem(b, k.get())?);
+        dict::set_item(d, k.get(), v.get())?;
+    }
+    Ok(())
+}
