@@ -38,6 +38,7 @@ const BOOL: Option<TySet> = Some(TySet::BOOL);
 const TUPLE: Option<TySet> = Some(TySet::TUPLE);
 /// An object of none of the scalar types, tuple or list (a bytes object).
 const OBJECT: Option<TySet> = Some(TySet::OBJECT);
+const FLOAT: Option<TySet> = Some(TySet::FLOAT);
 const ANY: Option<TySet> = None;
 
 /// The methods of `str` the runtime implements, their result types and the runtime function
@@ -112,15 +113,32 @@ const LIST_METHODS: MethodTable = &[
     ("sort", NONE),
 ];
 
+/// The methods of `int` the runtime implements (made callable by `molt_enable_number_methods`).
+const INT_METHODS: MethodTable = &[
+    ("bit_length", INT),
+    ("bit_count", INT),
+    ("to_bytes", OBJECT),
+    ("from_bytes", INT),
+    ("as_integer_ratio", TUPLE),
+    ("conjugate", INT),
+];
+
+/// The methods of `float` the runtime implements (as `INT_METHODS`).
+const FLOAT_METHODS: MethodTable = &[("is_integer", BOOL), ("as_integer_ratio", TUPLE), ("hex", STR), ("conjugate", FLOAT)];
+
+/// Whether `name` is a method of int or float that `molt_enable_number_methods` makes callable.
+pub fn is_number_method(name: &str) -> bool {
+    INT_METHODS.iter().chain(FLOAT_METHODS).any(|m| m.0 == name)
+}
+
 /// The methods of `tuple` (all of them).
 const TUPLE_METHODS: MethodTable = &[("count", INT), ("index", INT)];
 
 /// CPython 3.11's attribute names of each builtin type (`dir()` without dunders) that Molt does
 /// not implement yet: calls of these are refused at compile time.
 const STR_NOT_YET: &[&str] = &["format_map", "maketrans", "translate"];
-const INT_NOT_YET: &[&str] =
-    &["as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator", "real", "to_bytes"];
-const FLOAT_NOT_YET: &[&str] = &["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"];
+const INT_NOT_YET: &[&str] = &["denominator", "imag", "numerator", "real"];
+const FLOAT_NOT_YET: &[&str] = &["fromhex", "imag", "real"];
 /// Exceptions and other objects.
 const OBJECT_NOT_YET: &[&str] = &["with_traceback", "add_note", "args"];
 
@@ -137,8 +155,8 @@ pub fn lookup(recv: Option<Type>, name: &str) -> Method {
                 None => Method::Missing,
             };
         }
-        Some(Type::Int | Type::Bool) => (&[], &[INT_NOT_YET]),
-        Some(Type::Float) => (&[], &[FLOAT_NOT_YET]),
+        Some(Type::Int | Type::Bool) => (INT_METHODS, &[INT_NOT_YET]),
+        Some(Type::Float) => (FLOAT_METHODS, &[FLOAT_NOT_YET]),
         Some(Type::None) => (&[], &[]),
         Some(Type::TObj | Type::Class(_) | Type::Inst(_) | Type::Obj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref) => {
             (&[], &[STR_NOT_YET, INT_NOT_YET, FLOAT_NOT_YET, OBJECT_NOT_YET])

@@ -180,6 +180,9 @@ molt_abi! {
         /// Makes the class `bytes` a value and `str.encode` callable (linked only into the
         /// programs that name either).
         fn molt_enable_bytes() -> void;
+        /// Makes the methods of int and float callable (`bit_length`, `to_bytes`,
+        /// `int.from_bytes`, `is_integer`, `hex`, …).
+        fn molt_enable_number_methods() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;

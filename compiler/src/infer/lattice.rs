@@ -25,6 +25,8 @@ impl TySet {
     pub const TUPLE: TySet = TySet(0b100_0000);
     /// An int.
     pub const INT: TySet = TySet(1);
+    /// A float.
+    pub const FLOAT: TySet = TySet(2);
     /// A bool.
     pub const BOOL: TySet = TySet(4);
     /// None.

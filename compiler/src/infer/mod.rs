@@ -243,6 +243,10 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(crate::abi::RtFn::molt_enable_bytes);
             }
+            // A method of int or float, called or read (`int.from_bytes`).
+            if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && crate::methods::is_number_method(op.attr("name").and_then(Attr::as_str).unwrap_or("")) {
+                add(crate::abi::RtFn::molt_enable_number_methods);
+            }
             // A str method read from the class itself (`key=str.lower`): its method descriptor
             // calls it.
             if op.opcode == Opcode::TObjGetattr

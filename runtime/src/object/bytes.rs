@@ -343,6 +343,18 @@ fn from_object(x: Obj) -> MoltResult<Obj> {
     fail(TypeError, format!("cannot convert '{}' object to bytes", x.type_of().name))
 }
 
+/// `PyObject_Bytes(x)`: bytes itself, `x.__bytes__()`, or `PyBytes_FromObject(x)` (an int is
+/// not a count here: `bytes(3)`'s special case is the constructor's).
+pub fn object_bytes(x: Obj) -> MoltResult<Obj> {
+    if bytes_data(x).is_some() {
+        return Ok(new_ref(x));
+    }
+    if let Some(b) = dunder_bytes(x) {
+        return b;
+    }
+    from_object(x)
+}
+
 /// An optional str argument of the constructor: "bytes() argument 'encoding' must be str, not
 /// int".
 fn str_argument<'a>(v: Option<Obj>, name: &str) -> MoltResult<Option<&'a str>> {

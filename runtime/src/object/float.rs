@@ -251,6 +251,7 @@ pub static molt_type_float: TypeObject = TypeObject {
     hash: Some(float_hash_slot),
     repr: Some(float_repr_slot),
     heap: Some(HeapKind::Float),
+    enabled_methods: Some(&super::number_methods::FLOAT_ENABLED),
     ..TypeObject::new("float", &TYPE_OBJECT)
 };
 

@@ -529,6 +529,8 @@ pub static molt_type_int: TypeObject = TypeObject {
     hash: Some(int_hash_slot),
     repr: Some(int_repr_slot),
     heap: Some(HeapKind::Int),
+    enabled_methods: Some(&super::number_methods::INT_ENABLED),
+    class_functions: &[("from_bytes", super::number_methods::from_bytes_class_value)],
     ..TypeObject::new("int", &TYPE_OBJECT)
 };
 

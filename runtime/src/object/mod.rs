@@ -108,6 +108,7 @@ pub mod module;
 pub mod module_kinds;
 pub mod mro_cache;
 pub mod native_fn;
+pub mod number_methods;
 pub mod random;
 pub mod range;
 pub mod set;
@@ -347,6 +348,7 @@ pub mod abi {
         molt_obj_delattr, molt_obj_getattr, molt_obj_isinstance, molt_obj_setattr, molt_obj_type,
     };
     pub use super::bytes::{molt_bytes_const, molt_enable_bytes};
+    pub use super::number_methods::molt_enable_number_methods;
     pub use super::class::molt_class_new;
     pub use super::instance::molt_instance_new;
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
