@@ -94,6 +94,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Functools => crate::abi::NativeModule::Functools,
         NativeModule::Enum => crate::abi::NativeModule::Enum,
         NativeModule::Copy => crate::abi::NativeModule::Copy,
+        NativeModule::Abc => crate::abi::NativeModule::Abc,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

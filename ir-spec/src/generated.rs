@@ -2307,7 +2307,7 @@ static SPECS: [OpSpec; 243] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3698,7 +3698,7 @@ static SPECS: [OpSpec; 243] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -5055,10 +5055,12 @@ pub enum NativeModule {
     Enum,
     /// `copy`
     Copy,
+    /// `abc`
+    Abc,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -5075,6 +5077,7 @@ impl NativeModule {
             NativeModule::Functools => "functools",
             NativeModule::Enum => "enum",
             NativeModule::Copy => "copy",
+            NativeModule::Abc => "abc",
         }
     }
 
@@ -5092,6 +5095,7 @@ impl NativeModule {
             "functools" => NativeModule::Functools,
             "enum" => NativeModule::Enum,
             "copy" => NativeModule::Copy,
+            "abc" => NativeModule::Abc,
             _ => return None,
         })
     }

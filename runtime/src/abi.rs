@@ -677,11 +677,12 @@ molt_abi! {
             ("functools", &["WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "update_wrapper", "wraps"]),
             ("enum", &["Enum", "EnumMeta", "EnumType", "auto", "unique"]),
             ("copy", &["copy", "deepcopy"]),
+            ("abc", &["ABC", "ABCMeta", "abstractmethod"]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
         /// are builtin types (a compile-time diagnostic).
-        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum")];
+        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum"), ("abc", "ABC")];
     }
     enums {
         /// Binary operators of `molt_int_binop` and `molt_obj_binop`.
@@ -874,6 +875,7 @@ molt_abi! {
             Functools = 9,
             Enum = 10,
             Copy = 11,
+            Abc = 12,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -130,7 +130,7 @@ pub fn is_heap(t: &TypeObject) -> bool {
 
 /// What the metatype of class `t` adds (None for `type`'s classes and the builtin classes).
 #[inline]
-fn meta_slots(t: &'static TypeObject) -> Option<&'static super::types::MetaSlots> {
+pub(crate) fn meta_slots(t: &'static TypeObject) -> Option<&'static super::types::MetaSlots> {
     t.header.ty.ext.and_then(|e| e.meta)
 }
 

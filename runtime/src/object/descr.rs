@@ -574,6 +574,10 @@ fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
         });
     }
     if let Some(s) = slots_of(o, &TYPE_PROPERTY) {
+        if name == "__isabstractmethod__" {
+            // `property_get___isabstractmethod__`: any of its functions abstract.
+            return Some(any_abstract(&s[..3]));
+        }
         return Some(Ok(new_ref(match name {
             "fget" => s[0],
             "fset" => s[1],
@@ -593,9 +597,32 @@ fn attribute(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
     let s = slots_of(o, &TYPE_STATICMETHOD).or_else(|| slots_of(o, &TYPE_CLASSMETHOD))?;
     match name {
         "__func__" | "__wrapped__" => Some(Ok(new_ref(s[0]))),
+        // `sm_get___isabstractmethod__` / `cm_get___isabstractmethod__`: the function's.
+        "__isabstractmethod__" => Some(any_abstract(&s[..1])),
         "__name__" | "__qualname__" | "__module__" | "__doc__" => Some(super::attrs::getattr(s[0], name)),
         _ => None,
     }
+}
+
+/// Whether one of `fs` (None skipped) has a true `__isabstractmethod__` (`_PyObject_IsAbstract`),
+/// as a bool object.
+fn any_abstract(fs: &[Obj]) -> MoltResult<Obj> {
+    for &f in fs {
+        if singletons::is_none(f) {
+            continue;
+        }
+        match super::attrs::getattr(f, "__isabstractmethod__") {
+            Ok(v) => {
+                let v = super::range::Owned(v);
+                if super::dispatch::truth(v.get())? {
+                    return Ok(singletons::bool_obj(true));
+                }
+            }
+            Err(e) if e.kind == crate::ExceptionKind::AttributeError => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(singletons::bool_obj(false))
 }
 
 // --- the attributes of `object`, `BaseException` and `type` as objects ---

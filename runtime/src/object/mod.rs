@@ -55,6 +55,7 @@
 
 use core::sync::atomic::{AtomicI64, Ordering};
 
+pub mod abc_module;
 pub mod alloc;
 pub mod attr_cache;
 pub mod attrs;

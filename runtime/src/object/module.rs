@@ -107,6 +107,7 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
         NativeModule::Functools => super::functools::fill(d.get())?,
         NativeModule::Enum => super::enum_module::fill(d.get())?,
         NativeModule::Copy => super::copy_module::fill(d.get())?,
+        NativeModule::Abc => super::abc_module::fill(d.get())?,
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.

@@ -520,6 +520,10 @@ pub fn object_new(t: &'static TypeObject, args: &[Obj], kw: &[(&str, Obj)]) -> M
         // SAFETY: a fresh block holding just a header.
         return Ok(unsafe { Obj::from_header(p) });
     }
+    // An abstract class of `abc.ABCMeta` (CPython's `Py_TPFLAGS_IS_ABSTRACT` test).
+    if let Some(check) = class::meta_slots(t).and_then(|m| m.instantiate) {
+        check(t)?;
+    }
     super::instance::new_instance(t)
 }
 

@@ -304,6 +304,9 @@ pub struct MetaSlots {
     pub getattr: ClassAttrFn,
     /// Its `__setattr__` / `__delattr__`.
     pub setattr: MetaSetattrFn,
+    /// A check `object.__new__` makes before it makes an instance of one of its classes
+    /// (`abc.ABCMeta`'s abstract classes: CPython's `Py_TPFLAGS_IS_ABSTRACT` test).
+    pub instantiate: Option<fn(&'static TypeObject) -> MoltResult<()>>,
 }
 
 /// A type object. `#[repr(C)]` with the object header first: type objects are objects.

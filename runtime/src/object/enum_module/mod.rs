@@ -53,7 +53,7 @@ pub static ENUM_TYPE: TypeObject = TypeObject {
     ..TypeObject::new("EnumType", &TYPE_TYPE)
 };
 
-static META: MetaSlots = MetaSlots { init: members::init, attributes: meta_attributes, getattr: meta_getattr, setattr: meta_setattr };
+static META: MetaSlots = MetaSlots { init: members::init, attributes: meta_attributes, getattr: meta_getattr, setattr: meta_setattr, instantiate: None };
 
 /// What the module keeps from its first import to exit (owned references).
 struct State {
