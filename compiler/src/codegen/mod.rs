@@ -78,6 +78,7 @@ pub use user_module::{UserModuleInfo, module_symbol};
 
 pub use crate::traceback::{FrameLine, LineTable, line_table};
 
+mod literals;
 mod user_module;
 
 /// What one LLVM module (a code generation unit) contains.
@@ -100,14 +101,6 @@ impl<'a> Unit<'a> {
 }
 
 type R<T> = Result<T, String>;
-
-/// The `value` of an `l.bytes` / `l.bytes_slot` op (the verifier guarantees it).
-fn bytes_attr(o: &molt_ir::OpData) -> R<&[u8]> {
-    match o.attr("value") {
-        Some(Attr::Bytes(b)) => Ok(b),
-        _ => Err(format!("invariant `attributes` broken: `{}` has no bytes value", o.opcode.name())),
-    }
-}
 
 /// Enum attribute `name` of a verified LIR op (an error when it is missing: a compiler bug).
 fn enum_attr<E: AttrEnum>(o: &OpData, name: &str) -> R<E> {
@@ -377,63 +370,6 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         Ok(fv)
     }
 
-
-    /// The zero-initialised word that caches literal `s`'s str object (`l.str_slot`).
-    fn str_slot(&mut self, s: &str) -> PointerValue<'c> {
-        if let Some(p) = self.str_slots.get(s) {
-            return *p;
-        }
-        let g = self.module.add_global(self.ctx.i64_type(), None, ".strslot");
-        g.set_linkage(Linkage::Private);
-        g.set_initializer(&self.ctx.i64_type().const_zero());
-        let p = g.as_pointer_value();
-        self.str_slots.insert(s.to_string(), p);
-        p
-    }
-
-    /// The word where `molt_bytes_const` keeps the object of bytes literal `b`.
-    fn bytes_slot(&mut self, b: &[u8]) -> PointerValue<'c> {
-        if let Some(p) = self.bytes_slots.get(b) {
-            return *p;
-        }
-        let g = self.module.add_global(self.ctx.i64_type(), None, ".bytesslot");
-        g.set_linkage(Linkage::Private);
-        g.set_initializer(&self.ctx.i64_type().const_zero());
-        let p = g.as_pointer_value();
-        self.bytes_slots.insert(b.to_vec(), p);
-        p
-    }
-
-    /// The address of the static bytes of literal `b`.
-    fn bytes_ptr(&mut self, b: &[u8]) -> PointerValue<'c> {
-        if let Some(p) = self.bytes.get(b) {
-            return *p;
-        }
-        let arr = self.ctx.const_string(b, false);
-        let g = self.module.add_global(arr.get_type(), None, ".bytes");
-        g.set_linkage(Linkage::Private);
-        g.set_constant(true);
-        g.set_unnamed_addr(true);
-        g.set_initializer(&arr);
-        let p = g.as_pointer_value();
-        self.bytes.insert(b.to_vec(), p);
-        p
-    }
-
-    fn str_ptr(&mut self, s: &str) -> R<PointerValue<'c>> {
-        if let Some(p) = self.strings.get(s) {
-            return Ok(*p);
-        }
-        let arr = self.ctx.const_string(s.as_bytes(), false);
-        let g = self.module.add_global(arr.get_type(), None, ".str");
-        g.set_linkage(Linkage::Private);
-        g.set_constant(true);
-        g.set_unnamed_addr(true);
-        g.set_initializer(&arr);
-        let p = g.as_pointer_value();
-        self.strings.insert(s.to_string(), p);
-        Ok(p)
-    }
 
     fn zeroext(&self) -> inkwell::attributes::Attribute {
         self.ctx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id("zeroext"), 0)
@@ -825,8 +761,8 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }),
             Opcode::LStr => Some(self.str_ptr(&attr_s("value"))?.into()),
             Opcode::LStrSlot => Some(self.str_slot(&attr_s("value")).into()),
-            Opcode::LBytes => Some(self.bytes_ptr(bytes_attr(o)?).into()),
-            Opcode::LBytesSlot => Some(self.bytes_slot(bytes_attr(o)?).into()),
+            Opcode::LBytes => Some(self.bytes_ptr(literals::bytes_attr(o)?).into()),
+            Opcode::LBytesSlot => Some(self.bytes_slot(literals::bytes_attr(o)?).into()),
             Opcode::LModuleDesc => Some(self.descriptor(&attr_s("module")).into()),
             Opcode::LSiteCache => {
                 let Some(&Attr::Int(n)) = o.attr("words") else { return Err("l.site_cache without `words`".into()) };

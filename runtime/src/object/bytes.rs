@@ -408,10 +408,10 @@ fn bytes_new(_t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltRe
 /// `bytes % x` (printf-style formatting of bytes): not implemented yet, NotImplementedError
 /// rather than the TypeError CPython would not raise.
 fn binary(op: crate::BinaryOp, v: Obj, _w: Obj) -> MoltResult<Obj> {
-    match (op, bytes_data(v)) {
-        (crate::BinaryOp::Mod, Some(_)) => fail(crate::ExceptionKind::NotImplementedError, "printf-style formatting of bytes (bytes % x) is not supported by Molt yet"),
-        _ => Ok(singletons::not_implemented()),
+    if op == crate::BinaryOp::Mod && bytes_data(v).is_some() {
+        return fail(crate::ExceptionKind::NotImplementedError, "printf-style formatting of bytes (bytes % x) is not supported by Molt yet");
     }
+    Ok(singletons::not_implemented())
 }
 
 static NUMBER: NumberSlots = NumberSlots { binary: Some(binary), binary_ops: OpSet::binary(&[crate::BinaryOp::Mod]), ..NumberSlots::EMPTY };
