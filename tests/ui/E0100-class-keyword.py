@@ -1,6 +1,6 @@
-class Base:
-    pass
+def meta(name, bases, ns):
+    return type(name, bases, ns)
 
 
-class A(Base, metaclass=type):
+class A(metaclass=meta):
     pass

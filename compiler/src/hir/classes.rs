@@ -54,14 +54,22 @@ impl FnLower<'_> {
             Some(a) => (&a.args, &a.keywords),
             None => (&[], &[]),
         };
-        if let Some(k) = keywords.first() {
-            let what = match &k.arg {
-                Some(n) if n.as_str() == "metaclass" => "metaclasses are",
-                Some(_) | None => "class keyword arguments are",
-            };
-            self.err(Diagnostic::new("E0100", span(k.range), format!("{what} not supported yet")).label("class keyword argument")
-                .help("derive from a class without keyword arguments"));
-            return;
+        // `metaclass=` of a metatype the runtime implements (`abc.ABCMeta`), or `type`: the
+        // class is made by calling it (CPython's `__build_class__`). Other keywords and
+        // metaclasses are not supported yet.
+        let mut metaclass: Option<&Expr> = None;
+        for k in keywords {
+            let supported = k.arg.as_ref().is_some_and(|n| n.as_str() == "metaclass") && metaclass.is_none() && self.runtime_metatype(&k.value);
+            if !supported {
+                let what = match &k.arg {
+                    Some(n) if n.as_str() == "metaclass" => "metaclasses other than `abc.ABCMeta` and `type` are",
+                    Some(_) | None => "class keyword arguments are",
+                };
+                self.err(Diagnostic::new("E0100", span(k.range), format!("{what} not supported yet")).label("class keyword argument")
+                    .help("derive from a class without keyword arguments"));
+                return;
+            }
+            metaclass = Some(&k.value);
         }
         if let Some(s) = pos.iter().find(|a| matches!(a, Expr::Starred(_))) {
             self.err(Diagnostic::new("E0100", span(s.range()), "`*` in a class's bases is not supported yet").label("starred base")
@@ -110,6 +118,14 @@ impl FnLower<'_> {
             let Some(v) = self.expr(a) else { return };
             bases.push(v);
         }
+        // The metaclass comes after the bases (`__build_class__`'s keyword arguments).
+        let meta = match metaclass {
+            Some(m) => match self.expr(m) {
+                Some(v) => Some(v),
+                None => return,
+            },
+            None => None,
+        };
         let Some(b) = self.cur else { return };
         let Some(bases) = self.emit(b, NewOp::new(Opcode::PyTuple, sp).operands(bases).result(Type::Obj)) else { return };
         let Some(ns) = self.emit(b, NewOp::new(Opcode::PyDict, sp).result(Type::Obj)) else { return };
@@ -120,20 +136,42 @@ impl FnLower<'_> {
             return;
         }
         let Some(b) = self.cur else { return };
-        let mut new = NewOp::new(Opcode::PyClassNew, sp).operands([bases, ns]).attr("name", Attr::Str(self.ctx.originals.shown(&c.name).to_string()));
-        if let Some(k) = self.ctx.shapes.of_stmt(c.range.start()) {
-            // A known class (decisions/0031): its number and the attributes it adds to its
-            // instances' layout.
-            let fields = self.ctx.shapes.classes[k].own_fields().join(",");
-            new = new.attr("class", Attr::Int(k as i64)).attr("fields", Attr::Str(fields));
-        }
-        let Some(mut v) = self.emit(b, new.result(Type::Obj)) else { return };
+        let shown = self.ctx.originals.shown(&c.name).to_string();
+        let made = match meta {
+            // `meta(name, bases, ns)`.
+            Some(meta) => {
+                let name = self.konst(b, Attr::Str(shown), sp);
+                let Some(b) = self.cur else { return };
+                self.emit(b, NewOp::new(Opcode::PyCallValue, sp).operands([meta, name, bases, ns]).attr("kwnames", Attr::Str(String::new())).result(Type::Obj))
+            }
+            None => {
+                let mut new = NewOp::new(Opcode::PyClassNew, sp).operands([bases, ns]).attr("name", Attr::Str(shown));
+                if let Some(k) = self.ctx.shapes.of_stmt(c.range.start()) {
+                    // A known class (decisions/0031): its number and the attributes it adds to
+                    // its instances' layout.
+                    let fields = self.ctx.shapes.classes[k].own_fields().join(",");
+                    new = new.attr("class", Attr::Int(k as i64)).attr("fields", Attr::Str(fields));
+                }
+                self.emit(b, new.result(Type::Obj))
+            }
+        };
+        let Some(mut v) = made else { return };
         for &(d, dsp) in decorators.iter().rev() {
             let Some(b) = self.cur else { return };
             let Some(r) = self.emit(b, NewOp::new(Opcode::PyCallValue, dsp).operands([d, v]).attr("kwnames", Attr::Str(String::new())).result(Type::Obj)) else { return };
             v = r;
         }
         self.assign_name(c.name.as_str(), v, span(c.name.range));
+    }
+
+    /// Whether `e` names a metatype the runtime implements (`abc.ABCMeta`) or `type`.
+    fn runtime_metatype(&self, e: &Expr) -> bool {
+        if let Expr::Name(n) = e
+            && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
+        {
+            return id.decl().kind == Kind::Class(crate::abi::BuiltinClass::Type);
+        }
+        matches!(self.native_module_attribute(e), Some((molt_ir::NativeModule::Abc, "ABCMeta")))
     }
 
     /// The code of a class body, given its namespace `ns` (this function's one argument).

@@ -34,6 +34,7 @@ use crate::exceptions::{MoltResult, fail, value_or_raise};
 /// `abc.ABCMeta`: the type of `ABC` and of every class deriving from it.
 pub static ABC_META: TypeObject = TypeObject {
     heap: Some(HeapKind::Class),
+    new: Some(abcmeta_new),
     ext: Some(&TypeExt { module: "abc", meta: Some(&META), ..TypeExt::EMPTY }),
     ..TypeObject::new("ABCMeta", &TYPE_TYPE)
 };
@@ -61,6 +62,30 @@ fn release() {
     if let Some(o) = STATE.with(Option::take) {
         // SAFETY: the state owned this reference.
         unsafe { super::decref(o) };
+    }
+}
+
+/// `ABCMeta(name, bases, namespace)` (`ABCMeta.__new__` then `type.__new__`): a class of
+/// metatype `ABCMeta` (what `class C(metaclass=ABCMeta)` calls), with `abc.py`'s argument errors.
+fn abcmeta_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    if !kw.is_empty() {
+        return fail(NotImplementedError, "class keyword arguments are not supported by Molt yet");
+    }
+    match pos {
+        [name, bases, ns] => {
+            // `_PyType_CalculateMetaclass`: every base's metatype must be `ABCMeta` or a base of
+            // it (`type`); the runtime has no metatype deriving from `ABCMeta`.
+            for &b in tuple::tuple_items(*bases).unwrap_or(&[]) {
+                if !super::types::is_subtype(t, b.type_of()) {
+                    return fail(TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+                }
+            }
+            class::class_new_of(Some(t), *name, *bases, *ns, singletons::none(), 0)
+        }
+        [_, _, _, _, ..] => fail(TypeError, format!("ABCMeta.__new__() takes 4 positional arguments but {} were given", pos.len() + 1)),
+        [_, _] => fail(TypeError, "ABCMeta.__new__() missing 1 required positional argument: 'namespace'"),
+        [_] => fail(TypeError, "ABCMeta.__new__() missing 2 required positional arguments: 'bases' and 'namespace'"),
+        [] => fail(TypeError, "ABCMeta.__new__() missing 3 required positional arguments: 'name', 'bases', and 'namespace'"),
     }
 }
 
