@@ -87,6 +87,9 @@ const STR_METHODS: &[(&str, Option<TySet>, RtFn)] = &[
     ("istitle", BOOL, RtFn::molt_enable_str_class_methods),
     ("isupper", BOOL, RtFn::molt_enable_str_class_methods),
     ("format", STR, RtFn::molt_enable_str_format),
+    ("format_map", STR, RtFn::molt_enable_str_format),
+    ("translate", STR, RtFn::molt_enable_str_methods),
+    ("maketrans", ANY, RtFn::molt_enable_str_methods),
     ("encode", OBJECT, RtFn::molt_enable_bytes),
 ];
 
@@ -136,7 +139,7 @@ const TUPLE_METHODS: MethodTable = &[("count", INT), ("index", INT)];
 
 /// CPython 3.11's attribute names of each builtin type (`dir()` without dunders) that Molt does
 /// not implement yet: calls of these are refused at compile time.
-const STR_NOT_YET: &[&str] = &["format_map", "maketrans", "translate"];
+const STR_NOT_YET: &[&str] = &[];
 const INT_NOT_YET: &[&str] = &["denominator", "imag", "numerator", "real"];
 const FLOAT_NOT_YET: &[&str] = &["fromhex", "imag", "real"];
 /// Exceptions and other objects.
@@ -192,7 +195,7 @@ mod tests {
         assert_eq!(lookup(Some(Type::List), "push"), Method::Missing);
         assert_eq!(lookup(Some(Type::Str), "upper"), Method::Supported(STR));
         assert_eq!(lookup(Some(Type::Str), "encode"), Method::Supported(OBJECT));
-        assert_eq!(lookup(Some(Type::Str), "translate"), Method::NotYet);
+        assert_eq!(lookup(Some(Type::Str), "translate"), Method::Supported(STR));
         assert_eq!(lookup(Some(Type::Str), "push"), Method::Missing);
         assert_eq!(lookup(Some(Type::Int), "append"), Method::Missing);
         assert_eq!(lookup(Some(Type::List), "__len__"), Method::NotYet);

@@ -481,6 +481,7 @@ pub static molt_type_str: TypeObject = TypeObject {
     iter: Some(iter::str_iter),
     heap: Some(HeapKind::Str),
     enabled_methods: Some(&super::str_methods::STR_ENABLED),
+    class_functions: &[("maketrans", super::str_methods::maketrans_class_value)],
     ..TypeObject::new("str", &TYPE_OBJECT)
 };
 

@@ -8,7 +8,8 @@
 //! (attribute access), `format::spec::decimal_value` (field numbers are read with
 //! `Py_UNICODE_TODECIMAL`, so any script's decimal digits count).
 //!
-//! Provides: [`format`], the implementation of `str.format`.
+//! Provides: [`format`] and [`format_map`], the implementations of `str.format` and
+//! `str.format_map`.
 //!
 //! Invariants: the markup characters (`{ } [ ] . ! :`) are ASCII, so the template is scanned
 //! by UTF-8 byte and every cut falls on a character boundary; errors and their order are
@@ -38,6 +39,9 @@ enum AutoState {
 struct Formatter<'a, 'k> {
     args: &'a [Obj],
     kwargs: &'a [(&'k str, Obj)],
+    /// `format_map`'s mapping: named fields are its items (`mapping[name]`), and positional
+    /// fields are an error.
+    mapping: Option<Obj>,
     state: AutoState,
     next_field: i64,
 }
@@ -194,13 +198,18 @@ impl Formatter<'_, '_> {
                 self.next_field += 1;
             }
         }
-        let mut obj = Owned(match index {
-            None => match self.kwargs.iter().find(|(k, _)| *k == first) {
+        let mut obj = Owned(match (index, self.mapping) {
+            (None, Some(m)) => {
+                let key = Owned(str_from_text(first)?);
+                dispatch::getitem(m, key.0)?
+            }
+            (Some(_), Some(_)) => return fail(ValueError, "Format string contains positional fields"),
+            (None, None) => match self.kwargs.iter().find(|(k, _)| *k == first) {
                 Some(&(_, v)) => new_ref(v),
                 // The runtime shows a KeyError's message as its repr, as CPython shows the key.
                 None => return fail(KeyError, String::from(first)),
             },
-            Some(i) => match usize::try_from(i).ok().and_then(|i| self.args.get(i)) {
+            (Some(i), None) => match usize::try_from(i).ok().and_then(|i| self.args.get(i)) {
                 Some(&v) => new_ref(v),
                 None => {
                     return fail(
@@ -335,13 +344,17 @@ impl Formatter<'_, '_> {
 
 /// `str.format(*args, **kwargs)` on the template `s`.
 pub fn format(s: Obj, args: &[Obj], kwargs: &[(&str, Obj)]) -> MoltResult<Obj> {
+    run(s, Formatter { args, kwargs, mapping: None, state: AutoState::Init, next_field: 0 })
+}
+
+/// `str.format_map(mapping)` on the template `s`.
+pub fn format_map(s: Obj, mapping: Obj) -> MoltResult<Obj> {
+    run(s, Formatter { args: &[], kwargs: &[], mapping: Some(mapping), state: AutoState::Init, next_field: 0 })
+}
+
+/// `do_string_format` with the formatter's arguments.
+fn run(s: Obj, mut f: Formatter) -> MoltResult<Obj> {
     let template = str_text(s).unwrap_or("");
-    let mut f = Formatter {
-        args,
-        kwargs,
-        state: AutoState::Init,
-        next_field: 0,
-    };
     let mut out = String::new();
     if out.try_reserve(template.len()).is_err() {
         return super::alloc::memory_error();

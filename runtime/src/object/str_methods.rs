@@ -1028,6 +1028,12 @@ fn format(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     super::str_format::format(s, pos, kw)
 }
 
+/// `str.format_map(mapping)`.
+fn format_map(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    let mapping = super::call::exactly_one(s, "format_map", pos, kw)?;
+    super::str_format::format_map(s, mapping)
+}
+
 /// The enabled method tables of `str` (`molt_type_str.enabled_methods`).
 pub static STR_ENABLED: EnabledMethods = EnabledMethods::new();
 
@@ -1035,6 +1041,19 @@ pub static STR_ENABLED: EnabledMethods = EnabledMethods::new();
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enable_str_methods() {
     STR_ENABLED.enable(0, STR_TEXT_METHODS);
+    MAKETRANS_HOOK.with(|h| *h = Some(super::str_translate::maketrans_value));
+}
+
+/// `str.maketrans` read from the class, once the text group is enabled (a hook, so that `str`'s
+/// type object names none of it).
+static MAKETRANS_HOOK: crate::sys::Global<Option<fn() -> Obj>> = crate::sys::Global::new(None);
+
+/// `str.maketrans` read from the class (`str`'s class function): through the hook.
+pub fn maketrans_class_value() -> Obj {
+    match core::hint::black_box(MAKETRANS_HOOK.with(|h| *h)) {
+        Some(f) => f(),
+        None => crate::exceptions::value_or_raise(fail(crate::ExceptionKind::RuntimeError, "str.maketrans reached without molt_enable_str_methods (a compiler bug)")),
+    }
 }
 
 /// Makes `str.lower`, `upper` and `swapcase` callable.
@@ -1081,10 +1100,10 @@ pub fn enable_all() {
 const STR_ENCODE_METHODS: &[MethodDef] = &[MethodDef { name: "encode", call: super::codecs::str_encode }];
 
 /// `str.format`, enabled alone: it links the whole format-spec machinery.
-const STR_FORMAT_METHODS: &[MethodDef] = &[MethodDef {
-    name: "format",
-    call: format,
-}];
+const STR_FORMAT_METHODS: &[MethodDef] = &[
+    MethodDef { name: "format", call: format },
+    MethodDef { name: "format_map", call: format_map },
+];
 
 macro_rules! methods {
     ($($name:literal => $f:expr),* $(,)?) => {
@@ -1095,6 +1114,8 @@ macro_rules! methods {
 
 methods! {
     "center" => center,
+    "maketrans" => super::str_translate::maketrans,
+    "translate" => super::str_translate::translate,
     "count" => count,
     "endswith" => endswith,
     "expandtabs" => expandtabs,
