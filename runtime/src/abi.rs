@@ -183,6 +183,8 @@ molt_abi! {
         /// Makes the methods of int and float callable (`bit_length`, `to_bytes`,
         /// `int.from_bytes`, `is_integer`, `hex`, …).
         fn molt_enable_number_methods() -> void;
+        /// Makes `dict.fromkeys` callable.
+        fn molt_enable_dict_fromkeys() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;

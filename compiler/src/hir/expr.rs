@@ -959,11 +959,12 @@ fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool 
         C::Int => Type::Int,
         C::Float => Type::Float,
         C::Bool => Type::Bool,
+        // `dict.fromkeys(…)`, a classmethod (the only method of dict read from the class here).
+        C::Dict => return name == "fromkeys",
         C::Object
         | C::Type
         | C::Tuple
         | C::NoneType
-        | C::Dict
         | C::Set
         | C::FrozenSet
         | C::Range

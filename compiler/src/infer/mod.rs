@@ -243,6 +243,10 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(crate::abi::RtFn::molt_enable_bytes);
             }
+            // `dict.fromkeys`, read from the class or called on a value that may be a dict.
+            if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && op.attr("name").and_then(Attr::as_str) == Some("fromkeys") {
+                add(crate::abi::RtFn::molt_enable_dict_fromkeys);
+            }
             // A method of int or float, called or read (`int.from_bytes`).
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && crate::methods::is_number_method(op.attr("name").and_then(Attr::as_str).unwrap_or("")) {
                 add(crate::abi::RtFn::molt_enable_number_methods);

@@ -1093,6 +1093,7 @@ pub static molt_type_dict: TypeObject = TypeObject {
     iter: Some(super::dict_views::dict_iter),
     heap: Some(HeapKind::Dict),
     methods: super::dict_methods::DICT_METHODS,
+    class_functions: &[("fromkeys", super::dict_methods::fromkeys_class_value)],
     ..TypeObject::new("dict", &TYPE_OBJECT)
 };
 

@@ -1,6 +1,6 @@
 //! The methods of `dict`: clear, copy, get, items, keys, values, pop, popitem, setdefault,
-//! update (`fromkeys`, a classmethod, is not supported); `molt_dict_update`, the `**` items of a
-//! dict display.
+//! update; the classmethod `fromkeys` (reached from the class through a hook that
+//! `molt_enable_dict_fromkeys` sets); `molt_dict_update`, the `**` items of a dict display.
 //!
 //! Relies on: `dict` for the table primitives; `dict_views` for the views; `call` for the
 //! argument checks (`METH_NOARGS`, `METH_FASTCALL` with Argument Clinic's
@@ -128,6 +128,11 @@ pub const DICT_METHODS: &[MethodDef] = &[
         name: "get",
         call: get,
     },
+    // A classmethod, also callable on an instance (`{}.fromkeys(keys)`).
+    MethodDef {
+        name: "fromkeys",
+        call: fromkeys,
+    },
     MethodDef {
         name: "setdefault",
         call: setdefault,
@@ -193,4 +198,44 @@ fn dict_update(d: Obj, b: Obj) -> MoltResult<()> {
         dict::set_item(d, k.get(), v.get())?;
     }
     Ok(())
+}
+
+/// `dict.fromkeys(iterable, value=None)` (a classmethod: the receiver, the class or an
+/// instance, is not used; CPython's `_PyDict_FromKeys` for `dict` itself).
+fn fromkeys(_recv: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    super::call::no_keywords_for("dict.fromkeys", kw)?;
+    check_positional("fromkeys", pos.len(), 1, 2)?;
+    let value = pos.get(1).copied().unwrap_or_else(singletons::none);
+    let d = super::range::Owned(dict::new_dict()?);
+    let it = super::range::Owned(super::iter::get_iter(pos[0])?);
+    while let Some(k) = super::iter::iter_next(it.get())? {
+        let k = super::range::Owned(k);
+        dict::set_item(d.get(), k.get(), value)?;
+    }
+    Ok(d.release())
+}
+
+static FROMKEYS: MethodDef = MethodDef { name: "fromkeys", call: fromkeys };
+
+/// `dict.fromkeys` read from the class, once `molt_enable_dict_fromkeys` ran (a hook, so that
+/// `dict`'s type object, which every program links, names none of it).
+static FROMKEYS_HOOK: crate::sys::Global<Option<fn() -> Obj>> = crate::sys::Global::new(None);
+
+/// The method bound to the class `dict`.
+fn fromkeys_value() -> Obj {
+    crate::exceptions::value_or_raise(super::descr::builtin_method(Obj::from_static(&dict::molt_type_dict), &FROMKEYS))
+}
+
+/// `dict.fromkeys` read from the class (`dict`'s class function): through the hook.
+pub fn fromkeys_class_value() -> Obj {
+    match core::hint::black_box(FROMKEYS_HOOK.with(|h| *h)) {
+        Some(f) => f(),
+        None => crate::exceptions::value_or_raise(fail(crate::ExceptionKind::RuntimeError, "dict.fromkeys reached without molt_enable_dict_fromkeys (a compiler bug)")),
+    }
+}
+
+/// Makes `dict.fromkeys` callable.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_dict_fromkeys() {
+    FROMKEYS_HOOK.with(|h| *h = Some(fromkeys_value));
 }

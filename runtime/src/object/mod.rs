@@ -394,7 +394,7 @@ pub mod abi {
         molt_list_append, molt_list_extend_star, molt_list_from_iter, molt_list_getitem, molt_list_setitem, molt_list_to_tuple, molt_list_init, molt_list_new, molt_type_list,
     };
     pub use super::dict::{molt_dict_from, molt_dict_new, molt_dict_set, molt_type_dict};
-    pub use super::dict_methods::molt_dict_update;
+    pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
     pub use super::set::{
         molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,
         molt_type_frozenset, molt_type_set,
