@@ -127,7 +127,7 @@ const INT_METHODS: MethodTable = &[
 ];
 
 /// The methods of `float` the runtime implements (as `INT_METHODS`).
-const FLOAT_METHODS: MethodTable = &[("is_integer", BOOL), ("as_integer_ratio", TUPLE), ("hex", STR), ("conjugate", FLOAT)];
+const FLOAT_METHODS: MethodTable = &[("is_integer", BOOL), ("as_integer_ratio", TUPLE), ("hex", STR), ("fromhex", FLOAT), ("conjugate", FLOAT)];
 
 /// Whether `name` is a method of int or float that `molt_enable_number_methods` makes callable.
 pub fn is_number_method(name: &str) -> bool {
@@ -141,7 +141,7 @@ const TUPLE_METHODS: MethodTable = &[("count", INT), ("index", INT)];
 /// not implement yet: calls of these are refused at compile time.
 const STR_NOT_YET: &[&str] = &[];
 const INT_NOT_YET: &[&str] = &["denominator", "imag", "numerator", "real"];
-const FLOAT_NOT_YET: &[&str] = &["fromhex", "imag", "real"];
+const FLOAT_NOT_YET: &[&str] = &["imag", "real"];
 /// Exceptions and other objects.
 const OBJECT_NOT_YET: &[&str] = &["with_traceback", "add_note", "args"];
 

@@ -252,6 +252,7 @@ pub static molt_type_float: TypeObject = TypeObject {
     repr: Some(float_repr_slot),
     heap: Some(HeapKind::Float),
     enabled_methods: Some(&super::number_methods::FLOAT_ENABLED),
+    class_functions: &[("fromhex", super::number_methods::fromhex_class_value)],
     ..TypeObject::new("float", &TYPE_OBJECT)
 };
 

@@ -1,5 +1,6 @@
 //! The methods of `int` and `float`: `bit_length`, `bit_count`, `to_bytes`, `from_bytes`,
-//! `as_integer_ratio`, `conjugate`; `is_integer`, `as_integer_ratio`, `hex`, `conjugate`.
+//! `as_integer_ratio`, `conjugate`; `is_integer`, `as_integer_ratio`, `hex`, `fromhex`,
+//! `conjugate`.
 //!
 //! Relies on: `int` / `bigint` for the values; `bytes` for `to_bytes`' results and
 //! `from_bytes`' argument (`bytes(x)` for what is not bytes); `call` for the argument checks;
@@ -266,6 +267,166 @@ fn hex_text(x: f64) -> Option<String> {
     Some(format!("{sign}0x{s}p{esign}{}", e.unsigned_abs()))
 }
 
+/// `float.fromhex(string)` (`float_fromhex`; a classmethod: the receiver is not used).
+fn fromhex(_recv: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    let s = super::call::exactly_one_for("float.fromhex", pos, kw)?;
+    let Some(text) = super::str::str_text(s) else {
+        return fail(TypeError, "bad argument type for built-in operation");
+    };
+    float::box_float(parse_hex(text.as_bytes())?)
+}
+
+/// The value of a hexadecimal float string, rounded half-even as `float_fromhex` rounds.
+fn parse_hex(b: &[u8]) -> MoltResult<f64> {
+    const DBL_MIN_EXP: i64 = -1021;
+    const DBL_MANT_DIG: i64 = 53;
+    const DBL_MAX_EXP: i64 = 1024;
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let hex = |c: u8| char::from(c).to_digit(16).map(|d| d as i64);
+    let parse_error = || fail(ValueError, "invalid hexadecimal floating-point string");
+    let overflow = || fail(OverflowError, "hexadecimal value too large to represent as a float");
+    let mut s = 0;
+    while is_space(at(s)) {
+        s += 1;
+    }
+    let finish = |x: f64, mut s: usize, negate: bool| -> MoltResult<f64> {
+        while is_space(at(s)) {
+            s += 1;
+        }
+        if s != b.len() {
+            return parse_error();
+        }
+        Ok(if negate { -x } else { x })
+    };
+    // Infinities and nans (`_Py_parse_inf_or_nan`).
+    {
+        let mut p = s;
+        let neg = at(p) == b'-';
+        if matches!(at(p), b'-' | b'+') {
+            p += 1;
+        }
+        let word = |p: usize, w: &[u8]| b.len() >= p + w.len() && b[p..p + w.len()].eq_ignore_ascii_case(w);
+        if word(p, b"inf") {
+            p += 3;
+            if word(p, b"inity") {
+                p += 5;
+            }
+            return finish(if neg { f64::NEG_INFINITY } else { f64::INFINITY }, p, false);
+        }
+        if word(p, b"nan") {
+            return finish(if neg { -f64::NAN } else { f64::NAN }, p + 3, false);
+        }
+    }
+    let mut negate = false;
+    if at(s) == b'-' {
+        s += 1;
+        negate = true;
+    } else if at(s) == b'+' {
+        s += 1;
+    }
+    if at(s) == b'0' && matches!(at(s + 1), b'x' | b'X') {
+        s += 2;
+    }
+    let coeff_start = s;
+    while hex(at(s)).is_some() {
+        s += 1;
+    }
+    let point = s;
+    let coeff_end = if at(s) == b'.' {
+        s += 1;
+        while hex(at(s)).is_some() {
+            s += 1;
+        }
+        s - 1
+    } else {
+        s
+    };
+    let mut ndigits = (coeff_end - coeff_start) as i64;
+    let fdigits = (coeff_end - point) as i64;
+    if ndigits == 0 {
+        return parse_error();
+    }
+    if ndigits > (DBL_MIN_EXP - DBL_MANT_DIG - i64::MIN / 2).min(i64::MAX / 2 + 1 - DBL_MAX_EXP) / 4 {
+        return fail(ValueError, "hexadecimal string too long to convert");
+    }
+    let mut exp: i64 = 0;
+    if matches!(at(s), b'p' | b'P') {
+        s += 1;
+        let exp_start = s;
+        if matches!(at(s), b'-' | b'+') {
+            s += 1;
+        }
+        if !at(s).is_ascii_digit() {
+            return parse_error();
+        }
+        while at(s).is_ascii_digit() {
+            s += 1;
+        }
+        // `strtol`: saturating.
+        let neg = at(exp_start) == b'-';
+        let digits = &b[if matches!(at(exp_start), b'-' | b'+') { exp_start + 1 } else { exp_start }..s];
+        let mut v: i64 = 0;
+        for &d in digits {
+            v = v.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+        }
+        exp = if neg { v.saturating_neg().max(i64::MIN) } else { v };
+    }
+    let digit = |j: i64| -> i64 {
+        let idx = if j < fdigits { coeff_end as i64 - j } else { coeff_end as i64 - 1 - j };
+        usize::try_from(idx).ok().and_then(|i| hex(at(i))).unwrap_or(0)
+    };
+    while ndigits > 0 && digit(ndigits - 1) == 0 {
+        ndigits -= 1;
+    }
+    if ndigits == 0 || exp < i64::MIN / 2 {
+        return finish(0.0, s, negate);
+    }
+    if exp > i64::MAX / 2 {
+        return overflow();
+    }
+    exp -= 4 * fdigits;
+    let mut top_exp = exp + 4 * (ndigits - 1);
+    let mut d = digit(ndigits - 1);
+    while d != 0 {
+        top_exp += 1;
+        d /= 2;
+    }
+    if top_exp < DBL_MIN_EXP - DBL_MANT_DIG {
+        return finish(0.0, s, negate);
+    }
+    if top_exp > DBL_MAX_EXP {
+        return overflow();
+    }
+    let lsb = top_exp.max(DBL_MIN_EXP) - DBL_MANT_DIG;
+    let mut x = 0.0f64;
+    if exp >= lsb {
+        for i in (0..ndigits).rev() {
+            x = 16.0 * x + digit(i) as f64;
+        }
+        return finish(libm::ldexp(x, exp as i32), s, negate);
+    }
+    let half_eps = 1i64 << ((lsb - exp - 1) % 4);
+    let key_digit = (lsb - exp - 1) / 4;
+    for i in ((key_digit + 1)..ndigits).rev() {
+        x = 16.0 * x + digit(i) as f64;
+    }
+    let kd = digit(key_digit);
+    x = 16.0 * x + (kd & (16 - 2 * half_eps)) as f64;
+    if kd & half_eps != 0 {
+        let round_up = kd & (3 * half_eps - 1) != 0
+            || (half_eps == 8 && key_digit + 1 < ndigits && digit(key_digit + 1) & 1 != 0)
+            || (0..key_digit).any(|i| digit(i) != 0);
+        if round_up {
+            x += (2 * half_eps) as f64;
+            if top_exp == DBL_MAX_EXP && x == libm::ldexp((2 * half_eps) as f64, DBL_MANT_DIG as i32) {
+                return overflow();
+            }
+        }
+    }
+    finish(libm::ldexp(x, (exp + 4 * key_digit) as i32), s, negate)
+}
+
 const INT_METHODS: &[MethodDef] = &[
     MethodDef { name: "bit_length", call: bit_length },
     MethodDef { name: "bit_count", call: bit_count },
@@ -279,8 +440,27 @@ const FLOAT_METHODS: &[MethodDef] = &[
     MethodDef { name: "is_integer", call: is_integer },
     MethodDef { name: "as_integer_ratio", call: float_as_integer_ratio },
     MethodDef { name: "hex", call: float_hex },
+    MethodDef { name: "fromhex", call: fromhex },
     MethodDef { name: "conjugate", call: float_conjugate },
 ];
+
+static FROMHEX: MethodDef = MethodDef { name: "fromhex", call: fromhex };
+
+/// `float.fromhex` read from the class: the method bound to the class (a classmethod).
+fn fromhex_value() -> Obj {
+    value_or_raise(super::descr::builtin_method(Obj::from_static(&float::molt_type_float), &FROMHEX))
+}
+
+/// What `float.fromhex` read from the class gives, once enabled (as `FROM_BYTES_HOOK`).
+static FROMHEX_HOOK: crate::sys::Global<Option<fn() -> Obj>> = crate::sys::Global::new(None);
+
+/// `float.fromhex` read from the class (`float`'s class function): through the hook.
+pub fn fromhex_class_value() -> Obj {
+    match core::hint::black_box(FROMHEX_HOOK.with(|h| *h)) {
+        Some(f) => f(),
+        None => value_or_raise(fail(crate::ExceptionKind::RuntimeError, "float.fromhex reached without molt_enable_number_methods (a compiler bug)")),
+    }
+}
 
 /// What `int.from_bytes` read from the class gives, once enabled (the class attribute of
 /// `int`, reached through this hook so that `int`'s type object names none of this).
@@ -300,6 +480,7 @@ pub extern "C" fn molt_enable_number_methods() {
     INT_ENABLED.enable(0, INT_METHODS);
     FLOAT_ENABLED.enable(0, FLOAT_METHODS);
     FROM_BYTES_HOOK.with(|h| *h = Some(from_bytes_value));
+    FROMHEX_HOOK.with(|h| *h = Some(fromhex_value));
 }
 
 #[cfg(test)]
