@@ -445,6 +445,8 @@ pub static molt_type_bytes: TypeObject = TypeObject {
     ..TypeObject::new("bytes", &TYPE_OBJECT)
 };
 
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
 /// `bytes.hex(sep=<unrepresentable>, bytes_per_sep=1)` (Python/pystrhex.c): two lowercase hex
 /// digits a byte, `sep` (one ASCII character, a str or bytes) between groups of
 /// `|bytes_per_sep|` bytes counted from the right (from the left when negative).
@@ -492,7 +494,8 @@ pub fn hex(v: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
                 out.push(c);
             }
         }
-        let _ = write!(out, "{b:02x}");
+        out.push(char::from(HEX_DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(HEX_DIGITS[usize::from(b & 15)]));
     }
     pystr::str_from_text(&out)
 }
