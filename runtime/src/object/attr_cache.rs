@@ -43,7 +43,10 @@
 //!   (replacing the value at `index`, else a dict store: the instance's first store of the
 //!   attribute, which materialises the dict of an instance that has none).
 //!
-//! Another class or epoch takes the generic path, which refills the cache. A cache never holds
+//! Another class or epoch takes the generic path, which refills the cache. A method-call site
+//! also remembers, for a receiver of a builtin type (`str`, `bytes`, `list`, …), the
+//! `MethodDef` its tables gave (epoch [`BUILTIN_METHOD`]): those tables do not change once
+//! `<module>` enabled them, and the method depends on the type alone. A cache never holds
 //! a reference. A method-call entry is filled only for a name outside the class's layout, so an
 //! instance without a dict never shadows it.
 
@@ -102,6 +105,26 @@ fn hit(cache: &AttrCache, o: Obj) -> Option<Entry> {
 fn remember(cache: &mut AttrCache, o: Obj, index: usize) {
     let e = Entry { ty: core::ptr::from_ref(o.type_of()) as usize, epoch: super::mro_cache::epoch(), index };
     // The entry of the same class (stale) or the oldest makes room.
+    let at = cache.entries.iter().position(|x| x.ty == e.ty).unwrap_or(WAYS - 1);
+    cache.entries.copy_within(0..at, 1);
+    cache.entries[0] = e;
+}
+
+/// The `epoch` of an entry that names a builtin type's method (never a real epoch): the
+/// tables a builtin type's methods come from are fixed once `<module>` enabled them, so the
+/// entry holds for good.
+const BUILTIN_METHOD: u64 = u64::MAX;
+
+/// The method (its `MethodDef`'s address) a method-call site remembered for `o`'s builtin type.
+fn builtin_hit(cache: &AttrCache, o: Obj) -> Option<*const u8> {
+    let ty = core::ptr::from_ref(o.type_of()) as usize;
+    let e = cache.entries.iter().find(|e| e.ty == ty && e.epoch == BUILTIN_METHOD)?;
+    Some(e.index as *const u8)
+}
+
+/// Remembers method `m` (a `MethodDef`'s address) for `o`'s builtin type, most recent first.
+fn remember_builtin(cache: &mut AttrCache, o: Obj, m: *const u8) {
+    let e = Entry { ty: core::ptr::from_ref(o.type_of()) as usize, epoch: BUILTIN_METHOD, index: m as usize };
     let at = cache.entries.iter().position(|x| x.ty == e.ty).unwrap_or(WAYS - 1);
     cache.entries.copy_within(0..at, 1);
     cache.entries[0] = e;
@@ -225,7 +248,15 @@ pub unsafe extern "C" fn molt_obj_lookup_method_cached(recv: Obj, name: Obj, cac
     if hit(c, recv).is_some() && !shadowed(recv, name) {
         return core::ptr::from_ref(&CACHED_METHOD);
     }
+    if let Some(m) = builtin_hit(c, recv) {
+        return m;
+    }
     let m = super::call::lookup_method_word(recv, name);
+    if !m.is_null() && !core::ptr::eq(m, &super::call::GENERIC_METHOD) {
+        // A method of a builtin type's tables (`str.lower`): the same for every object of the
+        // type.
+        remember_builtin(c, recv, m);
+    }
     if core::ptr::eq(m, &super::call::GENERIC_METHOD)
         && let Some(s) = super::types::heap_slots()
         && !recv.is_small()
