@@ -20,7 +20,6 @@
 
 use alloc::format;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use super::bigint::Big;
 use super::call::{no_args, unpack_args};

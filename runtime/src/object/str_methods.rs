@@ -661,19 +661,7 @@ fn partition_impl(s: Obj, name: &str, pos: &[Obj], kw: Kw, reverse: bool) -> Mol
         None if reverse => [empty(), empty(), Ok(new_ref(s))],
         None => [Ok(new_ref(s)), empty(), empty()],
     };
-    let mut items = Vec::new();
-    let mut err = None;
-    for p in parts {
-        match p {
-            Ok(o) => items.push(o),
-            Err(e) => err = Some(e),
-        }
-    }
-    if let Some(e) = err {
-        release(items);
-        return Err(e);
-    }
-    tuple::tuple_from_vec(items)
+    tuple::tuple_from_results(parts)
 }
 
 fn partition(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {

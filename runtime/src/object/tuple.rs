@@ -225,6 +225,33 @@ pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
     }
 }
 
+/// A new tuple of the results' objects when every one succeeded; else the first error, with
+/// the objects that were made released (a tuple built from several fallible constructions).
+pub fn tuple_from_results<const N: usize>(parts: [MoltResult<Obj>; N]) -> MoltResult<Obj> {
+    let mut items = Vec::with_capacity(N);
+    let mut err = None;
+    for p in parts {
+        match p {
+            Ok(o) => items.push(o),
+            Err(e) => {
+                if err.is_none() {
+                    err = Some(e);
+                }
+            }
+        }
+    }
+    match err {
+        None => tuple_from_vec(items),
+        Some(e) => {
+            for o in items {
+                // SAFETY: the references the results gave.
+                unsafe { decref(o) };
+            }
+            Err(e)
+        }
+    }
+}
+
 /// `tuple(v)` (`PySequence_Tuple`): a tuple itself, else a new tuple of the items of `iter(v)`
 /// ("'int' object is not iterable"; a list's items, as CPython's copy of them).
 pub fn tuple_from_iter(v: Obj) -> MoltResult<Obj> {

@@ -18,7 +18,6 @@
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use super::exception::{self as exc, UnicodeErrorHooks, UnicodeMembers};
 use super::{Obj, decref, new_ref};
@@ -57,32 +56,25 @@ pub fn new_unicode_error(decode: bool, encoding: &str, object: Obj, start: usize
     let kind = if decode { ExceptionKind::UnicodeDecodeError } else { ExceptionKind::UnicodeEncodeError };
     let int = |n: usize| super::int::from_i64(i64::try_from(n).unwrap_or(i64::MAX));
     let parts = [super::str::str_from_text(encoding), Ok(new_ref(object)), int(start), int(end), super::str::str_from_text(reason)];
-    let mut owned = Vec::new();
-    let mut err = None;
-    for p in parts {
-        match p {
-            Ok(o) => owned.push(o),
-            Err(e) => err = Some(e),
-        }
-    }
-    let made = match err {
-        Some(e) => Err(e),
-        None => super::tuple::tuple_from_slice(&owned).and_then(|args| exc::alloc_exception(t, kind.code(), args)),
-    };
-    if let (Ok(o), &[encoding, object, _, _, reason]) = (&made, owned.as_slice()) {
-        let o = *o;
-        let m = UnicodeMembers {
+    let args = super::tuple::tuple_from_results(parts)?;
+    let members = match super::tuple::tuple_items(args) {
+        Some(&[encoding, object, _, _, reason]) => UnicodeMembers {
             encoding: Some(new_ref(encoding)),
             object: Some(new_ref(object)),
             start: i64::try_from(start).unwrap_or(i64::MAX),
             end: i64::try_from(end).unwrap_or(i64::MAX),
             reason: Some(new_ref(reason)),
-        };
-        exc::with_unicode(o, |u| *u = Some(Box::new(m)));
-    }
-    for o in owned {
-        // SAFETY: the references made above; the tuple and the members hold their own.
-        unsafe { decref(o) };
+        },
+        _ => panic!("invariant broken: a Unicode error's args tuple has five items"),
+    };
+    let made = exc::alloc_exception(t, kind.code(), args);
+    match made {
+        Ok(o) => {
+            if exc::with_unicode(o, |u| *u = Some(Box::new(members))).is_none() {
+                panic!("invariant broken: a new Unicode error has a Unicode member slot");
+            }
+        }
+        Err(_) => release_members(&members),
     }
     made
 }
