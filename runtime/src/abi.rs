@@ -185,6 +185,9 @@ molt_abi! {
         fn molt_enable_number_methods() -> void;
         /// Makes `dict.fromkeys` callable.
         fn molt_enable_dict_fromkeys() -> void;
+        /// Lets classes derive from `dict` and `list` (linked only into the programs with such
+        /// a `class` statement).
+        fn molt_enable_builtin_subclasses() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;

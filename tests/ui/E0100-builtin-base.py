@@ -1,3 +1,3 @@
-class Stack(list):
-    def push(self, x):
-        self.append(x)
+class Name(str):
+    def shout(self):
+        return self.upper()

@@ -76,16 +76,17 @@ impl FnLower<'_> {
                 .help("name the bases one by one"));
             return;
         }
-        // Subclasses of the builtin types other than `object` and the exception classes need
+        // Subclasses of the builtin types other than `object`, the exception classes and the
+        // containers the runtime lays out for subclasses (`dict`, `list`: decisions/0039) need
         // those types' layouts (not yet).
         for a in pos {
             if let Expr::Name(n) = a
                 && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
                 && let Kind::Class(c) = id.decl().kind
-                && c != crate::abi::BuiltinClass::Object
+                && !matches!(c, crate::abi::BuiltinClass::Object | crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List)
             {
                 self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of the builtin `{}` are not supported yet", n.id))
-                    .label("a builtin base class").help("derive from `object` (or an exception class) and hold the builtin value in an attribute"));
+                    .label("a builtin base class").help("derive from `object`, `dict`, `list` or an exception class, or hold the builtin value in an attribute"));
                 return;
             }
         }

@@ -247,6 +247,23 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && op.attr("name").and_then(Attr::as_str) == Some("fromkeys") {
                 add(crate::abi::RtFn::molt_enable_dict_fromkeys);
             }
+            // A `class` statement deriving from `dict` or `list`.
+            if op.opcode == Opcode::TClassNew
+                && let Some(t) = op.operands.first().and_then(|&b| f.defining_op(b))
+                && let Some(t) = if f.ops[t].opcode == Opcode::TBox { f.ops[t].operands.first().and_then(|&v| f.defining_op(v)) } else { Some(t) }
+                && f.ops[t].opcode == Opcode::TTupleNew
+                && f.ops[t].operands.iter().any(|&b| {
+                    f.defining_op(b).is_some_and(|d| {
+                        f.ops[d].opcode == Opcode::TBuiltinClass
+                            && matches!(
+                                f.ops[d].attr("name").and_then(Attr::as_str).and_then(crate::builtins::builtin_class),
+                                Some(crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List)
+                            )
+                    })
+                })
+            {
+                add(crate::abi::RtFn::molt_enable_builtin_subclasses);
+            }
             // A method of int or float, called or read (`int.from_bytes`).
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && crate::methods::is_number_method(op.attr("name").and_then(Attr::as_str).unwrap_or("")) {
                 add(crate::abi::RtFn::molt_enable_number_methods);

@@ -457,11 +457,17 @@ fn subclassable_builtin(t: &'static TypeObject) -> bool {
     ) || (t.name.starts_with("itertools.") && !t.name.starts_with("itertools._"))
 }
 
-/// The builtin exception classes whose instances have fields of their own in CPython (their own
-/// solid base: `SystemExit.code`, `StopIteration.value`, `NameError.name`, `AttributeError.name`
-/// and `.obj`).
+/// The builtin classes whose instances have fields of their own in CPython (their own solid
+/// base): the exception classes with members (`SystemExit.code`, `StopIteration.value`,
+/// `NameError.name`, `AttributeError.name` and `.obj`) and the builtin containers a class may
+/// derive from (`builtin_sub`).
 fn static_adds_fields(t: &'static TypeObject) -> bool {
-    t.is(&exc::BASE_EXCEPTION) || t.is(&exc::SYSTEM_EXIT) || t.is(&exc::STOP_ITERATION) || t.is(&exc::NAME_ERROR) || t.is(&exc::ATTRIBUTE_ERROR)
+    t.is(&exc::BASE_EXCEPTION)
+        || t.is(&exc::SYSTEM_EXIT)
+        || t.is(&exc::STOP_ITERATION)
+        || t.is(&exc::NAME_ERROR)
+        || t.is(&exc::ATTRIBUTE_ERROR)
+        || super::builtin_sub::is_data_base(t)
 }
 
 /// `solid_base`: the nearest class of `t`'s base chain that adds to the layout.
@@ -485,7 +491,7 @@ fn best_base(bases: &[Obj]) -> MoltResult<&'static TypeObject> {
     let mut winner: Option<&'static TypeObject> = None;
     for &b in bases {
         let Some(bt) = as_type(b) else { return fail(TypeError, "bases must be types") };
-        if !is_heap(bt) && !bt.is(&TYPE_OBJECT) && !is_exception_class(bt) {
+        if !is_heap(bt) && !bt.is(&TYPE_OBJECT) && !is_exception_class(bt) && !super::builtin_sub::is_data_base(bt) {
             if subclassable_builtin(bt) {
                 return fail(TypeError, format!("subclassing the builtin class '{}' is not supported by Molt yet", bt.name));
             }
@@ -702,7 +708,19 @@ pub fn class_new_of(meta: Option<&'static TypeObject>, name: Obj, bases: Obj, ns
     del_key(d.get(), "__classcell__")?;
     let tail_words: Vec<Obj> = tail.iter().map(|&t| new_ref(Obj::from_static(t))).collect();
     let tail_tuple = Owned(tuple::tuple_from_vec(tail_words)?);
-    let heap = if is_exception_class(base) { HeapKind::Exception } else { HeapKind::Instance };
+    // A class deriving from a builtin container has its instances' layout and kind
+    // (`builtin_sub`), without slots of its own.
+    let data = base.mro().find(|c| !is_heap(c)).filter(|&c| super::builtin_sub::is_data_base(c));
+    let heap = match data.and_then(super::builtin_sub::heap_kind) {
+        Some(k) => {
+            if nslots != 0 {
+                return fail(NotImplementedError, format!("__slots__ naming attributes in a class deriving from '{}' is not supported by Molt yet", data.map_or("?", |d| d.name)));
+            }
+            k
+        }
+        None if is_exception_class(base) => HeapKind::Exception,
+        None => HeapKind::Instance,
+    };
     let p = alloc_container(Layout::new::<ClassObject>(), meta)?.cast::<ClassObject>();
     // SAFETY: `p` is a fresh `ClassObject` block whose header is written; every other field is
     // written here before anything reads it. `name`'s text lives as long as the class owns it.

@@ -178,6 +178,16 @@ pub static TYPE_METHOD_DESCRIPTOR: TypeObject = TypeObject {
     ..TypeObject::new("method_descriptor", &TYPE_OBJECT)
 };
 
+/// The method of an object laid out as a bound builtin method (kind `BuiltinMethod`: a bound
+/// builtin method, a method descriptor, `builtin_dunder`'s class method descriptor).
+pub(crate) fn builtin_method_def(o: Obj) -> Option<&'static MethodDef> {
+    if o.type_of().heap != Some(HeapKind::BuiltinMethod) {
+        return None;
+    }
+    // SAFETY: an object of this kind is a `BuiltinMethodObject`, alive while `o` is.
+    o.header_ptr().map(|h| unsafe { (*h.cast::<BuiltinMethodObject>()).def })
+}
+
 /// `str.lower` as a value.
 pub fn method_descriptor(t: &'static TypeObject, def: &'static MethodDef) -> MoltResult<Obj> {
     let cls = Owned(super::attrs::class_value(t));
@@ -217,7 +227,7 @@ fn method_descriptor_call(m: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -
     super::callable::with_depth(depth.saturating_add(1), || (def.call)(recv, rest, kw))
 }
 
-fn new_builtin_method(t: &'static TypeObject, recv: Obj, def: &'static MethodDef) -> MoltResult<Obj> {
+pub(crate) fn new_builtin_method(t: &'static TypeObject, recv: Obj, def: &'static MethodDef) -> MoltResult<Obj> {
     let p = alloc_container(Layout::new::<BuiltinMethodObject>(), t)?.cast::<BuiltinMethodObject>();
     // SAFETY: a fresh block whose header is written.
     unsafe {
@@ -387,16 +397,19 @@ pub fn get(d: Obj, obj: Option<Obj>, t: &'static TypeObject) -> MoltResult<Obj> 
         }
         return super::callable::call_object(s[0], &[o], &[]);
     }
+    if let (Some((_, def)), Some(o)) = (method_descriptor_parts(d), obj) {
+        return builtin_method(o, def);
+    }
     if let Some(w) = wrapper_of(d) {
         return match (w.which, obj) {
-            (Wrapper::ObjectNew | Wrapper::ExcNew, _) => Ok(new_ref(d)),
+            (which, _) if which.is_new() => Ok(new_ref(d)),
             (Wrapper::ObjectInitSubclass, _) => bind_wrapper(w.which, super::attrs::class_value(t)),
             (_, Some(o)) => bound_method(d, o),
             (_, None) => Ok(new_ref(d)),
         };
     }
     if let Some(g) = dt.ext.and_then(|e| e.descr_get) {
-        return g(d, obj);
+        return g(d, obj, t);
     }
     if class::is_heap(dt)
         && let Some(class::Found::Value(g)) = class::find(dt, "__get__", |_| false)
@@ -457,7 +470,7 @@ pub fn call_unbound(f: Obj, self_: Obj, args: &[Obj], kw: &[(&str, Obj)]) -> Mol
         all.push(self_);
         all.extend_from_slice(args);
         if let Some(w) = wrapper_of(f)
-            && matches!(w.which, Wrapper::ObjectNew | Wrapper::ExcNew)
+            && w.which.is_new()
         {
             return super::callable::call_object(f, args, kw);
         }
@@ -653,6 +666,15 @@ pub enum Wrapper {
     ExcWithTraceback,
     KeyErrorStr,
     TypeMro,
+    /// A dunder of a builtin container class (`dict.__getitem__`, `list.__init__`).
+    Builtin(super::builtin_dunder::Dunder),
+}
+
+impl Wrapper {
+    /// Whether the wrapper is a `__new__`, called with the class first (a static method).
+    fn is_new(self) -> bool {
+        matches!(self, Wrapper::ObjectNew | Wrapper::ExcNew | Wrapper::Builtin(super::builtin_dunder::Dunder::New))
+    }
 }
 
 /// A static wrapper object.
@@ -679,6 +701,11 @@ pub static TYPE_WRAPPER: TypeObject = TypeObject {
 
 const fn w(which: Wrapper, name: &'static str, owner: &'static TypeObject, style: u8) -> WrapperObject {
     WrapperObject { header: Header::immortal(&TYPE_WRAPPER), which, name, owner, style }
+}
+
+/// A wrapper object for a static table of another module (`builtin_dunder`'s).
+pub(crate) const fn wrapper_static(which: Wrapper, name: &'static str, owner: &'static TypeObject, style: u8) -> WrapperObject {
+    w(which, name, owner, style)
 }
 
 static WRAPPERS: [WrapperObject; 23] = [
@@ -723,6 +750,9 @@ pub fn is_static_wrapper(o: Obj) -> bool {
 
 /// The attribute `name` that builtin class `t` defines itself, as a value (a new reference).
 pub fn static_attr(t: &'static TypeObject, name: &str) -> Option<Obj> {
+    if super::builtin_sub::is_data_base(t) {
+        return super::builtin_sub::attr(t, name);
+    }
     // Every wrapper's name is a dunder, `with_traceback` or `mro`.
     if !name.starts_with("__") && name != "with_traceback" && name != "mro" {
         return None;
@@ -797,7 +827,7 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
         Ok(())
     };
     match w.which {
-        Wrapper::ObjectNew | Wrapper::ExcNew => {
+        Wrapper::ObjectNew | Wrapper::ExcNew | Wrapper::Builtin(super::builtin_dunder::Dunder::New) => {
             let Some((&cls, rest)) = pos.split_first() else {
                 return fail(TypeError, format!("{}.__new__(): not enough arguments", w.owner.name));
             };
@@ -809,6 +839,12 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
             }
             if w.which == Wrapper::ExcNew {
                 return exc::new_of_type(t, rest);
+            }
+            if let Wrapper::Builtin(_) = w.which {
+                return match super::builtin_sub::new_empty(t) {
+                    Some(r) => r,
+                    None => fail(TypeError, format!("{0}.__new__({1}) is not safe, use {1}.__new__()", w.owner.name, t.name)),
+                };
             }
             super::slots::object_new(t, rest, kw)
         }
@@ -890,6 +926,7 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
                     }
                     Ok(new_ref(s))
                 }
+                Wrapper::Builtin(d) => super::builtin_sub::call_wrapper(w.owner, d, s, rest, kw),
                 Wrapper::ObjectNew | Wrapper::ExcNew | Wrapper::ObjectInitSubclass | Wrapper::TypeMro => none(),
             }
         }

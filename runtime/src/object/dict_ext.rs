@@ -1,16 +1,21 @@
 //! The dict subtypes of the runtime's modules (`collections.defaultdict`, `Counter`,
-//! `OrderedDict`): objects of kind `HeapKind::DictExt`, a dict's fields followed by one owned
-//! word, the subtype's own state (defaultdict's `default_factory`; None for the others).
+//! `OrderedDict`) and the instances of the classes a program derives from `dict`
+//! (`builtin_sub`): objects of kind `HeapKind::DictExt`, a dict's fields followed by one owned
+//! word, the subtype's own state (defaultdict's `default_factory`; an instance's `__dict__`;
+//! None for the others).
 //!
 //! Relies on: `dict` (every dict primitive accepts these objects: `dict::is_dict` tests the
 //! kind; the fields of an empty dict, the keys table's release), `alloc`, `gc`.
 //!
-//! Provides: [`new_dict_ext`], [`dict_extra`], [`set_dict_extra`], and the kind's `traverse` /
-//! `clear` / `free` (reached through `module_kinds`' hooks, registered by `collections`).
+//! Provides: [`new_dict_ext`], [`dict_extra`], [`set_dict_extra`], [`extra_ptr`], and the
+//! kind's `traverse` / `clear` / `free` ([`DICT_EXT_HOOKS`], reached through `module_kinds`,
+//! registered by `collections` and by the first class deriving from `dict`).
 //!
 //! Invariants: the extra word is always an owned reference (None when unused); these dicts are
 //! tracked by the collector from the start (the extra word may be a container), and never
-//! untracked (the collector untracks only kind `Dict`).
+//! untracked (the collector untracks only kind `Dict`). An object whose type is a heap class
+//! owns a reference to its class, released after its block is freed (as every instance of a
+//! heap class does: see `class`).
 
 use core::alloc::Layout;
 
@@ -29,8 +34,17 @@ pub(crate) struct DictExtObject {
     extra: Obj,
 }
 
+/// The kind's entry points for `module_kinds` (registered by `collections` and `builtin_sub`).
+pub(crate) static DICT_EXT_HOOKS: super::module_kinds::KindHooks = super::module_kinds::KindHooks {
+    // SAFETY (the three): forwarded contracts; the kind is `DictExt`.
+    free: |h, _| unsafe { free_ext(h) },
+    traverse: |h, _, visit| unsafe { traverse_ext(h, &mut |o| visit(o)) },
+    clear: |h, _| unsafe { clear_ext(h) },
+};
+
 /// A new empty dict of subtype `t` (whose heap kind is `DictExt`) with `extra` (owned) as its
 /// extra word. Tracked by the collector from the start: the extra word may be a container.
+/// An object of a heap class takes a reference to its class.
 pub(crate) fn new_dict_ext(t: &'static TypeObject, extra: Obj) -> MoltResult<Obj> {
     let h = match alloc_container(Layout::new::<DictExtObject>(), t) {
         Ok(h) => h,
@@ -40,6 +54,9 @@ pub(crate) fn new_dict_ext(t: &'static TypeObject, extra: Obj) -> MoltResult<Obj
             return Err(e);
         }
     };
+    if super::class::is_heap(t) {
+        super::incref(Obj::from_static(t));
+    }
     let p = h.cast::<DictExtObject>();
     // SAFETY: a fresh block with its header written; the fields are written before use.
     unsafe {
@@ -56,6 +73,13 @@ fn ext_ptr(o: Obj) -> Option<*mut DictExtObject> {
         return None;
     }
     o.header_ptr().map(|h| h.cast::<DictExtObject>().cast_mut())
+}
+
+/// The extra word of dict-subtype object `o` (None for any other object), to read or replace
+/// in place (an owned reference; the pointer is valid while `o` is alive).
+pub(crate) fn extra_ptr(o: Obj) -> Option<*mut Obj> {
+    // SAFETY: a live `DictExtObject`.
+    ext_ptr(o).map(|p| unsafe { core::ptr::addr_of_mut!((*p).extra) })
 }
 
 /// The extra word of a dict-subtype object (borrowed); None for any other object.
@@ -75,7 +99,8 @@ pub(crate) fn set_dict_extra(o: Obj, v: Obj) {
     }
 }
 
-/// [`traverse`] of a dict-subtype object: the entries, then the extra word.
+/// [`traverse`] of a dict-subtype object: the entries, then the extra word (and the class of
+/// a heap class's instance).
 ///
 /// # Safety
 /// `h` is a live `DictExtObject`.
@@ -84,6 +109,9 @@ pub(crate) unsafe fn traverse_ext(h: *const Header, visit: &mut impl FnMut(Obj))
     unsafe {
         dict::traverse(h, visit);
         visit((*h.cast::<DictExtObject>()).extra);
+        if super::class::is_heap((*h).ty) {
+            visit(Obj::from_static((*h).ty));
+        }
     }
 }
 
@@ -101,7 +129,8 @@ pub(crate) unsafe fn clear_ext(h: *mut Header) {
     }
 }
 
-/// Frees a dict-subtype object: its keys and values, then its extra word.
+/// Frees a dict-subtype object: its keys and values, then its extra word (then the class of a
+/// heap class's instance).
 ///
 /// # Safety
 /// `h` is a `DictExtObject` with no reference left.
@@ -112,8 +141,12 @@ pub(crate) unsafe fn free_ext(h: *mut Header) {
     unsafe {
         let keys = dict::take_keys(core::ptr::addr_of_mut!((*p).dict));
         let extra = (*p).extra;
+        let ty = (*h).ty;
         free_raw(h, Layout::new::<DictExtObject>(), HeapKind::DictExt);
         dict::release_keys(keys);
         decref(extra);
+        if super::class::is_heap(ty) {
+            decref(Obj::from_static(ty));
+        }
     }
 }

@@ -200,12 +200,17 @@ fn dict_update(d: Obj, b: Obj) -> MoltResult<()> {
     Ok(())
 }
 
-/// `dict.fromkeys(iterable, value=None)` (a classmethod: the receiver, the class or an
-/// instance, is not used; CPython's `_PyDict_FromKeys` for `dict` itself).
-fn fromkeys(_recv: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+/// `dict.fromkeys(iterable, value=None)` (a classmethod, also called on an instance: the
+/// receiver is the class or an instance). CPython's `_PyDict_FromKeys`: for `dict` itself a new
+/// dict filled directly; for a class deriving from it, `cls()` filled through `d[key] = value`.
+fn fromkeys(recv: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     super::call::no_keywords_for("dict.fromkeys", kw)?;
     check_positional("fromkeys", pos.len(), 1, 2)?;
     let value = pos.get(1).copied().unwrap_or_else(singletons::none);
+    let cls = super::types::as_type(recv).unwrap_or_else(|| recv.type_of());
+    if let Some(r) = super::builtin_sub::fromkeys(cls, pos[0], value) {
+        return r;
+    }
     let d = super::range::Owned(dict::new_dict()?);
     let it = super::range::Owned(super::iter::get_iter(pos[0])?);
     while let Some(k) = super::iter::iter_next(it.get())? {

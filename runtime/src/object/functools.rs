@@ -637,7 +637,7 @@ fn wrapper_attributes(w: Obj, name: &str) -> Option<MoltResult<Obj>> {
 }
 
 /// A wrapper found on a class binds like a function (`_lru_cache_wrapper`'s `__get__`).
-fn wrapper_descr_get(w: Obj, obj: Option<Obj>) -> MoltResult<Obj> {
+fn wrapper_descr_get(w: Obj, obj: Option<Obj>, _: &'static TypeObject) -> MoltResult<Obj> {
     match obj {
         Some(o) => super::descr::bound_method(w, o),
         None => Ok(new_ref(w)),

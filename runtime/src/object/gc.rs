@@ -1007,7 +1007,12 @@ unsafe fn clear(o: Obj) {
     unsafe {
         match o.type_of().heap {
             Some(HeapKind::Tuple) => tuple::clear_items(h),
-            Some(HeapKind::List) => list::clear_at(h),
+            Some(HeapKind::List) => {
+                list::clear_at(h);
+                if super::class::is_heap((*h).ty) {
+                    super::builtin_sub::clear_extra(h, core::mem::size_of::<list::ListObject>());
+                }
+            }
             Some(HeapKind::Dict) => dict::clear_at(h),
             Some(HeapKind::Set | HeapKind::FrozenSet) => set::clear_unreachable(h),
             Some(HeapKind::SetIterator) => set::clear_iter(h),

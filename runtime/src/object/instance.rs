@@ -165,9 +165,57 @@ unsafe fn dict_of(p: *mut InstanceObject) -> Option<Obj> {
     }
 }
 
-/// Whether `o` has a `__dict__` slot (instances and exceptions).
+/// Where an object that is no plain instance keeps its `__dict__`: an exception's slot, or the
+/// word of an instance of a class deriving from a builtin container (`builtin_sub`: an owned
+/// dict, or None while it has none).
+#[derive(Clone, Copy)]
+enum DictSlot {
+    Exception(*mut Option<Obj>),
+    Word(*mut Obj),
+}
+
+impl DictSlot {
+    /// The slot of `o`, if it has one.
+    fn of(o: Obj) -> Option<DictSlot> {
+        if let Some(s) = exc::dict_slot(o) {
+            return Some(DictSlot::Exception(s));
+        }
+        super::builtin_sub::dict_word(o).map(DictSlot::Word)
+    }
+
+    /// The dict (borrowed), if there is one.
+    ///
+    /// # Safety
+    /// The slot of a live object.
+    unsafe fn get(self) -> Option<Obj> {
+        // SAFETY: forwarded contract.
+        unsafe {
+            match self {
+                DictSlot::Exception(p) => *p,
+                DictSlot::Word(p) => Some(*p).filter(|&d| !singletons::is_none(d)),
+            }
+        }
+    }
+
+    /// Stores dict `d` (a reference the slot takes over); returns the one it held (owned).
+    ///
+    /// # Safety
+    /// The slot of a live object.
+    unsafe fn replace(self, d: Obj) -> Option<Obj> {
+        // SAFETY: forwarded contract.
+        unsafe {
+            match self {
+                DictSlot::Exception(p) => p.replace(Some(d)),
+                DictSlot::Word(p) => Some(p.replace(d)).filter(|&old| !singletons::is_none(old)),
+            }
+        }
+    }
+}
+
+/// Whether `o` has a `__dict__` slot (instances, exceptions, instances of classes deriving
+/// from builtin containers).
 fn has_dict_slot(o: Obj) -> bool {
-    is_instance_object(o) || exc::dict_slot(o).is_some()
+    is_instance_object(o) || DictSlot::of(o).is_some()
 }
 
 /// `o.__dict__` (borrowed), made when `create` and missing (for an instance: materialised from
@@ -209,20 +257,24 @@ pub fn made_dict(o: Obj) -> Option<Obj> {
     }
 }
 
-/// [`instance_dict`] of an object that is no instance (an exception's, made when `create`).
+/// [`instance_dict`] of an object that is no plain instance (an exception's, an instance's of
+/// a class deriving from a builtin container; made when `create`).
 #[inline(never)]
 fn exception_dict(o: Obj, create: bool) -> MoltResult<Option<Obj>> {
-    let Some(slot) = exc::dict_slot(o) else { return Ok(None) };
+    let Some(slot) = DictSlot::of(o) else { return Ok(None) };
     // SAFETY: the slot of a live object; single-threaded.
-    if let Some(d) = unsafe { *slot } {
+    if let Some(d) = unsafe { slot.get() } {
         return Ok(Some(d));
     }
-    if !create {
+    if !create || (class::is_heap(o.type_of()) && !class::instances_have_dict(o.type_of())) {
         return Ok(None);
     }
     let d = dict::new_dict()?;
     // SAFETY: as above; the slot was empty (making the dict ran no code that could fill it).
-    unsafe { *slot = Some(d) };
+    if let Some(old) = unsafe { slot.replace(d) } {
+        // SAFETY: the slot owned it (none was there: nothing to release in practice).
+        unsafe { decref(old) };
+    }
     Ok(Some(d))
 }
 
@@ -311,8 +363,8 @@ pub fn own_attr(o: Obj, name: &str) -> Option<Obj> {
         // SAFETY: the slot of a live instance; a non-empty slot holds a reference word.
         return layout_slot(o, name).map(|s| unsafe { *s }).filter(|&w| w != EMPTY).map(|w| unsafe { Obj::from_raw(w) });
     }
-    // SAFETY: the slot of a live exception.
-    exc::dict_slot(o).and_then(|s| unsafe { *s }).and_then(|d| dict::get_str(d, name))
+    // SAFETY: the slot of a live object.
+    DictSlot::of(o).and_then(|s| unsafe { s.get() }).and_then(|d| dict::get_str(d, name))
 }
 
 /// Visits an instance's class, `__dict__` and non-empty slots.
@@ -620,10 +672,10 @@ pub fn generic_setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> 
             }
             return Ok(());
         }
-        let slot = exc::dict_slot(o).unwrap_or(core::ptr::null_mut());
+        let Some(slot) = DictSlot::of(o) else { return Err(no_attribute(o, n)) };
         incref(v);
         // SAFETY: the slot of a live object.
-        let old = unsafe { slot.replace(Some(v)) };
+        let old = unsafe { slot.replace(v) };
         if let Some(old) = old {
             // SAFETY: the object owned the old dict.
             unsafe { decref(old) };

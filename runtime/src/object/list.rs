@@ -69,8 +69,17 @@ pub(super) fn list_ptr(o: Obj) -> Option<*mut ListObject> {
     o.header_ptr().map(|h| h.cast::<ListObject>().cast_mut())
 }
 
-/// True if `o` is a list.
+/// True if `o` is a list or an instance of a class deriving from `list` (`PyList_Check`: its
+/// kind; such an instance is a list followed by its `__dict__` word, see `builtin_sub`).
+#[inline]
 pub fn is_list(o: Obj) -> bool {
+    o.type_of().heap == Some(HeapKind::List)
+}
+
+/// True if `o` is exactly a list (`PyList_CheckExact`): the fast paths that would bypass a
+/// subclass's own methods.
+#[inline]
+pub fn is_exact_list(o: Obj) -> bool {
     o.type_of().is(&molt_type_list)
 }
 
@@ -284,11 +293,15 @@ pub(crate) unsafe fn free(h: *mut Header) {
         {
             dealloc(items.cast(), l);
         }
+        if super::class::is_heap((*h).ty) {
+            return super::builtin_sub::free_block(h, Layout::new::<ListObject>(), HeapKind::List);
+        }
         free_raw(h, Layout::new::<ListObject>(), HeapKind::List);
     }
 }
 
-/// Visits the items of a list (`list_traverse`; none while a sort holds them).
+/// Visits the items of a list (`list_traverse`; none while a sort holds them), and the
+/// `__dict__` and class of an instance of a class deriving from `list`.
 ///
 /// # Safety
 /// `h` is a live list object.
@@ -300,6 +313,9 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
         let (items, len) = ((*p).items, (*p).len);
         for k in 0..len {
             visit(items.add(k).read());
+        }
+        if super::class::is_heap((*h).ty) {
+            super::builtin_sub::traverse_extra(h, core::mem::size_of::<ListObject>(), visit);
         }
     }
 }
@@ -380,7 +396,7 @@ pub fn insert(l: Obj, where_: i64, item: Obj) -> MoltResult<()> {
 /// CPython's `PySequence_Fast(v, msg)` as new references: the items of a list or tuple, else
 /// of `iter(v)` (a TypeError from `iter()` becomes TypeError `msg`).
 pub fn sequence_fast(v: Obj, msg: &'static str) -> MoltResult<Vec<Obj>> {
-    if is_list(v) {
+    if is_exact_list(v) {
         return items_vec(v);
     }
     if let Some(items) = tuple_items(v) {
@@ -453,7 +469,7 @@ pub fn extend(l: Obj, iterable: Obj) -> MoltResult<()> {
     let Some(p) = list_ptr(l) else {
         return fail(TypeError, "descriptor 'extend' requires a 'list' object");
     };
-    if is_list(iterable) || tuple_items(iterable).is_some() {
+    if is_exact_list(iterable) || tuple_items(iterable).is_some() {
         let items = sequence_fast(iterable, "argument must be iterable")?;
         return push_all(l, items);
     }

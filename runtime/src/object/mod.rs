@@ -64,6 +64,8 @@ pub mod bisect;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod builtin_fn;
+pub mod builtin_sub;
+pub mod builtin_dunder;
 pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
@@ -395,6 +397,7 @@ pub mod abi {
     };
     pub use super::dict::{molt_dict_from, molt_dict_new, molt_dict_set, molt_type_dict};
     pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
+    pub use super::builtin_sub::molt_enable_builtin_subclasses;
     pub use super::set::{
         molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,
         molt_type_frozenset, molt_type_set,

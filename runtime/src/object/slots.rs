@@ -43,8 +43,12 @@ use crate::exceptions::{MoltResult, fail};
 use crate::{BinaryOp, CompareOp, UnaryOp};
 
 /// Whether builtin class `c` defines the dunder `name` itself (the builtin classes a heap
-/// class's MRO can hold: `object` and the exception classes).
+/// class's MRO can hold: `object`, the exception classes, and the builtin containers of
+/// `builtin_sub`, whose `__hash__` is their unhashable slot).
 fn static_has(c: &'static TypeObject, name: &str) -> bool {
+    if super::builtin_sub::is_data_base(c) {
+        return name == "__hash__" || super::builtin_sub::static_has(c, name);
+    }
     match name {
         "__repr__" => c.repr.is_some(),
         "__str__" => c.str.is_some(),
@@ -72,10 +76,11 @@ pub fn has(t: &'static TypeObject, name: &str) -> bool {
 }
 
 /// Calls dunder `name` of `o`'s class on `o` with `args`: Some(result), None when no class
-/// defines it (or only a builtin class does).
+/// defines it (or only `object` or an exception class does; a builtin container's is called).
 pub(crate) fn call_dunder(o: Obj, name: &str, args: &[Obj]) -> MoltResult<Option<Obj>> {
     match lookup(o.type_of(), name) {
         Some(Found::Value(f)) => call_unbound(f.get(), o, args, &[]).map(Some),
+        Some(Found::Static(c)) if super::builtin_sub::is_data_base(c) => super::builtin_sub::call_dunder(c, name, o, args).transpose(),
         Some(Found::Static(_)) | None => Ok(None),
     }
 }
@@ -501,6 +506,12 @@ fn is_objects(t: &'static TypeObject, name: &str) -> bool {
     matches!(lookup(t, name), Some(Found::Static(c)) if c.is(&TYPE_OBJECT))
 }
 
+/// `tp_new_wrapper`'s `staticbase`: the nearest class of `t`'s base chain whose `__new__` is
+/// not one its own namespace defines (the class whose `__new__` a caller should use).
+fn static_new_base(t: &'static TypeObject) -> &'static TypeObject {
+    t.mro().find(|&c| class::namespace(c).is_none_or(|ns| super::dict::get_str(ns, "__new__").is_none())).unwrap_or(t)
+}
+
 /// `object_new`: a new instance of heap class `t`; the excess-argument errors ("C() takes no
 /// arguments", "object.__new__() takes exactly one argument (the type to instantiate)").
 pub fn object_new(t: &'static TypeObject, args: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
@@ -512,8 +523,8 @@ pub fn object_new(t: &'static TypeObject, args: &[Obj], kw: &[(&str, Obj)]) -> M
             return fail(TypeError, format!("{}() takes no arguments", t.name));
         }
     }
-    if class::is_exception_class(t) {
-        return fail(TypeError, format!("object.__new__({}) is not safe, use BaseException.__new__()", t.name));
+    if class::is_exception_class(t) || super::builtin_sub::data_base(t).is_some() {
+        return fail(TypeError, format!("object.__new__({}) is not safe, use {}.__new__()", t.name, static_new_base(t).name));
     }
     if !class::is_heap(t) {
         let p = super::alloc::alloc_raw(Layout::new::<Header>(), &TYPE_OBJECT)?;
@@ -560,6 +571,10 @@ pub fn heap_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> Molt
             Owned(r?)
         }
         Some(Found::Static(c)) if c.is(&exc::BASE_EXCEPTION) => Owned(exc::new_of_type(t, pos)?),
+        Some(Found::Static(c)) if super::builtin_sub::is_data_base(c) => match super::builtin_sub::new_empty(t) {
+            Some(r) => Owned(r?),
+            None => return fail(TypeError, format!("{0}.__new__({1}) is not safe, use {1}.__new__()", c.name, t.name)),
+        },
         _ => Owned(object_new(t, pos, kw)?),
     };
     if !is_subtype(obj.get().type_of(), t) {
@@ -576,6 +591,7 @@ pub fn heap_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> Molt
             super::call::no_keywords_for(t.name, kw)?;
             exc::init(obj.get(), pos)?;
         }
+        Some(Found::Static(c)) if super::builtin_sub::is_data_base(c) => super::builtin_sub::init(c, obj.get(), pos, kw)?,
         _ => object_init(obj.get(), pos, kw)?,
     }
     Ok(obj.release())

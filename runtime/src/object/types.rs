@@ -67,8 +67,8 @@ pub type NewFn = fn(&'static TypeObject, &[Obj], &[(&str, Obj)]) -> MoltResult<O
 /// new reference, None for a name the type does not define.
 pub type AttrFn = fn(Obj, &str) -> Option<MoltResult<Obj>>;
 /// `tp_descr_get`: the value of a class attribute read through instance `obj` (None: through the
-/// class).
-pub type DescrGetFn = fn(Obj, Option<Obj>) -> MoltResult<Obj>;
+/// class) of class `t` (the class the lookup was made on).
+pub type DescrGetFn = fn(Obj, Option<Obj>, &'static TypeObject) -> MoltResult<Obj>;
 /// The attributes a type computes for its class object (`C.name`), None for other names.
 pub type ClassAttrFn = fn(&'static TypeObject, &str) -> Option<MoltResult<Obj>>;
 /// A method's implementation: the receiver, the positional arguments, the keyword arguments
@@ -452,18 +452,12 @@ impl TypeObject {
 
     /// `sq_concat`.
     pub fn concat_slot(&'static self) -> Option<ConcatFn> {
-        if super::class::is_heap(self) {
-            return None;
-        }
-        self.mro().find_map(|t| t.sequence.and_then(|s| s.concat))
+        self.static_base().mro().find_map(|t| t.sequence.and_then(|s| s.concat))
     }
 
     /// `sq_repeat`.
     pub fn repeat_slot(&'static self) -> Option<RepeatFn> {
-        if super::class::is_heap(self) {
-            return None;
-        }
-        self.mro().find_map(|t| t.sequence.and_then(|s| s.repeat))
+        self.static_base().mro().find_map(|t| t.sequence.and_then(|s| s.repeat))
     }
 
     /// `sq_contains`.
@@ -476,10 +470,16 @@ impl TypeObject {
 
     /// `tp_as_sequence` (a table defined by the type or a base).
     pub fn sequence_table(&'static self) -> Option<&'static SequenceSlots> {
-        if super::class::is_heap(self) {
-            return None;
-        }
-        self.mro().find_map(|t| t.sequence)
+        self.static_base().mro().find_map(|t| t.sequence)
+    }
+
+    /// The nearest builtin type of the base chain (the type itself unless it is a heap class):
+    /// a heap class inherits the concatenation and repetition of its builtin base (`list`'s),
+    /// which no Python method replaces (CPython's `sq_concat` / `sq_repeat` slots of `__add__`
+    /// and `__mul__` have no slot function of their own; a class's `__add__` takes effect through
+    /// the number slots, tried first).
+    fn static_base(&'static self) -> &'static TypeObject {
+        self.mro().find(|t| !super::class::is_heap(t)).unwrap_or(self)
     }
 
     /// The in-place number slot for `op` (`nb_inplace_add`, …).
@@ -499,20 +499,12 @@ impl TypeObject {
 
     /// `sq_inplace_concat`.
     pub fn inplace_concat_slot(&'static self) -> Option<ConcatFn> {
-        if super::class::is_heap(self) {
-            return None;
-        }
-        self.mro()
-            .find_map(|t| t.sequence.and_then(|s| s.inplace_concat))
+        self.static_base().mro().find_map(|t| t.sequence.and_then(|s| s.inplace_concat))
     }
 
     /// `sq_inplace_repeat`.
     pub fn inplace_repeat_slot(&'static self) -> Option<RepeatFn> {
-        if super::class::is_heap(self) {
-            return None;
-        }
-        self.mro()
-            .find_map(|t| t.sequence.and_then(|s| s.inplace_repeat))
+        self.static_base().mro().find_map(|t| t.sequence.and_then(|s| s.inplace_repeat))
     }
 
     /// `mp_ass_subscript`.

@@ -36,21 +36,13 @@ use crate::{BinaryOp, BuiltinFunction};
 use crate::ExceptionKind::TypeError;
 use crate::exceptions::{MoltResult, fail, key_error};
 
-/// The heap kinds of `collections` as `module_kinds` reaches them.
-static DICT_EXT_HOOKS: super::module_kinds::KindHooks = super::module_kinds::KindHooks {
-    // SAFETY (the three): forwarded contracts; the kind is `DictExt`.
-    free: |h, _| unsafe { super::dict_ext::free_ext(h) },
-    traverse: |h, _, visit| unsafe { super::dict_ext::traverse_ext(h, &mut |o| visit(o)) },
-    clear: |h, _| unsafe { super::dict_ext::clear_ext(h) },
-};
-
 static DEQUE_HOOKS: super::module_kinds::KindHooks =
     super::module_kinds::KindHooks { free: deque::free, traverse: deque::traverse, clear: deque::clear };
 
 /// Stores the names of `collections` in its namespace `d`, and registers its heap kinds.
 pub fn fill(d: Obj) -> MoltResult<()> {
     use super::alloc::HeapKind;
-    super::module_kinds::register(HeapKind::DictExt, &DICT_EXT_HOOKS);
+    super::module_kinds::register(HeapKind::DictExt, &super::dict_ext::DICT_EXT_HOOKS);
     super::module_kinds::register(HeapKind::Deque, &DEQUE_HOOKS);
     super::module_kinds::register(HeapKind::DequeIterator, &DEQUE_HOOKS);
     super::module_kinds::register_exit(namedtuple::release_types);
@@ -222,7 +214,7 @@ pub fn setattr(o: Obj, name: &str, value: Option<Obj>) -> Option<MoltResult<()>>
     // of a builtin object links this check, and only those that import `collections` link
     // the type.
     let t = o.type_of();
-    if name != "default_factory" || t.heap != Some(super::alloc::HeapKind::DictExt) || t.name != TYPE_DEFAULTDICT_NAME {
+    if name != "default_factory" || t.heap != Some(super::alloc::HeapKind::DictExt) || t.name != TYPE_DEFAULTDICT_NAME || super::class::is_heap(t) {
         return None;
     }
     set_dict_extra(o, value.map_or_else(singletons::none, new_ref));
