@@ -173,6 +173,7 @@ builtins! {
     Classmethod = "classmethod", Kind::Class(BuiltinClass::ClassMethod), Call::Value, &[];
     Property = "property", Kind::Class(BuiltinClass::Property), Call::Value, &[];
     Bytes = "bytes", Kind::Class(BuiltinClass::Bytes), Call::Value, &[];
+    Slice = "slice", Kind::Class(BuiltinClass::Slice), Call::Value, &[];
     NotImplemented = "NotImplemented", Kind::Constant(RtObj::molt_not_implemented), Call::Unsupported, &[];
     Ellipsis = "Ellipsis", Kind::Constant(RtObj::molt_ellipsis), Call::Unsupported, &[];
 }
@@ -257,6 +258,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, object, bool, tuple, map, filter, callable, getattr, setattr, hasattr, delattr, issubclass, vars, dir, pow, hex, oct, bin, super, staticmethod, classmethod, property, bytes");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, object, bool, tuple, map, filter, callable, getattr, setattr, hasattr, delattr, issubclass, vars, dir, pow, hex, oct, bin, super, staticmethod, classmethod, property, bytes, slice");
     }
 }

@@ -206,3 +206,35 @@ mod tests {
         assert_eq!(lookup(Some(Type::tuple(&[])), "count"), Method::Supported(INT));
     }
 }
+
+/// The dunders of `dict` and `list` that the runtime gives as slot wrappers (its
+/// `builtin_dunder::Dunder`): `list.__init__(self, xs)`, `dict.__getitem__(d, k)`.
+pub fn is_container_dunder(name: &str) -> bool {
+    matches!(
+        name,
+        "__new__"
+            | "__init__"
+            | "__getitem__"
+            | "__setitem__"
+            | "__delitem__"
+            | "__len__"
+            | "__contains__"
+            | "__iter__"
+            | "__repr__"
+            | "__eq__"
+            | "__ne__"
+            | "__lt__"
+            | "__le__"
+            | "__gt__"
+            | "__ge__"
+            | "__add__"
+            | "__radd__"
+            | "__iadd__"
+            | "__mul__"
+            | "__rmul__"
+            | "__imul__"
+            | "__or__"
+            | "__ror__"
+            | "__ior__"
+    )
+}

@@ -188,6 +188,9 @@ molt_abi! {
         /// Lets classes derive from `dict` and `list` (linked only into the programs with such
         /// a `class` statement).
         fn molt_enable_builtin_subclasses() -> void;
+        /// Makes the class `slice` a value and slice objects available (a program naming
+        /// `slice`, or slicing an object that may be an instance of a class).
+        fn molt_enable_slices() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
@@ -738,6 +741,7 @@ molt_abi! {
             ClassMethod = 21,
             Property = 22,
             Bytes = 23,
+            Slice = 24,
         }
         /// The builtin functions `molt_builtin_function` gives as values.
         enum BuiltinFunction {

@@ -955,6 +955,10 @@ fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool 
     use crate::abi::BuiltinClass as C;
     let ty = match cls {
         C::Str => Type::Str,
+        // The dunders of `list` and `dict` are their slot wrappers (`list.__init__(self, xs)` in
+        // a subclass; `infer::runtime_enables` links them).
+        C::List if crate::methods::is_container_dunder(name) => return true,
+        C::Dict if crate::methods::is_container_dunder(name) => return true,
         C::List => Type::List,
         C::Int => Type::Int,
         C::Float => Type::Float,
@@ -977,7 +981,8 @@ fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool 
         | C::Super
         | C::StaticMethod
         | C::ClassMethod
-        | C::Property => return false,
+        | C::Property
+        | C::Slice => return false,
         // `bytes.fromhex(s)`, and the methods read from the class (method descriptors): the
         // runtime has every one (translate and maketrans raise NotImplementedError).
         C::Bytes => return true,

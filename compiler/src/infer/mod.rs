@@ -264,6 +264,23 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(crate::abi::RtFn::molt_enable_builtin_subclasses);
             }
+            // A dunder of `dict` or `list` read from the class (`dict.__init__(self)`).
+            if op.opcode == Opcode::TObjGetattr
+                && crate::methods::is_container_dunder(op.attr("name").and_then(Attr::as_str).unwrap_or(""))
+                && f.defining_op(op.operands[0]).is_some_and(|d| {
+                    f.ops[d].opcode == Opcode::TBuiltinClass && matches!(f.ops[d].attr("name").and_then(Attr::as_str), Some("dict" | "list"))
+                })
+            {
+                add(crate::abi::RtFn::molt_enable_builtin_subclasses);
+            }
+            // The class `slice` as a value, or a slicing of an object that may be an instance of
+            // a class (its `__getitem__` gets a slice object).
+            if op.opcode == Opcode::TBuiltinClass && op.attr("name").and_then(Attr::as_str) == Some("slice")
+                || matches!(op.opcode, Opcode::TObjGetslice | Opcode::TObjSetslice | Opcode::TObjDelslice)
+                    && op.operands.first().is_some_and(|&v| matches!(f.values[v].ty, Type::TObj | Type::Obj | Type::Inst(_)))
+            {
+                add(crate::abi::RtFn::molt_enable_slices);
+            }
             // A method of int or float, called or read (`int.from_bytes`).
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && crate::methods::is_number_method(op.attr("name").and_then(Attr::as_str).unwrap_or("")) {
                 add(crate::abi::RtFn::molt_enable_number_methods);

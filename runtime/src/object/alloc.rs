@@ -160,11 +160,13 @@ pub enum HeapKind {
     /// `object::bytes`: bytes objects and their iterator.
     Bytes,
     BytesIterator,
+    /// `object::slice_obj`: slice objects.
+    Slice,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 53] = [
+    pub const ALL: [HeapKind; 54] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -218,6 +220,7 @@ impl HeapKind {
         HeapKind::Functools,
         HeapKind::Bytes,
         HeapKind::BytesIterator,
+        HeapKind::Slice,
     ];
 
     /// The Python type name.
@@ -276,6 +279,7 @@ impl HeapKind {
             HeapKind::Functools => "functools",
             HeapKind::Bytes => "bytes",
             HeapKind::BytesIterator => "bytes_iterator",
+            HeapKind::Slice => "slice",
         }
     }
 
@@ -329,7 +333,8 @@ impl HeapKind {
             | HeapKind::DictExt
             | HeapKind::Deque
             | HeapKind::DequeIterator
-            | HeapKind::Functools => true,
+            | HeapKind::Functools
+            | HeapKind::Slice => true,
         }
     }
 
@@ -391,6 +396,7 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::Deque,
         HeapKind::DequeIterator,
         HeapKind::Functools,
+        HeapKind::Slice,
     ];
     let mut bits = 0u64;
     let mut i = 0;
@@ -959,6 +965,7 @@ unsafe fn free_one(o: Obj) {
             | HeapKind::ListIterator),
         ) => unsafe { super::iter::free(h.cast_mut(), kind) },
         Some(HeapKind::Bytes) => unsafe { super::bytes::free(h.cast_mut()) },
+        Some(HeapKind::Slice) => unsafe { super::slice_obj::free(h.cast_mut()) },
         Some(HeapKind::Range) => unsafe { super::range::free(h.cast_mut()) },
         Some(HeapKind::RangeIterator) => unsafe { super::range::free_iter(h.cast_mut()) },
         Some(HeapKind::LongRangeIterator) => unsafe { super::range::free_long_iter(h.cast_mut()) },

@@ -40,6 +40,8 @@ fn builtin_class(code: i32) -> Option<&'static TypeObject> {
     Some(match BuiltinClass::from_code(code)? {
         // Through `molt_enable_bytes`'s hook: only programs that name `bytes` link the type.
         BuiltinClass::Bytes => return super::bytes::bytes_class(),
+        // Through `molt_enable_slices`'s hook, likewise.
+        BuiltinClass::Slice => return super::slice_obj::slice_class(),
         BuiltinClass::Object => &TYPE_OBJECT,
         BuiltinClass::Type => &TYPE_TYPE,
         BuiltinClass::Int => &int::molt_type_int,

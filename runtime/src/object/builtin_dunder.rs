@@ -278,6 +278,9 @@ pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&
             if c.is(&molt_type_dict) {
                 return super::builtin_sub::dict_getitem(recv, *k);
             }
+            if let Some(r) = super::slice::slice_item(recv, *k) {
+                return r;
+            }
             match c.subscript {
                 Some(f) => f(recv, *k),
                 None => unsupported(),
@@ -286,6 +289,9 @@ pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&
         Dunder::Setitem | Dunder::Delitem => {
             let n = if d == Dunder::Setitem { 2 } else { 1 };
             let a = exactly(c, d, args, kw, n)?;
+            if let Some(r) = super::slice::slice_assign(recv, a[0], a.get(1).copied()) {
+                return r.map(|()| singletons::none());
+            }
             let Some(f) = c.ass_subscript else { return unsupported() };
             f(recv, a[0], a.get(1).copied())?;
             none()

@@ -206,6 +206,9 @@ fn repeat(v: Obj, count: i64) -> MoltResult<Obj> {
 /// `bytes_subscript` for an index: the byte as an int; IndexError "index out of range".
 fn subscript(v: Obj, key: Obj) -> MoltResult<Obj> {
     let Some(i) = dispatch::as_index(key, IndexError)? else {
+        if let Some(r) = super::slice_obj::item(v, key) {
+            return r;
+        }
         return fail(TypeError, format!("byte indices must be integers or slices, not {}", key.type_of().name));
     };
     let data = bytes_data(v).unwrap_or(&[]);

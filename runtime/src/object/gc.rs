@@ -959,6 +959,7 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::Module) => super::module::traverse(h, few),
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
+            Some(HeapKind::Slice) => super::slice_obj::traverse(h, few),
             Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
                 if let Some(k) = super::module_kinds::hooks(kind) {
                     (k.traverse)(h, kind, few)
@@ -1046,6 +1047,7 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::Module) => super::module::clear(h),
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(HeapKind::Itertools) => super::itertools::clear(h),
+            Some(HeapKind::Slice) => super::slice_obj::clear(h),
             Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
                 if let Some(k) = super::module_kinds::hooks(kind) {
                     (k.clear)(h, kind)

@@ -864,7 +864,10 @@ fn list_index_key(key: Obj) -> MoltResult<i64> {
 
 /// `list_subscript(l, key)` for an index: IndexError "list index out of range".
 fn list_subscript(l: Obj, key: Obj) -> MoltResult<Obj> {
-    let i = list_index_key(key)?;
+    let i = match dispatch::as_index(key, IndexError)? {
+        Some(i) => i,
+        None => return super::slice_obj::item(l, key).unwrap_or_else(|| list_index_key(key).map(|_| singletons::none())),
+    };
     let len = list_len(l).unwrap_or(0) as i64;
     let i = if i < 0 { i + len } else { i };
     match usize::try_from(i).ok().and_then(|i| item_at(l, i)) {
@@ -876,7 +879,10 @@ fn list_subscript(l: Obj, key: Obj) -> MoltResult<Obj> {
 /// `list_ass_subscript(l, key, value)` for an index (`list_ass_item`): IndexError "list
 /// assignment index out of range"; deletion when `value` is None.
 fn list_ass_subscript(l: Obj, key: Obj, value: Option<Obj>) -> MoltResult<()> {
-    let i = list_index_key(key)?;
+    let i = match dispatch::as_index(key, IndexError)? {
+        Some(i) => i,
+        None => return super::slice_obj::assign(l, key, value).unwrap_or_else(|| list_index_key(key).map(|_| ())),
+    };
     let len = list_len(l).unwrap_or(0) as i64;
     let i = if i < 0 { i + len } else { i };
     if i < 0 || i >= len {

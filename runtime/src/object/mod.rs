@@ -118,6 +118,7 @@ pub mod set;
 pub mod set_methods;
 pub mod singletons;
 pub mod slice;
+pub mod slice_obj;
 pub mod slots;
 pub mod str;
 pub mod str_format;
@@ -398,6 +399,7 @@ pub mod abi {
     pub use super::dict::{molt_dict_from, molt_dict_new, molt_dict_set, molt_type_dict};
     pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
     pub use super::builtin_sub::molt_enable_builtin_subclasses;
+    pub use super::slice_obj::molt_enable_slices;
     pub use super::set::{
         molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,
         molt_type_frozenset, molt_type_set,

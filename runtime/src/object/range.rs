@@ -276,6 +276,9 @@ fn range_subscript(o: Obj, key: Obj) -> MoltResult<Obj> {
         return fail(TypeError, "range_subscript: not a range");
     };
     if key.type_of().index_slot().is_none() {
+        if let Some(r) = super::slice_obj::item(o, key) {
+            return r;
+        }
         return fail(
             TypeError,
             format!(

@@ -9,9 +9,11 @@
 //! and `unicode_subscript` (Objects/unicodeobject.c).
 //!
 //! Provides: the ABI's `molt_obj_getslice(seq, start, stop, step)` (each bound a value or
-//! `None`; no slice object is made, which no builtin type could tell apart),
-//! `molt_obj_setslice` and `molt_obj_delslice`; [`adjusted`] (the bounds of a slice of a
-//! sequence of a given length, for `list`).
+//! `None`; for a builtin sequence no slice object is made, which none could tell apart; any
+//! other object, an instance of a class above all, gets `seq[slice(start, stop, step)]`
+//! through `slice_obj`), `molt_obj_setslice` and `molt_obj_delslice` (likewise); [`slice_item`]
+//! and [`slice_assign`] (a builtin sequence indexed by a slice object); [`adjusted`] (the
+//! bounds of a slice of a sequence of a given length, for `list` and `slice.indices`).
 //!
 //! Invariants: the bounds are read in CPython's order (step, start, stop) with its errors ("slice
 //! indices must be integers or None or have an __index__ method", "slice step cannot be zero");
@@ -97,53 +99,95 @@ fn positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
     (0..n as i64).map(move |k| (start + k * step) as usize)
 }
 
-/// `seq[start:stop:step]` for a tuple, a list, a str or a range (a new range); CPython's TypeError for other objects.
+/// `seq[start:stop:step]`: a builtin sequence's slice ([`getslice_seq`]), else `seq[s]` with
+/// a slice object `s` (an instance of a class: its `__getitem__` gets the slice; a dict:
+/// "unhashable type: 'slice'"), else CPython's TypeError.
 pub fn getslice(seq: Obj, start: Obj, stop: Obj, step: Obj) -> MoltResult<Obj> {
-    if let Some(r) = super::range::range_slice(seq, start, stop, step) {
+    if !super::class::is_heap(seq.type_of())
+        && let Some(r) = getslice_seq(seq, start, stop, step)
+    {
         return r;
+    }
+    match super::slice_obj::new_slice(start, stop, step) {
+        Some(s) => {
+            let s = super::range::Owned(s?);
+            super::dispatch::getitem(seq, s.get())
+        }
+        None => fail(TypeError, alloc::format!("'{}' object is not subscriptable", seq.type_of().name)),
+    }
+}
+
+/// `seq[s]` for a slice object `s` and a builtin sequence (a list, also of a class deriving
+/// from `list`): its slice; None when `s` is no slice object or `seq` no such sequence.
+pub fn slice_item(seq: Obj, s: Obj) -> Option<MoltResult<Obj>> {
+    let (start, stop, step) = super::slice_obj::parts(s)?;
+    getslice_seq(seq, start, stop, step)
+}
+
+/// `seq[s] = value` (`value` Some) or `del seq[s]` for a slice object `s` and a list (also of a
+/// class deriving from `list`); None when `s` is no slice object or `seq` no list.
+pub fn slice_assign(seq: Obj, s: Obj, value: Option<Obj>) -> Option<MoltResult<()>> {
+    let (start, stop, step) = super::slice_obj::parts(s)?;
+    if !list::is_list(seq) {
+        return None;
+    }
+    Some(super::list_slice::ass_extended_slice(seq, start, stop, step, value))
+}
+
+/// `seq[start:stop:step]` for a tuple, a list, a str, a range (a new range) or a type with a
+/// `getslice` extension (bytes); None for other objects.
+fn getslice_seq(seq: Obj, start: Obj, stop: Obj, step: Obj) -> Option<MoltResult<Obj>> {
+    if let Some(r) = super::range::range_slice(seq, start, stop, step) {
+        return Some(r);
     }
     if let Some(len) = list::list_len(seq) {
         // Always a new list (`list_subscript`), the full slice included.
-        let (first, step, n) = indices(len, start, stop, step)?;
+        let (first, step, n) = match indices(len, start, stop, step) {
+            Ok(x) => x,
+            Err(e) => return Some(Err(e)),
+        };
         let mut picked: Vec<Obj> = Vec::new();
         if picked.try_reserve_exact(n).is_err() {
-            return super::alloc::memory_error();
+            return Some(super::alloc::memory_error());
         }
         for i in positions(first, step, n) {
             if let Some(o) = list::item_at(seq, i) {
                 picked.push(new_ref(o));
             }
         }
-        return list::list_from_vec(picked);
+        return Some(list::list_from_vec(picked));
     }
     if let Some(items) = tuple_items(seq) {
-        let (first, step, n) = indices(items.len(), start, stop, step)?;
+        let (first, step, n) = match indices(items.len(), start, stop, step) {
+            Ok(x) => x,
+            Err(e) => return Some(Err(e)),
+        };
         if first == 0 && step == 1 && n == items.len() && super::tuple::is_exact_tuple(seq) {
-            return Ok(new_ref(seq));
+            return Some(Ok(new_ref(seq)));
         }
         let picked: Vec<Obj> = positions(first, step, n).map(|i| new_ref(items[i])).collect();
-        return tuple_from_vec(picked);
+        return Some(tuple_from_vec(picked));
     }
     if let Some(text) = str_text(seq) {
         let ascii = text.is_ascii();
         let len = if ascii { text.len() } else { text.chars().count() };
-        let (first, step, n) = indices(len, start, stop, step)?;
+        let (first, step, n) = match indices(len, start, stop, step) {
+            Ok(x) => x,
+            Err(e) => return Some(Err(e)),
+        };
         if first == 0 && step == 1 && n == len {
-            return Ok(new_ref(seq));
+            return Some(Ok(new_ref(seq)));
         }
         if ascii {
             let bytes = text.as_bytes();
             let out: Vec<u8> = positions(first, step, n).map(|i| bytes[i]).collect();
-            return str_from_text(core::str::from_utf8(&out).unwrap_or(""));
+            return Some(str_from_text(core::str::from_utf8(&out).unwrap_or("")));
         }
         let chars: Vec<char> = text.chars().collect();
         let out: String = positions(first, step, n).map(|i| chars[i]).collect();
-        return str_from_text(&out);
+        return Some(str_from_text(&out));
     }
-    if let Some(f) = seq.type_of().ext.and_then(|e| e.getslice) {
-        return f(seq, start, stop, step);
-    }
-    fail(TypeError, alloc::format!("'{}' object is not subscriptable", seq.type_of().name))
+    seq.type_of().ext.and_then(|e| e.getslice).map(|f| f(seq, start, stop, step))
 }
 
 /// `seq[start:stop:step] = value` (`value` Some) or `del seq[start:stop:step]` (None): CPython's
@@ -156,10 +200,16 @@ pub fn assign_slice(
     step: Obj,
     value: Option<Obj>,
 ) -> MoltResult<()> {
-    if list::is_list(seq) {
+    if list::is_list(seq) && !super::class::is_heap(seq.type_of()) {
         return super::list_slice::ass_extended_slice(seq, start, stop, step, value);
     }
-    super::dispatch::no_item_assignment(seq, value.is_none())
+    match super::slice_obj::new_slice(start, stop, step) {
+        Some(s) => {
+            let s = super::range::Owned(s?);
+            super::dispatch::setitem(seq, s.get(), value)
+        }
+        None => super::dispatch::no_item_assignment(seq, value.is_none()),
+    }
 }
 
 /// `seq[start:stop:step]` (each bound a value or None), as a new reference.

@@ -370,10 +370,13 @@ fn char_at(text: &str, chars: usize, i: usize) -> Option<char> {
     }
 }
 
-/// `unicode_subscript(s, key)` for an index (Molt has no slices yet): negative indices count
-/// from the end; IndexError "string index out of range"; CPython's TypeError otherwise.
+/// `unicode_subscript(s, key)`: negative indices count from the end; IndexError "string index
+/// out of range"; a slice object's slice; CPython's TypeError otherwise.
 fn str_subscript(s: Obj, key: Obj) -> MoltResult<Obj> {
     let Some(i) = dispatch::as_index(key, IndexError)? else {
+        if let Some(r) = super::slice_obj::item(s, key) {
+            return r;
+        }
         return fail(
             TypeError,
             format!(

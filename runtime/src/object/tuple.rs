@@ -578,10 +578,13 @@ fn tuple_repeat(a: Obj, n: i64) -> MoltResult<Obj> {
     })
 }
 
-/// `tuplesubscript(t, key)` for an index (Molt has no slices yet): negative indices count from
-/// the end; IndexError "tuple index out of range"; CPython's TypeError otherwise.
+/// `tuplesubscript(t, key)`: negative indices count from the end; IndexError "tuple index out
+/// of range"; a slice object's slice; CPython's TypeError otherwise.
 fn tuple_subscript(t: Obj, key: Obj) -> MoltResult<Obj> {
     let Some(i) = dispatch::as_index(key, IndexError)? else {
+        if let Some(r) = super::slice_obj::item(t, key) {
+            return r;
+        }
         return fail(
             TypeError,
             format!(
