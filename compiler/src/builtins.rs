@@ -219,6 +219,14 @@ pub fn builtin_function(name: &str) -> Option<BuiltinFunction> {
     }
 }
 
+/// Whether `name` is one of the exception classes the runtime links only into programs that
+/// name them (`molt_enable_exception_classes`): the kinds after `UnicodeEncodeError` but
+/// `SystemError`.
+pub fn is_later_exception(name: &str) -> bool {
+    let code = |n: &str| crate::abi::exception_kind(n).unwrap_or(0);
+    name != "SystemError" && code(name) > code("UnicodeEncodeError")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -191,6 +191,9 @@ molt_abi! {
         /// Makes the class `slice` a value and slice objects available (a program naming
         /// `slice`, or slicing an object that may be an instance of a class).
         fn molt_enable_slices() -> void;
+        /// Makes the exception classes beyond the first ones available (the `Warning` family,
+        /// `EOFError`, `ModuleNotFoundError`, …: a program naming one of them).
+        fn molt_enable_exception_classes() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
@@ -902,7 +905,11 @@ molt_abi! {
     // OverflowError}, LookupError > {IndexError, KeyError}, RuntimeError > {RecursionError,
     // NotImplementedError}, NameError > UnboundLocalError, ValueError > UnicodeError >
     // {UnicodeDecodeError, UnicodeEncodeError}, TypeError, MemoryError, AssertionError,
-    // AttributeError, StopIteration, ImportError}.
+    // AttributeError, StopIteration, ImportError > ModuleNotFoundError, EOFError, BufferError,
+    // ReferenceError, SystemError, StopAsyncIteration, Warning > {UserWarning,
+    // DeprecationWarning, PendingDeprecationWarning, SyntaxWarning, RuntimeWarning,
+    // FutureWarning, ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning,
+    // EncodingWarning}}, ArithmeticError > FloatingPointError too.
     exception_kinds {
         ZeroDivisionError = 1,
         OverflowError = 2,
@@ -930,5 +937,24 @@ molt_abi! {
         UnicodeError = 24,
         UnicodeDecodeError = 25,
         UnicodeEncodeError = 26,
+        EOFError = 27,
+        FloatingPointError = 28,
+        BufferError = 29,
+        ModuleNotFoundError = 30,
+        ReferenceError = 31,
+        SystemError = 32,
+        StopAsyncIteration = 33,
+        Warning = 34,
+        UserWarning = 35,
+        DeprecationWarning = 36,
+        PendingDeprecationWarning = 37,
+        SyntaxWarning = 38,
+        RuntimeWarning = 39,
+        FutureWarning = 40,
+        ImportWarning = 41,
+        UnicodeWarning = 42,
+        BytesWarning = 43,
+        ResourceWarning = 44,
+        EncodingWarning = 45,
     }
 }

@@ -281,6 +281,10 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(crate::abi::RtFn::molt_enable_slices);
             }
+            // An exception class beyond the first ones (raised, caught, or a value).
+            if ["name", "kind"].iter().any(|a| op.attr(a).and_then(Attr::as_str).is_some_and(crate::builtins::is_later_exception)) {
+                add(crate::abi::RtFn::molt_enable_exception_classes);
+            }
             // A method of int or float, called or read (`int.from_bytes`).
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && crate::methods::is_number_method(op.attr("name").and_then(Attr::as_str).unwrap_or("")) {
                 add(crate::abi::RtFn::molt_enable_number_methods);

@@ -282,7 +282,7 @@ fn odd_arguments() {
     assert_eq!(take_exception().unwrap().kind_name(), "TypeError");
     // An unknown kind: a SystemError object.
     let arg = s("why");
-    molt_raise_new(42, arg, true);
+    molt_raise_new(420, arg, true);
     let e = take_exception().unwrap();
     assert_eq!((e.kind_name(), e.message.as_str()), ("SystemError", "why"));
     assert!(!molt_exc_matches(arg, K::BaseException.code()));

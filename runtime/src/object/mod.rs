@@ -400,6 +400,7 @@ pub mod abi {
     pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
     pub use super::builtin_sub::molt_enable_builtin_subclasses;
     pub use super::slice_obj::molt_enable_slices;
+    pub use super::exception::molt_enable_exception_classes;
     pub use super::set::{
         molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,
         molt_type_frozenset, molt_type_set,
