@@ -367,16 +367,28 @@ fn binary(c: &'static TypeObject, d: Dunder, v: Obj, w: Obj) -> MoltResult<Obj> 
             return if reflected { f(op, w, v) } else { f(op, v, w) };
         }
     }
-    let Some(s) = c.sequence else { return Ok(singletons::not_implemented()) };
-    match (op, inplace) {
-        (BinaryOp::Add, false) => s.concat.map_or_else(|| Ok(singletons::not_implemented()), |f| f(v, w)),
-        (BinaryOp::Add, true) => s.inplace_concat.map_or_else(|| Ok(singletons::not_implemented()), |f| f(v, w)),
-        (BinaryOp::Mul, _) => {
-            let Some(n) = repeat_count(w)? else { return Ok(singletons::not_implemented()) };
-            let f = if inplace { s.inplace_repeat } else { s.repeat };
-            f.map_or_else(|| Ok(singletons::not_implemented()), |f| f(v, n))
+    let not_implemented = || Ok(singletons::not_implemented());
+    let Some(s) = c.sequence else { return not_implemented() };
+    match op {
+        BinaryOp::Add => {
+            let f = if inplace { s.inplace_concat } else { s.concat };
+            f.map_or_else(not_implemented, |f| f(v, w))
         }
-        _ => Ok(singletons::not_implemented()),
+        BinaryOp::Mul => {
+            let Some(n) = repeat_count(w)? else { return not_implemented() };
+            let f = if inplace { s.inplace_repeat } else { s.repeat };
+            f.map_or_else(not_implemented, |f| f(v, n))
+        }
+        BinaryOp::Sub
+        | BinaryOp::TrueDiv
+        | BinaryOp::FloorDiv
+        | BinaryOp::Mod
+        | BinaryOp::Pow
+        | BinaryOp::LShift
+        | BinaryOp::RShift
+        | BinaryOp::And
+        | BinaryOp::Or
+        | BinaryOp::Xor => not_implemented(),
     }
 }
 

@@ -207,7 +207,7 @@ fn new_list_sub(t: &'static TypeObject) -> MoltResult<Obj> {
 pub fn init(base: &'static TypeObject, o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<()> {
     match hooks() {
         Some(h) => (h.init)(base, o, pos, kw),
-        None => Ok(()),
+        None => crate::exceptions::fail(crate::ExceptionKind::RuntimeError, "a builtin container's __init__ called before molt_enable_builtin_subclasses (a compiler bug)"),
     }
 }
 
@@ -240,12 +240,14 @@ pub fn dict_word(o: Obj) -> Option<*mut Obj> {
     if !class::is_heap(t) {
         return None;
     }
-    match t.heap {
-        Some(HeapKind::DictExt) => super::dict_ext::extra_ptr(o),
-        // SAFETY: an instance of a class deriving from `list` has the word after its list.
-        Some(HeapKind::List) => o.header_ptr().map(|h| unsafe { extra_at(h.cast_mut(), core::mem::size_of::<ListObject>()) }),
-        _ => None,
+    if t.heap == Some(HeapKind::DictExt) {
+        return super::dict_ext::extra_ptr(o);
     }
+    if t.heap != Some(HeapKind::List) {
+        return None;
+    }
+    // SAFETY: an instance of a class deriving from `list` has the word after its list.
+    o.header_ptr().map(|h| unsafe { extra_at(h.cast_mut(), core::mem::size_of::<ListObject>()) })
 }
 
 /// The word `offset` bytes into the block at `h`.
