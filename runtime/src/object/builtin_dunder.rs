@@ -19,11 +19,12 @@
 //! are new references; argument-count errors are CPython's ("expected 1 argument, got 2").
 
 use alloc::format;
+use alloc::vec::Vec;
 
 use super::descr::{Wrapper, WrapperObject, wrapper_static};
 use super::dict::molt_type_dict;
 use super::list::molt_type_list;
-use super::types::TypeObject;
+use super::types::{MethodDef, TypeObject};
 use super::{Obj, int, new_ref, singletons, str as pystr};
 use crate::ExceptionKind::TypeError;
 use crate::exceptions::{MoltResult, fail};
@@ -426,7 +427,36 @@ pub fn attr(c: &'static TypeObject, name: &str) -> Option<Obj> {
         let cls = super::range::Owned(super::attrs::class_value(c));
         return super::descr::new_builtin_method(&TYPE_CLASSMETHOD_DESCRIPTOR, cls.get(), m).ok();
     }
-    super::descr::method_descriptor(c, m).ok()
+    cached_descriptor(c, m)
+}
+
+/// The method descriptors [`attr`] made, one per method, kept until exit: every call of a
+/// container's method on a subclass instance looks it up through the MRO (twice: the
+/// `LOAD_METHOD` check, then the call), which would otherwise allocate one each time.
+static DESCRIPTORS: crate::sys::Global<Vec<(usize, Obj)>> = crate::sys::Global::new(Vec::new());
+
+/// `c`'s method `m` as a method descriptor (a new reference), made once.
+fn cached_descriptor(c: &'static TypeObject, m: &'static MethodDef) -> Option<Obj> {
+    let key = core::ptr::from_ref(m) as usize;
+    if let Some(o) = DESCRIPTORS.with(|d| d.iter().find(|(k, _)| *k == key).map(|&(_, o)| o)) {
+        return Some(new_ref(o));
+    }
+    let o = super::descr::method_descriptor(c, m).ok()?;
+    super::module_kinds::register_exit(release_descriptors);
+    DESCRIPTORS.with(|d| {
+        if d.try_reserve(1).is_ok() {
+            d.push((key, new_ref(o)));
+        }
+    });
+    Some(o)
+}
+
+/// Releases the kept method descriptors (at exit, before the leak report).
+fn release_descriptors() {
+    for (_, o) in DESCRIPTORS.with(core::mem::take) {
+        // SAFETY: the cache owned these references.
+        unsafe { super::decref(o) };
+    }
 }
 
 /// `classmethod_descriptor`: a builtin type's class method read from the type's namespace
