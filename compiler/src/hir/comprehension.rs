@@ -14,8 +14,9 @@
 //!
 //! Invariants: the comprehension's function takes `.0` (the iterator) then its free variables
 //! in name order — by value for list, set and dict comprehensions (sound because the function
-//! runs to completion at once and cannot rebind them: `:=` is rejected), as cells for a
-//! generator expression (it runs later: late binding, the symbol table marks them `in_cell`). Every `iter()` and `next()` of the loops is blamed on the
+//! runs to completion at once and cannot rebind them), as cells for a generator expression (it
+//! runs later: late binding, the symbol table marks them `in_cell`) and for the targets of
+//! `:=` inside it, which it binds in the enclosing function. Every `iter()` and `next()` of the loops is blamed on the
 //! whole comprehension, as CPython's markers show. The function's name is `<listcomp>#k`
 //! (unique); tracebacks show the part before `#`.
 

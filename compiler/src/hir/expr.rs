@@ -108,6 +108,18 @@ impl<'a> FnLower<'a> {
             Expr::BytesLiteral(s) => Some(self.konst(b, Attr::Bytes(s.value.bytes().collect()), sp)),
             Expr::FString(f) => self.fstring(f, sp),
             Expr::Name(n) => self.read_name(n.id.as_str(), sp),
+            Expr::Named(ne) => {
+                // `target := value`: the value, bound to the name (where the symbol table put
+                // it: inside a comprehension, the enclosing function's cell or the module's
+                // variable), is the expression's value.
+                let Expr::Name(target) = &*ne.target else {
+                    self.err(Diagnostic::new("E0001", sp, "SyntaxError: cannot use assignment expressions with this target").label("here"));
+                    return None;
+                };
+                let v = self.expr(&ne.value)?;
+                self.assign_name(target.id.as_str(), v, span(target.range));
+                Some(v)
+            }
             Expr::BinOp(bin) => {
                 let Some(op) = binop(bin.op) else {
                     self.err(unsupported_operator(sp, bin.op));

@@ -37,6 +37,13 @@
 //! `super` uses CPython's implicit `__class__`, which the class body then holds as a `Cell`
 //! (`needs_class_cell`, CPython's `drop_class_free`).
 //!
+//! `target := value` binds its target where it stands, except inside a comprehension: there the
+//! target is the nearest enclosing function's variable (the comprehension's symbol is `Free`,
+//! declared nonlocal, and reached through a cell) or the module's (declared global), as
+//! CPython's `symtable_extend_namedexpr_scope` decides; its four SyntaxErrors (in an iterable,
+//! in a class body, rebinding an iteration variable, an inner loop rebinding a target) are
+//! collected in `errors`.
+//!
 //! Generator expressions get a `Comprehension` scope too, marked `generator`, like a `def` or
 //! `lambda` whose body has `yield` (decisions/0030): a generator's free variables are reached
 //! through cells, since it runs after the enclosing function may have rebound them. `yield`
@@ -109,6 +116,8 @@ pub struct Flags {
     pub captured: bool,
     /// Bound by an `import` statement (`assigned` is set too).
     pub imported: bool,
+    /// Bound as the iteration variable of a comprehension's `for` (CPython's DEF_COMP_ITER).
+    pub comp_iter: bool,
     /// Bound by some statement other than the imports that `Symbol::import_of` records (an
     /// assignment, another import, a `def`, a parameter, a function's `global` binding).
     pub bound_otherwise: bool,
@@ -185,7 +194,7 @@ impl SymbolTable {
         let mut scopes = Arena::new();
         let module = scopes.alloc(Scope { kind: ScopeKind::Module, name: None, parent: None, children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
         let table = SymbolTable { scopes, symbols: Arena::new(), names: Vec::new(), name_ids: HashMap::new(), defs: HashMap::new(), comps: HashMap::new(), lambdas: HashMap::new(), classes: HashMap::new(), module, errors: Vec::new() };
-        let mut b = Builder { t: table, scope: module, comp_what: Vec::new(), star };
+        let mut b = Builder { t: table, scope: module, comp_what: Vec::new(), star, comp_iter_expr: 0, comp_iter_target: false };
         b.visit_body(body);
         let mut t = b.t;
         t.declared_globals_bind_module_names();
@@ -419,7 +428,7 @@ impl SymbolTable {
     /// scopes between it and the function that binds it (that one's `Cell` included).
     fn mark_cells(&mut self) {
         let frees: Vec<(ScopeId, NameId)> = self.symbols.iter()
-            .filter(|(_, s)| s.binding == Binding::Free && (matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Class) || self.scopes[s.scope].generator))
+            .filter(|(_, s)| s.binding == Binding::Free && (matches!(self.scopes[s.scope].kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Class) || self.scopes[s.scope].generator || s.flags.declared_nonlocal))
             .map(|(_, s)| (s.scope, s.name))
             .collect();
         for (scope, name) in frees {
@@ -476,6 +485,11 @@ struct Builder {
     comp_what: Vec<&'static str>,
     /// The names `from M import *` binds, by M as written.
     star: HashMap<String, Vec<String>>,
+    /// Inside a comprehension's iterable (any of them, and the blocks within: CPython's
+    /// `ste_comp_iter_expr`, which every block inherits), where `:=` is a SyntaxError.
+    comp_iter_expr: u32,
+    /// Visiting a comprehension's iteration target (CPython's `ste_comp_iter_target`).
+    comp_iter_target: bool,
 }
 
 /// What CPython calls a generator expression in its SyntaxErrors.
@@ -546,7 +560,7 @@ impl Builder {
     /// conditions, the element) in a scope of its own, as CPython's `symtable_handle_comprehension`.
     fn comprehension<'a>(&mut self, range: ruff_text_size::TextRange, generators: &'a [ast::Comprehension], elts: &[&'a Expr], what: &'static str) {
         if let Some(g) = generators.first() {
-            self.visit_expr(&g.iter);
+            self.comp_iterable(&g.iter);
         }
         let outer = self.scope;
         let scope = self.t.scopes.alloc(Scope { kind: ScopeKind::Comprehension, name: None, parent: Some(outer), children: Vec::new(), symbols: Vec::new(), generator: false, by_name: HashMap::new() });
@@ -556,9 +570,11 @@ impl Builder {
         self.comp_what.push(what);
         self.scope = scope;
         for (i, g) in generators.iter().enumerate() {
+            self.comp_iter_target = true;
             self.visit_expr(&g.target);
+            self.comp_iter_target = false;
             if i > 0 {
-                self.visit_expr(&g.iter);
+                self.comp_iterable(&g.iter);
             }
             for c in &g.ifs {
                 self.visit_expr(c);
@@ -569,6 +585,70 @@ impl Builder {
         }
         self.comp_what.pop();
         self.scope = outer;
+    }
+
+    fn comp_iterable(&mut self, iter: &Expr) {
+        self.comp_iter_expr += 1;
+        self.visit_expr(iter);
+        self.comp_iter_expr -= 1;
+    }
+
+    /// `target := value` (CPython's `symtable_handle_namedexpr`): inside a comprehension the
+    /// target is bound in the nearest enclosing function (a `Free` symbol of the comprehension,
+    /// through a cell) or module (a module variable). Its SyntaxErrors are collected.
+    fn named_expr(&mut self, e: &ast::ExprNamed) {
+        if self.comp_iter_expr > 0 {
+            self.t.errors.push((e.range, "assignment expression cannot be used in a comprehension iterable expression".into()));
+        } else if self.t.scopes[self.scope].kind == ScopeKind::Comprehension
+            && let Expr::Name(target) = &*e.target
+        {
+            self.extend_named_expr_scope(target.id.as_str(), target.range);
+        }
+        // After an error too, so that the names it uses are not reported as undefined.
+        self.visit_expr(&e.value);
+        self.visit_expr(&e.target);
+    }
+
+    /// CPython's `symtable_extend_namedexpr_scope`: declares `name` in the comprehension being
+    /// visited as the enclosing function's (nonlocal) or the module's (global) variable, and
+    /// binds it there, or reports CPython's SyntaxError at the target.
+    fn extend_named_expr_scope(&mut self, name: &str, range: ruff_text_size::TextRange) {
+        let n = self.t.intern(name);
+        let mut at = Some(self.scope);
+        while let Some(id) = at {
+            let existing = self.t.scopes[id].by_name.get(&n).map(|&s| self.t.symbols[s].flags);
+            match self.t.scopes[id].kind {
+                ScopeKind::Comprehension => {
+                    if existing.is_some_and(|f| f.comp_iter) {
+                        self.t.errors.push((range, format!("assignment expression cannot rebind comprehension iteration variable '{name}'")));
+                        return;
+                    }
+                    at = self.t.scopes[id].parent;
+                }
+                ScopeKind::Function | ScopeKind::Lambda => {
+                    let global = existing.is_some_and(|f| f.declared_global);
+                    self.flag(name, |f| if global { f.declared_global = true } else { f.declared_nonlocal = true });
+                    let s = self.t.symbol_in(id, n);
+                    let f = &mut self.t.symbols[s].flags;
+                    f.assigned = true;
+                    f.bound_otherwise = true;
+                    return;
+                }
+                ScopeKind::Module => {
+                    self.flag(name, |f| f.declared_global = true);
+                    let s = self.t.symbol_in(id, n);
+                    let f = &mut self.t.symbols[s].flags;
+                    f.declared_global = true;
+                    f.assigned = true;
+                    f.bound_otherwise = true;
+                    return;
+                }
+                ScopeKind::Class => {
+                    self.t.errors.push((range, "assignment expression within a comprehension cannot be used in a class body".into()));
+                    return;
+                }
+            }
+        }
     }
 
     /// `yield` or `yield from` in the current scope: it makes a `def` or `lambda` a generator;
@@ -690,8 +770,23 @@ impl<'a> Visitor<'a> for Builder {
                         self.flag("__class__", |f| f.used = true);
                     }
                 }
-                ExprContext::Store | ExprContext::Del => self.assign(n.id.as_str()),
+                ExprContext::Store | ExprContext::Del => {
+                    self.assign(n.id.as_str());
+                    if self.comp_iter_target {
+                        // CPython's `symtable_add_def_helper`: an iteration variable that `:=`
+                        // declared for the enclosing scope.
+                        let mut conflict = false;
+                        self.flag(n.id.as_str(), |f| {
+                            conflict = f.declared_global || f.declared_nonlocal;
+                            f.comp_iter = true;
+                        });
+                        if conflict {
+                            self.t.errors.push((n.range, format!("comprehension inner loop cannot rebind assignment expression target '{}'", n.id.as_str())));
+                        }
+                    }
+                }
             },
+            Expr::Named(ne) => self.named_expr(ne),
             Expr::Lambda(l) => {
                 for p in l.parameters.iter().flat_map(|p| p.iter()) {
                     if let Some(d) = p.default() {

@@ -267,3 +267,40 @@ fn class_bodies_have_a_scope_invisible_to_their_functions() {
     let t = table("class D:\n    def g(self):\n        return 1\n");
     assert!(t.needs_class_cell(scope_at(&t, &["D"])).is_none());
 }
+
+#[test]
+fn assignment_expressions_in_comprehensions_bind_outside() {
+    // symtable (3.11): `acc` is f's own (a cell: the listcomp writes it), free and nonlocal in
+    // the listcomp; nested comprehensions pass it through; at module level it is global.
+    let t = table("def f(v):\n    acc = 0\n    s = [[acc := acc + x for y in v] for x in v]\n    return acc\n");
+    expect(&t, &["f"], &[("v", "cell"), ("acc", "cell"), ("s", "local")]);
+    let f = scope_at(&t, &["f"]);
+    let outer = t.scope(f).children[0];
+    let inner = t.scope(outer).children[0];
+    for s in [outer, inner] {
+        let acc = t.resolve(s, "acc").expect("acc");
+        assert_eq!(t.symbol(acc).binding, Binding::Free);
+        assert!(t.symbol(acc).in_cell, "written through the cell");
+    }
+    assert!(t.symbol(t.resolve(f, "acc").expect("acc")).in_cell);
+    assert!(t.errors.is_empty());
+    let t = table("ys = [w for x in range(3) if (w := x)]\ndef g():\n    return w\n");
+    expect(&t, &[], &[("ys", "global"), ("w", "global"), ("range", "builtin range"), ("g", "global")]);
+    expect(&t, &["g"], &[("w", "global")]);
+    assert!(flags(&t, &[], "w").captured && flags(&t, &[], "w").assigned);
+    // Outside comprehensions it binds where it stands.
+    let t = table("def h():\n    if (n := 3):\n        return n\n");
+    expect(&t, &["h"], &[("n", "local")]);
+}
+
+#[test]
+fn assignment_expression_syntax_errors() {
+    let msgs = |src: &str| -> Vec<String> { table(src).errors.into_iter().map(|(_, m)| m).collect() };
+    assert_eq!(msgs("[x for x in (y := [1])]\n"), ["assignment expression cannot be used in a comprehension iterable expression"]);
+    assert_eq!(msgs("[x for x in [1] for z in (y := [1])]\n"), ["assignment expression cannot be used in a comprehension iterable expression"]);
+    assert_eq!(msgs("class C:\n    v = [(t := i) for i in range(3)]\n"), ["assignment expression within a comprehension cannot be used in a class body"]);
+    assert_eq!(msgs("[[(j := j) for i in range(5)] for j in range(5)]\n"), ["assignment expression cannot rebind comprehension iteration variable 'j'"]);
+    assert_eq!(msgs("[i for j in range(2) if (i := j) for i in range(3)]\n"), ["comprehension inner loop cannot rebind assignment expression target 'i'"]);
+    // A class body may use `:=` outside comprehensions.
+    assert!(msgs("class C:\n    v = (t := 1)\n").is_empty());
+}
