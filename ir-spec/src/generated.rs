@@ -188,6 +188,12 @@ pub enum Opcode {
     PyDelattr,
     /// `py.class_new`: `class NAME(*bases): …` after its body ran: a new class from the tuple of bases %0 and the namespace dict %1 the body filled (CPython's `type(name, bases, ns)`). For a class the compiler knows completely (decisions/0031), `class` is its number and `fields` the attributes (comma-separated) it adds to its instances' layout.
     PyClassNew,
+    /// `py.match_shape`: `match`: whether the subject's type is a sequence (list, tuple, range, deque and their subclasses; never str, bytes or dict) or a mapping (dict and its subclasses), as CPython's MATCH_SEQUENCE / MATCH_MAPPING read the type's flags.
+    PyMatchShape,
+    /// `py.match_class`: `match` class pattern `C(p1, …, pn, k1=…, …)` (CPython's MATCH_CLASS): %1 must be a type (TypeError otherwise); when %0 is an instance of it, a tuple of the `nargs` attributes `__match_args__` names (or the subject itself for the builtin types that match themselves) then those named by tuple %2, else None (also when an attribute is missing). CPython's TypeErrors for bad `__match_args__`, too many positional sub-patterns, an attribute given twice.
+    PyMatchClass,
+    /// `py.match_keys`: `match` mapping pattern (CPython's MATCH_KEYS): the values of the keys in tuple %1, read with the subject's `get(key, dummy)`, as a tuple, or None when a key is missing; ValueError when a key repeats.
+    PyMatchKeys,
     /// `py.exc_matches_class`: `except C` for a class value: whether exception %0 is an instance of class %1 (or of a class in tuple %1); CPython's TypeError when %1 is not an exception class.
     PyExcMatchesClass,
     /// `py.with_enter`: `with mgr`: `__enter__` and `__exit__` looked up on the type, `__enter__` called; a tuple (the bound `__exit__`, what `__enter__` returned).
@@ -402,6 +408,12 @@ pub enum Opcode {
     TGetField,
     /// `t.set_field`: `a.NAME = %1` on an instance of a known class whose layout has NAME in slot `index`: into the slot, or (an instance whose `__dict__` was made) the generic store. %1 is a boxed value or a float (which may reuse the slot's float object: `l.slot_float_store`).
     TSetField,
+    /// `t.match_shape`: `py.match_shape` of a boxed value.
+    TMatchShape,
+    /// `t.match_class`: `py.match_class` on boxed values.
+    TMatchClass,
+    /// `t.match_keys`: `py.match_keys` on boxed values.
+    TMatchKeys,
     /// `t.exc_matches_class`: `except C` for a class value (`py.exc_matches_class`).
     TExcMatchesClass,
     /// `t.with_enter`: `py.with_enter` of a boxed value.
@@ -531,7 +543,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 243] = [
+    pub const ALL: [Opcode; 249] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -605,6 +617,9 @@ impl Opcode {
         Opcode::PySetattr,
         Opcode::PyDelattr,
         Opcode::PyClassNew,
+        Opcode::PyMatchShape,
+        Opcode::PyMatchClass,
+        Opcode::PyMatchKeys,
         Opcode::PyExcMatchesClass,
         Opcode::PyWithEnter,
         Opcode::PyWithExit,
@@ -712,6 +727,9 @@ impl Opcode {
         Opcode::TNewInstance,
         Opcode::TGetField,
         Opcode::TSetField,
+        Opcode::TMatchShape,
+        Opcode::TMatchClass,
+        Opcode::TMatchKeys,
         Opcode::TExcMatchesClass,
         Opcode::TWithEnter,
         Opcode::TWithExit,
@@ -864,6 +882,9 @@ impl Opcode {
             "py.setattr" => Opcode::PySetattr,
             "py.delattr" => Opcode::PyDelattr,
             "py.class_new" => Opcode::PyClassNew,
+            "py.match_shape" => Opcode::PyMatchShape,
+            "py.match_class" => Opcode::PyMatchClass,
+            "py.match_keys" => Opcode::PyMatchKeys,
             "py.exc_matches_class" => Opcode::PyExcMatchesClass,
             "py.with_enter" => Opcode::PyWithEnter,
             "py.with_exit" => Opcode::PyWithExit,
@@ -971,6 +992,9 @@ impl Opcode {
             "t.new_instance" => Opcode::TNewInstance,
             "t.get_field" => Opcode::TGetField,
             "t.set_field" => Opcode::TSetField,
+            "t.match_shape" => Opcode::TMatchShape,
+            "t.match_class" => Opcode::TMatchClass,
+            "t.match_keys" => Opcode::TMatchKeys,
             "t.exc_matches_class" => Opcode::TExcMatchesClass,
             "t.with_enter" => Opcode::TWithEnter,
             "t.with_exit" => Opcode::TWithExit,
@@ -1123,6 +1147,9 @@ macro_rules! py_ops {
             | $crate::Opcode::PySetattr
             | $crate::Opcode::PyDelattr
             | $crate::Opcode::PyClassNew
+            | $crate::Opcode::PyMatchShape
+            | $crate::Opcode::PyMatchClass
+            | $crate::Opcode::PyMatchKeys
             | $crate::Opcode::PyExcMatchesClass
             | $crate::Opcode::PyWithEnter
             | $crate::Opcode::PyWithExit
@@ -1237,6 +1264,9 @@ macro_rules! t_ops {
             | $crate::Opcode::TNewInstance
             | $crate::Opcode::TGetField
             | $crate::Opcode::TSetField
+            | $crate::Opcode::TMatchShape
+            | $crate::Opcode::TMatchClass
+            | $crate::Opcode::TMatchKeys
             | $crate::Opcode::TExcMatchesClass
             | $crate::Opcode::TWithEnter
             | $crate::Opcode::TWithExit
@@ -1310,7 +1340,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 243] = [
+static SPECS: [OpSpec; 249] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2258,6 +2288,45 @@ static SPECS: [OpSpec; 243] = [
         attrs: &[AttrSpec { name: "class", kind: AttrKind::Int, optional: true }, AttrSpec { name: "fields", kind: AttrKind::Str, optional: true }, AttrSpec { name: "name", kind: AttrKind::Str, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.match_shape",
+        dialect: Dialect::Py,
+        doc: "`match`: whether the subject's type is a sequence (list, tuple, range, deque and their subclasses; never str, bytes or dict) or a mapping (dict and its subclasses), as CPython's MATCH_SEQUENCE / MATCH_MAPPING read the type's flags.",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "shape", kind: AttrKind::Enum { name: "MatchShape", values: &["sequence", "mapping"] }, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.match_class",
+        dialect: Dialect::Py,
+        doc: "`match` class pattern `C(p1, …, pn, k1=…, …)` (CPython's MATCH_CLASS): %1 must be a type (TypeError otherwise); when %0 is an instance of it, a tuple of the `nargs` attributes `__match_args__` names (or the subject itself for the builtin types that match themselves) then those named by tuple %2, else None (also when an attribute is missing). CPython's TypeErrors for bad `__match_args__`, too many positional sub-patterns, an attribute given twice.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "nargs", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "py.match_keys",
+        dialect: Dialect::Py,
+        doc: "`match` mapping pattern (CPython's MATCH_KEYS): the values of the keys in tuple %1, read with the subject's `get(key, dummy)`, as a tuple, or None when a key is missing; ValueError when a key repeats.",
+        operands: &[C::Exactly(Type::Obj), C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -3652,6 +3721,45 @@ static SPECS: [OpSpec; 243] = [
         relate: None,
     },
     OpSpec {
+        name: "t.match_shape",
+        dialect: Dialect::T,
+        doc: "`py.match_shape` of a boxed value.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Bool)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "shape", kind: AttrKind::Enum { name: "MatchShape", values: &["sequence", "mapping"] }, optional: false }],
+        successors: 0,
+        traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.match_class",
+        dialect: Dialect::T,
+        doc: "`py.match_class` on boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "nargs", kind: AttrKind::Int, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.match_keys",
+        dialect: Dialect::T,
+        doc: "`py.match_keys` on boxed values.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
         name: "t.exc_matches_class",
         dialect: Dialect::T,
         doc: "`except C` for a class value (`py.exc_matches_class`).",
@@ -5024,6 +5132,54 @@ impl AttrEnum for Handling {
 
 impl From<Handling> for Attr {
     fn from(v: Handling) -> Attr {
+        Attr::Str(v.name().to_string())
+    }
+}
+
+/// The values of attributes declared `enum:MatchShape` in ops.toml (an op may allow a subset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchShape {
+    /// `sequence`
+    Sequence,
+    /// `mapping`
+    Mapping,
+}
+
+impl MatchShape {
+    pub const ALL: &[Self] = &[MatchShape::Sequence, MatchShape::Mapping];
+
+    /// The value's textual IR form.
+    pub fn name(self) -> &'static str {
+        match self {
+            MatchShape::Sequence => "sequence",
+            MatchShape::Mapping => "mapping",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "sequence" => MatchShape::Sequence,
+            "mapping" => MatchShape::Mapping,
+            _ => return None,
+        })
+    }
+}
+
+impl AttrEnum for MatchShape {
+    const ENUM_NAME: &'static str = "MatchShape";
+    const ALL: &'static [Self] = MatchShape::ALL;
+
+    fn name(self) -> &'static str {
+        MatchShape::name(self)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        MatchShape::from_name(name)
+    }
+}
+
+impl From<MatchShape> for Attr {
+    fn from(v: MatchShape) -> Attr {
         Attr::Str(v.name().to_string())
     }
 }

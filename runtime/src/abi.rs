@@ -271,6 +271,21 @@ molt_abi! {
         /// class or a tuple of them, nested); TypeError "catching classes that do not inherit
         /// from BaseException is not allowed" otherwise.
         fn molt_exc_matches_class(exc: obj, cls: obj) -> bool;
+        /// `match`: whether the subject is a sequence for a sequence pattern (CPython's
+        /// MATCH_SEQUENCE: a list, tuple, range or deque, or an instance of a subclass).
+        fn molt_match_sequence(subject: obj) -> bool;
+        /// `match`: whether the subject is a mapping for a mapping pattern (MATCH_MAPPING: a
+        /// dict or one of its subtypes).
+        fn molt_match_mapping(subject: obj) -> bool;
+        /// `match` class pattern (MATCH_CLASS): None when `subject` is no instance of type
+        /// `cls` or lacks an attribute, else a new tuple of the `nargs` attributes
+        /// `cls.__match_args__` names (the subject itself for int, str, … and their
+        /// subclasses) then those the tuple `names` names; CPython's TypeErrors.
+        fn molt_match_class(subject: obj, cls: obj, names: obj, nargs: i64) -> obj;
+        /// `match` mapping pattern (MATCH_KEYS): a new tuple of the values of the keys in
+        /// tuple `keys` (read with the mapping's `get`), or None when one is missing;
+        /// ValueError "mapping pattern checks duplicate key ('a')".
+        fn molt_match_keys(map: obj, keys: obj) -> obj;
         /// `with mgr`: CPython's BEFORE_WITH — `__enter__` and `__exit__` looked up on the
         /// type (TypeError "'int' object does not support the context manager protocol", "…
         /// (missed __exit__ method)"), then `__enter__` called. A new tuple (the bound

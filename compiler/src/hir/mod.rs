@@ -34,6 +34,7 @@ mod functions;
 mod named_tuple;
 mod imports;
 pub mod mangle;
+mod match_stmt;
 pub mod scope;
 pub mod shapes;
 mod total_ordering;

@@ -66,6 +66,7 @@ impl<'a> FnLower<'a> {
                 }
             }
             Stmt::If(i) => self.if_stmt(&i.test, &i.body, &i.elif_else_clauses, sp),
+            Stmt::Match(m) => self.match_stmt(m, sp),
             Stmt::While(w) => self.while_stmt(w, sp),
             Stmt::For(f) => self.for_stmt(f, sp),
             Stmt::Break(_) => match self.loops.last() {

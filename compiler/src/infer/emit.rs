@@ -29,7 +29,7 @@ macro_rules! typed_by_rule {
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice
             | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod
-            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyDeleteGlobal | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend
+            | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyMatchShape | Opcode::PyMatchClass | Opcode::PyMatchKeys | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyDeleteGlobal | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend
     };
 }
 
@@ -611,6 +611,25 @@ impl Emitter<'_, '_> {
                 let m = boxed_operand(self, 0);
                 self.value(b, NewOp::new(Opcode::TImportFrom, sp).operands([m]).attr("name", o.attr("name").cloned().unwrap_or(Attr::Str(String::new()))).result(Type::TObj))
             }
+            Opcode::PyMatchShape => {
+                // A subject whose type is known answers at compile time.
+                let shape = o.expect_enum_attr::<molt_ir::MatchShape>("shape");
+                let sequence = matches!(shape, molt_ir::MatchShape::Sequence);
+                let known = match self.out.values[self.vmap[&o.operands[0]]].ty {
+                    Type::Tuple(_) | Type::List => Some(sequence),
+                    Type::Int | Type::Float | Type::Bool | Type::None | Type::Str | Type::Class(_) | Type::Inst(_) => Some(false),
+                    Type::Obj | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => None,
+                };
+                match known {
+                    Some(k) => self.value(b, NewOp::new(Opcode::TConst, sp).attr("value", Attr::Bool(k)).result(Type::Bool)),
+                    None => {
+                        let subject = boxed_operand(self, 0);
+                        self.value(b, NewOp::new(Opcode::TMatchShape, sp).operands([subject]).enum_attr("shape", shape).result(Type::Bool))
+                    }
+                }
+            }
+            Opcode::PyMatchClass => self.boxed_op(b, o, Opcode::TMatchClass, &["nargs"]),
+            Opcode::PyMatchKeys => self.boxed_op(b, o, Opcode::TMatchKeys, &[]),
             Opcode::PyExcMatchesClass | Opcode::PyWithExit => {
                 let (e, c) = (boxed_operand(self, 0), boxed_operand(self, 1));
                 let opc = if o.opcode == Opcode::PyWithExit { Opcode::TWithExit } else { Opcode::TExcMatchesClass };
@@ -1187,7 +1206,7 @@ impl Emitter<'_, '_> {
             | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext | Opcode::PyFormat | Opcode::PyGetslice | Opcode::CfBr | Opcode::CfCondBr | Opcode::CfIfRaised
             | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod
             | Opcode::PyDict | Opcode::PySet | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::CfUnreachable | Opcode::CfReturn
-            | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyDeleteGlobal | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
+            | Opcode::PyYieldFromSend | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyMatchShape | Opcode::PyMatchClass | Opcode::PyMatchKeys | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyDeleteGlobal | Opcode::PyYield | not_hir!() => self.undef_results(b, o),
         }
     }
 

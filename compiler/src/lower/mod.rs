@@ -65,6 +65,8 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_filter | RtFn::molt_import_native | RtFn::molt_import_user | RtFn::molt_import_from => true,
         RtFn::molt_gen_new | RtFn::molt_gen_sent | RtFn::molt_yf_send => true,
         RtFn::molt_yf_done => false,
+        RtFn::molt_match_sequence | RtFn::molt_match_mapping => false,
+        RtFn::molt_match_class | RtFn::molt_match_keys => true,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
     }
 }
@@ -587,6 +589,18 @@ impl L<'_> {
                 None
             }
             Opcode::TExcMatchesClass => Some(self.call_val(RtFn::molt_exc_matches_class, ops, Type::I1, sp)),
+            Opcode::TMatchShape => {
+                let f = match o.expect_enum_attr::<molt_ir::MatchShape>("shape") {
+                    molt_ir::MatchShape::Sequence => RtFn::molt_match_sequence,
+                    molt_ir::MatchShape::Mapping => RtFn::molt_match_mapping,
+                };
+                Some(self.call_val(f, ops, Type::I1, sp))
+            }
+            Opcode::TMatchClass => {
+                let nargs = self.i64c(attr("nargs").as_int().unwrap_or(0), sp);
+                Some(self.call_val(RtFn::molt_match_class, vec![ops[0], ops[1], ops[2], nargs], Type::Ref, sp))
+            }
+            Opcode::TMatchKeys => Some(self.call_val(RtFn::molt_match_keys, ops, Type::Ref, sp)),
             Opcode::TWithEnter => Some(self.call_val(RtFn::molt_with_enter, ops, Type::Ref, sp)),
             // Split by the `generator` transformation (molt_passes::generator, decisions/0030).
             Opcode::TReturnGenerator => {

@@ -806,7 +806,16 @@ impl Gen {
 
     fn if_stmt(&mut self, depth: u32) {
         let c = self.cond();
-        self.line(&format!("if {}:", c.s));
+        if self.rng.chance(15) {
+            // The condition's value kept by an assignment expression, printed in the body.
+            let w = self.fresh("w");
+            self.line(&format!("if ({w} := {}):", c.s));
+            self.indent += 1;
+            self.line(&format!("print(\"walrus\", {w})"));
+            self.indent -= 1;
+        } else {
+            self.line(&format!("if {}:", c.s));
+        }
         self.block(depth + 1, 4);
         let elifs = if self.rng.chance(30) { 1 + self.rng.below(2) } else { 0 };
         for _ in 0..elifs {
@@ -818,6 +827,34 @@ impl Gen {
             self.line("else:");
             self.block(depth + 1, 3);
         }
+    }
+
+    /// `match` on an int, float or bool: cases of literals (or-patterns of them), sometimes a
+    /// capture with a guard, sometimes a wildcard last.
+    fn match_stmt(&mut self, depth: u32) {
+        let ty = self.rng.pick(&[Ty::Int, Ty::Float, Ty::Bool]);
+        let e = self.expr(ty, 2);
+        self.line(&format!("match {}:", e.s));
+        self.indent += 1;
+        for _ in 0..1 + self.rng.below(3) {
+            let lits: Vec<String> = (0..1 + self.rng.below(3)).map(|_| self.konst(ty).s).collect();
+            self.line(&format!("case {}:", lits.join(" | ")));
+            self.block(depth + 1, 2);
+        }
+        if self.rng.chance(50) {
+            let m = self.fresh("m");
+            let c = self.cond();
+            self.line(&format!("case {m} if {}:", c.s));
+            self.indent += 1;
+            self.line(&format!("print(\"captured\", {m})"));
+            self.indent -= 1;
+            self.block(depth + 1, 2);
+        }
+        if self.rng.chance(70) {
+            self.line("case _:");
+            self.block(depth + 1, 2);
+        }
+        self.indent -= 1;
     }
 
     fn loop_else(&mut self, depth: u32, outer_mult: f64) {
@@ -990,6 +1027,7 @@ impl Gen {
                     return true;
                 }
             }
+            95 if ctrl && self.rng.chance(70) => self.match_stmt(depth),
             95 => self.line("pass"),
             96 | 97 if ctrl => self.try_stmt(depth),
             98 => self.swap(),

@@ -112,6 +112,7 @@ pub mod module_kinds;
 pub mod mro_cache;
 pub mod native_fn;
 pub mod number_methods;
+pub mod pattern;
 pub mod random;
 pub mod range;
 pub mod set;
@@ -354,6 +355,7 @@ pub mod abi {
     };
     pub use super::bytes::{molt_bytes_const, molt_enable_bytes};
     pub use super::number_methods::molt_enable_number_methods;
+    pub use super::pattern::{molt_match_class, molt_match_keys, molt_match_mapping, molt_match_sequence};
     pub use super::class::molt_class_new;
     pub use super::instance::molt_instance_new;
     pub use super::convert::{molt_obj_to_float, molt_obj_to_int};
