@@ -35,13 +35,13 @@ impl<'a> FnLower<'a> {
             && let Some((kind, args)) = self.exception_class_call(exc)
         {
             // `raise KIND` / `raise KIND(arg)`: one runtime call makes and raises it.
-            let Some(vals) = self.exception_args(args, sp) else { return };
+            let Some(vals) = self.exception_args(args) else { return };
             self.raise_new(kind, vals, sp);
             return;
         }
-        let Some(x) = self.exception_value(exc, sp) else { return };
+        let Some(x) = self.exception_value(exc) else { return };
         let cause = match &r.cause {
-            Some(c) => match self.exception_value(c, sp) {
+            Some(c) => match self.exception_value(c) {
                 Some(v) => Some(v),
                 None => return,
             },
@@ -64,11 +64,13 @@ impl<'a> FnLower<'a> {
         }
     }
 
-    /// `KIND` or `KIND(args)` where KIND names a builtin exception class (not shadowed).
+    /// `KIND` or `KIND(arg)` where KIND names a builtin exception class (not shadowed): what
+    /// `py.exc_new` / `py.raise_new` make directly. Other calls of the class (several
+    /// arguments, keywords, `*args`) are calls of the class value, bound by the runtime.
     fn exception_class_call<'e>(&self, e: &'e Expr) -> Option<(&'e str, Option<&'e [Expr]>)> {
         let (name, args) = match e {
             Expr::Name(n) => (n.id.as_str(), None),
-            Expr::Call(c) if c.arguments.keywords.is_empty() => match &*c.func {
+            Expr::Call(c) if c.arguments.keywords.is_empty() && c.arguments.args.len() <= 1 && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => match &*c.func {
                 Expr::Name(n) => (n.id.as_str(), Some(&c.arguments.args[..])),
                 _ => return None,
             },
@@ -77,16 +79,11 @@ impl<'a> FnLower<'a> {
         self.is_exception_class(name).then_some((name, args))
     }
 
-    /// The values of an exception's constructor arguments (at most one is supported).
-    fn exception_args(&mut self, args: Option<&[Expr]>, sp: Span) -> Option<Vec<Value>> {
-        let args = args.unwrap_or(&[]);
-        if args.len() > 1 || args.iter().any(|a| matches!(a, Expr::Starred(_))) {
-            self.err(Diagnostic::new("E0100", sp, "an exception with several arguments is not supported yet")
-                .label("unsupported `raise`").help("pass one argument: `raise ValueError(\"...\")`"));
-            return None;
-        }
+    /// The values of an exception's constructor arguments (`exception_class_call`: at most
+    /// one).
+    fn exception_args(&mut self, args: Option<&[Expr]>) -> Option<Vec<Value>> {
         let mut vals = Vec::new();
-        for a in args {
+        for a in args.unwrap_or(&[]) {
             vals.push(self.expr(a)?);
         }
         Some(vals)
@@ -94,10 +91,10 @@ impl<'a> FnLower<'a> {
 
     /// The exception object `raise` (or `from`) is given: a builtin exception class is
     /// instantiated, any other expression is evaluated (the runtime checks what it is).
-    fn exception_value(&mut self, e: &Expr, sp: Span) -> Option<Value> {
+    fn exception_value(&mut self, e: &Expr) -> Option<Value> {
         match self.exception_class_call(e) {
             Some((kind, args)) => {
-                let vals = self.exception_args(args, sp)?;
+                let vals = self.exception_args(args)?;
                 let b = self.cur?;
                 self.emit(b, NewOp::new(Opcode::PyExcNew, span(e.range())).operands(vals).attr("kind", Attr::Str(kind.into())).result(Type::Obj))
             }

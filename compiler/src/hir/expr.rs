@@ -467,7 +467,7 @@ impl<'a> FnLower<'a> {
             return self.zero_arg_super(sp);
         }
         if let Resolved::Builtin(id) = self.lookup(name)
-            && matches!(id.decl().kind, Kind::Class(_) | Kind::Function(Some(_)))
+            && matches!(id.decl().kind, Kind::Class(_) | Kind::Function(Some(_)) | Kind::ExceptionClass(_))
             && !static_form_fits(id.decl().call, &call.arguments)
         {
             // A form the table does not lower statically: the runtime's object is called, and
@@ -494,12 +494,8 @@ impl<'a> FnLower<'a> {
         match builtin {
             Call::Print => self.call_print(call, sp),
             Call::Exception => {
-                // A builtin exception class called: a new exception object.
-                if !call.arguments.keywords.is_empty() || call.arguments.args.len() > 1 {
-                    self.err(Diagnostic::new("E0102", sp, format!("`{name}` is supported with at most one positional argument"))
-                        .label("unsupported call form").help(format!("write `{name}(\"message\")`")));
-                    return None;
-                }
+                // A builtin exception class called with at most one positional argument (other
+                // forms call the class value, `static_form_fits`): a new exception object.
                 let mut args = Vec::new();
                 for a in call.arguments.args.iter() {
                     args.push(self.expr(a)?);
