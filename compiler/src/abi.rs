@@ -91,7 +91,10 @@ include!("../../runtime/src/abi.rs");
 pub const GEN_ABI: molt_passes::generator::GenAbi<'static> =
     molt_passes::generator::GenAbi { gen_new: RtFn::molt_gen_new.name(), gen_sent: RtFn::molt_gen_sent.name(), finished: GEN_STATE_FINISHED };
 
+/// The kind code of the builtin exception class `name` (CPython's aliases `IOError` and
+/// `EnvironmentError` are OSError's).
 pub fn exception_kind(name: &str) -> Option<i32> {
+    let name = if matches!(name, "IOError" | "EnvironmentError") { "OSError" } else { name };
     EXCEPTION_KINDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
 }
 

@@ -101,7 +101,11 @@ macro_rules! builtins {
             pub fn lookup(name: &str) -> Option<BuiltinId> {
                 match name {
                     $( $name => Some(BuiltinId::$variant), )*
-                    _ => EXCEPTION_KINDS.iter().position(|(n, _)| *n == name).and_then(|i| u16::try_from(i).ok()).map(BuiltinId::Exception),
+                    _ => {
+                        // CPython's aliases of OSError (`abi::exception_kind` knows them too).
+                        let name = if matches!(name, "IOError" | "EnvironmentError") { "OSError" } else { name };
+                        EXCEPTION_KINDS.iter().position(|(n, _)| *n == name).and_then(|i| u16::try_from(i).ok()).map(BuiltinId::Exception)
+                    }
                 }
             }
         }

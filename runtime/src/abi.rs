@@ -924,7 +924,11 @@ molt_abi! {
     // ReferenceError, SystemError, StopAsyncIteration, Warning > {UserWarning,
     // DeprecationWarning, PendingDeprecationWarning, SyntaxWarning, RuntimeWarning,
     // FutureWarning, ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning,
-    // EncodingWarning}}, ArithmeticError > FloatingPointError too.
+    // EncodingWarning}, OSError > {BlockingIOError, ChildProcessError, ConnectionError >
+    // {BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError},
+    // FileExistsError, FileNotFoundError, InterruptedError, IsADirectoryError,
+    // NotADirectoryError, PermissionError, ProcessLookupError, TimeoutError}}, ArithmeticError >
+    // FloatingPointError too.
     exception_kinds {
         ZeroDivisionError = 1,
         OverflowError = 2,
@@ -971,5 +975,21 @@ molt_abi! {
         BytesWarning = 43,
         ResourceWarning = 44,
         EncodingWarning = 45,
+        OSError = 46,
+        BlockingIOError = 47,
+        ChildProcessError = 48,
+        ConnectionError = 49,
+        BrokenPipeError = 50,
+        ConnectionAbortedError = 51,
+        ConnectionRefusedError = 52,
+        ConnectionResetError = 53,
+        FileExistsError = 54,
+        FileNotFoundError = 55,
+        InterruptedError = 56,
+        IsADirectoryError = 57,
+        NotADirectoryError = 58,
+        PermissionError = 59,
+        ProcessLookupError = 60,
+        TimeoutError = 61,
     }
 }

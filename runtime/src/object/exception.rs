@@ -76,12 +76,15 @@ pub struct ExceptionObject {
     /// The members of a UnicodeDecodeError / UnicodeEncodeError, once its `__init__` parsed its
     /// arguments (CPython's `PyUnicodeErrorObject` fields).
     unicode: Option<Box<UnicodeMembers>>,
+    /// The members of an OSError (CPython's `PyOSErrorObject` fields), once its arguments set
+    /// one (None: every member None).
+    os: Option<Box<OsMembers>>,
     /// The next exception of `free`'s worklist (null outside `free`).
     next_dead: *mut ExceptionObject,
 }
 
 /// An exception class: no slot of its own, instances on the heap.
-const fn exc_type(name: &'static str, base: &'static TypeObject) -> TypeObject {
+pub(crate) const fn exc_type(name: &'static str, base: &'static TypeObject) -> TypeObject {
     TypeObject {
         heap: Some(HeapKind::Exception),
         new: Some(super::construct::hooked_new),
@@ -190,6 +193,22 @@ fn later_types(kind: ExceptionKind) -> &'static TypeObject {
         ExceptionKind::BytesWarning => &BYTES_WARNING,
         ExceptionKind::ResourceWarning => &RESOURCE_WARNING,
         ExceptionKind::EncodingWarning => &ENCODING_WARNING,
+        ExceptionKind::OSError
+        | ExceptionKind::BlockingIOError
+        | ExceptionKind::ChildProcessError
+        | ExceptionKind::ConnectionError
+        | ExceptionKind::BrokenPipeError
+        | ExceptionKind::ConnectionAbortedError
+        | ExceptionKind::ConnectionRefusedError
+        | ExceptionKind::ConnectionResetError
+        | ExceptionKind::FileExistsError
+        | ExceptionKind::FileNotFoundError
+        | ExceptionKind::InterruptedError
+        | ExceptionKind::IsADirectoryError
+        | ExceptionKind::NotADirectoryError
+        | ExceptionKind::PermissionError
+        | ExceptionKind::ProcessLookupError
+        | ExceptionKind::TimeoutError => super::os_error::class_of(kind),
         ExceptionKind::BaseException
         | ExceptionKind::Exception
         | ExceptionKind::SystemExit
@@ -226,6 +245,7 @@ fn later_types(kind: ExceptionKind) -> &'static TypeObject {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enable_exception_classes() {
     LATER.with(|h| *h = Some(later_types));
+    super::os_error::enable();
 }
 
 /// The class of `kind`.
@@ -276,6 +296,22 @@ pub fn exception_type(kind: ExceptionKind) -> &'static TypeObject {
         | ExceptionKind::BytesWarning
         | ExceptionKind::ResourceWarning
         | ExceptionKind::EncodingWarning
+        | ExceptionKind::OSError
+        | ExceptionKind::BlockingIOError
+        | ExceptionKind::ChildProcessError
+        | ExceptionKind::ConnectionError
+        | ExceptionKind::BrokenPipeError
+        | ExceptionKind::ConnectionAbortedError
+        | ExceptionKind::ConnectionRefusedError
+        | ExceptionKind::ConnectionResetError
+        | ExceptionKind::FileExistsError
+        | ExceptionKind::FileNotFoundError
+        | ExceptionKind::InterruptedError
+        | ExceptionKind::IsADirectoryError
+        | ExceptionKind::NotADirectoryError
+        | ExceptionKind::PermissionError
+        | ExceptionKind::ProcessLookupError
+        | ExceptionKind::TimeoutError
         => later_type(kind),
     }
 }
@@ -343,10 +379,12 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
 /// UnicodeEncodeError are set from `args`, with its `__init__`'s checks; a heap class's
 /// `__init__` sets them ([`init`]).
 pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
+    // `OSError(errno, …)` makes the subclass of that errno (`OSError_new`).
+    let (t, use_init) = os_hooks().map_or((t, false), |h| (h.new_type)(t, args));
     let kind = super::class::mro(t)
         .find_map(|c| ExceptionKind::ALL.iter().find(|k| exception_type(**k).is(c)))
         .map_or(0, |k| k.code());
-    let tuple = super::tuple::tuple_from_slice(args)?;
+    let tuple = super::tuple::tuple_from_slice(if use_init { &[] } else { args })?;
     let o = alloc_exception(t, kind, tuple)?;
     if super::class::is_heap(t) {
         return Ok(o);
@@ -354,9 +392,10 @@ pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
     init_or_release(o, args)
 }
 
-/// [`init_unicode`] of a new exception `o` (a new reference, given up on failure).
+/// [`init_unicode`] and [`init_os`] of a new exception `o` (a new reference, given up on
+/// failure).
 fn init_or_release(o: Obj, args: &[Obj]) -> MoltResult<Obj> {
-    match init_unicode(o, args) {
+    match init_unicode(o, args).and_then(|()| init_os(o, args)) {
         Ok(()) => Ok(o),
         Err(e) => {
             // SAFETY: the caller's new reference, not used after.
@@ -393,6 +432,7 @@ pub(crate) fn alloc_exception(t: &'static TypeObject, kind: i32, args: Obj) -> M
         core::ptr::addr_of_mut!((*p).frames).write(Vec::new());
         core::ptr::addr_of_mut!((*p).suggest).write(None);
         core::ptr::addr_of_mut!((*p).unicode).write(None);
+        core::ptr::addr_of_mut!((*p).os).write(None);
         core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
@@ -418,7 +458,8 @@ pub fn set_args(o: Obj, args: &[Obj]) -> MoltResult<()> {
 /// (`UnicodeDecodeError_init`: cleared first, left cleared when the arguments are wrong).
 pub fn init(o: Obj, args: &[Obj]) -> MoltResult<()> {
     set_args(o, args)?;
-    init_unicode(o, args)
+    init_unicode(o, args)?;
+    init_os(o, args)
 }
 
 /// The members of a UnicodeDecodeError / UnicodeEncodeError (`PyUnicodeErrorObject`): owned
@@ -520,6 +561,89 @@ pub(crate) fn with_unicode<R>(o: Obj, f: impl FnOnce(&mut Option<Box<UnicodeMemb
     with_exc(o, |e| f(&mut e.unicode))
 }
 
+/// The members of an OSError (`PyOSErrorObject`): owned references, None for CPython's NULL
+/// (read as None); `written` is BlockingIOError's `characters_written`, -1 when unset.
+pub struct OsMembers {
+    pub(crate) errno: Option<Obj>,
+    pub(crate) strerror: Option<Obj>,
+    pub(crate) filename: Option<Obj>,
+    pub(crate) filename2: Option<Obj>,
+    pub(crate) written: i64,
+}
+
+impl OsMembers {
+    /// The references the members own.
+    pub(crate) fn refs(&self) -> [Option<Obj>; 4] {
+        [self.errno, self.strerror, self.filename, self.filename2]
+    }
+}
+
+/// What of OSError and its subclasses lives in `os_error` (the errno's class, the members'
+/// parsing, reading and writing): reached through [`set_os_hooks`]'s hook, which
+/// `molt_enable_exception_classes` installs with the classes themselves (no OSError exists
+/// before), so a program that names none of them links none of it.
+pub struct OsErrorHooks {
+    /// `OSError_new`'s class: the subclass of the errno for `OSError(errno, strerror, …)`; and
+    /// whether `__new__` leaves the arguments to `__init__` (`oserror_use_init`: a subclass
+    /// defining `__init__` and not `__new__` starts with empty `args`).
+    pub new_type: fn(&'static TypeObject, &[Obj]) -> (&'static TypeObject, bool),
+    /// `oserror_init` for an OSError (the members from the arguments; `args` cut to two when
+    /// a filename is given); nothing for other exceptions.
+    pub init: fn(Obj, &[Obj]) -> MoltResult<()>,
+    /// Whether class `c` is OSError itself (the class that defines the members).
+    pub is_os_error: fn(&'static TypeObject) -> bool,
+    /// `e.name` / `e.name = v` (`del` with None) of a member.
+    pub member: fn(Obj, &str) -> MoltResult<Obj>,
+    pub set_member: fn(Obj, &str, Option<Obj>) -> MoltResult<()>,
+}
+
+static OS_HOOKS: crate::sys::Global<Option<&'static OsErrorHooks>> = crate::sys::Global::new(None);
+
+/// Installs OSError's machinery (`os_error::enable`).
+pub fn set_os_hooks(h: &'static OsErrorHooks) {
+    OS_HOOKS.with(|u| *u = Some(h));
+}
+
+fn os_hooks() -> Option<&'static OsErrorHooks> {
+    core::hint::black_box(OS_HOOKS.with(|u| *u))
+}
+
+/// `oserror_init` of an OSError (through the hooks); nothing for other exceptions.
+fn init_os(o: Obj, args: &[Obj]) -> MoltResult<()> {
+    match os_hooks() {
+        Some(h) => (h.init)(o, args),
+        None => Ok(()),
+    }
+}
+
+/// Whether `name` is a member that class `c` defines (OSError's `errno`, `strerror`,
+/// `filename`, `filename2` and `characters_written`): the attribute protocol reads and writes
+/// it with [`os_member`] / [`set_os_member`].
+pub fn defines_os_member(c: &'static TypeObject, name: &str) -> bool {
+    matches!(name, "errno" | "strerror" | "filename" | "filename2" | "characters_written") && os_hooks().is_some_and(|h| (h.is_os_error)(c))
+}
+
+/// `e.name` for a member of an OSError.
+pub fn os_member(o: Obj, name: &str) -> MoltResult<Obj> {
+    match os_hooks() {
+        Some(h) => (h.member)(o, name),
+        None => fail(ExceptionKind::RuntimeError, "an OSError reached without molt_enable_exception_classes (a compiler bug)"),
+    }
+}
+
+/// `e.name = value` / `del e.name` for a member of an OSError.
+pub fn set_os_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
+    match os_hooks() {
+        Some(h) => (h.set_member)(o, name, value),
+        None => fail(ExceptionKind::RuntimeError, "an OSError reached without molt_enable_exception_classes (a compiler bug)"),
+    }
+}
+
+/// Runs `f` on the OSError members of exception `o` (None for a non-exception).
+pub(crate) fn with_os<R>(o: Obj, f: impl FnOnce(&mut Option<Box<OsMembers>>) -> R) -> Option<R> {
+    with_exc(o, |e| f(&mut e.os))
+}
+
 /// `e.args` (borrowed: a tuple, valid while `o` lives); empty for a non-exception.
 pub fn args<'a>(o: Obj) -> &'a [Obj] {
     with_exc(o, |e| e.args).and_then(super::tuple::tuple_items).unwrap_or(&[])
@@ -547,7 +671,7 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
         let e = h.cast::<ExceptionObject>();
         (
             [Some((*e).args), (*e).context, (*e).cause, (*e).dict],
-            (*e).unicode.as_ref().map_or([None; 3], |m| m.refs()),
+            (*e).unicode.as_ref().map_or([None; 3], |m| m.refs()).into_iter().chain((*e).os.as_ref().map_or([None; 4], |m| m.refs())),
             (*e).heap_class.then(|| Obj::from_static((*h).ty)),
         )
     };
@@ -767,10 +891,11 @@ fn exception_repr(o: Obj) -> MoltResult<String> {
 }
 
 /// The references an exception owns that `free` releases (its class excepted), taken out of it.
-fn children(e: &mut ExceptionObject) -> [Option<Obj>; 7] {
+fn children(e: &mut ExceptionObject) -> [Option<Obj>; 11] {
     let args = core::mem::take(&mut e.args);
     let [a, b, c] = e.unicode.take().map_or([None; 3], |m| m.refs());
-    [Some(args), e.context.take(), e.cause.take(), e.dict.take(), a, b, c]
+    let [d, f, g, h] = e.os.take().map_or([None; 4], |m| m.refs());
+    [Some(args), e.context.take(), e.cause.take(), e.dict.take(), a, b, c, d, f, g, h]
 }
 
 /// Frees an exception object, then every exception whose last reference it held, and so on,

@@ -112,6 +112,7 @@ pub mod module_kinds;
 pub mod mro_cache;
 pub mod native_fn;
 pub mod number_methods;
+pub mod os_error;
 pub mod pattern;
 pub mod random;
 pub mod range;
