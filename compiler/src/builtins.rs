@@ -180,6 +180,8 @@ builtins! {
     Slice = "slice", Kind::Class(BuiltinClass::Slice), Call::Value, &[];
     NotImplemented = "NotImplemented", Kind::Constant(RtObj::molt_not_implemented), Call::Unsupported, &[];
     Ellipsis = "Ellipsis", Kind::Constant(RtObj::molt_ellipsis), Call::Unsupported, &[];
+    // True, as in CPython without `-O` (`python3 app.py`).
+    Debug = "__debug__", Kind::Constant(RtObj::molt_true), Call::Unsupported, &[];
 }
 
 impl BuiltinId {

@@ -548,6 +548,9 @@ impl Builder {
         self.t.defs.insert(f.range.start(), scope);
         self.scope = scope;
         for p in f.parameters.iter() {
+            if p.name().as_str() == "__debug__" {
+                self.t.errors.push((p.name().range, "cannot assign to __debug__".into()));
+            }
             self.flag(p.name().as_str(), |fl| fl.parameter = true);
         }
         self.visit_body(&f.body);
@@ -771,6 +774,11 @@ impl<'a> Visitor<'a> for Builder {
                     }
                 }
                 ExprContext::Store | ExprContext::Del => {
+                    if n.id.as_str() == "__debug__" {
+                        // CPython's compiler (`forbidden_name`).
+                        let what = if n.ctx == ExprContext::Del { "delete" } else { "assign to" };
+                        self.t.errors.push((n.range, format!("cannot {what} __debug__")));
+                    }
                     self.assign(n.id.as_str());
                     if self.comp_iter_target {
                         // CPython's `symtable_add_def_helper`: an iteration variable that `:=`
