@@ -158,6 +158,24 @@ static BYTES_WARNING: TypeObject = exc_type("BytesWarning", &WARNING);
 static RESOURCE_WARNING: TypeObject = exc_type("ResourceWarning", &WARNING);
 static ENCODING_WARNING: TypeObject = exc_type("EncodingWarning", &WARNING);
 
+/// `OSError` (also `IOError` and `EnvironmentError`): its `str()` is made from the members.
+pub static OS_ERROR: TypeObject = TypeObject { str: Some(super::os_error::os_error_str), ..exc_type("OSError", &EXCEPTION) };
+pub(crate) static BLOCKING_IO_ERROR: TypeObject = exc_type("BlockingIOError", &OS_ERROR);
+pub(crate) static CHILD_PROCESS_ERROR: TypeObject = exc_type("ChildProcessError", &OS_ERROR);
+pub(crate) static CONNECTION_ERROR: TypeObject = exc_type("ConnectionError", &OS_ERROR);
+pub(crate) static BROKEN_PIPE_ERROR: TypeObject = exc_type("BrokenPipeError", &CONNECTION_ERROR);
+pub(crate) static CONNECTION_ABORTED_ERROR: TypeObject = exc_type("ConnectionAbortedError", &CONNECTION_ERROR);
+pub(crate) static CONNECTION_REFUSED_ERROR: TypeObject = exc_type("ConnectionRefusedError", &CONNECTION_ERROR);
+pub(crate) static CONNECTION_RESET_ERROR: TypeObject = exc_type("ConnectionResetError", &CONNECTION_ERROR);
+pub(crate) static FILE_EXISTS_ERROR: TypeObject = exc_type("FileExistsError", &OS_ERROR);
+pub(crate) static FILE_NOT_FOUND_ERROR: TypeObject = exc_type("FileNotFoundError", &OS_ERROR);
+pub(crate) static INTERRUPTED_ERROR: TypeObject = exc_type("InterruptedError", &OS_ERROR);
+pub(crate) static IS_A_DIRECTORY_ERROR: TypeObject = exc_type("IsADirectoryError", &OS_ERROR);
+pub(crate) static NOT_A_DIRECTORY_ERROR: TypeObject = exc_type("NotADirectoryError", &OS_ERROR);
+pub(crate) static PERMISSION_ERROR: TypeObject = exc_type("PermissionError", &OS_ERROR);
+pub(crate) static PROCESS_LOOKUP_ERROR: TypeObject = exc_type("ProcessLookupError", &OS_ERROR);
+pub(crate) static TIMEOUT_ERROR: TypeObject = exc_type("TimeoutError", &OS_ERROR);
+
 /// The classes of the kinds only programs that name them link (`molt_enable_exception_classes`:
 /// `exception_type`, which every program links, reaches them through this hook).
 fn later_type(kind: ExceptionKind) -> &'static TypeObject {
@@ -193,22 +211,22 @@ fn later_types(kind: ExceptionKind) -> &'static TypeObject {
         ExceptionKind::BytesWarning => &BYTES_WARNING,
         ExceptionKind::ResourceWarning => &RESOURCE_WARNING,
         ExceptionKind::EncodingWarning => &ENCODING_WARNING,
-        ExceptionKind::OSError
-        | ExceptionKind::BlockingIOError
-        | ExceptionKind::ChildProcessError
-        | ExceptionKind::ConnectionError
-        | ExceptionKind::BrokenPipeError
-        | ExceptionKind::ConnectionAbortedError
-        | ExceptionKind::ConnectionRefusedError
-        | ExceptionKind::ConnectionResetError
-        | ExceptionKind::FileExistsError
-        | ExceptionKind::FileNotFoundError
-        | ExceptionKind::InterruptedError
-        | ExceptionKind::IsADirectoryError
-        | ExceptionKind::NotADirectoryError
-        | ExceptionKind::PermissionError
-        | ExceptionKind::ProcessLookupError
-        | ExceptionKind::TimeoutError => super::os_error::class_of(kind),
+        ExceptionKind::OSError => &OS_ERROR,
+        ExceptionKind::BlockingIOError => &BLOCKING_IO_ERROR,
+        ExceptionKind::ChildProcessError => &CHILD_PROCESS_ERROR,
+        ExceptionKind::ConnectionError => &CONNECTION_ERROR,
+        ExceptionKind::BrokenPipeError => &BROKEN_PIPE_ERROR,
+        ExceptionKind::ConnectionAbortedError => &CONNECTION_ABORTED_ERROR,
+        ExceptionKind::ConnectionRefusedError => &CONNECTION_REFUSED_ERROR,
+        ExceptionKind::ConnectionResetError => &CONNECTION_RESET_ERROR,
+        ExceptionKind::FileExistsError => &FILE_EXISTS_ERROR,
+        ExceptionKind::FileNotFoundError => &FILE_NOT_FOUND_ERROR,
+        ExceptionKind::InterruptedError => &INTERRUPTED_ERROR,
+        ExceptionKind::IsADirectoryError => &IS_A_DIRECTORY_ERROR,
+        ExceptionKind::NotADirectoryError => &NOT_A_DIRECTORY_ERROR,
+        ExceptionKind::PermissionError => &PERMISSION_ERROR,
+        ExceptionKind::ProcessLookupError => &PROCESS_LOOKUP_ERROR,
+        ExceptionKind::TimeoutError => &TIMEOUT_ERROR,
         ExceptionKind::BaseException
         | ExceptionKind::Exception
         | ExceptionKind::SystemExit

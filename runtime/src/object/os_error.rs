@@ -8,9 +8,9 @@
 //! `OSError_written_get`/`_set`, the errno map of `_PyExc_InitState`, with Linux's errno values,
 //! which AArch64 shares).
 //!
-//! Provides: the classes (reached through `exception::later_type`: [`class_of`]) and
-//! [`enable`], which `molt_enable_exception_classes` calls: a program that names none of these
-//! classes links none of this. The runtime itself never raises an OSError (Molt has no file or
+//! Provides: [`enable`], which `molt_enable_exception_classes` calls with the classes (statics
+//! of `exception`, reached through `later_type`), and OSError's `str` slot: a program that
+//! names none of these classes links none of this. The runtime itself never raises an OSError (Molt has no file or
 //! process API yet); programs raise and catch them.
 //!
 //! Invariants: the members are owned references (None for CPython's NULL), kept apart from
@@ -27,111 +27,26 @@ use super::{Obj, decref, dispatch, float, int, new_ref, singletons};
 use crate::ExceptionKind;
 use crate::exceptions::{MoltResult, fail};
 
-/// `OSError` (also `IOError` and `EnvironmentError`): its `str()` is made from the members.
-pub static OS_ERROR: TypeObject = TypeObject { str: Some(os_error_str), ..exc::exc_type("OSError", &exc::EXCEPTION) };
-static BLOCKING_IO_ERROR: TypeObject = exc::exc_type("BlockingIOError", &OS_ERROR);
-static CHILD_PROCESS_ERROR: TypeObject = exc::exc_type("ChildProcessError", &OS_ERROR);
-static CONNECTION_ERROR: TypeObject = exc::exc_type("ConnectionError", &OS_ERROR);
-static BROKEN_PIPE_ERROR: TypeObject = exc::exc_type("BrokenPipeError", &CONNECTION_ERROR);
-static CONNECTION_ABORTED_ERROR: TypeObject = exc::exc_type("ConnectionAbortedError", &CONNECTION_ERROR);
-static CONNECTION_REFUSED_ERROR: TypeObject = exc::exc_type("ConnectionRefusedError", &CONNECTION_ERROR);
-static CONNECTION_RESET_ERROR: TypeObject = exc::exc_type("ConnectionResetError", &CONNECTION_ERROR);
-static FILE_EXISTS_ERROR: TypeObject = exc::exc_type("FileExistsError", &OS_ERROR);
-static FILE_NOT_FOUND_ERROR: TypeObject = exc::exc_type("FileNotFoundError", &OS_ERROR);
-static INTERRUPTED_ERROR: TypeObject = exc::exc_type("InterruptedError", &OS_ERROR);
-static IS_A_DIRECTORY_ERROR: TypeObject = exc::exc_type("IsADirectoryError", &OS_ERROR);
-static NOT_A_DIRECTORY_ERROR: TypeObject = exc::exc_type("NotADirectoryError", &OS_ERROR);
-static PERMISSION_ERROR: TypeObject = exc::exc_type("PermissionError", &OS_ERROR);
-static PROCESS_LOOKUP_ERROR: TypeObject = exc::exc_type("ProcessLookupError", &OS_ERROR);
-static TIMEOUT_ERROR: TypeObject = exc::exc_type("TimeoutError", &OS_ERROR);
-
-/// The class of one of the 16 kinds of this module; OSError for any other kind (never asked).
-pub fn class_of(kind: ExceptionKind) -> &'static TypeObject {
-    match kind {
-        ExceptionKind::BlockingIOError => &BLOCKING_IO_ERROR,
-        ExceptionKind::ChildProcessError => &CHILD_PROCESS_ERROR,
-        ExceptionKind::ConnectionError => &CONNECTION_ERROR,
-        ExceptionKind::BrokenPipeError => &BROKEN_PIPE_ERROR,
-        ExceptionKind::ConnectionAbortedError => &CONNECTION_ABORTED_ERROR,
-        ExceptionKind::ConnectionRefusedError => &CONNECTION_REFUSED_ERROR,
-        ExceptionKind::ConnectionResetError => &CONNECTION_RESET_ERROR,
-        ExceptionKind::FileExistsError => &FILE_EXISTS_ERROR,
-        ExceptionKind::FileNotFoundError => &FILE_NOT_FOUND_ERROR,
-        ExceptionKind::InterruptedError => &INTERRUPTED_ERROR,
-        ExceptionKind::IsADirectoryError => &IS_A_DIRECTORY_ERROR,
-        ExceptionKind::NotADirectoryError => &NOT_A_DIRECTORY_ERROR,
-        ExceptionKind::PermissionError => &PERMISSION_ERROR,
-        ExceptionKind::ProcessLookupError => &PROCESS_LOOKUP_ERROR,
-        ExceptionKind::TimeoutError => &TIMEOUT_ERROR,
-        ExceptionKind::OSError
-        | ExceptionKind::BaseException
-        | ExceptionKind::Exception
-        | ExceptionKind::SystemExit
-        | ExceptionKind::KeyboardInterrupt
-        | ExceptionKind::GeneratorExit
-        | ExceptionKind::ImportError
-        | ExceptionKind::ArithmeticError
-        | ExceptionKind::ZeroDivisionError
-        | ExceptionKind::OverflowError
-        | ExceptionKind::LookupError
-        | ExceptionKind::IndexError
-        | ExceptionKind::KeyError
-        | ExceptionKind::RuntimeError
-        | ExceptionKind::RecursionError
-        | ExceptionKind::NotImplementedError
-        | ExceptionKind::NameError
-        | ExceptionKind::UnboundLocalError
-        | ExceptionKind::ValueError
-        | ExceptionKind::TypeError
-        | ExceptionKind::MemoryError
-        | ExceptionKind::AssertionError
-        | ExceptionKind::AttributeError
-        | ExceptionKind::StopIteration
-        | ExceptionKind::UnicodeError
-        | ExceptionKind::UnicodeDecodeError
-        | ExceptionKind::UnicodeEncodeError
-        | ExceptionKind::EOFError
-        | ExceptionKind::FloatingPointError
-        | ExceptionKind::BufferError
-        | ExceptionKind::ModuleNotFoundError
-        | ExceptionKind::ReferenceError
-        | ExceptionKind::SystemError
-        | ExceptionKind::StopAsyncIteration
-        | ExceptionKind::Warning
-        | ExceptionKind::UserWarning
-        | ExceptionKind::DeprecationWarning
-        | ExceptionKind::PendingDeprecationWarning
-        | ExceptionKind::SyntaxWarning
-        | ExceptionKind::RuntimeWarning
-        | ExceptionKind::FutureWarning
-        | ExceptionKind::ImportWarning
-        | ExceptionKind::UnicodeWarning
-        | ExceptionKind::BytesWarning
-        | ExceptionKind::ResourceWarning
-        | ExceptionKind::EncodingWarning => &OS_ERROR,
-    }
-}
-
 /// `_PyExc_InitState`'s errno map (Linux values).
 fn class_of_errno(errno: i64) -> Option<&'static TypeObject> {
     Some(match errno {
         // EAGAIN (= EWOULDBLOCK), EALREADY, EINPROGRESS
-        11 | 114 | 115 => &BLOCKING_IO_ERROR,
+        11 | 114 | 115 => &exc::BLOCKING_IO_ERROR,
         // EPIPE, ESHUTDOWN
-        32 | 108 => &BROKEN_PIPE_ERROR,
-        10 => &CHILD_PROCESS_ERROR,
-        103 => &CONNECTION_ABORTED_ERROR,
-        111 => &CONNECTION_REFUSED_ERROR,
-        104 => &CONNECTION_RESET_ERROR,
-        17 => &FILE_EXISTS_ERROR,
-        2 => &FILE_NOT_FOUND_ERROR,
-        21 => &IS_A_DIRECTORY_ERROR,
-        20 => &NOT_A_DIRECTORY_ERROR,
-        4 => &INTERRUPTED_ERROR,
+        32 | 108 => &exc::BROKEN_PIPE_ERROR,
+        10 => &exc::CHILD_PROCESS_ERROR,
+        103 => &exc::CONNECTION_ABORTED_ERROR,
+        111 => &exc::CONNECTION_REFUSED_ERROR,
+        104 => &exc::CONNECTION_RESET_ERROR,
+        17 => &exc::FILE_EXISTS_ERROR,
+        2 => &exc::FILE_NOT_FOUND_ERROR,
+        21 => &exc::IS_A_DIRECTORY_ERROR,
+        20 => &exc::NOT_A_DIRECTORY_ERROR,
+        4 => &exc::INTERRUPTED_ERROR,
         // EACCES, EPERM
-        13 | 1 => &PERMISSION_ERROR,
-        3 => &PROCESS_LOOKUP_ERROR,
-        110 => &TIMEOUT_ERROR,
+        13 | 1 => &exc::PERMISSION_ERROR,
+        3 => &exc::PROCESS_LOOKUP_ERROR,
+        110 => &exc::TIMEOUT_ERROR,
         _ => return None,
     })
 }
@@ -144,11 +59,11 @@ pub fn enable() {
 }
 
 fn is_os_error(c: &'static TypeObject) -> bool {
-    c.is(&OS_ERROR)
+    c.is(&exc::OS_ERROR)
 }
 
 fn is_os(o: Obj) -> bool {
-    exc::is_exception(o) && is_subtype(o.type_of(), &OS_ERROR)
+    exc::is_exception(o) && is_subtype(o.type_of(), &exc::OS_ERROR)
 }
 
 /// `OSError_new`: `OSError(errno, strerror[, …])` with an int errno in the map makes that
@@ -157,12 +72,12 @@ fn is_os(o: Obj) -> bool {
 /// (`oserror_use_init`).
 fn new_type(t: &'static TypeObject, args: &[Obj]) -> (&'static TypeObject, bool) {
     if super::class::is_heap(t) {
-        let use_init = is_subtype(t, &OS_ERROR)
+        let use_init = is_subtype(t, &exc::OS_ERROR)
             && super::class::namespace_hit(t, "__init__").is_some()
             && super::class::namespace_hit(t, "__new__").is_none();
         return (t, use_init);
     }
-    if !t.is(&OS_ERROR) || !(2..=5).contains(&args.len()) {
+    if !t.is(&exc::OS_ERROR) || !(2..=5).contains(&args.len()) {
         return (t, false);
     }
     (int::int_ref(args[0]).and_then(int::IntRef::to_i64).and_then(class_of_errno).unwrap_or(t), false)
@@ -177,9 +92,9 @@ fn init(o: Obj, args: &[Obj]) -> MoltResult<()> {
     }
     let parsed = (2..=5).contains(&args.len());
     let arg = |i: usize| if parsed { args.get(i).copied() } else { None };
-    let mut m = OsMembers { errno: None, strerror: None, filename: None, filename2: None, written: -1 };
+    let mut m = UNSET;
     if let Some(f) = arg(2).filter(|&f| !singletons::is_none(f)) {
-        if o.type_of().is(&BLOCKING_IO_ERROR) && is_number(f) {
+        if o.type_of().is(&exc::BLOCKING_IO_ERROR) && is_number(f) {
             m.written = as_ssize(f)?;
         } else {
             m.filename = Some(new_ref(f));
@@ -239,6 +154,8 @@ fn member(o: Obj, name: &str) -> MoltResult<Obj> {
     Ok(new_ref(value.unwrap_or_else(singletons::none)))
 }
 
+const UNSET: OsMembers = OsMembers { errno: None, strerror: None, filename: None, filename2: None, written: -1 };
+
 fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
     if name == "characters_written" {
         let (_, written) = snapshot(o);
@@ -247,16 +164,17 @@ fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
             None if written == -1 => return fail(ExceptionKind::AttributeError, "characters_written"),
             None => -1,
         };
-        exc::with_os(o, |slot| slot.get_or_insert_with(|| Box::new(OsMembers { errno: None, strerror: None, filename: None, filename2: None, written: -1 })).written = n);
+        exc::with_os(o, |slot| slot.get_or_insert_with(|| Box::new(UNSET)).written = n);
         return Ok(());
     }
     let new = value.map(new_ref);
     let old = exc::with_os(o, |slot| {
-        let m = slot.get_or_insert_with(|| Box::new(OsMembers { errno: None, strerror: None, filename: None, filename2: None, written: -1 }));
+        let m = slot.get_or_insert_with(|| Box::new(UNSET));
         let field = match name {
             "errno" => &mut m.errno,
             "strerror" => &mut m.strerror,
             "filename" => &mut m.filename,
+            // `defines_os_member` names only these five.
             _ => &mut m.filename2,
         };
         core::mem::replace(field, new)
@@ -276,7 +194,7 @@ fn str_or_none(o: Option<Obj>) -> MoltResult<String> {
 
 /// `OSError_str`: "[Errno 2] No such file or directory: 'f'" (" -> 'g'" with a second file
 /// name), "[Errno 2] msg" without one, else `BaseException`'s.
-fn os_error_str(o: Obj) -> MoltResult<String> {
+pub(crate) fn os_error_str(o: Obj) -> MoltResult<String> {
     let ([errno, strerror, filename, filename2], _) = snapshot(o);
     if let Some(f) = filename {
         let head = format!("[Errno {}] {}: {}", str_or_none(errno)?, str_or_none(strerror)?, dispatch::repr_of(f)?);
