@@ -927,8 +927,8 @@ molt_abi! {
     // EncodingWarning}, OSError > {BlockingIOError, ChildProcessError, ConnectionError >
     // {BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError},
     // FileExistsError, FileNotFoundError, InterruptedError, IsADirectoryError,
-    // NotADirectoryError, PermissionError, ProcessLookupError, TimeoutError}}, ArithmeticError >
-    // FloatingPointError too.
+    // NotADirectoryError, PermissionError, ProcessLookupError, TimeoutError}, SyntaxError >
+    // IndentationError > TabError}, ArithmeticError > FloatingPointError too.
     exception_kinds {
         ZeroDivisionError = 1,
         OverflowError = 2,
@@ -991,5 +991,8 @@ molt_abi! {
         PermissionError = 59,
         ProcessLookupError = 60,
         TimeoutError = 61,
+        SyntaxError = 62,
+        IndentationError = 63,
+        TabError = 64,
     }
 }

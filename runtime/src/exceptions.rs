@@ -617,6 +617,7 @@ fn report(p: &Pending) -> ExceptionReport {
             message: message_str(*kind, message),
             class_name: None,
             suggestion: suggestion(*kind, suggest.as_deref()),
+            location: None,
             frames: frames.clone(),
             chain: chain_from(context.map(|c| (ChainLink::Context, c)), BTreeSet::new()),
         },
@@ -650,9 +651,15 @@ fn message_str(kind: i32, message: &str) -> String {
 /// The report of one exception object, without its chain.
 fn report_of(o: Obj) -> ExceptionReport {
     let kind = exc::kind_of(o).unwrap_or(0);
+    // A SyntaxError with a line number prints its location, then `str(msg)`.
+    let (location, message) = match exc::syntax_location(o) {
+        Some((l, m)) => (Some(l), m),
+        None => (None, dispatch::str_of(o).unwrap_or_else(|_| "<exception str() failed>".to_owned())),
+    };
     ExceptionReport {
         kind,
-        message: dispatch::str_of(o).unwrap_or_else(|_| "<exception str() failed>".to_owned()),
+        message,
+        location,
         class_name: class_display_name(o.type_of()),
         suggestion: exc::with_suggest(o, |s| suggestion(kind, s)),
         frames: exc::frames(o),

@@ -76,6 +76,9 @@ pub struct ExceptionReport {
     pub class_name: Option<String>,
     /// The name CPython suggests after the message (". Did you mean: 'real'?").
     pub suggestion: Option<String>,
+    /// What a SyntaxError prints between its traceback and its message (`  File "f", line N`,
+    /// the text and its carets: `print_exception_file_and_line`), lines ending in newlines.
+    pub location: Option<String>,
     /// Innermost frame first (push order). Holds at most [`TRACEBACK_LIMIT`] frames.
     pub frames: Vec<Frame>,
     /// The exceptions printed above this one, nearest first: `chain[0]` is this exception's
@@ -154,6 +157,9 @@ fn format_one(out: &mut String, exc: &ExceptionReport) {
         }
     }
     push_repeat_note(out, count);
+    if let Some(l) = &exc.location {
+        out.push_str(l);
+    }
     match &exc.class_name {
         Some(n) => out.push_str(n),
         None => out.push_str(exc.kind_name()),
@@ -200,6 +206,7 @@ mod tests {
             message: msg.into(),
             class_name: None,
             suggestion: None,
+            location: None,
             frames,
             chain: Vec::new(),
         }
@@ -339,6 +346,7 @@ mod tests {
                     message: String::new(),
                     class_name: None,
                     suggestion: None,
+                    location: None,
                     frames: vec![fr("f", 5, "raise KeyError"), fr("<module>", 7, "f()")],
                     chain: vec![(
                         ChainLink::Context,
@@ -357,6 +365,7 @@ mod tests {
                     message: String::new(),
                     class_name: None,
                     suggestion: None,
+                    location: None,
                     frames: vec![fr("<module>", 7, "raise RuntimeError()")],
                     chain: vec![
                         (
@@ -385,6 +394,7 @@ mod tests {
                     message: "t".into(),
                     class_name: None,
                     suggestion: None,
+                    location: None,
                     frames: vec![fr("<module>", 4, "raise TypeError(\"t\") from e")],
                     chain: vec![(
                         ChainLink::Cause,
@@ -407,6 +417,7 @@ mod tests {
                         message: "2.5".into(),
                         class_name: None,
                         suggestion: None,
+                        location: None,
                         frames: vec![fr("<module>", 9, "raise ValueError(2.5)")],
                         chain: vec![(
                             ChainLink::Context,

@@ -79,6 +79,8 @@ pub struct ExceptionObject {
     /// The members of an OSError (CPython's `PyOSErrorObject` fields), once its arguments set
     /// one (None: every member None).
     os: Option<Box<OsMembers>>,
+    /// The members of a SyntaxError (`PySyntaxErrorObject`'s), once its arguments set them.
+    syntax: Option<Box<SyntaxMembers>>,
     /// The next exception of `free`'s worklist (null outside `free`).
     next_dead: *mut ExceptionObject,
 }
@@ -176,6 +178,10 @@ pub(crate) static PERMISSION_ERROR: TypeObject = exc_type("PermissionError", &OS
 pub(crate) static PROCESS_LOOKUP_ERROR: TypeObject = exc_type("ProcessLookupError", &OS_ERROR);
 pub(crate) static TIMEOUT_ERROR: TypeObject = exc_type("TimeoutError", &OS_ERROR);
 
+/// `SyntaxError`: its members make its `str()` ("msg (file.py, line 3)").
+pub static SYNTAX_ERROR: TypeObject = TypeObject { str: Some(super::syntax_error::syntax_error_str), ..exc_type("SyntaxError", &EXCEPTION) };
+pub(crate) static INDENTATION_ERROR: TypeObject = exc_type("IndentationError", &SYNTAX_ERROR);
+pub(crate) static TAB_ERROR: TypeObject = exc_type("TabError", &INDENTATION_ERROR);
 /// The classes of the kinds only programs that name them link (`molt_enable_exception_classes`:
 /// `exception_type`, which every program links, reaches them through this hook).
 fn later_type(kind: ExceptionKind) -> &'static TypeObject {
@@ -227,6 +233,9 @@ fn later_types(kind: ExceptionKind) -> &'static TypeObject {
         ExceptionKind::PermissionError => &PERMISSION_ERROR,
         ExceptionKind::ProcessLookupError => &PROCESS_LOOKUP_ERROR,
         ExceptionKind::TimeoutError => &TIMEOUT_ERROR,
+        ExceptionKind::SyntaxError => &SYNTAX_ERROR,
+        ExceptionKind::IndentationError => &INDENTATION_ERROR,
+        ExceptionKind::TabError => &TAB_ERROR,
         ExceptionKind::BaseException
         | ExceptionKind::Exception
         | ExceptionKind::SystemExit
@@ -263,7 +272,7 @@ fn later_types(kind: ExceptionKind) -> &'static TypeObject {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enable_exception_classes() {
     LATER.with(|h| *h = Some(later_types));
-    super::os_error::enable();
+    super::exception_members::enable();
 }
 
 /// The class of `kind`.
@@ -330,6 +339,9 @@ pub fn exception_type(kind: ExceptionKind) -> &'static TypeObject {
         | ExceptionKind::PermissionError
         | ExceptionKind::ProcessLookupError
         | ExceptionKind::TimeoutError
+        | ExceptionKind::SyntaxError
+        | ExceptionKind::IndentationError
+        | ExceptionKind::TabError
         => later_type(kind),
     }
 }
@@ -398,7 +410,7 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
 /// `__init__` sets them ([`init`]).
 pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
     // `OSError(errno, …)` makes the subclass of that errno (`OSError_new`).
-    let (t, use_init) = os_hooks().map_or((t, false), |h| (h.new_type)(t, args));
+    let (t, use_init) = member_hooks().map_or((t, false), |h| (h.new_type)(t, args));
     let kind = super::class::mro(t)
         .find_map(|c| ExceptionKind::ALL.iter().find(|k| exception_type(**k).is(c)))
         .map_or(0, |k| k.code());
@@ -410,10 +422,10 @@ pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
     init_or_release(o, args)
 }
 
-/// [`init_unicode`] and [`init_os`] of a new exception `o` (a new reference, given up on
+/// [`init_unicode`] and [`init_members`] of a new exception `o` (a new reference, given up on
 /// failure).
 fn init_or_release(o: Obj, args: &[Obj]) -> MoltResult<Obj> {
-    match init_unicode(o, args).and_then(|()| init_os(o, args)) {
+    match init_unicode(o, args).and_then(|()| init_members(o, args)) {
         Ok(()) => Ok(o),
         Err(e) => {
             // SAFETY: the caller's new reference, not used after.
@@ -451,6 +463,7 @@ pub(crate) fn alloc_exception(t: &'static TypeObject, kind: i32, args: Obj) -> M
         core::ptr::addr_of_mut!((*p).suggest).write(None);
         core::ptr::addr_of_mut!((*p).unicode).write(None);
         core::ptr::addr_of_mut!((*p).os).write(None);
+        core::ptr::addr_of_mut!((*p).syntax).write(None);
         core::ptr::addr_of_mut!((*p).next_dead).write(core::ptr::null_mut());
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
@@ -477,8 +490,9 @@ pub fn set_args(o: Obj, args: &[Obj]) -> MoltResult<()> {
 pub fn init(o: Obj, args: &[Obj]) -> MoltResult<()> {
     set_args(o, args)?;
     init_unicode(o, args)?;
-    init_os(o, args)
+    init_members(o, args)
 }
+
 
 /// The members of a UnicodeDecodeError / UnicodeEncodeError (`PyUnicodeErrorObject`): owned
 /// references (None for CPython's NULL, after `del e.reason`).
@@ -596,65 +610,99 @@ impl OsMembers {
     }
 }
 
-/// What of OSError and its subclasses lives in `os_error` (the errno's class, the members'
-/// parsing, reading and writing): reached through [`set_os_hooks`]'s hook, which
-/// `molt_enable_exception_classes` installs with the classes themselves (no OSError exists
-/// before), so a program that names none of them links none of it.
-pub struct OsErrorHooks {
+/// What of the later classes with members of their own (OSError and its subclasses,
+/// SyntaxError and its) lives elsewhere (`exception_members`: the errno's class, the members'
+/// parsing, reading and writing, SyntaxError's printed location): reached through
+/// [`set_member_hooks`]'s hook, which `molt_enable_exception_classes` installs with the classes
+/// themselves (none of their objects exists before), so a program that names none of them
+/// links none of it.
+pub struct MemberHooks {
     /// `OSError_new`'s class: the subclass of the errno for `OSError(errno, strerror, …)`; and
     /// whether `__new__` leaves the arguments to `__init__` (`oserror_use_init`: a subclass
     /// defining `__init__` and not `__new__` starts with empty `args`).
     pub new_type: fn(&'static TypeObject, &[Obj]) -> (&'static TypeObject, bool),
-    /// `oserror_init` for an OSError (the members from the arguments; `args` cut to two when
-    /// a filename is given); nothing for other exceptions.
+    /// `oserror_init` / `SyntaxError_init`'s members from the arguments (an OSError's `args`
+    /// cut to two when a filename is given); nothing for other exceptions.
     pub init: fn(Obj, &[Obj]) -> MoltResult<()>,
-    /// Whether class `c` is OSError itself (the class that defines the members).
-    pub is_os_error: fn(&'static TypeObject) -> bool,
+    /// Whether class `c` itself defines member `name` (OSError's, SyntaxError's).
+    pub defines: fn(&'static TypeObject, &str) -> bool,
     /// `e.name` / `e.name = v` (`del` with None) of a member.
     pub member: fn(Obj, &str) -> MoltResult<Obj>,
     pub set_member: fn(Obj, &str, Option<Obj>) -> MoltResult<()>,
+    /// For a SyntaxError with an int `lineno`: the lines CPython prints between its traceback
+    /// and its message (`print_exception_file_and_line`) and the message (`str(msg)`).
+    pub location: fn(Obj) -> Option<(String, String)>,
 }
 
-static OS_HOOKS: crate::sys::Global<Option<&'static OsErrorHooks>> = crate::sys::Global::new(None);
+static MEMBER_HOOKS: crate::sys::Global<Option<&'static MemberHooks>> = crate::sys::Global::new(None);
 
-/// Installs OSError's machinery (`os_error::enable`).
-pub fn set_os_hooks(h: &'static OsErrorHooks) {
-    OS_HOOKS.with(|u| *u = Some(h));
+/// Installs the member classes' machinery (`exception_members::enable`).
+pub fn set_member_hooks(h: &'static MemberHooks) {
+    MEMBER_HOOKS.with(|u| *u = Some(h));
 }
 
-fn os_hooks() -> Option<&'static OsErrorHooks> {
-    core::hint::black_box(OS_HOOKS.with(|u| *u))
+fn member_hooks() -> Option<&'static MemberHooks> {
+    core::hint::black_box(MEMBER_HOOKS.with(|u| *u))
 }
 
-/// `oserror_init` of an OSError (through the hooks); nothing for other exceptions.
-fn init_os(o: Obj, args: &[Obj]) -> MoltResult<()> {
-    match os_hooks() {
+/// The members of an OSError or SyntaxError from `args` (through the hooks); nothing for
+/// other exceptions.
+fn init_members(o: Obj, args: &[Obj]) -> MoltResult<()> {
+    match member_hooks() {
         Some(h) => (h.init)(o, args),
         None => Ok(()),
     }
 }
 
-/// Whether `name` is a member that class `c` defines (OSError's `errno`, `strerror`,
-/// `filename`, `filename2` and `characters_written`): the attribute protocol reads and writes
-/// it with [`os_member`] / [`set_os_member`].
-pub fn defines_os_member(c: &'static TypeObject, name: &str) -> bool {
-    matches!(name, "errno" | "strerror" | "filename" | "filename2" | "characters_written") && os_hooks().is_some_and(|h| (h.is_os_error)(c))
+/// Whether `name` is a member that class `c` defines (OSError's `errno`, …; SyntaxError's
+/// `msg`, …): the attribute protocol reads and writes it with [`member`] / [`set_member`].
+pub fn defines_member(c: &'static TypeObject, name: &str) -> bool {
+    member_hooks().is_some_and(|h| (h.defines)(c, name))
 }
 
-/// `e.name` for a member of an OSError.
-pub fn os_member(o: Obj, name: &str) -> MoltResult<Obj> {
-    match os_hooks() {
-        Some(h) => (h.member)(o, name),
-        None => fail(ExceptionKind::RuntimeError, "an OSError reached without molt_enable_exception_classes (a compiler bug)"),
+fn hooks_or_bug() -> MoltResult<&'static MemberHooks> {
+    member_hooks().ok_or_else(|| MoltError::new(ExceptionKind::RuntimeError, "an OSError or SyntaxError reached without molt_enable_exception_classes (a compiler bug)"))
+}
+
+/// `e.name` for a member of an OSError or SyntaxError.
+pub fn member(o: Obj, name: &str) -> MoltResult<Obj> {
+    (hooks_or_bug()?.member)(o, name)
+}
+
+/// `e.name = value` / `del e.name` for a member of an OSError or SyntaxError.
+pub fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
+    (hooks_or_bug()?.set_member)(o, name, value)
+}
+
+/// What an uncaught SyntaxError prints before its message, and the message (None for any
+/// other exception, or a SyntaxError without an int `lineno`).
+pub fn syntax_location(o: Obj) -> Option<(String, String)> {
+    member_hooks().and_then(|h| (h.location)(o))
+}
+
+/// The members of a SyntaxError (`PySyntaxErrorObject`): owned references, None for CPython's
+/// NULL (read as None).
+pub struct SyntaxMembers {
+    pub(crate) msg: Option<Obj>,
+    pub(crate) filename: Option<Obj>,
+    pub(crate) lineno: Option<Obj>,
+    pub(crate) offset: Option<Obj>,
+    pub(crate) text: Option<Obj>,
+    pub(crate) end_lineno: Option<Obj>,
+    pub(crate) end_offset: Option<Obj>,
+    pub(crate) print_file_and_line: Option<Obj>,
+}
+
+impl SyntaxMembers {
+    /// The references the members own.
+    pub(crate) fn refs(&self) -> [Option<Obj>; 8] {
+        [self.msg, self.filename, self.lineno, self.offset, self.text, self.end_lineno, self.end_offset, self.print_file_and_line]
     }
 }
 
-/// `e.name = value` / `del e.name` for a member of an OSError.
-pub fn set_os_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
-    match os_hooks() {
-        Some(h) => (h.set_member)(o, name, value),
-        None => fail(ExceptionKind::RuntimeError, "an OSError reached without molt_enable_exception_classes (a compiler bug)"),
-    }
+/// Runs `f` on the SyntaxError members of exception `o` (None for a non-exception).
+pub(crate) fn with_syntax<R>(o: Obj, f: impl FnOnce(&mut Option<Box<SyntaxMembers>>) -> R) -> Option<R> {
+    with_exc(o, |e| f(&mut e.syntax))
 }
 
 /// Runs `f` on the OSError members of exception `o` (None for a non-exception).
@@ -689,7 +737,9 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut dyn FnMut(Obj)) {
         let e = h.cast::<ExceptionObject>();
         (
             [Some((*e).args), (*e).context, (*e).cause, (*e).dict],
-            (*e).unicode.as_ref().map_or([None; 3], |m| m.refs()).into_iter().chain((*e).os.as_ref().map_or([None; 4], |m| m.refs())),
+            (*e).unicode.as_ref().map_or([None; 3], |m| m.refs()).into_iter()
+                .chain((*e).os.as_ref().map_or([None; 4], |m| m.refs()))
+                .chain((*e).syntax.as_ref().map_or([None; 8], |m| m.refs())),
             (*e).heap_class.then(|| Obj::from_static((*h).ty)),
         )
     };
@@ -909,11 +959,12 @@ fn exception_repr(o: Obj) -> MoltResult<String> {
 }
 
 /// The references an exception owns that `free` releases (its class excepted), taken out of it.
-fn children(e: &mut ExceptionObject) -> [Option<Obj>; 11] {
+fn children(e: &mut ExceptionObject) -> [Option<Obj>; 19] {
     let args = core::mem::take(&mut e.args);
     let [a, b, c] = e.unicode.take().map_or([None; 3], |m| m.refs());
     let [d, f, g, h] = e.os.take().map_or([None; 4], |m| m.refs());
-    [Some(args), e.context.take(), e.cause.take(), e.dict.take(), a, b, c, d, f, g, h]
+    let [i, j, k, l, m, n, p, q] = e.syntax.take().map_or([None; 8], |m| m.refs());
+    [Some(args), e.context.take(), e.cause.take(), e.dict.take(), a, b, c, d, f, g, h, i, j, k, l, m, n, p, q]
 }
 
 /// Frees an exception object, then every exception whose last reference it held, and so on,

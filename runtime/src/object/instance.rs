@@ -490,8 +490,8 @@ pub fn generic_getattr(o: Obj, name: &str) -> MoltResult<Obj> {
                 if exc::defines_unicode_member(c, name) {
                     return exc::unicode_member(o, name);
                 }
-                if exc::defines_os_member(c, name) {
-                    return exc::os_member(o, name);
+                if exc::defines_member(c, name) {
+                    return exc::member(o, name);
                 }
                 if let Some(v) = descr::static_attr(c, name) {
                     descr = Some(Owned(v));
@@ -707,8 +707,8 @@ pub fn generic_setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> 
                 if exc::defines_unicode_member(c, n) {
                     return exc::set_unicode_member(o, n, value);
                 }
-                if exc::defines_os_member(c, n) {
-                    return exc::set_os_member(o, n, value);
+                if exc::defines_member(c, n) {
+                    return exc::set_member(o, n, value);
                 }
                 if descr::static_attr(c, n).map(Owned).is_some() {
                     found_static = true;

@@ -113,6 +113,8 @@ pub mod mro_cache;
 pub mod native_fn;
 pub mod number_methods;
 pub mod os_error;
+pub mod exception_members;
+pub mod syntax_error;
 pub mod pattern;
 pub mod random;
 pub mod range;

@@ -8,9 +8,9 @@
 //! `OSError_written_get`/`_set`, the errno map of `_PyExc_InitState`, with Linux's errno values,
 //! which AArch64 shares).
 //!
-//! Provides: [`enable`], which `molt_enable_exception_classes` calls with the classes (statics
-//! of `exception`, reached through `later_type`), and OSError's `str` slot: a program that
-//! names none of these classes links none of this. The runtime itself never raises an OSError (Molt has no file or
+//! Provides: what `exception_members`' hooks call (the classes are statics of `exception`,
+//! reached through `later_type`) and OSError's `str` slot: a program that names none of these
+//! classes links none of this. The runtime itself never raises an OSError (Molt has no file or
 //! process API yet); programs raise and catch them.
 //!
 //! Invariants: the members are owned references (None for CPython's NULL), kept apart from
@@ -21,7 +21,7 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 
-use super::exception::{self as exc, OsErrorHooks, OsMembers};
+use super::exception::{self as exc, OsMembers};
 use super::types::{TypeObject, is_subtype};
 use super::{Obj, decref, dispatch, float, int, new_ref, singletons};
 use crate::ExceptionKind;
@@ -51,18 +51,12 @@ fn class_of_errno(errno: i64) -> Option<&'static TypeObject> {
     })
 }
 
-static HOOKS: OsErrorHooks = OsErrorHooks { new_type, init, is_os_error, member, set_member };
-
-/// Gives `exception` OSError's machinery (from `molt_enable_exception_classes`).
-pub fn enable() {
-    exc::set_os_hooks(&HOOKS);
+/// Whether class `c` defines member `name` (OSError itself defines them).
+pub(crate) fn defines(c: &'static TypeObject, name: &str) -> bool {
+    c.is(&exc::OS_ERROR) && matches!(name, "errno" | "strerror" | "filename" | "filename2" | "characters_written")
 }
 
-fn is_os_error(c: &'static TypeObject) -> bool {
-    c.is(&exc::OS_ERROR)
-}
-
-fn is_os(o: Obj) -> bool {
+pub(crate) fn is_os(o: Obj) -> bool {
     exc::is_exception(o) && is_subtype(o.type_of(), &exc::OS_ERROR)
 }
 
@@ -70,7 +64,7 @@ fn is_os(o: Obj) -> bool {
 /// subclass (only for OSError itself, not its subclasses). A class deriving from OSError that
 /// defines `__init__` and not `__new__` gets its arguments in `__init__` only
 /// (`oserror_use_init`).
-fn new_type(t: &'static TypeObject, args: &[Obj]) -> (&'static TypeObject, bool) {
+pub(crate) fn new_type(t: &'static TypeObject, args: &[Obj]) -> (&'static TypeObject, bool) {
     if super::class::is_heap(t) {
         let use_init = is_subtype(t, &exc::OS_ERROR)
             && super::class::namespace_hit(t, "__init__").is_some()
@@ -86,7 +80,7 @@ fn new_type(t: &'static TypeObject, args: &[Obj]) -> (&'static TypeObject, bool)
 /// `oserror_parse_args` + `oserror_init`: with 2 to 5 arguments, (errno, strerror, filename,
 /// winerror, filename2); a filename other than None cuts `args` to the first two, except a
 /// number given to BlockingIOError, which is `characters_written`.
-fn init(o: Obj, args: &[Obj]) -> MoltResult<()> {
+pub(crate) fn init(o: Obj, args: &[Obj]) -> MoltResult<()> {
     if !is_os(o) {
         return Ok(());
     }
@@ -137,7 +131,7 @@ fn snapshot(o: Obj) -> ([Option<Obj>; 4], i64) {
     exc::with_os(o, |m| m.as_ref().map(|m| (m.refs(), m.written))).flatten().unwrap_or(([None; 4], -1))
 }
 
-fn member(o: Obj, name: &str) -> MoltResult<Obj> {
+pub(crate) fn member(o: Obj, name: &str) -> MoltResult<Obj> {
     let ([errno, strerror, filename, filename2], written) = snapshot(o);
     let value = match name {
         "errno" => errno,
@@ -156,7 +150,7 @@ fn member(o: Obj, name: &str) -> MoltResult<Obj> {
 
 const UNSET: OsMembers = OsMembers { errno: None, strerror: None, filename: None, filename2: None, written: -1 };
 
-fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
+pub(crate) fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
     if name == "characters_written" {
         let (_, written) = snapshot(o);
         let n = match value {
@@ -174,7 +168,7 @@ fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
             "errno" => &mut m.errno,
             "strerror" => &mut m.strerror,
             "filename" => &mut m.filename,
-            // `defines_os_member` names only these five.
+            // `defines` names only these five.
             _ => &mut m.filename2,
         };
         core::mem::replace(field, new)
