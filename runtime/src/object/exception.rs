@@ -48,6 +48,8 @@ use super::types::{TYPE_OBJECT, TypeObject, is_subtype};
 use super::suggest::Suggest;
 use super::{Header, Obj, decref, dispatch, incref};
 use crate::exceptions::{MoltError, MoltResult, fail};
+
+pub use super::exception_members::{defines_member, member, set_member, syntax_location};
 use crate::traceback::{Frame, push_frame_limited};
 use crate::{ExceptionKind, RECURSION_MSG};
 
@@ -78,9 +80,9 @@ pub struct ExceptionObject {
     unicode: Option<Box<UnicodeMembers>>,
     /// The members of an OSError (CPython's `PyOSErrorObject` fields), once its arguments set
     /// one (None: every member None).
-    os: Option<Box<OsMembers>>,
+    os: Option<Box<super::exception_members::OsMembers>>,
     /// The members of a SyntaxError (`PySyntaxErrorObject`'s), once its arguments set them.
-    syntax: Option<Box<SyntaxMembers>>,
+    syntax: Option<Box<super::exception_members::SyntaxMembers>>,
     /// The next exception of `free`'s worklist (null outside `free`).
     next_dead: *mut ExceptionObject,
 }
@@ -410,7 +412,7 @@ pub fn new_exception(kind: i32, arg: Option<Obj>) -> MoltResult<Obj> {
 /// `__init__` sets them ([`init`]).
 pub fn new_of_type(t: &'static TypeObject, args: &[Obj]) -> MoltResult<Obj> {
     // `OSError(errno, …)` makes the subclass of that errno (`OSError_new`).
-    let (t, use_init) = member_hooks().map_or((t, false), |h| (h.new_type)(t, args));
+    let (t, use_init) = super::exception_members::member_hooks().map_or((t, false), |h| (h.new_type)(t, args));
     let kind = super::class::mro(t)
         .find_map(|c| ExceptionKind::ALL.iter().find(|k| exception_type(**k).is(c)))
         .map_or(0, |k| k.code());
@@ -593,120 +595,22 @@ pub(crate) fn with_unicode<R>(o: Obj, f: impl FnOnce(&mut Option<Box<UnicodeMemb
     with_exc(o, |e| f(&mut e.unicode))
 }
 
-/// The members of an OSError (`PyOSErrorObject`): owned references, None for CPython's NULL
-/// (read as None); `written` is BlockingIOError's `characters_written`, -1 when unset.
-pub struct OsMembers {
-    pub(crate) errno: Option<Obj>,
-    pub(crate) strerror: Option<Obj>,
-    pub(crate) filename: Option<Obj>,
-    pub(crate) filename2: Option<Obj>,
-    pub(crate) written: i64,
-}
-
-impl OsMembers {
-    /// The references the members own.
-    pub(crate) fn refs(&self) -> [Option<Obj>; 4] {
-        [self.errno, self.strerror, self.filename, self.filename2]
-    }
-}
-
-/// What of the later classes with members of their own (OSError and its subclasses,
-/// SyntaxError and its) lives elsewhere (`exception_members`: the errno's class, the members'
-/// parsing, reading and writing, SyntaxError's printed location): reached through
-/// [`set_member_hooks`]'s hook, which `molt_enable_exception_classes` installs with the classes
-/// themselves (none of their objects exists before), so a program that names none of them
-/// links none of it.
-pub struct MemberHooks {
-    /// `OSError_new`'s class: the subclass of the errno for `OSError(errno, strerror, …)`; and
-    /// whether `__new__` leaves the arguments to `__init__` (`oserror_use_init`: a subclass
-    /// defining `__init__` and not `__new__` starts with empty `args`).
-    pub new_type: fn(&'static TypeObject, &[Obj]) -> (&'static TypeObject, bool),
-    /// `oserror_init` / `SyntaxError_init`'s members from the arguments (an OSError's `args`
-    /// cut to two when a filename is given); nothing for other exceptions.
-    pub init: fn(Obj, &[Obj]) -> MoltResult<()>,
-    /// Whether class `c` itself defines member `name` (OSError's, SyntaxError's).
-    pub defines: fn(&'static TypeObject, &str) -> bool,
-    /// `e.name` / `e.name = v` (`del` with None) of a member.
-    pub member: fn(Obj, &str) -> MoltResult<Obj>,
-    pub set_member: fn(Obj, &str, Option<Obj>) -> MoltResult<()>,
-    /// For a SyntaxError with an int `lineno`: the lines CPython prints between its traceback
-    /// and its message (`print_exception_file_and_line`) and the message (`str(msg)`).
-    pub location: fn(Obj) -> Option<(String, String)>,
-}
-
-static MEMBER_HOOKS: crate::sys::Global<Option<&'static MemberHooks>> = crate::sys::Global::new(None);
-
-/// Installs the member classes' machinery (`exception_members::enable`).
-pub fn set_member_hooks(h: &'static MemberHooks) {
-    MEMBER_HOOKS.with(|u| *u = Some(h));
-}
-
-fn member_hooks() -> Option<&'static MemberHooks> {
-    core::hint::black_box(MEMBER_HOOKS.with(|u| *u))
-}
-
 /// The members of an OSError or SyntaxError from `args` (through the hooks); nothing for
 /// other exceptions.
 fn init_members(o: Obj, args: &[Obj]) -> MoltResult<()> {
-    match member_hooks() {
+    match super::exception_members::member_hooks() {
         Some(h) => (h.init)(o, args),
         None => Ok(()),
     }
 }
 
-/// Whether `name` is a member that class `c` defines (OSError's `errno`, …; SyntaxError's
-/// `msg`, …): the attribute protocol reads and writes it with [`member`] / [`set_member`].
-pub fn defines_member(c: &'static TypeObject, name: &str) -> bool {
-    member_hooks().is_some_and(|h| (h.defines)(c, name))
-}
-
-fn hooks_or_bug() -> MoltResult<&'static MemberHooks> {
-    member_hooks().ok_or_else(|| MoltError::new(ExceptionKind::RuntimeError, "an OSError or SyntaxError reached without molt_enable_exception_classes (a compiler bug)"))
-}
-
-/// `e.name` for a member of an OSError or SyntaxError.
-pub fn member(o: Obj, name: &str) -> MoltResult<Obj> {
-    (hooks_or_bug()?.member)(o, name)
-}
-
-/// `e.name = value` / `del e.name` for a member of an OSError or SyntaxError.
-pub fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<()> {
-    (hooks_or_bug()?.set_member)(o, name, value)
-}
-
-/// What an uncaught SyntaxError prints before its message, and the message (None for any
-/// other exception, or a SyntaxError without an int `lineno`).
-pub fn syntax_location(o: Obj) -> Option<(String, String)> {
-    member_hooks().and_then(|h| (h.location)(o))
-}
-
-/// The members of a SyntaxError (`PySyntaxErrorObject`): owned references, None for CPython's
-/// NULL (read as None).
-pub struct SyntaxMembers {
-    pub(crate) msg: Option<Obj>,
-    pub(crate) filename: Option<Obj>,
-    pub(crate) lineno: Option<Obj>,
-    pub(crate) offset: Option<Obj>,
-    pub(crate) text: Option<Obj>,
-    pub(crate) end_lineno: Option<Obj>,
-    pub(crate) end_offset: Option<Obj>,
-    pub(crate) print_file_and_line: Option<Obj>,
-}
-
-impl SyntaxMembers {
-    /// The references the members own.
-    pub(crate) fn refs(&self) -> [Option<Obj>; 8] {
-        [self.msg, self.filename, self.lineno, self.offset, self.text, self.end_lineno, self.end_offset, self.print_file_and_line]
-    }
-}
-
 /// Runs `f` on the SyntaxError members of exception `o` (None for a non-exception).
-pub(crate) fn with_syntax<R>(o: Obj, f: impl FnOnce(&mut Option<Box<SyntaxMembers>>) -> R) -> Option<R> {
+pub(crate) fn with_syntax<R>(o: Obj, f: impl FnOnce(&mut Option<Box<super::exception_members::SyntaxMembers>>) -> R) -> Option<R> {
     with_exc(o, |e| f(&mut e.syntax))
 }
 
 /// Runs `f` on the OSError members of exception `o` (None for a non-exception).
-pub(crate) fn with_os<R>(o: Obj, f: impl FnOnce(&mut Option<Box<OsMembers>>) -> R) -> Option<R> {
+pub(crate) fn with_os<R>(o: Obj, f: impl FnOnce(&mut Option<Box<super::exception_members::OsMembers>>) -> R) -> Option<R> {
     with_exc(o, |e| f(&mut e.os))
 }
 

@@ -21,7 +21,8 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 
-use super::exception::{self as exc, OsMembers};
+use super::exception as exc;
+use super::exception_members::OsMembers;
 use super::types::{TypeObject, is_subtype};
 use super::{Obj, decref, dispatch, float, int, new_ref, singletons};
 use crate::ExceptionKind;

@@ -18,7 +18,8 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 
-use super::exception::{self as exc, SyntaxMembers};
+use super::exception as exc;
+use super::exception_members::SyntaxMembers;
 use super::types::{TypeObject, is_subtype};
 use super::{Obj, decref, dispatch, int, new_ref, singletons, str as pystr, tuple};
 use crate::ExceptionKind;
