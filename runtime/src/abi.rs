@@ -672,7 +672,7 @@ molt_abi! {
                 "trunc", "ulp",
             ]),
             ("sys", &[
-                "argv", "byteorder", "exit", "getrecursionlimit", "intern", "maxsize", "maxunicode",
+                "argv", "byteorder", "exc_info", "exit", "getrecursionlimit", "intern", "maxsize", "maxunicode",
                 "platform", "setrecursionlimit", "stderr", "stdout",
             ]),
             ("time", &[
@@ -887,6 +887,7 @@ molt_abi! {
             Hex = 119,
             Oct = 120,
             Bin = 121,
+            SysExcInfo = 122,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

@@ -179,7 +179,7 @@ fn take_pending() -> Option<Pending> {
 }
 
 /// The innermost exception being handled (borrowed: the stack keeps it alive).
-fn handled() -> Option<Obj> {
+pub(crate) fn handled() -> Option<Obj> {
     HANDLING
         .with(|h| if h.lost > 0 { None } else { h.stack.last().copied() })
         .filter(|&o| exc::is_exception(o))

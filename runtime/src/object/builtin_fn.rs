@@ -175,6 +175,7 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::SysGetrecursionlimit
         | BuiltinFunction::SysSetrecursionlimit
         | BuiltinFunction::SysIntern
+        | BuiltinFunction::SysExcInfo
         | BuiltinFunction::TimeMonotonic
         | BuiltinFunction::TimeMonotonicNs
         | BuiltinFunction::TimePerfCounter
@@ -451,6 +452,7 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::SysGetrecursionlimit
         | BuiltinFunction::SysSetrecursionlimit
         | BuiltinFunction::SysIntern
+        | BuiltinFunction::SysExcInfo
         | BuiltinFunction::TimeMonotonic
         | BuiltinFunction::TimeMonotonicNs
         | BuiltinFunction::TimePerfCounter

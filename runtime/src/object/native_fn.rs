@@ -137,6 +137,7 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::SysGetrecursionlimit => NativeFn::Sys(SysFn::Getrecursionlimit),
         BuiltinFunction::SysSetrecursionlimit => NativeFn::Sys(SysFn::Setrecursionlimit),
         BuiltinFunction::SysIntern => NativeFn::Sys(SysFn::Intern),
+        BuiltinFunction::SysExcInfo => NativeFn::Sys(SysFn::ExcInfo),
         BuiltinFunction::TimeMonotonic => NativeFn::Time(TimeFn::Monotonic),
         BuiltinFunction::TimeMonotonicNs => NativeFn::Time(TimeFn::MonotonicNs),
         BuiltinFunction::TimePerfCounter => NativeFn::Time(TimeFn::PerfCounter),

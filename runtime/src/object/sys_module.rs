@@ -1,5 +1,5 @@
 //! The `sys` module (CPython 3.11's `Python/sysmodule.c` and `Python/clinic/sysmodule.c.h`):
-//! `argv`, `exit`, `getrecursionlimit`, `setrecursionlimit`, `intern`, `maxsize`,
+//! `argv`, `exit`, `exc_info`, `getrecursionlimit`, `setrecursionlimit`, `intern`, `maxsize`,
 //! `maxunicode`, `platform`, `byteorder`, `stdout`, `stderr`.
 //!
 //! Relies on: `entry`'s C `main` recording the process's arguments ([`set_args`]) before the
@@ -34,6 +34,7 @@ pub enum SysFn {
     Getrecursionlimit,
     Setrecursionlimit,
     Intern,
+    ExcInfo,
 }
 
 impl SysFn {
@@ -44,6 +45,7 @@ impl SysFn {
             SysFn::Getrecursionlimit => "getrecursionlimit",
             SysFn::Setrecursionlimit => "setrecursionlimit",
             SysFn::Intern => "intern",
+            SysFn::ExcInfo => "exc_info",
         }
     }
 
@@ -53,6 +55,7 @@ impl SysFn {
             SysFn::Getrecursionlimit => crate::BuiltinFunction::SysGetrecursionlimit,
             SysFn::Setrecursionlimit => crate::BuiltinFunction::SysSetrecursionlimit,
             SysFn::Intern => crate::BuiltinFunction::SysIntern,
+            SysFn::ExcInfo => crate::BuiltinFunction::SysExcInfo,
         }
     }
 }
@@ -88,7 +91,7 @@ fn argv_list() -> MoltResult<Obj> {
 
 /// Stores sys's names in its namespace `d`.
 pub fn fill(d: Obj) -> MoltResult<()> {
-    for f in [SysFn::Exit, SysFn::Getrecursionlimit, SysFn::Setrecursionlimit, SysFn::Intern] {
+    for f in [SysFn::Exit, SysFn::Getrecursionlimit, SysFn::Setrecursionlimit, SysFn::Intern, SysFn::ExcInfo] {
         store_owned(d, f.name(), Ok(super::builtin_fn::molt_builtin_function(f.builtin().code())))?;
     }
     store_owned(d, "argv", argv_list())?;
@@ -120,6 +123,15 @@ fn exit(status: Option<Obj>) -> MoltResult<Obj> {
     }
     crate::exceptions::raise_object(e.get());
     Err(MoltError::take_raised())
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being handled, or three
+/// Nones. Molt has no traceback objects yet: the third item is None, as `e.__traceback__` is.
+fn exc_info() -> MoltResult<Obj> {
+    match crate::exceptions::handled() {
+        Some(e) => tuple::tuple_from_results([Ok(super::attrs::class_value(e.type_of())), Ok(new_ref(e)), Ok(singletons::none())]),
+        None => tuple::tuple_from_slice(&[singletons::none(); 3]),
+    }
 }
 
 /// `sys.setrecursionlimit(new_limit)` (`sys_setrecursionlimit_impl`).
@@ -158,5 +170,9 @@ pub fn call(f: SysFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         }
         SysFn::Setrecursionlimit => setrecursionlimit(exactly_one_for("sys.setrecursionlimit", pos, kw)?),
         SysFn::Intern => intern(exactly_one_for("sys.intern", pos, kw)?),
+        SysFn::ExcInfo => {
+            no_args("sys.exc_info", pos, kw)?;
+            exc_info()
+        }
     }
 }
