@@ -94,6 +94,14 @@ pub fn syntax_location(o: Obj) -> Option<(String, String)> {
     member_hooks().and_then(|h| (h.location)(o))
 }
 
+/// Releases the reference a member held, once `set_member` replaced it (None: it held none).
+pub(crate) fn release_member(old: Option<Obj>) {
+    if let Some(old) = old {
+        // SAFETY: the member owned it, and nothing reads it after its replacement.
+        unsafe { super::decref(old) };
+    }
+}
+
 /// The members of a SyntaxError (`PySyntaxErrorObject`): owned references, None for CPython's
 /// NULL (read as None).
 pub struct SyntaxMembers {

@@ -175,10 +175,7 @@ pub(crate) fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<(
         core::mem::replace(field, new)
     })
     .flatten();
-    if let Some(old) = old {
-        // SAFETY: the member owned it.
-        unsafe { decref(old) };
-    }
+    super::exception_members::release_member(old);
     Ok(())
 }
 

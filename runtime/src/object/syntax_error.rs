@@ -110,10 +110,7 @@ pub(crate) fn set_member(o: Obj, name: &str, value: Option<Obj>) -> MoltResult<(
         fields.into_iter().nth(i).and_then(|f| core::mem::replace(f, new))
     })
     .flatten();
-    if let Some(old) = old {
-        // SAFETY: the member owned it.
-        unsafe { decref(old) };
-    }
+    super::exception_members::release_member(old);
     Ok(())
 }
 
