@@ -79,6 +79,12 @@ pub fn subclassable(m: NativeModule, name: &str) -> bool {
     crate::abi::SUBCLASSABLE.iter().any(|&(module, n)| module == m.name() && n == name)
 }
 
+/// Whether a `class` statement may derive from the result of a call of `m.name` (a class the
+/// runtime makes, whose subclasses it lays out: `collections.namedtuple`).
+pub fn makes_subclassable(m: NativeModule, name: &str) -> bool {
+    crate::abi::CLASS_FACTORIES.iter().any(|&(module, n)| module == m.name() && n == name)
+}
+
 /// The module's index in the ABI's tables (the runtime's `NativeModule` code).
 fn index(m: NativeModule) -> usize {
     let abi = match m {

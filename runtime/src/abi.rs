@@ -709,6 +709,9 @@ molt_abi! {
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
         /// are builtin types (a compile-time diagnostic).
         const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum"), ("abc", "ABC")];
+        /// The functions of `NATIVE_MODULES` whose results a `class` statement may derive from
+        /// (module, name): `class P(namedtuple("P", "x y"))`.
+        const CLASS_FACTORIES: &[(&str, &str)] = &[("collections", "namedtuple")];
     }
     enums {
         /// Binary operators of `molt_int_binop` and `molt_obj_binop`.

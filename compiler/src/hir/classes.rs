@@ -83,10 +83,10 @@ impl FnLower<'_> {
             if let Expr::Name(n) = a
                 && let Resolved::Builtin(id) = self.lookup(n.id.as_str())
                 && let Kind::Class(c) = id.decl().kind
-                && !matches!(c, crate::abi::BuiltinClass::Object | crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List)
+                && !matches!(c, crate::abi::BuiltinClass::Object | crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List | crate::abi::BuiltinClass::Tuple)
             {
                 self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of the builtin `{}` are not supported yet", n.id))
-                    .label("a builtin base class").help("derive from `object`, `dict`, `list` or an exception class, or hold the builtin value in an attribute"));
+                    .label("a builtin base class").help("derive from `object`, `dict`, `list`, `tuple` or an exception class, or hold the builtin value in an attribute"));
                 return;
             }
         }
@@ -95,7 +95,9 @@ impl FnLower<'_> {
         for a in pos {
             // `class P(namedtuple("P", "x y")):` derives from a class such a call makes.
             let made = if let Expr::Call(call) = a { self.native_module_attribute(&call.func) } else { None };
-            if let Some((m, name)) = made {
+            if let Some((m, name)) = made
+                && !crate::modules::makes_subclassable(m, name)
+            {
                 self.err(Diagnostic::new("E0100", span(a.range()), format!("subclasses of classes made by `{}.{name}` are not supported yet", m.name()))
                     .label("a base class made at run time").help("bind the class to a name and use it directly, or hold its instances in an attribute"));
                 return;

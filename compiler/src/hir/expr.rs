@@ -963,10 +963,12 @@ fn method_of_class_supported(cls: crate::abi::BuiltinClass, name: &str) -> bool 
     use crate::abi::BuiltinClass as C;
     let ty = match cls {
         C::Str => Type::Str,
-        // The dunders of `list` and `dict` are their slot wrappers (`list.__init__(self, xs)` in
-        // a subclass; `infer::runtime_enables` links them).
+        // The dunders of `list`, `dict` and `tuple` are their slot wrappers
+        // (`list.__init__(self, xs)`, `tuple.__new__(cls, xs)` in a subclass;
+        // `infer::runtime_enables` links them).
         C::List if crate::methods::is_container_dunder(name) => return true,
         C::Dict if crate::methods::is_container_dunder(name) => return true,
+        C::Tuple if crate::methods::is_container_dunder(name) => return true,
         C::List => Type::List,
         C::Int => Type::Int,
         C::Float => Type::Float,

@@ -247,7 +247,8 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && op.attr("name").and_then(Attr::as_str) == Some("fromkeys") {
                 add(crate::abi::RtFn::molt_enable_dict_fromkeys);
             }
-            // A `class` statement deriving from `dict` or `list`.
+            // A `class` statement deriving from `dict`, `list` or `tuple` (a namedtuple class
+            // enables them when it is made).
             if op.opcode == Opcode::TClassNew
                 && let Some(t) = op.operands.first().and_then(|&b| f.defining_op(b))
                 && let Some(t) = if f.ops[t].opcode == Opcode::TBox { f.ops[t].operands.first().and_then(|&v| f.defining_op(v)) } else { Some(t) }
@@ -257,18 +258,19 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
                         f.ops[d].opcode == Opcode::TBuiltinClass
                             && matches!(
                                 f.ops[d].attr("name").and_then(Attr::as_str).and_then(crate::builtins::builtin_class),
-                                Some(crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List)
+                                Some(crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List | crate::abi::BuiltinClass::Tuple)
                             )
                     })
                 })
             {
                 add(crate::abi::RtFn::molt_enable_builtin_subclasses);
             }
-            // A dunder of `dict` or `list` read from the class (`dict.__init__(self)`).
+            // A dunder of `dict`, `list` or `tuple` read from the class (`dict.__init__(self)`,
+            // `tuple.__new__(cls, items)`).
             if op.opcode == Opcode::TObjGetattr
                 && crate::methods::is_container_dunder(op.attr("name").and_then(Attr::as_str).unwrap_or(""))
                 && f.defining_op(op.operands[0]).is_some_and(|d| {
-                    f.ops[d].opcode == Opcode::TBuiltinClass && matches!(f.ops[d].attr("name").and_then(Attr::as_str), Some("dict" | "list"))
+                    f.ops[d].opcode == Opcode::TBuiltinClass && matches!(f.ops[d].attr("name").and_then(Attr::as_str), Some("dict" | "list" | "tuple"))
                 })
             {
                 add(crate::abi::RtFn::molt_enable_builtin_subclasses);
@@ -297,11 +299,21 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(g);
             }
-            // A str method, called on a value that may be a str.
-            if op.opcode == Opcode::TObjCallMethod
-                && matches!(f.values[op.operands[0]].ty, Type::Str | Type::TObj)
-                && let Some(g) = crate::methods::str_group(op.attr("name").and_then(Attr::as_str).unwrap_or(""))
+            // A str method on a value that may be a str: called (`x.split()`), read from a str
+            // (`f = s.join`), or read from a value that may be one and then called
+            // (`x.format(*args)`). Not every read of such a name: `Particle.count` would link the
+            // str methods into programs without them.
+            let may_be_str = |v: Value, unknown_too: bool| matches!(f.values[v].ty, Type::Str) || unknown_too && matches!(f.values[v].ty, Type::TObj);
+            let method = if op.opcode == Opcode::TObjCallMethod && may_be_str(op.operands[0], true)
+                || op.opcode == Opcode::TObjGetattr && may_be_str(op.operands[0], false)
             {
+                Some(op)
+            } else if op.opcode == Opcode::TCallValue {
+                op.operands.first().and_then(|&c| f.defining_op(c)).map(|d| &f.ops[d]).filter(|d| d.opcode == Opcode::TObjGetattr && may_be_str(d.operands[0], true))
+            } else {
+                None
+            };
+            if let Some(g) = method.and_then(|m| crate::methods::str_group(m.attr("name").and_then(Attr::as_str).unwrap_or(""))) {
                 add(g);
             }
         }

@@ -258,6 +258,14 @@ pub fn setattr(a: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
     if let Some(r) = super::function::setattr(a, n, value) {
         return r;
     }
+    // A data descriptor of a builtin class's namespace (a namedtuple class's field), through its
+    // type's `descr_set` (not `descr::set`, whose general path every program would then link).
+    if let Some(Ok(d)) = ty.ext.and_then(|e| e.namespace).and_then(|ns| ns(ty, n)) {
+        let d = super::range::Owned(d);
+        if let Some(set) = d.get().type_of().ext.and_then(|e| e.descr_set) {
+            return set(d.get(), a, value);
+        }
+    }
     if ty.method(n).is_some() {
         return Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object attribute '{n}' is read-only", ty.name)));
     }

@@ -1,5 +1,5 @@
 //! The dunder methods of the builtin container classes a program's classes may derive from
-//! (`dict`, `list`: `builtin_sub::is_data_base`), as CPython's slot wrappers expose them:
+//! (`dict`, `list`, `tuple`, the namedtuple classes: `builtin_sub::is_data_base`), as CPython's slot wrappers expose them:
 //! `dict.__getitem__`, `list.__init__`, `super().__setitem__(k, v)` in a subclass, and the
 //! slots of such a subclass that its own namespace does not define.
 //!
@@ -24,6 +24,7 @@ use alloc::vec::Vec;
 use super::descr::{Wrapper, WrapperObject, wrapper_static};
 use super::dict::molt_type_dict;
 use super::list::molt_type_list;
+use super::tuple::molt_type_tuple;
 use super::types::{MethodDef, TypeObject};
 use super::{Obj, int, new_ref, singletons, str as pystr};
 use crate::ExceptionKind::TypeError;
@@ -42,6 +43,7 @@ pub enum Dunder {
     Contains,
     Iter,
     Repr,
+    Hash,
     Eq,
     Ne,
     Lt,
@@ -60,7 +62,7 @@ pub enum Dunder {
 }
 
 /// Every dunder.
-const ALL: [Dunder; 24] = [
+const ALL: [Dunder; 25] = [
     Dunder::New,
     Dunder::Init,
     Dunder::Getitem,
@@ -70,6 +72,7 @@ const ALL: [Dunder; 24] = [
     Dunder::Contains,
     Dunder::Iter,
     Dunder::Repr,
+    Dunder::Hash,
     Dunder::Eq,
     Dunder::Ne,
     Dunder::Lt,
@@ -100,6 +103,7 @@ impl Dunder {
             Dunder::Contains => "__contains__",
             Dunder::Iter => "__iter__",
             Dunder::Repr => "__repr__",
+            Dunder::Hash => "__hash__",
             Dunder::Eq => "__eq__",
             Dunder::Ne => "__ne__",
             Dunder::Lt => "__lt__",
@@ -144,6 +148,7 @@ impl Dunder {
             | Dunder::Contains
             | Dunder::Iter
             | Dunder::Repr
+            | Dunder::Hash
             | Dunder::Add
             | Dunder::Radd
             | Dunder::Iadd
@@ -166,7 +171,11 @@ fn has_number(c: &TypeObject, op: BinaryOp, inplace: bool) -> bool {
 pub fn defines(c: &'static TypeObject, d: Dunder) -> bool {
     let seq = c.sequence;
     match d {
-        Dunder::New | Dunder::Init => super::builtin_sub::is_data_base(c),
+        Dunder::New => super::builtin_sub::is_data_base(c),
+        // `tuple` and the namedtuple classes define no `__init__` (`object`'s runs).
+        Dunder::Init => c.is(&molt_type_dict) || c.is(&molt_type_list),
+        // `dict.__hash__` and `list.__hash__` are None (their unhashable slot).
+        Dunder::Hash => c.hash.is_some() || c.is(&molt_type_dict) || c.is(&molt_type_list),
         Dunder::Getitem => c.subscript.is_some(),
         Dunder::Setitem | Dunder::Delitem => c.ass_subscript.is_some(),
         Dunder::Len => seq.is_some_and(|s| s.len.is_some()),
@@ -199,16 +208,18 @@ enum Arity {
 
 fn arity(c: &'static TypeObject, d: Dunder) -> Arity {
     match d {
-        Dunder::Getitem => Arity::MethO,
+        Dunder::Getitem if c.is(&molt_type_dict) || c.is(&molt_type_list) => Arity::MethO,
         Dunder::Contains if c.is(&molt_type_dict) => Arity::MethO,
         Dunder::Setitem | Dunder::Mul | Dunder::Rmul | Dunder::Imul => Arity::Unpack,
         Dunder::New
         | Dunder::Init
+        | Dunder::Getitem
         | Dunder::Delitem
         | Dunder::Len
         | Dunder::Contains
         | Dunder::Iter
         | Dunder::Repr
+        | Dunder::Hash
         | Dunder::Eq
         | Dunder::Ne
         | Dunder::Lt
@@ -269,10 +280,15 @@ pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&
     }
     let seq = c.sequence;
     match d {
-        Dunder::New => match super::types::as_type(recv).and_then(super::builtin_sub::new_empty) {
-            Some(r) => r,
-            None => fail(TypeError, format!("{}.__new__({}): {} is not a subtype of {}", c.name, recv.type_of().name, recv.type_of().name, c.name)),
-        },
+        Dunder::New => {
+            let Some(t) = super::types::as_type(recv) else {
+                return fail(TypeError, format!("{}.__new__(X): X is not a type object ({})", c.name, recv.type_of().name));
+            };
+            if !super::types::is_subtype(t, c) {
+                return fail(TypeError, format!("{0}.__new__({1}): {1} is not a subtype of {0}", c.name, t.name));
+            }
+            super::builtin_sub::new(c, t, args, kw)
+        }
         Dunder::Init => super::builtin_sub::init(c, recv, args, kw).map(|()| singletons::none()),
         Dunder::Getitem => {
             let [k] = exactly(c, d, args, kw, 1)? else { return unsupported() };
@@ -323,6 +339,13 @@ pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&
                 None => unsupported(),
             }
         }
+        Dunder::Hash => {
+            exactly(c, d, args, kw, 0)?;
+            match c.hash {
+                Some(f) => int::from_i64(f(recv)?),
+                None => unsupported(),
+            }
+        }
         Dunder::Add | Dunder::Radd | Dunder::Iadd | Dunder::Mul | Dunder::Rmul | Dunder::Imul | Dunder::Or | Dunder::Ror | Dunder::Ior => {
             let [w] = exactly(c, d, args, kw, 1)? else { return unsupported() };
             binary(c, d, recv, *w)
@@ -353,6 +376,7 @@ fn binary(c: &'static TypeObject, d: Dunder, v: Obj, w: Obj) -> MoltResult<Obj> 
         | Dunder::Contains
         | Dunder::Iter
         | Dunder::Repr
+        | Dunder::Hash
         | Dunder::Eq
         | Dunder::Ne
         | Dunder::Lt
@@ -406,6 +430,12 @@ static DICT_WRAPPERS: [WrapperObject; 17] = wrappers![&molt_type_dict;
     Eq 0, Ne 0, Lt 0, Le 0, Gt 0, Ge 0, Or 0, Ror 0,
 ];
 
+/// `tuple`'s dunders as objects.
+static TUPLE_WRAPPERS: [WrapperObject; 16] = wrappers![&molt_type_tuple;
+    New 2, Getitem 0, Len 0, Contains 0, Iter 0, Repr 0, Hash 0,
+    Eq 0, Ne 0, Lt 0, Le 0, Gt 0, Ge 0, Add 0, Mul 0, Rmul 0,
+];
+
 /// `list`'s dunders as objects.
 static LIST_WRAPPERS: [WrapperObject; 20] = wrappers![&molt_type_list;
     New 2, Init 0, Getitem 1, Setitem 0, Delitem 0, Len 0, Contains 0, Iter 0, Repr 0,
@@ -416,19 +446,28 @@ static LIST_WRAPPERS: [WrapperObject; 20] = wrappers![&molt_type_list;
 /// dunder's wrapper, `__hash__` (None: they are unhashable), a class method's descriptor
 /// (`fromkeys`, binding to the class it is looked up on) or a method's descriptor.
 pub fn attr(c: &'static TypeObject, name: &str) -> Option<Obj> {
+    // A namedtuple class's namespace (its fields, `_make`, `__new__`, …).
+    if let Some(f) = c.ext.and_then(|e| e.namespace) {
+        return f(c, name).and_then(Result::ok);
+    }
     if let Some(w) = wrapper(c, name) {
         return Some(w);
     }
-    if name == "__hash__" {
+    if name == "__hash__" && (c.is(&molt_type_dict) || c.is(&molt_type_list)) {
         return Some(singletons::none());
+    }
+    if name == "__getnewargs__" && c.is(&molt_type_tuple) {
+        return cached_descriptor(c, &TUPLE_GETNEWARGS);
     }
     let m = c.methods.iter().find(|m| m.name == name)?;
     if c.class_functions.iter().any(|(n, _)| *n == name) {
-        let cls = super::range::Owned(super::attrs::class_value(c));
-        return super::descr::new_builtin_method(&TYPE_CLASSMETHOD_DESCRIPTOR, cls.get(), m).ok();
+        return classmethod_descriptor(c, m).ok();
     }
     cached_descriptor(c, m)
 }
+
+/// `tuple.__getnewargs__`.
+static TUPLE_GETNEWARGS: MethodDef = MethodDef { name: "__getnewargs__", call: super::tuple::tuple_getnewargs };
 
 /// The method descriptors [`attr`] made, one per method, kept until exit: every call of a
 /// container's method on a subclass instance looks it up through the MRO (twice: the
@@ -459,6 +498,13 @@ fn release_descriptors() {
     }
 }
 
+/// Method `m` of builtin class `c` as a `classmethod_descriptor` (a new reference): bound to
+/// the class it is looked up on (a namedtuple class's `_make`, read through a subclass).
+pub fn classmethod_descriptor(c: &'static TypeObject, m: &'static MethodDef) -> MoltResult<Obj> {
+    let cls = super::range::Owned(super::attrs::class_value(c));
+    super::descr::new_builtin_method(&TYPE_CLASSMETHOD_DESCRIPTOR, cls.get(), m)
+}
+
 /// `classmethod_descriptor`: a builtin type's class method read from the type's namespace
 /// (`dict.__dict__['fromkeys']`), which binds to the class it is looked up on (a class
 /// deriving from `dict` gets its own instances from `D.fromkeys`). The layout of a bound
@@ -484,6 +530,8 @@ fn wrapper(c: &'static TypeObject, name: &str) -> Option<Obj> {
         &DICT_WRAPPERS
     } else if c.is(&molt_type_list) {
         &LIST_WRAPPERS
+    } else if c.is(&molt_type_tuple) {
+        &TUPLE_WRAPPERS
     } else {
         return None;
     };

@@ -1,32 +1,38 @@
 //! Instances of the classes a program derives from builtin container types: `class D(dict)`,
-//! `class L(list)` (CPython's heap types whose solid base is `dict` or `list`; decisions/0039).
+//! `class L(list)`, `class T(tuple)`, `class P(namedtuple("P", "x y"))` (CPython's heap types
+//! whose solid base is `dict`, `list` or `tuple`; decisions/0039 and 0044).
 //!
 //! Relies on: `dict_ext` (an instance of a class deriving from `dict` is a dict-subtype object,
 //! kind `DictExt`, whose extra word is its `__dict__`; its hooks are registered here for
 //! `module_kinds`), `list` (an instance of a class deriving from `list` is a `ListObject`
-//! followed by one word, its `__dict__`, kind `List`); `class` for the MRO lookup of
-//! `__missing__`; `alloc` for the blocks. The references are CPython 3.11's
-//! `Objects/dictobject.c` (`dict_new`, `dict_init`, `dict_subscript` with `__missing__`),
-//! `Objects/listobject.c` (`list___init___impl`) and `Objects/typeobject.c` (`subtype_dealloc`,
-//! `subtype_traverse`, `subtype_clear`: the `__dict__` and the class).
+//! followed by one word, its `__dict__`, kind `List`), `tuple` (an instance of a class deriving
+//! from `tuple` or a namedtuple class is a tuple of its class followed by its `__dict__` word,
+//! kind `Tuple`: `tuple::tuple_of_type`); `class` for the MRO lookup of `__missing__`; `alloc`
+//! for the blocks. The references are CPython 3.11's `Objects/dictobject.c` (`dict_new`,
+//! `dict_init`, `dict_subscript` with `__missing__`), `Objects/listobject.c`
+//! (`list___init___impl`), `Objects/tupleobject.c` (`tuple_new_impl`, `tuple_subtype_new`) and
+//! `Objects/typeobject.c` (`subtype_dealloc`, `subtype_traverse`, `subtype_clear`: the
+//! `__dict__` and the class).
 //!
 //! Provides: the ABI's `molt_enable_builtin_subclasses`, which the compiler calls from the
-//! `<module>` of a program with a `class` statement deriving from `dict` or `list` (before it,
-//! no class may derive from them: the code below and `builtin_dunder`'s are reached only
-//! through its hooks, so that other programs link none of it); through the hooks
-//! [`is_data_base`], [`data_base`], [`heap_kind`] (what `class::class_new` gives a class
-//! deriving from one), [`new_empty`] (`dict.__new__(C)` / `list.__new__(C)`), [`init`]
-//! (`dict.__init__` / `list.__init__`), [`static_has`], [`call_dunder`], [`call_wrapper`] and
-//! [`attr`] (`builtin_dunder`'s dunders and the classes' attributes for the MRO lookups);
-//! directly [`dict_word`] (where the `__dict__` lives), [`dict_getitem`] (`dict.__getitem__`
-//! with `__missing__`), and for `list`'s free, traverse and clear: [`free_block`],
+//! `<module>` of a program with a `class` statement deriving from `dict`, `list` or `tuple`, and
+//! `collections.namedtuple` when it makes a class (before it, no class may derive from them:
+//! the code below and `builtin_dunder`'s are reached only through its hooks, so that other
+//! programs link none of it); through the hooks [`is_data_base`], [`data_base`], [`heap_kind`]
+//! (what `class::class_new` gives a class deriving from one), [`new`] (`dict.__new__(C)`,
+//! `tuple.__new__(C, items)`, a namedtuple class's `__new__`), [`init`] (`dict.__init__` /
+//! `list.__init__`), [`static_has`], [`call_dunder`], [`call_wrapper`] and [`attr`]
+//! (`builtin_dunder`'s dunders and the classes' attributes for the MRO lookups); directly
+//! [`dict_word`] (where the `__dict__` lives), [`dict_getitem`] (`dict.__getitem__` with
+//! `__missing__`), and for `list`'s and `tuple`'s free, traverse and clear: [`free_block`],
 //! [`traverse_extra`], [`clear_extra`].
 //!
 //! Invariants: such an instance is laid out as its builtin base's objects are, so every
-//! primitive of `dict` and `list` accepts it (`dict::is_dict` and `list::is_list` test the
-//! kind; `list::is_exact_list` keeps CPython's fast paths that would skip a subclass's own
-//! methods). Its `__dict__` word is an owned reference: a dict, or None while it has none (the
-//! first attribute stored makes it, as for any instance: `instance::instance_dict`). It owns a
+//! primitive of `dict`, `list` and `tuple` accepts it (`dict::is_dict`, `list::is_list` and
+//! `tuple::is_tuple` test the kind; `list::is_exact_list` and `tuple::is_exact_tuple` keep
+//! CPython's fast paths that would skip a subclass's own methods or give back the operand).
+//! Its `__dict__` word is an owned reference: a dict, or None while it has none (the first
+//! attribute stored makes it, as for any instance: `instance::instance_dict`). It owns a
 //! reference to its class, released after its block is freed (see `class`). Its type is a
 //! heap class, whose `heap` kind is its base's (`DictExt` for `dict`).
 
@@ -37,6 +43,7 @@ use super::call::{check_positional, no_keywords_for};
 use super::class::{self, Found};
 use super::dict::{self, molt_type_dict};
 use super::list::{ListObject, molt_type_list};
+use super::tuple::molt_type_tuple;
 use super::range::Owned;
 use super::types::TypeObject;
 use super::{Header, Obj, decref, incref, singletons, str as pystr};
@@ -46,7 +53,7 @@ use crate::exceptions::{MoltResult, key_error};
 /// once `molt_enable_builtin_subclasses` ran.
 pub struct SubHooks {
     pub is_data_base: fn(&'static TypeObject) -> bool,
-    pub new_empty: fn(&'static TypeObject) -> Option<MoltResult<Obj>>,
+    pub new: fn(&'static TypeObject, &'static TypeObject, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>,
     pub init: fn(&'static TypeObject, Obj, &[Obj], &[(&str, Obj)]) -> MoltResult<()>,
     pub static_has: fn(&'static TypeObject, &str) -> bool,
     pub call_dunder: fn(&'static TypeObject, &str, Obj, &[Obj]) -> Option<MoltResult<Obj>>,
@@ -57,7 +64,7 @@ pub struct SubHooks {
 
 static SUB_HOOKS: SubHooks = SubHooks {
     is_data_base: data_base_impl,
-    new_empty: new_empty_impl,
+    new: new_impl,
     init: init_impl,
     static_has: super::builtin_dunder::defines_name,
     call_dunder: |c, name, o, args| super::builtin_dunder::Dunder::from_name(name).map(|d| super::builtin_dunder::call(c, d, o, args, &[])),
@@ -75,8 +82,9 @@ fn hooks() -> Option<&'static SubHooks> {
     core::hint::black_box(HOOKS.with(|h| *h))
 }
 
-/// Lets classes derive from `dict` and `list` (and registers the dict subtypes' free and
-/// collector entry points).
+/// Lets classes derive from `dict`, `list`, `tuple` and the namedtuple classes (and registers
+/// the dict subtypes' free and collector entry points). `collections.namedtuple` calls it too:
+/// the classes it makes are bases a program may name at run time.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enable_builtin_subclasses() {
     super::module_kinds::register(HeapKind::DictExt, &super::dict_ext::DICT_EXT_HOOKS);
@@ -84,14 +92,14 @@ pub extern "C" fn molt_enable_builtin_subclasses() {
 }
 
 /// Whether builtin class `c` is one a program's classes may derive from (beyond `object` and
-/// the exception classes): `dict`, `list` — once enabled.
+/// the exception classes): `dict`, `list`, `tuple`, a namedtuple class — once enabled.
 #[inline]
 pub fn is_data_base(c: &'static TypeObject) -> bool {
     hooks().is_some_and(|h| (h.is_data_base)(c))
 }
 
 fn data_base_impl(c: &'static TypeObject) -> bool {
-    c.is(&molt_type_dict) || c.is(&molt_type_list)
+    c.is(&molt_type_dict) || c.is(&molt_type_list) || (c.heap == Some(HeapKind::Tuple) && !class::is_heap(c))
 }
 
 /// `static_has` of `slots` for a builtin container: whether it defines dunder `name`.
@@ -169,18 +177,54 @@ struct ListSubObject {
 
 const _: () = assert!(core::mem::offset_of!(ListSubObject, dict) == core::mem::size_of::<ListObject>());
 
-/// `dict.__new__(t)` / `list.__new__(t)`: a new empty instance of heap class `t` (deriving
-/// from `dict` or `list`), without a `__dict__`; None for another class.
-pub fn new_empty(t: &'static TypeObject) -> Option<MoltResult<Obj>> {
-    hooks().and_then(|h| (h.new_empty)(t))
+/// `c.__new__(t, *pos, **kw)` for data base `c` and a subtype `t` of it: `dict.__new__` and
+/// `list.__new__` make an empty object and ignore their arguments (`__init__` fills it);
+/// `tuple.__new__(t, iterable=())` makes the tuple (`tuple_subtype_new`); a namedtuple class's
+/// `__new__` binds its fields.
+pub fn new(c: &'static TypeObject, t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    match hooks() {
+        Some(h) => (h.new)(c, t, pos, kw),
+        None => crate::exceptions::fail(crate::ExceptionKind::RuntimeError, "a builtin container's __new__ called before molt_enable_builtin_subclasses (a compiler bug)"),
+    }
 }
 
-fn new_empty_impl(t: &'static TypeObject) -> Option<MoltResult<Obj>> {
-    let base = data_base(t)?;
-    if base.is(&molt_type_dict) {
-        return Some(super::dict_ext::new_dict_ext(t, singletons::none()));
+fn new_impl(c: &'static TypeObject, t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    if c.heap == Some(HeapKind::Tuple) {
+        if !c.is(&molt_type_tuple) {
+            // A namedtuple class: its generated `__new__`.
+            return match c.new {
+                Some(f) => f(t, pos, kw),
+                None => tuple_new(t, pos, kw),
+            };
+        }
+        return tuple_new(t, pos, kw);
     }
-    Some(new_list_sub(t))
+    if !class::is_heap(t) {
+        // `dict.__new__(dict)`, `list.__new__(list)`.
+        return if t.is(&molt_type_dict) { dict::new_dict() } else { super::list::list_from_vec(alloc::vec::Vec::new()) };
+    }
+    if c.is(&molt_type_dict) {
+        return super::dict_ext::new_dict_ext(t, singletons::none());
+    }
+    new_list_sub(t)
+}
+
+/// `tuple.__new__(t, iterable=())` (`tuple_new`, `tuple_subtype_new`): "tuple expected at most
+/// 1 argument, got 2", "tuple() takes no keyword arguments" (unless `t` defines `__init__`).
+fn tuple_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    // Keywords are refused unless the class has an `__init__` of its own to take them.
+    if t.is(&molt_type_tuple) || super::slots::is_objects(t, "__init__") {
+        no_keywords_for("tuple", kw)?;
+    }
+    check_positional("tuple", pos.len(), 0, 1)?;
+    let items = match pos.first() {
+        Some(&it) => super::list::collect_iter(Owned(super::iter::get_iter(it)?).get())?,
+        None => alloc::vec::Vec::new(),
+    };
+    if t.is(&molt_type_tuple) {
+        return super::tuple::tuple_from_vec(items);
+    }
+    super::tuple::tuple_of_type(t, items)
 }
 
 fn new_list_sub(t: &'static TypeObject) -> MoltResult<Obj> {
@@ -243,6 +287,10 @@ pub fn dict_word(o: Obj) -> Option<*mut Obj> {
     if t.heap == Some(HeapKind::DictExt) {
         return super::dict_ext::extra_ptr(o);
     }
+    if t.heap == Some(HeapKind::Tuple) {
+        // SAFETY: a live tuple; an instance of a heap class has the word after its items.
+        return o.header_ptr().and_then(|h| unsafe { super::tuple::extra_offset(h).map(|off| extra_at(h.cast_mut(), off)) });
+    }
     if t.heap != Some(HeapKind::List) {
         return None;
     }
@@ -297,7 +345,8 @@ pub unsafe fn free_block(h: *mut Header, base_layout: Layout, kind: HeapKind) {
 ///
 /// # Safety
 /// As for [`free_block`], with `h` live.
-pub unsafe fn traverse_extra(h: *const Header, offset: usize, visit: &mut impl FnMut(Obj)) {
+#[inline(never)]
+pub unsafe fn traverse_extra(h: *const Header, offset: usize, visit: &mut dyn FnMut(Obj)) {
     // SAFETY: forwarded contract.
     unsafe {
         visit(extra_at(h.cast_mut(), offset).read());

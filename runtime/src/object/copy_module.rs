@@ -226,8 +226,25 @@ fn reconstruct(x: Obj, memo: Option<Obj>) -> MoltResult<Obj> {
         let words: Vec<Obj> = args.iter().map(Owned::get).collect();
         Owned(callable::call_object(cls.get(), &words, &[])?)
     } else {
+        // `reduce_newobj`: `cls.__new__(cls, *x.__getnewargs__())` (a tuple subclass's
+        // arguments, deep-copied for `deepcopy`), `cls.__new__(cls)` for the others.
+        let mut words: Vec<Obj> = alloc::vec![cls.get()];
+        let args = match tuple::is_tuple(x) {
+            true => Some(Owned(call_method(x, "__getnewargs__", &[])?)),
+            false => None,
+        };
+        let args = match (args, memo) {
+            (Some(a), Some(m)) => Some(Owned(deepcopy(a.get(), m)?)),
+            (a, _) => a,
+        };
+        if let Some(a) = &args {
+            let Some(items) = tuple::tuple_items(a.get()) else {
+                return fail(TypeError, format!("__getnewargs__ should return a tuple, not '{}'", a.get().type_of().name));
+            };
+            words.extend_from_slice(items);
+        }
         let new = Owned(attrs::getattr(cls.get(), "__new__")?);
-        Owned(callable::call_object(new.get(), &[cls.get()], &[])?)
+        Owned(callable::call_object(new.get(), &words, &[])?)
     };
     if let Some(m) = memo {
         let key = Owned(super::builtins_num::id(x)?);

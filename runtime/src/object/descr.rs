@@ -354,6 +354,9 @@ pub fn is_data_descriptor(d: Obj) -> bool {
         return true;
     }
     let t = d.type_of();
+    if t.ext.is_some_and(|e| e.descr_set.is_some()) {
+        return true;
+    }
     class::is_heap(t) && (class::find(t, "__set__", |_| false).is_some() || class::find(t, "__delete__", |_| false).is_some())
 }
 
@@ -448,6 +451,9 @@ pub fn set(d: Obj, obj: Obj, value: Option<Obj>) -> MoltResult<()> {
         return Ok(());
     }
     let dt = d.type_of();
+    if let Some(f) = dt.ext.and_then(|e| e.descr_set) {
+        return f(d, obj, value);
+    }
     let (name, args): (&str, Vec<Obj>) = match value {
         Some(v) => ("__set__", alloc::vec![obj, v]),
         None => ("__delete__", alloc::vec![obj]),
@@ -841,10 +847,7 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
                 return exc::new_of_type(t, rest);
             }
             if let Wrapper::Builtin(_) = w.which {
-                return match super::builtin_sub::new_empty(t) {
-                    Some(r) => r,
-                    None => fail(TypeError, format!("{0}.__new__({1}) is not safe, use {1}.__new__()", w.owner.name, t.name)),
-                };
+                return super::builtin_sub::new(w.owner, t, rest, kw);
             }
             super::slots::object_new(t, rest, kw)
         }

@@ -850,11 +850,14 @@ unsafe fn clear_unreachable_mask(unreachable: *mut GcHead) {
     }
 }
 
-/// `untrack_tuples`: the tuples of `head` that hold no container are untracked.
+/// `untrack_tuples`: the tuples of `head` that hold no container are untracked (not the
+/// instances of a class deriving from tuple, whose `__dict__` may come at any time).
 unsafe fn untrack_tuples(head: *mut GcHead) {
     // SAFETY: forwarded contract; a tuple's items are initialised.
     unsafe {
-        untrack_where(head, HeapKind::Tuple, |h| super::tuple::items_of(h).iter().any(|&x| may_be_tracked(x)));
+        untrack_where(head, HeapKind::Tuple, |h| {
+            super::tuple::extra_offset(h).is_some() || super::tuple::items_of(h).iter().any(|&x| may_be_tracked(x))
+        });
     }
 }
 

@@ -710,7 +710,11 @@ pub fn generic_setattr(o: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> 
                 if exc::defines_member(c, n) {
                     return exc::set_member(o, n, value);
                 }
-                if descr::static_attr(c, n).map(Owned).is_some() {
+                if let Some(d) = descr::static_attr(c, n).map(Owned) {
+                    // A data descriptor of a builtin class (a namedtuple class's field).
+                    if descr::is_data_descriptor(d.get()) {
+                        return descr::set(d.get(), o, value);
+                    }
                     found_static = true;
                     break;
                 }

@@ -44,10 +44,10 @@ use crate::{BinaryOp, CompareOp, UnaryOp};
 
 /// Whether builtin class `c` defines the dunder `name` itself (the builtin classes a heap
 /// class's MRO can hold: `object`, the exception classes, and the builtin containers of
-/// `builtin_sub`, whose `__hash__` is their unhashable slot).
+/// `builtin_sub`: `dict`'s and `list`'s `__hash__` is their unhashable slot).
 fn static_has(c: &'static TypeObject, name: &str) -> bool {
     if super::builtin_sub::is_data_base(c) {
-        return name == "__hash__" || super::builtin_sub::static_has(c, name);
+        return super::builtin_sub::static_has(c, name);
     }
     match name {
         "__repr__" => c.repr.is_some(),
@@ -502,7 +502,7 @@ pub fn to_float(v: Obj) -> MoltResult<Option<f64>> {
 // --- calling a class ---
 
 /// Whether the lookup of `name` on `t` ends at `object`'s own.
-fn is_objects(t: &'static TypeObject, name: &str) -> bool {
+pub(crate) fn is_objects(t: &'static TypeObject, name: &str) -> bool {
     matches!(lookup(t, name), Some(Found::Static(c)) if c.is(&TYPE_OBJECT))
 }
 
@@ -571,10 +571,7 @@ pub fn heap_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> Molt
             Owned(r?)
         }
         Some(Found::Static(c)) if c.is(&exc::BASE_EXCEPTION) => Owned(exc::new_of_type(t, pos)?),
-        Some(Found::Static(c)) if super::builtin_sub::is_data_base(c) => match super::builtin_sub::new_empty(t) {
-            Some(r) => Owned(r?),
-            None => return fail(TypeError, format!("{0}.__new__({1}) is not safe, use {1}.__new__()", c.name, t.name)),
-        },
+        Some(Found::Static(c)) if super::builtin_sub::is_data_base(c) => Owned(super::builtin_sub::new(c, t, pos, kw)?),
         _ => Owned(object_new(t, pos, kw)?),
     };
     if !is_subtype(obj.get().type_of(), t) {

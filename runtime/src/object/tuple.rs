@@ -26,8 +26,11 @@
 //! `molt_tuple_init` tracks it when it receives such an item; a collection untracks a
 //! tracked tuple whose items no longer are (CPython's `_PyTuple_MaybeUntrack`). A tuple being
 //! filled is therefore consistent for the collector at every step. The empty tuple is one static object (CPython's singleton), with the untracked head
-//! every tuple has before its header: `()` never allocates. There are no tuple subclasses, so `PyTuple_Check` and
-//! `PyTuple_CheckExact` are the same test here. Hashing is iterative (any nesting depth gives
+//! every tuple has before its header: `()` never allocates. A tuple's type is `tuple`, a
+//! namedtuple class, or a heap class deriving from either (`builtin_sub`, decisions/0044),
+//! whose instances hold a `__dict__` word after the items and a reference to their class;
+//! `is_tuple` is `PyTuple_Check`, `is_exact_tuple` `PyTuple_CheckExact`; only exact tuples are
+//! given back unchanged, and a heap class's instance never goes to the free lists. Hashing is iterative (any nesting depth gives
 //! CPython's value); repr and comparisons recurse one nesting level per item, with CPython's
 //! RecursionError past the recursion limit.
 
@@ -282,6 +285,10 @@ pub(crate) unsafe fn free(h: *mut Header) {
         for k in 0..len {
             decref(items.add(k).read());
         }
+        if super::class::is_heap((*h).ty) {
+            // An instance of a class deriving from tuple: its `__dict__` word and its class.
+            return super::builtin_sub::free_block(h, block_layout(len), HeapKind::Tuple);
+        }
         if crate::object::alloc::keep_tuple_block(h, len) {
             return;
         }
@@ -315,6 +322,9 @@ pub(crate) unsafe fn traverse(h: *const Header, visit: &mut impl FnMut(Obj)) {
         for k in 0..(*p).len {
             visit(items.add(k).read());
         }
+        if let Some(offset) = extra_offset(h) {
+            super::builtin_sub::traverse_extra(h, offset, visit);
+        }
     }
 }
 
@@ -330,6 +340,9 @@ pub(crate) unsafe fn clear_items(h: *mut Header) {
         let items = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
         for k in 0..(*p).len {
             gc::clear_slot(items.add(k));
+        }
+        if let Some(offset) = extra_offset(h) {
+            super::builtin_sub::clear_extra(h, offset);
         }
     }
 }
@@ -349,11 +362,32 @@ pub fn is_exact_tuple(o: Obj) -> bool {
     o.type_of().is(&molt_type_tuple)
 }
 
-/// A new tuple of type `t` (a subtype of tuple whose heap kind is `Tuple`) holding `items`
-/// (owned references, given to the tuple).
+/// The block of an instance of a heap class deriving from tuple with `len` items: the tuple,
+/// then its `__dict__` word (decisions/0044).
+fn sub_layout(len: usize) -> MoltResult<Layout> {
+    match layout(len)?.extend(Layout::new::<Obj>()) {
+        Ok((l, _)) => Ok(l.pad_to_align()),
+        Err(_) => memory_error(),
+    }
+}
+
+/// Where the `__dict__` word of the tuple at `h` is (its offset in the block), when its type is
+/// a heap class (a class deriving from tuple); None for the other tuples.
+///
+/// # Safety
+/// `h` is a live tuple object.
+pub(crate) unsafe fn extra_offset(h: *const Header) -> Option<usize> {
+    // SAFETY: forwarded contract.
+    unsafe { super::class::is_heap((*h).ty).then(|| block_layout((*h.cast::<TupleObject>()).len).size()) }
+}
+
+/// A new tuple of type `t` (a subtype of tuple whose heap kind is `Tuple`: a namedtuple class,
+/// or a heap class deriving from tuple, whose instances also hold a `__dict__` word and a
+/// reference to their class) holding `items` (owned references, given to the tuple).
 pub(crate) fn tuple_of_type(t: &'static TypeObject, items: Vec<Obj>) -> MoltResult<Obj> {
     let n = items.len();
-    let h = match layout(n).and_then(|l| alloc_container(l, t)) {
+    let heap_class = super::class::is_heap(t);
+    let h = match if heap_class { sub_layout(n) } else { layout(n) }.and_then(|l| alloc_container(l, t)) {
         Ok(h) => h,
         Err(e) => {
             super::list::release(items);
@@ -361,12 +395,17 @@ pub(crate) fn tuple_of_type(t: &'static TypeObject, items: Vec<Obj>) -> MoltResu
         }
     };
     let p = h.cast::<TupleObject>();
-    // SAFETY: a fresh block for `n` items with its header written; every slot is written.
+    // SAFETY: a fresh block for `n` items (and the `__dict__` word of a heap class's instance)
+    // with its header written; every slot is written.
     unsafe {
         core::ptr::addr_of_mut!((*p).len).write(n);
         let slots = core::ptr::addr_of_mut!((*p).items).cast::<Obj>();
         for (k, o) in items.into_iter().enumerate() {
             slots.add(k).write(o);
+        }
+        if heap_class {
+            slots.add(n).write(singletons::none());
+            incref(Obj::from_static(t));
         }
         let o = Obj::from_header(h);
         gc::track(o);
@@ -647,6 +686,15 @@ fn tuple_index(t: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         i += 1;
     }
     fail(ValueError, "tuple.index(x): x not in tuple")
+}
+
+/// `tuple.__getnewargs__()`: `(tuple(self),)` (what `copy` rebuilds an instance of a tuple
+/// subclass from). Reached through a subclass's MRO only (`builtin_dunder::attr`), so that
+/// programs without one link none of it.
+pub(crate) fn tuple_getnewargs(t: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    super::call::no_args(t, "__getnewargs__", pos, kw)?;
+    let copy = tuple_from_slice(tuple_items(t).unwrap_or(&[]))?;
+    tuple_from_vec(alloc::vec![copy])
 }
 
 /// The methods of `tuple`.

@@ -276,14 +276,25 @@ pub struct TypeExt {
     /// `seq[start:stop:step]` of a sequence type other than tuple, list, str and range (which
     /// `slice::getslice` knows): `bytes`.
     pub getslice: Option<GetSliceFn>,
+    /// `tp_descr_set` of a builtin type whose instances are data descriptors (a namedtuple
+    /// class's field, `_collections._tuplegetter`): `obj.name = value` (`value` None: `del`).
+    pub descr_set: Option<DescrSetFn>,
+    /// The namespace of a builtin class a program's class may derive from, as a lookup through
+    /// the subclass's MRO sees it (descriptors unbound: a namedtuple class's fields, `_make`,
+    /// `__new__`); None for a name it does not hold.
+    pub namespace: Option<ClassAttrFn>,
 }
+
+/// `tp_descr_set`: the descriptor, the instance, the value (None: deletion).
+pub type DescrSetFn = fn(Obj, Obj, Option<Obj>) -> MoltResult<()>;
 
 /// `seq[start:stop:step]` (each bound a value or None): a new reference.
 pub type GetSliceFn = fn(Obj, Obj, Obj, Obj) -> MoltResult<Obj>;
 
 impl TypeExt {
     /// Nothing defined.
-    pub const EMPTY: TypeExt = TypeExt { module: "", descr_get: None, class_attributes: None, meta: None, getslice: None };
+    pub const EMPTY: TypeExt =
+        TypeExt { module: "", descr_get: None, class_attributes: None, meta: None, getslice: None, descr_set: None, namespace: None };
 }
 
 /// `C.name = value` (`value` Some) or `del C.name` on a class of a metatype: Some(result) when

@@ -27,8 +27,10 @@ use super::super::range::Owned;
 use super::super::str_methods_case::{is_xid_continue, is_xid_start};
 use super::super::tuple::{self, molt_type_tuple, tuple_items};
 use super::super::types::{MethodDef, TypeExt, TypeObject};
-use super::super::{Obj, decref, dict, dispatch, iter, list, new_ref, singletons, str as pystr};
-use crate::ExceptionKind::{NotImplementedError, TypeError, ValueError};
+use super::super::class::is_heap;
+use super::super::types::TYPE_OBJECT;
+use super::super::{Header, Obj, StaticObject, decref, dict, dispatch, iter, list, new_ref, singletons, str as pystr};
+use crate::ExceptionKind::{AttributeError, IndexError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail};
 
 /// A class `namedtuple` made.
@@ -39,18 +41,78 @@ pub struct NamedTupleType {
     fields: Vec<String>,
     /// The defaults of the last `defaults.len()` fields (owned references).
     defaults: Vec<Obj>,
+    /// The fields' descriptors (`P.x`), one per field, in order.
+    getters: Vec<&'static TupleGetter>,
+}
+
+/// A namedtuple class's field as its namespace holds it: `_collections._tuplegetter`, a data
+/// descriptor reading item `index` of a tuple (leaked with its class: immortal).
+#[repr(C)]
+pub struct TupleGetter {
+    header: Header,
+    index: usize,
+}
+
+// SAFETY: `#[repr(C)]`, header first; leaked and immortal, never written after it is made.
+unsafe impl StaticObject for TupleGetter {}
+
+/// `_collections._tuplegetter`.
+static TYPE_TUPLEGETTER: TypeObject = TypeObject {
+    attributes: Some(getter_attributes),
+    repr: Some(getter_repr),
+    ext: Some(&TypeExt { descr_get: Some(getter_get), descr_set: Some(getter_set), ..TypeExt::EMPTY }),
+    ..TypeObject::new("_collections._tuplegetter", &TYPE_OBJECT)
+};
+
+/// The getter `d` is.
+fn getter_of(d: Obj) -> Option<&'static TupleGetter> {
+    if !d.type_of().is(&TYPE_TUPLEGETTER) {
+        return None;
+    }
+    // SAFETY: every object of this type is a leaked `TupleGetter`.
+    d.header_ptr().map(|h| unsafe { &*h.cast::<TupleGetter>() })
+}
+
+/// `tuplegetter_descr_get`: the item, the descriptor itself on the class (or for None); "descriptor
+/// for index '0' for tuple subclasses doesn't apply to 'int' object".
+fn getter_get(d: Obj, obj: Option<Obj>, _t: &'static TypeObject) -> MoltResult<Obj> {
+    let Some(g) = getter_of(d) else { return Ok(new_ref(d)) };
+    let Some(o) = obj.filter(|&o| !singletons::is_none(o)) else { return Ok(new_ref(d)) };
+    let Some(items) = tuple_items(o) else {
+        return fail(TypeError, format!("descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object", g.index, o.type_of().name));
+    };
+    match items.get(g.index) {
+        Some(&v) => Ok(new_ref(v)),
+        None => fail(IndexError, "tuple index out of range"),
+    }
+}
+
+/// `tuplegetter_descr_set`: the fields are read-only.
+fn getter_set(_d: Obj, _obj: Obj, value: Option<Obj>) -> MoltResult<()> {
+    fail(AttributeError, if value.is_some() { "can't set attribute" } else { "can't delete attribute" })
+}
+
+/// `tuplegetter_repr`: "_tuplegetter(0, 'Alias for field number 0')".
+fn getter_repr(d: Obj) -> MoltResult<String> {
+    let index = getter_of(d).map_or(0, |g| g.index);
+    Ok(format!("_tuplegetter({index}, {})", quoted(&format!("Alias for field number {index}"))))
+}
+
+/// `P.x.__doc__`: "Alias for field number 0".
+fn getter_attributes(d: Obj, name: &str) -> Option<MoltResult<Obj>> {
+    let g = getter_of(d)?;
+    (name == "__doc__").then(|| pystr::str_from_text(&format!("Alias for field number {}", g.index)))
 }
 
 /// The classes made so far (their defaults are released at exit).
 static TYPES: crate::sys::Global<Vec<&'static NamedTupleType>> = crate::sys::Global::new(Vec::new());
 
-/// The namedtuple class `t` is, if it is one.
+/// The namedtuple class `t` is or derives from, if any (the nearest one of its base chain).
 fn nt_type(t: &'static TypeObject) -> Option<&'static NamedTupleType> {
-    if t.heap != Some(super::super::alloc::HeapKind::Tuple) || t.is(&molt_type_tuple) {
-        return None;
-    }
-    // SAFETY: the only other types of tuple kind are `NamedTupleType`s, `t` first.
-    Some(unsafe { &*core::ptr::from_ref(t).cast::<NamedTupleType>() })
+    let c = t.mro().find(|c| c.heap == Some(super::super::alloc::HeapKind::Tuple) && !is_heap(c) && !c.is(&molt_type_tuple))?;
+    // SAFETY: the other types of tuple kind that are no heap classes are `NamedTupleType`s,
+    // `TypeObject` first.
+    Some(unsafe { &*core::ptr::from_ref(c).cast::<NamedTupleType>() })
 }
 
 /// Python's keywords (`keyword.kwlist`).
@@ -140,7 +202,10 @@ pub fn namedtuple(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     };
     let name: &'static str = Box::leak(typename.into_boxed_str());
     let module: &'static str = Box::leak(module.into_boxed_str());
-    let ext: &'static TypeExt = Box::leak(Box::new(TypeExt { module, class_attributes: Some(nt_class_attributes), ..TypeExt::EMPTY }));
+    let ext: &'static TypeExt =
+        Box::leak(Box::new(TypeExt { module, class_attributes: Some(nt_class_attributes), namespace: Some(nt_namespace), ..TypeExt::EMPTY }));
+    let getters: Vec<&'static TupleGetter> =
+        (0..names.len()).map(|index| &*Box::leak(Box::new(TupleGetter { header: Header::immortal(&TYPE_TUPLEGETTER), index }))).collect();
     let nt: &'static NamedTupleType = Box::leak(Box::new(NamedTupleType {
         t: TypeObject {
             ext: Some(ext),
@@ -153,8 +218,11 @@ pub fn namedtuple(pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         },
         fields: names,
         defaults: default_values,
+        getters,
     }));
     TYPES.with(|t| t.push(nt));
+    // A program may derive its own classes from this one.
+    super::super::builtin_sub::molt_enable_builtin_subclasses();
     Ok(super::super::attrs::class_value(&nt.t))
 }
 
@@ -253,10 +321,18 @@ fn m_replace(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     tuple::tuple_of_type(t, items)
 }
 
+/// `__getnewargs__()`: the items as a plain tuple (`copy` calls `__new__(cls, *items)`).
+fn m_getnewargs(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    let qualname = format!("{}.__getnewargs__", o.type_of().name);
+    bind_python(&qualname, &[], 0, &[], 1, pos, kw, &mut [])?;
+    tuple::tuple_from_slice(tuple_items(o).unwrap_or(&[]))
+}
+
 static NT_METHODS: &[MethodDef] = &[
     MethodDef { name: "_asdict", call: m_asdict },
     MethodDef { name: "_replace", call: m_replace },
     MethodDef { name: "_make", call: m_make },
+    MethodDef { name: "__getnewargs__", call: m_getnewargs },
 ];
 
 static MAKE: MethodDef = MethodDef { name: "_make", call: m_make };
@@ -305,21 +381,67 @@ fn nt_attributes(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
     shared_attribute(nt, name)
 }
 
-/// `Point._fields`, `Point._make`, …; a field's descriptor (`Point.x`) is not provided.
+/// `Point._fields`, `Point._make`, `Point.x` (the field's descriptor), …
 fn nt_class_attributes(t: &'static TypeObject, name: &str) -> Option<MoltResult<Obj>> {
     let nt = nt_type(t)?;
     if name == "_make" {
         let cls = Owned(super::super::attrs::class_value(t));
         return Some(super::super::descr::builtin_method(cls.get(), &MAKE));
     }
-    if nt.fields.iter().any(|f| f == name) {
-        return Some(fail(
-            NotImplementedError,
-            format!("the field descriptors of namedtuple classes ({}.{name}) are not supported by Molt yet", t.name),
-        ));
+    if let Some(i) = nt.fields.iter().position(|f| f == name) {
+        return Some(Ok(new_ref(Obj::from_static(nt.getters[i]))));
     }
     shared_attribute(nt, name)
 }
+
+/// The namespace of namedtuple class `c` as a subclass's MRO lookup sees it: the fields'
+/// descriptors, `__new__` (CPython's is a staticmethod: `super().__new__(cls, x, y)`), `_make`
+/// (a classmethod), `__repr__`, `_asdict`, `_replace`, `__slots__` and the class data.
+fn nt_namespace(c: &'static TypeObject, name: &str) -> Option<MoltResult<Obj>> {
+    let nt = nt_type(c)?;
+    if let Some(i) = nt.fields.iter().position(|f| f == name) {
+        return Some(Ok(new_ref(Obj::from_static(nt.getters[i]))));
+    }
+    let method = |def: &'static MethodDef| Some(super::super::descr::method_descriptor(c, def));
+    match name {
+        "__new__" => {
+            let cls = Owned(super::super::attrs::class_value(c));
+            Some(super::super::descr::builtin_method(cls.get(), &NEW))
+        }
+        "_make" => Some(super::super::builtin_dunder::classmethod_descriptor(c, &MAKE)),
+        "__repr__" => method(&REPR),
+        "_asdict" | "_replace" | "__getnewargs__" => NT_METHODS.iter().find(|m| m.name == name).and_then(method),
+        "__slots__" => Some(tuple::tuple_from_vec(Vec::new())),
+        _ => shared_attribute(nt, name),
+    }
+}
+
+/// `__new__(_cls, field, …)` read from a namedtuple class (bound to it, as `tp_new` is):
+/// `_cls` a subtype of it.
+fn m_new(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    let owner = receiver_class(o);
+    let Some((&cls, rest)) = pos.split_first() else {
+        return fail(TypeError, format!("{}.__new__() missing 1 required positional argument: '_cls'", owner.name));
+    };
+    let Some(t) = super::super::types::as_type(cls) else {
+        return fail(TypeError, format!("{}.__new__(X): X is not a type object ({})", owner.name, cls.type_of().name));
+    };
+    if !super::super::types::is_subtype(t, owner) {
+        return fail(TypeError, format!("{0}.__new__({1}): {1} is not a subtype of {0}", owner.name, t.name));
+    }
+    nt_new(t, rest, kw)
+}
+
+static NEW: MethodDef = MethodDef { name: "__new__", call: m_new };
+
+/// `__repr__()` read from the class (`super().__repr__()` in a subclass).
+fn m_repr(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    let qualname = format!("{}.__repr__", o.type_of().name);
+    bind_python(&qualname, &[], 0, &[], 1, pos, kw, &mut [])?;
+    pystr::str_from_text(&nt_repr(o)?)
+}
+
+static REPR: MethodDef = MethodDef { name: "__repr__", call: m_repr };
 
 /// `Point(x=1, y=2)`.
 fn nt_repr(o: Obj) -> MoltResult<String> {
