@@ -672,8 +672,8 @@ molt_abi! {
                 "trunc", "ulp",
             ]),
             ("sys", &[
-                "argv", "byteorder", "exc_info", "exit", "getrecursionlimit", "intern", "maxsize", "maxunicode",
-                "platform", "setrecursionlimit", "stderr", "stdout",
+                "argv", "byteorder", "exc_info", "exit", "float_info", "getrecursionlimit", "hexversion", "intern",
+                "maxsize", "maxunicode", "platform", "setrecursionlimit", "stderr", "stdout", "version_info",
             ]),
             ("time", &[
                 "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "process_time",

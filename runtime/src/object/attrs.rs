@@ -18,6 +18,7 @@
 //! Invariant: every result is a new reference (or word 0 with an exception pending).
 
 use alloc::format;
+use alloc::string::String;
 
 use super::exception::{self as exc};
 use super::suggest::Suggest;
@@ -276,6 +277,14 @@ pub fn setattr(a: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
         }
         Err(_) => false,
     };
+    if exists && ty.heap == Some(super::alloc::HeapKind::Tuple) {
+        // A struct sequence's field (`sys.version_info.major`: a read-only member), or a
+        // namedtuple class's attribute on an instance without a `__dict__` (`p._fields = 1`).
+        return Err(MoltError::new(ExceptionKind::AttributeError, match ty.ext {
+            None => String::from("readonly attribute"),
+            Some(_) => format!("'{}' object attribute '{n}' is read-only", ty.name),
+        }));
+    }
     if exists {
         return Err(MoltError::new(ExceptionKind::AttributeError, format!("attribute '{n}' of '{}' objects is not writable", ty.name)));
     }

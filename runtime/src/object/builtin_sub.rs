@@ -99,7 +99,12 @@ pub fn is_data_base(c: &'static TypeObject) -> bool {
 }
 
 fn data_base_impl(c: &'static TypeObject) -> bool {
-    c.is(&molt_type_dict) || c.is(&molt_type_list) || (c.heap == Some(HeapKind::Tuple) && !class::is_heap(c))
+    // A namedtuple class is the builtin class of kind `Tuple` with a namespace of its own
+    // (`struct_seq`'s types have none: no class may derive from them).
+    c.is(&molt_type_dict)
+        || c.is(&molt_type_list)
+        || c.is(&molt_type_tuple)
+        || (c.heap == Some(HeapKind::Tuple) && !class::is_heap(c) && c.ext.is_some_and(|e| e.namespace.is_some()))
 }
 
 /// `static_has` of `slots` for a builtin container: whether it defines dunder `name`.

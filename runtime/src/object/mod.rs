@@ -129,6 +129,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod str_methods_case;
 pub mod str_translate;
+pub mod struct_seq;
 pub mod suggest;
 pub mod super_;
 pub mod sys_module;

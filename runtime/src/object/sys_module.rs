@@ -1,6 +1,7 @@
 //! The `sys` module (CPython 3.11's `Python/sysmodule.c` and `Python/clinic/sysmodule.c.h`):
 //! `argv`, `exit`, `exc_info`, `getrecursionlimit`, `setrecursionlimit`, `intern`, `maxsize`,
-//! `maxunicode`, `platform`, `byteorder`, `stdout`, `stderr`.
+//! `maxunicode`, `platform`, `byteorder`, `version_info`, `hexversion`, `float_info`, `stdout`,
+//! `stderr`.
 //!
 //! Relies on: `entry`'s C `main` recording the process's arguments ([`set_args`]) before the
 //! module runs; `exceptions` for the recursion limit (`molt_recursion_limit`) and for raising
@@ -99,8 +100,60 @@ pub fn fill(d: Obj) -> MoltResult<()> {
     store_owned(d, "maxunicode", int::from_i64(0x10ffff))?;
     store_owned(d, "platform", pystr::str_from_text("linux"))?;
     store_owned(d, "byteorder", pystr::str_from_text(if cfg!(target_endian = "little") { "little" } else { "big" }))?;
+    store_owned(d, "version_info", version_info())?;
+    store_owned(d, "hexversion", int::from_i64(HEXVERSION))?;
+    store_owned(d, "float_info", float_info())?;
     store(d, "stdout", Obj::from_static(&super::textio::STDOUT))?;
     store(d, "stderr", Obj::from_static(&super::textio::STDERR))
+}
+
+/// The version of CPython whose semantics Molt follows (`PY_VERSION_HEX`'s parts).
+const VERSION: (i64, i64, i64, &str, i64) = (3, 11, 7, "final", 0);
+
+/// `sys.hexversion`: 0x030B07F0 for 3.11.7 final.
+const HEXVERSION: i64 = VERSION.0 << 24 | VERSION.1 << 16 | VERSION.2 << 8 | 0xF0 | VERSION.4;
+
+/// Items made one after another, released together if one fails.
+fn items(parts: Vec<MoltResult<Obj>>) -> MoltResult<Vec<Obj>> {
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        match p {
+            Ok(o) => out.push(o),
+            Err(e) => {
+                list::release(out);
+                return Err(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `sys.version_info`: `sys.version_info(major=3, minor=11, micro=7, releaselevel='final',
+/// serial=0)`.
+fn version_info() -> MoltResult<Obj> {
+    let (major, minor, micro, level, serial) = VERSION;
+    let parts = alloc::vec![int::from_i64(major), int::from_i64(minor), int::from_i64(micro), pystr::str_from_text(level), int::from_i64(serial)];
+    super::struct_seq::new(&super::struct_seq::VERSION_INFO, items(parts)?)
+}
+
+/// `sys.float_info`: the IEEE 754 binary64 parameters (`PyFloat_GetInfo`: `DBL_MAX`, …).
+fn float_info() -> MoltResult<Obj> {
+    let f = super::float::box_float;
+    let parts = alloc::vec![
+        f(f64::MAX),
+        int::from_i64(i64::from(f64::MAX_EXP)),
+        int::from_i64(i64::from(f64::MAX_10_EXP)),
+        f(f64::MIN_POSITIVE),
+        int::from_i64(i64::from(f64::MIN_EXP)),
+        int::from_i64(i64::from(f64::MIN_10_EXP)),
+        int::from_i64(i64::from(f64::DIGITS)),
+        int::from_i64(i64::from(f64::MANTISSA_DIGITS)),
+        f(f64::EPSILON),
+        int::from_i64(i64::from(f64::RADIX)),
+        // FLT_ROUNDS: round to nearest.
+        int::from_i64(1),
+    ];
+    super::struct_seq::new(&super::struct_seq::FLOAT_INFO, items(parts)?)
 }
 
 /// A `METH_NOARGS` function's check: "sys.getrecursionlimit() takes no arguments (1 given)".

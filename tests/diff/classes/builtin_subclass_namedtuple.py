@@ -23,16 +23,20 @@ x, y = p
 print(x, y, list(p), p + (5,), p * 2, sorted(Point(2, 1)))
 print(Point._fields, Point._make([7, 8]), type(Point._make([7, 8])).__name__)
 print(Point.x.__doc__, Point(1, 2) < Point(1, 3), max(Point(1, 2), Point(0, 9)))
-for attempt in ("set", "del", "new"):
-    try:
-        if attempt == "set":
-            p.x = 5
-        elif attempt == "del":
-            del p.y
-        else:
-            p.z = 5
-    except AttributeError as e:
-        print("AttributeError:", e)
+Plain = namedtuple("Plain", "x y")
+for target in (p, Plain(1, 2)):
+    for attempt in ("set", "del", "new", "class attribute"):
+        try:
+            if attempt == "set":
+                target.x = 5
+            elif attempt == "del":
+                del target.y
+            elif attempt == "new":
+                target.z = 5
+            else:
+                target._fields = ()
+        except AttributeError as e:
+            print("AttributeError:", e)
 
 
 Base = namedtuple("Base", ["a", "b", "c"], defaults=[0])

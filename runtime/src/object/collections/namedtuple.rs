@@ -12,8 +12,10 @@
 //!
 //! Invariants: a namedtuple class is a [`NamedTupleType`], leaked (immortal, like CPython's
 //! classes that live to the end), whose `TypeObject` comes first; the types with heap kind
-//! `Tuple` other than `tuple` itself are exactly these, which is how [`nt_type`] finds the
-//! fields of an instance's type. Its `tp_name` is the typename, its module `__main__` unless the
+//! `Tuple` that are no heap classes and have a namespace hook (`TypeExt::namespace`) are
+//! exactly these (`tuple` and `struct_seq`'s types have none), which is how [`nt_type`] finds
+//! the fields of an instance's type or of the namedtuple class a heap class derives from. Its
+//! fields' descriptors (`_tuplegetter`) are leaked with it. Its `tp_name` is the typename, its module `__main__` unless the
 //! call names one (CPython reads the caller's `__name__`). The field names are validated as
 //! CPython validates them, in its order, so the same errors are raised.
 
@@ -109,9 +111,9 @@ static TYPES: crate::sys::Global<Vec<&'static NamedTupleType>> = crate::sys::Glo
 
 /// The namedtuple class `t` is or derives from, if any (the nearest one of its base chain).
 fn nt_type(t: &'static TypeObject) -> Option<&'static NamedTupleType> {
-    let c = t.mro().find(|c| c.heap == Some(super::super::alloc::HeapKind::Tuple) && !is_heap(c) && !c.is(&molt_type_tuple))?;
-    // SAFETY: the other types of tuple kind that are no heap classes are `NamedTupleType`s,
-    // `TypeObject` first.
+    let c = t.mro().find(|c| c.heap == Some(super::super::alloc::HeapKind::Tuple) && !is_heap(c) && c.ext.is_some_and(|e| e.namespace.is_some()))?;
+    // SAFETY: the types of tuple kind that are no heap classes and have a namespace hook are
+    // `NamedTupleType`s, `TypeObject` first (see the module doc).
     Some(unsafe { &*core::ptr::from_ref(c).cast::<NamedTupleType>() })
 }
 
