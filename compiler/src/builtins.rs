@@ -171,6 +171,7 @@ builtins! {
     Hex = "hex", Kind::Function(Some(BuiltinFunction::Hex)), Call::Value, &[];
     Oct = "oct", Kind::Function(Some(BuiltinFunction::Oct)), Call::Value, &[];
     Bin = "bin", Kind::Function(Some(BuiltinFunction::Bin)), Call::Value, &[];
+    Input = "input", Kind::Function(Some(BuiltinFunction::Input)), Call::Value, &[];
     // `super()` without arguments is `super(__class__, <first argument>)` (hir/classes.rs).
     Super = "super", Kind::Class(BuiltinClass::Super), Call::Value, &[];
     Staticmethod = "staticmethod", Kind::Class(BuiltinClass::StaticMethod), Call::Value, &[];

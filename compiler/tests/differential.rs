@@ -3,7 +3,9 @@
 //! with `python3` on stdout, exit code and the whole stderr (tracebacks with every frame, source
 //! line and location markers; the source path normalised). On x86-64, every program —
 //! also one that ends with an uncaught exception — must end with no live heap object: the runtime's object report
-//! (`MOLT_OBJECT_REPORT`) is read after the run and every type's live count must be 0.
+//! (`MOLT_OBJECT_REPORT`) is read after the run and every type's live count must be 0. A
+//! program's standard input is the file beside it named with the extension `.stdin`
+//! (`input_lines.py` reads `input_lines.stdin`), else empty (end of file at once).
 //!
 //! A first-lines header changes the expectation of a file:
 //! * `# molt: expect-reject E0xxx` — Molt must reject the program at compile time with that code
@@ -14,7 +16,7 @@
 //! Files run on all cores; failures are listed together.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 mod common;
 use common::last_line;
@@ -60,13 +62,16 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
         return Err(format!("moltc failed (exit {:?}):\n{build_err}", build.status.code()));
     }
     let report = work.join(format!("{name}.objects.json"));
+    // A program's standard input: the file beside it with the extension `.stdin`, else none.
+    let stdin_file = file.with_extension("stdin");
+    let input = || std::fs::File::open(&stdin_file).map_or_else(|_| Stdio::null(), Stdio::from);
     let got = match target {
-        Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).output(),
-        Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).output(),
+        Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).stdin(input()).output(),
+        Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).stdin(input()).output(),
     }
     .map_err(|e| format!("cannot run the executable: {e}"))?;
     let _ = std::fs::remove_file(&exe);
-    let want = Command::new("python3").arg(file).output().map_err(|e| format!("cannot run python3: {e}"))?;
+    let want = Command::new("python3").arg(file).stdin(input()).output().map_err(|e| format!("cannot run python3: {e}"))?;
     let mut problems = Vec::new();
     if got.stdout != want.stdout {
         problems.push(format!(

@@ -194,6 +194,8 @@ molt_abi! {
         /// Makes the exception classes beyond the first ones available (the `Warning` family,
         /// `EOFError`, `ModuleNotFoundError`, …: a program naming one of them).
         fn molt_enable_exception_classes() -> void;
+        /// Makes `sys.stdin` readable and `input()` callable (a program naming either).
+        fn molt_enable_stdin() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
@@ -673,7 +675,7 @@ molt_abi! {
             ]),
             ("sys", &[
                 "argv", "byteorder", "exc_info", "exit", "float_info", "getrecursionlimit", "hexversion", "intern",
-                "maxsize", "maxunicode", "platform", "setrecursionlimit", "stderr", "stdout", "version_info",
+                "maxsize", "maxunicode", "platform", "setrecursionlimit", "stderr", "stdin", "stdout", "version_info",
             ]),
             ("time", &[
                 "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "process_time",
@@ -891,6 +893,7 @@ molt_abi! {
             Oct = 120,
             Bin = 121,
             SysExcInfo = 122,
+            Input = 123,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

@@ -23,6 +23,8 @@ use core::sync::atomic::{AtomicBool, Ordering};
 mod c {
     unsafe extern "C" {
         pub fn write(fd: i32, buf: *const u8, count: usize) -> isize;
+        pub fn read(fd: i32, buf: *mut u8, count: usize) -> isize;
+        pub fn isatty(fd: i32) -> i32;
         pub fn open(path: *const core::ffi::c_char, flags: i32, mode: u32) -> i32;
         pub fn close(fd: i32) -> i32;
         pub fn getenv(name: *const core::ffi::c_char) -> *const core::ffi::c_char;
@@ -280,6 +282,28 @@ pub fn write_all(fd: i32, mut bytes: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// Reads up to `buf.len()` bytes from `fd`, retrying `EINTR`: the count (0 at end of file),
+/// or None on another error.
+pub fn read(fd: i32, buf: &mut [u8]) -> Option<usize> {
+    loop {
+        // SAFETY: `buf` is valid for writes of `buf.len()` bytes.
+        let n = unsafe { c::read(fd, buf.as_mut_ptr(), buf.len()) };
+        if n >= 0 {
+            return usize::try_from(n).ok();
+        }
+        // SAFETY: `errno_location` returns this thread's errno, always valid.
+        if unsafe { *c::errno_location() } != EINTR {
+            return None;
+        }
+    }
+}
+
+/// Whether `fd` is a terminal (`isatty`).
+pub fn isatty(fd: i32) -> bool {
+    // SAFETY: `isatty` accepts any descriptor.
+    unsafe { c::isatty(fd) == 1 }
 }
 
 /// The value of the environment variable `name`, if set (`std::env::var_os`'s libc call).

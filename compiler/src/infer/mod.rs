@@ -283,6 +283,15 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(crate::abi::RtFn::molt_enable_slices);
             }
+            // The builtin `input`, or `stdin` read from a module (`sys.stdin`, `from sys import
+            // stdin`; any attribute of that name, to be safe): reading the standard input, whose
+            // end raises EOFError.
+            if op.opcode == Opcode::TBuiltinClass && op.attr("name").and_then(Attr::as_str) == Some("input")
+                || op.attr("name").and_then(Attr::as_str) == Some("stdin")
+            {
+                add(crate::abi::RtFn::molt_enable_stdin);
+                add(crate::abi::RtFn::molt_enable_exception_classes);
+            }
             // An exception class beyond the first ones (raised, caught, or a value).
             if ["name", "kind"].iter().any(|a| op.attr(a).and_then(Attr::as_str).is_some_and(crate::builtins::is_later_exception)) {
                 add(crate::abi::RtFn::molt_enable_exception_classes);

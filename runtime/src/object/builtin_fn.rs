@@ -116,6 +116,7 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Hex => "hex",
         BuiltinFunction::Oct => "oct",
         BuiltinFunction::Bin => "bin",
+        BuiltinFunction::Input => "input",
         BuiltinFunction::MathAcos
         | BuiltinFunction::MathAcosh
         | BuiltinFunction::MathAsin
@@ -292,6 +293,7 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         BuiltinFunction::Hex => bn::to_base(one()?, 16),
         BuiltinFunction::Oct => bn::to_base(one()?, 8),
         BuiltinFunction::Bin => bn::to_base(one()?, 2),
+        BuiltinFunction::Input => super::stdin::input(pos, kw),
         BuiltinFunction::Vars | BuiltinFunction::Dir => {
             super::call::no_keywords_for(fname, kw)?;
             check_positional(fname, pos.len(), 0, 1)?;

@@ -128,6 +128,7 @@ pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_methods_case;
+pub mod stdin;
 pub mod str_translate;
 pub mod struct_seq;
 pub mod suggest;
@@ -406,6 +407,7 @@ pub mod abi {
     pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
     pub use super::builtin_sub::molt_enable_builtin_subclasses;
     pub use super::slice_obj::molt_enable_slices;
+    pub use super::stdin::molt_enable_stdin;
     pub use super::exception::molt_enable_exception_classes;
     pub use super::set::{
         molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,

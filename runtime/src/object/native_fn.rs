@@ -77,6 +77,7 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         | BuiltinFunction::Hex
         | BuiltinFunction::Oct
         | BuiltinFunction::Bin
+        | BuiltinFunction::Input
  => return None,
         BuiltinFunction::MathAcos => NativeFn::Math(MathFn::Acos),
         BuiltinFunction::MathAcosh => NativeFn::Math(MathFn::Acosh),

@@ -103,6 +103,7 @@ pub fn fill(d: Obj) -> MoltResult<()> {
     store_owned(d, "version_info", version_info())?;
     store_owned(d, "hexversion", int::from_i64(HEXVERSION))?;
     store_owned(d, "float_info", float_info())?;
+    store(d, "stdin", Obj::from_static(&super::textio::STDIN))?;
     store(d, "stdout", Obj::from_static(&super::textio::STDOUT))?;
     store(d, "stderr", Obj::from_static(&super::textio::STDERR))
 }
