@@ -172,6 +172,7 @@ builtins! {
     Oct = "oct", Kind::Function(Some(BuiltinFunction::Oct)), Call::Value, &[];
     Bin = "bin", Kind::Function(Some(BuiltinFunction::Bin)), Call::Value, &[];
     Input = "input", Kind::Function(Some(BuiltinFunction::Input)), Call::Value, &[];
+    Open = "open", Kind::Function(Some(BuiltinFunction::Open)), Call::Value, &[];
     // `super()` without arguments is `super(__class__, <first argument>)` (hir/classes.rs).
     Super = "super", Kind::Class(BuiltinClass::Super), Call::Value, &[];
     Staticmethod = "staticmethod", Kind::Class(BuiltinClass::StaticMethod), Call::Value, &[];
@@ -263,7 +264,7 @@ mod tests {
             assert_eq!(id, BuiltinId::Exception(i as u16));
             assert_eq!(id.decl().kind, Kind::ExceptionClass(*kind));
         }
-        assert_eq!(BuiltinId::lookup("open"), None);
+        assert_eq!(BuiltinId::lookup("eval"), None);
     }
 
     #[test]

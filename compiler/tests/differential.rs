@@ -5,7 +5,8 @@
 //! also one that ends with an uncaught exception — must end with no live heap object: the runtime's object report
 //! (`MOLT_OBJECT_REPORT`) is read after the run and every type's live count must be 0. A
 //! program's standard input is the file beside it named with the extension `.stdin`
-//! (`input_lines.py` reads `input_lines.stdin`), else empty (end of file at once).
+//! (`input_lines.py` reads `input_lines.stdin`), else empty (end of file at once); it runs in
+//! an empty directory of its own (a file it writes by a relative path is private to the run).
 //!
 //! A first-lines header changes the expectation of a file:
 //! * `# molt: expect-reject E0xxx` — Molt must reject the program at compile time with that code
@@ -65,13 +66,25 @@ fn check(file: &Path, work: &Path, target: Target) -> Result<(), String> {
     // A program's standard input: the file beside it with the extension `.stdin`, else none.
     let stdin_file = file.with_extension("stdin");
     let input = || std::fs::File::open(&stdin_file).map_or_else(|_| Stdio::null(), Stdio::from);
+    // Each run in an empty directory of its own: the files a program writes (relative paths)
+    // are its own, whatever runs beside it.
+    let cwd = |who: &str| {
+        let d = work.join(format!("{name}.{who}.cwd"));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).map(|()| d).map_err(|e| format!("cannot make a directory to run in: {e}"))
+    };
+    let (molt_cwd, python_cwd) = (cwd("molt")?, cwd("python3")?);
     let got = match target {
-        Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).stdin(input()).output(),
-        Target::Aarch64 => Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).stdin(input()).output(),
+        Target::Host => Command::new(&exe).env("MOLT_OBJECT_REPORT", &report).stdin(input()).current_dir(&molt_cwd).output(),
+        Target::Aarch64 => {
+            Command::new("qemu-aarch64").args(["-L", "/usr/aarch64-linux-gnu"]).arg(&exe).stdin(input()).current_dir(&molt_cwd).output()
+        }
     }
     .map_err(|e| format!("cannot run the executable: {e}"))?;
     let _ = std::fs::remove_file(&exe);
-    let want = Command::new("python3").arg(file).stdin(input()).output().map_err(|e| format!("cannot run python3: {e}"))?;
+    let want = Command::new("python3").arg(file).stdin(input()).current_dir(&python_cwd).output().map_err(|e| format!("cannot run python3: {e}"))?;
+    let _ = std::fs::remove_dir_all(&molt_cwd);
+    let _ = std::fs::remove_dir_all(&python_cwd);
     let mut problems = Vec::new();
     if got.stdout != want.stdout {
         problems.push(format!(

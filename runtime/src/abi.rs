@@ -196,6 +196,8 @@ molt_abi! {
         fn molt_enable_exception_classes() -> void;
         /// Makes `sys.stdin` readable and `input()` callable (a program naming either).
         fn molt_enable_stdin() -> void;
+        /// Makes `open()` callable (a program naming it).
+        fn molt_enable_files() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
@@ -894,6 +896,7 @@ molt_abi! {
             Bin = 121,
             SysExcInfo = 122,
             Input = 123,
+            Open = 124,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {

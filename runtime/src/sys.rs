@@ -24,6 +24,8 @@ mod c {
     unsafe extern "C" {
         pub fn write(fd: i32, buf: *const u8, count: usize) -> isize;
         pub fn read(fd: i32, buf: *mut u8, count: usize) -> isize;
+        pub fn lseek(fd: i32, offset: i64, whence: i32) -> i64;
+        pub fn strerror(errnum: i32) -> *const core::ffi::c_char;
         pub fn isatty(fd: i32) -> i32;
         pub fn open(path: *const core::ffi::c_char, flags: i32, mode: u32) -> i32;
         pub fn close(fd: i32) -> i32;
@@ -298,6 +300,74 @@ pub fn read(fd: i32, buf: &mut [u8]) -> Option<usize> {
             return None;
         }
     }
+}
+
+/// `open(path, flags, mode)`, retrying `EINTR`: the descriptor, or the errno.
+pub fn open_path(path: &CStr, flags: i32, mode: u32) -> Result<i32, i32> {
+    loop {
+        // SAFETY: `path` is NUL-terminated.
+        let fd = unsafe { c::open(path.as_ptr(), flags, mode) };
+        if fd >= 0 {
+            return Ok(fd);
+        }
+        let e = errno();
+        if e != EINTR {
+            return Err(e);
+        }
+    }
+}
+
+/// `close(fd)`: the errno of a failure (EINTR counts as closed, as on Linux).
+pub fn close_fd(fd: i32) -> Result<(), i32> {
+    // SAFETY: closing a descriptor the caller owns.
+    if unsafe { c::close(fd) } == 0 {
+        return Ok(());
+    }
+    match errno() {
+        EINTR => Ok(()),
+        e => Err(e),
+    }
+}
+
+/// `lseek(fd, offset, whence)`: the new offset, or the errno.
+pub fn lseek(fd: i32, offset: i64, whence: i32) -> Result<i64, i32> {
+    // SAFETY: any descriptor and offset are accepted (errors are reported).
+    let r = unsafe { c::lseek(fd, offset, whence) };
+    if r < 0 { Err(errno()) } else { Ok(r) }
+}
+
+/// Writes all of `bytes` to `fd` (as [`write_all`]), or the errno of the failure.
+pub fn write_fd(fd: i32, mut bytes: &[u8]) -> Result<(), i32> {
+    while !bytes.is_empty() {
+        let count = bytes.len().min(isize::MAX as usize);
+        // SAFETY: `bytes` is valid for reads of `count` bytes.
+        let n = unsafe { c::write(fd, bytes.as_ptr(), count) };
+        if n < 0 {
+            let e = errno();
+            if e == EINTR {
+                continue;
+            }
+            return Err(e);
+        }
+        match bytes.get(n as usize..) {
+            Some(rest) if n > 0 => bytes = rest,
+            _ => return Err(0),
+        }
+    }
+    Ok(())
+}
+
+/// `strerror(errnum)`: the C library's message ("No such file or directory"), as CPython's
+/// `OSError` strings use it.
+pub fn strerror(errnum: i32) -> alloc::string::String {
+    // SAFETY: `strerror` returns a NUL-terminated string, valid until the next call on this
+    // thread; it is copied at once.
+    let p = unsafe { c::strerror(errnum) };
+    if p.is_null() {
+        return alloc::format!("Unknown error {errnum}");
+    }
+    // SAFETY: as above.
+    alloc::string::String::from_utf8_lossy(unsafe { CStr::from_ptr(p) }.to_bytes()).into_owned()
 }
 
 /// Whether `fd` is a terminal (`isatty`).

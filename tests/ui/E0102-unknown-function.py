@@ -1,1 +1,1 @@
-print(open("f"))
+print(eval("1 + 1"))

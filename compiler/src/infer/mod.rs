@@ -292,6 +292,11 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
                 add(crate::abi::RtFn::molt_enable_stdin);
                 add(crate::abi::RtFn::molt_enable_exception_classes);
             }
+            // The builtin `open`: files, whose errors are the OSError family.
+            if op.opcode == Opcode::TBuiltinClass && op.attr("name").and_then(Attr::as_str) == Some("open") {
+                add(crate::abi::RtFn::molt_enable_files);
+                add(crate::abi::RtFn::molt_enable_exception_classes);
+            }
             // An exception class beyond the first ones (raised, caught, or a value).
             if ["name", "kind"].iter().any(|a| op.attr(a).and_then(Attr::as_str).is_some_and(crate::builtins::is_later_exception)) {
                 add(crate::abi::RtFn::molt_enable_exception_classes);

@@ -39,7 +39,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_enable_str_methods | RtFn::molt_enable_str_case_methods | RtFn::molt_enable_str_title_methods
         | RtFn::molt_enable_str_class_methods | RtFn::molt_enable_str_format | RtFn::molt_enable_bytes | RtFn::molt_enable_number_methods | RtFn::molt_enable_dict_fromkeys
         | RtFn::molt_enable_builtin_subclasses | RtFn::molt_enable_slices
-        | RtFn::molt_enable_exception_classes | RtFn::molt_enable_stdin => false,
+        | RtFn::molt_enable_exception_classes | RtFn::molt_enable_stdin | RtFn::molt_enable_files => false,
         // New objects: MemoryError when allocation fails.
         RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 | RtFn::molt_str_const | RtFn::molt_str_build | RtFn::molt_bytes_const => true,
         RtFn::molt_exc_fetch | RtFn::molt_exc_matches | RtFn::molt_exc_handling_begin | RtFn::molt_exc_handling_end => false,

@@ -162,11 +162,13 @@ pub enum HeapKind {
     BytesIterator,
     /// `object::slice_obj`: slice objects.
     Slice,
+    /// `object::fileio`: the file objects `open()` makes (a descriptor and its buffers).
+    File,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 54] = [
+    pub const ALL: [HeapKind; 55] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -221,6 +223,7 @@ impl HeapKind {
         HeapKind::Bytes,
         HeapKind::BytesIterator,
         HeapKind::Slice,
+        HeapKind::File,
     ];
 
     /// The Python type name.
@@ -280,6 +283,7 @@ impl HeapKind {
             HeapKind::Bytes => "bytes",
             HeapKind::BytesIterator => "bytes_iterator",
             HeapKind::Slice => "slice",
+            HeapKind::File => "file",
         }
     }
 
@@ -334,7 +338,8 @@ impl HeapKind {
             | HeapKind::Deque
             | HeapKind::DequeIterator
             | HeapKind::Functools
-            | HeapKind::Slice => true,
+            | HeapKind::Slice
+            | HeapKind::File => true,
         }
     }
 
@@ -1009,7 +1014,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
-        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
+        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::File)) => {
             if let Some(k) = super::module_kinds::hooks(kind) {
                 // SAFETY: forwarded: `h` is an object of `kind` at count zero.
                 unsafe { (k.free)(h.cast_mut(), kind) }

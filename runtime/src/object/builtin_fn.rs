@@ -117,6 +117,7 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         BuiltinFunction::Oct => "oct",
         BuiltinFunction::Bin => "bin",
         BuiltinFunction::Input => "input",
+        BuiltinFunction::Open => "open",
         BuiltinFunction::MathAcos
         | BuiltinFunction::MathAcosh
         | BuiltinFunction::MathAsin
@@ -294,6 +295,7 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         BuiltinFunction::Oct => bn::to_base(one()?, 8),
         BuiltinFunction::Bin => bn::to_base(one()?, 2),
         BuiltinFunction::Input => super::stdin::input(pos, kw),
+        BuiltinFunction::Open => super::fileio::open(pos, kw),
         BuiltinFunction::Vars | BuiltinFunction::Dir => {
             super::call::no_keywords_for(fname, kw)?;
             check_positional(fname, pos.len(), 0, 1)?;

@@ -105,6 +105,17 @@ fn clip(s: &str) -> &str {
     &s[..n]
 }
 
+/// Checks that `encoding` names a text codec Molt has (LookupError "unknown encoding: x"
+/// otherwise, as `open()` raises it); true when each of its characters is one byte (`ascii`,
+/// `latin-1`), false for `utf-8`.
+pub fn check_text_encoding(encoding: &str) -> MoltResult<bool> {
+    no_nul(encoding)?;
+    Ok(match lookup(encoding, true)? {
+        Codec::Utf8 => false,
+        Codec::Ascii | Codec::Latin1 => true,
+    })
+}
+
 /// The codec the encoding `name` names, found as CPython finds it (`_PyCodec_Lookup`: the name
 /// normalized, then `encodings.search_function`: its alias, or the name itself, as a codec
 /// module), with `_PyCodec_LookupTextEncoding`'s check; `decode` only changes that check's

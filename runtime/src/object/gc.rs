@@ -986,7 +986,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::LongRangeIterator
                 | HeapKind::Object
                 | HeapKind::TypeVar
-                | HeapKind::Random,
+                | HeapKind::Random
+                | HeapKind::File,
             )
             | None => {}
         }
@@ -1074,7 +1075,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::LongRangeIterator
                 | HeapKind::Object
                 | HeapKind::TypeVar
-                | HeapKind::Random,
+                | HeapKind::Random
+                | HeapKind::File,
             )
             | None => {}
         }

@@ -86,6 +86,7 @@ pub mod dispatch;
 pub mod enum_module;
 pub mod dir_table;
 pub mod exception;
+pub mod fileio;
 pub mod float;
 pub mod format;
 pub mod function;
@@ -408,6 +409,7 @@ pub mod abi {
     pub use super::builtin_sub::molt_enable_builtin_subclasses;
     pub use super::slice_obj::molt_enable_slices;
     pub use super::stdin::molt_enable_stdin;
+    pub use super::fileio::molt_enable_files;
     pub use super::exception::molt_enable_exception_classes;
     pub use super::set::{
         molt_frozenset_from_iter, molt_set_add, molt_set_from_iter, molt_set_new,

@@ -23,14 +23,14 @@ pub struct KindHooks {
 }
 
 /// The module kinds, in table order.
-const KINDS: [HeapKind; 4] = [HeapKind::DictExt, HeapKind::Deque, HeapKind::DequeIterator, HeapKind::Functools];
+const KINDS: [HeapKind; 5] = [HeapKind::DictExt, HeapKind::Deque, HeapKind::DequeIterator, HeapKind::Functools, HeapKind::File];
 
 struct Table {
     hooks: [Option<&'static KindHooks>; KINDS.len()],
-    exit: [Option<fn()>; 4],
+    exit: [Option<fn()>; 8],
 }
 
-static TABLE: crate::sys::Global<Table> = crate::sys::Global::new(Table { hooks: [None; KINDS.len()], exit: [None; 4] });
+static TABLE: crate::sys::Global<Table> = crate::sys::Global::new(Table { hooks: [None; KINDS.len()], exit: [None; 8] });
 
 /// Makes `h` the hooks of `kind` (a module's `fill`).
 pub fn register(kind: HeapKind, h: &'static KindHooks) {

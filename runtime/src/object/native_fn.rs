@@ -78,6 +78,7 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         | BuiltinFunction::Oct
         | BuiltinFunction::Bin
         | BuiltinFunction::Input
+        | BuiltinFunction::Open
  => return None,
         BuiltinFunction::MathAcos => NativeFn::Math(MathFn::Acos),
         BuiltinFunction::MathAcosh => NativeFn::Math(MathFn::Acosh),

@@ -20,6 +20,12 @@ use crate::exceptions::{MoltResult, fail, value_or_raise};
 /// `_PyObject_LookupSpecial(o, name)`: the attribute of `o`'s type, bound to `o`.
 fn lookup_special(o: Obj, name: &str) -> MoltResult<Option<Owned>> {
     let t = o.type_of();
+    // A builtin type's own methods (the file objects' `__enter__` and `__exit__`).
+    if !class::is_heap(t)
+        && let Some(def) = t.method(name)
+    {
+        return Ok(Some(Owned(descr::builtin_method(o, def)?)));
+    }
     match class::lookup_attr(t, name) {
         Some(d) => Ok(Some(Owned(descr::get(d.get(), Some(o), t)?))),
         None => Ok(None),
