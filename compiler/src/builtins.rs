@@ -274,6 +274,6 @@ mod tests {
         assert_eq!(builtin_class("len"), None);
         assert_eq!(builtin_class("ValueError"), None);
         let names: Vec<&str> = callable_names().collect();
-        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, object, bool, tuple, map, filter, callable, getattr, setattr, hasattr, delattr, issubclass, vars, dir, pow, hex, oct, bin, super, staticmethod, classmethod, property, bytes, slice");
+        assert_eq!(names.join(", "), "print, abs, min, max, int, float, str, repr, ascii, format, len, hash, type, isinstance, range, enumerate, zip, reversed, sum, any, all, next, iter, round, divmod, ord, chr, id, list, dict, set, frozenset, sorted, object, bool, tuple, map, filter, callable, getattr, setattr, hasattr, delattr, issubclass, vars, dir, pow, hex, oct, bin, input, open, super, staticmethod, classmethod, property, bytes, slice");
     }
 }

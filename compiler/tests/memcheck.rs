@@ -6,7 +6,7 @@
 //! `MOLT_SKIP_MEMCHECK=1` skips it where valgrind is missing.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 mod common;
 
@@ -24,12 +24,19 @@ fn check(file: &Path, work: &Path) -> Result<(), String> {
     if !build.status.success() {
         return Err(format!("moltc failed:\n{}", String::from_utf8_lossy(&build.stderr)));
     }
+    // As the differential suite runs it: its `.stdin` file as input, in an empty directory.
+    let cwd = work.join(format!("{}.cwd", common::unique_name(file)));
+    std::fs::create_dir_all(&cwd).map_err(|e| e.to_string())?;
+    let input = std::fs::File::open(file.with_extension("stdin")).map_or_else(|_| Stdio::null(), Stdio::from);
     let run = Command::new("valgrind")
         .args(["--tool=memcheck", "--quiet", &format!("--error-exitcode={VALGRIND_ERROR}"), "--errors-for-leak-kinds=none"])
         .arg(&exe)
+        .stdin(input)
+        .current_dir(&cwd)
         .output()
         .map_err(|e| format!("cannot run valgrind: {e} (cargo xtask setup installs it)"))?;
     let _ = std::fs::remove_file(&exe);
+    let _ = std::fs::remove_dir_all(&cwd);
     if run.status.code() == Some(VALGRIND_ERROR) {
         return Err(format!("memcheck found errors:\n{}", String::from_utf8_lossy(&run.stderr)));
     }

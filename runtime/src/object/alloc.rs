@@ -1038,18 +1038,66 @@ unsafe fn free_one(o: Obj) {
     }
 }
 
+/// The kinds' names packed into one block of bytes at compile time (`NAME_ENDS[i]` is where
+/// the name of `HeapKind::ALL[i]` ends): the report every program links reads them without a
+/// table of string pointers, whose relocations (one per kind) cost a page of every
+/// executable once the table outgrew LLVM's inline lowering of `HeapKind::name`'s match.
+const NAME_BYTES_LEN: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < HeapKind::ALL.len() {
+        n += HeapKind::ALL[i].name().len();
+        i += 1;
+    }
+    n
+};
+static NAME_BYTES: [u8; NAME_BYTES_LEN] = {
+    let mut out = [0u8; NAME_BYTES_LEN];
+    let mut at = 0;
+    let mut i = 0;
+    while i < HeapKind::ALL.len() {
+        let b = HeapKind::ALL[i].name().as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            out[at] = b[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+static NAME_ENDS: [u16; HeapKind::ALL.len()] = {
+    let mut out = [0u16; HeapKind::ALL.len()];
+    let mut at = 0;
+    let mut i = 0;
+    while i < HeapKind::ALL.len() {
+        at += HeapKind::ALL[i].name().len();
+        out[i] = at as u16;
+        i += 1;
+    }
+    out
+};
+
+/// The name of the `i`th kind of `HeapKind::ALL`, from the packed table.
+fn packed_name(i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { NAME_ENDS[i - 1] as usize };
+    let end = NAME_ENDS.get(i).map_or(start, |&e| e as usize);
+    NAME_BYTES.get(start..end).and_then(|b| core::str::from_utf8(b).ok()).unwrap_or("?")
+}
+
 /// The leak report: `{"allocations": {"int": N, ...}, "live": {"int": N, ...}}`, every heap kind
 /// listed (in `HeapKind::ALL` order), on one line.
 pub fn object_report_json() -> String {
     let mut out = String::from("{\"allocations\": {");
     for (i, k) in HeapKind::ALL.iter().enumerate() {
         let sep = if i == 0 { "" } else { ", " };
-        let _ = write!(out, "{sep}\"{}\": {}", k.name(), stats(*k).allocations);
+        let _ = write!(out, "{sep}\"{}\": {}", packed_name(i), stats(*k).allocations);
     }
     out.push_str("}, \"live\": {");
     for (i, k) in HeapKind::ALL.iter().enumerate() {
         let sep = if i == 0 { "" } else { ", " };
-        let _ = write!(out, "{sep}\"{}\": {}", k.name(), stats(*k).live);
+        let _ = write!(out, "{sep}\"{}\": {}", packed_name(i), stats(*k).live);
     }
     out.push_str("}}\n");
     out

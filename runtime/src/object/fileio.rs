@@ -160,10 +160,11 @@ fn os_error(errno: i32, filename: Option<Obj>) -> MoltError {
     let r = (|| {
         let code = Owned(int::from_i64(i64::from(errno))?);
         let msg = Owned(pystr::str_from_text(&crate::sys::strerror(errno))?);
-        let cls = Owned(super::attrs::class_value(super::exception::exception_type(OSError)));
+        // `BaseException.__new__` with `OSError_new`'s errno map, then the members.
+        let t = super::exception::exception_type(OSError);
         let e = Owned(match filename {
-            Some(f) => super::callable::call_object(cls.get(), &[code.get(), msg.get(), f], &[])?,
-            None => super::callable::call_object(cls.get(), &[code.get(), msg.get()], &[])?,
+            Some(f) => super::exception::new_of_type(t, &[code.get(), msg.get(), f])?,
+            None => super::exception::new_of_type(t, &[code.get(), msg.get()])?,
         });
         crate::exceptions::raise_object(e.get());
         Ok::<(), MoltError>(())
