@@ -681,17 +681,15 @@ fn write_one(o: Obj, s: Obj) -> MoltResult<Obj> {
 }
 
 fn m_write(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_keywords_for("write", kw)?;
-    check_positional("write", pos.len(), 1, 1)?;
-    write_one(o, pos[0])
+    let s = super::call::exactly_one_for(&format!("{}.write", o.type_of().short_name()), pos, kw)?;
+    write_one(o, s)
 }
 
 /// `writelines(lines)`: each item written, no separators added.
 fn m_writelines(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_keywords_for("writelines", kw)?;
-    check_positional("writelines", pos.len(), 1, 1)?;
+    let lines = super::call::exactly_one_for("_IOBase.writelines", pos, kw)?;
     open_state(o)?;
-    let it = Owned(super::iter::get_iter(pos[0])?);
+    let it = Owned(super::iter::get_iter(lines)?);
     while let Some(x) = super::iter::iter_next(it.get())? {
         let x = Owned(x);
         drop(Owned(write_one(o, x.get())?));
@@ -701,17 +699,8 @@ fn m_writelines(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 // --- the rest ---
 
-/// A method without arguments.
-fn no_args(who: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<()> {
-    no_keywords_for(who, kw)?;
-    if !pos.is_empty() {
-        return fail(TypeError, format!("{who}() takes no arguments ({} given)", pos.len()));
-    }
-    Ok(())
-}
-
 fn m_close(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("close", pos, kw)?;
+    super::call::no_args(o, "close", pos, kw)?;
     if let Some(f) = state(o) {
         close_file(f).map_err(|e| os_error(e, None))?;
     }
@@ -719,7 +708,7 @@ fn m_close(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 }
 
 fn m_flush(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("flush", pos, kw)?;
+    super::call::no_args(o, "flush", pos, kw)?;
     let f = open_state(o)?;
     flush_file(f).map_err(|e| os_error(e, None))?;
     Ok(singletons::none())
@@ -735,7 +724,7 @@ fn position(f: &mut File) -> MoltResult<i64> {
 }
 
 fn m_tell(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("tell", pos, kw)?;
+    super::call::no_args(o, "tell", pos, kw)?;
     let f = open_state(o)?;
     int::from_i64(position(f)?)
 }
@@ -779,37 +768,37 @@ fn m_seek(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 }
 
 fn m_fileno(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("fileno", pos, kw)?;
+    super::call::no_args(o, "fileno", pos, kw)?;
     let f = open_state(o)?;
     int::from_i64(i64::from(f.fd.unwrap_or(-1)))
 }
 
 fn m_readable(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("readable", pos, kw)?;
+    super::call::no_args(o, "readable", pos, kw)?;
     Ok(singletons::bool_obj(open_state(o)?.readable))
 }
 
 fn m_writable(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("writable", pos, kw)?;
+    super::call::no_args(o, "writable", pos, kw)?;
     Ok(singletons::bool_obj(!open_state(o)?.readable))
 }
 
 fn m_seekable(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("seekable", pos, kw)?;
+    super::call::no_args(o, "seekable", pos, kw)?;
     let f = open_state(o)?;
     let fd = f.fd.unwrap_or(-1);
     Ok(singletons::bool_obj(crate::sys::lseek(fd, 0, 1).is_ok()))
 }
 
 fn m_isatty(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("isatty", pos, kw)?;
+    super::call::no_args(o, "isatty", pos, kw)?;
     let f = open_state(o)?;
     Ok(singletons::bool_obj(crate::sys::isatty(f.fd.unwrap_or(-1))))
 }
 
 /// `__enter__()`: the file itself (ValueError when closed).
 fn m_enter(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("__enter__", pos, kw)?;
+    super::call::no_args(o, "__enter__", pos, kw)?;
     open_state(o)?;
     Ok(super::new_ref(o))
 }

@@ -14,14 +14,13 @@
 //! `n_sequence_fields == n_fields`); the type cannot be called ("cannot create
 //! 'sys.version_info' instances").
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::alloc::HeapKind;
 use super::tuple::{molt_type_tuple, tuple_items};
 use super::types::TypeObject;
-use super::{Obj, dispatch, int, new_ref};
+use super::{Obj, int, new_ref};
 use crate::exceptions::MoltResult;
 
 /// A struct sequence type and its fields' names.
@@ -65,17 +64,7 @@ pub fn new(t: &'static StructSeqType, items: Vec<Obj>) -> MoltResult<Obj> {
 fn repr(o: Obj) -> MoltResult<String> {
     let t = o.type_of();
     let fields = desc(t).map_or(&[][..], |d| d.fields);
-    let mut out = format!("{}(", t.name);
-    for (i, (f, &v)) in fields.iter().zip(tuple_items(o).unwrap_or(&[])).enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(f);
-        out.push('=');
-        out.push_str(&dispatch::repr_of(v)?);
-    }
-    out.push(')');
-    Ok(out)
+    super::tuple::named_items_repr(t.name, fields.iter().copied(), o)
 }
 
 /// The fields by name, and `n_fields`, `n_sequence_fields`, `n_unnamed_fields`.

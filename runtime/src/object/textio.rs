@@ -116,7 +116,7 @@ fn unsupported<T>(what: &str) -> MoltResult<T> {
 fn readable_stream(recv: Obj) -> MoltResult<()> {
     match stream_of(recv) {
         Some(Stream::Stdin) => Ok(()),
-        _ => unsupported("not readable"),
+        Some(Stream::Stdout | Stream::Stderr) | None => unsupported("not readable"),
     }
 }
 
@@ -191,32 +191,23 @@ fn next_line(recv: Obj) -> MoltResult<Option<Obj>> {
     Ok(Some(line))
 }
 
-/// A method without arguments ("TextIOWrapper.fileno() takes no arguments (1 given)").
-fn no_args(who: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<()> {
-    no_keywords_for(who, kw)?;
-    if !pos.is_empty() {
-        return fail(TypeError, format!("{who}() takes no arguments ({} given)", pos.len()));
-    }
-    Ok(())
-}
-
 fn readable_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("TextIOWrapper.readable", pos, kw)?;
+    super::call::no_args(recv, "readable", pos, kw)?;
     Ok(singletons::bool_obj(stream_of(recv) == Some(Stream::Stdin)))
 }
 
 fn writable_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("TextIOWrapper.writable", pos, kw)?;
+    super::call::no_args(recv, "writable", pos, kw)?;
     Ok(singletons::bool_obj(!matches!(stream_of(recv), Some(Stream::Stdin) | None)))
 }
 
 fn fileno_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("TextIOWrapper.fileno", pos, kw)?;
+    super::call::no_args(recv, "fileno", pos, kw)?;
     int::from_i64(i64::from(stream_of(recv).map_or(-1, fd)))
 }
 
 fn isatty_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    no_args("TextIOWrapper.isatty", pos, kw)?;
+    super::call::no_args(recv, "isatty", pos, kw)?;
     Ok(singletons::bool_obj(stream_of(recv).is_some_and(|s| crate::sys::isatty(fd(s)))))
 }
 

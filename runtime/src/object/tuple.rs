@@ -413,6 +413,22 @@ pub(crate) fn tuple_of_type(t: &'static TypeObject, items: Vec<Obj>) -> MoltResu
     }
 }
 
+/// `Name(field=repr, …)`: the repr of a tuple whose items have names (a namedtuple's, a struct
+/// sequence's), `fields` paired with the items in order.
+pub(crate) fn named_items_repr<'a>(name: &str, fields: impl Iterator<Item = &'a str>, o: Obj) -> MoltResult<String> {
+    let mut out = format!("{name}(");
+    for (i, (f, &v)) in fields.zip(tuple_items(o).unwrap_or(&[])).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(f);
+        out.push('=');
+        out.push_str(&dispatch::repr_of(v)?);
+    }
+    out.push(')');
+    Ok(out)
+}
+
 /// The items of `o` if it is a tuple (borrowed: they live as long as the tuple).
 pub fn tuple_items<'a>(o: Obj) -> Option<&'a [Obj]> {
     if !is_tuple(o) {

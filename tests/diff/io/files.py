@@ -94,3 +94,13 @@ try:
 except KeyError as e:
     print("KeyError", e, f.closed)
 print(sum(1 for _ in open(path)))
+for bad in (lambda: open(path).close(1), lambda: open(path, "rb").tell(2), lambda: open(path).read(1, 2), lambda: open(path, "w").write()):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
+for bad in (lambda: open(path, "w").writelines(), lambda: open(path + ".bin", "wb").write(), lambda: open(path, "wb").write("text")):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)

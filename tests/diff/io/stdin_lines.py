@@ -19,7 +19,7 @@ print(sys.stdin.readlines(), repr(sys.stdin.read(None)))
 print(repr(sys.stdin.read()), repr(sys.stdin.readline()), list(sys.stdin))
 print(sys.stdin.readable(), sys.stdin.writable(), sys.stdout.readable(), sys.stdin.fileno(), sys.stdin.isatty())
 print(sys.stdin.name, sys.stdin.mode, sys.stdin.encoding, repr(sys.stdin))
-for bad in (lambda: input("a", "b"), lambda: input(prompt="x"), lambda: sys.stdin.read(1.5), lambda: sys.stdin.readline(None), lambda: sys.stdin.readline(1, 2)):
+for bad in (lambda: input("a", "b"), lambda: input(prompt="x"), lambda: sys.stdin.read(1.5), lambda: sys.stdin.readline(None), lambda: sys.stdin.readline(1, 2), lambda: sys.stdin.fileno(1)):
     try:
         bad()
     except TypeError as e:

@@ -448,15 +448,5 @@ static REPR: MethodDef = MethodDef { name: "__repr__", call: m_repr };
 /// `Point(x=1, y=2)`.
 fn nt_repr(o: Obj) -> MoltResult<String> {
     let Some(nt) = nt_type(o.type_of()) else { return Ok(String::new()) };
-    let mut out = format!("{}(", o.type_of().name);
-    for (i, (f, &v)) in nt.fields.iter().zip(tuple_items(o).unwrap_or(&[])).enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(f);
-        out.push('=');
-        out.push_str(&dispatch::repr_of(v)?);
-    }
-    out.push(')');
-    Ok(out)
+    tuple::named_items_repr(o.type_of().name, nt.fields.iter().map(String::as_str), o)
 }
