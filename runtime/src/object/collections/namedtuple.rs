@@ -243,6 +243,10 @@ pub fn release_types() {
 fn nt_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let Some(nt) = nt_type(t) else { return fail(TypeError, "not a namedtuple class") };
     let n = nt.fields.len();
+    // Every field given by position: nothing to bind (nor a name to format for the errors).
+    if kw.is_empty() && pos.len() == n {
+        return tuple::tuple_of_type(t, pos.iter().map(|&o| new_ref(o)).collect());
+    }
     let params: Vec<&str> = nt.fields.iter().map(String::as_str).collect();
     let mut out: Vec<Option<Obj>> = alloc::vec![None; n];
     let qualname = format!("{}.__new__", t.name);
