@@ -61,7 +61,8 @@ pub enum Dunder {
     Ior,
 }
 
-/// Every dunder.
+/// Every dunder (what the test of [`Dunder::from_name`] checks).
+#[cfg(test)]
 const ALL: [Dunder; 25] = [
     Dunder::New,
     Dunder::Init,
@@ -124,10 +125,36 @@ impl Dunder {
 
     /// The dunder named `name`, if it is one of these.
     pub fn from_name(name: &str) -> Option<Dunder> {
-        if !name.starts_with("__") {
-            return None;
-        }
-        ALL.iter().copied().find(|d| d.name() == name)
+        // A match (compiled to a dispatch on the length, then one comparison) rather than a
+        // scan of `ALL`: the slot lookups of a subclass's instances ask for every dunder.
+        Some(match name {
+            "__new__" => Dunder::New,
+            "__init__" => Dunder::Init,
+            "__getitem__" => Dunder::Getitem,
+            "__setitem__" => Dunder::Setitem,
+            "__delitem__" => Dunder::Delitem,
+            "__len__" => Dunder::Len,
+            "__contains__" => Dunder::Contains,
+            "__iter__" => Dunder::Iter,
+            "__repr__" => Dunder::Repr,
+            "__hash__" => Dunder::Hash,
+            "__eq__" => Dunder::Eq,
+            "__ne__" => Dunder::Ne,
+            "__lt__" => Dunder::Lt,
+            "__le__" => Dunder::Le,
+            "__gt__" => Dunder::Gt,
+            "__ge__" => Dunder::Ge,
+            "__add__" => Dunder::Add,
+            "__radd__" => Dunder::Radd,
+            "__iadd__" => Dunder::Iadd,
+            "__mul__" => Dunder::Mul,
+            "__rmul__" => Dunder::Rmul,
+            "__imul__" => Dunder::Imul,
+            "__or__" => Dunder::Or,
+            "__ror__" => Dunder::Ror,
+            "__ior__" => Dunder::Ior,
+            _ => return None,
+        })
     }
 
     /// The comparison of a rich-comparison dunder.
@@ -536,4 +563,18 @@ fn wrapper(c: &'static TypeObject, name: &str) -> Option<Obj> {
         return None;
     };
     table.iter().find(|w| w.which == Wrapper::Builtin(d)).map(|w| new_ref(Obj::from_static(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ALL, Dunder};
+
+    #[test]
+    fn from_name_inverts_name() {
+        for d in ALL {
+            assert_eq!(Dunder::from_name(d.name()), Some(d));
+        }
+        assert_eq!(Dunder::from_name("__missing__"), None);
+        assert_eq!(Dunder::from_name("len"), None);
+    }
 }
