@@ -546,31 +546,22 @@ fn readable<'a>(o: Obj) -> MoltResult<&'a mut File> {
     Ok(f)
 }
 
-/// A size argument, -1 when absent: an index, or also None when `none_too` (as `sys.stdin`'s).
-fn size_arg(who: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Option<usize>> {
-    no_keywords_for(who, kw)?;
-    check_positional(who, pos.len(), 0, 1)?;
-    let n = match pos.first() {
-        None => -1,
-        Some(&s) if none_too && singletons::is_none(s) => -1,
-        Some(&s) => match dispatch::as_index(s, crate::ExceptionKind::OverflowError)? {
-            Some(n) => n,
-            None if none_too => return fail(TypeError, format!("argument should be integer or None, not '{}'", s.type_of().name)),
-            None => return fail(TypeError, format!("'{}' object cannot be interpreted as an integer", s.type_of().name)),
-        },
-    };
-    Ok(usize::try_from(n).ok())
+/// A size argument as `sys.stdin`'s methods read it (`textio::size_arg`), None for a negative
+/// one (everything).
+fn size_arg(o: Obj, method: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Option<usize>> {
+    let who = format!("{}.{method}", o.type_of().short_name());
+    Ok(usize::try_from(super::textio::size_arg(&who, none_too, pos, kw)?).ok())
 }
 
 fn m_read(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let limit = size_arg("read", true, pos, kw)?;
+    let limit = size_arg(o, "read", true, pos, kw)?;
     let f = readable(o)?;
     let data = read_units(f, limit, false)?;
     result(f, data)
 }
 
 fn m_readline(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let limit = size_arg("readline", !state(o).is_some_and(|f| !f.binary), pos, kw)?;
+    let limit = size_arg(o, "readline", !state(o).is_some_and(|f| !f.binary), pos, kw)?;
     let f = readable(o)?;
     let data = read_units(f, limit, true)?;
     result(f, data)
@@ -578,7 +569,7 @@ fn m_readline(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 /// `readlines(hint=-1)`: the lines until their total length reaches `hint`.
 fn m_readlines(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let hint = size_arg("readlines", true, pos, kw)?.filter(|&h| h > 0);
+    let hint = size_arg(o, "readlines", true, pos, kw)?.filter(|&h| h > 0);
     let mut lines = Vec::new();
     let mut total = 0usize;
     loop {

@@ -123,7 +123,7 @@ fn readable_stream(recv: Obj) -> MoltResult<()> {
 /// A size argument, -1 when absent: an index, or also None when `none_too`
 /// (`_Py_convert_optional_to_ssize_t`, "argument should be integer or None, not 'float'";
 /// otherwise `_PyNumber_Index`, "'NoneType' object cannot be interpreted as an integer").
-fn size_arg(who: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<i64> {
+pub(crate) fn size_arg(who: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<i64> {
     no_keywords_for(who, kw)?;
     super::call::check_positional(who.rsplit('.').next().unwrap_or(who), pos.len(), 0, 1)?;
     match pos.first() {

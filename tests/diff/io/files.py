@@ -104,3 +104,8 @@ for bad in (lambda: open(path, "w").writelines(), lambda: open(path + ".bin", "w
         bad()
     except TypeError as e:
         print("TypeError:", e)
+for bad in (lambda: open(path).read(size=1), lambda: open(path, "rb").readline(1.5)):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
