@@ -54,7 +54,7 @@ use std::collections::{BTreeSet, HashMap};
 use la_arena::{Arena, Idx};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
-use ruff_text_size::TextSize;
+use ruff_text_size::{TextRange, TextSize};
 
 use crate::builtins::BuiltinId;
 
@@ -121,6 +121,8 @@ pub struct Flags {
     /// Bound by some statement other than the imports that `Symbol::import_of` records (an
     /// assignment, another import, a `def`, a parameter, a function's `global` binding).
     pub bound_otherwise: bool,
+    /// The target of a simple annotated assignment (`x: int`, CPython's DEF_ANNOT).
+    pub annotated: bool,
 }
 
 impl Flags {
@@ -502,6 +504,25 @@ impl Builder {
         set(&mut self.t.symbols[s].flags);
     }
 
+    /// CPython's checks at a `global` or `nonlocal` statement (`kind`): the name must not be a
+    /// parameter, nor be used, annotated or bound earlier in the scope.
+    fn check_declaration(&mut self, name: &str, kind: &str, range: TextRange) {
+        let n = self.t.intern(name);
+        let Some(f) = self.t.scopes[self.scope].by_name.get(&n).map(|&sym| self.t.symbols[sym].flags) else { return };
+        let msg = if f.parameter {
+            format!("name '{name}' is parameter and {kind}")
+        } else if f.used {
+            format!("name '{name}' is used prior to {kind} declaration")
+        } else if f.annotated {
+            format!("annotated name '{name}' can't be {kind}")
+        } else if f.assigned || f.defined {
+            format!("name '{name}' is assigned to before {kind} declaration")
+        } else {
+            return;
+        };
+        self.t.errors.push((range, msg));
+    }
+
     fn assign(&mut self, name: &str) {
         self.flag(name, |f| {
             f.assigned = true;
@@ -691,20 +712,10 @@ impl<'a> Visitor<'a> for Builder {
                 self.scope = outer;
             }
             Stmt::Global(g) => {
-                // CPython's `symtable_visit_stmt`: a name used, bound or a parameter before its
-                // `global` statement is a SyntaxError.
+                // CPython's `symtable_visit_stmt`: a name that is a parameter, used, annotated or
+                // bound before its `global` statement is a SyntaxError.
                 for n in &g.names {
-                    let name = self.t.intern(n.as_str());
-                    let f = self.t.scopes[self.scope].by_name.get(&name).map(|&sym| self.t.symbols[sym].flags);
-                    let what = match f {
-                        Some(f) if f.parameter => Some("is parameter and global"),
-                        Some(f) if f.assigned || f.defined => Some("is assigned to before global declaration"),
-                        Some(f) if f.used => Some("is used prior to global declaration"),
-                        Some(_) | None => None,
-                    };
-                    if let Some(what) = what {
-                        self.t.errors.push((g.range, format!("name '{}' {what}", n.as_str())));
-                    }
+                    self.check_declaration(n.as_str(), "global", g.range);
                 }
                 // As in CPython, the module's symbol is marked too.
                 for n in &g.names {
@@ -715,6 +726,9 @@ impl<'a> Visitor<'a> for Builder {
                 }
             }
             Stmt::Nonlocal(g) => {
+                for n in &g.names {
+                    self.check_declaration(n.as_str(), "nonlocal", g.range);
+                }
                 for n in &g.names {
                     self.flag(n.as_str(), |f| f.declared_nonlocal = true);
                 }
@@ -746,6 +760,20 @@ impl<'a> Visitor<'a> for Builder {
             Stmt::AnnAssign(a) => {
                 match &*a.target {
                     Expr::Name(n) => {
+                        // CPython: a simple annotated name declared `global` or `nonlocal` in a
+                        // function or class is a SyntaxError.
+                        let name = self.t.intern(n.id.as_str());
+                        let declared = self.t.scopes[self.scope].by_name.get(&name).map(|&sym| self.t.symbols[sym].flags);
+                        if a.simple && self.scope != self.t.module
+                            && let Some(f) = declared
+                            && (f.declared_global || f.declared_nonlocal)
+                        {
+                            let what = if f.declared_global { "global" } else { "nonlocal" };
+                            self.t.errors.push((a.range, format!("annotated name '{}' can't be {what}", n.id.as_str())));
+                        }
+                        if a.simple {
+                            self.flag(n.id.as_str(), |f| f.annotated = true);
+                        }
                         if a.simple || a.value.is_some() {
                             self.assign(n.id.as_str());
                         }

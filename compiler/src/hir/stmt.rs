@@ -49,14 +49,27 @@ impl<'a> FnLower<'a> {
                 }
             }
             Stmt::AnnAssign(a) => {
-                // Annotations have no run-time effect in CPython; Molt does not check them yet.
-                let (Expr::Name(n), Some(value)) = (&*a.target, &a.value) else {
-                    self.err(Diagnostic::new("E0100", sp, "only annotated assignments of a value to a plain name are supported")
-                        .label("unsupported").help("write `x: int = value`"));
-                    return;
-                };
-                if let Some(v) = self.expr(value) {
-                    self.assign_name(n.id.as_str(), v, span(n.range));
+                // CPython's `compiler_annassign`: the value (if any) is assigned to the target as
+                // by `=`; without a value, a plain name is only declared (the symbol table made
+                // it local) and an attribute's object or a subscript's operands are evaluated.
+                // Annotations have no run-time effect in Molt (CPython evaluates them only in
+                // module and class bodies, into `__annotations__`, which Molt does not model).
+                match (&*a.target, &a.value) {
+                    (target, Some(value)) => {
+                        if let Some(v) = self.expr(value) {
+                            self.assign_target(target, v);
+                        }
+                    }
+                    (Expr::Name(_), None) => {}
+                    (Expr::Attribute(t), None) => {
+                        self.expr(&t.value);
+                    }
+                    (Expr::Subscript(t), None) => {
+                        if self.expr(&t.value).is_some() {
+                            self.ann_subscript_operands(&t.slice);
+                        }
+                    }
+                    (_, None) => self.err(Diagnostic::new("E0001", sp, "illegal target for annotation").label("not a name, attribute or subscript")),
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(a, sp),
@@ -151,6 +164,29 @@ impl<'a> FnLower<'a> {
                 self.err(Diagnostic::new("E0100", sp, format!("{what} is not supported yet"))
                     .label(format!("{what} statement"))
                     .help("see docs/subset.md for the supported statements"));
+            }
+        }
+    }
+
+    /// `x[i]: T` without a value evaluates the subscript's operands as CPython's
+    /// `check_ann_subscr` does: a slice's bounds and an extended slice's items, left to right,
+    /// without building the slice or tuple.
+    fn ann_subscript_operands(&mut self, e: &Expr) {
+        match e {
+            Expr::Slice(sl) => {
+                for part in [&sl.lower, &sl.upper, &sl.step].into_iter().flatten() {
+                    if self.expr(part).is_none() {
+                        return;
+                    }
+                }
+            }
+            Expr::Tuple(t) => {
+                for item in t.elts.iter() {
+                    self.ann_subscript_operands(item);
+                }
+            }
+            other => {
+                self.expr(other);
             }
         }
     }
