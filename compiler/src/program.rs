@@ -37,13 +37,16 @@ pub struct ModuleFile {
 pub struct Program {
     pub modules: BTreeMap<String, ModuleFile>,
     pub imports_sys: bool,
+    /// What the modules other than the main one may do to the classes and instances they are
+    /// given (decisions/0046).
+    pub foreign: crate::hir::shapes::ForeignFacts,
 }
 
 /// Finds the modules the program of main file `main` imports, transitively.
 pub fn discover(main: &Path) -> Program {
     // CPython puts the real path of the script's directory first on `sys.path`.
     let root = main.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }).and_then(|p| std::fs::canonicalize(p).ok());
-    let mut program = Program { modules: BTreeMap::new(), imports_sys: false };
+    let mut program = Program { modules: BTreeMap::new(), imports_sys: false, foreign: Default::default() };
     let Some(root) = root else { return program };
     let mut queue: VecDeque<(String, bool, PathBuf)> = VecDeque::from([(crate::hir::MAIN_NAME.to_string(), false, main.to_path_buf())]);
     while let Some((name, package, path)) = queue.pop_front() {
@@ -51,6 +54,7 @@ pub fn discover(main: &Path) -> Program {
         let Ok(parsed) = ruff_python_parser::parse_module(&decoded.text) else { continue };
         if let Some(m) = program.modules.get_mut(&name) {
             m.public = public_names(&parsed.syntax().body);
+            program.foreign.merge(&crate::hir::shapes::ForeignFacts::of(&parsed.syntax().body));
         }
         let mut v = Imports { wanted: Vec::new() };
         for s in &parsed.syntax().body {

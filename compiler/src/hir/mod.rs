@@ -60,11 +60,14 @@ pub struct ModuleContext {
     pub imports_sys: bool,
     /// The names `from M import *` binds, for each module M of the program.
     pub star: BTreeMap<String, Vec<String>>,
+    /// What the program's other modules may do to this module's classes and instances
+    /// (decisions/0046).
+    pub foreign: shapes::ForeignFacts,
 }
 
 impl Default for ModuleContext {
     fn default() -> Self {
-        ModuleContext { name: MAIN_NAME.to_string(), package: false, program: BTreeMap::new(), imports_sys: false, star: BTreeMap::new() }
+        ModuleContext { name: MAIN_NAME.to_string(), package: false, program: BTreeMap::new(), imports_sys: false, star: BTreeMap::new(), foreign: shapes::ForeignFacts::default() }
     }
 }
 
@@ -75,10 +78,12 @@ impl ModuleContext {
         self.name != MAIN_NAME
     }
 
-    /// Whether the program has other modules than this one: the analyses that assume they see
-    /// every use of a class (known classes, decisions/0031) are off.
+    /// Whether no other module can name this module's classes (it is the main module): the
+    /// analyses that assume they see every use of a class (known classes, decisions/0031) may
+    /// run, given what the other modules may do to values they are passed (`foreign`,
+    /// decisions/0046).
     pub fn closed(&self) -> bool {
-        self.program.is_empty() && !self.exports()
+        !self.exports()
     }
 }
 
@@ -226,7 +231,7 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str, originals
     let escaping = functions::names_used_as_values(body);
     // Importers read a module's `def`s as function objects.
     let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| module.exports() || escaping.contains(n)).collect();
-    let shapes = if module.closed() { shapes::Shapes::of(body, &table) } else { shapes::Shapes::default() };
+    let shapes = if module.closed() { shapes::Shapes::of(body, &table, &module.foreign) } else { shapes::Shapes::default() };
     let ctx = Ctx { module, path, originals, table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();

@@ -31,7 +31,7 @@
 //!   does not use `super()` or `__class__`, and its parameters are plain positional ones
 //!   without defaults (so a call with that many positional arguments binds them in order).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
@@ -116,12 +116,10 @@ impl Shapes {
         None
     }
 
-    /// The known classes of module `body`.
-    pub fn of(body: &[Stmt], table: &SymbolTable) -> Shapes {
-        let mut scan = Scan::default();
-        for s in body {
-            scan.visit_stmt(s);
-        }
+    /// The known classes of module `body`, whose program's other modules do `foreign`.
+    pub fn of(body: &[Stmt], table: &SymbolTable, foreign: &ForeignFacts) -> Shapes {
+        let mut scan = Scan::of(body);
+        scan.absorb(foreign);
         let mut shapes = Shapes::default();
         if scan.escapes {
             return shapes;
@@ -136,7 +134,7 @@ impl Shapes {
             let name = c.name.to_string();
             let rebound = bindings.get(&name).copied().unwrap_or(0) != 1
                 || table.resolve(module, &name).is_none_or(|sym| table.symbol(sym).flags.assigned || table.symbol(sym).flags.declared_global);
-            if rebound || !c.decorator_list.is_empty() || c.type_params.is_some() {
+            if rebound || !c.decorator_list.is_empty() || c.type_params.is_some() || scan.escaped_classes.contains(&name) {
                 continue;
             }
             let (bases, keywords): (&[Expr], &[ast::Keyword]) = match c.arguments.as_deref() {
@@ -455,7 +453,52 @@ fn count_bindings(body: &[Stmt], out: &mut HashMap<String, usize>) {
     }
 }
 
-/// What the whole program (every scope) does to attributes.
+/// What a module's code may do to classes and instances it does not define: the part of a
+/// module's scan that the program's other modules contribute to the main module's known
+/// classes (decisions/0046). No module imports the main one (`import __main__` is E0110), so
+/// another module reaches the main module's classes and instances only as values it is given:
+/// through attribute stores and loads, `setattr`/`getattr`, `type(…)`/`__class__`, bases that
+/// are no name, and the escapes of `ESCAPES`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ForeignFacts {
+    /// Attribute names stored or deleted (`a.x = …`, `del a.x`, `setattr(a, "x", …)`).
+    pub stored: BTreeSet<String>,
+    /// Attribute names looked up (`a.x`, `a.x(…)`, `getattr(a, "x")`; `*`: a computed one).
+    pub loaded: BTreeSet<String>,
+    /// The bases of class statements: a name, or None for another expression.
+    pub bases: BTreeSet<Option<String>>,
+    /// `type` or `__class__` is named: a value's class may be called or derived from.
+    pub classes_reached: bool,
+    /// The code may reach around the compiler's view of classes and instances.
+    pub escapes: bool,
+}
+
+impl ForeignFacts {
+    /// What the module whose top level is `body` may do to other modules' classes.
+    pub fn of(body: &[Stmt]) -> ForeignFacts {
+        let scan = Scan::of(body);
+        let mut loaded: BTreeSet<String> = scan.loaded.into_iter().collect();
+        loaded.extend(scan.getattr_names);
+        ForeignFacts {
+            stored: scan.stored.into_iter().collect(),
+            loaded,
+            bases: scan.class_bases.into_iter().flat_map(|(b, _)| b).collect(),
+            classes_reached: scan.type_calls || scan.names_type,
+            escapes: scan.escapes,
+        }
+    }
+
+    /// Adds what another module does.
+    pub fn merge(&mut self, other: &ForeignFacts) {
+        self.stored.extend(other.stored.iter().cloned());
+        self.loaded.extend(other.loaded.iter().cloned());
+        self.bases.extend(other.bases.iter().cloned());
+        self.classes_reached |= other.classes_reached;
+        self.escapes |= other.escapes;
+    }
+}
+
+/// What a module (every scope) does to attributes.
 #[derive(Default)]
 struct Scan {
     /// The attribute names some statement stores or deletes (`a.x = …`, `del a.x`,
@@ -465,25 +508,208 @@ struct Scan {
     setattr_names: HashSet<String>,
     /// The names `getattr`/`hasattr` are called with (`*`: a computed one).
     getattr_names: HashSet<String>,
+    /// The attribute names read (`a.x`, `a.x(…)`).
+    loaded: HashSet<String>,
     /// Every class statement: its bases (a name, or None for another expression) and where it
     /// starts.
     class_bases: Vec<(Vec<Option<String>>, Option<TextSize>)>,
     /// `type(…)` is called with other than one argument (a class made at run time).
     type_calls: bool,
-    /// The program may reach around the compiler's view of classes (see `ESCAPES`).
+    /// `type` or `__class__` is named at all.
+    names_type: bool,
+    /// The program may reach around the compiler's view of classes and instances (see
+    /// `ESCAPES`).
     escapes: bool,
+    /// Classes of this module whose instances `setattr`/`delattr` may change under a computed
+    /// name (`a = C()` then `setattr(a, name, v)` in one function): they are not known, but the
+    /// program does not escape.
+    escaped_classes: HashSet<String>,
+    /// The module's classes a fresh instance may be made of (see `fresh_locals`).
+    classes: HashSet<String>,
+    /// For each function being scanned (innermost last), its locals that only ever hold a fresh
+    /// instance of one of `classes`: local → class.
+    fresh: Vec<HashMap<String, String>>,
+}
+
+impl Scan {
+    fn of(body: &[Stmt]) -> Scan {
+        let mut scan = Scan { classes: plain_classes(body), ..Scan::default() };
+        for s in body {
+            scan.visit_stmt(s);
+        }
+        scan
+    }
+
+    /// Adds what the program's other modules do: their stores are ones inference does not see
+    /// (like `setattr`'s), their lookups are unresolved ones.
+    fn absorb(&mut self, f: &ForeignFacts) {
+        self.stored.extend(f.stored.iter().cloned());
+        self.setattr_names.extend(f.stored.iter().cloned());
+        self.getattr_names.extend(f.loaded.iter().cloned());
+        if !f.bases.is_empty() {
+            self.class_bases.push((f.bases.iter().cloned().collect(), None));
+        }
+        self.type_calls |= f.classes_reached;
+        self.escapes |= f.escapes;
+    }
+
+    /// `setattr(a, computed, …)` / `delattr(a, computed)`: only `a`'s class escapes when `a`
+    /// is a fresh instance of a class of this module; else the whole program does.
+    fn computed_store(&mut self, target: Option<&Expr>) {
+        let class = match target {
+            Some(Expr::Name(n)) => self.fresh.last().and_then(|m| m.get(n.id.as_str())).cloned(),
+            Some(_) | None => None,
+        };
+        match class {
+            Some(c) => {
+                self.escaped_classes.insert(c);
+            }
+            None => self.escapes = true,
+        }
+    }
+}
+
+/// The classes of module `body` whose call makes an instance of exactly that class: a class
+/// statement of the top level, its name bound by no other statement of the module (nor
+/// declared `global` anywhere), with no keywords (no metaclass) and no `__new__`.
+fn plain_classes(body: &[Stmt]) -> HashSet<String> {
+    let mut bindings: HashMap<String, usize> = HashMap::new();
+    count_bindings(body, &mut bindings);
+    struct Globals(HashSet<String>);
+    impl Visitor<'_> for Globals {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let Stmt::Global(g) = s {
+                self.0.extend(g.names.iter().map(|n| n.to_string()));
+            }
+            walk_stmt(self, s);
+        }
+    }
+    let mut globals = Globals(HashSet::new());
+    for s in body {
+        globals.visit_stmt(s);
+    }
+    body.iter()
+        .filter_map(|s| match s {
+            Stmt::ClassDef(c) => Some(c),
+            _ => None,
+        })
+        .filter(|c| {
+            let name = c.name.as_str();
+            bindings.get(name) == Some(&1)
+                && !globals.0.contains(name)
+                && c.arguments.as_deref().is_none_or(|a| a.keywords.is_empty())
+                && !c.body.iter().any(|st| matches!(st, Stmt::FunctionDef(f) if f.name.as_str() == "__new__"))
+        })
+        .map(|c| c.name.to_string())
+        .collect()
+}
+
+/// The locals of function `f` that only ever hold a fresh instance of one of `classes`: not a
+/// parameter, bound exactly once in the function (nested scopes counted too), by
+/// `NAME = C(…)`, and declared neither `global` nor `nonlocal`.
+fn fresh_locals(f: &ast::StmtFunctionDef, classes: &HashSet<String>) -> HashMap<String, String> {
+    #[derive(Default)]
+    struct V {
+        bindings: HashMap<String, usize>,
+        made: HashMap<String, String>,
+    }
+    impl Visitor<'_> for V {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            let mut bind = |n: &str| *self.bindings.entry(n.to_string()).or_default() += 1;
+            match s {
+                Stmt::FunctionDef(d) => bind(d.name.as_str()),
+                Stmt::ClassDef(c) => bind(c.name.as_str()),
+                Stmt::Global(g) => g.names.iter().for_each(|n| bind(n.as_str())),
+                Stmt::Nonlocal(g) => g.names.iter().for_each(|n| bind(n.as_str())),
+                Stmt::Import(i) => i.names.iter().for_each(|a| bind(a.asname.as_ref().map_or_else(|| a.name.as_str().split('.').next().unwrap_or(""), |x| x.as_str()))),
+                Stmt::ImportFrom(i) => i.names.iter().for_each(|a| bind(a.asname.as_ref().unwrap_or(&a.name).as_str())),
+                Stmt::Try(t) => {
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        if let Some(n) = &h.name {
+                            bind(n.as_str());
+                        }
+                    }
+                }
+                Stmt::Assign(a) => {
+                    if let ([Expr::Name(n)], Expr::Call(c)) = (a.targets.as_slice(), &*a.value)
+                        && let Expr::Name(k) = &*c.func
+                    {
+                        self.made.insert(n.id.to_string(), k.id.to_string());
+                    }
+                }
+                _ => {}
+            }
+            walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            if let Expr::Name(n) = e
+                && matches!(n.ctx, ExprContext::Store | ExprContext::Del)
+            {
+                *self.bindings.entry(n.id.to_string()).or_default() += 1;
+            }
+            walk_expr(self, e);
+        }
+        fn visit_pattern(&mut self, p: &ast::Pattern) {
+            // A match capture binds; any name in a pattern disqualifies conservatively.
+            let names = match p {
+                ast::Pattern::MatchAs(a) => a.name.iter().collect::<Vec<_>>(),
+                ast::Pattern::MatchStar(a) => a.name.iter().collect(),
+                ast::Pattern::MatchMapping(m) => m.rest.iter().collect(),
+                ast::Pattern::MatchValue(_) | ast::Pattern::MatchSingleton(_) | ast::Pattern::MatchSequence(_) | ast::Pattern::MatchClass(_) | ast::Pattern::MatchOr(_) => Vec::new(),
+            };
+            for n in names {
+                *self.bindings.entry(n.to_string()).or_default() += 1;
+            }
+            ruff_python_ast::visitor::walk_pattern(self, p);
+        }
+    }
+    let mut v = V::default();
+    let p = &f.parameters;
+    for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+        *v.bindings.entry(a.parameter.name.to_string()).or_default() += 1;
+    }
+    for a in p.vararg.iter().chain(&p.kwarg) {
+        *v.bindings.entry(a.name.to_string()).or_default() += 1;
+    }
+    for s in &f.body {
+        v.visit_stmt(s);
+    }
+    v.made.into_iter().filter(|(n, c)| v.bindings.get(n) == Some(&1) && classes.contains(c)).collect()
 }
 
 impl Visitor<'_> for Scan {
     fn visit_stmt(&mut self, s: &Stmt) {
-        if let Stmt::ClassDef(c) = s {
-            let bases = c.arguments.as_deref().map(|a| a.args.iter().map(|b| match b {
-                Expr::Name(n) => Some(n.id.to_string()),
-                _ => None,
-            }).collect()).unwrap_or_default();
-            self.class_bases.push((bases, Some(c.range.start())));
+        match s {
+            Stmt::ClassDef(c) => {
+                let bases = c.arguments.as_deref().map(|a| a.args.iter().map(|b| match b {
+                    Expr::Name(n) => Some(n.id.to_string()),
+                    _ => None,
+                }).collect()).unwrap_or_default();
+                self.class_bases.push((bases, Some(c.range.start())));
+                // A class body is no function: its names are not the function's locals.
+                self.fresh.push(HashMap::new());
+                walk_stmt(self, s);
+                self.fresh.pop();
+            }
+            Stmt::FunctionDef(f) => {
+                let fresh = fresh_locals(f, &self.classes);
+                // Decorators, defaults and annotations run in the enclosing scope.
+                self.fresh.push(HashMap::new());
+                for d in &f.decorator_list {
+                    self.visit_decorator(d);
+                }
+                self.visit_parameters(&f.parameters);
+                if let Some(r) = &f.returns {
+                    self.visit_annotation(r);
+                }
+                self.fresh.pop();
+                self.fresh.push(fresh);
+                self.visit_body(&f.body);
+                self.fresh.pop();
+            }
+            _ => walk_stmt(self, s),
         }
-        walk_stmt(self, s);
     }
 
     fn visit_expr(&mut self, e: &Expr) {
@@ -492,6 +718,11 @@ impl Visitor<'_> for Scan {
                 let store = matches!(a.ctx, ExprContext::Store | ExprContext::Del);
                 if store {
                     self.stored.insert(a.attr.to_string());
+                } else {
+                    self.loaded.insert(a.attr.to_string());
+                }
+                if a.attr.as_str() == "__class__" {
+                    self.names_type = true;
                 }
                 if ESCAPES.contains(&a.attr.as_str()) || (store && a.attr.as_str() == "__class__") {
                     self.escapes = true;
@@ -502,13 +733,24 @@ impl Visitor<'_> for Scan {
             Expr::Name(n) if matches!(n.id.as_str(), "getattr" | "hasattr") => {
                 self.getattr_names.insert("*".into());
             }
-            Expr::Name(n) if n.id.as_str() == "type" => self.type_calls = true,
+            Expr::Name(n) if n.id.as_str() == "type" => {
+                self.type_calls = true;
+                self.names_type = true;
+            }
+            // Its parameters may shadow the enclosing function's fresh locals.
+            Expr::Lambda(_) => {
+                self.fresh.push(HashMap::new());
+                walk_expr(self, e);
+                self.fresh.pop();
+                return;
+            }
             Expr::Call(c) => {
                 if let Expr::Name(n) = &*c.func
                     && matches!(n.id.as_str(), "getattr" | "hasattr" | "type")
                 {
                     if n.id.as_str() == "type" {
                         self.type_calls |= c.arguments.args.len() != 1 || !c.arguments.keywords.is_empty();
+                        self.names_type = true;
                     } else {
                         match c.arguments.args.get(1) {
                             Some(Expr::StringLiteral(s)) => {
@@ -531,9 +773,12 @@ impl Visitor<'_> for Scan {
                     && matches!(n.id.as_str(), "setattr" | "delattr")
                 {
                     match c.arguments.args.get(1) {
-                        Some(Expr::StringLiteral(s)) => {
+                        Some(Expr::StringLiteral(s)) if c.arguments.keywords.is_empty() => {
                             self.stored.insert(s.value.to_str().to_string());
                             self.setattr_names.insert(s.value.to_str().to_string());
+                        }
+                        Some(_) if c.arguments.keywords.is_empty() && !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) => {
+                            self.computed_store(c.arguments.args.first());
                         }
                         Some(_) | None => self.escapes = true,
                     }

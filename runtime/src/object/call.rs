@@ -56,7 +56,7 @@ pub fn no_keywords(recv: Obj, name: &str, kw: &[(&str, Obj)]) -> MoltResult<()> 
 
 /// `cfunction_check_kwargs` / `_PyArg_NoKwnames` for the callable `who` (`len`, `list`):
 /// "len() takes no keyword arguments".
-pub fn no_keywords_for(who: &str, kw: &[(&str, Obj)]) -> MoltResult<()> {
+pub fn no_keywords_for(who: impl Display, kw: &[(&str, Obj)]) -> MoltResult<()> {
     if kw.is_empty() {
         return Ok(());
     }
@@ -78,7 +78,7 @@ pub fn exactly_one(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> Mo
 
 /// A `METH_O` callable's argument (`cfunction_vectorcall_O`: the keywords checked first):
 /// "len() takes exactly one argument (2 given)".
-pub fn exactly_one_for(who: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub fn exactly_one_for(who: impl Display, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match (pos, kw) {
         ([x], []) => Ok(*x),
         _ => not_one(&who, pos.len(), kw),

@@ -821,7 +821,7 @@ fn wrapper_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltRes
     let Some(w) = wrapper_of(o) else { return super::callable::not_callable(o) };
     let none = || Ok(singletons::none());
     let args = |n: usize, rest: &[Obj]| -> MoltResult<()> {
-        no_keywords_for(&format!("{}.{}", w.owner.name, w.name), kw)?;
+        no_keywords_for(format_args!("{}.{}", w.owner.name, w.name), kw)?;
         if rest.len() != n {
             let what = match n {
                 0 => format!("{}.{}() takes no arguments ({} given)", w.owner.name, w.name, rest.len()),

@@ -672,7 +672,7 @@ fn write_one(o: Obj, s: Obj) -> MoltResult<Obj> {
 }
 
 fn m_write(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let s = super::call::exactly_one_for(&format!("{}.write", o.type_of().short_name()), pos, kw)?;
+    let s = super::call::exactly_one_for(format_args!("{}.write", o.type_of().short_name()), pos, kw)?;
     write_one(o, s)
 }
 

@@ -143,13 +143,13 @@ fn siftup(heap: Obj, mut pos: usize) -> MoltResult<()> {
 /// The checks of a two-argument function (`_heapq.heappush() takes no keyword arguments`,
 /// "heappush expected 2 arguments, got 1": CPython names the module in the first only).
 fn two_args(fname: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<(Obj, Obj)> {
-    no_keywords_for(&format!("_heapq.{fname}"), kw)?;
+    no_keywords_for(format_args!("_heapq.{fname}"), kw)?;
     check_positional(fname, pos.len(), 2, 2)?;
     Ok((heap_arg(fname, "argument 1", pos[0])?, pos[1]))
 }
 
 fn one_arg(fname: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let x = super::call::exactly_one_for(&format!("_heapq.{fname}"), pos, kw)?;
+    let x = super::call::exactly_one_for(format_args!("_heapq.{fname}"), pos, kw)?;
     heap_arg(fname, "argument", x)
 }
 

@@ -308,18 +308,25 @@ fn boxed(v: MoltResult<f64>) -> MoltResult<Obj> {
 }
 
 /// The qualified name `METH_O` and `METH_FASTCALL` errors use (`math.sqrt`).
-fn who(f: MathFn) -> alloc::string::String {
-    alloc::format!("math.{}", f.name())
+fn who(f: MathFn) -> impl core::fmt::Display {
+    // Formatted only when an error message needs it (never on a good call).
+    struct Who(MathFn);
+    impl core::fmt::Display for Who {
+        fn fmt(&self, out: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(out, "math.{}", self.0.name())
+        }
+    }
+    Who(f)
 }
 
 /// A `METH_O` function's argument.
 fn one(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    exactly_one_for(&who(f), pos, kw)
+    exactly_one_for(who(f), pos, kw)
 }
 
 /// A `METH_FASTCALL` function's arguments: no keywords, then `_PyArg_CheckPositional`.
 fn fast(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)], min: usize, max: usize) -> MoltResult<()> {
-    no_keywords_for(&who(f), kw)?;
+    no_keywords_for(who(f), kw)?;
     check_positional(f.name(), pos.len(), min, max)
 }
 
@@ -383,11 +390,11 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         MathFn::Fsum => boxed(seq_fns::fsum(one(f, pos, kw)?)),
         MathFn::Gamma => m1a(ff::m_tgamma),
         MathFn::Gcd => {
-            no_keywords_for(&who(f), kw)?;
+            no_keywords_for(who(f), kw)?;
             int_fns::gcd(pos)
         }
         MathFn::Hypot => {
-            no_keywords_for(&who(f), kw)?;
+            no_keywords_for(who(f), kw)?;
             boxed(seq_fns::hypot(pos))
         }
         MathFn::Isclose => {
@@ -409,7 +416,7 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         MathFn::Isnan => pred(f64::is_nan),
         MathFn::Isqrt => int_fns::isqrt(one(f, pos, kw)?),
         MathFn::Lcm => {
-            no_keywords_for(&who(f), kw)?;
+            no_keywords_for(who(f), kw)?;
             int_fns::lcm(pos)
         }
         MathFn::Ldexp => {
