@@ -796,3 +796,61 @@ impl Visitor<'_> for Scan {
         walk_expr(self, e);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the known classes of module `src` in a program whose other modules are
+    /// `others`.
+    fn known(src: &str, others: &[&str]) -> Vec<String> {
+        let parsed = ruff_python_parser::parse_module(src).expect("valid");
+        let body = &parsed.syntax().body;
+        let mut foreign = ForeignFacts::default();
+        for o in others {
+            let p = ruff_python_parser::parse_module(o).expect("valid");
+            foreign.merge(&ForeignFacts::of(&p.syntax().body));
+        }
+        let table = SymbolTable::build(body);
+        Shapes::of(body, &table, &foreign).classes.into_iter().map(|c| c.name).collect()
+    }
+
+    const CLASSES: &str = "class Opts:\n    pass\nclass P:\n    def __init__(self):\n        self.x = 1\n";
+
+    #[test]
+    fn setattr_on_a_fresh_instance_only_makes_its_class_unknown() {
+        let fresh = format!("{CLASSES}def parse(d):\n    o = Opts()\n    for k in d:\n        setattr(o, k, d[k])\n    return o\n");
+        assert_eq!(known(&fresh, &[]), ["P"]);
+        // Bound twice, a parameter, a lambda's parameter, a comprehension's variable, a
+        // class with a metaclass: the target may be any object.
+        for body in [
+            "    o = Opts()\n    o = P()\n    setattr(o, k, 1)\n",
+            "    setattr(k, k, 1)\n",
+            "    o = Opts()\n    f = lambda o: setattr(o, k, 1)\n",
+            "    o = Opts()\n    [setattr(o, k, 1) for o in k]\n",
+            "    o = Opts()\n    for o in k:\n        setattr(o, k, 1)\n",
+            "    o = Opts()\n    def g():\n        setattr(o, k, 1)\n",
+        ] {
+            assert_eq!(known(&format!("{CLASSES}def f(k):\n{body}"), &[]), Vec::<String>::new(), "{body}");
+        }
+        let meta = "class M(type):\n    pass\nclass Opts(metaclass=M):\n    pass\nclass P:\n    pass\ndef f(k):\n    o = Opts()\n    setattr(o, k, 1)\n";
+        assert_eq!(known(meta, &[]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn other_modules_take_part() {
+        assert_eq!(known(CLASSES, &["def f(o):\n    o.x = 'str'\n"]), ["Opts", "P"]);
+        assert_eq!(known(CLASSES, &["def f(o, k):\n    setattr(o, k, 1)\n"]), Vec::<String>::new());
+        assert_eq!(known(CLASSES, &["def f(o):\n    return o.__dict__\n"]), Vec::<String>::new());
+        // Their own fresh instances are theirs.
+        assert_eq!(known(CLASSES, &["class A:\n    pass\ndef f(k):\n    a = A()\n    setattr(a, k, 1)\n"]), ["Opts", "P"]);
+        let parsed = ruff_python_parser::parse_module(CLASSES).expect("valid");
+        let body = &parsed.syntax().body;
+        let table = SymbolTable::build(body);
+        let other = ruff_python_parser::parse_module("def f(o):\n    o.x = 'str'\n    class S(type(o)):\n        pass\n    return o.step()\n").expect("valid");
+        let shapes = Shapes::of(body, &table, &ForeignFacts::of(&other.syntax().body));
+        assert!(shapes.setattr_names.contains("x"), "a store inference does not see");
+        assert!(shapes.getattr_names.contains("step"), "a lookup the compiler does not resolve");
+        assert!(shapes.classes.iter().all(|c| c.subclassed), "type(o) may be derived from");
+    }
+}
