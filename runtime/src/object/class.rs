@@ -85,7 +85,27 @@ pub struct ClassObject {
     /// The number of classes made before it (what `mro_cache` hashes: unlike the address, the
     /// same in every run, so that instruction counts are deterministic).
     serial: u64,
+    /// The answers [`find_static`] gave for this class (see [`SlotEntry`]).
+    slot_cache: [core::cell::Cell<SlotEntry>; SLOT_WAYS],
 }
+
+/// One answer of [`find_static`] for a class: what `find` found for the name whose static text
+/// starts at `name` (`len` bytes), valid while `mro_cache`'s epoch is `epoch - 1` (the epoch
+/// advances whenever any class namespace may change or a class is freed, so a cached namespace
+/// value is still held by its namespace, and a cached builtin class by the MRO).
+#[derive(Clone, Copy)]
+struct SlotEntry {
+    epoch: u64,
+    name: usize,
+    len: usize,
+    /// 0: not found; 1: `Found::Static` (`word`: the type object); 2: `Found::Value` (`word`:
+    /// the value's reference word, borrowed).
+    kind: u8,
+    word: u64,
+}
+
+const SLOT_WAYS: usize = 16;
+const NO_SLOT_ENTRY: SlotEntry = SlotEntry { epoch: 0, name: 0, len: 0, kind: 0, word: 0 };
 
 static SERIAL: crate::sys::Global<u64> = crate::sys::Global::new(0);
 
@@ -336,6 +356,37 @@ pub(crate) fn find(t: &'static TypeObject, name: &str, static_has: impl Fn(&'sta
         }
     }
     None
+}
+
+/// [`find`] for a name with static text (the dunders the slots dispatch on), answered from the
+/// class's own small cache when the same name was looked up in the same epoch: no hashing, no
+/// text comparison, no walk of the MRO. `static_has` must depend on the builtin class alone.
+pub(crate) fn find_static(t: &'static TypeObject, name: &'static str, static_has: impl Fn(&'static TypeObject) -> bool) -> Option<Found> {
+    let Some(cls) = class_of(t) else { return find(t, name, static_has) };
+    let key = name.as_ptr() as usize;
+    // The low bits of a text's address are the same in every run (the executable is moved by
+    // whole pages), so instruction counts stay deterministic.
+    let way = (key ^ (key >> 5) ^ name.len()) & (SLOT_WAYS - 1);
+    let epoch = super::mro_cache::epoch() + 1;
+    let e = cls.slot_cache[way].get();
+    if e.epoch == epoch && e.name == key && e.len == name.len() {
+        return match e.kind {
+            0 => None,
+            // SAFETY: a builtin class of `t`'s MRO (the class holds its MRO).
+            1 => Some(Found::Static(unsafe { &*(e.word as usize as *const TypeObject) })),
+            // SAFETY: the epoch is current: the namespace that held the value still does.
+            _ => Some(Found::Value(Owned(new_ref(unsafe { Obj::from_raw(e.word) })))),
+        };
+    }
+    let r = find(t, name, static_has);
+    let (kind, word) = match &r {
+        None => (0, 0),
+        Some(Found::Static(c)) => (1, core::ptr::from_ref(*c) as usize as u64),
+        Some(Found::Value(v)) => (2, v.get().raw()),
+    };
+    // `find` runs no code: the epoch is the one read above.
+    cls.slot_cache[way].set(SlotEntry { epoch, name: key, len: name.len(), kind, word });
+    r
 }
 
 /// [`find`] skipping the classes of the MRO up to and including `after` (`super()`'s lookup),
@@ -751,6 +802,7 @@ pub fn class_new_of(meta: Option<&'static TypeObject>, name: Obj, bases: Obj, ns
             *s += 1;
             *s
         }));
+        core::ptr::addr_of_mut!((*p).slot_cache).write([const { core::cell::Cell::new(NO_SLOT_ENTRY) }; SLOT_WAYS]);
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
         Owned(o)

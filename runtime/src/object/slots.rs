@@ -66,18 +66,18 @@ fn static_has(c: &'static TypeObject, name: &str) -> bool {
 }
 
 /// `_PyType_Lookup(t, name)` for a dunder.
-fn lookup(t: &'static TypeObject, name: &str) -> Option<Found> {
-    class::find(t, name, |c| static_has(c, name))
+fn lookup(t: &'static TypeObject, name: &'static str) -> Option<Found> {
+    class::find_static(t, name, |c| static_has(c, name))
 }
 
 /// Whether `t`'s MRO defines `name`.
-pub fn has(t: &'static TypeObject, name: &str) -> bool {
+pub fn has(t: &'static TypeObject, name: &'static str) -> bool {
     lookup(t, name).is_some()
 }
 
 /// Calls dunder `name` of `o`'s class on `o` with `args`: Some(result), None when no class
 /// defines it (or only `object` or an exception class does; a builtin container's is called).
-pub(crate) fn call_dunder(o: Obj, name: &str, args: &[Obj]) -> MoltResult<Option<Obj>> {
+pub(crate) fn call_dunder(o: Obj, name: &'static str, args: &[Obj]) -> MoltResult<Option<Obj>> {
     match lookup(o.type_of(), name) {
         Some(Found::Value(f)) => call_unbound(f.get(), o, args, &[]).map(Some),
         Some(Found::Static(c)) if super::builtin_sub::is_data_base(c) => super::builtin_sub::call_dunder(c, name, o, args).transpose(),
@@ -502,7 +502,7 @@ pub fn to_float(v: Obj) -> MoltResult<Option<f64>> {
 // --- calling a class ---
 
 /// Whether the lookup of `name` on `t` ends at `object`'s own.
-pub(crate) fn is_objects(t: &'static TypeObject, name: &str) -> bool {
+pub(crate) fn is_objects(t: &'static TypeObject, name: &'static str) -> bool {
     matches!(lookup(t, name), Some(Found::Static(c)) if c.is(&TYPE_OBJECT))
 }
 

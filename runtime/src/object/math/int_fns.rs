@@ -55,7 +55,7 @@ pub fn ceil(o: Obj) -> MoltResult<Obj> {
     rounding(o, "__ceil__", libm::ceil)
 }
 
-fn rounding(o: Obj, dunder: &str, f: super::float_fns::F1) -> MoltResult<Obj> {
+fn rounding(o: Obj, dunder: &'static str, f: super::float_fns::F1) -> MoltResult<Obj> {
     if let Some(x) = float::float_value(o) {
         return f64_to_int(f(x));
     }
