@@ -292,11 +292,11 @@ pub fn load_program_remapped(db: &Database, path: &Path, tier0: bool, remap: &[(
     let found = crate::program::discover(path);
     let names: std::collections::BTreeMap<String, bool> = found.modules.iter().map(|(n, m)| (n.clone(), m.package)).collect();
     let star: std::collections::BTreeMap<String, Vec<String>> = found.modules.iter().map(|(n, m)| (n.clone(), m.public.clone())).collect();
-    let main_ctx = crate::hir::ModuleContext { program: names.clone(), imports_sys: found.imports_sys, star: star.clone(), foreign: found.foreign.clone(), ..Default::default() };
+    let main_ctx = crate::hir::ModuleContext { program: names.clone(), imports_sys: found.imports_sys, star: star.clone(), foreign: found.foreign_to(crate::hir::MAIN_NAME), ..Default::default() };
     let main = load_in(db, path, tier0, main_ctx, remap)?;
     let mut modules = Vec::new();
     for (name, m) in &found.modules {
-        let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys, star: star.clone(), foreign: Default::default() };
+        let ctx = crate::hir::ModuleContext { name: name.clone(), package: m.package, program: names.clone(), imports_sys: found.imports_sys, star: star.clone(), foreign: found.foreign_to(name) };
         let file = load_in(db, &m.path, tier0, ctx, remap).map_err(|e| in_file(Some(&m.shown), e))?;
         modules.push((file, m.shown.clone()));
     }

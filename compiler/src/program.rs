@@ -37,16 +37,27 @@ pub struct ModuleFile {
 pub struct Program {
     pub modules: BTreeMap<String, ModuleFile>,
     pub imports_sys: bool,
-    /// What the modules other than the main one may do to the classes and instances they are
-    /// given (decisions/0046).
-    pub foreign: crate::hir::shapes::ForeignFacts,
+    /// What each module (the main one included, as `__main__`) may do to the classes,
+    /// instances and modules it is given (decisions/0046).
+    pub facts: BTreeMap<String, crate::hir::shapes::ForeignFacts>,
+}
+
+impl Program {
+    /// What the modules other than `name` may do (`ModuleContext::foreign`).
+    pub fn foreign_to(&self, name: &str) -> crate::hir::shapes::ForeignFacts {
+        let mut all = crate::hir::shapes::ForeignFacts::default();
+        for f in self.facts.iter().filter(|(n, _)| n.as_str() != name).map(|(_, f)| f) {
+            all.merge(f);
+        }
+        all
+    }
 }
 
 /// Finds the modules the program of main file `main` imports, transitively.
 pub fn discover(main: &Path) -> Program {
     // CPython puts the real path of the script's directory first on `sys.path`.
     let root = main.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }).and_then(|p| std::fs::canonicalize(p).ok());
-    let mut program = Program { modules: BTreeMap::new(), imports_sys: false, foreign: Default::default() };
+    let mut program = Program { modules: BTreeMap::new(), imports_sys: false, facts: BTreeMap::new() };
     let Some(root) = root else { return program };
     let mut queue: VecDeque<(String, bool, PathBuf)> = VecDeque::from([(crate::hir::MAIN_NAME.to_string(), false, main.to_path_buf())]);
     while let Some((name, package, path)) = queue.pop_front() {
@@ -54,8 +65,8 @@ pub fn discover(main: &Path) -> Program {
         let Ok(parsed) = ruff_python_parser::parse_module(&decoded.text) else { continue };
         if let Some(m) = program.modules.get_mut(&name) {
             m.public = public_names(&parsed.syntax().body);
-            program.foreign.merge(&crate::hir::shapes::ForeignFacts::of(&parsed.syntax().body));
         }
+        program.facts.insert(name.clone(), crate::hir::shapes::ForeignFacts::of(&parsed.syntax().body));
         let mut v = Imports { wanted: Vec::new() };
         for s in &parsed.syntax().body {
             v.visit_stmt(s);

@@ -202,6 +202,8 @@ pub enum Opcode {
     PyWithExit,
     /// `py.import_native`: `import NAME` of a module the runtime implements: the module object (made by the first import, the same object afterwards).
     PyImportNative,
+    /// `py.math_call`: `math.FN(x)` (or `FN(x)` bound by `from math import FN`) where the program cannot have replaced that function: no statement anywhere stores or deletes an attribute named FN, nothing reaches around module objects (`__dict__`, `vars`, a computed `setattr`). Calls the runtime's function with `x`; the name holding it was read before (a NameError while unbound).
+    PyMathCall,
     /// `py.import_user`: `import NAME` of one of the program's own modules (dotted `module`): the module object, its code run by the first import. With `only_if_missing` = 1 (`from package import NAME` of a submodule), nothing is imported when the package already has the attribute (the result is then None).
     PyImportUser,
     /// `py.import_from`: `from M import NAME` where M is one of the program's own modules: the attribute, else the submodule `M.NAME` imported already, else CPython's ImportError.
@@ -246,6 +248,10 @@ pub enum Opcode {
     TIntAbs,
     /// `t.float_abs`: abs(float).
     TFloatAbs,
+    /// `t.math_float`: `math.FN` of a float (`py.math_call` on a float or an int converted to one): the same libm call and checks as CPython's `math_1`, with its errors (ValueError "math domain error", OverflowError "math range error").
+    TMathFloat,
+    /// `t.obj_math_call`: `py.math_call` on any value: the module function called with it (its conversion of the value, its errors); a float.
+    TObjMathCall,
     /// `t.select`: cond ? a : b, for values of one type (min/max of two numbers).
     TSelect,
     /// `t.return_generator`: `py.return_generator` (decisions/0030).
@@ -543,7 +549,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 249] = [
+    pub const ALL: [Opcode; 252] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -624,6 +630,7 @@ impl Opcode {
         Opcode::PyWithEnter,
         Opcode::PyWithExit,
         Opcode::PyImportNative,
+        Opcode::PyMathCall,
         Opcode::PyImportUser,
         Opcode::PyImportFrom,
         Opcode::TConst,
@@ -646,6 +653,8 @@ impl Opcode {
         Opcode::TNot,
         Opcode::TIntAbs,
         Opcode::TFloatAbs,
+        Opcode::TMathFloat,
+        Opcode::TObjMathCall,
         Opcode::TSelect,
         Opcode::TReturnGenerator,
         Opcode::TYield,
@@ -889,6 +898,7 @@ impl Opcode {
             "py.with_enter" => Opcode::PyWithEnter,
             "py.with_exit" => Opcode::PyWithExit,
             "py.import_native" => Opcode::PyImportNative,
+            "py.math_call" => Opcode::PyMathCall,
             "py.import_user" => Opcode::PyImportUser,
             "py.import_from" => Opcode::PyImportFrom,
             "t.const" => Opcode::TConst,
@@ -911,6 +921,8 @@ impl Opcode {
             "t.not" => Opcode::TNot,
             "t.int_abs" => Opcode::TIntAbs,
             "t.float_abs" => Opcode::TFloatAbs,
+            "t.math_float" => Opcode::TMathFloat,
+            "t.obj_math_call" => Opcode::TObjMathCall,
             "t.select" => Opcode::TSelect,
             "t.return_generator" => Opcode::TReturnGenerator,
             "t.yield" => Opcode::TYield,
@@ -1154,6 +1166,7 @@ macro_rules! py_ops {
             | $crate::Opcode::PyWithEnter
             | $crate::Opcode::PyWithExit
             | $crate::Opcode::PyImportNative
+            | $crate::Opcode::PyMathCall
             | $crate::Opcode::PyImportUser
             | $crate::Opcode::PyImportFrom
     };
@@ -1183,6 +1196,8 @@ macro_rules! t_ops {
             | $crate::Opcode::TNot
             | $crate::Opcode::TIntAbs
             | $crate::Opcode::TFloatAbs
+            | $crate::Opcode::TMathFloat
+            | $crate::Opcode::TObjMathCall
             | $crate::Opcode::TSelect
             | $crate::Opcode::TReturnGenerator
             | $crate::Opcode::TYield
@@ -1340,7 +1355,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 249] = [
+static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -2382,6 +2397,19 @@ static SPECS: [OpSpec; 249] = [
         relate: None,
     },
     OpSpec {
+        name: "py.math_call",
+        dialect: Dialect::Py,
+        doc: "`math.FN(x)` (or `FN(x)` bound by `from math import FN`) where the program cannot have replaced that function: no statement anywhere stores or deletes an attribute named FN, nothing reaches around module objects (`__dict__`, `vars`, a computed `setattr`). Calls the runtime's function with `x`; the name holding it was read before (a NameError while unbound).",
+        operands: &[C::Exactly(Type::Obj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Obj)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "fn", kind: AttrKind::Enum { name: "MathFloat", values: &["acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "cos", "cosh", "degrees", "erf", "erfc", "exp", "exp2", "expm1", "fabs", "gamma", "lgamma", "log", "log10", "log1p", "log2", "radians", "sin", "sinh", "sqrt", "tan", "tanh"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
         name: "py.import_user",
         dialect: Dialect::Py,
         doc: "`import NAME` of one of the program's own modules (dotted `module`): the module object, its code run by the first import. With `only_if_missing` = 1 (`from package import NAME` of a submodule), nothing is imported when the package already has the attribute (the result is then None).",
@@ -2665,6 +2693,32 @@ static SPECS: [OpSpec; 249] = [
         attrs: &[],
         successors: 0,
         traits: traits::PURE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.math_float",
+        dialect: Dialect::T,
+        doc: "`math.FN` of a float (`py.math_call` on a float or an int converted to one): the same libm call and checks as CPython's `math_1`, with its errors (ValueError \"math domain error\", OverflowError \"math range error\").",
+        operands: &[C::Exactly(Type::Float)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Float)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "fn", kind: AttrKind::Enum { name: "MathFloat", values: &["acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "cos", "cosh", "degrees", "erf", "erfc", "exp", "exp2", "expm1", "fabs", "gamma", "lgamma", "log", "log10", "log1p", "log2", "radians", "sin", "sinh", "sqrt", "tan", "tanh"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.obj_math_call",
+        dialect: Dialect::T,
+        doc: "`py.math_call` on any value: the module function called with it (its conversion of the value, its errors); a float.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::Float)],
+        variadic_results: false,
+        attrs: &[AttrSpec { name: "fn", kind: AttrKind::Enum { name: "MathFloat", values: &["acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "cos", "cosh", "degrees", "erf", "erfc", "exp", "exp2", "expm1", "fabs", "gamma", "lgamma", "log", "log10", "log1p", "log2", "radians", "sin", "sinh", "sqrt", "tan", "tanh"] }, optional: false }],
+        successors: 0,
+        traits: traits::MAY_RAISE,
         relate: None,
     },
     OpSpec {
@@ -5180,6 +5234,158 @@ impl AttrEnum for MatchShape {
 
 impl From<MatchShape> for Attr {
     fn from(v: MatchShape) -> Attr {
+        Attr::Str(v.name().to_string())
+    }
+}
+
+/// The values of attributes declared `enum:MathFloat` in ops.toml (an op may allow a subset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathFloat {
+    /// `acos`
+    Acos,
+    /// `acosh`
+    Acosh,
+    /// `asin`
+    Asin,
+    /// `asinh`
+    Asinh,
+    /// `atan`
+    Atan,
+    /// `atanh`
+    Atanh,
+    /// `cbrt`
+    Cbrt,
+    /// `cos`
+    Cos,
+    /// `cosh`
+    Cosh,
+    /// `degrees`
+    Degrees,
+    /// `erf`
+    Erf,
+    /// `erfc`
+    Erfc,
+    /// `exp`
+    Exp,
+    /// `exp2`
+    Exp2,
+    /// `expm1`
+    Expm1,
+    /// `fabs`
+    Fabs,
+    /// `gamma`
+    Gamma,
+    /// `lgamma`
+    Lgamma,
+    /// `log`
+    Log,
+    /// `log10`
+    Log10,
+    /// `log1p`
+    Log1p,
+    /// `log2`
+    Log2,
+    /// `radians`
+    Radians,
+    /// `sin`
+    Sin,
+    /// `sinh`
+    Sinh,
+    /// `sqrt`
+    Sqrt,
+    /// `tan`
+    Tan,
+    /// `tanh`
+    Tanh,
+}
+
+impl MathFloat {
+    pub const ALL: &[Self] = &[MathFloat::Acos, MathFloat::Acosh, MathFloat::Asin, MathFloat::Asinh, MathFloat::Atan, MathFloat::Atanh, MathFloat::Cbrt, MathFloat::Cos, MathFloat::Cosh, MathFloat::Degrees, MathFloat::Erf, MathFloat::Erfc, MathFloat::Exp, MathFloat::Exp2, MathFloat::Expm1, MathFloat::Fabs, MathFloat::Gamma, MathFloat::Lgamma, MathFloat::Log, MathFloat::Log10, MathFloat::Log1p, MathFloat::Log2, MathFloat::Radians, MathFloat::Sin, MathFloat::Sinh, MathFloat::Sqrt, MathFloat::Tan, MathFloat::Tanh];
+
+    /// The value's textual IR form.
+    pub fn name(self) -> &'static str {
+        match self {
+            MathFloat::Acos => "acos",
+            MathFloat::Acosh => "acosh",
+            MathFloat::Asin => "asin",
+            MathFloat::Asinh => "asinh",
+            MathFloat::Atan => "atan",
+            MathFloat::Atanh => "atanh",
+            MathFloat::Cbrt => "cbrt",
+            MathFloat::Cos => "cos",
+            MathFloat::Cosh => "cosh",
+            MathFloat::Degrees => "degrees",
+            MathFloat::Erf => "erf",
+            MathFloat::Erfc => "erfc",
+            MathFloat::Exp => "exp",
+            MathFloat::Exp2 => "exp2",
+            MathFloat::Expm1 => "expm1",
+            MathFloat::Fabs => "fabs",
+            MathFloat::Gamma => "gamma",
+            MathFloat::Lgamma => "lgamma",
+            MathFloat::Log => "log",
+            MathFloat::Log10 => "log10",
+            MathFloat::Log1p => "log1p",
+            MathFloat::Log2 => "log2",
+            MathFloat::Radians => "radians",
+            MathFloat::Sin => "sin",
+            MathFloat::Sinh => "sinh",
+            MathFloat::Sqrt => "sqrt",
+            MathFloat::Tan => "tan",
+            MathFloat::Tanh => "tanh",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "acos" => MathFloat::Acos,
+            "acosh" => MathFloat::Acosh,
+            "asin" => MathFloat::Asin,
+            "asinh" => MathFloat::Asinh,
+            "atan" => MathFloat::Atan,
+            "atanh" => MathFloat::Atanh,
+            "cbrt" => MathFloat::Cbrt,
+            "cos" => MathFloat::Cos,
+            "cosh" => MathFloat::Cosh,
+            "degrees" => MathFloat::Degrees,
+            "erf" => MathFloat::Erf,
+            "erfc" => MathFloat::Erfc,
+            "exp" => MathFloat::Exp,
+            "exp2" => MathFloat::Exp2,
+            "expm1" => MathFloat::Expm1,
+            "fabs" => MathFloat::Fabs,
+            "gamma" => MathFloat::Gamma,
+            "lgamma" => MathFloat::Lgamma,
+            "log" => MathFloat::Log,
+            "log10" => MathFloat::Log10,
+            "log1p" => MathFloat::Log1p,
+            "log2" => MathFloat::Log2,
+            "radians" => MathFloat::Radians,
+            "sin" => MathFloat::Sin,
+            "sinh" => MathFloat::Sinh,
+            "sqrt" => MathFloat::Sqrt,
+            "tan" => MathFloat::Tan,
+            "tanh" => MathFloat::Tanh,
+            _ => return None,
+        })
+    }
+}
+
+impl AttrEnum for MathFloat {
+    const ENUM_NAME: &'static str = "MathFloat";
+    const ALL: &'static [Self] = MathFloat::ALL;
+
+    fn name(self) -> &'static str {
+        MathFloat::name(self)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        MathFloat::from_name(name)
+    }
+}
+
+impl From<MathFloat> for Attr {
+    fn from(v: MathFloat) -> Attr {
         Attr::Str(v.name().to_string())
     }
 }

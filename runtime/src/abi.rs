@@ -90,6 +90,13 @@ molt_abi! {
         /// CPython's float `**`, errors included (ZeroDivisionError, OverflowError; NotImplementedError
         /// where CPython's result would be complex).
         fn molt_float_pow(a: f64, b: f64) -> f64;
+        /// `math.FN(x)` of a float, `code` the `BuiltinFunction` of a `math` function of one real
+        /// number (`MathSqrt`, …): CPython's result and errors (ValueError "math domain error",
+        /// OverflowError "math range error").
+        fn molt_math_float(code: i32, x: f64) -> f64;
+        /// `math.FN(x)` of any value, `code` as for `molt_math_float`: the module function called
+        /// with `x` (its conversion of `x` and its errors); always a float.
+        fn molt_math_obj(code: i32, x: obj) -> f64;
         /// int(float): truncation, a big int when needed; raises OverflowError ("cannot convert
         /// float infinity to integer") / ValueError ("cannot convert float NaN to integer").
         fn molt_float_to_int(value: f64) -> obj;

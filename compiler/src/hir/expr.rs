@@ -424,11 +424,38 @@ impl<'a> FnLower<'a> {
         }
     }
 
+    /// The `math` function of one real number that `call` always calls with one positional
+    /// argument (decisions/0047): `math.f(x)` with `math` a name only `import math` binds, or
+    /// `f(x)` with `f` one only `from math import f` binds, where no statement of the program
+    /// may replace `f` (`AttributeStores::never_stored`).
+    fn static_math_function(&self, call: &ast::ExprCall) -> Option<molt_ir::MathFloat> {
+        let (module, name) = self.native_module_attribute(&call.func)?;
+        let f = molt_ir::MathFloat::from_name(name)?;
+        let plain = matches!(call.arguments.args.as_ref(), [x] if !matches!(x, Expr::Starred(_))) && call.arguments.keywords.is_empty();
+        (module == molt_ir::NativeModule::Math && plain && self.ctx.stores.never_stored(name)).then_some(f)
+    }
+
+    /// `py.math_call` for [`Self::static_math_function`]: the name holding the function is read
+    /// first (a NameError while it is unbound, as CPython's load), then the argument.
+    fn math_call(&mut self, call: &ast::ExprCall, f: molt_ir::MathFloat, sp: Span) -> Option<Value> {
+        let holder = match &*call.func {
+            Expr::Attribute(a) => &*a.value,
+            other => other,
+        };
+        self.expr(holder)?;
+        let x = self.expr(&call.arguments.args[0])?;
+        let b = self.cur?;
+        self.emit(b, NewOp::new(Opcode::PyMathCall, sp).operands([x]).enum_attr("fn", f).result(Type::Obj))
+    }
+
     pub(super) fn call(&mut self, call: &ast::ExprCall, sp: Span) -> Option<Value> {
         if let Some(k) = self.direct_super
             && let Some((name, args)) = super::shapes::super_call(call)
         {
             return self.direct_super_call(k, name, args, sp);
+        }
+        if let Some(f) = self.static_math_function(call) {
+            return self.math_call(call, f, sp);
         }
         if let Expr::Attribute(a) = &*call.func {
             if let Expr::Name(n) = &*a.value

@@ -232,7 +232,8 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str, originals
     // Importers read a module's `def`s as function objects.
     let escaping: HashSet<String> = defs.iter().map(|(f, _, _)| f.name.to_string()).filter(|n| module.exports() || escaping.contains(n)).collect();
     let shapes = if module.closed() { shapes::Shapes::of(body, &table, &module.foreign) } else { shapes::Shapes::default() };
-    let ctx = Ctx { module, path, originals, table: &table, shapes: &shapes, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
+    let stores = shapes::AttributeStores::of(body, &module.foreign);
+    let ctx = Ctx { module, path, originals, table: &table, shapes: &shapes, stores: &stores, method_objects: Default::default(), body, funcs: &func_syms, top_level_defs: &top_level_defs, sigs: &sigs, escaping: &escaping, pending: Default::default(), pending_fns: Default::default(), comps: Default::default() };
 
     let mut funcs = Vec::new();
     // <module>
@@ -398,6 +399,8 @@ struct Ctx<'a> {
     table: &'a SymbolTable,
     /// The classes the compiler knows completely.
     shapes: &'a shapes::Shapes,
+    /// The attribute names the program may store (which module functions it may replace).
+    stores: &'a shapes::AttributeStores,
     /// The module's statements.
     body: &'a [Stmt],
     /// The module-level symbols of the lowered `def`s.

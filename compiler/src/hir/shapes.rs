@@ -453,6 +453,33 @@ fn count_bindings(body: &[Stmt], out: &mut HashMap<String, usize>) {
     }
 }
 
+/// The attribute names the program may store on some object, and whether it may reach around
+/// that view (decisions/0047): what decides that a module function the runtime implements
+/// (`math.sqrt`) is still the one a call names. Module attributes are stored only through an
+/// attribute store or `setattr` naming the attribute (`m.x = v` on a name only imports bind is
+/// E0111; a parameter or a constant-named `setattr` may still hold a module), or through what
+/// `ESCAPES` lists.
+#[derive(Clone, Debug, Default)]
+pub struct AttributeStores {
+    stored: HashSet<String>,
+    escapes: bool,
+}
+
+impl AttributeStores {
+    /// The stores of module `body` and of the program's other modules (`foreign`).
+    pub fn of(body: &[Stmt], foreign: &ForeignFacts) -> AttributeStores {
+        let mut scan = Scan::of(body);
+        scan.absorb(foreign);
+        AttributeStores { stored: scan.stored, escapes: scan.escapes }
+    }
+
+    /// Whether no statement of the program may store or delete an attribute named `name` of a
+    /// module object.
+    pub fn never_stored(&self, name: &str) -> bool {
+        !self.escapes && !self.stored.contains(name)
+    }
+}
+
 /// What a module's code may do to classes and instances it does not define: the part of a
 /// module's scan that the program's other modules contribute to the main module's known
 /// classes (decisions/0046). No module imports the main one (`import __main__` is E0110), so

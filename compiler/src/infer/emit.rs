@@ -23,7 +23,7 @@ use crate::diagnostics::Diagnostic;
 /// A pattern: the HIR ops that the typing rules (`rules::rule`) decide, typed or generic.
 macro_rules! typed_by_rule {
     () => {
-        Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin
+        Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyMathCall
             | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive
             | Opcode::PyStoreGlobal | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext
             | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript
@@ -677,6 +677,11 @@ impl Emitter<'_, '_> {
             Opcode::PyTruth => {
                 let Some(r) = r0 else { return };
                 self.emit(b, r, NewOp::new(Opcode::TTruth, sp).operands([ops[0]]).result(Type::Bool));
+            }
+            Opcode::PyMathCall => {
+                let Some(r) = r0 else { return };
+                let x = self.coerce(b, ops[0], Type::Float, sp);
+                self.emit(b, r, NewOp::new(Opcode::TMathFloat, sp).operands([x]).attr("fn", attr("fn")).result(Type::Float));
             }
             Opcode::PyBuiltin => {
                 let Some(r) = r0 else { return };

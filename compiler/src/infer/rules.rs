@@ -9,7 +9,7 @@
 //! whose result type depends on run-time values, are `Rule::Generic` (Tier 1: the runtime's
 //! generic operation with CPython's dispatch), or a Tier 0 diagnostic under `--tier 0`.
 
-use molt_ir::{ArithOp, Attr, Builtin, CmpOp, Func, OpData, OpId, Opcode, Type, UnaryOp, Value, ValueDef};
+use molt_ir::{ArithOp, Attr, Builtin, CmpOp, Func, MathFloat, OpData, OpId, Opcode, Type, UnaryOp, Value, ValueDef};
 
 use super::lattice::{Lat, TySet};
 use crate::diagnostics::Diagnostic;
@@ -152,7 +152,7 @@ pub fn const_int(f: &Func, v: Value) -> Option<i64> {
             | ArithOp::Xor => None,
         },
         // Not a constant expression.
-        Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
+        Opcode::PyUndef | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyCall | Opcode::PyBuiltin | Opcode::PyMathCall | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
         | Opcode::PyGetslice | Opcode::PyInplaceBinop | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyCallMethod | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyMatchShape | Opcode::PyMatchClass | Opcode::PyMatchKeys | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyDeleteGlobal | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend | molt_ir::cf_ops!() | molt_ir::t_ops!() | molt_ir::l_ops!() => None,
     }
 }
@@ -163,6 +163,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
     match o.opcode {
         Opcode::PyTruth | Opcode::PyCompare | Opcode::PyContains | Opcode::PyExcMatchesClass | Opcode::PyWithExit | Opcode::PyMatchShape => Some(Type::Bool),
         Opcode::PyFormat => Some(Type::Str),
+        Opcode::PyMathCall => Some(Type::Float),
         Opcode::PyUnop => match o.expect_enum_attr::<UnaryOp>("op") {
             UnaryOp::Not => Some(Type::Bool),
             UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert | UnaryOp::Abs => None,
@@ -594,6 +595,18 @@ pub fn rule(f: &Func, op: OpId, tys: &[Type], tier0: bool) -> Rule {
         // The bound `__exit__` and what `__enter__` returned.
         Opcode::PyWithEnter => Rule::Generic(vec![Lat::Boxed(TySet::TUPLE)]),
         Opcode::PyBuiltin => builtin_rule(o, tys, tier0),
+        // `math.FN(x)`: a float computed from the float `x` is or converts to (an int that does
+        // not fit is the conversion's OverflowError, as CPython's `PyFloat_AsDouble`); the `log`
+        // family takes ints its own way (no overflow), so the runtime's function does.
+        Opcode::PyMathCall => {
+            let logs = matches!(o.expect_enum_attr::<MathFloat>("fn"), MathFloat::Log | MathFloat::Log10 | MathFloat::Log2);
+            match tys[0] {
+                Type::Float => Rule::Typed(vec![Type::Float]),
+                Type::Int | Type::Bool if !logs => Rule::Typed(vec![Type::Float]),
+                Type::Int | Type::Bool | Type::Obj | Type::None | Type::Str | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref
+                | Type::Tuple(_) | Type::List | Type::Class(_) | Type::Inst(_) => Rule::Generic(vec![Lat::T(Type::Float)]),
+            }
+        }
         Opcode::PyPrint | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRaiseNew | Opcode::PyRaise | Opcode::PyRaiseFrom
         | Opcode::PyRaiseActive => Rule::Typed(vec![]),
         Opcode::PyDeleteGlobal => Rule::Generic(vec![]),

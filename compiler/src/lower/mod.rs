@@ -16,7 +16,7 @@ mod objects;
 
 use std::collections::HashMap;
 
-use molt_ir::{ArithOp, Attr, Block, CastOp, CmpOp, F64, Func, Global, Handling, Module, NewOp, OpId, Opcode, Span, Type, UnaryOp, Value, ValueDef};
+use molt_ir::{ArithOp, Attr, Block, CastOp, CmpOp, F64, Func, Global, Handling, MathFloat, Module, NewOp, OpId, Opcode, Span, Type, UnaryOp, Value, ValueDef};
 
 use crate::abi::{self, RtFn};
 use crate::infer::TirModule;
@@ -68,6 +68,7 @@ pub fn may_raise(f: RtFn) -> bool {
         RtFn::molt_match_sequence | RtFn::molt_match_mapping => false,
         RtFn::molt_match_class | RtFn::molt_match_keys => true,
         RtFn::molt_function_cell | RtFn::molt_cell_set | RtFn::molt_builtin_function => false,
+        RtFn::molt_math_float | RtFn::molt_math_obj => true,
     }
 }
 
@@ -345,6 +346,12 @@ impl L<'_> {
             },
             Opcode::TFloatNeg => Some(self.cast(CastOp::FNeg, ops[0], Type::F64, sp)),
             Opcode::TFloatAbs => Some(self.cast(CastOp::FAbs, ops[0], Type::F64, sp)),
+            Opcode::TMathFloat | Opcode::TObjMathCall => {
+                let code = math_function(o.expect_enum_attr::<MathFloat>("fn")).code();
+                let c = self.i64c(code.into(), sp);
+                let f = if o.opcode == Opcode::TMathFloat { RtFn::molt_math_float } else { RtFn::molt_math_obj };
+                Some(self.call_val(f, vec![c, ops[0]], Type::F64, sp))
+            }
             Opcode::TFloatCmp => {
                 let op = o.expect_enum_attr::<CmpOp>("op");
                 self.push(NewOp::new(Opcode::LFcmp, sp).operands(ops).enum_attr("op", op).result(Type::I1))
@@ -1159,3 +1166,37 @@ fn compare_op(op: CmpOp) -> Option<abi::CompareOp> {
     })
 }
 
+/// The runtime's function of `math` that `f` names.
+fn math_function(f: MathFloat) -> abi::BuiltinFunction {
+    use abi::BuiltinFunction as B;
+    match f {
+        MathFloat::Acos => B::MathAcos,
+        MathFloat::Acosh => B::MathAcosh,
+        MathFloat::Asin => B::MathAsin,
+        MathFloat::Asinh => B::MathAsinh,
+        MathFloat::Atan => B::MathAtan,
+        MathFloat::Atanh => B::MathAtanh,
+        MathFloat::Cbrt => B::MathCbrt,
+        MathFloat::Cos => B::MathCos,
+        MathFloat::Cosh => B::MathCosh,
+        MathFloat::Degrees => B::MathDegrees,
+        MathFloat::Erf => B::MathErf,
+        MathFloat::Erfc => B::MathErfc,
+        MathFloat::Exp => B::MathExp,
+        MathFloat::Exp2 => B::MathExp2,
+        MathFloat::Expm1 => B::MathExpm1,
+        MathFloat::Fabs => B::MathFabs,
+        MathFloat::Gamma => B::MathGamma,
+        MathFloat::Lgamma => B::MathLgamma,
+        MathFloat::Log => B::MathLog,
+        MathFloat::Log10 => B::MathLog10,
+        MathFloat::Log1p => B::MathLog1p,
+        MathFloat::Log2 => B::MathLog2,
+        MathFloat::Radians => B::MathRadians,
+        MathFloat::Sin => B::MathSin,
+        MathFloat::Sinh => B::MathSinh,
+        MathFloat::Sqrt => B::MathSqrt,
+        MathFloat::Tan => B::MathTan,
+        MathFloat::Tanh => B::MathTanh,
+    }
+}

@@ -372,6 +372,7 @@ pub mod abi {
         molt_obj_str, molt_obj_truth, molt_obj_unop, molt_print_obj,
     };
     pub use super::float::{molt_box_float, molt_type_float};
+    pub use super::math::{molt_math_float, molt_math_obj};
     pub use super::format::{molt_obj_ascii, molt_obj_format};
     pub use super::int::{
         molt_int_binop, molt_int_cmp, molt_int_from_decimal, molt_int_from_i64, molt_int_to_i64,

@@ -275,6 +275,11 @@ impl Emitter<'_, '_> {
                 let spec = boxed_operand(self, 1);
                 self.value(b, NewOp::new(Opcode::TObjFormat, sp).operands([x, spec]).result(Type::Str))
             }
+            Opcode::PyMathCall => {
+                let x = boxed_operand(self, 0);
+                let f = o.attr("fn").cloned().unwrap_or(Attr::Str(String::new()));
+                self.value(b, NewOp::new(Opcode::TObjMathCall, sp).operands([x]).attr("fn", f).result(Type::Float))
+            }
             Opcode::PyBuiltin => match o.expect_enum_attr::<Builtin>("name") {
                 Builtin::Format => {
                     let (x, spec) = (boxed_operand(self, 0), boxed_operand(self, 1));

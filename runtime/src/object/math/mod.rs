@@ -336,11 +336,132 @@ fn two_doubles(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<(f64, f
     Ok((as_double(pos[0])?, as_double(pos[1])?))
 }
 
+/// How `math` computes a function of one real number from the float its argument converts to
+/// (`as_double`; the `log` family converts ints its own way, `int_fns::loghelper`, and floats so).
+#[derive(Clone, Copy)]
+enum OnFloat {
+    /// CPython's `math_1`: a NaN result from a non-NaN argument is a domain error; an infinite
+    /// result from a finite one is a range error when the flag is set, else a domain error.
+    Checked(ff::F1, bool),
+    /// CPython's `math_1a`: errno decides.
+    Errno(ff::F1),
+    /// Never an error (`degrees`, `radians`).
+    Exact(fn(f64) -> f64),
+}
+
+/// The float form of `f`, None for the functions that are no function of one float.
+fn on_float(f: MathFn) -> Option<OnFloat> {
+    use crate::sys::libm;
+    use OnFloat::{Checked, Errno, Exact};
+    Some(match f {
+        MathFn::Acos => Checked(libm::acos, false),
+        MathFn::Acosh => Checked(libm::acosh, false),
+        MathFn::Asin => Checked(libm::asin, false),
+        MathFn::Asinh => Checked(libm::asinh, false),
+        MathFn::Atan => Checked(libm::atan, false),
+        MathFn::Atanh => Checked(libm::atanh, false),
+        MathFn::Cbrt => Checked(libm::cbrt, false),
+        MathFn::Cos => Checked(libm::cos, false),
+        MathFn::Cosh => Checked(libm::cosh, true),
+        MathFn::Degrees => Exact(|x| x * (180.0 / core::f64::consts::PI)),
+        MathFn::Erf => Errno(libm::erf),
+        MathFn::Erfc => Errno(libm::erfc),
+        MathFn::Exp => Checked(libm::exp, true),
+        MathFn::Exp2 => Checked(libm::exp2, true),
+        MathFn::Expm1 => Checked(libm::expm1, true),
+        MathFn::Fabs => Checked(libm::fabs, false),
+        MathFn::Gamma => Errno(ff::m_tgamma),
+        MathFn::Lgamma => Errno(ff::m_lgamma),
+        // `loghelper` of a float.
+        MathFn::Log => Checked(ff::m_log, false),
+        MathFn::Log10 => Checked(ff::m_log10, false),
+        MathFn::Log2 => Checked(ff::m_log2, false),
+        MathFn::Log1p => Checked(ff::m_log1p, false),
+        MathFn::Radians => Exact(|x| x * (core::f64::consts::PI / 180.0)),
+        MathFn::Sin => Checked(libm::sin, false),
+        MathFn::Sinh => Checked(libm::sinh, true),
+        MathFn::Sqrt => Checked(libm::sqrt, false),
+        MathFn::Tan => Checked(libm::tan, false),
+        MathFn::Tanh => Checked(libm::tanh, false),
+        MathFn::Atan2
+        | MathFn::Ceil
+        | MathFn::Comb
+        | MathFn::Copysign
+        | MathFn::Dist
+        | MathFn::Factorial
+        | MathFn::Floor
+        | MathFn::Fmod
+        | MathFn::Frexp
+        | MathFn::Fsum
+        | MathFn::Gcd
+        | MathFn::Hypot
+        | MathFn::Isclose
+        | MathFn::Isfinite
+        | MathFn::Isinf
+        | MathFn::Isnan
+        | MathFn::Isqrt
+        | MathFn::Lcm
+        | MathFn::Ldexp
+        | MathFn::Modf
+        | MathFn::Nextafter
+        | MathFn::Perm
+        | MathFn::Pow
+        | MathFn::Prod
+        | MathFn::Remainder
+        | MathFn::Trunc
+        | MathFn::Ulp => return None,
+    })
+}
+
+fn apply(k: OnFloat, x: f64) -> MoltResult<f64> {
+    match k {
+        OnFloat::Checked(func, can_overflow) => ff::math_1(x, func, can_overflow),
+        OnFloat::Errno(func) => ff::math_1a(x, func),
+        OnFloat::Exact(func) => Ok(func(x)),
+    }
+}
+
+/// The `math` function of one real number that `code` (a `BuiltinFunction`) names.
+fn float_fn_of(code: i32) -> Option<(MathFn, OnFloat)> {
+    match crate::BuiltinFunction::from_code(code).and_then(super::native_fn::native_fn)? {
+        super::native_fn::NativeFn::Math(f) => Some((f, on_float(f)?)),
+        super::native_fn::NativeFn::Sys(_)
+        | super::native_fn::NativeFn::Time(_)
+        | super::native_fn::NativeFn::Typing(_)
+        | super::native_fn::NativeFn::Itertools(_)
+        | super::native_fn::NativeFn::Collections(_)
+        | super::native_fn::NativeFn::Heapq(_)
+        | super::native_fn::NativeFn::Bisect(_)
+        | super::native_fn::NativeFn::Functools(_) => None,
+    }
+}
+
+/// `math.FN(x)` of a float (see `abi.rs`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_math_float(code: i32, x: f64) -> f64 {
+    crate::exceptions::value_or_raise(match float_fn_of(code) {
+        Some((_, k)) => apply(k, x),
+        None => fail(TypeError, "bad argument to molt_math_float (a compiler bug)"),
+    })
+}
+
+/// `math.FN(x)` of any value (see `abi.rs`): what `call` computes, as a float.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_math_obj(code: i32, x: Obj) -> f64 {
+    crate::exceptions::value_or_raise(match float_fn_of(code) {
+        // The log family converts ints its own way (`loghelper`); the others as `as_double`.
+        Some((f @ (MathFn::Log | MathFn::Log10 | MathFn::Log2), _)) => call(f, &[x], &[]).and_then(|r| {
+            let r = super::range::Owned(r);
+            as_double(r.get())
+        }),
+        Some((_, k)) => as_double(x).and_then(|v| apply(k, v)),
+        None => fail(TypeError, "bad argument to molt_math_obj (a compiler bug)"),
+    })
+}
+
 /// `math.f(*pos, **kw)`.
 pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     use crate::sys::libm;
-    let m1 = |func: ff::F1, can_overflow: bool| -> MoltResult<Obj> { boxed(ff::math_1(as_double(one(f, pos, kw)?)?, func, can_overflow)) };
-    let m1a = |func: ff::F1| -> MoltResult<Obj> { boxed(ff::math_1a(as_double(one(f, pos, kw)?)?, func)) };
     let m2 = |func: ff::F2| -> MoltResult<Obj> {
         fast(f, pos, kw, 2, 2)?;
         let (x, y) = (as_double(pos[0])?, as_double(pos[1])?);
@@ -348,33 +469,21 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     };
     let pred = |p: fn(f64) -> bool| -> MoltResult<Obj> { Ok(singletons::bool_obj(p(as_double(one(f, pos, kw)?)?))) };
     match f {
-        MathFn::Acos => m1(libm::acos, false),
-        MathFn::Acosh => m1(libm::acosh, false),
-        MathFn::Asin => m1(libm::asin, false),
-        MathFn::Asinh => m1(libm::asinh, false),
-        MathFn::Atan => m1(libm::atan, false),
+        MathFn::Acos | MathFn::Acosh | MathFn::Asin | MathFn::Asinh | MathFn::Atan | MathFn::Atanh | MathFn::Cbrt | MathFn::Cos | MathFn::Cosh | MathFn::Degrees | MathFn::Erf | MathFn::Erfc | MathFn::Exp | MathFn::Exp2 | MathFn::Expm1 | MathFn::Fabs | MathFn::Gamma | MathFn::Lgamma | MathFn::Log1p | MathFn::Radians | MathFn::Sin | MathFn::Sinh | MathFn::Sqrt | MathFn::Tan | MathFn::Tanh => match on_float(f) {
+            Some(k) => boxed(apply(k, as_double(one(f, pos, kw)?)?)),
+            None => fail(TypeError, "math function without a float form (a runtime bug)"),
+        },
         MathFn::Atan2 => m2(ff::m_atan2),
-        MathFn::Atanh => m1(libm::atanh, false),
-        MathFn::Cbrt => m1(libm::cbrt, false),
         MathFn::Ceil => int_fns::ceil(one(f, pos, kw)?),
         MathFn::Comb => {
             fast(f, pos, kw, 2, 2)?;
             int_fns::comb(pos[0], pos[1])
         }
         MathFn::Copysign => m2(libm::copysign),
-        MathFn::Cos => m1(libm::cos, false),
-        MathFn::Cosh => m1(libm::cosh, true),
-        MathFn::Degrees => boxed(as_double(one(f, pos, kw)?).map(|x| x * (180.0 / core::f64::consts::PI))),
         MathFn::Dist => {
             fast(f, pos, kw, 2, 2)?;
             boxed(seq_fns::dist(pos[0], pos[1]))
         }
-        MathFn::Erf => m1a(libm::erf),
-        MathFn::Erfc => m1a(libm::erfc),
-        MathFn::Exp => m1(libm::exp, true),
-        MathFn::Exp2 => m1(libm::exp2, true),
-        MathFn::Expm1 => m1(libm::expm1, true),
-        MathFn::Fabs => m1(libm::fabs, false),
         MathFn::Factorial => int_fns::factorial(one(f, pos, kw)?),
         MathFn::Floor => int_fns::floor(one(f, pos, kw)?),
         MathFn::Fmod => {
@@ -388,7 +497,6 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
             super::tuple::tuple_from_slice(&[m.get(), e.get()])
         }
         MathFn::Fsum => boxed(seq_fns::fsum(one(f, pos, kw)?)),
-        MathFn::Gamma => m1a(ff::m_tgamma),
         MathFn::Gcd => {
             no_keywords_for(who(f), kw)?;
             int_fns::gcd(pos)
@@ -424,7 +532,6 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
             let x = as_double(pos[0])?;
             boxed(int_fns::ldexp(x, pos[1]))
         }
-        MathFn::Lgamma => m1a(ff::m_lgamma),
         MathFn::Log => {
             if !kw.is_empty() {
                 return fail(TypeError, "log() takes no keyword arguments");
@@ -440,7 +547,6 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
             }
         }
         MathFn::Log10 => boxed(int_fns::loghelper(one(f, pos, kw)?, ff::m_log10)),
-        MathFn::Log1p => m1(ff::m_log1p, false),
         MathFn::Log2 => boxed(int_fns::loghelper(one(f, pos, kw)?, ff::m_log2)),
         MathFn::Modf => {
             let (frac, whole) = ff::modf(as_double(one(f, pos, kw)?)?);
@@ -467,13 +573,7 @@ pub fn call(f: MathFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
             let [it, start] = unpack_args("prod", ["", "start"], 1, 1, 1, pos, kw)?;
             seq_fns::prod(it.unwrap_or_default(), start)
         }
-        MathFn::Radians => boxed(as_double(one(f, pos, kw)?).map(|x| x * (core::f64::consts::PI / 180.0))),
         MathFn::Remainder => m2(ff::m_remainder),
-        MathFn::Sin => m1(libm::sin, false),
-        MathFn::Sinh => m1(libm::sinh, true),
-        MathFn::Sqrt => m1(libm::sqrt, false),
-        MathFn::Tan => m1(libm::tan, false),
-        MathFn::Tanh => m1(libm::tanh, false),
         MathFn::Trunc => int_fns::trunc(one(f, pos, kw)?),
         MathFn::Ulp => float::box_float(ff::ulp(as_double(one(f, pos, kw)?)?)),
     }
