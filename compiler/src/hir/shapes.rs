@@ -68,6 +68,9 @@ pub struct ClassShape {
     /// Some class the compiler does not know may derive from it (its methods' function
     /// objects may then run on that class's instances).
     pub subclassed: bool,
+    /// Its instances are always true: no class of its chain defines `__bool__` or `__len__`,
+    /// and no statement of the program stores or deletes an attribute of either name.
+    pub plain_truth: bool,
     /// Where the class statement starts (its identity in the AST).
     pub start: TextSize,
 }
@@ -184,7 +187,7 @@ impl Shapes {
                 }
             }
             shapes.by_start.insert(c.range.start(), shapes.classes.len());
-            shapes.classes.push(ClassShape { name, base, layout, inherited, defs, bound, subclassed: false, start: c.range.start() });
+            shapes.classes.push(ClassShape { name, base, layout, inherited, defs, bound, subclassed: false, plain_truth: false, start: c.range.start() });
         }
         // Classes the compiler does not know that derive from known ones (by name), or whose
         // bases it cannot name: their instances may run the known classes' function objects.
@@ -207,6 +210,10 @@ impl Shapes {
                     }
                 }
             }
+        }
+        let truth_stored = scan.stored.contains("__bool__") || scan.stored.contains("__len__");
+        for k in 0..shapes.classes.len() {
+            shapes.classes[k].plain_truth = !truth_stored && shapes.resolve(k, "__bool__").is_none() && shapes.resolve(k, "__len__").is_none();
         }
         if scan.type_calls {
             for c in &mut shapes.classes {

@@ -43,7 +43,7 @@ fn class_number(t: Lat) -> Option<u32> {
     }
 }
 
-fn instance_number(t: Lat) -> Option<u32> {
+pub(super) fn instance_number(t: Lat) -> Option<u32> {
     match t {
         Lat::T(Type::Inst(n)) => Some(n),
         Lat::T(_) | Lat::Boxed(_) | Lat::Bottom => None,
@@ -138,13 +138,20 @@ impl Infer<'_> {
             return Vec::new();
         }
         let call = o.opcode == Opcode::PyCallMethod;
-        if !call && o.opcode != Opcode::PyGetattr && o.opcode != Opcode::PySetattr {
+        let truth = o.opcode == Opcode::PyTruth;
+        if !call && !truth && o.opcode != Opcode::PyGetattr && o.opcode != Opcode::PySetattr {
             return Vec::new();
         }
         let mut typed = ins.to_vec();
         let cands: Vec<u32> = (0..self.hir.shapes.classes.len() as u32).filter(|&c| {
             typed[0] = Lat::T(Type::Inst(c));
-            if call { self.direct_method(o, &typed).is_some() } else { self.field(o, &typed).is_some() }
+            if call {
+                self.direct_method(o, &typed).is_some()
+            } else if truth {
+                self.hir.shapes.classes[c as usize].plain_truth && recv.members().contains(Type::Inst(c))
+            } else {
+                self.field(o, &typed).is_some()
+            }
         }).collect();
         if cands.len() > MAX_GUARDED { Vec::new() } else { cands }
     }

@@ -210,10 +210,10 @@ impl Infer<'_> {
                         let name = instance_name(self.hir, &key);
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(name)).result(rt));
                     }
-                    Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if self.known_class_op(o, &in_lats).is_some() => {
+                    Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr | Opcode::PyTruth if self.known_class_op(o, &in_lats).is_some() => {
                         em.known_class(nb, o, &in_lats, self);
                     }
-                    Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr if !self.class_candidates(o, &in_lats).is_empty() => {
+                    Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr | Opcode::PyTruth if !self.class_candidates(o, &in_lats).is_empty() => {
                         nb = em.class_guarded(nb, f, op, &in_lats, self);
                     }
                     typed_by_rule!() => {
@@ -371,6 +371,9 @@ impl Emitter<'_, '_> {
             let args = (0..o.operands.len()).map(|i| operand(self, i)).collect();
             let r = call(self, &key, args);
             self.vmap.insert(o.results[0], r);
+        } else if o.opcode == Opcode::PyTruth {
+            // (`Infer::known_class_op`: an instance of a class without `__bool__`/`__len__`.)
+            self.emit(b, o.results[0], NewOp::new(Opcode::TConst, sp).attr("value", Attr::Bool(true)).result(Type::Bool));
         } else if let Some(index) = inf.field(o, ins) {
             let index = Attr::Int(index as i64);
             if o.opcode == Opcode::PyGetattr {
@@ -397,8 +400,10 @@ impl Emitter<'_, '_> {
         let original = self.vmap[&recv_h];
         let recv = self.boxed(nb, original, sp);
         let r = o.results.first().copied();
+        // A truth test gives a bool on every path; other results meet boxed.
+        let want = if o.opcode == Opcode::PyTruth { Type::Bool } else { Type::TObj };
         let join = self.out.new_block();
-        let jp = r.map(|_| self.out.add_block_param(join, Type::TObj));
+        let jp = r.map(|_| self.out.add_block_param(join, want));
         let mut test = nb;
         for c in inf.class_candidates(o, ins) {
             let t = Type::Inst(c);
@@ -410,13 +415,13 @@ impl Emitter<'_, '_> {
             let mut typed = ins.to_vec();
             typed[0] = Lat::T(t);
             self.known_class(pass, o, &typed, inf);
-            let args = r.map(|r| self.use_as(pass, r, Type::TObj, sp)).into_iter().collect();
+            let args = r.map(|r| self.use_as(pass, r, want, sp)).into_iter().collect();
             self.out.append_op(pass, NewOp::new(Opcode::CfBr, sp).successor(join, args));
             test = next;
         }
         self.vmap.insert(recv_h, original);
         self.generic(test, f, op);
-        let args = r.map(|r| self.use_as(test, r, Type::TObj, sp)).into_iter().collect();
+        let args = r.map(|r| self.use_as(test, r, want, sp)).into_iter().collect();
         self.out.append_op(test, NewOp::new(Opcode::CfBr, sp).successor(join, args));
         if let (Some(r), Some(jp)) = (r, jp) {
             self.vmap.insert(r, jp);

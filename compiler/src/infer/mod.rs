@@ -464,6 +464,10 @@ impl<'a> Infer<'a> {
             self.field(o, ins).map(|_| (vec![self.field_lat(o, ins)], None))
         } else if op == Opcode::PySetattr {
             self.field(o, ins).map(|_| (vec![], None))
+        } else if op == Opcode::PyTruth {
+            // An instance of a class that defines neither `__bool__` nor `__len__` is true.
+            let c = classes::instance_number(*ins.first()?)?;
+            self.hir.shapes.classes[c as usize].plain_truth.then(|| (vec![Lat::T(Type::Bool)], None))
         } else {
             None
         }
@@ -489,8 +493,9 @@ impl<'a> Infer<'a> {
             }
             callees.extend(callee);
         }
-        // The typed paths' results are boxed at the join.
-        let results = results.into_iter().map(|l| if l.is_boxed() { l } else { Lat::boxed(l.members()) }).collect();
+        // The typed paths' results are boxed at the join, but for a truth test (a bool on
+        // every path, `Emitter::class_guarded`).
+        let results = results.into_iter().map(|l| if l.is_boxed() || o.opcode == Opcode::PyTruth { l } else { Lat::boxed(l.members()) }).collect();
         Some((results, callees))
     }
 
