@@ -5,7 +5,7 @@
 use molt_ir::parse::parse_module;
 use molt_ir::print::print_module;
 use molt_ir::{
-    ArithOp, Attr, AttrEnum, AttrKind, BitOp, Builtin, CastOp, CmpOp, Conversion, Func, Handling, MatchShape, Module, NativeModule, NewOp, Opcode, Span, Type,
+    ArithOp, Attr, AttrEnum, AttrKind, BitOp, Builtin, CastOp, CmpOp, Conversion, Func, Handling, MatchShape, MathFloat, Module, NativeModule, NewOp, Opcode, Span, Type,
     UnaryOp,
 };
 
@@ -31,6 +31,7 @@ fn names_round_trip_and_specs_use_declared_values() {
         (Conversion::ENUM_NAME, round_trips::<Conversion>()),
         (NativeModule::ENUM_NAME, round_trips::<NativeModule>()),
         (MatchShape::ENUM_NAME, round_trips::<MatchShape>()),
+        (MathFloat::ENUM_NAME, round_trips::<MathFloat>()),
     ];
     assert_eq!(ArithOp::FloorDiv.name(), "floordiv");
     assert_eq!(CmpOp::from_name("isnot"), Some(CmpOp::IsNot));
