@@ -101,6 +101,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Enum => crate::abi::NativeModule::Enum,
         NativeModule::Copy => crate::abi::NativeModule::Copy,
         NativeModule::Abc => crate::abi::NativeModule::Abc,
+        NativeModule::Io => crate::abi::NativeModule::Io,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

@@ -715,6 +715,7 @@ molt_abi! {
             ("enum", &["Enum", "EnumMeta", "EnumType", "auto", "unique"]),
             ("copy", &["copy", "deepcopy"]),
             ("abc", &["ABC", "ABCMeta", "abstractmethod"]),
+            ("io", &["StringIO"]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
@@ -920,6 +921,7 @@ molt_abi! {
             Enum = 10,
             Copy = 11,
             Abc = 12,
+            Io = 13,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -164,11 +164,13 @@ pub enum HeapKind {
     Slice,
     /// `object::fileio`: the file objects `open()` makes (a descriptor and its buffers).
     File,
+    /// `io.StringIO` objects (`object::stringio`, through `module_kinds`).
+    StringIo,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 55] = [
+    pub const ALL: [HeapKind; 56] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -224,6 +226,7 @@ impl HeapKind {
         HeapKind::BytesIterator,
         HeapKind::Slice,
         HeapKind::File,
+        HeapKind::StringIo,
     ];
 
     /// The Python type name.
@@ -284,6 +287,7 @@ impl HeapKind {
             HeapKind::BytesIterator => "bytes_iterator",
             HeapKind::Slice => "slice",
             HeapKind::File => "file",
+            HeapKind::StringIo => "stringio",
         }
     }
 
@@ -339,7 +343,8 @@ impl HeapKind {
             | HeapKind::DequeIterator
             | HeapKind::Functools
             | HeapKind::Slice
-            | HeapKind::File => true,
+            | HeapKind::File
+            | HeapKind::StringIo => true,
         }
     }
 
@@ -1014,7 +1019,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
-        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::File)) => {
+        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::File | HeapKind::StringIo)) => {
             if let Some(k) = super::module_kinds::hooks(kind) {
                 // SAFETY: forwarded: `h` is an object of `kind` at count zero.
                 unsafe { (k.free)(h.cast_mut(), kind) }

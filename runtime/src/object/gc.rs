@@ -987,7 +987,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::Object
                 | HeapKind::TypeVar
                 | HeapKind::Random
-                | HeapKind::File,
+                | HeapKind::File
+                | HeapKind::StringIo,
             )
             | None => {}
         }
@@ -1076,7 +1077,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::Object
                 | HeapKind::TypeVar
                 | HeapKind::Random
-                | HeapKind::File,
+                | HeapKind::File
+                | HeapKind::StringIo,
             )
             | None => {}
         }

@@ -87,6 +87,7 @@ pub mod enum_module;
 pub mod dir_table;
 pub mod exception;
 pub mod fileio;
+pub mod stringio;
 pub mod float;
 pub mod format;
 pub mod function;

@@ -108,6 +108,7 @@ fn new_module(which: NativeModule) -> MoltResult<Obj> {
         NativeModule::Enum => super::enum_module::fill(d.get())?,
         NativeModule::Copy => super::copy_module::fill(d.get())?,
         NativeModule::Abc => super::abc_module::fill(d.get())?,
+        NativeModule::Io => super::stringio::fill(d.get())?,
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.

@@ -23,7 +23,7 @@ pub struct KindHooks {
 }
 
 /// The module kinds, in table order.
-const KINDS: [HeapKind; 5] = [HeapKind::DictExt, HeapKind::Deque, HeapKind::DequeIterator, HeapKind::Functools, HeapKind::File];
+const KINDS: [HeapKind; 6] = [HeapKind::DictExt, HeapKind::Deque, HeapKind::DequeIterator, HeapKind::Functools, HeapKind::File, HeapKind::StringIo];
 
 struct Table {
     hooks: [Option<&'static KindHooks>; KINDS.len()],
