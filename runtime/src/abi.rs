@@ -205,6 +205,34 @@ molt_abi! {
         fn molt_enable_stdin() -> void;
         /// Makes `open()` callable (a program naming it).
         fn molt_enable_files() -> void;
+        /// Links `math` into the program: the compiler calls it before the program's `import math`.
+        fn molt_enable_module_math() -> void;
+        /// Links `sys` into the program: the compiler calls it before the program's `import sys`.
+        fn molt_enable_module_sys() -> void;
+        /// Links `time` into the program: the compiler calls it before the program's `import time`.
+        fn molt_enable_module_time() -> void;
+        /// Links `typing` into the program: the compiler calls it before the program's `import typing`.
+        fn molt_enable_module_typing() -> void;
+        /// Links `random` into the program: the compiler calls it before the program's `import random`.
+        fn molt_enable_module_random() -> void;
+        /// Links `itertools` into the program: the compiler calls it before the program's `import itertools`.
+        fn molt_enable_module_itertools() -> void;
+        /// Links `collections` into the program: the compiler calls it before the program's `import collections`.
+        fn molt_enable_module_collections() -> void;
+        /// Links `heapq` into the program: the compiler calls it before the program's `import heapq`.
+        fn molt_enable_module_heapq() -> void;
+        /// Links `bisect` into the program: the compiler calls it before the program's `import bisect`.
+        fn molt_enable_module_bisect() -> void;
+        /// Links `functools` into the program: the compiler calls it before the program's `import functools`.
+        fn molt_enable_module_functools() -> void;
+        /// Links `enum` into the program: the compiler calls it before the program's `import enum`.
+        fn molt_enable_module_enum() -> void;
+        /// Links `copy` into the program: the compiler calls it before the program's `import copy`.
+        fn molt_enable_module_copy() -> void;
+        /// Links `abc` into the program: the compiler calls it before the program's `import abc`.
+        fn molt_enable_module_abc() -> void;
+        /// Links `io` into the program: the compiler calls it before the program's `import io`.
+        fn molt_enable_module_io() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;

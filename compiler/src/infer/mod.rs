@@ -220,6 +220,28 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
 
 /// The runtime parts the program's ops may reach that must be enabled at start (see
 /// `TirModule::enables`), in a fixed order.
+/// The runtime's entry point that links native module `m` into the program.
+fn module_enable(m: molt_ir::NativeModule) -> crate::abi::RtFn {
+    use crate::abi::RtFn;
+    use molt_ir::NativeModule as M;
+    match m {
+        M::Math => RtFn::molt_enable_module_math,
+        M::Sys => RtFn::molt_enable_module_sys,
+        M::Time => RtFn::molt_enable_module_time,
+        M::Typing => RtFn::molt_enable_module_typing,
+        M::Random => RtFn::molt_enable_module_random,
+        M::Itertools => RtFn::molt_enable_module_itertools,
+        M::Collections => RtFn::molt_enable_module_collections,
+        M::Heapq => RtFn::molt_enable_module_heapq,
+        M::Bisect => RtFn::molt_enable_module_bisect,
+        M::Functools => RtFn::molt_enable_module_functools,
+        M::Enum => RtFn::molt_enable_module_enum,
+        M::Copy => RtFn::molt_enable_module_copy,
+        M::Abc => RtFn::molt_enable_module_abc,
+        M::Io => RtFn::molt_enable_module_io,
+    }
+}
+
 fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
     let mut out: Vec<crate::abi::RtFn> = Vec::new();
     let mut add = |e: crate::abi::RtFn| {
@@ -296,6 +318,12 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             if op.opcode == Opcode::TBuiltinClass && op.attr("name").and_then(Attr::as_str) == Some("open") {
                 add(crate::abi::RtFn::molt_enable_files);
                 add(crate::abi::RtFn::molt_enable_exception_classes);
+            }
+            // `import m` of a module the runtime implements links it in (decisions/0048).
+            if op.opcode == Opcode::TImportNative
+                && let Some(m) = op.enum_attr::<molt_ir::NativeModule>("module")
+            {
+                add(module_enable(m));
             }
             // An exception class beyond the first ones (raised, caught, or a value).
             if ["name", "kind"].iter().any(|a| op.attr(a).and_then(Attr::as_str).is_some_and(crate::builtins::is_later_exception)) {

@@ -88,27 +88,39 @@ pub fn module_dict(o: Obj) -> Option<Obj> {
     parts(o).map(|p| p.1)
 }
 
+/// What a native module brings when the program imports it (`module_enables`): its
+/// namespace's filler and the call of its functions (`native_fn`).
+pub struct ModuleHooks {
+    pub fill: fn(Obj) -> MoltResult<()>,
+    pub call: fn(super::native_fn::NativeFn, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>,
+}
+
+static HOOKS: crate::sys::Global<[Option<&'static ModuleHooks>; NATIVE_MODULES.len()]> = crate::sys::Global::new([None; NATIVE_MODULES.len()]);
+
+/// Registers module `which`'s hooks (its `molt_enable_module_*`).
+pub fn register(which: NativeModule, h: &'static ModuleHooks) {
+    HOOKS.with(|t| {
+        if let Some(slot) = t.get_mut(which as usize) {
+            *slot = Some(h);
+        }
+    });
+}
+
+/// Module `which`'s hooks, once registered. Opaque to the optimiser: a direct call of the only
+/// hooks ever stored would link them into every program that imports a module.
+pub fn hooks(which: NativeModule) -> Option<&'static ModuleHooks> {
+    core::hint::black_box(HOOKS.with(|t| t.get(which as usize).copied().flatten()))
+}
+
 /// A new module named after `which`, its dict filled by the module's `fill`.
 fn new_module(which: NativeModule) -> MoltResult<Obj> {
     let name = Owned(pystr::str_from_text(module_name(which))?);
     let d = Owned(dict::new_dict()?);
     let key = Owned(pystr::str_from_text("__name__")?);
     dict::set_item(d.get(), key.get(), name.get())?;
-    match which {
-        NativeModule::Math => super::math::fill(d.get())?,
-        NativeModule::Sys => super::sys_module::fill(d.get())?,
-        NativeModule::Time => super::time_module::fill(d.get())?,
-        NativeModule::Typing => super::typing::fill(d.get())?,
-        NativeModule::Random => super::random::fill(d.get())?,
-        NativeModule::Itertools => super::itertools::fill(d.get())?,
-        NativeModule::Collections => super::collections::fill(d.get())?,
-        NativeModule::Heapq => super::heapq::fill(d.get())?,
-        NativeModule::Bisect => super::bisect::fill(d.get())?,
-        NativeModule::Functools => super::functools::fill(d.get())?,
-        NativeModule::Enum => super::enum_module::fill(d.get())?,
-        NativeModule::Copy => super::copy_module::fill(d.get())?,
-        NativeModule::Abc => super::abc_module::fill(d.get())?,
-        NativeModule::Io => super::stringio::fill(d.get())?,
+    match hooks(which) {
+        Some(h) => (h.fill)(d.get())?,
+        None => return fail(TypeError, format!("module {} imported before molt_enable_module_{} (a compiler bug)", module_name(which), module_name(which))),
     }
     let p = alloc_container(Layout::new::<ModuleObject>(), &TYPE_MODULE)?.cast::<ModuleObject>();
     // SAFETY: a fresh block whose header is written; the fields are written before tracking.
@@ -176,6 +188,8 @@ pub fn store_owned(d: Obj, name: &str, value: MoltResult<Obj>) -> MoltResult<()>
 
 /// `import NAME`: the cached module, made on first use (a new reference).
 pub fn import(which: NativeModule) -> MoltResult<Obj> {
+    #[cfg(test)]
+    super::module_enables::enable_all();
     super::native_fn::enable();
     if let Some(m) = cache::with(|c| c.modules.get(which as usize).copied().flatten()) {
         return Ok(new_ref(m));

@@ -229,17 +229,11 @@ pub fn enable() {
 }
 
 impl NativeFn {
+    /// Through the hooks of its module (registered by the module's `molt_enable_module_*`).
     fn dispatch(self, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-        match self {
-            NativeFn::Math(f) => super::math::call(f, pos, kw),
-            NativeFn::Sys(f) => super::sys_module::call(f, pos, kw),
-            NativeFn::Time(f) => super::time_module::call(f, pos, kw),
-            NativeFn::Typing(f) => super::typing::call(f, pos, kw),
-            NativeFn::Itertools(f) => super::itertools::call(f, pos, kw),
-            NativeFn::Collections(f) => super::collections::call(f, pos, kw),
-            NativeFn::Heapq(f) => super::heapq::call(f, pos, kw),
-            NativeFn::Bisect(f) => super::bisect::call(f, pos, kw),
-            NativeFn::Functools(f) => super::functools::call(f, pos, kw),
+        match super::module::hooks(self.module()) {
+            Some(h) => (h.call)(self, pos, kw),
+            None => fail(TypeError, "a module function called before its module was enabled (a compiler bug)"),
         }
     }
 }
