@@ -111,6 +111,42 @@ pub fn abi_code(m: NativeModule) -> i32 {
     i32::try_from(index(m)).unwrap_or(-1)
 }
 
+/// The runtime's function of `math` that `f` names.
+pub fn math_function(f: molt_ir::MathFloat) -> crate::abi::BuiltinFunction {
+    use crate::abi::BuiltinFunction as B;
+    use molt_ir::MathFloat;
+    match f {
+        MathFloat::Acos => B::MathAcos,
+        MathFloat::Acosh => B::MathAcosh,
+        MathFloat::Asin => B::MathAsin,
+        MathFloat::Asinh => B::MathAsinh,
+        MathFloat::Atan => B::MathAtan,
+        MathFloat::Atanh => B::MathAtanh,
+        MathFloat::Cbrt => B::MathCbrt,
+        MathFloat::Cos => B::MathCos,
+        MathFloat::Cosh => B::MathCosh,
+        MathFloat::Degrees => B::MathDegrees,
+        MathFloat::Erf => B::MathErf,
+        MathFloat::Erfc => B::MathErfc,
+        MathFloat::Exp => B::MathExp,
+        MathFloat::Exp2 => B::MathExp2,
+        MathFloat::Expm1 => B::MathExpm1,
+        MathFloat::Fabs => B::MathFabs,
+        MathFloat::Gamma => B::MathGamma,
+        MathFloat::Lgamma => B::MathLgamma,
+        MathFloat::Log => B::MathLog,
+        MathFloat::Log10 => B::MathLog10,
+        MathFloat::Log1p => B::MathLog1p,
+        MathFloat::Log2 => B::MathLog2,
+        MathFloat::Radians => B::MathRadians,
+        MathFloat::Sin => B::MathSin,
+        MathFloat::Sinh => B::MathSinh,
+        MathFloat::Sqrt => B::MathSqrt,
+        MathFloat::Tan => B::MathTan,
+        MathFloat::Tanh => B::MathTanh,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -350,7 +350,7 @@ impl L<'_> {
             Opcode::TFloatNeg => Some(self.cast(CastOp::FNeg, ops[0], Type::F64, sp)),
             Opcode::TFloatAbs => Some(self.cast(CastOp::FAbs, ops[0], Type::F64, sp)),
             Opcode::TMathFloat | Opcode::TObjMathCall => {
-                let code = math_function(o.expect_enum_attr::<MathFloat>("fn")).code();
+                let code = crate::modules::math_function(o.expect_enum_attr::<MathFloat>("fn")).code();
                 let c = self.i64c(code.into(), sp);
                 let f = if o.opcode == Opcode::TMathFloat { RtFn::molt_math_float } else { RtFn::molt_math_obj };
                 Some(self.call_val(f, vec![c, ops[0]], Type::F64, sp))
@@ -1169,37 +1169,3 @@ fn compare_op(op: CmpOp) -> Option<abi::CompareOp> {
     })
 }
 
-/// The runtime's function of `math` that `f` names.
-fn math_function(f: MathFloat) -> abi::BuiltinFunction {
-    use abi::BuiltinFunction as B;
-    match f {
-        MathFloat::Acos => B::MathAcos,
-        MathFloat::Acosh => B::MathAcosh,
-        MathFloat::Asin => B::MathAsin,
-        MathFloat::Asinh => B::MathAsinh,
-        MathFloat::Atan => B::MathAtan,
-        MathFloat::Atanh => B::MathAtanh,
-        MathFloat::Cbrt => B::MathCbrt,
-        MathFloat::Cos => B::MathCos,
-        MathFloat::Cosh => B::MathCosh,
-        MathFloat::Degrees => B::MathDegrees,
-        MathFloat::Erf => B::MathErf,
-        MathFloat::Erfc => B::MathErfc,
-        MathFloat::Exp => B::MathExp,
-        MathFloat::Exp2 => B::MathExp2,
-        MathFloat::Expm1 => B::MathExpm1,
-        MathFloat::Fabs => B::MathFabs,
-        MathFloat::Gamma => B::MathGamma,
-        MathFloat::Lgamma => B::MathLgamma,
-        MathFloat::Log => B::MathLog,
-        MathFloat::Log10 => B::MathLog10,
-        MathFloat::Log1p => B::MathLog1p,
-        MathFloat::Log2 => B::MathLog2,
-        MathFloat::Radians => B::MathRadians,
-        MathFloat::Sin => B::MathSin,
-        MathFloat::Sinh => B::MathSinh,
-        MathFloat::Sqrt => B::MathSqrt,
-        MathFloat::Tan => B::MathTan,
-        MathFloat::Tanh => B::MathTanh,
-    }
-}
