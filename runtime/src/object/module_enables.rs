@@ -25,118 +25,54 @@ fn wrong_module() -> MoltResult<Obj> {
     fail(crate::ExceptionKind::TypeError, "a module function called through another module's hooks (a runtime bug)")
 }
 
-static MATH: ModuleHooks = ModuleHooks { fill: super::math::fill, call: |f, pos, kw| if let NativeFn::Math(g) = f { super::math::call(g, pos, kw) } else { wrong_module() } };
+/// One module's hooks and entry point: `$fname` registers `$fill` and, for a module with
+/// functions of its own, the call of its `NativeFn::$variant` functions through `$call`.
+macro_rules! module_entry {
+    ($fname:ident, $hooks:ident, $module:ident, $fill:path $(, $variant:ident => $call:path)?) => {
+        static $hooks: ModuleHooks = ModuleHooks {
+            fill: $fill,
+            call: module_entry!(@call $($variant => $call)?),
+        };
 
-/// `import math` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_math() {
-    register(NativeModule::Math, &MATH);
+        /// The program imports this module (see the module doc).
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $fname() {
+            register(NativeModule::$module, &$hooks);
+        }
+    };
+    (@call $variant:ident => $call:path) => {
+        |f, pos, kw| if let NativeFn::$variant(g) = f { $call(g, pos, kw) } else { wrong_module() }
+    };
+    (@call) => {
+        no_functions
+    };
 }
 
-static SYS: ModuleHooks = ModuleHooks { fill: super::sys_module::fill, call: |f, pos, kw| if let NativeFn::Sys(g) = f { super::sys_module::call(g, pos, kw) } else { wrong_module() } };
+module_entry!(molt_enable_module_math, MATH, Math, super::math::fill, Math => super::math::call);
+module_entry!(molt_enable_module_sys, SYS, Sys, super::sys_module::fill, Sys => super::sys_module::call);
+module_entry!(molt_enable_module_time, TIME, Time, super::time_module::fill, Time => super::time_module::call);
+module_entry!(molt_enable_module_typing, TYPING, Typing, super::typing::fill, Typing => super::typing::call);
+module_entry!(molt_enable_module_random, RANDOM, Random, super::random::fill);
+module_entry!(molt_enable_module_itertools, ITERTOOLS, Itertools, super::itertools::fill, Itertools => super::itertools::call);
+module_entry!(molt_enable_module_heapq, HEAPQ, Heapq, super::heapq::fill, Heapq => super::heapq::call);
+module_entry!(molt_enable_module_bisect, BISECT, Bisect, super::bisect::fill, Bisect => super::bisect::call);
+module_entry!(molt_enable_module_functools, FUNCTOOLS, Functools, super::functools::fill, Functools => super::functools::call);
+module_entry!(molt_enable_module_enum, ENUM, Enum, super::enum_module::fill);
+module_entry!(molt_enable_module_copy, COPY, Copy, super::copy_module::fill);
+module_entry!(molt_enable_module_abc, ABC, Abc, super::abc_module::fill);
+module_entry!(molt_enable_module_io, IO, Io, super::stringio::fill);
 
-/// `import sys` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_sys() {
-    register(NativeModule::Sys, &SYS);
-}
+static COLLECTIONS: ModuleHooks = ModuleHooks {
+    fill: super::collections::fill,
+    call: |f, pos, kw| if let NativeFn::Collections(g) = f { super::collections::call(g, pos, kw) } else { wrong_module() },
+};
 
-static TIME: ModuleHooks = ModuleHooks { fill: super::time_module::fill, call: |f, pos, kw| if let NativeFn::Time(g) = f { super::time_module::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import time` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_time() {
-    register(NativeModule::Time, &TIME);
-}
-
-static TYPING: ModuleHooks = ModuleHooks { fill: super::typing::fill, call: |f, pos, kw| if let NativeFn::Typing(g) = f { super::typing::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import typing` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_typing() {
-    register(NativeModule::Typing, &TYPING);
-}
-
-static RANDOM: ModuleHooks = ModuleHooks { fill: super::random::fill, call: no_functions };
-
-/// `import random` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_random() {
-    register(NativeModule::Random, &RANDOM);
-}
-
-static ITERTOOLS: ModuleHooks = ModuleHooks { fill: super::itertools::fill, call: |f, pos, kw| if let NativeFn::Itertools(g) = f { super::itertools::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import itertools` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_itertools() {
-    register(NativeModule::Itertools, &ITERTOOLS);
-}
-
-static COLLECTIONS: ModuleHooks = ModuleHooks { fill: super::collections::fill, call: |f, pos, kw| if let NativeFn::Collections(g) = f { super::collections::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import collections` is coming (see the module doc).
+/// The program imports `collections`; `Counter.elements()` is `chain.from_iterable(...)`, a
+/// function of `itertools`, which comes with it.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enable_module_collections() {
     register(NativeModule::Collections, &COLLECTIONS);
-    // `Counter.elements()` is `chain.from_iterable(...)`, a function of `itertools`.
     molt_enable_module_itertools();
-}
-
-static HEAPQ: ModuleHooks = ModuleHooks { fill: super::heapq::fill, call: |f, pos, kw| if let NativeFn::Heapq(g) = f { super::heapq::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import heapq` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_heapq() {
-    register(NativeModule::Heapq, &HEAPQ);
-}
-
-static BISECT: ModuleHooks = ModuleHooks { fill: super::bisect::fill, call: |f, pos, kw| if let NativeFn::Bisect(g) = f { super::bisect::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import bisect` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_bisect() {
-    register(NativeModule::Bisect, &BISECT);
-}
-
-static FUNCTOOLS: ModuleHooks = ModuleHooks { fill: super::functools::fill, call: |f, pos, kw| if let NativeFn::Functools(g) = f { super::functools::call(g, pos, kw) } else { wrong_module() } };
-
-/// `import functools` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_functools() {
-    register(NativeModule::Functools, &FUNCTOOLS);
-}
-
-static ENUM: ModuleHooks = ModuleHooks { fill: super::enum_module::fill, call: no_functions };
-
-/// `import enum` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_enum() {
-    register(NativeModule::Enum, &ENUM);
-}
-
-static COPY: ModuleHooks = ModuleHooks { fill: super::copy_module::fill, call: no_functions };
-
-/// `import copy` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_copy() {
-    register(NativeModule::Copy, &COPY);
-}
-
-static ABC: ModuleHooks = ModuleHooks { fill: super::abc_module::fill, call: no_functions };
-
-/// `import abc` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_abc() {
-    register(NativeModule::Abc, &ABC);
-}
-
-static IO: ModuleHooks = ModuleHooks { fill: super::stringio::fill, call: no_functions };
-
-/// `import io` is coming (see the module doc).
-#[unsafe(no_mangle)]
-pub extern "C" fn molt_enable_module_io() {
-    register(NativeModule::Io, &IO);
 }
 
 /// Every module's hooks (the runtime's tests import modules without a compiled program).
