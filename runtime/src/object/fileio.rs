@@ -549,8 +549,7 @@ fn readable<'a>(o: Obj) -> MoltResult<&'a mut File> {
 /// A size argument as `sys.stdin`'s methods read it (`textio::size_arg`), None for a negative
 /// one (everything).
 fn size_arg(o: Obj, method: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Option<usize>> {
-    let who = format!("{}.{method}", o.type_of().short_name());
-    Ok(usize::try_from(super::textio::size_arg(&who, none_too, pos, kw)?).ok())
+    Ok(usize::try_from(super::textio::size_arg(o.type_of().short_name(), method, none_too, pos, kw)?).ok())
 }
 
 fn m_read(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {

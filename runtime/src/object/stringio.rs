@@ -80,9 +80,9 @@ const METHODS: &[MethodDef] = &[
     MethodDef { name: "truncate", call: m_truncate },
     MethodDef { name: "close", call: m_close },
     MethodDef { name: "flush", call: m_flush },
-    MethodDef { name: "readable", call: m_true },
-    MethodDef { name: "writable", call: m_true },
-    MethodDef { name: "seekable", call: m_true },
+    MethodDef { name: "readable", call: m_readable },
+    MethodDef { name: "writable", call: m_writable },
+    MethodDef { name: "seekable", call: m_seekable },
     MethodDef { name: "isatty", call: m_isatty },
     MethodDef { name: "__enter__", call: m_enter },
     MethodDef { name: "__exit__", call: m_exit },
@@ -225,8 +225,7 @@ fn read_line(s: &mut StringIo, limit: Option<usize>) -> &[char] {
 }
 
 fn size(o: Obj, method: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Option<usize>> {
-    let who = format!("{}.{method}", o.type_of().short_name());
-    Ok(usize::try_from(super::textio::size_arg(&who, true, pos, kw)?).ok())
+    Ok(usize::try_from(super::textio::size_arg(o.type_of().short_name(), method, true, pos, kw)?).ok())
 }
 
 fn m_getvalue(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
@@ -370,12 +369,23 @@ fn m_flush(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     Ok(singletons::none())
 }
 
-fn m_true(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    if !kw.is_empty() || !pos.is_empty() {
-        return super::call::no_args(o, "readable", pos, kw).map(|()| singletons::none());
-    }
+/// `readable()`, `writable()`, `seekable()`: True while open.
+fn always_true(o: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    super::call::no_args(o, name, pos, kw)?;
     open(o)?;
     Ok(singletons::bool_obj(true))
+}
+
+fn m_readable(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    always_true(o, "readable", pos, kw)
+}
+
+fn m_writable(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    always_true(o, "writable", pos, kw)
+}
+
+fn m_seekable(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    always_true(o, "seekable", pos, kw)
 }
 
 fn m_isatty(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {

@@ -123,9 +123,10 @@ fn readable_stream(recv: Obj) -> MoltResult<()> {
 /// A size argument, -1 when absent: an index, or also None when `none_too`
 /// (`_Py_convert_optional_to_ssize_t`, "argument should be integer or None, not 'float'";
 /// otherwise `_PyNumber_Index`, "'NoneType' object cannot be interpreted as an integer").
-pub(crate) fn size_arg(who: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<i64> {
-    no_keywords_for(who, kw)?;
-    super::call::check_positional(who.rsplit('.').next().unwrap_or(who), pos.len(), 0, 1)?;
+/// `owner.method` names the method in the errors; it is formatted only for them.
+pub(crate) fn size_arg(owner: &str, method: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<i64> {
+    no_keywords_for(format_args!("{owner}.{method}"), kw)?;
+    super::call::check_positional(method, pos.len(), 0, 1)?;
     match pos.first() {
         None => Ok(-1),
         Some(&s) if none_too && singletons::is_none(s) => Ok(-1),
@@ -139,14 +140,14 @@ pub(crate) fn size_arg(who: &str, none_too: bool, pos: &[Obj], kw: &[(&str, Obj)
 
 /// `TextIOWrapper.read(size=-1)`.
 fn read_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let size = size_arg("TextIOWrapper.read", true, pos, kw)?;
+    let size = size_arg("TextIOWrapper", "read", true, pos, kw)?;
     readable_stream(recv)?;
     super::stdin::read(size)
 }
 
 /// `TextIOWrapper.readline(size=-1)`.
 fn readline_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let size = size_arg("TextIOWrapper.readline", false, pos, kw)?;
+    let size = size_arg("TextIOWrapper", "readline", false, pos, kw)?;
     readable_stream(recv)?;
     super::stdin::readline(size)
 }
@@ -154,7 +155,7 @@ fn readline_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj
 /// `IOBase.readlines(hint=-1)`: the lines until their total length reaches `hint` (all when
 /// not positive).
 fn readlines_method(recv: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    let hint = size_arg("TextIOWrapper.readlines", true, pos, kw)?;
+    let hint = size_arg("TextIOWrapper", "readlines", true, pos, kw)?;
     readable_stream(recv)?;
     let mut lines = Vec::new();
     let mut total = 0i64;
