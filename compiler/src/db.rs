@@ -13,9 +13,9 @@
 //! Architecture invariant: query results are plain data (`Eq`, no LLVM objects, no addresses);
 //! LLVM contexts live only inside `codegen::generate`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use molt_ir::{Func, Global};
+use molt_ir::{Func, Global, Type};
 
 use crate::codegen::{LineTable, Output, SourceInfo, TargetArch, Unit};
 use crate::diagnostics::Diagnostic;
@@ -116,6 +116,10 @@ pub fn module_tir(db: &dyn Db, file: SourceFile) -> Result<TirModule, Vec<Diagno
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModuleFacts {
     pub globals: Vec<Global>,
+    /// The names of the globals of type `t.obj` (`lower::ModuleView::object_globals`).
+    pub object_globals: BTreeSet<String>,
+    /// Instance → its index in the module's TIR.
+    pub instance_index: BTreeMap<String, usize>,
     pub source_names: BTreeMap<String, String>,
     pub check_defs: bool,
     pub dynamic_recursion_limit: bool,
@@ -131,6 +135,8 @@ pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
     let tir = module_tir(db, file).as_ref().ok()?;
     Some(ModuleFacts {
         globals: tir.module.globals.clone(),
+        object_globals: tir.module.globals.iter().filter(|g| g.ty == Type::TObj).map(|g| g.name.clone()).collect(),
+        instance_index: tir.module.funcs.iter().enumerate().map(|(i, f)| (f.name.clone(), i)).collect(),
         source_names: tir.source_names.clone(),
         check_defs: tir.check_defs,
         dynamic_recursion_limit: tir.dynamic_recursion_limit,
@@ -145,8 +151,11 @@ pub fn module_facts(db: &dyn Db, file: SourceFile) -> Option<ModuleFacts> {
 #[salsa::tracked(returns(ref))]
 pub fn function_tir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Func> {
     let tir = module_tir(db, *inst.file(db)).as_ref().ok()?;
-    let f = tir.module.func(inst.name(db))?.clone();
-    let mut m = molt_ir::Module { globals: tir.module.globals.clone(), funcs: vec![f] };
+    let index = *module_facts(db, *inst.file(db)).as_ref()?.instance_index.get(inst.name(db))?;
+    let f = tir.module.funcs.get(index)?.clone();
+    // The passes work on each function alone (the module's globals are checked once, at the
+    // driver's checkpoints).
+    let mut m = molt_ir::Module { globals: Vec::new(), funcs: vec![f] };
     // The LIR checkpoint verifies the result; `--verify-each` makes the driver run the same
     // pipeline with verification after every pass, naming the pass that broke an invariant.
     let pm = molt_passes::PassManager::new(molt_passes::default_tir_pipeline());
@@ -167,7 +176,14 @@ pub struct CodegenUnit<'db> {
 #[salsa::tracked(returns(ref))]
 pub fn function_lines<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<LineTable> {
     let fs = function_lir(db, inst).as_ref()?;
-    Some(crate::codegen::line_table(inst.file(db).text(db), fs))
+    let file = *inst.file(db);
+    Some(crate::codegen::line_table(file.text(db), file_line_starts(db, file), fs))
+}
+
+/// Where each line of a file starts (for the line tables of its functions).
+#[salsa::tracked(returns(ref))]
+pub fn file_line_starts(db: &dyn Db, file: SourceFile) -> Vec<usize> {
+    crate::codegen::line_starts(file.text(db))
 }
 
 /// The object code of one function instance (external symbols; `<module>`'s unit also defines
@@ -216,13 +232,14 @@ pub fn user_module_info<'a>(ctx: &'a crate::hir::ModuleContext, facts: &'a Modul
 pub fn function_lir<'db>(db: &'db dyn Db, inst: Instance<'db>) -> Option<Vec<Func>> {
     let f = function_tir(db, inst).as_ref()?;
     let facts = module_facts(db, *inst.file(db)).as_ref()?;
-    let ctx = TirModule {
-        module: molt_ir::Module { globals: facts.globals.clone(), funcs: Vec::new() },
-        source_names: facts.source_names.clone(),
+    let module_name = file_context_name(db, *inst.file(db));
+    let ctx = crate::lower::ModuleView {
+        source_names: &facts.source_names,
+        object_globals: &facts.object_globals,
         check_defs: facts.check_defs,
         dynamic_recursion_limit: facts.dynamic_recursion_limit,
-        enables: facts.enables.clone(),
-        module_name: file_context_name(db, *inst.file(db)),
+        enables: &facts.enables,
+        module_name: &module_name,
     };
     let lir = crate::lower::lower_func(f, &ctx);
     // A generator function becomes its ramp and its resume function (decisions/0030).

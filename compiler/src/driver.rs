@@ -188,7 +188,7 @@ pub fn compile(db: &Database, file: SourceFile, opts: &Options) -> Result<Artifa
         run_passes_with_options(db, file, opts)?;
     }
     let (lir, source_names) = optimized_lir(db, file, opts.opt)?;
-    let lines = codegen::line_table(file.text(db), &lir.funcs);
+    let lines = codegen::line_table(file.text(db), db::file_line_starts(db, file), &lir.funcs);
     let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
     let src = SourceInfo { path: file.path(db), lines: &lines, source_names: &source_names, user: db::user_module_info(file.context(db), facts) };
     let output = match opts.emit {
@@ -265,11 +265,28 @@ fn module_objects(db: &Database, file: SourceFile, opts: &Options) -> Result<Vec
         }
         lir_module(db, file)?; // the verifier checkpoints
         let facts = db::module_facts(db, file).as_ref().ok_or_else(|| Failure::Ice("module facts missing".into()))?;
-        let mut objects = Vec::new();
-        for name in &facts.instances {
+        // The units are independent: each thread generates every n-th one on its own handle of
+        // the database (the handles end with the scope, before any input can change).
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(facts.instances.len().max(1));
+        let object = |db: &Database, name: &String| -> Result<Vec<u8>, Failure> {
             let unit = db::CodegenUnit::new(db, Instance::new(db, file, name.clone()), 0, opts.target);
-            let obj = db::function_object(db, unit).as_ref().map_err(|e| Failure::Ice(format!("code generation of @{name}: {e}")))?;
-            objects.push(obj.clone());
+            db::function_object(db, unit).clone().map_err(|e| Failure::Ice(format!("code generation of @{name}: {e}")))
+        };
+        let parts: Vec<Result<Vec<Vec<u8>>, Failure>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let db = db.clone();
+                    let object = &object;
+                    s.spawn(move || facts.instances.iter().skip(t).step_by(threads).map(|name| object(&db, name)).collect())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(Failure::Ice("a code generation thread panicked".into())))).collect()
+        });
+        let mut parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().map(Vec::into_iter).collect::<Vec<_>>();
+        // Back in the instances' order (thread t made units t, t + n, …).
+        let mut objects = Vec::with_capacity(facts.instances.len());
+        for i in 0..facts.instances.len() {
+            objects.extend(parts[i % threads].next());
         }
         return Ok(objects);
     }

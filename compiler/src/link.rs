@@ -71,25 +71,32 @@ pub fn link(objects: &[Vec<u8>], out: &Path, arch: TargetArch) -> Result<(), Str
     let runtime = runtime_lib(arch)?;
     let (cc, packages) = linker(arch);
     let mut tmps = Vec::new();
+    // One object is one file; several (a -O0 build: one per function) are one archive, read
+    // whole: one file written instead of thousands.
+    let mut inputs: Vec<std::ffi::OsString> = Vec::new();
     let written = (|| {
-        for (i, obj) in objects.iter().enumerate() {
-            let tmp = tempfile_path(out, &format!("{i}.o"));
+        let write = |tmps: &mut Vec<PathBuf>, ext: &str, bytes: &[u8]| {
+            let tmp = tempfile_path(out, ext);
             tmps.push(tmp.clone());
-            std::fs::write(&tmp, obj).map_err(|e| format!("{}: {e}", tmp.display()))?;
+            std::fs::write(&tmp, bytes).map(|()| tmp.clone()).map_err(|e| format!("{}: {e}", tmp.display()))
+        };
+        match objects {
+            [one] => inputs.push(write(&mut tmps, "o", one)?.into_os_string()),
+            many => {
+                let archive = write(&mut tmps, "objects.a", &archive(many))?;
+                inputs.push("-Wl,--whole-archive".into());
+                inputs.push(archive.into_os_string());
+                inputs.push("-Wl,--no-whole-archive".into());
+            }
         }
         match runtime {
             Runtime::File(p) => Ok(p),
-            Runtime::Embedded(bytes) => {
-                let tmp = tempfile_path(out, "libmolt_runtime.a");
-                tmps.push(tmp.clone());
-                std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-                Ok(tmp)
-            }
+            Runtime::Embedded(bytes) => write(&mut tmps, "libmolt_runtime.a", bytes),
         }
     })();
     let output = written.and_then(|runtime| {
         Command::new(cc)
-            .arg("-o").arg(out).args(&tmps[..objects.len()]).arg(&runtime)
+            .arg("-o").arg(out).args(&inputs).arg(&runtime)
             .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections", "-s"])
             .output()
             .map_err(|e| match e.kind() {
@@ -108,6 +115,23 @@ pub fn link(objects: &[Vec<u8>], out: &Path, arch: TargetArch) -> Result<(), Str
         return Err(format!("linking failed:\n{}", String::from_utf8_lossy(&output.stderr)));
     }
     Ok(())
+}
+
+/// `objects` as a System V (GNU) archive without a symbol index (`ar rcS`): the linker reads it
+/// with `--whole-archive`, which takes every member and needs no index. Members are named
+/// `<n>.o`, which fits the header's 16-byte name field.
+fn archive(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut a = b"!<arch>\n".to_vec();
+    for (i, obj) in objects.iter().enumerate() {
+        let header = format!("{:<16}{:<12}{:<6}{:<6}{:<8}{:<10}`\n", format!("{i}.o/"), 0, 0, 0, 644, obj.len());
+        debug_assert_eq!(header.len(), 60);
+        a.extend_from_slice(header.as_bytes());
+        a.extend_from_slice(obj);
+        if obj.len() % 2 == 1 {
+            a.push(b'\n');
+        }
+    }
+    a
 }
 
 fn tempfile_path(out: &Path, ext: &str) -> PathBuf {

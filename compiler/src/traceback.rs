@@ -48,19 +48,19 @@ pub fn synthetic_span(text: u32, line: u32) -> Span {
 /// Span → what a traceback shows for a raise at that span.
 pub type LineTable = BTreeMap<(u32, u32), FrameLine>;
 
-/// The line table of `funcs` (their definitions and every op), from the source text.
-pub fn line_table<'f>(text: &str, funcs: impl IntoIterator<Item = &'f Func>) -> LineTable {
-    let mut starts = vec![0usize];
-    for (i, c) in text.bytes().enumerate() {
-        if c == b'\n' {
-            starts.push(i + 1);
-        }
-    }
+/// The byte offset at which each line of `text` starts.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.bytes().enumerate().filter(|&(_, c)| c == b'\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// The line table of `funcs` (their definitions and every op), from the source text and its
+/// `line_starts` (computed once per file: a table per function must not cost the file's size).
+pub fn line_table<'f>(text: &str, starts: &[usize], funcs: impl IntoIterator<Item = &'f Func>) -> LineTable {
     let mut table = LineTable::new();
     for f in funcs {
         let spans = std::iter::once(f.span).chain(f.ops_in_order().map(|o| f.ops[o].span));
         for sp in spans {
-            table.entry((sp.start, sp.end)).or_insert_with(|| frame_line(text, &starts, sp));
+            table.entry((sp.start, sp.end)).or_insert_with(|| frame_line(text, starts, sp));
         }
     }
     table

@@ -255,10 +255,42 @@ impl Func {
 
     /// Detaches `op` from its block. The op and its results stay in the arenas but are no longer
     /// part of the function (the printer and verifier only look at the layout): the caller must
-    /// first make sure none of its results is still used.
+    /// first make sure none of its results is still used. Linear in the block's length (constant
+    /// for its last op): a pass that removes many ops uses `remove_ops`.
     pub fn remove_op(&mut self, op: OpId) {
-        let block = self.ops[op].block;
-        self.blocks[block].ops.retain(|&o| o != op);
+        let ops = &mut self.blocks[self.ops[op].block].ops;
+        if ops.last() == Some(&op) {
+            ops.pop();
+        } else {
+            ops.retain(|&o| o != op);
+        }
+    }
+
+    /// `remove_op` for each of `ops`, in one pass over each block that holds some of them.
+    pub fn remove_ops(&mut self, ops: &[OpId]) {
+        let doomed: HashSet<OpId> = ops.iter().copied().collect();
+        let mut blocks: Vec<Block> = ops.iter().map(|&o| self.ops[o].block).collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        for b in blocks {
+            self.blocks[b].ops.retain(|o| !doomed.contains(o));
+        }
+    }
+
+    /// Turns `op`, in place, into `new`, which must have as many results, of the same types: its
+    /// results (and so their uses) stay. Panics, naming the broken invariant, otherwise.
+    pub fn rewrite_op(&mut self, op: OpId, new: NewOp) {
+        let data = &mut self.ops[op];
+        let same = data.results.len() == new.result_types.len()
+            && data.results.iter().zip(&new.result_types).all(|(&r, &t)| self.values[r].ty == t);
+        if !same {
+            panic!("invariant `rewrite keeps results` broken: `{}` cannot become `{}`", data.opcode.name(), new.opcode.name());
+        }
+        data.opcode = new.opcode;
+        data.operands = new.operands;
+        data.attrs = new.attrs;
+        data.successors = new.successors;
+        data.span = new.span;
     }
 
     /// Removes parameter `index` of `block`, and the matching argument from every branch to

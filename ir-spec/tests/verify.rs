@@ -208,3 +208,38 @@ fn layout_ids_from_another_function() {
     f.layout.push(last);
     assert_eq!(layout_error(f), "in @f: [layout] the layout names a block that is not in the function");
 }
+
+// ───────────── editing: ops rewritten in place, removed together ─────────────
+
+#[test]
+fn rewrite_op_keeps_results_and_uses() {
+    let (mut f, blocks, ops) = simple();
+    let r = f.result(ops[0]);
+    f.rewrite_op(ops[0], NewOp::new(Opcode::TConst, Span::default()).attr("value", Attr::Int(7)).result(Type::Int));
+    assert_eq!(f.result(ops[0]), r);
+    assert_eq!(f.ops[ops[0]].opcode, Opcode::TConst);
+    assert!(f.ops[ops[0]].operands.is_empty());
+    assert_eq!(f.blocks[blocks[0]].ops, ops);
+    verify(f).unwrap();
+}
+
+#[test]
+#[should_panic(expected = "invariant `rewrite keeps results` broken")]
+fn rewrite_op_with_other_results_panics() {
+    let (mut f, _, ops) = simple();
+    f.rewrite_op(ops[0], NewOp::new(Opcode::TConst, Span::default()).attr("value", Attr::Bool(true)).result(Type::Bool));
+}
+
+#[test]
+fn remove_ops_removes_exactly_those() {
+    let mut f = Func::new("f", vec![]);
+    let b0 = f.new_block();
+    let consts: Vec<OpId> = (0..5).map(|i| f.append_op(b0, NewOp::new(Opcode::TConst, Span::default()).attr("value", Attr::Int(i)).result(Type::Int))).collect();
+    let ret = f.append_op(b0, NewOp::new(Opcode::CfReturn, Span::default()));
+    f.remove_ops(&[consts[3], consts[0], consts[1]]);
+    assert_eq!(f.blocks[b0].ops, vec![consts[2], consts[4], ret]);
+    f.remove_op(ret);
+    assert_eq!(f.blocks[b0].ops, vec![consts[2], consts[4]]);
+    f.remove_op(consts[2]);
+    assert_eq!(f.blocks[b0].ops, vec![consts[4]]);
+}

@@ -5,7 +5,7 @@
 //! looks at `t.*` ops and at branches on a `t.const`.
 //!
 //! Provides: an op whose operands are all `t.const` values and whose result is known exactly is
-//! replaced by a `t.const` inserted at its position, with its span; a `cf.cond_br` on a constant
+//! rewritten in place into a `t.const` (same result, same span); a `cf.cond_br` on a constant
 //! becomes a `cf.br` to the taken successor, with that successor's arguments. Folds chain within
 //! one run (`(1 + 2) * 3` becomes `9`). Folded:
 //! - `t.int_binop` add/sub/mul/floordiv/mod, with Python's flooring division and modulo, when
@@ -58,8 +58,6 @@ fn fold_round(func: &mut Func) -> bool {
         }
     }
     let mut changed = false;
-    // Folded results → their new constants, substituted at the end of the round.
-    let mut replaced: HashMap<Value, Value> = HashMap::new();
     let ops: Vec<OpId> = func.ops_in_order().collect();
     for op in ops {
         if fold_branch(func, op, &consts) {
@@ -73,17 +71,12 @@ fn fold_round(func: &mut Func) -> bool {
         if value.literal_type() != Some(ty) {
             continue; // cannot happen in verified TIR; never build an ill-typed constant
         }
+        // In place: the result, and so its uses, stay (no search of the block, no substitution).
         let new = NewOp::new(Opcode::TConst, data.span).attr("value", value.clone()).result(ty);
-        let Some(new) = func.insert_op_before(op, new) else { continue };
-        let new_value = func.result(new);
-        func.remove_op(op);
-        replaced.insert(result, new_value);
-        // Later ops still name the old result until the substitution: make it a constant too.
-        consts.insert(result, value.clone());
-        consts.insert(new_value, value);
+        func.rewrite_op(op, new);
+        consts.insert(result, value);
         changed = true;
     }
-    func.replace_uses(&replaced);
     changed
 }
 

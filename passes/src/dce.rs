@@ -85,9 +85,7 @@ fn live_values(func: &Func) -> HashSet<Value> {
 fn remove_dead_ops(func: &mut Func, live: &HashSet<Value>) -> bool {
     let dead: Vec<OpId> =
         func.ops_in_order().filter(|&op| is_pure(func, op) && !func.ops[op].results.iter().any(|r| live.contains(r))).collect();
-    for &op in &dead {
-        func.remove_op(op);
-    }
+    func.remove_ops(&dead);
     !dead.is_empty()
 }
 

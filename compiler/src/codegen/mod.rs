@@ -16,6 +16,7 @@
 //!
 //! A failure here is an internal error (exit 101), never a user error.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use inkwell::basic_block::BasicBlock;
@@ -25,7 +26,7 @@ use inkwell::GlobalVisibility;
 use inkwell::attributes::AttributeLoc;
 use inkwell::module::{Linkage, Module as LModule};
 use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetTriple};
+use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PhiValue, PointerValue};
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate, OptimizationLevel};
@@ -76,7 +77,7 @@ pub struct SourceInfo<'a> {
 
 pub use user_module::{UserModuleInfo, module_symbol};
 
-pub use crate::traceback::{FrameLine, LineTable, line_table};
+pub use crate::traceback::{FrameLine, LineTable, line_starts, line_table};
 
 mod literals;
 mod user_module;
@@ -117,24 +118,49 @@ fn be<T>(r: Result<T, inkwell::builder::BuilderError>) -> R<T> {
     r.map_err(|e| format!("LLVM builder: {e}"))
 }
 
+thread_local! {
+    /// The target machine of the last unit generated on this thread, with its architecture and
+    /// level: creating one (and its subtarget) costs more than generating a small function, and
+    /// a -O0 build generates one unit per function.
+    static MACHINE: RefCell<Option<(TargetArch, u8, TargetMachine)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's target machine for `arch` at level `opt`, made on first use.
+fn with_machine<T>(arch: TargetArch, opt: u8, f: impl FnOnce(&TargetMachine) -> R<T>) -> R<T> {
+    MACHINE.with_borrow_mut(|slot| {
+        if !slot.as_ref().is_some_and(|(a, o, _)| *a == arch && *o == opt) {
+            match arch {
+                TargetArch::X86_64 => Target::initialize_x86(&InitializationConfig::default()),
+                TargetArch::Aarch64 => Target::initialize_aarch64(&InitializationConfig::default()),
+            }
+            let triple = TargetTriple::create(arch.triple());
+            let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
+            let level = match opt {
+                0 => OptimizationLevel::None,
+                1 => OptimizationLevel::Less,
+                2 => OptimizationLevel::Default,
+                _ => OptimizationLevel::Aggressive,
+            };
+            let tm = target
+                .create_target_machine(&triple, "generic", "", level, RelocMode::PIC, CodeModel::Default)
+                .ok_or("cannot create the LLVM target machine")?;
+            *slot = Some((arch, opt, tm));
+        }
+        match slot {
+            Some((_, _, tm)) => f(tm),
+            None => Err("no LLVM target machine".into()),
+        }
+    })
+}
+
 pub fn generate(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output) -> R<Vec<u8>> {
-    match arch {
-        TargetArch::X86_64 => Target::initialize_x86(&InitializationConfig::default()),
-        TargetArch::Aarch64 => Target::initialize_aarch64(&InitializationConfig::default()),
-    }
+    with_machine(arch, opt, |tm| generate_with(unit, src, opt, arch, output, tm))
+}
+
+fn generate_with(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output, tm: &TargetMachine) -> R<Vec<u8>> {
     let ctx = Context::create();
     let module = ctx.create_module("molt");
     let triple = TargetTriple::create(arch.triple());
-    let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
-    let level = match opt {
-        0 => OptimizationLevel::None,
-        1 => OptimizationLevel::Less,
-        2 => OptimizationLevel::Default,
-        _ => OptimizationLevel::Aggressive,
-    };
-    let tm = target
-        .create_target_machine(&triple, "generic", "", level, RelocMode::PIC, CodeModel::Default)
-        .ok_or("cannot create the LLVM target machine")?;
     module.set_triple(&triple);
     module.set_data_layout(&tm.get_target_data().get_data_layout());
 
@@ -153,7 +179,7 @@ pub fn generate(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch
     module.verify().map_err(|e| format!("LLVM module verification failed: {e}"))?;
     if opt > 0 {
         let passes = format!("default<O{}>", opt.min(3));
-        module.run_passes(&passes, &tm, PassBuilderOptions::create()).map_err(|e| e.to_string())?;
+        module.run_passes(&passes, tm, PassBuilderOptions::create()).map_err(|e| e.to_string())?;
     }
     Ok(match output {
         Output::LlvmIr => module.print_to_string().to_bytes().to_vec(),

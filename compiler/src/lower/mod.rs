@@ -14,12 +14,11 @@
 mod ints;
 mod objects;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use molt_ir::{ArithOp, Attr, Block, CastOp, CmpOp, F64, Func, Global, Handling, MathFloat, Module, NewOp, OpId, Opcode, Span, Type, UnaryOp, Value, ValueDef};
+use molt_ir::{ArithOp, Attr, Block, CastOp, CmpOp, F64, Func, Handling, MathFloat, NewOp, OpId, Opcode, Span, Type, UnaryOp, Value, ValueDef};
 
 use crate::abi::{self, RtFn};
-use crate::infer::TirModule;
 
 pub fn machine_type(t: Type) -> Type {
     match t {
@@ -75,15 +74,22 @@ pub fn may_raise(f: RtFn) -> bool {
     }
 }
 
-pub fn lower_module(tir: &TirModule) -> Module {
-    let mut m = Module::default();
-    for g in &tir.module.globals {
-        m.globals.push(Global { name: g.name.clone(), ty: machine_type(g.ty) });
-    }
-    for f in &tir.module.funcs {
-        m.funcs.push(lower_func(f, tir));
-    }
-    m
+/// What lowering one function needs from its module, borrowed (one per function: nothing of
+/// the module's size is copied or searched per function or per call).
+pub struct ModuleView<'a> {
+    /// Instance name → source function name (for tracebacks).
+    pub source_names: &'a BTreeMap<String, String>,
+    /// The module variables of type `t.obj` (the variable of a `def` used as a value holds its
+    /// function object; otherwise a flag that the `def` has run).
+    pub object_globals: &'a BTreeSet<String>,
+    /// Whether calls must check that the callee's `def` has run (`TirModule::check_defs`).
+    pub check_defs: bool,
+    /// Depth checks compare with the runtime's current limit (`TirModule::dynamic_recursion_limit`).
+    pub dynamic_recursion_limit: bool,
+    /// The runtime functions `<module>` calls first (`TirModule::enables`).
+    pub enables: &'a [RtFn],
+    /// The module's `__name__`.
+    pub module_name: &'a str,
 }
 
 struct L<'a> {
@@ -91,10 +97,10 @@ struct L<'a> {
     out: Func,
     vmap: HashMap<Value, Value>,
     cur: Block,
-    tir: &'a TirModule,
+    tir: &'a ModuleView<'a>,
 }
 
-pub fn lower_func(f: &Func, tir: &TirModule) -> Func {
+pub fn lower_func(f: &Func, tir: &ModuleView<'_>) -> Func {
     let mut out = Func::new(f.name.clone(), f.results.iter().map(|t| machine_type(*t)).collect());
     out.span = f.span;
     let mut bmap = HashMap::new();
@@ -110,7 +116,7 @@ pub fn lower_func(f: &Func, tir: &TirModule) -> Func {
     let first = bmap.get(&f.layout[0]).copied().unwrap_or_else(|| out.new_block());
     let mut l = L { src: f, out, vmap, cur: first, tir };
     if f.name == crate::infer::MAIN {
-        for &e in &tir.enables {
+        for &e in tir.enables {
             l.call(e, vec![], None, f.span);
         }
     }
@@ -407,7 +413,7 @@ impl L<'_> {
                     // The NameError points at the callee's name, which starts the call.
                     let name_sp = Span::new(sp.start, sp.start + src.len() as u32);
                     // (The module variable of a `def` used as a value holds its function object.)
-                    let object = self.tir.module.globals.iter().any(|g| g.name == src && g.ty == Type::TObj);
+                    let object = self.tir.object_globals.contains(&src);
                     let ty = if object { Type::Ref } else { Type::I1 };
                     self.push(NewOp::new(Opcode::LLoadGlobal, name_sp).attr("name", Attr::Sym(src)).result(ty));
                 }
@@ -781,7 +787,7 @@ impl L<'_> {
                 let flags = i64::from(attr("varargs").as_int() == Some(1)) | (i64::from(attr("varkw").as_int() == Some(1)) << 1);
                 let flags = self.i64c(flags, sp);
                 let [name, qualname, params, defaults, kwdefaults, closure] = ops[..] else { panic!("invariant `t.make_function has 6 operands` broken") };
-                let module = self.str_object(&self.tir.module_name.clone(), sp);
+                let module = self.str_object(self.tir.module_name, sp);
                 let args = vec![code, name, qualname, module, params, argcount, posonly, flags, defaults, kwdefaults, closure];
                 Some(self.call_val(RtFn::molt_function_new, args, Type::Ref, sp))
             }
