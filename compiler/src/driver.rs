@@ -255,6 +255,10 @@ pub fn build_executable(db: &Database, file: SourceFile, opts: &Options, out: &P
     crate::link::link(&objects, out, opts.target).map_err(Failure::Env)
 }
 
+/// The stack of each thread that generates -O0 units (reserved address space: only the pages a
+/// function's depth touches are committed).
+const WORKER_STACK: usize = 1 << 30;
+
 /// The object code of one module. At -O0 each function instance is its own code generation
 /// unit, cached by the database (`db::function_object`); otherwise the whole module is one
 /// LLVM module, optimized together.
@@ -272,15 +276,22 @@ fn module_objects(db: &Database, file: SourceFile, opts: &Options) -> Result<Vec
             let unit = db::CodegenUnit::new(db, Instance::new(db, file, name.clone()), 0, opts.target);
             db::function_object(db, unit).clone().map_err(|e| Failure::Ice(format!("code generation of @{name}: {e}")))
         };
+        let part = |db: &Database, t: usize| -> Result<Vec<Vec<u8>>, Failure> { facts.instances.iter().skip(t).step_by(threads).map(|name| object(db, name)).collect() };
         let parts: Vec<Result<Vec<Vec<u8>>, Failure>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
                     let db = db.clone();
-                    let object = &object;
-                    s.spawn(move || facts.instances.iter().skip(t).step_by(threads).map(|name| object(&db, name)).collect())
+                    let part = &part;
+                    // Code generation recurses over a function's nesting as the compiler's own
+                    // thread does (`main.rs`): the same reserved (not committed) stack.
+                    std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(s, move || part(&db, t)).map_err(|_| t)
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(Failure::Ice("a code generation thread panicked".into())))).collect()
+            // A thread the system refused: its share runs here.
+            handles.into_iter().map(|h| match h {
+                Ok(h) => h.join().unwrap_or_else(|_| Err(Failure::Ice("a code generation thread panicked".into()))),
+                Err(t) => part(db, t),
+            }).collect()
         });
         let mut parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().map(Vec::into_iter).collect::<Vec<_>>();
         // Back in the instances' order (thread t made units t, t + n, …).
