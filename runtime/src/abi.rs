@@ -192,6 +192,10 @@ molt_abi! {
         fn molt_enable_number_methods() -> void;
         /// Makes `dict.fromkeys` callable.
         fn molt_enable_dict_fromkeys() -> void;
+        /// Makes classes subscriptable (`list[int]`: generic aliases) and `|` of classes a
+        /// union (`int | None`), which `isinstance` and `issubclass` accept: `<module>` calls it
+        /// first when the program may subscript an object or `|` two objects.
+        fn molt_enable_generic_alias() -> void;
         /// Lets classes derive from `dict` and `list` (linked only into the programs with such
         /// a `class` statement).
         fn molt_enable_builtin_subclasses() -> void;

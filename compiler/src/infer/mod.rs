@@ -265,6 +265,13 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(crate::abi::RtFn::molt_enable_bytes);
             }
+            // A subscript of an object that may be a class (`list[int]`), or a `|` of objects
+            // that may be classes (`int | None`).
+            if op.opcode == Opcode::TObjGetitem
+                || matches!(op.opcode, Opcode::TObjBinop | Opcode::TObjInplaceBinop) && op.enum_attr::<molt_ir::ArithOp>("op") == Some(molt_ir::ArithOp::Or)
+            {
+                add(crate::abi::RtFn::molt_enable_generic_alias);
+            }
             // `dict.fromkeys`, read from the class or called on a value that may be a dict.
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && op.attr("name").and_then(Attr::as_str) == Some("fromkeys") {
                 add(crate::abi::RtFn::molt_enable_dict_fromkeys);

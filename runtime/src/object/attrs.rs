@@ -109,6 +109,10 @@ pub fn isinstance(a: Obj, cls: Obj) -> MoltResult<bool> {
             Ok(false)
         });
     }
+    // A union (its arguments) or a generic alias (a TypeError), when a program enabled them.
+    if let Some(r) = super::generic_alias::hooks().and_then(|h| (h.check)(a, cls, false)) {
+        return r;
+    }
     Err(MoltError::new(ExceptionKind::TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
 }
 
@@ -328,6 +332,9 @@ pub fn issubclass(derived: Obj, cls: Obj) -> MoltResult<bool> {
     }
     if as_type(derived).is_none() {
         return Err(MoltError::new(ExceptionKind::TypeError, "issubclass() arg 1 must be a class"));
+    }
+    if let Some(r) = super::generic_alias::hooks().and_then(|h| (h.check)(derived, cls, true)) {
+        return r;
     }
     Err(MoltError::new(ExceptionKind::TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
 }

@@ -230,8 +230,15 @@ fn number_protocol(op: BinaryOp, v: Obj, w: Obj, inplace: bool) -> MoltResult<Ob
         | BinaryOp::LShift
         | BinaryOp::RShift
         | BinaryOp::And
-        | BinaryOp::Or
         | BinaryOp::Xor => {}
+        // `type.__or__` (a union of classes), when a program enabled it.
+        BinaryOp::Or => {
+            if let Some(h) = super::generic_alias::hooks()
+                && let Some(r) = (h.type_or)(v, w)?
+            {
+                return Ok(r);
+            }
+        }
     }
     fail(
         TypeError,
@@ -401,22 +408,16 @@ pub extern "C" fn molt_obj_index(a: Obj) -> Obj {
 }
 
 /// `o[key]` (CPython's `PyObject_GetItem`): the type's `mp_subscript`, else CPython's
-/// TypeError. Subscripting a type object is `__class_getitem__` in CPython: `tuple[int]` and
-/// `type[int]` (generic aliases) are NotImplementedError in Molt, other types are not
-/// subscriptable ("type 'int' is not subscriptable").
+/// TypeError. Subscripting a class is its `__class_getitem__` (`list[int]`: a generic alias);
+/// other classes are not subscriptable ("type 'int' is not subscriptable").
 pub fn getitem(o: Obj, key: Obj) -> MoltResult<Obj> {
     if let Some(f) = o.type_of().subscript_slot() {
         return f(o, key);
     }
     if let Some(t) = as_type(o) {
-        if t.is(&super::tuple::molt_type_tuple) || t.is(&TYPE_TYPE) {
-            return fail(
-                NotImplementedError,
-                format!(
-                    "generic alias types ({}[...]) are not supported by Molt yet",
-                    t.name
-                ),
-            );
+        // `__class_getitem__` (`generic_alias`, enabled by programs that subscript objects).
+        if let Some(r) = super::generic_alias::hooks().and_then(|h| (h.class_getitem)(t, key)) {
+            return r;
         }
         return fail(TypeError, format!("type '{}' is not subscriptable", t.name));
     }

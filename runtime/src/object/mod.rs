@@ -95,6 +95,7 @@ pub mod function;
 pub mod functools;
 pub mod gc;
 pub mod generator;
+pub mod generic_alias;
 pub mod heapq;
 pub mod yield_from;
 pub mod instance;
@@ -412,6 +413,7 @@ pub mod abi {
     pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
     pub use super::builtin_sub::molt_enable_builtin_subclasses;
     pub use super::slice_obj::molt_enable_slices;
+    pub use super::generic_alias::molt_enable_generic_alias;
     pub use super::stdin::molt_enable_stdin;
     pub use super::fileio::molt_enable_files;
     pub use super::exception::molt_enable_exception_classes;

@@ -491,6 +491,36 @@ fn new_alias(form: Form, args: Vec<Obj>) -> MoltResult<Obj> {
     }
 }
 
+/// A new object of type `ty` in the alias layout, owning `payload` (consumed): the layout of
+/// `generic_alias`'s objects too, so that the allocator's and collector's `TypingAlias` paths
+/// free, traverse and clear them.
+pub(super) fn new_alias_object(ty: &'static TypeObject, payload: Obj) -> MoltResult<Obj> {
+    let payload = Owned(payload);
+    let p = alloc_container(Layout::new::<AliasObject>(), ty)?.cast::<AliasObject>();
+    // SAFETY: a fresh block whose header is written; the fields are written before tracking.
+    unsafe {
+        core::ptr::addr_of_mut!((*p).form).write(Form::Any);
+        core::ptr::addr_of_mut!((*p).args).write(payload.release());
+        let a = Obj::from_header(p.cast());
+        super::gc::track(a);
+        Ok(a)
+    }
+}
+
+/// The payload of an object made by [`new_alias_object`] with type `ty`, borrowed.
+pub(super) fn alias_payload(o: Obj, ty: &'static TypeObject) -> Option<Obj> {
+    if !o.type_of().is(ty) {
+        return None;
+    }
+    // SAFETY: an object of `ty` was made by `new_alias_object`: an `AliasObject`.
+    o.header_ptr().map(|h| unsafe { (*h.cast::<AliasObject>()).args })
+}
+
+/// Whether `o` is a `typing.TypeVar`.
+pub(super) fn is_typevar(o: Obj) -> bool {
+    typevar_of(o).is_some()
+}
+
 /// Checks every item of `params` (a new vector of owned references).
 fn check_all(params: &[Obj], msg: &str) -> MoltResult<Vec<Obj>> {
     let mut out: Vec<Obj> = Vec::new();
