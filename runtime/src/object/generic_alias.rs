@@ -319,29 +319,58 @@ fn ga_hash(o: Obj) -> MoltResult<i64> {
     Ok(if h == -1 { -2 } else { h })
 }
 
-/// `union_richcompare`: the arguments compared as sets.
+/// `union_richcompare`: the arguments compared as sets (each side's items all `==` one of the
+/// other's; they are hashable classes and aliases, so this is set equality).
 fn union_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     let (Some(av), Some(aw)) = (union_args(v), union_args(w)) else { return Ok(singletons::not_implemented()) };
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(singletons::not_implemented());
-    }
-    let (sv, sw) = (Owned(super::set::new_set(Some(av))?), Owned(super::set::new_set(Some(aw))?));
-    dispatch::rich_compare(op, sv.get(), sw.get())
+    let ne = match op {
+        CompareOp::Eq => false,
+        CompareOp::Ne => true,
+        CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge => return Ok(singletons::not_implemented()),
+    };
+    let (xs, ys) = (tuple::tuple_items(av).unwrap_or(&[]), tuple::tuple_items(aw).unwrap_or(&[]));
+    let all_in = |xs: &[Obj], ys: &[Obj]| -> MoltResult<bool> {
+        for &x in xs {
+            let mut found = false;
+            for &y in ys {
+                if dispatch::rich_compare_bool(CompareOp::Eq, x, y)? {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let eq = all_in(xs, ys)? && all_in(ys, xs)?;
+    Ok(singletons::bool_obj(eq != ne))
 }
 
-/// `union_hash`: the hash of the frozenset of the arguments.
+/// `union_hash`: independent of the arguments' order, as CPython's (the hash of their
+/// frozenset; the values differ from CPython's, whose class hashes are addresses).
 fn union_hash(o: Obj) -> MoltResult<i64> {
-    let Some(args) = union_args(o) else { return Ok(0) };
-    let set = Owned(super::set::new_frozenset(Some(args))?);
-    dispatch::hash(set.get())
+    let mut h: i64 = 0x345678;
+    for &a in union_args(o).and_then(tuple::tuple_items).unwrap_or(&[]) {
+        let x = dispatch::hash(a)?;
+        h ^= (x ^ (x << 16) ^ 89_869_747).wrapping_mul(3_644_798_167);
+    }
+    Ok(if h == -1 { -2 } else { h })
 }
 
 /// `ga_call`: the origin called, then `__orig_class__` set on the result when it can be.
 fn ga_call(o: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltResult<Obj> {
     let Some((origin, _)) = alias_parts(o) else { return fail(TypeError, "not a generic alias") };
     let r = Owned(super::callable::call_object(origin, pos, kw)?);
+    // Only instances of classes with a `__dict__` take the attribute (the builtin types' refuse
+    // it with an AttributeError or TypeError, which CPython ignores); not reaching the generic
+    // `setattr` keeps it out of programs that never set attributes.
+    if !super::class::is_heap(r.get().type_of()) || as_type(r.get()).is_some() {
+        return Ok(r.release());
+    }
     let name = Owned(pystr::str_from_text("__orig_class__")?);
-    match attrs::setattr(r.get(), name.get(), Some(o)) {
+    match super::instance::setattr(r.get(), name.get(), Some(o)) {
         Ok(()) => {}
         Err(e) if matches!(e.kind, AttributeError | TypeError) => {}
         Err(e) => return Err(e),
@@ -449,7 +478,10 @@ fn union_getitem(o: Obj, key: Obj) -> MoltResult<Obj> {
     for a in new_args.iter().map(|&a| Owned(a)) {
         acc = Some(match acc {
             None => a,
-            Some(prev) => Owned(dispatch::binary_op(BinaryOp::Or, prev.get(), a.get())?),
+            Some(prev) => match union_of(prev.get(), a.get())? {
+                Some(u) => Owned(u),
+                None => return fail(TypeError, format!("unsupported operand type(s) for |: '{}' and '{}'", prev.get().type_of().name, a.get().type_of().name)),
+            },
         });
     }
     Ok(acc.map_or_else(singletons::none, Owned::release))

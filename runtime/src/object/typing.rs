@@ -516,9 +516,10 @@ pub(super) fn alias_payload(o: Obj, ty: &'static TypeObject) -> Option<Obj> {
     o.header_ptr().map(|h| unsafe { (*h.cast::<AliasObject>()).args })
 }
 
-/// Whether `o` is a `typing.TypeVar`.
+/// Whether `o` is a `typing.TypeVar`, by its heap kind: naming `TYPE_TYPEVAR` would link its
+/// repr, and with it every typing form, into programs that never import `typing`.
 pub(super) fn is_typevar(o: Obj) -> bool {
-    typevar_of(o).is_some()
+    o.type_of().heap == Some(HeapKind::TypeVar)
 }
 
 /// Checks every item of `params` (a new vector of owned references).
