@@ -16,7 +16,6 @@
 //!
 //! A failure here is an internal error (exit 101), never a user error.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use inkwell::basic_block::BasicBlock;
@@ -26,10 +25,10 @@ use inkwell::GlobalVisibility;
 use inkwell::attributes::AttributeLoc;
 use inkwell::module::{Linkage, Module as LModule};
 use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
+use inkwell::targets::{FileType, TargetMachine, TargetTriple};
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PhiValue, PointerValue};
-use inkwell::{AddressSpace, FloatPredicate, IntPredicate, OptimizationLevel};
+use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
 use molt_ir::{ArithOp, Attr, AttrEnum, BitOp, Block, CastOp, CmpOp, Func, Module, OpData, Opcode, Span, Type, Value};
 
 use crate::abi::{self, AbiTy, RtFn};
@@ -80,6 +79,7 @@ pub use user_module::{UserModuleInfo, module_symbol};
 pub use crate::traceback::{FrameLine, LineTable, line_starts, line_table};
 
 mod literals;
+mod machine;
 mod user_module;
 
 /// What one LLVM module (a code generation unit) contains.
@@ -118,43 +118,8 @@ fn be<T>(r: Result<T, inkwell::builder::BuilderError>) -> R<T> {
     r.map_err(|e| format!("LLVM builder: {e}"))
 }
 
-thread_local! {
-    /// The target machine of the last unit generated on this thread, with its architecture and
-    /// level: creating one (and its subtarget) costs more than generating a small function, and
-    /// a -O0 build generates one unit per function.
-    static MACHINE: RefCell<Option<(TargetArch, u8, TargetMachine)>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` with this thread's target machine for `arch` at level `opt`, made on first use.
-fn with_machine<T>(arch: TargetArch, opt: u8, f: impl FnOnce(&TargetMachine) -> R<T>) -> R<T> {
-    MACHINE.with_borrow_mut(|slot| {
-        if !slot.as_ref().is_some_and(|(a, o, _)| *a == arch && *o == opt) {
-            match arch {
-                TargetArch::X86_64 => Target::initialize_x86(&InitializationConfig::default()),
-                TargetArch::Aarch64 => Target::initialize_aarch64(&InitializationConfig::default()),
-            }
-            let triple = TargetTriple::create(arch.triple());
-            let target = Target::from_triple(&triple).map_err(|e| e.to_string())?;
-            let level = match opt {
-                0 => OptimizationLevel::None,
-                1 => OptimizationLevel::Less,
-                2 => OptimizationLevel::Default,
-                _ => OptimizationLevel::Aggressive,
-            };
-            let tm = target
-                .create_target_machine(&triple, "generic", "", level, RelocMode::PIC, CodeModel::Default)
-                .ok_or("cannot create the LLVM target machine")?;
-            *slot = Some((arch, opt, tm));
-        }
-        match slot {
-            Some((_, _, tm)) => f(tm),
-            None => Err("no LLVM target machine".into()),
-        }
-    })
-}
-
 pub fn generate(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output) -> R<Vec<u8>> {
-    with_machine(arch, opt, |tm| generate_with(unit, src, opt, arch, output, tm))
+    machine::with_machine(arch, opt, |tm| generate_with(unit, src, opt, arch, output, tm))
 }
 
 fn generate_with(unit: &Unit<'_>, src: &SourceInfo<'_>, opt: u8, arch: TargetArch, output: Output, tm: &TargetMachine) -> R<Vec<u8>> {

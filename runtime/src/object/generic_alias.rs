@@ -319,8 +319,7 @@ fn ga_hash(o: Obj) -> MoltResult<i64> {
     Ok(if h == -1 { -2 } else { h })
 }
 
-/// `union_richcompare`: the arguments compared as sets (each side's items all `==` one of the
-/// other's; they are hashable classes and aliases, so this is set equality).
+/// `union_richcompare`: the arguments compared as sets (`typing::same_members`).
 fn union_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     let (Some(av), Some(aw)) = (union_args(v), union_args(w)) else { return Ok(singletons::not_implemented()) };
     let ne = match op {
@@ -328,23 +327,7 @@ fn union_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
         CompareOp::Ne => true,
         CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge => return Ok(singletons::not_implemented()),
     };
-    let (xs, ys) = (tuple::tuple_items(av).unwrap_or(&[]), tuple::tuple_items(aw).unwrap_or(&[]));
-    let all_in = |xs: &[Obj], ys: &[Obj]| -> MoltResult<bool> {
-        for &x in xs {
-            let mut found = false;
-            for &y in ys {
-                if dispatch::rich_compare_bool(CompareOp::Eq, x, y)? {
-                    found = true;
-                    break;
-                }
-            }
-            if !found {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
-    let eq = all_in(xs, ys)? && all_in(ys, xs)?;
+    let eq = super::typing::same_members(av, aw)?;
     Ok(singletons::bool_obj(eq != ne))
 }
 

@@ -714,27 +714,33 @@ fn alias_compare(op: CompareOp, v: Obj, w: Obj) -> MoltResult<Obj> {
     }
     let union = |f: Form| matches!(f, Form::Union | Form::Optional);
     let eq = if union(fv) && union(fw) {
-        let (xs, ys) = (tuple::tuple_items(av).unwrap_or(&[]), tuple::tuple_items(aw).unwrap_or(&[]));
-        let all_in = |xs: &[Obj], ys: &[Obj]| -> MoltResult<bool> {
-            for &x in xs {
-                let mut found = false;
-                for &y in ys {
-                    if dispatch::rich_compare_bool(CompareOp::Eq, x, y)? {
-                        found = true;
-                        break;
-                    }
-                }
-                if !found {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        all_in(xs, ys)? && all_in(ys, xs)?
+        same_members(av, aw)?
     } else {
         fv == fw && dispatch::rich_compare_bool(CompareOp::Eq, av, aw)?
     };
     Ok(singletons::bool_obj(if op == CompareOp::Eq { eq } else { !eq }))
+}
+
+/// Whether the tuples `xs` and `ys` hold the same members, as sets (each item of either `==` one
+/// of the other's; the members of unions are hashable, so this is set equality).
+pub(super) fn same_members(xs: Obj, ys: Obj) -> MoltResult<bool> {
+    let (xs, ys) = (tuple::tuple_items(xs).unwrap_or(&[]), tuple::tuple_items(ys).unwrap_or(&[]));
+    let all_in = |xs: &[Obj], ys: &[Obj]| -> MoltResult<bool> {
+        for &x in xs {
+            let mut found = false;
+            for &y in ys {
+                if dispatch::rich_compare_bool(CompareOp::Eq, x, y)? {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(all_in(xs, ys)? && all_in(ys, xs)?)
 }
 
 /// `hash` of an alias: equal aliases hash equal (a Union's independently of the order).
