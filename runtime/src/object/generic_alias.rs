@@ -21,8 +21,8 @@
 //! non-tuple subscript is wrapped); a union's payload is the tuple of its arguments, at least
 //! two, deduplicated (`is` for classes, `==` for generic aliases), None stored as `NoneType`,
 //! nested unions flattened. Left out: `*tuple[int]` (starred aliases), `__mro_entries__`
-//! (a class deriving from `list[int]`), `|` with `typing` objects (`int | List[int]`:
-//! TypeError where CPython makes a `typing.Union`), ParamSpec and TypeVarTuple.
+//! (a class deriving from `list[int]`), ParamSpec and TypeVarTuple. (`|` with `typing`'s objects
+//! is theirs: `typing::TYPING_NUMBER` makes a `typing.Union`.)
 
 use alloc::format;
 use alloc::string::String;

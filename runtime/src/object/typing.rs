@@ -32,9 +32,9 @@ use alloc::vec::Vec;
 use super::alloc::{HeapKind, alloc_container, alloc_raw, free_raw};
 use super::module::store;
 use super::range::Owned;
-use super::types::{TYPE_OBJECT, TypeObject, as_type};
+use super::types::{NumberSlots, OpSet, TYPE_OBJECT, TypeObject, as_type};
 use super::{Header, Obj, StaticObject, decref, dispatch, new_ref, singletons, str as pystr, tuple};
-use crate::CompareOp;
+use crate::{BinaryOp, CompareOp};
 use crate::ExceptionKind::{NotImplementedError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail};
 
@@ -235,11 +235,24 @@ struct TypeVarObject {
 }
 
 const fn form_type_object(name: &'static str) -> TypeObject {
-    TypeObject { repr: Some(typing_repr), subscript: Some(form_getitem), ..TypeObject::new(name, &TYPE_OBJECT) }
+    TypeObject { number: Some(&TYPING_NUMBER), repr: Some(typing_repr), subscript: Some(form_getitem), ..TypeObject::new(name, &TYPE_OBJECT) }
+}
+
+/// `|` of typing's objects (`_SpecialForm.__or__`, `_GenericAlias.__or__`, `TypeVar.__or__`
+/// and their `__ror__`): `Union[left, right]`. (`Any` is a class in CPython, whose `|` makes a
+/// `types.UnionType`: it has no such slot here.)
+static TYPING_NUMBER: NumberSlots = NumberSlots { binary: Some(typing_or), binary_ops: OpSet::binary(&[BinaryOp::Or]), ..NumberSlots::EMPTY };
+
+fn typing_or(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
+    if op != BinaryOp::Or {
+        return Ok(singletons::not_implemented());
+    }
+    union(&[v, w])
 }
 
 const fn alias_type_object(name: &'static str) -> TypeObject {
     TypeObject {
+        number: Some(&TYPING_NUMBER),
         repr: Some(typing_repr),
         subscript: Some(alias_getitem),
         richcompare: Some(alias_compare),
@@ -254,13 +267,14 @@ static TYPE_SPECIAL_GENERIC_ALIAS: TypeObject = form_type_object("_SpecialGeneri
 static TYPE_SPECIAL_FORM: TypeObject = form_type_object("_SpecialForm");
 static TYPE_CALLABLE_TYPE: TypeObject = form_type_object("_CallableType");
 static TYPE_TUPLE_TYPE: TypeObject = form_type_object("_TupleType");
-static TYPE_ANY_META: TypeObject = form_type_object("_AnyMeta");
+static TYPE_ANY_META: TypeObject = TypeObject { number: None, ..form_type_object("_AnyMeta") };
 static TYPE_GENERIC_ALIAS: TypeObject = alias_type_object("_GenericAlias");
 static TYPE_UNION_ALIAS: TypeObject = alias_type_object("_UnionGenericAlias");
 static TYPE_CALLABLE_ALIAS: TypeObject = alias_type_object("_CallableGenericAlias");
 
 /// `TypeVar`.
 pub static TYPE_TYPEVAR: TypeObject = TypeObject {
+    number: Some(&TYPING_NUMBER),
     repr: Some(typing_repr),
     new: Some(typevar_new),
     attributes: Some(typevar_attribute),
