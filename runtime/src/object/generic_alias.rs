@@ -48,6 +48,9 @@ pub static TYPE_GENERIC_ALIAS: TypeObject = TypeObject {
     ..TypeObject::new("types.GenericAlias", &TYPE_OBJECT)
 };
 
+/// The name of [`TYPE_UNION`] (`typing` recognises unions by it without linking this module).
+pub const UNION_TYPE_NAME: &str = "types.UnionType";
+
 /// `types.UnionType`.
 pub static TYPE_UNION: TypeObject = TypeObject {
     number: Some(&ALIAS_NUMBER),
@@ -57,7 +60,7 @@ pub static TYPE_UNION: TypeObject = TypeObject {
     subscript: Some(union_getitem),
     attributes: Some(union_attribute),
     heap: Some(super::alloc::HeapKind::TypingAlias),
-    ..TypeObject::new("types.UnionType", &TYPE_OBJECT)
+    ..TypeObject::new(UNION_TYPE_NAME, &TYPE_OBJECT)
 };
 
 /// `|` of aliases and unions (`_Py_union_type_or`, their `nb_or`).

@@ -303,6 +303,18 @@ fn is_form_type(t: &'static TypeObject) -> bool {
     [&TYPE_SPECIAL_GENERIC_ALIAS, &TYPE_SPECIAL_FORM, &TYPE_CALLABLE_TYPE, &TYPE_TUPLE_TYPE, &TYPE_ANY_META].iter().any(|x| t.is(x))
 }
 
+/// The arguments of a `types.UnionType` (`generic_alias`, which makes it in this module's alias
+/// layout, its payload the arguments' tuple), borrowed. Known by its type's name: naming the
+/// type object would link `generic_alias` into every program that imports `typing`.
+fn pep604_args(o: Obj) -> Option<Obj> {
+    let t = o.type_of();
+    if t.heap != Some(HeapKind::TypingAlias) || t.name != super::generic_alias::UNION_TYPE_NAME {
+        return None;
+    }
+    // SAFETY: an object of kind TypingAlias is an `AliasObject`.
+    o.header_ptr().map(|h| unsafe { (*h.cast::<AliasObject>()).args })
+}
+
 fn is_alias_type(t: &'static TypeObject) -> bool {
     t.is(&TYPE_GENERIC_ALIAS) || t.is(&TYPE_UNION_ALIAS) || t.is(&TYPE_CALLABLE_ALIAS)
 }
@@ -560,9 +572,13 @@ fn union(params: &[Obj]) -> MoltResult<Obj> {
     let mut flat: Vec<Obj> = Vec::new();
     let mut result = Ok(());
     for c in checked {
+        // typing's unions and `types.UnionType`s (`int | str`) are flattened alike.
         let inner: Vec<Obj> = match alias_of(c) {
             Some((Form::Union | Form::Optional, args)) => tuple::tuple_items(args).unwrap_or(&[]).to_vec(),
-            _ => alloc::vec![c],
+            _ => match pep604_args(c) {
+                Some(args) => tuple::tuple_items(args).unwrap_or(&[]).to_vec(),
+                None => alloc::vec![c],
+            },
         };
         for x in inner {
             if result.is_ok() {

@@ -16,3 +16,4 @@ def attempt(label, f):
 attempt("union form", lambda: Union | int)
 attempt("optional form", lambda: int | Optional)
 attempt("str ref", lambda: "x" | int)
+print((int | str) | List[int], Union[int | str, float], Optional[int | str], List[int] | (str | None))
