@@ -37,37 +37,47 @@ const MAX_MERGE_PENDING: usize = 64;
 /// Galloping starts after this many consecutive wins of one run.
 const MIN_GALLOP: usize = 7;
 
-/// `ISLT(x, y)`: `x < y`, by one of the comparisons `list_sort_impl`'s pre-sort check picks.
+/// `ISLT(x, y)`: `x < y`, by one of the comparisons `list_sort_impl`'s pre-sort check picks,
+/// over the sorted words (`Item`: an item, or a key with its item).
 trait Order: Copy {
-    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool>;
+    type Item: Copy;
+    fn lt(self, x: Self::Item, y: Self::Item) -> MoltResult<bool>;
 }
 
-/// Any items: the rich comparison (CPython's `safe_object_compare`); or, with `keys`, the
-/// indices of items compared by their keys (see [`sort_by_keys`]), by the comparison CPython's
-/// pre-sort check picks for the keys (one instance of the sort serves both, keeping the code
-/// small).
+/// Any items: the rich comparison (CPython's `safe_object_compare`).
 #[derive(Clone, Copy)]
-struct AnyOrder<'a> {
-    keys: Option<(&'a [Obj], KeyOrder)>,
+struct RichOrder;
+
+impl Order for RichOrder {
+    type Item = Obj;
+    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
+        dispatch::rich_compare_bool(CompareOp::Lt, x, y)
+    }
 }
 
-impl Order for AnyOrder<'_> {
+/// Non-empty tuples whose first items all have the type `ElemOrder` names (CPython's
+/// `unsafe_tuple_compare`).
+#[derive(Clone, Copy)]
+struct TupleOrder(ElemOrder);
+
+impl Order for TupleOrder {
+    type Item = Obj;
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        let Some((keys, order)) = self.keys else {
-            return dispatch::rich_compare_bool(CompareOp::Lt, x, y);
-        };
-        let key = |i: Obj| {
-            let i = usize::try_from(i.small_value().unwrap_or(0)).unwrap_or(0);
-            keys.get(i).copied().unwrap_or_default()
-        };
-        let (a, b) = (key(x), key(y));
-        match order {
-            KeyOrder::SmallInt => SmallIntOrder.lt(a, b),
-            KeyOrder::Float => FloatOrder.lt(a, b),
-            KeyOrder::Str => StrOrder.lt(a, b),
-            KeyOrder::Tuple(first) => tuple_lt(first, a, b),
-            KeyOrder::Any => dispatch::rich_compare_bool(CompareOp::Lt, a, b),
-        }
+        tuple_lt(self.0, x, y)
+    }
+}
+
+/// The sorted words are (key, item) pairs compared by their keys: CPython sorts the keys,
+/// moving the items alongside, which makes the same comparisons in the same order, and the
+/// same moves. Without a key function the key is the item itself.
+#[derive(Clone, Copy)]
+struct Keyed<O>(O);
+
+impl<O: Order<Item = Obj>> Order for Keyed<O> {
+    type Item = (Obj, Obj);
+    #[inline(always)]
+    fn lt(self, x: (Obj, Obj), y: (Obj, Obj)) -> MoltResult<bool> {
+        self.0.lt(x.0, y.0)
     }
 }
 
@@ -121,6 +131,8 @@ fn tuple_lt(first: ElemOrder, v: Obj, w: Obj) -> MoltResult<bool> {
 struct SmallIntOrder;
 
 impl Order for SmallIntOrder {
+    type Item = Obj;
+    #[inline(always)]
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
         Ok((x.raw() as i64) < (y.raw() as i64))
     }
@@ -131,6 +143,8 @@ impl Order for SmallIntOrder {
 struct FloatOrder;
 
 impl Order for FloatOrder {
+    type Item = Obj;
+    #[inline(always)]
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
         Ok(float::float_value(x).unwrap_or(0.0) < float::float_value(y).unwrap_or(0.0))
     }
@@ -142,23 +156,11 @@ impl Order for FloatOrder {
 struct StrOrder;
 
 impl Order for StrOrder {
+    type Item = Obj;
+    #[inline(always)]
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        Ok(str::str_text(x).unwrap_or("").as_bytes() < str::str_text(y).unwrap_or("").as_bytes())
-    }
-}
-
-/// The comparison for the items: CPython's pre-sort check (`list_sort_impl`), which makes the
-/// same comparisons with the same results when every item has the same type whose `<` cannot
-/// fail or run user code.
-fn sort_with_order(a: &mut [Obj]) -> MoltResult<()> {
-    if a.iter().all(|o| o.is_small()) {
-        timsort(SmallIntOrder, a)
-    } else if a.iter().all(|&o| float::float_value(o).is_some()) {
-        timsort(FloatOrder, a)
-    } else if a.iter().all(|&o| str::str_text(o).is_some()) {
-        timsort(StrOrder, a)
-    } else {
-        timsort(AnyOrder { keys: None }, a)
+        // SAFETY: the pre-sort check found every item (key) a str, and the sort holds them.
+        Ok(unsafe { str::text_lt(str::str_bytes_unchecked(x), str::str_bytes_unchecked(y)) })
     }
 }
 
@@ -171,18 +173,18 @@ struct Run {
 }
 
 /// CPython's `MergeState` (no key values: keys are the items).
-struct MergeState {
+struct MergeState<T> {
     min_gallop: usize,
     listlen: usize,
     /// Temporary storage for merges (CPython's `a`).
-    tmp: Vec<Obj>,
+    tmp: Vec<T>,
     pending: [Run; MAX_MERGE_PENDING],
     n: usize,
 }
 
-impl MergeState {
+impl<T: Copy> MergeState<T> {
     /// `merge_getmem`: room for `need` items in `tmp`, a copy of `src`.
-    fn fill_tmp(&mut self, src: &[Obj]) -> MoltResult<()> {
+    fn fill_tmp(&mut self, src: &[T]) -> MoltResult<()> {
         self.tmp.clear();
         if self.tmp.try_reserve_exact(src.len()).is_err() {
             return memory_error();
@@ -194,7 +196,7 @@ impl MergeState {
 
 /// `binarysort`: sorts `a` by binary insertion, `a[..start]` being sorted already. Stable; on
 /// an error `a` is a permutation of its input.
-fn binarysort<O: Order>(o: O, a: &mut [Obj], start: usize) -> MoltResult<()> {
+fn binarysort<O: Order>(o: O, a: &mut [O::Item], start: usize) -> MoltResult<()> {
     let mut start = if start == 0 { 1 } else { start };
     while start < a.len() {
         let pivot = a[start];
@@ -219,7 +221,7 @@ fn binarysort<O: Order>(o: O, a: &mut [Obj], start: usize) -> MoltResult<()> {
 
 /// `count_run`: the length of the run at the start of `a` (non-empty), and whether it is
 /// strictly descending.
-fn count_run<O: Order>(o: O, a: &[Obj]) -> MoltResult<(usize, bool)> {
+fn count_run<O: Order>(o: O, a: &[O::Item]) -> MoltResult<(usize, bool)> {
     if a.len() == 1 {
         return Ok((1, false));
     }
@@ -238,7 +240,7 @@ fn count_run<O: Order>(o: O, a: &[Obj]) -> MoltResult<(usize, bool)> {
 }
 
 /// `gallop_left`: the k in `0..=a.len()` with `a[k-1] < key <= a[k]`, searching from `hint`.
-fn gallop_left<O: Order>(o: O, key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
+fn gallop_left<O: Order>(o: O, key: O::Item, a: &[O::Item], hint: usize) -> MoltResult<usize> {
     let n = a.len();
     let mut lastofs: usize = 0;
     let mut ofs: usize = 1;
@@ -291,7 +293,7 @@ fn gallop_left<O: Order>(o: O, key: Obj, a: &[Obj], hint: usize) -> MoltResult<u
 }
 
 /// `gallop_right`: the k in `0..=a.len()` with `a[k-1] <= key < a[k]`, searching from `hint`.
-fn gallop_right<O: Order>(o: O, key: Obj, a: &[Obj], hint: usize) -> MoltResult<usize> {
+fn gallop_right<O: Order>(o: O, key: O::Item, a: &[O::Item], hint: usize) -> MoltResult<usize> {
     let n = a.len();
     let mut lastofs: usize = 0;
     let mut ofs: usize = 1;
@@ -361,7 +363,7 @@ enum Exit {
 
 /// `merge_lo`: merges `a[pa..pa+na]` and `a[pa+na..pa+na+nb]` (na <= nb), stably, in place;
 /// `a[pa+na-1]` belongs at the end and `a[pa+na]` at the start of the result.
-fn merge_lo<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
+fn merge_lo<O: Order>(o: O, ms: &mut MergeState<O::Item>, a: &mut [O::Item], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
     let (mut na, mut nb) = (na, nb);
     ms.fill_tmp(&a[pa..pa + na])?;
     let mut dest = pa;
@@ -485,7 +487,7 @@ fn merge_lo<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], pa: usize, na: u
 }
 
 /// `merge_hi`: as [`merge_lo`] for na >= nb, merging from the right end.
-fn merge_hi<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
+fn merge_hi<O: Order>(o: O, ms: &mut MergeState<O::Item>, a: &mut [O::Item], pa: usize, na: usize, nb: usize) -> MoltResult<()> {
     let (mut na, mut nb) = (na, nb);
     let pb = pa + na;
     ms.fill_tmp(&a[pb..pb + nb])?;
@@ -615,7 +617,7 @@ fn merge_hi<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], pa: usize, na: u
 }
 
 /// `merge_at`: merges the pending runs `i` and `i + 1`.
-fn merge_at<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], i: usize) -> MoltResult<()> {
+fn merge_at<O: Order>(o: O, ms: &mut MergeState<O::Item>, a: &mut [O::Item], i: usize) -> MoltResult<()> {
     let Run {
         base: pa, len: na, ..
     } = ms.pending[i];
@@ -668,7 +670,7 @@ fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
 
 /// `found_new_run`: a run of `n2` items follows the pending ones; merges the pending runs of
 /// a greater power first.
-fn found_new_run<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], n2: usize) -> MoltResult<()> {
+fn found_new_run<O: Order>(o: O, ms: &mut MergeState<O::Item>, a: &mut [O::Item], n2: usize) -> MoltResult<()> {
     if ms.n > 0 {
         let top = ms.pending[ms.n - 1];
         let power = powerloop(top.base, top.len, n2, ms.listlen);
@@ -681,7 +683,7 @@ fn found_new_run<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj], n2: usize) 
 }
 
 /// `merge_force_collapse`: merges every pending run.
-fn merge_force_collapse<O: Order>(o: O, ms: &mut MergeState, a: &mut [Obj]) -> MoltResult<()> {
+fn merge_force_collapse<O: Order>(o: O, ms: &mut MergeState<O::Item>, a: &mut [O::Item]) -> MoltResult<()> {
     while ms.n > 1 {
         let mut n = ms.n - 2;
         if n > 0 && ms.pending[n - 1].len < ms.pending[n + 1].len {
@@ -703,7 +705,7 @@ fn compute_minrun(mut n: usize) -> usize {
 }
 
 /// The sort proper (the body of `list_sort_impl` between its pre-sort check and `succeed`).
-fn timsort<O: Order>(o: O, a: &mut [Obj]) -> MoltResult<()> {
+fn timsort<O: Order>(o: O, a: &mut [O::Item]) -> MoltResult<()> {
     let total = a.len();
     if total < 2 {
         return Ok(());
@@ -744,17 +746,6 @@ fn timsort<O: Order>(o: O, a: &mut [Obj]) -> MoltResult<()> {
     merge_force_collapse(o, &mut ms, a)
 }
 
-/// The comparison CPython's pre-sort check picks for the keys.
-#[derive(Clone, Copy)]
-enum KeyOrder {
-    SmallInt,
-    Float,
-    Str,
-    /// Non-empty tuples whose first items all have one of these types.
-    Tuple(ElemOrder),
-    Any,
-}
-
 /// The type every first item of tuple keys has, whose comparison cannot fail or run user code.
 #[derive(Clone, Copy)]
 enum ElemOrder {
@@ -776,10 +767,71 @@ fn elem_order(mut items: impl Iterator<Item = Obj> + Clone) -> Option<ElemOrder>
     }
 }
 
+/// Sorts (key, item) pairs by their keys, stably, with the comparison CPython's pre-sort check
+/// picks for the keys (`list_sort_impl`): one of the plain comparisons when every key has one
+/// type whose `<` cannot fail or run user code, the tuple comparison when every key is a
+/// non-empty tuple whose first items have such a type, else the rich comparison. On an error
+/// the pairs are a permutation of their input.
+fn sort_pairs(pairs: &mut [(Obj, Obj)]) -> MoltResult<()> {
+    if pairs.len() < 2 {
+        return Ok(());
+    }
+    let keys = pairs.iter().map(|p| p.0);
+    match elem_order(keys.clone()) {
+        Some(ElemOrder::SmallInt) => return timsort(Keyed(SmallIntOrder), pairs),
+        Some(ElemOrder::Float) => return timsort(Keyed(FloatOrder), pairs),
+        Some(ElemOrder::Str) => return timsort(Keyed(StrOrder), pairs),
+        None => {}
+    }
+    let firsts = keys.map(|k| tuple::tuple_items(k).and_then(|t| t.first().copied()));
+    if firsts.clone().all(|f| f.is_some())
+        && let Some(e) = elem_order(firsts.map(Option::unwrap_or_default))
+    {
+        return timsort(Keyed(TupleOrder(e)), pairs);
+    }
+    timsort(Keyed(RichOrder), pairs)
+}
+
+/// Room for `n` pairs, or MemoryError.
+fn pair_buffer(n: usize) -> MoltResult<Vec<(Obj, Obj)>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return memory_error();
+    }
+    Ok(v)
+}
+
+/// Sorts `a` given each item's key (`keys[i]` is `a[i]`'s; for a sort without a key function,
+/// the item itself): the pairs are sorted by their keys, then the items written back;
+/// `reverse` reverses before and after a forward sort, as CPython does. On a comparison error
+/// the items are left in the order the sort had reached (and reversed back), as CPython leaves
+/// them.
+fn sort_with_keys(a: &mut [Obj], keys: Option<&[Obj]>, reverse: bool) -> MoltResult<()> {
+    let n = a.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut pairs = pair_buffer(n)?;
+    let items = a.iter().copied();
+    match (keys, reverse) {
+        (Some(k), false) => pairs.extend(k.iter().copied().zip(items)),
+        (Some(k), true) => pairs.extend(k.iter().copied().zip(items).rev()),
+        (None, false) => pairs.extend(items.map(|x| (x, x))),
+        (None, true) => pairs.extend(items.rev().map(|x| (x, x))),
+    }
+    let r = sort_pairs(&mut pairs);
+    for (slot, p) in a.iter_mut().zip(&pairs) {
+        *slot = p.1;
+    }
+    if reverse {
+        a.reverse();
+    }
+    r
+}
+
 /// The items `a` sorted by the keys `key(item)`: the keys first, for every item in order (an
 /// exception from the key function stops there), then the sort on the keys, which carries the
-/// items; `reverse` as for a sort without keys. On a comparison error the items are left in
-/// the order the sort had reached (and reversed back), as CPython leaves them.
+/// items.
 fn sort_keyed(a: &mut [Obj], key: Obj, reverse: bool) -> MoltResult<()> {
     let n = a.len();
     let mut keys: Vec<Obj> = Vec::new();
@@ -800,46 +852,9 @@ fn sort_keyed(a: &mut [Obj], key: Obj, reverse: bool) -> MoltResult<()> {
     r
 }
 
-/// The sort of [`sort_keyed`] once the keys are known.
+/// The sort of [`sort_keyed`] once the keys are known (`keys[i]` is `a[i]`'s).
 pub(crate) fn sort_by_keys(a: &mut [Obj], keys: &[Obj], reverse: bool) -> MoltResult<()> {
-    let n = a.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let mut idx: Vec<Obj> = Vec::new();
-    let mut moved: Vec<Obj> = Vec::new();
-    if idx.try_reserve_exact(n).is_err() || moved.try_reserve_exact(n).is_err() {
-        return memory_error();
-    }
-    // Reversing the items (and their keys) first is starting from the reversed indices.
-    for i in 0..n {
-        let i = if reverse { n - 1 - i } else { i };
-        idx.push(Obj::small(i64::try_from(i).unwrap_or(0)).unwrap_or_default());
-    }
-    let firsts = keys.iter().map(|&k| tuple::tuple_items(k).and_then(|t| t.first().copied()));
-    let order = match elem_order(keys.iter().copied()) {
-        Some(ElemOrder::SmallInt) => KeyOrder::SmallInt,
-        Some(ElemOrder::Float) => KeyOrder::Float,
-        Some(ElemOrder::Str) => KeyOrder::Str,
-        None if firsts.clone().all(|f| f.is_some()) => match elem_order(firsts.map(Option::unwrap_or_default)) {
-            Some(e) => KeyOrder::Tuple(e),
-            None => KeyOrder::Any,
-        },
-        None => KeyOrder::Any,
-    };
-    // The sorted words are the items' indices (small ints) and `x < y` compares their keys:
-    // CPython sorts the keys, moving the items alongside, which makes the same comparisons in
-    // the same order, and the same moves.
-    let r = timsort(AnyOrder { keys: Some((keys, order)) }, &mut idx);
-    moved.extend(idx.iter().map(|i| {
-        let i = usize::try_from(i.small_value().unwrap_or(0)).unwrap_or(0);
-        a.get(i).copied().unwrap_or_default()
-    }));
-    a.copy_from_slice(&moved);
-    if reverse {
-        a.reverse();
-    }
-    r
+    sort_with_keys(a, Some(keys), reverse)
 }
 
 /// `list.sort(key=key, reverse=reverse)` (`key` None: no key function): CPython's
@@ -860,16 +875,7 @@ pub fn sort_list(l: Obj, key: Option<Obj>, reverse: bool) -> MoltResult<()> {
     };
     let r = match key {
         Some(k) => sort_keyed(a, k, reverse),
-        None => {
-            if reverse && n > 1 {
-                a.reverse();
-            }
-            let r = sort_with_order(a);
-            if reverse && n > 1 {
-                a.reverse();
-            }
-            r
-        }
+        None => sort_with_keys(a, None, reverse),
     };
     let untouched = list::restore_items(l, saved);
     r?;

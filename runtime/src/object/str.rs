@@ -194,6 +194,35 @@ pub fn str_text<'a>(o: Obj) -> Option<&'a str> {
     }
 }
 
+/// The UTF-8 bytes of `o`, which the caller knows to be a str object (no type check).
+///
+/// # Safety
+/// `o` is a live str object (of type str exactly).
+#[inline(always)]
+pub(crate) unsafe fn str_bytes_unchecked<'a>(o: Obj) -> &'a [u8] {
+    let p = (o.raw() - crate::OBJ_TAG as u64) as *const StrObject;
+    // SAFETY: the caller's contract: a `StrObject` followed by `len` bytes, alive as long as
+    // the object.
+    unsafe { core::slice::from_raw_parts(core::ptr::addr_of!((*p).data).cast::<u8>(), (*p).len) }
+}
+
+/// `a < b` for the UTF-8 bytes of two strs (code point order): the leading bytes compared
+/// inline, the rest (strings sharing a prefix of 8 bytes) by `memcmp`.
+#[inline(always)]
+pub(crate) fn text_lt(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len().min(b.len());
+    let head = n.min(8);
+    for i in 0..head {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+    }
+    if n <= 8 {
+        return a.len() < b.len();
+    }
+    a[8..] < b[8..]
+}
+
 /// The number of code points of a str object.
 pub fn str_chars(o: Obj) -> usize {
     match o.header_ptr() {
