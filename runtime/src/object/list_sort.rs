@@ -8,10 +8,13 @@
 //! ints, floats, strs): then a direct comparison (its `unsafe_*_compare`), with the same
 //! results — the sort is monomorphised over the comparison (`Order`).
 //!
-//! Provides: [`sort_list`] (`list.sort(key=…, reverse=…)`). With a key function (called
-//! through `callable::call_object`, for every item in order, before any comparison), the sort
-//! runs on the items' indices compared by their keys: CPython's comparisons of the keys, in its
-//! order, with the items moved alongside.
+//! Provides: [`sort_list`] (`list.sort(key=…, reverse=…)`) and `sort_by_keys`. The sort runs on
+//! (key, item) pairs compared by their keys — with a key function (called through
+//! `callable::call_object`, for every item in order, before any comparison) the keys are its
+//! results, without one each item is its own key: CPython's comparisons of the keys, in its
+//! order, with the items moved alongside. The comparison is picked once per sort, as CPython's
+//! pre-sort check picks it (small ints, floats, strs, tuples whose first items have one of those
+//! types, else the rich comparison), and the sort is monomorphised over it (`Order`).
 //!
 //! Invariants: the comparisons are made in exactly CPython's order, with exactly its operands
 //! (the order decides which TypeError a mixed list raises, and makes the sort stable): runs are
