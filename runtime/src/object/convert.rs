@@ -66,6 +66,31 @@ fn transform(text: &str) -> String {
     out
 }
 
+/// The usual case of `int(text)` in base 10 (or 0) without the general parse: an optional
+/// sign and 1 to 18 ASCII digits, nothing else (no whitespace, underscores or prefix; in base 0
+/// no leading zero). None when the text is anything else.
+fn short_decimal(s: &[u8], base: u32) -> Option<i64> {
+    let (negative, digits) = match s.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, s),
+    };
+    if digits.is_empty() || digits.len() > 18 || !(base == 10 || base == 0) {
+        return None;
+    }
+    if base == 0 && digits[0] == b'0' && digits.len() > 1 {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + i64::from(d - b'0');
+    }
+    Some(if negative { -v } else { v })
+}
+
 /// CPython's `Py_ISSPACE` (ASCII whitespace; the transform turned the rest into spaces).
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
@@ -138,6 +163,9 @@ pub fn parse_int_base(text: &str, base: u32) -> MoltResult<Obj> {
     };
     if base == 1 || base > 36 {
         return fail(ValueError, "int() base must be >= 2 and <= 36, or 0");
+    }
+    if let Some(v) = short_decimal(text.as_bytes(), base) {
+        return int::from_i64(v);
     }
     let ascii = transform(text);
     let s = ascii.as_bytes();

@@ -531,15 +531,30 @@ pub unsafe extern "C" fn molt_str_from_utf8(text: *const u8, len: i64) -> Obj {
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_str_build(parts: Obj) -> Obj {
     let items = super::tuple::tuple_items(parts).unwrap_or(&[]);
-    let mut out = String::new();
-    let total: usize = items.iter().map(|&o| str_text(o).map_or(0, str::len)).sum();
-    if out.try_reserve_exact(total).is_err() {
+    // The parts' lengths are known: one allocation, no count of the result's code points.
+    let (mut len, mut chars) = (0usize, 0usize);
+    for &o in items {
+        if str_text(o).is_some() {
+            len = len.saturating_add(str_len_bytes(o));
+            chars += str_chars(o);
+        }
+    }
+    if len > isize::MAX as usize {
         return value_or_raise(super::alloc::memory_error());
     }
-    for &o in items {
-        out.push_str(str_text(o).unwrap_or(""));
-    }
-    value_or_raise(str_from_text(&out))
+    value_or_raise(alloc_str(len, chars, |d| {
+        let mut at = 0;
+        for &o in items {
+            let t = str_text(o).unwrap_or("").as_bytes();
+            d[at..at + t.len()].copy_from_slice(t);
+            at += t.len();
+        }
+    }))
+}
+
+/// The length in bytes of a str object (0 for any other object).
+fn str_len_bytes(o: Obj) -> usize {
+    str_text(o).map_or(0, str::len)
 }
 
 /// The str object of a literal, made on its first use and kept in `slot` (a zero-initialised

@@ -542,6 +542,9 @@ fn split_impl(s: Obj, name: &str, pos: &[Obj], kw: Kw, reverse: bool) -> MoltRes
     let (sep, max) = split_args(name, pos, kw)?;
     let t = Text::of(s);
     let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if ranges.try_reserve(8).is_err() {
+        return memory_error();
+    }
     match sep.and_then(str_text) {
         None if reverse => rwords(t.s, max, &mut ranges)?,
         None => words(t.s, max, &mut ranges)?,
@@ -554,7 +557,24 @@ fn split_impl(s: Obj, name: &str, pos: &[Obj], kw: Kw, reverse: bool) -> MoltRes
                 ranges.push(r);
                 Ok(())
             };
-            if reverse {
+            if let &[c] = sep.as_bytes() {
+                // One ASCII byte: a byte scan (no substring searcher to set up).
+                let bytes = t.s.as_bytes();
+                let found = bytes.iter().enumerate().filter(|&(_, &b)| b == c).map(|(i, _)| i);
+                if reverse {
+                    for b in found.rev().take(max) {
+                        push_range((b + 1, last))?;
+                        last = b;
+                    }
+                    push_range((0, last))?;
+                } else {
+                    for b in found.take(max) {
+                        push_range((last, b))?;
+                        last = b + 1;
+                    }
+                    push_range((last, t.s.len()))?;
+                }
+            } else if reverse {
                 for (b, _) in t.s.rmatch_indices(sep).take(max) {
                     push_range((b + sep.len(), last))?;
                     last = b;

@@ -86,24 +86,86 @@ fn dtoa(x: f64, mode: Mode) -> (bool, Vec<u8>, i64) {
                     return (negative, Vec::new(), -n64);
                 }
             }
-            let places = usize::try_from(n.max(0)).unwrap_or(0).min(1100);
-            let text = format!("{:.*}", places, a);
-            let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-            if int == "0" {
-                let zeros = frac.bytes().take_while(|&c| c == b'0').count();
-                if zeros == frac.len() {
-                    return (negative, Vec::new(), -n64);
-                }
-                let mut digits: Vec<u8> = frac.as_bytes()[zeros..].to_vec();
-                strip_zeros(&mut digits);
-                (negative, digits, -(zeros as i64))
-            } else {
-                let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
-                strip_zeros(&mut digits);
-                (negative, digits, int.len() as i64)
-            }
+            let (digits, point) = fixed_exact(a, n).unwrap_or_else(|| fixed_by_format(a, n));
+            (negative, digits, point)
         }
     }
+}
+
+/// Mode 3 through Rust's exact formatting with `n` places (any `n` below the wrap-around
+/// [`dtoa`] handles first): the digits and the position of the decimal point.
+fn fixed_by_format(a: f64, n: i32) -> (Vec<u8>, i64) {
+    let n64 = i64::from(n.max(0));
+    let places = usize::try_from(n.max(0)).unwrap_or(0).min(1100);
+    let text = format!("{:.*}", places, a);
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    if int == "0" {
+        let zeros = frac.bytes().take_while(|&c| c == b'0').count();
+        if zeros == frac.len() {
+            return (Vec::new(), -n64);
+        }
+        let mut digits: Vec<u8> = frac.as_bytes()[zeros..].to_vec();
+        strip_zeros(&mut digits);
+        (digits, -(zeros as i64))
+    } else {
+        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+        strip_zeros(&mut digits);
+        (digits, int.len() as i64)
+    }
+}
+
+/// Mode 3 for `0 <= n <= 17` places and a finite `a > 0` below 2^64, in integer arithmetic:
+/// `a` is `m * 2^e` exactly (`m < 2^53`), so `a * 10^n` is `m * 10^n` (below 2^110) shifted by
+/// `e`, and the shifted-out bits round it half to even, as dtoa rounds the exact binary value.
+/// The digits (trailing zeros stripped; none when the value rounds to zero) and the position
+/// of the decimal point; None outside that range.
+fn fixed_exact(a: f64, n: i32) -> Option<(Vec<u8>, i64)> {
+    let places = u32::try_from(n).ok().filter(|&p| p <= 17)?;
+    if !(a > 0.0 && a < 18_446_744_073_709_551_616.0) {
+        return None;
+    }
+    let bits = a.to_bits();
+    let biased = i64::try_from(bits >> 52).ok()?;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 { (frac, -1074) } else { (frac | (1u64 << 52), biased - 1075) };
+    let scaled = u128::from(m) * 10u128.pow(places);
+    let q = if e >= 0 {
+        // An integer below 2^64: exact.
+        scaled.checked_shl(u32::try_from(e).ok()?)?
+    } else {
+        let s = u32::try_from(-e).ok()?;
+        if s >= 127 {
+            // `scaled` < 2^110 is below half of 2^s: rounds to zero.
+            0
+        } else {
+            let q = scaled >> s;
+            let r = scaled & ((1u128 << s) - 1);
+            let half = 1u128 << (s - 1);
+            if r > half || (r == half && q & 1 == 1) { q + 1 } else { q }
+        }
+    };
+    if q == 0 {
+        return Some((Vec::new(), -i64::from(places)));
+    }
+    let mut buf = [0u8; 40];
+    let mut i = buf.len();
+    let mut v = q;
+    // Through u128 division only while the value needs it (it is slow), then u64.
+    while v > u128::from(u64::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    let mut w = v as u64;
+    while w > 0 {
+        i -= 1;
+        buf[i] = b'0' + (w % 10) as u8;
+        w /= 10;
+    }
+    let mut digits = buf[i..].to_vec();
+    let point = digits.len() as i64 - i64::from(places);
+    strip_zeros(&mut digits);
+    Some((digits, point))
 }
 
 /// A count of characters as a `usize` (MemoryError when negative would be a bug, or too big).
@@ -194,7 +256,8 @@ pub fn double_to_string(
     if negative {
         out.push('-');
     }
-    let push_digits = |out: &mut String, d: &[u8]| out.extend(d.iter().map(|&c| char::from(c)));
+    // The digits are ASCII.
+    let push_digits = |out: &mut String, d: &[u8]| out.push_str(core::str::from_utf8(d).unwrap_or(""));
     if decpt <= 0 {
         push_fill(&mut out, '0', count(decpt - vdigits_start)?);
         out.push('.');
@@ -310,6 +373,32 @@ pub fn format_float(x: f64, spec: &Spec) -> MoltResult<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_exact_matches_formatting() {
+        // Values near rounding ties, subnormals, integers, powers of two, and a spread of
+        // magnitudes: the integer path gives what Rust's exact formatting gives.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut values = vec![0.5, 1.5, 2.5, 0.125, 0.0625, 1e-320, 5e-324, 1.0, 1e15, 1e19, 0.045, 1.005, 2.675, 1763.5714285714287];
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x >> 2);
+            if v.is_finite() && v > 0.0 {
+                values.push(v);
+            }
+            values.push((x % 1_000_000) as f64 / 1000.0);
+            values.push((x % 4096) as f64 / 64.0);
+        }
+        for &v in &values {
+            for n in 0..=17 {
+                if let Some(fast) = fixed_exact(v, n) {
+                    assert_eq!(fast, fixed_by_format(v, n), "{v:e} with {n} places");
+                }
+            }
+        }
+    }
 
     #[test]
     fn dtoa_modes() {

@@ -68,6 +68,13 @@ pub fn reserve(bytes: usize) -> MoltResult<String> {
 
 /// Appends `n` copies of `c` (room already reserved).
 pub fn push_fill(out: &mut String, c: char, n: usize) {
+    if let Ok(b) = u8::try_from(c)
+        && b.is_ascii()
+    {
+        // SAFETY: ASCII bytes appended to valid UTF-8 keep it valid.
+        unsafe { out.as_mut_vec() }.extend(core::iter::repeat_n(b, n));
+        return;
+    }
     out.extend(core::iter::repeat_n(c, n));
 }
 
@@ -253,12 +260,16 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let text = if base == 10 {
-        int_to_decimal(value)?
-    } else {
-        radix_text(value, base)?
+    let mut buf = [0u8; 20];
+    let text;
+    let digits = match value {
+        // A small int's digits on the stack (the usual case).
+        IntRef::Small(v) if base == 10 => small_decimal(v.unsigned_abs(), &mut buf),
+        _ => {
+            text = if base == 10 { int_to_decimal(value)? } else { radix_text(value, base)? };
+            text.strip_prefix('-').unwrap_or(&text)
+        }
     };
-    let digits = text.strip_prefix('-').unwrap_or(&text);
     let upper;
     let digits = if spec.ty == 'X' {
         upper = digits.to_ascii_uppercase();
@@ -279,6 +290,21 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
         spec.grouping
     };
     render(spec, &parts, grouping)
+}
+
+/// The decimal digits of `v`, written at the end of `buf`.
+fn small_decimal(mut v: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    // ASCII digits only.
+    core::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 
 /// The digits of `value` in base 2, 8 or 16 (lowercase, `-` first when negative), the text

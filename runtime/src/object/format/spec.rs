@@ -90,6 +90,10 @@ pub const DECIMAL_ZEROS: [u32; 66] = [
 /// CPython's `Py_UNICODE_TODECIMAL`: the value of a decimal digit of any script.
 pub fn decimal_value(c: char) -> Option<u32> {
     let u = u32::from(c);
+    if u < DECIMAL_ZEROS[1] {
+        // ASCII digits are the only decimal digits below the second script's zero.
+        return c.to_digit(10);
+    }
     let i = DECIMAL_ZEROS.partition_point(|&z| z <= u);
     let zero = *DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
     let d = u - zero;
@@ -145,7 +149,20 @@ pub fn parse(
     default_type: char,
     default_align: char,
 ) -> MoltResult<Spec> {
-    let spec: Vec<char> = text.chars().collect();
+    // The spec's code points: on the stack for the usual short spec.
+    let mut short = ['\0'; 24];
+    let long: Vec<char>;
+    let spec: &[char] = if text.len() <= short.len() {
+        let mut n = 0;
+        for c in text.chars() {
+            short[n] = c;
+            n += 1;
+        }
+        &short[..n]
+    } else {
+        long = text.chars().collect();
+        &long
+    };
     let at = |i: usize| spec.get(i).copied();
     let mut s = Spec {
         fill: ' ',
@@ -193,7 +210,7 @@ pub fn parse(
         }
         pos += 1;
     }
-    s.width = get_integer(&spec, &mut pos)?;
+    s.width = get_integer(spec, &mut pos)?;
     if at(pos) == Some(',') {
         s.grouping = Grouping::Comma;
         pos += 1;
@@ -210,7 +227,7 @@ pub fn parse(
     }
     if at(pos) == Some('.') {
         pos += 1;
-        match get_integer(&spec, &mut pos)? {
+        match get_integer(spec, &mut pos)? {
             Some(p) => s.precision = Some(p),
             None => return fail(ValueError, "Format specifier missing precision"),
         }
