@@ -605,24 +605,8 @@ fn rsplit(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     split_impl(s, "rsplit", pos, kw, true)
 }
 
-/// Whether `c` ends a line for `splitlines` (`Py_UNICODE_ISLINEBREAK`: Bidi_Class B or
-/// General_Category Zl, and `\v`, `\f`).
-fn is_linebreak(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
-}
-
-/// `str.splitlines(keepends=False)`: `\r\n` is one break.
+/// `str.splitlines(keepends=False)`: `\r\n` is one break; the breaks are
+/// `Py_UNICODE_ISLINEBREAK`'s (Bidi_Class B or General_Category Zl, and `\v`, `\f`).
 fn splitlines(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     let [keepends] = super::call::unpack_optional("splitlines", ["keepends"], pos, kw)?;
     let keepends = match keepends {
@@ -633,14 +617,21 @@ fn splitlines(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let bytes = t.s.as_bytes();
     let mut start = 0;
-    let mut it = t.s.char_indices().peekable();
-    while let Some((b, c)) = it.next() {
-        if !is_linebreak(c) {
-            continue;
-        }
-        let mut eol = b + c.len_utf8();
-        if c == '\r' && bytes.get(eol) == Some(&b'\n') {
-            it.next();
+    // A byte scan: the line breaks are the ASCII ones and U+0085, U+2028, U+2029, whose UTF-8
+    // lead bytes (0xC2, 0xE2) never occur inside another character's encoding.
+    let mut b = 0;
+    while b < bytes.len() {
+        let width = match bytes[b] {
+            b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e => 1,
+            0xc2 if bytes.get(b + 1) == Some(&0x85) => 2,
+            0xe2 if bytes.get(b + 1) == Some(&0x80) && matches!(bytes.get(b + 2), Some(0xa8 | 0xa9)) => 3,
+            _ => {
+                b += 1;
+                continue;
+            }
+        };
+        let mut eol = b + width;
+        if bytes[b] == b'\r' && bytes.get(eol) == Some(&b'\n') {
             eol += 1;
         }
         if ranges.try_reserve(1).is_err() {
@@ -648,6 +639,7 @@ fn splitlines(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
         }
         ranges.push((start, if keepends { eol } else { b }));
         start = eol;
+        b = eol;
     }
     if start < t.s.len() {
         if ranges.try_reserve(1).is_err() {

@@ -23,6 +23,9 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 
+for text in ["a\nb\r\nc\rd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l", "\n\n", "x\r", "\r\n", "é\n日\r\n", "no breaks", "",
+             "\xc2\x85 \u2027\u202a \u00e2\u0080\u00a8"]:
+    print(text.splitlines(), text.splitlines(True), text.splitlines(keepends=True))
 for text in ["0", "-0", "+5", "-17", "037035", "123456789012345678", "1234567890123456789",
              "-999999999999999999", "99999999999999999999999", " 12 ", "1_000", "\u0661\u0662", "+", "-", "", "12a", "0x1f", "1e3"]:
     try:
