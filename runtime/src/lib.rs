@@ -40,6 +40,7 @@ pub mod numeric;
 pub mod object;
 pub mod print;
 pub mod sys;
+mod small_alloc;
 #[cfg(test)]
 mod testutil;
 pub mod traceback;

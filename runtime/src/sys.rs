@@ -7,8 +7,9 @@
 //! [`exit`], [`abort`], the clocks and sleep of `time` ([`clock_ns`], [`sleep_until`]),
 //! [`raise_stack_limit`], [`urandom`] and [`pid`] (`random`'s seeding), [`errno`] / [`set_errno`], [`libm`] (the `math` module's functions),
 //! [`ignore_sigpipe`], the libm functions the numeric helpers need ([`floor`], [`trunc`],
-//! [`pow`], [`sin`], [`cos`]), the `#[global_allocator]` ([`Malloc`], over
-//! `malloc`/`calloc`/`realloc`/`free`), [`Global`] (the cell every piece of mutable runtime state
+//! [`pow`], [`sin`], [`cos`]), the `#[global_allocator]` ([`Malloc`]: `small_alloc`'s pools
+//! for small blocks, over [`pool_memory`]; `malloc`/`calloc`/`realloc`/`free` for the rest),
+//! [`Global`] (the cell every piece of mutable runtime state
 //! lives in) and, in the `no_std` build, the `#[panic_handler]`.
 //!
 //! Invariants: everything here is what the standard library itself does on Linux (same libc
@@ -502,8 +503,24 @@ impl Malloc {
 
 // SAFETY: malloc/calloc/realloc/posix_memalign return blocks of at least the requested size,
 // aligned to MIN_ALIGN (or to the requested alignment); free releases any of them.
+/// `size` bytes aligned to `align` (a power of two, a multiple of the pointer size) for
+/// `small_alloc`'s pools, or null.
+pub(crate) fn pool_memory(size: usize, align: usize) -> *mut u8 {
+    let mut out = core::ptr::null_mut();
+    // SAFETY: `align` is a power of two and a multiple of the pointer size.
+    if unsafe { c::posix_memalign(&mut out, align, size) } != 0 {
+        return core::ptr::null_mut();
+    }
+    out
+}
+
 unsafe impl GlobalAlloc for Malloc {
+    #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if let Some(class) = crate::small_alloc::class_of(layout.size(), layout.align()) {
+            // SAFETY: a class of `class_of`.
+            return unsafe { crate::small_alloc::alloc(class) };
+        }
         if Self::malloc_suffices(layout) {
             // SAFETY: plain malloc.
             unsafe { c::malloc(layout.size()) }
@@ -514,6 +531,16 @@ unsafe impl GlobalAlloc for Malloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if let Some(class) = crate::small_alloc::class_of(layout.size(), layout.align()) {
+            // SAFETY: a class of `class_of`; the block has at least `size` bytes.
+            unsafe {
+                let p = crate::small_alloc::alloc(class);
+                if !p.is_null() {
+                    core::ptr::write_bytes(p, 0, layout.size());
+                }
+                return p;
+            }
+        }
         if Self::malloc_suffices(layout) {
             // SAFETY: plain calloc.
             unsafe { c::calloc(layout.size(), 1) }
@@ -529,13 +556,25 @@ unsafe impl GlobalAlloc for Malloc {
         }
     }
 
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if crate::small_alloc::class_of(layout.size(), layout.align()).is_some() {
+            // SAFETY: a small layout's block came from `small_alloc`.
+            return unsafe { crate::small_alloc::dealloc(ptr) };
+        }
         // SAFETY: `ptr` came from this allocator.
         unsafe { c::free(ptr) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if layout.align() <= MIN_ALIGN && layout.align() <= new_size {
+        let old_small = crate::small_alloc::class_of(layout.size(), layout.align());
+        let new_small = crate::small_alloc::class_of(new_size, layout.align());
+        // SAFETY: a small layout's block came from `small_alloc`.
+        if old_small.is_some() && new_small == Some(unsafe { crate::small_alloc::class_of_block(ptr) }) {
+            // The same class: the block already has room.
+            return ptr;
+        }
+        if old_small.is_none() && new_small.is_none() && layout.align() <= MIN_ALIGN && layout.align() <= new_size {
             // SAFETY: `ptr` came from malloc/posix_memalign, which realloc accepts.
             unsafe { c::realloc(ptr, new_size) }
         } else {
