@@ -515,7 +515,9 @@ pub(crate) fn pool_memory(size: usize, align: usize) -> *mut u8 {
 }
 
 unsafe impl GlobalAlloc for Malloc {
-    #[inline]
+    // Out of line, as malloc is: inlined into every allocation and drop site it would grow each
+    // executable by 24 KiB (fib.py).
+    #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if let Some(class) = crate::small_alloc::class_of(layout.size(), layout.align()) {
             // SAFETY: a class of `class_of`.
@@ -556,7 +558,7 @@ unsafe impl GlobalAlloc for Malloc {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         if crate::small_alloc::class_of(layout.size(), layout.align()).is_some() {
             // SAFETY: a small layout's block came from `small_alloc`.
