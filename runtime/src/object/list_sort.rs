@@ -47,26 +47,19 @@ trait Order: Copy {
     fn lt(self, x: Self::Item, y: Self::Item) -> MoltResult<bool>;
 }
 
-/// Any items: the rich comparison (CPython's `safe_object_compare`).
+/// Any items: CPython's `unsafe_tuple_compare` for non-empty tuples whose first items all have
+/// the type an `ElemOrder` names, else the rich comparison (`safe_object_compare`). One
+/// instance of the sort serves both, keeping the code small.
 #[derive(Clone, Copy)]
-struct RichOrder;
+struct GeneralOrder(Option<ElemOrder>);
 
-impl Order for RichOrder {
+impl Order for GeneralOrder {
     type Item = Obj;
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        dispatch::rich_compare_bool(CompareOp::Lt, x, y)
-    }
-}
-
-/// Non-empty tuples whose first items all have the type `ElemOrder` names (CPython's
-/// `unsafe_tuple_compare`).
-#[derive(Clone, Copy)]
-struct TupleOrder(ElemOrder);
-
-impl Order for TupleOrder {
-    type Item = Obj;
-    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        tuple_lt(self.0, x, y)
+        match self.0 {
+            Some(first) => tuple_lt(first, x, y),
+            None => dispatch::rich_compare_bool(CompareOp::Lt, x, y),
+        }
     }
 }
 
@@ -790,9 +783,9 @@ fn sort_pairs(pairs: &mut [(Obj, Obj)]) -> MoltResult<()> {
     if firsts.clone().all(|f| f.is_some())
         && let Some(e) = elem_order(firsts.map(Option::unwrap_or_default))
     {
-        return timsort(Keyed(TupleOrder(e)), pairs);
+        return timsort(Keyed(GeneralOrder(Some(e))), pairs);
     }
-    timsort(Keyed(RichOrder), pairs)
+    timsort(Keyed(GeneralOrder(None)), pairs)
 }
 
 /// Room for `n` pairs, or MemoryError.
@@ -812,6 +805,19 @@ fn pair_buffer(n: usize) -> MoltResult<Vec<(Obj, Obj)>> {
 fn sort_with_keys(a: &mut [Obj], keys: Option<&[Obj]>, reverse: bool) -> MoltResult<()> {
     let n = a.len();
     if n < 2 {
+        return Ok(());
+    }
+    if keys.is_none() && a.iter().all(|o| o.is_small()) {
+        // Small ints alone: equal ones are the same word, so every sort gives the one result a
+        // stable sort gives (with `reverse` too), and no comparison can fail or run code.
+        // Their words order as their values (`value << 1`).
+        // SAFETY: `Obj` is a `repr(transparent)` u64, laid out as an i64; the words stay small
+        // ints' words, only permuted.
+        let words = unsafe { core::slice::from_raw_parts_mut(a.as_mut_ptr().cast::<i64>(), n) };
+        words.sort_unstable();
+        if reverse {
+            words.reverse();
+        }
         return Ok(());
     }
     let mut pairs = pair_buffer(n)?;
