@@ -639,6 +639,28 @@ pub extern "C" fn molt_obj_hash(a: Obj) -> Obj {
 /// `a[i]` (CPython's `PyObject_GetItem`).
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_getitem(a: Obj, i: Obj) -> Obj {
+    // An exact tuple or list indexed in range by a small int (what their subscript slots do
+    // first), without the slot's dispatch; anything else, an error included, takes the slot.
+    if let Some(k) = i.small_value() {
+        let item = if super::tuple::is_exact_tuple(a) {
+            super::tuple::tuple_items(a).and_then(|items| {
+                let n = items.len() as i64;
+                let j = if k < 0 { k + n } else { k };
+                usize::try_from(j).ok().and_then(|j| items.get(j).copied())
+            })
+        } else if super::list::is_exact_list(a) {
+            super::list::list_len(a).and_then(|n| {
+                let n = n as i64;
+                let j = if k < 0 { k + n } else { k };
+                usize::try_from(j).ok().and_then(|j| super::list::item_at(a, j))
+            })
+        } else {
+            None
+        };
+        if let Some(x) = item {
+            return super::new_ref(x);
+        }
+    }
     value_or_raise(getitem(a, i))
 }
 

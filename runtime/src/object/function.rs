@@ -584,6 +584,26 @@ pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>, 
     let Some(f) = function_ref(func) else {
         return value_or_raise(compiler_bug("call_raw"));
     };
+    let depth = depth.saturating_add(1);
+    // The runtime's own calls (no caller's tuple) of exactly the positional parameters: the
+    // bound tuple is `tuple::args_tuple`'s, given back for the next call.
+    if whole.is_none() && kw.is_empty() && !f.has_varargs && !f.has_varkw && pos.len() == f.argcount
+        && tuple::tuple_len(f.params) == Some(pos.len())
+    {
+        if depth > crate::exceptions::recursion_limit() {
+            return value_or_raise(fail(RecursionError, RECURSION_MSG));
+        }
+        let bound = match tuple::args_tuple(pos) {
+            Ok(b) => b,
+            Err(e) => {
+                raise_error(&e);
+                return Obj::default();
+            }
+        };
+        let r = run_body(f, func, bound, depth);
+        tuple::recycle_args(bound);
+        return r;
+    }
     let bound = match bind(func, pos, kw, whole) {
         Ok(b) => Owned(b),
         Err(e) => {
@@ -591,15 +611,20 @@ pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>, 
             return Obj::default();
         }
     };
-    let depth = depth.saturating_add(1);
     if depth > crate::exceptions::recursion_limit() {
         return value_or_raise(fail(RecursionError, RECURSION_MSG));
     }
+    run_body(f, func, bound.get(), depth)
+}
+
+/// Runs the compiled body of `f` (the function object `func`) on the bound arguments `bound`
+/// at frame depth `depth` (the runtime's current depth meanwhile).
+fn run_body(f: &FunctionObject, func: Obj, bound: Obj, depth: i64) -> Obj {
     let code = f.code;
     let saved = super::callable::enter_depth(depth);
     // SAFETY: `code` is the compiled body `molt_function_new` was given (its caller's contract);
-    // `func` and `bound` stay alive across the call (the caller's reference and `bound`'s).
-    let r = unsafe { code(func, bound.get(), depth) };
+    // `func` and `bound` stay alive across the call (the caller's references).
+    let r = unsafe { code(func, bound, depth) };
     super::callable::leave_depth(saved);
     r
 }

@@ -760,6 +760,110 @@ pub extern "C" fn molt_tuple_new(len: i64) -> Obj {
     })
 }
 
+/// The longest argument tuple kept spare (see [`args_tuple`]).
+const SPARE_MAX: usize = 3;
+
+/// The spare argument tuples, by length (0: none); process-wide in programs, per thread in the
+/// unit tests (whose object counts are per thread).
+#[cfg(not(test))]
+mod spare {
+    use crate::sys::Global;
+
+    static SPARES: Global<[u64; super::SPARE_MAX]> = Global::new([0; super::SPARE_MAX]);
+
+    pub fn with<R>(f: impl FnOnce(&mut [u64; super::SPARE_MAX]) -> R) -> Option<R> {
+        Some(SPARES.with(f))
+    }
+}
+
+#[cfg(test)]
+mod spare {
+    use crate::sys::Global;
+
+    std::thread_local! {
+        static SPARES: Global<[u64; super::SPARE_MAX]> = const { Global::new([0; super::SPARE_MAX]) };
+    }
+
+    pub fn with<R>(f: impl FnOnce(&mut [u64; super::SPARE_MAX]) -> R) -> Option<R> {
+        SPARES.try_with(|g| g.with(f)).ok()
+    }
+}
+
+/// A tuple of new references to `items` for the bound arguments of a call the runtime makes of
+/// a function object (`function::call_raw` without a caller's tuple): the spare tuple of that
+/// length when there is one, else a new tuple. CPython makes these calls without a tuple
+/// (vectorcall); Molt's compiled bodies take their arguments as one, and a fresh tuple per call
+/// is an allocation, a collector check and a free. Give it back with [`recycle_args`].
+pub(crate) fn args_tuple(items: &[Obj]) -> MoltResult<Obj> {
+    let n = items.len();
+    if (1..=SPARE_MAX).contains(&n)
+        && let Some(raw) = spare::with(|s| core::mem::take(&mut s[n - 1])).filter(|&r| r != 0)
+    {
+        // SAFETY: a spare is a heap tuple of `n` placeholder items (small ints) that only this
+        // module holds (its one reference): filling it is not observable.
+        unsafe {
+            let t = Obj::from_raw(raw);
+            if let Some(h) = t.header_ptr() {
+                let slots = core::ptr::addr_of!((*h.cast::<TupleObject>()).items).cast::<Obj>().cast_mut();
+                for (k, &x) in items.iter().enumerate() {
+                    slots.add(k).write(new_ref(x));
+                }
+                if !gc::tracked_at(h) && items.iter().any(|&x| gc::may_be_tracked(x)) {
+                    gc::track(t);
+                }
+                return Ok(t);
+            }
+        }
+    }
+    tuple_from_slice(items)
+}
+
+/// Gives back a tuple [`args_tuple`] made (an owned reference) once the call returned: when
+/// nothing else holds it (the body may have kept it), its items are released and it becomes
+/// the spare of its length if there is none; otherwise it is released.
+pub(crate) fn recycle_args(t: Obj) {
+    let n = tuple_len(t).unwrap_or(0);
+    if t.refcount() == Some(1) && is_exact_tuple(t) && (1..=SPARE_MAX).contains(&n)
+        && let Some(h) = t.header_ptr()
+    {
+        // SAFETY: the only reference is ours, so nothing sees the items change; each old item
+        // was an owned reference, released once (freeing may run a generator's `close()`, which
+        // may call and take or keep spares meanwhile: the slot is checked afterwards).
+        unsafe {
+            let slots = core::ptr::addr_of!((*h.cast::<TupleObject>()).items).cast::<Obj>().cast_mut();
+            for k in 0..n {
+                let old = slots.add(k).replace(Obj::default());
+                if !old.is_small() {
+                    decref(old);
+                }
+            }
+        }
+        let kept = spare::with(|s| {
+            let slot = &mut s[n - 1];
+            let free = *slot == 0;
+            if free {
+                *slot = t.raw();
+            }
+            free
+        });
+        if kept == Some(true) {
+            return;
+        }
+    }
+    // SAFETY: our reference.
+    unsafe { decref(t) };
+}
+
+/// Releases the spare argument tuples (at exit, so that the object report counts none).
+pub fn release_spares() {
+    for n in 1..=SPARE_MAX {
+        if let Some(raw) = spare::with(|s| core::mem::take(&mut s[n - 1])).filter(|&r| r != 0) {
+            // SAFETY: the spare's one reference, owned by the list until now.
+            unsafe { decref(Obj::from_raw(raw)) };
+        }
+    }
+}
+
 /// Sets item `index` of a tuple made by `molt_tuple_new` that nothing else has seen yet;
 /// borrows `item` (the tuple takes its own reference). A bad call (not a tuple, an index out
 /// of range) raises instead of writing.
