@@ -468,6 +468,9 @@ fn words(text: &str, max: usize, out: &mut Vec<(usize, usize)>) -> MoltResult<()
         out.push(r);
         Ok(())
     };
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes(), max, push);
+    }
     let mut start: Option<usize> = None;
     let mut splits = 0;
     for (b, c) in text.char_indices() {
@@ -491,6 +494,33 @@ fn words(text: &str, max: usize, out: &mut Vec<(usize, usize)>) -> MoltResult<()
     match start {
         Some(s) => push((s, text.len())),
         None => Ok(()),
+    }
+}
+
+/// [`words`] of ASCII text, by bytes: the whitespace is `_Py_ascii_whitespace`'s (`\t` to
+/// `\r`, `\x1c` to `\x1f`, and the space).
+fn ascii_words(bytes: &[u8], max: usize, mut push: impl FnMut((usize, usize)) -> MoltResult<()>) -> MoltResult<()> {
+    let space = |b: u8| matches!(b, 0x09..=0x0d | 0x1c..=0x20);
+    let n = bytes.len();
+    let mut i = 0;
+    let mut splits = 0;
+    loop {
+        while i < n && space(bytes[i]) {
+            i += 1;
+        }
+        if i == n {
+            return Ok(());
+        }
+        if splits == max {
+            // The rest, trailing whitespace included.
+            return push((i, n));
+        }
+        let start = i;
+        while i < n && !space(bytes[i]) {
+            i += 1;
+        }
+        push((start, i))?;
+        splits += 1;
     }
 }
 

@@ -17,6 +17,8 @@ for name in ["item1", "", "é", "日本語", "a" * 12]:
 line = "item26|037035|1763.571||x|"
 print(line.split("|"), line.split("|", 2), line.rsplit("|", 2), line.split("|", 0), line.rsplit("|"))
 print("a,b,,c".split(","), ",".split(","), "".split(","), "abc".split("x"), "é|ü|日".split("|"), "é|ü|日".rsplit("|", 1))
+for t in ["  a b\tc\nd\x0be\x0cf\rg\x1ch\x1di\x1ej\x1fk  ", "", "   ", "one", " lead", "trail ", "é ü\u3000日 x"]:
+    print(t.split(), t.split(None, 1), t.split(maxsplit=2), t.rsplit(None, 1), t.split(maxsplit=0))
 print("x--y--z".split("--"), "x--y--z".rsplit("--", 1))
 try:
     "abc".split("")
