@@ -174,7 +174,9 @@ pub(crate) unsafe fn free(h: *mut Header) {
 /// A new str holding `text`.
 pub fn str_from_text(text: &str) -> MoltResult<Obj> {
     let bytes = text.as_bytes();
-    alloc_str(bytes.len(), text.chars().count(), |d| {
+    // ASCII (most text the runtime makes) has a code point per byte: no count.
+    let chars = if bytes.is_ascii() { bytes.len() } else { text.chars().count() };
+    alloc_str(bytes.len(), chars, |d| {
         d.copy_from_slice(bytes)
     })
 }

@@ -114,7 +114,7 @@ pub fn format_value(value: Obj, spec_obj: Obj) -> MoltResult<Obj> {
         if spec_text.is_empty() {
             return Ok(new_ref(value));
         }
-        let spec = spec::parse(spec_text, type_name, 's', '<')?;
+        let spec = spec::parse_cached(spec_text, type_name, 's', '<')?;
         if spec.ty != 's' {
             return unknown_type(spec.ty, type_name);
         }
@@ -124,7 +124,7 @@ pub fn format_value(value: Obj, spec_obj: Obj) -> MoltResult<Obj> {
         if spec_text.is_empty() {
             return str::str_from_text(&dispatch::str_of(value)?);
         }
-        let spec = spec::parse(spec_text, type_name, 'd', '>')?;
+        let spec = spec::parse_cached(spec_text, type_name, 'd', '>')?;
         let text = match spec.ty {
             'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => number::format_int(i, &spec)?,
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
@@ -138,7 +138,7 @@ pub fn format_value(value: Obj, spec_obj: Obj) -> MoltResult<Obj> {
         if spec_text.is_empty() {
             return str::str_from_text(&dispatch::str_of(value)?);
         }
-        let spec = spec::parse(spec_text, type_name, '\0', '>')?;
+        let spec = spec::parse_cached(spec_text, type_name, '\0', '>')?;
         return match spec.ty {
             '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {
                 str::str_from_text(&float::format_float(x, &spec)?)

@@ -6,7 +6,8 @@
 //! by `runtime/tools/format_vectors.py --digits`), since CPython reads widths and precisions
 //! with `Py_UNICODE_TODECIMAL` (`format(5, '٣')` is `'  5'`).
 //!
-//! Provides: [`Spec`], [`Grouping`], [`parse`], [`unknown_type`], and [`decimal_value`].
+//! Provides: [`Spec`], [`Grouping`], [`parse`] (and [`parse_cached`], through a cache of the
+//! specs parsed last), [`unknown_type`], and [`decimal_value`].
 //!
 //! Invariants: the checks run in CPython's order, so the first error is CPython's; a width or
 //! precision beyond `isize::MAX` is "Too many decimal digits in format string" (ValueError), so
@@ -139,6 +140,56 @@ pub fn unknown_type<T>(ty: char, type_name: &str) -> MoltResult<T> {
         ValueError,
         format!("Unknown format code {shown} for object of type '{type_name}'"),
     )
+}
+
+/// A spec parsed before, by its text (at most 15 bytes) and the defaults it was parsed with.
+#[derive(Clone, Copy)]
+struct Parsed {
+    text: [u8; 15],
+    len: u8,
+    default_type: char,
+    default_align: char,
+    spec: Spec,
+}
+
+/// The entries of the cache of parsed specs.
+const CACHED: usize = 8;
+
+/// The specs parsed last (a program formats with a few literal specs over and over; the result
+/// depends only on the text and the defaults, and errors are never kept).
+static SPECS: crate::sys::Global<[Option<Parsed>; CACHED]> = crate::sys::Global::new([None; CACHED]);
+
+/// [`parse`], through a small cache of the specs parsed last.
+pub fn parse_cached(
+    text: &str,
+    type_name: &str,
+    default_type: char,
+    default_align: char,
+) -> MoltResult<Spec> {
+    let b = text.as_bytes();
+    let Some(&last) = b.last().filter(|_| b.len() <= 15) else {
+        return parse(text, type_name, default_type, default_align);
+    };
+    let slot = (b.len() * 31 + usize::from(last) + default_type as usize) % CACHED;
+    let hit = SPECS.with(|c| {
+        c[slot]
+            .filter(|e| {
+                usize::from(e.len) == b.len()
+                    && &e.text[..b.len()] == b
+                    && e.default_type == default_type
+                    && e.default_align == default_align
+            })
+            .map(|e| e.spec)
+    });
+    if let Some(spec) = hit {
+        return Ok(spec);
+    }
+    let spec = parse(text, type_name, default_type, default_align)?;
+    let mut key = [0u8; 15];
+    key[..b.len()].copy_from_slice(b);
+    let entry = Parsed { text: key, len: b.len() as u8, default_type, default_align, spec };
+    SPECS.with(|c| c[slot] = Some(entry));
+    Ok(spec)
 }
 
 /// Parses `spec` (non-empty) for an object of type `type_name` whose default presentation type
