@@ -121,6 +121,7 @@ pub mod exception_members;
 pub mod syntax_error;
 pub mod pattern;
 pub mod random;
+pub mod re;
 pub mod range;
 pub mod set;
 pub mod set_methods;
