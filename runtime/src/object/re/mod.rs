@@ -19,6 +19,10 @@ pub mod exec;
 pub mod parse;
 pub mod template;
 
+pub mod api;
+pub mod module;
+pub mod objects;
+
 
 use alloc::string::String;
 use alloc::vec::Vec;
