@@ -134,7 +134,7 @@ fn make_error(e: &ReError, pattern: Obj) -> MoltResult<MoltError> {
 /// `re._compile(pattern, flags)`: a new reference to a Pattern.
 fn compile_cached(pattern: Obj, flags: Obj) -> MoltResult<Obj> {
     let Some(fl) = (if int::is_int(flags) { crate::object::dispatch::as_index(flags, OverflowError)? } else { None }) else {
-        return fail(TypeError, format!("unsupported operand type(s) for &: '{}' and 'int'", flags.type_of().short_name()));
+        return fail(TypeError, format!("unsupported operand type(s) for &: '{}' and 'RegexFlag'", flags.type_of().short_name()));
     };
     if pattern_of(pattern).is_some() {
         if fl != 0 {
