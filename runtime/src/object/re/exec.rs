@@ -319,8 +319,9 @@ impl<'a> Matcher<'a> {
                     let count = self.regs[s];
                     let last = self.regs[s + 1];
                     if count < i64::from(*min) as isize {
+                        // The required iterations leave `last` alone (sre's MAX_UNTIL sets
+                        // `last_ptr` only for an iteration beyond the minimum).
                         self.set(s, count + 1);
-                        self.set(s + 1, pos as isize);
                         pc += 1;
                     } else if (count as u64) < u64::from(*max) && last != pos as isize {
                         if *greedy {

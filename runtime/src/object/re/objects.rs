@@ -26,7 +26,7 @@ use super::Regex;
 use crate::ExceptionKind::{IndexError, TypeError};
 use crate::exceptions::{MoltResult, fail};
 use crate::object::alloc::{HeapKind, alloc_raw, free_raw};
-use crate::object::call::unpack_args;
+use crate::object::call::{check_positional, no_keywords_for, unpack_args};
 use crate::object::range::Owned;
 use crate::object::types::{MethodDef, TYPE_OBJECT, TypeObject};
 use crate::object::{Header, Obj, decref, dict, dispatch, int, new_ref, singletons, str as pystr, tuple};
@@ -345,7 +345,7 @@ fn span_tuple(m: &MatchState, g: usize) -> MoltResult<Obj> {
 }
 
 fn m_group(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    crate::object::call::no_keywords_for("group", kw)?;
+    no_keywords_for("Match.group", kw)?;
     let m = match_of(o)?;
     let none_ref = Owned(singletons::none());
     let none = none_ref.get();
@@ -417,10 +417,11 @@ fn m_groupdict(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 }
 
 fn group_arg(m: &MatchState, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<usize> {
-    let [g] = unpack_args(name, ["group"], 1, 0, 1, pos, kw)?;
-    match g {
+    no_keywords_for(format_args!("Match.{name}"), kw)?;
+    check_positional(name, pos.len(), 0, 1)?;
+    match pos.first() {
         None => Ok(0),
-        Some(g) => group_index(m, g),
+        Some(&g) => group_index(m, g),
     }
 }
 
