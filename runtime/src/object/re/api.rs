@@ -12,7 +12,7 @@
 //! Clinic's for the same signatures.
 
 use alloc::format;
-use alloc::rc::Rc;
+use alloc::sync::Arc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -24,7 +24,7 @@ use crate::exceptions::{MoltResult, fail};
 use crate::object::call::{ssize_arg, unpack_args};
 use crate::object::range::Owned;
 use crate::object::types::MethodDef;
-use crate::object::{Obj, bytes, callable, int, iter, list, new_ref, singletons, str as pystr, tuple};
+use crate::object::{Obj, bytes, callable, int, list, new_ref, singletons, str as pystr, tuple};
 
 /// The matching methods of `re.Pattern`.
 pub const PATTERN_METHODS: &[MethodDef] = &[
@@ -46,9 +46,9 @@ fn pattern<'a>(o: Obj) -> MoltResult<&'a PatternState> {
 }
 
 /// The subject's code points (`getstring`'s errors).
-pub fn subject(s: Obj) -> MoltResult<Rc<[char]>> {
+pub fn subject(s: Obj) -> MoltResult<Arc<[char]>> {
     match pystr::str_text(s) {
-        Some(t) => Ok(t.chars().collect()),
+        Some(t) => Ok(super::module::subject_chars(s, t)),
         None if bytes::bytes_data(s).is_some() => fail(TypeError, "cannot use a string pattern on a bytes-like object"),
         None => fail(TypeError, format!("expected string or bytes-like object, got '{}'", s.type_of().short_name())),
     }
@@ -94,7 +94,7 @@ fn p_fullmatch(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 
 /// Every match of `o` in `string[pos:endpos]`: the pattern, the subject's code points, the
 /// clipped bounds and the matches.
-fn all_of<'a>(o: Obj, string: Obj, p: Option<Obj>, e: Option<Obj>, limit: usize) -> MoltResult<(&'a PatternState, Rc<[char]>, usize, usize, Vec<Captures>)> {
+fn all_of<'a>(o: Obj, string: Obj, p: Option<Obj>, e: Option<Obj>, limit: usize) -> MoltResult<(&'a PatternState, Arc<[char]>, usize, usize, Vec<Captures>)> {
     let pat = pattern(o)?;
     let chars = subject(string)?;
     let (p, e) = bounds(chars.len(), p, e)?;
@@ -151,10 +151,10 @@ fn p_findall(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
 fn p_finditer(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let [string, p, e] = unpack_args("finditer", ["string", "pos", "endpos"], 0, 1, 3, pos, kw)?;
     let Some(string) = string else { return fail(TypeError, "finditer() missing required argument 'string' (pos 1)") };
-    let (_, chars, p, e, all) = all_of(o, string, p, e, 0)?;
-    let items: Vec<MoltResult<Obj>> = all.into_iter().map(|c| new_match(c, string, chars.clone(), o, p, e)).collect();
-    let l = Owned(list::list_from_vec(collect(items)?)?);
-    iter::get_iter(l.get())
+    pattern(o)?;
+    let chars = subject(string)?;
+    let (p, e) = bounds(chars.len(), p, e)?;
+    super::objects::new_scan(o, string, chars, p, e)
 }
 
 fn p_split(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {

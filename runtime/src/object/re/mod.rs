@@ -59,6 +59,16 @@ impl Regex {
         exec::Matcher::new(&self.prog, &text[..endpos]).run(pos, mode, false)
     }
 
+    /// The next match of a scan (`finditer`) at or after `at` in `text[..endpos]`; an empty
+    /// match at `at` itself is refused when `must_advance` (the previous match was empty).
+    pub fn scan(&self, text: &[char], at: usize, endpos: usize, must_advance: bool) -> Option<Captures> {
+        let endpos = endpos.min(text.len());
+        if at > endpos {
+            return None;
+        }
+        exec::Matcher::new(&self.prog, &text[..endpos]).run(at, Mode::Search, must_advance)
+    }
+
     /// The successive matches of `finditer`/`findall`/`sub`/`split` (3.7+ rule: an empty match
     /// may touch the end of the previous non-empty one), at most `limit` (0: all).
     pub fn all(&self, text: &[char], pos: usize, endpos: usize, limit: usize) -> Vec<Captures> {

@@ -14,6 +14,7 @@
 //! with equal flags.
 
 use alloc::format;
+use alloc::sync::Arc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -30,15 +31,40 @@ use crate::object::{Obj, attrs, bytes, callable, class, decref, dict, int, new_r
 struct ReModule {
     error: Option<Obj>,
     cache: Vec<(String, i64, Obj)>,
+    /// The last long subject (owned) and its code points: a loop matching one text at
+    /// successive positions (`TOKEN.match(src, pos)`) converts it once. Strs are immutable and
+    /// the reference keeps the object (and so its identity) alive.
+    subject: Option<(Obj, Arc<[char]>)>,
 }
 
-static STATE: crate::sys::Global<ReModule> = crate::sys::Global::new(ReModule { error: None, cache: Vec::new() });
+static STATE: crate::sys::Global<ReModule> = crate::sys::Global::new(ReModule { error: None, cache: Vec::new(), subject: None });
+
+/// The code points of str `s` (whose text is `t`), through the one-entry subject cache.
+pub fn subject_chars(s: Obj, t: &str) -> Arc<[char]> {
+    if t.len() < 64 {
+        return t.chars().collect();
+    }
+    if let Some(c) = STATE.with(|st| st.subject.as_ref().filter(|(o, _)| o.is(s)).map(|(_, c)| c.clone())) {
+        return c;
+    }
+    let chars: Arc<[char]> = t.chars().collect();
+    let old = STATE.with(|st| st.subject.replace((new_ref(s), chars.clone())));
+    if let Some((o, _)) = old {
+        // SAFETY: the cache owned this reference.
+        unsafe { decref(o) };
+    }
+    chars
+}
 
 const MAXCACHE: usize = 512;
 
 /// Releases the cache and the error class (at exit).
 fn release() {
-    let (err, cache) = STATE.with(|s| (s.error.take(), core::mem::take(&mut s.cache)));
+    let (err, cache, subject) = STATE.with(|s| (s.error.take(), core::mem::take(&mut s.cache), s.subject.take()));
+    if let Some((o, _)) = subject {
+        // SAFETY: the cache owned this reference.
+        unsafe { decref(o) };
+    }
     for (_, _, p) in cache {
         // SAFETY: the cache owned this reference.
         unsafe { decref(p) };

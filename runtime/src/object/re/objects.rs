@@ -11,12 +11,13 @@
 //!
 //! Invariants: a Pattern owns its pattern str; a Match owns its subject str and its Pattern;
 //! neither can reach a container, so they form no cycle (kind `Re` is not tracked). The subject's
-//! code points are shared (`Rc`) by the matches of one call.
+//! code points are shared (`Arc`) by the matches of one call.
 
 use alloc::alloc::Layout;
+use core::cell::Cell;
 use alloc::boxed::Box;
 use alloc::format;
-use alloc::rc::Rc;
+use alloc::sync::Arc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -44,16 +45,31 @@ pub struct MatchState {
     pub caps: Captures,
     /// The subject (owned) and its code points.
     pub string: Obj,
-    pub chars: Rc<[char]>,
+    pub chars: Arc<[char]>,
     /// The Pattern (owned).
     pub pattern: Obj,
     pub pos: usize,
     pub endpos: usize,
 }
 
+/// A `finditer` iterator's state (CPython's `callable_iterator` over `scanner.search`).
+pub struct ScanState {
+    pub pattern: Obj,
+    pub string: Obj,
+    pub chars: Arc<[char]>,
+    pub pos: usize,
+    pub endpos: usize,
+    /// Where the next search starts, whether an empty match there is refused, whether the
+    /// scan is over.
+    pub at: Cell<usize>,
+    pub must_advance: Cell<bool>,
+    pub done: Cell<bool>,
+}
+
 enum State {
     Pattern(PatternState),
     Match(MatchState),
+    Scan(ScanState),
 }
 
 #[repr(C)]
@@ -81,6 +97,14 @@ pub static TYPE_MATCH: TypeObject = TypeObject {
     repr: Some(match_repr),
     subscript: Some(match_subscript),
     ..TypeObject::new("re.Match", &TYPE_OBJECT)
+};
+
+/// The iterator `finditer` returns.
+pub static TYPE_SCAN_ITER: TypeObject = TypeObject {
+    heap: Some(HeapKind::Re),
+    iter: Some(scan_iter),
+    iternext: Some(scan_next),
+    ..TypeObject::new("callable_iterator", &TYPE_OBJECT)
 };
 
 const MATCH_METHODS: &[MethodDef] = &[
@@ -111,6 +135,10 @@ unsafe fn free(h: *mut Header, kind: HeapKind) {
                 decref(m.string);
                 decref(m.pattern);
             }
+            State::Scan(sc) => {
+                decref(sc.string);
+                decref(sc.pattern);
+            }
         }
         free_raw(h, Layout::new::<ReObject>(), kind);
     }
@@ -127,6 +155,10 @@ fn alloc_state(ty: &'static TypeObject, st: State) -> MoltResult<Obj> {
                     State::Match(m) => {
                         decref(m.string);
                         decref(m.pattern);
+                    }
+                    State::Scan(sc) => {
+                        decref(sc.string);
+                        decref(sc.pattern);
                     }
                 }
             }
@@ -146,9 +178,48 @@ pub fn new_pattern(regex: Regex, pattern: Obj) -> MoltResult<Obj> {
 }
 
 /// A new Match (takes new references to `string` and `pattern`).
-pub fn new_match(caps: Captures, string: Obj, chars: Rc<[char]>, pattern: Obj, pos: usize, endpos: usize) -> MoltResult<Obj> {
+pub fn new_match(caps: Captures, string: Obj, chars: Arc<[char]>, pattern: Obj, pos: usize, endpos: usize) -> MoltResult<Obj> {
     let st = MatchState { caps, string: new_ref(string), chars, pattern: new_ref(pattern), pos, endpos };
     alloc_state(&TYPE_MATCH, State::Match(st))
+}
+
+/// A new `finditer` iterator (takes new references to `string` and `pattern`).
+pub fn new_scan(pattern: Obj, string: Obj, chars: Arc<[char]>, pos: usize, endpos: usize) -> MoltResult<Obj> {
+    let st = ScanState {
+        pattern: new_ref(pattern),
+        string: new_ref(string),
+        chars,
+        pos,
+        endpos,
+        at: Cell::new(pos),
+        must_advance: Cell::new(false),
+        done: Cell::new(false),
+    };
+    alloc_state(&TYPE_SCAN_ITER, State::Scan(st))
+}
+
+fn scan_iter(o: Obj) -> MoltResult<Obj> {
+    Ok(new_ref(o))
+}
+
+/// The next match of the scan (`pattern_scanner_search`), None at the end.
+fn scan_next(o: Obj) -> MoltResult<Option<Obj>> {
+    let Some(State::Scan(sc)) = state(o) else { return fail(TypeError, "not a scanner") };
+    if sc.done.get() {
+        return Ok(None);
+    }
+    let Some(p) = pattern_of(sc.pattern) else { return fail(TypeError, "not a pattern") };
+    match p.regex.scan(&sc.chars, sc.at.get(), sc.endpos, sc.must_advance.get()) {
+        None => {
+            sc.done.set(true);
+            Ok(None)
+        }
+        Some(c) => {
+            sc.must_advance.set(c.end == c.start);
+            sc.at.set(c.end);
+            new_match(c, sc.string, sc.chars.clone(), sc.pattern, sc.pos, sc.endpos).map(Some)
+        }
+    }
 }
 
 fn state<'a>(o: Obj) -> Option<&'a State> {
