@@ -66,14 +66,15 @@ CASES = [
 
 def random_cases(n, seed=1151):
     """Random patterns over a small alphabet (groups, alternation, every quantifier, classes,
-    look-arounds, backreferences, atomic groups) with random subjects."""
+    anchors, look-arounds, backreferences, conditionals, atomic groups, scoped flags) under
+    random flags, with random subjects."""
     import random
     rng = random.Random(seed)
 
     def atom(depth, groups):
         r = rng.random()
         if depth > 2 or r < 0.35:
-            return rng.choice(["a", "b", "c", ".", "[ab]", "[^a]", "\\w", "\\b", "^", "$", "x"])
+            return rng.choice(["a", "b", "c", ".", "[ab]", "[^a]", "\\w", "\\b", "^", "$", "x", "\\n", "\\A", "\\Z", "\\B", "[a-c\\n]", "\\s", "\\D", "A", "B"])
         if r < 0.55:
             groups[0] += 1
             return "(" + alt(depth + 1, groups) + ")"
@@ -85,6 +86,10 @@ def random_cases(n, seed=1151):
             return rng.choice(["(?<=a)", "(?<!b)", "(?<=ab)"])
         if r < 0.82 and groups[0] > 0:
             return "\\%d" % rng.randint(1, groups[0])
+        if r < 0.86 and groups[0] > 0:
+            return "(?(%d)%s|%s)" % (rng.randint(1, groups[0]), seq(depth + 1, groups), seq(depth + 1, groups))
+        if r < 0.9:
+            return rng.choice(["(?i:", "(?-i:", "(?s:", "(?m:"]) + alt(depth + 1, groups) + ")"
         return rng.choice(["a", "b"])
 
     def piece(depth, groups):
@@ -115,8 +120,8 @@ def random_cases(n, seed=1151):
         # value from a failed alternative. Molt restores every mark (decisions/0051): left out.
         if re.search(r"\)(\*|\+|\?|\{[0-9,]*\})\+", pat) and re.search(r"\((?!\?)", pat):
             continue
-        text = "".join(rng.choice("abcx") for _ in range(rng.randint(0, 7)))
-        out.append((pat, rng.choice([0, 0, re.I]), text))
+        text = "".join(rng.choice("abcxAB\n ") for _ in range(rng.randint(0, 9)))
+        out.append((pat, rng.choice([0, 0, re.I, re.M, re.S, re.M | re.S | re.I]), text))
     return out
 
 
@@ -148,7 +153,7 @@ def spans(m):
 
 def main():
     rows = []
-    for pat, flags, text in CASES + random_cases(400):
+    for pat, flags, text in CASES + random_cases(600):
         try:
             p = re.compile(pat, flags)
         except re.error as e:
