@@ -24,7 +24,7 @@ use crate::exceptions::{MoltResult, fail};
 use crate::object::call::{ssize_arg, unpack_args};
 use crate::object::range::Owned;
 use crate::object::types::MethodDef;
-use crate::object::{Obj, bytes, callable, int, list, new_ref, singletons, str as pystr, tuple};
+use crate::object::{Obj, bytes, callable, int, list, singletons, str as pystr, tuple};
 
 /// The matching methods of `re.Pattern`.
 pub const PATTERN_METHODS: &[MethodDef] = &[
@@ -80,15 +80,15 @@ fn match_impl(o: Obj, name: &str, mode: Mode, pos: &[Obj], kw: &[(&str, Obj)]) -
     }
 }
 
-fn p_match(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_match(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match_impl(o, "match", Mode::Match, pos, kw)
 }
 
-fn p_search(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_search(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match_impl(o, "search", Mode::Search, pos, kw)
 }
 
-fn p_fullmatch(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_fullmatch(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match_impl(o, "fullmatch", Mode::FullMatch, pos, kw)
 }
 
@@ -132,7 +132,7 @@ fn collect(items: Vec<MoltResult<Obj>>) -> MoltResult<Vec<Obj>> {
     }
 }
 
-fn p_findall(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_findall(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let [string, p, e] = unpack_args("findall", ["string", "pos", "endpos"], 0, 1, 3, pos, kw)?;
     let Some(string) = string else { return fail(TypeError, "findall() missing required argument 'string' (pos 1)") };
     let (pat, chars, _, _, all) = all_of(o, string, p, e, 0)?;
@@ -148,7 +148,7 @@ fn p_findall(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     list::list_from_vec(collect(items)?)
 }
 
-fn p_finditer(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_finditer(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let [string, p, e] = unpack_args("finditer", ["string", "pos", "endpos"], 0, 1, 3, pos, kw)?;
     let Some(string) = string else { return fail(TypeError, "finditer() missing required argument 'string' (pos 1)") };
     pattern(o)?;
@@ -157,7 +157,7 @@ fn p_finditer(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     super::objects::new_scan(o, string, chars, p, e)
 }
 
-fn p_split(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_split(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let [string, maxsplit] = unpack_args("split", ["string", "maxsplit"], 0, 1, 2, pos, kw)?;
     let Some(string) = string else { return fail(TypeError, "split() missing required argument 'string' (pos 1)") };
     let maxsplit = match maxsplit {
@@ -283,16 +283,11 @@ fn subx(o: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<(Obj,
     Ok((pystr::str_from_text(&out)?, n))
 }
 
-fn p_sub(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_sub(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     subx(o, "sub", pos, kw).map(|(s, _)| s)
 }
 
-fn p_subn(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+pub(super) fn p_subn(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let (s, n) = subx(o, "subn", pos, kw)?;
     tuple::tuple_from_results([Ok(s), int::from_i64(n as i64)])
-}
-
-/// A new reference to `o` (for callers that hand out borrowed objects).
-pub fn owned(o: Obj) -> Obj {
-    new_ref(o)
 }

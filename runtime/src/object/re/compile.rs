@@ -141,7 +141,15 @@ impl Compiler {
             }
             Node::Cat(c) => Inst::Cat(*c, ascii),
             Node::Seq(v) if v.len() == 1 => return self.unit(&v[0], flags),
-            _ => return None,
+            Node::Seq(_)
+            | Node::At(_)
+            | Node::Alt(_)
+            | Node::Group { .. }
+            | Node::Repeat { .. }
+            | Node::Backref(_)
+            | Node::Look { .. }
+            | Node::Atomic(_)
+            | Node::Cond { .. } => return None,
         })
     }
 
@@ -283,7 +291,17 @@ fn first_char(n: &Node, flags: u32) -> Option<char> {
         Node::Group { add, del, body, .. } => first_char(body, (flags | add) & !del),
         Node::Repeat { min, body, .. } if *min > 0 => first_char(body, flags),
         Node::Atomic(body) => first_char(body, flags),
-        _ => None,
+        Node::Lit(_)
+        | Node::NotLit(_)
+        | Node::Any
+        | Node::Set { .. }
+        | Node::Cat(_)
+        | Node::At(_)
+        | Node::Alt(_)
+        | Node::Repeat { .. }
+        | Node::Backref(_)
+        | Node::Look { .. }
+        | Node::Cond { .. } => None,
     }
 }
 
@@ -292,7 +310,19 @@ fn anchored(n: &Node, flags: u32) -> bool {
         Node::At(At::BeginningString) => true,
         Node::At(At::Beginning) => flags & FLAG_MULTILINE == 0,
         Node::Seq(v) => v.first().is_some_and(|x| anchored(x, flags)),
-        _ => false,
+        Node::At(At::End | At::EndString | At::Boundary | At::NonBoundary)
+        | Node::Lit(_)
+        | Node::NotLit(_)
+        | Node::Any
+        | Node::Set { .. }
+        | Node::Cat(_)
+        | Node::Alt(_)
+        | Node::Group { .. }
+        | Node::Repeat { .. }
+        | Node::Backref(_)
+        | Node::Look { .. }
+        | Node::Atomic(_)
+        | Node::Cond { .. } => false,
     }
 }
 

@@ -18,7 +18,7 @@ use alloc::sync::Arc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::Regex;
+use super::{Regex, api};
 use super::objects::{KIND_HOOKS, TYPE_MATCH, TYPE_PATTERN, new_pattern, pattern_of};
 use super::parse::{ErrorKind, ReError};
 use crate::ExceptionKind::{NotImplementedError, OverflowError, TypeError, ValueError};
@@ -206,13 +206,10 @@ unsafe extern "C" fn entry<const B: usize>(_f: Obj, bound: Obj, _depth: i64) -> 
 
 static BODIES: [Body; 11] = [f_compile, f_search, f_match, f_fullmatch, f_sub, f_subn, f_split, f_findall, f_finditer, f_escape, f_purge];
 
-/// Calls Pattern method `name` of `_compile(pattern, flags)` with `args`.
-fn via(pattern: Obj, flags: Obj, name: &str, args: &[Obj]) -> MoltResult<Obj> {
+/// Calls Pattern method `method` of `_compile(pattern, flags)` with `args`.
+fn via(pattern: Obj, flags: Obj, method: crate::object::types::MethodFn, args: &[Obj]) -> MoltResult<Obj> {
     let p = Owned(compile_cached(pattern, flags)?);
-    let Some(m) = super::api::PATTERN_METHODS.iter().find(|m| m.name == name) else {
-        panic!("invariant broken: re.Pattern has no method {name}")
-    };
-    (m.call)(p.get(), args, &[])
+    method(p.get(), args, &[])
 }
 
 fn f_compile(a: &[Obj]) -> MoltResult<Obj> {
@@ -223,7 +220,7 @@ fn f_compile(a: &[Obj]) -> MoltResult<Obj> {
 }
 
 macro_rules! three {
-    ($name:ident, $m:literal) => {
+    ($name:ident, $m:path) => {
         fn $name(a: &[Obj]) -> MoltResult<Obj> {
             match a {
                 [p, s, f] => via(*p, *f, $m, &[*s]),
@@ -233,29 +230,29 @@ macro_rules! three {
     };
 }
 
-three!(f_search, "search");
-three!(f_match, "match");
-three!(f_fullmatch, "fullmatch");
-three!(f_findall, "findall");
-three!(f_finditer, "finditer");
+three!(f_search, api::p_search);
+three!(f_match, api::p_match);
+three!(f_fullmatch, api::p_fullmatch);
+three!(f_findall, api::p_findall);
+three!(f_finditer, api::p_finditer);
 
 fn f_sub(a: &[Obj]) -> MoltResult<Obj> {
     match a {
-        [p, r, s, c, f] => via(*p, *f, "sub", &[*r, *s, *c]),
+        [p, r, s, c, f] => via(*p, *f, api::p_sub, &[*r, *s, *c]),
         _ => fail(TypeError, "bad bound arguments (a runtime bug)"),
     }
 }
 
 fn f_subn(a: &[Obj]) -> MoltResult<Obj> {
     match a {
-        [p, r, s, c, f] => via(*p, *f, "subn", &[*r, *s, *c]),
+        [p, r, s, c, f] => via(*p, *f, api::p_subn, &[*r, *s, *c]),
         _ => fail(TypeError, "bad bound arguments (a runtime bug)"),
     }
 }
 
 fn f_split(a: &[Obj]) -> MoltResult<Obj> {
     match a {
-        [p, s, m, f] => via(*p, *f, "split", &[*s, *m]),
+        [p, s, m, f] => via(*p, *f, api::p_split, &[*s, *m]),
         _ => fail(TypeError, "bad bound arguments (a runtime bug)"),
     }
 }

@@ -235,14 +235,14 @@ fn state<'a>(o: Obj) -> Option<&'a State> {
 pub fn pattern_of<'a>(o: Obj) -> Option<&'a PatternState> {
     match state(o) {
         Some(State::Pattern(p)) => Some(p),
-        _ => None,
+        Some(State::Match(_) | State::Scan(_)) | None => None,
     }
 }
 
 fn match_of<'a>(o: Obj) -> MoltResult<&'a MatchState> {
     match state(o) {
         Some(State::Match(m)) => Ok(m),
-        _ => fail(TypeError, "descriptor requires a 're.Match' object"),
+        Some(State::Pattern(_) | State::Scan(_)) | None => fail(TypeError, "descriptor requires a 're.Match' object"),
     }
 }
 

@@ -712,7 +712,9 @@ fn parse_set(src: &mut Tokenizer) -> Result<Node, ReError> {
                     }
                     set.push(SetItem::Range(lo, hi));
                 }
-                _ => return Err(src.error(msg(), off)),
+                (SetItem::Lit(_) | SetItem::Range(..) | SetItem::Cat(_), SetItem::Lit(_) | SetItem::Range(..) | SetItem::Cat(_)) => {
+                    return Err(src.error(msg(), off));
+                }
             }
         } else {
             set.push(code1);
