@@ -28,3 +28,8 @@ re.purge()
 print(re.compile("ab") == a, re.compile(a) is a, re.search(a, "xab").span())
 print(type(a).__name__, type(re.match("a", "a")).__name__, isinstance(a, re.Pattern), isinstance(re.match("a", "a"), re.Match))
 print(re.compile("x" * 300))
+import copy
+p = re.compile("a(b)")
+m = p.match("ab")
+print(copy.copy(p) is p, copy.deepcopy(p) is p, copy.copy(m) is m, copy.deepcopy(m) is m)
+print(copy.deepcopy({"k": [p]})["k"][0] is p, p.__copy__() is p, m.__deepcopy__({}) is m)

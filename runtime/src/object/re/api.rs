@@ -36,7 +36,25 @@ pub const PATTERN_METHODS: &[MethodDef] = &[
     MethodDef { name: "sub", call: p_sub },
     MethodDef { name: "subn", call: p_subn },
     MethodDef { name: "split", call: p_split },
+    MethodDef { name: "__copy__", call: copy_self },
+    MethodDef { name: "__deepcopy__", call: deepcopy_self },
 ];
+
+/// `Pattern.__copy__` / `Match.__copy__`: the object itself (both are immutable).
+pub(super) fn copy_self(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    crate::object::call::no_keywords_for("__copy__", kw)?;
+    crate::object::call::check_positional("__copy__", pos.len(), 0, 0)?;
+    Ok(crate::object::new_ref(o))
+}
+
+/// `Pattern.__deepcopy__(memo)` / `Match.__deepcopy__(memo)`: the object itself.
+pub(super) fn deepcopy_self(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    crate::object::call::no_keywords_for("__deepcopy__", kw)?;
+    if pos.len() != 1 {
+        return fail(TypeError, format!("__deepcopy__() takes exactly one argument ({} given)", pos.len()));
+    }
+    Ok(crate::object::new_ref(o))
+}
 
 fn pattern<'a>(o: Obj) -> MoltResult<&'a PatternState> {
     match pattern_of(o) {

@@ -116,6 +116,8 @@ const MATCH_METHODS: &[MethodDef] = &[
     MethodDef { name: "span", call: m_span },
     MethodDef { name: "expand", call: m_expand },
     MethodDef { name: "__getitem__", call: m_getitem },
+    MethodDef { name: "__copy__", call: super::api::copy_self },
+    MethodDef { name: "__deepcopy__", call: super::api::deepcopy_self },
 ];
 
 /// The free hook of kind `Re`.
