@@ -61,6 +61,9 @@ CASES = [
     ("(?#abc", 0, ""), ("(?<=(?P<a>x)(?P=a))", 0, ""), ("x{5}{3}", 0, ""),
     ("(?i)(?m)a", 0, "A"), ("a|(?i)b", 0, ""), ("[a-\\w]", 0, ""), ("\\b*", 0, ""), ("(?<a)", 0, ""), ("(?'a')", 0, ""),
     ("(?P<a", 0, ""), ("(?P<>a)", 0, ""), ("a{99999999999}", 0, ""),
+    # CPython's recursive parser: 495 nested groups compile (496 raise a RecursionError whose
+    # message depends on the caller's depth).
+    ("(" * 495 + "a" + ")" * 495, 0, "a"), ("(?:" * 495 + "a" + ")" * 495, 0, "ab"),
 ]
 
 
@@ -159,7 +162,7 @@ def main():
         except re.error as e:
             rows.append("\t".join([esc(pat), str(int(flags)), esc(text), "compile", "!%s@%s" % (esc(e.msg), "-" if e.pos is None else e.pos)]))
             continue
-        except (OverflowError, ValueError) as e:
+        except (OverflowError, ValueError, RecursionError) as e:
             rows.append("\t".join([esc(pat), str(int(flags)), esc(text), "compile", "!%s: %s@-" % (type(e).__name__, e)]))
             continue
         for mode in ("match", "fullmatch", "search", "findall"):

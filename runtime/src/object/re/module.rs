@@ -21,7 +21,7 @@ use alloc::vec::Vec;
 use super::{Regex, api};
 use super::objects::{KIND_HOOKS, TYPE_MATCH, TYPE_PATTERN, new_pattern, pattern_of};
 use super::parse::{ErrorKind, ReError};
-use crate::ExceptionKind::{NotImplementedError, OverflowError, TypeError, ValueError};
+use crate::ExceptionKind::{NotImplementedError, OverflowError, RecursionError, TypeError, ValueError};
 use crate::exceptions::{MoltError, MoltResult, fail, value_or_raise};
 use crate::object::alloc::HeapKind;
 use crate::object::module::{store, store_owned};
@@ -115,6 +115,7 @@ pub fn error_of(e: &ReError, pattern: Obj) -> MoltError {
     match e.kind {
         ErrorKind::Value => return MoltError::new(ValueError, e.msg.clone()),
         ErrorKind::Overflow => return MoltError::new(OverflowError, e.msg.clone()),
+        ErrorKind::Recursion => return MoltError::new(RecursionError, e.msg.clone()),
         ErrorKind::Re => {}
     }
     match make_error(e, pattern) {

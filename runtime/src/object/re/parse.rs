@@ -45,7 +45,14 @@ pub enum ErrorKind {
     Re,
     Value,
     Overflow,
+    /// CPython's parser recursing past the recursion limit (groups nested ~500 deep).
+    Recursion,
 }
+
+/// The deepest nesting of groups CPython 3.11's recursive parser reaches from a module's
+/// top level under the default recursion limit (`re.compile("(" * 495 + ")" * 495)` compiles,
+/// 496 raises RecursionError); the bound also keeps the parser's native stack small.
+const MAX_NESTING: usize = 495;
 
 /// The categories of `\d \D \s \S \w \W`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -551,6 +558,9 @@ pub fn parse(pattern: &[char], flags: u32) -> Result<Parsed, ReError> {
 
 /// `_parse_sub`: an alternation.
 fn parse_sub(src: &mut Tokenizer, state: &mut State, mut verbose: bool, nested: usize) -> Result<Node, ReError> {
+    if nested > 2 * MAX_NESTING {
+        return Err(ReError { msg: String::from("maximum recursion depth exceeded"), pos: None, kind: ErrorKind::Recursion });
+    }
     let mut items = Vec::new();
     loop {
         items.push(parse_seq(src, state, verbose, nested + 1, nested == 0 && items.is_empty())?);

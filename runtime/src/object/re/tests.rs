@@ -75,6 +75,7 @@ fn engine_matches_cpython_vectors() {
                     ErrorKind::Re => format!("!{}@{pos}", escape(&e.msg)),
                     ErrorKind::Overflow => format!("!OverflowError: {}@-", e.msg),
                     ErrorKind::Value => format!("!ValueError: {}@-", e.msg),
+                    ErrorKind::Recursion => format!("!RecursionError: {}@-", e.msg),
                 }
             }
             Ok(r) => {
