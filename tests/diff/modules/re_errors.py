@@ -43,3 +43,11 @@ try:
     re.compile("(?P<name>x")
 except re.error as e:
     print(e)
+e = re.error("custom", "ab\ncd", 4)
+print(str(e), e.args, e.msg, e.pattern, e.pos, e.lineno, e.colno)
+e = re.error("plain")
+print(str(e), e.args, e.msg, e.pattern, e.pos, e.lineno, e.colno)
+try:
+    raise re.error("raised", "xyz", 1)
+except re.error as err:
+    print(repr(err), err.colno)

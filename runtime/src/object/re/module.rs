@@ -87,6 +87,17 @@ fn make_error_class() -> MoltResult<Obj> {
             "Exception raised for invalid regular expressions.\n\n    Attributes:\n\n        msg: The unformatted error message\n        pattern: The regular expression pattern\n        pos: The index in the pattern where compilation failed (may be None)\n        lineno: The line corresponding to pos (may be None)\n        colno: The column corresponding to pos (may be None)\n    ",
         ),
     )?;
+    let none = Owned(singletons::none());
+    let init = Owned(crate::object::function::native_function(
+        entry::<11>,
+        "error.__init__",
+        "re",
+        &["self", "msg", "pattern", "pos"],
+        &[none.get(), none.get()],
+        false,
+        false,
+    )?);
+    store(ns.get(), "__init__", init.get())?;
     let name = Owned(pystr::str_from_text("error")?);
     let base = Owned(crate::object::attrs::class_value(crate::object::exception::exception_type(crate::ExceptionKind::Exception)));
     let bases = Owned(tuple::tuple_from_slice(&[base.get()])?);
@@ -126,36 +137,46 @@ pub fn error_of(e: &ReError, pattern: Obj) -> MoltError {
 
 fn make_error(e: &ReError, pattern: Obj) -> MoltResult<MoltError> {
     let cls = error_class()?;
-    let chars: Vec<char> = pystr::str_text(pattern).unwrap_or("").chars().collect();
-    let (text, lineno, colno) = match e.pos {
+    let msg = Owned(pystr::str_from_text(&e.msg)?);
+    let exc = match e.pos {
         Some(pos) => {
-            let pos_c = pos.min(chars.len());
-            let lineno = chars[..pos_c].iter().filter(|&&c| c == '\n').count() + 1;
-            let last_nl = chars[..pos_c].iter().rposition(|&c| c == '\n').map_or(-1, |i| i as i64);
-            let colno = pos as i64 - last_nl;
-            let mut msg = format!("{} at position {pos}", e.msg);
-            if chars.contains(&'\n') {
-                msg = format!("{msg} (line {lineno}, column {colno})");
-            }
-            (msg, Some(lineno as i64), Some(colno))
+            let pos = Owned(int::from_i64(pos as i64)?);
+            Owned(callable::call_object(cls, &[msg.get(), pattern, pos.get()], &[])?)
         }
-        None => (e.msg.clone(), None, None),
+        None => Owned(callable::call_object(cls, &[msg.get()], &[])?),
     };
-    let arg = Owned(pystr::str_from_text(&text)?);
-    let exc = Owned(callable::call_object(cls, &[arg.get()], &[])?);
-    set(exc.get(), "msg", pystr::str_from_text(&e.msg))?;
-    let opt = |v: Option<i64>| match v {
-        Some(v) => int::from_i64(v),
-        None => Ok(singletons::none()),
-    };
-    match e.pos {
-        Some(_) => set(exc.get(), "pattern", Ok(new_ref(pattern)))?,
-        None => set(exc.get(), "pattern", Ok(singletons::none()))?,
-    }
-    set(exc.get(), "pos", opt(e.pos.map(|p| p as i64)))?;
-    set(exc.get(), "lineno", opt(lineno))?;
-    set(exc.get(), "colno", opt(colno))?;
     Ok(MoltError::new_raised(exc.get()))
+}
+
+/// `re.error.__init__(self, msg, pattern=None, pos=None)`: the attributes, and the message
+/// "MSG at position POS", with "(line L, column C)" for a pattern of several lines.
+fn error_init(a: &[Obj]) -> MoltResult<Obj> {
+    let [slf, msg, pattern, pos] = a else { return fail(TypeError, "bad bound arguments (a runtime bug)") };
+    set(*slf, "msg", Ok(new_ref(*msg)))?;
+    set(*slf, "pattern", Ok(new_ref(*pattern)))?;
+    set(*slf, "pos", Ok(new_ref(*pos)))?;
+    if singletons::is_none(*pattern) || singletons::is_none(*pos) {
+        set(*slf, "lineno", Ok(singletons::none()))?;
+        set(*slf, "colno", Ok(singletons::none()))?;
+        crate::object::exception::set_args(*slf, &[*msg])?;
+        return Ok(singletons::none());
+    }
+    let Some(p) = (if int::is_int(*pos) { crate::object::dispatch::as_index(*pos, OverflowError)? } else { None }) else {
+        return fail(TypeError, format!("%d format: a real number is required, not {}", pos.type_of().short_name()));
+    };
+    let mut text = format!("{} at position {p}", crate::object::dispatch::str_of(*msg)?);
+    let chars: Vec<char> = pystr::str_text(*pattern).unwrap_or("").chars().collect();
+    let end = usize::try_from(p).unwrap_or(0).min(chars.len());
+    let lineno = chars[..end].iter().filter(|&&c| c == '\n').count() as i64 + 1;
+    let colno = p - chars[..end].iter().rposition(|&c| c == '\n').map_or(-1, |i| i as i64);
+    if chars.contains(&'\n') {
+        text = format!("{text} (line {lineno}, column {colno})");
+    }
+    set(*slf, "lineno", int::from_i64(lineno))?;
+    set(*slf, "colno", int::from_i64(colno))?;
+    let t = Owned(pystr::str_from_text(&text)?);
+    crate::object::exception::set_args(*slf, &[t.get()])?;
+    Ok(singletons::none())
 }
 
 /// `re._compile(pattern, flags)`: a new reference to a Pattern.
@@ -205,7 +226,7 @@ unsafe extern "C" fn entry<const B: usize>(_f: Obj, bound: Obj, _depth: i64) -> 
     })
 }
 
-static BODIES: [Body; 11] = [f_compile, f_search, f_match, f_fullmatch, f_sub, f_subn, f_split, f_findall, f_finditer, f_escape, f_purge];
+static BODIES: [Body; 12] = [f_compile, f_search, f_match, f_fullmatch, f_sub, f_subn, f_split, f_findall, f_finditer, f_escape, f_purge, error_init];
 
 /// Calls Pattern method `method` of `_compile(pattern, flags)` with `args`.
 fn via(pattern: Obj, flags: Obj, method: crate::object::types::MethodFn, args: &[Obj]) -> MoltResult<Obj> {
