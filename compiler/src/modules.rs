@@ -102,6 +102,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Copy => crate::abi::NativeModule::Copy,
         NativeModule::Abc => crate::abi::NativeModule::Abc,
         NativeModule::Io => crate::abi::NativeModule::Io,
+        NativeModule::Re => crate::abi::NativeModule::Re,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

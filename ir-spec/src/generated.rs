@@ -2391,7 +2391,7 @@ static SPECS: [OpSpec; 252] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3860,7 +3860,7 @@ static SPECS: [OpSpec; 252] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -5421,10 +5421,12 @@ pub enum NativeModule {
     Abc,
     /// `io`
     Io,
+    /// `re`
+    Re,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -5443,6 +5445,7 @@ impl NativeModule {
             NativeModule::Copy => "copy",
             NativeModule::Abc => "abc",
             NativeModule::Io => "io",
+            NativeModule::Re => "re",
         }
     }
 
@@ -5462,6 +5465,7 @@ impl NativeModule {
             "copy" => NativeModule::Copy,
             "abc" => NativeModule::Abc,
             "io" => NativeModule::Io,
+            "re" => NativeModule::Re,
             _ => return None,
         })
     }

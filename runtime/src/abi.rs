@@ -237,6 +237,8 @@ molt_abi! {
         fn molt_enable_module_abc() -> void;
         /// Links `io` into the program: the compiler calls it before the program's `import io`.
         fn molt_enable_module_io() -> void;
+        /// Links `re` into the program: the compiler calls it before the program's `import re`.
+        fn molt_enable_module_re() -> void;
         /// `seq[start:stop:step]` of a tuple, list or str, each bound a value or None (CPython's
         /// slice semantics and errors).
         fn molt_obj_getslice(seq: obj, start: obj, stop: obj, step: obj) -> obj;
@@ -748,6 +750,11 @@ molt_abi! {
             ("copy", &["copy", "deepcopy"]),
             ("abc", &["ABC", "ABCMeta", "abstractmethod"]),
             ("io", &["StringIO"]),
+            ("re", &[
+                "A", "ASCII", "DOTALL", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "Match", "NOFLAG", "Pattern", "S", "U",
+                "UNICODE", "VERBOSE", "X", "compile", "error", "escape", "findall", "finditer", "fullmatch", "match",
+                "purge", "search", "split", "sub", "subn",
+            ]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
@@ -954,6 +961,7 @@ molt_abi! {
             Copy = 11,
             Abc = 12,
             Io = 13,
+            Re = 14,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -239,6 +239,7 @@ fn module_enable(m: molt_ir::NativeModule) -> crate::abi::RtFn {
         M::Copy => RtFn::molt_enable_module_copy,
         M::Abc => RtFn::molt_enable_module_abc,
         M::Io => RtFn::molt_enable_module_io,
+        M::Re => RtFn::molt_enable_module_re,
     }
 }
 

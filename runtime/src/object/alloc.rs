@@ -166,11 +166,14 @@ pub enum HeapKind {
     File,
     /// `io.StringIO` objects (`object::stringio`, through `module_kinds`).
     StringIo,
+    /// `re.Pattern` and `re.Match` objects (`object::re::objects`, through `module_kinds`; they
+    /// hold strs and patterns only, so they form no cycle and are not tracked).
+    Re,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 56] = [
+    pub const ALL: [HeapKind; 57] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -227,6 +230,7 @@ impl HeapKind {
         HeapKind::Slice,
         HeapKind::File,
         HeapKind::StringIo,
+        HeapKind::Re,
     ];
 
     /// The Python type name.
@@ -288,6 +292,7 @@ impl HeapKind {
             HeapKind::Slice => "slice",
             HeapKind::File => "file",
             HeapKind::StringIo => "stringio",
+            HeapKind::Re => "re",
         }
     }
 
@@ -344,7 +349,8 @@ impl HeapKind {
             | HeapKind::Functools
             | HeapKind::Slice
             | HeapKind::File
-            | HeapKind::StringIo => true,
+            | HeapKind::StringIo
+            | HeapKind::Re => true,
         }
     }
 
@@ -1019,7 +1025,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
-        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::File | HeapKind::StringIo)) => {
+        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::File | HeapKind::StringIo | HeapKind::Re)) => {
             if let Some(k) = super::module_kinds::hooks(kind) {
                 // SAFETY: forwarded: `h` is an object of `kind` at count zero.
                 unsafe { (k.free)(h.cast_mut(), kind) }

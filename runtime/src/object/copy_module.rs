@@ -75,6 +75,12 @@ fn own_method(o: Obj, name: &str) -> Option<Owned> {
     }
 }
 
+/// The `__copy__` / `__deepcopy__` a runtime type defines in its method table (`re.Pattern`,
+/// `re.Match`: CPython's C types that copy themselves).
+fn static_copier(x: Obj, name: &str) -> Option<super::types::MethodFn> {
+    x.type_of().mro().find_map(|t| t.methods.iter().find(|m| m.name == name).map(|m| m.call))
+}
+
 /// Whether `x` is its own copy (`copy.py`'s `_copy_immutable` / `_deepcopy_atomic` types).
 fn atomic(x: Obj) -> bool {
     if singletons::is_none(x) || singletons::is_bool(x) || super::int::is_int(x) || super::float::float_value(x).is_some() || pystr::str_text(x).is_some() {
@@ -97,6 +103,9 @@ fn copy(x: Obj) -> MoltResult<Obj> {
         return super::descr::call_unbound(f.get(), x, &[], &[]);
     }
     if !class::is_heap(t) {
+        if let Some(f) = static_copier(x, "__copy__") {
+            return f(x, &[], &[]);
+        }
         // The builtin containers and the runtime's own types copy themselves.
         if tuple::is_tuple(x) {
             let items = tuple::tuple_items(x).unwrap_or(&[]);
@@ -172,6 +181,8 @@ fn deepcopy(x: Obj, memo: Obj) -> MoltResult<Obj> {
         }
         let cls = Owned(attrs::class_value(t));
         Owned(callable::call_object(cls.get(), &[copies.get()], &[])?)
+    } else if let Some(f) = static_copier(x, "__deepcopy__") {
+        Owned(f(x, &[memo], &[])?)
     } else {
         // The runtime's other containers (`deque`): an empty copy refilled with deep copies.
         let y = match call_method(x, "copy", &[]) {

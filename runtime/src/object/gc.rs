@@ -988,7 +988,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::TypeVar
                 | HeapKind::Random
                 | HeapKind::File
-                | HeapKind::StringIo,
+                | HeapKind::StringIo
+                | HeapKind::Re,
             )
             | None => {}
         }
@@ -1078,7 +1079,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::TypeVar
                 | HeapKind::Random
                 | HeapKind::File
-                | HeapKind::StringIo,
+                | HeapKind::StringIo
+                | HeapKind::Re,
             )
             | None => {}
         }

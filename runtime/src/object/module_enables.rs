@@ -61,6 +61,7 @@ module_entry!(molt_enable_module_enum, ENUM, Enum, super::enum_module::fill);
 module_entry!(molt_enable_module_copy, COPY, Copy, super::copy_module::fill);
 module_entry!(molt_enable_module_abc, ABC, Abc, super::abc_module::fill);
 module_entry!(molt_enable_module_io, IO, Io, super::stringio::fill);
+module_entry!(molt_enable_module_re, RE, Re, super::re::module::fill);
 
 static COLLECTIONS: ModuleHooks = ModuleHooks {
     fill: super::collections::fill,
@@ -92,4 +93,5 @@ pub fn enable_all() {
     molt_enable_module_copy();
     molt_enable_module_abc();
     molt_enable_module_io();
+    molt_enable_module_re();
 }

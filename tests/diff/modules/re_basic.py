@@ -1,0 +1,27 @@
+# re: match, search, fullmatch, groups and spans, Match objects' repr and attributes.
+import re
+
+m = re.match(r"(\w+) (\w+)", "hello world foo")
+print(m)
+print(m.group(), m.group(0), m.group(1), m.group(2), m.group(1, 2, 0))
+print(m.groups(), m.span(), m.span(1), m.start(2), m.end(2))
+print(m[0], m[1], m[2], m.lastindex, m.lastgroup, m.pos, m.endpos, m.string)
+print(m.re, m.regs)
+print(re.match("b", "abc"), re.search("b", "abc"), re.fullmatch("abc", "abc"), re.fullmatch("ab", "abc"))
+print(bool(re.match("", "")), re.match("", "x"))
+m = re.search(r"(?P<first>\w+)\s+(?P<last>\w+)", "  Jane   Doe  ")
+print(m.group("first"), m.group("last"), m["first"], m.groupdict(), m.lastgroup, m.lastindex)
+print(m.start("last"), m.end("last"), m.span("first"))
+m = re.match(r"(a)(b)?(c)?", "ac")
+print(m.groups(), m.groups("-"), m.group(2), m.span(2), m.start(2), m.end(3), m.lastindex)
+print(re.match(r"(?P<x>a)|(?P<y>b)", "b").groupdict(), re.match(r"(?P<x>a)|(?P<y>b)", "b").groupdict(0))
+print(re.match("a*?", "aaa"), re.fullmatch("a*?", "aaa"))
+print(re.search("x" * 3, "y" * 100 + "xxx").span())
+m = re.search("é+", "caféé!")
+print(m, m.span())
+long = "a" * 100
+print(re.match("a+", long))
+print(re.search(r"\d+", "abc 12345 def").group())
+m = re.match(r"((a)(b))", "ab")
+print(m.lastindex, m.groups())
+print(re.match(r"(a)|b", "b").lastindex)
