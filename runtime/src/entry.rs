@@ -71,7 +71,6 @@ pub fn finish(release_module: impl FnOnce()) -> i32 {
     // Module variables and the cached string literals hold references too.
     release_module();
     crate::object::str::release_literals();
-    crate::object::tuple::release_spares();
     crate::object::module::release_modules();
     // Cycles among the objects released are garbage now: one full collection frees them all
     // (CPython collects while it finalises), so the report shows what the program leaked.

@@ -764,7 +764,8 @@ pub extern "C" fn molt_tuple_new(len: i64) -> Obj {
 const SPARE_MAX: usize = 3;
 
 /// The spare argument tuples, by length (0: none); process-wide in programs, per thread in the
-/// unit tests (whose object counts are per thread).
+/// unit tests (whose object counts are per thread). A spare counts as freed, as a block on a free
+/// list does (`alloc::count_spare_kept`), and like those it is not freed at exit.
 #[cfg(not(test))]
 mod spare {
     use crate::sys::Global;
@@ -803,6 +804,7 @@ pub(crate) fn args_tuple(items: &[Obj]) -> MoltResult<Obj> {
         // module holds (its one reference): filling it is not observable.
         unsafe {
             let t = Obj::from_raw(raw);
+            super::alloc::count_spare_taken();
             if let Some(h) = t.header_ptr() {
                 let slots = core::ptr::addr_of!((*h.cast::<TupleObject>()).items).cast::<Obj>().cast_mut();
                 for (k, &x) in items.iter().enumerate() {
@@ -847,21 +849,12 @@ pub(crate) fn recycle_args(t: Obj) {
             free
         });
         if kept == Some(true) {
+            super::alloc::count_spare_kept();
             return;
         }
     }
     // SAFETY: our reference.
     unsafe { decref(t) };
-}
-
-/// Releases the spare argument tuples (at exit, so that the object report counts none).
-pub fn release_spares() {
-    for n in 1..=SPARE_MAX {
-        if let Some(raw) = spare::with(|s| core::mem::take(&mut s[n - 1])).filter(|&r| r != 0) {
-            // SAFETY: the spare's one reference, owned by the list until now.
-            unsafe { decref(Obj::from_raw(raw)) };
-        }
-    }
 }
 
 /// Sets item `index` of a tuple made by `molt_tuple_new` that nothing else has seen yet;
