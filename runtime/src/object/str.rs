@@ -536,8 +536,8 @@ pub extern "C" fn molt_str_build(parts: Obj) -> Obj {
     // The parts' lengths are known: one allocation, no count of the result's code points.
     let (mut len, mut chars) = (0usize, 0usize);
     for &o in items {
-        if str_text(o).is_some() {
-            len = len.saturating_add(str_len_bytes(o));
+        if let Some(t) = str_text(o) {
+            len = len.saturating_add(t.len());
             chars += str_chars(o);
         }
     }
@@ -552,11 +552,6 @@ pub extern "C" fn molt_str_build(parts: Obj) -> Obj {
             at += t.len();
         }
     }))
-}
-
-/// The length in bytes of a str object (0 for any other object).
-fn str_len_bytes(o: Obj) -> usize {
-    str_text(o).map_or(0, str::len)
 }
 
 /// The str object of a literal, made on its first use and kept in `slot` (a zero-initialised

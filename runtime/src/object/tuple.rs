@@ -199,6 +199,25 @@ pub fn tuple_from_slice(items: &[Obj]) -> MoltResult<Obj> {
     })
 }
 
+/// A new tuple of the results `items` gives (new references), in order; the first error stops
+/// there and releases those already made.
+pub fn tuple_try_collect(len: usize, items: impl Iterator<Item = MoltResult<Obj>>) -> MoltResult<Obj> {
+    let mut v: Vec<Obj> = Vec::new();
+    if v.try_reserve_exact(len).is_err() {
+        return memory_error();
+    }
+    for x in items {
+        match x {
+            Ok(o) => v.push(o),
+            Err(e) => {
+                super::list::release(v);
+                return Err(e);
+            }
+        }
+    }
+    tuple_from_vec(v)
+}
+
 /// A new tuple owning the references in `items` (released if the tuple cannot be allocated).
 pub fn tuple_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
     if items.is_empty() {

@@ -354,17 +354,7 @@ fn match_attributes(o: Obj, name: &str) -> Option<MoltResult<Obj>> {
         "lastgroup" => lastgroup(m),
         "regs" => {
             let n = groups_of(m) + 1;
-            let mut v = Vec::with_capacity(n);
-            for g in 0..n {
-                match span_tuple(m, g) {
-                    Ok(t) => v.push(t),
-                    Err(e) => {
-                        crate::object::list::release(v);
-                        return Some(Err(e));
-                    }
-                }
-            }
-            tuple::tuple_from_vec(v)
+            tuple::tuple_try_collect(n, (0..n).map(|g| span_tuple(m, g)))
         }
         _ => return None,
     })
@@ -425,19 +415,7 @@ fn m_group(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     match pos {
         [] => group_value(m, 0, none),
         [g] => group_value(m, group_index(m, *g)?, none),
-        gs => {
-            let mut v = Vec::with_capacity(gs.len());
-            for &g in gs {
-                match group_index(m, g).and_then(|i| group_value(m, i, none)) {
-                    Ok(x) => v.push(x),
-                    Err(e) => {
-                        crate::object::list::release(v);
-                        return Err(e);
-                    }
-                }
-            }
-            tuple::tuple_from_vec(v)
-        }
+        gs => tuple::tuple_try_collect(gs.len(), gs.iter().map(|&g| group_index(m, g).and_then(|i| group_value(m, i, none)))),
     }
 }
 
@@ -460,17 +438,7 @@ fn m_groups(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     let m = match_of(o)?;
     let none = Owned(singletons::none());
     let default = default.unwrap_or(none.get());
-    let mut v = Vec::with_capacity(groups_of(m));
-    for g in 1..=groups_of(m) {
-        match group_value(m, g, default) {
-            Ok(x) => v.push(x),
-            Err(e) => {
-                crate::object::list::release(v);
-                return Err(e);
-            }
-        }
-    }
-    tuple::tuple_from_vec(v)
+    tuple::tuple_try_collect(groups_of(m), (1..=groups_of(m)).map(|g| group_value(m, g, default)))
 }
 
 fn m_groupdict(o: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
