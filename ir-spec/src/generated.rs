@@ -338,7 +338,7 @@ pub enum Opcode {
     TObjContains,
     /// `t.obj_iter`: `iter(a)` of a boxed value (TypeError when it is not iterable).
     TObjIter,
-    /// `t.obj_next`: Advances a boxed iterator: the next item (undefined when exhausted), and whether there was one.
+    /// `t.obj_next`: Advances a boxed iterator: the next item (undefined when exhausted), and whether there was one. A typed item is the type inference proved every store gives the items of the list iterated (decisions/0053); the item's type is still tested, and a mismatch raises RuntimeError naming the broken invariant, never a wrong value.
     TObjNext,
     /// `t.call_builtin`: A builtin function of the runtime on boxed arguments (the positional ones, then the keyword values named by `kwnames`): range objects, enumerate, zip, reversed, sum, any, all, min/max of an iterable, next, iter, round, divmod, ord, chr, id. The result's type is the one the builtin always returns, else `!t.obj`.
     TCallBuiltin,
@@ -358,7 +358,7 @@ pub enum Opcode {
     TListToTuple,
     /// `t.obj_unpack_ex`: `x1, *xs, x2 = a` of a boxed value: `before` items, the list of the middle ones, `after` items.
     TObjUnpackEx,
-    /// `t.list_getitem`: `a[i]` of a value known to be a list with an int index (CPython's IndexError).
+    /// `t.list_getitem`: `a[i]` of a value known to be a list with an int index (CPython's IndexError). A typed result is the type inference proved every store gives the list's items (decisions/0053), tested as `t.obj_next` tests it.
     TListGetitem,
     /// `t.list_setitem`: `a[i] = v` of a value known to be a list with an int index (CPython's IndexError).
     TListSetitem,
@@ -3283,10 +3283,10 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "t.obj_next",
         dialect: Dialect::T,
-        doc: "Advances a boxed iterator: the next item (undefined when exhausted), and whether there was one.",
+        doc: "Advances a boxed iterator: the next item (undefined when exhausted), and whether there was one. A typed item is the type inference proved every store gives the items of the list iterated (decisions/0053); the item's type is still tested, and a mismatch raises RuntimeError naming the broken invariant, never a wrong value.",
         operands: &[C::Exactly(Type::TObj)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::TObj), C::Exactly(Type::Bool)],
+        results: &[C::TValue, C::Exactly(Type::Bool)],
         variadic_results: false,
         attrs: &[],
         successors: 0,
@@ -3413,10 +3413,10 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "t.list_getitem",
         dialect: Dialect::T,
-        doc: "`a[i]` of a value known to be a list with an int index (CPython's IndexError).",
+        doc: "`a[i]` of a value known to be a list with an int index (CPython's IndexError). A typed result is the type inference proved every store gives the list's items (decisions/0053), tested as `t.obj_next` tests it.",
         operands: &[C::Exactly(Type::List), C::Exactly(Type::Int)],
         variadic_operands: false,
-        results: &[C::Exactly(Type::TObj)],
+        results: &[C::TValue],
         variadic_results: false,
         attrs: &[],
         successors: 0,

@@ -23,6 +23,7 @@
 mod classes;
 mod emit;
 mod lattice;
+mod list_items;
 mod rules;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -109,6 +110,10 @@ struct Infer<'a> {
     guards: std::cell::Cell<bool>,
     /// The instances that may run (from the last round).
     live_keys: HashSet<Key>,
+    /// The alias groups of the module's lists (`list_items.rs`).
+    list_groups: list_items::ListGroups,
+    /// What the stores into each proven group's lists give their items (grown every round).
+    list_items: BTreeMap<usize, Lat>,
 }
 
 /// Whether HIR function `f` is a generator function (it starts with `py.return_generator`).
@@ -118,7 +123,7 @@ pub fn is_generator(f: &Func) -> bool {
 
 /// Infers the types of `hir`. `tier0` rejects every value that would need boxing (E0103).
 pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>> {
-    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default(), guards: std::cell::Cell::new(true), live_keys: HashSet::new() };
+    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default(), guards: std::cell::Cell::new(true), live_keys: HashSet::new(), list_groups: list_items::ListGroups::of(hir), list_items: BTreeMap::new() };
     // The variables other modules read are boxed (decisions/0032): an importer may store any
     // value in them (`m.x = v`), and reads them as objects.
     for (name, _) in hir.exports.iter().filter(|(_, def)| !def) {
@@ -129,7 +134,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
     let mut rounds = 0;
     let order = loop {
         rounds += 1;
-        let before = (inf.rets.clone(), inf.globals.clone(), inf.fields.clone(), inf.reach.clone());
+        let before = (inf.rets.clone(), inf.globals.clone(), inf.fields.clone(), inf.reach.clone(), inf.list_items.clone());
         // Each instance with whether it may run: code that only function objects nothing can
         // call reach (`Infer::may_run`) is typed and emitted, but its stores widen no field.
         let mut seen: HashMap<Key, bool> = HashMap::new();
@@ -156,7 +161,7 @@ pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>>
             }
             work.extend(a.callees.into_iter().map(|c| (c, live)));
         }
-        if (inf.rets.clone(), inf.globals.clone(), inf.fields.clone(), inf.reach.clone()) == before {
+        if (inf.rets.clone(), inf.globals.clone(), inf.fields.clone(), inf.reach.clone(), inf.list_items.clone()) == before {
             break order;
         }
         if rounds >= MAX_ROUNDS {
@@ -470,6 +475,13 @@ impl<'a> Infer<'a> {
                     Opcode::PyConst | Opcode::PyBinop | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyTruth | Opcode::PyBuiltin | Opcode::PyMathCall | Opcode::PyFormat | Opcode::PyPrint | Opcode::PyRaiseNew | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PyUnpack | Opcode::PySubscript | Opcode::PyContains | Opcode::PyIter | Opcode::PyIterNext
                     | Opcode::PyGetslice | Opcode::PyListExtendStar | Opcode::PyListToTuple | Opcode::PyUnpackEx | Opcode::PyList | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice | Opcode::PyInplaceBinop | Opcode::PyCallMethod | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr | Opcode::PyClassNew | Opcode::PyExcMatchesClass | Opcode::PyMatchShape | Opcode::PyMatchClass | Opcode::PyMatchKeys | Opcode::PyWithEnter | Opcode::PyWithExit | Opcode::PyImportNative | Opcode::PyImportUser | Opcode::PyImportFrom | Opcode::PyDeleteGlobal | Opcode::PyReturnGenerator | Opcode::PyCheckBound | Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyYield | Opcode::PyYieldFromSend | Opcode::CfUnwind | Opcode::CfUnreachable | molt_ir::t_ops!() | molt_ir::l_ops!() => rules::result_lats(f, op, &in_lats, self.tier0).0,
                 };
+                // An item read from a list whose items inference proved of one type.
+                let mut results = results;
+                if !in_lats.contains(&Lat::Bottom)
+                    && let Some(l) = list_items::read(&self.list_groups, &self.list_items, k.0, o, &in_lats)
+                {
+                    results[0] = l;
+                }
                 for (r, l) in o.results.iter().zip(results) {
                     let j = get(&lat, *r).join(l);
                     if get(&lat, *r) != j {
@@ -573,6 +585,10 @@ impl<'a> Infer<'a> {
                 // are unknown).
                 let bases = o.opcode == Opcode::PyTuple && o.results.first().is_some_and(|r| bases_tuples.contains(r));
                 reach.note(self, o, &ins, bases);
+            }
+            for (g, l) in list_items::stores(&self.list_groups, &self.list_items, k.0, f, o, &ins) {
+                let items = self.list_items.entry(g).or_insert(Lat::Bottom);
+                *items = items.join(l);
             }
             // A store in the function object of a known class's method that no generic code
             // can run stores nothing (its direct code's stores are seen where they are).

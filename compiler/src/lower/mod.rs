@@ -734,7 +734,13 @@ impl L<'_> {
                 self.tuple_items_to(t, &o.results, sp);
                 return;
             }
-            Opcode::TListGetitem => Some(self.call_val(RtFn::molt_list_getitem, ops, Type::Ref, sp)),
+            Opcode::TListGetitem => {
+                let r = self.call_val(RtFn::molt_list_getitem, ops, Type::Ref, sp);
+                match res_ty.unwrap_or(Type::TObj) {
+                    Type::TObj => Some(r),
+                    t => Some(self.proven_item(r, t, sp)),
+                }
+            }
             Opcode::TListSetitem => {
                 self.call(RtFn::molt_list_setitem, ops, None, sp);
                 None
@@ -841,6 +847,22 @@ impl L<'_> {
                 let item = self.call_val(RtFn::molt_iter_next, ops, Type::Ref, sp);
                 let done = self.is_static(item, crate::abi::RtObj::molt_iter_done, sp);
                 let more = self.cast(CastOp::Not, done, Type::I1, sp);
+                let item = match res_ty.unwrap_or(Type::TObj) {
+                    Type::TObj => item,
+                    // A proven item type, tested only when there is an item.
+                    t => {
+                        let (check, join) = (self.new_block(), self.new_block());
+                        let lowered = machine_type(t);
+                        let r = self.out.add_block_param(join, lowered);
+                        let none = if lowered == Type::Ref { item } else { self.zero(lowered, sp) };
+                        self.cond_br(more, check, vec![], join, vec![none], sp);
+                        self.cur = check;
+                        let v = self.proven_item(item, t, sp);
+                        self.br(join, vec![v], sp);
+                        self.cur = join;
+                        r
+                    }
+                };
                 self.vmap.insert(o.results[0], item);
                 self.vmap.insert(o.results[1], more);
                 return;
@@ -904,15 +926,29 @@ impl L<'_> {
             return r;
         }
         // A typed field: every store gives it this type (inference); tested all the same.
+        let msg = format!("invariant `field type` broken: attribute '{}' does not hold a {}", name.as_str().unwrap_or(""), ty.python_name());
+        self.proven(r, ty, &msg, sp)
+    }
+
+    /// Reference `r` as a `ty`, which inference proved it is (a typed field, a list's item):
+    /// tested all the same; a mismatch raises RuntimeError with `msg` (naming the broken
+    /// invariant), never gives a wrong value.
+    fn proven(&mut self, r: Value, ty: Type, msg: &str, sp: Span) -> Value {
         let ok = self.is_type(r, ty, sp);
         let (good, bad) = (self.new_block(), self.new_block());
         self.cond_br(ok, good, vec![], bad, vec![], sp);
         self.cur = bad;
-        let msg = format!("invariant `field type` broken: attribute '{}' does not hold a {}", name.as_str().unwrap_or(""), ty.python_name());
-        self.raise("RuntimeError", &msg, sp);
+        self.raise("RuntimeError", msg, sp);
         self.br(good, vec![], sp);
         self.cur = good;
         self.unbox(r, ty, sp)
+    }
+
+    /// The item a list iterator or `a[i]` gave (`r`), as the type inference proved every store
+    /// gives the list's items (decisions/0053).
+    fn proven_item(&mut self, r: Value, ty: Type, sp: Span) -> Value {
+        let msg = format!("invariant `list item type` broken: a list's item is not a {}", ty.python_name());
+        self.proven(r, ty, &msg, sp)
     }
 
     /// [`Self::get_field`] of a float field: the fast path reads the f64 through the slot's

@@ -152,7 +152,8 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyIterNext => {
                 let x = boxed_operand(self, 0);
-                let id = self.out.append_op(b, NewOp::new(Opcode::TObjNext, sp).operands([x]).result(Type::TObj).result(Type::Bool));
+                let t = self.proven_item_ty(o);
+                let id = self.out.append_op(b, NewOp::new(Opcode::TObjNext, sp).operands([x]).result(t).result(Type::Bool));
                 let rs = self.out.ops[id].results.clone();
                 self.vmap.insert(o.results[0], rs[0]);
                 self.vmap.insert(o.results[1], rs[1]);
@@ -238,7 +239,8 @@ impl Emitter<'_, '_> {
             }
             Opcode::PySubscript if self.ty(self.vmap[&o.operands[0]]) == Type::List && self.ty(self.vmap[&o.operands[1]]) == Type::Int => {
                 let (l, i) = (self.vmap[&o.operands[0]], self.vmap[&o.operands[1]]);
-                self.value(b, NewOp::new(Opcode::TListGetitem, sp).operands([l, i]).result(Type::TObj))
+                let t = self.proven_item_ty(o);
+                self.value(b, NewOp::new(Opcode::TListGetitem, sp).operands([l, i]).result(t))
             }
             Opcode::PySubscript => {
                 let (x, i) = (boxed_operand(self, 0), boxed_operand(self, 1));
@@ -390,6 +392,18 @@ impl Emitter<'_, '_> {
         match o.results.first().and_then(|r| self.lat.get(r)) {
             Some(&Lat::T(t)) if runtime_reference(t) => t,
             Some(Lat::T(_) | Lat::Boxed(_) | Lat::Bottom) | None => Type::TObj,
+        }
+    }
+
+    /// The type of the item a `for` over a list or an `a[i]` reads: the one inference proved
+    /// every store into the list gives its items (`list_items.rs`), else `!t.obj`.
+    fn proven_item_ty(&self, o: &OpData) -> Type {
+        match o.results.first().and_then(|r| self.lat.get(r)) {
+            Some(&Lat::T(t @ (Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_)))) => t,
+            Some(Lat::T(
+                Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::Class(_),
+            ) | Lat::Boxed(_) | Lat::Bottom)
+            | None => Type::TObj,
         }
     }
 
