@@ -350,6 +350,10 @@ molt_abi! {
         /// Item `index` of a tuple, as a new reference; the compiler guarantees
         /// 0 <= index < len (static tuple types know their length).
         fn molt_tuple_item(tuple: obj, index: i64) -> obj;
+        /// Whether `tuple` is a tuple (exactly) of `len` items whose item `i` is of the kind in
+        /// bits `4i..4i+4` of `kinds` (0 any, 1 int, 2 float, 3 str, 4 bool, 5 None):
+        /// the test of a tuple read from a list whose items inference proved (decisions/0053).
+        fn molt_tuple_shape_is(tuple: obj, len: i64, kinds: i64) -> bool;
         /// `a[i]` with CPython's rules for tuple and str (negative indices; IndexError "tuple
         /// index out of range"; TypeError "tuple indices must be integers or slices, not str",
         /// "'int' object is not subscriptable").

@@ -37,12 +37,14 @@ use super::is_generator;
 use super::lattice::{Lat, TySet};
 use crate::hir::HirModule;
 
-/// A node of the alias analysis: a HIR value, a function's return values, a module variable.
+/// A node of the alias analysis: a HIR value, a function's return values, a module variable, or
+/// the items of a group's containers.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Node {
     Value(usize, Value),
     Return(usize),
     Global(String),
+    Items(usize),
 }
 
 /// How an op uses one of its operands, as far as lists are concerned.
@@ -51,9 +53,16 @@ enum Use {
     /// Reads the list (its items, its length) or removes items; keeps no reference the program
     /// can reach.
     Read,
-    /// Reads the list when the op's receiver (operand 0) is in a proven group (then the op is
-    /// a list method), else gives it to code that may keep it.
+    /// Reads the list when the op's receiver (operand 0) is in a group whose values may all be
+    /// followed (then the op is a list method), else gives it to code that may keep it.
     ReadIfListReceiver,
+    /// Stores the value as an item of the op's result (`py.list`, `py.tuple`).
+    ItemOfResult,
+    /// Stores the value as an item of the op's operand 0 (`append`, `insert`, `a[i] = v`).
+    ItemOfReceiver,
+    /// Reads the list and may give its items to a user's code (`__eq__`/`__lt__` of an item or
+    /// of the value compared with them, a key function): the items escape, the list does not.
+    ReadItemsEscape,
     /// Anything else: the list may be kept, changed or returned where this module cannot see.
     Escape,
 }
@@ -63,17 +72,12 @@ enum Use {
 pub(super) struct ListGroups {
     nodes: HashMap<Node, usize>,
     parent: Vec<usize>,
-    /// Per node (meaningful at roots): the group is not proven.
+    /// Per node (meaningful at roots): a container in the group may be changed, or may come
+    /// from, where this module cannot see.
     bad: Vec<bool>,
-    /// Per node (meaningful at roots): the group has a list display (`LIST`), an iterator of a
-    /// list (`ITER`), or both (then neither reading is typed).
-    kind: Vec<u8>,
-    /// The proven list group each iterator group iterates (None: more than one, or unknown).
-    iterates: HashMap<usize, Option<usize>>,
+    /// Per node (meaningful at roots): the node of the items of the group's containers.
+    items: Vec<Option<usize>>,
 }
-
-const LIST: u8 = 1;
-const ITER: u8 = 2;
 
 impl ListGroups {
     fn node(&mut self, n: Node) -> usize {
@@ -83,7 +87,7 @@ impl ListGroups {
         let i = self.parent.len();
         self.parent.push(i);
         self.bad.push(false);
-        self.kind.push(0);
+        self.items.push(None);
         self.nodes.insert(n, i);
         i
     }
@@ -106,14 +110,51 @@ impl ListGroups {
         r
     }
 
-    fn union(&mut self, a: Node, b: Node) {
-        let (a, b) = (self.node(a), self.node(b));
-        let (ra, rb) = (self.root_mut(a), self.root_mut(b));
-        if ra != rb {
+    /// Merges two groups, and their item groups (Steensgaard's unification), iteratively.
+    fn union_ids(&mut self, a: usize, b: usize) {
+        let mut work = vec![(a, b)];
+        while let Some((a, b)) = work.pop() {
+            let (ra, rb) = (self.root_mut(a), self.root_mut(b));
+            if ra == rb {
+                continue;
+            }
             self.parent[rb] = ra;
             self.bad[ra] |= self.bad[rb];
-            self.kind[ra] |= self.kind[rb];
+            match (self.items[ra], self.items[rb]) {
+                (Some(ia), Some(ib)) => work.push((ia, ib)),
+                (None, Some(ib)) => self.items[ra] = Some(ib),
+                (Some(_) | None, None) => {}
+            }
         }
+    }
+
+    fn union(&mut self, a: Node, b: Node) {
+        let (a, b) = (self.node(a), self.node(b));
+        self.union_ids(a, b);
+    }
+
+    /// The node of the items of `n`'s group (made on first use).
+    fn items_of(&mut self, n: Node) -> usize {
+        let i = self.node(n);
+        let r = self.root_mut(i);
+        if let Some(c) = self.items[r] {
+            return c;
+        }
+        let c = self.node(Node::Items(r));
+        self.items[r] = Some(c);
+        c
+    }
+
+    /// The items of `a`'s group and of `b`'s are the same items.
+    fn same_items(&mut self, a: Node, b: Node) {
+        let (ia, ib) = (self.items_of(a), self.items_of(b));
+        self.union_ids(ia, ib);
+    }
+
+    /// Value `v` is an item of `container`'s group.
+    fn item(&mut self, v: Node, container: Node) {
+        let (i, c) = (self.node(v), self.items_of(container));
+        self.union_ids(i, c);
     }
 
     fn spoil(&mut self, n: Node) {
@@ -128,28 +169,34 @@ impl ListGroups {
         self.bad[r]
     }
 
-    fn mark(&mut self, n: Node, kind: u8) {
-        let i = self.node(n);
-        let r = self.root_mut(i);
-        self.kind[r] |= kind;
-    }
-
-    /// The proven group of value `v` of HIR function `fi`, if it is in one.
+    /// The group of value `v` of HIR function `fi` (a list, a tuple, an iterator of one, …),
+    /// when every store into every container in it is seen.
     pub(super) fn group(&self, fi: usize, v: Value) -> Option<usize> {
         let &i = self.nodes.get(&Node::Value(fi, v))?;
         let r = self.root(i);
-        (!self.bad[r] && self.kind[r] == LIST).then_some(r)
+        (!self.bad[r]).then_some(r)
     }
 
-    /// The proven list group whose lists iterator `v` of HIR function `fi` iterates, if it
-    /// iterates only those.
-    fn iterated(&self, fi: usize, v: Value) -> Option<usize> {
-        let &i = self.nodes.get(&Node::Value(fi, v))?;
-        let r = self.root(i);
-        if self.bad[r] || self.kind[r] != ITER {
-            return None;
+    /// The proven groups of value `v` of HIR function `fi` and of the items below it (its
+    /// items, their items, …): what a value a user's method may have made makes unknown.
+    fn item_chain(&self, fi: usize, v: Value) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(&i) = self.nodes.get(&Node::Value(fi, v)) else { return out };
+        let mut r = self.root(i);
+        let mut seen = HashSet::new();
+        loop {
+            if !seen.insert(r) {
+                break;
+            }
+            if !self.bad[r] {
+                out.push(r);
+            }
+            match self.items[r] {
+                Some(c) => r = self.root(c),
+                None => break,
+            }
         }
-        self.iterates.get(&r).copied().flatten()
+        out
     }
 
     /// Computes the groups of `hir`.
@@ -159,11 +206,10 @@ impl ListGroups {
         let exported: HashSet<&str> = hir.exports.iter().map(|(n, _)| n.as_str()).collect();
         // (receiver, operand) pairs whose use depends on the receiver's group.
         let mut conditional: Vec<(Node, Node)> = Vec::new();
-        // (iterator, list) of each `py.iter`.
-        let mut iters: Vec<(Node, Node)> = Vec::new();
         for (fi, hf) in hir.funcs.iter().enumerate() {
             let f = &hf.func;
             let val = |v: Value| Node::Value(fi, v);
+            let live = live_params(f);
             if !closed[fi] {
                 for &p in f.params() {
                     g.spoil(val(p));
@@ -171,34 +217,8 @@ impl ListGroups {
             }
             for op in f.ops_in_order() {
                 let o = &f.ops[op];
-                // Where the results come from.
                 let callee = (o.opcode == Opcode::PyCall).then(|| o.attr("callee").and_then(Attr::as_str).and_then(|n| hir.func_index(n))).flatten();
-                for &r in &o.results {
-                    if o.opcode == Opcode::PyList
-                        || o.opcode == Opcode::PyBinop
-                        || o.opcode == Opcode::PyCallMethod && matches!(o.attr("name").and_then(Attr::as_str), Some("split" | "rsplit" | "splitlines"))
-                        || o.opcode == Opcode::PyBuiltin && o.expect_enum_attr::<Builtin>("name") == Builtin::List
-                    {
-                        // A new list (or not a list at all: `stores` gives such a result "any item").
-                        g.mark(val(r), LIST);
-                    } else if o.opcode == Opcode::PyInplaceBinop {
-                        // `a += b` on a list is `a` itself.
-                        g.union(val(r), val(o.operands[0]));
-                    } else if o.opcode == Opcode::PyIter {
-                        g.mark(val(r), ITER);
-                        iters.push((val(r), val(o.operands[0])));
-                    } else if o.opcode == Opcode::PyUndef {
-                        g.node(val(r));
-                    } else if let Some(c) = callee.filter(|&c| closed[c]) {
-                        g.union(val(r), Node::Return(c));
-                    } else if o.opcode == Opcode::PyLoadGlobal
-                        && let Some(n) = o.attr("name").and_then(Attr::as_str).filter(|n| !exported.contains(n))
-                    {
-                        g.union(val(r), Node::Global(n.to_string()));
-                    } else {
-                        g.spoil(val(r));
-                    }
-                }
+                g.results(fi, f, o, callee.filter(|&c| closed[c]), &exported);
                 // How the operands are used.
                 for (i, &v) in o.operands.iter().enumerate() {
                     if o.opcode == Opcode::PyCall {
@@ -217,19 +237,29 @@ impl ListGroups {
                         match use_of(f, o, i) {
                             Use::Read => {}
                             Use::ReadIfListReceiver => conditional.push((val(o.operands[0]), val(v))),
+                            Use::ReadItemsEscape => {
+                                let items = g.items_of(val(v));
+                                let r = g.root_mut(items);
+                                g.bad[r] = true;
+                            }
+                            Use::ItemOfResult => match o.results.first() {
+                                Some(&r) => g.item(val(v), val(r)),
+                                None => g.spoil(val(v)),
+                            },
+                            Use::ItemOfReceiver => g.item(val(v), val(o.operands[0])),
                             Use::Escape => g.spoil(val(v)),
                         }
                     }
                 }
                 for s in &o.successors {
-                    for (&a, &p) in s.args.iter().zip(&f.blocks[s.block].params) {
+                    for (&a, &p) in s.args.iter().zip(&f.blocks[s.block].params).filter(|(_, p)| live.contains(*p)) {
                         g.union(val(a), val(p));
                     }
                 }
             }
         }
-        // A list given to a method of a receiver that may not be a list escapes; that can spoil
-        // other receivers' groups in turn.
+        // What a container the compiler cannot follow holds, it cannot follow either; a list
+        // given to a method of such a receiver escapes. Repeated until nothing changes.
         loop {
             let mut changed = false;
             for (recv, arg) in &conditional {
@@ -238,20 +268,133 @@ impl ListGroups {
                     changed = true;
                 }
             }
+            for i in 0..g.parent.len() {
+                let r = g.root_mut(i);
+                if r == i && g.bad[r] && let Some(c) = g.items[r] {
+                    let rc = g.root_mut(c);
+                    if !g.bad[rc] {
+                        g.bad[rc] = true;
+                        changed = true;
+                    }
+                }
+            }
             if !changed {
                 break;
             }
         }
-        for (it, list) in iters {
-            let (i, l) = (g.node(it), g.node(list));
-            let (ri, rl) = (g.root_mut(i), g.root_mut(l));
-            let proven = (!g.bad[rl] && g.kind[rl] == LIST).then_some(rl);
-            let e = g.iterates.entry(ri).or_insert(proven);
-            if *e != proven {
-                *e = None;
+        g
+    }
+
+    /// Where the results of op `o` (HIR function `fi`) come from; `callee`: the function a
+    /// `py.call` runs, when only such calls run it.
+    fn results(&mut self, fi: usize, f: &Func, o: &OpData, callee: Option<usize>, exported: &HashSet<&str>) {
+        let val = |v: Value| Node::Value(fi, v);
+        let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
+        let op0 = o.operands.first().map(|&v| val(v));
+        // Items copied from one container into another.
+        if o.opcode == Opcode::PyListExtendStar || o.opcode == Opcode::PyCallMethod && name == "extend" {
+            if let (Some(a), Some(&b)) = (op0.clone(), o.operands.get(1)) {
+                self.same_items(a, val(b));
             }
         }
-        g
+        let builtin = if o.opcode == Opcode::PyBuiltin { o.enum_attr::<Builtin>("name") } else { None };
+        let op = o.opcode;
+        for (k, &r) in o.results.iter().enumerate() {
+            let r = val(r);
+            match op0.clone() {
+                // New containers: their items are the operands (`ItemOfResult`), or another
+                // container's (a copy, a slice, a repetition).
+                _ if matches!(op, Opcode::PyList | Opcode::PyTuple | Opcode::PyUndef) || builtin == Some(Builtin::List) && op0.is_none() => {
+                    self.node(r);
+                }
+                // A number, bool or None: no container, and not iterable or subscriptable, so
+                // reading items from it raises before any item is read (a str is iterable: it
+                // stays an unknown source).
+                _ if op == Opcode::PyConst && matches!(o.attr("value"), Some(Attr::Int(_) | Attr::BigInt(_) | Attr::Float(_) | Attr::Bool(_) | Attr::None)) => {
+                    self.node(r);
+                }
+                // `a * n`, `a + b` of lists: the result holds their items (`stores` gives any
+                // other result, which a user's method made, "any item"). `[x] * n` holds the
+                // display's items only: n is an int, or the result is such a user's result.
+                Some(_) if op == Opcode::PyBinop => {
+                    let display = |v: &Value| f.defining_op(*v).is_some_and(|d| matches!(f.ops[d].opcode, Opcode::PyList | Opcode::PyTuple));
+                    let displays: Vec<Value> = o.operands.iter().copied().filter(display).collect();
+                    let from = if o.enum_attr::<ArithOp>("op") == Some(ArithOp::Mul) && displays.len() == 1 { displays } else { o.operands.clone() };
+                    self.node(r.clone());
+                    for v in from {
+                        self.same_items(r.clone(), val(v));
+                    }
+                }
+                // `list("abc")`, `list(range(n))`: new lists of strs or ints.
+                Some(_) if builtin == Some(Builtin::List)
+                    && o.operands.first().and_then(|&x| f.defining_op(x)).is_some_and(|d| {
+                        f.ops[d].opcode == Opcode::PyConst && matches!(f.ops[d].attr("value"), Some(Attr::Str(_)))
+                            || f.ops[d].opcode == Opcode::PyBuiltin && f.ops[d].enum_attr::<Builtin>("name") == Some(Builtin::Range)
+                    }) =>
+                {
+                    self.node(r);
+                }
+                Some(a) if matches!(op, Opcode::PyGetslice | Opcode::PyListToTuple) || builtin == Some(Builtin::List) => self.same_items(r, a),
+                // `max(a)`: one of a's items.
+                Some(a) if matches!(builtin, Some(Builtin::Min | Builtin::Max)) && o.operands.len() == 1 => self.item(r, a),
+                Some(a) if op == Opcode::PyCallMethod && name == "copy" => self.same_items(r, a),
+                Some(a) if op == Opcode::PyCallMethod && name == "pop" => self.item(r, a),
+                // A str's split (`stores` gives any other receiver's result "any item").
+                Some(_) if op == Opcode::PyCallMethod && matches!(name, "split" | "rsplit" | "splitlines") => {
+                    self.node(r);
+                }
+                // `a += b` of a list is `a` itself, extended by b's items.
+                Some(a) if op == Opcode::PyInplaceBinop => {
+                    self.union(r, a.clone());
+                    if let Some(&b) = o.operands.get(1) {
+                        self.same_items(a, val(b));
+                    }
+                }
+                // Reads of items.
+                Some(a) if matches!(op, Opcode::PySubscript | Opcode::PyUnpack) || op == Opcode::PyIterNext && k == 0 => self.item(r, a),
+                // The middle list of `a, *b, c = x` is a new list of x's items.
+                Some(a) if op == Opcode::PyUnpackEx => {
+                    let before = o.attr("before").and_then(Attr::as_int).and_then(|b| usize::try_from(b).ok()).unwrap_or(0);
+                    if k == before { self.same_items(r, a) } else { self.item(r, a) }
+                }
+                // An iterator is in its container's group (it reads the container's items, and
+                // stores none).
+                Some(a) if op == Opcode::PyIter => self.union(r, a),
+                _ if op == Opcode::PyCall && callee.is_some() => self.union(r, Node::Return(callee.unwrap_or(0))),
+                _ if op == Opcode::PyLoadGlobal && !name.is_empty() && !exported.contains(name) => self.union(r, Node::Global(name.to_string())),
+                Some(_) | None => self.spoil(r),
+            }
+        }
+    }
+}
+
+/// The block parameters of `f` whose value some op uses (other than releasing it or checking
+/// that it is bound), directly or through other such parameters. A variable's old value carried
+/// into a loop that rebinds it is only released: linking it would merge the groups of unrelated
+/// values that one variable held in turn.
+fn live_params(f: &Func) -> HashSet<Value> {
+    let is_param = |v: Value| matches!(f.values[v].def, molt_ir::ValueDef::Param(..));
+    let mut live: HashSet<Value> = HashSet::new();
+    let mut edges: Vec<(Value, Value)> = Vec::new();
+    for op in f.ops_in_order() {
+        let o = &f.ops[op];
+        if !matches!(o.opcode, Opcode::PyRelease | Opcode::PyDeleteVar | Opcode::PyCheckBound) {
+            live.extend(o.operands.iter().copied().filter(|&v| is_param(v)));
+        }
+        for s in &o.successors {
+            edges.extend(s.args.iter().zip(&f.blocks[s.block].params).filter(|(a, _)| is_param(**a)).map(|(&a, &p)| (a, p)));
+        }
+    }
+    loop {
+        let before = live.len();
+        for &(a, p) in &edges {
+            if live.contains(&p) {
+                live.insert(a);
+            }
+        }
+        if live.len() == before {
+            break live;
+        }
     }
 }
 
@@ -284,8 +427,10 @@ fn list_method(name: &str) -> bool {
 fn use_of(f: &Func, o: &OpData, i: usize) -> Use {
     let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
     match o.opcode {
-        // The container read: its items are compared, formatted or copied, never kept.
-        Opcode::PyIter | Opcode::PySubscript | Opcode::PyGetslice | Opcode::PyContains | Opcode::PyDelitem | Opcode::PyDelslice
+        // `x in a` compares x with a's items (x's `__eq__` may be a user's).
+        Opcode::PyContains if i == 0 => Use::ReadItemsEscape,
+        // The container read: its items are formatted or copied, never kept.
+        Opcode::PyIter | Opcode::PySubscript | Opcode::PyGetslice | Opcode::PyDelitem | Opcode::PyDelslice
         | Opcode::PySetitem | Opcode::PySetslice | Opcode::PyUnpack | Opcode::PyUnpackEx | Opcode::PyListToTuple | Opcode::PyListExtendStar
             if i == 0 =>
         {
@@ -293,6 +438,10 @@ fn use_of(f: &Func, o: &OpData, i: usize) -> Use {
         }
         // `*x` in a display: x's items are copied into the display's list.
         Opcode::PyListExtendStar => Use::Read,
+        // `a[i] = v`: v is an item of a (or escapes with a, when a is no list).
+        Opcode::PySetitem if i == 2 => Use::ItemOfReceiver,
+        // A display's items.
+        Opcode::PyList | Opcode::PyTuple => Use::ItemOfResult,
         // The iterator advanced.
         Opcode::PyIterNext => Use::Read,
         // An operator's operands: `stores` gives "any item" to their groups unless both are
@@ -305,12 +454,16 @@ fn use_of(f: &Func, o: &OpData, i: usize) -> Use {
             let positional = o.operands.len().saturating_sub(kw);
             match which {
                 // May return an argument other than the first (`max(a, b)`, `default=`).
-                Builtin::Min | Builtin::Max if i == 0 && positional == 1 => Use::Read,
-                Builtin::Zip if i < positional => Use::Read,
+                // Items compared or added (a user's `__lt__`/`__add__`, a key function).
+                Builtin::Min | Builtin::Max if i == 0 && positional == 1 => Use::ReadItemsEscape,
+                Builtin::Sum if i == 0 => Use::ReadItemsEscape,
+                // Iterators and containers the items go on to, which this module does not follow.
+                Builtin::Zip if i < positional => Use::ReadItemsEscape,
+                Builtin::Enumerate | Builtin::Reversed | Builtin::Iter | Builtin::Set | Builtin::Frozenset | Builtin::Dict if i == 0 => Use::ReadItemsEscape,
                 Builtin::Abs | Builtin::Int | Builtin::Float | Builtin::Str | Builtin::Repr | Builtin::Len | Builtin::Hash | Builtin::Type
-                | Builtin::IsInstance | Builtin::Format | Builtin::Ascii | Builtin::List | Builtin::Range | Builtin::Enumerate | Builtin::Reversed
-                | Builtin::Sum | Builtin::Any | Builtin::All | Builtin::Iter | Builtin::Round | Builtin::Divmod | Builtin::Ord | Builtin::Chr
-                | Builtin::Id | Builtin::Dict | Builtin::Set | Builtin::Frozenset | Builtin::Next
+                | Builtin::IsInstance | Builtin::Format | Builtin::Ascii | Builtin::List | Builtin::Range
+                | Builtin::Any | Builtin::All | Builtin::Round | Builtin::Divmod | Builtin::Ord | Builtin::Chr
+                | Builtin::Id | Builtin::Next
                     if i == 0 =>
                 {
                     Use::Read
@@ -326,9 +479,18 @@ fn use_of(f: &Func, o: &OpData, i: usize) -> Use {
         Opcode::PyCallMethod => {
             let plain = o.attr("kwnames").and_then(Attr::as_str).unwrap_or("").is_empty() || name == "sort";
             if i == 0 {
-                if plain && list_method(name) { Use::Read } else { Use::Escape }
+                if plain && matches!(name, "sort" | "index" | "count" | "remove") {
+                    // Items compared (a user's `__eq__`/`__lt__`, a key function).
+                    Use::ReadItemsEscape
+                } else if plain && list_method(name) {
+                    Use::Read
+                } else {
+                    Use::Escape
+                }
             } else if plain && name == "extend" && i == 1 {
                 Use::ReadIfListReceiver
+            } else if plain && (name == "append" && i == 1 || name == "insert" && i == 2) {
+                Use::ItemOfReceiver
             } else if name == "join" && i == 1 && f.defining_op(o.operands[0]).is_some_and(|d| f.ops[d].opcode == Opcode::PyConst && matches!(f.ops[d].attr("value"), Some(Attr::Str(_)))) {
                 // `", ".join(items)` of a literal separator.
                 Use::Read
@@ -339,8 +501,8 @@ fn use_of(f: &Func, o: &OpData, i: usize) -> Use {
         Opcode::PyUndef | Opcode::PyConst | Opcode::PyUnop | Opcode::PyCompare | Opcode::PyCall | Opcode::PyMathCall | Opcode::PyRaiseNew
         | Opcode::PyExcNew | Opcode::PyRaise | Opcode::PyRaiseFrom | Opcode::PyRaiseActive | Opcode::PyExcFetch | Opcode::PyExcMatches | Opcode::PyExcReraise
         | Opcode::PyExcHandling | Opcode::PyLoadGlobal | Opcode::PyStoreGlobal | Opcode::PyBindFunc | Opcode::PyRangeStart | Opcode::PyRangeValue
-        | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PyTuple | Opcode::PySubscript | Opcode::PyContains
-        | Opcode::PyIter | Opcode::PyGetslice | Opcode::PyListToTuple | Opcode::PyUnpack | Opcode::PyUnpackEx | Opcode::PyList
+        | Opcode::PyRangeCond | Opcode::PyRangeNext | Opcode::PyGetattr | Opcode::PyBuiltinClass | Opcode::PySubscript | Opcode::PyContains
+        | Opcode::PyIter | Opcode::PyGetslice | Opcode::PyListToTuple | Opcode::PyUnpack | Opcode::PyUnpackEx
         | Opcode::PyDict | Opcode::PySet | Opcode::PyBuildString | Opcode::PySetitem | Opcode::PyDelitem | Opcode::PySetslice | Opcode::PyDelslice
         | Opcode::PyMakeFunction | Opcode::PyCallValue | Opcode::PyCellNew | Opcode::PyCellGet | Opcode::PyCellSet
         | Opcode::PyFunctionCell | Opcode::PyCallValueEx | Opcode::PyKwargsMerge | Opcode::PyDictUpdate | Opcode::PySetattr | Opcode::PyDelattr
@@ -367,24 +529,42 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
     let int = |l: Lat| matches!(l, Lat::T(Type::Int | Type::Bool));
     let list = |l: Lat| l == Lat::T(Type::List);
     let into = |v: Option<&Value>, l: Lat| v.and_then(|&v| group(v)).map(|g| (g, l));
-    let escaped = || o.operands.iter().chain(&o.results).filter_map(|&v| group(v)).map(|g| (g, any())).collect::<Vec<_>>();
+    // A user's method may get the operands and make the result (when an operand may be an
+    // object of a user's class): any item, at any depth.
+    let escaped = || {
+        if !ins.iter().any(|l| l.members().has_object()) {
+            return Vec::new();
+        }
+        o.operands.iter().chain(&o.results).flat_map(|&v| groups.item_chain(fi, v)).map(|g| (g, any())).collect::<Vec<_>>()
+    };
     let result = o.results.first();
     let recv = o.operands.first();
     let op = o.opcode;
     let arith = || o.enum_attr::<ArithOp>("op");
     let binary = |want: ArithOp, a: &dyn Fn(Lat) -> bool, b: &dyn Fn(Lat) -> bool| arith() == Some(want) && ins.len() == 2 && a(ins[0]) && b(ins[1]);
-    let pairs: Vec<(usize, Lat)> = if op == Opcode::PyList {
+    let pairs: Vec<(usize, Lat)> = if matches!(op, Opcode::PyList | Opcode::PyTuple) {
         result.and_then(|&r| group(r)).map(|g| ins.iter().map(|&l| (g, l)).collect()).unwrap_or_default()
     } else if op == Opcode::PyCallMethod {
         let l = match (name, ins.len()) {
             ("append", 2) => into(recv, ins[1]),
             ("insert", 3) => into(recv, ins[2]),
+            ("copy", 1) => into(result, items_of(o.operands[0])),
             ("extend", 2) => into(recv, items_of(o.operands[1])),
             // A str's split gives a new list of strs.
-            ("split" | "rsplit" | "splitlines", _) => into(result, if ins[0] == Lat::T(Type::Str) { Lat::T(Type::Str) } else { any() }),
+            ("split" | "rsplit" | "splitlines", _) if ins[0] == Lat::T(Type::Str) => into(result, Lat::T(Type::Str)),
+            ("split" | "rsplit" | "splitlines", _) => return escaped(),
             _ => None,
         };
         l.into_iter().collect()
+    } else if op == Opcode::PySubscript && ins.len() == 2 && !int(ins[1]) {
+        // `a[s]` of a slice object (or a dict's `d[k]`): a copy this module did not link.
+        o.operands.iter().take(1).chain(&o.results).flat_map(|&v| groups.item_chain(fi, v)).map(|g| (g, any())).collect()
+    } else if matches!(op, Opcode::PyGetslice | Opcode::PyListToTuple) {
+        // Copies: the operand's items.
+        into(result, items_of(o.operands[0])).into_iter().collect()
+    } else if op == Opcode::PyUnpackEx {
+        let before = o.attr("before").and_then(Attr::as_int).and_then(|b| usize::try_from(b).ok()).unwrap_or(0);
+        into(o.results.get(before), items_of(o.operands[0])).into_iter().collect()
     } else if op == Opcode::PyListExtendStar {
         into(recv, items_of(o.operands[1])).into_iter().collect()
     } else if op == Opcode::PySetitem && int(ins[1]) {
@@ -431,16 +611,14 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
 /// inference may type it: `for x in a` (`py.iter_next` of `py.iter a`) and `a[i]` with an int
 /// `i` (`py.subscript`).
 pub(super) fn read(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usize, o: &OpData, ins: &[Lat]) -> Option<Lat> {
-    let group = if o.opcode == Opcode::PyIterNext {
-        groups.iterated(fi, o.operands[0])?
-    } else if o.opcode == Opcode::PySubscript && matches!(ins, [Lat::T(Type::List), Lat::T(Type::Int)]) {
+    let group = if o.opcode == Opcode::PyIterNext || o.opcode == Opcode::PySubscript && matches!(ins, [Lat::T(Type::List), Lat::T(Type::Int)]) {
         groups.group(fi, o.operands[0])?
     } else {
         return None;
     };
     match items.get(&group).copied()? {
-        l @ Lat::T(Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_)) => Some(l),
-        Lat::T(Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::Class(_))
+        l @ Lat::T(Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_) | Type::Tuple(_)) => Some(l),
+        Lat::T(Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Class(_))
         | Lat::Boxed(_)
         | Lat::Bottom => None,
     }

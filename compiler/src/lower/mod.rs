@@ -11,6 +11,7 @@
 //! named through `abi::RtFn`, never by a string. Reference counts are not maintained here: the
 //! LIR reference-counting pass (`molt_passes::refcount`) inserts them afterwards.
 
+mod fields;
 mod ints;
 mod objects;
 
@@ -51,7 +52,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_binop | RtFn::molt_obj_unop | RtFn::molt_obj_compare | RtFn::molt_obj_truth | RtFn::molt_obj_to_float
         | RtFn::molt_obj_to_int | RtFn::molt_obj_str | RtFn::molt_obj_repr | RtFn::molt_obj_len | RtFn::molt_obj_format
         | RtFn::molt_obj_ascii | RtFn::molt_obj_getslice => true,
-        RtFn::molt_tuple_init | RtFn::molt_tuple_item | RtFn::molt_list_init => false,
+        RtFn::molt_tuple_init | RtFn::molt_tuple_item | RtFn::molt_tuple_shape_is | RtFn::molt_list_init => false,
         RtFn::molt_list_new | RtFn::molt_list_append | RtFn::molt_list_extend_star | RtFn::molt_list_to_tuple | RtFn::molt_obj_unpack_ex | RtFn::molt_list_getitem | RtFn::molt_list_setitem | RtFn::molt_list_from_iter | RtFn::molt_obj_setitem | RtFn::molt_obj_delitem
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method | RtFn::molt_obj_call_method_cached | RtFn::molt_obj_lookup_method_cached => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
@@ -899,109 +900,6 @@ impl L<'_> {
         if let (Some(r), Some(v)) = (o.results.first(), result) {
             self.vmap.insert(*r, v);
         }
-    }
-
-    /// `a.NAME` on an instance of a known class, NAME in slot `index` (`t.get_field`): the
-    /// slot's reference when the slot is set, else the generic lookup; as a `ty` (tested).
-    fn get_field(&mut self, inst: Value, ty: Type, name: &Attr, index: &Attr, sp: Span) -> Value {
-        let index = index.as_int().unwrap_or(0);
-        if ty == Type::Float {
-            return self.get_float_field(inst, name, index, sp);
-        }
-        let w = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_SLOTS_OFFSET + 8 * index)).result(Type::I64));
-        let empty = self.i64c(crate::abi::INSTANCE_SLOT_EMPTY, sp);
-        let set = self.icmp(CmpOp::Ne, w, empty, sp);
-        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
-        let r = self.out.add_block_param(join, Type::Ref);
-        self.cond_br(set, fast_b, vec![], slow_b, vec![], sp);
-        self.cur = fast_b;
-        let v = self.val(NewOp::new(Opcode::LSlotLoad, sp).operands([inst]).attr("index", Attr::Int(index)).result(Type::Ref));
-        self.br(join, vec![v], sp);
-        self.cur = slow_b;
-        let n = self.str_object(name.as_str().unwrap_or(""), sp);
-        let v = self.call_val(RtFn::molt_obj_getattr, vec![inst, n], Type::Ref, sp);
-        self.br(join, vec![v], sp);
-        self.cur = join;
-        if ty == Type::TObj {
-            return r;
-        }
-        // A typed field: every store gives it this type (inference); tested all the same.
-        let msg = format!("invariant `field type` broken: attribute '{}' does not hold a {}", name.as_str().unwrap_or(""), ty.python_name());
-        self.proven(r, ty, &msg, sp)
-    }
-
-    /// Reference `r` as a `ty`, which inference proved it is (a typed field, a list's item):
-    /// tested all the same; a mismatch raises RuntimeError with `msg` (naming the broken
-    /// invariant), never gives a wrong value.
-    fn proven(&mut self, r: Value, ty: Type, msg: &str, sp: Span) -> Value {
-        let ok = self.is_type(r, ty, sp);
-        let (good, bad) = (self.new_block(), self.new_block());
-        self.cond_br(ok, good, vec![], bad, vec![], sp);
-        self.cur = bad;
-        self.raise("RuntimeError", msg, sp);
-        self.br(good, vec![], sp);
-        self.cur = good;
-        self.unbox(r, ty, sp)
-    }
-
-    /// The item a list iterator or `a[i]` gave (`r`), as the type inference proved every store
-    /// gives the list's items (decisions/0053).
-    fn proven_item(&mut self, r: Value, ty: Type, sp: Span) -> Value {
-        let msg = format!("invariant `list item type` broken: a list's item is not a {}", ty.python_name());
-        self.proven(r, ty, &msg, sp)
-    }
-
-    /// [`Self::get_field`] of a float field: the fast path reads the f64 through the slot's
-    /// reference without taking one (`l.slot_float_load`); an empty slot (the attribute is in
-    /// the instance's `__dict__`, or missing) takes the generic read.
-    fn get_float_field(&mut self, inst: Value, name: &Attr, index: i64, sp: Span) -> Value {
-        let (slow_b, bad, good, join) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
-        let r = self.out.add_block_param(join, Type::F64);
-        let op = self.out.append_op(self.cur, NewOp::new(Opcode::LSlotFloatLoad, sp).operands([inst]).attr("index", Attr::Int(index)).result(Type::F64).result(Type::I1));
-        let (x, ok) = (self.out.ops[op].results[0], self.out.ops[op].results[1]);
-        self.cond_br(ok, join, vec![x], slow_b, vec![], sp);
-        self.cur = slow_b;
-        let n = self.str_object(name.as_str().unwrap_or(""), sp);
-        let v = self.call_val(RtFn::molt_obj_getattr, vec![inst, n], Type::Ref, sp);
-        let is_float = self.is_type(v, Type::Float, sp);
-        self.cond_br(is_float, good, vec![], bad, vec![], sp);
-        self.cur = good;
-        let y = self.unbox(v, Type::Float, sp);
-        self.br(join, vec![y], sp);
-        // A typed field: every store gives it this type (inference); tested all the same.
-        self.cur = bad;
-        let msg = format!("invariant `field type` broken: attribute '{}' does not hold a float", name.as_str().unwrap_or(""));
-        self.raise("RuntimeError", &msg, sp);
-        let unreachable = self.zero(Type::F64, sp);
-        self.br(join, vec![unreachable], sp);
-        self.cur = join;
-        r
-    }
-
-    /// `a.NAME = v` on an instance of a known class, NAME in slot `index` (`t.set_field`):
-    /// into the slot while the instance has no `__dict__`, else the generic store.
-    /// A float value may reuse the slot's float object (`l.slot_float_store`).
-    fn set_field(&mut self, inst: Value, v: Value, ty: Type, name: &Attr, index: &Attr, sp: Span) {
-        let index = index.as_int().unwrap_or(0);
-        let d = self.val(NewOp::new(Opcode::LLoadWord, sp).operands([inst]).attr("offset", Attr::Int(crate::abi::INSTANCE_DICT_OFFSET)).result(Type::I64));
-        let zero = self.i64c(0, sp);
-        let no_dict = self.icmp(CmpOp::Eq, d, zero, sp);
-        let (fast_b, slow_b, join) = (self.new_block(), self.new_block(), self.new_block());
-        self.cond_br(no_dict, fast_b, vec![], slow_b, vec![], sp);
-        self.cur = fast_b;
-        if ty == Type::Float {
-            self.push(NewOp::new(Opcode::LSlotFloatStore, sp).operands([inst, v]).attr("index", Attr::Int(index)));
-        } else {
-            let b = self.box_value(ty, v, sp);
-            self.push(NewOp::new(Opcode::LSlotStore, sp).operands([inst, b]).attr("index", Attr::Int(index)));
-        }
-        self.br(join, vec![], sp);
-        self.cur = slow_b;
-        let n = self.str_object(name.as_str().unwrap_or(""), sp);
-        let b = self.box_value(ty, v, sp);
-        self.call(RtFn::molt_obj_setattr, vec![inst, n, b], None, sp);
-        self.br(join, vec![], sp);
-        self.cur = join;
     }
 
     /// A new tuple of the (boxed) `items` (the tuple takes its own references).

@@ -923,9 +923,49 @@ pub extern "C" fn molt_tuple_item(tuple: Obj, index: i64) -> Obj {
     })
 }
 
+/// The kinds `molt_tuple_shape_is` tests, by their codes (types every program links: a list
+/// item is tested by the compiler's code, so that only programs with lists link `list`).
+fn item_is(o: Obj, kind: i64) -> bool {
+    let ty = o.type_of();
+    match kind {
+        0 => true,
+        1 => ty.is(&super::int::molt_type_int),
+        2 => ty.is(&super::float::molt_type_float),
+        3 => ty.is(&super::str::molt_type_str),
+        4 => o.is(bool_obj(true)) || o.is(bool_obj(false)),
+        5 => singletons::is_none(o),
+        _ => false,
+    }
+}
+
+/// Whether `t` is exactly a tuple of `len` items of the kinds `kinds` encodes, 4 bits per item
+/// (see the declaration in `abi.rs`).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_tuple_shape_is(t: Obj, len: i64, kinds: i64) -> bool {
+    if !t.type_of().is(&molt_type_tuple) {
+        return false;
+    }
+    let Some(items) = tuple_items(t) else { return false };
+    usize::try_from(len).is_ok_and(|n| n == items.len()) && items.iter().enumerate().all(|(i, &o)| item_is(o, (kinds >> (4 * i)) & 0xf))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_tests_kind_length_and_items() {
+        let t = molt_tuple_new(2);
+        molt_tuple_init(t, 0, Obj::small(3).unwrap());
+        molt_tuple_init(t, 1, bool_obj(true));
+        assert!(molt_tuple_shape_is(t, 2, 1 | 4 << 4));
+        assert!(molt_tuple_shape_is(t, 2, 0));
+        assert!(!molt_tuple_shape_is(t, 2, 1 | 1 << 4));
+        assert!(!molt_tuple_shape_is(t, 3, 1 | 4 << 4));
+        assert!(!molt_tuple_shape_is(Obj::small(3).unwrap(), 2, 0));
+        // SAFETY: the test owns its one reference to the tuple.
+        unsafe { decref(t) };
+    }
 
     #[test]
     fn hash_finish_avoids_minus_one() {

@@ -399,9 +399,9 @@ impl Emitter<'_, '_> {
     /// every store into the list gives its items (`list_items.rs`), else `!t.obj`.
     fn proven_item_ty(&self, o: &OpData) -> Type {
         match o.results.first().and_then(|r| self.lat.get(r)) {
-            Some(&Lat::T(t @ (Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_)))) => t,
+            Some(&Lat::T(t @ (Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_) | Type::Tuple(_)))) => t,
             Some(Lat::T(
-                Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Tuple(_) | Type::Class(_),
+                Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Class(_),
             ) | Lat::Boxed(_) | Lat::Bottom)
             | None => Type::TObj,
         }
