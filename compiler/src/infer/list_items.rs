@@ -202,7 +202,7 @@ impl ListGroups {
     /// Computes the groups of `hir`.
     pub(super) fn of(hir: &HirModule) -> ListGroups {
         let mut g = ListGroups::default();
-        let closed = closed_functions(hir);
+        let (closed, returns) = closed_functions(hir);
         let exported: HashSet<&str> = hir.exports.iter().map(|(n, _)| n.as_str()).collect();
         // (receiver, operand) pairs whose use depends on the receiver's group.
         let mut conditional: Vec<(Node, Node)> = Vec::new();
@@ -218,7 +218,7 @@ impl ListGroups {
             for op in f.ops_in_order() {
                 let o = &f.ops[op];
                 let callee = (o.opcode == Opcode::PyCall).then(|| o.attr("callee").and_then(Attr::as_str).and_then(|n| hir.func_index(n))).flatten();
-                g.results(fi, f, o, callee.filter(|&c| closed[c]), &exported);
+                g.results(fi, f, o, callee.filter(|&c| returns[c]), &exported);
                 // How the operands are used.
                 for (i, &v) in o.operands.iter().enumerate() {
                     if o.opcode == Opcode::PyCall {
@@ -226,7 +226,7 @@ impl ListGroups {
                             Some((c, p)) => g.union(val(v), Node::Value(c, p)),
                             None => g.spoil(val(v)),
                         }
-                    } else if o.opcode == Opcode::CfReturn && closed[fi] {
+                    } else if o.opcode == Opcode::CfReturn && returns[fi] {
                         g.union(val(v), Node::Return(fi));
                     } else if o.opcode == Opcode::PyStoreGlobal {
                         match o.attr("name").and_then(Attr::as_str).filter(|n| !exported.contains(n)) {
@@ -399,10 +399,10 @@ fn live_params(f: &Func) -> HashSet<Value> {
 }
 
 /// Per function: whether only `py.call`s of the module run it, with their arguments as its
-/// parameters and their results its return values (so its parameters and returns can be
-/// linked). Not `<module>`, functions objects' code, known classes' direct methods (run by
-/// method calls) or generator functions (a call makes a generator).
-fn closed_functions(hir: &HirModule) -> Vec<bool> {
+/// parameters (so its parameters can be linked), and whether their results are its return
+/// values too (not for a generator function, whose call makes a generator). Neither for
+/// `<module>`, function objects' code, or known classes' direct methods (run by method calls).
+fn closed_functions(hir: &HirModule) -> (Vec<bool>, Vec<bool>) {
     let methods: HashSet<usize> = hir.methods.values().copied().collect();
     let mut called = vec![false; hir.funcs.len()];
     for hf in &hir.funcs {
@@ -415,7 +415,9 @@ fn closed_functions(hir: &HirModule) -> Vec<bool> {
             }
         }
     }
-    (0..hir.funcs.len()).map(|i| i != 0 && called[i] && !hir.funcs[i].object_entry && !methods.contains(&i) && !is_generator(&hir.funcs[i].func)).collect()
+    let params: Vec<bool> = (0..hir.funcs.len()).map(|i| i != 0 && called[i] && !hir.funcs[i].object_entry && !methods.contains(&i)).collect();
+    let returns = (0..hir.funcs.len()).map(|i| params[i] && !is_generator(&hir.funcs[i].func)).collect();
+    (params, returns)
 }
 
 /// The list methods that read or remove items, or store the items this module's `note` sees.
@@ -552,7 +554,8 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
             ("extend", 2) => into(recv, items_of(o.operands[1])),
             // A str's split gives a new list of strs.
             ("split" | "rsplit" | "splitlines", _) if ins[0] == Lat::T(Type::Str) => into(result, Lat::T(Type::Str)),
-            ("split" | "rsplit" | "splitlines", _) => return escaped(),
+            // Not a str's: the result may be anything.
+            ("split" | "rsplit" | "splitlines", _) => return escaped().into_iter().chain(into(result, any())).collect(),
             _ => None,
         };
         l.into_iter().collect()
@@ -570,7 +573,8 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
     } else if op == Opcode::PySetitem && int(ins[1]) {
         into(recv, ins[2]).into_iter().collect()
     } else if matches!(op, Opcode::PySetitem | Opcode::PySetslice) {
-        into(recv, any()).into_iter().collect()
+        // Items of a sequence this module does not follow, at any depth.
+        recv.into_iter().flat_map(|&v| groups.item_chain(fi, v)).map(|g| (g, any())).collect()
     } else if op == Opcode::PyBinop {
         // `[x] * n`, `a + b`: a new list of the operands' items.
         if binary(ArithOp::Mul, &list, &int) {
@@ -580,7 +584,8 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
         } else if binary(ArithOp::Add, &list, &list) {
             into(result, items_of(o.operands[0]).join(items_of(o.operands[1]))).into_iter().collect()
         } else {
-            escaped()
+            // Not a list (a number, a str whose items are strs, a user's result).
+            escaped().into_iter().chain(into(result, any())).collect()
         }
     } else if op == Opcode::PyInplaceBinop {
         // `a += b` extends `a` itself (the result is `a`, linked to it); `a *= n` repeats it.
