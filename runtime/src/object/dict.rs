@@ -446,8 +446,171 @@ pub(super) fn release_keys(keys: Keys) {
     }
 }
 
-/// `dictkeys_generic_lookup` with `_Py_dict_lookup`'s restart: the entry of `key` in `d`.
+/// What a probe that runs no code decided (see [`probe`]).
+#[derive(Clone, Copy)]
+enum Probe {
+    /// The key's entry.
+    Found(usize),
+    /// The key is not in the table; the first slot of its probe sequence that holds no entry
+    /// (`find_empty_slot`'s answer while the table is not replaced).
+    Missing(usize),
+    /// A key of the same hash, neither identical nor decidable without `==` (which may run
+    /// code): [`lookup_generic`] takes over.
+    Compare,
+}
+
+/// How the probed key compares with the keys of the table without running code.
+#[derive(Clone, Copy)]
+enum KeyClass<'a> {
+    /// An exact str: equal to an exact str of the same text only (CPython's
+    /// `unicodekeys_lookup_unicode` / `unicode_eq`).
+    Str(&'a [u8]),
+    /// A small int: unequal to every other small int (an int value has one representation).
+    Small,
+    /// Anything else: only identity decides without `==`.
+    Other,
+}
+
+/// An index word of the table (`DK_IXSIZE` bytes, as `dictkeys_get_index` reads it).
+trait IndexWord: Copy {
+    fn widen(self) -> i64;
+}
+
+impl IndexWord for i8 {
+    #[inline(always)]
+    fn widen(self) -> i64 {
+        i64::from(self)
+    }
+}
+
+impl IndexWord for i16 {
+    #[inline(always)]
+    fn widen(self) -> i64 {
+        i64::from(self)
+    }
+}
+
+impl IndexWord for i32 {
+    #[inline(always)]
+    fn widen(self) -> i64 {
+        i64::from(self)
+    }
+}
+
+impl IndexWord for i64 {
+    #[inline(always)]
+    fn widen(self) -> i64 {
+        self
+    }
+}
+
+/// [`probe`] over a table whose index words are `W`s.
+#[inline(always)]
+fn probe_words<W: IndexWord>(keys: &Keys, key: Obj, hash: i64, class: KeyClass<'_>) -> Probe {
+    let mask = keys.mask();
+    if keys.indices.len() != (mask + 1) * core::mem::size_of::<W>() {
+        panic!("invariant `the index table has 2**log2_size words` broken: {} bytes", keys.indices.len());
+    }
+    let words = keys.indices.as_ptr().cast::<W>();
+    let entries = keys.entries.as_slice();
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    let mut free = None;
+    loop {
+        // SAFETY: `i <= mask`, and the table holds `mask + 1` words (checked above); a byte
+        // vector is not aligned for `W`, hence the unaligned read.
+        let ix = unsafe { words.add(i).read_unaligned() }.widen();
+        if ix >= 0 {
+            let Some(&Entry {
+                hash: h,
+                kv: Some((k, _)),
+            }) = entries.get(ix as usize)
+            else {
+                panic!("invariant `an index >= 0 names a live entry` broken: index {ix}");
+            };
+            if k.is(key) {
+                return Probe::Found(ix as usize);
+            }
+            if h == hash {
+                match class {
+                    KeyClass::Str(text) => match super::str::exact_str_bytes(k) {
+                        Some(t) => {
+                            if super::str::bytes_eq(t, text) {
+                                return Probe::Found(ix as usize);
+                            }
+                        }
+                        None => return Probe::Compare,
+                    },
+                    KeyClass::Small => {
+                        if !k.is_small() {
+                            return Probe::Compare;
+                        }
+                    }
+                    KeyClass::Other => return Probe::Compare,
+                }
+            }
+        } else if ix == DKIX_EMPTY {
+            return Probe::Missing(free.unwrap_or(i));
+        } else if free.is_none() {
+            free = Some(i);
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
+    }
+}
+
+/// The lookup of `key` (of hash `hash`) in `keys` that runs no code: identity, then (for equal
+/// hashes) the text of two exact strs or the values of two small ints; anything else is left to
+/// `==` ([`Probe::Compare`]). The probe sequence is `dictkeys_generic_lookup`'s, the index words
+/// read at the table's width by a loop of their own (CPython's `lookdict_index` and
+/// `unicodekeys_lookup_unicode`).
+#[inline(never)]
+fn probe(keys: &Keys, key: Obj, hash: i64) -> Probe {
+    if keys.indices.is_empty() {
+        // The shared empty keys: no index table.
+        return Probe::Compare;
+    }
+    let class = if key.is_small() {
+        KeyClass::Small
+    } else if let Some(text) = super::str::exact_str_bytes(key) {
+        KeyClass::Str(text)
+    } else {
+        KeyClass::Other
+    };
+    match keys.log2_size {
+        0..8 => probe_words::<i8>(keys, key, hash, class),
+        8..16 => probe_words::<i16>(keys, key, hash, class),
+        16..32 => probe_words::<i32>(keys, key, hash, class),
+        _ => probe_words::<i64>(keys, key, hash, class),
+    }
+}
+
+/// The entry of `key` in `d` (None for a non-dict): [`probe`], else [`lookup_generic`].
+#[inline]
 fn lookup(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
+    let Some(p) = dict_ptr(d) else {
+        return Ok(None);
+    };
+    // SAFETY: a live dict; the borrow ends before any code can run.
+    let keys = unsafe { &(*p).keys };
+    if keys.indices.is_empty() {
+        return Ok(None);
+    }
+    match probe(keys, key, hash) {
+        Probe::Found(ix) => Ok(Some(ix)),
+        Probe::Missing(_) => Ok(None),
+        Probe::Compare => lookup_generic(d, key, hash),
+    }
+}
+
+/// `dictkeys_generic_lookup` with `_Py_dict_lookup`'s restart: the entry of `key` in `d`, for
+/// the keys whose equality only `==` decides (see [`probe`]; this probe starts over).
+#[inline(never)]
+fn lookup_generic(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
     'restart: loop {
         let Some(generation) = with(d, |s| s.generation) else {
             return Ok(None);
@@ -625,27 +788,49 @@ fn resize(d: Obj, log2_newsize: u8) -> MoltResult<()> {
 /// `insertdict` (with `insert_to_emptydict` and `insertion_resize`): `d[key] = value` for a key
 /// of hash `hash`. Borrows `key` and `value`.
 pub fn insert(d: Obj, key: Obj, hash: i64, value: Obj) -> MoltResult<()> {
-    if with(d, |s| s.keys.indices.is_empty()) == Some(true) {
+    let Some(p) = dict_ptr(d) else {
+        return Ok(());
+    };
+    // SAFETY (each borrow of `*p` below): a live dict, borrowed only while no code can run.
+    if unsafe { (*p).keys.indices.is_empty() } {
         let keys = Keys::new(LOG_MINSIZE)?;
-        with(d, |s| {
-            s.keys = keys;
-            s.generation = s.generation.wrapping_add(1);
-        });
+        let s = unsafe { &mut *p };
+        s.keys = keys;
+        s.generation = s.generation.wrapping_add(1);
     }
-    match lookup(d, key, hash)? {
-        Some(ix) => {
-            let old = with(d, |s| {
-                let e = s.keys.entries.get_mut(ix)?;
-                let (k, old) = e.kv?;
-                e.kv = Some((k, new_ref(value)));
-                maintain_tracking(s, k, value);
-                Some(old)
-            })
-            .flatten();
-            if let Some(old) = old {
-                // SAFETY: the entry owned the old value, replaced above.
-                unsafe { decref(old) };
+    let found = match probe(unsafe { &(*p).keys }, key, hash) {
+        Probe::Found(ix) => Some(ix),
+        Probe::Missing(slot) => {
+            let s = unsafe { &mut *p };
+            if s.keys.usable > 0 {
+                // No resize: the slot the probe ended on is `find_empty_slot`'s.
+                s.keys.set_index(slot, s.keys.entries.len() as i64);
+                s.keys.entries.push(Entry {
+                    hash,
+                    kv: Some((new_ref(key), new_ref(value))),
+                });
+                s.keys.usable -= 1;
+                s.used += 1;
+                maintain_tracking(s, key, value);
+                return Ok(());
             }
+            None
+        }
+        Probe::Compare => lookup_generic(d, key, hash)?,
+    };
+    match found {
+        Some(ix) => {
+            let s = unsafe { &mut *p };
+            let Some(e) = s.keys.entries.get_mut(ix) else {
+                return Ok(());
+            };
+            let Some((k, old)) = e.kv else {
+                return Ok(());
+            };
+            e.kv = Some((k, new_ref(value)));
+            maintain_tracking(s, k, value);
+            // SAFETY: the entry owned the old value, replaced above; no borrow is held.
+            unsafe { decref(old) };
             Ok(())
         }
         None => {
@@ -671,11 +856,25 @@ pub fn set_item(d: Obj, key: Obj, value: Obj) -> MoltResult<()> {
 
 /// `d[key]` with a known hash, borrowed; None when missing.
 pub fn get_known_hash(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<Obj>> {
-    if dict_len(d) == 0 {
+    let Some(p) = dict_ptr(d) else {
+        return Ok(None);
+    };
+    // SAFETY: a live dict, borrowed while no code runs.
+    let s = unsafe { &*p };
+    if s.used == 0 {
         return Ok(None);
     }
-    Ok(lookup(d, key, hash)?
-        .and_then(|ix| with(d, |s| s.keys.entries.get(ix)?.kv.map(|kv| kv.1)).flatten()))
+    let ix = match probe(&s.keys, key, hash) {
+        Probe::Found(ix) => ix,
+        Probe::Missing(_) => return Ok(None),
+        Probe::Compare => match lookup_generic(d, key, hash)? {
+            Some(ix) => ix,
+            None => return Ok(None),
+        },
+    };
+    // SAFETY: as above (a comparison may have changed the table: read it again).
+    let s = unsafe { &*p };
+    Ok(s.keys.entries.get(ix).and_then(|e| e.kv).map(|kv| kv.1))
 }
 
 /// `d[key]` as a new reference, None when missing (hashing first: TypeError if unhashable).

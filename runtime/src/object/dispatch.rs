@@ -529,9 +529,16 @@ pub fn str_of(v: Obj) -> MoltResult<String> {
 }
 
 /// `hash(v)`: inlined into the dict and set probes that call it for every key (the error path
-/// is out of line).
+/// is out of line). A small int and an exact str (the usual keys) are hashed without looking
+/// up their type's slot (what `int`'s and `str`'s hash slots compute).
 #[inline]
 pub fn hash(v: Obj) -> MoltResult<i64> {
+    if let Some(x) = v.small_value() {
+        return Ok(int::int_hash(int::IntRef::Small(x)));
+    }
+    if let Some(text) = str::exact_str_bytes(v) {
+        return Ok(str::hash_bytes(text));
+    }
     match v.type_of().hash_slot() {
         Some(f) => f(v),
         None => unhashable(v),
