@@ -1,7 +1,9 @@
 //! Python dicts: CPython 3.11's compact, insertion-ordered hash table.
 //!
-//! Relies on: `dispatch::hash` for every key's hash and `dispatch::rich_compare_bool` for key
-//! equality (identity first, as CPython); `alloc` for the counted object block (kind
+//! Relies on: `dispatch::hash` for every key's hash; `dict_probe` for the lookup that runs no
+//! code (identity, the text of exact strs, small ints' values: CPython's
+//! `unicodekeys_lookup_unicode`) and for `build_indices`; `dispatch::rich_compare_bool` for the
+//! equality of the other keys (identity first, as CPython: `lookup_generic`); `alloc` for the counted object block (kind
 //! `HeapKind::Dict`) and its deferred frees (a dict of 100,000 nested dicts frees in constant
 //! stack); the global allocator (fallibly, through `try_reserve`) for the index table and the
 //! entries; `list::repr_enter` / `repr_leave` (CPython's `Py_ReprEnter`); `dict_views` for the
@@ -29,7 +31,9 @@
 //! always names a live entry. A new dict has CPython's shared empty keys (`Py_EMPTY_KEYS`:
 //! size 8, nothing usable, no memory). The generation changes whenever `keys` is replaced
 //! (resize, clear), so a lookup whose key comparison changed the dict restarts (CPython's
-//! `DKIX_KEY_CHANGED`). No borrow of the keys is held across a comparison or a release.
+//! `DKIX_KEY_CHANGED`); only `lookup_generic` compares, after `dict_probe::probe` found a key of
+//! the same hash that no code-free test decides. No borrow of the keys is held across a
+//! comparison or a release.
 //!
 //! A dict is a container for the cycle collector (`gc`), tracked lazily as CPython tracks
 //! dicts: a new dict is untracked; storing a key or value that may be part of a cycle
@@ -49,6 +53,7 @@ use super::exception::nested;
 use super::list::{repr_enter, repr_leave, sequence_fast};
 use super::singletons::{self, bool_obj};
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
+use super::dict_probe::{Probe, build_indices, probe};
 use super::{Header, Obj, decref, dispatch, gc, incref, iter, new_ref};
 use crate::ExceptionKind::{RuntimeError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail, key_error, value_or_raise};
@@ -57,9 +62,9 @@ use crate::{BinaryOp, CompareOp};
 /// `PyDict_LOG_MINSIZE`.
 const LOG_MINSIZE: u8 = 3;
 /// `PERTURB_SHIFT`.
-const PERTURB_SHIFT: u32 = 5;
+pub(super) const PERTURB_SHIFT: u32 = 5;
 /// An index slot never used.
-const DKIX_EMPTY: i64 = -1;
+pub(super) const DKIX_EMPTY: i64 = -1;
 /// An index slot whose entry was deleted.
 const DKIX_DUMMY: i64 = -2;
 
@@ -89,10 +94,10 @@ pub(crate) struct Entry {
 
 /// CPython's `PyDictKeysObject` (see the module doc).
 pub(crate) struct Keys {
-    log2_size: u8,
+    pub(super) log2_size: u8,
     usable: usize,
-    indices: Vec<u8>,
-    entries: Vec<Entry>,
+    pub(super) indices: Vec<u8>,
+    pub(super) entries: Vec<Entry>,
 }
 
 impl Keys {
@@ -140,7 +145,7 @@ impl Keys {
         }
     }
 
-    fn mask(&self) -> usize {
+    pub(super) fn mask(&self) -> usize {
         (1usize << self.log2_size) - 1
     }
 
@@ -446,149 +451,6 @@ pub(super) fn release_keys(keys: Keys) {
     }
 }
 
-/// What a probe that runs no code decided (see [`probe`]).
-#[derive(Clone, Copy)]
-enum Probe {
-    /// The key's entry.
-    Found(usize),
-    /// The key is not in the table; the first slot of its probe sequence that holds no entry
-    /// (`find_empty_slot`'s answer while the table is not replaced).
-    Missing(usize),
-    /// A key of the same hash, neither identical nor decidable without `==` (which may run
-    /// code): [`lookup_generic`] takes over.
-    Compare,
-}
-
-/// How the probed key compares with the keys of the table without running code.
-#[derive(Clone, Copy)]
-enum KeyClass<'a> {
-    /// An exact str: equal to an exact str of the same text only (CPython's
-    /// `unicodekeys_lookup_unicode` / `unicode_eq`).
-    Str(&'a [u8]),
-    /// A small int: unequal to every other small int (an int value has one representation).
-    Small,
-    /// Anything else: only identity decides without `==`.
-    Other,
-}
-
-/// An index word of the table (`DK_IXSIZE` bytes, as `dictkeys_get_index` reads it).
-trait IndexWord: Copy {
-    fn widen(self) -> i64;
-}
-
-impl IndexWord for i8 {
-    #[inline(always)]
-    fn widen(self) -> i64 {
-        i64::from(self)
-    }
-}
-
-impl IndexWord for i16 {
-    #[inline(always)]
-    fn widen(self) -> i64 {
-        i64::from(self)
-    }
-}
-
-impl IndexWord for i32 {
-    #[inline(always)]
-    fn widen(self) -> i64 {
-        i64::from(self)
-    }
-}
-
-impl IndexWord for i64 {
-    #[inline(always)]
-    fn widen(self) -> i64 {
-        self
-    }
-}
-
-/// [`probe`] over a table whose index words are `W`s.
-#[inline(always)]
-fn probe_words<W: IndexWord>(keys: &Keys, key: Obj, hash: i64, class: KeyClass<'_>) -> Probe {
-    let mask = keys.mask();
-    if keys.indices.len() != (mask + 1) * core::mem::size_of::<W>() {
-        panic!("invariant `the index table has 2**log2_size words` broken: {} bytes", keys.indices.len());
-    }
-    let words = keys.indices.as_ptr().cast::<W>();
-    let entries = keys.entries.as_slice();
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    let mut free = None;
-    loop {
-        // SAFETY: `i <= mask`, and the table holds `mask + 1` words (checked above); a byte
-        // vector is not aligned for `W`, hence the unaligned read.
-        let ix = unsafe { words.add(i).read_unaligned() }.widen();
-        if ix >= 0 {
-            let Some(&Entry {
-                hash: h,
-                kv: Some((k, _)),
-            }) = entries.get(ix as usize)
-            else {
-                panic!("invariant `an index >= 0 names a live entry` broken: index {ix}");
-            };
-            if k.is(key) {
-                return Probe::Found(ix as usize);
-            }
-            if h == hash {
-                match class {
-                    KeyClass::Str(text) => match super::str::exact_str_bytes(k) {
-                        Some(t) => {
-                            if super::str::bytes_eq(t, text) {
-                                return Probe::Found(ix as usize);
-                            }
-                        }
-                        None => return Probe::Compare,
-                    },
-                    KeyClass::Small => {
-                        if !k.is_small() {
-                            return Probe::Compare;
-                        }
-                    }
-                    KeyClass::Other => return Probe::Compare,
-                }
-            }
-        } else if ix == DKIX_EMPTY {
-            return Probe::Missing(free.unwrap_or(i));
-        } else if free.is_none() {
-            free = Some(i);
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(perturb as usize)
-            .wrapping_add(1))
-            & mask;
-    }
-}
-
-/// The lookup of `key` (of hash `hash`) in `keys` that runs no code: identity, then (for equal
-/// hashes) the text of two exact strs or the values of two small ints; anything else is left to
-/// `==` ([`Probe::Compare`]). The probe sequence is `dictkeys_generic_lookup`'s, the index words
-/// read at the table's width by a loop of their own (CPython's `lookdict_index` and
-/// `unicodekeys_lookup_unicode`).
-#[inline(never)]
-fn probe(keys: &Keys, key: Obj, hash: i64) -> Probe {
-    if keys.indices.is_empty() {
-        // The shared empty keys: no index table.
-        return Probe::Compare;
-    }
-    let class = if key.is_small() {
-        KeyClass::Small
-    } else if let Some(text) = super::str::exact_str_bytes(key) {
-        KeyClass::Str(text)
-    } else {
-        KeyClass::Other
-    };
-    match keys.log2_size {
-        0..8 => probe_words::<i8>(keys, key, hash, class),
-        8..16 => probe_words::<i16>(keys, key, hash, class),
-        16..32 => probe_words::<i32>(keys, key, hash, class),
-        _ => probe_words::<i64>(keys, key, hash, class),
-    }
-}
-
 /// The entry of `key` in `d` (None for a non-dict): [`probe`], else [`lookup_generic`].
 #[inline]
 fn lookup(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
@@ -772,13 +634,10 @@ fn resize(d: Obj, log2_newsize: u8) -> MoltResult<()> {
     let mut new = Keys::new(log2_newsize)?;
     with(d, |s| {
         let old = core::mem::replace(&mut s.keys, Keys::EMPTY);
-        let live = old.entries.iter().filter(|e| e.kv.is_some()).count();
-        for e in old.entries {
-            if let Some((k, v)) = e.kv {
-                new.push(e.hash, k, v);
-            }
-        }
-        new.usable = usable_fraction(1 << log2_newsize).saturating_sub(live);
+        new.entries
+            .extend(old.entries.into_iter().filter(|e| e.kv.is_some()));
+        build_indices(&mut new);
+        new.usable = usable_fraction(1 << log2_newsize).saturating_sub(new.entries.len());
         s.keys = new;
         s.generation = s.generation.wrapping_add(1);
     });
