@@ -55,11 +55,18 @@ pub static EMPTY_STR: StrObject = StrObject {
 };
 
 fn layout(len: usize) -> MoltResult<Layout> {
-    let size = core::mem::size_of::<StrObject>().checked_add(len);
-    match size.and_then(|s| Layout::from_size_align(s, core::mem::align_of::<StrObject>()).ok()) {
+    match block_layout(len) {
         Some(l) => Ok(l),
         None => memory_error(),
     }
+}
+
+/// The layout of a str block of `len` bytes (None if too large); no error object to build or
+/// drop, so `free` stays small wherever it is inlined.
+#[inline]
+fn block_layout(len: usize) -> Option<Layout> {
+    let size = core::mem::size_of::<StrObject>().checked_add(len)?;
+    Layout::from_size_align(size, core::mem::align_of::<StrObject>()).ok()
 }
 
 /// A new str of `len` bytes and `chars` code points whose bytes `fill` writes (all of them,
@@ -165,7 +172,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
     // SAFETY: forwarded contract; `len` is the length the block was allocated with.
     unsafe {
         let len = (*h.cast::<StrObject>()).len;
-        if let Ok(l) = layout(len) {
+        if let Some(l) = block_layout(len) {
             free_raw(h, l, HeapKind::Str);
         }
     }
