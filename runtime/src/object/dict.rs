@@ -1,7 +1,9 @@
 //! Python dicts: CPython 3.11's compact, insertion-ordered hash table.
 //!
-//! Relies on: `dispatch::hash` for every key's hash and `dispatch::rich_compare_bool` for key
-//! equality (identity first, as CPython); `alloc` for the counted object block (kind
+//! Relies on: `dispatch::hash` for every key's hash; `dict_probe` for the lookup that runs no
+//! code (identity, the text of exact strs, small ints' values: CPython's
+//! `unicodekeys_lookup_unicode`) and for `build_indices`; `dispatch::rich_compare_bool` for the
+//! equality of the other keys (identity first, as CPython: `lookup_generic`); `alloc` for the counted object block (kind
 //! `HeapKind::Dict`) and its deferred frees (a dict of 100,000 nested dicts frees in constant
 //! stack); the global allocator (fallibly, through `try_reserve`) for the index table and the
 //! entries; `list::repr_enter` / `repr_leave` (CPython's `Py_ReprEnter`); `dict_views` for the
@@ -29,7 +31,9 @@
 //! always names a live entry. A new dict has CPython's shared empty keys (`Py_EMPTY_KEYS`:
 //! size 8, nothing usable, no memory). The generation changes whenever `keys` is replaced
 //! (resize, clear), so a lookup whose key comparison changed the dict restarts (CPython's
-//! `DKIX_KEY_CHANGED`). No borrow of the keys is held across a comparison or a release.
+//! `DKIX_KEY_CHANGED`); only `lookup_generic` compares, after `dict_probe::probe` found a key of
+//! the same hash that no code-free test decides. No borrow of the keys is held across a
+//! comparison or a release.
 //!
 //! A dict is a container for the cycle collector (`gc`), tracked lazily as CPython tracks
 //! dicts: a new dict is untracked; storing a key or value that may be part of a cycle
@@ -49,6 +53,7 @@ use super::exception::nested;
 use super::list::{repr_enter, repr_leave, sequence_fast};
 use super::singletons::{self, bool_obj};
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
+use super::dict_probe::{Probe, build_indices, probe};
 use super::{Header, Obj, decref, dispatch, gc, incref, iter, new_ref};
 use crate::ExceptionKind::{RuntimeError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail, key_error, value_or_raise};
@@ -57,9 +62,9 @@ use crate::{BinaryOp, CompareOp};
 /// `PyDict_LOG_MINSIZE`.
 const LOG_MINSIZE: u8 = 3;
 /// `PERTURB_SHIFT`.
-const PERTURB_SHIFT: u32 = 5;
+pub(super) const PERTURB_SHIFT: u32 = 5;
 /// An index slot never used.
-const DKIX_EMPTY: i64 = -1;
+pub(super) const DKIX_EMPTY: i64 = -1;
 /// An index slot whose entry was deleted.
 const DKIX_DUMMY: i64 = -2;
 
@@ -89,10 +94,10 @@ pub(crate) struct Entry {
 
 /// CPython's `PyDictKeysObject` (see the module doc).
 pub(crate) struct Keys {
-    log2_size: u8,
+    pub(super) log2_size: u8,
     usable: usize,
-    indices: Vec<u8>,
-    entries: Vec<Entry>,
+    pub(super) indices: Vec<u8>,
+    pub(super) entries: Vec<Entry>,
 }
 
 impl Keys {
@@ -140,7 +145,7 @@ impl Keys {
         }
     }
 
-    fn mask(&self) -> usize {
+    pub(super) fn mask(&self) -> usize {
         (1usize << self.log2_size) - 1
     }
 
@@ -446,8 +451,28 @@ pub(super) fn release_keys(keys: Keys) {
     }
 }
 
-/// `dictkeys_generic_lookup` with `_Py_dict_lookup`'s restart: the entry of `key` in `d`.
+/// The entry of `key` in `d` (None for a non-dict): [`probe`], else [`lookup_generic`].
+#[inline]
 fn lookup(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
+    let Some(p) = dict_ptr(d) else {
+        return Ok(None);
+    };
+    // SAFETY: a live dict; the borrow ends before any code can run.
+    let keys = unsafe { &(*p).keys };
+    if keys.indices.is_empty() {
+        return Ok(None);
+    }
+    match probe(keys, key, hash) {
+        Probe::Found(ix) => Ok(Some(ix)),
+        Probe::Missing(_) => Ok(None),
+        Probe::Compare => lookup_generic(d, key, hash),
+    }
+}
+
+/// `dictkeys_generic_lookup` with `_Py_dict_lookup`'s restart: the entry of `key` in `d`, for
+/// the keys whose equality only `==` decides (see [`probe`]; this probe starts over).
+#[inline(never)]
+fn lookup_generic(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
     'restart: loop {
         let Some(generation) = with(d, |s| s.generation) else {
             return Ok(None);
@@ -609,13 +634,10 @@ fn resize(d: Obj, log2_newsize: u8) -> MoltResult<()> {
     let mut new = Keys::new(log2_newsize)?;
     with(d, |s| {
         let old = core::mem::replace(&mut s.keys, Keys::EMPTY);
-        let live = old.entries.iter().filter(|e| e.kv.is_some()).count();
-        for e in old.entries {
-            if let Some((k, v)) = e.kv {
-                new.push(e.hash, k, v);
-            }
-        }
-        new.usable = usable_fraction(1 << log2_newsize).saturating_sub(live);
+        new.entries
+            .extend(old.entries.into_iter().filter(|e| e.kv.is_some()));
+        build_indices(&mut new);
+        new.usable = usable_fraction(1 << log2_newsize).saturating_sub(new.entries.len());
         s.keys = new;
         s.generation = s.generation.wrapping_add(1);
     });
@@ -625,27 +647,49 @@ fn resize(d: Obj, log2_newsize: u8) -> MoltResult<()> {
 /// `insertdict` (with `insert_to_emptydict` and `insertion_resize`): `d[key] = value` for a key
 /// of hash `hash`. Borrows `key` and `value`.
 pub fn insert(d: Obj, key: Obj, hash: i64, value: Obj) -> MoltResult<()> {
-    if with(d, |s| s.keys.indices.is_empty()) == Some(true) {
+    let Some(p) = dict_ptr(d) else {
+        return Ok(());
+    };
+    // SAFETY (each borrow of `*p` below): a live dict, borrowed only while no code can run.
+    if unsafe { (*p).keys.indices.is_empty() } {
         let keys = Keys::new(LOG_MINSIZE)?;
-        with(d, |s| {
-            s.keys = keys;
-            s.generation = s.generation.wrapping_add(1);
-        });
+        let s = unsafe { &mut *p };
+        s.keys = keys;
+        s.generation = s.generation.wrapping_add(1);
     }
-    match lookup(d, key, hash)? {
-        Some(ix) => {
-            let old = with(d, |s| {
-                let e = s.keys.entries.get_mut(ix)?;
-                let (k, old) = e.kv?;
-                e.kv = Some((k, new_ref(value)));
-                maintain_tracking(s, k, value);
-                Some(old)
-            })
-            .flatten();
-            if let Some(old) = old {
-                // SAFETY: the entry owned the old value, replaced above.
-                unsafe { decref(old) };
+    let found = match probe(unsafe { &(*p).keys }, key, hash) {
+        Probe::Found(ix) => Some(ix),
+        Probe::Missing(slot) => {
+            let s = unsafe { &mut *p };
+            if s.keys.usable > 0 {
+                // No resize: the slot the probe ended on is `find_empty_slot`'s.
+                s.keys.set_index(slot, s.keys.entries.len() as i64);
+                s.keys.entries.push(Entry {
+                    hash,
+                    kv: Some((new_ref(key), new_ref(value))),
+                });
+                s.keys.usable -= 1;
+                s.used += 1;
+                maintain_tracking(s, key, value);
+                return Ok(());
             }
+            None
+        }
+        Probe::Compare => lookup_generic(d, key, hash)?,
+    };
+    match found {
+        Some(ix) => {
+            let s = unsafe { &mut *p };
+            let Some(e) = s.keys.entries.get_mut(ix) else {
+                return Ok(());
+            };
+            let Some((k, old)) = e.kv else {
+                return Ok(());
+            };
+            e.kv = Some((k, new_ref(value)));
+            maintain_tracking(s, k, value);
+            // SAFETY: the entry owned the old value, replaced above; no borrow is held.
+            unsafe { decref(old) };
             Ok(())
         }
         None => {
@@ -671,11 +715,25 @@ pub fn set_item(d: Obj, key: Obj, value: Obj) -> MoltResult<()> {
 
 /// `d[key]` with a known hash, borrowed; None when missing.
 pub fn get_known_hash(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<Obj>> {
-    if dict_len(d) == 0 {
+    let Some(p) = dict_ptr(d) else {
+        return Ok(None);
+    };
+    // SAFETY: a live dict, borrowed while no code runs.
+    let s = unsafe { &*p };
+    if s.used == 0 {
         return Ok(None);
     }
-    Ok(lookup(d, key, hash)?
-        .and_then(|ix| with(d, |s| s.keys.entries.get(ix)?.kv.map(|kv| kv.1)).flatten()))
+    let ix = match probe(&s.keys, key, hash) {
+        Probe::Found(ix) => ix,
+        Probe::Missing(_) => return Ok(None),
+        Probe::Compare => match lookup_generic(d, key, hash)? {
+            Some(ix) => ix,
+            None => return Ok(None),
+        },
+    };
+    // SAFETY: as above (a comparison may have changed the table: read it again).
+    let s = unsafe { &*p };
+    Ok(s.keys.entries.get(ix).and_then(|e| e.kv).map(|kv| kv.1))
 }
 
 /// `d[key]` as a new reference, None when missing (hashing first: TypeError if unhashable).

@@ -529,9 +529,16 @@ pub fn str_of(v: Obj) -> MoltResult<String> {
 }
 
 /// `hash(v)`: inlined into the dict and set probes that call it for every key (the error path
-/// is out of line).
+/// is out of line). A small int and an exact str (the usual keys) are hashed without looking
+/// up their type's slot (what `int`'s and `str`'s hash slots compute).
 #[inline]
 pub fn hash(v: Obj) -> MoltResult<i64> {
+    if let Some(x) = v.small_value() {
+        return Ok(int::int_hash(int::IntRef::Small(x)));
+    }
+    if let Some(text) = str::exact_str_bytes(v) {
+        return Ok(str::hash_bytes(text));
+    }
     match v.type_of().hash_slot() {
         Some(f) => f(v),
         None => unhashable(v),
@@ -661,12 +668,24 @@ pub extern "C" fn molt_obj_getitem(a: Obj, i: Obj) -> Obj {
             return super::new_ref(x);
         }
     }
+    // An exact dict: its subscript slot (`dict_subscript`) without the slot's dispatch.
+    if a.type_of().is(&super::dict::molt_type_dict) {
+        return value_or_raise(match super::dict::get_item(a, i) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => crate::exceptions::key_error(i),
+            Err(e) => Err(e),
+        });
+    }
     value_or_raise(getitem(a, i))
 }
 
 /// `a[key] = value`.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_setitem(a: Obj, key: Obj, value: Obj) {
+    // An exact dict: its assignment slot (`dict_ass_sub`) without the slot's dispatch.
+    if a.type_of().is(&super::dict::molt_type_dict) {
+        return value_or_raise(super::dict::set_item(a, key, value));
+    }
     value_or_raise(setitem(a, key, Some(value)))
 }
 
@@ -687,6 +706,12 @@ pub extern "C" fn molt_obj_inplace_binop(op: i32, a: Obj, b: Obj) -> Obj {
 /// `item in container` (CPython's `PySequence_Contains`); false after raising.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_obj_contains(container: Obj, item: Obj) -> bool {
+    // An exact dict: its `sq_contains` (`PyDict_Contains`) without the slot's dispatch.
+    if container.type_of().is(&super::dict::molt_type_dict) {
+        return value_or_raise(
+            hash(item).and_then(|h| super::dict::contains_known_hash(container, item, h)),
+        );
+    }
     value_or_raise(contains(container, item))
 }
 

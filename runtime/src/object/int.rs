@@ -411,6 +411,7 @@ pub fn int_compare(a: IntRef<'_>, b: IntRef<'_>) -> Ordering {
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
 /// CPython's `hash(int)`: sign(a) * (|a| mod 2^61-1), with -1 replaced by -2.
+#[inline]
 pub fn int_hash(a: IntRef<'_>) -> i64 {
     let m = match a {
         IntRef::Small(v) => v.unsigned_abs() % HASH_MODULUS,

@@ -81,6 +81,7 @@ pub mod descr;
 pub mod dict;
 pub mod dict_ext;
 pub mod dict_methods;
+mod dict_probe;
 pub mod dict_views;
 pub mod dispatch;
 pub mod enum_module;

@@ -55,11 +55,18 @@ pub static EMPTY_STR: StrObject = StrObject {
 };
 
 fn layout(len: usize) -> MoltResult<Layout> {
-    let size = core::mem::size_of::<StrObject>().checked_add(len);
-    match size.and_then(|s| Layout::from_size_align(s, core::mem::align_of::<StrObject>()).ok()) {
+    match block_layout(len) {
         Some(l) => Ok(l),
         None => memory_error(),
     }
+}
+
+/// The layout of a str block of `len` bytes (None if too large); no error object to build or
+/// drop, so `free` stays small wherever it is inlined.
+#[inline]
+fn block_layout(len: usize) -> Option<Layout> {
+    let size = core::mem::size_of::<StrObject>().checked_add(len)?;
+    Layout::from_size_align(size, core::mem::align_of::<StrObject>()).ok()
 }
 
 /// A new str of `len` bytes and `chars` code points whose bytes `fill` writes (all of them,
@@ -165,7 +172,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
     // SAFETY: forwarded contract; `len` is the length the block was allocated with.
     unsafe {
         let len = (*h.cast::<StrObject>()).len;
-        if let Ok(l) = layout(len) {
+        if let Some(l) = block_layout(len) {
             free_raw(h, l, HeapKind::Str);
         }
     }
@@ -194,6 +201,49 @@ pub fn str_text<'a>(o: Obj) -> Option<&'a str> {
         let bytes = core::slice::from_raw_parts(data, (*p).len);
         Some(core::str::from_utf8_unchecked(bytes))
     }
+}
+
+/// The UTF-8 bytes of `o` if it is an exact str (what the dict probes compare without running
+/// code).
+#[inline(always)]
+pub(crate) fn exact_str_bytes<'a>(o: Obj) -> Option<&'a [u8]> {
+    let h = o.header_ptr()?;
+    // SAFETY: the `Obj` invariant: a heap reference points to a live object's header.
+    if !unsafe { (*h).ty }.is(&molt_type_str) {
+        return None;
+    }
+    // SAFETY: an exact str, alive as long as the object.
+    Some(unsafe { str_bytes_unchecked(o) })
+}
+
+/// `a == b` for the bytes of two strs (CPython's `unicode_eq`): short texts (a dict's usual
+/// keys) compared by at most two overlapping word loads each, without a `memcmp` call.
+#[inline(always)]
+pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 && n <= 16 {
+        let word = |s: &[u8], at: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s[at..at + 8]);
+            u64::from_ne_bytes(w)
+        };
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    if n >= 4 && n < 8 {
+        let word = |s: &[u8], at: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&s[at..at + 4]);
+            u32::from_ne_bytes(w)
+        };
+        return word(a, 0) == word(b, 0) && word(a, n - 4) == word(b, n - 4);
+    }
+    if n < 4 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    a == b
 }
 
 /// The UTF-8 bytes of `o`, which the caller knows to be a str object (no type check).
@@ -308,10 +358,30 @@ pub fn hash_text(text: &str) -> i64 {
 
 /// The hash of the UTF-8 bytes of a str, or of a bytes object (CPython hashes both with
 /// `_Py_HashBytes`, so an ASCII str and its bytes hash alike).
+/// FNV-1a, a byte at a time; the tail of fewer than 8 bytes in steps of 4, 2 and 1 (no loop).
 pub fn hash_bytes(data: &[u8]) -> i64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let step = |h: u64, bytes: &[u8]| {
+        bytes
+            .iter()
+            .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+    };
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in data {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        h = step(h, c);
+    }
+    let mut rest = chunks.remainder();
+    if let Some((four, tail)) = rest.split_first_chunk::<4>() {
+        h = step(h, four);
+        rest = tail;
+    }
+    if let Some((two, tail)) = rest.split_first_chunk::<2>() {
+        h = step(h, two);
+        rest = tail;
+    }
+    if let Some(&b) = rest.first() {
+        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
     }
     let h = h as i64;
     if h == -1 { -2 } else { h }
