@@ -6,21 +6,28 @@
 //! item types that `Infer` grows round by round (`Infer::list_items`).
 //!
 //! A flow-insensitive alias analysis (union–find over HIR values, Steensgaard's) puts the values
-//! that may hold the same list object in one *group*: a successor argument with its block
+//! that may hold the same container in one *group*: a successor argument with its (used) block
 //! parameter, a direct call's arguments with the callee's parameters and its result with the
-//! callee's returns, a module variable's loads with its stores. A group is *proven* when
-//! * every value in it comes from a list display or comprehension (`py.list`), an unbound
-//!   variable (`py.undef`, which is never read), or one of those links; and
+//! callee's returns, a module variable's loads with its stores, an iterator with its container.
+//! Each group has an *item node*, the group of its containers' items (display items, appended
+//! and assigned values, item reads), so a list inside a list or a tuple is followed wherever it
+//! is reached from; merging two groups merges their item nodes, and copies (`a * n`, slices,
+//! `list(a)`) share their operand's. A group is *proven* (not bad) when
+//! * every value in it comes from a display (`py.list`, `py.tuple`), a new list (an operator,
+//!   `list()`, `split`), a number, bool or None (no items), an unbound variable (`py.undef`,
+//!   never read), an item read of a proven group, or one of the links above; and
 //! * every use of its values is one this module understands: reading items (`for`, `a[i]`,
-//!   `len`, `in`, unpacking, printing, …), storing items (display items, `append`, `insert`,
-//!   `extend`, `a[i] = v`, `*x` in a display), removing items, or a link.
+//!   `len`, unpacking, printing, …), storing items (`append`, `insert`, `extend`, `a[i] = v`,
+//!   `*x` in a display), removing items, operators, or a link.
 //!
 //! Any other use (passing the list to a function object, a method of an object that may not
-//! be a list, an operator that may run a user's reflected method; storing it in a container,
-//! an attribute, a cell or a tuple; returning it from a function that other code may call) or
-//! any other source makes the group unproven. So every store into a list object of a proven
-//! group is an op this module sees, and the join of the stored values' lattice values bounds
-//! every item such a list ever holds.
+//! be a list, a comparison; storing it in a dict, an attribute or a cell; returning it from a
+//! function that other code may call) or any other source makes the group bad, and a bad
+//! group's item node bad (unknown code can reach the items). Ops that hand only the items to
+//! code this module does not follow (`in`, `sort`, `min`, `enumerate`, …) make the item node
+//! bad. So every store into a container of a proven group is an op this module sees, and the
+//! join of the stored values' lattice values (`stores`; "any item" where a user's method may
+//! have run or made the container) bounds every item such a container ever holds.
 //!
 //! Invariants:
 //! * Groups are computed once, before inference; item types only grow (joined over every
@@ -621,8 +628,14 @@ pub(super) fn read(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usize,
     } else {
         return None;
     };
-    match items.get(&group).copied()? {
-        l @ Lat::T(Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_) | Type::Tuple(_)) => Some(l),
+    items.get(&group).copied().filter(|&l| typed_item(l).is_some())
+}
+
+/// The type of an item read typed when the proven item lattice value is `l` (a type lowering
+/// can test: `lower::fields`), else None.
+pub(super) fn typed_item(l: Lat) -> Option<Type> {
+    match l {
+        Lat::T(t @ (Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_) | Type::Tuple(_))) => Some(t),
         Lat::T(Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Class(_))
         | Lat::Boxed(_)
         | Lat::Bottom => None,

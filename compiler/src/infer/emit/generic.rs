@@ -398,13 +398,7 @@ impl Emitter<'_, '_> {
     /// The type of the item a `for` over a list or an `a[i]` reads: the one inference proved
     /// every store into the list gives its items (`list_items.rs`), else `!t.obj`.
     fn proven_item_ty(&self, o: &OpData) -> Type {
-        match o.results.first().and_then(|r| self.lat.get(r)) {
-            Some(&Lat::T(t @ (Type::Int | Type::Float | Type::Bool | Type::Str | Type::List | Type::Inst(_) | Type::Tuple(_)))) => t,
-            Some(Lat::T(
-                Type::Obj | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Class(_),
-            ) | Lat::Boxed(_) | Lat::Bottom)
-            | None => Type::TObj,
-        }
+        o.results.first().and_then(|r| self.lat.get(r)).and_then(|&l| super::super::list_items::typed_item(l)).unwrap_or(Type::TObj)
     }
 
     /// A builtin the runtime implements on boxed arguments (`t.call_builtin`): its result is
