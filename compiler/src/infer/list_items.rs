@@ -548,6 +548,7 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
     };
     let result = o.results.first();
     let recv = o.operands.first();
+    let numbers = TySet::INT.union(TySet::FLOAT).union(TySet::BOOL).union(TySet::NONE_TYPE);
     let op = o.opcode;
     let arith = || o.enum_attr::<ArithOp>("op");
     let binary = |want: ArithOp, a: &dyn Fn(Lat) -> bool, b: &dyn Fn(Lat) -> bool| arith() == Some(want) && ins.len() == 2 && a(ins[0]) && b(ins[1]);
@@ -590,18 +591,26 @@ pub(super) fn stores(groups: &ListGroups, items: &BTreeMap<usize, Lat>, fi: usiz
             into(result, items_of(o.operands[1])).into_iter().collect()
         } else if binary(ArithOp::Add, &list, &list) {
             into(result, items_of(o.operands[0]).join(items_of(o.operands[1]))).into_iter().collect()
+        } else if ins.iter().all(|l| numbers.union(l.members()) == numbers) {
+            // Numbers (or a TypeError): no items, no user's code.
+            vec![]
         } else {
-            // Not a list (a number, a str whose items are strs, a user's result).
+            // Not a list (a str, whose items are strs; a user's result).
             escaped().into_iter().chain(into(result, any())).collect()
         }
     } else if op == Opcode::PyInplaceBinop {
-        // `a += b` extends `a` itself (the result is `a`, linked to it); `a *= n` repeats it.
-        if binary(ArithOp::Add, &list, &list) {
-            into(recv, items_of(o.operands[1])).into_iter().collect()
+        // `a += b` extends list `a` itself by the items of any iterable b (the result is `a`,
+        // linked to it); `a *= n` repeats it.
+        let any_b = |_: Lat| true;
+        if binary(ArithOp::Add, &list, &any_b) {
+            escaped().into_iter().chain(into(recv, items_of(o.operands[1]))).collect()
         } else if binary(ArithOp::Mul, &list, &int) {
             vec![]
+        } else if ins.iter().all(|l| numbers.union(l.members()) == numbers) {
+            vec![]
         } else {
-            escaped()
+            // Not a list (a str, whose items are strs; a user's result).
+            escaped().into_iter().chain(into(recv, any())).collect()
         }
     } else if op == Opcode::PyBuiltin && o.enum_attr::<Builtin>("name") == Some(Builtin::List) {
         // `list(x)`: a new list of x's items.

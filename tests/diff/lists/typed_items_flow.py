@@ -46,3 +46,21 @@ def main():
 
 
 main()
+
+
+def extended():
+    xs = [1]
+    xs += "ab"
+    for x in xs:
+        print(x * 2, end=" ")
+    ys = [1]
+    ys += (2.5, 3)
+    print([y * 2 for y in ys])
+    s = "a" * 2
+    s += "b"
+    for ch in s:
+        print(ch * 2, end=" ")
+    print()
+
+
+extended()
