@@ -49,11 +49,11 @@ use alloc::vec::Vec;
 use core::alloc::Layout;
 
 use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
+use super::dict_probe::{Probe, build_indices, probe};
 use super::exception::nested;
 use super::list::{repr_enter, repr_leave, sequence_fast};
 use super::singletons::{self, bool_obj};
 use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
-use super::dict_probe::{Probe, build_indices, probe};
 use super::{Header, Obj, decref, dispatch, gc, incref, iter, new_ref};
 use crate::ExceptionKind::{RuntimeError, TypeError, ValueError};
 use crate::exceptions::{MoltResult, fail, key_error, value_or_raise};
@@ -62,7 +62,18 @@ use crate::{BinaryOp, CompareOp};
 /// `PyDict_LOG_MINSIZE`.
 const LOG_MINSIZE: u8 = 3;
 /// `PERTURB_SHIFT`.
-pub(super) const PERTURB_SHIFT: u32 = 5;
+const PERTURB_SHIFT: u32 = 5;
+
+/// One step of CPython's open-addressing recurrence, shared by dicts and sets
+/// (`dictobject.c`, `setobject.c`): `perturb >>= PERTURB_SHIFT; i = i*5 + perturb + 1`,
+/// wrapping and not yet masked.
+#[inline(always)]
+pub(super) fn next_probe(i: usize, perturb: &mut u64) -> usize {
+    *perturb >>= PERTURB_SHIFT;
+    i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1)
+}
 /// An index slot never used.
 pub(super) const DKIX_EMPTY: i64 = -1;
 /// An index slot whose entry was deleted.
@@ -187,12 +198,7 @@ impl Keys {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         while self.get_index(i) >= 0 {
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_probe(i, &mut perturb) & mask;
         }
         i
     }
@@ -210,12 +216,7 @@ impl Keys {
             if k == DKIX_EMPTY {
                 return None;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_probe(i, &mut perturb) & mask;
         }
         None
     }
@@ -529,11 +530,7 @@ fn lookup_generic(d: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
                 }
                 Some(Ok((_, None))) => return Ok(None),
             }
-            perturb >>= PERTURB_SHIFT;
-            i = i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1);
+            i = next_probe(i, &mut perturb);
         }
     }
 }
@@ -570,8 +567,7 @@ pub fn index_of_str(d: Obj, name: &str) -> Option<usize> {
             {
                 return Some(ix as usize);
             }
-            perturb >>= PERTURB_SHIFT;
-            i = i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1);
+            i = next_probe(i, &mut perturb);
         }
     })
     .flatten()
@@ -580,7 +576,10 @@ pub fn index_of_str(d: Obj, name: &str) -> Option<usize> {
 /// Whether entry `ix` of `d` is live with str key `name` (the same object, or equal text).
 fn entry_has_key(s: &DictObject, ix: usize, name: Obj) -> Option<(Obj, Obj)> {
     let (k, v) = s.keys.entries.get(ix)?.kv?;
-    if k.raw() == name.raw() || (super::str::str_text(k).is_some() && super::str::str_text(k) == super::str::str_text(name)) {
+    if k.raw() == name.raw()
+        || (super::str::str_text(k).is_some()
+            && super::str::str_text(k) == super::str::str_text(name))
+    {
         Some((k, v))
     } else {
         None
@@ -597,7 +596,13 @@ pub fn has_str_key_small(d: Obj, name: Obj) -> Option<bool> {
         if s.keys.entries.len() > SMALL {
             return None;
         }
-        Some(s.keys.entries.iter().filter_map(|e| e.kv).any(|(k, _)| k.raw() == name.raw() || super::str::str_text(k) == Some(text)))
+        Some(
+            s.keys
+                .entries
+                .iter()
+                .filter_map(|e| e.kv)
+                .any(|(k, _)| k.raw() == name.raw() || super::str::str_text(k) == Some(text)),
+        )
     })
     .flatten()
 }

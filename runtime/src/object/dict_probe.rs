@@ -17,7 +17,7 @@
 //! equal hash but different values are unequal; any other key of equal hash is left to `==`.
 
 use super::Obj;
-use super::dict::{DKIX_EMPTY, Entry, Keys, PERTURB_SHIFT};
+use super::dict::{DKIX_EMPTY, Entry, Keys, next_probe};
 
 /// What a probe that runs no code decided (see [`probe`]).
 #[derive(Clone, Copy)]
@@ -153,12 +153,7 @@ fn probe_words<W: IndexWord>(keys: &Keys, key: Obj, hash: i64, class: KeyClass<'
         } else if free.is_none() {
             free = Some(i);
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(perturb as usize)
-            .wrapping_add(1))
-            & mask;
+        i = next_probe(i, &mut perturb) & mask;
     }
 }
 
@@ -189,7 +184,6 @@ pub(super) fn probe(keys: &Keys, key: Obj, hash: i64) -> Probe {
     }
 }
 
-
 /// `build_indices`: indexes every entry of `keys`, whose entries are all live and whose index
 /// table is all empty (a table being built by `dictresize`): each entry's position goes to the
 /// first empty slot of its hash's probe sequence.
@@ -211,12 +205,7 @@ fn build_words<W: IndexWord>(keys: &mut Keys) {
         let mut i = (e.hash as u64 as usize) & mask;
         // SAFETY (both accesses): `i <= mask` in a table of `mask + 1` words (`words_of`).
         while unsafe { words.add(i).read_unaligned() }.widen() != DKIX_EMPTY {
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_probe(i, &mut perturb) & mask;
         }
         unsafe { words.add(i).write_unaligned(W::narrow(ix)) };
     }

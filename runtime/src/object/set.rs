@@ -36,6 +36,7 @@ use alloc::vec::Vec;
 use core::alloc::Layout;
 
 use super::alloc::{HeapKind, alloc_container, free_raw, memory_error};
+use super::dict::next_probe;
 use super::exception::nested;
 use super::list::{repr_enter, repr_leave};
 use super::singletons::{self, bool_obj};
@@ -53,8 +54,6 @@ pub use super::set_methods::{
 const MINSIZE: usize = 8;
 /// `LINEAR_PROBES`.
 const LINEAR_PROBES: usize = 9;
-/// `PERTURB_SHIFT`.
-const PERTURB_SHIFT: u32 = 5;
 
 /// One slot of the table (see the module doc).
 #[derive(Clone, Copy)]
@@ -253,12 +252,7 @@ fn lookkey(s: Obj, key: Obj, hash: i64) -> MoltResult<Option<usize>> {
                     mask = with(s, |so| so.mask).unwrap_or(mask);
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb) & mask;
         }
     }
 }
@@ -310,12 +304,7 @@ pub fn add_entry(s: Obj, key: Obj, hash: i64) -> MoltResult<()> {
                     freeslot = Some(j);
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb) & mask;
         };
         let resize = with(s, |so| {
             let slot = freeslot.unwrap_or(found_unused);
@@ -371,12 +360,7 @@ fn insert_clean(table: &mut [SetEntry], mask: usize, key: Obj, hash: i64) {
                 None => return,
             }
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
+        i = next_probe(i, &mut perturb) & mask;
     }
 }
 
@@ -825,7 +809,8 @@ pub struct SetIterObject {
 
 /// `set_iter`.
 fn set_iter(s: Obj) -> MoltResult<Obj> {
-    let p = alloc_container(Layout::new::<SetIterObject>(), &TYPE_SET_ITERATOR)?.cast::<SetIterObject>();
+    let p = alloc_container(Layout::new::<SetIterObject>(), &TYPE_SET_ITERATOR)?
+        .cast::<SetIterObject>();
     let used = set_len(s);
     // SAFETY: a fresh block with its header written.
     unsafe {
