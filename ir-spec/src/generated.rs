@@ -496,9 +496,9 @@ pub enum Opcode {
     LCast,
     /// `l.select`: cond ? a : b.
     LSelect,
-    /// `l.call_rt`: Calls a runtime function of the C ABI (runtime/src/abi.rs) that cannot raise.
+    /// `l.call_rt`: Calls a runtime function of the C ABI (runtime/src/abi.rs) that cannot raise. With `spill = k`, the operands from position k on are stored in a stack array of words owned by the frame, and the callee's last two parameters get its address and their count (the operands stay borrowed for the call).
     LCallRt,
-    /// `l.call_rt_checked`: Calls a runtime function that may raise; the pending-exception flag is tested after it.
+    /// `l.call_rt_checked`: Calls a runtime function that may raise; the pending-exception flag is tested after it. `spill` as for l.call_rt.
     LCallRtChecked,
     /// `l.call`: Calls a compiled function; the pending-exception flag is tested after it unless the callee cannot raise. RecursionError when the new frame's depth exceeds the recursion limit: RECURSION_LIMIT, or with `dynamic_limit` (programs that import `sys`) the runtime's current limit.
     LCall,
@@ -4310,12 +4310,12 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "l.call_rt",
         dialect: Dialect::L,
-        doc: "Calls a runtime function of the C ABI (runtime/src/abi.rs) that cannot raise.",
+        doc: "Calls a runtime function of the C ABI (runtime/src/abi.rs) that cannot raise. With `spill = k`, the operands from position k on are stored in a stack array of words owned by the frame, and the callee's last two parameters get its address and their count (the operands stay borrowed for the call).",
         operands: &[C::LValue],
         variadic_operands: true,
         results: &[C::LValue],
         variadic_results: true,
-        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "spill", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: 0,
         relate: None,
@@ -4323,12 +4323,12 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "l.call_rt_checked",
         dialect: Dialect::L,
-        doc: "Calls a runtime function that may raise; the pending-exception flag is tested after it.",
+        doc: "Calls a runtime function that may raise; the pending-exception flag is tested after it. `spill` as for l.call_rt.",
         operands: &[C::LValue],
         variadic_operands: true,
         results: &[C::LValue],
         variadic_results: true,
-        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "spill", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,

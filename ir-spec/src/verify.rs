@@ -11,6 +11,7 @@
 //! | `op-signature`   | operand/result counts and types match the op's declaration; a `t.const`'s result type is its literal's type |
 //! | `type-relation`  | an op declared with `relate` relates its operand and result types as declared (a `t.tuple_new`'s result is the tuple of its operand types; a `t.tuple_get`'s index is in range and its result the item's type) |
 //! | `attributes`     | each declared attribute is present once, with the right kind; no others |
+//! | `spill`          | an `l.call_rt`/`l.call_rt_checked` with `spill = k` has at least k operands, and those from k on (stored in a stack array of words) are `ref` or `i64` |
 //! | `successors`     | successor count as declared; arguments match the target's parameters |
 //! | `entry-block`    | the entry block has no predecessors |
 //! | `return-types`   | `cf.return` operands match the function's result types |
@@ -223,6 +224,13 @@ pub fn verify_func(f: &Func, level: Level) -> Result<(), VerifyError> {
                     let r = result_ty.map_or("nothing".to_string(), |t| t.to_string());
                     let ops: Vec<String> = operand_tys.iter().map(Type::to_string).collect();
                     return fail("type-relation", format!("`{}` ({rel:?}) cannot give `{r}` from ({})", spec.name, ops.join(", ")));
+                }
+            }
+            if let Some(k) = op.attr("spill").and_then(crate::ir::Attr::as_int) {
+                let words = usize::try_from(k).ok().and_then(|k| op.operands.get(k..));
+                let ok = words.is_some_and(|w| w.iter().all(|&v| matches!(f.values[v].ty, Type::Ref | Type::I64)));
+                if !ok {
+                    return fail("spill", format!("`{}` spills from operand {k} of {}, not all words", spec.name, op.operands.len()));
                 }
             }
             if op.opcode == crate::Opcode::TConst {

@@ -140,8 +140,9 @@ molt_abi! {
         /// use and kept in `slot` (a zero-initialised word of the executable, one per literal)
         /// until the program ends: a new reference.
         fn molt_str_const(text: ptr, len: i64, slot: ptr) -> obj;
-        /// The concatenation of the strs in tuple `parts` (an f-string's parts), one allocation.
-        fn molt_str_build(parts: obj) -> obj;
+        /// The concatenation of the `n` strs at `parts` (an f-string's parts, a spilled array),
+        /// one allocation.
+        fn molt_str_build(parts: ptr, n: i64) -> obj;
         /// A new str object holding a copy of `len` bytes of UTF-8 text.
         fn molt_str_from_utf8(text: ptr, len: i64) -> obj;
         /// `a op b` with CPython's binary-operator protocol (the left operand's slot, then the
@@ -344,6 +345,9 @@ molt_abi! {
         // --- tuples, subscription, iteration ---
         /// A new tuple of `len` items, each `None` until `molt_tuple_init` sets it.
         fn molt_tuple_new(len: i64) -> obj;
+        /// A new tuple of the `n` items at `items` (a spilled array; borrowed, the tuple takes
+        /// new references).
+        fn molt_tuple_from(items: ptr, n: i64) -> obj;
         /// Sets item `index` (0 <= index < len) of a tuple made by `molt_tuple_new` that nothing
         /// else has seen yet. Borrows `item` (the tuple takes its own reference).
         fn molt_tuple_init(tuple: obj, index: i64, item: obj) -> void;
@@ -478,7 +482,8 @@ molt_abi! {
         /// AttributeError otherwise (`recv.NAME` is evaluated before the arguments).
         fn molt_obj_lookup_method(recv: obj, name: obj) -> ptr;
         /// `recv.NAME(*args)`, `method` being what `molt_obj_lookup_method` gave for it: `args`
-        /// is a tuple of the positional arguments followed by the keyword arguments' values;
+        /// (`nargs` words, a spilled array) are the positional arguments followed by the keyword
+        /// arguments' values;
         /// `kwnames` (`kwlen` bytes) names those keyword arguments, comma-separated (empty when
         /// there are none). CPython's TypeErrors for bad arguments ("list.append() takes exactly
         /// one argument (0 given)"), or "'int' object is not callable" for a null `method`.
@@ -487,13 +492,13 @@ molt_abi! {
         /// the attribute up as CPython's LOAD_METHOD does (a function found on the class is
         /// called with the receiver first, without a bound method object); `depth` is the
         /// caller's frame depth.
-        fn molt_obj_call_method(recv: obj, method: ptr, name: obj, args: obj, kwnames: ptr, kwlen: i64, depth: i64) -> obj;
+        fn molt_obj_call_method(recv: obj, method: ptr, name: obj, kwnames: ptr, kwlen: i64, depth: i64, args: ptr, nargs: i64) -> obj;
         /// `molt_obj_lookup_method` at a site with a cache (`cache`: the site's
         /// ATTR_CACHE_WORDS words, decisions/0029); what it returns goes to
         /// `molt_obj_call_method_cached` with the same cache.
         fn molt_obj_lookup_method_cached(recv: obj, name: obj, cache: ptr) -> ptr;
         /// `molt_obj_call_method` at a site with a cache.
-        fn molt_obj_call_method_cached(recv: obj, method: ptr, name: obj, args: obj, kwnames: ptr, kwlen: i64, depth: i64, cache: ptr) -> obj;
+        fn molt_obj_call_method_cached(recv: obj, method: ptr, name: obj, kwnames: ptr, kwlen: i64, depth: i64, cache: ptr, args: ptr, nargs: i64) -> obj;
 
         // --- dicts and sets ---
         /// A new empty dict.

@@ -200,6 +200,24 @@ pub(crate) unsafe fn bytes_from_raw<'a>(ptr: *const u8, len: i64) -> &'a [u8] {
     unsafe { core::slice::from_raw_parts(ptr, len) }
 }
 
+/// The `n` reference words at `ptr`: a spilled argument array (an `l.call_rt` with `spill`:
+/// the compiler stores the words in its frame and passes their address and count).
+///
+/// # Safety
+/// If `ptr` is non-null and `n > 0`, `ptr` must be valid for reads of `n` words, and they
+/// must stay unchanged while the slice is used.
+pub(crate) unsafe fn objs_from_raw<'a>(ptr: *const u8, n: i64) -> &'a [crate::object::Obj] {
+    if ptr.is_null() || n <= 0 {
+        return &[];
+    }
+    let Ok(n) = usize::try_from(n) else {
+        return &[];
+    };
+    // SAFETY: the caller guarantees `ptr` is valid for `n` words; `Obj` is a transparent `u64`
+    // and the compiler's array is 8-byte aligned.
+    unsafe { core::slice::from_raw_parts(ptr.cast::<crate::object::Obj>(), n) }
+}
+
 /// Raises an exception of kind code `kind` whose `str()` is `message` (replacing any pending
 /// exception); its context is the exception being handled, if any.
 pub fn raise_code(kind: i32, message: &str) {

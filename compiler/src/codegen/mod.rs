@@ -78,6 +78,7 @@ pub use user_module::{UserModuleInfo, module_symbol};
 
 pub use crate::traceback::{FrameLine, LineTable, line_starts, line_table};
 
+mod calls;
 mod literals;
 mod machine;
 mod user_module;
@@ -199,6 +200,8 @@ struct FnState<'c> {
     /// While the op being emitted is followed by `cf.if_raised`: its handler block and the
     /// (phi, value) pairs of the handler edge's arguments. A raise then goes there, not to `exit`.
     handler: Option<(BasicBlock<'c>, Vec<(PhiValue<'c>, BasicValueEnum<'c>)>)>,
+    /// The frame's array for spilled call arguments (`calls::spill_array`).
+    spill: Option<PointerValue<'c>>,
 }
 
 impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
@@ -544,7 +547,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         } else {
             fv.get_last_param().ok_or("missing depth parameter")?.into_int_value()
         };
-        let mut st = FnState { f: fv, exit, cold: f.cold_blocks(), blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main, handler: None };
+        let mut st = FnState { f: fv, exit, cold: f.cold_blocks(), blocks: HashMap::new(), phis: HashMap::new(), vals: HashMap::new(), name: f.name.clone(), depth, is_main, handler: None, spill: None };
         for (i, &b) in f.layout.iter().enumerate() {
             let bb = if i == 0 { entry_bb } else { self.ctx.append_basic_block(fv, "bb") };
             st.blocks.insert(b, bb);
@@ -579,6 +582,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
         }
         self.b.position_at_end(entry_bb);
+        st.spill = self.spill_array(f)?;
         // Definitions before uses: walk blocks in dominance order (the entry comes first).
         let mut first = true;
         for b in f.dominance_order() {
@@ -918,29 +922,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
                 CastOp::Not => be(self.b.build_not(int(0), "not"))?.into(),
             }),
             Opcode::LSelect => Some(be(self.b.build_select(int(0), ins[1], ins[2], "sel"))?),
-            Opcode::LCallRt | Opcode::LCallRtChecked => {
-                let callee = attr_s("callee");
-                let decl = abi::RtFn::from_name(&callee).ok_or_else(|| format!("runtime function `{callee}` is not in the ABI"))?.decl();
-                let mut args: Vec<BasicMetadataValueEnum<'c>> = Vec::new();
-                for (v, t) in ins.iter().zip(decl.params) {
-                    // LIR has no i32: narrow where the ABI says so.
-                    let a: BasicValueEnum<'c> = if *t == AbiTy::i32 {
-                        be(self.b.build_int_truncate(v.into_int_value(), self.ctx.i32_type(), "n"))?.into()
-                    } else {
-                        *v
-                    };
-                    args.push(a.into());
-                }
-                let r = self.call_rt(&callee, &args)?;
-                let r = match (r, decl.ret) {
-                    (Some(v), AbiTy::i32) => Some(be(self.b.build_int_s_extend(v.into_int_value(), i64t, "w"))?.into()),
-                    (r, _) => r,
-                };
-                if o.opcode == Opcode::LCallRtChecked {
-                    self.check_pending(st, sp)?;
-                }
-                r
-            }
+            Opcode::LCallRt | Opcode::LCallRtChecked => self.call_rt_op(st, o, &ins, sp)?,
             Opcode::LCall | Opcode::LCallInline => {
                 let callee = attr_s("callee");
                 let fv = self.extern_function(f, o, &callee)?;

@@ -57,7 +57,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_obj_setslice | RtFn::molt_obj_delslice | RtFn::molt_obj_inplace_binop | RtFn::molt_obj_call_method | RtFn::molt_obj_lookup_method | RtFn::molt_obj_call_method_cached | RtFn::molt_obj_lookup_method_cached => true,
         RtFn::molt_builtin_class | RtFn::molt_exception_class | RtFn::molt_obj_type => false,
         RtFn::molt_obj_isinstance | RtFn::molt_obj_getattr | RtFn::molt_obj_setattr | RtFn::molt_obj_getattr_cached | RtFn::molt_obj_setattr_cached | RtFn::molt_obj_delattr | RtFn::molt_class_new | RtFn::molt_instance_new | RtFn::molt_exc_matches_class | RtFn::molt_with_enter | RtFn::molt_with_exit => true,
-        RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
+        RtFn::molt_obj_hash | RtFn::molt_obj_index | RtFn::molt_tuple_new | RtFn::molt_tuple_from | RtFn::molt_obj_getitem | RtFn::molt_obj_contains | RtFn::molt_obj_iter
         | RtFn::molt_iter_next | RtFn::molt_obj_unpack => true,
         RtFn::molt_range_new | RtFn::molt_enumerate | RtFn::molt_zip | RtFn::molt_reversed | RtFn::molt_sum | RtFn::molt_any
         | RtFn::molt_all | RtFn::molt_min_max | RtFn::molt_next | RtFn::molt_iter | RtFn::molt_round | RtFn::molt_divmod
@@ -701,9 +701,8 @@ impl L<'_> {
                 Some(l)
             }
             Opcode::TStrBuild => {
-                // The parts in a tuple, joined by the runtime in one allocation.
-                let t = self.tuple_of(&ops, sp);
-                Some(self.call_val(RtFn::molt_str_build, vec![t], Type::Ref, sp))
+                // The parts in a stack array, joined by the runtime in one allocation.
+                Some(self.call_spill(RtFn::molt_str_build, vec![], &ops, sp))
             }
             Opcode::TDictNew => {
                 let d = self.call_val(RtFn::molt_dict_new, vec![], Type::Ref, sp);
@@ -781,11 +780,11 @@ impl L<'_> {
                 let n = self.str_object(&name, sp);
                 let cache = self.site_cache(sp);
                 let method = self.call_val(RtFn::molt_obj_lookup_method_cached, vec![ops[0], n, cache], Type::Ptr, attr_sp);
-                let args = self.tuple_of(&ops[1..], sp);
                 let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
                 let kn = self.i64c(kw.len() as i64, sp);
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
-                Some(self.call_val(RtFn::molt_obj_call_method_cached, vec![ops[0], method, n, args, k, kn, depth, cache], Type::Ref, sp))
+                // The arguments in a stack array: no tuple.
+                Some(self.call_spill(RtFn::molt_obj_call_method_cached, vec![ops[0], method, n, k, kn, depth, cache], &ops[1..], sp))
             }
             Opcode::TMakeFunction => {
                 let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).result(Type::Ptr));
@@ -904,13 +903,18 @@ impl L<'_> {
 
     /// A new tuple of the (boxed) `items` (the tuple takes its own references).
     fn tuple_of(&mut self, items: &[Value], sp: Span) -> Value {
-        let n = self.i64c(items.len() as i64, sp);
-        let t = self.call_val(RtFn::molt_tuple_new, vec![n], Type::Ref, sp);
-        for (i, &a) in items.iter().enumerate() {
-            let idx = self.i64c(i as i64, sp);
-            self.call(RtFn::molt_tuple_init, vec![t, idx, a], None, sp);
-        }
-        t
+        self.call_spill(RtFn::molt_tuple_from, vec![], items, sp)
+    }
+
+    /// A runtime call with one `ref` result whose last two parameters are a stack array of
+    /// `words` (borrowed `ref`s) and their count: `l.call_rt` with `spill`.
+    fn call_spill(&mut self, f: RtFn, fixed: Vec<Value>, words: &[Value], sp: Span) -> Value {
+        let opc = if may_raise(f) { Opcode::LCallRtChecked } else { Opcode::LCallRt };
+        let spill = Attr::Int(fixed.len() as i64);
+        let mut args = fixed;
+        args.extend_from_slice(words);
+        let op = NewOp::new(opc, sp).operands(args).attr("callee", Attr::Sym(f.name().into())).attr("spill", spill).result(Type::Ref);
+        self.val(op)
     }
 
     /// Items `0..results.len()` of tuple `t`, as the values of TIR results `results`.

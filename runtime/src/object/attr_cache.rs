@@ -288,27 +288,29 @@ pub unsafe extern "C" fn molt_obj_call_method_cached(
     recv: Obj,
     method: *const u8,
     name: Obj,
-    args: Obj,
     kwnames: *const u8,
     kwlen: i64,
     depth: i64,
     cache: *const u8,
+    args: *const u8,
+    nargs: i64,
 ) -> Obj {
+    // SAFETY: forwarded caller contract.
+    let all = unsafe { crate::exceptions::objs_from_raw(args, nargs) };
     let mut method = method;
     if core::ptr::eq(method, &CACHED_METHOD) {
         // SAFETY: forwarded contract.
         let c = unsafe { &*cache.cast::<AttrCache>() };
         if let Some(e) = hit(c, recv)
             && kwlen <= 0
-            && let Some(pos) = super::tuple::tuple_items(args)
             && let Some(s) = super::types::heap_slots()
         {
             // SAFETY: the epoch is unchanged, so the class namespace still holds the function.
             let f = unsafe { Obj::from_raw(e.index as u64) };
-            return (s.call_with_self)(f, recv, pos, depth);
+            return (s.call_with_self)(f, recv, all, depth);
         }
         method = core::ptr::from_ref(&super::call::GENERIC_METHOD);
     }
     // SAFETY: forwarded contract (`method` is now what `molt_obj_lookup_method` could return).
-    unsafe { super::call::call_method_word(recv, method, name, args, kwnames, kwlen, depth) }
+    unsafe { super::call::call_method_word(recv, method, name, all, kwnames, kwlen, depth) }
 }

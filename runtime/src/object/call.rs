@@ -29,7 +29,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Display;
 
-use super::tuple::tuple_items;
 use super::types::MethodDef;
 use super::{Obj, decref, int};
 use crate::ExceptionKind::{OverflowError, TypeError};
@@ -520,40 +519,60 @@ pub fn call_with_self(f: Obj, recv: Obj, pos: &[Obj], depth: i64) -> Obj {
 }
 
 /// `recv.NAME(*args)` (`CALL` after `LOAD_METHOD`): `method` is what `molt_obj_lookup_method`
-/// returned; the keyword arguments' values are last in `args`, named by `kwnames`
-/// (comma-separated); `depth` is the caller's frame depth.
+/// returned; `args` (`nargs` words, a spilled array) are the positional arguments, then the
+/// keyword arguments' values, named by `kwnames` (comma-separated); `depth` is the caller's
+/// frame depth.
 ///
 /// # Safety
 /// `method` is null or an address `molt_obj_lookup_method` returned; `kwnames` must be valid
-/// for reads of `kwlen` bytes (or null / a length `<= 0`).
+/// for reads of `kwlen` bytes (or null / a length `<= 0`); `args` for reads of `nargs` words.
 #[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn molt_obj_call_method(
     recv: Obj,
     method: *const u8,
     name: Obj,
-    args: Obj,
     kwnames: *const u8,
     kwlen: i64,
     depth: i64,
+    args: *const u8,
+    nargs: i64,
 ) -> Obj {
     // SAFETY: forwarded caller contract.
-    unsafe { call_method_word(recv, method, name, args, kwnames, kwlen, depth) }
+    let all = unsafe { crate::exceptions::objs_from_raw(args, nargs) };
+    // SAFETY: forwarded caller contract.
+    unsafe { call_method_word(recv, method, name, all, kwnames, kwlen, depth) }
 }
 
-/// The body of `molt_obj_call_method`, inlined into its cached form (`attr_cache`).
+/// The body of `molt_obj_call_method`, inlined into its cached form (`attr_cache`); `all` are
+/// the positional arguments, then the keyword arguments' values.
 ///
 /// # Safety
 /// As `molt_obj_call_method`.
-#[inline(always)]
+#[inline]
 pub unsafe fn call_method_word(
     recv: Obj,
     method: *const u8,
     name: Obj,
-    args: Obj,
+    all: &[Obj],
     kwnames: *const u8,
     kwlen: i64,
     depth: i64,
 ) -> Obj {
+    let generic = core::ptr::eq(method, &GENERIC_METHOD);
+    // SAFETY: a non-null `method` other than the generic marker points into a static method
+    // table (caller contract).
+    let method: Option<&'static MethodDef> = if generic { None } else { unsafe { method.cast::<MethodDef>().as_ref() } };
+    if kwlen <= 0 {
+        // Positional arguments only: no names to split.
+        return match method {
+            Some(m) => value_or_raise((m.call)(recv, all, &[])),
+            None => match super::attrs::attr_name(name) {
+                Ok(n) => call_generic(recv, n, all, &[], depth),
+                Err(e) => value_or_raise(Err(e)),
+            },
+        };
+    }
     // SAFETY: forwarded caller contract.
     let kwnames = unsafe { crate::exceptions::bytes_from_raw(kwnames, kwlen) };
     // The compiler passes identifiers: valid UTF-8.
@@ -562,21 +581,7 @@ pub unsafe fn call_method_word(
         Ok(n) => n,
         Err(e) => return value_or_raise(Err(e)),
     };
-    let generic = core::ptr::eq(method, &GENERIC_METHOD);
-    // SAFETY: a non-null `method` other than the generic marker points into a static method
-    // table (caller contract).
-    let method: Option<&'static MethodDef> = if generic { None } else { unsafe { method.cast::<MethodDef>().as_ref() } };
-    let Some(all) = tuple_items(args) else {
-        return value_or_raise(fail(
-            TypeError,
-            "molt_obj_call_method: arguments not a tuple",
-        ));
-    };
-    let names: Vec<&str> = if kwnames.is_empty() {
-        Vec::new()
-    } else {
-        kwnames.split(',').collect()
-    };
+    let names: Vec<&str> = kwnames.split(',').collect();
     let Some(npos) = all.len().checked_sub(names.len()) else {
         return value_or_raise(fail(
             TypeError,

@@ -429,5 +429,5 @@ pub mod abi {
         molt_enable_str_case_methods, molt_enable_str_class_methods, molt_enable_str_format,
         molt_enable_str_methods, molt_enable_str_title_methods,
     };
-    pub use super::tuple::{molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_tuple_shape_is, molt_type_tuple};
+    pub use super::tuple::{molt_tuple_from, molt_tuple_init, molt_tuple_item, molt_tuple_new, molt_tuple_shape_is, molt_type_tuple};
 }

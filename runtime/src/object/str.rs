@@ -599,10 +599,15 @@ pub unsafe extern "C" fn molt_str_from_utf8(text: *const u8, len: i64) -> Obj {
     unsafe { str_from_utf8_raw(text, len) }
 }
 
-/// The concatenation of the strs of tuple `parts` (CPython's BUILD_STRING), one allocation.
+/// The concatenation of the `n` strs at `parts` (CPython's BUILD_STRING; a spilled array),
+/// one allocation.
+///
+/// # Safety
+/// `parts` must be valid for reads of `n` words (when `n > 0`).
 #[unsafe(no_mangle)]
-pub extern "C" fn molt_str_build(parts: Obj) -> Obj {
-    let items = super::tuple::tuple_items(parts).unwrap_or(&[]);
+pub unsafe extern "C" fn molt_str_build(parts: *const u8, n: i64) -> Obj {
+    // SAFETY: forwarded caller contract.
+    let items = unsafe { crate::exceptions::objs_from_raw(parts, n) };
     // The parts' lengths are known: one allocation, no count of the result's code points.
     let (mut len, mut chars) = (0usize, 0usize);
     for &o in items {

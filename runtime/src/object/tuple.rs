@@ -779,6 +779,18 @@ pub extern "C" fn molt_tuple_new(len: i64) -> Obj {
     })
 }
 
+/// A new tuple of the `n` items at `items` (a spilled array; borrowed: the tuple takes new
+/// references). Empty for `n <= 0`.
+///
+/// # Safety
+/// `items` must be valid for reads of `n` words (when `n > 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_tuple_from(items: *const u8, n: i64) -> Obj {
+    // SAFETY: forwarded caller contract.
+    let items = unsafe { crate::exceptions::objs_from_raw(items, n) };
+    value_or_raise(tuple_from_slice(items))
+}
+
 /// The longest argument tuple kept spare (see [`args_tuple`]).
 const SPARE_MAX: usize = 3;
 

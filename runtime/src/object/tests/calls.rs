@@ -852,13 +852,15 @@ fn functions_cells_and_builtin_values() {
             let n = crate::object::range::Owned(pystr::str_from_text("__class__").unwrap());
             let method = molt_obj_lookup_method(seven, n.get());
             assert!(method.is_null(), "an attribute that is not a method");
-            molt_obj_call_method(seven, method, n.get(), t, "".as_ptr(), 0, 1)
+            let items = crate::object::tuple::tuple_items(t).unwrap();
+            molt_obj_call_method(seven, method, n.get(), "".as_ptr(), 0, 1, items.as_ptr().cast(), items.len() as i64)
         };
         assert_eq!(show_obj(Ok(r)), "int:12");
         // SAFETY: as above.
         {
             let n = crate::object::range::Owned(pystr::str_from_text("real").unwrap());
-            unsafe { molt_obj_call_method(seven, core::ptr::null(), n.get(), t, "".as_ptr(), 0, 1) };
+            let items = crate::object::tuple::tuple_items(t).unwrap();
+            unsafe { molt_obj_call_method(seven, core::ptr::null(), n.get(), "".as_ptr(), 0, 1, items.as_ptr().cast(), items.len() as i64) };
         }
         assert_eq!(taken(), "!TypeError: 'int' object is not callable");
         unsafe { decref(t) };

@@ -70,9 +70,8 @@ fn callm(recv: Obj, name: &str, args: &[Obj]) -> MoltResult<Obj> {
     if exception_pending() {
         return Err(MoltError::take_raised());
     }
-    let t = Owned(tuple::tuple_from_slice(args).unwrap());
-    // SAFETY: `m` came from the lookup; no keyword names.
-    raw(unsafe { molt_obj_call_method(recv, m, n.get(), t.get(), "".as_ptr(), 0, callable::current_depth()) })
+    // SAFETY: `m` came from the lookup; no keyword names; `args` is a slice of words.
+    raw(unsafe { molt_obj_call_method(recv, m, n.get(), "".as_ptr(), 0, callable::current_depth(), args.as_ptr().cast(), args.len() as i64) })
 }
 
 fn call(callee: Obj, args: &[Obj]) -> MoltResult<Obj> {

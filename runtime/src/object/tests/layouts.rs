@@ -450,8 +450,7 @@ fn caches_on_slots() {
         assert!(!exception_pending());
         assert!(look.is_null() || core::ptr::eq(look, &crate::object::call::GENERIC_METHOD));
         assert_eq!(mc[0], 0);
-        let args = Owned(tuple::tuple_from_slice(&[]).unwrap());
-        let r = unsafe { molt_obj_call_method_cached(mi.get(), look, mn.get(), args.get(), "".as_ptr(), 0, callable::current_depth(), mc.as_ptr().cast()) };
+        let r = unsafe { molt_obj_call_method_cached(mi.get(), look, mn.get(), "".as_ptr(), 0, callable::current_depth(), mc.as_ptr().cast(), core::ptr::null(), 0) };
         assert_eq!(show(raw(r)), "!TypeError: 'int' object is not callable");
     }
     gc::collect_all();

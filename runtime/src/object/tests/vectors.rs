@@ -135,7 +135,8 @@ pub(super) fn call(a: Obj, name: &str, args: Obj, kwnames: &str) -> String {
         if pending() {
             return taken_marked();
         }
-        crate::molt_obj_call_method(a, method, n.get(), args, kwnames.as_ptr(), kwnames.len() as i64, 1)
+        let items = crate::object::tuple::tuple_items(args).unwrap();
+        crate::molt_obj_call_method(a, method, n.get(), kwnames.as_ptr(), kwnames.len() as i64, 1, items.as_ptr().cast(), items.len() as i64)
     };
     if pending() {
         assert_eq!(r, Obj::default(), "a raising call returns the word 0");
