@@ -81,44 +81,54 @@ impl<O: Order<Item = Obj>> Order for Keyed<O> {
 /// `PyObject_RichCompareBool` does it, identity first), then `<` of those items — by the
 /// first items' own comparison when they differ at index 0 (every tuple's first item has the
 /// type `first` says) — or of the lengths when one tuple is a prefix of the other.
+///
+/// Items whose `==` and `<` run no code and cannot fail (the first items, two small ints, two
+/// exact strs, two floats that are not NaN) are compared once, three-way: `Equal` is `==`
+/// being true, `Less` is `<`. The others take `==`, then `<`, as CPython does.
 fn tuple_lt(first: ElemOrder, v: Obj, w: Obj) -> MoltResult<bool> {
+    use core::cmp::Ordering;
     let (vt, wt) = (tuple::tuple_items(v).unwrap_or(&[]), tuple::tuple_items(w).unwrap_or(&[]));
     let mut i = 0;
     while i < vt.len() && i < wt.len() {
         let (x, y) = (vt[i], wt[i]);
-        let eq = if i == 0 {
-            // The first items' `==` cannot run user code or fail: the same as the generic one.
+        let plain = if i == 0 {
             match first {
-                ElemOrder::SmallInt => x.raw() == y.raw(),
-                ElemOrder::Float => float::float_value(x) == float::float_value(y),
-                ElemOrder::Str => x.is(y) || str::str_text(x) == str::str_text(y),
+                ElemOrder::SmallInt => Some((x.raw() as i64).cmp(&(y.raw() as i64))),
+                // A NaN: `==` is false and `<` is false.
+                ElemOrder::Float => match float::float_value(x).unwrap_or(0.0).partial_cmp(&float::float_value(y).unwrap_or(0.0)) {
+                    Some(o) => Some(o),
+                    None => return Ok(false),
+                },
+                // SAFETY: the pre-sort check found every first item a str, and the tuples hold them.
+                ElemOrder::Str => Some(unsafe { str::text_cmp(str::str_bytes_unchecked(x), str::str_bytes_unchecked(y)) }),
             }
-        } else if x.is_small() && y.is_small() {
-            x.raw() == y.raw()
         } else {
-            dispatch::rich_compare_bool(CompareOp::Eq, x, y)?
+            plain_cmp(x, y)
         };
-        if !eq {
-            break;
+        match plain {
+            Some(Ordering::Equal) => {}
+            Some(o) => return Ok(o == Ordering::Less),
+            None if dispatch::rich_compare_bool(CompareOp::Eq, x, y)? => {}
+            None => return dispatch::rich_compare_bool(CompareOp::Lt, x, y),
         }
         i += 1;
     }
-    if i >= vt.len() || i >= wt.len() {
-        return Ok(vt.len() < wt.len());
-    }
-    if i == 0 {
-        return match first {
-            ElemOrder::SmallInt => SmallIntOrder.lt(vt[0], wt[0]),
-            ElemOrder::Float => FloatOrder.lt(vt[0], wt[0]),
-            ElemOrder::Str => StrOrder.lt(vt[0], wt[0]),
-        };
-    }
-    let (x, y) = (vt[i], wt[i]);
+    Ok(vt.len() < wt.len())
+}
+
+/// The three-way comparison of two items whose `==` and `<` run no code and cannot fail: two
+/// small ints, two exact strs, two floats neither of which is NaN. None for the others.
+fn plain_cmp(x: Obj, y: Obj) -> Option<core::cmp::Ordering> {
     if x.is_small() && y.is_small() {
-        // Two small ints: `<` of their words (no user code, no error), as `int.__lt__`.
-        return SmallIntOrder.lt(x, y);
+        return Some((x.raw() as i64).cmp(&(y.raw() as i64)));
     }
-    dispatch::rich_compare_bool(CompareOp::Lt, x, y)
+    if let (Some(a), Some(b)) = (str::str_text(x), str::str_text(y)) {
+        return Some(str::text_cmp(a.as_bytes(), b.as_bytes()));
+    }
+    match (float::float_value(x), float::float_value(y)) {
+        (Some(a), Some(b)) => a.partial_cmp(&b),
+        _ => None,
+    }
 }
 
 /// Small ints only (CPython's `unsafe_long_compare`): their words are `value << 1`, so

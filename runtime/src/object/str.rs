@@ -258,21 +258,27 @@ pub(crate) unsafe fn str_bytes_unchecked<'a>(o: Obj) -> &'a [u8] {
     unsafe { core::slice::from_raw_parts(core::ptr::addr_of!((*p).data).cast::<u8>(), (*p).len) }
 }
 
-/// `a < b` for the UTF-8 bytes of two strs (code point order): the leading bytes compared
+/// The order of the UTF-8 bytes of two strs (code point order): the leading bytes compared
 /// inline, the rest (strings sharing a prefix of 8 bytes) by `memcmp`.
 #[inline(always)]
-pub(crate) fn text_lt(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn text_cmp(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
     let n = a.len().min(b.len());
     let head = n.min(8);
     for i in 0..head {
         if a[i] != b[i] {
-            return a[i] < b[i];
+            return a[i].cmp(&b[i]);
         }
     }
     if n <= 8 {
-        return a.len() < b.len();
+        return a.len().cmp(&b.len());
     }
-    a[8..] < b[8..]
+    a[8..].cmp(&b[8..])
+}
+
+/// `a < b` for the UTF-8 bytes of two strs ([`text_cmp`]).
+#[inline(always)]
+pub(crate) fn text_lt(a: &[u8], b: &[u8]) -> bool {
+    text_cmp(a, b).is_lt()
 }
 
 /// The number of code points of a str object.
