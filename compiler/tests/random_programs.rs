@@ -238,7 +238,7 @@ fn generator_is_deterministic() {
 }
 
 /// Checks the generator alone with CPython (run it with `--ignored`; `MOLT_FUZZ_PROGRAMS` and
-/// `MOLT_FUZZ_SEED` as for `random_programs`): each program runs twice with the same output and
+/// `MOLT_FUZZ_SEED` as for `random_programs`, `MOLT_FUZZ_DUMP` too): each program runs twice with the same output and
 /// ends normally or with an intended exception, never one that means the generator strayed
 /// (AttributeError, TypeError, NameError, RecursionError in a program with classes, ...).
 #[test]
@@ -252,6 +252,10 @@ fn generated_programs_run_in_cpython() {
         let src = generate(program_seed(base, k));
         let file = work.join(format!("p{k}.py"));
         std::fs::write(&file, &src).expect("write");
+        if let Some(d) = std::env::var_os("MOLT_FUZZ_DUMP") {
+            let _ = std::fs::create_dir_all(&d);
+            std::fs::write(Path::new(&d).join(format!("p{k}.py")), &src).expect("dump");
+        }
         let mut runs = (0..2).map(|i| {
             let mut py = Command::new("python3");
             py.arg(&file);

@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 
 #[path = "classes.rs"]
 mod classes;
+#[path = "containers.rs"]
+mod containers;
 #[path = "functions.rs"]
 mod functions;
 
@@ -132,6 +134,8 @@ struct Gen {
     globals: Vec<Var>,
     /// The classes of the program (none in most programs) and the context of their uses.
     cls: classes::Classes,
+    /// Whether the program's statements include container and str scenarios.
+    ctn: containers::Containers,
 }
 
 impl Gen {
@@ -151,6 +155,7 @@ impl Gen {
             next_id: 0,
             globals: Vec::new(),
             cls: classes::Classes::new(seed),
+            ctn: containers::Containers::new(seed),
         }
     }
 
@@ -992,6 +997,10 @@ impl Gen {
         let ctrl = depth < 3 && self.cost < self.budget;
         if self.cls.enabled && self.rng.chance(12) {
             self.class_stmt(depth, ctrl);
+            return false;
+        }
+        if self.ctn.enabled && self.rng.chance(14) {
+            self.container_stmt();
             return false;
         }
         let loop_ok = ctrl && self.mult * (2.0 * RB + 1.0) <= 2500.0;
