@@ -122,8 +122,18 @@ fn items(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
     dict_views::new_view(d, dict_views::ViewKind::Items)
 }
 
+/// `dict.__reversed__()`.
+fn reversed(d: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    no_args(d, "__reversed__", pos, kw)?;
+    dict_views::dict_reversed(d)
+}
+
 /// The methods of `dict`.
 pub const DICT_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__reversed__",
+        call: reversed,
+    },
     MethodDef {
         name: "get",
         call: get,

@@ -1,17 +1,19 @@
 //! The views of a dict (`dict_keys`, `dict_values`, `dict_items`) and its iterators
-//! (`dict_keyiterator`, `dict_valueiterator`, `dict_itemiterator`).
+//! (`dict_keyiterator`, `dict_valueiterator`, `dict_itemiterator`, and the reverse ones
+//! `reversed()` makes of a dict or a view: `dict_reversekeyiterator`, …).
 //!
 //! Relies on: `dict` for the entries (read by position, live length re-read at each step);
 //! `set` for the set operations of keys and items views (`dictviews_to_set`, then a set
 //! method); `list` for the repr's list and `Py_ReprEnter`; `alloc` for counted objects (owning
 //! a reference to their dict, so freed through the deferred frees). The references are
 //! CPython 3.11's `Objects/dictobject.c`: `dictiter_new`, `dictiter_iternextkey`,
-//! `dictiter_iternextvalue`, `dictiter_iternextitem`, `dictview_len`, `dictview_repr`,
+//! `dictiter_iternextvalue`, `dictiter_iternextitem`, `dictreviter_iternext`, `dictview_len`, `dictview_repr`,
 //! `dictkeys_contains`, `dictitems_contains`, `dictview_richcompare`, `all_contained_in`,
 //! `dictviews_to_set`, `dictviews_sub`, `_PyDictView_Intersect`, `dictviews_or`,
 //! `dictviews_xor`, `dictitems_xor`.
 //!
-//! Provides: [`dict_iter`] (the dict's `tp_iter`), [`new_view`], [`ViewKind`], the view and
+//! Provides: [`dict_iter`] (the dict's `tp_iter`), [`dict_reversed`] (its `__reversed__`),
+//! [`new_view`], [`ViewKind`], the view and
 //! iterator type objects, [`free_view`], [`free_iter`].
 //!
 //! Invariants: a view is `{header, dict}` (an owned reference, never released before the view
@@ -19,7 +21,9 @@
 //! raises RuntimeError "dictionary changed size during iteration" when the dict's length is no
 //! longer the one it started with (and keeps raising it: `used` becomes -1), and
 //! "dictionary keys changed during iteration" when it finds more entries than the dict had
-//! items; once exhausted it drops the dict and stays exhausted.
+//! items; once exhausted it drops the dict and stays exhausted. A reverse iterator has the same
+//! layout and heap kind (its `pos` counts down from the last entry, -1 when done) and makes the
+//! size check only, as `dictreviter_iternext` does.
 
 use alloc::format;
 use alloc::string::String;
@@ -28,7 +32,7 @@ use core::alloc::Layout;
 use super::alloc::{HeapKind, alloc_container, free_raw};
 use super::list::{repr_enter, repr_leave};
 use super::singletons::{self, bool_obj};
-use super::types::{NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
+use super::types::{MethodDef, NumberSlots, OpSet, SequenceSlots, TYPE_OBJECT, TypeObject};
 use super::{Header, Obj, decref, dict, dispatch, incref, iter, list, new_ref, set, tuple};
 use crate::ExceptionKind::RuntimeError;
 use crate::exceptions::{MoltResult, fail};
@@ -57,8 +61,8 @@ pub struct DictIterObject {
     dict: Option<Obj>,
     /// `di_used`: the dict's length when the iterator was made (-1 after a size change).
     used: i64,
-    /// `di_pos`: the next entry to look at.
-    pos: usize,
+    /// `di_pos`: the next entry to look at (counting down in a reverse iterator, -1 when done).
+    pos: i64,
     /// `len`: the items not yet yielded.
     len: usize,
 }
@@ -172,15 +176,19 @@ pub(crate) unsafe fn free_view(h: *mut Header, kind: HeapKind) {
     }
 }
 
-/// A new iterator of `kind` over dict `d` (`dictiter_new`).
-fn new_iter(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
-    let p = alloc_container(Layout::new::<DictIterObject>(), iter_type(kind))?.cast::<DictIterObject>();
+/// A new iterator of `kind` over dict `d` (`dictiter_new`), from the last entry back when
+/// `reverse`.
+fn new_iter_dir(d: Obj, kind: ViewKind, reverse: bool) -> MoltResult<Obj> {
+    let t = if reverse { rev_iter_type(kind) } else { iter_type(kind) };
+    let p = alloc_container(Layout::new::<DictIterObject>(), t)?.cast::<DictIterObject>();
     let used = dict::dict_len(d);
+    // `di_pos`: the first entry, or the last one (`dk_nentries - 1`; -1 for none).
+    let pos = if reverse { dict::nentries(d) as i64 - 1 } else { 0 };
     // SAFETY: a fresh block with its header written.
     unsafe {
         core::ptr::addr_of_mut!((*p).dict).write(Some(new_ref(d)));
         core::ptr::addr_of_mut!((*p).used).write(used as i64);
-        core::ptr::addr_of_mut!((*p).pos).write(0);
+        core::ptr::addr_of_mut!((*p).pos).write(pos);
         core::ptr::addr_of_mut!((*p).len).write(used);
         let o = Obj::from_header(p.cast());
         super::gc::track(o);
@@ -203,10 +211,84 @@ pub(crate) unsafe fn free_iter(h: *mut Header, kind: HeapKind) {
     }
 }
 
+/// A new iterator of `kind` over dict `d` (`dictiter_new`).
+fn new_iter(d: Obj, kind: ViewKind) -> MoltResult<Obj> {
+    new_iter_dir(d, kind, false)
+}
+
 /// `dict_iter`: the `tp_iter` of dict (its keys).
 pub fn dict_iter(d: Obj) -> MoltResult<Obj> {
     new_iter(d, ViewKind::Keys)
 }
+
+/// `dict.__reversed__()`: a `dict_reversekeyiterator`.
+pub fn dict_reversed(d: Obj) -> MoltResult<Obj> {
+    new_iter_dir(d, ViewKind::Keys, true)
+}
+
+fn rev_iter_type(kind: ViewKind) -> &'static TypeObject {
+    match kind {
+        ViewKind::Keys => &TYPE_DICT_REVKEYITERATOR,
+        ViewKind::Values => &TYPE_DICT_REVVALUEITERATOR,
+        ViewKind::Items => &TYPE_DICT_REVITEMITERATOR,
+    }
+}
+
+/// The iterator kind of a reverse dict iterator.
+fn rev_iter_kind(it: Obj) -> Option<ViewKind> {
+    let t = it.type_of();
+    [ViewKind::Keys, ViewKind::Values, ViewKind::Items].into_iter().find(|&k| t.is(rev_iter_type(k)))
+}
+
+/// `dictreviter_iternext`: the size check, then the live entries from `pos` down.
+fn dictreviter_next(it: Obj) -> MoltResult<Option<Obj>> {
+    let (Some(kind), Some(h)) = (rev_iter_kind(it), it.header_ptr()) else {
+        return Ok(None);
+    };
+    let p = h.cast::<DictIterObject>().cast_mut();
+    // SAFETY: a dict iterator; its fields are read and written without holding a borrow
+    // across a call that could reach it.
+    unsafe {
+        let Some(d) = (*p).dict else { return Ok(None) };
+        if (*p).used != dict::dict_len(d) as i64 {
+            (*p).used = -1;
+            return fail(RuntimeError, "dictionary changed size during iteration");
+        }
+        let mut i = (*p).pos;
+        let mut found = None;
+        while i >= 0 {
+            if let Some(e) = dict::entry_at(d, i as usize) {
+                found = Some(e);
+                break;
+            }
+            i -= 1;
+        }
+        let Some((k, v, _)) = found else {
+            (*p).dict = None;
+            decref(d);
+            return Ok(None);
+        };
+        (*p).pos = i - 1;
+        (*p).len = (*p).len.saturating_sub(1);
+        match kind {
+            ViewKind::Keys => Ok(Some(new_ref(k))),
+            ViewKind::Values => Ok(Some(new_ref(v))),
+            ViewKind::Items => tuple::tuple_from_vec(alloc::vec![new_ref(k), new_ref(v)]).map(Some),
+        }
+    }
+}
+
+/// A view's `__reversed__()`: a reverse iterator of its kind over its dict.
+fn view_reversed(v: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    super::call::no_args(v, "__reversed__", pos, kw)?;
+    match view_of(v) {
+        Some((kind, d)) => new_iter_dir(d, kind, true),
+        None => fail(crate::ExceptionKind::TypeError, "not a dict view"),
+    }
+}
+
+/// The methods of the views.
+const VIEW_METHODS: &[MethodDef] = &[MethodDef { name: "__reversed__", call: view_reversed }];
 
 /// The iterator kind of a dict iterator.
 fn iter_kind(it: Obj) -> Option<ViewKind> {
@@ -237,7 +319,7 @@ fn dictiter_next(it: Obj) -> MoltResult<Option<Obj>> {
             return fail(RuntimeError, "dictionary changed size during iteration");
         }
         let n = dict::nentries(d);
-        let mut i = (*p).pos;
+        let mut i = (*p).pos as usize;
         let mut found = None;
         while i < n {
             if let Some(e) = dict::entry_at(d, i) {
@@ -256,7 +338,7 @@ fn dictiter_next(it: Obj) -> MoltResult<Option<Obj>> {
             decref(d);
             return fail(RuntimeError, "dictionary keys changed during iteration");
         }
-        (*p).pos = i + 1;
+        (*p).pos = i as i64 + 1;
         (*p).len -= 1;
         match kind {
             ViewKind::Keys => Ok(Some(new_ref(k))),
@@ -540,6 +622,7 @@ pub static TYPE_DICT_KEYS: TypeObject = TypeObject {
     repr: Some(view_repr),
     iter: Some(view_iter),
     heap: Some(HeapKind::DictKeys),
+    methods: VIEW_METHODS,
     ..TypeObject::new("dict_keys", &TYPE_OBJECT)
 };
 
@@ -549,6 +632,7 @@ pub static TYPE_DICT_VALUES: TypeObject = TypeObject {
     repr: Some(view_repr),
     iter: Some(view_iter),
     heap: Some(HeapKind::DictValues),
+    methods: VIEW_METHODS,
     ..TypeObject::new("dict_values", &TYPE_OBJECT)
 };
 
@@ -561,6 +645,7 @@ pub static TYPE_DICT_ITEMS: TypeObject = TypeObject {
     repr: Some(view_repr),
     iter: Some(view_iter),
     heap: Some(HeapKind::DictItems),
+    methods: VIEW_METHODS,
     ..TypeObject::new("dict_items", &TYPE_OBJECT)
 };
 
@@ -587,3 +672,22 @@ pub static TYPE_DICT_VALUEITERATOR: TypeObject =
 /// `dict_itemiterator`.
 pub static TYPE_DICT_ITEMITERATOR: TypeObject =
     dict_iter_type("dict_itemiterator", HeapKind::DictItemIterator);
+
+const fn dict_rev_iter_type(name: &'static str, kind: HeapKind) -> TypeObject {
+    TypeObject {
+        iter: Some(self_iter),
+        iternext: Some(dictreviter_next),
+        heap: Some(kind),
+        ..TypeObject::new(name, &TYPE_OBJECT)
+    }
+}
+
+/// `dict_reversekeyiterator` (the heap kind and layout of `dict_keyiterator`).
+pub static TYPE_DICT_REVKEYITERATOR: TypeObject =
+    dict_rev_iter_type("dict_reversekeyiterator", HeapKind::DictKeyIterator);
+/// `dict_reversevalueiterator`.
+pub static TYPE_DICT_REVVALUEITERATOR: TypeObject =
+    dict_rev_iter_type("dict_reversevalueiterator", HeapKind::DictValueIterator);
+/// `dict_reverseitemiterator`.
+pub static TYPE_DICT_REVITEMITERATOR: TypeObject =
+    dict_rev_iter_type("dict_reverseitemiterator", HeapKind::DictItemIterator);
