@@ -139,21 +139,6 @@ impl<const N: usize> ByteBuf<N> {
             ByteBuf::Heap(v) => v.truncate(n),
         }
     }
-
-    /// Removes `n` bytes from the front (all of them if there are fewer).
-    #[inline]
-    pub fn drop_front(&mut self, n: usize) {
-        match self {
-            ByteBuf::Inline { bytes, len } => {
-                let n = n.min(*len);
-                bytes.copy_within(n..*len, 0);
-                *len -= n;
-            }
-            ByteBuf::Heap(v) => {
-                v.drain(..n.min(v.len()));
-            }
-        }
-    }
 }
 
 /// A `core::fmt::Write` into a fixed array: a write that does not fit fails.
@@ -343,14 +328,13 @@ mod tests {
         b.fill(b'0', 3);
         assert_eq!(b.as_bytes(), b"abc000");
         b.pop();
-        b.drop_front(1);
-        assert_eq!(b.as_bytes(), b"bc00");
+        assert_eq!(b.as_bytes(), b"abc00");
         b.truncate(1);
-        assert_eq!(b.as_bytes(), b"b");
+        assert_eq!(b.as_bytes(), b"a");
         let mut c = ByteBuf::<8>::new();
         c.extend(b"123");
-        c.drop_front(1);
+        c.pop();
         c.fill(b'x', 2);
-        assert_eq!(c.as_bytes(), b"23xx");
+        assert_eq!((c.as_bytes(), c.len(), c.last()), (&b"12xx"[..], 4, Some(b'x')));
     }
 }
