@@ -16,7 +16,6 @@
 //! CPython uses when it cannot flush stdout), so a program writing into a closed pipe stops.
 
 use alloc::borrow::ToOwned as _;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -165,32 +164,59 @@ pub fn float_repr(value: f64) -> String {
     out
 }
 
+/// At most 17 decimal digits (ASCII), on the stack: the shortest round-trip digits of a
+/// double.
+#[derive(Clone, Copy)]
+pub(crate) struct ShortDigits {
+    bytes: [u8; 17],
+    len: usize,
+}
+
+impl core::ops::Deref for ShortDigits {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
 /// The sign, the shortest round-trip decimal digits (ASCII, CPython's choice on ties) and the
 /// decimal exponent of the first digit of a finite `value`.
-pub(crate) fn shortest_digits(value: f64) -> (bool, Vec<u8>, i32) {
-    // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp.
-    let sci = format!("{value:e}");
-    let sci = sci.as_bytes();
+pub(crate) fn shortest_digits(value: f64) -> (bool, ShortDigits, i32) {
+    use core::fmt::Write as _;
+    // `{:e}` gives e.g. "-1.2345e-7" or "5e-324": shortest digits d1.d2d3… times 10^exp (at
+    // most 24 bytes: 17 digits, a sign, a point, `e-308`).
+    let mut w = crate::object::format::buf::StackWriter::<32>::new();
+    if write!(w, "{value:e}").is_err() {
+        panic!("invariant broken: a double's shortest {{:e}} text exceeds 32 bytes");
+    }
+    let sci = w.as_bytes();
     let (negative, sci) = match sci.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, sci),
     };
     let e_at = sci.iter().position(|&c| c == b'e').unwrap_or(sci.len());
     let (mantissa, exp) = sci.split_at(e_at);
-    let mut digits: Vec<u8> = mantissa.iter().copied().filter(u8::is_ascii_digit).collect();
+    let mut digits = ShortDigits { bytes: [0; 17], len: 0 };
+    for &c in mantissa.iter().filter(|c| c.is_ascii_digit()) {
+        // Rust never gives more than 17 digits.
+        if let Some(d) = digits.bytes.get_mut(digits.len) {
+            *d = c;
+            digits.len += 1;
+        }
+    }
     let exp = parse_exponent(exp.get(1..).unwrap_or(&[]));
     // Rust breaks an exact tie between two shortest candidates upward; CPython (David Gay's
     // algorithm) picks the even last digit. So when the last digit is odd and `value` lies
     // exactly halfway between these digits and the ones below, the lower (even) candidate is
     // the answer, provided it still round-trips.
-    // (ASCII digits have the parity of their value; Rust never gives more than 17 digits.)
-    if digits.last().is_some_and(|c| c % 2 == 1) && digits.len() <= 17 {
+    // (ASCII digits have the parity of their value.)
+    if digits.last().is_some_and(|c| c % 2 == 1) {
         let d = digits.iter().fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
         let k = exp - (digits.len() as i32 - 1); // the last digit's power of ten
         if d > 1
             && is_tie_below(value.abs(), d, k)
             && lower_tie_round_trips(value.abs(), k)
-            && let Some(last) = digits.last_mut()
+            && let Some(last) = digits.bytes.get_mut(digits.len.wrapping_sub(1))
         {
             *last -= 1;
         }
@@ -198,7 +224,6 @@ pub(crate) fn shortest_digits(value: f64) -> (bool, Vec<u8>, i32) {
     (negative, digits, exp)
 }
 
-/// The exponent after the `e` of Rust's `{:e}` output (`-7`, `16`).
 fn parse_exponent(text: &[u8]) -> i32 {
     let (negative, text) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
@@ -306,6 +331,7 @@ pub unsafe extern "C" fn molt_print_str(text: *const u8, len: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
     use crate::testutil::{Rng, python};
 
     #[test]

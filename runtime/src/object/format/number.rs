@@ -4,26 +4,36 @@
 //! (Python/formatter_unicode.c, Objects/unicodeobject.c) do.
 //!
 //! Relies on: `spec::Spec` (a parsed spec); `int::int_to_decimal` (CPython's 4300-digit limit)
-//! and `bigint::Big::write_radix` for the digits of an int.
+//! and `bigint::Big::write_radix` for the digits of a big int; `buf` (`Cursor`, `write_u64`);
+//! `str::alloc_str` (a new str object whose bytes are written in place).
 //!
-//! Provides: [`Parts`] (a number's text, split), [`render`] (its layout under a spec) and
-//! [`format_int`] (`int.__format__` for the integer presentation types `b c d o x X n`).
+//! Provides: [`Parts`] (a number's text, split), [`layout`] / [`write_layout`] (its sizes and
+//! its text under a spec), [`render`] (as a `String`) and [`render_obj`] (straight into a new
+//! str object); [`format_int`] (`int.__format__` for the integer presentation types
+//! `b c d o x X n`, as a `String`), [`format_int_obj`] (the same, as a new str object) and
+//! [`int_str_obj`] (`str()` of an int as a new str object).
 //!
-//! Invariants: the output's length is computed first, in checked arithmetic, and reserved
-//! with `try_reserve` (MemoryError when it cannot be, as CPython's `_PyUnicodeWriter_Prepare`
-//! raises for absurd widths) before anything is written, so a huge width never aborts. The
-//! grouped length is computed in closed form, never by a loop over the width. The locale of
+//! Invariants: the output's length (bytes and characters) is computed first, in checked
+//! arithmetic, and allocated (MemoryError when it cannot be, as CPython's
+//! `_PyUnicodeWriter_Prepare` raises for absurd widths) before anything is written, so a huge
+//! width never aborts; [`write_layout`] then writes exactly that many bytes (anything else is
+//! an internal invariant failure). The grouped length is computed in closed form, never by a
+//! loop over the width. The digits of an int that fits an `i64` are made on the stack (no
+//! intermediate text); a big int's come from `int_to_decimal` / `radix_text`. The locale of
 //! type `n` is the C locale (no grouping, `.`), which is what CPython uses unless a program
 //! calls `locale.setlocale`.
 
 use alloc::format;
 use alloc::string::String;
 
+use super::buf::{Cursor, write_u64};
 use super::spec::{Grouping, Spec};
 use crate::ExceptionKind::{NotImplementedError, OverflowError, ValueError};
 use crate::exceptions::{MoltResult, fail};
+use crate::object::Obj;
 use crate::object::alloc::memory_error;
 use crate::object::int::{IntRef, int_to_decimal};
+use crate::object::str::{alloc_str, str_from_text};
 
 /// A number's text as `calc_number_widths` sees it: `[-]<prefix><digits>[.<remainder>]`, or
 /// `<remainder>` alone (no digits) for `c`, `inf` and `nan`.
@@ -106,14 +116,16 @@ fn grouped_len(n_digits: u64, min_width: i64, grouping: Grouping) -> (u64, u64) 
 }
 
 /// Writes `digits` left-padded with zeros to `payload` characters, a separator every `g`
-/// characters from the right (room already reserved).
-fn push_grouped(out: &mut String, digits: &str, payload: usize, grouping: Grouping) {
+/// characters from the right (room already computed).
+fn put_grouped(out: &mut Cursor<'_>, digits: &[u8], payload: usize, grouping: Grouping) {
     let zeros = payload.saturating_sub(digits.len());
     let Some((sep, g)) = grouping.separator() else {
-        push_fill(out, '0', zeros);
-        out.push_str(digits);
+        out.fill('0', zeros);
+        out.put(digits);
         return;
     };
+    // Separators are `,` or `_`.
+    let sep = sep as u8;
     let g = g as usize;
     let mut left = payload; // characters still to write
     let mut first = true;
@@ -123,7 +135,7 @@ fn push_grouped(out: &mut String, digits: &str, payload: usize, grouping: Groupi
     }
     while left > 0 {
         if !first {
-            out.push(sep);
+            out.byte(sep);
         }
         first = false;
         // Characters [payload - left, payload - left + group) of zeros ++ digits.
@@ -131,30 +143,46 @@ fn push_grouped(out: &mut String, digits: &str, payload: usize, grouping: Groupi
         let end = start + group;
         let z_end = end.min(zeros);
         if start < z_end {
-            push_fill(out, '0', z_end - start);
+            out.fill('0', z_end - start);
         }
         let d_start = start.max(zeros) - zeros;
         let d_end = end.max(zeros) - zeros;
         if let Some(d) = digits.get(d_start..d_end) {
-            out.push_str(d);
+            out.put(d);
         }
         left -= group;
         group = g;
     }
 }
 
-/// The layout of `parts` under `spec` (`calc_number_widths` + `fill_number`); `grouping` is
-/// the spec's, or none for type `n` (the C locale).
-pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<String> {
+/// The sizes of a number's text under a spec (`calc_number_widths`): the padding on each
+/// side, the grouped digits, and the whole text's bytes and characters.
+pub struct Layout {
+    sign: Option<u8>,
+    lpad: usize,
+    spad: usize,
+    rpad: usize,
+    payload: usize,
+    pub bytes: usize,
+    pub chars: usize,
+}
+
+/// The layout of `parts` under `spec` (`calc_number_widths`); `grouping` is the spec's, or
+/// none for type `n` (the C locale). MemoryError when the text cannot fit in memory.
+pub fn layout(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<Layout> {
     let sign = match spec.sign {
-        Some('+') => Some(if parts.negative { '-' } else { '+' }),
-        Some(' ') => Some(if parts.negative { '-' } else { ' ' }),
-        _ => parts.negative.then_some('-'),
+        Some('+') => Some(if parts.negative { b'-' } else { b'+' }),
+        Some(' ') => Some(if parts.negative { b'-' } else { b' ' }),
+        _ => parts.negative.then_some(b'-'),
     };
     let n_sign = u64::from(sign.is_some());
     let n_prefix = parts.prefix.len() as u64;
     let n_decimal = u64::from(parts.has_decimal);
-    let n_remainder = parts.remainder.chars().count() as u64;
+    let n_remainder = if parts.remainder.is_ascii() {
+        parts.remainder.len()
+    } else {
+        parts.remainder.chars().count()
+    } as u64;
     let n_non_digit = n_sign + n_prefix + n_decimal + n_remainder;
     let width = spec.width.unwrap_or(-1);
     // Widths are below 2^63 and the other counts are lengths of texts in memory.
@@ -166,6 +194,9 @@ pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<
     };
     let (n_grouped, payload) = if parts.digits.is_empty() {
         (0, 0)
+    } else if min_width <= 0 && grouping == Grouping::None {
+        let n = parts.digits.len() as u64;
+        (n, n)
     } else {
         grouped_len(parts.digits.len() as u64, min_width, grouping)
     };
@@ -180,31 +211,79 @@ pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<
     let to_usize = |n: u64| usize::try_from(n).map_or_else(|_| memory_error(), Ok);
     let (lpad, spad, rpad) = (to_usize(lpad)?, to_usize(spad)?, to_usize(rpad)?);
     let (n_grouped, payload) = (to_usize(n_grouped)?, to_usize(payload)?);
-    let mut bytes = fill_bytes(spec.fill, lpad)?;
-    bytes = add(bytes, fill_bytes(spec.fill, spad)?)?;
-    bytes = add(bytes, fill_bytes(spec.fill, rpad)?)?;
+    let n_padding = to_usize(n_padding)?;
+    let mut bytes = fill_bytes(spec.fill, n_padding)?;
     bytes = add(bytes, n_grouped)?;
-    bytes = add(bytes, parts.prefix.len() + parts.remainder.len() + 2)?;
-    let mut out = reserve(bytes)?;
-    push_fill(&mut out, spec.fill, lpad);
-    if let Some(s) = sign {
-        out.push(s);
-    }
-    out.push_str(parts.prefix);
-    push_fill(&mut out, spec.fill, spad);
-    if !parts.digits.is_empty() {
-        push_grouped(&mut out, parts.digits, payload, grouping);
-    }
-    if parts.has_decimal {
-        out.push('.');
-    }
-    out.push_str(parts.remainder);
-    push_fill(&mut out, spec.fill, rpad);
-    Ok(out)
+    let rest = usize::from(sign.is_some())
+        + parts.prefix.len()
+        + usize::from(parts.has_decimal)
+        + parts.remainder.len();
+    bytes = add(bytes, rest)?;
+    // Characters are at most bytes: no overflow.
+    let chars = n_padding + n_grouped + (n_non_digit as usize);
+    Ok(Layout { sign, lpad, spad, rpad, payload, bytes, chars })
 }
 
-/// `format_long_internal`: `value` under a spec whose type is one of `b c d o x X n`.
-pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
+/// Writes `parts` as `layout` (computed from the same spec, parts and grouping) says
+/// (`fill_number`).
+pub fn write_layout(
+    spec: &Spec,
+    parts: &Parts<'_>,
+    grouping: Grouping,
+    l: &Layout,
+    out: &mut Cursor<'_>,
+) {
+    out.fill(spec.fill, l.lpad);
+    if let Some(s) = l.sign {
+        out.byte(s);
+    }
+    out.put(parts.prefix.as_bytes());
+    out.fill(spec.fill, l.spad);
+    if !parts.digits.is_empty() {
+        put_grouped(out, parts.digits.as_bytes(), l.payload, grouping);
+    }
+    if parts.has_decimal {
+        out.byte(b'.');
+    }
+    out.put(parts.remainder.as_bytes());
+    out.fill(spec.fill, l.rpad);
+    if out.written() != l.bytes {
+        panic!("invariant broken: a formatted number is shorter than its layout");
+    }
+}
+
+/// The layout of `parts` under `spec` (`calc_number_widths` + `fill_number`); `grouping` is
+/// the spec's, or none for type `n` (the C locale).
+pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<String> {
+    let l = layout(spec, parts, grouping)?;
+    let mut v = alloc::vec::Vec::new();
+    if v.try_reserve_exact(l.bytes).is_err() {
+        return memory_error();
+    }
+    v.resize(l.bytes, 0);
+    write_layout(spec, parts, grouping, &l, &mut Cursor::new(&mut v));
+    // The pieces are UTF-8 (ASCII, the fill character, the remainder's text).
+    match String::from_utf8(v) {
+        Ok(s) => Ok(s),
+        Err(_) => panic!("invariant broken: a formatted number is not UTF-8"),
+    }
+}
+
+/// [`render`] written straight into a new str object.
+pub fn render_obj(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<Obj> {
+    let l = layout(spec, parts, grouping)?;
+    alloc_str(l.bytes, l.chars, |d| {
+        write_layout(spec, parts, grouping, &l, &mut Cursor::new(d))
+    })
+}
+
+/// `format_long_internal`'s checks, then `f` with the text of `value` under a spec whose type
+/// is one of `b c d o x X n`, split into [`Parts`], and the grouping to lay it out with.
+fn with_int_parts<R>(
+    value: IntRef<'_>,
+    spec: &Spec,
+    f: impl FnOnce(&Parts<'_>, Grouping) -> MoltResult<R>,
+) -> MoltResult<R> {
     if spec.precision.is_some() {
         return fail(
             ValueError,
@@ -251,31 +330,33 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
             has_decimal: false,
             remainder: text,
         };
-        return render(spec, &parts, spec.grouping);
+        return f(&parts, spec.grouping);
     }
-    let (base, prefix) = match spec.ty {
-        'b' => (2, "0b"),
-        'o' => (8, "0o"),
-        'x' => (16, "0x"),
-        'X' => (16, "0X"),
-        _ => (10, ""),
+    let (shift, prefix) = match spec.ty {
+        'b' => (1, "0b"),
+        'o' => (3, "0o"),
+        'x' => (4, "0x"),
+        'X' => (4, "0X"),
+        _ => (0, ""),
     };
-    let mut buf = [0u8; 20];
+    let upper = spec.ty == 'X';
+    let mut buf = [0u8; 64];
     let text;
     let digits = match value {
         // A small int's digits on the stack (the usual case).
-        IntRef::Small(v) if base == 10 => small_decimal(v.unsigned_abs(), &mut buf),
-        _ => {
-            text = if base == 10 { int_to_decimal(value)? } else { radix_text(value, base)? };
+        IntRef::Small(v) => small_digits(v.unsigned_abs(), shift, upper, &mut buf),
+        IntRef::Big(_) => {
+            let mut t = if shift == 0 {
+                int_to_decimal(value)?
+            } else {
+                radix_text(value, 1 << shift)?
+            };
+            if upper {
+                t.make_ascii_uppercase();
+            }
+            text = t;
             text.strip_prefix('-').unwrap_or(&text)
         }
-    };
-    let upper;
-    let digits = if spec.ty == 'X' {
-        upper = digits.to_ascii_uppercase();
-        upper.as_str()
-    } else {
-        digits
     };
     let parts = Parts {
         negative: value.is_negative(),
@@ -289,22 +370,62 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
     } else {
         spec.grouping
     };
-    render(spec, &parts, grouping)
+    f(&parts, grouping)
 }
 
-/// The decimal digits of `v`, written at the end of `buf`.
-fn small_decimal(mut v: u64, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
+/// `format_long_internal`: `value` under a spec whose type is one of `b c d o x X n`.
+pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
+    with_int_parts(value, spec, |parts, grouping| render(spec, parts, grouping))
+}
+
+/// [`format_int`] written straight into a new str object (no intermediate text for a small
+/// int: its digits are made on the stack).
+pub(crate) fn format_int_obj(value: IntRef<'_>, spec: &Spec) -> MoltResult<Obj> {
+    with_int_parts(value, spec, |parts, grouping| render_obj(spec, parts, grouping))
+}
+
+/// `str(value)` for an int (not a bool) as a new str object: a small int's digits written
+/// once, straight into the object.
+pub(crate) fn int_str_obj(value: IntRef<'_>) -> MoltResult<Obj> {
+    match value {
+        IntRef::Small(v) => {
+            let mut buf = [0u8; 20];
+            let at = write_u64(v.unsigned_abs(), &mut buf[..]);
+            let digits = &buf[at..];
+            let n = digits.len() + usize::from(v < 0);
+            alloc_str(n, n, |d| {
+                let mut out = Cursor::new(d);
+                if v < 0 {
+                    out.byte(b'-');
+                }
+                out.put(digits);
+            })
         }
+        IntRef::Big(_) => str_from_text(&int_to_decimal(value)?),
     }
-    // ASCII digits only.
-    core::str::from_utf8(&buf[i..]).unwrap_or("")
+}
+
+/// The digits of `v` in base 10 (`shift` 0) or base `2^shift` (lowercase unless `upper`),
+/// written at the end of `buf`.
+fn small_digits(mut v: u64, shift: u32, upper: bool, buf: &mut [u8; 64]) -> &str {
+    let i = if shift == 0 {
+        write_u64(v, buf)
+    } else {
+        let table: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+        let mask = (1u64 << shift) - 1;
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = table[(v & mask) as usize];
+            v >>= shift;
+            if v == 0 {
+                break;
+            }
+        }
+        i
+    };
+    // SAFETY: the bytes written are ASCII digits (from the tables above and `write_u64`).
+    unsafe { core::str::from_utf8_unchecked(&buf[i..]) }
 }
 
 /// The digits of `value` in base 2, 8 or 16 (lowercase, `-` first when negative), the text

@@ -7,11 +7,15 @@
 //! with `Py_UNICODE_TODECIMAL` (`format(5, '٣')` is `'  5'`).
 //!
 //! Provides: [`Spec`], [`Grouping`], [`parse`] (and [`parse_cached`], through a cache of the
-//! specs parsed last), [`unknown_type`], and [`decimal_value`].
+//! specs parsed last, with a byte-wise reading of the usual ASCII specs), [`unknown_type`], and
+//! [`decimal_value`].
 //!
 //! Invariants: the checks run in CPython's order, so the first error is CPython's; a width or
 //! precision beyond `isize::MAX` is "Too many decimal digits in format string" (ValueError), so
-//! both fit an `i64` and every later size computation starts from values below 2^63.
+//! both fit an `i64` and every later size computation starts from values below 2^63. The
+//! ASCII reading (`parse_ascii`) gives exactly what [`parse`] gives or nothing (then [`parse`]
+//! reads the spec, with its errors); the cache keeps only specs parsed without error, keyed by
+//! their whole text and both defaults.
 
 use alloc::format;
 use alloc::string::String;
@@ -142,24 +146,155 @@ pub fn unknown_type<T>(ty: char, type_name: &str) -> MoltResult<T> {
     )
 }
 
-/// A spec parsed before, by its text (at most 15 bytes) and the defaults it was parsed with.
+/// A spec parsed before, by its text (at most 16 bytes, packed little-endian into two words,
+/// zero-padded), its length and the defaults it was parsed with.
 #[derive(Clone, Copy)]
 struct Parsed {
-    text: [u8; 15],
+    key: [u64; 2],
+    /// 0 for an empty entry (an empty spec is never looked up).
     len: u8,
     default_type: char,
     default_align: char,
     spec: Spec,
 }
 
-/// The entries of the cache of parsed specs.
-const CACHED: usize = 8;
+/// The entries of the cache of parsed specs (a power of two).
+const CACHED: usize = 16;
 
 /// The specs parsed last (a program formats with a few literal specs over and over; the result
 /// depends only on the text and the defaults, and errors are never kept).
-static SPECS: crate::sys::Global<[Option<Parsed>; CACHED]> = crate::sys::Global::new([None; CACHED]);
+static SPECS: crate::sys::Global<[Parsed; CACHED]> = crate::sys::Global::new(
+    [Parsed {
+        key: [0; 2],
+        len: 0,
+        default_type: '\0',
+        default_align: '\0',
+        spec: Spec {
+            fill: ' ',
+            align: '>',
+            alternate: false,
+            no_neg_0: false,
+            sign: None,
+            width: None,
+            grouping: Grouping::None,
+            precision: None,
+            ty: '\0',
+        },
+    }; CACHED],
+);
 
-/// [`parse`], through a small cache of the specs parsed last.
+/// [`parse`] for a spec of ASCII characters that parses without error (the usual `>8`, `06d`,
+/// `.3f`, `,`): the same [`Spec`], read byte by byte; None for anything else (non-ASCII text,
+/// an error, a width or precision of more than 18 digits), which [`parse`] then reads.
+#[inline]
+fn parse_ascii(b: &[u8], default_type: char, default_align: char) -> Option<Spec> {
+    let is_align = |c: u8| matches!(c, b'<' | b'>' | b'=' | b'^');
+    let mut s = Spec {
+        fill: ' ',
+        align: default_align,
+        alternate: false,
+        no_neg_0: false,
+        sign: None,
+        width: None,
+        grouping: Grouping::None,
+        precision: None,
+        ty: default_type,
+    };
+    let mut pos = 0usize;
+    let mut fill_specified = false;
+    let mut align_specified = false;
+    match (b.first().copied(), b.get(1).copied()) {
+        (Some(fill), Some(align)) if is_align(align) => {
+            if !fill.is_ascii() {
+                return None;
+            }
+            s.fill = char::from(fill);
+            s.align = char::from(align);
+            fill_specified = true;
+            align_specified = true;
+            pos = 2;
+        }
+        (Some(align), _) if is_align(align) => {
+            s.align = char::from(align);
+            align_specified = true;
+            pos = 1;
+        }
+        _ => {}
+    }
+    let at = |i: usize| b.get(i).copied();
+    if let Some(sign) = at(pos).filter(|&c| matches!(c, b' ' | b'+' | b'-')) {
+        s.sign = Some(char::from(sign));
+        pos += 1;
+    }
+    if at(pos) == Some(b'z') {
+        s.no_neg_0 = true;
+        pos += 1;
+    }
+    if at(pos) == Some(b'#') {
+        s.alternate = true;
+        pos += 1;
+    }
+    if !fill_specified && at(pos) == Some(b'0') {
+        s.fill = '0';
+        if !align_specified && default_align == '>' {
+            s.align = '=';
+        }
+        pos += 1;
+    }
+    // At most 18 digits: below i64::MAX, so no overflow check (longer ones go to `parse`).
+    let integer = |pos: &mut usize| -> Option<Option<i64>> {
+        let start = *pos;
+        let mut acc: i64 = 0;
+        while let Some(c) = at(*pos).filter(u8::is_ascii_digit) {
+            acc = acc * 10 + i64::from(c - b'0');
+            *pos += 1;
+            if *pos - start > 18 {
+                return None;
+            }
+        }
+        Some((*pos > start).then_some(acc))
+    };
+    s.width = integer(&mut pos)?;
+    if at(pos) == Some(b',') {
+        s.grouping = Grouping::Comma;
+        pos += 1;
+    }
+    if at(pos) == Some(b'_') {
+        if s.grouping != Grouping::None {
+            return None;
+        }
+        s.grouping = Grouping::Underscore;
+        pos += 1;
+    }
+    if at(pos) == Some(b',') && s.grouping == Grouping::Underscore {
+        return None;
+    }
+    if at(pos) == Some(b'.') {
+        pos += 1;
+        s.precision = Some(integer(&mut pos)??);
+    }
+    match b.len().checked_sub(pos) {
+        Some(0) => {}
+        Some(1) => match at(pos) {
+            Some(c) if c.is_ascii() => s.ty = char::from(c),
+            Some(_) | None => return None,
+        },
+        Some(_) | None => return None,
+    }
+    if s.grouping != Grouping::None {
+        match s.ty {
+            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
+            'b' | 'o' | 'x' | 'X' if s.grouping == Grouping::Underscore => {
+                s.grouping = Grouping::UnderscoreFour;
+            }
+            _ => return None,
+        }
+    }
+    Some(s)
+}
+
+/// [`parse`], through a small cache of the specs parsed last (keyed by their text, at most 16
+/// bytes, and the defaults); a spec missing from it is read by [`parse_ascii`] when it can be.
 pub fn parse_cached(
     text: &str,
     type_name: &str,
@@ -167,28 +302,37 @@ pub fn parse_cached(
     default_align: char,
 ) -> MoltResult<Spec> {
     let b = text.as_bytes();
-    let Some(&last) = b.last().filter(|_| b.len() <= 15) else {
-        return parse(text, type_name, default_type, default_align);
-    };
-    let slot = (b.len() * 31 + usize::from(last) + default_type as usize) % CACHED;
+    if b.is_empty() || b.len() > 16 {
+        return match parse_ascii(b, default_type, default_align) {
+            Some(spec) => Ok(spec),
+            None => parse(text, type_name, default_type, default_align),
+        };
+    }
+    let mut key = [0u64; 2];
+    for (i, &c) in b.iter().enumerate() {
+        key[i / 8] |= u64::from(c) << (8 * (i % 8));
+    }
+    let len = b.len() as u8; // 1..=16
+    let hash = (key[0] ^ key[1].rotate_left(29) ^ u64::from(default_type))
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let slot = (hash >> 60) as usize % CACHED;
     let hit = SPECS.with(|c| {
-        c[slot]
-            .filter(|e| {
-                usize::from(e.len) == b.len()
-                    && &e.text[..b.len()] == b
-                    && e.default_type == default_type
-                    && e.default_align == default_align
-            })
-            .map(|e| e.spec)
+        let e = &c[slot];
+        (e.key == key
+            && e.len == len
+            && e.default_type == default_type
+            && e.default_align == default_align)
+            .then_some(e.spec)
     });
     if let Some(spec) = hit {
         return Ok(spec);
     }
-    let spec = parse(text, type_name, default_type, default_align)?;
-    let mut key = [0u8; 15];
-    key[..b.len()].copy_from_slice(b);
-    let entry = Parsed { text: key, len: b.len() as u8, default_type, default_align, spec };
-    SPECS.with(|c| c[slot] = Some(entry));
+    let spec = match parse_ascii(b, default_type, default_align) {
+        Some(spec) => spec,
+        None => parse(text, type_name, default_type, default_align)?,
+    };
+    let entry = Parsed { key, len, default_type, default_align, spec };
+    SPECS.with(|c| c[slot] = entry);
     Ok(spec)
 }
 
@@ -312,4 +456,47 @@ pub fn parse(
         }
     }
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `parse_ascii` gives what `parse` gives, or nothing, for every spec built from the
+    /// pieces of the mini-language (and some noise), under each type's defaults.
+    #[test]
+    fn ascii_reading_agrees_with_parse() {
+        let fills = ["", "*<", "0>", "x^", "==", "<", ">", "^", "=", " <", "9="];
+        let signs = ["", "+", "-", " "];
+        let mids = ["", "z", "#", "z#", "0", "#0", "z0"];
+        let widths = ["", "5", "12", "0", "007", "1234567890123456789", "123456789012345678"];
+        let groups = ["", ",", "_", ",_", "_,", "__"];
+        let precs = ["", ".3", ".", ".0", ".17", ".1234567890123456789"];
+        let types = ["", "d", "x", "b", "o", "X", "c", "n", "e", "E", "f", "F", "g", "G", "%", "s", "q", "dd", "\0"];
+        let defaults = [('d', '>'), ('\0', '>'), ('s', '<')];
+        let mut checked = 0;
+        for f in fills {
+            for sg in signs {
+                for m in mids {
+                    for w in widths {
+                        for g in groups {
+                            for p in precs {
+                                for t in types {
+                                    let text = alloc::format!("{f}{sg}{m}{w}{g}{p}{t}");
+                                    for (dt, da) in defaults {
+                                        if let Some(fast) = parse_ascii(text.as_bytes(), dt, da) {
+                                            let slow = parse(&text, "int", dt, da);
+                                            assert_eq!(slow.ok(), Some(fast), "{text:?} {dt:?} {da:?}");
+                                            checked += 1;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+    }
 }
