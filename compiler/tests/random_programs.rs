@@ -61,6 +61,13 @@
 //!   tuple (printing `type(e).__name__` and `e.args`), or left uncaught at the end of a program;
 //!   the deep final calls of these programs stay below CPython's recursion limit.
 //!
+//! About a third of the programs (again from a PRNG stream of their own) also have container
+//! and text scenarios among their statements (`random_programs/containers.rs`): lists, strs,
+//! dicts, sets of ints and tuples built from the program's values, their methods, operators,
+//! slicing, formatting and builtins, the operations that may raise inside a `try` that prints
+//! the exception; nothing printed depends on str hashes. Their deep final calls stay below
+//! CPython's recursion limit, as with classes.
+//!
 //! `generated_programs_run_in_cpython` (ignored: it needs no Molt, only `python3`) checks the
 //! generator alone: every program runs deterministically and ends normally or with an intended
 //! exception.

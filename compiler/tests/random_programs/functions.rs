@@ -260,10 +260,11 @@ impl Gen {
             for (i, &t) in f.params.iter().enumerate() {
                 if i == 0 && f.recursive {
                     // Sometimes right at CPython's recursion limit (1000 frames, builtins count),
-                    // or, in a program with classes (whose methods and constructors add frames),
+                    // or, in a program with classes (whose methods and constructors add frames)
+                    // or containers (CPython counts a level for each repr of a container),
                     // deep but below it.
                     let n = match self.rng.chance(15) {
-                        true if self.cls.enabled => self.rng.int_in(900, 950),
+                        true if self.cls.enabled || self.ctn.enabled => self.rng.int_in(900, 950),
                         true => self.rng.int_in(994, 1000),
                         false => self.rng.int_in(0, REC - 1),
                     };
