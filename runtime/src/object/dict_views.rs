@@ -270,11 +270,7 @@ fn dictreviter_next(it: Obj) -> MoltResult<Option<Obj>> {
         };
         (*p).pos = i - 1;
         (*p).len = (*p).len.saturating_sub(1);
-        match kind {
-            ViewKind::Keys => Ok(Some(new_ref(k))),
-            ViewKind::Values => Ok(Some(new_ref(v))),
-            ViewKind::Items => tuple::tuple_from_vec(alloc::vec![new_ref(k), new_ref(v)]).map(Some),
-        }
+        yielded(kind, k, v)
     }
 }
 
@@ -301,6 +297,15 @@ fn iter_kind(it: Obj) -> Option<ViewKind> {
         Some(ViewKind::Items)
     } else {
         None
+    }
+}
+
+/// What an iterator of `kind` yields for the entry `(k, v)` (new references).
+fn yielded(kind: ViewKind, k: Obj, v: Obj) -> MoltResult<Option<Obj>> {
+    match kind {
+        ViewKind::Keys => Ok(Some(new_ref(k))),
+        ViewKind::Values => Ok(Some(new_ref(v))),
+        ViewKind::Items => tuple::tuple_from_vec(alloc::vec![new_ref(k), new_ref(v)]).map(Some),
     }
 }
 
@@ -340,11 +345,7 @@ fn dictiter_next(it: Obj) -> MoltResult<Option<Obj>> {
         }
         (*p).pos = i as i64 + 1;
         (*p).len -= 1;
-        match kind {
-            ViewKind::Keys => Ok(Some(new_ref(k))),
-            ViewKind::Values => Ok(Some(new_ref(v))),
-            ViewKind::Items => tuple::tuple_from_vec(alloc::vec![new_ref(k), new_ref(v)]).map(Some),
-        }
+        yielded(kind, k, v)
     }
 }
 
@@ -654,10 +655,12 @@ fn self_iter(it: Obj) -> MoltResult<Obj> {
     Ok(new_ref(it))
 }
 
-const fn dict_iter_type(name: &'static str, kind: HeapKind) -> TypeObject {
+/// A dict iterator type: forward (`dictiter_iternext…`) or reverse (`dictreviter_iternext`),
+/// of the layout and heap kind `kind`.
+const fn dict_iter_type(name: &'static str, kind: HeapKind, reverse: bool) -> TypeObject {
     TypeObject {
         iter: Some(self_iter),
-        iternext: Some(dictiter_next),
+        iternext: Some(if reverse { dictreviter_next } else { dictiter_next }),
         heap: Some(kind),
         ..TypeObject::new(name, &TYPE_OBJECT)
     }
@@ -665,29 +668,20 @@ const fn dict_iter_type(name: &'static str, kind: HeapKind) -> TypeObject {
 
 /// `dict_keyiterator`.
 pub static TYPE_DICT_KEYITERATOR: TypeObject =
-    dict_iter_type("dict_keyiterator", HeapKind::DictKeyIterator);
+    dict_iter_type("dict_keyiterator", HeapKind::DictKeyIterator, false);
 /// `dict_valueiterator`.
 pub static TYPE_DICT_VALUEITERATOR: TypeObject =
-    dict_iter_type("dict_valueiterator", HeapKind::DictValueIterator);
+    dict_iter_type("dict_valueiterator", HeapKind::DictValueIterator, false);
 /// `dict_itemiterator`.
 pub static TYPE_DICT_ITEMITERATOR: TypeObject =
-    dict_iter_type("dict_itemiterator", HeapKind::DictItemIterator);
-
-const fn dict_rev_iter_type(name: &'static str, kind: HeapKind) -> TypeObject {
-    TypeObject {
-        iter: Some(self_iter),
-        iternext: Some(dictreviter_next),
-        heap: Some(kind),
-        ..TypeObject::new(name, &TYPE_OBJECT)
-    }
-}
+    dict_iter_type("dict_itemiterator", HeapKind::DictItemIterator, false);
 
 /// `dict_reversekeyiterator` (the heap kind and layout of `dict_keyiterator`).
 pub static TYPE_DICT_REVKEYITERATOR: TypeObject =
-    dict_rev_iter_type("dict_reversekeyiterator", HeapKind::DictKeyIterator);
+    dict_iter_type("dict_reversekeyiterator", HeapKind::DictKeyIterator, true);
 /// `dict_reversevalueiterator`.
 pub static TYPE_DICT_REVVALUEITERATOR: TypeObject =
-    dict_rev_iter_type("dict_reversevalueiterator", HeapKind::DictValueIterator);
+    dict_iter_type("dict_reversevalueiterator", HeapKind::DictValueIterator, true);
 /// `dict_reverseitemiterator`.
 pub static TYPE_DICT_REVITEMITERATOR: TypeObject =
-    dict_rev_iter_type("dict_reverseitemiterator", HeapKind::DictItemIterator);
+    dict_iter_type("dict_reverseitemiterator", HeapKind::DictItemIterator, true);
