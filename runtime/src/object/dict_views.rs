@@ -283,8 +283,48 @@ fn view_reversed(v: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     }
 }
 
-/// The methods of the views.
-const VIEW_METHODS: &[MethodDef] = &[MethodDef { name: "__reversed__", call: view_reversed }];
+/// `dictviews_isdisjoint`: whether no item of `other` is in the view. Iterates the shorter of
+/// the two when `other` is a set or a keys/items view (CPython's choice, so which side's
+/// `__contains__` and `__iter__` run is CPython's), else `other`.
+fn view_isdisjoint(v: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    super::call::no_keywords(v, "isdisjoint", kw)?;
+    let &[other] = pos else {
+        return fail(
+            crate::ExceptionKind::TypeError,
+            format!("{}.isdisjoint() takes exactly one argument ({} given)", v.type_of().name, pos.len()),
+        );
+    };
+    if v.is(other) {
+        return Ok(bool_obj(view_len(v) == 0));
+    }
+    let (mut this, mut that) = (v, other);
+    if set::is_anyset(other) || is_set_view(other) {
+        if dispatch::len_of_usize(other)? > view_len(v) {
+            (this, that) = (other, v);
+        }
+    }
+    let it = iter::get_iter(that)?;
+    let r = (|| {
+        while let Some(x) = iter::iter_next(it)? {
+            let c = dispatch::contains(this, x);
+            // SAFETY: `iter_next` returned a new reference.
+            unsafe { decref(x) };
+            if c? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })();
+    // SAFETY: `get_iter` returned a new reference.
+    unsafe { decref(it) };
+    r.map(bool_obj)
+}
+
+/// The methods of the keys and items views.
+const SET_VIEW_METHODS: &[MethodDef] =
+    &[MethodDef { name: "__reversed__", call: view_reversed }, MethodDef { name: "isdisjoint", call: view_isdisjoint }];
+/// The methods of the values view.
+const VALUES_METHODS: &[MethodDef] = &[MethodDef { name: "__reversed__", call: view_reversed }];
 
 /// The iterator kind of a dict iterator.
 fn iter_kind(it: Obj) -> Option<ViewKind> {
@@ -623,7 +663,7 @@ pub static TYPE_DICT_KEYS: TypeObject = TypeObject {
     repr: Some(view_repr),
     iter: Some(view_iter),
     heap: Some(HeapKind::DictKeys),
-    methods: VIEW_METHODS,
+    methods: SET_VIEW_METHODS,
     ..TypeObject::new("dict_keys", &TYPE_OBJECT)
 };
 
@@ -633,7 +673,7 @@ pub static TYPE_DICT_VALUES: TypeObject = TypeObject {
     repr: Some(view_repr),
     iter: Some(view_iter),
     heap: Some(HeapKind::DictValues),
-    methods: VIEW_METHODS,
+    methods: VALUES_METHODS,
     ..TypeObject::new("dict_values", &TYPE_OBJECT)
 };
 
@@ -646,7 +686,7 @@ pub static TYPE_DICT_ITEMS: TypeObject = TypeObject {
     repr: Some(view_repr),
     iter: Some(view_iter),
     heap: Some(HeapKind::DictItems),
-    methods: VIEW_METHODS,
+    methods: SET_VIEW_METHODS,
     ..TypeObject::new("dict_items", &TYPE_OBJECT)
 };
 
