@@ -234,46 +234,6 @@ fn rev_iter_type(kind: ViewKind) -> &'static TypeObject {
     }
 }
 
-/// The iterator kind of a reverse dict iterator.
-fn rev_iter_kind(it: Obj) -> Option<ViewKind> {
-    let t = it.type_of();
-    [ViewKind::Keys, ViewKind::Values, ViewKind::Items].into_iter().find(|&k| t.is(rev_iter_type(k)))
-}
-
-/// `dictreviter_iternext`: the size check, then the live entries from `pos` down.
-fn dictreviter_next(it: Obj) -> MoltResult<Option<Obj>> {
-    let (Some(kind), Some(h)) = (rev_iter_kind(it), it.header_ptr()) else {
-        return Ok(None);
-    };
-    let p = h.cast::<DictIterObject>().cast_mut();
-    // SAFETY: a dict iterator; its fields are read and written without holding a borrow
-    // across a call that could reach it.
-    unsafe {
-        let Some(d) = (*p).dict else { return Ok(None) };
-        if (*p).used != dict::dict_len(d) as i64 {
-            (*p).used = -1;
-            return fail(RuntimeError, "dictionary changed size during iteration");
-        }
-        let mut i = (*p).pos;
-        let mut found = None;
-        while i >= 0 {
-            if let Some(e) = dict::entry_at(d, i as usize) {
-                found = Some(e);
-                break;
-            }
-            i -= 1;
-        }
-        let Some((k, v, _)) = found else {
-            (*p).dict = None;
-            decref(d);
-            return Ok(None);
-        };
-        (*p).pos = i - 1;
-        (*p).len = (*p).len.saturating_sub(1);
-        yielded(kind, k, v)
-    }
-}
-
 /// A view's `__reversed__()`: a reverse iterator of its kind over its dict.
 fn view_reversed(v: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
     super::call::no_args(v, "__reversed__", pos, kw)?;
@@ -326,20 +286,6 @@ const SET_VIEW_METHODS: &[MethodDef] =
 /// The methods of the values view.
 const VALUES_METHODS: &[MethodDef] = &[MethodDef { name: "__reversed__", call: view_reversed }];
 
-/// The iterator kind of a dict iterator.
-fn iter_kind(it: Obj) -> Option<ViewKind> {
-    let t = it.type_of();
-    if t.is(&TYPE_DICT_KEYITERATOR) {
-        Some(ViewKind::Keys)
-    } else if t.is(&TYPE_DICT_VALUEITERATOR) {
-        Some(ViewKind::Values)
-    } else if t.is(&TYPE_DICT_ITEMITERATOR) {
-        Some(ViewKind::Items)
-    } else {
-        None
-    }
-}
-
 /// What an iterator of `kind` yields for the entry `(k, v)` (new references).
 fn yielded(kind: ViewKind, k: Obj, v: Obj) -> MoltResult<Option<Obj>> {
     match kind {
@@ -351,10 +297,27 @@ fn yielded(kind: ViewKind, k: Obj, v: Obj) -> MoltResult<Option<Obj>> {
 
 /// `dictiter_iternextkey` / `…value` / `…item`.
 fn dictiter_next(it: Obj) -> MoltResult<Option<Obj>> {
-    let (Some(kind), Some(h)) = (iter_kind(it), it.header_ptr()) else {
+    dict_iter_step(it, false)
+}
+
+/// `dictreviter_iternext`.
+fn dictreviter_next(it: Obj) -> MoltResult<Option<Obj>> {
+    dict_iter_step(it, true)
+}
+
+/// The next item of a dict iterator, forward or `reverse`: the size check, then the first live
+/// entry from `pos` on in the iterator's direction; a forward iterator also checks that it has
+/// not found more entries than the dict had items ("dictionary keys changed during
+/// iteration"), which `dictreviter_iternext` does not.
+fn dict_iter_step(it: Obj, reverse: bool) -> MoltResult<Option<Obj>> {
+    let t = it.type_of();
+    let of_type = |k: ViewKind| t.is(if reverse { rev_iter_type(k) } else { iter_type(k) });
+    let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items].into_iter().find(|&k| of_type(k));
+    let (Some(kind), Some(h)) = (kind, it.header_ptr()) else {
         return Ok(None);
     };
     let p = h.cast::<DictIterObject>().cast_mut();
+    let step = if reverse { -1 } else { 1 };
     // SAFETY: a dict iterator; its fields are read and written without holding a borrow
     // across a call that could reach it.
     unsafe {
@@ -363,28 +326,28 @@ fn dictiter_next(it: Obj) -> MoltResult<Option<Obj>> {
             (*p).used = -1;
             return fail(RuntimeError, "dictionary changed size during iteration");
         }
-        let n = dict::nentries(d);
-        let mut i = (*p).pos as usize;
+        let n = dict::nentries(d) as i64;
+        let mut i = (*p).pos;
         let mut found = None;
-        while i < n {
-            if let Some(e) = dict::entry_at(d, i) {
+        while 0 <= i && i < n {
+            if let Some(e) = dict::entry_at(d, i as usize) {
                 found = Some(e);
                 break;
             }
-            i += 1;
+            i += step;
         }
         let Some((k, v, _)) = found else {
             (*p).dict = None;
             decref(d);
             return Ok(None);
         };
-        if (*p).len == 0 {
+        if !reverse && (*p).len == 0 {
             (*p).dict = None;
             decref(d);
             return fail(RuntimeError, "dictionary keys changed during iteration");
         }
-        (*p).pos = i as i64 + 1;
-        (*p).len -= 1;
+        (*p).pos = i + step;
+        (*p).len = (*p).len.saturating_sub(1);
         yielded(kind, k, v)
     }
 }
