@@ -398,7 +398,7 @@ pub enum Opcode {
     TFrameCheck,
     /// `t.raise`: Raises an exception of the given kind with a fixed message.
     TRaise,
-    /// `t.make_function`: A new function object (`py.make_function`) whose code is instance `func` (taking `!t.obj` function and bound-parameter tuple, returning `!t.obj`).
+    /// `t.make_function`: A new function object (`py.make_function`) whose code is instance `func`, taking the `!t.obj` function object and then its `bound` parameters (`!t.obj` each: the positional ones, the keyword-only ones, the `*args` tuple, the `**kwargs` dict), returning `!t.obj`.
     TMakeFunction,
     /// `t.obj_setattr`: `a.NAME = value` of boxed values.
     TObjSetattr,
@@ -516,7 +516,7 @@ pub enum Opcode {
     LFrameCheck,
     /// `l.raise`: Raises an exception of the given kind (exception_kinds of the ABI) with a fixed message.
     LRaise,
-    /// `l.func_addr`: The address of the C-ABI entry of compiled function `callee` (`code(function, bound, depth) -> ref`, 0 with an exception pending), for `molt_function_new`.
+    /// `l.func_addr`: The address of the C-ABI entry of compiled function `callee` (`code(a, b, depth) -> ref`, 0 with an exception pending), for `molt_function_new` and `molt_gen_new`. With `bound` (a function object's code, whose parameters are the function object and then `bound` boxed parameters), `b` is the address of the runtime's array of the bound parameters' words, which the entry passes on; without it, the callee takes `a` and `b` as they are (a generator's resume function).
     LFuncAddr,
     /// `l.frame_depth`: The running function's frame depth (the module's frame is 1), for runtime calls that call Python code.
     LFrameDepth,
@@ -3673,12 +3673,12 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "t.make_function",
         dialect: Dialect::T,
-        doc: "A new function object (`py.make_function`) whose code is instance `func` (taking `!t.obj` function and bound-parameter tuple, returning `!t.obj`).",
+        doc: "A new function object (`py.make_function`) whose code is instance `func`, taking the `!t.obj` function object and then its `bound` parameters (`!t.obj` each: the positional ones, the keyword-only ones, the `*args` tuple, the `**kwargs` dict), returning `!t.obj`.",
         operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::TObj)],
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varkw", kind: AttrKind::Int, optional: true }],
+        attrs: &[AttrSpec { name: "argcount", kind: AttrKind::Int, optional: false }, AttrSpec { name: "bound", kind: AttrKind::Int, optional: false }, AttrSpec { name: "func", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "posonly", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varargs", kind: AttrKind::Int, optional: false }, AttrSpec { name: "varkw", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -4440,12 +4440,12 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "l.func_addr",
         dialect: Dialect::L,
-        doc: "The address of the C-ABI entry of compiled function `callee` (`code(function, bound, depth) -> ref`, 0 with an exception pending), for `molt_function_new`.",
+        doc: "The address of the C-ABI entry of compiled function `callee` (`code(a, b, depth) -> ref`, 0 with an exception pending), for `molt_function_new` and `molt_gen_new`. With `bound` (a function object's code, whose parameters are the function object and then `bound` boxed parameters), `b` is the address of the runtime's array of the bound parameters' words, which the entry passes on; without it, the callee takes `a` and `b` as they are (a generator's resume function).",
         operands: &[],
         variadic_operands: false,
         results: &[C::Exactly(Type::Ptr)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        attrs: &[AttrSpec { name: "bound", kind: AttrKind::Int, optional: true }, AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
         successors: 0,
         traits: traits::PURE,
         relate: None,

@@ -525,10 +525,10 @@ molt_abi! {
 
         // --- functions, closures, calls of values (decisions/0023) ---
         /// A new function object (`def` or `lambda` run). `code` is the C-ABI entry of the
-        /// compiled body: `code(function, bound, depth) -> obj`, where `bound` is a tuple of the
-        /// parameters' values in the body's order (the positional parameters, the keyword-only
-        /// ones, then the `*args` tuple when `flags` has bit 0, then the `**kwargs` dict when
-        /// it has bit 1) and `depth` the new frame's depth; it returns a new reference, or the
+        /// compiled body: `code(function, args, depth) -> obj`, where `args` is the address of
+        /// the parameters' values in the body's order, one word each, borrowed for the call (the
+        /// positional parameters, the keyword-only ones, then the `*args` tuple when `flags` has
+        /// bit 0, then the `**kwargs` dict when it has bit 1) and `depth` the new frame's depth; it returns a new reference, or the
         /// word 0 with an exception pending. `name` and `qualname` are strs (`__name__`,
         /// `__qualname__`: `outer.<locals>.inner`, `<lambda>`); `module` a str, the defining module's
         /// `__name__` (`__module__`); `params` a tuple of the parameter names (positional, then keyword-only; not
@@ -537,7 +537,7 @@ molt_abi! {
         /// (may be empty); `kwdefaults` a dict from keyword-only parameter names to their
         /// defaults, or None; `closure` a tuple of the cells of the function's free variables
         /// (may be empty). All borrowed. `flags`: bit 0 a `*args` parameter, bit 1 a `**kwargs`
-        /// one (its dict is last in `bound`, after the `*args` tuple).
+        /// one (its dict is the last word of `args`, after the `*args` tuple).
         fn molt_function_new(code: ptr, name: obj, qualname: obj, module: obj, params: obj, argcount: i64, posonly: i64, flags: i64, defaults: obj, kwdefaults: obj, closure: obj) -> obj;
         /// Cell `index` of function `func`'s closure (a new reference to the cell).
         fn molt_function_cell(func: obj, index: i64) -> obj;
@@ -561,6 +561,12 @@ molt_abi! {
         /// be deeper than RECURSION_LIMIT; builtin classes construct (`int("3")`, `list(x)`),
         /// builtin functions run; anything else is TypeError "'int' object is not callable".
         fn molt_call(callee: obj, args: obj, kwnames: obj, depth: i64) -> obj;
+        /// `callee(a, b, k=c)` as `molt_call`, with the arguments in a spilled array: `args`
+        /// (`nargs` words) are the positional arguments, then the keyword arguments' values,
+        /// which `kwnames` (`kwlen` bytes of comma-separated UTF-8 names; none when `kwlen` is
+        /// 0) names. A function object's body reads them in place when they are exactly its
+        /// positional parameters.
+        fn molt_call_args(callee: obj, kwnames: ptr, kwlen: i64, depth: i64, args: ptr, nargs: i64) -> obj;
         /// `callee(*args, **kwargs)`: `args` a tuple, `kwargs` a dict whose keys are strs (as
         /// `molt_kwargs_merge` makes it), passed as keyword arguments in its order.
         fn molt_call_ex(callee: obj, args: obj, kwargs: obj, depth: i64) -> obj;

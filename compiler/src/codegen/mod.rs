@@ -417,45 +417,6 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
         Ok(fv)
     }
 
-    /// The C-ABI entry of function object code `callee` (`ref (ref fn, ref args, i64 depth)`,
-    /// `molt_function_new`'s `code`): calls it and turns its `{ value, raised }` into the value,
-    /// or 0 when it raised (the exception stays pending). Made once per unit that needs it.
-    fn c_entry(&mut self, callee: &str) -> R<FunctionValue<'c>> {
-        let name = format!("{}$c", self.fsym(callee));
-        if let Some(fv) = self.module.get_function(&name) {
-            return Ok(fv);
-        }
-        let i64t = self.ctx.i64_type();
-        let target = match self.funcs.get(callee) {
-            Some(fv) => *fv,
-            None => {
-                let fty = self.ctx.struct_type(&[i64t.into(), self.ctx.bool_type().into()], false).fn_type(&[i64t.into(), i64t.into(), i64t.into()], false);
-                let fv = self.module.add_function(&self.fsym(callee), fty, Some(Linkage::External));
-                fv.as_global_value().set_visibility(GlobalVisibility::Hidden);
-                self.funcs.insert(callee.to_string(), fv);
-                fv
-            }
-        };
-        let fv = self.module.add_function(&name, i64t.fn_type(&[i64t.into(), i64t.into(), i64t.into()], false), Some(Linkage::Internal));
-        let saved = self.b.get_insert_block();
-        let bb = self.ctx.append_basic_block(fv, "entry");
-        self.b.position_at_end(bb);
-        let args: Vec<BasicMetadataValueEnum<'c>> = fv.get_param_iter().map(Into::into).collect();
-        let r = be(self.b.build_call(target, &args, "r"))?;
-        let agg = match r.try_as_basic_value() {
-            inkwell::values::ValueKind::Basic(v) => v.into_struct_value(),
-            _ => return Err(format!("function object code @{callee} returns no status")),
-        };
-        let v = be(self.b.build_extract_value(agg, 0, "v"))?.into_int_value();
-        let raised = be(self.b.build_extract_value(agg, 1, "raised"))?.into_int_value();
-        let out = be(self.b.build_select(raised, i64t.const_zero(), v, "out"))?;
-        be(self.b.build_return(Some(&out)))?;
-        if let Some(b) = saved {
-            self.b.position_at_end(b);
-        }
-        Ok(fv)
-    }
-
     /// A block that records this frame at `sp` and leaves the function.
     fn propagate_block(&mut self, st: &FnState<'c>, sp: Span, raise: Option<(&str, &str)>) -> R<BasicBlock<'c>> {
         let here = self.b.get_insert_block().ok_or("no insertion block")?;
@@ -954,7 +915,11 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             Opcode::LFuncAddr => {
                 let callee = attr_s("callee");
-                let thunk = self.c_entry(&callee)?;
+                let bound = match o.attr("bound") {
+                    Some(Attr::Int(n)) => Some(usize::try_from(*n).map_err(|_| "negative `bound`")?),
+                    _ => None,
+                };
+                let thunk = self.c_entry(&callee, bound)?;
                 Some(thunk.as_global_value().as_pointer_value().into())
             }
             Opcode::LFrameDepth => Some(st.depth.into()),

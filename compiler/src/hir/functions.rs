@@ -11,9 +11,10 @@
 //!
 //! Invariants:
 //! * A function object's code is a HIR function of its own (`name#k`; tracebacks show the part
-//!   before `#`) that takes `.fn` (the function object) and `.args` (the tuple of its
-//!   parameters, already bound by the runtime in `Signature::params` order) and returns a boxed
-//!   value (`HirFunc::object_entry`). A module-level `def` used as a value is lowered twice: as
+//!   before `#`) that takes `.fn` (the function object), then its parameters, already bound by
+//!   the runtime in `Signature::params` order (the C entry that code generation gives it reads
+//!   them from the runtime's array of bound words), and returns a boxed value
+//!   (`HirFunc::object_entry`). A module-level `def` used as a value is lowered twice: as
 //!   the direct function that calls by name use, and as a function object's code.
 //! * Every cell is made or fetched in the entry block (so it dominates every use): the
 //!   function's own shared variables (`Cell`) are new cells, a shared parameter's holding its
@@ -396,30 +397,19 @@ impl FnLower<'_> {
     }
 }
 
-/// The code of a function object: `.fn` and `.args` as parameters, the bound parameters
-/// unpacked from `.args`, the cells, then the body.
+/// The code of a function object: `.fn` and the bound parameters as its parameters, the
+/// cells, then the body.
 pub(super) fn lower_function_object(ctx: &Ctx<'_>, pf: &PendingFn) -> (HirFunc, Vec<Diagnostic>) {
     let mut l = FnLower::new(&pf.name, vec![Type::Obj], ctx, pf.scope, pf.span);
     l.qualname = pf.qualname.clone();
     let entry = l.cur.unwrap_or_else(|| l.func.new_block());
     let fn_obj = l.func.add_block_param(entry, Type::Obj);
     l.names.insert(fn_obj, ".fn".into());
-    let args = l.func.add_block_param(entry, Type::Obj);
-    l.names.insert(args, ".args".into());
     let params = pf.sig.params();
     if pf.sig.argcount > 0 {
         l.first_param = pf.sig.names.first().cloned();
     }
-    let values: Vec<Value> = if params.is_empty() {
-        Vec::new()
-    } else {
-        let mut op = NewOp::new(Opcode::PyUnpack, pf.span).operands([args]).attr("count", Attr::Int(params.len() as i64));
-        for _ in &params {
-            op = op.result(Type::Obj);
-        }
-        let id = l.func.append_op(entry, op);
-        l.func.ops[id].results.clone()
-    };
+    let values: Vec<Value> = params.iter().map(|_| l.func.add_block_param(entry, Type::Obj)).collect();
     for (p, v) in params.iter().zip(&values) {
         l.names.insert(*v, p.clone());
     }
@@ -437,7 +427,8 @@ pub(super) fn lower_function_object(ctx: &Ctx<'_>, pf: &PendingFn) -> (HirFunc, 
         }
     }
     let (func, names, diags) = l.finish();
-    (HirFunc { func, params: vec![".fn".into(), ".args".into()], names, object_entry: true }, diags)
+    let params = std::iter::once(".fn".to_string()).chain(pf.sig.params()).collect();
+    (HirFunc { func, params, names, object_entry: true }, diags)
 }
 
 /// What a `def` may not have yet (E0108).

@@ -194,6 +194,7 @@ impl Infer<'_> {
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TMakeFunction, sp).operands(args)
                             .attr("func", Attr::Sym(instance_name(self.hir, &key)))
                             .attr("argcount", attr("argcount")).attr("posonly", attr("posonly")).attr("varargs", attr("varargs")).attr("varkw", attr("varkw"))
+                            .attr("bound", Attr::Int(key.1.len().saturating_sub(1) as i64))
                             .result(Type::TObj));
                     }
                     Opcode::PyCall | typed_by_rule!() if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),

@@ -547,19 +547,15 @@ impl<'a> Infer<'a> {
         Some((results, callees))
     }
 
-    /// The instance a `py.make_function` makes a function object of: its code, on boxed
-    /// arguments (the function object and the tuple of bound parameters).
-    /// The instance of a function object's code: the function object, and the tuple of its
-    /// bound parameters, as many boxed values as the code unpacks (the runtime binds exactly
-    /// those, `molt_function_new`), so that the code reads them without a generic unpack.
+    /// The instance of a function object's code that a `py.make_function` makes the object of:
+    /// every parameter boxed (the function object, then the bound parameters, which the runtime
+    /// binds, `molt_function_new`).
     fn object_entry_key(&self, o: &molt_ir::OpData) -> Option<Key> {
         let n = o.attr("func").and_then(Attr::as_str)?;
         let k = self.hir.func_index(n)?;
         let f = &self.hir.funcs[k].func;
-        let args = f.entry().and_then(|e| f.blocks[e].params.get(1).copied())?;
-        let unpack = f.entry().and_then(|e| f.blocks[e].ops.iter().map(|&id| &f.ops[id]).find(|op| op.opcode == Opcode::PyUnpack && op.operands.first() == Some(&args)));
-        let count = unpack.map_or(0, |op| op.results.len());
-        Some((k, vec![Type::TObj, Type::tuple(&vec![Type::TObj; count])]))
+        let count = f.entry().map_or(0, |e| f.blocks[e].params.len());
+        Some((k, vec![Type::TObj; count]))
     }
 
     fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {

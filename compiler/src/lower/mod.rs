@@ -64,7 +64,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_ord | RtFn::molt_chr | RtFn::molt_id |
         RtFn::molt_dict_new | RtFn::molt_dict_set | RtFn::molt_dict_from | RtFn::molt_set_new | RtFn::molt_set_add
         | RtFn::molt_set_from_iter | RtFn::molt_frozenset_from_iter => true,
-        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_dict_update | RtFn::molt_map
+        RtFn::molt_function_new | RtFn::molt_cell_new | RtFn::molt_cell_get | RtFn::molt_cell_delete | RtFn::molt_call | RtFn::molt_call_args | RtFn::molt_call_ex | RtFn::molt_kwargs_merge | RtFn::molt_dict_update | RtFn::molt_map
         | RtFn::molt_filter | RtFn::molt_import_native | RtFn::molt_import_user | RtFn::molt_import_from => true,
         RtFn::molt_gen_new | RtFn::molt_gen_sent | RtFn::molt_yf_send => true,
         RtFn::molt_yf_done => false,
@@ -787,7 +787,7 @@ impl L<'_> {
                 Some(self.call_spill(RtFn::molt_obj_call_method_cached, vec![ops[0], method, n, k, kn, depth, cache], &ops[1..], sp))
             }
             Opcode::TMakeFunction => {
-                let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).result(Type::Ptr));
+                let code = self.val(NewOp::new(Opcode::LFuncAddr, sp).attr("callee", attr("func")).attr("bound", attr("bound")).result(Type::Ptr));
                 let int = |s: &mut Self, n: &str| s.i64c(attr(n).as_int().unwrap_or(0), sp);
                 let (argcount, posonly) = (int(self, "argcount"), int(self, "posonly"));
                 let flags = i64::from(attr("varargs").as_int() == Some(1)) | (i64::from(attr("varkw").as_int() == Some(1)) << 1);
@@ -799,11 +799,18 @@ impl L<'_> {
             }
             Opcode::TCallValue => {
                 let kw = attr("kwnames").as_str().unwrap_or("").to_string();
-                let names: Vec<Value> = kw.split(',').filter(|k| !k.is_empty()).map(|k| self.str_object(k, sp)).collect();
-                let kwnames = self.tuple_of(&names, sp);
-                let args = if attr("star").as_int() == Some(1) { ops[1] } else { self.tuple_of(&ops[1..], sp) };
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));
-                Some(self.call_val(RtFn::molt_call, vec![ops[0], args, kwnames, depth], Type::Ref, sp))
+                if attr("star").as_int() == Some(1) {
+                    // `f(*args)`: the caller's tuple as it is.
+                    let names: Vec<Value> = kw.split(',').filter(|k| !k.is_empty()).map(|k| self.str_object(k, sp)).collect();
+                    let kwnames = self.tuple_of(&names, sp);
+                    Some(self.call_val(RtFn::molt_call, vec![ops[0], ops[1], kwnames, depth], Type::Ref, sp))
+                } else {
+                    // The arguments in a stack array: no tuple.
+                    let k = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(kw.clone())).result(Type::Ptr));
+                    let kn = self.i64c(kw.len() as i64, sp);
+                    Some(self.call_spill(RtFn::molt_call_args, vec![ops[0], k, kn, depth], &ops[1..], sp))
+                }
             }
             Opcode::TCallValueEx => {
                 let depth = self.val(NewOp::new(Opcode::LFrameDepth, sp).result(Type::I64));

@@ -103,9 +103,10 @@ fn make_abc() -> MoltResult<Obj> {
 
 /// The body of `abstractmethod(funcobj)`: `funcobj.__isabstractmethod__ = True`, then
 /// `funcobj`.
-unsafe extern "C" fn abstractmethod_entry(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(match tuple::tuple_items(bound) {
-        Some(&[funcobj]) => pystr::str_from_text("__isabstractmethod__").map(Owned).and_then(|name| {
+unsafe extern "C" fn abstractmethod_entry(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    // SAFETY: the words `call_raw` passed.
+    value_or_raise(match unsafe { super::function::bound_args(f, args) } {
+        &[funcobj] => pystr::str_from_text("__isabstractmethod__").map(Owned).and_then(|name| {
             attrs::setattr(funcobj, name.get(), Some(singletons::bool_obj(true))).map(|()| new_ref(funcobj))
         }),
         _ => fail(TypeError, "a native function received no bound arguments (a runtime bug)"),

@@ -662,18 +662,6 @@ pub unsafe fn keep_tuple_block(p: *mut Header, items: usize) -> bool {
     kept
 }
 
-/// Counts a live tuple set aside for reuse as freed (`tuple::recycle_args`'s spares): like a
-/// block kept on a free list, a spare is not live for the report; [`count_spare_taken`] counts
-/// it allocated again.
-pub(crate) fn count_spare_kept() {
-    counters::freed(HeapKind::Tuple.index());
-}
-
-/// Counts a spare tuple taken for use as allocated (see [`count_spare_kept`]).
-pub(crate) fn count_spare_taken() {
-    counters::allocated(HeapKind::Tuple.index());
-}
-
 /// How many freed float blocks the free list holds (in tests: the current thread's).
 pub fn float_free_list_len() -> usize {
     free_list::with(|l| l.len).unwrap_or(0)

@@ -448,7 +448,7 @@ pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], dept
         }
         all.push(self_);
         all.extend_from_slice(pos);
-        function::call_raw(f, &all, kw, None, depth)
+        function::call_raw(f, &all, kw, depth)
     };
     let t = recv.type_of();
     if super::class::is_heap(t)
@@ -475,7 +475,7 @@ pub fn call_generic(recv: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)], dept
         Err(e) => return value_or_raise(Err(e)),
     };
     if function::is_function(attr.get()) {
-        return function::call_raw(attr.get(), pos, kw, None, depth);
+        return function::call_raw(attr.get(), pos, kw, depth);
     }
     value_or_raise(super::callable::call_at(attr.get(), pos, kw, depth))
 }
@@ -507,7 +507,7 @@ pub fn call_with_self(f: Obj, recv: Obj, pos: &[Obj], depth: i64) -> Obj {
         let mut all = [Obj::default(); FEW];
         all[0] = recv;
         all[1..=pos.len()].copy_from_slice(pos);
-        return super::function::call_raw(f, &all[..=pos.len()], &[], None, depth);
+        return super::function::call_raw(f, &all[..=pos.len()], &[], depth);
     }
     let mut all: Vec<Obj> = Vec::new();
     if all.try_reserve_exact(pos.len() + 1).is_err() {
@@ -515,7 +515,7 @@ pub fn call_with_self(f: Obj, recv: Obj, pos: &[Obj], depth: i64) -> Obj {
     }
     all.push(recv);
     all.extend_from_slice(pos);
-    super::function::call_raw(f, &all, &[], None, depth)
+    super::function::call_raw(f, &all, &[], depth)
 }
 
 /// `recv.NAME(*args)` (`CALL` after `LOAD_METHOD`): `method` is what `molt_obj_lookup_method`

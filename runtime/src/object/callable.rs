@@ -122,7 +122,7 @@ pub extern "C" fn molt_call(callee: Obj, args: Obj, kwnames: Obj, depth: i64) ->
     };
     if names.is_empty() {
         if function::is_function(callee) {
-            return function::call_raw(callee, all, &[], Some(args), depth);
+            return function::call_raw(callee, all, &[], depth);
         }
         return value_or_raise(call_at(callee, all, &[], depth));
     }
@@ -141,7 +141,41 @@ pub extern "C" fn molt_call(callee: Obj, args: Obj, kwnames: Obj, depth: i64) ->
         }
     }
     if function::is_function(callee) {
-        return function::call_raw(callee, pos, &kw, None, depth);
+        return function::call_raw(callee, pos, &kw, depth);
+    }
+    value_or_raise(call_at(callee, pos, &kw, depth))
+}
+
+/// `callee(*args)` with the arguments in the caller's array (see `abi.rs`): `args` (`nargs`
+/// words, a spilled array) are the positional arguments, then the keyword arguments' values,
+/// named by `kwnames` (comma-separated UTF-8, `kwlen` bytes; no keywords when `kwlen <= 0`);
+/// `depth` is the caller's frame depth. A function object's body reads the positional-only
+/// case's words in place (`function::call_raw`).
+///
+/// # Safety
+/// `args` must be valid for reads of `nargs` words and `kwnames` of `kwlen` bytes (when
+/// positive).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn molt_call_args(callee: Obj, kwnames: *const u8, kwlen: i64, depth: i64, args: *const u8, nargs: i64) -> Obj {
+    // SAFETY: forwarded caller contract.
+    let all = unsafe { crate::exceptions::objs_from_raw(args, nargs) };
+    if kwlen <= 0 {
+        if function::is_function(callee) {
+            return function::call_raw(callee, all, &[], depth);
+        }
+        return value_or_raise(call_at(callee, all, &[], depth));
+    }
+    // SAFETY: forwarded caller contract.
+    let kwnames = unsafe { crate::exceptions::bytes_from_raw(kwnames, kwlen) };
+    // The compiler passes identifiers: valid UTF-8.
+    let names: Vec<&str> = core::str::from_utf8(kwnames).unwrap_or("").split(',').collect();
+    let Some(npos) = all.len().checked_sub(names.len()) else {
+        return value_or_raise(compiler_bug());
+    };
+    let (pos, values) = all.split_at(npos);
+    let kw: Vec<(&str, Obj)> = names.into_iter().zip(values.iter().copied()).collect();
+    if function::is_function(callee) {
+        return function::call_raw(callee, pos, &kw, depth);
     }
     value_or_raise(call_at(callee, pos, &kw, depth))
 }
@@ -167,7 +201,7 @@ pub extern "C" fn molt_call_ex(callee: Obj, args: Obj, kwargs: Obj, depth: i64) 
     }
     // The dict (the caller's) keeps every key and value alive during the call.
     if function::is_function(callee) {
-        return function::call_raw(callee, pos, &kw, None, depth);
+        return function::call_raw(callee, pos, &kw, depth);
     }
     value_or_raise(call_at(callee, pos, &kw, depth))
 }

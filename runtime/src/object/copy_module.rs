@@ -40,16 +40,18 @@ pub fn fill(d: Obj) -> MoltResult<()> {
     super::module::store_owned(d, "deepcopy", Ok(deep))
 }
 
-unsafe extern "C" fn entry_copy(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(match tuple::tuple_items(bound) {
-        Some(&[x]) => copy(x),
+unsafe extern "C" fn entry_copy(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    // SAFETY: the words `call_raw` passed.
+    value_or_raise(match unsafe { super::function::bound_args(f, args) } {
+        &[x] => copy(x),
         _ => fail(TypeError, "copy() received bad arguments (a runtime bug)"),
     })
 }
 
-unsafe extern "C" fn entry_deepcopy(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(match tuple::tuple_items(bound) {
-        Some(&[x, memo, _]) => {
+unsafe extern "C" fn entry_deepcopy(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    // SAFETY: the words `call_raw` passed.
+    value_or_raise(match unsafe { super::function::bound_args(f, args) } {
+        &[x, memo, _] => {
             let memo = if singletons::is_none(memo) { dict::new_dict().map(Owned) } else { Ok(Owned(new_ref(memo))) };
             memo.and_then(|m| deepcopy(x, m.get()))
         }

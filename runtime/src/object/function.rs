@@ -3,8 +3,9 @@
 //!
 //! Relies on: `alloc` for counted allocation (kinds `HeapKind::Function` and `HeapKind::Cell`)
 //! and its deferred frees; `tuple`, `str`, `dict` for the parts a function holds; the compiled
-//! body, a C-ABI function `code(function, bound, depth) -> obj` (a new reference, or the word 0
-//! with an exception pending: its own traceback frame already recorded); `callable` for the
+//! body, a C-ABI function `code(function, args, depth) -> obj` (`args` the address of the bound
+//! parameters' words; a new reference, or the word 0 with an exception pending: its own
+//! traceback frame already recorded); `callable` for the
 //! runtime's current frame depth (CPython keeps it in the thread state). The references are
 //! CPython 3.11's `Objects/funcobject.c` (`func_repr`, the getters of `__defaults__`,
 //! `__kwdefaults__`, `__closure__`), `Objects/cellobject.c` (`cell_repr`, `cell_richcompare`,
@@ -26,9 +27,11 @@
 //! parameter names (a tuple of strs: the positional ones, then the keyword-only ones),
 //! defaults (a tuple, possibly empty), keyword-only defaults (a dict or None) and closure (a
 //! tuple of cells, possibly empty), released when it is freed. A cell owns its value while it
-//! holds one. The bound tuple a body receives holds, in order, the positional parameters, the
-//! keyword-only ones and (with `*args`) the tuple of the extra positional arguments; every slot
-//! is filled (binding raises otherwise). `==` and `hash` of functions are `object`'s (identity).
+//! holds one. The bound words a body receives ([`CodeFn`]) are, in order, the positional
+//! parameters, the keyword-only ones, (with `*args`) the tuple of the extra positional
+//! arguments and (with `**kwargs`) the dict of the extra keywords; every word is filled (binding
+//! raises otherwise), and [`call_raw`] holds a reference to each for the whole call (so a body
+//! may empty the container a runtime caller took them from, as with CPython's bound frame). `==` and `hash` of functions are `object`'s (identity).
 //! A cell that holds the function whose closure holds it (a recursive inner function) is a
 //! cycle: both are containers (`traverse` / `clear` here), freed by the cycle collector
 //! (`object::gc`).
@@ -46,8 +49,10 @@ use crate::ExceptionKind::{NameError, RecursionError, TypeError, UnboundLocalErr
 use crate::exceptions::{MoltError, MoltResult, fail, raise_error, value_or_raise};
 use crate::{CompareOp, RECURSION_MSG};
 
-/// The C-ABI entry of a compiled body: `code(function, bound, depth)` (both borrowed).
-pub type CodeFn = unsafe extern "C" fn(Obj, Obj, i64) -> Obj;
+/// The C-ABI entry of a compiled body: `code(function, args, depth)`: `args` is the address of
+/// the bound parameters' words (see the module's invariants; [`bound_count`] of them), all
+/// borrowed for the call.
+pub type CodeFn = unsafe extern "C" fn(Obj, *const Obj, i64) -> Obj;
 
 /// A function object.
 #[repr(C)]
@@ -69,7 +74,7 @@ pub struct FunctionObject {
     argcount: usize,
     posonly: usize,
     has_varargs: bool,
-    /// A `**kwargs` parameter: its dict is last in the bound tuple.
+    /// A `**kwargs` parameter: its dict is the last bound word.
     has_varkw: bool,
     /// `__dict__` (owned): None until an attribute is stored or the dict is asked for.
     dict: Obj,
@@ -157,7 +162,7 @@ fn text<'a>(o: Obj) -> &'a str {
 /// A function object whose body is the runtime's own code (what CPython writes in Python, as
 /// `enum`'s methods): named `qualname`'s last part, of module `module`, taking `params`
 /// (positional-or-keyword; the last `defaults.len()` with those defaults), then `*args` when
-/// `varargs` and `**kwargs` when `varkw` (`code` receives them in the bound tuple, as a compiled
+/// `varargs` and `**kwargs` when `varkw` (`code` receives them among the bound words, as a compiled
 /// body does). Binding, its TypeErrors and method binding are every function's.
 pub(crate) fn native_function(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], varargs: bool, varkw: bool) -> MoltResult<Obj> {
     let name = qualname.rsplit_once('.').map_or(qualname, |(_, n)| n);
@@ -473,21 +478,14 @@ fn positional_only_passed_as_keyword(f: &FunctionObject, kw: &[(&str, Obj)]) -> 
     ))
 }
 
-/// The bound tuple of a call of function `func` with positional arguments `pos` and keyword
-/// arguments `kw` (CPython 3.11's `initialize_locals`, its checks in its order). `whole` is a
-/// tuple holding exactly `pos`, if the caller has one (reused when it is the bound tuple).
-pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> MoltResult<Obj> {
+/// The bound parameters' words of a call of function `func` with positional arguments `pos`
+/// and keyword arguments `kw` (CPython 3.11's `initialize_locals`, its checks in its order), as
+/// new references (give them back with `list::release`).
+pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Vec<Obj>> {
     let Some(f) = function_ref(func) else { return compiler_bug("bind") };
     let names = tuple::tuple_items(f.params).unwrap_or(&[]);
     let total = names.len();
     let nargs = pos.len();
-    // The common case: exactly the positional parameters, by position.
-    if kw.is_empty() && !f.has_varargs && !f.has_varkw && nargs == f.argcount && total == nargs {
-        return match whole {
-            Some(t) => Ok(new_ref(t)),
-            None => tuple::tuple_from_slice(pos),
-        };
-    }
     let mut slots: Vec<Option<Obj>> = Vec::new();
     if slots.try_reserve_exact(total).is_err() {
         return memory_error();
@@ -556,7 +554,7 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
         }
     }
     let mut items: Vec<Obj> = Vec::new();
-    if items.try_reserve_exact(total + usize::from(f.has_varargs) + usize::from(f.has_varkw)).is_err() {
+    if items.try_reserve_exact(bound_count(f)).is_err() {
         return memory_error();
     }
     items.extend(slots.iter().map(|s| new_ref(s.unwrap_or_default())));
@@ -573,65 +571,86 @@ pub fn bind(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>) -> M
     if let Some(d) = kwdict {
         items.push(new_ref(d.get()));
     }
-    tuple::tuple_from_vec(items)
+    Ok(items)
+}
+
+/// How many bound words the body of `f` receives: its parameters, then the `*args` tuple and the
+/// `**kwargs` dict when it has them.
+fn bound_count(f: &FunctionObject) -> usize {
+    tuple::tuple_len(f.params).unwrap_or(0) + usize::from(f.has_varargs) + usize::from(f.has_varkw)
+}
+
+/// The bound words a native body (a [`CodeFn`] of the runtime's own, [`native_function`])
+/// receives, as a slice.
+///
+/// # Safety
+/// `func` and `args` are what [`call_raw`] passed to the body.
+pub(crate) unsafe fn bound_args<'a>(func: Obj, args: *const Obj) -> &'a [Obj] {
+    match function_ref(func) {
+        // SAFETY: `call_raw` passes `bound_count` words, alive for the call.
+        Some(f) if !args.is_null() => unsafe { core::slice::from_raw_parts(args, bound_count(f)) },
+        Some(_) | None => &[],
+    }
 }
 
 /// Calls function object `func` from a frame at `depth`: binds the arguments ([`bind`]), then
-/// raises RecursionError if the new frame would be deeper than the recursion limit (`molt_recursion_limit`), else runs the
-/// compiled body at `depth + 1` (the runtime's current depth meanwhile) and returns its result
-/// word untouched: a new reference, or the word 0 with its exception pending.
-pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], whole: Option<Obj>, depth: i64) -> Obj {
+/// raises RecursionError if the new frame would be deeper than the recursion limit
+/// (`molt_recursion_limit`), else runs the compiled body at `depth + 1` (the runtime's current
+/// depth meanwhile) and returns its result word untouched: a new reference, or the word 0 with
+/// its exception pending. The body reads the bound words in place, with a reference to each
+/// held here for the call.
+pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Obj {
     let Some(f) = function_ref(func) else {
         return value_or_raise(compiler_bug("call_raw"));
     };
     let depth = depth.saturating_add(1);
-    // The runtime's own calls (no caller's tuple) of exactly the positional parameters: the
-    // bound tuple is `tuple::args_tuple`'s, given back for the next call.
-    if whole.is_none() && kw.is_empty() && !f.has_varargs && !f.has_varkw && pos.len() == f.argcount
-        && tuple::tuple_len(f.params) == Some(pos.len())
-    {
+    // Exactly the positional parameters, by position (the common case): the caller's words
+    // are the bound ones.
+    if kw.is_empty() && !f.has_varargs && !f.has_varkw && pos.len() == f.argcount && tuple::tuple_len(f.params) == Some(pos.len()) {
         if depth > crate::exceptions::recursion_limit() {
             return value_or_raise(fail(RecursionError, RECURSION_MSG));
         }
-        let bound = match tuple::args_tuple(pos) {
-            Ok(b) => b,
-            Err(e) => {
-                raise_error(&e);
-                return Obj::default();
-            }
-        };
-        let r = run_body(f, func, bound, depth);
-        tuple::recycle_args(bound);
+        for &x in pos {
+            super::incref(x);
+        }
+        let r = run_body(f, func, pos.as_ptr(), depth);
+        for &x in pos {
+            // SAFETY: the reference taken above.
+            unsafe { decref(x) };
+        }
         return r;
     }
-    let bound = match bind(func, pos, kw, whole) {
-        Ok(b) => Owned(b),
+    let bound = match bind(func, pos, kw) {
+        Ok(b) => b,
         Err(e) => {
             raise_error(&e);
             return Obj::default();
         }
     };
-    if depth > crate::exceptions::recursion_limit() {
-        return value_or_raise(fail(RecursionError, RECURSION_MSG));
-    }
-    run_body(f, func, bound.get(), depth)
+    let r = if depth > crate::exceptions::recursion_limit() {
+        value_or_raise(fail(RecursionError, RECURSION_MSG))
+    } else {
+        run_body(f, func, bound.as_ptr(), depth)
+    };
+    super::list::release(bound);
+    r
 }
 
-/// Runs the compiled body of `f` (the function object `func`) on the bound arguments `bound`
+/// Runs the compiled body of `f` (the function object `func`) on the bound words at `args`
 /// at frame depth `depth` (the runtime's current depth meanwhile).
-fn run_body(f: &FunctionObject, func: Obj, bound: Obj, depth: i64) -> Obj {
+fn run_body(f: &FunctionObject, func: Obj, args: *const Obj, depth: i64) -> Obj {
     let code = f.code;
     let saved = super::callable::enter_depth(depth);
     // SAFETY: `code` is the compiled body `molt_function_new` was given (its caller's contract);
-    // `func` and `bound` stay alive across the call (the caller's references).
-    let r = unsafe { code(func, bound, depth) };
+    // `func` and the words at `args` stay alive across the call (references the caller holds).
+    let r = unsafe { code(func, args, depth) };
     super::callable::leave_depth(saved);
     r
 }
 
 /// The `tp_call` of functions: [`call_raw`], with a raised exception taken into the error.
 fn function_call(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> MoltResult<Obj> {
-    let r = call_raw(func, pos, kw, None, depth);
+    let r = call_raw(func, pos, kw, depth);
     if crate::exceptions::exception_pending() {
         return Err(MoltError::take_raised());
     }

@@ -393,7 +393,7 @@ pub mod abi {
     pub use super::builtins_num::{molt_chr, molt_divmod, molt_id, molt_ord, molt_round};
     pub use super::range::molt_range_new;
     pub use super::builtin_fn::molt_builtin_function;
-    pub use super::callable::{molt_call, molt_call_ex, molt_kwargs_merge};
+    pub use super::callable::{molt_call, molt_call_args, molt_call_ex, molt_kwargs_merge};
     pub use super::function::{
         molt_cell_delete, molt_cell_get, molt_cell_new, molt_cell_set, molt_function_cell,
         molt_function_new,

@@ -17,13 +17,11 @@ use crate::{BinaryOp, CompareOp};
 /// A native body: the bound arguments (parameters in order, then `*args`, then `**kwargs`).
 type Body = fn(&[Obj]) -> MoltResult<Obj>;
 
-/// The C entry of a native body `B` (`function::CodeFn`): the bound tuple unpacked.
-unsafe extern "C" fn entry<const B: usize>(_f: Obj, bound: Obj, _depth: i64) -> Obj {
+/// The C entry of a native body `B` (`function::CodeFn`): the bound words as a slice.
+unsafe extern "C" fn entry<const B: usize>(f: Obj, args: *const Obj, _depth: i64) -> Obj {
     let body: Body = BODIES[B];
-    value_or_raise(match tuple::tuple_items(bound) {
-        Some(args) => body(args),
-        None => fail(TypeError, "a native function received no bound arguments (a runtime bug)"),
-    })
+    // SAFETY: the words `call_raw` passed.
+    value_or_raise(body(unsafe { super::super::function::bound_args(f, args) }))
 }
 
 /// The bodies, indexed by the constants below (one monomorphic entry each).

@@ -218,12 +218,10 @@ fn compile_cached(pattern: Obj, flags: Obj) -> MoltResult<Obj> {
 /// A native body: the bound arguments in parameter order.
 type Body = fn(&[Obj]) -> MoltResult<Obj>;
 
-unsafe extern "C" fn entry<const B: usize>(_f: Obj, bound: Obj, _depth: i64) -> Obj {
+unsafe extern "C" fn entry<const B: usize>(f: Obj, args: *const Obj, _depth: i64) -> Obj {
     let body: Body = BODIES[B];
-    value_or_raise(match tuple::tuple_items(bound) {
-        Some(args) => body(args),
-        None => fail(TypeError, "a native function received no bound arguments (a runtime bug)"),
-    })
+    // SAFETY: the words `call_raw` passed.
+    value_or_raise(body(unsafe { crate::object::function::bound_args(f, args) }))
 }
 
 static BODIES: [Body; 12] = [f_compile, f_search, f_match, f_fullmatch, f_sub, f_subn, f_split, f_findall, f_finditer, f_escape, f_purge, error_init];

@@ -23,25 +23,26 @@ use crate::testutil::Rng;
 use crate::*;
 
 /// The signature of a compiled body.
-type Body = extern "C" fn(Obj, Obj, i64) -> Obj;
+type Body = extern "C" fn(Obj, *const Obj, i64) -> Obj;
 
-/// Item `i` of the bound tuple.
-fn arg(bound: Obj, i: usize) -> Obj {
-    tuple::tuple_items(bound).unwrap()[i]
+/// Bound word `i`.
+fn arg(f: Obj, args: *const Obj, i: usize) -> Obj {
+    let a = unsafe { crate::object::function::bound_args(f, args) };
+    a[i]
 }
 
-/// A body that returns its bound tuple.
-extern "C" fn body_bound(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    new_ref(bound)
+/// A body that returns its bound words as a tuple.
+extern "C" fn body_bound(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    value_or_raise(tuple::tuple_from_slice(unsafe { crate::object::function::bound_args(f, args) }))
 }
 
 /// `-x`.
-extern "C" fn body_neg(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(dispatch::unary_op(UnaryOp::Neg, arg(bound, 0)))
+extern "C" fn body_neg(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    value_or_raise(dispatch::unary_op(UnaryOp::Neg, arg(f, args, 0)))
 }
 
 /// `raise ValueError('boom')`, recording a traceback frame as compiled code does.
-extern "C" fn body_boom(_f: Obj, _bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body_boom(_f: Obj, _args: *const Obj, _depth: i64) -> Obj {
     let (msg, file, func, text) = ("boom", "t.py", "boom", "raise ValueError('boom')");
     // SAFETY: the pointers and lengths describe live UTF-8 text.
     unsafe {
@@ -52,23 +53,23 @@ extern "C" fn body_boom(_f: Obj, _bound: Obj, _depth: i64) -> Obj {
 }
 
 /// `x + y`.
-extern "C" fn body_add(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(dispatch::binary_op(BinaryOp::Add, arg(bound, 0), arg(bound, 1)))
+extern "C" fn body_add(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    value_or_raise(dispatch::binary_op(BinaryOp::Add, arg(f, args, 0), arg(f, args, 1)))
 }
 
 /// `x[0]`.
-extern "C" fn body_first(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(dispatch::getitem(arg(bound, 0), Obj::default()))
+extern "C" fn body_first(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    value_or_raise(dispatch::getitem(arg(f, args, 0), Obj::default()))
 }
 
 /// `x % 3`.
-extern "C" fn body_mod3(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    value_or_raise(dispatch::binary_op(BinaryOp::Mod, arg(bound, 0), Obj::small(3).unwrap()))
+extern "C" fn body_mod3(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    value_or_raise(dispatch::binary_op(BinaryOp::Mod, arg(f, args, 0), Obj::small(3).unwrap()))
 }
 
 /// `x`.
-extern "C" fn body_ident(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    new_ref(arg(bound, 0))
+extern "C" fn body_ident(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    new_ref(arg(f, args, 0))
 }
 
 std::thread_local! {
@@ -81,7 +82,7 @@ std::thread_local! {
 }
 
 /// `def f(): return f()` (the function calls itself by value).
-extern "C" fn body_recurse(f: Obj, _bound: Obj, depth: i64) -> Obj {
+extern "C" fn body_recurse(f: Obj, _args: *const Obj, depth: i64) -> Obj {
     DEEPEST.with(|d| d.set(d.get().max(depth)));
     let empty = tuple::tuple_from_vec(Vec::new()).unwrap();
     let r = molt_call(f, empty, empty, depth);
@@ -90,7 +91,7 @@ extern "C" fn body_recurse(f: Obj, _bound: Obj, depth: i64) -> Obj {
 }
 
 /// `(depth, the runtime's current depth)`, also kept in `SEEN`.
-extern "C" fn body_depth(_f: Obj, _bound: Obj, depth: i64) -> Obj {
+extern "C" fn body_depth(_f: Obj, _args: *const Obj, depth: i64) -> Obj {
     SEEN.with(|s| s.set((depth, callable::current_depth())));
     let d = Obj::small(depth).unwrap();
     let c = Obj::small(callable::current_depth()).unwrap();
@@ -98,8 +99,8 @@ extern "C" fn body_depth(_f: Obj, _bound: Obj, depth: i64) -> Obj {
 }
 
 /// A key function that appends its argument to `TARGET` and returns it.
-extern "C" fn body_append(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    let x = arg(bound, 0);
+extern "C" fn body_append(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    let x = arg(f, args, 0);
     molt_list_append(TARGET.with(Cell::get), x);
     new_ref(x)
 }
@@ -671,7 +672,7 @@ fn exceptions_from_compiled_code_pass_through_the_runtime() {
 }
 
 /// `raise StopIteration`.
-extern "C" fn body_stop(_f: Obj, _bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body_stop(_f: Obj, _args: *const Obj, _depth: i64) -> Obj {
     molt_raise_new(ExceptionKind::StopIteration.code(), Obj::default(), false);
     Obj::default()
 }
@@ -710,7 +711,7 @@ fn key_functions_see_the_list_empty_and_cannot_change_it() {
 }
 
 /// `len(TARGET)`.
-extern "C" fn body_len_of_target(_f: Obj, _bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body_len_of_target(_f: Obj, _args: *const Obj, _depth: i64) -> Obj {
     molt_obj_len(TARGET.with(Cell::get))
 }
 

@@ -103,10 +103,10 @@ fn repr(o: Obj) -> MoltResult<String> {
 }
 
 /// The compiled body of every method of the test classes, by qualname.
-extern "C" fn body(f: Obj, bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body(f: Obj, args: *const Obj, _depth: i64) -> Obj {
     let q = Owned(attrs::getattr(f, "__qualname__").unwrap());
     let q = pystr::str_text(q.get()).unwrap().to_string();
-    let a = tuple::tuple_items(bound).unwrap();
+    let a = unsafe { crate::object::function::bound_args(f, args) };
     let r: MoltResult<Obj> = (|| match q.as_str() {
         "Point.__init__" => {
             drop(Owned(sa(a[0], "x", a[1])?));
@@ -229,7 +229,7 @@ fn mkf(qualname: &str, params: &[&str], cell: Option<Obj>) -> Obj {
     let names = Owned(tuple::tuple_from_vec(params.iter().map(|p| st(p)).collect()).unwrap());
     let empty = Owned(tuple::tuple_from_vec(Vec::new()).unwrap());
     let closure = Owned(tuple::tuple_from_vec(cell.map(new_ref).into_iter().collect()).unwrap());
-    let code = body as extern "C" fn(Obj, Obj, i64) -> Obj;
+    let code = body as extern "C" fn(Obj, *const Obj, i64) -> Obj;
     // SAFETY: `body` has the compiled bodies' signature.
     let f = unsafe { molt_function_new(code as *const u8, name.get(), qual.get(), module.get(), names.get(), params.len() as i64, 0, 0, empty.get(), singletons::none(), closure.get()) };
     assert!(!exception_pending());

@@ -68,12 +68,12 @@ fn repr(o: Obj) -> String {
 }
 
 /// A compiled body returning None.
-extern "C" fn body_none(_f: Obj, _bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body_none(_f: Obj, _args: *const Obj, _depth: i64) -> Obj {
     singletons::none()
 }
 
 /// `def inner(): return inner` where `inner` is the function's own closure cell 0.
-extern "C" fn body_self(f: Obj, _bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body_self(f: Obj, _args: *const Obj, _depth: i64) -> Obj {
     let cell = molt_function_cell(f, 0);
     let name = "inner";
     let v = unsafe { molt_cell_get(cell, name.as_ptr(), name.len() as i64, true) };
@@ -85,7 +85,7 @@ extern "C" fn body_self(f: Obj, _bound: Obj, _depth: i64) -> Obj {
 /// none) and closure (a tuple of cells, empty for none).
 fn function_with(
     qualname: &str,
-    body: extern "C" fn(Obj, Obj, i64) -> Obj,
+    body: extern "C" fn(Obj, *const Obj, i64) -> Obj,
     params: &[&str],
     defaults: Obj,
     closure: Obj,
@@ -394,8 +394,9 @@ thread_local! {
 
 /// A key function that makes 100 cycles of garbage (enough for automatic collections), runs a
 /// full collection every third call, and returns item 0 of its argument.
-extern "C" fn body_key(_f: Obj, bound: Obj, _depth: i64) -> Obj {
-    let item = tuple::tuple_items(bound).unwrap()[0];
+extern "C" fn body_key(f: Obj, args: *const Obj, _depth: i64) -> Obj {
+    let a = unsafe { crate::object::function::bound_args(f, args) };
+    let item = a[0];
     for _ in 0..100 {
         let g = new_list();
         append(g, g);

@@ -277,9 +277,9 @@ fn materialising_the_dict() {
 }
 
 /// The compiled bodies of the property's functions.
-extern "C" fn body(f: Obj, bound: Obj, _depth: i64) -> Obj {
+extern "C" fn body(f: Obj, args: *const Obj, _depth: i64) -> Obj {
     let q = Owned(attrs::getattr(f, "__qualname__").unwrap());
-    let a = tuple::tuple_items(bound).unwrap();
+    let a = unsafe { crate::object::function::bound_args(f, args) };
     match pystr::str_text(q.get()).unwrap() {
         "P.get_x" => st("property x"),
         // The setter records the value under another name (outside the layout).
@@ -299,7 +299,7 @@ fn mkf(qualname: &str, params: &[&str]) -> Owned {
     let module = Owned(st("__main__"));
     let names = Owned(tuple::tuple_from_vec(params.iter().map(|p| st(p)).collect()).unwrap());
     let empty = Owned(tuple::tuple_from_vec(Vec::new()).unwrap());
-    let code = body as extern "C" fn(Obj, Obj, i64) -> Obj;
+    let code = body as extern "C" fn(Obj, *const Obj, i64) -> Obj;
     // SAFETY: `body` has the compiled bodies' signature.
     let f = unsafe {
         molt_function_new(code as *const u8, name.get(), qual.get(), module.get(), names.get(), params.len() as i64, 0, 0, empty.get(), singletons::none(), empty.get())
