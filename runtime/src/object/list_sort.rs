@@ -5,8 +5,8 @@
 //! [`list::restore_items`], CPython's emptied list with `allocated = -1`); `dispatch` for the
 //! comparisons, each `rich_compare_bool(Lt, x, y)` (CPython's `safe_object_compare`) unless
 //! CPython's pre-sort check finds every item of one type whose `<` is a plain comparison (small
-//! ints, floats, strs): then a direct comparison (its `unsafe_*_compare`), with the same
-//! results — the sort is monomorphised over the comparison (`Order`).
+//! ints, floats, strs, tuples led by those): then a direct comparison (its `unsafe_*_compare`),
+//! with the same results — the sort is monomorphised over the comparison (`Order`).
 //!
 //! Provides: [`sort_list`] (`list.sort(key=…, reverse=…)`) and `sort_by_keys`. The sort runs on
 //! (key, item) pairs compared by their keys — with a key function (called through
@@ -16,8 +16,13 @@
 //! pre-sort check picks it (small ints, floats, strs, tuples whose first items have one of those
 //! types, else the rich comparison), and the sort is monomorphised over it (`Order`).
 //!
-//! Invariants: the comparisons are made in exactly CPython's order, with exactly its operands
-//! (the order decides which TypeError a mixed list raises, and makes the sort stable): runs are
+//! Invariants: where a comparison can be observed (it may run code or fail: rich comparisons,
+//! tuples with items that are not plain, floats with a NaN), the comparisons are made in
+//! exactly CPython's order, with exactly its operands (the order decides which TypeError a
+//! mixed list raises, and makes the sort stable); where none can (every key a small int, a str,
+//! a float without NaN, or an exact tuple of such items, one kind per position) the keys order
+//! totally, so the one stable order is computed by the library's stable sort
+//! (decisions/0056). The timsort's runs are
 //! found by `count_run`, short runs extended to `minrun` by `binarysort`, and merged by the
 //! powersort policy (`found_new_run`, `powerloop`, `merge_force_collapse`) with `merge_lo` /
 //! `merge_hi` and their galloping (`gallop_left`, `gallop_right`, `min_gallop`). A comparison
@@ -55,12 +60,47 @@ struct GeneralOrder(Option<ElemOrder>);
 
 impl Order for GeneralOrder {
     type Item = Obj;
+    #[inline(always)]
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
         match self.0 {
-            Some(first) => tuple_lt(first, x, y),
+            Some(first) => match plain_tuple_cmp(first, x, y) {
+                Some(o) => Ok(o == core::cmp::Ordering::Less),
+                None => tuple_lt(first, x, y),
+            },
             None => dispatch::rich_compare_bool(CompareOp::Lt, x, y),
         }
     }
+}
+
+/// [`tuple_lt`] as a three-way comparison when every item it compares is plain (see
+/// [`plain_cmp`]); None as soon as a pair of items is not (the caller then runs `tuple_lt`
+/// from the start: the plain comparisons made so far ran no code). Inlined into the sort's
+/// loops: no error to return.
+#[inline(always)]
+fn plain_tuple_cmp(first: ElemOrder, v: Obj, w: Obj) -> Option<core::cmp::Ordering> {
+    use core::cmp::Ordering;
+    // SAFETY: the pre-sort check found every key a non-empty exact tuple; the sort holds them.
+    let (vt, wt) = unsafe { (tuple::tuple_items_unchecked(v), tuple::tuple_items_unchecked(w)) };
+    let (x, y) = (vt[0], wt[0]);
+    let o = match first {
+        ElemOrder::SmallInt => (x.raw() as i64).cmp(&(y.raw() as i64)),
+        ElemOrder::Float => float::float_value(x).unwrap_or(0.0).partial_cmp(&float::float_value(y).unwrap_or(0.0))?,
+        // SAFETY: the pre-sort check found every first item a str.
+        ElemOrder::Str => unsafe { str::text_cmp(str::str_bytes_unchecked(x), str::str_bytes_unchecked(y)) },
+    };
+    if o != Ordering::Equal {
+        return Some(o);
+    }
+    for (&x, &y) in vt[1..].iter().zip(&wt[1..]) {
+        if x == y {
+            continue;
+        }
+        match plain_cmp(x, y)? {
+            Ordering::Equal => {}
+            o => return Some(o),
+        }
+    }
+    Some(vt.len().cmp(&wt.len()))
 }
 
 /// The sorted words are (key, item) pairs compared by their keys: CPython sorts the keys,
@@ -118,6 +158,7 @@ fn tuple_lt(first: ElemOrder, v: Obj, w: Obj) -> MoltResult<bool> {
 
 /// The three-way comparison of two items whose `==` and `<` run no code and cannot fail: two
 /// small ints, two exact strs, two floats neither of which is NaN. None for the others.
+#[inline(always)]
 fn plain_cmp(x: Obj, y: Obj) -> Option<core::cmp::Ordering> {
     if x.is_small() && y.is_small() {
         return Some((x.raw() as i64).cmp(&(y.raw() as i64)));
@@ -131,19 +172,6 @@ fn plain_cmp(x: Obj, y: Obj) -> Option<core::cmp::Ordering> {
     }
 }
 
-/// Small ints only (CPython's `unsafe_long_compare`): their words are `value << 1`, so
-/// comparing the words as i64 compares the values.
-#[derive(Clone, Copy)]
-struct SmallIntOrder;
-
-impl Order for SmallIntOrder {
-    type Item = Obj;
-    #[inline(always)]
-    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        Ok((x.raw() as i64) < (y.raw() as i64))
-    }
-}
-
 /// Floats only (CPython's `unsafe_float_compare`): IEEE `<` (false with a NaN, as `float.__lt__`).
 #[derive(Clone, Copy)]
 struct FloatOrder;
@@ -153,20 +181,6 @@ impl Order for FloatOrder {
     #[inline(always)]
     fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
         Ok(float::float_value(x).unwrap_or(0.0) < float::float_value(y).unwrap_or(0.0))
-    }
-}
-
-/// Strs only (CPython's `unsafe_latin_compare` / `unsafe_object_compare`): code-point order,
-/// which is the byte order of their UTF-8 text.
-#[derive(Clone, Copy)]
-struct StrOrder;
-
-impl Order for StrOrder {
-    type Item = Obj;
-    #[inline(always)]
-    fn lt(self, x: Obj, y: Obj) -> MoltResult<bool> {
-        // SAFETY: the pre-sort check found every item (key) a str, and the sort holds them.
-        Ok(unsafe { str::text_lt(str::str_bytes_unchecked(x), str::str_bytes_unchecked(y)) })
     }
 }
 
@@ -776,26 +790,103 @@ fn elem_order(mut items: impl Iterator<Item = Obj> + Clone) -> Option<ElemOrder>
 /// Sorts (key, item) pairs by their keys, stably, with the comparison CPython's pre-sort check
 /// picks for the keys (`list_sort_impl`): one of the plain comparisons when every key has one
 /// type whose `<` cannot fail or run user code, the tuple comparison when every key is a
-/// non-empty tuple whose first items have such a type, else the rich comparison. On an error
-/// the pairs are a permutation of their input.
+/// non-empty exact tuple whose first items have such a type, else the rich comparison. On an
+/// error the pairs are a permutation of their input.
+///
+/// When every comparison the sort could make is plain (small ints, strs, floats without a NaN,
+/// [`plain_tuples`]), nothing can observe which comparisons are made or in what order, and a
+/// stable sort's result is unique: the library's stable sort gives it (decisions/0056).
 fn sort_pairs(pairs: &mut [(Obj, Obj)]) -> MoltResult<()> {
+    use core::cmp::Ordering;
     if pairs.len() < 2 {
         return Ok(());
     }
     let keys = pairs.iter().map(|p| p.0);
     match elem_order(keys.clone()) {
-        Some(ElemOrder::SmallInt) => return timsort(Keyed(SmallIntOrder), pairs),
+        Some(ElemOrder::SmallInt) => pairs.sort_by(|x, y| (x.0.raw() as i64).cmp(&(y.0.raw() as i64))),
+        // SAFETY: every key is a str (`elem_order`), held by the pairs.
+        Some(ElemOrder::Str) => pairs.sort_by(|x, y| unsafe { str::text_cmp(str::str_bytes_unchecked(x.0), str::str_bytes_unchecked(y.0)) }),
+        Some(ElemOrder::Float) if pairs.iter().all(|p| !float::float_value(p.0).unwrap_or(0.0).is_nan()) => pairs.sort_by(|x, y| {
+            let (a, b) = (float::float_value(x.0).unwrap_or(0.0), float::float_value(y.0).unwrap_or(0.0));
+            a.partial_cmp(&b).unwrap_or(Ordering::Equal)
+        }),
+        // A NaN compares false both ways: the result depends on which comparisons are made.
         Some(ElemOrder::Float) => return timsort(Keyed(FloatOrder), pairs),
-        Some(ElemOrder::Str) => return timsort(Keyed(StrOrder), pairs),
-        None => {}
+        None if plain_tuples(pairs) => pairs.sort_by(|x, y| {
+            // SAFETY: `plain_tuples` found every key a non-empty exact tuple.
+            let (v, w) = unsafe { (tuple::tuple_items_unchecked(x.0), tuple::tuple_items_unchecked(y.0)) };
+            for (&a, &b) in v.iter().zip(w) {
+                match plain_cmp(a, b).unwrap_or(Ordering::Equal) {
+                    Ordering::Equal => {}
+                    o => return o,
+                }
+            }
+            v.len().cmp(&w.len())
+        }),
+        None => {
+            // Exact tuples only, as CPython's check (a subclass may define its own `<`).
+            let firsts = keys.map(|k| tuple::tuple_items(k).filter(|_| tuple::is_exact_tuple(k)).and_then(|t| t.first().copied()));
+            if firsts.clone().all(|f| f.is_some())
+                && let Some(e) = elem_order(firsts.map(Option::unwrap_or_default))
+            {
+                return timsort(Keyed(GeneralOrder(Some(e))), pairs);
+            }
+            return timsort(Keyed(GeneralOrder(None)), pairs);
+        }
     }
-    let firsts = keys.map(|k| tuple::tuple_items(k).and_then(|t| t.first().copied()));
-    if firsts.clone().all(|f| f.is_some())
-        && let Some(e) = elem_order(firsts.map(Option::unwrap_or_default))
-    {
-        return timsort(Keyed(GeneralOrder(Some(e))), pairs);
+    Ok(())
+}
+
+/// The kind of a plain item: one whose comparisons with an item of the same kind run no code,
+/// cannot fail and order totally (so [`plain_cmp`] never returns None for two of them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    SmallInt,
+    Str,
+    Float,
+}
+
+fn plain_kind(o: Obj) -> Option<Plain> {
+    if o.is_small() {
+        Some(Plain::SmallInt)
+    } else if str::str_text(o).is_some() {
+        Some(Plain::Str)
+    } else {
+        float::float_value(o).filter(|f| !f.is_nan()).map(|_| Plain::Float)
     }
-    timsort(Keyed(GeneralOrder(None)), pairs)
+}
+
+/// Whether every key of `pairs` is a non-empty exact tuple whose items at each position are all
+/// of one plain kind (a tuple may be shorter than another: the lengths then decide): two keys
+/// then compare without running code or failing, in a total preorder.
+fn plain_tuples(pairs: &[(Obj, Obj)]) -> bool {
+    // The kinds by position, as the first tuple long enough shows them (few positions: a
+    // record's fields).
+    let mut kinds: Vec<Plain> = Vec::new();
+    for p in pairs {
+        if !tuple::is_exact_tuple(p.0) {
+            return false;
+        }
+        // SAFETY: an exact tuple, held by the pairs.
+        let items = unsafe { tuple::tuple_items_unchecked(p.0) };
+        if items.is_empty() {
+            return false;
+        }
+        for (i, &x) in items.iter().enumerate() {
+            let Some(k) = plain_kind(x) else { return false };
+            match kinds.get(i) {
+                Some(&known) if known != k => return false,
+                Some(_) => {}
+                None => {
+                    if kinds.try_reserve(1).is_err() {
+                        return false;
+                    }
+                    kinds.push(k);
+                }
+            }
+        }
+    }
+    true
 }
 
 /// Room for `n` pairs, or MemoryError.

@@ -275,12 +275,6 @@ pub(crate) fn text_cmp(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
     a[8..].cmp(&b[8..])
 }
 
-/// `a < b` for the UTF-8 bytes of two strs ([`text_cmp`]).
-#[inline(always)]
-pub(crate) fn text_lt(a: &[u8], b: &[u8]) -> bool {
-    text_cmp(a, b).is_lt()
-}
-
 /// The number of code points of a str object.
 pub fn str_chars(o: Obj) -> usize {
     match o.header_ptr() {

@@ -449,6 +449,19 @@ pub(crate) fn named_items_repr<'a>(name: &str, fields: impl Iterator<Item = &'a 
 }
 
 /// The items of `o` if it is a tuple (borrowed: they live as long as the tuple).
+/// The items of `o`, known to be a tuple (no type test).
+///
+/// # Safety
+/// `o` is a live tuple (or an instance of a subclass), alive while the slice is used.
+#[inline(always)]
+pub(crate) unsafe fn tuple_items_unchecked<'a>(o: Obj) -> &'a [Obj] {
+    // SAFETY: forwarded contract: a `TupleObject` followed by `len` initialised items.
+    unsafe {
+        let p = (o.raw() - crate::OBJ_TAG as u64) as *const TupleObject;
+        core::slice::from_raw_parts(core::ptr::addr_of!((*p).items).cast::<Obj>(), (*p).len)
+    }
+}
+
 pub fn tuple_items<'a>(o: Obj) -> Option<&'a [Obj]> {
     if !is_tuple(o) {
         return None;
