@@ -797,44 +797,81 @@ fn elem_order(mut items: impl Iterator<Item = Obj> + Clone) -> Option<ElemOrder>
 /// [`plain_tuples`]), nothing can observe which comparisons are made or in what order, and a
 /// stable sort's result is unique: the library's stable sort gives it (decisions/0056).
 fn sort_pairs(pairs: &mut [(Obj, Obj)]) -> MoltResult<()> {
-    use core::cmp::Ordering;
     if pairs.len() < 2 {
         return Ok(());
     }
     let keys = pairs.iter().map(|p| p.0);
-    match elem_order(keys.clone()) {
-        Some(ElemOrder::SmallInt) => pairs.sort_by(|x, y| (x.0.raw() as i64).cmp(&(y.0.raw() as i64))),
-        // SAFETY: every key is a str (`elem_order`), held by the pairs.
-        Some(ElemOrder::Str) => pairs.sort_by(|x, y| unsafe { str::text_cmp(str::str_bytes_unchecked(x.0), str::str_bytes_unchecked(y.0)) }),
-        Some(ElemOrder::Float) if pairs.iter().all(|p| !float::float_value(p.0).unwrap_or(0.0).is_nan()) => pairs.sort_by(|x, y| {
-            let (a, b) = (float::float_value(x.0).unwrap_or(0.0), float::float_value(y.0).unwrap_or(0.0));
-            a.partial_cmp(&b).unwrap_or(Ordering::Equal)
-        }),
-        // A NaN compares false both ways: the result depends on which comparisons are made.
-        Some(ElemOrder::Float) => return timsort(Keyed(FloatOrder), pairs),
-        None if plain_tuples(pairs) => pairs.sort_by(|x, y| {
-            // SAFETY: `plain_tuples` found every key a non-empty exact tuple.
-            let (v, w) = unsafe { (tuple::tuple_items_unchecked(x.0), tuple::tuple_items_unchecked(y.0)) };
-            for (&a, &b) in v.iter().zip(w) {
-                match plain_cmp(a, b).unwrap_or(Ordering::Equal) {
-                    Ordering::Equal => {}
-                    o => return o,
+    let elem = elem_order(keys.clone());
+    let plain = match elem {
+        Some(ElemOrder::SmallInt) => Some(PlainKeys::SmallInt),
+        Some(ElemOrder::Str) => Some(PlainKeys::Str),
+        // A NaN is unordered: the result would depend on which comparisons are made.
+        Some(ElemOrder::Float) => pairs.iter().all(|p| !float::float_value(p.0).unwrap_or(0.0).is_nan()).then_some(PlainKeys::Float),
+        None => plain_tuples(pairs).then_some(PlainKeys::Tuple),
+    };
+    match plain {
+        // Small ints and strs (the most common keys) get an instance of the library's sort
+        // each; floats and tuples share one (each instance is about 12 KB of code).
+        Some(PlainKeys::SmallInt) => {
+            pairs.sort_by(|x, y| PlainKeys::SmallInt.cmp(x.0, y.0));
+            return Ok(());
+        }
+        Some(PlainKeys::Str) => {
+            pairs.sort_by(|x, y| PlainKeys::Str.cmp(x.0, y.0));
+            return Ok(());
+        }
+        Some(kind) => {
+            pairs.sort_by(|x, y| kind.cmp(x.0, y.0));
+            return Ok(());
+        }
+        None => {}
+    }
+    if let Some(ElemOrder::Float) = elem {
+        return timsort(Keyed(FloatOrder), pairs);
+    }
+    // Exact tuples only, as CPython's check (a subclass may define its own `<`).
+    let firsts = keys.map(|k| tuple::tuple_items(k).filter(|_| tuple::is_exact_tuple(k)).and_then(|t| t.first().copied()));
+    if firsts.clone().all(|f| f.is_some())
+        && let Some(e) = elem_order(firsts.map(Option::unwrap_or_default))
+    {
+        return timsort(Keyed(GeneralOrder(Some(e))), pairs);
+    }
+    timsort(Keyed(GeneralOrder(None)), pairs)
+}
+
+/// Keys whose comparisons run no code, cannot fail and order totally (see [`sort_pairs`]).
+#[derive(Clone, Copy)]
+enum PlainKeys {
+    SmallInt,
+    Str,
+    /// Floats, none of them NaN.
+    Float,
+    /// Exact tuples of plain items, one kind per position ([`plain_tuples`]).
+    Tuple,
+}
+
+impl PlainKeys {
+    #[inline(always)]
+    fn cmp(self, x: Obj, y: Obj) -> core::cmp::Ordering {
+        use core::cmp::Ordering;
+        match self {
+            PlainKeys::SmallInt => (x.raw() as i64).cmp(&(y.raw() as i64)),
+            // SAFETY: every key is a str (`elem_order`), held by the pairs.
+            PlainKeys::Str => unsafe { str::text_cmp(str::str_bytes_unchecked(x), str::str_bytes_unchecked(y)) },
+            PlainKeys::Float => float::float_value(x).unwrap_or(0.0).partial_cmp(&float::float_value(y).unwrap_or(0.0)).unwrap_or(Ordering::Equal),
+            PlainKeys::Tuple => {
+                // SAFETY: `plain_tuples` found every key a non-empty exact tuple.
+                let (v, w) = unsafe { (tuple::tuple_items_unchecked(x), tuple::tuple_items_unchecked(y)) };
+                for (&a, &b) in v.iter().zip(w) {
+                    match plain_cmp(a, b).unwrap_or(Ordering::Equal) {
+                        Ordering::Equal => {}
+                        o => return o,
+                    }
                 }
+                v.len().cmp(&w.len())
             }
-            v.len().cmp(&w.len())
-        }),
-        None => {
-            // Exact tuples only, as CPython's check (a subclass may define its own `<`).
-            let firsts = keys.map(|k| tuple::tuple_items(k).filter(|_| tuple::is_exact_tuple(k)).and_then(|t| t.first().copied()));
-            if firsts.clone().all(|f| f.is_some())
-                && let Some(e) = elem_order(firsts.map(Option::unwrap_or_default))
-            {
-                return timsort(Keyed(GeneralOrder(Some(e))), pairs);
-            }
-            return timsort(Keyed(GeneralOrder(None)), pairs);
         }
     }
-    Ok(())
 }
 
 /// The kind of a plain item: one whose comparisons with an item of the same kind run no code,
