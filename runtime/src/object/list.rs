@@ -267,6 +267,21 @@ pub fn list_from_vec(items: Vec<Obj>) -> MoltResult<Obj> {
     Ok(l)
 }
 
+/// A new list of `n` items, item `k` being `f(k)` (a new reference), made in order straight into
+/// the list's buffer; the first error drops the list and what it holds.
+pub fn list_from_fn(n: usize, mut f: impl FnMut(usize) -> MoltResult<Obj>) -> MoltResult<Obj> {
+    let l = super::range::Owned(new_list(n)?);
+    let Some(p) = list_ptr(l.get()) else { return Ok(new_ref(l.get())) };
+    for k in 0..n {
+        let item = f(k)?;
+        // SAFETY: slot `k` of the new list's `n` holds a placeholder small int, replaced by the
+        // new reference (nothing else has seen the list but the collector, which skips small
+        // ints).
+        unsafe { (*p).items.add(k).write(item) };
+    }
+    Ok(new_ref(l.get()))
+}
+
 /// Drops the references a vector owns.
 pub fn release(items: Vec<Obj>) {
     for o in items {

@@ -129,32 +129,11 @@ fn substr(s: Obj, t: Text, piece: &str) -> MoltResult<Obj> {
     new_str(piece, chars)
 }
 
-/// A list of new references (released if the list cannot be made).
-fn list_of(items: Vec<Obj>) -> MoltResult<Obj> {
-    list::list_from_vec(items)
-}
-
 /// Releases the references in `items`.
 fn release(items: Vec<Obj>) {
     for o in items {
         // SAFETY: each is a reference owned by the vector.
         unsafe { decref(o) };
-    }
-}
-
-/// Pushes `o` (a new reference) onto `items`, releasing everything on failure.
-fn push(items: &mut Vec<Obj>, o: MoltResult<Obj>) -> MoltResult<()> {
-    match o {
-        Ok(o) => {
-            if items.try_reserve(1).is_err() {
-                // SAFETY: the new reference just made.
-                unsafe { decref(o) };
-                return memory_error();
-            }
-            items.push(o);
-            Ok(())
-        }
-        Err(e) => Err(e),
     }
 }
 
@@ -555,29 +534,37 @@ fn rwords(text: &str, max: usize, out: &mut Vec<(usize, usize)>) -> MoltResult<(
 
 /// The pieces of `t` at `ranges` as a list.
 fn pieces(s: Obj, t: Text, ranges: &[(usize, usize)]) -> MoltResult<Obj> {
-    let mut items: Vec<Obj> = Vec::new();
-    if items.try_reserve_exact(ranges.len()).is_err() {
-        return memory_error();
+    list::list_from_fn(ranges.len(), |k| substr(s, t, &t.s[ranges[k].0..ranges[k].1]))
+}
+
+/// Runs `f` with an empty vector for the split methods' ranges: one buffer kept between calls
+/// (taken out while in use, so a call made meanwhile gets a new one).
+fn with_ranges<R>(f: impl FnOnce(&mut Vec<(usize, usize)>) -> MoltResult<R>) -> MoltResult<R> {
+    static SPARE: crate::sys::Global<Vec<(usize, usize)>> = crate::sys::Global::new(Vec::new());
+    let mut v = SPARE.with(core::mem::take);
+    v.clear();
+    let r = f(&mut v);
+    // A buffer a huge split grew is not kept.
+    if v.capacity() <= 1024 {
+        SPARE.with(|s| *s = v);
     }
-    for &(a, b) in ranges {
-        if let Err(e) = push(&mut items, substr(s, t, &t.s[a..b])) {
-            release(items);
-            return Err(e);
-        }
-    }
-    list_of(items)
+    r
 }
 
 fn split_impl(s: Obj, name: &str, pos: &[Obj], kw: Kw, reverse: bool) -> MoltResult<Obj> {
     let (sep, max) = split_args(name, pos, kw)?;
     let t = Text::of(s);
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    with_ranges(|ranges| split_ranges(t, sep, max, reverse, ranges).and_then(|()| pieces(s, t, ranges)))
+}
+
+/// The ranges of the pieces of `t` that `split`/`rsplit` (`reverse`) make, in order.
+fn split_ranges(t: Text, sep: Option<Obj>, max: usize, reverse: bool, ranges: &mut Vec<(usize, usize)>) -> MoltResult<()> {
     if ranges.try_reserve(8).is_err() {
         return memory_error();
     }
     match sep.and_then(str_text) {
-        None if reverse => rwords(t.s, max, &mut ranges)?,
-        None => words(t.s, max, &mut ranges)?,
+        None if reverse => rwords(t.s, max, ranges)?,
+        None => words(t.s, max, ranges)?,
         Some(sep) => {
             let mut last = if reverse { t.s.len() } else { 0 };
             let mut push_range = |r: (usize, usize)| {
@@ -622,7 +609,7 @@ fn split_impl(s: Obj, name: &str, pos: &[Obj], kw: Kw, reverse: bool) -> MoltRes
     if reverse {
         ranges.reverse();
     }
-    pieces(s, t, &ranges)
+    Ok(())
 }
 
 /// `str.split(sep=None, maxsplit=-1)`.
@@ -644,7 +631,11 @@ fn splitlines(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
         None => false,
     };
     let t = Text::of(s);
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    with_ranges(|ranges| line_ranges(t, keepends, ranges).and_then(|()| pieces(s, t, ranges)))
+}
+
+/// The ranges of the lines of `t` (`splitlines`), with their line breaks when `keepends`.
+fn line_ranges(t: Text, keepends: bool, ranges: &mut Vec<(usize, usize)>) -> MoltResult<()> {
     let bytes = t.s.as_bytes();
     let mut start = 0;
     // A byte scan: the line breaks are the ASCII ones and U+0085, U+2028, U+2029, whose UTF-8
@@ -677,7 +668,7 @@ fn splitlines(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
         }
         ranges.push((start, t.s.len()));
     }
-    pieces(s, t, &ranges)
+    Ok(())
 }
 
 /// `PyUnicode_Partition` / `PyUnicode_RPartition`.
