@@ -264,7 +264,7 @@ pub enum Opcode {
     TCheckBound,
     /// `t.release`: `py.release` of a value that may own an object with a finaliser (a boxed object, a tuple or a list); inference drops the others' (ints, floats, strs have none).
     TRelease,
-    /// `t.call`: Calls a function instance (a monomorphized function).
+    /// `t.call`: Calls a function instance (a monomorphized function). With `object = 1` the callee is a function object's code and %0 that function object (a call whose binding is the identity, decisions/0057): no check that a `def` has run.
     TCall,
     /// `t.print`: print(*args, sep=sep, end=end) over typed values.
     TPrint,
@@ -2802,12 +2802,12 @@ static SPECS: [OpSpec; 252] = [
     OpSpec {
         name: "t.call",
         dialect: Dialect::T,
-        doc: "Calls a function instance (a monomorphized function).",
+        doc: "Calls a function instance (a monomorphized function). With `object = 1` the callee is a function object's code and %0 that function object (a call whose binding is the identity, decisions/0057): no check that a `def` has run.",
         operands: &[C::TValue],
         variadic_operands: true,
         results: &[C::TValue],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }],
+        attrs: &[AttrSpec { name: "callee", kind: AttrKind::Sym, optional: false }, AttrSpec { name: "object", kind: AttrKind::Int, optional: true }],
         successors: 0,
         traits: traits::MAY_RAISE,
         relate: None,

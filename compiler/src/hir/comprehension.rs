@@ -280,5 +280,5 @@ pub(super) fn lower_comprehension(ctx: &Ctx<'_>, pc: &PendingComp) -> (HirFunc, 
     let (func, names, diags) = l.finish();
     let mut params: Vec<String> = if pc.first_range { [".start", ".stop", ".step"].map(String::from).to_vec() } else { vec![".0".to_string()] };
     params.extend(pc.frees.iter().cloned());
-    (HirFunc { func, params, names, object_entry: false }, diags)
+    (HirFunc { func, params, names, object_entry: false, class_body: false }, diags)
 }

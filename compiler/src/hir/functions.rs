@@ -428,7 +428,8 @@ pub(super) fn lower_function_object(ctx: &Ctx<'_>, pf: &PendingFn) -> (HirFunc, 
     }
     let (func, names, diags) = l.finish();
     let params = std::iter::once(".fn".to_string()).chain(pf.sig.params()).collect();
-    (HirFunc { func, params, names, object_entry: true }, diags)
+    let class_body = matches!(pf.body, FnBody::Class(_));
+    (HirFunc { func, params, names, object_entry: true, class_body }, diags)
 }
 
 /// What a `def` may not have yet (E0108).

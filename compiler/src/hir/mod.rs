@@ -98,10 +98,13 @@ pub struct HirFunc {
     pub params: Vec<String>,
     /// Source variable names of block arguments and `py.undef` results.
     pub names: BTreeMap<Value, String>,
-    /// The code of function objects (`functions.rs`): it takes the function object and the
-    /// tuple of its bound parameters, and returns a boxed value; only `py.make_function` names
-    /// it, never `py.call`.
+    /// The code of function objects (`functions.rs`): it takes the function object and then
+    /// its bound parameters, and returns a boxed value; only `py.make_function` names it, never
+    /// `py.call` (inference may call it directly, decisions/0057).
     pub object_entry: bool,
+    /// The code of a class body (an `object_entry` the class statement calls with the
+    /// namespace).
+    pub class_body: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -240,7 +243,7 @@ pub fn lower_module(body: &[Stmt], module: &ModuleContext, path: &str, originals
     let mut l = FnLower::new(MODULE_FUNC, vec![], &ctx, module_scope, Span::default());
     l.suite(body);
     let (func, names, d) = l.finish();
-    funcs.push(HirFunc { func, params: vec![], names, object_entry: false });
+    funcs.push(HirFunc { func, params: vec![], names, object_entry: false, class_body: false });
     diags.extend(d);
     for (def, scope, _) in defs {
         let params: Vec<String> = sigs.get(def.name.as_str()).map(calls::Signature::params).unwrap_or_default();
@@ -345,7 +348,7 @@ fn lower_direct(ctx: &Ctx, def: &ast::StmtFunctionDef, scope: ScopeId, names: (S
     l.bind_params(entry, &values, None);
     l.suite(&def.body);
     let (func, names, d) = l.finish();
-    (HirFunc { func, params, names, object_entry: false }, d)
+    (HirFunc { func, params, names, object_entry: false, class_body: false }, d)
 }
 
 /// Whether module symbol `s` is a module variable kept in a global slot: one that some

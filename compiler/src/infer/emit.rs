@@ -211,6 +211,14 @@ impl Infer<'_> {
                         let name = instance_name(self.hir, &key);
                         em.emit(nb, o.results[0], NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(name)).result(rt));
                     }
+                    Opcode::PyCallValue if self.direct_call(k.0, op).is_some() => {
+                        // A call of the function object this function made, with exactly its
+                        // positional parameters: its code, called directly (decisions/0057).
+                        let Some(key) = self.direct_call(k.0, op) else { continue };
+                        let args: Vec<Value> = o.operands.iter().map(|&v| em.use_as(nb, v, Type::TObj, sp)).collect();
+                        let name = instance_name(self.hir, &key);
+                        em.emit(nb, o.results[0], NewOp::new(Opcode::TCall, sp).operands(args).attr("callee", Attr::Sym(name)).attr("object", Attr::Int(1)).result(Type::TObj));
+                    }
                     Opcode::PyClassNew | Opcode::PyCallValue | Opcode::PyCallMethod | Opcode::PyGetattr | Opcode::PySetattr | Opcode::PyTruth if self.known_class_op(o, &in_lats).is_some() => {
                         em.known_class(nb, o, &in_lats, self);
                     }

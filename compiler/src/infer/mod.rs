@@ -21,6 +21,7 @@
 //! each op live in `rules.rs`, shared by analysis and emission.
 
 mod classes;
+mod direct_calls;
 mod emit;
 mod lattice;
 mod list_items;
@@ -112,6 +113,8 @@ struct Infer<'a> {
     live_keys: HashSet<Key>,
     /// The alias groups of the module's lists (`list_items.rs`).
     list_groups: list_items::ListGroups,
+    /// The calls of function objects that run their code directly (`direct_calls`).
+    direct_calls: direct_calls::DirectCalls,
     /// What the stores into each proven group's lists give their items (grown every round).
     list_items: BTreeMap<usize, Lat>,
 }
@@ -123,7 +126,7 @@ pub fn is_generator(f: &Func) -> bool {
 
 /// Infers the types of `hir`. `tier0` rejects every value that would need boxing (E0103).
 pub fn infer(hir: &HirModule, tier0: bool) -> Result<TirModule, Vec<Diagnostic>> {
-    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default(), guards: std::cell::Cell::new(true), live_keys: HashSet::new(), list_groups: list_items::ListGroups::of(hir), list_items: BTreeMap::new() };
+    let mut inf = Infer { hir, tier0, rets: HashMap::new(), globals: BTreeMap::new(), global_sites: BTreeMap::new(), value_lats: HashMap::new(), fields: BTreeMap::new(), reach: classes::Reach::default(), guards: std::cell::Cell::new(true), live_keys: HashSet::new(), list_groups: list_items::ListGroups::of(hir), list_items: BTreeMap::new(), direct_calls: direct_calls::direct_calls(hir) };
     // The variables other modules read are boxed (decisions/0032): an importer may store any
     // value in them (`m.x = v`), and reads them as objects.
     for (name, _) in hir.exports.iter().filter(|(_, def)| !def) {
@@ -556,6 +559,12 @@ impl<'a> Infer<'a> {
         let f = &self.hir.funcs[k].func;
         let count = f.entry().map_or(0, |e| f.blocks[e].params.len());
         Some((k, vec![Type::TObj; count]))
+    }
+
+    /// The instance of a function object's code that call `op` of HIR function `func` runs
+    /// directly (`direct_calls`, decisions/0057): every parameter boxed.
+    fn direct_call(&self, func: usize, op: molt_ir::OpId) -> Option<Key> {
+        self.direct_calls.get(&(func, op)).map(|&(code, n)| (code, vec![Type::TObj; n]))
     }
 
     fn callee(&self, o: &molt_ir::OpData) -> Option<usize> {

@@ -410,7 +410,9 @@ impl L<'_> {
                 let src = self.tir.source_names.get(inst).cloned().unwrap_or_default();
                 // A comprehension's function is no `def`: nothing binds it, nothing to check; a
                 // known class's method is called on an instance, which its class made.
-                if self.tir.check_defs && !crate::hir::is_synthetic(&src) && !crate::hir::is_method(inst) {
+                // A function object's code is called with the object, which exists.
+                let code_call = attr("object").as_int() == Some(1);
+                if self.tir.check_defs && !code_call && !crate::hir::is_synthetic(&src) && !crate::hir::is_method(inst) {
                     // The NameError points at the callee's name, which starts the call.
                     let name_sp = Span::new(sp.start, sp.start + src.len() as u32);
                     // (The module variable of a `def` used as a value holds its function object.)
