@@ -915,10 +915,7 @@ impl<'c, 'm, 's> Codegen<'c, 'm, 's> {
             }
             Opcode::LFuncAddr => {
                 let callee = attr_s("callee");
-                let bound = match o.attr("bound") {
-                    Some(Attr::Int(n)) => Some(usize::try_from(*n).map_err(|_| "negative `bound`")?),
-                    _ => None,
-                };
+                let bound = o.attr("bound").and_then(Attr::as_int).map(usize::try_from).transpose().map_err(|_| "negative `bound`")?;
                 let thunk = self.c_entry(&callee, bound)?;
                 Some(thunk.as_global_value().as_pointer_value().into())
             }
