@@ -94,13 +94,16 @@ fn trivial_params(f: &Func) -> HashMap<Value, Value> {
             }
         }
     }
+    // In layout order, so that the result never depends on a hash map's order.
+    let params: Vec<Value> = f.layout.iter().flat_map(|&b| f.blocks[b].params.iter().copied()).filter(|p| incoming.contains_key(p)).collect();
     let mut same: HashMap<Value, Value> = HashMap::new();
     loop {
         let mut changed = false;
-        for (&p, args) in &incoming {
+        for &p in &params {
             if same.contains_key(&p) || !matches!(f.values[p].def, ValueDef::Param(..)) {
                 continue;
             }
+            let args = &incoming[&p];
             let mut unique = None;
             let mut trivial = true;
             for &a in args {
