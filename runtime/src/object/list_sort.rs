@@ -768,7 +768,7 @@ fn timsort<O: Order>(o: O, a: &mut [O::Item]) -> MoltResult<()> {
 
 /// The type every first item of tuple keys has, whose comparison cannot fail or run user code.
 #[derive(Clone, Copy)]
-enum ElemOrder {
+pub(super) enum ElemOrder {
     SmallInt,
     Float,
     Str,
@@ -794,38 +794,17 @@ fn elem_order(mut items: impl Iterator<Item = Obj> + Clone) -> Option<ElemOrder>
 /// error the pairs are a permutation of their input.
 ///
 /// When every comparison the sort could make is plain (small ints, strs, floats without a NaN,
-/// [`plain_tuples`]), nothing can observe which comparisons are made or in what order, and a
-/// stable sort's result is unique: the library's stable sort gives it (decisions/0056).
+/// exact tuples of those), nothing can observe which comparisons are made or in what order, and
+/// a stable sort's result is unique: `list_sort_plain` computes it (decisions/0056, 0058).
 fn sort_pairs(pairs: &mut [(Obj, Obj)]) -> MoltResult<()> {
     if pairs.len() < 2 {
         return Ok(());
     }
-    let keys = pairs.iter().map(|p| p.0);
-    let elem = elem_order(keys.clone());
-    let plain = match elem {
-        Some(ElemOrder::SmallInt) => Some(PlainKeys::SmallInt),
-        Some(ElemOrder::Str) => Some(PlainKeys::Str),
-        // A NaN is unordered: the result would depend on which comparisons are made.
-        Some(ElemOrder::Float) => pairs.iter().all(|p| !float::float_value(p.0).unwrap_or(0.0).is_nan()).then_some(PlainKeys::Float),
-        None => plain_tuples(pairs).then_some(PlainKeys::Tuple),
-    };
-    match plain {
-        // Small ints and strs (the most common keys) get an instance of the library's sort
-        // each; floats and tuples share one (each instance is about 12 KB of code).
-        Some(PlainKeys::SmallInt) => {
-            pairs.sort_by(|x, y| PlainKeys::SmallInt.cmp(x.0, y.0));
-            return Ok(());
-        }
-        Some(PlainKeys::Str) => {
-            pairs.sort_by(|x, y| PlainKeys::Str.cmp(x.0, y.0));
-            return Ok(());
-        }
-        Some(kind) => {
-            pairs.sort_by(|x, y| kind.cmp(x.0, y.0));
-            return Ok(());
-        }
-        None => {}
+    let elem = elem_order(pairs.iter().map(|p| p.0));
+    if super::list_sort_plain::sort_plain(pairs, elem)? {
+        return Ok(());
     }
+    let keys = pairs.iter().map(|p| p.0);
     if let Some(ElemOrder::Float) = elem {
         return timsort(Keyed(FloatOrder), pairs);
     }
@@ -837,93 +816,6 @@ fn sort_pairs(pairs: &mut [(Obj, Obj)]) -> MoltResult<()> {
         return timsort(Keyed(GeneralOrder(Some(e))), pairs);
     }
     timsort(Keyed(GeneralOrder(None)), pairs)
-}
-
-/// Keys whose comparisons run no code, cannot fail and order totally (see [`sort_pairs`]).
-#[derive(Clone, Copy)]
-enum PlainKeys {
-    SmallInt,
-    Str,
-    /// Floats, none of them NaN.
-    Float,
-    /// Exact tuples of plain items, one kind per position ([`plain_tuples`]).
-    Tuple,
-}
-
-impl PlainKeys {
-    #[inline(always)]
-    fn cmp(self, x: Obj, y: Obj) -> core::cmp::Ordering {
-        use core::cmp::Ordering;
-        match self {
-            PlainKeys::SmallInt => (x.raw() as i64).cmp(&(y.raw() as i64)),
-            // SAFETY: every key is a str (`elem_order`), held by the pairs.
-            PlainKeys::Str => unsafe { str::text_cmp(str::str_bytes_unchecked(x), str::str_bytes_unchecked(y)) },
-            PlainKeys::Float => float::float_value(x).unwrap_or(0.0).partial_cmp(&float::float_value(y).unwrap_or(0.0)).unwrap_or(Ordering::Equal),
-            PlainKeys::Tuple => {
-                // SAFETY: `plain_tuples` found every key a non-empty exact tuple.
-                let (v, w) = unsafe { (tuple::tuple_items_unchecked(x), tuple::tuple_items_unchecked(y)) };
-                for (&a, &b) in v.iter().zip(w) {
-                    match plain_cmp(a, b).unwrap_or(Ordering::Equal) {
-                        Ordering::Equal => {}
-                        o => return o,
-                    }
-                }
-                v.len().cmp(&w.len())
-            }
-        }
-    }
-}
-
-/// The kind of a plain item: one whose comparisons with an item of the same kind run no code,
-/// cannot fail and order totally (so [`plain_cmp`] never returns None for two of them).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Plain {
-    SmallInt,
-    Str,
-    Float,
-}
-
-fn plain_kind(o: Obj) -> Option<Plain> {
-    if o.is_small() {
-        Some(Plain::SmallInt)
-    } else if str::str_text(o).is_some() {
-        Some(Plain::Str)
-    } else {
-        float::float_value(o).filter(|f| !f.is_nan()).map(|_| Plain::Float)
-    }
-}
-
-/// Whether every key of `pairs` is a non-empty exact tuple whose items at each position are all
-/// of one plain kind (a tuple may be shorter than another: the lengths then decide): two keys
-/// then compare without running code or failing, in a total preorder.
-fn plain_tuples(pairs: &[(Obj, Obj)]) -> bool {
-    // The kinds by position, as the first tuple long enough shows them (few positions: a
-    // record's fields).
-    let mut kinds: Vec<Plain> = Vec::new();
-    for p in pairs {
-        if !tuple::is_exact_tuple(p.0) {
-            return false;
-        }
-        // SAFETY: an exact tuple, held by the pairs.
-        let items = unsafe { tuple::tuple_items_unchecked(p.0) };
-        if items.is_empty() {
-            return false;
-        }
-        for (i, &x) in items.iter().enumerate() {
-            let Some(k) = plain_kind(x) else { return false };
-            match kinds.get(i) {
-                Some(&known) if known != k => return false,
-                Some(_) => {}
-                None => {
-                    if kinds.try_reserve(1).is_err() {
-                        return false;
-                    }
-                    kinds.push(k);
-                }
-            }
-        }
-    }
-    true
 }
 
 /// Room for `n` pairs, or MemoryError.

@@ -109,6 +109,7 @@ pub mod list;
 pub mod list_methods;
 pub mod list_slice;
 pub mod list_sort;
+mod list_sort_plain;
 pub mod itertools;
 pub mod map_filter;
 pub mod math;
