@@ -29,7 +29,7 @@ use crate::exceptions::MoltResult;
 
 /// Whether `pairs` (key, item) were sorted here by their keys: true when the keys are plain
 /// (the pairs are then in the one stable order), false (pairs untouched) when the caller's
-/// timsort must sort them. `elem` is the pre-sort check's verdict on the keys themselves.
+/// timsort must sort them (also for more than 2**32 pairs, which the prefixes cannot number). `elem` is the pre-sort check's verdict on the keys themselves.
 pub(super) fn sort_plain(pairs: &mut [(Obj, Obj)], elem: Option<ElemOrder>) -> MoltResult<bool> {
     let kind = match elem {
         Some(ElemOrder::SmallInt) => {
@@ -43,14 +43,23 @@ pub(super) fn sort_plain(pairs: &mut [(Obj, Obj)], elem: Option<ElemOrder>) -> M
         None if plain_tuples(pairs) => PlainKeys::Tuple,
         None => return Ok(false),
     };
+    // The prefixes carry the pairs' positions (24 bytes each, moved by the sort); the pairs are
+    // permuted once at the end.
+    let Ok(n) = u32::try_from(pairs.len()) else { return Ok(false) };
     let mut v: Vec<Prefixed> = Vec::new();
-    if v.try_reserve_exact(pairs.len()).is_err() {
+    let mut sorted: Vec<(Obj, Obj)> = Vec::new();
+    if v.try_reserve_exact(pairs.len()).is_err() || sorted.try_reserve_exact(pairs.len()).is_err() {
         return memory_error();
     }
-    v.extend(pairs.iter().map(|&(key, item)| Prefixed::new(kind, key, item)));
-    v.sort_by(|a, b| a.cmp(b, kind));
-    for (slot, p) in pairs.iter_mut().zip(&v) {
-        *slot = (p.key, p.item);
+    v.extend((0..n).zip(pairs.iter()).map(|(i, &(key, _))| Prefixed::new(kind, key, i)));
+    {
+        let keys = &*pairs;
+        let key = |p: &Prefixed| keys.get(p.pos as usize).map_or(Obj::default(), |k| k.0);
+        v.sort_by(|a, b| a.cmp(b, |x, y| kind.cmp(key(x), key(y))));
+    }
+    sorted.extend(v.iter().filter_map(|p| pairs.get(p.pos as usize).copied()));
+    for (slot, p) in pairs.iter_mut().zip(sorted) {
+        *slot = p;
     }
     Ok(true)
 }
@@ -92,18 +101,17 @@ const EXACT0: u8 = 1;
 /// The words describe the whole key: two keys with equal words, both `DONE`, are equal.
 const DONE: u8 = 2;
 
-/// A key with its item and its prefix words (see the module doc).
+/// A key's prefix words (see the module doc) and its pair's position.
 #[derive(Clone, Copy)]
 struct Prefixed {
     w0: u64,
     w1: u64,
+    pos: u32,
     flags: u8,
-    key: Obj,
-    item: Obj,
 }
 
 impl Prefixed {
-    fn new(kind: PlainKeys, key: Obj, item: Obj) -> Prefixed {
+    fn new(kind: PlainKeys, key: Obj, pos: u32) -> Prefixed {
         let (w0, w1, flags) = match kind {
             PlainKeys::Str | PlainKeys::Float => {
                 let (w, exact) = item_word(key);
@@ -119,11 +127,12 @@ impl Prefixed {
                 (w0, w1, if e0 { EXACT0 } else { 0 } | if done { DONE } else { 0 })
             }
         };
-        Prefixed { w0, w1, flags, key, item }
+        Prefixed { w0, w1, pos, flags }
     }
 
+    /// The comparison of the keys, `full` comparing them in full when the words tie.
     #[inline(always)]
-    fn cmp(&self, other: &Prefixed, kind: PlainKeys) -> Ordering {
+    fn cmp(&self, other: &Prefixed, full: impl FnOnce(&Prefixed, &Prefixed) -> Ordering) -> Ordering {
         if self.w0 != other.w0 {
             return self.w0.cmp(&other.w0);
         }
@@ -137,7 +146,7 @@ impl Prefixed {
                 return Ordering::Equal;
             }
         }
-        kind.cmp(self.key, other.key)
+        full(self, other)
     }
 }
 
