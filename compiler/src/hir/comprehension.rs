@@ -105,7 +105,7 @@ impl FnLower<'_> {
         let mut args = match self.range_args(&first.iter) {
             Some(range_args) => self.range_start(range_args, span(first.iter.range()))?.to_vec(),
             None => {
-                let iterable = self.expr(&first.iter)?;
+                let iterable = self.iterable(&first.iter)?;
                 let b = self.cur?;
                 vec![self.emit(b, NewOp::new(Opcode::PyIter, sp).operands([iterable]).result(Type::Obj))?]
             }
@@ -169,7 +169,7 @@ impl FnLower<'_> {
         if let Some(inner) = gens.get(i + 1) {
             let inner_src = match self.range_args(&inner.iter) {
                 Some(args) => self.range_start(args, span(inner.iter.range())).map(Source::Range),
-                None => self.expr(&inner.iter).and_then(|v| {
+                None => self.iterable(&inner.iter).and_then(|v| {
                     let b = self.cur?;
                     self.emit(b, NewOp::new(Opcode::PyIter, sp).operands([v]).result(Type::Obj)).map(Source::Iter)
                 }),

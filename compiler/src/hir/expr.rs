@@ -8,7 +8,7 @@ use ruff_text_size::Ranged;
 use super::calls::Source;
 use super::comprehension::CompKind;
 use super::stmt::Key;
-use super::{FnLower, Resolved, span};
+use super::{FnLower, Resolved, const_fold, span};
 use crate::builtins::{self, Call, Kind};
 use crate::diagnostics::Diagnostic;
 
@@ -269,7 +269,7 @@ impl<'a> FnLower<'a> {
             }
             Expr::List(l) => self.display(&l.elts, false, sp),
             Expr::Dict(d) => self.dict_display(&d.items, sp),
-            Expr::Set(st) => self.set_display(&st.elts, sp),
+            Expr::Set(st) => self.set_display(&st.elts, sp, false),
             Expr::Attribute(a) => {
                 if !self.check_module_attribute(&a.value, a.attr.as_str(), sp) {
                     return None;
@@ -369,7 +369,18 @@ impl<'a> FnLower<'a> {
         dict
     }
 
-    fn set_display(&mut self, elts: &[Expr], sp: Span) -> Option<Value> {
+    /// An iterable of `for` or a comprehension: a set display of constants is the frozenset
+    /// constant CPython's `fold_iter` makes of it; anything else, the expression's value.
+    pub(super) fn iterable(&mut self, e: &Expr) -> Option<Value> {
+        match e {
+            Expr::Set(st) => self.set_display(&st.elts, span(st.range), true),
+            _ => self.expr(e),
+        }
+    }
+
+    /// A set display. `iterated`: it is `for`'s or a comprehension's iterable, which CPython
+    /// makes a frozenset constant when every item is a constant (`fold_iter`).
+    fn set_display(&mut self, elts: &[Expr], sp: Span, iterated: bool) -> Option<Value> {
         // With `*` items, CPython's order: a set of the items before the first star, then each
         // starred iterable merged in (`SET_UPDATE`) and each other item added (`SET_ADD`).
         if let Some(first) = elts.iter().position(|e| matches!(e, Expr::Starred(_))) {
@@ -394,7 +405,11 @@ impl<'a> FnLower<'a> {
             vals.push(self.expr(e)?);
         }
         let b = self.cur?;
-        if elts.len() > 2 && elts.iter().all(is_folded_constant) {
+        // CPython's constants (Python/compile.c `starunpack_helper`, `fold_iter`, then
+        // `merge_consts_recursive`): a frozenset of the items in order, remade from its own
+        // iteration order; a display of more than two items copies it into a new set
+        // (`SET_UPDATE`), an iterated display is that frozenset.
+        if (iterated || elts.len() > 2) && elts.iter().all(|e| const_fold::folded(e).is_some()) {
             let builtin = |s: &mut Self, which: molt_ir::Builtin, x: Value| {
                 let b = s.cur?;
                 s.emit(b, NewOp::new(Opcode::PyBuiltin, sp).operands([x]).enum_attr("name", which).result(Type::Obj))
@@ -403,6 +418,9 @@ impl<'a> FnLower<'a> {
             let f = builtin(self, molt_ir::Builtin::Frozenset, t)?;
             let l = builtin(self, molt_ir::Builtin::List, f)?;
             let f = builtin(self, molt_ir::Builtin::Frozenset, l)?;
+            if iterated {
+                return Some(f);
+            }
             return builtin(self, molt_ir::Builtin::Set, f);
         }
         self.emit(b, NewOp::new(Opcode::PySet, sp).operands(vals).result(Type::Obj))
@@ -777,19 +795,6 @@ impl<'a> FnLower<'a> {
 pub(super) fn one_arg_method(recv: Value, name: &str, arg: Value, sp: Span) -> NewOp {
     NewOp::new(Opcode::PyCallMethod, sp).operands([recv, arg]).attr("name", Attr::Str(name.into()))
         .attr("kwnames", Attr::Str(String::new())).attr("attr_end", Attr::Int(sp.end.into())).result(Type::Obj)
-}
-
-/// Whether CPython's AST optimizer makes `e` a constant (`ast_opt.c`): a literal, a signed
-/// number, a tuple of constants, or `+`, `-`, `*` of constant numbers.
-fn is_folded_constant(e: &Expr) -> bool {
-    match e {
-        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::BytesLiteral(_) | Expr::EllipsisLiteral(_) => true,
-        Expr::UnaryOp(u) => matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd | ast::UnaryOp::Invert) && matches!(&*u.operand, Expr::NumberLiteral(_)),
-        Expr::Tuple(t) => t.elts.iter().all(is_folded_constant),
-        Expr::BinOp(b) => matches!(b.op, ast::Operator::Add | ast::Operator::Sub | ast::Operator::Mult)
-            && matches!(&*b.left, Expr::NumberLiteral(_)) && matches!(&*b.right, Expr::NumberLiteral(_)),
-        _ => false,
-    }
 }
 
 /// The `py.binop` operator of a Python binary operator (`@` is not supported).

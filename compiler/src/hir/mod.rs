@@ -25,6 +25,7 @@ pub use comprehension::{display_name, is_method, is_synthetic};
 
 pub mod calls;
 mod comprehension;
+mod const_fold;
 mod classes;
 mod dataclass;
 mod exceptions;

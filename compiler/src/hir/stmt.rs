@@ -511,7 +511,7 @@ impl<'a> FnLower<'a> {
 
     /// `for TARGET in ITERABLE:` over any iterable: `iter()` once, then `next` until exhausted.
     fn for_iter(&mut self, f: &ast::StmtFor, sp: Span) {
-        let Some(iterable) = self.expr(&f.iter) else { return };
+        let Some(iterable) = self.iterable(&f.iter) else { return };
         let Some(b) = self.cur else { return };
         // CPython blames the whole `for` statement when its iterable is not iterable.
         let (id, b) = self.append(b, NewOp::new(Opcode::PyIter, sp).operands([iterable]).result(Type::Obj));
