@@ -103,7 +103,20 @@ pub fn call_at(callee: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Molt
 
 /// `callee(*pos, **kw)` called by the runtime (CPython's `PyObject_Call` from C code), from the
 /// current depth.
+///
+/// A function object called with exactly its positional parameters (a key function, `map`'s
+/// function) runs straight through its code (`function::positional_code`): no slot lookup, no
+/// binding.
 pub fn call_object(callee: Obj, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    if kw.is_empty()
+        && let Some(code) = function::positional_code(callee, pos.len())
+    {
+        let r = function::run_positional(callee, code, pos, current_depth());
+        if crate::exceptions::exception_pending() {
+            return Err(crate::exceptions::MoltError::take_raised());
+        }
+        return Ok(r);
+    }
     call_at(callee, pos, kw, current_depth())
 }
 

@@ -603,23 +603,12 @@ pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Obj {
     let Some(f) = function_ref(func) else {
         return value_or_raise(compiler_bug("call_raw"));
     };
-    let depth = depth.saturating_add(1);
     // Exactly the positional parameters, by position (the common case): the caller's words
     // are the bound ones.
-    if kw.is_empty() && !f.has_varargs && !f.has_varkw && pos.len() == f.argcount && tuple::tuple_len(f.params) == Some(pos.len()) {
-        if depth > crate::exceptions::recursion_limit() {
-            return value_or_raise(fail(RecursionError, RECURSION_MSG));
-        }
-        for &x in pos {
-            super::incref(x);
-        }
-        let r = run_body(f, func, pos.as_ptr(), depth);
-        for &x in pos {
-            // SAFETY: the reference taken above.
-            unsafe { decref(x) };
-        }
-        return r;
+    if kw.is_empty() && let Some(code) = positional_code(func, pos.len()) {
+        return run_positional(func, code, pos, depth);
     }
+    let depth = depth.saturating_add(1);
     let bound = match bind(func, pos, kw) {
         Ok(b) => b,
         Err(e) => {
@@ -633,6 +622,41 @@ pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Obj {
         run_body(f, func, bound.as_ptr(), depth)
     };
     super::list::release(bound);
+    r
+}
+
+/// The code of function object `func` when a call with `nargs` positional arguments and no
+/// keywords binds them, in order, as all its parameters (no defaults used, no `*args` or
+/// `**kwargs`): the caller's words are then the bound ones ([`run_positional`]). None for any
+/// other call or object. Small and free of the binding code, so that generic call paths
+/// (`callable::call_object`) can test it without linking `bind`.
+#[inline]
+pub(crate) fn positional_code(func: Obj, nargs: usize) -> Option<CodeFn> {
+    let f = function_ref(func)?;
+    (!f.has_varargs && !f.has_varkw && nargs == f.argcount && tuple::tuple_len(f.params) == Some(nargs)).then_some(f.code)
+}
+
+/// Runs `code`, which [`positional_code`] gave for `func` and `args.len()`, on the caller's
+/// words `args` from a frame at `depth`: RecursionError past the limit, else the body's result
+/// (or the word 0 with an exception pending). Holds a reference to each argument for the call.
+pub(crate) fn run_positional(func: Obj, code: CodeFn, args: &[Obj], depth: i64) -> Obj {
+    let depth = depth.saturating_add(1);
+    if depth > crate::exceptions::recursion_limit() {
+        return value_or_raise(fail(RecursionError, RECURSION_MSG));
+    }
+    for &x in args {
+        super::incref(x);
+    }
+    let saved = super::callable::enter_depth(depth);
+    // SAFETY: `code` is `func`'s compiled body (`positional_code`), which takes exactly these
+    // words; `func` and the words stay alive across the call (the caller's references and the
+    // ones taken above).
+    let r = unsafe { code(func, args.as_ptr(), depth) };
+    super::callable::leave_depth(saved);
+    for &x in args {
+        // SAFETY: the reference taken above.
+        unsafe { decref(x) };
+    }
     r
 }
 
