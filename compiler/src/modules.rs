@@ -103,6 +103,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Abc => crate::abi::NativeModule::Abc,
         NativeModule::Io => crate::abi::NativeModule::Io,
         NativeModule::Re => crate::abi::NativeModule::Re,
+        NativeModule::String => crate::abi::NativeModule::String,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

@@ -2391,7 +2391,7 @@ static SPECS: [OpSpec; 252] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3860,7 +3860,7 @@ static SPECS: [OpSpec; 252] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -5423,10 +5423,12 @@ pub enum NativeModule {
     Io,
     /// `re`
     Re,
+    /// `string`
+    String,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re, NativeModule::String];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -5446,6 +5448,7 @@ impl NativeModule {
             NativeModule::Abc => "abc",
             NativeModule::Io => "io",
             NativeModule::Re => "re",
+            NativeModule::String => "string",
         }
     }
 
@@ -5466,6 +5469,7 @@ impl NativeModule {
             "abc" => NativeModule::Abc,
             "io" => NativeModule::Io,
             "re" => NativeModule::Re,
+            "string" => NativeModule::String,
             _ => return None,
         })
     }

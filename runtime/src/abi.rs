@@ -228,6 +228,8 @@ molt_abi! {
         fn molt_enable_module_heapq() -> void;
         /// Links `bisect` into the program: the compiler calls it before the program's `import bisect`.
         fn molt_enable_module_bisect() -> void;
+        /// Links `string` into the program: the compiler calls it before the program's `import string`.
+        fn molt_enable_module_string() -> void;
         /// Links `functools` into the program: the compiler calls it before the program's `import functools`.
         fn molt_enable_module_functools() -> void;
         /// Links `enum` into the program: the compiler calls it before the program's `import enum`.
@@ -770,6 +772,10 @@ molt_abi! {
                 "UNICODE", "VERBOSE", "X", "compile", "error", "escape", "findall", "finditer", "fullmatch", "match",
                 "purge", "search", "split", "sub", "subn",
             ]),
+            ("string", &[
+                "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits",
+                "printable", "punctuation", "whitespace",
+            ]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
@@ -959,6 +965,7 @@ molt_abi! {
             SysExcInfo = 122,
             Input = 123,
             Open = 124,
+            StringCapwords = 125,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {
@@ -977,6 +984,7 @@ molt_abi! {
             Abc = 12,
             Io = 13,
             Re = 14,
+            String = 15,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -248,6 +248,7 @@ fn module_enable(m: molt_ir::NativeModule) -> crate::abi::RtFn {
         M::Abc => RtFn::molt_enable_module_abc,
         M::Io => RtFn::molt_enable_module_io,
         M::Re => RtFn::molt_enable_module_re,
+        M::String => RtFn::molt_enable_module_string,
     }
 }
 

@@ -207,7 +207,8 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::FunctoolsLruCache
         | BuiltinFunction::FunctoolsCache
         | BuiltinFunction::FunctoolsWraps
-        | BuiltinFunction::FunctoolsUpdateWrapper => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::FunctoolsUpdateWrapper
+        | BuiltinFunction::StringCapwords => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -486,7 +487,8 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::FunctoolsLruCache
         | BuiltinFunction::FunctoolsCache
         | BuiltinFunction::FunctoolsWraps
-        | BuiltinFunction::FunctoolsUpdateWrapper => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::FunctoolsUpdateWrapper
+        | BuiltinFunction::StringCapwords => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

@@ -76,6 +76,20 @@ pub extern "C" fn molt_enable_module_collections() {
     molt_enable_module_itertools();
 }
 
+static STRING: ModuleHooks = ModuleHooks {
+    fill: super::string_module::fill,
+    call: |f, pos, kw| if let NativeFn::String(g) = f { super::string_module::call(g, pos, kw) } else { wrong_module() },
+};
+
+/// The program imports `string`; `capwords` calls `str.split`, `str.capitalize` and
+/// `str.join`, whose method groups come with it.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_module_string() {
+    register(NativeModule::String, &STRING);
+    super::str_methods::molt_enable_str_methods();
+    super::str_methods::molt_enable_str_title_methods();
+}
+
 /// Every module's hooks (the runtime's tests import modules without a compiled program).
 #[cfg(test)]
 pub fn enable_all() {
@@ -94,4 +108,5 @@ pub fn enable_all() {
     molt_enable_module_abc();
     molt_enable_module_io();
     molt_enable_module_re();
+    molt_enable_module_string();
 }

@@ -20,6 +20,7 @@ use super::functools::FunctoolsFn;
 use super::heapq::HeapqFn;
 use super::itertools::ItertoolsFn;
 use super::math::MathFn;
+use super::string_module::StringFn;
 use super::sys_module::SysFn;
 use super::time_module::TimeFn;
 use super::typing::TypingFn;
@@ -39,6 +40,7 @@ pub enum NativeFn {
     Heapq(HeapqFn),
     Bisect(BisectFn),
     Functools(FunctoolsFn),
+    String(StringFn),
 }
 
 /// The module function `id` is, None for a builtin of `builtins`.
@@ -170,6 +172,7 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::FunctoolsCache => NativeFn::Functools(FunctoolsFn::Cache),
         BuiltinFunction::FunctoolsWraps => NativeFn::Functools(FunctoolsFn::Wraps),
         BuiltinFunction::FunctoolsUpdateWrapper => NativeFn::Functools(FunctoolsFn::UpdateWrapper),
+        BuiltinFunction::StringCapwords => NativeFn::String(StringFn::Capwords),
     })
 }
 
@@ -186,6 +189,7 @@ impl NativeFn {
             NativeFn::Heapq(_) => NativeModule::Heapq,
             NativeFn::Bisect(_) => NativeModule::Bisect,
             NativeFn::Functools(_) => NativeModule::Functools,
+            NativeFn::String(_) => NativeModule::String,
         }
     }
 
@@ -201,6 +205,7 @@ impl NativeFn {
             NativeFn::Heapq(f) => f.name(),
             NativeFn::Bisect(f) => f.name(),
             NativeFn::Functools(f) => f.name(),
+            NativeFn::String(f) => f.name(),
         }
     }
 

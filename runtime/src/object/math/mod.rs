@@ -432,7 +432,8 @@ fn float_fn_of(code: i32) -> Option<(MathFn, OnFloat)> {
         | super::native_fn::NativeFn::Collections(_)
         | super::native_fn::NativeFn::Heapq(_)
         | super::native_fn::NativeFn::Bisect(_)
-        | super::native_fn::NativeFn::Functools(_) => None,
+        | super::native_fn::NativeFn::Functools(_)
+        | super::native_fn::NativeFn::String(_) => None,
     }
 }
 
