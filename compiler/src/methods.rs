@@ -98,6 +98,12 @@ pub fn str_group(name: &str) -> Option<RtFn> {
     STR_METHODS.iter().find(|m| m.0 == name).map(|m| m.2)
 }
 
+/// Every runtime function that makes a group of str's methods callable (for a method named
+/// at run time: `operator.methodcaller(name)`).
+pub fn all_str_groups() -> impl Iterator<Item = RtFn> {
+    STR_METHODS.iter().map(|m| m.2)
+}
+
 /// A type's methods, each with the types of its result (as `Method::Supported`).
 type MethodTable = &'static [(&'static str, Option<TySet>)];
 

@@ -104,6 +104,7 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Io => crate::abi::NativeModule::Io,
         NativeModule::Re => crate::abi::NativeModule::Re,
         NativeModule::String => crate::abi::NativeModule::String,
+        NativeModule::Operator => crate::abi::NativeModule::Operator,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

@@ -2391,7 +2391,7 @@ static SPECS: [OpSpec; 252] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3860,7 +3860,7 @@ static SPECS: [OpSpec; 252] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -5425,10 +5425,12 @@ pub enum NativeModule {
     Re,
     /// `string`
     String,
+    /// `operator`
+    Operator,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re, NativeModule::String];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re, NativeModule::String, NativeModule::Operator];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -5449,6 +5451,7 @@ impl NativeModule {
             NativeModule::Io => "io",
             NativeModule::Re => "re",
             NativeModule::String => "string",
+            NativeModule::Operator => "operator",
         }
     }
 
@@ -5470,6 +5473,7 @@ impl NativeModule {
             "io" => NativeModule::Io,
             "re" => NativeModule::Re,
             "string" => NativeModule::String,
+            "operator" => NativeModule::Operator,
             _ => return None,
         })
     }

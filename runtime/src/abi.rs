@@ -230,6 +230,8 @@ molt_abi! {
         fn molt_enable_module_bisect() -> void;
         /// Links `string` into the program: the compiler calls it before the program's `import string`.
         fn molt_enable_module_string() -> void;
+        /// Links `operator` into the program: the compiler calls it before the program's `import operator`.
+        fn molt_enable_module_operator() -> void;
         /// Links `functools` into the program: the compiler calls it before the program's `import functools`.
         fn molt_enable_module_functools() -> void;
         /// Links `enum` into the program: the compiler calls it before the program's `import enum`.
@@ -776,6 +778,20 @@ molt_abi! {
                 "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits",
                 "printable", "punctuation", "whitespace",
             ]),
+            ("operator", &[
+                "__abs__", "__add__", "__and__", "__call__", "__concat__", "__contains__", "__delitem__", "__eq__",
+                "__floordiv__", "__ge__", "__getitem__", "__gt__", "__iadd__", "__iand__", "__iconcat__", "__ifloordiv__",
+                "__ilshift__", "__imod__", "__imul__", "__index__", "__inv__", "__invert__", "__ior__", "__ipow__",
+                "__irshift__", "__isub__", "__itruediv__", "__ixor__", "__le__", "__lshift__", "__lt__", "__mod__",
+                "__mul__", "__ne__", "__neg__", "__not__", "__or__", "__pos__", "__pow__", "__rshift__",
+                "__setitem__", "__sub__", "__truediv__", "__xor__", "abs", "add", "and_", "attrgetter",
+                "call", "concat", "contains", "countOf", "delitem", "eq", "floordiv", "ge",
+                "getitem", "gt", "iadd", "iand", "iconcat", "ifloordiv", "ilshift", "imod",
+                "imul", "index", "indexOf", "inv", "invert", "ior", "ipow", "irshift",
+                "is_", "is_not", "isub", "itemgetter", "itruediv", "ixor", "le", "lshift",
+                "lt", "methodcaller", "mod", "mul", "ne", "neg", "not_", "or_",
+                "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor",
+            ]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
@@ -966,6 +982,56 @@ molt_abi! {
             Input = 123,
             Open = 124,
             StringCapwords = 125,
+            // `operator`'s functions.
+            OperatorTruth = 126,
+            OperatorNot = 127,
+            OperatorAbs = 128,
+            OperatorIndex = 129,
+            OperatorNeg = 130,
+            OperatorPos = 131,
+            OperatorInv = 132,
+            OperatorInvert = 133,
+            OperatorAdd = 134,
+            OperatorSub = 135,
+            OperatorMul = 136,
+            OperatorTruediv = 137,
+            OperatorFloordiv = 138,
+            OperatorMod = 139,
+            OperatorPow = 140,
+            OperatorLshift = 141,
+            OperatorRshift = 142,
+            OperatorAnd = 143,
+            OperatorOr = 144,
+            OperatorXor = 145,
+            OperatorIadd = 146,
+            OperatorIsub = 147,
+            OperatorImul = 148,
+            OperatorItruediv = 149,
+            OperatorIfloordiv = 150,
+            OperatorImod = 151,
+            OperatorIpow = 152,
+            OperatorIlshift = 153,
+            OperatorIrshift = 154,
+            OperatorIand = 155,
+            OperatorIor = 156,
+            OperatorIxor = 157,
+            OperatorLt = 158,
+            OperatorLe = 159,
+            OperatorEq = 160,
+            OperatorNe = 161,
+            OperatorGt = 162,
+            OperatorGe = 163,
+            OperatorIs = 164,
+            OperatorIsNot = 165,
+            OperatorContains = 166,
+            OperatorGetitem = 167,
+            OperatorDelitem = 168,
+            OperatorConcat = 169,
+            OperatorIconcat = 170,
+            OperatorCountOf = 171,
+            OperatorIndexOf = 172,
+            OperatorSetitem = 173,
+            OperatorCall = 174,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {
@@ -985,6 +1051,7 @@ molt_abi! {
             Io = 13,
             Re = 14,
             String = 15,
+            Operator = 16,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

@@ -249,6 +249,7 @@ fn module_enable(m: molt_ir::NativeModule) -> crate::abi::RtFn {
         M::Io => RtFn::molt_enable_module_io,
         M::Re => RtFn::molt_enable_module_re,
         M::String => RtFn::molt_enable_module_string,
+        M::Operator => RtFn::molt_enable_module_operator,
     }
 }
 
@@ -357,6 +358,11 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
                 && let Some(g) = crate::methods::str_group(op.attr("name").and_then(Attr::as_str).unwrap_or(""))
             {
                 add(g);
+            }
+            // `operator.methodcaller`, read from the module or imported from it: it calls a
+            // method named at run time, which may be any of str's.
+            if op.attr("name").and_then(Attr::as_str) == Some("methodcaller") {
+                crate::methods::all_str_groups().for_each(&mut add);
             }
             // A str method on a value that may be a str: called (`x.split()`), read from a str
             // (`f = s.join`), or read from a value that may be one and then called

@@ -157,6 +157,8 @@ pub enum HeapKind {
     DequeIterator,
     /// `object::functools`: `partial`, `KeyWrapper`, the `lru_cache` wrappers (one layout).
     Functools,
+    /// `object::operator_module`: `itemgetter`, `attrgetter`, `methodcaller` (one layout).
+    Operator,
     /// `object::bytes`: bytes objects and their iterator.
     Bytes,
     BytesIterator,
@@ -173,7 +175,7 @@ pub enum HeapKind {
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 57] = [
+    pub const ALL: [HeapKind; 58] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -225,6 +227,7 @@ impl HeapKind {
         HeapKind::Deque,
         HeapKind::DequeIterator,
         HeapKind::Functools,
+        HeapKind::Operator,
         HeapKind::Bytes,
         HeapKind::BytesIterator,
         HeapKind::Slice,
@@ -287,6 +290,7 @@ impl HeapKind {
             HeapKind::Deque => "collections.deque",
             HeapKind::DequeIterator => "_collections._deque_iterator",
             HeapKind::Functools => "functools",
+            HeapKind::Operator => "operator",
             HeapKind::Bytes => "bytes",
             HeapKind::BytesIterator => "bytes_iterator",
             HeapKind::Slice => "slice",
@@ -347,6 +351,7 @@ impl HeapKind {
             | HeapKind::Deque
             | HeapKind::DequeIterator
             | HeapKind::Functools
+            | HeapKind::Operator
             | HeapKind::Slice
             | HeapKind::File
             | HeapKind::StringIo
@@ -412,6 +417,7 @@ pub(crate) const GC_KINDS: u64 = {
         HeapKind::Deque,
         HeapKind::DequeIterator,
         HeapKind::Functools,
+        HeapKind::Operator,
         HeapKind::Slice,
     ];
     let mut bits = 0u64;
@@ -1025,7 +1031,7 @@ unsafe fn free_one(o: Obj) {
         Some(HeapKind::TypeVar) => unsafe { super::typing::free_typevar(h.cast_mut()) },
         Some(HeapKind::Random) => unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Itertools) => unsafe { super::itertools::free(h.cast_mut()) },
-        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::File | HeapKind::StringIo | HeapKind::Re)) => {
+        Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::Operator | HeapKind::File | HeapKind::StringIo | HeapKind::Re)) => {
             if let Some(k) = super::module_kinds::hooks(kind) {
                 // SAFETY: forwarded: `h` is an object of `kind` at count zero.
                 unsafe { (k.free)(h.cast_mut(), kind) }

@@ -208,7 +208,56 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::FunctoolsCache
         | BuiltinFunction::FunctoolsWraps
         | BuiltinFunction::FunctoolsUpdateWrapper
-        | BuiltinFunction::StringCapwords => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::StringCapwords
+        | BuiltinFunction::OperatorTruth
+        | BuiltinFunction::OperatorNot
+        | BuiltinFunction::OperatorAbs
+        | BuiltinFunction::OperatorIndex
+        | BuiltinFunction::OperatorNeg
+        | BuiltinFunction::OperatorPos
+        | BuiltinFunction::OperatorInv
+        | BuiltinFunction::OperatorInvert
+        | BuiltinFunction::OperatorAdd
+        | BuiltinFunction::OperatorSub
+        | BuiltinFunction::OperatorMul
+        | BuiltinFunction::OperatorTruediv
+        | BuiltinFunction::OperatorFloordiv
+        | BuiltinFunction::OperatorMod
+        | BuiltinFunction::OperatorPow
+        | BuiltinFunction::OperatorLshift
+        | BuiltinFunction::OperatorRshift
+        | BuiltinFunction::OperatorAnd
+        | BuiltinFunction::OperatorOr
+        | BuiltinFunction::OperatorXor
+        | BuiltinFunction::OperatorIadd
+        | BuiltinFunction::OperatorIsub
+        | BuiltinFunction::OperatorImul
+        | BuiltinFunction::OperatorItruediv
+        | BuiltinFunction::OperatorIfloordiv
+        | BuiltinFunction::OperatorImod
+        | BuiltinFunction::OperatorIpow
+        | BuiltinFunction::OperatorIlshift
+        | BuiltinFunction::OperatorIrshift
+        | BuiltinFunction::OperatorIand
+        | BuiltinFunction::OperatorIor
+        | BuiltinFunction::OperatorIxor
+        | BuiltinFunction::OperatorLt
+        | BuiltinFunction::OperatorLe
+        | BuiltinFunction::OperatorEq
+        | BuiltinFunction::OperatorNe
+        | BuiltinFunction::OperatorGt
+        | BuiltinFunction::OperatorGe
+        | BuiltinFunction::OperatorIs
+        | BuiltinFunction::OperatorIsNot
+        | BuiltinFunction::OperatorContains
+        | BuiltinFunction::OperatorGetitem
+        | BuiltinFunction::OperatorDelitem
+        | BuiltinFunction::OperatorConcat
+        | BuiltinFunction::OperatorIconcat
+        | BuiltinFunction::OperatorCountOf
+        | BuiltinFunction::OperatorIndexOf
+        | BuiltinFunction::OperatorSetitem
+        | BuiltinFunction::OperatorCall => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -488,7 +537,56 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::FunctoolsCache
         | BuiltinFunction::FunctoolsWraps
         | BuiltinFunction::FunctoolsUpdateWrapper
-        | BuiltinFunction::StringCapwords => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::StringCapwords
+        | BuiltinFunction::OperatorTruth
+        | BuiltinFunction::OperatorNot
+        | BuiltinFunction::OperatorAbs
+        | BuiltinFunction::OperatorIndex
+        | BuiltinFunction::OperatorNeg
+        | BuiltinFunction::OperatorPos
+        | BuiltinFunction::OperatorInv
+        | BuiltinFunction::OperatorInvert
+        | BuiltinFunction::OperatorAdd
+        | BuiltinFunction::OperatorSub
+        | BuiltinFunction::OperatorMul
+        | BuiltinFunction::OperatorTruediv
+        | BuiltinFunction::OperatorFloordiv
+        | BuiltinFunction::OperatorMod
+        | BuiltinFunction::OperatorPow
+        | BuiltinFunction::OperatorLshift
+        | BuiltinFunction::OperatorRshift
+        | BuiltinFunction::OperatorAnd
+        | BuiltinFunction::OperatorOr
+        | BuiltinFunction::OperatorXor
+        | BuiltinFunction::OperatorIadd
+        | BuiltinFunction::OperatorIsub
+        | BuiltinFunction::OperatorImul
+        | BuiltinFunction::OperatorItruediv
+        | BuiltinFunction::OperatorIfloordiv
+        | BuiltinFunction::OperatorImod
+        | BuiltinFunction::OperatorIpow
+        | BuiltinFunction::OperatorIlshift
+        | BuiltinFunction::OperatorIrshift
+        | BuiltinFunction::OperatorIand
+        | BuiltinFunction::OperatorIor
+        | BuiltinFunction::OperatorIxor
+        | BuiltinFunction::OperatorLt
+        | BuiltinFunction::OperatorLe
+        | BuiltinFunction::OperatorEq
+        | BuiltinFunction::OperatorNe
+        | BuiltinFunction::OperatorGt
+        | BuiltinFunction::OperatorGe
+        | BuiltinFunction::OperatorIs
+        | BuiltinFunction::OperatorIsNot
+        | BuiltinFunction::OperatorContains
+        | BuiltinFunction::OperatorGetitem
+        | BuiltinFunction::OperatorDelitem
+        | BuiltinFunction::OperatorConcat
+        | BuiltinFunction::OperatorIconcat
+        | BuiltinFunction::OperatorCountOf
+        | BuiltinFunction::OperatorIndexOf
+        | BuiltinFunction::OperatorSetitem
+        | BuiltinFunction::OperatorCall => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

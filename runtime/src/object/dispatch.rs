@@ -102,7 +102,7 @@ pub fn swapped(op: CompareOp) -> CompareOp {
 }
 
 /// Some(result) unless the slot said NotImplemented (that reference is dropped).
-fn implemented(r: Obj) -> Option<Obj> {
+pub(crate) fn implemented(r: Obj) -> Option<Obj> {
     if is_not_implemented(r) {
         // SAFETY: the slot returned a new reference to the immortal NotImplemented.
         unsafe { decref(r) };
@@ -116,7 +116,7 @@ fn implemented(r: Obj) -> Option<Obj> {
 // Inlined into `binary_op` and `inplace_op` (measured: tier1_mixed runs 610 M instructions
 // with a call here, 577 M without).
 #[inline(always)]
-fn binary_op1(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Option<Obj>> {
+pub(crate) fn binary_op1(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Option<Obj>> {
     let (tv, tw) = (v.type_of(), w.type_of());
     let slotv = tv.binary_slot(op);
     let mut slotw = if tw.is(tv) { None } else { tw.binary_slot(op) };

@@ -963,7 +963,7 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
             Some(HeapKind::TypingAlias) => super::typing::traverse_alias(h, few),
             Some(HeapKind::Itertools) => super::itertools::traverse(h, few),
             Some(HeapKind::Slice) => super::slice_obj::traverse(h, few),
-            Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
+            Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::Operator)) => {
                 if let Some(k) = super::module_kinds::hooks(kind) {
                     (k.traverse)(h, kind, few)
                 }
@@ -1054,7 +1054,7 @@ unsafe fn clear(o: Obj) {
             Some(HeapKind::TypingAlias) => super::typing::clear_alias(h),
             Some(HeapKind::Itertools) => super::itertools::clear(h),
             Some(HeapKind::Slice) => super::slice_obj::clear(h),
-            Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools)) => {
+            Some(kind @ (HeapKind::DictExt | HeapKind::Deque | HeapKind::DequeIterator | HeapKind::Functools | HeapKind::Operator)) => {
                 if let Some(k) = super::module_kinds::hooks(kind) {
                     (k.clear)(h, kind)
                 }

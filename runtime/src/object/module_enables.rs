@@ -62,6 +62,7 @@ module_entry!(molt_enable_module_copy, COPY, Copy, super::copy_module::fill);
 module_entry!(molt_enable_module_abc, ABC, Abc, super::abc_module::fill);
 module_entry!(molt_enable_module_io, IO, Io, super::stringio::fill);
 module_entry!(molt_enable_module_re, RE, Re, super::re::module::fill);
+module_entry!(molt_enable_module_operator, OPERATOR, Operator, super::operator_module::fill, Operator => super::operator_module::call);
 
 static COLLECTIONS: ModuleHooks = ModuleHooks {
     fill: super::collections::fill,
@@ -109,4 +110,5 @@ pub fn enable_all() {
     molt_enable_module_io();
     molt_enable_module_re();
     molt_enable_module_string();
+    molt_enable_module_operator();
 }

@@ -23,7 +23,7 @@ pub struct KindHooks {
 }
 
 /// The module kinds, in table order.
-const KINDS: [HeapKind; 7] = [HeapKind::DictExt, HeapKind::Deque, HeapKind::DequeIterator, HeapKind::Functools, HeapKind::File, HeapKind::StringIo, HeapKind::Re];
+const KINDS: [HeapKind; 8] = [HeapKind::DictExt, HeapKind::Deque, HeapKind::DequeIterator, HeapKind::Functools, HeapKind::Operator, HeapKind::File, HeapKind::StringIo, HeapKind::Re];
 
 struct Table {
     hooks: [Option<&'static KindHooks>; KINDS.len()],

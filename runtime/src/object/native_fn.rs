@@ -20,6 +20,7 @@ use super::functools::FunctoolsFn;
 use super::heapq::HeapqFn;
 use super::itertools::ItertoolsFn;
 use super::math::MathFn;
+use super::operator_module::OperatorFn;
 use super::string_module::StringFn;
 use super::sys_module::SysFn;
 use super::time_module::TimeFn;
@@ -41,6 +42,7 @@ pub enum NativeFn {
     Bisect(BisectFn),
     Functools(FunctoolsFn),
     String(StringFn),
+    Operator(OperatorFn),
 }
 
 /// The module function `id` is, None for a builtin of `builtins`.
@@ -173,6 +175,55 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::FunctoolsWraps => NativeFn::Functools(FunctoolsFn::Wraps),
         BuiltinFunction::FunctoolsUpdateWrapper => NativeFn::Functools(FunctoolsFn::UpdateWrapper),
         BuiltinFunction::StringCapwords => NativeFn::String(StringFn::Capwords),
+        BuiltinFunction::OperatorTruth => NativeFn::Operator(OperatorFn::Truth),
+        BuiltinFunction::OperatorNot => NativeFn::Operator(OperatorFn::Not),
+        BuiltinFunction::OperatorAbs => NativeFn::Operator(OperatorFn::Abs),
+        BuiltinFunction::OperatorIndex => NativeFn::Operator(OperatorFn::Index),
+        BuiltinFunction::OperatorNeg => NativeFn::Operator(OperatorFn::Neg),
+        BuiltinFunction::OperatorPos => NativeFn::Operator(OperatorFn::Pos),
+        BuiltinFunction::OperatorInv => NativeFn::Operator(OperatorFn::Inv),
+        BuiltinFunction::OperatorInvert => NativeFn::Operator(OperatorFn::Invert),
+        BuiltinFunction::OperatorAdd => NativeFn::Operator(OperatorFn::Add),
+        BuiltinFunction::OperatorSub => NativeFn::Operator(OperatorFn::Sub),
+        BuiltinFunction::OperatorMul => NativeFn::Operator(OperatorFn::Mul),
+        BuiltinFunction::OperatorTruediv => NativeFn::Operator(OperatorFn::Truediv),
+        BuiltinFunction::OperatorFloordiv => NativeFn::Operator(OperatorFn::Floordiv),
+        BuiltinFunction::OperatorMod => NativeFn::Operator(OperatorFn::Mod),
+        BuiltinFunction::OperatorPow => NativeFn::Operator(OperatorFn::Pow),
+        BuiltinFunction::OperatorLshift => NativeFn::Operator(OperatorFn::Lshift),
+        BuiltinFunction::OperatorRshift => NativeFn::Operator(OperatorFn::Rshift),
+        BuiltinFunction::OperatorAnd => NativeFn::Operator(OperatorFn::And),
+        BuiltinFunction::OperatorOr => NativeFn::Operator(OperatorFn::Or),
+        BuiltinFunction::OperatorXor => NativeFn::Operator(OperatorFn::Xor),
+        BuiltinFunction::OperatorIadd => NativeFn::Operator(OperatorFn::Iadd),
+        BuiltinFunction::OperatorIsub => NativeFn::Operator(OperatorFn::Isub),
+        BuiltinFunction::OperatorImul => NativeFn::Operator(OperatorFn::Imul),
+        BuiltinFunction::OperatorItruediv => NativeFn::Operator(OperatorFn::Itruediv),
+        BuiltinFunction::OperatorIfloordiv => NativeFn::Operator(OperatorFn::Ifloordiv),
+        BuiltinFunction::OperatorImod => NativeFn::Operator(OperatorFn::Imod),
+        BuiltinFunction::OperatorIpow => NativeFn::Operator(OperatorFn::Ipow),
+        BuiltinFunction::OperatorIlshift => NativeFn::Operator(OperatorFn::Ilshift),
+        BuiltinFunction::OperatorIrshift => NativeFn::Operator(OperatorFn::Irshift),
+        BuiltinFunction::OperatorIand => NativeFn::Operator(OperatorFn::Iand),
+        BuiltinFunction::OperatorIor => NativeFn::Operator(OperatorFn::Ior),
+        BuiltinFunction::OperatorIxor => NativeFn::Operator(OperatorFn::Ixor),
+        BuiltinFunction::OperatorLt => NativeFn::Operator(OperatorFn::Lt),
+        BuiltinFunction::OperatorLe => NativeFn::Operator(OperatorFn::Le),
+        BuiltinFunction::OperatorEq => NativeFn::Operator(OperatorFn::Eq),
+        BuiltinFunction::OperatorNe => NativeFn::Operator(OperatorFn::Ne),
+        BuiltinFunction::OperatorGt => NativeFn::Operator(OperatorFn::Gt),
+        BuiltinFunction::OperatorGe => NativeFn::Operator(OperatorFn::Ge),
+        BuiltinFunction::OperatorIs => NativeFn::Operator(OperatorFn::Is),
+        BuiltinFunction::OperatorIsNot => NativeFn::Operator(OperatorFn::IsNot),
+        BuiltinFunction::OperatorContains => NativeFn::Operator(OperatorFn::Contains),
+        BuiltinFunction::OperatorGetitem => NativeFn::Operator(OperatorFn::Getitem),
+        BuiltinFunction::OperatorDelitem => NativeFn::Operator(OperatorFn::Delitem),
+        BuiltinFunction::OperatorConcat => NativeFn::Operator(OperatorFn::Concat),
+        BuiltinFunction::OperatorIconcat => NativeFn::Operator(OperatorFn::Iconcat),
+        BuiltinFunction::OperatorCountOf => NativeFn::Operator(OperatorFn::CountOf),
+        BuiltinFunction::OperatorIndexOf => NativeFn::Operator(OperatorFn::IndexOf),
+        BuiltinFunction::OperatorSetitem => NativeFn::Operator(OperatorFn::Setitem),
+        BuiltinFunction::OperatorCall => NativeFn::Operator(OperatorFn::Call),
     })
 }
 
@@ -190,6 +241,7 @@ impl NativeFn {
             NativeFn::Bisect(_) => NativeModule::Bisect,
             NativeFn::Functools(_) => NativeModule::Functools,
             NativeFn::String(_) => NativeModule::String,
+            NativeFn::Operator(_) => NativeModule::Operator,
         }
     }
 
@@ -206,6 +258,7 @@ impl NativeFn {
             NativeFn::Bisect(f) => f.name(),
             NativeFn::Functools(f) => f.name(),
             NativeFn::String(f) => f.name(),
+            NativeFn::Operator(f) => f.name(),
         }
     }
 

@@ -405,6 +405,16 @@ fn iter_search(seq: Obj, ob: Obj, op: Search) -> MoltResult<i64> {
     Ok(n)
 }
 
+/// `PySequence_Count(seq, ob)` (`operator.countOf`).
+pub(crate) fn sequence_count(seq: Obj, ob: Obj) -> MoltResult<i64> {
+    iter_search(seq, ob, Search::Count)
+}
+
+/// `PySequence_Index(seq, ob)` (`operator.indexOf`).
+pub(crate) fn sequence_index(seq: Obj, ob: Obj) -> MoltResult<i64> {
+    iter_search(seq, ob, Search::Index)
+}
+
 /// `range_contains`.
 fn range_contains(o: Obj, ob: Obj) -> MoltResult<bool> {
     match range_ref(o) {
