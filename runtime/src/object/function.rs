@@ -628,11 +628,14 @@ pub fn call_raw(func: Obj, pos: &[Obj], kw: &[(&str, Obj)], depth: i64) -> Obj {
 /// The code of function object `func` when a call with `nargs` positional arguments and no
 /// keywords binds them, in order, as all its parameters (no defaults used, no `*args` or
 /// `**kwargs`): the caller's words are then the bound ones ([`run_positional`]). None for any
-/// other call or object. Small and free of the binding code, so that generic call paths
-/// (`callable::call_object`) can test it without linking `bind`.
+/// other call or object. Small, and testing the heap kind rather than naming `TYPE_FUNCTION`
+/// (whose slots reach the binding code), so that generic call paths (`callable::call_object`)
+/// can test it without linking the function type into every program.
 #[inline]
 pub(crate) fn positional_code(func: Obj, nargs: usize) -> Option<CodeFn> {
-    let f = function_ref(func)?;
+    // SAFETY: a function object (`function_ptr` tests the kind), alive while the caller's
+    // reference is; its fields are read by copy.
+    let f = unsafe { &*function_ptr(func)? };
     (!f.has_varargs && !f.has_varkw && nargs == f.argcount && tuple::tuple_len(f.params) == Some(nargs)).then_some(f.code)
 }
 
