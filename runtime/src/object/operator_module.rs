@@ -32,7 +32,169 @@ use crate::ExceptionKind::TypeError;
 use crate::exceptions::{MoltResult, fail};
 use crate::{BinaryOp, BuiltinFunction, CompareOp, UnaryOp};
 
-include!("operator_fns.rs");
+/// The functions of `operator` (its other names are types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperatorFn {
+    Truth,
+    Not,
+    Abs,
+    Index,
+    Neg,
+    Pos,
+    Inv,
+    Invert,
+    Add,
+    Sub,
+    Mul,
+    Truediv,
+    Floordiv,
+    Mod,
+    Pow,
+    Lshift,
+    Rshift,
+    And,
+    Or,
+    Xor,
+    Iadd,
+    Isub,
+    Imul,
+    Itruediv,
+    Ifloordiv,
+    Imod,
+    Ipow,
+    Ilshift,
+    Irshift,
+    Iand,
+    Ior,
+    Ixor,
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    Contains,
+    Getitem,
+    Delitem,
+    Concat,
+    Iconcat,
+    CountOf,
+    IndexOf,
+    Setitem,
+    Call,
+}
+
+impl OperatorFn {
+    /// Every function, with its `BuiltinFunction`.
+    const ALL: [(OperatorFn, BuiltinFunction); 49] = [
+        (OperatorFn::Truth, BuiltinFunction::OperatorTruth),
+        (OperatorFn::Not, BuiltinFunction::OperatorNot),
+        (OperatorFn::Abs, BuiltinFunction::OperatorAbs),
+        (OperatorFn::Index, BuiltinFunction::OperatorIndex),
+        (OperatorFn::Neg, BuiltinFunction::OperatorNeg),
+        (OperatorFn::Pos, BuiltinFunction::OperatorPos),
+        (OperatorFn::Inv, BuiltinFunction::OperatorInv),
+        (OperatorFn::Invert, BuiltinFunction::OperatorInvert),
+        (OperatorFn::Add, BuiltinFunction::OperatorAdd),
+        (OperatorFn::Sub, BuiltinFunction::OperatorSub),
+        (OperatorFn::Mul, BuiltinFunction::OperatorMul),
+        (OperatorFn::Truediv, BuiltinFunction::OperatorTruediv),
+        (OperatorFn::Floordiv, BuiltinFunction::OperatorFloordiv),
+        (OperatorFn::Mod, BuiltinFunction::OperatorMod),
+        (OperatorFn::Pow, BuiltinFunction::OperatorPow),
+        (OperatorFn::Lshift, BuiltinFunction::OperatorLshift),
+        (OperatorFn::Rshift, BuiltinFunction::OperatorRshift),
+        (OperatorFn::And, BuiltinFunction::OperatorAnd),
+        (OperatorFn::Or, BuiltinFunction::OperatorOr),
+        (OperatorFn::Xor, BuiltinFunction::OperatorXor),
+        (OperatorFn::Iadd, BuiltinFunction::OperatorIadd),
+        (OperatorFn::Isub, BuiltinFunction::OperatorIsub),
+        (OperatorFn::Imul, BuiltinFunction::OperatorImul),
+        (OperatorFn::Itruediv, BuiltinFunction::OperatorItruediv),
+        (OperatorFn::Ifloordiv, BuiltinFunction::OperatorIfloordiv),
+        (OperatorFn::Imod, BuiltinFunction::OperatorImod),
+        (OperatorFn::Ipow, BuiltinFunction::OperatorIpow),
+        (OperatorFn::Ilshift, BuiltinFunction::OperatorIlshift),
+        (OperatorFn::Irshift, BuiltinFunction::OperatorIrshift),
+        (OperatorFn::Iand, BuiltinFunction::OperatorIand),
+        (OperatorFn::Ior, BuiltinFunction::OperatorIor),
+        (OperatorFn::Ixor, BuiltinFunction::OperatorIxor),
+        (OperatorFn::Lt, BuiltinFunction::OperatorLt),
+        (OperatorFn::Le, BuiltinFunction::OperatorLe),
+        (OperatorFn::Eq, BuiltinFunction::OperatorEq),
+        (OperatorFn::Ne, BuiltinFunction::OperatorNe),
+        (OperatorFn::Gt, BuiltinFunction::OperatorGt),
+        (OperatorFn::Ge, BuiltinFunction::OperatorGe),
+        (OperatorFn::Is, BuiltinFunction::OperatorIs),
+        (OperatorFn::IsNot, BuiltinFunction::OperatorIsNot),
+        (OperatorFn::Contains, BuiltinFunction::OperatorContains),
+        (OperatorFn::Getitem, BuiltinFunction::OperatorGetitem),
+        (OperatorFn::Delitem, BuiltinFunction::OperatorDelitem),
+        (OperatorFn::Concat, BuiltinFunction::OperatorConcat),
+        (OperatorFn::Iconcat, BuiltinFunction::OperatorIconcat),
+        (OperatorFn::CountOf, BuiltinFunction::OperatorCountOf),
+        (OperatorFn::IndexOf, BuiltinFunction::OperatorIndexOf),
+        (OperatorFn::Setitem, BuiltinFunction::OperatorSetitem),
+        (OperatorFn::Call, BuiltinFunction::OperatorCall),
+    ];
+
+    /// Its `__name__`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            OperatorFn::Truth => "truth",
+            OperatorFn::Not => "not_",
+            OperatorFn::Abs => "abs",
+            OperatorFn::Index => "index",
+            OperatorFn::Neg => "neg",
+            OperatorFn::Pos => "pos",
+            OperatorFn::Inv => "inv",
+            OperatorFn::Invert => "invert",
+            OperatorFn::Add => "add",
+            OperatorFn::Sub => "sub",
+            OperatorFn::Mul => "mul",
+            OperatorFn::Truediv => "truediv",
+            OperatorFn::Floordiv => "floordiv",
+            OperatorFn::Mod => "mod",
+            OperatorFn::Pow => "pow",
+            OperatorFn::Lshift => "lshift",
+            OperatorFn::Rshift => "rshift",
+            OperatorFn::And => "and_",
+            OperatorFn::Or => "or_",
+            OperatorFn::Xor => "xor",
+            OperatorFn::Iadd => "iadd",
+            OperatorFn::Isub => "isub",
+            OperatorFn::Imul => "imul",
+            OperatorFn::Itruediv => "itruediv",
+            OperatorFn::Ifloordiv => "ifloordiv",
+            OperatorFn::Imod => "imod",
+            OperatorFn::Ipow => "ipow",
+            OperatorFn::Ilshift => "ilshift",
+            OperatorFn::Irshift => "irshift",
+            OperatorFn::Iand => "iand",
+            OperatorFn::Ior => "ior",
+            OperatorFn::Ixor => "ixor",
+            OperatorFn::Lt => "lt",
+            OperatorFn::Le => "le",
+            OperatorFn::Eq => "eq",
+            OperatorFn::Ne => "ne",
+            OperatorFn::Gt => "gt",
+            OperatorFn::Ge => "ge",
+            OperatorFn::Is => "is_",
+            OperatorFn::IsNot => "is_not",
+            OperatorFn::Contains => "contains",
+            OperatorFn::Getitem => "getitem",
+            OperatorFn::Delitem => "delitem",
+            OperatorFn::Concat => "concat",
+            OperatorFn::Iconcat => "iconcat",
+            OperatorFn::CountOf => "countOf",
+            OperatorFn::IndexOf => "indexOf",
+            OperatorFn::Setitem => "setitem",
+            OperatorFn::Call => "call",
+        }
+    }
+}
 
 /// `operator.NAME(*pos, **kw)`.
 pub fn call(f: OperatorFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
@@ -48,7 +210,6 @@ pub fn call(f: OperatorFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
         F::Inv | F::Invert => unary(UnaryOp::Invert),
         F::Index => dispatch::number_index(meth_o(name, pos, kw)?),
         F::Call => {
-            no_keywords_check(name, kw).ok();
             let Some((&obj, args)) = pos.split_first() else {
                 return super::call::check_positional(name, 0, 1, usize::MAX).map(|()| singletons::none());
             };
@@ -58,7 +219,11 @@ pub fn call(f: OperatorFn, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
             let [a, b, c] = fixed::<3>(name, pos, kw)?;
             dispatch::setitem(a, b, Some(c)).map(|()| singletons::none())
         }
-        _ => {
+        F::Add | F::Sub | F::Mul | F::Truediv | F::Floordiv | F::Mod | F::Pow | F::Lshift
+        | F::Rshift | F::And | F::Or | F::Xor | F::Iadd | F::Isub | F::Imul | F::Itruediv
+        | F::Ifloordiv | F::Imod | F::Ipow | F::Ilshift | F::Irshift | F::Iand | F::Ior | F::Ixor
+        | F::Lt | F::Le | F::Eq | F::Ne | F::Gt | F::Ge | F::Is | F::IsNot
+        | F::Contains | F::Getitem | F::Delitem | F::Concat | F::Iconcat | F::CountOf | F::IndexOf => {
             let [a, b] = fixed::<2>(name, pos, kw)?;
             binary(f, a, b)
         }
