@@ -72,7 +72,8 @@ fn int(c: &Const) -> Option<i128> {
 fn real(c: &Const) -> Option<f64> {
     match *c {
         Const::Float(f) => Some(f),
-        _ => int(c).map(|v| v as f64),
+        Const::Int(_) | Const::Bool(_) => int(c).map(|v| v as f64),
+        Const::Complex | Const::Str(_) | Const::Bytes(_) | Const::Tuple(_) | Const::None | Const::Ellipsis => None,
     }
 }
 
@@ -102,11 +103,15 @@ fn unary(op: ast::UnaryOp, x: Const) -> Option<Const> {
         ast::UnaryOp::USub => match x {
             Const::Float(f) => Some(Const::Float(-f)),
             Const::Complex => Some(Const::Complex),
-            _ => int(&x)?.checked_neg().map(Const::Int),
+            Const::Int(_) | Const::Bool(_) | Const::Str(_) | Const::Bytes(_) | Const::Tuple(_) | Const::None | Const::Ellipsis => {
+                int(&x)?.checked_neg().map(Const::Int)
+            }
         },
         ast::UnaryOp::UAdd => match x {
             Const::Float(_) | Const::Complex => Some(x),
-            _ => int(&x).map(Const::Int),
+            Const::Int(_) | Const::Bool(_) | Const::Str(_) | Const::Bytes(_) | Const::Tuple(_) | Const::None | Const::Ellipsis => {
+                int(&x).map(Const::Int)
+            }
         },
         ast::UnaryOp::Invert => int(&x).map(|v| Const::Int(!v)),
     }
@@ -133,7 +138,7 @@ fn repeat(n: i128, seq: &Const) -> Option<Const> {
         Const::Str(s) => s.chars().count() as i128,
         Const::Bytes(b) => b.len() as i128,
         Const::Tuple(t) => t.len() as i128,
-        _ => return None,
+        Const::Int(_) | Const::Bool(_) | Const::Float(_) | Const::Complex | Const::None | Const::Ellipsis => return None,
     };
     if size != 0 {
         let cap = if matches!(seq, Const::Tuple(_)) { MAX_COLLECTION_SIZE } else { MAX_STR_SIZE };
@@ -149,7 +154,7 @@ fn repeat(n: i128, seq: &Const) -> Option<Const> {
         Const::Str(s) => Const::Str(s.repeat(n)),
         Const::Bytes(b) => Const::Bytes(b.repeat(n)),
         Const::Tuple(t) => Const::Tuple(t.iter().cycle().take(t.len() * n).cloned().collect()),
-        _ => return None,
+        Const::Int(_) | Const::Bool(_) | Const::Float(_) | Const::Complex | Const::None | Const::Ellipsis => return None,
     })
 }
 
