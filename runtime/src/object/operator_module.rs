@@ -452,24 +452,26 @@ fn itemgetter_new(t: &'static TypeObject, pos: &[Obj], kw: &[(&str, Obj)]) -> Mo
 fn itemgetter_call(g: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> MoltResult<Obj> {
     let obj = one_arg("itemgetter", pos, kw)?;
     let Some(items) = field(g, 0) else { return fail(TypeError, "itemgetter without items") };
-    let items = tuple::tuple_items(items.get()).unwrap_or(&[]).to_vec();
-    let items = Owned(tuple::tuple_from_slice(&items)?);
+    // The tuple is immutable and held here: its items stay while `getitem` runs user code.
     match tuple::tuple_items(items.get()).unwrap_or(&[]) {
         [one] => dispatch::getitem(obj, *one),
-        many => {
-            let mut out: Vec<Obj> = Vec::new();
-            for &i in many {
-                match dispatch::getitem(obj, i) {
-                    Ok(v) => out.push(v),
-                    Err(e) => {
-                        super::list::release(out);
-                        return Err(e);
-                    }
-                }
+        many => tuple_of(many, |&i| dispatch::getitem(obj, i)),
+    }
+}
+
+/// The tuple of `f(x)` for each of `xs`, in order; the first error stops it.
+fn tuple_of<T>(xs: &[T], mut f: impl FnMut(&T) -> MoltResult<Obj>) -> MoltResult<Obj> {
+    let mut out: Vec<Obj> = Vec::new();
+    for x in xs {
+        match f(x) {
+            Ok(v) => out.push(v),
+            Err(e) => {
+                super::list::release(out);
+                return Err(e);
             }
-            tuple::tuple_from_vec(out)
         }
     }
+    tuple::tuple_from_vec(out)
 }
 
 fn itemgetter_repr(g: Obj) -> MoltResult<String> {
@@ -520,19 +522,7 @@ fn attrgetter_call(g: Obj, pos: &[Obj], kw: &[(&str, Obj)], _depth: i64) -> Molt
     let names: Vec<String> = tuple::tuple_items(names.get()).unwrap_or(&[]).iter().map(|&n| String::from(pystr::str_text(n).unwrap_or(""))).collect();
     match names.as_slice() {
         [one] => dotted_getattr(obj, one),
-        many => {
-            let mut out: Vec<Obj> = Vec::new();
-            for n in many {
-                match dotted_getattr(obj, n) {
-                    Ok(v) => out.push(v),
-                    Err(e) => {
-                        super::list::release(out);
-                        return Err(e);
-                    }
-                }
-            }
-            tuple::tuple_from_vec(out)
-        }
+        many => tuple_of(many, |n| dotted_getattr(obj, n)),
     }
 }
 
