@@ -192,9 +192,63 @@ pub fn builtin_getattr(a: Obj, name: &str) -> MoltResult<Obj> {
     if let Some(m) = ty.method(name) {
         return super::descr::builtin_method(a, m);
     }
+    if let Some(m) = protocol_method(ty, name) {
+        return super::descr::builtin_method(a, m);
+    }
     Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name))
         .with_suggest(Suggest::attribute(ty.name, name)))
 }
+
+/// The slot wrappers of the iteration and length protocols that a builtin type has by having
+/// the slot (CPython's `slotdefs`: `__iter__` for `tp_iter`, `__next__` for `tp_iternext`,
+/// `__len__` for `sq_length`/`mp_length`): `it.__next__()`, `x.__iter__()`, `x.__len__()`.
+fn protocol_method(ty: &'static super::types::TypeObject, name: &str) -> Option<&'static super::types::MethodDef> {
+    match name {
+        "__iter__" if ty.iter_slot().is_some() => Some(&ITER_METHOD),
+        "__next__" if ty.iternext_slot().is_some() => Some(&NEXT_METHOD),
+        "__len__" if ty.len_slot().is_some() => Some(&LEN_METHOD),
+        _ => None,
+    }
+}
+
+/// A slot wrapper's arguments (`check_num_args`, `wrapperdescr_raw_call`): none.
+fn wrapper_no_args(name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<()> {
+    if !kw.is_empty() {
+        return Err(MoltError::new(ExceptionKind::TypeError, format!("wrapper {name}() takes no keyword arguments")));
+    }
+    if !pos.is_empty() {
+        return Err(MoltError::new(ExceptionKind::TypeError, format!("expected 0 arguments, got {}", pos.len())));
+    }
+    Ok(())
+}
+
+static ITER_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__iter__",
+    call: |o, pos, kw| {
+        wrapper_no_args("__iter__", pos, kw)?;
+        super::iter::get_iter(o)
+    },
+};
+
+/// `wrap_next`: StopIteration (no arguments) once the iterator is exhausted.
+static NEXT_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__next__",
+    call: |o, pos, kw| {
+        wrapper_no_args("__next__", pos, kw)?;
+        match super::iter::iter_next(o)? {
+            Some(x) => Ok(x),
+            None => crate::exceptions::fail(ExceptionKind::StopIteration, ""),
+        }
+    },
+};
+
+static LEN_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__len__",
+    call: |o, pos, kw| {
+        wrapper_no_args("__len__", pos, kw)?;
+        super::dispatch::len_of(o)
+    },
+};
 
 /// Sets (or deletes, `value` None) one of the attributes of exceptions the builtin classes
 /// define (`args`, `__cause__`, `__context__`, `__suppress_context__`, `__traceback__`), with
