@@ -199,17 +199,92 @@ pub fn builtin_getattr(a: Obj, name: &str) -> MoltResult<Obj> {
         .with_suggest(Suggest::attribute(ty.name, name)))
 }
 
-/// The slot wrappers of the iteration and length protocols that a builtin type has by having
-/// the slot (CPython's `slotdefs`: `__iter__` for `tp_iter`, `__next__` for `tp_iternext`,
-/// `__len__` for `sq_length`/`mp_length`): `it.__next__()`, `x.__iter__()`, `x.__len__()`.
+/// The slot wrappers of the iteration, length, item and membership protocols that a builtin
+/// type has by having the slot (CPython's `slotdefs`: `__iter__` for `tp_iter`, `__next__` for
+/// `tp_iternext`, `__len__` for `sq_length`/`mp_length`, `__getitem__`/`__setitem__`/
+/// `__delitem__` for `mp_subscript`/`mp_ass_subscript`, `__contains__` for `sq_contains`):
+/// `it.__next__()`, `x.__iter__()`, `d.__getitem__(k)`.
 fn protocol_method(ty: &'static super::types::TypeObject, name: &str) -> Option<&'static super::types::MethodDef> {
     match name {
         "__iter__" if ty.iter_slot().is_some() => Some(&ITER_METHOD),
         "__next__" if ty.iternext_slot().is_some() => Some(&NEXT_METHOD),
         "__len__" if ty.len_slot().is_some() => Some(&LEN_METHOD),
+        "__getitem__" if ty.subscript_slot().is_some() => Some(&GETITEM_METHOD),
+        "__setitem__" if ty.ass_subscript_slot().is_some() => Some(&SETITEM_METHOD),
+        "__delitem__" if ty.ass_subscript_slot().is_some() => Some(&DELITEM_METHOD),
+        "__contains__" if ty.contains_slot().is_some() => Some(&CONTAINS_METHOD),
         _ => None,
     }
 }
+
+/// A slot wrapper's `N` positional arguments (`check_num_args`): "expected 1 argument, got 0";
+/// `__setitem__`'s (`PyArg_UnpackTuple(args, "", 2, 2)`) have a leading space.
+fn wrapper_args<const N: usize>(name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<[Obj; N]> {
+    if !kw.is_empty() {
+        return Err(MoltError::new(ExceptionKind::TypeError, format!("wrapper {name}() takes no keyword arguments")));
+    }
+    match <[Obj; N]>::try_from(pos) {
+        Ok(args) => Ok(args),
+        Err(_) => Err(MoltError::new(
+            ExceptionKind::TypeError,
+            format!(
+                "{}expected {N} argument{}, got {}",
+                if name == "__setitem__" { " " } else { "" },
+                if N == 1 { "" } else { "s" },
+                pos.len()
+            ),
+        )),
+    }
+}
+
+/// The one argument of `__getitem__` / `__contains__`: a `METH_O` method of the types that
+/// define it so (dict's both, list's `__getitem__`, set's and frozenset's `__contains__`:
+/// "dict.__getitem__() takes exactly one argument (0 given)"), else a slot wrapper's.
+fn item_arg(o: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    // By name: naming the type objects would link them into every program that reads an
+    // attribute.
+    let ty = o.type_of().name;
+    let method = match name {
+        "__getitem__" => matches!(ty, "dict" | "list"),
+        _ => matches!(ty, "dict" | "set" | "frozenset"),
+    };
+    if method {
+        return super::call::exactly_one(o, name, pos, kw);
+    }
+    wrapper_args::<1>(name, pos, kw).map(|[k]| k)
+}
+
+static GETITEM_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__getitem__",
+    call: |o, pos, kw| {
+        let k = item_arg(o, "__getitem__", pos, kw)?;
+        super::dispatch::getitem(o, k)
+    },
+};
+
+static SETITEM_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__setitem__",
+    call: |o, pos, kw| {
+        let [k, v] = wrapper_args::<2>("__setitem__", pos, kw)?;
+        super::dispatch::setitem(o, k, Some(v)).map(|()| singletons::none())
+    },
+};
+
+static DELITEM_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__delitem__",
+    call: |o, pos, kw| {
+        let [k] = wrapper_args::<1>("__delitem__", pos, kw)?;
+        super::dispatch::setitem(o, k, None).map(|()| singletons::none())
+    },
+};
+
+static CONTAINS_METHOD: super::types::MethodDef = super::types::MethodDef {
+    name: "__contains__",
+    call: |o, pos, kw| {
+        let x = item_arg(o, "__contains__", pos, kw)?;
+        super::dispatch::contains(o, x).map(singletons::bool_obj)
+    },
+};
 
 /// A slot wrapper's arguments (`check_num_args`, `wrapperdescr_raw_call`): none.
 fn wrapper_no_args(name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<()> {
