@@ -98,6 +98,12 @@ pub fn str_group(name: &str) -> Option<RtFn> {
     STR_METHODS.iter().find(|m| m.0 == name).map(|m| m.2)
 }
 
+/// Whether `name` is one of the protocol slot wrappers the runtime gives builtin objects as
+/// attributes once `molt_enable_protocol_methods` ran.
+pub fn is_protocol_dunder(name: &str) -> bool {
+    matches!(name, "__iter__" | "__next__" | "__len__" | "__getitem__" | "__setitem__" | "__delitem__" | "__contains__")
+}
+
 /// Every runtime function that makes a group of str's methods callable (for a method named
 /// at run time: `operator.methodcaller(name)`).
 pub fn all_str_groups() -> impl Iterator<Item = RtFn> {

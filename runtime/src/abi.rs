@@ -203,6 +203,10 @@ molt_abi! {
         /// Makes the class `slice` a value and slice objects available (a program naming
         /// `slice`, or slicing an object that may be an instance of a class).
         fn molt_enable_slices() -> void;
+        /// Makes the protocol slot wrappers of builtin objects readable as attributes
+        /// (`__iter__`, `__next__`, `__len__`, `__getitem__`, `__setitem__`, `__delitem__`,
+        /// `__contains__`: a program naming one of them).
+        fn molt_enable_protocol_methods() -> void;
         /// Makes the exception classes beyond the first ones available (the `Warning` family,
         /// `EOFError`, `ModuleNotFoundError`, …: a program naming one of them).
         fn molt_enable_exception_classes() -> void;

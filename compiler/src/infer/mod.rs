@@ -359,6 +359,11 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(g);
             }
+            // A protocol dunder of builtin objects named as an attribute or a str constant
+            // (`it.__next__()`, `hasattr(x, "__iter__")`).
+            if ["name", "value"].iter().any(|a| op.attr(a).and_then(Attr::as_str).is_some_and(crate::methods::is_protocol_dunder)) {
+                add(crate::abi::RtFn::molt_enable_protocol_methods);
+            }
             // `operator.methodcaller`, read from the module or imported from it: it calls a
             // method named at run time, which may be any of str's.
             if op.attr("name").and_then(Attr::as_str) == Some("methodcaller") {

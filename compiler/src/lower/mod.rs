@@ -38,7 +38,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_raise | RtFn::molt_traceback_push | RtFn::molt_int_cmp | RtFn::molt_cmp_int_float | RtFn::molt_obj_dealloc | RtFn::molt_obj_decref | RtFn::molt_enable_str_mod
         | RtFn::molt_enable_str_methods | RtFn::molt_enable_str_case_methods | RtFn::molt_enable_str_title_methods
         | RtFn::molt_enable_str_class_methods | RtFn::molt_enable_str_format | RtFn::molt_enable_bytes | RtFn::molt_enable_number_methods | RtFn::molt_enable_dict_fromkeys | RtFn::molt_enable_generic_alias
-        | RtFn::molt_enable_builtin_subclasses | RtFn::molt_enable_slices
+        | RtFn::molt_enable_builtin_subclasses | RtFn::molt_enable_slices | RtFn::molt_enable_protocol_methods
         | RtFn::molt_enable_exception_classes | RtFn::molt_enable_stdin | RtFn::molt_enable_files => false,
         RtFn::molt_enable_module_math | RtFn::molt_enable_module_sys | RtFn::molt_enable_module_time | RtFn::molt_enable_module_typing | RtFn::molt_enable_module_random
         | RtFn::molt_enable_module_itertools | RtFn::molt_enable_module_collections | RtFn::molt_enable_module_heapq | RtFn::molt_enable_module_bisect | RtFn::molt_enable_module_string | RtFn::molt_enable_module_operator

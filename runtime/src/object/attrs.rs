@@ -192,11 +192,27 @@ pub fn builtin_getattr(a: Obj, name: &str) -> MoltResult<Obj> {
     if let Some(m) = ty.method(name) {
         return super::descr::builtin_method(a, m);
     }
-    if let Some(m) = protocol_method(ty, name) {
+    // Opaque to the optimiser (see `generator::hooks`): only programs that name one of these
+    // dunders link them (`molt_enable_protocol_methods`).
+    if let Some(find) = core::hint::black_box(PROTOCOL_HOOK.with(|h| *h))
+        && let Some(m) = find(ty, name)
+    {
         return super::descr::builtin_method(a, m);
     }
     Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name))
         .with_suggest(Suggest::attribute(ty.name, name)))
+}
+
+/// The lookup of [`protocol_method`], once a program may read one of its names.
+type ProtocolFn = fn(&'static super::types::TypeObject, &str) -> Option<&'static super::types::MethodDef>;
+
+static PROTOCOL_HOOK: crate::sys::Global<Option<ProtocolFn>> = crate::sys::Global::new(None);
+
+/// Makes the protocol slot wrappers of builtin objects readable (`it.__next__`, `d.__getitem__`):
+/// the compiler calls it from `<module>` of a program that names one of them.
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_protocol_methods() {
+    PROTOCOL_HOOK.with(|h| *h = Some(protocol_method));
 }
 
 /// The slot wrappers of the iteration, length, item and membership protocols that a builtin

@@ -418,6 +418,7 @@ pub mod abi {
     pub use super::dict_methods::{molt_dict_update, molt_enable_dict_fromkeys};
     pub use super::builtin_sub::molt_enable_builtin_subclasses;
     pub use super::slice_obj::molt_enable_slices;
+    pub use super::attrs::molt_enable_protocol_methods;
     pub use super::generic_alias::molt_enable_generic_alias;
     pub use super::stdin::molt_enable_stdin;
     pub use super::fileio::molt_enable_files;
