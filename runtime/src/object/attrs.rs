@@ -302,21 +302,10 @@ static CONTAINS_METHOD: super::types::MethodDef = super::types::MethodDef {
     },
 };
 
-/// A slot wrapper's arguments (`check_num_args`, `wrapperdescr_raw_call`): none.
-fn wrapper_no_args(name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<()> {
-    if !kw.is_empty() {
-        return Err(MoltError::new(ExceptionKind::TypeError, format!("wrapper {name}() takes no keyword arguments")));
-    }
-    if !pos.is_empty() {
-        return Err(MoltError::new(ExceptionKind::TypeError, format!("expected 0 arguments, got {}", pos.len())));
-    }
-    Ok(())
-}
-
 static ITER_METHOD: super::types::MethodDef = super::types::MethodDef {
     name: "__iter__",
     call: |o, pos, kw| {
-        wrapper_no_args("__iter__", pos, kw)?;
+        wrapper_args::<0>("__iter__", pos, kw)?;
         super::iter::get_iter(o)
     },
 };
@@ -325,7 +314,7 @@ static ITER_METHOD: super::types::MethodDef = super::types::MethodDef {
 static NEXT_METHOD: super::types::MethodDef = super::types::MethodDef {
     name: "__next__",
     call: |o, pos, kw| {
-        wrapper_no_args("__next__", pos, kw)?;
+        wrapper_args::<0>("__next__", pos, kw)?;
         match super::iter::iter_next(o)? {
             Some(x) => Ok(x),
             None => crate::exceptions::fail(ExceptionKind::StopIteration, ""),
@@ -336,7 +325,7 @@ static NEXT_METHOD: super::types::MethodDef = super::types::MethodDef {
 static LEN_METHOD: super::types::MethodDef = super::types::MethodDef {
     name: "__len__",
     call: |o, pos, kw| {
-        wrapper_no_args("__len__", pos, kw)?;
+        wrapper_args::<0>("__len__", pos, kw)?;
         super::dispatch::len_of(o)
     },
 };
