@@ -344,6 +344,16 @@ pub enum Opcode {
     TCallBuiltin,
     /// `t.str_build`: The concatenation of strs, made in one allocation.
     TStrBuild,
+    /// `t.sb_new`: An empty str builder: the runtime object an f-string's parts are appended to, left to right, as each is evaluated, and that `t.sb_finish` makes one str of (CPython's `_PyUnicodeWriter`; decisions/0060). Never seen by Python code.
+    TSbNew,
+    /// `t.sb_add`: Appends a str to a str builder: a literal part of an f-string, or a field whose value is a str formatted with the empty spec.
+    TSbAdd,
+    /// `t.sb_format`: Appends `format(value, spec)` to a str builder: the text `t.obj_format` gives, written straight into the builder (CPython's errors, in the same order).
+    TSbFormat,
+    /// `t.sb_format_float`: `t.sb_format` of an unboxed float.
+    TSbFormatFloat,
+    /// `t.sb_finish`: The str of everything appended to a str builder, made in one allocation.
+    TSbFinish,
     /// `t.dict_new`: A dict of the operands, keys and values alternating (CPython's errors: unhashable keys).
     TDictNew,
     /// `t.set_new`: A set of the operands, added in order.
@@ -549,7 +559,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    pub const ALL: [Opcode; 252] = [
+    pub const ALL: [Opcode; 257] = [
         Opcode::CfBr,
         Opcode::CfCondBr,
         Opcode::CfIfRaised,
@@ -701,6 +711,11 @@ impl Opcode {
         Opcode::TObjNext,
         Opcode::TCallBuiltin,
         Opcode::TStrBuild,
+        Opcode::TSbNew,
+        Opcode::TSbAdd,
+        Opcode::TSbFormat,
+        Opcode::TSbFormatFloat,
+        Opcode::TSbFinish,
         Opcode::TDictNew,
         Opcode::TSetNew,
         Opcode::TListNew,
@@ -969,6 +984,11 @@ impl Opcode {
             "t.obj_next" => Opcode::TObjNext,
             "t.call_builtin" => Opcode::TCallBuiltin,
             "t.str_build" => Opcode::TStrBuild,
+            "t.sb_new" => Opcode::TSbNew,
+            "t.sb_add" => Opcode::TSbAdd,
+            "t.sb_format" => Opcode::TSbFormat,
+            "t.sb_format_float" => Opcode::TSbFormatFloat,
+            "t.sb_finish" => Opcode::TSbFinish,
             "t.dict_new" => Opcode::TDictNew,
             "t.set_new" => Opcode::TSetNew,
             "t.list_new" => Opcode::TListNew,
@@ -1244,6 +1264,11 @@ macro_rules! t_ops {
             | $crate::Opcode::TObjNext
             | $crate::Opcode::TCallBuiltin
             | $crate::Opcode::TStrBuild
+            | $crate::Opcode::TSbNew
+            | $crate::Opcode::TSbAdd
+            | $crate::Opcode::TSbFormat
+            | $crate::Opcode::TSbFormatFloat
+            | $crate::Opcode::TSbFinish
             | $crate::Opcode::TDictNew
             | $crate::Opcode::TSetNew
             | $crate::Opcode::TListNew
@@ -1355,7 +1380,7 @@ macro_rules! l_ops {
     };
 }
 
-static SPECS: [OpSpec; 252] = [
+static SPECS: [OpSpec; 257] = [
     OpSpec {
         name: "cf.br",
         dialect: Dialect::Cf,
@@ -3312,6 +3337,71 @@ static SPECS: [OpSpec; 252] = [
         doc: "The concatenation of strs, made in one allocation.",
         operands: &[C::Exactly(Type::Str)],
         variadic_operands: true,
+        results: &[C::Exactly(Type::Str)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.sb_new",
+        dialect: Dialect::T,
+        doc: "An empty str builder: the runtime object an f-string's parts are appended to, left to right, as each is evaluated, and that `t.sb_finish` makes one str of (CPython's `_PyUnicodeWriter`; decisions/0060). Never seen by Python code.",
+        operands: &[],
+        variadic_operands: false,
+        results: &[C::Exactly(Type::TObj)],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE | traits::ALLOCATES,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.sb_add",
+        dialect: Dialect::T,
+        doc: "Appends a str to a str builder: a literal part of an f-string, or a field whose value is a str formatted with the empty spec.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::Str)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.sb_format",
+        dialect: Dialect::T,
+        doc: "Appends `format(value, spec)` to a str builder: the text `t.obj_format` gives, written straight into the builder (CPython's errors, in the same order).",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::TObj), C::Exactly(Type::Str)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.sb_format_float",
+        dialect: Dialect::T,
+        doc: "`t.sb_format` of an unboxed float.",
+        operands: &[C::Exactly(Type::TObj), C::Exactly(Type::Float), C::Exactly(Type::Str)],
+        variadic_operands: false,
+        results: &[],
+        variadic_results: false,
+        attrs: &[],
+        successors: 0,
+        traits: traits::MAY_RAISE,
+        relate: None,
+    },
+    OpSpec {
+        name: "t.sb_finish",
+        dialect: Dialect::T,
+        doc: "The str of everything appended to a str builder, made in one allocation.",
+        operands: &[C::Exactly(Type::TObj)],
+        variadic_operands: false,
         results: &[C::Exactly(Type::Str)],
         variadic_results: false,
         attrs: &[],

@@ -145,6 +145,23 @@ molt_abi! {
         fn molt_str_build(parts: ptr, n: i64) -> obj;
         /// A new str object holding a copy of `len` bytes of UTF-8 text.
         fn molt_str_from_utf8(text: ptr, len: i64) -> obj;
+        /// An empty str builder (decisions/0060): an object that only the `molt_sb_*` functions
+        /// read or change, freed as any other when its count drops to zero.
+        fn molt_sb_new() -> obj;
+        /// Appends `len` bytes of UTF-8 text (a literal) to str builder `b`.
+        fn molt_sb_text(b: obj, text: ptr, len: i64) -> void;
+        /// Appends str `s` to str builder `b`.
+        fn molt_sb_add(b: obj, s: obj) -> void;
+        /// Appends `format(value, spec)` to str builder `b`, `spec` being `len` bytes of UTF-8.
+        fn molt_sb_format(b: obj, value: obj, spec: ptr, len: i64) -> void;
+        /// Appends `format(value, spec)` of a float to str builder `b`, `spec` being `len` bytes
+        /// of UTF-8.
+        fn molt_sb_format_float(b: obj, value: f64, spec: ptr, len: i64) -> void;
+        /// Appends `format(value, spec)` to str builder `b`, `spec` a str object (a spec known
+        /// only at run time; TypeError for a non-str, as `format()` gives).
+        fn molt_sb_format_obj(b: obj, value: obj, spec: obj) -> void;
+        /// The str of everything appended to str builder `b`, one allocation.
+        fn molt_sb_finish(b: obj) -> obj;
         /// `a op b` with CPython's binary-operator protocol (the left operand's slot, then the
         /// reflected one, `NotImplemented`, the exact TypeError otherwise); `op` is a `BinaryOp`.
         fn molt_obj_binop(op: i32, a: obj, b: obj) -> obj;

@@ -42,6 +42,7 @@ macro_rules! not_hir {
 }
 
 // After the op-pattern macros above, which it uses.
+mod fstring;
 mod generic;
 
 impl Infer<'_> {
@@ -87,7 +88,7 @@ impl Infer<'_> {
         // Maybe-unbound values (undef, or params fed by one) are read only behind their
         // `py.check_bound` (hir/unbound.rs): on the paths where they are unbound they take any
         // value of their type (`use_as`).
-        let mut em = Emitter { out: &mut out, vmap, lat: &lat };
+        let mut em = Emitter { out: &mut out, vmap, lat: &lat, sb: fstring::Builders::plan(f) };
         // Definitions before uses: walk blocks in dominance order (a loop body laid out after
         // its latch still defines the values the latch passes back).
         for b in f.dominance_order() {
@@ -198,6 +199,8 @@ impl Infer<'_> {
                             .result(Type::TObj));
                     }
                     Opcode::PyCall | typed_by_rule!() if in_lats.contains(&Lat::Bottom) => em.undef_results(nb, o),
+                    Opcode::PyFormat if em.sb.covers(op) => em.sb_field(nb, f, op),
+                    Opcode::PyBuildString if em.sb.covers(op) => em.sb_build(nb, f, op),
                     Opcode::PyCall => {
                         let tys: Vec<Type> = in_lats.iter().filter_map(|l| l.ty()).collect();
                         let Some(ci) = self.callee(o) else { continue };
@@ -301,6 +304,8 @@ struct Emitter<'o, 'l> {
     out: &'o mut Func,
     vmap: HashMap<Value, Value>,
     lat: &'l HashMap<Value, Lat>,
+    /// The f-strings that go through a str builder (`fstring.rs`).
+    sb: fstring::Builders,
 }
 
 impl Emitter<'_, '_> {

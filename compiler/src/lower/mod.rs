@@ -45,6 +45,8 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_enable_module_functools | RtFn::molt_enable_module_enum | RtFn::molt_enable_module_copy | RtFn::molt_enable_module_abc | RtFn::molt_enable_module_io | RtFn::molt_enable_module_re => false,
         // New objects: MemoryError when allocation fails.
         RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 | RtFn::molt_str_const | RtFn::molt_str_build | RtFn::molt_bytes_const => true,
+        // Str builders: MemoryError when the text cannot grow; the formats raise as `format()`.
+        RtFn::molt_sb_new | RtFn::molt_sb_text | RtFn::molt_sb_add | RtFn::molt_sb_format | RtFn::molt_sb_format_float | RtFn::molt_sb_format_obj | RtFn::molt_sb_finish => true,
         RtFn::molt_exc_fetch | RtFn::molt_exc_matches | RtFn::molt_exc_handling_begin | RtFn::molt_exc_handling_end => false,
         RtFn::molt_exc_reraise | RtFn::molt_raise_new | RtFn::molt_exc_new | RtFn::molt_raise_obj | RtFn::molt_raise_active => true,
         RtFn::molt_print_int | RtFn::molt_print_obj | RtFn::molt_float_floordiv | RtFn::molt_float_mod | RtFn::molt_float_pow | RtFn::molt_float_to_int
@@ -232,9 +234,15 @@ impl L<'_> {
         if s.is_empty() {
             return;
         }
+        let (p, n) = self.text_ptr(s, sp);
+        self.call(RtFn::molt_print_str, vec![p, n], None, sp);
+    }
+
+    /// The address of literal text `s` in the executable, and its length in bytes.
+    fn text_ptr(&mut self, s: &str, sp: Span) -> (Value, Value) {
         let p = self.val(NewOp::new(Opcode::LStr, sp).attr("value", Attr::Str(s.into())).result(Type::Ptr));
         let n = self.i64c(s.len() as i64, sp);
-        self.call(RtFn::molt_print_str, vec![p, n], None, sp);
+        (p, n)
     }
 
     /// The literal text of a TIR string value defined by `t.const`.
@@ -293,7 +301,7 @@ impl L<'_> {
         let res_ty = o.results.first().map(|&r| self.src.values[r].ty);
         // Operands, except string literals that `print` writes as text.
         let operands = o.operands.clone();
-        let ops: Vec<Value> = if o.opcode == Opcode::TPrint {
+        let ops: Vec<Value> = if matches!(o.opcode, Opcode::TPrint | Opcode::TSbAdd | Opcode::TSbFormat | Opcode::TSbFormatFloat) {
             Vec::new()
         } else {
             operands.iter().map(|&v| self.v(v)).collect()
@@ -706,6 +714,41 @@ impl L<'_> {
                 // The parts in a stack array, joined by the runtime in one allocation.
                 Some(self.call_spill(RtFn::molt_str_build, vec![], &ops, sp))
             }
+            Opcode::TSbNew => Some(self.call_val(RtFn::molt_sb_new, vec![], Type::Ref, sp)),
+            Opcode::TSbAdd => {
+                // A literal part is appended from its text: no str object is made for it.
+                let b = self.v(operands[0]);
+                match self.str_literal(operands[1]) {
+                    Some(t) => {
+                        let (p, n) = self.text_ptr(&t, sp);
+                        self.call(RtFn::molt_sb_text, vec![b, p, n], None, sp);
+                    }
+                    None => {
+                        let s = self.v(operands[1]);
+                        self.call(RtFn::molt_sb_add, vec![b, s], None, sp);
+                    }
+                }
+                None
+            }
+            Opcode::TSbFormat | Opcode::TSbFormatFloat => {
+                // A literal spec is passed as text; one known only at run time as its object.
+                let float = o.opcode == Opcode::TSbFormatFloat;
+                let (b, x) = (self.v(operands[0]), self.v(operands[1]));
+                match self.str_literal(operands[2]) {
+                    Some(t) => {
+                        let (p, n) = self.text_ptr(&t, sp);
+                        let f = if float { RtFn::molt_sb_format_float } else { RtFn::molt_sb_format };
+                        self.call(f, vec![b, x, p, n], None, sp);
+                    }
+                    None => {
+                        let x = if float { self.box_value(Type::Float, x, sp) } else { x };
+                        let spec = self.v(operands[2]);
+                        self.call(RtFn::molt_sb_format_obj, vec![b, x, spec], None, sp);
+                    }
+                }
+                None
+            }
+            Opcode::TSbFinish => Some(self.call_val(RtFn::molt_sb_finish, ops, Type::Ref, sp)),
             Opcode::TDictNew => {
                 let d = self.call_val(RtFn::molt_dict_new, vec![], Type::Ref, sp);
                 for kv in ops.chunks(2) {

@@ -171,11 +171,13 @@ pub enum HeapKind {
     /// `re.Pattern` and `re.Match` objects (`object::re::objects`, through `module_kinds`; they
     /// hold strs and patterns only, so they form no cycle and are not tracked).
     Re,
+    /// `object::str_builder`: the builders of f-strings (text only; compiled code's alone).
+    StrBuilder,
 }
 
 impl HeapKind {
     /// Every kind, in report order.
-    pub const ALL: [HeapKind; 58] = [
+    pub const ALL: [HeapKind; 59] = [
         HeapKind::Int,
         HeapKind::Float,
         HeapKind::Str,
@@ -234,6 +236,7 @@ impl HeapKind {
         HeapKind::File,
         HeapKind::StringIo,
         HeapKind::Re,
+        HeapKind::StrBuilder,
     ];
 
     /// The Python type name.
@@ -296,6 +299,7 @@ impl HeapKind {
             HeapKind::Slice => "slice",
             HeapKind::File => "file",
             HeapKind::StringIo => "stringio",
+            HeapKind::StrBuilder => "str_builder",
             HeapKind::Re => "re",
         }
     }
@@ -303,7 +307,7 @@ impl HeapKind {
     /// Whether instances own references to other objects (freeing one may free others).
     const fn owns_references(self) -> bool {
         match self {
-            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object | HeapKind::Random | HeapKind::Bytes => false,
+            HeapKind::Int | HeapKind::Float | HeapKind::Str | HeapKind::Object | HeapKind::Random | HeapKind::Bytes | HeapKind::StrBuilder => false,
             HeapKind::Exception
             | HeapKind::Tuple
             | HeapKind::TupleIterator
@@ -919,6 +923,7 @@ pub unsafe fn free_object(o: Obj) {
         Some(HeapKind::Float) => return unsafe { super::float::free(h.cast_mut()) },
         Some(HeapKind::Int) => return unsafe { super::int::free(h.cast_mut()) },
         Some(HeapKind::Str) => return unsafe { super::str::free(h.cast_mut()) },
+        Some(HeapKind::StrBuilder) => return unsafe { super::str_builder::free(h.cast_mut()) },
         Some(HeapKind::Object) => return unsafe { free_raw(h.cast_mut(), Layout::new::<Header>(), HeapKind::Object) },
         Some(HeapKind::Random) => return unsafe { super::random::free(h.cast_mut()) },
         Some(HeapKind::Bytes) => return unsafe { super::bytes::free(h.cast_mut()) },
@@ -987,6 +992,7 @@ unsafe fn free_one(o: Obj) {
             | HeapKind::ListIterator),
         ) => unsafe { super::iter::free(h.cast_mut(), kind) },
         Some(HeapKind::Bytes) => unsafe { super::bytes::free(h.cast_mut()) },
+        Some(HeapKind::StrBuilder) => unsafe { super::str_builder::free(h.cast_mut()) },
         Some(HeapKind::Slice) => unsafe { super::slice_obj::free(h.cast_mut()) },
         Some(HeapKind::Range) => unsafe { super::range::free(h.cast_mut()) },
         Some(HeapKind::RangeIterator) => unsafe { super::range::free_iter(h.cast_mut()) },

@@ -989,7 +989,8 @@ unsafe fn traverse(o: Obj, visit: &mut impl FnMut(Obj)) {
                 | HeapKind::Random
                 | HeapKind::File
                 | HeapKind::StringIo
-                | HeapKind::Re,
+                | HeapKind::Re
+                | HeapKind::StrBuilder,
             )
             | None => {}
         }
@@ -1080,7 +1081,8 @@ unsafe fn clear(o: Obj) {
                 | HeapKind::Random
                 | HeapKind::File
                 | HeapKind::StringIo
-                | HeapKind::Re,
+                | HeapKind::Re
+                | HeapKind::StrBuilder,
             )
             | None => {}
         }

@@ -134,6 +134,7 @@ pub mod slice;
 pub mod slice_obj;
 pub mod slots;
 pub mod str;
+pub mod str_builder;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_methods_case;
@@ -429,6 +430,7 @@ pub mod abi {
     };
     pub use super::slice::{molt_obj_delslice, molt_obj_getslice, molt_obj_setslice};
     pub use super::str::{molt_enable_str_mod, molt_str_build, molt_str_const, molt_str_from_utf8, molt_type_str};
+    pub use super::str_builder::{molt_sb_add, molt_sb_finish, molt_sb_format, molt_sb_format_float, molt_sb_format_obj, molt_sb_new, molt_sb_text};
     pub use super::str_methods::{
         molt_enable_str_case_methods, molt_enable_str_class_methods, molt_enable_str_format,
         molt_enable_str_methods, molt_enable_str_title_methods,

@@ -8,8 +8,8 @@
 //! mode 0 (`repr`); `buf` for stack buffers; `number::render` / `render_obj` for the layout.
 //!
 //! Provides: [`format_float`] (`float.__format__` for a non-empty spec of type `e E f F g G n %`
-//! or none, as a `String`), [`format_float_obj`] (the same, as a new str object),
-//! [`float_repr_obj`] (`repr` as a new str object), [`double_to_string`] and
+//! or none, as a `String`), [`format_float_obj`] (the same, into a sink: a new str object or a
+//! str builder), [`float_repr_obj`] (`repr`, into a sink), [`double_to_string`] and
 //! [`double_to_text`] (the same text, on the stack when short).
 //!
 //! Invariants: the digit strings are dtoa's: no trailing zeros, `"0"` with the point after it
@@ -31,10 +31,10 @@ use alloc::string::String;
 
 use super::buf::{ByteBuf, StackWriter, write_u128, write_u64};
 use super::number::{Parts, render, render_obj};
+use super::sink::Sink;
 use super::spec::{Grouping, Spec};
 use crate::ExceptionKind::ValueError;
 use crate::exceptions::{MoltResult, fail};
-use crate::object::Obj;
 use crate::object::alloc::memory_error;
 
 /// dtoa's digits: inline for the usual short results.
@@ -506,18 +506,18 @@ pub fn format_float(x: f64, spec: &Spec) -> MoltResult<String> {
     with_float_parts(x, spec, |parts, grouping| render(spec, parts, grouping))
 }
 
-/// [`format_float`] written straight into a new str object (the digits and text on the stack
+/// [`format_float`] written straight into `sink` (the digits and text on the stack
 /// for the usual precisions and magnitudes).
-pub(crate) fn format_float_obj(x: f64, spec: &Spec) -> MoltResult<Obj> {
-    with_float_parts(x, spec, |parts, grouping| render_obj(spec, parts, grouping))
+pub(crate) fn format_float_obj<S: Sink>(x: f64, spec: &Spec, sink: S) -> MoltResult<S::Out> {
+    with_float_parts(x, spec, |parts, grouping| render_obj(spec, parts, grouping, sink))
 }
 
-/// `repr(x)` (what `format(x, "")` and `str(x)` give) as a new str object, written once.
-pub(crate) fn float_repr_obj(x: f64) -> MoltResult<Obj> {
+/// `repr(x)` (what `format(x, "")` and `str(x)` give) into `sink`, written once.
+pub(crate) fn float_repr_obj<S: Sink>(x: f64, sink: S) -> MoltResult<S::Out> {
     let text = double_to_text(x, 'r', 0, true, false, false)?;
     let bytes = text.as_bytes();
     // ASCII: a character per byte.
-    crate::object::str::alloc_str(bytes.len(), bytes.len(), |d| d.copy_from_slice(bytes))
+    sink.text(bytes.len(), bytes.len(), |d| d.copy_from_slice(bytes))
 }
 
 #[cfg(test)]

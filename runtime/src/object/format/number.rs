@@ -5,13 +5,14 @@
 //!
 //! Relies on: `spec::Spec` (a parsed spec); `int::int_to_decimal` (CPython's 4300-digit limit)
 //! and `bigint::Big::write_radix` for the digits of a big int; `buf` (`Cursor`, `write_u64`);
-//! `str::alloc_str` (a new str object whose bytes are written in place).
+//! `sink` (where the text goes: a new str object whose bytes are written in place, or a str
+//! builder).
 //!
 //! Provides: [`Parts`] (a number's text, split), [`layout`] / [`write_layout`] (its sizes and
-//! its text under a spec), [`render`] (as a `String`) and [`render_obj`] (straight into a new
-//! str object); [`format_int`] (`int.__format__` for the integer presentation types
-//! `b c d o x X n`, as a `String`), [`format_int_obj`] (the same, as a new str object) and
-//! [`int_str_obj`] (`str()` of an int as a new str object).
+//! its text under a spec), [`render`] (as a `String`) and [`render_obj`] (straight into a
+//! sink: a new str object or a str builder); [`format_int`] (`int.__format__` for the integer presentation types
+//! `b c d o x X n`, as a `String`), [`format_int_obj`] (the same, into a sink) and
+//! [`int_str_obj`] (`str()` of an int, into a sink).
 //!
 //! Invariants: the output's length (bytes and characters) is computed first, in checked
 //! arithmetic, and allocated (MemoryError when it cannot be, as CPython's
@@ -27,13 +28,12 @@ use alloc::format;
 use alloc::string::String;
 
 use super::buf::{Cursor, write_u64};
+use super::sink::Sink;
 use super::spec::{Grouping, Spec};
 use crate::ExceptionKind::{NotImplementedError, OverflowError, ValueError};
 use crate::exceptions::{MoltResult, fail};
-use crate::object::Obj;
 use crate::object::alloc::memory_error;
 use crate::object::int::{IntRef, int_to_decimal};
-use crate::object::str::{alloc_str, str_from_text};
 
 /// A number's text as `calc_number_widths` sees it: `[-]<prefix><digits>[.<remainder>]`, or
 /// `<remainder>` alone (no digits) for `c`, `inf` and `nan`.
@@ -269,10 +269,10 @@ pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<
     }
 }
 
-/// [`render`] written straight into a new str object.
-pub fn render_obj(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<Obj> {
+/// [`render`] written straight into `sink` (a new str object, or a str builder).
+pub(crate) fn render_obj<S: Sink>(spec: &Spec, parts: &Parts<'_>, grouping: Grouping, sink: S) -> MoltResult<S::Out> {
     let l = layout(spec, parts, grouping)?;
-    alloc_str(l.bytes, l.chars, |d| {
+    sink.text(l.bytes, l.chars, |d| {
         write_layout(spec, parts, grouping, &l, &mut Cursor::new(d))
     })
 }
@@ -380,20 +380,20 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
 
 /// [`format_int`] written straight into a new str object (no intermediate text for a small
 /// int: its digits are made on the stack).
-pub(crate) fn format_int_obj(value: IntRef<'_>, spec: &Spec) -> MoltResult<Obj> {
-    with_int_parts(value, spec, |parts, grouping| render_obj(spec, parts, grouping))
+pub(crate) fn format_int_obj<S: Sink>(value: IntRef<'_>, spec: &Spec, sink: S) -> MoltResult<S::Out> {
+    with_int_parts(value, spec, |parts, grouping| render_obj(spec, parts, grouping, sink))
 }
 
 /// `str(value)` for an int (not a bool) as a new str object: a small int's digits written
 /// once, straight into the object.
-pub(crate) fn int_str_obj(value: IntRef<'_>) -> MoltResult<Obj> {
+pub(crate) fn int_str_obj<S: Sink>(value: IntRef<'_>, sink: S) -> MoltResult<S::Out> {
     match value {
         IntRef::Small(v) => {
             let mut buf = [0u8; 20];
             let at = write_u64(v.unsigned_abs(), &mut buf[..]);
             let digits = &buf[at..];
             let n = digits.len() + usize::from(v < 0);
-            alloc_str(n, n, |d| {
+            sink.text(n, n, |d| {
                 let mut out = Cursor::new(d);
                 if v < 0 {
                     out.byte(b'-');
@@ -401,7 +401,7 @@ pub(crate) fn int_str_obj(value: IntRef<'_>) -> MoltResult<Obj> {
                 out.put(digits);
             })
         }
-        IntRef::Big(_) => str_from_text(&int_to_decimal(value)?),
+        IntRef::Big(_) => sink.from_text(&int_to_decimal(value)?),
     }
 }
 

@@ -171,3 +171,43 @@ fn ascii_of_nested_and_other_values() {
     assert_eq!(ascii_of(big), "-123456789012345678901234567890");
     unsafe { decref(big) };
 }
+
+/// Every vector again through a str builder (an f-string's field, decisions/0060): the same
+/// text between the parts around it, or the same error, with an empty prefix and with one that
+/// takes the text past the builder's inline room; nothing leaks.
+#[test]
+fn builder_fields_match_format_vectors() {
+    let long = "é".repeat(92);
+    let mut rows = 0;
+    let mut failures = Vec::new();
+    for line in VECTORS.lines() {
+        let mut fields = line.splitn(3, '\t');
+        let (token, spec, expected) = (fields.next().unwrap(), fields.next().unwrap(), fields.next().unwrap());
+        let (spec, expected) = (unescape(spec), unescape(expected));
+        for prefix in ["", long.as_str()] {
+            let before = live();
+            let v = value(token);
+            let got = match crate::object::str_builder::format_between(prefix, v, &spec, "|") {
+                Ok(o) => {
+                    let text = str::str_text(o).expect("a builder makes a str").to_owned();
+                    let chars = str::str_chars(o);
+                    unsafe { decref(o) };
+                    assert_eq!(chars, text.chars().count(), "format({token}, {spec:?}) counted its characters wrong");
+                    match text.strip_prefix(prefix).and_then(|t| t.strip_suffix('|')) {
+                        Some(t) => format!("={t}"),
+                        None => format!("?{text}"),
+                    }
+                }
+                Err(e) => format!("!{}: {}", e.kind.name(), e.message),
+            };
+            unsafe { decref(v) };
+            assert_eq!(live(), before, "format({token}, {spec:?}) through a builder leaked");
+            rows += 1;
+            if got != expected {
+                let token: String = token.chars().take(60).collect();
+                failures.push(format!("builder format({token}, {spec:?}):\n  got      {got:?}\n  expected {expected:?}"));
+            }
+        }
+    }
+    assert_rows(rows, 10000, &failures);
+}
