@@ -5,7 +5,7 @@
 //! about 20.
 //!
 //! Relies on: `sys` for the pools' memory (`sys::pool_memory`: arenas of [`POOL`]-aligned
-//! memory from libc, never returned) and for [`Global`] (the state, exclusive per access).
+//! memory from libc, never returned; after the first, in transparent huge pages) and for [`Global`] (the state, exclusive per access).
 //!
 //! Provides: [`class_of`] (whether a layout is small, and its size class), [`alloc`] and
 //! [`dealloc`] (a block of a class), [`class_of_block`] (the class of a block given out).
@@ -29,8 +29,14 @@ pub const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / 16;
 /// A pool's size and alignment.
 pub const POOL: usize = 16 * 1024;
-/// The memory asked of libc at a time: 64 pools.
-const ARENA: usize = 64 * POOL;
+/// The memory asked of libc for the first arena: 64 pools (1 MiB), in ordinary pages, so that
+/// a small program's memory stays small.
+const FIRST_ARENA: usize = 64 * POOL;
+/// The memory asked of libc for each later arena: 128 pools (2 MiB, aligned to 2 MiB), backed
+/// by a transparent huge page where the kernel has them (decisions/0060: a program that makes
+/// millions of objects takes a page fault per 2 MiB instead of per 4 KiB; strbuild's system
+/// time 11.0 -> 5.3 ms).
+const ARENA: usize = 128 * POOL;
 /// Where a pool's first block starts (after the word that names the class).
 const POOL_HEADER: usize = 16;
 
@@ -97,14 +103,16 @@ pub unsafe fn alloc(class: usize) -> *mut u8 {
 #[cold]
 unsafe fn new_pool(p: &mut Pools, class: usize, size: usize) -> *mut u8 {
     if p.arena.0.is_null() || p.arena.0 == p.arena.1 {
-        // A new arena of pools: libc's block of `ARENA` bytes aligned to `POOL` (its pages are
-        // resident only once a pool in them is used).
-        let a = crate::sys::pool_memory(ARENA, POOL);
+        // A new arena of pools: libc's block (its pages are resident only once a pool in them
+        // is used); the first in ordinary pages, later ones in huge pages.
+        let first = p.pools.is_null();
+        let (size, align) = if first { (FIRST_ARENA, POOL) } else { (ARENA, ARENA) };
+        let a = crate::sys::pool_memory(size, align, !first);
         if a.is_null() {
             return a;
         }
         // SAFETY: the arena's end.
-        p.arena = (a, unsafe { a.add(ARENA) });
+        p.arena = (a, unsafe { a.add(size) });
     }
     let pool = p.arena.0;
     // SAFETY: `pool..pool + POOL` lies within the arena.

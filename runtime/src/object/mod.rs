@@ -137,6 +137,7 @@ pub mod str;
 pub mod str_builder;
 pub mod str_format;
 pub mod str_methods;
+pub mod str_scan;
 pub mod str_methods_case;
 pub mod stdin;
 pub mod str_translate;

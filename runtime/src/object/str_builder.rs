@@ -103,16 +103,13 @@ fn builder<'a>(b: Obj) -> &'a mut StrBuilderObject {
 pub(crate) struct Append<'a>(&'a mut StrBuilderObject);
 
 impl Sink for Append<'_> {
-    type Out = ();
-
-    #[inline]
-    fn text(self, bytes: usize, chars: usize, fill: impl FnOnce(&mut [u8])) -> MoltResult<()> {
+    fn text(&mut self, bytes: usize, chars: usize, fill: &mut dyn FnMut(&mut [u8])) -> MoltResult<()> {
         fill(self.0.room(bytes)?);
         self.0.chars += chars;
         Ok(())
     }
 
-    fn owned(self, s: Obj) -> MoltResult<()> {
+    fn owned(&mut self, s: Obj) -> MoltResult<()> {
         let r = push_str(self.0, s);
         // SAFETY: the reference the sink was given.
         unsafe { decref(s) };
@@ -126,14 +123,14 @@ fn push_str(b: &mut StrBuilderObject, s: Obj) -> MoltResult<()> {
         panic!("invariant `a str builder appends strs` broken");
     };
     let chars = str::str_chars(s);
-    Append(b).text(t.len(), chars, |d| d.copy_from_slice(t.as_bytes()))
+    Append(b).text(t.len(), chars, &mut |d| d.copy_from_slice(t.as_bytes()))
 }
 
 /// The `len` bytes at `p`, as text.
 ///
 /// # Safety
 /// `p` points to `len` bytes of UTF-8 that live as long as the program (a literal).
-unsafe fn literal<'a>(p: *const u8, len: i64) -> &'a str {
+unsafe fn literal(p: *const u8, len: i64) -> &'static str {
     // SAFETY: forwarded contract.
     unsafe { core::str::from_utf8_unchecked(core::slice::from_raw_parts(p, len as usize)) }
 }
@@ -190,7 +187,7 @@ pub extern "C" fn molt_sb_add(b: Obj, s: Obj) {
 pub unsafe extern "C" fn molt_sb_format(b: Obj, value: Obj, spec: *const u8, len: i64) {
     // SAFETY: forwarded contract.
     let spec = unsafe { literal(spec, len) };
-    value_or_raise(format_to(value, SpecArg::Text(spec), Append(builder(b))))
+    value_or_raise(format_to(value, SpecArg::Literal(spec), &mut Append(builder(b))))
 }
 
 /// # Safety
@@ -199,12 +196,12 @@ pub unsafe extern "C" fn molt_sb_format(b: Obj, value: Obj, spec: *const u8, len
 pub unsafe extern "C" fn molt_sb_format_float(b: Obj, value: f64, spec: *const u8, len: i64) {
     // SAFETY: forwarded contract.
     let spec = unsafe { literal(spec, len) };
-    value_or_raise(format_f64(value, spec, Append(builder(b))))
+    value_or_raise(format_f64(value, SpecArg::Literal(spec), &mut Append(builder(b))))
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_sb_format_obj(b: Obj, value: Obj, spec: Obj) {
-    value_or_raise(format_to(value, SpecArg::Obj(spec), Append(builder(b))))
+    value_or_raise(format_to(value, SpecArg::Obj(spec), &mut Append(builder(b))))
 }
 
 #[unsafe(no_mangle)]
@@ -218,15 +215,16 @@ pub extern "C" fn molt_sb_finish(b: Obj) -> Obj {
 }
 
 /// `prefix + format(value, spec) + suffix` through a builder, the float path for a float (the
-/// formatting tests run every vector so, across the inline room's end).
+/// formatting tests run every vector so, across the inline room's end); `spec` as a literal's
+/// text (which must then never be freed) or as a text.
 #[cfg(test)]
-pub(crate) fn format_between(prefix: &str, value: Obj, spec: &str, suffix: &str) -> MoltResult<Obj> {
+pub(crate) fn format_between(prefix: &str, value: Obj, spec: SpecArg<'_>, suffix: &str) -> MoltResult<Obj> {
     let b = super::range::Owned(new_builder()?);
     let sb = builder(b.0);
     Append(&mut *sb).from_text(prefix)?;
     match super::float::float_value(value) {
-        Some(x) if value.type_of().is(&super::float::molt_type_float) => format_f64(x, spec, Append(&mut *sb))?,
-        Some(_) | None => format_to(value, SpecArg::Text(spec), Append(&mut *sb))?,
+        Some(x) if value.type_of().is(&super::float::molt_type_float) => format_f64(x, spec, &mut Append(&mut *sb))?,
+        Some(_) | None => format_to(value, spec, &mut Append(&mut *sb))?,
     }
     Append(&mut *sb).from_text(suffix)?;
     let r = molt_sb_finish(b.0);

@@ -577,17 +577,21 @@ fn split_ranges(t: Text, sep: Option<Obj>, max: usize, reverse: bool, ranges: &m
             if let &[c] = sep.as_bytes() {
                 // One ASCII byte: a byte scan (no substring searcher to set up).
                 let bytes = t.s.as_bytes();
-                let found = bytes.iter().enumerate().filter(|&(_, &b)| b == c).map(|(i, _)| i);
                 if reverse {
+                    let found = bytes.iter().enumerate().filter(|&(_, &b)| b == c).map(|(i, _)| i);
                     for b in found.rev().take(max) {
                         push_range((b + 1, last))?;
                         last = b;
                     }
                     push_range((0, last))?;
                 } else {
-                    for b in found.take(max) {
+                    let mut splits = 0;
+                    while splits < max
+                        && let Some(b) = super::str_scan::find_byte(bytes, last, c)
+                    {
                         push_range((last, b))?;
                         last = b + 1;
+                        splits += 1;
                     }
                     push_range((last, t.s.len()))?;
                 }
@@ -614,6 +618,13 @@ fn split_ranges(t: Text, sep: Option<Obj>, max: usize, reverse: bool, ranges: &m
 
 /// `str.split(sep=None, maxsplit=-1)`.
 fn split(s: Obj, pos: &[Obj], kw: Kw) -> MoltResult<Obj> {
+    // The usual `line.split(",")`: one ASCII byte, every split.
+    if let ([sep], []) = (pos, kw)
+        && let Some(&[c]) = str_text(*sep).map(str::as_bytes)
+    {
+        let t = Text::of(s);
+        return super::str_scan::split_byte(t.s.as_bytes(), c, |a, b| substr(s, t, &t.s[a..b]));
+    }
     split_impl(s, "split", pos, kw, false)
 }
 
@@ -641,7 +652,9 @@ fn line_ranges(t: Text, keepends: bool, ranges: &mut Vec<(usize, usize)>) -> Mol
     // A byte scan: the line breaks are the ASCII ones and U+0085, U+2028, U+2029, whose UTF-8
     // lead bytes (0xC2, 0xE2) never occur inside another character's encoding.
     let mut b = 0;
-    while b < bytes.len() {
+    // Only a control character or a non-ASCII one's bytes may start a break.
+    while let Some(at) = super::str_scan::find_below_or_high(bytes, b, 0x20) {
+        b = at;
         let width = match bytes[b] {
             b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e => 1,
             0xc2 if bytes.get(b + 1) == Some(&0x85) => 2,

@@ -36,6 +36,10 @@ def kinds():
     print(f"debug {x=} {f=:.1f} {s=!s} {x = }")
     w, p = 10, 3
     print(f"nested {f:{w}.{p}f}|{s:{'>'}{w}}|{x:{'0'}{w}d}")
+    for v in (0, 5, -5, 123456, -2**63, 2**63 - 1, 2**64):
+        print(f"plain {v:05d}|{v:<05d}|{v:x^7d}|{v:=8d}|{v:0=8d}|{v:*>3}|{v:d}|{v:0}|{v:-^11d}")
+    for v in (0.0, -0.0, 2.5, -2.5, 0.125, -1e-9, 1e19, 1.8446744073709552e19, 1e300, float("inf"), float("-nan")):
+        print(f"plain {v:.0f}|{v:08.3f}|{v:<9.2f}|{v:^9.1F}|{v:=10.2f}|{v:f}|{v:.17f}|{v:.18f}|{v:0=12.1f}")
     print(f"{x}{f}{s}")
     print(f"{''}{s}{''}" + f"{x:}{s!s:}")
 

@@ -159,7 +159,7 @@ fn fixed_by_format(a: f64, n: i32) -> (Digits, i64) {
 /// `m * 2^e` exactly (`m < 2^53`), so `a * 10^places` is `m * 10^places` (below 2^110) shifted
 /// by `e`, and the shifted-out bits round it. None outside that range.
 #[inline]
-fn fixed_scaled(a: f64, places: u32) -> Option<u128> {
+pub(super) fn fixed_scaled(a: f64, places: u32) -> Option<u128> {
     if places > 17 || !(0.0..18_446_744_073_709_551_616.0).contains(&a) {
         return None;
     }
@@ -508,16 +508,16 @@ pub fn format_float(x: f64, spec: &Spec) -> MoltResult<String> {
 
 /// [`format_float`] written straight into `sink` (the digits and text on the stack
 /// for the usual precisions and magnitudes).
-pub(crate) fn format_float_obj<S: Sink>(x: f64, spec: &Spec, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn format_float_obj(x: f64, spec: &Spec, sink: &mut dyn Sink) -> MoltResult<()> {
     with_float_parts(x, spec, |parts, grouping| render_obj(spec, parts, grouping, sink))
 }
 
 /// `repr(x)` (what `format(x, "")` and `str(x)` give) into `sink`, written once.
-pub(crate) fn float_repr_obj<S: Sink>(x: f64, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn float_repr_obj(x: f64, sink: &mut dyn Sink) -> MoltResult<()> {
     let text = double_to_text(x, 'r', 0, true, false, false)?;
     let bytes = text.as_bytes();
     // ASCII: a character per byte.
-    sink.text(bytes.len(), bytes.len(), |d| d.copy_from_slice(bytes))
+    sink.text(bytes.len(), bytes.len(), &mut |d| d.copy_from_slice(bytes))
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@
 pub(crate) mod buf;
 pub mod float;
 pub mod number;
+mod plain;
 pub mod printf;
 pub(crate) mod sink;
 pub mod spec;
@@ -124,7 +125,7 @@ pub fn format_str(text: &str, spec: &Spec) -> MoltResult<String> {
 /// [`format_str`] of the str object `value` into `sink`: `value` itself when the spec neither
 /// pads nor truncates it (CPython's fast path, so `format(s, "2") is s` as there), else the
 /// padded text written once.
-pub(crate) fn format_str_obj<S: Sink>(value: Obj, text: &str, spec: &Spec, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn format_str_obj(value: Obj, text: &str, spec: &Spec, sink: &mut dyn Sink) -> MoltResult<()> {
     check_str_spec(spec)?;
     let chars = str::str_chars(value);
     let fits = |n: Option<i64>| n.is_none_or(|n| usize::try_from(n).is_ok_and(|n| n >= chars));
@@ -134,7 +135,7 @@ pub(crate) fn format_str_obj<S: Sink>(value: Obj, text: &str, spec: &Spec, sink:
     let (kept, len) = str_kept(text, chars, spec);
     let (left, right, bytes) = str_padding(kept.len(), len, spec)?;
     let n_chars = len + left + right;
-    sink.text(bytes, n_chars, |d| {
+    sink.text(bytes, n_chars, &mut |d| {
         let mut out = Cursor::new(d);
         out.fill(spec.fill, left);
         out.put(kept.as_bytes());
@@ -144,7 +145,7 @@ pub(crate) fn format_str_obj<S: Sink>(value: Obj, text: &str, spec: &Spec, sink:
 
 /// `format(value, spec)` for an int (`int.__format__` with a parsed, non-empty spec) into
 /// `sink`; `type_name` names the value's type in errors (`int` or `bool`).
-pub(crate) fn format_int_spec<S: Sink>(i: IntRef<'_>, spec: &Spec, type_name: &str, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn format_int_spec(i: IntRef<'_>, spec: &Spec, type_name: &str, sink: &mut dyn Sink) -> MoltResult<()> {
     match spec.ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => number::format_int_obj(i, spec, sink),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
@@ -156,7 +157,7 @@ pub(crate) fn format_int_spec<S: Sink>(i: IntRef<'_>, spec: &Spec, type_name: &s
 
 /// `format(x, spec)` for a float (`float.__format__` with a parsed, non-empty spec) into
 /// `sink`.
-pub(crate) fn format_float_spec<S: Sink>(x: f64, spec: &Spec, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn format_float_spec(x: f64, spec: &Spec, sink: &mut dyn Sink) -> MoltResult<()> {
     match spec.ty {
         '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => float::format_float_obj(x, spec, sink),
         ty => unknown_type(ty, "float"),
@@ -178,49 +179,73 @@ fn spec_text<'a>(spec_obj: Obj) -> MoltResult<&'a str> {
 }
 
 /// `format(v, spec)` for an int `v` known to fit an `i64` (not a bool): what [`format_value`]
-/// gives for it, written straight into `sink`.
-pub(crate) fn format_i64<S: Sink>(v: i64, spec: &str, sink: S) -> MoltResult<S::Out> {
-    if spec.is_empty() {
+/// gives for it, written straight into `sink` (a plain layout without [`number::layout`]).
+pub(crate) fn format_i64(v: i64, spec: SpecArg<'_>, sink: &mut dyn Sink) -> MoltResult<()> {
+    if spec.text()?.is_empty() {
         return number::int_str_obj(IntRef::Small(v), sink);
     }
-    let spec = spec::parse_cached(spec, "int", 'd', '>')?;
+    let spec = spec.parse("int", 'd', '>')?;
+    if let Some(done) = plain::int(v, &spec, sink) {
+        return done;
+    }
     format_int_spec(IntRef::Small(v), &spec, "int", sink)
 }
 
 /// `format(x, spec)` for a float `x`: what [`format_value`] gives for it, written straight
-/// into `sink`.
-pub(crate) fn format_f64<S: Sink>(x: f64, spec: &str, sink: S) -> MoltResult<S::Out> {
-    if spec.is_empty() {
+/// into `sink` (a plain layout without [`number::layout`]).
+pub(crate) fn format_f64(x: f64, spec: SpecArg<'_>, sink: &mut dyn Sink) -> MoltResult<()> {
+    if spec.text()?.is_empty() {
         return float::float_repr_obj(x, sink);
     }
-    let spec = spec::parse_cached(spec, "float", '\0', '>')?;
+    let spec = spec.parse("float", '\0', '>')?;
+    if let Some(done) = plain::fixed(x, &spec, sink) {
+        return done;
+    }
     format_float_spec(x, &spec, sink)
 }
 
-/// A format spec: the str object a program passed, or a literal's text (an f-string's).
+/// A format spec: the str object a program passed, a text, or a literal's text (an
+/// f-string's, which lives as long as the program).
 #[derive(Clone, Copy)]
 pub(crate) enum SpecArg<'a> {
     Obj(Obj),
     Text(&'a str),
+    Literal(&'static str),
+}
+
+impl<'a> SpecArg<'a> {
+    /// The spec's text (TypeError for an object that is not a str).
+    fn text(self) -> MoltResult<&'a str> {
+        match self {
+            SpecArg::Obj(o) => spec_text(o),
+            SpecArg::Text(t) => Ok(t),
+            SpecArg::Literal(t) => Ok(t),
+        }
+    }
+
+    /// The spec (non-empty) parsed for a value of type `type_name` with these defaults.
+    fn parse(self, type_name: &str, default_type: char, default_align: char) -> MoltResult<Spec> {
+        match self {
+            SpecArg::Literal(t) => spec::parse_literal(t, type_name, default_type, default_align),
+            SpecArg::Obj(_) | SpecArg::Text(_) => spec::parse_cached(self.text()?, type_name, default_type, default_align),
+        }
+    }
 }
 
 /// `format(value, spec)` as a new str object (`PyObject_Format` with the builtin types'
 /// `__format__`).
 pub fn format_value(value: Obj, spec_obj: Obj) -> MoltResult<Obj> {
-    format_to(value, SpecArg::Obj(spec_obj), NewStr)
+    NewStr::run(|sink| format_to(value, SpecArg::Obj(spec_obj), sink))
 }
 
 /// `format(value, spec)` into `sink` (`PyObject_Format` with the builtin types' `__format__`):
 /// each builtin type's text written once, into the sink; a class's `__format__` result handed
 /// over as it is.
-pub(crate) fn format_to<S: Sink>(value: Obj, spec: SpecArg<'_>, sink: S) -> MoltResult<S::Out> {
-    let spec_text = match spec {
-        SpecArg::Obj(o) => spec_text(o)?,
-        SpecArg::Text(t) => t,
-    };
+pub(crate) fn format_to(value: Obj, spec: SpecArg<'_>, sink: &mut dyn Sink) -> MoltResult<()> {
+    let spec_text = spec.text()?;
     // A small int (never a bool, never an instance of a class): the usual f-string field.
     if let Some(v) = value.small_value() {
-        return format_i64(v, spec_text, sink);
+        return format_i64(v, spec, sink);
     }
     let type_name = value.type_of().name;
     if crate::object::class::is_heap(value.type_of())
@@ -228,7 +253,7 @@ pub(crate) fn format_to<S: Sink>(value: Obj, spec: SpecArg<'_>, sink: S) -> Molt
     {
         let r = match spec {
             SpecArg::Obj(o) => (h.format)(value, o),
-            SpecArg::Text(t) => {
+            SpecArg::Text(t) | SpecArg::Literal(t) => {
                 let o = super::range::Owned(str::str_from_text(t)?);
                 (h.format)(value, o.0)
             }
@@ -239,7 +264,7 @@ pub(crate) fn format_to<S: Sink>(value: Obj, spec: SpecArg<'_>, sink: S) -> Molt
         if spec_text.is_empty() {
             return sink.owned(new_ref(value));
         }
-        let spec = spec::parse_cached(spec_text, type_name, 's', '<')?;
+        let spec = spec.parse(type_name, 's', '<')?;
         if spec.ty != 's' {
             return unknown_type(spec.ty, type_name);
         }
@@ -252,11 +277,11 @@ pub(crate) fn format_to<S: Sink>(value: Obj, spec: SpecArg<'_>, sink: S) -> Molt
             }
             return number::int_str_obj(i, sink);
         }
-        let spec = spec::parse_cached(spec_text, type_name, 'd', '>')?;
+        let spec = spec.parse(type_name, 'd', '>')?;
         return format_int_spec(i, &spec, type_name, sink);
     }
     if let Some(x) = float_obj::float_value(value) {
-        return format_f64(x, spec_text, sink);
+        return format_f64(x, spec, sink);
     }
     // object.__format__
     if !spec_text.is_empty() {

@@ -270,9 +270,9 @@ pub fn render(spec: &Spec, parts: &Parts<'_>, grouping: Grouping) -> MoltResult<
 }
 
 /// [`render`] written straight into `sink` (a new str object, or a str builder).
-pub(crate) fn render_obj<S: Sink>(spec: &Spec, parts: &Parts<'_>, grouping: Grouping, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn render_obj(spec: &Spec, parts: &Parts<'_>, grouping: Grouping, sink: &mut dyn Sink) -> MoltResult<()> {
     let l = layout(spec, parts, grouping)?;
-    sink.text(l.bytes, l.chars, |d| {
+    sink.text(l.bytes, l.chars, &mut |d| {
         write_layout(spec, parts, grouping, &l, &mut Cursor::new(d))
     })
 }
@@ -380,20 +380,20 @@ pub fn format_int(value: IntRef<'_>, spec: &Spec) -> MoltResult<String> {
 
 /// [`format_int`] written straight into a new str object (no intermediate text for a small
 /// int: its digits are made on the stack).
-pub(crate) fn format_int_obj<S: Sink>(value: IntRef<'_>, spec: &Spec, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn format_int_obj(value: IntRef<'_>, spec: &Spec, sink: &mut dyn Sink) -> MoltResult<()> {
     with_int_parts(value, spec, |parts, grouping| render_obj(spec, parts, grouping, sink))
 }
 
 /// `str(value)` for an int (not a bool) as a new str object: a small int's digits written
 /// once, straight into the object.
-pub(crate) fn int_str_obj<S: Sink>(value: IntRef<'_>, sink: S) -> MoltResult<S::Out> {
+pub(crate) fn int_str_obj(value: IntRef<'_>, sink: &mut dyn Sink) -> MoltResult<()> {
     match value {
         IntRef::Small(v) => {
             let mut buf = [0u8; 20];
             let at = write_u64(v.unsigned_abs(), &mut buf[..]);
             let digits = &buf[at..];
             let n = digits.len() + usize::from(v < 0);
-            sink.text(n, n, |d| {
+            sink.text(n, n, &mut |d| {
                 let mut out = Cursor::new(d);
                 if v < 0 {
                     out.byte(b'-');

@@ -10,48 +10,56 @@
 //! Invariants: a sink's `text` is given the exact size of the text (bytes and code points)
 //! before anything is written, and `fill` writes exactly that many bytes of UTF-8; a sink that
 //! cannot get the room raises MemoryError before `fill` runs. `owned` takes the reference it is
-//! given (a sink that keeps only the text releases it).
+//! given (a sink that keeps only the text releases it). A [`NewStr`] is given one text.
 
 use crate::exceptions::MoltResult;
 use crate::object::{Obj, str};
 
-/// The destination of one formatted text.
+/// The destination of one formatted text (used as `&mut dyn Sink`: the formatting code is
+/// compiled once for every destination).
 pub(crate) trait Sink {
-    /// What a finished text gives: the new str object, or nothing (the builder holds it).
-    type Out;
     /// A text of `bytes` bytes of UTF-8 and `chars` code points, which `fill` writes into
     /// exactly `bytes` bytes.
-    fn text(self, bytes: usize, chars: usize, fill: impl FnOnce(&mut [u8])) -> MoltResult<Self::Out>;
+    fn text(&mut self, bytes: usize, chars: usize, fill: &mut dyn FnMut(&mut [u8])) -> MoltResult<()>;
     /// The text of `t`.
-    fn from_text(self, t: &str) -> MoltResult<Self::Out>
-    where
-        Self: Sized,
-    {
+    fn from_text(&mut self, t: &str) -> MoltResult<()> {
         let chars = if t.is_ascii() { t.len() } else { t.chars().count() };
-        self.text(t.len(), chars, |d| d.copy_from_slice(t.as_bytes()))
+        self.text(t.len(), chars, &mut |d| d.copy_from_slice(t.as_bytes()))
     }
     /// The str object `s` as it is (an owned reference, which the sink takes).
-    fn owned(self, s: Obj) -> MoltResult<Self::Out>;
+    fn owned(&mut self, s: Obj) -> MoltResult<()>;
 }
 
-/// A new str object for each text.
-pub(crate) struct NewStr;
+/// A new str object for the text: [`NewStr::run`] gives it.
+#[derive(Default)]
+pub(crate) struct NewStr(Option<Obj>);
+
+impl NewStr {
+    /// The str object `f` writes into a new sink.
+    #[inline]
+    pub(crate) fn run(f: impl FnOnce(&mut dyn Sink) -> MoltResult<()>) -> MoltResult<Obj> {
+        let mut out = NewStr(None);
+        f(&mut out)?;
+        match out.0 {
+            Some(o) => Ok(o),
+            None => panic!("invariant `a formatted text reaches its sink` broken"),
+        }
+    }
+}
 
 impl Sink for NewStr {
-    type Out = Obj;
-
-    #[inline]
-    fn text(self, bytes: usize, chars: usize, fill: impl FnOnce(&mut [u8])) -> MoltResult<Obj> {
-        str::alloc_str(bytes, chars, fill)
+    fn text(&mut self, bytes: usize, chars: usize, fill: &mut dyn FnMut(&mut [u8])) -> MoltResult<()> {
+        self.0 = Some(str::alloc_str(bytes, chars, fill)?);
+        Ok(())
     }
 
-    #[inline]
-    fn from_text(self, t: &str) -> MoltResult<Obj> {
-        str::str_from_text(t)
+    fn from_text(&mut self, t: &str) -> MoltResult<()> {
+        self.0 = Some(str::str_from_text(t)?);
+        Ok(())
     }
 
-    #[inline]
-    fn owned(self, s: Obj) -> MoltResult<Obj> {
-        Ok(s)
+    fn owned(&mut self, s: Obj) -> MoltResult<()> {
+        self.0 = Some(s);
+        Ok(())
     }
 }

@@ -7,7 +7,8 @@
 //! with `Py_UNICODE_TODECIMAL` (`format(5, '٣')` is `'  5'`).
 //!
 //! Provides: [`Spec`], [`Grouping`], [`parse`] (and [`parse_cached`], through a cache of the
-//! specs parsed last, with a byte-wise reading of the usual ASCII specs), [`unknown_type`], and
+//! specs parsed last, with a byte-wise reading of the usual ASCII specs; [`parse_literal`]
+//! for a literal's spec, found again by its text's address), [`unknown_type`], and
 //! [`decimal_value`].
 //!
 //! Invariants: the checks run in CPython's order, so the first error is CPython's; a width or
@@ -333,6 +334,66 @@ pub fn parse_cached(
     };
     let entry = Parsed { key, len, default_type, default_align, spec };
     SPECS.with(|c| c[slot] = entry);
+    Ok(spec)
+}
+
+/// A literal's spec parsed before: where its text lies, its length, the defaults, the spec.
+#[derive(Clone, Copy)]
+struct Literal {
+    /// 0 for an empty entry.
+    addr: usize,
+    len: usize,
+    default_type: char,
+    default_align: char,
+    spec: Spec,
+}
+
+/// The entries of the cache of literal specs (a power of two).
+const LITERALS: usize = 16;
+
+/// The literal specs parsed last, by the address of their text (an f-string's specs are
+/// literals of the executable: the same text at the same address, for the whole run).
+static LITERAL_SPECS: crate::sys::Global<[Literal; LITERALS]> = crate::sys::Global::new(
+    [Literal {
+        addr: 0,
+        len: 0,
+        default_type: '\0',
+        default_align: '\0',
+        spec: Spec {
+            fill: ' ',
+            align: '>',
+            alternate: false,
+            no_neg_0: false,
+            sign: None,
+            width: None,
+            grouping: Grouping::None,
+            precision: None,
+            ty: '\0',
+        },
+    }; LITERALS],
+);
+
+/// [`parse_cached`] of a literal's text (non-empty, never freed or changed: a literal of the
+/// executable), found again by its address rather than by its bytes.
+pub fn parse_literal(
+    text: &'static str,
+    type_name: &str,
+    default_type: char,
+    default_align: char,
+) -> MoltResult<Spec> {
+    let addr = text.as_ptr() as usize;
+    let slot = (addr ^ (addr >> 6) ^ default_type as usize) % LITERALS;
+    let hit = LITERAL_SPECS.with(|c| {
+        let e = &c[slot];
+        (e.addr == addr && e.len == text.len() && e.default_type == default_type && e.default_align == default_align)
+            .then_some(e.spec)
+    });
+    if let Some(spec) = hit {
+        return Ok(spec);
+    }
+    let spec = parse_cached(text, type_name, default_type, default_align)?;
+    let entry = Literal { addr, len: text.len(), default_type, default_align, spec };
+    LITERAL_SPECS.with(|c| c[slot] = entry);
     Ok(spec)
 }
 
