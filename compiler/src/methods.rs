@@ -93,6 +93,28 @@ const STR_METHODS: &[(&str, Option<TySet>, RtFn)] = &[
     ("encode", OBJECT, RtFn::molt_enable_bytes),
 ];
 
+/// The result types of protocol slot wrapper `name` ([`is_protocol_dunder`]) called on a value
+/// of static type `t` (`xs.__len__()`, `s.__contains__(c)`), if `t`'s objects have it: those of
+/// the slots the runtime's type fills (`attrs::protocol_method`): list's six, str's and
+/// tuple's four (no item assignment). Only on instances: the class attributes (`str.__len__`)
+/// are another lookup.
+pub fn instance_protocol_dunder(t: Type, name: &str) -> Option<Option<TySet>> {
+    let mutable = match t {
+        Type::List => true,
+        Type::Str | Type::Tuple(_) => false,
+        Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref
+        | Type::Class(_) | Type::Inst(_) => return None,
+    };
+    Some(match name {
+        "__len__" => INT,
+        "__contains__" => BOOL,
+        "__getitem__" => ANY,
+        "__iter__" => OBJECT,
+        "__setitem__" | "__delitem__" if mutable => NONE,
+        _ => return None,
+    })
+}
+
 /// The runtime function that makes str method `name` callable, if str has such a method.
 pub fn str_group(name: &str) -> Option<RtFn> {
     STR_METHODS.iter().find(|m| m.0 == name).map(|m| m.2)

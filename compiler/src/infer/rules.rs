@@ -211,7 +211,11 @@ fn opaque_lats(o: &OpData) -> Vec<Lat> {
 /// the diagnostic of a method Molt does not implement yet.
 fn method_result(o: &OpData, recv: Option<Type>) -> Result<Lat, Diagnostic> {
     let name = o.attr("name").and_then(Attr::as_str).unwrap_or("");
-    match methods::lookup(recv, name) {
+    let method = match recv.and_then(|t| methods::instance_protocol_dunder(t, name)) {
+        Some(result) => Method::Supported(result),
+        None => methods::lookup(recv, name),
+    };
+    match method {
         // An int, str or list result keeps its type (the runtime's object is the typed value).
         Method::Supported(Some(set)) if set == TySet::INT => Ok(Lat::T(Type::Int)),
         Method::Supported(Some(set)) if set == TySet::STR => Ok(Lat::T(Type::Str)),

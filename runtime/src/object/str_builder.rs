@@ -216,7 +216,7 @@ pub extern "C" fn molt_sb_finish(b: Obj) -> Obj {
 
 /// `prefix + format(value, spec) + suffix` through a builder, the float path for a float (the
 /// formatting tests run every vector so, across the inline room's end); `spec` as a literal's
-/// text (which must then never be freed) or as a text.
+/// text (which must then never be freed) or as a str object.
 #[cfg(test)]
 pub(crate) fn format_between(prefix: &str, value: Obj, spec: SpecArg<'_>, suffix: &str) -> MoltResult<Obj> {
     let b = super::range::Owned(new_builder()?);

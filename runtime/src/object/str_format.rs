@@ -3,7 +3,7 @@
 //! `field_name_split`, `FieldNameIterator_next`, `get_field_object`, `do_conversion`,
 //! `render_field`).
 //!
-//! Relies on: `format::format_value` (the `__format__` of the builtin types and the format-spec
+//! Relies on: `format::format_to` (the `__format__` of the builtin types and the format-spec
 //! mini-language), `format::ascii_value`, `dispatch` (str, repr, item access), `attrs::getattr`
 //! (attribute access), `format::spec::decimal_value` (field numbers are read with
 //! `Py_UNICODE_TODECIMAL`, so any script's decimal digits count).
@@ -22,7 +22,8 @@ use alloc::format;
 use alloc::string::String;
 
 use super::format::spec::decimal_value;
-use super::format::{ascii_value, format_value};
+use super::format::sink::Push;
+use super::format::{SpecArg, ascii_value, format_to};
 use super::str::{str_from_text, str_text};
 use super::{Obj, decref, dispatch, int, new_ref};
 use crate::ExceptionKind::{IndexError, KeyError, ValueError};
@@ -292,16 +293,15 @@ impl Formatter<'_, '_> {
             };
             obj = Owned(converted);
         }
-        let spec = Owned(if field.spec_needs_expanding {
-            let mut expanded = String::new();
+        // The field's text written straight onto `out` (no str object for it or its spec).
+        let mut expanded = String::new();
+        let spec = if field.spec_needs_expanding {
             self.build(field.spec, &mut expanded, depth - 1)?;
-            str_from_text(&expanded)?
+            expanded.as_str()
         } else {
-            str_from_text(field.spec)?
-        });
-        let text = Owned(format_value(obj.0, spec.0)?);
-        out.push_str(str_text(text.0).unwrap_or(""));
-        Ok(())
+            field.spec
+        };
+        format_to(obj.0, SpecArg::Text(spec), &mut Push(out))
     }
 
     /// `build_string` + `do_markup`: `template` formatted onto `out`.

@@ -204,8 +204,8 @@ pub(crate) fn format_f64(x: f64, spec: SpecArg<'_>, sink: &mut dyn Sink) -> Molt
     format_float_spec(x, &spec, sink)
 }
 
-/// A format spec: the str object a program passed, a text, or a literal's text (an
-/// f-string's, which lives as long as the program).
+/// A format spec: the str object a program passed, a text (`str.format`'s field), or a
+/// literal's text (an f-string's, which lives as long as the program).
 #[derive(Clone, Copy)]
 pub(crate) enum SpecArg<'a> {
     Obj(Obj),

@@ -5,7 +5,7 @@
 //!
 //! Relies on: `str::alloc_str` / `str_from_text` (the new str objects).
 //!
-//! Provides: [`Sink`], [`NewStr`].
+//! Provides: [`Sink`], [`NewStr`], [`Push`] (onto a `String`: `str.format`'s result).
 //!
 //! Invariants: a sink's `text` is given the exact size of the text (bytes and code points)
 //! before anything is written, and `fill` writes exactly that many bytes of UTF-8; a sink that
@@ -61,5 +61,38 @@ impl Sink for NewStr {
     fn owned(&mut self, s: Obj) -> MoltResult<()> {
         self.0 = Some(s);
         Ok(())
+    }
+}
+
+/// The end of a `String` (the text `str.format` builds).
+pub(crate) struct Push<'a>(pub &'a mut alloc::string::String);
+
+impl Sink for Push<'_> {
+    fn text(&mut self, bytes: usize, _chars: usize, fill: &mut dyn FnMut(&mut [u8])) -> MoltResult<()> {
+        if self.0.try_reserve(bytes).is_err() {
+            return crate::object::alloc::memory_error();
+        }
+        let at = self.0.len();
+        // SAFETY: `fill` writes `bytes` bytes of UTF-8 over the zeros (the sink's contract), so
+        // the text stays UTF-8 once it returns; nothing reads it meanwhile.
+        let v = unsafe { self.0.as_mut_vec() };
+        v.resize(at + bytes, 0);
+        fill(&mut v[at..]);
+        Ok(())
+    }
+
+    fn from_text(&mut self, t: &str) -> MoltResult<()> {
+        if self.0.try_reserve(t.len()).is_err() {
+            return crate::object::alloc::memory_error();
+        }
+        self.0.push_str(t);
+        Ok(())
+    }
+
+    fn owned(&mut self, s: Obj) -> MoltResult<()> {
+        let r = self.from_text(str::str_text(s).unwrap_or(""));
+        // SAFETY: the reference the sink was given.
+        unsafe { crate::object::decref(s) };
+        r
     }
 }

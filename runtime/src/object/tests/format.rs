@@ -174,7 +174,7 @@ fn ascii_of_nested_and_other_values() {
 
 /// Every vector again through a str builder (an f-string's field, decisions/0060): the same
 /// text between the parts around it, or the same error, with an empty prefix and the spec as a
-/// text, and with a prefix that takes the text past the builder's inline room and the spec as
+/// str object, and with a prefix that takes the text past the builder's inline room and the spec as
 /// a literal (kept for the whole run, as a literal is); nothing leaks.
 #[test]
 fn builder_fields_match_format_vectors() {
@@ -188,8 +188,9 @@ fn builder_fields_match_format_vectors() {
         for prefix in ["", long.as_str()] {
             let before = live();
             let v = value(token);
+            let spec_obj = str::str_from_text(&spec).unwrap();
             let arg = if prefix.is_empty() {
-                SpecArg::Text(&spec)
+                SpecArg::Obj(spec_obj)
             } else {
                 SpecArg::Literal(std::boxed::Box::leak(spec.clone().into_boxed_str()))
             };
@@ -206,7 +207,10 @@ fn builder_fields_match_format_vectors() {
                 }
                 Err(e) => format!("!{}: {}", e.kind.name(), e.message),
             };
-            unsafe { decref(v) };
+            unsafe {
+                decref(v);
+                decref(spec_obj);
+            }
             assert_eq!(live(), before, "format({token}, {spec:?}) through a builder leaked");
             rows += 1;
             if got != expected {
