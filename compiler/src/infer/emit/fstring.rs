@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use molt_ir::{Attr, Block, Conversion, Func, NewOp, OpId, Opcode, Type, Value, ValueDef};
+use molt_ir::{Attr, Block, Conversion, Func, NewOp, OpId, Opcode, Span, Type, Value, ValueDef};
 
 use super::Emitter;
 
@@ -83,6 +83,19 @@ impl Builders {
 }
 
 impl Emitter<'_, '_> {
+    /// An f-string field's value `x` after its conversion (`!s`, `!r`, `!a`: a str), or `x`
+    /// itself without one.
+    pub(super) fn converted(&mut self, b: Block, x: Value, conv: Conversion, sp: Span) -> Value {
+        let opc = match conv {
+            Conversion::None => return x,
+            Conversion::Str => Opcode::TObjStr,
+            Conversion::Repr => Opcode::TObjRepr,
+            Conversion::Ascii => Opcode::TObjAscii,
+        };
+        let bx = self.boxed(b, x, sp);
+        self.value(b, NewOp::new(opc, sp).operands([bx]).result(Type::Str))
+    }
+
     /// Appends the literal parts of `build` before position `end`, from where the last part
     /// appended left off (fields in between were not emitted: unreachable code).
     fn sb_literals(&mut self, b: Block, f: &Func, build: OpId, end: usize) {
@@ -118,19 +131,7 @@ impl Emitter<'_, '_> {
         let (Some(&x), Some(&spec)) = (self.vmap.get(&o.operands[0]), self.vmap.get(&o.operands[1])) else {
             panic!("invariant `operands are emitted before their uses` broken at an f-string field");
         };
-        let conv = match o.expect_enum_attr::<Conversion>("conv") {
-            Conversion::None => None,
-            Conversion::Str => Some(Opcode::TObjStr),
-            Conversion::Repr => Some(Opcode::TObjRepr),
-            Conversion::Ascii => Some(Opcode::TObjAscii),
-        };
-        let x = match conv {
-            Some(opc) => {
-                let bx = self.boxed(b, x, sp);
-                self.value(b, NewOp::new(opc, sp).operands([bx]).result(Type::Str))
-            }
-            None => x,
-        };
+        let x = self.converted(b, x, o.expect_enum_attr::<Conversion>("conv"), sp);
         let empty_spec = literal(f, o.operands[1]) == Some("");
         match (self.ty(x), self.ty(spec)) {
             (Type::Str, _) if empty_spec => {

@@ -261,19 +261,8 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyFormat => {
                 let x = boxed_operand(self, 0);
-                let conv = match o.expect_enum_attr::<Conversion>("conv") {
-                    Conversion::None => None,
-                    Conversion::Str => Some(Opcode::TObjStr),
-                    Conversion::Repr => Some(Opcode::TObjRepr),
-                    Conversion::Ascii => Some(Opcode::TObjAscii),
-                };
-                let x = match conv {
-                    Some(opc) => {
-                        let s = self.value(b, NewOp::new(opc, sp).operands([x]).result(Type::Str));
-                        self.boxed(b, s, sp)
-                    }
-                    None => x,
-                };
+                let x = self.converted(b, x, o.expect_enum_attr::<Conversion>("conv"), sp);
+                let x = self.boxed(b, x, sp);
                 let spec = boxed_operand(self, 1);
                 self.value(b, NewOp::new(Opcode::TObjFormat, sp).operands([x, spec]).result(Type::Str))
             }

@@ -159,6 +159,19 @@ struct Parsed {
     spec: Spec,
 }
 
+/// The spec of a cache entry that holds none.
+const UNUSED_SPEC: Spec = Spec {
+    fill: ' ',
+    align: '>',
+    alternate: false,
+    no_neg_0: false,
+    sign: None,
+    width: None,
+    grouping: Grouping::None,
+    precision: None,
+    ty: '\0',
+};
+
 /// The entries of the cache of parsed specs (a power of two).
 const CACHED: usize = 16;
 
@@ -170,17 +183,7 @@ static SPECS: crate::sys::Global<[Parsed; CACHED]> = crate::sys::Global::new(
         len: 0,
         default_type: '\0',
         default_align: '\0',
-        spec: Spec {
-            fill: ' ',
-            align: '>',
-            alternate: false,
-            no_neg_0: false,
-            sign: None,
-            width: None,
-            grouping: Grouping::None,
-            precision: None,
-            ty: '\0',
-        },
+        spec: UNUSED_SPEC,
     }; CACHED],
 );
 
@@ -359,17 +362,7 @@ static LITERAL_SPECS: crate::sys::Global<[Literal; LITERALS]> = crate::sys::Glob
         len: 0,
         default_type: '\0',
         default_align: '\0',
-        spec: Spec {
-            fill: ' ',
-            align: '>',
-            alternate: false,
-            no_neg_0: false,
-            sign: None,
-            width: None,
-            grouping: Grouping::None,
-            precision: None,
-            ty: '\0',
-        },
+        spec: UNUSED_SPEC,
     }; LITERALS],
 );
 
