@@ -790,7 +790,12 @@ impl Emitter<'_, '_> {
             }
             Opcode::PyTuple => {
                 let Some(r) = r0 else { return };
-                self.emit(b, r, NewOp::new(Opcode::TTupleNew, sp).operands(ops).result(res[0]));
+                let t = self.value(b, NewOp::new(Opcode::TTupleNew, sp).operands(ops).result(res[0]));
+                // A tuple whose lattice value is boxed (its items' types were given up on) is
+                // boxed once made: its uses (an enclosing tuple's item type) expect an object.
+                let boxed = self.lat.get(&r).and_then(|l| l.ty()) == Some(Type::TObj);
+                let v = if boxed { self.boxed(b, t, sp) } else { t };
+                self.vmap.insert(r, v);
             }
             Opcode::PyBuildString => {
                 let Some(r) = r0 else { return };
