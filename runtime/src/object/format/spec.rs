@@ -159,8 +159,9 @@ struct Parsed {
     spec: Spec,
 }
 
-/// The spec of a cache entry that holds none.
-const UNUSED_SPEC: Spec = Spec {
+/// A spec with no option given (right-aligned, no type): what an empty cache entry holds, and
+/// where a reading starts (with the caller's default alignment and type).
+const NO_OPTIONS: Spec = Spec {
     fill: ' ',
     align: '>',
     alternate: false,
@@ -183,7 +184,7 @@ static SPECS: crate::sys::Global<[Parsed; CACHED]> = crate::sys::Global::new(
         len: 0,
         default_type: '\0',
         default_align: '\0',
-        spec: UNUSED_SPEC,
+        spec: NO_OPTIONS,
     }; CACHED],
 );
 
@@ -193,17 +194,7 @@ static SPECS: crate::sys::Global<[Parsed; CACHED]> = crate::sys::Global::new(
 #[inline]
 fn parse_ascii(b: &[u8], default_type: char, default_align: char) -> Option<Spec> {
     let is_align = |c: u8| matches!(c, b'<' | b'>' | b'=' | b'^');
-    let mut s = Spec {
-        fill: ' ',
-        align: default_align,
-        alternate: false,
-        no_neg_0: false,
-        sign: None,
-        width: None,
-        grouping: Grouping::None,
-        precision: None,
-        ty: default_type,
-    };
+    let mut s = Spec { align: default_align, ty: default_type, ..NO_OPTIONS };
     let mut pos = 0usize;
     let mut fill_specified = false;
     let mut align_specified = false;
@@ -362,7 +353,7 @@ static LITERAL_SPECS: crate::sys::Global<[Literal; LITERALS]> = crate::sys::Glob
         len: 0,
         default_type: '\0',
         default_align: '\0',
-        spec: UNUSED_SPEC,
+        spec: NO_OPTIONS,
     }; LITERALS],
 );
 
