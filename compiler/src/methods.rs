@@ -99,19 +99,23 @@ const STR_METHODS: &[(&str, Option<TySet>, RtFn)] = &[
 /// tuple's four (no item assignment). Only on instances: the class attributes (`str.__len__`)
 /// are another lookup.
 pub fn instance_protocol_dunder(t: Type, name: &str) -> Option<Option<TySet>> {
-    let mutable = match t {
-        Type::List => true,
-        Type::Str | Type::Tuple(_) => false,
-        Type::Obj | Type::Int | Type::Float | Type::Bool | Type::None | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref
-        | Type::Class(_) | Type::Inst(_) => return None,
-    };
+    match t {
+        Type::List | Type::Str | Type::Tuple(_) | Type::Int | Type::Float | Type::Bool | Type::None => {}
+        Type::Obj | Type::TObj | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref | Type::Class(_) | Type::Inst(_) => return None,
+    }
+    if !is_protocol_dunder(name) {
+        return None;
+    }
+    // The results the slots give (a wrapper the type lacks raises AttributeError first, and
+    // `__hash__` of a list is None, whose call raises).
     Some(match name {
-        "__len__" => INT,
-        "__contains__" => BOOL,
-        "__getitem__" => ANY,
+        "__len__" | "__hash__" | "__index__" | "__int__" => INT,
+        "__contains__" | "__bool__" => BOOL,
+        "__repr__" | "__str__" | "__format__" => STR,
+        "__float__" => FLOAT,
+        "__setitem__" | "__delitem__" => NONE,
         "__iter__" => OBJECT,
-        "__setitem__" | "__delitem__" if mutable => NONE,
-        _ => return None,
+        _ => ANY,
     })
 }
 
@@ -120,10 +124,23 @@ pub fn str_group(name: &str) -> Option<RtFn> {
     STR_METHODS.iter().find(|m| m.0 == name).map(|m| m.2)
 }
 
-/// Whether `name` is one of the protocol slot wrappers the runtime gives builtin objects as
+/// The dunders the runtime gives builtin objects and classes as attributes once
+/// `molt_enable_protocol_methods` ran (its `builtin_dunder::Dunder`: CPython's slot wrappers,
+/// and `__format__`).
+const SLOT_DUNDERS: &[&str] = &[
+    "__new__", "__init__", "__getitem__", "__setitem__", "__delitem__", "__len__", "__contains__", "__iter__", "__next__",
+    "__repr__", "__str__", "__hash__", "__call__", "__bool__", "__index__", "__int__", "__float__", "__format__", "__eq__",
+    "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__invert__", "__abs__", "__add__", "__radd__",
+    "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__", "__truediv__", "__rtruediv__",
+    "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__", "__mod__", "__rmod__", "__imod__", "__pow__",
+    "__rpow__", "__ipow__", "__lshift__", "__rlshift__", "__ilshift__", "__rshift__", "__rrshift__", "__irshift__",
+    "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__",
+];
+
+/// Whether `name` is one of the dunders the runtime gives builtin objects and classes as
 /// attributes once `molt_enable_protocol_methods` ran.
 pub fn is_protocol_dunder(name: &str) -> bool {
-    matches!(name, "__iter__" | "__next__" | "__len__" | "__getitem__" | "__setitem__" | "__delitem__" | "__contains__")
+    SLOT_DUNDERS.contains(&name)
 }
 
 /// Every runtime function that makes a group of str's methods callable (for a method named

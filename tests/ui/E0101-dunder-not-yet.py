@@ -1,3 +1,3 @@
-# The dunders of builtin objects other than the protocol slot wrappers are not attributes yet.
+# The dunders of builtin objects that are no slot wrappers (`__sizeof__`) are not attributes yet.
 s = "abc"
-print(s.__len__(), s.__add__("d"))
+print(s.__len__(), s.__sizeof__())

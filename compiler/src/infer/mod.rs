@@ -359,9 +359,13 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             {
                 add(g);
             }
-            // A protocol dunder of builtin objects named as an attribute or a str constant
-            // (`it.__next__()`, `hasattr(x, "__iter__")`).
-            if ["name", "value"].iter().any(|a| op.attr(a).and_then(Attr::as_str).is_some_and(crate::methods::is_protocol_dunder)) {
+            // A dunder of builtin objects named as an attribute or a str constant
+            // (`it.__next__()`, `(5).__add__`, `hasattr(x, "__iter__")`).
+            if matches!(op.opcode, Opcode::TObjGetattr | Opcode::TObjCallMethod)
+                && op.attr("name").and_then(Attr::as_str).is_some_and(|n| crate::methods::is_protocol_dunder(n) && dunder_may_be_builtin(n, f.values[op.operands[0]].ty))
+                // `getattr` and `hasattr`, whose name may be any.
+                || op.opcode == Opcode::TBuiltinClass && matches!(op.attr("name").and_then(Attr::as_str), Some("getattr" | "hasattr"))
+            {
                 add(crate::abi::RtFn::molt_enable_protocol_methods);
             }
             // `operator.methodcaller`, read from the module or imported from it: it calls a
@@ -390,6 +394,18 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
     }
     out.sort_by_key(|e| e.name());
     out
+}
+
+/// Whether dunder `name` read from a value of type `recv` may be a builtin object's (which the
+/// runtime gives once `molt_enable_protocol_methods` ran): not on an instance or class of the
+/// program's, and `__init__` / `__new__` only on a value known to be a builtin object
+/// (`super().__init__(…)` and `C.__new__(C)` find the classes' or `object`'s own).
+fn dunder_may_be_builtin(name: &str, recv: Type) -> bool {
+    match recv {
+        Type::Inst(_) | Type::Class(_) => false,
+        Type::Obj | Type::TObj => !matches!(name, "__init__" | "__new__"),
+        Type::List | Type::Str | Type::Tuple(_) | Type::Int | Type::Float | Type::Bool | Type::None | Type::Index | Type::I64 | Type::F64 | Type::I1 | Type::Ptr | Type::Ref => true,
+    }
 }
 
 fn dedup(d: &mut Vec<Diagnostic>) {

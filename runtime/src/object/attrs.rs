@@ -192,143 +192,56 @@ pub fn builtin_getattr(a: Obj, name: &str) -> MoltResult<Obj> {
     if let Some(m) = ty.method(name) {
         return super::descr::builtin_method(a, m);
     }
-    // Opaque to the optimiser (see `generator::hooks`): only programs that name one of these
-    // dunders link them (`molt_enable_protocol_methods`).
-    if let Some(find) = core::hint::black_box(PROTOCOL_HOOK.with(|h| *h))
-        && let Some(m) = find(ty, name)
+    // The slot wrappers (`it.__next__`, `(5).__add__`); opaque to the optimiser (see
+    // `generator::hooks`): only programs that may read one link them
+    // (`molt_enable_protocol_methods`).
+    if let Some(h) = protocol_hooks()
+        && let Some(r) = (h.instance)(a, name)
     {
-        return super::descr::builtin_method(a, m);
+        return r;
     }
     Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object has no attribute '{name}'", ty.name))
         .with_suggest(Suggest::attribute(ty.name, name)))
 }
 
-/// The lookup of [`protocol_method`], once a program may read one of its names.
-type ProtocolFn = fn(&'static super::types::TypeObject, &str) -> Option<&'static super::types::MethodDef>;
+/// The dunders of builtin objects and classes as attributes (`builtin_dunder`), once a program
+/// may read one of their names.
+pub struct ProtocolHooks {
+    /// Dunder `name` read from a builtin object (bound).
+    pub instance: fn(Obj, &str) -> Option<MoltResult<Obj>>,
+    /// Dunder `name` read from a builtin class other than `object`, the exception classes
+    /// and the data bases.
+    pub class: fn(&'static TypeObject, &str) -> Option<Obj>,
+    /// Calls a builtin class's dunder (a wrapper object's call).
+    pub call: fn(&'static TypeObject, super::builtin_dunder::Dunder, Obj, &[Obj], &[(&str, Obj)]) -> MoltResult<Obj>,
+}
 
-static PROTOCOL_HOOK: crate::sys::Global<Option<ProtocolFn>> = crate::sys::Global::new(None);
+static PROTOCOL_HOOKS: ProtocolHooks = ProtocolHooks {
+    instance: super::builtin_dunder::instance_attr,
+    class: super::builtin_dunder::class_attr,
+    call: super::builtin_dunder::call,
+};
 
-/// Makes the protocol slot wrappers of builtin objects readable (`it.__next__`, `d.__getitem__`):
-/// the compiler calls it from `<module>` of a program that names one of them.
+static PROTOCOL_HOOK: crate::sys::Global<Option<&'static ProtocolHooks>> = crate::sys::Global::new(None);
+
+/// The hooks, once enabled.
+#[inline]
+pub fn protocol_hooks() -> Option<&'static ProtocolHooks> {
+    core::hint::black_box(PROTOCOL_HOOK.with(|h| *h))
+}
+
+/// Dunder `name` of builtin class `t`, once enabled (see [`ProtocolHooks::class`]).
+pub fn protocol_class_attr(t: &'static TypeObject, name: &str) -> Option<Obj> {
+    protocol_hooks().and_then(|h| (h.class)(t, name))
+}
+
+/// Makes the dunders of builtin objects and classes readable (`it.__next__`, `(5).__add__`,
+/// `int.__neg__`, `hasattr(x, "__iter__")`): the compiler calls it from `<module>` of a program
+/// that names one of them, or reads an attribute whose name it does not know.
 #[unsafe(no_mangle)]
 pub extern "C" fn molt_enable_protocol_methods() {
-    PROTOCOL_HOOK.with(|h| *h = Some(protocol_method));
+    PROTOCOL_HOOK.with(|h| *h = Some(&PROTOCOL_HOOKS));
 }
-
-/// The slot wrappers of the iteration, length, item and membership protocols that a builtin
-/// type has by having the slot (CPython's `slotdefs`: `__iter__` for `tp_iter`, `__next__` for
-/// `tp_iternext`, `__len__` for `sq_length`/`mp_length`, `__getitem__`/`__setitem__`/
-/// `__delitem__` for `mp_subscript`/`mp_ass_subscript`, `__contains__` for `sq_contains`):
-/// `it.__next__()`, `x.__iter__()`, `d.__getitem__(k)`.
-fn protocol_method(ty: &'static super::types::TypeObject, name: &str) -> Option<&'static super::types::MethodDef> {
-    match name {
-        "__iter__" if ty.iter_slot().is_some() => Some(&ITER_METHOD),
-        "__next__" if ty.iternext_slot().is_some() => Some(&NEXT_METHOD),
-        "__len__" if ty.len_slot().is_some() => Some(&LEN_METHOD),
-        "__getitem__" if ty.subscript_slot().is_some() => Some(&GETITEM_METHOD),
-        "__setitem__" if ty.ass_subscript_slot().is_some() => Some(&SETITEM_METHOD),
-        "__delitem__" if ty.ass_subscript_slot().is_some() => Some(&DELITEM_METHOD),
-        "__contains__" if ty.contains_slot().is_some() => Some(&CONTAINS_METHOD),
-        _ => None,
-    }
-}
-
-/// A slot wrapper's `N` positional arguments (`check_num_args`): "expected 1 argument, got 0";
-/// `__setitem__`'s (`PyArg_UnpackTuple(args, "", 2, 2)`) have a leading space.
-fn wrapper_args<const N: usize>(name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<[Obj; N]> {
-    if !kw.is_empty() {
-        return Err(MoltError::new(ExceptionKind::TypeError, format!("wrapper {name}() takes no keyword arguments")));
-    }
-    match <[Obj; N]>::try_from(pos) {
-        Ok(args) => Ok(args),
-        Err(_) => Err(MoltError::new(
-            ExceptionKind::TypeError,
-            format!(
-                "{}expected {N} argument{}, got {}",
-                if name == "__setitem__" { " " } else { "" },
-                if N == 1 { "" } else { "s" },
-                pos.len()
-            ),
-        )),
-    }
-}
-
-/// The one argument of `__getitem__` / `__contains__`: a `METH_O` method of the types that
-/// define it so (dict's both, list's `__getitem__`, set's and frozenset's `__contains__`:
-/// "dict.__getitem__() takes exactly one argument (0 given)"), else a slot wrapper's.
-fn item_arg(o: Obj, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    // By name: naming the type objects would link them into every program that reads an
-    // attribute.
-    let ty = o.type_of().name;
-    let method = match name {
-        "__getitem__" => matches!(ty, "dict" | "list"),
-        _ => matches!(ty, "dict" | "set" | "frozenset"),
-    };
-    if method {
-        return super::call::exactly_one(o, name, pos, kw);
-    }
-    wrapper_args::<1>(name, pos, kw).map(|[k]| k)
-}
-
-static GETITEM_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__getitem__",
-    call: |o, pos, kw| {
-        let k = item_arg(o, "__getitem__", pos, kw)?;
-        super::dispatch::getitem(o, k)
-    },
-};
-
-static SETITEM_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__setitem__",
-    call: |o, pos, kw| {
-        let [k, v] = wrapper_args::<2>("__setitem__", pos, kw)?;
-        super::dispatch::setitem(o, k, Some(v)).map(|()| singletons::none())
-    },
-};
-
-static DELITEM_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__delitem__",
-    call: |o, pos, kw| {
-        let [k] = wrapper_args::<1>("__delitem__", pos, kw)?;
-        super::dispatch::setitem(o, k, None).map(|()| singletons::none())
-    },
-};
-
-static CONTAINS_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__contains__",
-    call: |o, pos, kw| {
-        let x = item_arg(o, "__contains__", pos, kw)?;
-        super::dispatch::contains(o, x).map(singletons::bool_obj)
-    },
-};
-
-static ITER_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__iter__",
-    call: |o, pos, kw| {
-        wrapper_args::<0>("__iter__", pos, kw)?;
-        super::iter::get_iter(o)
-    },
-};
-
-/// `wrap_next`: StopIteration (no arguments) once the iterator is exhausted.
-static NEXT_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__next__",
-    call: |o, pos, kw| {
-        wrapper_args::<0>("__next__", pos, kw)?;
-        match super::iter::iter_next(o)? {
-            Some(x) => Ok(x),
-            None => crate::exceptions::fail(ExceptionKind::StopIteration, ""),
-        }
-    },
-};
-
-static LEN_METHOD: super::types::MethodDef = super::types::MethodDef {
-    name: "__len__",
-    call: |o, pos, kw| {
-        wrapper_args::<0>("__len__", pos, kw)?;
-        super::dispatch::len_of(o)
-    },
-};
 
 /// Sets (or deletes, `value` None) one of the attributes of exceptions the builtin classes
 /// define (`args`, `__cause__`, `__context__`, `__suppress_context__`, `__traceback__`), with

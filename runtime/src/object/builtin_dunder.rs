@@ -1,22 +1,32 @@
-//! The dunder methods of the builtin container classes a program's classes may derive from
-//! (`dict`, `list`, `tuple`, the namedtuple classes: `builtin_sub::is_data_base`), as CPython's slot wrappers expose them:
-//! `dict.__getitem__`, `list.__init__`, `super().__setitem__(k, v)` in a subclass, and the
-//! slots of such a subclass that its own namespace does not define.
+//! The dunder methods of the builtin classes as CPython's slot wrappers expose them
+//! (decisions/0061): read from a class (`int.__add__`, `dict.__getitem__`, `list.__init__`,
+//! `super().__setitem__(k, v)` in a subclass of a data base), read from a builtin object and
+//! bound (`(5).__add__`, `it.__next__`, `[].__hash__` is None), and the slots of a class
+//! deriving from a data base (`builtin_sub::is_data_base`) that its own namespace does not
+//! define.
 //!
 //! Relies on: the builtin type's slots (`TypeObject`: `subscript`, `ass_subscript`, `sequence`,
-//! `number`, `richcompare`, `iter`, `repr`, `str`, `hash`); `builtin_sub` for `__init__`,
-//! `__new__` and `dict.__getitem__`'s `__missing__`; `descr` for the wrapper objects (static,
-//! one per class and dunder). The references are CPython 3.11's `Objects/typeobject.c`
-//! (`slotdefs`, the `wrap_*` functions: `wrap_binaryfunc_l` / `_r`, `wrap_objobjargproc`,
-//! `wrap_delitem`, `wrap_lenfunc`, `wrap_objobjproc`, `wrap_richcmpfunc`, `wrap_init`).
+//! `number`, `richcompare`, `iter`, `iternext`, `repr`, `str`, `hash`, `call`); `builtin_sub`
+//! for `__init__`, `__new__` and `dict.__getitem__`'s `__missing__`; `descr` for the wrapper
+//! objects and bound methods; `format` for `__format__`. The references are CPython 3.11's
+//! `Objects/typeobject.c` (`slotdefs`, the `wrap_*` functions: `wrap_binaryfunc_l` / `_r`,
+//! `wrap_ternaryfunc` / `_r`, `wrap_indexargfunc`, `wrap_objobjargproc`, `wrap_delitem`,
+//! `wrap_lenfunc`, `wrap_objobjproc`, `wrap_richcmpfunc`, `wrap_next`, `wrap_call`,
+//! `wrap_init`, `wrap_unaryfunc`, `wrap_inquirypred`, `wrap_hashfunc`). Reached only through the
+//! hooks of `builtin_sub` and `attrs` (`molt_enable_protocol_methods`), so that programs which
+//! read no dunder of a builtin object link none of it.
 //!
 //! Provides: [`Dunder`] (with [`Dunder::name`] and [`Dunder::from_name`]), [`defines`] (whether
-//! a builtin class defines a dunder itself), [`call`] (calls it on a receiver), [`wrapper`]
-//! (the wrapper object of a class's dunder).
+//! a builtin class defines a dunder itself), [`unhashable`], [`call`] (a wrapper's call on a
+//! receiver), [`call_for_operator`] (an operator on a subclass instance), [`attr`] (the
+//! attributes of a data base), [`class_attr`] and [`instance_attr`] (the dunders of any builtin
+//! class and object).
 //!
 //! Invariants: a dunder is defined exactly when the slot behind it is (so a lookup through a
-//! subclass's MRO finds the builtin class for what it implements, and nothing else); results
-//! are new references; argument-count errors are CPython's ("expected 1 argument, got 2").
+//! MRO finds CPython's owner for what it implements, and nothing else); the wrapper of a class
+//! and dunder is made once and never freed (identity as in CPython's type dictionaries);
+//! results are new references; argument-count errors are CPython's ("expected 1 argument, got
+//! 2").
 
 use alloc::format;
 use alloc::vec::Vec;
@@ -26,12 +36,23 @@ use super::dict::molt_type_dict;
 use super::list::molt_type_list;
 use super::tuple::molt_type_tuple;
 use super::types::{MethodDef, TypeObject};
+use crate::UnaryOp;
 use super::{Obj, int, new_ref, singletons, str as pystr};
 use crate::ExceptionKind::TypeError;
 use crate::exceptions::{MoltResult, fail};
 use crate::{BinaryOp, CompareOp};
 
-/// A dunder method a builtin container class may define.
+/// Which operand a binary operator's dunder is (`wrap_binaryfunc_l` / `_r`) or whether it is
+/// the in-place form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+    InPlace,
+}
+
+/// A dunder method a builtin class may define through one of its slots (CPython's `slotdefs`),
+/// or one of the few methods every number and str type has (`__format__`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dunder {
     New,
@@ -42,58 +63,38 @@ pub enum Dunder {
     Len,
     Contains,
     Iter,
+    Next,
     Repr,
+    Str,
     Hash,
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Add,
-    Radd,
-    Iadd,
-    Mul,
-    Rmul,
-    Imul,
-    Or,
-    Ror,
-    Ior,
+    Call,
+    Bool,
+    Index,
+    Int,
+    Float,
+    Format,
+    Compare(CompareOp),
+    Binary(BinaryOp, Side),
+    Unary(UnaryOp),
 }
 
 /// Every dunder (what the test of [`Dunder::from_name`] checks).
 #[cfg(test)]
-const ALL: [Dunder; 25] = [
-    Dunder::New,
-    Dunder::Init,
-    Dunder::Getitem,
-    Dunder::Setitem,
-    Dunder::Delitem,
-    Dunder::Len,
-    Dunder::Contains,
-    Dunder::Iter,
-    Dunder::Repr,
-    Dunder::Hash,
-    Dunder::Eq,
-    Dunder::Ne,
-    Dunder::Lt,
-    Dunder::Le,
-    Dunder::Gt,
-    Dunder::Ge,
-    Dunder::Add,
-    Dunder::Radd,
-    Dunder::Iadd,
-    Dunder::Mul,
-    Dunder::Rmul,
-    Dunder::Imul,
-    Dunder::Or,
-    Dunder::Ror,
-    Dunder::Ior,
-];
+fn all() -> Vec<Dunder> {
+    use Dunder::*;
+    let mut v = alloc::vec![New, Init, Getitem, Setitem, Delitem, Len, Contains, Iter, Next, Repr, Str, Hash, Call, Bool, Index, Int, Float, Format];
+    v.extend(CompareOp::ALL.iter().map(|&op| Compare(op)));
+    v.extend(UnaryOp::ALL.iter().map(|&op| Unary(op)));
+    for &op in BinaryOp::ALL {
+        v.extend([Binary(op, Side::Left), Binary(op, Side::Right), Binary(op, Side::InPlace)]);
+    }
+    v
+}
 
 impl Dunder {
     /// The method's name.
-    pub const fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
+        use super::slots::{binary_names, compare_name, inplace_name, unary_name};
         match self {
             Dunder::New => "__new__",
             Dunder::Init => "__init__",
@@ -103,30 +104,30 @@ impl Dunder {
             Dunder::Len => "__len__",
             Dunder::Contains => "__contains__",
             Dunder::Iter => "__iter__",
+            Dunder::Next => "__next__",
             Dunder::Repr => "__repr__",
+            Dunder::Str => "__str__",
             Dunder::Hash => "__hash__",
-            Dunder::Eq => "__eq__",
-            Dunder::Ne => "__ne__",
-            Dunder::Lt => "__lt__",
-            Dunder::Le => "__le__",
-            Dunder::Gt => "__gt__",
-            Dunder::Ge => "__ge__",
-            Dunder::Add => "__add__",
-            Dunder::Radd => "__radd__",
-            Dunder::Iadd => "__iadd__",
-            Dunder::Mul => "__mul__",
-            Dunder::Rmul => "__rmul__",
-            Dunder::Imul => "__imul__",
-            Dunder::Or => "__or__",
-            Dunder::Ror => "__ror__",
-            Dunder::Ior => "__ior__",
+            Dunder::Call => "__call__",
+            Dunder::Bool => "__bool__",
+            Dunder::Index => "__index__",
+            Dunder::Int => "__int__",
+            Dunder::Float => "__float__",
+            Dunder::Format => "__format__",
+            Dunder::Compare(op) => compare_name(op),
+            Dunder::Binary(op, Side::Left) => binary_names(op).0,
+            Dunder::Binary(op, Side::Right) => binary_names(op).1,
+            Dunder::Binary(op, Side::InPlace) => inplace_name(op),
+            Dunder::Unary(op) => unary_name(op),
         }
     }
 
     /// The dunder named `name`, if it is one of these.
     pub fn from_name(name: &str) -> Option<Dunder> {
+        use BinaryOp as B;
+        use Side::{InPlace, Left, Right};
         // A match (compiled to a dispatch on the length, then one comparison) rather than a
-        // scan of `ALL`: the slot lookups of a subclass's instances ask for every dunder.
+        // scan: the slot lookups of a subclass's instances ask for every dunder.
         Some(match name {
             "__new__" => Dunder::New,
             "__init__" => Dunder::Init,
@@ -136,55 +137,63 @@ impl Dunder {
             "__len__" => Dunder::Len,
             "__contains__" => Dunder::Contains,
             "__iter__" => Dunder::Iter,
+            "__next__" => Dunder::Next,
             "__repr__" => Dunder::Repr,
+            "__str__" => Dunder::Str,
             "__hash__" => Dunder::Hash,
-            "__eq__" => Dunder::Eq,
-            "__ne__" => Dunder::Ne,
-            "__lt__" => Dunder::Lt,
-            "__le__" => Dunder::Le,
-            "__gt__" => Dunder::Gt,
-            "__ge__" => Dunder::Ge,
-            "__add__" => Dunder::Add,
-            "__radd__" => Dunder::Radd,
-            "__iadd__" => Dunder::Iadd,
-            "__mul__" => Dunder::Mul,
-            "__rmul__" => Dunder::Rmul,
-            "__imul__" => Dunder::Imul,
-            "__or__" => Dunder::Or,
-            "__ror__" => Dunder::Ror,
-            "__ior__" => Dunder::Ior,
+            "__call__" => Dunder::Call,
+            "__bool__" => Dunder::Bool,
+            "__index__" => Dunder::Index,
+            "__int__" => Dunder::Int,
+            "__float__" => Dunder::Float,
+            "__format__" => Dunder::Format,
+            "__eq__" => Dunder::Compare(CompareOp::Eq),
+            "__ne__" => Dunder::Compare(CompareOp::Ne),
+            "__lt__" => Dunder::Compare(CompareOp::Lt),
+            "__le__" => Dunder::Compare(CompareOp::Le),
+            "__gt__" => Dunder::Compare(CompareOp::Gt),
+            "__ge__" => Dunder::Compare(CompareOp::Ge),
+            "__neg__" => Dunder::Unary(UnaryOp::Neg),
+            "__pos__" => Dunder::Unary(UnaryOp::Pos),
+            "__invert__" => Dunder::Unary(UnaryOp::Invert),
+            "__abs__" => Dunder::Unary(UnaryOp::Abs),
+            "__add__" => Dunder::Binary(B::Add, Left),
+            "__radd__" => Dunder::Binary(B::Add, Right),
+            "__iadd__" => Dunder::Binary(B::Add, InPlace),
+            "__sub__" => Dunder::Binary(B::Sub, Left),
+            "__rsub__" => Dunder::Binary(B::Sub, Right),
+            "__isub__" => Dunder::Binary(B::Sub, InPlace),
+            "__mul__" => Dunder::Binary(B::Mul, Left),
+            "__rmul__" => Dunder::Binary(B::Mul, Right),
+            "__imul__" => Dunder::Binary(B::Mul, InPlace),
+            "__truediv__" => Dunder::Binary(B::TrueDiv, Left),
+            "__rtruediv__" => Dunder::Binary(B::TrueDiv, Right),
+            "__itruediv__" => Dunder::Binary(B::TrueDiv, InPlace),
+            "__floordiv__" => Dunder::Binary(B::FloorDiv, Left),
+            "__rfloordiv__" => Dunder::Binary(B::FloorDiv, Right),
+            "__ifloordiv__" => Dunder::Binary(B::FloorDiv, InPlace),
+            "__mod__" => Dunder::Binary(B::Mod, Left),
+            "__rmod__" => Dunder::Binary(B::Mod, Right),
+            "__imod__" => Dunder::Binary(B::Mod, InPlace),
+            "__pow__" => Dunder::Binary(B::Pow, Left),
+            "__rpow__" => Dunder::Binary(B::Pow, Right),
+            "__ipow__" => Dunder::Binary(B::Pow, InPlace),
+            "__lshift__" => Dunder::Binary(B::LShift, Left),
+            "__rlshift__" => Dunder::Binary(B::LShift, Right),
+            "__ilshift__" => Dunder::Binary(B::LShift, InPlace),
+            "__rshift__" => Dunder::Binary(B::RShift, Left),
+            "__rrshift__" => Dunder::Binary(B::RShift, Right),
+            "__irshift__" => Dunder::Binary(B::RShift, InPlace),
+            "__and__" => Dunder::Binary(B::And, Left),
+            "__rand__" => Dunder::Binary(B::And, Right),
+            "__iand__" => Dunder::Binary(B::And, InPlace),
+            "__or__" => Dunder::Binary(B::Or, Left),
+            "__ror__" => Dunder::Binary(B::Or, Right),
+            "__ior__" => Dunder::Binary(B::Or, InPlace),
+            "__xor__" => Dunder::Binary(B::Xor, Left),
+            "__rxor__" => Dunder::Binary(B::Xor, Right),
+            "__ixor__" => Dunder::Binary(B::Xor, InPlace),
             _ => return None,
-        })
-    }
-
-    /// The comparison of a rich-comparison dunder.
-    fn compare_op(self) -> Option<CompareOp> {
-        Some(match self {
-            Dunder::Eq => CompareOp::Eq,
-            Dunder::Ne => CompareOp::Ne,
-            Dunder::Lt => CompareOp::Lt,
-            Dunder::Le => CompareOp::Le,
-            Dunder::Gt => CompareOp::Gt,
-            Dunder::Ge => CompareOp::Ge,
-            Dunder::New
-            | Dunder::Init
-            | Dunder::Getitem
-            | Dunder::Setitem
-            | Dunder::Delitem
-            | Dunder::Len
-            | Dunder::Contains
-            | Dunder::Iter
-            | Dunder::Repr
-            | Dunder::Hash
-            | Dunder::Add
-            | Dunder::Radd
-            | Dunder::Iadd
-            | Dunder::Mul
-            | Dunder::Rmul
-            | Dunder::Imul
-            | Dunder::Or
-            | Dunder::Ror
-            | Dunder::Ior => return None,
         })
     }
 }
@@ -194,29 +203,53 @@ fn has_number(c: &TypeObject, op: BinaryOp, inplace: bool) -> bool {
     c.number.is_some_and(|n| if inplace { n.inplace.is_some() && n.inplace_ops.has(op.code()) } else { n.binary.is_some() && n.binary_ops.has(op.code()) })
 }
 
+/// Whether builtin class `c`'s hash slot is the unhashable one (`list`, `dict`, `set`, the
+/// dict views): CPython gives such a class `__hash__ = None`.
+pub fn unhashable(c: &'static TypeObject) -> bool {
+    c.hash.is_some_and(|f| core::ptr::fn_addr_eq(f, super::dict::unhashable as super::types::HashFn))
+}
+
+/// Whether builtin class `c` is `int` or `float` (the owners of `__int__`, `__float__`; with
+/// `str`, of `__format__`). By name: naming the type objects would link `float`'s code into
+/// every program that reads a dunder.
+fn is_number_class(c: &'static TypeObject) -> bool {
+    matches!(c.name, "int" | "float") && c.base.is_some_and(|b| b.base.is_none())
+}
+
 /// Whether builtin class `c` defines dunder `d` itself (the slot behind it).
 pub fn defines(c: &'static TypeObject, d: Dunder) -> bool {
     let seq = c.sequence;
+    let number = c.number;
     match d {
         Dunder::New => super::builtin_sub::is_data_base(c),
         // `tuple` and the namedtuple classes define no `__init__` (`object`'s runs).
         Dunder::Init => c.is(&molt_type_dict) || c.is(&molt_type_list),
-        // `dict.__hash__` and `list.__hash__` are None (their unhashable slot).
-        Dunder::Hash => c.hash.is_some() || c.is(&molt_type_dict) || c.is(&molt_type_list),
+        // The unhashable classes' `__hash__` is None (see [`unhashable`]).
+        Dunder::Hash => c.hash.is_some(),
         Dunder::Getitem => c.subscript.is_some(),
         Dunder::Setitem | Dunder::Delitem => c.ass_subscript.is_some(),
         Dunder::Len => seq.is_some_and(|s| s.len.is_some()),
         Dunder::Contains => seq.is_some_and(|s| s.contains.is_some()),
         Dunder::Iter => c.iter.is_some(),
+        Dunder::Next => c.iternext.is_some(),
         Dunder::Repr => c.repr.is_some(),
-        Dunder::Eq | Dunder::Ne | Dunder::Lt | Dunder::Le | Dunder::Gt | Dunder::Ge => c.richcompare.is_some(),
-        Dunder::Add => has_number(c, BinaryOp::Add, false) || seq.is_some_and(|s| s.concat.is_some()),
-        Dunder::Radd => has_number(c, BinaryOp::Add, false),
-        Dunder::Iadd => has_number(c, BinaryOp::Add, true) || seq.is_some_and(|s| s.inplace_concat.is_some()),
-        Dunder::Mul | Dunder::Rmul => has_number(c, BinaryOp::Mul, false) || seq.is_some_and(|s| s.repeat.is_some()),
-        Dunder::Imul => has_number(c, BinaryOp::Mul, true) || seq.is_some_and(|s| s.inplace_repeat.is_some()),
-        Dunder::Or | Dunder::Ror => has_number(c, BinaryOp::Or, false),
-        Dunder::Ior => has_number(c, BinaryOp::Or, true),
+        Dunder::Str => c.str.is_some(),
+        Dunder::Call => c.call.is_some(),
+        Dunder::Bool => number.is_some_and(|n| n.truth.is_some()),
+        Dunder::Index => number.is_some_and(|n| n.index.is_some()),
+        Dunder::Int | Dunder::Float => is_number_class(c),
+        Dunder::Format => is_number_class(c) || c.is(&pystr::molt_type_str),
+        Dunder::Compare(_) => c.richcompare.is_some(),
+        Dunder::Unary(op) => number.is_some_and(|n| n.unary.is_some() && n.unary_ops.has(op.code())),
+        Dunder::Binary(op, side) => {
+            let (concat, repeat) = match side {
+                Side::Left => (seq.is_some_and(|s| s.concat.is_some()), seq.is_some_and(|s| s.repeat.is_some())),
+                // `sq_concat` has no reflected wrapper; `sq_repeat` has (`wrap_indexargfunc`).
+                Side::Right => (false, seq.is_some_and(|s| s.repeat.is_some())),
+                Side::InPlace => (seq.is_some_and(|s| s.inplace_concat.is_some()), seq.is_some_and(|s| s.inplace_repeat.is_some())),
+            };
+            has_number(c, op, side == Side::InPlace) || op == BinaryOp::Add && concat || op == BinaryOp::Mul && repeat
+        }
     }
 }
 
@@ -226,18 +259,24 @@ pub fn defines_name(c: &'static TypeObject, name: &str) -> bool {
 }
 
 /// How a dunder checks its arguments in CPython: a `METH_O` method (`dict.__getitem__`), a slot
-/// wrapper through `check_num_args`, or one through `PyArg_UnpackTuple` with an empty name.
+/// wrapper through `check_num_args`, one through `PyArg_UnpackTuple` with an empty name, or
+/// `__pow__`'s (one or two arguments, unpacked so).
 enum Arity {
     MethO,
     NumArgs,
     Unpack,
+    Pow,
 }
 
 fn arity(c: &'static TypeObject, d: Dunder) -> Arity {
     match d {
         Dunder::Getitem if c.is(&molt_type_dict) || c.is(&molt_type_list) => Arity::MethO,
-        Dunder::Contains if c.is(&molt_type_dict) => Arity::MethO,
-        Dunder::Setitem | Dunder::Mul | Dunder::Rmul | Dunder::Imul => Arity::Unpack,
+        Dunder::Contains if matches!(c.name, "dict" | "set" | "frozenset") => Arity::MethO,
+        Dunder::Format => Arity::MethO,
+        Dunder::Binary(BinaryOp::Pow, Side::Left | Side::Right) => Arity::Pow,
+        // The repetition's wrappers (`wrap_indexargfunc`) unpack; `int.__mul__` checks.
+        Dunder::Binary(BinaryOp::Mul, _) if !has_number(c, BinaryOp::Mul, false) => Arity::Unpack,
+        Dunder::Setitem => Arity::Unpack,
         Dunder::New
         | Dunder::Init
         | Dunder::Getitem
@@ -245,36 +284,35 @@ fn arity(c: &'static TypeObject, d: Dunder) -> Arity {
         | Dunder::Len
         | Dunder::Contains
         | Dunder::Iter
+        | Dunder::Next
         | Dunder::Repr
+        | Dunder::Str
         | Dunder::Hash
-        | Dunder::Eq
-        | Dunder::Ne
-        | Dunder::Lt
-        | Dunder::Le
-        | Dunder::Gt
-        | Dunder::Ge
-        | Dunder::Add
-        | Dunder::Radd
-        | Dunder::Iadd
-        | Dunder::Or
-        | Dunder::Ror
-        | Dunder::Ior => Arity::NumArgs,
+        | Dunder::Call
+        | Dunder::Bool
+        | Dunder::Index
+        | Dunder::Int
+        | Dunder::Float
+        | Dunder::Compare(_)
+        | Dunder::Binary(..)
+        | Dunder::Unary(_) => Arity::NumArgs,
     }
 }
 
-/// The arguments of a call of `c`'s dunder `d`, exactly `n` of them, without keywords, with
-/// CPython's errors for its kind of method: "dict.__getitem__() takes exactly one argument (2
-/// given)", "expected 1 argument, got 2" (`check_num_args`), " expected 2 arguments, got 1"
-/// (`PyArg_UnpackTuple` without a name), "wrapper __len__() takes no keyword arguments".
+/// The arguments of a call of `c`'s dunder `d`, exactly `n` of them (`__pow__`: `n` or one
+/// more), without keywords, with CPython's errors for its kind of method: "dict.__getitem__()
+/// takes exactly one argument (2 given)", "expected 1 argument, got 2" (`check_num_args`), "
+/// expected 2 arguments, got 1" (`PyArg_UnpackTuple` without a name), "wrapper __len__() takes
+/// no keyword arguments".
 fn exactly<'a>(c: &'static TypeObject, d: Dunder, args: &'a [Obj], kw: &[(&str, Obj)], n: usize) -> MoltResult<&'a [Obj]> {
     let style = arity(c, d);
     if !kw.is_empty() {
         return match style {
             Arity::MethO => fail(TypeError, format!("{}.{}() takes no keyword arguments", c.name, d.name())),
-            Arity::NumArgs | Arity::Unpack => fail(TypeError, format!("wrapper {}() takes no keyword arguments", d.name())),
+            Arity::NumArgs | Arity::Unpack | Arity::Pow => fail(TypeError, format!("wrapper {}() takes no keyword arguments", d.name())),
         };
     }
-    if args.len() == n {
+    if args.len() == n || matches!(style, Arity::Pow) && args.len() == n + 1 {
         return Ok(args);
     }
     let s = if n == 1 { "" } else { "s" };
@@ -282,30 +320,39 @@ fn exactly<'a>(c: &'static TypeObject, d: Dunder, args: &'a [Obj], kw: &[(&str, 
         Arity::MethO => fail(TypeError, format!("{}.{}() takes exactly one argument ({} given)", c.name, d.name(), args.len())),
         Arity::NumArgs => fail(TypeError, format!("expected {n} argument{s}, got {}", args.len())),
         Arity::Unpack => fail(TypeError, format!(" expected {n} argument{s}, got {}", args.len())),
+        Arity::Pow if args.len() < n => fail(TypeError, format!(" expected at least {n} argument{s}, got {}", args.len())),
+        Arity::Pow => fail(TypeError, format!(" expected at most {} arguments, got {}", n + 1, args.len())),
     }
 }
 
-/// A sequence repeat count: NotImplemented (None) for an object that is no index.
-fn repeat_count(n: Obj) -> MoltResult<Option<i64>> {
-    super::dispatch::as_index(n, crate::ExceptionKind::OverflowError)
+/// `PyNumber_AsSsize_t`'s TypeError in `wrap_indexargfunc` (a repetition's count): "'str'
+/// object cannot be interpreted as an integer".
+fn not_an_index(n: Obj) -> MoltResult<Obj> {
+    fail(TypeError, format!("'{}' object cannot be interpreted as an integer", n.type_of().name))
 }
 
-/// Calls dunder `d` of builtin class `c` on `recv` (an instance of `c`) with `args`: what the
-/// slot behind it does (NotImplemented where the slot declines).
+/// Calls dunder `d` of builtin class `c` on `recv` (an instance of `c`) with `args`, as its
+/// wrapper object does: what the slot behind it does (NotImplemented where the slot declines;
+/// a repetition's count that is no index is a TypeError, `wrap_indexargfunc`).
 pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
+    call_as(c, d, recv, args, kw, true)
+}
+
+/// Calls dunder `d` of builtin class `c` for an operator on an instance of a class deriving
+/// from `c` (`L() * "x"`): as [`call`], but a repetition's count that is no index gives
+/// NotImplemented, so that the operator's own TypeError follows.
+pub fn call_for_operator(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj]) -> MoltResult<Obj> {
+    call_as(c, d, recv, args, &[], false)
+}
+
+fn call_as(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&str, Obj)], wrapper: bool) -> MoltResult<Obj> {
     let none = || Ok(singletons::none());
     let unsupported = || fail(TypeError, format!("'{}' object has no method '{}'", c.name, d.name()));
     if !defines(c, d) {
         return unsupported();
     }
-    if let Some(op) = d.compare_op() {
-        let [w] = exactly(c, d, args, kw, 1)? else { return unsupported() };
-        return match c.richcompare {
-            Some(f) => f(op, recv, *w),
-            None => unsupported(),
-        };
-    }
     let seq = c.sequence;
+    let number = c.number;
     match d {
         Dunder::New => {
             let Some(t) = super::types::as_type(recv) else {
@@ -359,9 +406,18 @@ pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&
                 None => unsupported(),
             }
         }
-        Dunder::Repr => {
+        // `wrap_next`: StopIteration (no arguments) once the iterator is exhausted.
+        Dunder::Next => {
             exactly(c, d, args, kw, 0)?;
-            match c.repr {
+            match c.iternext.map(|f| f(recv)).transpose()? {
+                Some(Some(x)) => Ok(x),
+                Some(None) => fail(crate::ExceptionKind::StopIteration, ""),
+                None => unsupported(),
+            }
+        }
+        Dunder::Repr | Dunder::Str => {
+            exactly(c, d, args, kw, 0)?;
+            match if d == Dunder::Repr { c.repr } else { c.str } {
                 Some(f) => pystr::str_from_text(&f(recv)?),
                 None => unsupported(),
             }
@@ -373,50 +429,75 @@ pub fn call(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&
                 None => unsupported(),
             }
         }
-        Dunder::Add | Dunder::Radd | Dunder::Iadd | Dunder::Mul | Dunder::Rmul | Dunder::Imul | Dunder::Or | Dunder::Ror | Dunder::Ior => {
-            let [w] = exactly(c, d, args, kw, 1)? else { return unsupported() };
-            binary(c, d, recv, *w)
+        // `wrap_call`: the arguments as they are.
+        Dunder::Call => super::callable::call_object(recv, args, kw),
+        Dunder::Bool => {
+            exactly(c, d, args, kw, 0)?;
+            match number.and_then(|n| n.truth) {
+                Some(f) => Ok(singletons::bool_obj(f(recv))),
+                None => unsupported(),
+            }
         }
-        Dunder::Eq | Dunder::Ne | Dunder::Lt | Dunder::Le | Dunder::Gt | Dunder::Ge => unsupported(),
+        Dunder::Index => {
+            exactly(c, d, args, kw, 0)?;
+            match number.and_then(|n| n.index) {
+                Some(f) => f(recv),
+                None => unsupported(),
+            }
+        }
+        Dunder::Int => {
+            exactly(c, d, args, kw, 0)?;
+            super::convert::to_int(recv)
+        }
+        Dunder::Float => {
+            exactly(c, d, args, kw, 0)?;
+            super::float::box_float(super::convert::to_float(recv)?)
+        }
+        Dunder::Format => {
+            let [spec] = exactly(c, d, args, kw, 1)? else { return unsupported() };
+            if pystr::str_text(*spec).is_none() {
+                return fail(TypeError, format!("__format__() argument must be str, not {}", spec.type_of().name));
+            }
+            super::format::format_value(recv, *spec)
+        }
+        Dunder::Compare(op) => {
+            let [w] = exactly(c, d, args, kw, 1)? else { return unsupported() };
+            match c.richcompare {
+                Some(f) => f(op, recv, *w),
+                None => unsupported(),
+            }
+        }
+        Dunder::Unary(op) => {
+            exactly(c, d, args, kw, 0)?;
+            match number.and_then(|n| n.unary) {
+                Some(f) => f(op, recv),
+                None => unsupported(),
+            }
+        }
+        Dunder::Binary(op, side) => {
+            let a = exactly(c, d, args, kw, 1)?;
+            // `wrap_ternaryfunc` / `_r`: `pow(self, other, mod)`, `pow(other, self, mod)`.
+            if let Some(&m) = a.get(1)
+                && !singletons::is_none(m)
+            {
+                let (x, y) = if side == Side::Right { (a[0], recv) } else { (recv, a[0]) };
+                return super::builtins_num::pow(&[x, y, m], &[]);
+            }
+            binary(c, op, side, recv, a[0], wrapper)
+        }
     }
 }
 
 /// The arithmetic dunders (`wrap_binaryfunc_l` / `_r`, `wrap_indexargfunc`): the number slot
 /// when `c` has one for the operator, else the sequence's concatenation or repetition.
-fn binary(c: &'static TypeObject, d: Dunder, v: Obj, w: Obj) -> MoltResult<Obj> {
-    let (op, reflected, inplace) = match d {
-        Dunder::Add => (BinaryOp::Add, false, false),
-        Dunder::Radd => (BinaryOp::Add, true, false),
-        Dunder::Iadd => (BinaryOp::Add, false, true),
-        Dunder::Mul => (BinaryOp::Mul, false, false),
-        Dunder::Rmul => (BinaryOp::Mul, true, false),
-        Dunder::Imul => (BinaryOp::Mul, false, true),
-        Dunder::Or => (BinaryOp::Or, false, false),
-        Dunder::Ror => (BinaryOp::Or, true, false),
-        Dunder::Ior => (BinaryOp::Or, false, true),
-        Dunder::New
-        | Dunder::Init
-        | Dunder::Getitem
-        | Dunder::Setitem
-        | Dunder::Delitem
-        | Dunder::Len
-        | Dunder::Contains
-        | Dunder::Iter
-        | Dunder::Repr
-        | Dunder::Hash
-        | Dunder::Eq
-        | Dunder::Ne
-        | Dunder::Lt
-        | Dunder::Le
-        | Dunder::Gt
-        | Dunder::Ge => return Ok(singletons::not_implemented()),
-    };
+fn binary(c: &'static TypeObject, op: BinaryOp, side: Side, v: Obj, w: Obj, wrapper: bool) -> MoltResult<Obj> {
+    let inplace = side == Side::InPlace;
     if has_number(c, op, inplace)
         && let Some(n) = c.number
     {
         let f = if inplace { n.inplace } else { n.binary };
         if let Some(f) = f {
-            return if reflected { f(op, w, v) } else { f(op, v, w) };
+            return if side == Side::Right { f(op, w, v) } else { f(op, v, w) };
         }
     }
     let not_implemented = || Ok(singletons::not_implemented());
@@ -427,7 +508,11 @@ fn binary(c: &'static TypeObject, d: Dunder, v: Obj, w: Obj) -> MoltResult<Obj> 
             f.map_or_else(not_implemented, |f| f(v, w))
         }
         BinaryOp::Mul => {
-            let Some(n) = repeat_count(w)? else { return not_implemented() };
+            let n = match super::dispatch::as_index(w, crate::ExceptionKind::OverflowError)? {
+                Some(n) => n,
+                None if wrapper => return not_an_index(w),
+                None => return not_implemented(),
+            };
             let f = if inplace { s.inplace_repeat } else { s.repeat };
             f.map_or_else(not_implemented, |f| f(v, n))
         }
@@ -444,31 +529,6 @@ fn binary(c: &'static TypeObject, d: Dunder, v: Obj, w: Obj) -> MoltResult<Obj> 
     }
 }
 
-macro_rules! wrappers {
-    ($owner:expr; $($d:ident $style:literal),* $(,)?) => {
-        [$(wrapper_static(Wrapper::Builtin(Dunder::$d), Dunder::$d.name(), $owner, $style)),*]
-    };
-}
-
-/// `dict`'s dunders as objects (style 0: a slot wrapper; 1: a method; 2: a builtin method of
-/// the type, `__new__`).
-static DICT_WRAPPERS: [WrapperObject; 17] = wrappers![&molt_type_dict;
-    New 2, Init 0, Getitem 1, Setitem 0, Delitem 0, Len 0, Contains 1, Iter 0, Repr 0,
-    Eq 0, Ne 0, Lt 0, Le 0, Gt 0, Ge 0, Or 0, Ror 0,
-];
-
-/// `tuple`'s dunders as objects.
-static TUPLE_WRAPPERS: [WrapperObject; 16] = wrappers![&molt_type_tuple;
-    New 2, Getitem 0, Len 0, Contains 0, Iter 0, Repr 0, Hash 0,
-    Eq 0, Ne 0, Lt 0, Le 0, Gt 0, Ge 0, Add 0, Mul 0, Rmul 0,
-];
-
-/// `list`'s dunders as objects.
-static LIST_WRAPPERS: [WrapperObject; 20] = wrappers![&molt_type_list;
-    New 2, Init 0, Getitem 1, Setitem 0, Delitem 0, Len 0, Contains 0, Iter 0, Repr 0,
-    Eq 0, Ne 0, Lt 0, Le 0, Gt 0, Ge 0, Add 0, Iadd 0, Mul 0, Rmul 0, Imul 0,
-];
-
 /// The attribute `name` of builtin container class `c` (`dict`, `list`) for the MRO lookups: a
 /// dunder's wrapper, `__hash__` (None: they are unhashable), a class method's descriptor
 /// (`fromkeys`, binding to the class it is looked up on) or a method's descriptor.
@@ -477,11 +537,8 @@ pub fn attr(c: &'static TypeObject, name: &str) -> Option<Obj> {
     if let Some(f) = c.ext.and_then(|e| e.namespace) {
         return f(c, name).and_then(Result::ok);
     }
-    if let Some(w) = wrapper(c, name) {
-        return Some(w);
-    }
-    if name == "__hash__" && (c.is(&molt_type_dict) || c.is(&molt_type_list)) {
-        return Some(singletons::none());
+    if let Some(d) = Dunder::from_name(name) {
+        return dunder_attr(c, d);
     }
     if name == "__getnewargs__" && c.is(&molt_type_tuple) {
         return cached_descriptor(c, &TUPLE_GETNEWARGS);
@@ -549,29 +606,87 @@ fn classmethod_descriptor_get(d: Obj, _obj: Option<Obj>, t: &'static TypeObject)
     super::descr::builtin_method(cls.get(), def)
 }
 
-/// The wrapper object of builtin class `c`'s dunder `name` (a new reference), if `c` is a data
-/// base that defines it.
-fn wrapper(c: &'static TypeObject, name: &str) -> Option<Obj> {
-    let d = Dunder::from_name(name)?;
-    let table: &'static [WrapperObject] = if c.is(&molt_type_dict) {
-        &DICT_WRAPPERS
-    } else if c.is(&molt_type_list) {
-        &LIST_WRAPPERS
-    } else if c.is(&molt_type_tuple) {
-        &TUPLE_WRAPPERS
-    } else {
+/// Builtin class `c`'s own dunder `d` as a value (a new reference): its wrapper, or None for
+/// the `__hash__` of an unhashable class; nothing when `c` does not define it.
+fn dunder_attr(c: &'static TypeObject, d: Dunder) -> Option<Obj> {
+    if d == Dunder::Hash && unhashable(c) {
+        return Some(singletons::none());
+    }
+    wrapper(c, d)
+}
+
+/// The wrapper objects made so far, one per class and dunder, immortal (so that
+/// `int.__add__ is int.__add__`, as CPython's type dictionaries keep theirs).
+static WRAPPERS: crate::sys::Global<Vec<&'static WrapperObject>> = crate::sys::Global::new(Vec::new());
+
+/// The wrapper object of builtin class `c`'s dunder `d` (a new reference), if `c` defines it.
+fn wrapper(c: &'static TypeObject, d: Dunder) -> Option<Obj> {
+    if !defines(c, d) {
         return None;
+    }
+    let which = Wrapper::Builtin(d);
+    if let Some(w) = WRAPPERS.with(|ws| ws.iter().copied().find(|w| w.which == which && w.owner().is(c))) {
+        return Some(new_ref(Obj::from_static(w)));
+    }
+    // How its repr names it: a slot wrapper, a method (`METH_O`: `dict.__getitem__`,
+    // `int.__format__`), or a builtin method of the type (`__new__`).
+    let style = match (d, arity(c, d)) {
+        (Dunder::New, _) => 2,
+        (_, Arity::MethO) => 1,
+        (_, Arity::NumArgs | Arity::Unpack | Arity::Pow) => 0,
     };
-    table.iter().find(|w| w.which == Wrapper::Builtin(d)).map(|w| new_ref(Obj::from_static(w)))
+    let w: &'static WrapperObject = alloc::boxed::Box::leak(alloc::boxed::Box::new(wrapper_static(which, d.name(), c, style)));
+    WRAPPERS.with(|ws| {
+        if ws.try_reserve(1).is_ok() {
+            ws.push(w);
+        }
+    });
+    Some(new_ref(Obj::from_static(w)))
+}
+
+/// Dunder `name` of builtin class `t` read from the class (`int.__add__`, `str.__hash__`,
+/// `list.__hash__` is None): what `descr::static_attr` finds once a program may read one
+/// (`attrs::molt_enable_protocol_methods`). Not for `object`, the exception classes and the
+/// data bases, whose own tables answer.
+pub fn class_attr(t: &'static TypeObject, name: &str) -> Option<Obj> {
+    if t.base.is_none() || super::types::is_subtype(t, &super::exception::BASE_EXCEPTION) || super::class::is_heap(t) {
+        return None;
+    }
+    dunder_attr(t, Dunder::from_name(name)?)
+}
+
+/// Dunder `name` read from builtin object `a` (`(5).__add__`, `it.__next__`, `[].__hash__`):
+/// the wrapper of the first class of its MRO that defines it, bound to `a`, else `object`'s
+/// (`(5).__setattr__`); nothing for a name that is no such dunder.
+pub fn instance_attr(a: Obj, name: &str) -> Option<MoltResult<Obj>> {
+    let d = Dunder::from_name(name)?;
+    for c in a.type_of().mro() {
+        if c.base.is_none() || super::types::is_subtype(c, &super::exception::BASE_EXCEPTION) {
+            break;
+        }
+        if let Some(w) = dunder_attr(c, d) {
+            let w = super::range::Owned(w);
+            if singletons::is_none(w.get()) {
+                return Some(Ok(w.release()));
+            }
+            return Some(super::descr::bound_method(w.get(), a));
+        }
+    }
+    // `object.__new__` is a static method and `__init_subclass__` a class method: neither binds.
+    if matches!(d, Dunder::New) || super::exception::is_exception(a) {
+        return None;
+    }
+    let w = super::range::Owned(super::descr::static_attr(&super::types::TYPE_OBJECT, name)?);
+    Some(super::descr::bound_method(w.get(), a))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{ALL, Dunder};
+    use super::{Dunder, all};
 
     #[test]
     fn from_name_inverts_name() {
-        for d in ALL {
+        for d in all() {
             assert_eq!(Dunder::from_name(d.name()), Some(d));
         }
         assert_eq!(Dunder::from_name("__missing__"), None);

@@ -67,7 +67,7 @@ static SUB_HOOKS: SubHooks = SubHooks {
     new: new_impl,
     init: init_impl,
     static_has: super::builtin_dunder::defines_name,
-    call_dunder: |c, name, o, args| super::builtin_dunder::Dunder::from_name(name).map(|d| super::builtin_dunder::call(c, d, o, args, &[])),
+    call_dunder: |c, name, o, args| super::builtin_dunder::Dunder::from_name(name).map(|d| super::builtin_dunder::call_for_operator(c, d, o, args)),
     call_wrapper: super::builtin_dunder::call,
     attr: super::builtin_dunder::attr,
     fromkeys: fromkeys_impl,
@@ -117,11 +117,14 @@ pub fn call_dunder(c: &'static TypeObject, name: &str, o: Obj, args: &[Obj]) -> 
     hooks().and_then(|h| (h.call_dunder)(c, name, o, args))
 }
 
-/// Calls builtin container `c`'s dunder `d` (a wrapper object's call).
+/// Calls builtin class `c`'s dunder `d` (a wrapper object's call).
 pub fn call_wrapper(c: &'static TypeObject, d: super::builtin_dunder::Dunder, o: Obj, args: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> {
-    match hooks() {
-        Some(h) => (h.call_wrapper)(c, d, o, args, kw),
-        None => crate::exceptions::fail(crate::ExceptionKind::RuntimeError, "a builtin container's wrapper called before molt_enable_builtin_subclasses (a compiler bug)"),
+    if let Some(h) = hooks() {
+        return (h.call_wrapper)(c, d, o, args, kw);
+    }
+    match super::attrs::protocol_hooks() {
+        Some(h) => (h.call)(c, d, o, args, kw),
+        None => crate::exceptions::fail(crate::ExceptionKind::RuntimeError, "a builtin class's wrapper called before it was enabled (a compiler bug)"),
     }
 }
 

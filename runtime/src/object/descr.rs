@@ -694,8 +694,16 @@ pub struct WrapperObject {
     style: u8,
 }
 
-// SAFETY: `#[repr(C)]`, header first; every instance is one of the immortal statics below.
+// SAFETY: `#[repr(C)]`, header first; every instance is immortal: one of the statics below, or
+// one `builtin_dunder::wrapper` made and never frees.
 unsafe impl StaticObject for WrapperObject {}
+
+impl WrapperObject {
+    /// The class that defines it.
+    pub fn owner(&self) -> &'static TypeObject {
+        self.owner
+    }
+}
 
 /// The type of the wrapper objects.
 pub static TYPE_WRAPPER: TypeObject = TypeObject {
@@ -745,7 +753,7 @@ fn wrapper_of(o: Obj) -> Option<&'static WrapperObject> {
     if !o.type_of().is(&TYPE_WRAPPER) {
         return None;
     }
-    // SAFETY: every object of this type is one of the `WRAPPERS` statics.
+    // SAFETY: every object of this type is an immortal `WrapperObject`.
     o.header_ptr().map(|h| unsafe { &*h.cast::<WrapperObject>() })
 }
 
@@ -767,6 +775,8 @@ pub fn static_attr(t: &'static TypeObject, name: &str) -> Option<Obj> {
         .iter()
         .find(|w| w.owner.is(t) && w.name == name && w.which != Wrapper::TypeMro)
         .map(|w| new_ref(Obj::from_static(w)))
+        // The other builtin classes' dunders (`int.__add__`), once a program may read one.
+        .or_else(|| super::attrs::protocol_class_attr(t, name))
 }
 
 /// Wrapper `which` bound to `self_` (`C.mro`, `C.__init_subclass__`); consumes `self_`.

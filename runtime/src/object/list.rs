@@ -916,14 +916,6 @@ fn list_ass_subscript(l: Obj, key: Obj, value: Option<Obj>) -> MoltResult<()> {
     Ok(())
 }
 
-/// `PyObject_HashNotImplemented`: lists are unhashable.
-fn list_hash(v: Obj) -> MoltResult<i64> {
-    fail(
-        TypeError,
-        format!("unhashable type: '{}'", v.type_of().name),
-    )
-}
-
 static LIST_SEQUENCE: SequenceSlots = SequenceSlots {
     len: Some(list_len_slot),
     concat: Some(list_concat),
@@ -940,7 +932,8 @@ pub static molt_type_list: TypeObject = TypeObject {
     new: Some(super::construct::list_new),
     sequence: Some(&LIST_SEQUENCE),
     richcompare: Some(list_richcompare),
-    hash: Some(list_hash),
+    // `PyObject_HashNotImplemented`: lists are unhashable.
+    hash: Some(super::dict::unhashable),
     repr: Some(list_repr),
     subscript: Some(list_subscript),
     ass_subscript: Some(list_ass_subscript),

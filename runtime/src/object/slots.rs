@@ -86,7 +86,7 @@ pub(crate) fn call_dunder(o: Obj, name: &'static str, args: &[Obj]) -> MoltResul
 }
 
 /// The names of a binary operator's method and reflected method.
-fn binary_names(op: BinaryOp) -> (&'static str, &'static str) {
+pub(crate) fn binary_names(op: BinaryOp) -> (&'static str, &'static str) {
     match op {
         BinaryOp::Add => ("__add__", "__radd__"),
         BinaryOp::Sub => ("__sub__", "__rsub__"),
@@ -104,7 +104,7 @@ fn binary_names(op: BinaryOp) -> (&'static str, &'static str) {
 }
 
 /// The in-place operator's method name.
-fn inplace_name(op: BinaryOp) -> &'static str {
+pub(crate) fn inplace_name(op: BinaryOp) -> &'static str {
     match op {
         BinaryOp::Add => "__iadd__",
         BinaryOp::Sub => "__isub__",
@@ -121,7 +121,7 @@ fn inplace_name(op: BinaryOp) -> &'static str {
     }
 }
 
-fn unary_name(op: UnaryOp) -> &'static str {
+pub(crate) fn unary_name(op: UnaryOp) -> &'static str {
     match op {
         UnaryOp::Neg => "__neg__",
         UnaryOp::Pos => "__pos__",
@@ -130,7 +130,7 @@ fn unary_name(op: UnaryOp) -> &'static str {
     }
 }
 
-fn compare_name(op: CompareOp) -> &'static str {
+pub(crate) fn compare_name(op: CompareOp) -> &'static str {
     match op {
         CompareOp::Lt => "__lt__",
         CompareOp::Le => "__le__",
