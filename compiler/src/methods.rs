@@ -129,7 +129,7 @@ pub fn str_group(name: &str) -> Option<RtFn> {
 /// and `__format__`).
 const SLOT_DUNDERS: &[&str] = &[
     "__new__", "__init__", "__getitem__", "__setitem__", "__delitem__", "__len__", "__contains__", "__iter__", "__next__",
-    "__repr__", "__str__", "__hash__", "__call__", "__bool__", "__index__", "__int__", "__float__", "__format__", "__eq__",
+    "__repr__", "__str__", "__hash__", "__call__", "__bool__", "__index__", "__int__", "__float__", "__format__", "__divmod__", "__rdivmod__", "__eq__",
     "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__invert__", "__abs__", "__add__", "__radd__",
     "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__", "__truediv__", "__rtruediv__",
     "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__", "__mod__", "__rmod__", "__imod__", "__pow__",

@@ -361,7 +361,7 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             }
             // A dunder of builtin objects named as an attribute or a str constant
             // (`it.__next__()`, `(5).__add__`, `hasattr(x, "__iter__")`).
-            if matches!(op.opcode, Opcode::TObjGetattr | Opcode::TObjCallMethod)
+            if matches!(op.opcode, Opcode::TObjGetattr | Opcode::TObjCallMethod | Opcode::TObjSetattr | Opcode::TObjDelattr)
                 && op.attr("name").and_then(Attr::as_str).is_some_and(|n| crate::methods::is_protocol_dunder(n) && dunder_may_be_builtin(n, f.values[op.operands[0]].ty))
                 // `getattr` and `hasattr`, whose name may be any.
                 || op.opcode == Opcode::TBuiltinClass && matches!(op.attr("name").and_then(Attr::as_str), Some("getattr" | "hasattr"))

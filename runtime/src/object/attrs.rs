@@ -318,7 +318,8 @@ pub fn setattr(a: Obj, name: Obj, value: Option<Obj>) -> MoltResult<()> {
             return set(d.get(), a, value);
         }
     }
-    if ty.method(n).is_some() {
+    // A method or a slot wrapper (a non-data descriptor of the class: `(5).__add__ = f`).
+    if ty.method(n).is_some() || protocol_hooks().is_some_and(|h| (h.instance)(a, n).is_some_and(|r| r.map(|v| drop(super::range::Owned(v))).is_ok())) {
         return Err(MoltError::new(ExceptionKind::AttributeError, format!("'{}' object attribute '{n}' is read-only", ty.name)));
     }
     let exists = match builtin_getattr(a, n) {

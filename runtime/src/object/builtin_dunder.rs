@@ -73,6 +73,8 @@ pub enum Dunder {
     Int,
     Float,
     Format,
+    /// `__divmod__` (false) and `__rdivmod__` (true): `divmod` is no binary operator here.
+    Divmod(bool),
     Compare(CompareOp),
     Binary(BinaryOp, Side),
     Unary(UnaryOp),
@@ -82,7 +84,7 @@ pub enum Dunder {
 #[cfg(test)]
 fn all() -> Vec<Dunder> {
     use Dunder::*;
-    let mut v = alloc::vec![New, Init, Getitem, Setitem, Delitem, Len, Contains, Iter, Next, Repr, Str, Hash, Call, Bool, Index, Int, Float, Format];
+    let mut v = alloc::vec![New, Init, Getitem, Setitem, Delitem, Len, Contains, Iter, Next, Repr, Str, Hash, Call, Bool, Index, Int, Float, Format, Divmod(false), Divmod(true)];
     v.extend(CompareOp::ALL.iter().map(|&op| Compare(op)));
     v.extend(UnaryOp::ALL.iter().map(|&op| Unary(op)));
     for &op in BinaryOp::ALL {
@@ -114,6 +116,8 @@ impl Dunder {
             Dunder::Int => "__int__",
             Dunder::Float => "__float__",
             Dunder::Format => "__format__",
+            Dunder::Divmod(false) => "__divmod__",
+            Dunder::Divmod(true) => "__rdivmod__",
             Dunder::Compare(op) => compare_name(op),
             Dunder::Binary(op, Side::Left) => binary_names(op).0,
             Dunder::Binary(op, Side::Right) => binary_names(op).1,
@@ -147,6 +151,8 @@ impl Dunder {
             "__int__" => Dunder::Int,
             "__float__" => Dunder::Float,
             "__format__" => Dunder::Format,
+            "__divmod__" => Dunder::Divmod(false),
+            "__rdivmod__" => Dunder::Divmod(true),
             "__eq__" => Dunder::Compare(CompareOp::Eq),
             "__ne__" => Dunder::Compare(CompareOp::Ne),
             "__lt__" => Dunder::Compare(CompareOp::Lt),
@@ -237,7 +243,7 @@ pub fn defines(c: &'static TypeObject, d: Dunder) -> bool {
         Dunder::Call => c.call.is_some(),
         Dunder::Bool => number.is_some_and(|n| n.truth.is_some()),
         Dunder::Index => number.is_some_and(|n| n.index.is_some()),
-        Dunder::Int | Dunder::Float => is_number_class(c),
+        Dunder::Int | Dunder::Float | Dunder::Divmod(_) => is_number_class(c),
         Dunder::Format => is_number_class(c) || c.is(&pystr::molt_type_str),
         Dunder::Compare(_) => c.richcompare.is_some(),
         Dunder::Unary(op) => number.is_some_and(|n| n.unary.is_some() && n.unary_ops.has(op.code())),
@@ -293,6 +299,7 @@ fn arity(c: &'static TypeObject, d: Dunder) -> Arity {
         | Dunder::Index
         | Dunder::Int
         | Dunder::Float
+        | Dunder::Divmod(_)
         | Dunder::Compare(_)
         | Dunder::Binary(..)
         | Dunder::Unary(_) => Arity::NumArgs,
@@ -459,6 +466,17 @@ fn call_as(c: &'static TypeObject, d: Dunder, recv: Obj, args: &[Obj], kw: &[(&s
                 return fail(TypeError, format!("__format__() argument must be str, not {}", spec.type_of().name));
             }
             super::format::format_value(recv, *spec)
+        }
+        // `int`'s and `float`'s `nb_divmod`: NotImplemented unless both are of the kinds the
+        // slot converts (ints for int's; ints and floats for float's).
+        Dunder::Divmod(reflected) => {
+            let [w] = exactly(c, d, args, kw, 1)? else { return unsupported() };
+            let float_slot = c.name == "float";
+            let accepted = |o: Obj| int::int_ref(o).is_some() || float_slot && super::float::float_value(o).is_some();
+            if !accepted(*w) {
+                return Ok(singletons::not_implemented());
+            }
+            if reflected { super::builtins_num::divmod(*w, recv) } else { super::builtins_num::divmod(recv, *w) }
         }
         Dunder::Compare(op) => {
             let [w] = exactly(c, d, args, kw, 1)? else { return unsupported() };

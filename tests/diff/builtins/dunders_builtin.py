@@ -55,3 +55,14 @@ class P:
     def __repr__(self):
         return "P(%r)" % self.v
 print(int.__add__(1, P(2)), sum([P(1), P(2)]), (1).__add__(P(3)), P(4).__add__(1))
+print((7).__divmod__(2), (7).__rdivmod__(30), (7).__divmod__(2.0), (7.5).__divmod__(2), (7.5).__rdivmod__(20), int.__divmod__(-7, 2))
+print(float.__divmod__, int.__rdivmod__, True.__divmod__(2), hasattr("", "__divmod__"))
+try:
+    (7).__divmod__(0)
+except ZeroDivisionError as e:
+    print(e)
+try:
+    (7.0).__divmod__(0)
+except ZeroDivisionError as e:
+    print(e)
+print((7).__divmod__("a"), (2.0).__divmod__(None))

@@ -44,4 +44,13 @@ attempt(lambda: (2.5).__index__())
 attempt(lambda: (2.5).__invert__())
 attempt(lambda: float.__lshift__)
 print(hasattr(5, "__iadd__"), hasattr(int, "__iadd__"), hasattr(None, "__len__"), hasattr("", "__int__"))
+x = 5
+try:
+    x.__add__ = 1
+except AttributeError as e:
+    print(e)
+try:
+    [].__len__ = 1
+except AttributeError as e:
+    print(e)
 (5).__add__(None, 7)
