@@ -766,7 +766,7 @@ molt_abi! {
             ]),
             ("typing", &[
                 "Any", "Callable", "ClassVar", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet",
-                "Generator", "Iterable", "Iterator", "List", "Mapping", "MutableMapping",
+                "Generator", "Generic", "Iterable", "Iterator", "List", "Mapping", "MutableMapping",
                 "MutableSequence", "NoReturn", "Optional", "Sequence", "Set", "TYPE_CHECKING",
                 "Tuple", "Type", "TypeVar", "Union", "cast",
             ]),
@@ -817,7 +817,7 @@ molt_abi! {
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
         /// are builtin types (a compile-time diagnostic).
-        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum"), ("abc", "ABC")];
+        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum"), ("abc", "ABC"), ("typing", "Generic")];
         /// The functions of `NATIVE_MODULES` whose results a `class` statement may derive from
         /// (module, name): `class P(namedtuple("P", "x y"))`.
         const CLASS_FACTORIES: &[(&str, &str)] = &[("collections", "namedtuple")];

@@ -287,8 +287,8 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
             if matches!(op.opcode, Opcode::TObjCallMethod | Opcode::TObjGetattr) && op.attr("name").and_then(Attr::as_str) == Some("fromkeys") {
                 add(crate::abi::RtFn::molt_enable_dict_fromkeys);
             }
-            // A `class` statement deriving from `dict`, `list` or `tuple` (a namedtuple class
-            // enables them when it is made).
+            // A `class` statement deriving from `dict`, `list` or `tuple`, or from an alias
+            // (a namedtuple class enables them when it is made).
             if op.opcode == Opcode::TClassNew
                 && let Some(t) = op.operands.first().and_then(|&b| f.defining_op(b))
                 && let Some(t) = if f.ops[t].opcode == Opcode::TBox { f.ops[t].operands.first().and_then(|&v| f.defining_op(v)) } else { Some(t) }
@@ -300,6 +300,9 @@ fn runtime_enables(module: &Module) -> Vec<crate::abi::RtFn> {
                                 f.ops[d].attr("name").and_then(Attr::as_str).and_then(crate::builtins::builtin_class),
                                 Some(crate::abi::BuiltinClass::Dict | crate::abi::BuiltinClass::List | crate::abi::BuiltinClass::Tuple)
                             )
+                            // An alias (`List[int]`, `list[int]`), whose `__mro_entries__` may
+                            // be one of them.
+                            || f.ops[d].opcode == Opcode::TObjGetitem
                     })
                 })
             {

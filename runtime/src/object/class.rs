@@ -542,7 +542,8 @@ fn best_base(bases: &[Obj]) -> MoltResult<&'static TypeObject> {
     let mut winner: Option<&'static TypeObject> = None;
     for &b in bases {
         let Some(bt) = as_type(b) else { return fail(TypeError, "bases must be types") };
-        if !is_heap(bt) && !bt.is(&TYPE_OBJECT) && !is_exception_class(bt) && !super::builtin_sub::is_data_base(bt) {
+        // (`typing.Generic` adds no layout: `class Box(Generic[T])` lists it.)
+        if !is_heap(bt) && !bt.is(&TYPE_OBJECT) && !is_exception_class(bt) && !super::builtin_sub::is_data_base(bt) && !bt.is(&super::typing_generic::TYPE_GENERIC) {
             if subclassable_builtin(bt) {
                 return fail(TypeError, format!("subclassing the builtin class '{}' is not supported by Molt yet", bt.name));
             }
@@ -671,7 +672,7 @@ fn wrap_function(ns: Obj, key: &str, wrap: fn(Obj) -> MoltResult<Obj>) -> MoltRe
 }
 
 /// Sets `ns[key] = value`.
-fn set_key(ns: Obj, key: &str, value: Obj) -> MoltResult<()> {
+pub(crate) fn set_key(ns: Obj, key: &str, value: Obj) -> MoltResult<()> {
     let k = Owned(pystr::str_from_text(key)?);
     dict::set_item(ns, k.get(), value)
 }
@@ -709,7 +710,23 @@ pub fn class_new_of(meta: Option<&'static TypeObject>, name: Obj, bases: Obj, ns
         return fail(ValueError, "type name must not contain null characters");
     }
     let object = Obj::from_static(&TYPE_OBJECT);
-    let bases = if given.is_empty() { Owned(tuple::tuple_from_slice(&[object])?) } else { Owned(new_ref(bases)) };
+    // PEP 560: the aliases among the bases replaced by their `__mro_entries__` (`Generic[T]`,
+    // `Box[int]`, `List[int]`), the originals kept as `__orig_bases__`.
+    let alias_hooks = super::generic_alias::hooks();
+    let entries = match alias_hooks {
+        Some(h) if given.iter().any(|&b| as_type(b).is_none()) => (h.mro_entries)(given)?.map(Owned),
+        _ => None,
+    };
+    let orig = entries.as_ref().map(|_| bases);
+    // `Generic.__init_subclass__`'s first check: `Generic` itself listed (`class C(Generic)`).
+    if given.iter().any(|b| b.is(Obj::from_static(&super::typing_generic::TYPE_GENERIC))) {
+        return fail(TypeError, "Cannot inherit from plain Generic");
+    }
+    let bases = match entries {
+        Some(e) => e,
+        None if given.is_empty() => Owned(tuple::tuple_from_slice(&[object])?),
+        None => Owned(new_ref(bases)),
+    };
     let base_objs = tuple::tuple_items(bases.get()).unwrap_or(&[]);
     let base = best_base(base_objs)?;
     let base_types: Vec<&'static TypeObject> = base_objs.iter().filter_map(|&b| as_type(b)).collect();
@@ -729,6 +746,14 @@ pub fn class_new_of(meta: Option<&'static TypeObject>, name: Obj, bases: Obj, ns
             (Owned(tuple::tuple_from_vec(names)?), add_dict || others_have_dict, solid)
         }
     };
+    if let Some(o) = orig {
+        set_key(d.get(), "__orig_bases__", o)?;
+    }
+    // `Generic.__init_subclass__`: `__parameters__` (reachable only once aliases are enabled:
+    // no class derives from `Generic` otherwise).
+    if let Some(h) = alias_hooks {
+        (h.init_generic)(base_objs, orig, d.get())?;
+    }
     if dict::get_str(d.get(), "__module__").is_none() {
         let m = Owned(pystr::str_from_text("__main__")?);
         set_key(d.get(), "__module__", m.get())?;

@@ -20,8 +20,11 @@
 //! Invariants: a generic alias's payload is the tuple `(origin, args)`, `args` a tuple (a
 //! non-tuple subscript is wrapped); a union's payload is the tuple of its arguments, at least
 //! two, deduplicated (`is` for classes, `==` for generic aliases), None stored as `NoneType`,
-//! nested unions flattened. Left out: `*tuple[int]` (starred aliases), `__mro_entries__`
-//! (a class deriving from `list[int]`), ParamSpec and TypeVarTuple. (`|` with `typing`'s objects
+//! nested unions flattened. `typing._GenericAlias` ([`TYPE_TYPING_GENERIC_ALIAS`]: `Box[int]` of
+//! a class deriving from `typing.Generic`) shares the generic alias's layout and slots; the
+//! `__mro_entries__` of aliases listed as bases and `Generic`'s `__parameters__` are
+//! `typing_generic`'s, reached through these hooks. Left out: `*tuple[int]` (starred aliases),
+//! ParamSpec and TypeVarTuple. (`|` with `typing`'s objects
 //! is theirs: `typing::TYPING_NUMBER` makes a `typing.Union`.)
 
 use alloc::format;
@@ -46,6 +49,24 @@ pub static TYPE_GENERIC_ALIAS: TypeObject = TypeObject {
     attributes: Some(ga_attribute),
     heap: Some(super::alloc::HeapKind::TypingAlias),
     ..TypeObject::new("types.GenericAlias", &TYPE_OBJECT)
+};
+
+static TYPING_EXT: super::types::TypeExt = super::types::TypeExt { module: "typing", ..super::types::TypeExt::EMPTY };
+
+/// `typing._GenericAlias` of `typing.Generic` and of the classes deriving from it
+/// (`Generic[T]`, `Box[int]`; `typing_generic`): the slots and payload of
+/// [`TYPE_GENERIC_ALIAS`], typing's class and checks.
+pub static TYPE_TYPING_GENERIC_ALIAS: TypeObject = TypeObject {
+    number: Some(&ALIAS_NUMBER),
+    richcompare: Some(ga_compare),
+    hash: Some(ga_hash),
+    repr: Some(ga_repr),
+    subscript: Some(ga_getitem),
+    call: Some(ga_call),
+    attributes: Some(ga_attribute),
+    heap: Some(super::alloc::HeapKind::TypingAlias),
+    ext: Some(&TYPING_EXT),
+    ..TypeObject::new("_GenericAlias", &TYPE_OBJECT)
 };
 
 /// The name of [`TYPE_UNION`] (`typing` recognises unions by it without linking this module).
@@ -76,11 +97,45 @@ pub struct AliasHooks {
     /// `isinstance(x, cls)` (`subclass` false) or `issubclass(x, cls)` (true) for a `cls`
     /// that is a union or an alias: Some(the answer or CPython's error), else None.
     pub check: fn(Obj, Obj, bool) -> Option<MoltResult<bool>>,
+    /// The bases of a `class` statement with the aliases among them replaced (PEP 560), or
+    /// None when there is none.
+    pub mro_entries: fn(&[Obj]) -> MoltResult<Option<Obj>>,
+    /// `Generic.__init_subclass__`: the bases, the `__orig_bases__` if any, the namespace.
+    pub init_generic: fn(&[Obj], Option<Obj>, Obj) -> MoltResult<()>,
 }
 
 static HOOKS: crate::sys::Global<Option<&'static AliasHooks>> = crate::sys::Global::new(None);
 
-static ALIAS_HOOKS: AliasHooks = AliasHooks { class_getitem, type_or, check };
+static ALIAS_HOOKS: AliasHooks = AliasHooks {
+    class_getitem,
+    type_or,
+    check,
+    mro_entries: |bases| super::typing_generic::mro_entries(bases, mro_entry),
+    init_generic: |bases, orig, ns| super::typing_generic::init_subclass(bases, orig, ns, |a| parameters(a), generic_args),
+};
+
+/// What alias `o` stands for as a base (`__mro_entries__`), if it is one.
+fn mro_entry(o: Obj) -> Option<super::typing_generic::Entry> {
+    use super::typing_generic::{Entry, TYPE_GENERIC};
+    if let Some(origin) = super::typing::special_alias_origin(o) {
+        return Some(Entry { origin: Obj::from_static(origin), is_generic: false, special: true });
+    }
+    let (origin, _) = alias_parts(o)?;
+    let is_generic = origin.is(Obj::from_static(&TYPE_GENERIC));
+    Some(Entry { origin, is_generic, special: false })
+}
+
+/// The arguments of `Generic[...]` (`o` that alias), borrowed.
+fn generic_args(o: Obj) -> Option<Obj> {
+    let (origin, args) = alias_parts(o)?;
+    origin.is(Obj::from_static(&super::typing_generic::TYPE_GENERIC)).then_some(args)
+}
+
+/// A `typing._GenericAlias` (`Box[int]`).
+fn new_typing_alias(origin: Obj, args: Obj) -> MoltResult<Obj> {
+    let payload = tuple::tuple_from_slice(&[origin, args])?;
+    super::typing::new_alias_object(&TYPE_TYPING_GENERIC_ALIAS, payload)
+}
 
 /// The hooks, once a program enabled them.
 pub fn hooks() -> Option<&'static AliasHooks> {
@@ -95,7 +150,7 @@ pub extern "C" fn molt_enable_generic_alias() {
 
 /// (origin, args) of a generic alias, borrowed.
 fn alias_parts(o: Obj) -> Option<(Obj, Obj)> {
-    let payload = super::typing::alias_payload(o, &TYPE_GENERIC_ALIAS)?;
+    let payload = super::typing::alias_payload(o, &TYPE_GENERIC_ALIAS).or_else(|| super::typing::alias_payload(o, &TYPE_TYPING_GENERIC_ALIAS))?;
     match tuple::tuple_items(payload) {
         Some(&[origin, args]) => Some((origin, args)),
         _ => None,
@@ -144,6 +199,9 @@ fn class_getitem(t: &'static TypeObject, key: Obj) -> Option<MoltResult<Obj>> {
             } else {
                 attrs::getattr(cls.get(), "__class_getitem__").map(Owned).and_then(|m| super::callable::call_object(m.get(), &[key], &[]))
             });
+        }
+        if b.is(&super::typing_generic::TYPE_GENERIC) {
+            return Some(super::typing_generic::subscript(t, key, new_typing_alias));
         }
         if GENERIC_BUILTINS.contains(&b.name) {
             return Some(new_generic_alias(cls.get(), key));
@@ -221,6 +279,9 @@ fn alias_or(op: BinaryOp, v: Obj, w: Obj) -> MoltResult<Obj> {
 }
 
 fn check(x: Obj, cls: Obj, subclass: bool) -> Option<MoltResult<bool>> {
+    if cls.type_of().is(&TYPE_TYPING_GENERIC_ALIAS) {
+        return Some(fail(TypeError, "Subscripted generics cannot be used with class and instance checks"));
+    }
     if alias_parts(cls).is_some() {
         let f = if subclass { "issubclass" } else { "isinstance" };
         return Some(fail(TypeError, format!("{f}() argument 2 cannot be a parameterized generic")));
@@ -378,7 +439,7 @@ fn parameters(args: Obj) -> MoltResult<Vec<Obj>> {
             }
             continue;
         }
-        let inner = match alias_parts(a).map(|(_, x)| x).or_else(|| union_args(a)) {
+        let inner = match alias_parts(a).map(|(_, x)| x).or_else(|| union_args(a)).or_else(|| super::typing::special_alias_args(a)) {
             Some(inner) => parameters(inner)?,
             None => continue,
         };

@@ -152,6 +152,7 @@ pub mod time_module;
 pub mod tuple;
 pub mod unicode_error;
 pub mod typing;
+pub mod typing_generic;
 pub mod user_module;
 pub mod types;
 pub mod with_stmt;

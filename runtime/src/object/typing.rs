@@ -357,6 +357,7 @@ pub fn fill(d: Obj) -> MoltResult<()> {
     }
     store(d, "TYPE_CHECKING", singletons::bool_obj(false))?;
     store(d, "TypeVar", Obj::from_static(&TYPE_TYPEVAR))?;
+    store(d, "Generic", Obj::from_static(&super::typing_generic::TYPE_GENERIC))?;
     let cast = Owned(super::builtin_fn::molt_builtin_function(crate::BuiltinFunction::TypingCast.code()));
     store(d, "cast", cast.get())
 }
@@ -540,6 +541,21 @@ pub(super) fn alias_payload(o: Obj, ty: &'static TypeObject) -> Option<Obj> {
     }
     // SAFETY: an object of `ty` was made by `new_alias_object`: an `AliasObject`.
     o.header_ptr().map(|h| unsafe { (*h.cast::<AliasObject>()).args })
+}
+
+/// The origin of one of typing's aliases of a builtin class (`List[int]`: `list`), which a
+/// `class` statement may list as a base.
+pub(super) fn special_alias_origin(o: Obj) -> Option<&'static TypeObject> {
+    let (form, _) = alias_of(o)?;
+    match form.kind() {
+        Kind::Generic(_) | Kind::Tuple => form.origin(),
+        Kind::Callable | Kind::Union | Kind::Optional | Kind::Single | Kind::NoReturn | Kind::Any => None,
+    }
+}
+
+/// The arguments of one of typing's aliases (`Dict[str, T]`: `(str, ~T)`), borrowed.
+pub(super) fn special_alias_args(o: Obj) -> Option<Obj> {
+    alias_of(o).map(|(_, args)| args)
 }
 
 /// Whether `o` is a `typing.TypeVar`, by its heap kind: naming `TYPE_TYPEVAR` would link its
