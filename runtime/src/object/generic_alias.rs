@@ -39,35 +39,30 @@ use crate::exceptions::{MoltResult, fail};
 use crate::{BinaryOp, CompareOp};
 
 /// `types.GenericAlias`.
-pub static TYPE_GENERIC_ALIAS: TypeObject = TypeObject {
-    number: Some(&ALIAS_NUMBER),
-    richcompare: Some(ga_compare),
-    hash: Some(ga_hash),
-    repr: Some(ga_repr),
-    subscript: Some(ga_getitem),
-    call: Some(ga_call),
-    attributes: Some(ga_attribute),
-    heap: Some(super::alloc::HeapKind::TypingAlias),
-    ..TypeObject::new("types.GenericAlias", &TYPE_OBJECT)
-};
+pub static TYPE_GENERIC_ALIAS: TypeObject = generic_alias_type("types.GenericAlias", None);
 
 static TYPING_EXT: super::types::TypeExt = super::types::TypeExt { module: "typing", ..super::types::TypeExt::EMPTY };
 
 /// `typing._GenericAlias` of `typing.Generic` and of the classes deriving from it
 /// (`Generic[T]`, `Box[int]`; `typing_generic`): the slots and payload of
 /// [`TYPE_GENERIC_ALIAS`], typing's class and checks.
-pub static TYPE_TYPING_GENERIC_ALIAS: TypeObject = TypeObject {
-    number: Some(&ALIAS_NUMBER),
-    richcompare: Some(ga_compare),
-    hash: Some(ga_hash),
-    repr: Some(ga_repr),
-    subscript: Some(ga_getitem),
-    call: Some(ga_call),
-    attributes: Some(ga_attribute),
-    heap: Some(super::alloc::HeapKind::TypingAlias),
-    ext: Some(&TYPING_EXT),
-    ..TypeObject::new("_GenericAlias", &TYPE_OBJECT)
-};
+pub static TYPE_TYPING_GENERIC_ALIAS: TypeObject = generic_alias_type("_GenericAlias", Some(&TYPING_EXT));
+
+/// The type of generic aliases named `name` (module `ext`'s): one layout and set of slots.
+const fn generic_alias_type(name: &'static str, ext: Option<&'static super::types::TypeExt>) -> TypeObject {
+    TypeObject {
+        number: Some(&ALIAS_NUMBER),
+        richcompare: Some(ga_compare),
+        hash: Some(ga_hash),
+        repr: Some(ga_repr),
+        subscript: Some(ga_getitem),
+        call: Some(ga_call),
+        attributes: Some(ga_attribute),
+        heap: Some(super::alloc::HeapKind::TypingAlias),
+        ext,
+        ..TypeObject::new(name, &TYPE_OBJECT)
+    }
+}
 
 /// The name of [`TYPE_UNION`] (`typing` recognises unions by it without linking this module).
 pub const UNION_TYPE_NAME: &str = "types.UnionType";
