@@ -768,7 +768,7 @@ molt_abi! {
                 "Any", "Callable", "ClassVar", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet",
                 "Generator", "Generic", "Iterable", "Iterator", "List", "Mapping", "MutableMapping",
                 "MutableSequence", "NoReturn", "Optional", "Sequence", "Set", "TYPE_CHECKING",
-                "Tuple", "Type", "TypeVar", "Union", "cast",
+                "Tuple", "Type", "TypeVar", "Union", "_overload_dummy", "cast", "overload",
             ]),
             ("random", &[
                 "BPF", "LOG4", "NV_MAGICCONST", "RECIP_BPF", "Random", "SG_MAGICCONST", "TWOPI",

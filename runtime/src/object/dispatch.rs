@@ -30,10 +30,10 @@ use core::cmp::Ordering;
 use super::exception::nested;
 use super::int::{self, decode, int_ref};
 use super::singletons::{self, bool_obj, is_not_implemented};
-use super::types::{RepeatFn, TYPE_TYPE, TypeObject, as_type, is_subtype};
+use super::types::{RepeatFn, TypeObject, as_type, is_subtype};
 use super::{Obj, decref, incref, iter, str};
 use crate::ExceptionKind;
-use crate::ExceptionKind::{NotImplementedError, OverflowError, TypeError};
+use crate::ExceptionKind::{OverflowError, TypeError};
 use crate::exceptions::{MoltResult, fail, value_or_raise};
 use crate::{BinaryOp, CompareOp, UnaryOp};
 

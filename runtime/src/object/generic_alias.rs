@@ -105,14 +105,41 @@ static ALIAS_HOOKS: AliasHooks = AliasHooks {
     class_getitem,
     type_or,
     check,
+    mro_entries: |bases| match super::typing_generic::typing_hooks() {
+        Some(h) => (h.mro_entries)(bases),
+        None => pep585_entries(bases),
+    },
+    // No class derives from `Generic` unless the program imported `typing`.
+    init_generic: |bases, orig, ns| match super::typing_generic::typing_hooks() {
+        Some(h) => (h.init_generic)(bases, orig, ns),
+        None => Ok(()),
+    },
+};
+
+/// What a program that imports `typing` adds to these hooks (`typing::fill` registers it):
+/// typing's aliases as bases and holders of type variables, `Generic` and its subclasses.
+pub static TYPING_GENERIC_HOOKS: super::typing_generic::TypingHooks = super::typing_generic::TypingHooks {
+    special_origin: super::typing::special_alias_origin,
+    special_args: super::typing::special_alias_args,
+    subscript: super::typing_generic::subscript,
     mro_entries: |bases| super::typing_generic::mro_entries(bases, mro_entry),
     init_generic: |bases, orig, ns| super::typing_generic::init_subclass(bases, orig, ns, |a| parameters(a), generic_args),
 };
 
+/// `update_bases` in a program without `typing`: each `types.GenericAlias` base replaced by its
+/// origin (`GenericAlias.__mro_entries__`); None when there is none.
+fn pep585_entries(bases: &[Obj]) -> MoltResult<Option<Obj>> {
+    if !bases.iter().any(|&b| alias_parts(b).is_some()) {
+        return Ok(None);
+    }
+    let out: Vec<Obj> = bases.iter().map(|&b| alias_parts(b).map_or(b, |(origin, _)| origin)).collect();
+    tuple::tuple_from_slice(&out).map(Some)
+}
+
 /// What alias `o` stands for as a base (`__mro_entries__`), if it is one.
 fn mro_entry(o: Obj) -> Option<super::typing_generic::Entry> {
     use super::typing_generic::{Entry, TYPE_GENERIC};
-    if let Some(origin) = super::typing::special_alias_origin(o) {
+    if let Some(origin) = super::typing_generic::typing_hooks().and_then(|h| (h.special_origin)(o)) {
         return Some(Entry { origin: Obj::from_static(origin), is_generic: false, special: true });
     }
     let (origin, _) = alias_parts(o)?;
@@ -195,8 +222,11 @@ fn class_getitem(t: &'static TypeObject, key: Obj) -> Option<MoltResult<Obj>> {
                 attrs::getattr(cls.get(), "__class_getitem__").map(Owned).and_then(|m| super::callable::call_object(m.get(), &[key], &[]))
             });
         }
-        if b.is(&super::typing_generic::TYPE_GENERIC) {
-            return Some(super::typing_generic::subscript(t, key, new_typing_alias));
+        // (`Generic` is reachable only through `typing`, whose import registered the hook.)
+        if b.is(&super::typing_generic::TYPE_GENERIC)
+            && let Some(h) = super::typing_generic::typing_hooks()
+        {
+            return Some((h.subscript)(t, key, new_typing_alias));
         }
         if GENERIC_BUILTINS.contains(&b.name) {
             return Some(new_generic_alias(cls.get(), key));
@@ -434,7 +464,7 @@ fn parameters(args: Obj) -> MoltResult<Vec<Obj>> {
             }
             continue;
         }
-        let inner = match alias_parts(a).map(|(_, x)| x).or_else(|| union_args(a)).or_else(|| super::typing::special_alias_args(a)) {
+        let inner = match alias_parts(a).map(|(_, x)| x).or_else(|| union_args(a)).or_else(|| super::typing_generic::typing_hooks().and_then(|h| (h.special_args)(a))) {
             Some(inner) => parameters(inner)?,
             None => continue,
         };

@@ -358,8 +358,46 @@ pub fn fill(d: Obj) -> MoltResult<()> {
     store(d, "TYPE_CHECKING", singletons::bool_obj(false))?;
     store(d, "TypeVar", Obj::from_static(&TYPE_TYPEVAR))?;
     store(d, "Generic", Obj::from_static(&super::typing_generic::TYPE_GENERIC))?;
+    super::typing_generic::register_typing(&super::generic_alias::TYPING_GENERIC_HOOKS);
+    if OVERLOAD_DUMMY.with(|o| o.is_none()) {
+        let dummy = super::function::native_function(overload_dummy_entry, "_overload_dummy", "typing", &[], &[], true, true)?;
+        OVERLOAD_DUMMY.with(|o| *o = Some(dummy));
+        super::module_kinds::register_exit(release_overload_dummy);
+    }
+    if let Some(dummy) = OVERLOAD_DUMMY.with(|o| *o) {
+        store(d, "_overload_dummy", dummy)?;
+    }
+    super::module::store_owned(d, "overload", super::function::native_function(overload_entry, "overload", "typing", &["func"], &[], false, false))?;
     let cast = Owned(super::builtin_fn::molt_builtin_function(crate::BuiltinFunction::TypingCast.code()));
     store(d, "cast", cast.get())
+}
+
+/// `typing._overload_dummy`, owned from the first import to exit: what `@overload` makes of
+/// every function it decorates.
+static OVERLOAD_DUMMY: crate::sys::Global<Option<Obj>> = crate::sys::Global::new(None);
+
+fn release_overload_dummy() {
+    if let Some(o) = OVERLOAD_DUMMY.with(Option::take) {
+        // SAFETY: the cell owned this reference.
+        unsafe { super::decref(o) };
+    }
+}
+
+/// The body of `overload(func)`: `_overload_dummy` (CPython also records `func` for
+/// `get_overloads`, which Molt does not provide).
+unsafe extern "C" fn overload_entry(_f: Obj, _args: *const Obj, _depth: i64) -> Obj {
+    crate::exceptions::value_or_raise(match OVERLOAD_DUMMY.with(|o| *o) {
+        Some(dummy) => Ok(new_ref(dummy)),
+        None => fail(TypeError, "typing._overload_dummy was released (a runtime bug)"),
+    })
+}
+
+/// The body of `_overload_dummy(*args, **kwds)`.
+unsafe extern "C" fn overload_dummy_entry(_f: Obj, _args: *const Obj, _depth: i64) -> Obj {
+    crate::exceptions::value_or_raise(fail::<Obj>(
+        NotImplementedError,
+        "You should not call an overloaded function. A series of @overload-decorated functions outside a stub module should always be followed by an implementation that is not @overload-ed.",
+    ))
 }
 
 /// `typing.f(*pos, **kw)`.

@@ -11,7 +11,8 @@
 //! `class` (MROs, namespaces), `attrs` (`__parameters__` of a class).
 //!
 //! Provides: [`TYPE_GENERIC`] (named by `class::best_base`, which accepts it as a base that
-//! adds no layout), [`subscript`], [`mro_entries`], [`init_subclass`].
+//! adds no layout), [`subscript`], [`mro_entries`], [`init_subclass`], and [`TypingHooks`]
+//! (what `typing` registers on import for `generic_alias`).
 //!
 //! Invariants: `Generic` has no instances and no layout of its own; a class deriving from it
 //! has `__parameters__` (a tuple of type variables) in its namespace; the bases a `class`
@@ -27,6 +28,35 @@ use super::types::{NewFn, TYPE_OBJECT, TypeExt, TypeObject, as_type, is_subtype}
 use super::{Obj, attrs, dispatch, new_ref, singletons, tuple};
 use crate::ExceptionKind::{NotImplementedError, TypeError};
 use crate::exceptions::{MoltResult, fail};
+
+/// What `typing` gives this module once a program imports it (`typing::fill` registers it):
+/// its aliases of builtin classes (`List[int]`) as bases and as holders of type variables,
+/// and `Generic`'s subscription. Through a hook so that a program which subscripts objects
+/// without importing `typing` links none of typing's forms.
+pub struct TypingHooks {
+    /// The origin of one of typing's aliases of a builtin class (`List[int]`: `list`).
+    pub special_origin: fn(Obj) -> Option<&'static TypeObject>,
+    /// The arguments of one of typing's aliases (`Dict[str, T]`), borrowed.
+    pub special_args: fn(Obj) -> Option<Obj>,
+    /// [`subscript`].
+    pub subscript: fn(&'static TypeObject, Obj, fn(Obj, Obj) -> MoltResult<Obj>) -> MoltResult<Obj>,
+    /// [`mro_entries`] with typing's aliases among the candidates.
+    pub mro_entries: fn(&[Obj]) -> MoltResult<Option<Obj>>,
+    /// [`init_subclass`].
+    pub init_generic: fn(&[Obj], Option<Obj>, Obj) -> MoltResult<()>,
+}
+
+static TYPING_HOOKS: crate::sys::Global<Option<&'static TypingHooks>> = crate::sys::Global::new(None);
+
+/// The hooks, once `typing` was imported.
+pub fn typing_hooks() -> Option<&'static TypingHooks> {
+    core::hint::black_box(TYPING_HOOKS.with(|h| *h))
+}
+
+/// Registers `typing`'s hooks (its first import).
+pub fn register_typing(h: &'static TypingHooks) {
+    TYPING_HOOKS.with(|t| *t = Some(h));
+}
 
 static GENERIC_EXT: TypeExt = TypeExt { module: "typing", ..TypeExt::EMPTY };
 
