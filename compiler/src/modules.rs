@@ -105,6 +105,9 @@ fn index(m: NativeModule) -> usize {
         NativeModule::Re => crate::abi::NativeModule::Re,
         NativeModule::String => crate::abi::NativeModule::String,
         NativeModule::Operator => crate::abi::NativeModule::Operator,
+        NativeModule::Contextlib => crate::abi::NativeModule::Contextlib,
+        NativeModule::Gc => crate::abi::NativeModule::Gc,
+        NativeModule::Json => crate::abi::NativeModule::Json,
     };
     usize::try_from(abi.code()).unwrap_or(usize::MAX)
 }

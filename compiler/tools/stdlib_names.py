@@ -15,7 +15,7 @@ if sys.version_info[:2] != (3, 11):
 
 OUT = "compiler/src/stdlib_names.rs"
 # The modules the runtime implements (`NativeModule` in runtime/src/abi.rs), in its order.
-NATIVE = ["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator"]
+NATIVE = ["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator", "contextlib", "gc", "json"]
 
 
 def render():

@@ -2416,7 +2416,7 @@ static SPECS: [OpSpec; 257] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::Obj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator", "contextlib", "gc", "json"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -3950,7 +3950,7 @@ static SPECS: [OpSpec; 257] = [
         variadic_operands: false,
         results: &[C::Exactly(Type::TObj)],
         variadic_results: false,
-        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator"] }, optional: false }],
+        attrs: &[AttrSpec { name: "module", kind: AttrKind::Enum { name: "NativeModule", values: &["math", "sys", "time", "typing", "random", "itertools", "collections", "heapq", "bisect", "functools", "enum", "copy", "abc", "io", "re", "string", "operator", "contextlib", "gc", "json"] }, optional: false }],
         successors: 0,
         traits: traits::MAY_RAISE | traits::ALLOCATES,
         relate: None,
@@ -5517,10 +5517,16 @@ pub enum NativeModule {
     String,
     /// `operator`
     Operator,
+    /// `contextlib`
+    Contextlib,
+    /// `gc`
+    Gc,
+    /// `json`
+    Json,
 }
 
 impl NativeModule {
-    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re, NativeModule::String, NativeModule::Operator];
+    pub const ALL: &[Self] = &[NativeModule::Math, NativeModule::Sys, NativeModule::Time, NativeModule::Typing, NativeModule::Random, NativeModule::Itertools, NativeModule::Collections, NativeModule::Heapq, NativeModule::Bisect, NativeModule::Functools, NativeModule::Enum, NativeModule::Copy, NativeModule::Abc, NativeModule::Io, NativeModule::Re, NativeModule::String, NativeModule::Operator, NativeModule::Contextlib, NativeModule::Gc, NativeModule::Json];
 
     /// The value's textual IR form.
     pub fn name(self) -> &'static str {
@@ -5542,6 +5548,9 @@ impl NativeModule {
             NativeModule::Re => "re",
             NativeModule::String => "string",
             NativeModule::Operator => "operator",
+            NativeModule::Contextlib => "contextlib",
+            NativeModule::Gc => "gc",
+            NativeModule::Json => "json",
         }
     }
 
@@ -5564,6 +5573,9 @@ impl NativeModule {
             "re" => NativeModule::Re,
             "string" => NativeModule::String,
             "operator" => NativeModule::Operator,
+            "contextlib" => NativeModule::Contextlib,
+            "gc" => NativeModule::Gc,
+            "json" => NativeModule::Json,
             _ => return None,
         })
     }

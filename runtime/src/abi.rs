@@ -253,6 +253,12 @@ molt_abi! {
         fn molt_enable_module_string() -> void;
         /// Links `operator` into the program: the compiler calls it before the program's `import operator`.
         fn molt_enable_module_operator() -> void;
+        /// Links `contextlib` into the program: the compiler calls it before the program's `import contextlib`.
+        fn molt_enable_module_contextlib() -> void;
+        /// Links `gc` into the program: the compiler calls it before the program's `import gc`.
+        fn molt_enable_module_gc() -> void;
+        /// Links `json` into the program: the compiler calls it before the program's `import json`.
+        fn molt_enable_module_json() -> void;
         /// Links `functools` into the program: the compiler calls it before the program's `import functools`.
         fn molt_enable_module_functools() -> void;
         /// Links `enum` into the program: the compiler calls it before the program's `import enum`.
@@ -813,11 +819,14 @@ molt_abi! {
                 "lt", "methodcaller", "mod", "mul", "ne", "neg", "not_", "or_",
                 "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor",
             ]),
+            ("contextlib", &["ContextDecorator", "closing", "contextmanager", "nullcontext", "suppress"]),
+            ("gc", &["collect", "disable", "enable", "get_threshold", "isenabled", "set_threshold"]),
+            ("json", &["JSONDecodeError", "JSONDecoder", "JSONEncoder", "dump", "dumps", "load", "loads"]),
         ];
         /// The classes of `NATIVE_MODULES` a `class` statement may derive from (module, name):
         /// heap classes the runtime makes, whose subclasses are heap classes too. The others
         /// are builtin types (a compile-time diagnostic).
-        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum"), ("abc", "ABC"), ("typing", "Generic")];
+        const SUBCLASSABLE: &[(&str, &str)] = &[("enum", "Enum"), ("abc", "ABC"), ("typing", "Generic"), ("contextlib", "ContextDecorator"), ("json", "JSONEncoder"), ("json", "JSONDecoder"), ("json", "JSONDecodeError")];
         /// The functions of `NATIVE_MODULES` whose results a `class` statement may derive from
         /// (module, name): `class P(namedtuple("P", "x y"))`.
         const CLASS_FACTORIES: &[(&str, &str)] = &[("collections", "namedtuple")];
@@ -1053,6 +1062,13 @@ molt_abi! {
             OperatorIndexOf = 172,
             OperatorSetitem = 173,
             OperatorCall = 174,
+            // `gc`'s functions.
+            GcCollect = 175,
+            GcEnable = 176,
+            GcDisable = 177,
+            GcIsenabled = 178,
+            GcGetThreshold = 179,
+            GcSetThreshold = 180,
         }
         /// The modules the runtime implements (`molt_import_native`), in `NATIVE_MODULES` order.
         enum NativeModule {
@@ -1073,6 +1089,9 @@ molt_abi! {
             Re = 14,
             String = 15,
             Operator = 16,
+            Contextlib = 17,
+            Gc = 18,
+            Json = 19,
         }
         /// Rich comparison operators (CPython's Py_LT … Py_GE order).
         enum CompareOp {

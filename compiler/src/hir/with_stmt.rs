@@ -34,7 +34,9 @@ impl FnLower<'_> {
         let isp = span(item.range);
         let Some(mgr) = self.expr(&item.context_expr) else { return };
         let Some(b) = self.cur else { return };
-        let Some(pair) = self.emit(b, NewOp::new(Opcode::PyWithEnter, isp).operands([mgr]).result(Type::Obj)) else { return };
+        // BEFORE_WITH carries the statement's location (CPython 3.11's `compiler_with`): a
+        // failing `__enter__` is reported at the `with` line, without carets.
+        let Some(pair) = self.emit(b, NewOp::new(Opcode::PyWithEnter, sp).operands([mgr]).result(Type::Obj)) else { return };
         let Some(b) = self.cur else { return };
         let (op, _) = self.append(b, NewOp::new(Opcode::PyUnpack, isp).operands([pair]).attr("count", Attr::Int(2)).result(Type::Obj).result(Type::Obj));
         let (exit, value) = (self.func.ops[op].results[0], self.func.ops[op].results[1]);

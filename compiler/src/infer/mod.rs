@@ -250,6 +250,9 @@ fn module_enable(m: molt_ir::NativeModule) -> crate::abi::RtFn {
         M::Re => RtFn::molt_enable_module_re,
         M::String => RtFn::molt_enable_module_string,
         M::Operator => RtFn::molt_enable_module_operator,
+        M::Contextlib => RtFn::molt_enable_module_contextlib,
+        M::Gc => RtFn::molt_enable_module_gc,
+        M::Json => RtFn::molt_enable_module_json,
     }
 }
 

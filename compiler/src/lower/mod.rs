@@ -41,7 +41,7 @@ pub fn may_raise(f: RtFn) -> bool {
         | RtFn::molt_enable_builtin_subclasses | RtFn::molt_enable_slices | RtFn::molt_enable_protocol_methods
         | RtFn::molt_enable_exception_classes | RtFn::molt_enable_stdin | RtFn::molt_enable_files => false,
         RtFn::molt_enable_module_math | RtFn::molt_enable_module_sys | RtFn::molt_enable_module_time | RtFn::molt_enable_module_typing | RtFn::molt_enable_module_random
-        | RtFn::molt_enable_module_itertools | RtFn::molt_enable_module_collections | RtFn::molt_enable_module_heapq | RtFn::molt_enable_module_bisect | RtFn::molt_enable_module_string | RtFn::molt_enable_module_operator
+        | RtFn::molt_enable_module_itertools | RtFn::molt_enable_module_collections | RtFn::molt_enable_module_heapq | RtFn::molt_enable_module_bisect | RtFn::molt_enable_module_string | RtFn::molt_enable_module_operator | RtFn::molt_enable_module_contextlib | RtFn::molt_enable_module_gc | RtFn::molt_enable_module_json
         | RtFn::molt_enable_module_functools | RtFn::molt_enable_module_enum | RtFn::molt_enable_module_copy | RtFn::molt_enable_module_abc | RtFn::molt_enable_module_io | RtFn::molt_enable_module_re => false,
         // New objects: MemoryError when allocation fails.
         RtFn::molt_int_from_i64 | RtFn::molt_int_from_decimal | RtFn::molt_box_float | RtFn::molt_str_from_utf8 | RtFn::molt_str_const | RtFn::molt_str_build | RtFn::molt_bytes_const => true,

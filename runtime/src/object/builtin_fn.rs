@@ -257,7 +257,13 @@ pub const fn name(id: BuiltinFunction) -> &'static str {
         | BuiltinFunction::OperatorCountOf
         | BuiltinFunction::OperatorIndexOf
         | BuiltinFunction::OperatorSetitem
-        | BuiltinFunction::OperatorCall => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::OperatorCall
+        | BuiltinFunction::GcCollect
+        | BuiltinFunction::GcEnable
+        | BuiltinFunction::GcDisable
+        | BuiltinFunction::GcIsenabled
+        | BuiltinFunction::GcGetThreshold
+        | BuiltinFunction::GcSetThreshold => match super::native_fn::native_fn(id) {
             Some(f) => f.name(),
             None => "?",
         },
@@ -586,7 +592,13 @@ fn run(id: BuiltinFunction, pos: &[Obj], kw: &[(&str, Obj)]) -> MoltResult<Obj> 
         | BuiltinFunction::OperatorCountOf
         | BuiltinFunction::OperatorIndexOf
         | BuiltinFunction::OperatorSetitem
-        | BuiltinFunction::OperatorCall => match super::native_fn::native_fn(id) {
+        | BuiltinFunction::OperatorCall
+        | BuiltinFunction::GcCollect
+        | BuiltinFunction::GcEnable
+        | BuiltinFunction::GcDisable
+        | BuiltinFunction::GcIsenabled
+        | BuiltinFunction::GcGetThreshold
+        | BuiltinFunction::GcSetThreshold => match super::native_fn::native_fn(id) {
             Some(f) => f.call(pos, kw),
             None => fail(TypeError, "bad builtin function (a runtime bug)"),
         },

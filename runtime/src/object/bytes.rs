@@ -47,11 +47,17 @@ unsafe impl StaticObject for BytesObject {}
 pub static EMPTY_BYTES: BytesObject = BytesObject { header: Header::immortal(&molt_type_bytes), len: 0, data: [] };
 
 fn layout(len: usize) -> MoltResult<Layout> {
-    let size = core::mem::size_of::<BytesObject>().checked_add(len);
-    match size.and_then(|s| Layout::from_size_align(s, core::mem::align_of::<BytesObject>()).ok()) {
+    match block_layout(len) {
         Some(l) => Ok(l),
         None => memory_error(),
     }
+}
+
+/// The block of a bytes object of `len` bytes (None past the address space). No error value:
+/// `free` is inlined into `alloc::free_object`'s hot path, which must not need a stack frame.
+fn block_layout(len: usize) -> Option<Layout> {
+    let size = core::mem::size_of::<BytesObject>().checked_add(len)?;
+    Layout::from_size_align(size, core::mem::align_of::<BytesObject>()).ok()
 }
 
 /// A new bytes object of `len` bytes that `fill` writes; the empty one is the static object.
@@ -108,7 +114,7 @@ pub(crate) unsafe fn free(h: *mut Header) {
         if len == 0 {
             return;
         }
-        if let Ok(l) = layout(len) {
+        if let Some(l) = block_layout(len) {
             free_raw(h, l, HeapKind::Bytes);
         }
     }

@@ -31,6 +31,7 @@
 use alloc::format;
 use alloc::vec::Vec;
 
+use super::range::Owned;
 use super::types::as_type;
 use super::{Obj, dict, dispatch, function, str as pystr, tuple};
 use crate::ExceptionKind::{RecursionError, TypeError};
@@ -203,20 +204,53 @@ pub extern "C" fn molt_call_ex(callee: Obj, args: Obj, kwargs: Obj, depth: i64) 
     if !dict::is_dict(kwargs) {
         return value_or_raise(compiler_bug());
     }
-    let mut kw: Vec<(&str, Obj)> = Vec::new();
-    for i in 0..dict::nentries(kwargs) {
-        if let Some((k, v, _)) = dict::entry_at(kwargs, i) {
-            match pystr::str_text(k) {
-                Some(k) => kw.push((k, v)),
-                None => return value_or_raise(fail(TypeError, "keywords must be strings")),
-            }
-        }
-    }
+    let kw = match keywords_of(kwargs) {
+        Ok(kw) => kw,
+        Err(e) => return value_or_raise(Err(e)),
+    };
     // The dict (the caller's) keeps every key and value alive during the call.
     if function::is_function(callee) {
         return function::call_raw(callee, pos, &kw, depth);
     }
     value_or_raise(call_at(callee, pos, &kw, depth))
+}
+
+/// The items of keyword-argument dict `kwargs` as a call's keywords (borrowed from the dict):
+/// CPython's "keywords must be strings" for a key that is not a str.
+fn keywords_of<'a>(kwargs: Obj) -> MoltResult<Vec<(&'a str, Obj)>> {
+    let mut kw: Vec<(&str, Obj)> = Vec::new();
+    for i in 0..dict::nentries(kwargs) {
+        if let Some((k, v, _)) = dict::entry_at(kwargs, i) {
+            match pystr::str_text(k) {
+                Some(k) => kw.push((k, v)),
+                None => return fail(TypeError, "keywords must be strings"),
+            }
+        }
+    }
+    Ok(kw)
+}
+
+/// `callee(*args, **kwargs)` called by the runtime (CALL_FUNCTION_EX of a Python function the
+/// runtime implements, as `contextlib`'s `func(*args, **kwds)`): any iterable for `args`
+/// ("f() argument after * must be an iterable, not int"), a dict for `kwargs` ("f() argument
+/// after ** must be a mapping, not int"); from the current depth.
+pub fn call_star(callee: Obj, args: Obj, kwargs: Obj) -> MoltResult<Obj> {
+    let args = if tuple::tuple_items(args).is_some() {
+        Owned(super::new_ref(args))
+    } else if args.type_of().iter_slot().is_none() && args.type_of().sequence_table().is_none() {
+        return fail(TypeError, format!("{} argument after * must be an iterable, not {}", function_str(callee)?, args.type_of().name));
+    } else {
+        Owned(tuple::tuple_from_iter(args)?)
+    };
+    let kwargs = if dict::is_dict(kwargs) {
+        Owned(super::new_ref(kwargs))
+    } else {
+        let d = Owned(dict::new_dict()?);
+        kwargs_merge(d.get(), kwargs, callee)?;
+        d
+    };
+    let kw = keywords_of(kwargs.get())?;
+    call_object(callee, tuple::tuple_items(args.get()).unwrap_or(&[]), &kw)
 }
 
 /// CPython's `_PyObject_FunctionStr`: `module.qualname()` (no module for builtins), else `str(x)`.
@@ -225,9 +259,9 @@ fn function_str(x: Obj) -> MoltResult<alloc::string::String> {
         crate::exceptions::clear_exception();
         return dispatch::str_of(x);
     };
-    let q = super::range::Owned(q);
+    let q = Owned(q);
     let qualname = dispatch::str_of(q.get())?;
-    let module = super::attrs::getattr(x, "__module__").ok().map(super::range::Owned);
+    let module = super::attrs::getattr(x, "__module__").ok().map(Owned);
     Ok(match module.as_ref().and_then(|m| pystr::str_text(m.get())) {
         Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
         Some(_) | None => format!("{qualname}()"),
@@ -248,7 +282,7 @@ fn kwargs_merge(kwargs: Obj, mapping: Obj, callee: Obj) -> MoltResult<()> {
     }
     for i in 0..dict::nentries(mapping) {
         let Some((k, v, _)) = dict::entry_at(mapping, i) else { continue };
-        if dict::get_item(kwargs, k)?.map(super::range::Owned).is_some() {
+        if dict::get_item(kwargs, k)?.map(Owned).is_some() {
             let key = dispatch::str_of(k)?;
             return fail(TypeError, format!("{} got multiple values for keyword argument '{key}'", function_str(callee)?));
         }

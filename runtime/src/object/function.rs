@@ -165,20 +165,59 @@ fn text<'a>(o: Obj) -> &'a str {
 /// `varargs` and `**kwargs` when `varkw` (`code` receives them among the bound words, as a compiled
 /// body does). Binding, its TypeErrors and method binding are every function's.
 pub(crate) fn native_function(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], varargs: bool, varkw: bool) -> MoltResult<Obj> {
+    native_closure(code, qualname, module, params, defaults, varargs, varkw, &[])
+}
+
+/// A [`native_function`] whose `__closure__` holds a cell for each of `captured` (borrowed),
+/// in order: what a Python `def` nested in a function captures (`contextlib`'s `helper`). Its
+/// body reads them with [`closure_value`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn native_closure(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], varargs: bool, varkw: bool, captured: &[Obj]) -> MoltResult<Obj> {
+    make_native(code, qualname, module, params, defaults, &[], varargs, varkw, captured)
+}
+
+/// A [`native_function`] with keyword-only parameters after `params`, each with its default
+/// (`kwonly`: name and default, borrowed), as `def dumps(obj, *, skipkeys=False, …)`. The body
+/// receives them after the positional ones.
+pub(crate) fn native_function_kw(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], kwonly: &[(&str, Obj)], varkw: bool) -> MoltResult<Obj> {
+    make_native(code, qualname, module, params, defaults, kwonly, false, varkw, &[])
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_native(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], kwonly: &[(&str, Obj)], varargs: bool, varkw: bool, captured: &[Obj]) -> MoltResult<Obj> {
+    let cells = captured.iter().map(|&v| new_cell(Some(v))).collect::<MoltResult<Vec<Obj>>>()?;
+    let closure = Owned(tuple::tuple_from_vec(cells)?);
     let name = qualname.rsplit_once('.').map_or(qualname, |(_, n)| n);
-    let texts: Vec<Obj> = params.iter().map(|n| pystr::str_from_text(n)).collect::<MoltResult<Vec<Obj>>>()?;
+    let texts: Vec<Obj> = params.iter().chain(kwonly.iter().map(|(n, _)| n)).map(|n| pystr::str_from_text(n)).collect::<MoltResult<Vec<Obj>>>()?;
     let param_names = Owned(tuple::tuple_from_vec(texts)?);
     let defaults = Owned(tuple::tuple_from_slice(defaults)?);
+    let kwdefaults = if kwonly.is_empty() {
+        Owned(singletons::none())
+    } else {
+        let d = Owned(dict::new_dict()?);
+        for &(n, v) in kwonly {
+            let key = Owned(pystr::str_from_text(n)?);
+            dict::set_item(d.get(), key.get(), v)?;
+        }
+        d
+    };
     let (n, q, m) = (
         Owned(pystr::str_from_text(name)?),
         Owned(pystr::str_from_text(qualname)?),
         Owned(pystr::str_from_text(module)?),
     );
-    let empty = Owned(tuple::tuple_from_slice(&[])?);
     let flags = i64::from(varargs) | (i64::from(varkw) << 1);
     #[allow(clippy::cast_possible_wrap)]
     let argcount = params.len() as i64;
-    new_function(Some(code), n.get(), q.get(), m.get(), param_names.get(), argcount, 0, flags, defaults.get(), singletons::none(), empty.get())
+    new_function(Some(code), n.get(), q.get(), m.get(), param_names.get(), argcount, 0, flags, defaults.get(), kwdefaults.get(), closure.get())
+}
+
+/// The value in cell `index` of function `func`'s closure (borrowed: the cell keeps it), None
+/// for no such cell or an empty one.
+pub(crate) fn closure_value(func: Obj, index: usize) -> Option<Obj> {
+    let cell = function_ref(func).and_then(|f| tuple::tuple_items(f.closure)).and_then(|c| c.get(index).copied())?;
+    // SAFETY: a live cell of a live function's closure; its value is read by copy.
+    cell_ptr(cell).and_then(|p| unsafe { (*p).value })
 }
 
 /// `molt_function_new`'s checks, then the object.

@@ -209,7 +209,7 @@ fn names_of(given: Option<Obj>, default: &[&str]) -> MoltResult<Owned> {
 }
 
 /// `update_wrapper(wrapper, wrapped, assigned, updated)`: functools.py's loop.
-fn update_wrapper(wrapper: Obj, wrapped: Obj, assigned: Option<Obj>, updated: Option<Obj>) -> MoltResult<Obj> {
+pub(crate) fn update_wrapper(wrapper: Obj, wrapped: Obj, assigned: Option<Obj>, updated: Option<Obj>) -> MoltResult<Obj> {
     let assigned = names_of(assigned, &WRAPPER_ASSIGNMENTS)?;
     let it = Owned(iter::get_iter(assigned.get())?);
     while let Some(attr) = iter::iter_next(it.get())? {

@@ -332,12 +332,13 @@ unsafe fn list_size(list: *mut GcHead) -> usize {
 pub const NUM_GENERATIONS: usize = 3;
 
 /// CPython's default thresholds (`gc.get_threshold()`).
-pub const THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
+pub const THRESHOLDS: [isize; NUM_GENERATIONS] = [700, 10, 10];
 
 /// One generation (`struct gc_generation`).
 struct Generation {
     head: GcHead,
-    threshold: Cell<usize>,
+    /// A C int in CPython (`gc.set_threshold` accepts negative ones).
+    threshold: Cell<isize>,
     /// Generation 0: container allocations minus frees since its last collection; the others:
     /// collections of the next younger generation since their own last collection.
     count: Cell<usize>,
@@ -352,6 +353,8 @@ pub struct GcState {
     long_lived_pending: Cell<usize>,
     /// True while a collection runs (none starts inside another).
     collecting: Cell<bool>,
+    /// Automatic collections run (`gc.enable()` / `gc.disable()`).
+    enabled: Cell<bool>,
     /// Collections of each generation, and the objects they freed.
     collections: [Cell<u64>; NUM_GENERATIONS],
     collected: [Cell<u64>; NUM_GENERATIONS],
@@ -362,7 +365,7 @@ pub struct GcState {
 impl GcState {
     /// The state with its lists' heads at `heads` (each an empty list at its own address).
     const fn new(heads: [*const GcHead; NUM_GENERATIONS]) -> GcState {
-        const fn generation(head: *const GcHead, threshold: usize) -> Generation {
+        const fn generation(head: *const GcHead, threshold: isize) -> Generation {
             Generation {
                 head: GcHead::empty_list(head),
                 threshold: Cell::new(threshold),
@@ -378,6 +381,7 @@ impl GcState {
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
             collecting: Cell::new(false),
+            enabled: Cell::new(true),
             collections: [const { Cell::new(0) }; NUM_GENERATIONS],
             collected: [const { Cell::new(0) }; NUM_GENERATIONS],
             examined: Cell::new(0),
@@ -523,7 +527,8 @@ pub(crate) fn on_alloc() {
     let g0 = &st.generations[0];
     let c = g0.count.get() + 1;
     g0.count.set(c);
-    if c > g0.threshold.get() {
+    #[allow(clippy::cast_possible_wrap)]
+    if c as isize > g0.threshold.get() {
         collect_generations(st);
     }
 }
@@ -570,12 +575,13 @@ pub(crate) unsafe fn unlink_dead(h: *const Header) {
 #[cold]
 #[inline(never)]
 fn collect_generations(st: &GcState) {
-    if st.collecting.get() || st.generations[0].threshold.get() == 0 {
+    if st.collecting.get() || st.generations[0].threshold.get() == 0 || !st.enabled.get() {
         return;
     }
     for i in (0..NUM_GENERATIONS).rev() {
         let g = &st.generations[i];
-        if g.count.get() > g.threshold.get() {
+        #[allow(clippy::cast_possible_wrap)]
+        if g.count.get() as isize > g.threshold.get() {
             if i == NUM_GENERATIONS - 1
                 && st.long_lived_pending.get() < st.long_lived_total.get() / 4
             {
@@ -617,14 +623,24 @@ pub fn collect_all() -> usize {
 
 /// `gc.set_threshold`: generation `generation`'s threshold (0 for generation 0 stops the
 /// automatic collections).
-pub fn set_threshold(generation: usize, threshold: usize) {
+pub fn set_threshold(generation: usize, threshold: isize) {
     if let Some(g) = state::get().generations.get(generation) {
         g.threshold.set(threshold);
     }
 }
 
+/// `gc.enable()` / `gc.disable()`: whether automatic collections run.
+pub fn set_enabled(enabled: bool) {
+    state::get().enabled.set(enabled);
+}
+
+/// `gc.isenabled()`.
+pub fn is_enabled() -> bool {
+    state::get().enabled.get()
+}
+
 /// `gc.get_threshold()`.
-pub fn thresholds() -> [usize; NUM_GENERATIONS] {
+pub fn thresholds() -> [isize; NUM_GENERATIONS] {
     let st = state::get();
     core::array::from_fn(|i| st.generations[i].threshold.get())
 }

@@ -68,6 +68,9 @@ pub mod builtin_sub;
 pub mod string_module;
 pub mod operator_module;
 pub mod builtin_dunder;
+pub mod contextlib;
+pub mod gc_module;
+pub mod json;
 pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;
@@ -408,7 +411,7 @@ pub mod abi {
     pub use super::generator::{molt_gen_new, molt_gen_sent};
     pub use super::yield_from::{molt_yf_done, molt_yf_send};
     pub use super::module::molt_import_native;
-    pub use super::module_enables::{molt_enable_module_math, molt_enable_module_sys, molt_enable_module_time, molt_enable_module_typing, molt_enable_module_random, molt_enable_module_itertools, molt_enable_module_collections, molt_enable_module_heapq, molt_enable_module_bisect, molt_enable_module_functools, molt_enable_module_enum, molt_enable_module_copy, molt_enable_module_abc, molt_enable_module_io, molt_enable_module_re, molt_enable_module_string, molt_enable_module_operator};
+    pub use super::module_enables::{molt_enable_module_math, molt_enable_module_sys, molt_enable_module_time, molt_enable_module_typing, molt_enable_module_random, molt_enable_module_itertools, molt_enable_module_collections, molt_enable_module_heapq, molt_enable_module_bisect, molt_enable_module_functools, molt_enable_module_enum, molt_enable_module_copy, molt_enable_module_abc, molt_enable_module_io, molt_enable_module_re, molt_enable_module_string, molt_enable_module_operator, molt_enable_module_contextlib, molt_enable_module_gc, molt_enable_module_json};
     pub use super::user_module::{molt_import_from, molt_import_user};
     pub use super::iter::{molt_iter_done, molt_iter_next, molt_obj_iter, molt_obj_unpack, molt_obj_unpack_ex};
     pub use super::{molt_obj_dealloc, molt_obj_decref};

@@ -63,6 +63,18 @@ module_entry!(molt_enable_module_abc, ABC, Abc, super::abc_module::fill);
 module_entry!(molt_enable_module_io, IO, Io, super::stringio::fill);
 module_entry!(molt_enable_module_re, RE, Re, super::re::module::fill);
 module_entry!(molt_enable_module_operator, OPERATOR, Operator, super::operator_module::fill, Operator => super::operator_module::call);
+module_entry!(molt_enable_module_gc, GC, Gc, super::gc_module::fill, Gc => super::gc_module::call);
+
+module_entry!(molt_enable_module_json, JSON, Json, super::json::fill);
+
+static CONTEXTLIB: ModuleHooks = ModuleHooks { fill: super::contextlib::fill, call: no_functions };
+
+/// The program imports `contextlib` (its names are classes and function objects: no
+/// functions called through the module's hooks).
+#[unsafe(no_mangle)]
+pub extern "C" fn molt_enable_module_contextlib() {
+    register(NativeModule::Contextlib, &CONTEXTLIB);
+}
 
 static COLLECTIONS: ModuleHooks = ModuleHooks {
     fill: super::collections::fill,
@@ -111,4 +123,7 @@ pub fn enable_all() {
     molt_enable_module_re();
     molt_enable_module_string();
     molt_enable_module_operator();
+    molt_enable_module_contextlib();
+    molt_enable_module_gc();
+    molt_enable_module_json();
 }

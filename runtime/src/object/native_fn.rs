@@ -17,6 +17,7 @@ use super::Obj;
 use super::bisect::BisectFn;
 use super::collections::CollectionsFn;
 use super::functools::FunctoolsFn;
+use super::gc_module::GcFn;
 use super::heapq::HeapqFn;
 use super::itertools::ItertoolsFn;
 use super::math::MathFn;
@@ -43,6 +44,7 @@ pub enum NativeFn {
     Functools(FunctoolsFn),
     String(StringFn),
     Operator(OperatorFn),
+    Gc(GcFn),
 }
 
 /// The module function `id` is, None for a builtin of `builtins`.
@@ -224,6 +226,12 @@ pub const fn native_fn(id: BuiltinFunction) -> Option<NativeFn> {
         BuiltinFunction::OperatorIndexOf => NativeFn::Operator(OperatorFn::IndexOf),
         BuiltinFunction::OperatorSetitem => NativeFn::Operator(OperatorFn::Setitem),
         BuiltinFunction::OperatorCall => NativeFn::Operator(OperatorFn::Call),
+        BuiltinFunction::GcCollect => NativeFn::Gc(GcFn::Collect),
+        BuiltinFunction::GcEnable => NativeFn::Gc(GcFn::Enable),
+        BuiltinFunction::GcDisable => NativeFn::Gc(GcFn::Disable),
+        BuiltinFunction::GcIsenabled => NativeFn::Gc(GcFn::Isenabled),
+        BuiltinFunction::GcGetThreshold => NativeFn::Gc(GcFn::GetThreshold),
+        BuiltinFunction::GcSetThreshold => NativeFn::Gc(GcFn::SetThreshold),
     })
 }
 
@@ -242,6 +250,7 @@ impl NativeFn {
             NativeFn::Functools(_) => NativeModule::Functools,
             NativeFn::String(_) => NativeModule::String,
             NativeFn::Operator(_) => NativeModule::Operator,
+            NativeFn::Gc(_) => NativeModule::Gc,
         }
     }
 
@@ -259,6 +268,7 @@ impl NativeFn {
             NativeFn::Functools(f) => f.name(),
             NativeFn::String(f) => f.name(),
             NativeFn::Operator(f) => f.name(),
+            NativeFn::Gc(f) => f.name(),
         }
     }
 

@@ -32,7 +32,7 @@ fn lookup_special(o: Obj, name: &str) -> MoltResult<Option<Owned>> {
     }
 }
 
-fn with_enter(mgr: Obj) -> MoltResult<Obj> {
+pub(crate) fn with_enter(mgr: Obj) -> MoltResult<Obj> {
     let name = mgr.type_of().name;
     let Some(enter) = lookup_special(mgr, "__enter__")? else {
         return fail(TypeError, format!("'{name}' object does not support the context manager protocol"));
@@ -50,7 +50,7 @@ pub extern "C" fn molt_with_enter(mgr: Obj) -> Obj {
     value_or_raise(with_enter(mgr))
 }
 
-fn with_exit(exit: Obj, exc: Obj) -> MoltResult<bool> {
+pub(crate) fn with_exit(exit: Obj, exc: Obj) -> MoltResult<bool> {
     let kind = Owned(attrs::class_value(exc.type_of()));
     let r = Owned(callable::call_object(exit, &[kind.get(), exc, singletons::none()], &[])?);
     dispatch::truth(r.get())

@@ -434,7 +434,8 @@ fn float_fn_of(code: i32) -> Option<(MathFn, OnFloat)> {
         | super::native_fn::NativeFn::Bisect(_)
         | super::native_fn::NativeFn::Functools(_)
         | super::native_fn::NativeFn::String(_)
-        | super::native_fn::NativeFn::Operator(_) => None,
+        | super::native_fn::NativeFn::Operator(_)
+        | super::native_fn::NativeFn::Gc(_) => None,
     }
 }
 
