@@ -177,8 +177,7 @@ pub fn generic_unboxed_result(o: &OpData) -> Option<Type> {
             Builtin::Any | Builtin::All => Some(Type::Bool),
             Builtin::Ord | Builtin::Id => Some(Type::Int),
             Builtin::Chr => Some(Type::Str),
-            // round(x) is an int; round(x, n) has x's type.
-            Builtin::Round if o.operands.len() == 1 => Some(Type::Int),
+            // round(x) of an object is whatever its class's `__round__` returns.
             Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Type | Builtin::Dict | Builtin::Set | Builtin::Frozenset | Builtin::Range | Builtin::Enumerate | Builtin::Zip
             | Builtin::Reversed | Builtin::Sum | Builtin::Next | Builtin::Iter | Builtin::Round | Builtin::Divmod => None,
         },
@@ -678,9 +677,14 @@ fn builtin_rule(o: &OpData, tys: &[Type], tier0: bool) -> Rule {
         Builtin::Ord | Builtin::Id => generic(Lat::T(Type::Int), "ord() or id()"),
         Builtin::Chr => generic(Lat::T(Type::Str), "chr()"),
         Builtin::Round => {
-            // round(x) and round(x, None) are ints; round(x, n) has x's type.
+            // round(x) and round(x, None) of a number are ints; round(x, n) has x's type; of
+            // any other object, whatever its class's `__round__` returns.
             let result = match (tys.first(), tys.get(1)) {
-                (_, None | Some(Type::None)) => Lat::T(Type::Int),
+                (Some(Type::Float | Type::Int | Type::Bool | Type::I64 | Type::F64 | Type::Index), None | Some(Type::None)) => Lat::T(Type::Int),
+                (
+                    None | Some(Type::Obj | Type::None | Type::Str | Type::TObj | Type::I1 | Type::Ptr | Type::Ref | Type::List | Type::Tuple(_) | Type::Class(_) | Type::Inst(_)),
+                    None | Some(Type::None),
+                ) => any,
                 (Some(Type::Float), Some(_)) => Lat::boxed(TySet::of(Type::Float)),
                 (Some(Type::Int | Type::Bool), Some(_)) => Lat::T(Type::Int),
                 (

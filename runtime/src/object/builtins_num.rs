@@ -226,6 +226,19 @@ pub fn round(x: Obj, ndigits: Option<Obj>) -> MoltResult<Obj> {
         }
         return int::from_big(av.sub(&r));
     }
+    // `builtin_round_impl`: the class's `__round__()` / `__round__(ndigits)` (through the heap
+    // classes' hooks: a program without classes links no dunder lookup here).
+    if let Some(h) = super::types::heap_slots()
+        && super::class::is_heap(x.type_of())
+    {
+        let args: &[Obj] = match &ndigits {
+            Some(n) => core::slice::from_ref(n),
+            None => &[],
+        };
+        if let Some(r) = (h.call_dunder)(x, "__round__", args)? {
+            return Ok(r);
+        }
+    }
     fail(
         TypeError,
         format!("type {} doesn't define __round__ method", x.type_of().name),

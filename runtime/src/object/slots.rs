@@ -725,6 +725,7 @@ pub static HEAP_SLOTS: super::types::HeapSlots = super::types::HeapSlots {
     attr_cache_index: super::instance::cache_index,
     method_cache_function: super::call::cache_function,
     call_with_self: super::call::call_with_self,
+    call_dunder,
 };
 
 /// A heap class's `__module__` and `__qualname__`.

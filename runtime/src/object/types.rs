@@ -156,6 +156,9 @@ pub struct HeapSlots {
     pub method_cache_function: fn(Obj, Obj) -> Option<Obj>,
     /// Calls function `f` with `recv` first, then `pos`, from a frame at `depth` (`call::call_with_self`).
     pub call_with_self: fn(Obj, Obj, &[Obj], i64) -> Obj,
+    /// `o.name(*args)` through the class's dunder `name`, None when the class has none
+    /// (`slots::call_dunder`: `round()`'s `__round__`).
+    pub call_dunder: fn(Obj, &'static str, &[Obj]) -> MoltResult<Option<Obj>>,
 }
 
 static HEAP_SLOTS: crate::sys::Global<Option<&'static HeapSlots>> = crate::sys::Global::new(None);

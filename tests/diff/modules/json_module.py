@@ -87,3 +87,11 @@ except ValueError as e:
 print(isinstance(json.JSONDecodeError("m", "doc", 1), ValueError), json.JSONDecodeError.__module__, json.JSONDecodeError.__mro__[1].__name__)
 e = json.JSONDecodeError("Oops", "ab\ncd\nef", 7)
 print(e, e.args, e.lineno, e.colno)
+# Documents that are not ASCII: positions count code points.
+print(json.loads('{"ключ": "значение", "e": "é\\n", "n": [1.5, "☃"]}'))
+for text in ['{"ключ": 1,}', '["é", "☃" "x"]', '"\U0001f600\x02"', '["ü", 1e]']:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as e:
+        print(e, e.pos, e.colno)
+print(json.loads(json.dumps({"☃": "é"}, ensure_ascii=False)), json.JSONDecoder().raw_decode('  ["é"] x', 2))

@@ -9,6 +9,7 @@
 //! value"; every other error is a `JSONDecodeError` made through the class the module holds.
 //! Nesting deeper than the recursion limit is CPython's RecursionError.
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -49,10 +50,19 @@ type Scan<T> = Result<T, Fail>;
 /// "Extra data" after it.
 pub(super) fn decode(doc: Obj, hooks: &Hooks) -> MoltResult<Obj> {
     let Some(text) = pystr::str_text(doc) else { return fail(crate::ExceptionKind::TypeError, "a JSON document must be a str") };
-    let s: Vec<char> = text.chars().collect();
-    let start = skip_ws(&s, 0);
-    let (v, end) = raw_decode_chars(&s, doc, hooks, start)?;
-    let end = skip_ws(&s, end);
+    // An ASCII document is scanned as bytes (a byte is a code point); another as its chars.
+    if text.is_ascii() {
+        decode_units(text.as_bytes(), doc, hooks)
+    } else {
+        let s: Vec<char> = text.chars().collect();
+        decode_units(&s, doc, hooks)
+    }
+}
+
+fn decode_units<U: Unit>(s: &[U], doc: Obj, hooks: &Hooks) -> MoltResult<Obj> {
+    let start = skip_ws(s, 0);
+    let (v, end) = raw_decode_units(s, doc, hooks, start)?;
+    let end = skip_ws(s, end);
     if end != s.len() {
         drop(v);
         return Err(super::decode_error("Extra data", doc, end, false));
@@ -63,11 +73,15 @@ pub(super) fn decode(doc: Obj, hooks: &Hooks) -> MoltResult<Obj> {
 /// `JSONDecoder.raw_decode(s, idx)`: the value starting at `idx` and the index after it.
 pub(super) fn raw_decode(doc: Obj, hooks: &Hooks, idx: usize) -> MoltResult<(Owned, usize)> {
     let Some(text) = pystr::str_text(doc) else { return fail(crate::ExceptionKind::TypeError, "a JSON document must be a str") };
-    let s: Vec<char> = text.chars().collect();
-    raw_decode_chars(&s, doc, hooks, idx)
+    if text.is_ascii() {
+        raw_decode_units(text.as_bytes(), doc, hooks, idx)
+    } else {
+        let s: Vec<char> = text.chars().collect();
+        raw_decode_units(&s, doc, hooks, idx)
+    }
 }
 
-fn raw_decode_chars(s: &[char], doc: Obj, hooks: &Hooks, idx: usize) -> MoltResult<(Owned, usize)> {
+fn raw_decode_units<U: Unit>(s: &[U], doc: Obj, hooks: &Hooks, idx: usize) -> MoltResult<(Owned, usize)> {
     let mut sc = Scanner { s, doc, hooks, depth: 0, memo: Vec::new() };
     match sc.scan_once(idx) {
         Ok(r) => Ok(r),
@@ -77,19 +91,51 @@ fn raw_decode_chars(s: &[char], doc: Obj, hooks: &Hooks, idx: usize) -> MoltResu
     }
 }
 
+/// A code point of the document: a byte of an ASCII document, or a char.
+trait Unit: Copy {
+    fn ch(self) -> char;
+    /// The text of a run of units when it can be borrowed (bytes of an ASCII document).
+    fn borrow_run(run: &[Self]) -> Option<&str>;
+    fn push_run(out: &mut String, run: &[Self]);
+}
+
+impl Unit for u8 {
+    fn ch(self) -> char {
+        char::from(self)
+    }
+    fn borrow_run(run: &[u8]) -> Option<&str> {
+        core::str::from_utf8(run).ok()
+    }
+    fn push_run(out: &mut String, run: &[u8]) {
+        out.push_str(core::str::from_utf8(run).unwrap_or(""));
+    }
+}
+
+impl Unit for char {
+    fn ch(self) -> char {
+        self
+    }
+    fn borrow_run(_: &[char]) -> Option<&str> {
+        None
+    }
+    fn push_run(out: &mut String, run: &[char]) {
+        out.extend(run);
+    }
+}
+
 fn is_ws(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
-fn skip_ws(s: &[char], mut i: usize) -> usize {
-    while i < s.len() && is_ws(s[i]) {
+fn skip_ws<U: Unit>(s: &[U], mut i: usize) -> usize {
+    while i < s.len() && is_ws(s[i].ch()) {
         i += 1;
     }
     i
 }
 
-struct Scanner<'a> {
-    s: &'a [char],
+struct Scanner<'a, U: Unit> {
+    s: &'a [U],
     doc: Obj,
     hooks: &'a Hooks,
     depth: i64,
@@ -97,18 +143,18 @@ struct Scanner<'a> {
     memo: Vec<Owned>,
 }
 
-impl Scanner<'_> {
+impl<'a, U: Unit> Scanner<'a, U> {
     fn err(&self, msg: &str, pos: usize) -> Fail {
         Fail::Error(super::decode_error(msg, self.doc, pos, false))
     }
 
     fn at(&self, i: usize) -> Option<char> {
-        self.s.get(i).copied()
+        self.s.get(i).map(|u| u.ch())
     }
 
     fn matches(&self, i: usize, word: &str) -> bool {
-        let n = word.chars().count();
-        i + n <= self.s.len() && self.s[i..i + n].iter().copied().eq(word.chars())
+        let n = word.len();
+        i + n <= self.s.len() && self.s[i..i + n].iter().map(|u| u.ch()).eq(word.chars())
     }
 
     /// `scan_once_unicode`.
@@ -162,37 +208,38 @@ impl Scanner<'_> {
     /// `_match_number_unicode`.
     fn number(&mut self, start: usize) -> Scan<(Owned, usize)> {
         let s = self.s;
-        let digit = |i: usize| s.get(i).is_some_and(char::is_ascii_digit);
+        let digit = |i: usize| s.get(i).is_some_and(|u| u.ch().is_ascii_digit());
+        let c = |i: usize| s[i].ch();
         let len = s.len();
         let mut idx = start;
-        if s[idx] == '-' {
+        if c(idx) == '-' {
             idx += 1;
             if idx >= len {
                 return Err(Fail::Stop(start));
             }
         }
-        if ('1'..='9').contains(&s[idx]) {
+        if ('1'..='9').contains(&c(idx)) {
             idx += 1;
             while digit(idx) {
                 idx += 1;
             }
-        } else if s[idx] == '0' {
+        } else if c(idx) == '0' {
             idx += 1;
         } else {
             return Err(Fail::Stop(start));
         }
         let mut is_float = false;
-        if idx + 1 < len && s[idx] == '.' && digit(idx + 1) {
+        if idx + 1 < len && c(idx) == '.' && digit(idx + 1) {
             is_float = true;
             idx += 2;
             while digit(idx) {
                 idx += 1;
             }
         }
-        if idx + 1 < len && (s[idx] == 'e' || s[idx] == 'E') {
+        if idx + 1 < len && (c(idx) == 'e' || c(idx) == 'E') {
             let e_start = idx;
             idx += 1;
-            if idx + 1 < len && (s[idx] == '-' || s[idx] == '+') {
+            if idx + 1 < len && (c(idx) == '-' || c(idx) == '+') {
                 idx += 1;
             }
             while digit(idx) {
@@ -204,18 +251,26 @@ impl Scanner<'_> {
                 idx = e_start;
             }
         }
-        let text: String = s[start..idx].iter().collect();
+        let mut owned_text = String::new();
+        let text: &str = match U::borrow_run(&s[start..idx]) {
+            Some(t) => t,
+            None => {
+                U::push_run(&mut owned_text, &s[start..idx]);
+                &owned_text
+            }
+        };
         let custom = if is_float { self.hooks.parse_float } else { self.hooks.parse_int };
         let v = if let Some(f) = custom {
-            let t = Owned(pystr::str_from_text(&text)?);
+            let t = Owned(pystr::str_from_text(text)?);
             callable::call_object(f, &[t.get()], &[])?
         } else if is_float {
             // `PyFloat_FromString`: correctly rounded, as Rust's parser is.
             float::box_float(text.parse::<f64>().unwrap_or(f64::NAN))?
         } else if text.len() > 4300 {
             // `PyLong_FromString`'s limit on digits, with int()'s own error.
-            let t = Owned(pystr::str_from_text(&text)?);
-            callable::call_object(super::super::attrs::class_value(&int::molt_type_int), &[t.get()], &[])?
+            let t = Owned(pystr::str_from_text(text)?);
+            let int_class = Owned(super::super::attrs::class_value(&int::molt_type_int));
+            callable::call_object(int_class.get(), &[t.get()], &[])?
         } else {
             int::int_from_decimal_text(text.as_bytes())?
         };
@@ -223,8 +278,8 @@ impl Scanner<'_> {
     }
 
     /// `scanstring_unicode`: the str whose opening quote is just before `end`, and the index
-    /// after its closing quote.
-    fn scanstring(&mut self, mut end: usize) -> Scan<(String, usize)> {
+    /// after its closing quote (borrowed from an ASCII document when it has no escape).
+    fn scanstring(&mut self, mut end: usize) -> Scan<(Cow<'a, str>, usize)> {
         let s = self.s;
         let len = s.len();
         let begin = end - 1;
@@ -233,7 +288,7 @@ impl Scanner<'_> {
             let mut next = end;
             let mut c = '\0';
             while next < len {
-                c = s[next];
+                c = s[next].ch();
                 if c == '"' || c == '\\' {
                     break;
                 }
@@ -245,7 +300,12 @@ impl Scanner<'_> {
             if next >= len || (c != '"' && c != '\\') {
                 return Err(self.err("Unterminated string starting at", begin));
             }
-            out.extend(&s[end..next]);
+            if c == '"' && out.is_empty()
+                && let Some(t) = U::borrow_run(&s[end..next])
+            {
+                return Ok((Cow::Borrowed(t), next + 1));
+            }
+            U::push_run(&mut out, &s[end..next]);
             next += 1;
             if c == '"' {
                 end = next;
@@ -254,7 +314,7 @@ impl Scanner<'_> {
             if next == len {
                 return Err(self.err("Unterminated string starting at", begin));
             }
-            let c = s[next];
+            let c = s[next].ch();
             if c != 'u' {
                 end = next + 1;
                 let ch = match c {
@@ -279,7 +339,7 @@ impl Scanner<'_> {
             let Some(mut u) = hex4(&s[next..end]) else { return Err(self.err("Invalid \\uXXXX escape", end - 5)) };
             next = end;
             // A surrogate pair.
-            if (0xd800..=0xdbff).contains(&u) && end + 6 < len && s[next] == '\\' && s[next + 1] == 'u' {
+            if (0xd800..=0xdbff).contains(&u) && end + 6 < len && s[next].ch() == '\\' && s[next + 1].ch() == 'u' {
                 end += 6;
                 let Some(u2) = hex4(&s[next + 2..end]) else { return Err(self.err("Invalid \\uXXXX escape", end - 5)) };
                 if (0xdc00..=0xdfff).contains(&u2) {
@@ -293,7 +353,7 @@ impl Scanner<'_> {
                 None => return Err(Fail::Error(MoltError::new(NotImplementedError, format!("a JSON string with a lone surrogate (\\u{u:04x}) is not supported by Molt (strs are UTF-8)")))),
             }
         }
-        Ok((out, end))
+        Ok((Cow::Owned(out), end))
     }
 
     /// `_parse_object_unicode`: the object whose `{` is just before `idx`.
@@ -373,6 +433,6 @@ impl Scanner<'_> {
 }
 
 /// Four hex digits, any case.
-fn hex4(digits: &[char]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |acc, c| c.to_digit(16).map(|d| (acc << 4) | d))
+fn hex4<U: Unit>(digits: &[U]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |acc, c| c.ch().to_digit(16).map(|d| (acc << 4) | d))
 }
