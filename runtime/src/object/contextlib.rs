@@ -1,7 +1,7 @@
 //! `contextlib`: `contextmanager`, `suppress`, `nullcontext`, `closing` and `ContextDecorator`,
 //! native in the runtime as CPython 3.11's `Lib/contextlib.py` writes them in Python.
 //!
-//! Relies on: `class::class_new_of` (the module's classes are heap classes made at the first
+//! Relies on: `native_class` (the module's classes are heap classes made at the first
 //! import, with CPython's names, bases and docstrings, so that their instances have a
 //! `__dict__` holding what `contextlib.py` stores: `gen`, `func`, `args`, `kwds`,
 //! `_exceptions`, `enter_result`, `thing`); `function::native_function` / `native_closure`
@@ -24,14 +24,14 @@
 //! (E0111 at compile time); `_GeneratorContextManager`'s MRO lacks `AbstractContextManager`;
 //! an error inside these functions shows no traceback row in `contextlib.py`.
 
-use alloc::format;
 use alloc::vec::Vec;
 
-use super::function::{CodeFn, bound_args, closure_value, native_closure, native_function};
+use super::function::{closure_value, native_closure, native_function};
+use super::native_class::{NativeMethod, get, make_class, method, native_entries, no_defaults, no_kwonly, set};
 use super::range::Owned;
-use super::{Obj, attrs, callable, class, dict, exception as exc, new_ref, singletons, str as pystr, tuple};
+use super::{Obj, attrs, callable, exception as exc, new_ref, singletons, str as pystr, tuple};
 use crate::ExceptionKind::{RuntimeError, StopIteration, TypeError};
-use crate::exceptions::{MoltError, MoltResult, fail, value_or_raise};
+use crate::exceptions::{MoltError, MoltResult, fail};
 
 /// The module's classes, in [`CLASSES`] order (`suppress`, `nullcontext` and `closing`
 /// follow the three named here).
@@ -43,27 +43,22 @@ const GCM: usize = 2;
 /// The classes (owned), made by the first import.
 static STATE: crate::sys::Global<Option<[Obj; N_CLASSES]>> = crate::sys::Global::new(None);
 
-/// A method of one of the classes: its name, body, parameters (`self` first), the number of
-/// trailing parameters whose default is None, and whether it takes `*args`.
-struct Method {
-    name: &'static str,
-    code: CodeFn,
-    params: &'static [&'static str],
-    none_defaults: usize,
-    varargs: bool,
-}
-
 /// A class: its name, docstring, bases (indices of earlier classes; none is `object`) and
 /// methods.
 struct ClassDef {
     name: &'static str,
     doc: &'static str,
     bases: &'static [usize],
-    methods: &'static [Method],
+    methods: &'static [NativeMethod],
 }
 
-const fn method(name: &'static str, code: CodeFn, params: &'static [&'static str]) -> Method {
-    Method { name, code, params, none_defaults: 0, varargs: false }
+fn one_none() -> Vec<Obj> {
+    Vec::from([singletons::none()])
+}
+
+/// A method taking `*args` after `params`.
+const fn varargs_method(name: &'static str, code: super::function::CodeFn, params: &'static [&'static str]) -> NativeMethod {
+    NativeMethod { name, code, params, defaults: no_defaults, varargs: true, kwonly: no_kwonly }
 }
 
 static CLASSES: [ClassDef; N_CLASSES] = [
@@ -90,7 +85,7 @@ static CLASSES: [ClassDef; N_CLASSES] = [
         doc: "Context manager to suppress specified exceptions\n\n    After the exception is suppressed, execution proceeds with the next\n    statement following the with statement.\n\n         with suppress(FileNotFoundError):\n             os.remove(somefile)\n         # Execution still resumes here if the file was already removed\n    ",
         bases: &[],
         methods: &[
-            Method { name: "__init__", code: suppress_init_entry, params: &["self"], none_defaults: 0, varargs: true },
+            varargs_method("__init__", suppress_init_entry, &["self"]),
             method("__enter__", none_entry, &["self"]),
             method("__exit__", suppress_exit_entry, &["self", "exctype", "excinst", "exctb"]),
         ],
@@ -100,9 +95,9 @@ static CLASSES: [ClassDef; N_CLASSES] = [
         doc: "Context manager that does no additional processing.\n\n    Used as a stand-in for a normal context manager, when a particular\n    block of code is only sometimes used with a normal context manager:\n\n    cm = optional_cm if condition else nullcontext()\n    with cm:\n        # Perform operation, using optional_cm if condition is True\n    ",
         bases: &[],
         methods: &[
-            Method { name: "__init__", code: nullcontext_init_entry, params: &["self", "enter_result"], none_defaults: 1, varargs: false },
+            NativeMethod { name: "__init__", code: nullcontext_init_entry, params: &["self", "enter_result"], defaults: one_none, varargs: false, kwonly: no_kwonly },
             method("__enter__", nullcontext_enter_entry, &["self"]),
-            Method { name: "__exit__", code: none_entry, params: &["self"], none_defaults: 0, varargs: true },
+            varargs_method("__exit__", none_entry, &["self"]),
         ],
     },
     ClassDef {
@@ -112,7 +107,7 @@ static CLASSES: [ClassDef; N_CLASSES] = [
         methods: &[
             method("__init__", closing_init_entry, &["self", "thing"]),
             method("__enter__", closing_enter_entry, &["self"]),
-            Method { name: "__exit__", code: closing_exit_entry, params: &["self"], none_defaults: 0, varargs: true },
+            varargs_method("__exit__", closing_exit_entry, &["self"]),
         ],
     },
 ];
@@ -159,19 +154,8 @@ fn class_at(i: usize) -> MoltResult<Obj> {
 fn make_classes() -> MoltResult<[Obj; N_CLASSES]> {
     let mut made: Vec<Owned> = Vec::with_capacity(N_CLASSES);
     for c in &CLASSES {
-        let ns = Owned(dict::new_dict()?);
-        super::module::store_owned(ns.get(), "__module__", pystr::str_from_text("contextlib"))?;
-        super::module::store_owned(ns.get(), "__qualname__", pystr::str_from_text(c.name))?;
-        super::module::store_owned(ns.get(), "__doc__", pystr::str_from_text(c.doc))?;
-        for m in c.methods {
-            let defaults: Vec<Obj> = (0..m.none_defaults).map(|_| singletons::none()).collect();
-            let qualname = format!("{}.{}", c.name, m.name);
-            super::module::store_owned(ns.get(), m.name, native_function(m.code, &qualname, "contextlib", m.params, &defaults, m.varargs, false))?;
-        }
         let bases: Vec<Obj> = c.bases.iter().map(|&b| made[b].get()).collect();
-        let bases = Owned(tuple::tuple_from_slice(&bases)?);
-        let name = Owned(pystr::str_from_text(c.name)?);
-        made.push(Owned(class::class_new_of(None, name.get(), bases.get(), ns.get(), singletons::none(), 0)?));
+        made.push(Owned(make_class(c.name, "contextlib", c.doc, &bases, c.methods, &[])?));
     }
     let objs: Vec<Obj> = made.iter().map(|c| new_ref(c.get())).collect();
     objs.try_into().map_err(|_| MoltError::new(TypeError, "contextlib made the wrong number of classes (a runtime bug)"))
@@ -179,28 +163,10 @@ fn make_classes() -> MoltResult<[Obj; N_CLASSES]> {
 
 // --- helpers ---
 
-/// `o.name = value`.
-fn set(o: Obj, name: &str, value: Obj) -> MoltResult<()> {
-    let key = Owned(pystr::str_from_text(name)?);
-    attrs::setattr(o, key.get(), Some(value))
-}
-
 /// `del o.name`.
 fn delete(o: Obj, name: &str) -> MoltResult<()> {
     let key = Owned(pystr::str_from_text(name)?);
     attrs::setattr(o, key.get(), None)
-}
-
-/// `o.name` (a new reference).
-fn get(o: Obj, name: &str) -> MoltResult<Owned> {
-    attrs::getattr(o, name).map(Owned)
-}
-
-/// A native method's entry: its bound arguments given to `body` with the function itself.
-fn run(f: Obj, args: *const Obj, body: fn(Obj, &[Obj]) -> MoltResult<Obj>) -> Obj {
-    // SAFETY: the words `call_raw` passed to the entry that calls this.
-    let bound = unsafe { bound_args(f, args) };
-    value_or_raise(body(f, bound))
 }
 
 /// Arguments that do not match the native function's parameters (binding checked them).
@@ -208,15 +174,7 @@ fn bad_arguments<T>() -> MoltResult<T> {
     fail(TypeError, "a contextlib function received bad arguments (a runtime bug)")
 }
 
-macro_rules! entries {
-    ($($entry:ident => $body:ident;)*) => {
-        $(unsafe extern "C" fn $entry(f: Obj, args: *const Obj, _depth: i64) -> Obj {
-            run(f, args, $body)
-        })*
-    };
-}
-
-entries! {
+native_entries! {
     contextmanager_entry => contextmanager;
     helper_entry => helper;
     recreate_self_entry => recreate_self;

@@ -176,11 +176,12 @@ pub(crate) fn native_closure(code: CodeFn, qualname: &str, module: &str, params:
     make_native(code, qualname, module, params, defaults, &[], varargs, varkw, captured)
 }
 
-/// A [`native_function`] with keyword-only parameters after `params`, each with its default
-/// (`kwonly`: name and default, borrowed), as `def dumps(obj, *, skipkeys=False, …)`. The body
-/// receives them after the positional ones.
-pub(crate) fn native_function_kw(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], kwonly: &[(&str, Obj)], varkw: bool) -> MoltResult<Obj> {
-    make_native(code, qualname, module, params, defaults, kwonly, false, varkw, &[])
+/// A [`native_function`] with keyword-only parameters after `params` (and `*args`), each with
+/// its default (`kwonly`: name and default, borrowed), as `def dumps(obj, *, skipkeys=False,
+/// …)`. The body receives them after the positional ones.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn native_function_kw(code: CodeFn, qualname: &str, module: &str, params: &[&str], defaults: &[Obj], kwonly: &[(&str, Obj)], varargs: bool, varkw: bool) -> MoltResult<Obj> {
+    make_native(code, qualname, module, params, defaults, kwonly, varargs, varkw, &[])
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -71,6 +71,7 @@ pub mod builtin_dunder;
 pub mod contextlib;
 pub mod gc_module;
 pub mod json;
+pub mod native_class;
 pub mod builtins_iter;
 pub mod builtins_num;
 pub mod call;

@@ -4,7 +4,7 @@
 //!
 //! Relies on: `function::native_function` / `native_function_kw` (the functions and methods are
 //! function objects with native bodies: they bind and fail as CPython's Python functions);
-//! `class::class_new_of` (the three classes are heap classes made at the first import:
+//! `native_class` (the three classes are heap classes made at the first import:
 //! `JSONDecodeError` derives from `ValueError` and lives in `json.decoder`, `JSONEncoder` and
 //! `JSONDecoder` can be derived from — a subclass's `default` is called); [`encode`] and
 //! [`decode`] for the text.
@@ -26,11 +26,12 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::function::{CodeFn, bound_args, native_function_kw};
+use super::function::native_function_kw;
+use super::native_class::{NativeMethod, get, make_class, method, native_entries, no_defaults, no_kwonly, set};
 use super::range::Owned;
-use super::{Obj, attrs, callable, class, dict, dispatch, exception as exc, float, int, new_ref, singletons, str as pystr, tuple};
+use super::{Obj, attrs, callable, dict, dispatch, exception as exc, float, int, new_ref, singletons, str as pystr, tuple};
 use crate::ExceptionKind::{TypeError, ValueError};
-use crate::exceptions::{MoltError, MoltResult, fail, value_or_raise};
+use crate::exceptions::{MoltError, MoltResult, fail};
 
 const DECODE_ERROR: usize = 0;
 const ENCODER: usize = 1;
@@ -65,10 +66,10 @@ pub fn fill(d: Obj) -> MoltResult<()> {
         ("sort_keys", f),
     ];
     let decode_kw = [("cls", none), ("object_hook", none), ("parse_float", none), ("parse_int", none), ("parse_constant", none), ("object_pairs_hook", none)];
-    super::module::store_owned(d, "dumps", native_function_kw(dumps_entry, "dumps", "json", &["obj"], &[], &encode_kw, true))?;
-    super::module::store_owned(d, "dump", native_function_kw(dump_entry, "dump", "json", &["obj", "fp"], &[], &encode_kw, true))?;
-    super::module::store_owned(d, "loads", native_function_kw(loads_entry, "loads", "json", &["s"], &[], &decode_kw, true))?;
-    super::module::store_owned(d, "load", native_function_kw(load_entry, "load", "json", &["fp"], &[], &decode_kw, true))
+    super::module::store_owned(d, "dumps", native_function_kw(dumps_entry, "dumps", "json", &["obj"], &[], &encode_kw, false, true))?;
+    super::module::store_owned(d, "dump", native_function_kw(dump_entry, "dump", "json", &["obj", "fp"], &[], &encode_kw, false, true))?;
+    super::module::store_owned(d, "loads", native_function_kw(loads_entry, "loads", "json", &["s"], &[], &decode_kw, false, true))?;
+    super::module::store_owned(d, "load", native_function_kw(load_entry, "load", "json", &["fp"], &[], &decode_kw, false, true))
 }
 
 fn false_obj() -> Obj {
@@ -91,47 +92,6 @@ fn classes() -> MoltResult<[Obj; 3]> {
         Some(c) => Ok(c),
         None => fail(TypeError, "json's classes are used before its import (a runtime bug)"),
     }
-}
-
-/// A method of a class: name, body, parameters (`self` first) and their defaults (the last
-/// ones), keyword-only parameters with their defaults.
-struct Method {
-    name: &'static str,
-    code: CodeFn,
-    params: &'static [&'static str],
-    defaults: fn() -> Vec<Obj>,
-    kwonly: fn() -> Vec<(&'static str, Obj)>,
-}
-
-fn no_defaults() -> Vec<Obj> {
-    Vec::new()
-}
-
-fn no_kwonly() -> Vec<(&'static str, Obj)> {
-    Vec::new()
-}
-
-const fn method(name: &'static str, code: CodeFn, params: &'static [&'static str]) -> Method {
-    Method { name, code, params, defaults: no_defaults, kwonly: no_kwonly }
-}
-
-fn make_class(name: &str, module: &str, doc: &str, bases: &[Obj], methods: &[Method], attrs_: &[(&str, &str)]) -> MoltResult<Obj> {
-    let ns = Owned(dict::new_dict()?);
-    super::module::store_owned(ns.get(), "__module__", pystr::str_from_text(module))?;
-    super::module::store_owned(ns.get(), "__qualname__", pystr::str_from_text(name))?;
-    super::module::store_owned(ns.get(), "__doc__", pystr::str_from_text(doc))?;
-    for (k, v) in attrs_ {
-        super::module::store_owned(ns.get(), k, pystr::str_from_text(v))?;
-    }
-    for m in methods {
-        let qualname = format!("{name}.{}", m.name);
-        let defaults = (m.defaults)();
-        let kwonly = (m.kwonly)();
-        super::module::store_owned(ns.get(), m.name, native_function_kw(m.code, &qualname, module, m.params, &defaults, &kwonly, false))?;
-    }
-    let bases = Owned(tuple::tuple_from_slice(bases)?);
-    let name = Owned(pystr::str_from_text(name)?);
-    class::class_new_of(None, name.get(), bases.get(), ns.get(), singletons::none(), 0)
 }
 
 fn encoder_kwonly() -> Vec<(&'static str, Obj)> {
@@ -180,7 +140,7 @@ fn make_classes() -> MoltResult<[Obj; 3]> {
         "Extensible JSON <https://json.org> encoder for Python data structures.",
         &[],
         &[
-            Method { name: "__init__", code: encoder_init_entry, params: &["self"], defaults: no_defaults, kwonly: encoder_kwonly },
+            NativeMethod { name: "__init__", code: encoder_init_entry, params: &["self"], defaults: no_defaults, varargs: false, kwonly: encoder_kwonly },
             method("default", encoder_default_entry, &["self", "o"]),
             method("encode", encoder_encode_entry, &["self", "o"]),
         ],
@@ -192,9 +152,9 @@ fn make_classes() -> MoltResult<[Obj; 3]> {
         "Simple JSON <https://json.org> decoder",
         &[],
         &[
-            Method { name: "__init__", code: decoder_init_entry, params: &["self"], defaults: no_defaults, kwonly: decoder_kwonly },
+            NativeMethod { name: "__init__", code: decoder_init_entry, params: &["self"], defaults: no_defaults, varargs: false, kwonly: decoder_kwonly },
             method("decode", decoder_decode_entry, &["self", "s"]),
-            Method { name: "raw_decode", code: decoder_raw_decode_entry, params: &["self", "s", "idx"], defaults: zero_default, kwonly: no_kwonly },
+            NativeMethod { name: "raw_decode", code: decoder_raw_decode_entry, params: &["self", "s", "idx"], defaults: zero_default, varargs: false, kwonly: no_kwonly },
         ],
         &[],
     )?);
@@ -203,38 +163,15 @@ fn make_classes() -> MoltResult<[Obj; 3]> {
 
 // --- helpers ---
 
-fn set(o: Obj, name: &str, value: Obj) -> MoltResult<()> {
-    let key = Owned(pystr::str_from_text(name)?);
-    attrs::setattr(o, key.get(), Some(value))
-}
-
-fn get(o: Obj, name: &str) -> MoltResult<Owned> {
-    attrs::getattr(o, name).map(Owned)
-}
-
 fn truth(o: Obj) -> MoltResult<bool> {
     dispatch::truth(o)
-}
-
-fn run(f: Obj, args: *const Obj, body: fn(&[Obj]) -> MoltResult<Obj>) -> Obj {
-    // SAFETY: the words `call_raw` passed to the entry that calls this.
-    let bound = unsafe { bound_args(f, args) };
-    value_or_raise(body(bound))
 }
 
 fn bad_arguments<T>() -> MoltResult<T> {
     fail(TypeError, "a json function received bad arguments (a runtime bug)")
 }
 
-macro_rules! entries {
-    ($($entry:ident => $body:ident;)*) => {
-        $(unsafe extern "C" fn $entry(f: Obj, args: *const Obj, _depth: i64) -> Obj {
-            run(f, args, $body)
-        })*
-    };
-}
-
-entries! {
+native_entries! {
     dumps_entry => dumps;
     dump_entry => dump;
     loads_entry => loads;
@@ -274,7 +211,7 @@ pub(super) fn decode_error(msg: &str, doc: Obj, pos: usize, from_none: bool) -> 
 }
 
 /// `JSONDecodeError.__init__(self, msg, doc, pos)`.
-fn decode_error_init(a: &[Obj]) -> MoltResult<Obj> {
+fn decode_error_init(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this, msg, doc, pos] = a else { return bad_arguments() };
     // `doc.count('\n', 0, pos) + 1` and `pos - doc.rfind('\n', 0, pos)`, by code points.
     let (count, rfind) = match (pystr::str_text(doc), int::int_ref(pos).and_then(|p| p.to_i64())) {
@@ -330,7 +267,7 @@ fn newlines_before(text: &str, pos: i64) -> (i64, i64) {
 }
 
 /// `JSONDecodeError.__reduce__(self)`: `(self.__class__, (self.msg, self.doc, self.pos))`.
-fn decode_error_reduce(a: &[Obj]) -> MoltResult<Obj> {
+fn decode_error_reduce(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this] = a else { return bad_arguments() };
     let cls = get(this, "__class__")?;
     let (m, d, p) = (get(this, "msg")?, get(this, "doc")?, get(this, "pos")?);
@@ -342,7 +279,7 @@ fn decode_error_reduce(a: &[Obj]) -> MoltResult<Obj> {
 
 /// `dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators,
 /// default, sort_keys, **kw)`.
-fn dumps(a: &[Obj]) -> MoltResult<Obj> {
+fn dumps(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[obj, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators, default, sort_keys, kw] = a else { return bad_arguments() };
     let text = dumps_text(obj, [skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators, default, sort_keys, kw])?;
     Ok(text.release())
@@ -398,7 +335,7 @@ fn indent_text(indent: Obj) -> MoltResult<Option<String>> {
 }
 
 /// `dump(obj, fp, ...)`: `fp.write` of the text.
-fn dump(a: &[Obj]) -> MoltResult<Obj> {
+fn dump(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[obj, fp, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators, default, sort_keys, kw] = a else { return bad_arguments() };
     let text = dumps_text(obj, [skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators, default, sort_keys, kw])?;
     drop(Owned(super::call::call_method(fp, "write", &[text.get()], &[])?));
@@ -407,7 +344,7 @@ fn dump(a: &[Obj]) -> MoltResult<Obj> {
 
 /// `JSONEncoder.__init__(self, *, skipkeys, ensure_ascii, check_circular, allow_nan,
 /// sort_keys, indent, separators, default)`.
-fn encoder_init(a: &[Obj]) -> MoltResult<Obj> {
+fn encoder_init(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this, skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys, indent, separators, default] = a else { return bad_arguments() };
     set(this, "skipkeys", skipkeys)?;
     set(this, "ensure_ascii", ensure_ascii)?;
@@ -432,13 +369,13 @@ fn encoder_init(a: &[Obj]) -> MoltResult<Obj> {
 }
 
 /// `JSONEncoder.default(self, o)`: CPython's TypeError.
-fn encoder_default(a: &[Obj]) -> MoltResult<Obj> {
+fn encoder_default(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[_, o] = a else { return bad_arguments() };
     encode::not_serializable(o)
 }
 
 /// `JSONEncoder.encode(self, o)`: the settings read from the instance.
-fn encoder_encode(a: &[Obj]) -> MoltResult<Obj> {
+fn encoder_encode(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this, o] = a else { return bad_arguments() };
     let flag = |name: &str| get(this, name).and_then(|v| truth(v.get()));
     let text_attr = |name: &str| -> MoltResult<String> {
@@ -475,7 +412,7 @@ fn encoder_encode(a: &[Obj]) -> MoltResult<Obj> {
 
 /// `loads(s, *, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook,
 /// **kw)`.
-fn loads(a: &[Obj]) -> MoltResult<Obj> {
+fn loads(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[s, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw] = a else { return bad_arguments() };
     let doc = document(s)?;
     let hooks = [object_hook, parse_float, parse_int, parse_constant, object_pairs_hook];
@@ -547,15 +484,15 @@ fn detect_encoding(b: &[u8]) -> &'static str {
 }
 
 /// `load(fp, ...)`: `loads(fp.read(), ...)`.
-fn load(a: &[Obj]) -> MoltResult<Obj> {
+fn load(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[fp, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw] = a else { return bad_arguments() };
     let text = Owned(super::call::call_method(fp, "read", &[], &[])?);
-    loads(&[text.get(), cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw])
+    loads(fp, &[text.get(), cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw])
 }
 
 /// `JSONDecoder.__init__(self, *, object_hook, parse_float, parse_int, parse_constant, strict,
 /// object_pairs_hook)`.
-fn decoder_init(a: &[Obj]) -> MoltResult<Obj> {
+fn decoder_init(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this, object_hook, parse_float, parse_int, parse_constant, strict, object_pairs_hook] = a else { return bad_arguments() };
     set(this, "object_hook", object_hook)?;
     let or_class = |v: Obj, t: &'static super::types::TypeObject| if singletons::is_none(v) { Owned(attrs::class_value(t)) } else { Owned(new_ref(v)) };
@@ -588,7 +525,7 @@ fn decoder_hooks(this: Obj, owned: &mut Vec<Owned>) -> MoltResult<decode::Hooks>
 }
 
 /// `JSONDecoder.decode(self, s)`.
-fn decoder_decode(a: &[Obj]) -> MoltResult<Obj> {
+fn decoder_decode(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this, s] = a else { return bad_arguments() };
     let mut owned = Vec::new();
     let hooks = decoder_hooks(this, &mut owned)?;
@@ -599,7 +536,7 @@ fn decoder_decode(a: &[Obj]) -> MoltResult<Obj> {
 }
 
 /// `JSONDecoder.raw_decode(self, s, idx=0)`: `(value, end)`.
-fn decoder_raw_decode(a: &[Obj]) -> MoltResult<Obj> {
+fn decoder_raw_decode(_f: Obj, a: &[Obj]) -> MoltResult<Obj> {
     let &[this, s, idx] = a else { return bad_arguments() };
     let mut owned = Vec::new();
     let hooks = decoder_hooks(this, &mut owned)?;
